@@ -1,0 +1,3 @@
+using Parley.Cli;
+
+return await ParleyCommands.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,161 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Parley.Core;
+
+/// <summary>
+/// Writes the contract's document object (see CONTRACT.md) with exactly its field names.
+/// Unknown values are null, empty lists are [].
+/// </summary>
+public static class DocumentJson
+{
+    public static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+    };
+
+    public static string ToJson(Document doc, bool indented = false)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(doc.Text.Length * 2 + 1024);
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions with { Indented = indented }))
+        {
+            Write(w, doc);
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static void Write(Utf8JsonWriter w, Document doc)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", doc.Id);
+        WriteNullable(w, "title", doc.Title);
+        WriteNullable(w, "published", doc.PublishedText);
+        w.WriteString("language", doc.Language);
+        w.WriteString("text", doc.Text);
+
+        w.WriteStartArray("sentences");
+        foreach (ref readonly var s in doc.Sentences)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("start", s.Start);
+            w.WriteNumber("end", s.End);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteStartArray("entities");
+        foreach (var e in doc.Entities)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("start", e.Start);
+            w.WriteNumber("end", e.End);
+            w.WriteString("text", e.Text);
+            w.WriteString("type", e.Type);
+            WriteNullable(w, "name", e.Name);
+            WriteNullable(w, "kb", e.Kb);
+            WriteNullable(w, "actor", e.Actor);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteStartArray("places");
+        foreach (var p in doc.Places)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("start", p.Start);
+            w.WriteNumber("end", p.End);
+            w.WriteString("text", p.Text);
+            WriteNullable(w, "name", p.Name);
+            WriteNullable(w, "country", p.Country);
+            WriteNullable(w, "lat", p.Lat);
+            WriteNullable(w, "lon", p.Lon);
+            if (p.GeonameId is long g) w.WriteNumber("geonameid", g); else w.WriteNull("geonameid");
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteStartArray("dates");
+        foreach (var d in doc.Dates)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("start", d.Start);
+            w.WriteNumber("end", d.End);
+            w.WriteString("text", d.Text);
+            WriteNullable(w, "value", d.Value);
+            w.WriteString("grain", d.Grain);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteStartArray("quotes");
+        foreach (var q in doc.Quotes)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("start", q.Start);
+            w.WriteNumber("end", q.End);
+            w.WriteString("text", q.Text);
+            w.WriteBoolean("direct", q.Direct);
+            WriteNullable(w, "speaker", q.Speaker);
+            WriteNullable(w, "speaker_name", q.SpeakerName);
+            WriteNullable(w, "speaker_actor", q.SpeakerActor);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteStartArray("events");
+        foreach (var e in doc.Events)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("sentence", e.Sentence);
+            WriteActor(w, "source", e.Source);
+            WriteActor(w, "target", e.Target);
+            w.WriteString("cameo", e.Cameo);
+            WriteNullable(w, "plover", e.Plover);
+            w.WriteNumber("quad_class", e.QuadClass);
+            w.WriteNumber("goldstein", e.Goldstein);
+            WriteNullable(w, "date", e.Date);
+            if (e.Place is { } pl)
+            {
+                w.WriteStartObject("place");
+                w.WriteString("name", pl.Name);
+                WriteNullable(w, "country", pl.Country);
+                WriteNullable(w, "lat", pl.Lat);
+                WriteNullable(w, "lon", pl.Lon);
+                w.WriteEndObject();
+            }
+            else w.WriteNull("place");
+            w.WriteBoolean("negated", e.Negated);
+            w.WriteStartObject("evidence");
+            w.WriteNumber("start", e.EvidenceStart);
+            w.WriteNumber("end", e.EvidenceEnd);
+            w.WriteEndObject();
+            w.WriteString("rule", e.Rule);
+            w.WriteNumber("confidence", Math.Round(e.Confidence, 3));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteActor(Utf8JsonWriter w, string name, EventActor? a)
+    {
+        if (a is null) { w.WriteNull(name); return; }
+        w.WriteStartObject(name);
+        w.WriteString("text", a.Text);
+        WriteNullable(w, "actor", a.Actor);
+        WriteNullable(w, "country", a.Country);
+        w.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null) w.WriteNull(name); else w.WriteString(name, value);
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is double d) w.WriteNumber(name, Math.Round(d, 5)); else w.WriteNull(name);
+    }
+}

@@ -1,0 +1,2 @@
+namespace Parley.Engine;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace Parley.Events;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace Parley.Ingest;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace Parley.Knowledge;
+internal static class AssemblyMarker { }

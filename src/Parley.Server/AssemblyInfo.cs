@@ -1,0 +1,2 @@
+namespace Parley.Server;
+internal static class AssemblyMarker { }

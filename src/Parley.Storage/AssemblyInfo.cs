@@ -1,0 +1,2 @@
+namespace Parley.Storage;
+internal static class AssemblyMarker { }

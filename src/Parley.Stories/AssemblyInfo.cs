@@ -1,0 +1,2 @@
+namespace Parley.Stories;
+internal static class AssemblyMarker { }
