@@ -22,7 +22,7 @@ internal enum Kw : byte
     None, Today, Yesterday, Tomorrow, Tonight, Last, Next, This, Coming, Weekend, Ago, Later, After, Before, Earlier,
     Early, Late, Mid, End, Beginning, Middle, Morning, Afternoon, Evening, Night, Of, The, Approx, More, Than,
     /// <summary>A preposition that may introduce a bare month or year: in, since, until, by, from, during, through ...</summary>
-    Cue, On, To, And, Now, From, Is, Be, Going, Ll,
+    Cue, On, To, And, Now, From, Is, Be, Been, Has, Going, Ll,
 }
 
 internal readonly record struct LexEntry(LexClass Class, byte Value, LexFlags Flags = LexFlags.None);
@@ -82,7 +82,7 @@ internal static class DateLexicon
             ("in", Kw.Cue), ("since", Kw.Cue), ("until", Kw.Cue), ("till", Kw.Cue), ("by", Kw.Cue), ("during", Kw.Cue),
             ("through", Kw.Cue), ("throughout", Kw.Cue), ("between", Kw.Cue), ("for", Kw.Cue), ("on", Kw.On),
             ("from", Kw.From), ("to", Kw.To), ("and", Kw.And), ("now", Kw.Now),
-            ("is", Kw.Is), ("are", Kw.Is), ("am", Kw.Is), ("be", Kw.Be), ("going", Kw.Going), ("ll", Kw.Ll),
+            ("is", Kw.Is), ("are", Kw.Is), ("am", Kw.Is), ("be", Kw.Be), ("being", Kw.Be), ("been", Kw.Been), ("has", Kw.Has), ("have", Kw.Has), ("going", Kw.Going), ("ll", Kw.Ll),
         ];
         foreach (var (name, kw) in keywords) d[name] = new(LexClass.Keyword, (byte)kw);
 

@@ -496,6 +496,7 @@ internal ref struct DateMatcher
                     case Kw.Ll: return k > 0 && _w[k - 1].Kind == WordKind.Punct ? Tense.Future : Tense.Unknown;
                     case Kw.Is or Kw.Going: return IsKw(k + 1, Kw.To) ? Tense.Future : Tense.Unknown;
                     case Kw.Be: return IsKw(k - 1, Kw.To) ? Tense.Future : Tense.Unknown;
+                    case Kw.Has: return IsKw(k + 1, Kw.Been) || k + 1 < _w.Length && WordTense(k + 1) == Tense.Past ? Tense.Past : Tense.Unknown;
                     case Kw.Yesterday or Kw.Ago: return Tense.Past;
                     case Kw.Tomorrow: return Tense.Future;
                     default: return Tense.Unknown;
@@ -505,6 +506,8 @@ internal ref struct DateMatcher
             default:
                 return Tense.Unknown;
         }
+        // A participle after a form of "be" ("will be signed", "is expected") takes its tense from the auxiliary.
+        if (k > 0 && (IsKw(k - 1, Kw.Be) || IsKw(k - 1, Kw.Is) || IsKw(k - 1, Kw.Been))) return Tense.Unknown;
         if (_taggedDoc is not null)
         {
             int token = _taggedDoc.TokenAt(w.Start);
