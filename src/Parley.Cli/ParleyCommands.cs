@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parley.Cli.Commands;
 
 namespace Parley.Cli;
 
@@ -8,6 +9,19 @@ internal static class ParleyCommands
     public static RootCommand Build()
     {
         var root = new RootCommand("Parley: news articles in, structured event data out.");
+        root.Add(ParseCommand.Create());
+        root.Add(EvaluateCommand.Create());
+        Group(root, "train", "Trains a model from data").Add(TrainNlpCommand.Create());
+        Group(root, "bench", "Measures speed").Add(BenchNlpCommand.Create());
         return root;
+    }
+
+    /// <summary>A command group (e.g. "train"), created on first use so several features can add subcommands to it.</summary>
+    private static Command Group(RootCommand root, string name, string description)
+    {
+        foreach (var c in root.Subcommands) if (c.Name == name) return c;
+        var group = new Command(name, description);
+        root.Add(group);
+        return group;
     }
 }
