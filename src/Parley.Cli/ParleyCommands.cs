@@ -9,11 +9,26 @@ internal static class ParleyCommands
     public static RootCommand Build()
     {
         var root = new RootCommand("Parley: news articles in, structured event data out.");
-        root.Subcommands.Add(CodeCommand.Create());
-        root.Subcommands.Add(IngestCommand.Create());
-        root.Subcommands.Add(StatsCommand.Create());
-        root.Subcommands.Add(StoriesCommand.Create());
-        root.Subcommands.Add(BenchCommand.Create());
+        root.Add(CodeCommand.Create());
+        root.Add(IngestCommand.Create());
+        root.Add(StatsCommand.Create());
+        root.Add(StoriesCommand.Create());
+        root.Add(ParseCommand.Create());
+        root.Add(EvaluateCommand.Create());
+        Group(root, "train", "Trains a model from data").Add(TrainNlpCommand.Create());
+        var bench = Group(root, "bench", "Measures speed (figures for docs/BENCHMARKS.md)");
+        bench.Add(BenchNlpCommand.Create());
+        bench.Add(BenchCommand.Ingest());
+        bench.Add(BenchCommand.Pipeline());
         return root;
+    }
+
+    /// <summary>A command group (e.g. "train"), created on first use so several features can add subcommands to it.</summary>
+    private static Command Group(RootCommand root, string name, string description)
+    {
+        foreach (var c in root.Subcommands) if (c.Name == name) return c;
+        var group = new Command(name, description);
+        root.Add(group);
+        return group;
     }
 }

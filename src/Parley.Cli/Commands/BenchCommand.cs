@@ -13,16 +13,8 @@ namespace Parley.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    public static Command Create()
-    {
-        var bench = new Command("bench", "Measure throughput (figures for docs/BENCHMARKS.md).");
-        bench.Subcommands.Add(Ingest());
-        bench.Subcommands.Add(PipelineBench());
-        return bench;
-    }
-
     /// <summary>Read + clean + (layers) + store into a fresh SQLite file, then ingest again to show it adds nothing.</summary>
-    private static Command Ingest()
+    public static Command Ingest()
     {
         var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore, Description = "Inputs, e.g. ../shared/data/news_reuters21578/reuters21578.jsonl.gz" };
         var layers = CliOptions.LayersOption();
@@ -63,7 +55,7 @@ internal static class BenchCommand
     }
 
     /// <summary>The whole pipeline, raw text to coded events, without a store: sentences and tokens per second.</summary>
-    private static Command PipelineBench()
+    public static Command Pipeline()
     {
         var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore };
         var layers = CliOptions.LayersOption();
