@@ -15,7 +15,10 @@ internal static class ParleyCommands
         root.Add(StoriesCommand.Create());
         root.Add(ParseCommand.Create());
         root.Add(EvaluateCommand.Create());
-        Group(root, "train", "Trains a model from data").Add(TrainNlpCommand.Create());
+        var train = Group(root, "train", "Trains a model from data");
+        train.Add(TrainNlpCommand.Create());
+        train.Add(TrainNerCommand.Create());
+        root.Add(NerCommand.Create());
         var bench = Group(root, "bench", "Measures speed (figures for docs/BENCHMARKS.md)");
         bench.Add(BenchNlpCommand.Create());
         bench.Add(BenchCommand.Ingest());
