@@ -23,6 +23,7 @@ internal static class ParleyCommands
         bench.Add(BenchNlpCommand.Create());
         bench.Add(BenchCommand.Ingest());
         bench.Add(BenchCommand.Pipeline());
+        BuildCameoCommand.AddTo(root);
         return root;
     }
 
