@@ -29,6 +29,7 @@ public sealed class DateResolverTests
     [InlineData("The talks are scheduled to resume on Monday.", "Monday", "2019-12-09", "day")]
     [InlineData("The vote is to take place on Saturday.", "Saturday", "2019-12-07", "day")]
     [InlineData("They'll meet again on Tuesday.", "Tuesday", "2019-12-10", "day")]
+    [InlineData("Officials said the talks would resume on Friday.", "Friday", "2019-12-06", "day")]
     [InlineData("The delegation returns next Friday.", "next Friday", "2019-12-06", "day")]
     [InlineData("Parliament votes this Tuesday.", "this Tuesday", "2019-12-03", "day")]
     [InlineData("The summit opens this coming Sunday.", "this coming Sunday", "2019-12-08", "day")]
