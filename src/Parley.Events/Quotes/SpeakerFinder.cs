@@ -9,7 +9,7 @@ internal readonly record struct SpeakerSpan(int Start, int End)
 /// <summary>Reads speaker phrases out of word windows: "X said", "said X", "according to X", "X told ...".</summary>
 internal static class SpeakerFinder
 {
-    private const int MaxPhraseWords = 8;
+    private const int MaxPhraseWords = 10;
 
     /// <summary>Attribution right after a closing mark: `," said Trump`, `" Trump said`, `" the ministry said in a statement`.</summary>
     public static SpeakerSpan AfterQuote(string text, int close, out bool viaVerb)
@@ -119,7 +119,11 @@ internal static class SpeakerFinder
                 if (TextWords.IsQuoteMark(text[w.Start])) { k--; continue; }
                 break;
             }
-            if (SpeechWords.StopsSubject(Span(text, w))) break;
+            // "and" joins two names ("Trump and Ghani said") but otherwise starts a new clause ("talks collapsed and Trump said").
+            var word = Span(text, w);
+            if (SpeechWords.StopsSubject(word)
+                && !(word.Equals("and", StringComparison.OrdinalIgnoreCase) && k > lo && !words[k - 1].IsPunct && char.IsUpper(text[words[k - 1].Start])))
+                break;
             if (last < 0) last = k;
             first = k;
             count++;
