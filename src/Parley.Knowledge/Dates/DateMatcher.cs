@@ -97,6 +97,11 @@ internal ref struct DateMatcher
         switch (w.Lex.Class)
         {
             case LexClass.Keyword:
+                // "USA Today": a capitalised deictic word after a capitalised word names something.
+                if ((Kw)w.Lex.Value is Kw.Today or Kw.Yesterday or Kw.Tomorrow or Kw.Tonight && (w.Flags & WordFlags.Capitalized) != 0
+                    && i > 0 && SameSentence(i - 1, i) && _w[i - 1].Kind == WordKind.Alpha && (_w[i - 1].Flags & WordFlags.Capitalized) != 0
+                    && _w[i - 1].Lex.Class != LexClass.Keyword)
+                    return false;
                 switch ((Kw)w.Lex.Value)
                 {
                     case Kw.Today:
@@ -140,6 +145,8 @@ internal ref struct DateMatcher
     {
         m = default;
         var kind = (Kw)_w[i].Lex.Value;
+        // "the next year", "the last week": counted from the narrative, or a duration, not from the publication date.
+        if (kind is Kw.Last or Kw.Next && IsKw(i - 1, Kw.The) && SameSentence(i - 1, i)) return false;
         int k = i + 1;
         if (kind == Kw.This && IsKw(k, Kw.Coming))
         {
@@ -397,7 +404,8 @@ internal ref struct DateMatcher
             return true;
         }
         // A day mentioned in this or the previous sentence: "He was arrested on May 3. A week later ...".
-        if (_anchor is { } anchor && _w[first].Sentence - _anchorSentence <= 1)
+        // ("two weeks before the proclamation" counts from the event that follows, not from an earlier date.)
+        if ((IsKw(t, Kw.Later) || IsKw(t, Kw.Earlier)) && _anchor is { } anchor && _w[first].Sentence - _anchorSentence <= 1)
         {
             m = new DateMatch(first, t + 1, grain, Offset(anchor, unit, sign * n));
             return true;

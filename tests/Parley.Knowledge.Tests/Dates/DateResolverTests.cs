@@ -104,6 +104,7 @@ public sealed class DateResolverTests
     [InlineData("The vote will take place two weeks later.", "two weeks later", "2019-W51", "week")]
     [InlineData("He was arrested on Monday. A week later he was freed.", "A week later", "2019-W50", "week")]
     [InlineData("Talks stopped three months after September 7, 2019.", "three months after September 7, 2019", "2019-12", "month")]
+    [InlineData("The emergency began on March 1, almost two weeks before the proclamation.", "almost two weeks before", "2019-W47", "week")]
     [InlineData("The treaty expires two years from now.", "two years from now", "2021", "year")]
     [InlineData("The talks had failed two years earlier.", "two years earlier", "2017", "year")]
     public void Relative_offsets(string text, string expectedText, string value, string grain)
@@ -135,6 +136,9 @@ public sealed class DateResolverTests
     [InlineData("He served for a year in Kabul.")]
     [InlineData("They spent three months in prison.")]
     [InlineData("The war has been going on for 18 years.")]
+    [InlineData("The figure was reported by USA Today.")]
+    [InlineData("The birds return the next year to breed.")]
+    [InlineData("Violence rose over the last week of fighting.")]
     public void No_false_positives(string text) => Assert.Empty(Resolve(text));
 
     [Fact]
