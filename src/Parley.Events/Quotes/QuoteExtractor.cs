@@ -37,7 +37,7 @@ public sealed class QuoteExtractor : IPipelineComponent
             if (end > start && text[end - 1] == ',') end--;
             while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
             if (end <= start) continue;
-            var speaker = SpeakerFinder.AfterQuote(text, span.Close, out bool viaVerb);
+            var speaker = SpeakerFinder.AfterQuote(text, span.Close, text[end - 1] is '.' or '!' or '?', out bool viaVerb);
             if (speaker.IsEmpty) speaker = SpeakerFinder.BeforeQuote(text, span.Open, out viaVerb);
             // A short quote with no verb is a name or a scare quote, unless a speech verb attributes it: "“Never,” he said."
             // A quoted sentence with its own final stop and a speaker is a statement too: `According to X, "No deal."`

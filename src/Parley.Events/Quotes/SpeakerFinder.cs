@@ -12,13 +12,21 @@ internal static class SpeakerFinder
     private const int MaxPhraseWords = 10;
 
     /// <summary>Attribution right after a closing mark: `," said Trump`, `" Trump said`, `" the ministry said in a statement`.</summary>
-    public static SpeakerSpan AfterQuote(string text, int close, out bool viaVerb)
+    public static SpeakerSpan AfterQuote(string text, int close, bool quoteEndsSentence, out bool viaVerb)
     {
         viaVerb = false;
         int from = close + 1;
         int to = TextWords.SentenceEnd(text, from, stopAtOpeningQuote: true);
         if (to <= from) return default;
         var words = TextWords.Scan(text, from, to);
+        // `is "unprecedented." He said, "...`: after a quoted full stop, an attribution that leads into another quotation is that one's.
+        if (quoteEndsSentence)
+        {
+            foreach (var w in words)
+            {
+                if (w.IsPunct && TextWords.IsQuoteMark(text[w.Start])) return default;
+            }
+        }
         int k = 0;
         while (k < words.Count && words[k].IsPunct && text[words[k].Start] is ',' or '\u2014' or '\u2013' or '-') k++;
         if (k >= words.Count || words[k].IsPunct) return default;
@@ -93,6 +101,7 @@ internal static class SpeakerFinder
         for (int v = 1; v < words.Count; v++)
         {
             if (words[v].IsPunct || !SpeechWords.IsSpeechVerb(Span(text, words[v])) || IsPassive(text, words, v)) continue;
+            if (!IntroducesSpeech(text, words, v)) continue;
             var speaker = SubjectBefore(text, words, v, 0, out _);
             if (!speaker.IsEmpty)
             {
@@ -103,20 +112,54 @@ internal static class SpeakerFinder
         return default;
     }
 
+    /// <summary>The verb ends its sentence, or a colon or "that" follows within a few words ("said in a statement that").</summary>
+    private static bool IntroducesSpeech(string text, List<TextWord> words, int verb)
+    {
+        if (verb == words.Count - 1) return true;
+        for (int k = verb + 1; k < words.Count && k <= verb + 7; k++)
+        {
+            if (words[k].IsPunct)
+            {
+                char c = text[words[k].Start];
+                if (c == ':') return true;
+                if (c == ',') continue;
+                return k == words.Count - 1;
+            }
+            if (Span(text, words[k]).Equals("that", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
     /// <summary>The subject read leftwards from a verb, past adverbs and auxiliaries ("Trump also said"), up to a clause edge.</summary>
     public static SpeakerSpan SubjectBefore(string text, List<TextWord> words, int verb, int lo, out int firstWord)
     {
         firstWord = int.MaxValue;
         int k = verb - 1;
         while (k >= lo && !words[k].IsPunct && SpeechWords.SitsBeforeVerb(Span(text, words[k]))) k--;
+        // "He went on to add", "the minister continued to say": the subject is before the governing verb.
+        if (k > lo && !words[k].IsPunct && Span(text, words[k]).Equals("to", StringComparison.OrdinalIgnoreCase))
+        {
+            k--;
+            for (int skipped = 0; skipped < 3 && k >= lo && !words[k].IsPunct && SpeechWords.GovernsInfinitive(Span(text, words[k])); skipped++) k--;
+        }
         int last = -1, first = -1, count = 0;
         while (k >= lo && count < MaxPhraseWords)
         {
             var w = words[k];
             if (w.IsPunct)
             {
-                // Quote marks around a name stay transparent: `"Taliban" insists`.
-                if (TextWords.IsQuoteMark(text[w.Start])) { k--; continue; }
+                // Quote marks around a short name stay transparent: `"Taliban" insists`.
+                if (TextWords.IsQuoteMark(text[w.Start]) && (QuotedNameStart(text, words, k, lo) is var open && open >= 0))
+                {
+                    for (int j = k - 1; j > open && count < MaxPhraseWords; j--)
+                    {
+                        if (last < 0) last = j;
+                        first = j;
+                        count++;
+                    }
+                    k = open - 1;
+                    continue;
+                }
                 break;
             }
             // "and" joins two names ("Trump and Ghani said") but otherwise starts a new clause ("talks collapsed and Trump said").
@@ -142,6 +185,17 @@ internal static class SpeakerFinder
         }
         firstWord = first;
         return new SpeakerSpan(words[first].Start, words[last].End);
+    }
+
+    /// <summary>Index of the opening mark of a 1-3 word quoted name that closes at <paramref name="close"/>, or -1.</summary>
+    private static int QuotedNameStart(string text, List<TextWord> words, int close, int lo)
+    {
+        for (int j = close - 1; j >= lo && j >= close - 4; j--)
+        {
+            if (!words[j].IsPunct) continue;
+            return TextWords.IsQuoteMark(text[words[j].Start]) && j < close - 1 ? j : -1;
+        }
+        return -1;
     }
 
     /// <summary>The phrase after an inverted verb: "said Trump", "said a spokesman for the ministry".</summary>

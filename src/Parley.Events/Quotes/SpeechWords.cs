@@ -66,6 +66,13 @@ internal static class SpeechWords
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LyNouns = Set(
         "family", "assembly", "supply", "rally", "ally", "anomaly", "monopoly", "reply", "elderly", "homily", "belly",
         "bully", "gully", "folly", "jelly");
+    /// <summary>Verbs that take a speech verb as infinitive: "went on to add", "continued to say".</summary>
+    public static bool GovernsInfinitive(ReadOnlySpan<char> w) => Governors.Contains(w);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Governors = Set(
+        "went", "on", "continued", "continues", "wanted", "wants", "decided", "proceeded", "tried", "sought", "refused",
+        "declined", "began", "started", "used", "was", "is", "were", "are", "had", "has", "have", "going", "went", "moved");
+
     public static bool StopsObject(ReadOnlySpan<char> w) => ObjectStops.Contains(w);
     public static bool IsPrepositionOrAdverb(ReadOnlySpan<char> w) => Prepositions.Contains(w);
     public static bool IsCommonVerb(ReadOnlySpan<char> w) =>

@@ -135,6 +135,8 @@ public sealed class QuoteExtractorTests
     [InlineData("The family said: \u201CThe ceasefire holds.\u201D", "The family")]
     [InlineData("Jennifer Daskal of American University and contributor to Slate wrote, \u201CThe ceasefire holds.\u201D", "Jennifer Daskal of American University and contributor to Slate")]
     [InlineData("The talks collapsed and Ghani said: \u201CThe ceasefire holds.\u201D", "Ghani")]
+    [InlineData("He went on to add \u201Cthe ceasefire holds and will hold\u201D in the north.", "He")]
+    [InlineData("The ministry praised the army. \u201CThe ceasefire holds and we will keep it.\u201D", null)]
     [InlineData("\u201CThe ceasefire holds,\u201D according to the ministry.", "the ministry")]
     [InlineData("Ghani said: \u201CThe ceasefire holds.\u201D", "Ghani")]
     [InlineData("Ghani told reporters on Monday, \u201CThe ceasefire holds.\u201D", "Ghani")]
@@ -143,6 +145,15 @@ public sealed class QuoteExtractorTests
     [InlineData("The ministry issued a statement on Monday. \u201CThe ceasefire holds and we will keep it.\u201D", null)]
     [InlineData("The ministry said in a statement on Monday that talks went well. \u201CThe ceasefire holds and we will keep it.\u201D", "The ministry")]
     public void Speaker_patterns(string text, string? speaker) => Assert.Equal(speaker, SingleDirect(text).Speaker);
+
+    [Fact]
+    public void A_quoted_word_ending_a_sentence_does_not_take_the_next_sentence_attribution()
+    {
+        var doc = Run("The pandemic is \"unprecedented.\" He said, \"Other than influenza, nothing has spread so fast.\"");
+        var q = Assert.Single(doc.Quotes, x => x.Direct);
+        Assert.StartsWith("Other than influenza", q.Text, StringComparison.Ordinal);
+        Assert.Equal("He", q.Speaker);
+    }
 
     [Fact]
     public void A_following_quotation_without_attribution_keeps_the_speaker()
