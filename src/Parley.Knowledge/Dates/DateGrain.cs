@@ -1,6 +1,6 @@
 namespace Parley.Knowledge.Dates;
 
-public enum DateGrain : byte { Day, Week, Month, Year }
+internal enum DateGrain : byte { Day, Week, Month, Year }
 
 /// <summary>A matched expression: its word range, grain, and resolved date (null when it needs a publication date that is missing).</summary>
 internal struct DateMatch
