@@ -166,8 +166,13 @@ public sealed class ArticleReader
         string? openError = null;
         try
         {
-            stream = File.OpenRead(path);
-            if (gzip) stream = new GZipStream(stream, CompressionMode.Decompress);
+            openError = BinaryHead(path, gzip);
+            if (openError is null) stream = OpenJsonLines(path, gzip);
+        }
+        catch (InvalidDataException e)
+        {
+            stream?.Dispose();
+            openError = "not a valid gzip stream (" + e.Message.TrimEnd('.') + ")";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -183,6 +188,22 @@ public sealed class ArticleReader
         {
             foreach (var item in ReadJsonLines(stream!, path, ct)) yield return item;
         }
+    }
+
+    private static Stream OpenJsonLines(string path, bool gzip)
+    {
+        Stream stream = File.OpenRead(path);
+        return gzip ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+    }
+
+    /// <summary>A binary file is refused as a whole, not reported line by line: look at its first 64 KB.</summary>
+    private static string? BinaryHead(string path, bool gzip)
+    {
+        using var stream = OpenJsonLines(path, gzip);
+        byte[] head = new byte[65536];
+        int n = 0, read;
+        while (n < head.Length && (read = stream.Read(head, n, head.Length - n)) > 0) n += read;
+        return InputDecoder.BinaryReason(head.AsSpan(0, n));
     }
 
     private IEnumerable<ReadItem> ReadJsonLinesText(string text, string input, CancellationToken ct)
@@ -226,11 +247,6 @@ public sealed class ArticleReader
             if (line.Number == 1 && bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
             if (IsBlankAscii(bytes)) continue;
             nonBlank++;
-            if (nonBlank == 1 && InputDecoder.BinaryReason(bytes) is { } binary)
-            {
-                yield return ReadItem.Bad(input, binary);
-                yield break;
-            }
             var article = JsonArticleParser.Parse(bytes, origin, out string? error);
             if (article is null)
             {
