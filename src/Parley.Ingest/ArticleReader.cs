@@ -47,7 +47,7 @@ public sealed class ArticleReader
     private IEnumerable<ReadItem> ReadInput(string input, TextReader? stdin, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(input)) return [ReadItem.Bad("(empty path)", "no input named")];
-        if (input == "-") return ReadStdin(stdin ?? Console.In, ct);
+        if (input == "-") return stdin is null ? ReadStdinBytes(ct) : ReadStdin(stdin, ct);
         if (input.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || input.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             return ReadUrl(input, ct);
         try
@@ -264,6 +264,33 @@ public sealed class ArticleReader
         foreach (byte b in bytes)
             if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
         return true;
+    }
+
+    /// <summary>The process's standard input as bytes, so it gets the same strict decoding as a file.</summary>
+    private IEnumerable<ReadItem> ReadStdinBytes(CancellationToken ct)
+    {
+        byte[] bytes;
+        try
+        {
+            using var stdin = Console.OpenStandardInput();
+            using var buffer = new MemoryStream();
+            byte[] chunk = new byte[65536];
+            int read;
+            while ((read = stdin.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (buffer.Length + read > _options.MaxBytes) return [ReadItem.Bad("stdin", $"too large (limit {_options.MaxBytes:N0} bytes)")];
+                buffer.Write(chunk, 0, read);
+            }
+            bytes = buffer.ToArray();
+        }
+        catch (IOException e)
+        {
+            return [ReadItem.Bad("stdin", e.Message)];
+        }
+        var decoded = InputDecoder.Decode(bytes, _options.DecodeLegacyEncodings);
+        if (decoded.Failed) return [ReadItem.Bad("stdin", decoded.Problem!.StartsWith("empty file", StringComparison.Ordinal) ? "empty input" : decoded.Problem)];
+        var kind = decoded.Text.AsSpan().TrimStart().StartsWith("{") ? InputKind.JsonLines : InputKind.Text;
+        return FromText(decoded.Text!, "stdin", kind, null, decoded, ct);
     }
 
     private IEnumerable<ReadItem> ReadStdin(TextReader reader, CancellationToken ct)

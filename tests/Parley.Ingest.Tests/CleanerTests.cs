@@ -160,6 +160,15 @@ public class CleanerTests
     }
 
     [Fact]
+    public void A_title_line_at_the_top_stands_alone_and_is_dropped()
+    {
+        string title = "Envoy returns to Doha as talks with the Taliban resume";
+        string body = title + "\nThe US envoy arrived in Doha on Saturday to resume the talks with\nthe Taliban, officials of the State Department said on Sunday.\n";
+        var doc = Clean(body, title: title);
+        Assert.Equal("The US envoy arrived in Doha on Saturday to resume the talks with the Taliban, officials of the State Department said on Sunday.", doc.Text);
+    }
+
+    [Fact]
     public void Drops_a_leading_dateline()
     {
         var doc = Clean("Friday, January 4, 2019\u00A0\n\n\nAn apartment building collapsed on Monday.", date: null);

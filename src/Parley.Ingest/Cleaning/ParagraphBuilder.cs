@@ -101,11 +101,25 @@ internal static partial class ParagraphBuilder
         HashSet<ulong>? seen = null;
         int separatorOrigin = 0;
 
+        // A title line at the top always stands alone, so it can be recognised and dropped.
+        int titleLine = -1;
+        if (!rules.Title.IsEmpty)
+        {
+            ulong wanted = KeyHash(rules.Title.Span, out int wantedLength);
+            for (int i = 0; i < lines.Length; i++)
+            {
+                if (lines[i].Blank) continue;
+                ulong hash = KeyHash(chars[lines[i].ContentStart..lines[i].ContentEnd], out int length);
+                if (length == wantedLength && hash == wanted) titleLine = i;
+                break;
+            }
+        }
+
         int first = -1;
         for (int i = 0; i <= lines.Length; i++)
         {
             bool end = i == lines.Length || lines[i].Blank;
-            if (!end && first >= 0 && !Joins(chars, lines[i - 1], lines[i], wrapped, indentStartsParagraph, maxWidth)) end = true;
+            if (!end && first >= 0 && (i - 1 == titleLine || !Joins(chars, lines[i - 1], lines[i], wrapped, indentStartsParagraph, maxWidth))) end = true;
             if (end && first >= 0)
             {
                 EmitParagraph(src, lines, first, i - 1, dst, ref separatorOrigin, allowDrops ? rules : default, titleHash, titleKeyLength, ref seen);
