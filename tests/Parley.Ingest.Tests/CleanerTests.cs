@@ -175,6 +175,9 @@ public class CleanerTests
         Assert.Equal("An apartment building collapsed on Monday.", doc.Text);
         var other = Clean("January 4, 2019\n\nText.");
         Assert.Equal("Text.", other.Text);
+        Assert.Equal(new DateOnly(2019, 1, 4), doc.Published); // the dropped dateline dates the article
+        Assert.Equal(new DateOnly(2019, 1, 4), Clean("Friday, January 4, 2019\n\nText.", date: new DateOnly(2020, 5, 5)).Published);
+        Assert.Equal(new DateOnly(2020, 5, 5), Clean("Plain text.", date: new DateOnly(2020, 5, 5)).Published);
         var kept = Clean("Text first.\n\nFriday, January 4, 2019");
         Assert.Equal("Text first.\n\nFriday, January 4, 2019", kept.Text);
     }
