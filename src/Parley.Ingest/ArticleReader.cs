@@ -127,6 +127,10 @@ public sealed class ArticleReader
 
     private IEnumerable<ReadItem> FromBytes(byte[] bytes, string input, InputKind kind, string? url, CancellationToken ct)
     {
+        // A feed in a legacy encoding says so in its XML declaration: let the parser decode it.
+        if (kind == InputKind.Feed && !System.Text.Unicode.Utf8.IsValid(bytes) && FeedArticleSource.DeclaresEncoding(bytes) &&
+            InputDecoder.BinaryReason(bytes) is null)
+            return FeedArticleSource.Read(bytes, input, _options, () => _fetcher.Value, ct);
         var decoded = InputDecoder.Decode(bytes, _options.DecodeLegacyEncodings);
         if (decoded.Failed) return [ReadItem.Bad(input, decoded.Problem!)];
         return FromText(decoded.Text!, input, kind, url, decoded, ct);

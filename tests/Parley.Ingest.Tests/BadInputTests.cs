@@ -61,6 +61,17 @@ public class BadInputTests
     }
 
     [Fact]
+    public void A_feed_in_a_declared_legacy_encoding_is_not_a_problem()
+    {
+        using var temp = new TempFolder();
+        string xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Nachrichten</title>" +
+            "<item><title>Gespr\u00E4che in Z\u00FCrich</title><link>https://example.org/z</link><description>Die Gespr\u00E4che wurden fortgesetzt.</description></item></channel></rss>";
+        var item = One(temp.File("latin1.xml", Encoding.Latin1.GetBytes(xml)), new ReaderOptions { FollowFeedLinks = false });
+        Assert.Null(item.Problem);
+        Assert.Equal("Gespr\u00E4che in Z\u00FCrich", item.Article!.Title);
+    }
+
+    [Fact]
     public void Utf16_with_bom_is_decoded()
     {
         using var temp = new TempFolder();
