@@ -82,6 +82,8 @@ internal sealed class EventFilter
         Where = sb.ToString();
     }
 
+    public IReadOnlyList<(string Name, object Value)> Parameters => _parameters;
+
     public void Bind(SqliteCommand cmd)
     {
         foreach (var (name, value) in _parameters) cmd.Parameters.AddWithValue(name, value);

@@ -84,34 +84,49 @@ public sealed partial class SqliteStore
 
     private List<ActorCount> ComputeActorCounts(EventQuery q, EventFilter filter)
     {
-        // One grouped scan over source-target pairs (far fewer than events), split into per-actor counts here.
-        var counts = new Dictionary<string, (long Source, long Target)>(StringComparer.Ordinal);
-        var pairs = Aggregate(filter, null,
-            $"SELECT e.src_actor, e.tgt_actor, count(*) FROM {filter.AggregateSource} WHERE {filter.Where} AND (e.src_actor IS NOT NULL OR e.tgt_actor IS NOT NULL) GROUP BY e.src_actor, e.tgt_actor",
-            r => (NullableString(r, 0), NullableString(r, 1), r.GetInt64(2)));
-        foreach (var (src, tgt, n) in pairs)
+        var codes = new CodeTable();
+        var counts = new Dictionary<int, (long Source, long Target)>();
+        using (var c = OpenReader())
+        using (var rows = new RowStream(c,
+            $"SELECT e.src_actor, e.tgt_actor FROM {filter.AggregateSource} WHERE {filter.Where} AND (e.src_actor IS NOT NULL OR e.tgt_actor IS NOT NULL)",
+            filter.Parameters))
         {
-            if (src is not null) { var c = counts.GetValueOrDefault(src); counts[src] = (c.Source + n, c.Target); }
-            if (tgt is not null) { var c = counts.GetValueOrDefault(tgt); counts[tgt] = (c.Source, c.Target + n); }
+            while (rows.Read())
+            {
+                int src = rows.Code(0, codes), tgt = rows.Code(1, codes);
+                if (src >= 0) { var n = counts.GetValueOrDefault(src); counts[src] = (n.Source + 1, n.Target); }
+                if (tgt >= 0) { var n = counts.GetValueOrDefault(tgt); counts[tgt] = (n.Source, n.Target + 1); }
+            }
         }
         var list = new List<ActorCount>(counts.Count);
-        foreach (var (actor, c) in counts) list.Add(new ActorCount(actor, c.Source, c.Target));
+        foreach (var (actor, n) in counts) list.Add(new ActorCount(codes[actor], n.Source, n.Target));
         list.Sort((a, b) => a.Total != b.Total ? b.Total.CompareTo(a.Total) : string.CompareOrdinal(a.Actor, b.Actor));
-        if (list.Count > Math.Max(0, q.Limit)) list.RemoveRange(Math.Max(0, q.Limit), list.Count - Math.Max(0, q.Limit));
-        return list;
+        return Truncate(list, q.Limit);
     }
 
     public IReadOnlyList<ActorPair> ActorPairs(EventQuery q) => Cached(nameof(ActorPairs), q, filter => ComputeActorPairs(q, filter));
 
     private List<ActorPair> ComputeActorPairs(EventQuery q, EventFilter filter)
     {
-        string sql =
-            $"""
-            SELECT e.src_actor, e.tgt_actor, count(*), avg(e.goldstein) FROM {filter.AggregateSource}
-            WHERE {filter.Where} AND e.src_actor IS NOT NULL AND e.tgt_actor IS NOT NULL
-            GROUP BY e.src_actor, e.tgt_actor ORDER BY 3 DESC, 1, 2 LIMIT @limit
-            """;
-        return Aggregate(filter, q, sql, r => new ActorPair(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetDouble(3)));
+        var codes = new CodeTable();
+        var pairs = new Dictionary<(int, int), (long Count, double Goldstein)>();
+        using (var c = OpenReader())
+        using (var rows = new RowStream(c,
+            $"SELECT e.src_actor, e.tgt_actor, e.goldstein FROM {filter.AggregateSource} WHERE {filter.Where} AND e.src_actor IS NOT NULL AND e.tgt_actor IS NOT NULL",
+            filter.Parameters))
+        {
+            while (rows.Read())
+            {
+                var key = (rows.Code(0, codes), rows.Code(1, codes));
+                var n = pairs.GetValueOrDefault(key);
+                pairs[key] = (n.Count + 1, n.Goldstein + rows.Double(2));
+            }
+        }
+        var list = new List<ActorPair>(pairs.Count);
+        foreach (var ((src, tgt), n) in pairs) list.Add(new ActorPair(codes[src], codes[tgt], n.Count, n.Goldstein / n.Count));
+        list.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count)
+            : string.CompareOrdinal(a.Source, b.Source) is int bySource and not 0 ? bySource : string.CompareOrdinal(a.Target, b.Target));
+        return Truncate(list, q.Limit);
     }
 
     public IReadOnlyList<TimelinePoint> Timeline(EventQuery q) => Cached(nameof(Timeline), q, filter => ComputeTimeline(q, filter));
@@ -131,38 +146,58 @@ public sealed partial class SqliteStore
 
     private List<PlaceCount> ComputePlaceCounts(EventQuery q, EventFilter filter)
     {
-        string sql =
-            $"""
-            SELECT e.place_name, e.place_country, e.place_lat, e.place_lon, count(*) FROM {filter.AggregateSource}
-            WHERE {filter.Where} AND e.place_name IS NOT NULL
-            GROUP BY e.place_name, e.place_country, e.place_lat, e.place_lon ORDER BY 5 DESC, 1 LIMIT @limit
-            """;
-        return Aggregate(filter, q, sql, r => new PlaceCount(r.GetString(0), NullableString(r, 1), NullableDouble(r, 2), NullableDouble(r, 3), r.GetInt64(4)));
+        var codes = new CodeTable();
+        var places = new Dictionary<(int Name, int Country, double? Lat, double? Lon), long>();
+        using (var c = OpenReader())
+        using (var rows = new RowStream(c,
+            $"SELECT e.place_name, e.place_country, e.place_lat, e.place_lon FROM {filter.AggregateSource} WHERE {filter.Where} AND e.place_name IS NOT NULL",
+            filter.Parameters))
+        {
+            while (rows.Read())
+            {
+                var key = (rows.Code(0, codes), rows.Code(1, codes), rows.NullableDouble(2), rows.NullableDouble(3));
+                places[key] = places.GetValueOrDefault(key) + 1;
+            }
+        }
+        var list = new List<PlaceCount>(places.Count);
+        foreach (var (p, n) in places) list.Add(new PlaceCount(codes[p.Name], p.Country < 0 ? null : codes[p.Country], p.Lat, p.Lon, n));
+        list.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Name, b.Name));
+        return Truncate(list, q.Limit);
     }
 
     public IReadOnlyList<CountryCount> CountryCounts(EventQuery q) => Cached(nameof(CountryCounts), q, filter => ComputeCountryCounts(q, filter));
 
     private List<CountryCount> ComputeCountryCounts(EventQuery q, EventFilter filter)
     {
-        // One grouped scan over the country triples (few distinct ones), expanded here so that an event
-        // naming a country twice (source and place, say) counts once for it.
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        var rows = Aggregate(filter, null,
+        var codes = new CodeTable();
+        var counts = new Dictionary<int, long>();
+        using (var c = OpenReader())
+        using (var rows = new RowStream(c,
             $"""
-            SELECT e.src_country, e.tgt_country, e.place_country, count(*) FROM {filter.AggregateSource}
+            SELECT e.src_country, e.tgt_country, e.place_country FROM {filter.AggregateSource}
             WHERE {filter.Where} AND (e.src_country IS NOT NULL OR e.tgt_country IS NOT NULL OR e.place_country IS NOT NULL)
-            GROUP BY e.src_country, e.tgt_country, e.place_country
             """,
-            r => (NullableString(r, 0), NullableString(r, 1), NullableString(r, 2), r.GetInt64(3)));
-        foreach (var (src, tgt, place, n) in rows)
+            filter.Parameters))
         {
-            if (src is not null) counts[src] = counts.GetValueOrDefault(src) + n;
-            if (tgt is not null && tgt != src) counts[tgt] = counts.GetValueOrDefault(tgt) + n;
-            if (place is not null && place != src && place != tgt) counts[place] = counts.GetValueOrDefault(place) + n;
+            while (rows.Read())
+            {
+                // An event naming a country twice (source and place, say) counts once for it.
+                int src = rows.Code(0, codes), tgt = rows.Code(1, codes), place = rows.Code(2, codes);
+                if (src >= 0) counts[src] = counts.GetValueOrDefault(src) + 1;
+                if (tgt >= 0 && tgt != src) counts[tgt] = counts.GetValueOrDefault(tgt) + 1;
+                if (place >= 0 && place != src && place != tgt) counts[place] = counts.GetValueOrDefault(place) + 1;
+            }
         }
         var list = new List<CountryCount>(counts.Count);
-        foreach (var (country, n) in counts) list.Add(new CountryCount(country, n));
+        foreach (var (country, n) in counts) list.Add(new CountryCount(codes[country], n));
         list.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Country, b.Country));
+        return list;
+    }
+
+    private static List<T> Truncate<T>(List<T> list, int limit)
+    {
+        limit = Math.Max(0, limit);
+        if (list.Count > limit) list.RemoveRange(limit, list.Count - limit);
         return list;
     }
 
