@@ -15,7 +15,7 @@ public class ThroughputTests(ITestOutputHelper output)
     private const int BatchSize = 200;
 
     private static int DocCount =>
-        int.TryParse(Environment.GetEnvironmentVariable("PARLEY_STORE_BENCH_DOCS"), out int n) && n > 0 ? n : 1000;
+        int.TryParse(Environment.GetEnvironmentVariable("PARLEY_STORE_BENCH_DOCS"), out int n) && n > 0 ? n : 300;
 
     [Fact]
     public void TextAndSentencesOnly()
