@@ -179,4 +179,13 @@ public class EventQueryTests
         Assert.Equal(1, t.Store.CountryCounts(q).Single(c => c.Country == "DEU").Count);
         Assert.Equal(2, t.Store.ActorCounts(new EventQuery { Actor = "FRA" }).Single(a => a.Actor == "FRAGOV").AsSource);
     }
+
+    [Fact]
+    public void BroadFiltersWalkTheDayIndexAndStillPageCorrectly()
+    {
+        using var t = Seeded();
+        // 5 of 6 events match and the page is small: the query takes the day-index plan.
+        var pages = Enumerable.Range(0, 5).Select(i => t.Store.QueryEvents(new EventQuery { Actor = "AFG", Limit = 1, Offset = i }, out _).Single().Event.Cameo);
+        Assert.Equal(["20", "1962", "173", "036", "190"], pages);
+    }
 }
