@@ -11,37 +11,37 @@ namespace Parley.Storage;
 internal sealed class DocumentWriter : IDisposable
 {
     private readonly LayerCodec _codec = new();
-    private readonly PreparedCommand _findByHash;
-    private readonly PreparedCommand _findById;
-    private readonly PreparedCommand _insertDuplicate;
-    private readonly PreparedCommand _forgetDuplicate;
-    private readonly PreparedCommand _forgetDuplicatesOf;
-    private readonly PreparedCommand[] _deleteChildren;
-    private readonly PreparedCommand _deleteDocument;
-    private readonly PreparedCommand _insertDocument;
-    private readonly PreparedCommand _insertEntity;
-    private readonly PreparedCommand _insertPlace;
-    private readonly PreparedCommand _insertDate;
-    private readonly PreparedCommand _insertQuote;
-    private readonly PreparedCommand _insertEvent;
-    private readonly PreparedCommand[] _all;
+    private readonly RawStatement _findByHash;
+    private readonly RawStatement _findById;
+    private readonly RawStatement _insertDuplicate;
+    private readonly RawStatement _forgetDuplicate;
+    private readonly RawStatement _forgetDuplicatesOf;
+    private readonly RawStatement[] _deleteChildren;
+    private readonly RawStatement _deleteDocument;
+    private readonly RawStatement _insertDocument;
+    private readonly RawStatement _insertEntity;
+    private readonly RawStatement _insertPlace;
+    private readonly RawStatement _insertDate;
+    private readonly RawStatement _insertQuote;
+    private readonly RawStatement _insertEvent;
+    private readonly RawStatement[] _all;
 
     public DocumentWriter(SqliteConnection c)
     {
-        _findByHash = new(c, "SELECT id FROM documents WHERE hash = @hash", "@hash");
-        _findById = new(c, "SELECT key FROM documents WHERE id = @id", "@id");
-        _insertDuplicate = new(c, "INSERT OR REPLACE INTO duplicates(id, of_id, hash) VALUES (@id, @of, @hash)", "@id", "@of", "@hash");
-        _forgetDuplicate = new(c, "DELETE FROM duplicates WHERE id = @id", "@id");
-        _forgetDuplicatesOf = new(c, "DELETE FROM duplicates WHERE of_id = @id", "@id");
+        _findByHash = new(c, "SELECT id FROM documents WHERE hash = @hash");
+        _findById = new(c, "SELECT key FROM documents WHERE id = @id");
+        _insertDuplicate = new(c, "INSERT OR REPLACE INTO duplicates(id, of_id, hash) VALUES (@id, @of, @hash)");
+        _forgetDuplicate = new(c, "DELETE FROM duplicates WHERE id = @id");
+        _forgetDuplicatesOf = new(c, "DELETE FROM duplicates WHERE of_id = @id");
         _deleteChildren =
         [
-            new(c, "DELETE FROM entities WHERE doc = @doc", "@doc"),
-            new(c, "DELETE FROM places WHERE doc = @doc", "@doc"),
-            new(c, "DELETE FROM dates WHERE doc = @doc", "@doc"),
-            new(c, "DELETE FROM quotes WHERE doc = @doc", "@doc"),
-            new(c, "DELETE FROM events WHERE doc = @doc", "@doc"),
+            new(c, "DELETE FROM entities WHERE doc = @doc"),
+            new(c, "DELETE FROM places WHERE doc = @doc"),
+            new(c, "DELETE FROM dates WHERE doc = @doc"),
+            new(c, "DELETE FROM quotes WHERE doc = @doc"),
+            new(c, "DELETE FROM events WHERE doc = @doc"),
         ];
-        _deleteDocument = new(c, "DELETE FROM documents WHERE key = @doc", "@doc");
+        _deleteDocument = new(c, "DELETE FROM documents WHERE key = @doc");
         _insertDocument = new(c,
             """
             INSERT INTO documents(id, hash, title, published, language, language_score, source, url, origin, done, flags,
@@ -49,21 +49,15 @@ internal sealed class DocumentWriter : IDisposable
             VALUES (@id, @hash, @title, @published, @language, @language_score, @source, @url, @origin, @done, @flags,
                 @sentence_count, @token_count, @event_count, @added, @layers, @offsets, @text)
             RETURNING key
-            """,
-            "@id", "@hash", "@title", "@published", "@language", "@language_score", "@source", "@url", "@origin", "@done", "@flags",
-            "@sentence_count", "@token_count", "@event_count", "@added", "@layers", "@offsets", "@text");
+            """);
         _insertEntity = new(c,
-            "INSERT INTO entities(doc, span_start, span_end, text, type, name, kb, actor, cluster, via, confidence) VALUES (@doc, @s, @e, @text, @type, @name, @kb, @actor, @cluster, @via, @conf)",
-            "@doc", "@s", "@e", "@text", "@type", "@name", "@kb", "@actor", "@cluster", "@via", "@conf");
+            "INSERT INTO entities(doc, span_start, span_end, text, type, name, kb, actor, cluster, via, confidence) VALUES (@doc, @s, @e, @text, @type, @name, @kb, @actor, @cluster, @via, @conf)");
         _insertPlace = new(c,
-            "INSERT INTO places(doc, span_start, span_end, text, name, country, lat, lon, geonameid, feature_code, admin1) VALUES (@doc, @s, @e, @text, @name, @country, @lat, @lon, @gid, @fc, @admin1)",
-            "@doc", "@s", "@e", "@text", "@name", "@country", "@lat", "@lon", "@gid", "@fc", "@admin1");
+            "INSERT INTO places(doc, span_start, span_end, text, name, country, lat, lon, geonameid, feature_code, admin1) VALUES (@doc, @s, @e, @text, @name, @country, @lat, @lon, @gid, @fc, @admin1)");
         _insertDate = new(c,
-            "INSERT INTO dates(doc, span_start, span_end, text, value, grain) VALUES (@doc, @s, @e, @text, @value, @grain)",
-            "@doc", "@s", "@e", "@text", "@value", "@grain");
+            "INSERT INTO dates(doc, span_start, span_end, text, value, grain) VALUES (@doc, @s, @e, @text, @value, @grain)");
         _insertQuote = new(c,
-            "INSERT INTO quotes(doc, span_start, span_end, text, direct, speaker, speaker_start, speaker_end, speaker_name, speaker_actor) VALUES (@doc, @s, @e, @text, @direct, @speaker, @ss, @se, @sn, @sa)",
-            "@doc", "@s", "@e", "@text", "@direct", "@speaker", "@ss", "@se", "@sn", "@sa");
+            "INSERT INTO quotes(doc, span_start, span_end, text, direct, speaker, speaker_start, speaker_end, speaker_name, speaker_actor) VALUES (@doc, @s, @e, @text, @direct, @speaker, @ss, @se, @sn, @sa)");
         _insertEvent = new(c,
             """
             INSERT INTO events(doc, ord, sentence, sentence_start, sentence_end,
@@ -78,13 +72,7 @@ internal sealed class DocumentWriter : IDisposable
                 @cameo, @plover, @quad_class, @goldstein, @date, @day,
                 @place_name, @place_country, @place_lat, @place_lon, @place_geonameid,
                 @negated, @evidence_start, @evidence_end, @rule, @confidence, @trigger_start, @trigger_end)
-            """,
-            "@doc", "@ord", "@sentence", "@sentence_start", "@sentence_end",
-            "@src_text", "@src_actor", "@src_country", "@src_name", "@src_start", "@src_end",
-            "@tgt_text", "@tgt_actor", "@tgt_country", "@tgt_name", "@tgt_start", "@tgt_end",
-            "@cameo", "@plover", "@quad_class", "@goldstein", "@date", "@day",
-            "@place_name", "@place_country", "@place_lat", "@place_lon", "@place_geonameid",
-            "@negated", "@evidence_start", "@evidence_end", "@rule", "@confidence", "@trigger_start", "@trigger_end");
+            """);
         _all =
         [
             _findByHash, _findById, _insertDuplicate, _forgetDuplicate, _forgetDuplicatesOf, .. _deleteChildren, _deleteDocument,
@@ -92,16 +80,11 @@ internal sealed class DocumentWriter : IDisposable
         ];
     }
 
-    public void Enlist(SqliteTransaction tx)
-    {
-        foreach (var cmd in _all) cmd.Enlist(tx);
-    }
-
     public DocumentSaveResult Save(Document doc, string added)
     {
         string hash = ContentHash.Of(doc.Text);
         _findByHash.Set(0, hash);
-        if (_findByHash.Scalar() is string storedId)
+        if (_findByHash.ScalarText() is string storedId)
         {
             if (storedId == doc.Id) return new(doc.Id, SaveStatus.AlreadyStored);
             _insertDuplicate.Set(0, doc.Id); _insertDuplicate.Set(1, storedId); _insertDuplicate.Set(2, hash);
@@ -111,7 +94,7 @@ internal sealed class DocumentWriter : IDisposable
 
         var status = SaveStatus.Added;
         _findById.Set(0, doc.Id);
-        if (_findById.Scalar() is long oldKey)
+        if (_findById.ScalarInt64() is long oldKey)
         {
             // Same id, new text: the article changed; the new version replaces the old one.
             foreach (var delete in _deleteChildren) { delete.Set(0, oldKey); delete.Execute(); }
@@ -151,7 +134,7 @@ internal sealed class DocumentWriter : IDisposable
         c.Set(15, doc.SentenceCount == 0 && doc.TokenCount == 0 ? null : _codec.EncodeLayers(doc));
         c.Set(16, doc.OriginalOffsets is { } map ? _codec.EncodeOffsets(map) : null);
         c.Set(17, doc.Text);
-        return (long)c.Scalar()!;
+        return c.ScalarInt64() ?? throw new InvalidOperationException("INSERT RETURNING gave no key.");
     }
 
     private void InsertEntities(Document doc, long key)
@@ -191,7 +174,7 @@ internal sealed class DocumentWriter : IDisposable
         var c = _insertQuote;
         foreach (var q in doc.Quotes)
         {
-            c.Set(0, key); c.Set(1, q.Start); c.Set(2, q.End); c.Set(3, q.Text); c.Set(4, q.Direct ? 1 : 0); c.Set(5, q.Speaker);
+            c.Set(0, key); c.Set(1, q.Start); c.Set(2, q.End); c.Set(3, q.Text); c.Set(4, q.Direct); c.Set(5, q.Speaker);
             c.Set(6, q.SpeakerStart); c.Set(7, q.SpeakerEnd); c.Set(8, q.SpeakerName); c.Set(9, q.SpeakerActor);
             c.Execute();
         }
@@ -206,24 +189,24 @@ internal sealed class DocumentWriter : IDisposable
             var e = doc.Events[i];
             bool hasSentence = (uint)e.Sentence < (uint)sentences.Length;
             c.Set(0, key); c.Set(1, i); c.Set(2, e.Sentence);
-            c.Set(3, hasSentence ? sentences[e.Sentence].Start : null);
-            c.Set(4, hasSentence ? sentences[e.Sentence].End : null);
+            c.Set(3, hasSentence ? sentences[e.Sentence].Start : (int?)null);
+            c.Set(4, hasSentence ? sentences[e.Sentence].End : (int?)null);
             SetActor(c, 5, e.Source);
             SetActor(c, 11, e.Target);
             c.Set(17, e.Cameo); c.Set(18, e.Plover); c.Set(19, e.QuadClass); c.Set(20, e.Goldstein); c.Set(21, e.Date);
             c.Set(22, Dates.EventDay(e.Date, doc.Published) is DateOnly day ? Dates.Format(day) : null);
             c.Set(23, e.Place?.Name); c.Set(24, e.Place?.Country); c.Set(25, e.Place?.Lat); c.Set(26, e.Place?.Lon); c.Set(27, e.Place?.GeonameId);
-            c.Set(28, e.Negated ? 1 : 0); c.Set(29, e.EvidenceStart); c.Set(30, e.EvidenceEnd); c.Set(31, e.Rule);
+            c.Set(28, e.Negated); c.Set(29, e.EvidenceStart); c.Set(30, e.EvidenceEnd); c.Set(31, e.Rule);
             c.Set(32, e.Confidence); c.Set(33, e.TriggerStart); c.Set(34, e.TriggerEnd);
             c.Execute();
         }
     }
 
-    private static void SetActor(PreparedCommand c, int at, EventActor? a)
+    private static void SetActor(RawStatement c, int at, EventActor? a)
     {
         if (a is null)
         {
-            for (int i = 0; i < 6; i++) c.Set(at + i, null);
+            for (int i = 0; i < 6; i++) c.SetNull(at + i);
             return;
         }
         c.Set(at, a.Text); c.Set(at + 1, a.Actor); c.Set(at + 2, a.Country); c.Set(at + 3, a.Name);

@@ -15,6 +15,15 @@ internal sealed class EventFilter
 
     public string Where { get; }
 
+    /// <summary>
+    /// True when the filter names documents (full-text or id): those select few events, found best through
+    /// their own indexes. Otherwise aggregations scan the covering day index (see Schema).
+    /// </summary>
+    public bool NamesDocuments { get; }
+
+    /// <summary>The FROM clause for an aggregation under this filter.</summary>
+    public string AggregateSource => NamesDocuments ? "events e" : "events e INDEXED BY events_day";
+
     public EventFilter(EventQuery q)
     {
         var sb = new StringBuilder("1=1");
@@ -62,14 +71,18 @@ internal sealed class EventFilter
         {
             Add("@match", match);
             sb.Append(" AND e.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match)");
+            NamesDocuments = true;
         }
         if (!string.IsNullOrEmpty(q.DocumentId))
         {
             Add("@document_id", q.DocumentId);
             sb.Append(" AND e.doc = (SELECT key FROM documents WHERE id = @document_id)");
+            NamesDocuments = true;
         }
         Where = sb.ToString();
     }
+
+    public IReadOnlyList<(string Name, object Value)> Parameters => _parameters;
 
     public void Bind(SqliteCommand cmd)
     {

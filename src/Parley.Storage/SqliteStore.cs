@@ -55,7 +55,6 @@ public sealed partial class SqliteStore : IParleyStore
         lock (_writeGate)
         {
             using var tx = _writer.BeginTransaction();
-            _documents.Enlist(tx);
             for (int i = 0; i < docs.Count; i++)
             {
                 var doc = docs[i] ?? throw new ArgumentException($"Document {i} of the batch is null.", nameof(docs));

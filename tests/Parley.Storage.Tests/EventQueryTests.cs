@@ -163,4 +163,29 @@ public class EventQueryTests
         Assert.Equal([("AFG", 5L), ("USA", 2L), ("FRA", 1L), ("QAT", 1L)], countries.Select(c => (c.Country, c.Count)));
         Assert.Equal([("AFG", 1L), ("QAT", 1L), ("USA", 1L)], t.Store.CountryCounts(new EventQuery { QuadClass = 1, To = new DateOnly(2019, 12, 31) }).Select(c => (c.Country, c.Count)));
     }
+
+    [Fact]
+    public void CachedAggregationsFollowNewWrites()
+    {
+        using var t = Seeded();
+        var q = new EventQuery { Country = "FRA" };
+        Assert.Equal(1, t.Store.CountryCounts(q).Single(c => c.Country == "FRA").Count);
+        Assert.Same(t.Store.CountryCounts(q), t.Store.CountryCounts(q));
+
+        t.Store.SaveBatch([Doc("d4", "France and Germany met.", new DateOnly(2020, 2, 1),
+            Event(0, "FRAGOV", "FRA", "DEUGOV", "DEU", "036", 1, "2020-02-01"))]);
+
+        Assert.Equal(2, t.Store.CountryCounts(q).Single(c => c.Country == "FRA").Count);
+        Assert.Equal(1, t.Store.CountryCounts(q).Single(c => c.Country == "DEU").Count);
+        Assert.Equal(2, t.Store.ActorCounts(new EventQuery { Actor = "FRA" }).Single(a => a.Actor == "FRAGOV").AsSource);
+    }
+
+    [Fact]
+    public void BroadFiltersWalkTheDayIndexAndStillPageCorrectly()
+    {
+        using var t = Seeded();
+        // 5 of 6 events match and the page is small: the query takes the day-index plan.
+        var pages = Enumerable.Range(0, 5).Select(i => t.Store.QueryEvents(new EventQuery { Actor = "AFG", Limit = 1, Offset = i }, out _).Single().Event.Cameo);
+        Assert.Equal(["20", "1962", "173", "036", "190"], pages);
+    }
 }
