@@ -3,7 +3,10 @@ using Parley.Ingest;
 
 namespace Parley.Engine;
 
-/// <summary>One input after processing: a document, or the problem that stopped it.</summary>
+/// <summary>
+/// One input after processing: a document, or the problem that stopped it, or both (an input that was
+/// read with a problem worth reporting, e.g. decoded as Windows-1252, but still processed).
+/// </summary>
 public readonly record struct ProcessedItem(Document? Document, InputProblem? Problem);
 
 /// <summary>Counts shown by progress displays.</summary>
@@ -58,7 +61,8 @@ public sealed class DocumentStream(ParleyEngine engine)
             {
                 var r = results[i];
                 results[i] = default;
-                if (r.Problem is not null) problems++; else done++;
+                if (r.Problem is not null) problems++;
+                if (r.Document is not null) done++;
                 yield return r;
             }
             chunk.Clear();
@@ -68,13 +72,12 @@ public sealed class DocumentStream(ParleyEngine engine)
 
     private ProcessedItem ProcessOne(ReadItem item, CancellationToken cancellationToken)
     {
-        if (item.Problem is not null) return new ProcessedItem(null, item.Problem);
-        var article = item.Article!;
+        if (item.Article is not { } article) return new ProcessedItem(null, item.Problem);
         try
         {
             var doc = engine.Cleaner.ToDocument(article, engine.Options.DefaultDate);
             if (ShouldAnnotate is null || ShouldAnnotate(doc)) engine.Annotate(doc, cancellationToken);
-            return new ProcessedItem(doc, null);
+            return new ProcessedItem(doc, item.Problem);
         }
         catch (OperationCanceledException)
         {

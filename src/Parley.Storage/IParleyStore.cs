@@ -47,4 +47,7 @@ public interface IParleyStore : IDisposable
     void SaveStories(IReadOnlyList<StoryRecord> stories, bool replaceAll = false);
 
     IReadOnlyList<StoryRecord> ListStories();
+
+    /// <summary>Every stored document's digest (id, title, date, the first <paramref name="leadChars"/> characters, entity names), in no set order.</summary>
+    IEnumerable<DocumentDigest> ReadDigests(int leadChars);
 }

@@ -25,6 +25,27 @@ public sealed partial class SqliteStore
         return cmd.ExecuteScalar() as string;
     }
 
+    public IEnumerable<DocumentDigest> ReadDigests(int leadChars)
+    {
+        using var c = OpenReader();
+        using var tx = c.BeginTransaction(deferred: true);
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText =
+            """
+            SELECT d.id, d.title, d.published, substr(d.text, 1, @lead),
+                   (SELECT group_concat(coalesce(e.name, e.text), char(31)) FROM entities e WHERE e.doc = d.key AND e.type <> 'MISC')
+            FROM documents d
+            """;
+        cmd.Parameters.AddWithValue("@lead", leadChars);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var names = r.IsDBNull(4) ? [] : r.GetString(4).Split('\u001f');
+            yield return new DocumentDigest(r.GetString(0), NullableString(r, 1), Dates.Parse(NullableString(r, 2)), r.GetString(3), names);
+        }
+    }
+
     public StoreStats GetStats()
     {
         using var c = OpenReader();

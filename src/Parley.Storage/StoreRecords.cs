@@ -98,3 +98,6 @@ public sealed record PlaceCount(string Name, string? Country, double? Lat, doubl
 public sealed record CountryCount(string Country, long Count);
 
 public sealed record StoryRecord(string Id, string? Title, DateOnly? First, DateOnly? Last, IReadOnlyList<string> DocumentIds);
+
+/// <summary>What story grouping reads of a stored document: its metadata, the start of its text and its entity names.</summary>
+public sealed record DocumentDigest(string Id, string? Title, DateOnly? Published, string Lead, IReadOnlyList<string> EntityNames);

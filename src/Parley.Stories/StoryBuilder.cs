@@ -46,29 +46,42 @@ public sealed class StoryBuilder
         double n = Math.Max(1, docs.Count);
         for (int i = 0; i < vectors.Count; i++) vectors[i] = Normalise(vectors[i], df, n);
 
-        var open = new List<Cluster>();
+        // Candidate stories come from an index of each story's key terms, so an article is compared with the
+        // few stories that share a key term with it, not with every story in the window.
+        var byTerm = new Dictionary<int, List<Cluster>>();
         var all = new List<Cluster>();
+        var candidates = new HashSet<Cluster>();
         for (int i = 0; i < docs.Count; i++)
         {
             var d = docs[i];
+            var keys = KeyTerms(vectors[i]);
+            candidates.Clear();
+            foreach (int k in keys)
+            {
+                if (!byTerm.TryGetValue(k, out var list)) continue;
+                // Articles come in date order, so a story the window has passed never comes back: drop it.
+                if (d.Published is { } now) list.RemoveAll(c => c.Last is { } l && now.DayNumber - l.DayNumber > WindowDays);
+                foreach (var c in list) candidates.Add(c);
+            }
             Cluster? best = null;
             double bestScore = Threshold;
-            foreach (var c in open)
+            foreach (var c in candidates)
             {
                 if (d.Published is { } p && c.Last is { } last && p.DayNumber - last.DayNumber > WindowDays) continue;
                 double s = Cosine(vectors[i], c.Centroid);
-                if (s > bestScore) { bestScore = s; best = c; }
+                if (s > bestScore || (s == bestScore && best is not null && c.Order < best.Order)) { bestScore = s; best = c; }
             }
             if (best is null)
             {
-                best = new Cluster(d);
-                open.Add(best);
+                best = new Cluster(d, all.Count);
                 all.Add(best);
             }
             best.Add(d, vectors[i]);
-            // Close stories that the window has passed, so the scan stays short.
-            if (d.Published is { } now)
-                open.RemoveAll(c => c.Last is { } l && now.DayNumber - l.DayNumber > WindowDays);
+            foreach (int k in keys)
+            {
+                if (!byTerm.TryGetValue(k, out var list)) byTerm[k] = list = [];
+                if (!list.Contains(best)) list.Add(best);
+            }
         }
 
         var stories = new List<Story>(all.Count);
@@ -117,8 +130,21 @@ public sealed class StoryBuilder
         return nb > 0 ? dot / Math.Sqrt(nb) : 0;
     }
 
-    private sealed class Cluster(StoryInput first)
+    /// <summary>The highest-weighted terms of an article's vector.</summary>
+    private static int[] KeyTerms(Dictionary<int, float> v)
     {
+        const int Count = 8;
+        var top = new List<KeyValuePair<int, float>>(v);
+        top.Sort((a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : a.Key.CompareTo(b.Key));
+        int n = Math.Min(Count, top.Count);
+        var keys = new int[n];
+        for (int i = 0; i < n; i++) keys[i] = top[i].Key;
+        return keys;
+    }
+
+    private sealed class Cluster(StoryInput first, int order)
+    {
+        public int Order { get; } = order;
         public List<StoryInput> Members { get; } = [];
         public Dictionary<int, float> Centroid { get; } = [];
         public DateOnly? First { get; private set; } = first.Published;

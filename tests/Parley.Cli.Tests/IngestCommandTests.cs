@@ -109,3 +109,31 @@ public class IngestCommandTests
         return (string)cmd.ExecuteScalar()!;
     }
 }
+
+public class StoriesCommandTests
+{
+    [Fact]
+    public void StoriesOfAnIngestedStoreAreJsonLinesWithTheContractFields()
+    {
+        using var tmp = new TempDir();
+        string db = tmp.File("store.db");
+        var ingest = CliRunner.Run(tmp.Path, null, "ingest", Path.Combine(CliRunner.RepoRoot, "samples"), "--db", db, "--layers", "sentences", "--quiet");
+        Assert.True(ingest.ExitCode == 0, ingest.Stderr);
+        var r = CliRunner.Run(tmp.Path, null, "stories", "--db", db);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        int documents = 0;
+        foreach (var line in lines)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(line);
+            var story = json.RootElement;
+            Assert.False(string.IsNullOrEmpty(story.GetProperty("id").GetString()));
+            Assert.True(story.TryGetProperty("title", out _));
+            Assert.True(story.TryGetProperty("first", out _));
+            Assert.True(story.TryGetProperty("last", out _));
+            documents += story.GetProperty("documents").GetArrayLength();
+        }
+        Assert.Equal(41, documents); // every sample article is in exactly one story
+    }
+}

@@ -68,15 +68,14 @@ internal static class CodeCommand
                 arrayWriter = new Utf8JsonWriter(stdout.BaseStream, DocumentJson.WriterOptions with { Indented = true });
                 arrayWriter.WriteStartArray();
             }
-            foreach (var item in stream.Process(inputs, Console.In, progress))
+            foreach (var item in stream.Process(inputs, null, progress))
             {
                 if (item.Problem is { } problem)
                 {
                     anyProblem = true;
                     CliOptions.ReportProblem(problem);
-                    continue;
                 }
-                var doc = item.Document!;
+                if (item.Document is not { } doc) continue;
                 switch (format)
                 {
                     case "json":

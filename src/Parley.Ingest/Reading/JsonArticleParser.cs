@@ -88,9 +88,16 @@ internal static class JsonArticleParser
         }
 
         string? content = !string.IsNullOrWhiteSpace(text) ? text : body;
+        bool titleOnly = false;
+        if (string.IsNullOrWhiteSpace(content) && !string.IsNullOrWhiteSpace(title))
+        {
+            // A brief (a wire headline with no body, as in Reuters' BRIEF items) is news too: its title is its text.
+            content = title;
+            titleOnly = true;
+        }
         if (string.IsNullOrWhiteSpace(content))
         {
-            error = "no text (\"text\" or \"body\" is missing, null or empty)";
+            error = "no text (\"text\", \"body\" and \"title\" are missing, null or empty)";
             return null;
         }
         string? dateText = date ?? published;
@@ -104,6 +111,7 @@ internal static class JsonArticleParser
             Source = string.IsNullOrWhiteSpace(source) ? null : source,
             Body = content,
             IsHtml = false,
+            Notes = titleOnly ? ["title-only"] : [],
         };
     }
 
