@@ -10,6 +10,9 @@ internal static class ParleyCommands
     {
         var root = new RootCommand("Parley: news articles in, structured event data out.");
         BuildCameoCommand.AddTo(root);
+        root.Add(ExplainCommand.Create());
+        EvalPloverCommand.AddTo(root);
+        EvalCoderSpeedCommand.AddTo(root);
         return root;
     }
 }
