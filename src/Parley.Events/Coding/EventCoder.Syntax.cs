@@ -118,6 +118,12 @@ public sealed partial class EventCoder
             }
             var r = g.RelOf(x);
             if (r == Rel.Relcl) return g.Head(x);
+            if (r == Rel.Xcomp && g.Head(x) >= 0)
+            {
+                // Object control: "urged the Taliban to negotiate" -> the Taliban.
+                int o = g.Child(g.Head(x), Rel.Obj);
+                if (o >= 0) return o;
+            }
             if (r is Rel.Conj or Rel.Xcomp or Rel.Advcl) { x = g.Head(x); continue; }
             break;
         }
@@ -208,14 +214,18 @@ public sealed partial class EventCoder
         ref readonly var ht = ref doc.Tokens[head];
         for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
         {
-            if (g.RelOf(c) is not (Rel.Compound or Rel.Amod or Rel.Poss or Rel.Nmod or Rel.Flat or Rel.Appos)) continue;
+            var cr = g.RelOf(c);
+            if (cr is not (Rel.Compound or Rel.Amod or Rel.Poss or Rel.Nmod or Rel.Flat or Rel.Appos)) continue;
             int ce = ctx.EntityAt[c];
             if (ce < 0) continue;
             int ae = ctx.ActorEntity(ce);
             if (ae < 0) continue;
+            string? role = _data.Agents.RoleOf(g, head);
+            // A named modifier stands for the phrase only when the head is an agent ("Afghan soldiers", "the government of
+            // Iran") or part of the name; not for "the Fallujah fighting" or "a program of Iran".
+            if (cr is not (Rel.Flat or Rel.Appos) && role is null && g.Upos(head) != UPos.PROPN) continue;
             var m = entities[ce];
             string code = entities[ae].Actor!;
-            string? role = _data.Agents.RoleOf(g, head);
             if (role is not null && code.Length == 3 && _data.Countries.IsCountry(code)) code += role;
             a = new ActorRef
             {
