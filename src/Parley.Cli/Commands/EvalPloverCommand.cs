@@ -37,6 +37,13 @@ internal static class EvalPloverCommand
                 return 2;
             }
             var p = pipeline();
+            var probe = new Document("probe", "The army attacked the rebels.");
+            p.Process(probe);
+            if ((probe.Done & Layers.Parse) == 0 || (probe.Done & Layers.Entities) == 0)
+            {
+                Console.Error.WriteLine($"{path}: the pipeline of this build lacks the parser or NER/linking; the evaluation cannot run yet");
+                return 2;
+            }
             int n = 0;
             var result = PloverEvaluation.Run(path, text =>
             {

@@ -58,6 +58,11 @@ internal static class ExplainCommand
                 }
                 doc = new Document(p, text) { Published = published };
                 pipeline().Process(doc, Layers.All & ~Layers.Events);
+                if ((doc.Done & Layers.Parse) == 0)
+                {
+                    Console.Error.WriteLine($"{p}: the NLP pipeline of this build has no dependency parser yet; use --input conllu");
+                    return 2;
+                }
             }
             doc.Published ??= published;
             var coder = new EventCoder();

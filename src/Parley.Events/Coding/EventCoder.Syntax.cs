@@ -174,7 +174,7 @@ public sealed partial class EventCoder
     private bool IsTargetPrep(in SentenceGraph g, int x)
     {
         int cs = g.CaseOf(x);
-        return cs >= 0 && _w.TargetPreps.Contains(g.Lemma(cs));
+        return cs >= 0 && (_w.TargetPreps.Contains(g.Lemma(cs)) || g.Lemma(cs) == _w.From);
     }
 
     /// <summary>The head and its coordinated conjuncts ("the US and Britain" -> US, Britain).</summary>
