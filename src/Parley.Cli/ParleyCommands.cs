@@ -24,8 +24,8 @@ internal static class ParleyCommands
         bench.Add(BenchCommand.Ingest());
         bench.Add(BenchCommand.Pipeline());
         BuildCameoCommand.AddTo(root);
-        root.Add(ExplainCommand.Create(() => Parley.Engine.DefaultPipeline.Build(Parley.Core.Layers.All)));
-        EvalPloverCommand.AddTo(root, () => Parley.Engine.DefaultPipeline.Build(Parley.Core.Layers.All));
+        root.Add(ExplainCommand.Create());
+        EvalPloverCommand.AddTo(root);
         EvalCoderSpeedCommand.AddTo(root);
         return root;
     }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Parley.Core;
+using Parley.Engine;
+using Parley.Ingest;
 using Parley.Events.Evaluation;
 
 namespace Parley.Cli.Commands;
@@ -8,7 +10,7 @@ namespace Parley.Cli.Commands;
 internal static class EvalPloverCommand
 {
     /// <summary>Adds `plover` under the root's `eval` command, creating `eval` when no other command has.</summary>
-    public static void AddTo(RootCommand root, Func<Pipeline>? pipeline = null)
+    public static void AddTo(RootCommand root)
     {
         Command? eval = null;
         foreach (var sub in root.Subcommands) if (sub.Name == "eval") eval = sub;
@@ -17,10 +19,10 @@ internal static class EvalPloverCommand
             eval = new Command("eval", "Evaluates components on development data.");
             root.Add(eval);
         }
-        eval.Add(Create(pipeline));
+        eval.Add(Create());
     }
 
-    public static Command Create(Func<Pipeline>? pipeline)
+    public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "CSV (optionally .gz) with columns text and label", DefaultValueFactory = _ => "/work/shared/data/plover/ngec_gpt_synthetic_events_2023-10-19.csv.gz" };
         var limit = new Option<int>("--limit") { Description = "Evaluate at most N stories", DefaultValueFactory = _ => int.MaxValue };
@@ -31,26 +33,18 @@ internal static class EvalPloverCommand
         {
             string path = parse.GetValue(data)!;
             if (!File.Exists(path)) { Console.Error.WriteLine($"{path}: not found"); return 2; }
-            if (pipeline is null)
-            {
-                Console.Error.WriteLine($"{path}: the evaluation needs the full NLP pipeline (tokenizer, tagger, parser, NER, linking), which this build does not include");
-                return 2;
-            }
-            var p = pipeline();
-            var probe = new Document("probe", "The army attacked the rebels.");
-            p.Process(probe);
+            // The same path as `parley code`: clean the text, then every installed stage.
+            var engine = ParleyEngine.Create(new EngineOptions { DefaultDate = new DateOnly(2023, 10, 19) });
+            var probe = engine.Process(new RawArticle { Origin = "probe", Body = "The army attacked the rebels." });
             if ((probe.Done & Layers.Parse) == 0 || (probe.Done & Layers.Entities) == 0)
             {
-                Console.Error.WriteLine($"{path}: the pipeline of this build lacks the parser or NER/linking; the evaluation cannot run yet");
+                Console.Error.WriteLine($"{path}: the pipeline of this build lacks the parser or NER/linking ({string.Join("; ", engine.MissingStages)}); the evaluation cannot run yet");
                 return 2;
             }
             int n = 0;
-            var result = PloverEvaluation.Run(path, text =>
-            {
-                var doc = new Document("ngec-" + (n++).ToString(System.Globalization.CultureInfo.InvariantCulture), text);
-                p.Process(doc);
-                return doc;
-            }, parse.GetValue(limit), Math.Max(1, parse.GetValue(every)));
+            var result = PloverEvaluation.Run(path,
+                text => engine.Process(new RawArticle { Origin = "ngec:" + (n++).ToString(System.Globalization.CultureInfo.InvariantCulture), Body = text }),
+                parse.GetValue(limit), Math.Max(1, parse.GetValue(every)));
             Console.WriteLine(result.ToString());
             return 0;
         });

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Parley.Core;
+using Parley.Engine;
+using Parley.Ingest;
 using Parley.Events;
 
 namespace Parley.Cli.Commands;
@@ -11,8 +13,7 @@ namespace Parley.Cli.Commands;
 /// </summary>
 internal static class ExplainCommand
 {
-    /// <param name="pipeline">Builds the NLP pipeline for text input (everything before the event coder); null when this build has none.</param>
-    public static Command Create(Func<Pipeline>? pipeline = null)
+    public static Command Create()
     {
         var path = new Argument<string>("PATH") { Description = "A text or CoNLL-U file, or - for standard input", DefaultValueFactory = _ => "-" };
         var date = new Option<string?>("--date") { Description = "Publication date (YYYY-MM-DD) used when the input has none" };
@@ -51,16 +52,12 @@ internal static class ExplainCommand
             }
             else
             {
-                if (pipeline is null)
-                {
-                    Console.Error.WriteLine($"{p}: text input needs the NLP pipeline, which this build does not include; use --input conllu");
-                    return 2;
-                }
-                doc = new Document(p, text) { Published = published };
-                pipeline().Process(doc, Layers.All & ~Layers.Events);
+                // The same path as `parley code` (cleaning, every installed stage), stopping before the event coder.
+                var engine = ParleyEngine.Create(new EngineOptions { DefaultDate = published, Layers = Layers.All & ~Layers.Events });
+                doc = engine.Process(new RawArticle { Origin = p, Body = text, Published = published });
                 if ((doc.Done & Layers.Parse) == 0)
                 {
-                    Console.Error.WriteLine($"{p}: the NLP pipeline of this build has no dependency parser yet; use --input conllu");
+                    Console.Error.WriteLine($"{p}: the NLP pipeline of this build has no dependency parser yet ({string.Join("; ", engine.MissingStages)}); use --input conllu");
                     return 2;
                 }
             }

@@ -275,15 +275,33 @@ public sealed partial class EventCoder
             if (pass == 1 && x == clause) break;
             for (int c = g.FirstChild(x); c >= 0; c = g.NextSibling(c))
             {
-                if (g.RelOf(c) != Rel.Obl) continue;
-                int cs = g.CaseOf(c);
-                if (cs < 0 || !_w.PlacePreps.Contains(g.Lemma(cs))) continue;
-                var p = PlaceAt(ctx.Doc, g, c);
-                if (p is not null)
-                    return new EventPlace { Name = p.Name ?? p.Text, Country = p.Country, Lat = p.Lat, Lon = p.Lon, GeonameId = p.GeonameId };
+                var r = g.RelOf(c);
+                if (r == Rel.Obl)
+                {
+                    var p = PlaceIn(ctx, g, c);
+                    if (p is not null) return p;
+                }
+                // A parser often attaches "in Kabul" to the object or oblique rather than to the verb.
+                if (r is Rel.Obj or Rel.Obl)
+                {
+                    for (int k = g.FirstChild(c); k >= 0; k = g.NextSibling(k))
+                    {
+                        if (g.RelOf(k) != Rel.Nmod) continue;
+                        var p = PlaceIn(ctx, g, k);
+                        if (p is not null) return p;
+                    }
+                }
             }
         }
         return null;
+    }
+
+    private EventPlace? PlaceIn(DocContext ctx, in SentenceGraph g, int phrase)
+    {
+        int cs = g.CaseOf(phrase);
+        if (cs < 0 || !_w.PlacePreps.Contains(g.Lemma(cs))) return null;
+        var p = PlaceAt(ctx.Doc, g, phrase);
+        return p is null ? null : new EventPlace { Name = p.Name ?? p.Text, Country = p.Country, Lat = p.Lat, Lon = p.Lon, GeonameId = p.GeonameId };
     }
 
     private static PlaceMention? PlaceAt(Document doc, in SentenceGraph g, int token)

@@ -150,7 +150,8 @@ public sealed partial class EventCoder
         }
 
         bool negated = HasNegation(g, t);
-        int clause = complement >= 0 ? complement : t;
+        // Arguments of a composed or pattern-matched complement ("refused to resume talks with X") are found in it.
+        int clause = complement >= 0 ? complement : xc >= 0 ? xc : t;
 
         // Source and target heads.
         bool passive = IsPassive(g, t);

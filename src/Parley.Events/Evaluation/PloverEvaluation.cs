@@ -13,6 +13,9 @@ public sealed class PloverEvaluationResult
     public int Covered { get; set; }
     /// <summary>Stories whose predicted PLOVER type equals the label.</summary>
     public int Correct { get; set; }
+    /// <summary>Stories the pipeline failed on (left out of the figures), with the first error message.</summary>
+    public int Errors { get; set; }
+    public string? FirstError { get; set; }
     public double Accuracy => Stories == 0 ? 0 : (double)Correct / Stories;
     public double Coverage => Stories == 0 ? 0 : (double)Covered / Stories;
     public double AccuracyWhenCovered => Covered == 0 ? 0 : (double)Correct / Covered;
@@ -27,7 +30,8 @@ public sealed class PloverEvaluationResult
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.Append(inv, $"stories {Stories}, with an event {Covered} ({Coverage:P1}), PLOVER type accuracy {Accuracy:P1} (over stories with an event {AccuracyWhenCovered:P1})");
-        if (SentencesPerSecond > 0) sb.Append(inv, $", {SentencesPerSecond:0} sentences/s (whole pipeline)");
+        if (SentencesPerSecond > 0) sb.Append(inv, $", {SentencesPerSecond:0} sentences/s (whole pipeline, one thread)");
+        if (Errors > 0) sb.Append(inv, $"; {Errors} stories failed in the pipeline and are left out (first: {FirstError})");
         sb.AppendLine();
         foreach (var (label, (n, ok, cov)) in PerLabel)
             sb.AppendLine(string.Create(inv, $"  {label,-10} {n,5} stories  accuracy {(double)ok / Math.Max(1, n):P1}  coverage {(double)cov / Math.Max(1, n):P1}"));
@@ -57,7 +61,14 @@ public static class PloverEvaluation
             row++;
             if (every > 1 && row % every != 0) continue;
             if (result.Stories >= limit) break;
-            var doc = process(text);
+            Document doc;
+            try { doc = process(text); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                result.Errors++;
+                result.FirstError ??= e.GetType().Name + ": " + e.Message + " " + e.StackTrace?.Split('\n')[0].Trim();
+                continue;
+            }
             sentences += doc.SentenceCount;
             string? predicted = Predict(doc);
             result.Stories++;
