@@ -13,6 +13,8 @@ public sealed class PloverEvaluationResult
     public int Covered { get; set; }
     /// <summary>Stories whose predicted PLOVER type equals the label.</summary>
     public int Correct { get; set; }
+    /// <summary>Stories whose first coded event (earliest sentence) has the label's PLOVER type.</summary>
+    public int CorrectFirstEvent { get; set; }
     /// <summary>Stories the pipeline failed on (left out of the figures), with the first error message.</summary>
     public int Errors { get; set; }
     public string? FirstError { get; set; }
@@ -29,7 +31,7 @@ public sealed class PloverEvaluationResult
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(inv, $"stories {Stories}, with an event {Covered} ({Coverage:P1}), PLOVER type accuracy {Accuracy:P1} (over stories with an event {AccuracyWhenCovered:P1})");
+        sb.Append(inv, $"stories {Stories}, with an event {Covered} ({Coverage:P1}), PLOVER type accuracy {Accuracy:P1} (over stories with an event {AccuracyWhenCovered:P1}); first event's type instead of the most frequent: {(double)CorrectFirstEvent / Math.Max(1, Stories):P1}");
         if (SentencesPerSecond > 0) sb.Append(inv, $", {SentencesPerSecond:0} sentences/s (whole pipeline, one thread)");
         if (Errors > 0) sb.Append(inv, $"; {Errors} stories failed in the pipeline and are left out (first: {FirstError})");
         sb.AppendLine();
@@ -76,6 +78,7 @@ public static class PloverEvaluation
             n++;
             if (predicted is not null) { result.Covered++; cov++; }
             if (predicted == label) { result.Correct++; ok++; }
+            if (FirstType(doc) == label) result.CorrectFirstEvent++;
             else
             {
                 string key = label + "->" + (predicted ?? "none");
@@ -102,6 +105,13 @@ public static class PloverEvaluation
             if (count > bestCount) { best = p; bestCount = count; }
         }
         return best;
+    }
+
+    /// <summary>The PLOVER type of the earliest coded event that has one, or null.</summary>
+    public static string? FirstType(Document doc)
+    {
+        foreach (var e in doc.Events) if (e.Plover is not null) return e.Plover;
+        return null;
     }
 
     /// <summary>Reads (text, label) from a CSV with a header naming columns "text" and "label" (RFC 4180 quoting, multi-line cells).</summary>
