@@ -24,6 +24,9 @@ internal static class ParleyCommands
         bench.Add(BenchCommand.Ingest());
         bench.Add(BenchCommand.Pipeline());
         BuildCameoCommand.AddTo(root);
+        root.Add(ExplainCommand.Create());
+        EvalPloverCommand.AddTo(root);
+        EvalCoderSpeedCommand.AddTo(root);
         return root;
     }
 

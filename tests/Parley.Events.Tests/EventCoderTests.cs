@@ -102,7 +102,7 @@ public sealed class EventCoderTests
         Assert.Equal("REJECT", e.Plover);
         Assert.False(e.Negated);
         Assert.Equal("AFGREB", e.Source!.Actor);
-        Assert.Equal("USA", e.Target!.Actor);
+        Assert.Equal("USAGOV", e.Target!.Actor);   // "US officials": country + agent noun
         Assert.Equal("125:refuse>meet", e.Rule);
     }
 
@@ -290,5 +290,78 @@ public sealed class EventCoderTests
         Assert.Contains("attack", text);
         Assert.Contains("dropped", text);
         Assert.Contains("has no actor code", text);
+    }
+
+    [Fact]
+    public void Agreeing_to_withdraw_is_intent_to_de_escalate()
+    {
+        var doc = Code("""
+            1 The the DET 3 det _
+            2 United United PROPN 3 compound Ent=B-GPE|Actor=USA
+            3 States States PROPN 4 nsubj Ent=I-GPE
+            4 agreed agree VERB 0 root _
+            5 to to PART 6 mark _
+            6 withdraw withdraw VERB 4 xcomp _
+            7 troops troop NOUN 6 obj _
+            8 from from ADP 9 case _
+            9 Afghanistan Afghanistan PROPN 6 obl Ent=B-GPE|Actor=AFG
+            10 . . PUNCT 4 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.StartsWith("035", e.Cameo);
+        Assert.Equal("USA", e.Source!.Actor);
+        Assert.Equal("AFG", e.Target!.Actor);
+        Assert.Equal(1, e.QuadClass);
+    }
+
+    [Fact]
+    public void Multi_word_verb_meet_with_takes_the_with_phrase_as_target()
+    {
+        var doc = Code($"""
+            1 Khalilzad Khalilzad PROPN 2 nsubj Ent=B-PER|Actor=USAGOV
+            2 met meet VERB 0 root _
+            3 with with ADP 5 case _
+            4 the the DET 5 det _
+            5 Taliban Taliban PROPN 2 obl {Taliban}
+            6 in in ADP 7 case _
+            7 Doha Doha PROPN 2 obl Ent=B-LOC|Actor=QAT|Loc=B|Country=QAT
+            8 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("040", e.Cameo);
+        Assert.Equal("CONSULT", e.Plover);
+        Assert.Equal("040:meet+with", e.Rule);
+        Assert.Equal("AFGREB", e.Target!.Actor);
+        Assert.Equal("QAT", e.Place!.Country);
+    }
+
+    [Fact]
+    public void Will_attack_is_a_threat_and_could_attack_is_nothing()
+    {
+        static string Sentence(string modal) => $"""
+            1 Iran Iran PROPN 3 nsubj Ent=B-GPE|Actor=IRN
+            2 {modal} {modal} AUX 3 aux _
+            3 attack attack VERB 0 root _
+            4 Israel Israel PROPN 3 obj Ent=B-GPE|Actor=ISR
+            5 . . PUNCT 3 punct _
+            """;
+        Assert.Equal("138", Assert.Single(Code(Sentence("will")).Events).Cameo);
+        Assert.Empty(Code(Sentence("could")).Events);
+    }
+
+    [Fact]
+    public void Discarded_sentences_are_not_coded()
+    {
+        var doc = Code("""
+            1 Brazil Brazil PROPN 2 nsubj Ent=B-GPE|Actor=BRA
+            2 defeated defeat VERB 0 root _
+            3 Argentina Argentina PROPN 2 obj Ent=B-GPE|Actor=ARG
+            4 in in ADP 6 case _
+            5 the the DET 6 det _
+            6 football football NOUN 2 obl _
+            7 match match NOUN 6 compound _
+            8 . . PUNCT 2 punct _
+            """);
+        Assert.Empty(doc.Events);
     }
 }

@@ -104,8 +104,19 @@ public static class CameoBuilder
                 n++;
             }
         }
+        // Project supplement: generic nouns news uses for state actors that Phoenix lists only inside longer phrases
+        // ("GOVERNMENT_OFFICIAL", "GOVERNMENT_FORCES"). Documented in data/cameo/README.md.
+        foreach (var (word, role) in Supplement)
+        {
+            if (!seen.Add(word)) continue;
+            output.Write(word); output.Write('\t'); output.WriteLine(role);
+            n++;
+        }
         return n;
     }
+
+    private static readonly (string Word, string Role)[] Supplement =
+        [("official", "GOV"), ("leader", "GOV"), ("forces", "MIL"), ("delegation", "GOV"), ("negotiator", "GOV")];
 
     private static IEnumerable<string> ExpandMacros(string phrase, Dictionary<string, string[]> macros)
     {

@@ -118,6 +118,12 @@ public sealed partial class EventCoder
             }
             var r = g.RelOf(x);
             if (r == Rel.Relcl) return g.Head(x);
+            if (r == Rel.Xcomp && g.Head(x) >= 0)
+            {
+                // Object control: "urged the Taliban to negotiate" -> the Taliban.
+                int o = g.Child(g.Head(x), Rel.Obj);
+                if (o >= 0) return o;
+            }
             if (r is Rel.Conj or Rel.Xcomp or Rel.Advcl) { x = g.Head(x); continue; }
             break;
         }
@@ -168,7 +174,7 @@ public sealed partial class EventCoder
     private bool IsTargetPrep(in SentenceGraph g, int x)
     {
         int cs = g.CaseOf(x);
-        return cs >= 0 && _w.TargetPreps.Contains(g.Lemma(cs));
+        return cs >= 0 && (_w.TargetPreps.Contains(g.Lemma(cs)) || g.Lemma(cs) == _w.From);
     }
 
     /// <summary>The head and its coordinated conjuncts ("the US and Britain" -> US, Britain).</summary>
@@ -208,14 +214,18 @@ public sealed partial class EventCoder
         ref readonly var ht = ref doc.Tokens[head];
         for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
         {
-            if (g.RelOf(c) is not (Rel.Compound or Rel.Amod or Rel.Poss or Rel.Nmod or Rel.Flat or Rel.Appos)) continue;
+            var cr = g.RelOf(c);
+            if (cr is not (Rel.Compound or Rel.Amod or Rel.Poss or Rel.Nmod or Rel.Flat or Rel.Appos)) continue;
             int ce = ctx.EntityAt[c];
             if (ce < 0) continue;
             int ae = ctx.ActorEntity(ce);
             if (ae < 0) continue;
+            string? role = _data.Agents.RoleOf(g, head);
+            // A named modifier stands for the phrase only when the head is an agent ("Afghan soldiers", "the government of
+            // Iran") or part of the name; not for "the Fallujah fighting" or "a program of Iran".
+            if (cr is not (Rel.Flat or Rel.Appos) && role is null && g.Upos(head) != UPos.PROPN) continue;
             var m = entities[ce];
             string code = entities[ae].Actor!;
-            string? role = _data.Agents.RoleOf(g, head);
             if (role is not null && code.Length == 3 && _data.Countries.IsCountry(code)) code += role;
             a = new ActorRef
             {
@@ -265,15 +275,33 @@ public sealed partial class EventCoder
             if (pass == 1 && x == clause) break;
             for (int c = g.FirstChild(x); c >= 0; c = g.NextSibling(c))
             {
-                if (g.RelOf(c) != Rel.Obl) continue;
-                int cs = g.CaseOf(c);
-                if (cs < 0 || !_w.PlacePreps.Contains(g.Lemma(cs))) continue;
-                var p = PlaceAt(ctx.Doc, g, c);
-                if (p is not null)
-                    return new EventPlace { Name = p.Name ?? p.Text, Country = p.Country, Lat = p.Lat, Lon = p.Lon, GeonameId = p.GeonameId };
+                var r = g.RelOf(c);
+                if (r == Rel.Obl)
+                {
+                    var p = PlaceIn(ctx, g, c);
+                    if (p is not null) return p;
+                }
+                // A parser often attaches "in Kabul" to the object or oblique rather than to the verb.
+                if (r is Rel.Obj or Rel.Obl)
+                {
+                    for (int k = g.FirstChild(c); k >= 0; k = g.NextSibling(k))
+                    {
+                        if (g.RelOf(k) != Rel.Nmod) continue;
+                        var p = PlaceIn(ctx, g, k);
+                        if (p is not null) return p;
+                    }
+                }
             }
         }
         return null;
+    }
+
+    private EventPlace? PlaceIn(DocContext ctx, in SentenceGraph g, int phrase)
+    {
+        int cs = g.CaseOf(phrase);
+        if (cs < 0 || !_w.PlacePreps.Contains(g.Lemma(cs))) return null;
+        var p = PlaceAt(ctx.Doc, g, phrase);
+        return p is null ? null : new EventPlace { Name = p.Name ?? p.Text, Country = p.Country, Lat = p.Lat, Lon = p.Lon, GeonameId = p.GeonameId };
     }
 
     private static PlaceMention? PlaceAt(Document doc, in SentenceGraph g, int token)

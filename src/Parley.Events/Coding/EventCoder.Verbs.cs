@@ -48,6 +48,12 @@ public sealed partial class EventCoder
             }
         }
 
+        if (g.RelOf(t) is Rel.Xcomp or Rel.Acl && g.Head(t) >= 0 && g.Upos(g.Head(t)) != UPos.VERB)
+        {
+            trace?.Dropped(doc, t, m.Code, "infinitive depending on a noun or adjective ('the right to attack', 'ready to talk'): not asserted");
+            return;
+        }
+
         string? why = Unasserted(g, t);
         if (why is not null)
         {
@@ -129,10 +135,11 @@ public sealed partial class EventCoder
             }
         }
 
-        if (code is not null && CameoOntology.RootOf(code) == 1 && pattern is null
-            && (g.Child(t, Rel.Ccomp) >= 0 || g.Child(t, Rel.Parataxis) >= 0))
+        if (code is not null && CameoOntology.RootOf(code) == 1 && pattern is null)
         {
-            trace?.Dropped(doc, t, code, "reported speech: the statement itself is coded only when a pattern calls for it");
+            trace?.Dropped(doc, t, code, g.Child(t, Rel.Ccomp) >= 0 || g.Child(t, Rel.Parataxis) >= 0
+                ? "reported speech: the statement itself is coded only when a pattern calls for it"
+                : "bare statement verb: 01x is coded only when a pattern calls for it");
             return;
         }
 
@@ -143,7 +150,8 @@ public sealed partial class EventCoder
         }
 
         bool negated = HasNegation(g, t);
-        int clause = complement >= 0 ? complement : t;
+        // Arguments of a composed or pattern-matched complement ("refused to resume talks with X") are found in it.
+        int clause = complement >= 0 ? complement : xc >= 0 ? xc : t;
 
         // Source and target heads.
         bool passive = IsPassive(g, t);
@@ -203,10 +211,19 @@ public sealed partial class EventCoder
             trace?.Dropped(doc, t, finalCode, src < 0 ? "no source argument" : "source '" + TokenText(doc, src) + "' has no actor code");
             return;
         }
-        bool monadic = root2 is 14 or 15;
+        bool monadic = root2 is 14 or 15 || finalCode == "0871";   // protests, mobilisation and declared truces often have no target
         if (kt == 0 && !monadic)
         {
             trace?.Dropped(doc, t, finalCode, tgt < 0 ? "no target argument (code needs one)" : "target '" + TokenText(doc, tgt) + "' has no actor code");
+            return;
+        }
+
+        bool named = false;
+        for (int i = 0; i < ks && !named; i++) named = sources[i].Entity >= 0;
+        for (int j = 0; j < kt && !named; j++) named = targets[j].Entity >= 0;
+        if (!named)
+        {
+            trace?.Dropped(doc, t, finalCode, "only generic agent nouns (no named actor on either side)");
             return;
         }
 
@@ -310,7 +327,9 @@ public sealed partial class EventCoder
     private static bool ObjectLikeDeep(Rel r) => r is Rel.Obj or Rel.Iobj or Rel.Xcomp or Rel.Ccomp or Rel.Prt or Rel.Advmod
         or Rel.NsubjPass or Rel.Conj or Rel.Neg;
 
-    private static bool PrepLike(Rel r) => r is Rel.Obl or Rel.OblAgent or Rel.Nmod or Rel.Advcl or Rel.Xcomp or Rel.Acl;
+    /// <summary>Phrases a prepositional condition can match: nominal obliques and modifiers; clauses ("for talking") only when
+    /// the condition names a word, so that "(TO)" does not match an infinitive.</summary>
+    private static bool PrepLike(Rel r, PrepCondition c) => r is Rel.Obl or Rel.OblAgent or Rel.Nmod || (c.Object is not null && r is Rel.Advcl or Rel.Acl);
 
     private static bool NounInRegion(in SentenceGraph g, int t, NounCondition c)
     {
@@ -329,11 +348,11 @@ public sealed partial class EventCoder
         for (int a = g.FirstChild(t); a >= 0; a = g.NextSibling(a))
         {
             var r = g.RelOf(a);
-            if (PrepLike(r) && PrepOk(g, a, c)) return a;
+            if (PrepLike(r, c) && PrepOk(g, a, c)) return a;
             if (ObjectLike(r) || r is Rel.Obl)
             {
                 for (int b = g.FirstChild(a); b >= 0; b = g.NextSibling(b))
-                    if (PrepLike(g.RelOf(b)) && PrepOk(g, b, c)) return b;
+                    if (PrepLike(g.RelOf(b), c) && PrepOk(g, b, c)) return b;
             }
         }
         return -1;
@@ -364,6 +383,8 @@ public sealed partial class EventCoder
 
     private static bool ParticlesPresent(in SentenceGraph g, int t, VerbEntry e)
     {
+        // A preposition of a multi-word verb ("meet with", "leave for") heads the verb's own complement: not with a direct object.
+        bool hasObject = g.Child(t, Rel.Obj) >= 0;
         for (int i = 0; i < e.Particles.Length; i++)
         {
             var ids = e.Particles[i];
@@ -372,7 +393,7 @@ public sealed partial class EventCoder
             {
                 var r = g.RelOf(a);
                 if (r is Rel.Prt or Rel.Advmod or Rel.Compound) found = Array.IndexOf(ids, g.Lemma(a)) >= 0;
-                else if (r is Rel.Obl or Rel.OblAgent or Rel.Obj or Rel.Xcomp or Rel.Advcl or Rel.Nmod)
+                else if (!hasObject && r is Rel.Obl or Rel.OblAgent or Rel.Xcomp or Rel.Advcl)
                 {
                     for (int k = g.FirstChild(a); k >= 0 && !found; k = g.NextSibling(k))
                         if (g.RelOf(k) is Rel.Case or Rel.Mark) found = Array.IndexOf(ids, g.Lemma(k)) >= 0;

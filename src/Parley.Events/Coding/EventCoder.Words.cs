@@ -11,7 +11,7 @@ public sealed partial class EventCoder
     {
         public readonly int Not = Id("not"), Never = Id("never"), Nt = Id("n't"), No = Id("no");
         public readonly int If = Id("if"), Unless = Id("unless"), Whether = Id("whether");
-        public readonly int By = Id("by"), Be = Id("be"), Go = Id("go");
+        public readonly int By = Id("by"), From = Id("from");
         public readonly HashSet<int> Will = Ids("will", "shall", "'ll", "wo");
         public readonly HashSet<int> Maybe = Ids("may", "might", "could", "would", "should", "can", "must", "'d", "ca");
         /// <summary>Governors whose complement is an intention (-> 03x, 138 for force).</summary>

@@ -80,6 +80,8 @@ public sealed partial class EventCoder : IPipelineComponent
                 for (int t = first; t < sd.EndToken; t++)
                 {
                     if (g.Upos(t) != UPos.VERB) continue;
+                    // "according to", participles used as adjectives ("armed men"): not predicates.
+                    if (g.RelOf(t) is Rel.Case or Rel.Mark or Rel.Amod or Rel.Flat) continue;
                     var entries = _data.Verbs.Lookup(tokens[t].Lemma);
                     if (entries is null) continue;
                     CodeVerb(ctx, g, s, t, entries);
