@@ -8,6 +8,7 @@ internal static class ParleyCommands
     public static RootCommand Build()
     {
         var root = new RootCommand("Parley: news articles in, structured event data out.");
+        Commands.BuildKbCommand.AddTo(root);
         return root;
     }
 }
