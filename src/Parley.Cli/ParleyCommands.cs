@@ -9,6 +9,7 @@ internal static class ParleyCommands
     {
         var root = new RootCommand("Parley: news articles in, structured event data out.");
         Commands.BuildKbCommand.AddTo(root);
+        Commands.EvalGeoCommand.AddTo(root);
         return root;
     }
 }

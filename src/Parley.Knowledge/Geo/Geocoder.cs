@@ -73,7 +73,7 @@ public sealed class Geocoder : IPipelineComponent
         foreach (var e in doc.Entities)
         {
             if (!IsPlaceMention(e)) continue;
-            var (country, candidates, constraintCountry, constraintAdmin1) = Candidates(e);
+            var (country, candidates, constraintCountry, constraintAdmin1) = Candidates(e, ctx);
             if (country < 0 && candidates.Count == 0) continue;
             pending.Add((e, candidates, country, constraintCountry, constraintAdmin1));
             if (country < 0 && candidates.Count == 1)
@@ -105,7 +105,7 @@ public sealed class Geocoder : IPipelineComponent
         return false;
     }
 
-    private (int Country, List<int> Candidates, int ConstraintCountry, int ConstraintAdmin1) Candidates(EntityMention e)
+    private (int Country, List<int> Candidates, int ConstraintCountry, int ConstraintAdmin1) Candidates(EntityMention e, Context ctx)
     {
         string text = EntityLinker.StripName(e.Text);
         var candidates = new List<int>();
@@ -120,27 +120,29 @@ public sealed class Geocoder : IPipelineComponent
                 foreach (var h in outerHits)
                 {
                     if (h.Kind == NameKind.Country) { constraintCountry = h.Index; break; }
-                    if (h.Kind == NameKind.Place && _kb.Places[h.Index].FeatureCode == "ADM1" && constraintAdmin1 < 0) constraintAdmin1 = h.Index;
+                    if (h.Kind is NameKind.Place or NameKind.PlaceAlias && _kb.Places[h.Index].FeatureCode == "ADM1" && constraintAdmin1 < 0) constraintAdmin1 = h.Index;
                 }
             text = text[..comma];
         }
         string key = NameKey.FromPhrase(text);
-        int country = Collect(key, candidates);
+        int country = Collect(key, candidates, ctx);
         if (country >= 0 || candidates.Count > 0) return (country, candidates, constraintCountry, constraintAdmin1);
         if (IsDemonymOrActor(key)) return (-1, candidates, -1, -1);
         foreach (var suffix in FacilitySuffixes)
         {
             if (key.Length > suffix.Length + 2 && key.EndsWith(suffix, StringComparison.Ordinal))
             {
-                country = Collect(key[..^suffix.Length], candidates);
+                country = Collect(key[..^suffix.Length], candidates, ctx);
                 if (country >= 0 || candidates.Count > 0) return (country, candidates, constraintCountry, constraintAdmin1);
             }
         }
+        candidates.AddRange(_kb.PlacesByCompactKey(key));
+        if (candidates.Count > 0) return (-1, candidates, constraintCountry, constraintAdmin1);
         foreach (var prefix in AreaPrefixes)
         {
             if (key.Length > prefix.Length + 2 && key.StartsWith(prefix, StringComparison.Ordinal))
             {
-                country = Collect(key[prefix.Length..], candidates);
+                country = Collect(key[prefix.Length..], candidates, ctx);
                 if (country >= 0 || candidates.Count > 0) return (country, candidates, constraintCountry, constraintAdmin1);
             }
         }
@@ -148,13 +150,31 @@ public sealed class Geocoder : IPipelineComponent
     }
 
     /// <summary>Adds place candidates of a key; returns a country index when the key names a country (which then wins).</summary>
-    private int Collect(string key, List<int> candidates)
+    private int Collect(string key, List<int> candidates, Context? ctx)
     {
         var hits = _kb.LookupArray(key);
         if (hits is null) return -1;
-        foreach (var h in hits) if (h.Kind == NameKind.Country) return h.Index;
-        foreach (var h in hits) if (h.Kind == NameKind.Place) candidates.Add(h.Index);
-        return -1;
+        int country = -1;
+        foreach (var h in hits) if (h.Kind == NameKind.Country) { country = h.Index; break; }
+        foreach (var h in hits) if (h.Kind is NameKind.Place or NameKind.PlaceAlias) candidates.Add(h.Index);
+        if (country < 0) return -1;
+        // A country's name is the country, except a first-order division of the same name in a country the article
+        // is about while the namesake country is not otherwise named ("Georgia" in a story about US senators).
+        if (ctx is not null && ctx.Countries.GetValueOrDefault(_kb.Countries[country].Iso3) <= 1)
+        {
+            foreach (int i in candidates)
+            {
+                var p = _kb.Places[i];
+                if (p.FeatureCode == "ADM1" && ctx.Countries.TryGetValue(p.Iso3, out double w) && w >= 2)
+                {
+                    candidates.Clear();
+                    candidates.Add(i);
+                    return -1;
+                }
+            }
+        }
+        candidates.Clear();
+        return country;
     }
 
     private bool IsDemonymOrActor(string key)
@@ -196,6 +216,12 @@ public sealed class Geocoder : IPipelineComponent
             Start = e.Start, End = e.End, Text = e.Text, Name = p.Name, Country = p.Iso3, Lat = p.Lat, Lon = p.Lon,
             GeonameId = p.GeonameId, FeatureCode = p.FeatureCode, Admin1 = _kb.Admin1Of(p)?.Name,
         });
+        if (e.Kb is { } kb && kb.StartsWith(MentionKinds.CountryPrefix, StringComparison.Ordinal))
+        {
+            // The geocoder found the name means a division, not the country the linker assumed.
+            e.Kb = null;
+            e.Actor = null;
+        }
         e.Kb ??= MentionKinds.PlacePrefix + p.GeonameId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         e.Name = p.Name;
         e.Actor ??= p.Iso3;

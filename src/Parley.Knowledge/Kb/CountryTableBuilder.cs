@@ -70,9 +70,9 @@ internal sealed class CountryDraft
             || key.EndsWith("ene", StringComparison.Ordinal) || key.EndsWith("ite", StringComparison.Ordinal);
         if (countryKey.Length > 0 && key.StartsWith(countryKey, StringComparison.Ordinal) && key.Length > countryKey.Length)
             return key.Length - countryKey.Length <= 3;
-        // As long as the name, or longer: a spelling of the name ("Afganistan", "Affghanistan").
-        if (key.Length >= countryKey.Length - 1) return false;
-        return adjectival;
+        // A misspelling of the name ends like it ("Afganistan"); an adjective does not ("Afghan", "Polish", "German").
+        bool endsLikeName = key.Length >= 3 && countryKey.Length >= 3 && string.CompareOrdinal(key, key.Length - 3, countryKey, countryKey.Length - 3, 3) == 0;
+        return adjectival && !endsLikeName;
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ using Parley.Knowledge.Text;
 namespace Parley.Knowledge.Kb;
 
 /// <summary>What a name in the index refers to.</summary>
-public enum NameKind : byte { Country, Demonym, Place, Actor }
+public enum NameKind : byte { Country, Demonym, Place, Actor, PlaceAlias }
 
 /// <summary>One referent of a name: a kind and an index into that kind's table.</summary>
 public readonly record struct NameHit(NameKind Kind, int Index);
@@ -26,6 +26,7 @@ public sealed class KnowledgeBase
     private readonly Dictionary<string, int> _countryByIso3;
     private readonly Dictionary<(string Iso3, string Admin1), int> _admin1;
     private readonly HashSet<string> _discards;
+    private readonly Dictionary<string, int[]> _placesByCompactKey;
     private readonly Dictionary<string, int> _capitalOf;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _capitalOfBySpan;
 
@@ -74,8 +75,27 @@ public sealed class KnowledgeBase
         for (int i = 0; i < places.Count; i++)
         {
             Add(places[i].Name, new NameHit(NameKind.Place, i));
-            foreach (var n in places[i].AltNames) Add(n, new NameHit(NameKind.Place, i));
+            var alts = places[i].AltNames;
+            for (int k = 0; k < alts.Length; k++)
+            {
+                // The first alternate is GeoNames' ASCII spelling of the name when it differs ("Gdansk"): as good as the name.
+                bool ascii = k == 0 && string.Equals(alts[0], StripDiacritics(places[i].Name), StringComparison.Ordinal);
+                Add(alts[k], new NameHit(ascii ? NameKind.Place : NameKind.PlaceAlias, i));
+            }
         }
+        // Place names without spaces and hyphens ("Pangkal Pinang" = "Pangkalpinang"), for the geocoder's fallback.
+        var compact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var (key, l) in lists)
+            foreach (var h in l)
+                if (h.Kind is NameKind.Place or NameKind.PlaceAlias)
+                {
+                    string ck = Compact(key);
+                    if (!compact.TryGetValue(ck, out var cl)) compact[ck] = cl = [];
+                    if (!cl.Contains(h.Index)) cl.Add(h.Index);
+                }
+        _placesByCompactKey = new Dictionary<string, int[]>(compact.Count, StringComparer.Ordinal);
+        foreach (var (k, l) in compact) _placesByCompactKey[k] = [.. l];
+
         _names = new Dictionary<string, NameHit[]>(lists.Count, StringComparer.Ordinal);
         _prefixes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, l) in lists)
@@ -93,6 +113,15 @@ public sealed class KnowledgeBase
         _namesBySpan = _names.GetAlternateLookup<ReadOnlySpan<char>>();
         _agentsBySpan = _agents.GetAlternateLookup<ReadOnlySpan<char>>();
         _prefixesBySpan = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private static string StripDiacritics(string s)
+    {
+        var d = s.Normalize(System.Text.NormalizationForm.FormD);
+        var sb = new System.Text.StringBuilder(d.Length);
+        foreach (char c in d)
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark) sb.Append(c);
+        return sb.ToString().Normalize(System.Text.NormalizationForm.FormC);
     }
 
     private int AddPrefixes(string key)
@@ -184,6 +213,17 @@ public sealed class KnowledgeBase
 
     /// <summary>True when some longer name or agent phrase starts with this key followed by a space or hyphen.</summary>
     public bool IsPrefix(ReadOnlySpan<char> key) => _prefixesBySpan.Contains(key);
+
+    /// <summary>Places whose name matches a key ignoring spaces and hyphens.</summary>
+    public int[] PlacesByCompactKey(string key) => _placesByCompactKey.TryGetValue(Compact(key), out var ids) ? ids : [];
+
+    private static string Compact(string key)
+    {
+        Span<char> buf = key.Length <= 256 ? stackalloc char[key.Length] : new char[key.Length];
+        int n = 0;
+        foreach (char c in key) if (c != ' ' && c != '-' && c != '\'') buf[n++] = c;
+        return new string(buf[..n]);
+    }
 
     /// <summary>The country whose capital this key names ("kabul" -> Afghanistan), or null.</summary>
     public CountryEntry? CountryOfCapital(ReadOnlySpan<char> key) => _capitalOfBySpan.TryGetValue(key, out int i) ? Countries[i] : null;

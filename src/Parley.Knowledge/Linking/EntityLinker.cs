@@ -71,7 +71,7 @@ public sealed class EntityLinker : IPipelineComponent
             int start = tokens[m.StartToken].Start, end = tokens[m.EndToken - 1].End;
             if (Overlaps(entities, nerCount, start, end)) continue;
             var hit = Choose(m.Hits!, null, countries, date);
-            if (nerRan && hit.Kind == NameKind.Place) continue;
+            if (hit.Kind is NameKind.Place or NameKind.PlaceAlias && (nerRan || !PlausiblePlace(doc, m, hit))) continue;
             var e = new EntityMention { Start = start, End = end, Text = doc.Text[start..end], Type = TypeOf(hit), Via = MentionKinds.Dictionary };
             Apply(e, hit, date);
             entities.Add(e);
@@ -96,6 +96,37 @@ public sealed class EntityLinker : IPipelineComponent
             i = m.EndToken;
         }
         return result;
+    }
+
+    private static readonly HashSet<string> NotPlaces = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "one", "two", "north", "south", "east", "west", "central", "centre", "center", "university", "federal", "police", "god", "most",
+        "port", "bay", "fleet", "maritime", "asia", "europe", "africa", "america", "oceania", "antarctica", "march", "may", "june", "july",
+        "august", "monday", "sunday", "union", "national", "state", "city", "island", "islands", "new", "old", "saint", "san", "mount",
+        "lake", "river", "valley", "media", "victoria", "independence", "liberty", "progress", "unity", "hope", "paradise", "commerce",
+    };
+
+    /// <summary>
+    /// Without NER, a gazetteer name is taken as a place only when it looks like one: not a common word, not an
+    /// alternate-language spelling, not glued to other capitalised words ("Marco Rubio", "Lion Air"), and not
+    /// the first word of a sentence unless the place is large.
+    /// </summary>
+    private bool PlausiblePlace(Document doc, KbMatch m, NameHit hit)
+    {
+        if (hit.Kind == NameKind.PlaceAlias) return false;
+        var tokens = doc.Tokens;
+        if (m.EndToken - m.StartToken == 1 && NotPlaces.Contains(TokenText(doc, m.StartToken))) return false;
+        bool sentenceStart = m.StartToken == 0 || tokens[m.StartToken - 1].Sentence != tokens[m.StartToken].Sentence;
+        if (!sentenceStart && IsCapitalizedWord(doc, m.StartToken - 1)) return false;
+        if (m.EndToken < tokens.Length && tokens[m.EndToken].Sentence == tokens[m.StartToken].Sentence && IsCapitalizedWord(doc, m.EndToken)) return false;
+        if (sentenceStart && _kb.Places[hit.Index].Population < 100_000) return false;
+        return true;
+    }
+
+    private static bool IsCapitalizedWord(Document doc, int t)
+    {
+        var s = doc.Text.AsSpan(doc.Tokens[t].Start, doc.Tokens[t].End - doc.Tokens[t].Start);
+        return s.Length > 0 && char.IsUpper(s[0]) && char.IsLetter(s[^1]);
     }
 
     /// <summary>
@@ -190,7 +221,7 @@ public sealed class EntityLinker : IPipelineComponent
                 NameKind.Country => type is "PER" or "ORG" ? 5 : 10,
                 NameKind.Demonym => type == "MISC" ? 11 : type is null ? 9 : 4,
                 NameKind.Actor => ActorScore(_kb.Actors[h.Index], type, countries, date),
-                _ => PlaceScore(_kb.Places[h.Index], type, countries),
+                _ => PlaceScore(_kb.Places[h.Index], type, countries) - (h.Kind == NameKind.PlaceAlias ? 0.2 : 0),
             };
             if (s > bestScore) { bestScore = s; best = h; }
         }
@@ -247,7 +278,7 @@ public sealed class EntityLinker : IPipelineComponent
 
     private string TypeOf(NameHit hit) => hit.Kind switch
     {
-        NameKind.Country or NameKind.Place => "LOC",
+        NameKind.Country or NameKind.Place or NameKind.PlaceAlias => "LOC",
         NameKind.Demonym => "MISC",
         _ => _kb.Actors[hit.Index].Kind == ActorKind.Person ? "PER" : "ORG",
     };
