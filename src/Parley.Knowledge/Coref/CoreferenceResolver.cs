@@ -185,10 +185,12 @@ public sealed class CoreferenceResolver : IPipelineComponent
             for (int t = first - 1; t >= Math.Max(0, first - 7) && tokens[t].Sentence == sentence; t--)
             {
                 string w = Text(doc, t);
+                // A title phrase is capitalised words (and "of", "for", "the"): stop at other words and at another person.
+                if (w.Length == 0 || !(char.IsUpper(w[0]) || w is "of" or "for" or "the" or "and") || w is "." or ";" or ",") break;
+                if (CoveredByPerson(entities, tokens[t].Start, e)) break;
                 if (TitleClasses.TryGetValue(w, out var cls)) c.Titles.Add(cls);
                 if (MaleWords.Contains(w)) c.Gender = Gender.Male;
                 if (FemaleWords.Contains(w)) c.Gender = Gender.Female;
-                if (w is "." or ";" or "," && t < first - 1) break;
             }
             // Appositive: "Name, the US envoy,"
             if (last + 1 < tokens.Length && Text(doc, last + 1) == ",")
@@ -390,6 +392,16 @@ public sealed class CoreferenceResolver : IPipelineComponent
             if (e.End > start && MentionKinds.IsNamed(e) && e.Type != "MISC") { by = e; return true; }
         }
         by = null;
+        return false;
+    }
+
+    private static bool CoveredByPerson(List<EntityMention> entities, int offset, EntityMention except)
+    {
+        foreach (var o in entities)
+        {
+            if (o.Start > offset) break;
+            if (o != except && o.Type == "PER" && o.End > offset) return true;
+        }
         return false;
     }
 

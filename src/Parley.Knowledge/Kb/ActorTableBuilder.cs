@@ -39,7 +39,12 @@ internal static class ActorTableBuilder
             foreach (var raw in raws)
             {
                 string rootKey = NameKey.FromPhrase(CountryTableBuilder.StripParentheses(raw.Root.Replace('_', ' ')));
-                if (source == "countries" && countryByKey.TryGetValue(rootKey, out var country) && IsCountryBlock(raw, country))
+                // A country block: its root is a country's name, or its only code is a country's bare code ([USA]).
+                CountryDraft? country = null;
+                if (source == "countries" && raw.Codes.Count == 1 && !raw.Codes[0].IsDated && raw.Codes[0].Code.Length == 3)
+                    countries.TryGetValue(raw.Codes[0].Code, out country);
+                if (country is null && source == "countries" && countryByKey.TryGetValue(rootKey, out var byName) && IsCountryBlock(raw, byName)) country = byName;
+                if (country is not null)
                 {
                     foreach (var name in raw.Names)
                     {
@@ -48,7 +53,7 @@ internal static class ActorTableBuilder
                     }
                     continue;
                 }
-                Merge(drafts, order, raw, rootKey, source, replaceCodes: false);
+                Merge(drafts, order, raw, source + ":" + rootKey, source, replaceCodes: false);
             }
         }
 
@@ -127,7 +132,12 @@ internal static class ActorTableBuilder
         }
         if (d is null)
         {
-            d = new Draft { Id = MakeId(rootKey), Name = CountryDraft.Pretty(CountryTableBuilder.StripParentheses(raw.Root.Replace('_', ' '))), Source = source };
+            string bare = rootKey[(rootKey.IndexOf(':') + 1)..];
+            string id = MakeId(bare);
+            // Namesakes from different dictionaries stay apart ("JOHN_SMITH" and "JOHN_SMITH@milnonstate").
+            if (drafts.ContainsKey("\u0002" + id)) id += "@" + source;
+            drafts["\u0002" + id] = null!;
+            d = new Draft { Id = id, Name = CountryDraft.Pretty(CountryTableBuilder.StripParentheses(raw.Root.Replace('_', ' '))), Source = source };
             drafts[rootKey] = d;
             order.Add(d);
         }

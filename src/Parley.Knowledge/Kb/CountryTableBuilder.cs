@@ -83,6 +83,7 @@ internal sealed class CountryDraft
     public bool IsSpellingOfCountry(string key)
     {
         if (key.Length <= 5 && key.Contains('.')) return true;
+        if (key.Length is >= 2 and <= 3 && key.All(char.IsLetter)) return true; // abbreviations: US, UK, UAE
         if (key.Length < 3) return false;
         foreach (var known in Names.Keys)
             if (known.Length >= 3 && string.CompareOrdinal(known, 0, key, 0, 3) == 0) return true;

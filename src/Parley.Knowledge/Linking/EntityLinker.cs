@@ -113,8 +113,8 @@ public sealed class EntityLinker : IPipelineComponent
     /// </summary>
     private bool PlausiblePlace(Document doc, KbMatch m, NameHit hit)
     {
-        if (hit.Kind == NameKind.PlaceAlias) return false;
         var tokens = doc.Tokens;
+        if (hit.Kind == NameKind.PlaceAlias && m.EndToken - m.StartToken < 2) return false;
         if (m.EndToken - m.StartToken == 1 && NotPlaces.Contains(TokenText(doc, m.StartToken))) return false;
         bool sentenceStart = m.StartToken == 0 || tokens[m.StartToken - 1].Sentence != tokens[m.StartToken].Sentence;
         if (!sentenceStart && IsCapitalizedWord(doc, m.StartToken - 1)) return false;
@@ -123,10 +123,13 @@ public sealed class EntityLinker : IPipelineComponent
         return true;
     }
 
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    { "In", "At", "From", "To", "The", "On", "For", "And", "But", "Of", "By", "With", "As", "After", "Before", "Near", "Since", "While", "When", "If", "A", "An" };
+
     private static bool IsCapitalizedWord(Document doc, int t)
     {
         var s = doc.Text.AsSpan(doc.Tokens[t].Start, doc.Tokens[t].End - doc.Tokens[t].Start);
-        return s.Length > 0 && char.IsUpper(s[0]) && char.IsLetter(s[^1]);
+        return s.Length > 0 && char.IsUpper(s[0]) && char.IsLetter(s[^1]) && !FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(s);
     }
 
     /// <summary>
