@@ -37,6 +37,24 @@ internal static class EvalGeoCommand
                 return 2;
             }
         });
-        CommandGroups.GetOrAdd(root, "eval", "Evaluate components on dev data").Subcommands.Add(geo);
+        var speedCorpus = new Option<string>("--corpus") { Description = "JSONL(.gz) articles to time", DefaultValueFactory = _ => "/work/shared/data/news_wikinews/wikinews_2019_2020.jsonl.gz" };
+        var speed = new Command("kb-speed", "Time loading the knowledge base and linking + geocoding + coreference on one thread") { speedCorpus };
+        speed.SetAction(parse =>
+        {
+            string corpusFile = parse.GetValue(speedCorpus)!;
+            try
+            {
+                Console.WriteLine(KnowledgeSpeed.Run(corpusFile));
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException)
+            {
+                Console.Error.WriteLine($"{corpusFile}: {e.Message}");
+                return 2;
+            }
+        });
+        var group = CommandGroups.GetOrAdd(root, "eval", "Evaluate components on dev data");
+        group.Subcommands.Add(geo);
+        group.Subcommands.Add(speed);
     }
 }

@@ -56,14 +56,32 @@ public sealed class KnowledgeBase
             foreach (var cap in countries[i].Capitals) _capitalOf.TryAdd(NameKey.FromPhrase(cap), i);
         _capitalOfBySpan = _capitalOf.GetAlternateLookup<ReadOnlySpan<char>>();
 
-        var lists = new Dictionary<string, List<NameHit>>(400_000, StringComparer.Ordinal);
+        _names = new Dictionary<string, NameHit[]>(300_000, StringComparer.Ordinal);
+        _prefixes = new HashSet<string>(StringComparer.Ordinal);
+        var compact = new Dictionary<string, int[]>(StringComparer.Ordinal);
         int maxWords = 1;
         void Add(string name, NameHit hit)
         {
             string key = NameKey.FromPhrase(name);
             if (key.Length == 0) return;
-            if (!lists.TryGetValue(key, out var l)) lists[key] = l = new List<NameHit>(1);
-            if (!l.Contains(hit)) l.Add(hit);
+            ref var hits = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_names, key, out bool exists);
+            if (!exists)
+            {
+                hits = [hit];
+                maxWords = Math.Max(maxWords, AddPrefixes(key));
+            }
+            else if (Array.IndexOf(hits!, hit) < 0)
+            {
+                Array.Resize(ref hits, hits!.Length + 1);
+                hits[^1] = hit;
+            }
+            // Multi-word place names also without spaces and hyphens ("Pangkal Pinang" = "Pangkalpinang"), for the geocoder.
+            if (hit.Kind is NameKind.Place or NameKind.PlaceAlias && (key.Contains(' ') || key.Contains('-')))
+            {
+                ref var ids = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(compact, Compact(key), out bool had);
+                if (!had) ids = [hit.Index];
+                else if (Array.IndexOf(ids!, hit.Index) < 0) { Array.Resize(ref ids, ids!.Length + 1); ids[^1] = hit.Index; }
+            }
         }
         for (int i = 0; i < countries.Count; i++)
         {
@@ -83,26 +101,7 @@ public sealed class KnowledgeBase
                 Add(alts[k], new NameHit(ascii ? NameKind.Place : NameKind.PlaceAlias, i));
             }
         }
-        // Place names without spaces and hyphens ("Pangkal Pinang" = "Pangkalpinang"), for the geocoder's fallback.
-        var compact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var (key, l) in lists)
-            foreach (var h in l)
-                if (h.Kind is NameKind.Place or NameKind.PlaceAlias)
-                {
-                    string ck = Compact(key);
-                    if (!compact.TryGetValue(ck, out var cl)) compact[ck] = cl = [];
-                    if (!cl.Contains(h.Index)) cl.Add(h.Index);
-                }
-        _placesByCompactKey = new Dictionary<string, int[]>(compact.Count, StringComparer.Ordinal);
-        foreach (var (k, l) in compact) _placesByCompactKey[k] = [.. l];
-
-        _names = new Dictionary<string, NameHit[]>(lists.Count, StringComparer.Ordinal);
-        _prefixes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (key, l) in lists)
-        {
-            _names[key] = [.. l];
-            maxWords = Math.Max(maxWords, AddPrefixes(key));
-        }
+        _placesByCompactKey = compact;
         _agents = new Dictionary<string, string>(agents.Count, StringComparer.Ordinal);
         foreach (var a in agents)
         {
@@ -215,7 +214,15 @@ public sealed class KnowledgeBase
     public bool IsPrefix(ReadOnlySpan<char> key) => _prefixesBySpan.Contains(key);
 
     /// <summary>Places whose name matches a key ignoring spaces and hyphens.</summary>
-    public int[] PlacesByCompactKey(string key) => _placesByCompactKey.TryGetValue(Compact(key), out var ids) ? ids : [];
+    public int[] PlacesByCompactKey(string key)
+    {
+        string ck = Compact(key);
+        if (_placesByCompactKey.TryGetValue(ck, out var ids)) return ids;
+        if (ck.Length == key.Length || !_names.TryGetValue(ck, out var hits)) return [];
+        var result = new List<int>();
+        foreach (var h in hits) if (h.Kind is NameKind.Place or NameKind.PlaceAlias) result.Add(h.Index);
+        return [.. result];
+    }
 
     private static string Compact(string key)
     {
