@@ -19,7 +19,7 @@ internal static class BuildKbCommand
             if (!Directory.Exists(sharedDir))
             {
                 Console.Error.WriteLine($"{sharedDir}: shared data folder not found");
-                return 1;
+                return 2;
             }
             try
             {
