@@ -104,3 +104,28 @@ public class LinkingTests(MiniKbFixture fx)
         Assert.Equal("USAMIL", At(doc, "US military")?.Actor);
     }
 }
+
+[Collection("minikb")]
+public class PipelineTests(MiniKbFixture fx)
+{
+    private sealed class PlainTokenizer : IPipelineComponent
+    {
+        public string Name => "tokenizer";
+        public Layers Reads => Layers.None;
+        public Layers Writes => Layers.Tokens | Layers.Sentences;
+        public void Process(Document doc, CancellationToken cancellationToken = default) => Text.SimpleTokenizer.Tokenize(doc);
+    }
+
+    [Fact]
+    public void TheKnowledgeStagesRunInAPipelineAndTwiceGiveTheSameResult()
+    {
+        var pipeline = new PipelineBuilder().Add(new PlainTokenizer()).AddKnowledge(fx.Kb).Build();
+        var doc = new Document("p", "Afghan officials met the Taliban in Kabul. They said it went well.") { Published = new DateOnly(2019, 12, 4) };
+        pipeline.Process(doc);
+        var first = doc.Entities.Select(e => (e.Start, e.End, e.Actor, e.Via)).ToList();
+        pipeline.Process(doc);
+        Assert.Equal(first, doc.Entities.Select(e => (e.Start, e.End, e.Actor, e.Via)).ToList());
+        Assert.Contains(doc.Entities, e => e.Text == "Afghan officials" && e.Actor == "AFGGOV");
+        Assert.Single(doc.Places);
+    }
+}

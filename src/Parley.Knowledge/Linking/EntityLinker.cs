@@ -49,7 +49,10 @@ public sealed class EntityLinker : IPipelineComponent
 
     public void Process(Document doc, CancellationToken cancellationToken = default)
     {
-        bool nerRan = (doc.Done & Layers.Entities) != 0 || doc.Entities.Count > 0;
+        // Idempotent: what an earlier run (of this or the coreference stage) added is recomputed.
+        doc.Entities.RemoveAll(static e => e.Via is MentionKinds.Agent or MentionKinds.Dictionary || MentionKinds.IsCoreferent(e));
+        // With NER mentions present, places come from NER only (the gazetteer's names are too noisy as a detector).
+        bool nerRan = doc.Entities.Count > 0;
         Span<char> buffer = stackalloc char[256];
         var matches = FindNames(doc, buffer);
         var countries = DocumentCountries(doc, matches);
