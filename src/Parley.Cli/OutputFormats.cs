@@ -1,15 +1,11 @@
 using Parley.Core;
+using Parley.Events;
 
 namespace Parley.Cli;
 
 /// <summary>Output formats other than the document JSON.</summary>
 internal static class OutputFormats
 {
-    public static void WriteGdelt(TextWriter writer, Document doc)
-    {
-        // Wired to the event coder's GDELT writer when the events stage lands.
-        _ = writer;
-        _ = doc;
-        throw new NotSupportedException("--format gdelt needs the event coder");
-    }
+    /// <summary>GDELT 2.0 event-table rows (61 tab-separated columns), one per event.</summary>
+    public static void WriteGdelt(TextWriter writer, Document doc) => GdeltWriter.Write(writer, doc);
 }

@@ -27,6 +27,8 @@ internal static class ParleyCommands
         root.Add(ExplainCommand.Create());
         EvalPloverCommand.AddTo(root);
         EvalCoderSpeedCommand.AddTo(root);
+        BuildKbCommand.AddTo(root);
+        EvalGeoCommand.AddTo(root);
         return root;
     }
 

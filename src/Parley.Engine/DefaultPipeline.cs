@@ -1,7 +1,9 @@
 using Parley.Core;
 using Parley.Events;
 using Parley.Events.Quotes;
+using Parley.Knowledge;
 using Parley.Knowledge.Dates;
+using Parley.Knowledge.Kb;
 using Parley.Nlp;
 using Parley.Nlp.Ner;
 using Parley.Nlp.Training;
@@ -45,6 +47,13 @@ public static class DefaultPipeline
             var ner = NerModel.LoadDefault();
             if (ner is null) missing.Add($"model {NerModel.DefaultName} not installed: no entities");
             else { builder.Add(new NerComponent(ner)); haveEntities = true; }
+        }
+        if (haveEntities && Want(Layers.Entities))
+        {
+            KnowledgeBase? kb = null;
+            try { kb = KnowledgeBase.LoadDefault(); }
+            catch (Exception e) when (e is IOException or InvalidDataException) { missing.Add($"knowledge base not installed ({e.Message}): entities are not linked, no places"); }
+            if (kb is not null) builder.AddKnowledge(kb, places: Want(Layers.Places), coreference: Want(Layers.Coreference));
         }
         if (Want(Layers.Dates)) builder.Add(new DateResolver());
         if (haveEntities && Want(Layers.Quotes)) builder.Add(new QuoteExtractor());

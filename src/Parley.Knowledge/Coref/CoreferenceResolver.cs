@@ -1,0 +1,444 @@
+using Parley.Core;
+using Parley.Knowledge.Kb;
+using Parley.Knowledge.Linking;
+using Parley.Knowledge.Text;
+
+namespace Parley.Knowledge.Coref;
+
+/// <summary>
+/// Within-document coreference over the linked entities. Mentions of one entity share
+/// <see cref="EntityMention.Cluster"/>: the same knowledge-base id, the same name, or a surname or first name of a
+/// person named in full ("Khalilzad" -> Zalmay Khalilzad). Definite titles ("the Special Representative",
+/// "the Afghan-American diplomat", "the president", "the country") and pronouns (he, she, it, they ...) are added to
+/// <see cref="Document.Entities"/> as mentions with Via "coref:title" / "coref:pronoun" carrying their antecedent's
+/// name, id and actor code (filter them with <see cref="MentionKinds.IsNamed"/> when only names are wanted).
+/// Antecedents are chosen by agreement (gender from titles and first names, number, person or group), recency
+/// (three sentences back at most) and a preference for sentence subjects. <see cref="EntityAt"/> answers
+/// "who is this token?" for the event coder.
+/// </summary>
+public sealed class CoreferenceResolver : IPipelineComponent
+{
+    private enum Gender : byte { Unknown, Male, Female }
+
+    private static readonly Dictionary<string, string> TitleClasses = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["president"] = "president", ["leader"] = "president", ["premier"] = "minister", ["chancellor"] = "minister",
+        ["minister"] = "minister", ["secretary"] = "minister", ["king"] = "president", ["emir"] = "president", ["monarch"] = "president",
+        ["diplomat"] = "diplomat", ["envoy"] = "diplomat", ["ambassador"] = "diplomat", ["representative"] = "diplomat",
+        ["emissary"] = "diplomat", ["negotiator"] = "diplomat", ["mediator"] = "diplomat",
+        ["official"] = "official", ["spokesman"] = "official", ["spokeswoman"] = "official", ["spokesperson"] = "official",
+        ["general"] = "general", ["commander"] = "general", ["chief"] = "official", ["governor"] = "official", ["mayor"] = "official",
+        ["senator"] = "official", ["lawmaker"] = "official", ["politician"] = "official", ["candidate"] = "official",
+    };
+
+    private static readonly HashSet<string> MaleWords = new(StringComparer.OrdinalIgnoreCase)
+    { "mr", "mr.", "sir", "king", "prince", "emir", "sheikh", "spokesman", "father", "son", "brother", "husband", "lord" };
+
+    private static readonly HashSet<string> FemaleWords = new(StringComparer.OrdinalIgnoreCase)
+    { "mrs", "mrs.", "ms", "ms.", "miss", "madam", "queen", "princess", "spokeswoman", "mother", "daughter", "sister", "wife", "lady", "dame" };
+
+    /// <summary>Common female first names in international news (no gender is guessed for other names).</summary>
+    private static readonly HashSet<string> FemaleNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "angela", "theresa", "hillary", "nancy", "kamala", "ursula", "christine", "jacinda", "nicola", "marine", "federica",
+        "sheikh hasina", "hasina", "benazir", "indira", "aung", "yulia", "julia", "mary", "elizabeth", "margaret", "maria", "anna",
+        "sarah", "jennifer", "susan", "michelle", "melania", "ivanka", "condoleezza", "madeleine", "samantha", "nikki", "liz",
+        "tsai", "park", "ellen", "helen", "jane", "emma", "catherine", "kate", "laura", "linda", "patricia", "barbara", "karen",
+        "dilma", "cristina", "michelle", "golda", "tansu", "sanna", "mette", "erna", "giorgia", "sahle-work", "ellen", "joyce",
+        "greta", "malala", "amina", "fatima", "aisha", "zainab", "natalia", "olga", "svetlana", "elena", "irina", "tatiana",
+    };
+
+    private static readonly HashSet<string> NonReferentialAfterIt = new(StringComparer.OrdinalIgnoreCase)
+    { "is", "was", "'s", "\u2019s", "seems", "seemed", "appears", "appeared", "remains", "remained", "became", "becomes", "takes", "took", "would", "will", "may", "might", "could" };
+
+    public string Name => "coref";
+    public Layers Reads => Layers.Entities | Layers.Tokens;
+    public Layers Writes => Layers.Coreference;
+
+    private sealed class Cluster
+    {
+        public int Id;
+        public required EntityMention Head;
+        public Gender Gender;
+        public HashSet<string> Titles { get; } = new(StringComparer.Ordinal);
+        public bool Plural;
+    }
+
+    public void Process(Document doc, CancellationToken cancellationToken = default)
+    {
+        var entities = doc.Entities;
+        entities.RemoveAll(MentionKinds.IsCoreferent);
+        MentionKinds.SortByPosition(entities);
+
+        var clusters = new List<Cluster>();
+        var clusterOf = new Dictionary<EntityMention, Cluster>(ReferenceEqualityComparer.Instance);
+        var byKey = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+        BuildClusters(doc, entities, clusters, clusterOf, byKey);
+        CollectTitlesAndGender(doc, entities, clusterOf);
+
+        var added = new List<EntityMention>();
+        ResolveTitles(doc, entities, clusterOf, added);
+        // Titles resolved so far are antecedents too ("The Afghan-American diplomat and his team").
+        entities.AddRange(added);
+        MentionKinds.SortByPosition(entities);
+        added.Clear();
+        ResolvePronouns(doc, entities, clusterOf, added);
+        entities.AddRange(added);
+        MentionKinds.SortByPosition(entities);
+    }
+
+    // ---- names ----
+
+    private static void BuildClusters(Document doc, List<EntityMention> entities, List<Cluster> clusters,
+        Dictionary<EntityMention, Cluster> clusterOf, Dictionary<string, Cluster> byKey)
+    {
+        // Longer names first, so a later surname finds the full name whichever comes first in the text.
+        var order = new List<EntityMention>(entities);
+        order.Sort(static (a, b) => WordCount(b.Text).CompareTo(WordCount(a.Text)) is var c && c != 0 ? c : a.Start.CompareTo(b.Start));
+        var fullNames = new List<(string[] Words, Cluster Cluster)>();
+        foreach (var e in order)
+        {
+            string key = ClusterKey(e);
+            if (!byKey.TryGetValue(key, out var cluster))
+            {
+                if (e.Type == "PER" && e.Kb is null) cluster = FindByNamePart(e, fullNames);
+                if (cluster is null)
+                {
+                    cluster = new Cluster { Head = e, Plural = IsPlural(doc, e) };
+                    clusters.Add(cluster);
+                    if (e.Type == "PER") fullNames.Add((Words(EntityLinker.StripName(e.Text)), cluster));
+                }
+                byKey[key] = cluster;
+            }
+            clusterOf[e] = cluster;
+            if (cluster.Head != e && e.Kb is null && cluster.Head.Kb is not null)
+            {
+                e.Kb = cluster.Head.Kb;
+                e.Actor ??= cluster.Head.Actor;
+                e.Name = cluster.Head.Name;
+            }
+        }
+        // Ids in order of first appearance; unlinked clusters are named by their longest mention.
+        foreach (var e in entities)
+        {
+            var c = clusterOf[e];
+            if (c.Id == 0) c.Id = -1;
+        }
+        int next = 0;
+        foreach (var e in entities)
+        {
+            var c = clusterOf[e];
+            if (c.Id < 0) c.Id = ++next;
+            e.Cluster = c.Id - 1;
+            if (e.Kb is null && e.Type == "PER") e.Name = EntityLinker.StripName(c.Head.Text);
+        }
+    }
+
+    private static string ClusterKey(EntityMention e)
+    {
+        if (e.Via == MentionKinds.Agent) return "agent:" + e.Actor + ":" + NameKey.FromPhrase(e.Text);
+        if (e.Kb is not null) return e.Kb;
+        return e.Type + ":" + NameKey.FromPhrase(EntityLinker.StripName(e.Text));
+    }
+
+    /// <summary>A one-word person mention that is the last (surname) or first word of a full name already seen.</summary>
+    private static Cluster? FindByNamePart(EntityMention e, List<(string[] Words, Cluster Cluster)> fullNames)
+    {
+        var words = Words(EntityLinker.StripName(e.Text));
+        if (words.Length != 1) return null;
+        Cluster? found = null;
+        foreach (var (full, cluster) in fullNames)
+        {
+            if (full.Length < 2) continue;
+            if (string.Equals(full[^1], words[0], StringComparison.OrdinalIgnoreCase) || string.Equals(full[0], words[0], StringComparison.OrdinalIgnoreCase))
+            {
+                if (found is not null && found != cluster) return null; // two people share it: leave it alone
+                found = cluster;
+            }
+        }
+        return found;
+    }
+
+    private static string[] Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    private static int WordCount(string s) => Words(s).Length;
+
+    private static bool IsPlural(Document doc, EntityMention e)
+    {
+        if (e.Type == "PER") return false;
+        if (e.Kb is { } kb && kb.StartsWith(MentionKinds.ActorPrefix, StringComparison.Ordinal) && e.Type == "ORG") return true; // groups: "they"
+        string t = e.Text;
+        return e.Via == MentionKinds.Agent && t.Length > 3 && t.EndsWith('s') && !t.EndsWith("ss", StringComparison.Ordinal);
+    }
+
+    /// <summary>Titles next to a person's name ("President Donald Trump", "Zalmay Khalilzad, the envoy") and gender cues.</summary>
+    private static void CollectTitlesAndGender(Document doc, List<EntityMention> entities, Dictionary<EntityMention, Cluster> clusterOf)
+    {
+        var tokens = doc.Tokens;
+        foreach (var e in entities)
+        {
+            if (e.Type != "PER" || !MentionKinds.IsNamed(e)) continue;
+            var c = clusterOf[e];
+            int first = doc.TokenAt(e.Start);
+            int last = doc.TokenAt(Math.Max(e.Start, e.End - 1));
+            if (first < 0 || last < 0) continue;
+            int sentence = tokens[first].Sentence;
+            for (int t = first - 1; t >= Math.Max(0, first - 7) && tokens[t].Sentence == sentence; t--)
+            {
+                string w = Text(doc, t);
+                // A title phrase is capitalised words (and "of", "for", "the"): stop at other words and at another person.
+                if (w.Length == 0 || !(char.IsUpper(w[0]) || w is "of" or "for" or "the" or "and") || w is "." or ";" or ",") break;
+                if (CoveredByPerson(entities, tokens[t].Start, e)) break;
+                if (TitleClasses.TryGetValue(w, out var cls)) c.Titles.Add(cls);
+                if (MaleWords.Contains(w)) c.Gender = Gender.Male;
+                if (FemaleWords.Contains(w)) c.Gender = Gender.Female;
+            }
+            // Appositive: "Name, the US envoy,"
+            if (last + 1 < tokens.Length && Text(doc, last + 1) == ",")
+                for (int t = last + 2; t < Math.Min(tokens.Length, last + 8) && tokens[t].Sentence == sentence; t++)
+                {
+                    string w = Text(doc, t);
+                    if (w is "," or ".") break;
+                    if (TitleClasses.TryGetValue(w, out var cls)) c.Titles.Add(cls);
+                }
+            string firstWord = Text(doc, first);
+            if (c.Gender == Gender.Unknown && FemaleNames.Contains(firstWord)) c.Gender = Gender.Female;
+        }
+    }
+
+    // ---- definite titles ----
+
+    private static void ResolveTitles(Document doc, List<EntityMention> entities, Dictionary<EntityMention, Cluster> clusterOf, List<EntityMention> added)
+    {
+        var tokens = doc.Tokens;
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            string det = Text(doc, t);
+            if (!det.Equals("the", StringComparison.OrdinalIgnoreCase) && !det.Equals("this", StringComparison.OrdinalIgnoreCase)) continue;
+            int sentence = tokens[t].Sentence;
+            // the [up to three modifiers] HEAD
+            for (int h = t + 1; h < Math.Min(tokens.Length, t + 5) && tokens[h].Sentence == sentence; h++)
+            {
+                string w = Text(doc, h);
+                if (!IsWord(w)) break;
+                if (CoveredByNamed(entities, tokens[h].Start, tokens[h].End, out _) && !w.Equals("country", StringComparison.OrdinalIgnoreCase)) break;
+                if (w.Equals("country", StringComparison.OrdinalIgnoreCase) || w.Equals("nation", StringComparison.OrdinalIgnoreCase))
+                {
+                    var country = CountryInFocus(doc, entities, tokens[t].Start, sentence, clusterOf);
+                    if (country is not null)
+                    {
+                        var theCountry = Copy(doc, country, tokens[t].Start, tokens[h].End, MentionKinds.CorefTitle, 0.7);
+                        theCountry.Type = "LOC";
+                        clusterOf[theCountry] = clusterOf[country];
+                        added.Add(theCountry);
+                        // "the country's leadership" -> the country's government
+                        if (h + 2 < tokens.Length && IsPossessiveToken(Text(doc, h + 1)) && TitleOrAgentHead(Text(doc, h + 2)) is { } code)
+                        {
+                            var m = Copy(doc, country, tokens[t].Start, tokens[h + 2].End, MentionKinds.CorefTitle, 0.6);
+                            m.Actor = country.Actor + code;
+                            m.Type = "ORG";
+                            m.Cluster = -1;
+                            m.Name = "Government of " + country.Name;
+                            clusterOf[m] = new Cluster { Head = m, Id = 0 };
+                            added.Add(m);
+                        }
+                    }
+                    break;
+                }
+                if (!TitleClasses.TryGetValue(w, out var cls)) continue;
+                // A title directly before a name is part of that name's mention, not a reference.
+                if (h + 1 < tokens.Length && StartsNamedPerson(entities, tokens[h + 1].Start)) break;
+                string? wantedCountry = DemonymCountry(entities, tokens[t].End, tokens[h].Start);
+                var antecedent = MostRecent(entities, tokens[t].Start, clusterOf, e =>
+                    e.Type == "PER" && clusterOf[e].Titles.Contains(cls) && (wantedCountry is null || e.Actor is null || e.Actor.StartsWith(wantedCountry, StringComparison.Ordinal)));
+                antecedent ??= MostRecent(entities, tokens[t].Start, clusterOf, e => e.Type == "PER" && clusterOf[e].Titles.Contains(cls));
+                if (antecedent is not null)
+                {
+                    var m = Copy(doc, antecedent, tokens[t].Start, tokens[h].End, MentionKinds.CorefTitle, 0.7);
+                    clusterOf[m] = clusterOf[antecedent];
+                    added.Add(m);
+                }
+                break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// "the country": among the countries named (or implied by a demonym) in the last three sentences, the one the
+    /// document names most, then the most recent.
+    /// </summary>
+    private static EntityMention? CountryInFocus(Document doc, List<EntityMention> entities, int before, int sentence, Dictionary<EntityMention, Cluster> clusterOf)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in entities)
+            if (e.Kb is { } kb && kb.StartsWith(MentionKinds.CountryPrefix, StringComparison.Ordinal) && MentionKinds.IsNamed(e))
+                counts[kb] = counts.GetValueOrDefault(kb) + 1;
+        EntityMention? best = null;
+        double bestScore = double.MinValue;
+        foreach (var e in entities)
+        {
+            if (e.End > before) break;
+            if (!clusterOf.ContainsKey(e) || e.Via == MentionKinds.Agent || e.Kb is not { } kb || !kb.StartsWith(MentionKinds.CountryPrefix, StringComparison.Ordinal)) continue;
+            int s = Math.Max(0, doc.SentenceAt(e.Start));
+            if (sentence - s > 3) continue;
+            double score = counts.GetValueOrDefault(kb) + e.Start / 1e7;
+            if (score > bestScore) { bestScore = score; best = e; }
+        }
+        return best;
+    }
+
+    private static string? TitleOrAgentHead(string w) => w.ToLowerInvariant() switch
+    {
+        "leadership" or "government" or "leaders" or "authorities" or "officials" or "president" => "GOV",
+        "military" or "army" or "troops" or "forces" => "MIL",
+        "police" => "COP",
+        _ => null,
+    };
+
+    /// <summary>The country of a demonym between the article and the title ("the Afghan diplomat"), or null.</summary>
+    private static string? DemonymCountry(List<EntityMention> entities, int from, int to)
+    {
+        foreach (var e in entities)
+        {
+            if (e.Start >= to) break;
+            if (e.Start >= from && e.End <= to && e.Type == "MISC" && e.Kb is { } kb && kb.StartsWith(MentionKinds.CountryPrefix, StringComparison.Ordinal))
+                return kb[MentionKinds.CountryPrefix.Length..];
+        }
+        return null;
+    }
+
+    // ---- pronouns ----
+
+    private static void ResolvePronouns(Document doc, List<EntityMention> entities, Dictionary<EntityMention, Cluster> clusterOf, List<EntityMention> added)
+    {
+        var tokens = doc.Tokens;
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            string w = Text(doc, t);
+            Func<EntityMention, bool>? fits = null;
+            bool reflexive = false;
+            switch (w.ToLowerInvariant())
+            {
+                case "he": case "him": case "his": case "himself":
+                    reflexive = w.EndsWith("self", StringComparison.OrdinalIgnoreCase);
+                    fits = e => e.Type == "PER" && clusterOf[e].Gender != Gender.Female;
+                    break;
+                case "she": case "her": case "hers": case "herself":
+                    reflexive = w.EndsWith("self", StringComparison.OrdinalIgnoreCase);
+                    fits = e => e.Type == "PER" && clusterOf[e].Gender != Gender.Male;
+                    break;
+                case "it": case "its": case "itself":
+                    if (w.Equals("it", StringComparison.OrdinalIgnoreCase) && t + 1 < tokens.Length && NonReferentialAfterIt.Contains(Text(doc, t + 1))) continue;
+                    fits = e => e.Type != "PER" && e.Type != "MISC" && !clusterOf[e].Plural && (e.Type != "LOC" || e.Kb is { } kb && kb.StartsWith(MentionKinds.CountryPrefix, StringComparison.Ordinal));
+                    break;
+                case "they": case "them": case "their": case "theirs": case "themselves":
+                    fits = e => e.Type == "ORG" && (clusterOf[e].Plural || e.Via == MentionKinds.Agent);
+                    break;
+                default:
+                    continue;
+            }
+            var antecedent = BestAntecedent(doc, entities, clusterOf, tokens[t].Start, tokens[t].Sentence, reflexive ? 0 : 3, fits);
+            if (antecedent is not null) added.Add(Copy(doc, antecedent, tokens[t].Start, tokens[t].End, MentionKinds.CorefPronoun, 0.6));
+        }
+    }
+
+    private static EntityMention? BestAntecedent(Document doc, List<EntityMention> entities, Dictionary<EntityMention, Cluster> clusterOf,
+        int before, int sentence, int sentencesBack, Func<EntityMention, bool> fits)
+    {
+        EntityMention? best = null;
+        double bestScore = double.MinValue;
+        int firstInSentence = -1, lastSentence = -1;
+        foreach (var e in entities)
+        {
+            if (e.End > before) break;
+            int s = doc.SentenceCount > 0 ? Math.Max(0, doc.SentenceAt(e.Start)) : 0;
+            bool subject = s != lastSentence;
+            if (subject) { lastSentence = s; firstInSentence = e.Start; }
+            if (sentence - s > sentencesBack || !fits(e) || NestedInAgent(entities, e)) continue;
+            double score = -2.0 * (sentence - s) - (before - e.End) / 400.0 + (subject ? 1.0 : 0) + (clusterOf[e].Gender != Gender.Unknown ? 0.3 : 0);
+            if (score > bestScore) { bestScore = score; best = e; }
+        }
+        return best;
+    }
+
+    private static bool NestedInAgent(List<EntityMention> entities, EntityMention e)
+    {
+        if (e.Via == MentionKinds.Agent) return false;
+        foreach (var o in entities)
+        {
+            if (o.Start > e.Start) break;
+            if (o != e && o.Via == MentionKinds.Agent && o.Start <= e.Start && o.End >= e.End) return true;
+        }
+        return false;
+    }
+
+    // ---- helpers ----
+
+    private static EntityMention? MostRecent(List<EntityMention> entities, int before, Dictionary<EntityMention, Cluster> clusterOf, Func<EntityMention, bool> fits)
+    {
+        EntityMention? best = null;
+        foreach (var e in entities)
+        {
+            if (e.End > before) break;
+            if (clusterOf.ContainsKey(e) && fits(e)) best = e;
+        }
+        return best;
+    }
+
+    private static bool CoveredByNamed(List<EntityMention> entities, int start, int end, out EntityMention? by)
+    {
+        foreach (var e in entities)
+        {
+            if (e.Start >= end) break;
+            if (e.End > start && MentionKinds.IsNamed(e) && e.Type != "MISC") { by = e; return true; }
+        }
+        by = null;
+        return false;
+    }
+
+    private static bool CoveredByPerson(List<EntityMention> entities, int offset, EntityMention except)
+    {
+        foreach (var o in entities)
+        {
+            if (o.Start > offset) break;
+            if (o != except && o.Type == "PER" && o.End > offset) return true;
+        }
+        return false;
+    }
+
+    private static bool StartsNamedPerson(List<EntityMention> entities, int start)
+    {
+        foreach (var e in entities)
+        {
+            if (e.Start > start) break;
+            if (e.Start == start && e.Type == "PER") return true;
+        }
+        return false;
+    }
+
+    private static EntityMention Copy(Document doc, EntityMention antecedent, int start, int end, string via, double confidence) => new()
+    {
+        Start = start, End = end, Text = doc.Text[start..end], Type = antecedent.Type, Name = antecedent.Name, Kb = antecedent.Kb,
+        Actor = antecedent.Actor, Cluster = antecedent.Cluster, Via = via, Confidence = confidence,
+    };
+
+    private static bool IsWord(string w) => w.Length > 0 && (char.IsLetter(w[0]) || w.Contains('-'));
+    private static bool IsPossessiveToken(string w) => w.Length == 2 && NameKey.Fold(w[0]) == '\'' && w[1] is 's' or 'S';
+    private static string Text(Document doc, int t) => doc.Text.Substring(doc.Tokens[t].Start, doc.Tokens[t].End - doc.Tokens[t].Start);
+
+    /// <summary>
+    /// The entity a token belongs to: the longest mention covering it (an agent phrase "Afghan officials" over
+    /// its demonym, a name, a title or pronoun resolved by coreference), or null.
+    /// </summary>
+    public static EntityMention? EntityAt(Document doc, int tokenIndex)
+    {
+        if ((uint)tokenIndex >= (uint)doc.TokenCount) return null;
+        var tok = doc.Tokens[tokenIndex];
+        EntityMention? best = null;
+        foreach (var e in doc.Entities)
+        {
+            if (e.Start >= tok.End) break;
+            if (e.End > tok.Start && (best is null || e.End - e.Start > best.End - best.Start)) best = e;
+        }
+        return best;
+    }
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using Parley.Knowledge.Text;
+
+namespace Parley.Knowledge.Kb;
+
+/// <summary>Where the open dictionaries are, relative to the shared data folder.</summary>
+public sealed record KbSources(string SharedDataDir, string SupplementDir)
+{
+    public string Dictionaries => Path.Combine(SharedDataDir, "cameo_petrarch2_dictionaries");
+    public string GeoNames => Path.Combine(SharedDataDir, "gazetteer_geonames");
+    public string IsoCodes => Path.Combine(SharedDataDir, "iso3166_country_codes", "country-codes.csv");
+    public string CountryInfoOeda => Path.Combine(SharedDataDir, "countryinfo_oeda", "CountryInfo.120116.txt.gz");
+}
+
+/// <summary>Counts written by a build.</summary>
+public sealed record KbBuildSummary(int Countries, int Places, int Actors, int Agents, int Discards, long Bytes);
+
+/// <summary>
+/// Turns the open dictionaries (GeoNames, ISO 3166, OEDA CountryInfo, PETRARCH2/Phoenix) plus the
+/// hand-curated supplement into the project's compact knowledge files.
+/// </summary>
+public static class KbBuilder
+{
+    public static KbBuildSummary Build(KbSources src, string outDir, TextWriter? log = null)
+    {
+        Directory.CreateDirectory(outDir);
+        var countries = CountryTableBuilder.Build(src, log);
+        var places = PlaceTableBuilder.Build(src, countries, log);
+        var placeKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in places) { placeKeys.Add(NameKey.FromPhrase(p.Name)); }
+
+        var agents = ReadAgents(src);
+        var agentKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in agents) agentKeys.Add(a.Key);
+
+        var actors = ActorTableBuilder.Build(src, countries, placeKeys, agentKeys, log);
+        foreach (var c in countries.Values) c.PruneNames(placeKeys);
+        var discards = ReadDiscards(Path.Combine(src.Dictionaries, "Phoenix.discards.txt"));
+
+        WriteCountries(Path.Combine(outDir, KbFiles.Countries), countries.Values.Select(c => c.ToEntry()));
+        WritePlaces(Path.Combine(outDir, KbFiles.Places), places);
+        WriteActors(Path.Combine(outDir, KbFiles.Actors), actors);
+        WriteAgents(Path.Combine(outDir, KbFiles.Agents), agents);
+        WriteDiscards(Path.Combine(outDir, KbFiles.Discards), discards);
+        long bytes = 0;
+        foreach (var f in new[] { KbFiles.Countries, KbFiles.Places, KbFiles.Actors, KbFiles.Agents, KbFiles.Discards })
+            bytes += new FileInfo(Path.Combine(outDir, f)).Length;
+        return new KbBuildSummary(countries.Count, places.Count, actors.Count, agents.Count, discards.Count, bytes);
+    }
+
+    private static List<AgentEntry> ReadAgents(KbSources src)
+    {
+        var result = new List<AgentEntry>();
+        using (var r = File.OpenText(Path.Combine(src.Dictionaries, "Phoenix.agents.txt"))) result.AddRange(PetrarchAgentReader.Read(r));
+        string supplement = Path.Combine(src.SupplementDir, "agents.txt");
+        if (File.Exists(supplement))
+        {
+            using var r = File.OpenText(supplement);
+            result.AddRange(PetrarchAgentReader.Read(r));
+        }
+        // Later entries win (the supplement last), as when PETRARCH reads a key twice.
+        var byKey = new Dictionary<string, AgentEntry>(StringComparer.Ordinal);
+        foreach (var a in result) byKey[a.Key] = a;
+        var list = byKey.Values.ToList();
+        list.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return list;
+    }
+
+    private static List<string> ReadDiscards(string path)
+    {
+        var result = new List<string>();
+        if (!File.Exists(path)) return result;
+        foreach (var raw in File.ReadLines(path))
+        {
+            string line = raw;
+            int hash = line.IndexOf('#');
+            if (hash >= 0) line = line[..hash];
+            int bracket = line.IndexOf('[');
+            if (bracket >= 0) line = line[..bracket];
+            line = line.Trim().TrimStart('+');
+            if (line.Length == 0 || line.All(char.IsDigit)) continue;
+            string key = NameKey.FromPhrase(line);
+            if (key.Length > 0) result.Add(key);
+        }
+        return result.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static string F(double v) => v.ToString("0.#####", CultureInfo.InvariantCulture);
+
+    private static void WriteCountries(string path, IEnumerable<CountryEntry> countries)
+    {
+        using var w = KbFiles.CreateWriter(path);
+        w.WriteLine("#iso3\tiso2\tname\tgeonameid\tcapital\tcapital_geonameid\tlat\tlon\tpopulation\tnames\tdemonyms\tcapitals");
+        foreach (var c in countries.OrderBy(c => c.Iso3, StringComparer.Ordinal))
+        {
+            w.Write($"{c.Iso3}\t{c.Iso2}\t{KbFiles.Clean(c.Name)}\t{c.GeonameId}\t{KbFiles.Clean(c.Capital ?? "")}\t{c.CapitalGeonameId}\t");
+            w.Write($"{(c.Lat is { } la ? F(la) : "")}\t{(c.Lon is { } lo ? F(lo) : "")}\t{c.Population}\t");
+            w.WriteLine($"{KbFiles.Join(c.Names.Select(KbFiles.Clean))}\t{KbFiles.Join(c.Demonyms.Select(KbFiles.Clean))}\t{KbFiles.Join(c.Capitals.Select(KbFiles.Clean))}");
+        }
+    }
+
+    private static void WritePlaces(string path, List<PlaceEntry> places)
+    {
+        using var w = KbFiles.CreateWriter(path);
+        w.WriteLine("#geonameid\tname\tlat\tlon\tfeature_code\tiso3\tadmin1\tpopulation\talternate_names");
+        foreach (var p in places)
+            w.WriteLine($"{p.GeonameId}\t{KbFiles.Clean(p.Name)}\t{F(p.Lat)}\t{F(p.Lon)}\t{p.FeatureCode}\t{p.Iso3}\t{p.Admin1}\t{p.Population}\t{KbFiles.Join(p.AltNames.Select(KbFiles.Clean))}");
+    }
+
+    private static void WriteActors(string path, List<ActorEntry> actors)
+    {
+        using var w = KbFiles.CreateWriter(path);
+        w.WriteLine("#id\tkind\tname\tsource\tcodes\tnames");
+        foreach (var a in actors)
+            w.WriteLine($"{a.Id}\t{a.Kind}\t{KbFiles.Clean(a.Name)}\t{a.Source}\t{KbFiles.Join(a.Codes.Select(c => c.ToString()))}\t{KbFiles.Join(a.Names.Select(KbFiles.Clean))}");
+    }
+
+    private static void WriteAgents(string path, List<AgentEntry> agents)
+    {
+        using var w = KbFiles.CreateWriter(path);
+        w.WriteLine("#key\tcode");
+        foreach (var a in agents) w.WriteLine($"{a.Key}\t{a.Code}");
+    }
+
+    private static void WriteDiscards(string path, List<string> discards)
+    {
+        using var w = KbFiles.CreateWriter(path);
+        w.WriteLine("#key");
+        foreach (var d in discards) w.WriteLine(d);
+    }
+
+    internal static TextReader OpenText(string path)
+    {
+        Stream s = File.OpenRead(path);
+        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) s = new GZipStream(s, CompressionMode.Decompress);
+        return new StreamReader(s, Encoding.UTF8);
+    }
+}

@@ -1,0 +1,79 @@
+namespace Parley.Knowledge.Kb;
+
+/// <summary>
+/// A CAMEO actor code with the dates it holds (both ends inclusive); an undated code is the default
+/// that applies when no dated code covers the date.
+/// </summary>
+public readonly record struct RoleCode(string Code, DateOnly? From, DateOnly? To)
+{
+    public bool IsDated => From is not null || To is not null;
+
+    public bool Covers(DateOnly date) => (From is null || date >= From.Value) && (To is null || date <= To.Value);
+
+    /// <summary>Serialised form: CODE, or CODE@YYYYMMDD-YYYYMMDD with either end possibly empty.</summary>
+    public override string ToString() => IsDated ? $"{Code}@{Format(From)}-{Format(To)}" : Code;
+
+    public static RoleCode Parse(string text)
+    {
+        int at = text.IndexOf('@');
+        if (at < 0) return new RoleCode(text, null, null);
+        int dash = text.IndexOf('-', at);
+        return new RoleCode(text[..at], ParseDate(text.AsSpan(at + 1, dash - at - 1)), ParseDate(text.AsSpan(dash + 1)));
+    }
+
+    private static string Format(DateOnly? d) => d?.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+    private static DateOnly? ParseDate(ReadOnlySpan<char> s) =>
+        s.IsEmpty ? null : DateOnly.ParseExact(s, "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>What kind of thing an actor entry names.</summary>
+public enum ActorKind : byte { Person, Organization, ArmedGroup }
+
+/// <summary>A named actor from the CAMEO dictionaries (a person, an institution, an armed group).</summary>
+public sealed class ActorEntry
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public ActorKind Kind { get; init; }
+    public required string[] Names { get; init; }
+    public required RoleCode[] Codes { get; init; }
+    /// <summary>Which dictionary it came from (countries, international, milnonstate, supplement).</summary>
+    public required string Source { get; init; }
+}
+
+/// <summary>A country: ISO codes, names, demonyms, capital and the point used for it on a map.</summary>
+public sealed class CountryEntry
+{
+    public required string Iso3 { get; init; }
+    public required string Iso2 { get; init; }
+    public required string Name { get; init; }
+    public long GeonameId { get; init; }
+    public string? Capital { get; init; }
+    public long CapitalGeonameId { get; init; }
+    /// <summary>The country's point: its capital's coordinates (GeoNames), or null when unknown.</summary>
+    public double? Lat { get; init; }
+    public double? Lon { get; init; }
+    public long Population { get; init; }
+    public required string[] Names { get; init; }
+    public required string[] Demonyms { get; init; }
+    public required string[] Capitals { get; init; }
+}
+
+/// <summary>A GeoNames place: a populated place (cities15000), a first-order division, or a supplement entry.</summary>
+public sealed class PlaceEntry
+{
+    public long GeonameId { get; init; }
+    public required string Name { get; init; }
+    public double Lat { get; init; }
+    public double Lon { get; init; }
+    public required string FeatureCode { get; init; }
+    public required string Iso3 { get; init; }
+    /// <summary>GeoNames admin1 code within the country (e.g. "13"), or empty.</summary>
+    public required string Admin1 { get; init; }
+    public long Population { get; init; }
+    public required string[] AltNames { get; init; }
+}
+
+/// <summary>A generic agent noun ("officials", "military", "rebels") with the role code it adds to a country.</summary>
+public readonly record struct AgentEntry(string Key, string Code);

@@ -1,0 +1,281 @@
+using System.Globalization;
+using Parley.Core;
+using Parley.Knowledge.Text;
+
+namespace Parley.Knowledge.Kb;
+
+/// <summary>What a name in the index refers to.</summary>
+public enum NameKind : byte { Country, Demonym, Place, Actor, PlaceAlias }
+
+/// <summary>One referent of a name: a kind and an index into that kind's table.</summary>
+public readonly record struct NameHit(NameKind Kind, int Index);
+
+/// <summary>
+/// The loaded knowledge base: countries, GeoNames places, CAMEO actors and agents, with a name index
+/// keyed by normalised lowercase word sequences (see <see cref="NameKey"/>). Immutable and thread-safe.
+/// Build the files with <c>parley build kb</c>; load them with <see cref="LoadDefault"/> or <see cref="Load"/>.
+/// </summary>
+public sealed class KnowledgeBase
+{
+    private readonly Dictionary<string, NameHit[]> _names;
+    private readonly Dictionary<string, NameHit[]>.AlternateLookup<ReadOnlySpan<char>> _namesBySpan;
+    private readonly Dictionary<string, string> _agents;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _agentsBySpan;
+    private readonly HashSet<string> _prefixes;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _prefixesBySpan;
+    private readonly Dictionary<string, int> _countryByIso3;
+    private readonly Dictionary<(string Iso3, string Admin1), int> _admin1;
+    private readonly HashSet<string> _discards;
+    private readonly Dictionary<string, int[]> _placesByCompactKey;
+    private readonly Dictionary<string, int> _capitalOf;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _capitalOfBySpan;
+
+    public IReadOnlyList<CountryEntry> Countries { get; }
+    public IReadOnlyList<PlaceEntry> Places { get; }
+    public IReadOnlyList<ActorEntry> Actors { get; }
+    /// <summary>Most words in any name or agent phrase (bounds the longest-match search).</summary>
+    public int MaxWords { get; }
+    public string Folder { get; }
+
+    private KnowledgeBase(string folder, List<CountryEntry> countries, List<PlaceEntry> places, List<ActorEntry> actors,
+        List<AgentEntry> agents, HashSet<string> discards)
+    {
+        Folder = folder;
+        Countries = countries;
+        Places = places;
+        Actors = actors;
+        _discards = discards;
+        _countryByIso3 = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < countries.Count; i++) _countryByIso3[countries[i].Iso3] = i;
+        _admin1 = [];
+        for (int i = 0; i < places.Count; i++)
+            if (places[i].FeatureCode == "ADM1") _admin1.TryAdd((places[i].Iso3, places[i].Admin1), i);
+
+        _capitalOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < countries.Count; i++)
+            foreach (var cap in countries[i].Capitals) _capitalOf.TryAdd(NameKey.FromPhrase(cap), i);
+        _capitalOfBySpan = _capitalOf.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        _names = new Dictionary<string, NameHit[]>(300_000, StringComparer.Ordinal);
+        _prefixes = new HashSet<string>(StringComparer.Ordinal);
+        var compact = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        int maxWords = 1;
+        void Add(string name, NameHit hit)
+        {
+            string key = NameKey.FromPhrase(name);
+            if (key.Length == 0) return;
+            ref var hits = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_names, key, out bool exists);
+            if (!exists)
+            {
+                hits = [hit];
+                maxWords = Math.Max(maxWords, AddPrefixes(key));
+            }
+            else if (Array.IndexOf(hits!, hit) < 0)
+            {
+                Array.Resize(ref hits, hits!.Length + 1);
+                hits[^1] = hit;
+            }
+            // Multi-word place names also without spaces and hyphens ("Pangkal Pinang" = "Pangkalpinang"), for the geocoder.
+            if (hit.Kind is NameKind.Place or NameKind.PlaceAlias && (key.Contains(' ') || key.Contains('-')))
+            {
+                ref var ids = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(compact, Compact(key), out bool had);
+                if (!had) ids = [hit.Index];
+                else if (Array.IndexOf(ids!, hit.Index) < 0) { Array.Resize(ref ids, ids!.Length + 1); ids[^1] = hit.Index; }
+            }
+        }
+        for (int i = 0; i < countries.Count; i++)
+        {
+            foreach (var n in countries[i].Names) Add(n, new NameHit(NameKind.Country, i));
+            foreach (var n in countries[i].Demonyms) Add(n, new NameHit(NameKind.Demonym, i));
+        }
+        for (int i = 0; i < actors.Count; i++)
+            foreach (var n in actors[i].Names) Add(n, new NameHit(NameKind.Actor, i));
+        for (int i = 0; i < places.Count; i++)
+        {
+            Add(places[i].Name, new NameHit(NameKind.Place, i));
+            var alts = places[i].AltNames;
+            for (int k = 0; k < alts.Length; k++)
+            {
+                // The first alternate is GeoNames' ASCII spelling of the name when it differs ("Gdansk"): as good as the name.
+                bool ascii = k == 0 && string.Equals(alts[0], StripDiacritics(places[i].Name), StringComparison.Ordinal);
+                Add(alts[k], new NameHit(ascii ? NameKind.Place : NameKind.PlaceAlias, i));
+            }
+        }
+        _placesByCompactKey = compact;
+        _agents = new Dictionary<string, string>(agents.Count, StringComparer.Ordinal);
+        foreach (var a in agents)
+        {
+            _agents[a.Key] = a.Code;
+            maxWords = Math.Max(maxWords, AddPrefixes(a.Key));
+        }
+        MaxWords = Math.Min(maxWords, 10);
+        _namesBySpan = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        _agentsBySpan = _agents.GetAlternateLookup<ReadOnlySpan<char>>();
+        _prefixesBySpan = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private static string StripDiacritics(string s)
+    {
+        var d = s.Normalize(System.Text.NormalizationForm.FormD);
+        var sb = new System.Text.StringBuilder(d.Length);
+        foreach (char c in d)
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark) sb.Append(c);
+        return sb.ToString().Normalize(System.Text.NormalizationForm.FormC);
+    }
+
+    private int AddPrefixes(string key)
+    {
+        int words = 1;
+        for (int i = 0; i < key.Length; i++)
+        {
+            if (key[i] != ' ' && key[i] != '-') continue;
+            _prefixes.Add(key[..i]);
+            if (key[i] == ' ') words++;
+        }
+        return words;
+    }
+
+    // ---- loading ----
+
+    private static KnowledgeBase? _default;
+    private static readonly Lock DefaultGate = new();
+
+    /// <summary>The committed knowledge base (data/kb, found like models: $PARLEY_DATA, beside the executable, or the repository), loaded once.</summary>
+    public static KnowledgeBase LoadDefault()
+    {
+        if (_default is not null) return _default;
+        lock (DefaultGate)
+        {
+            if (_default is not null) return _default;
+            var root = ModelLocator.FindRoot("data") ?? throw new DirectoryNotFoundException("data/kb not found: set PARLEY_DATA or run from the repository");
+            string folder = Path.Combine(root, "kb");
+            if (!File.Exists(Path.Combine(folder, KbFiles.Actors)) && File.Exists(Path.Combine(root, KbFiles.Actors))) folder = root;
+            _default = Load(folder);
+            return _default;
+        }
+    }
+
+    /// <summary>Loads the knowledge files of a folder written by <see cref="KbBuilder"/>.</summary>
+    public static KnowledgeBase Load(string folder)
+    {
+        var countries = new List<CountryEntry>();
+        foreach (var f in KbFiles.ReadRows(Path.Combine(folder, KbFiles.Countries)))
+        {
+            countries.Add(new CountryEntry
+            {
+                Iso3 = f[0], Iso2 = f[1], Name = f[2], GeonameId = ParseLong(f[3]), Capital = f[4].Length > 0 ? f[4] : null,
+                CapitalGeonameId = ParseLong(f[5]), Lat = ParseNullable(f[6]), Lon = ParseNullable(f[7]), Population = ParseLong(f[8]),
+                Names = KbFiles.List(f[9]), Demonyms = KbFiles.List(f[10]), Capitals = KbFiles.List(f[11]),
+            });
+        }
+        var places = new List<PlaceEntry>(36_000);
+        foreach (var f in KbFiles.ReadRows(Path.Combine(folder, KbFiles.Places)))
+        {
+            places.Add(new PlaceEntry
+            {
+                GeonameId = ParseLong(f[0]), Name = f[1], Lat = ParseDouble(f[2]), Lon = ParseDouble(f[3]), FeatureCode = string.Intern(f[4]),
+                Iso3 = string.Intern(f[5]), Admin1 = string.Intern(f[6]), Population = ParseLong(f[7]), AltNames = KbFiles.List(f[8]),
+            });
+        }
+        var actors = new List<ActorEntry>(40_000);
+        foreach (var f in KbFiles.ReadRows(Path.Combine(folder, KbFiles.Actors)))
+        {
+            var codeTexts = KbFiles.List(f[4]);
+            var codes = new RoleCode[codeTexts.Length];
+            for (int i = 0; i < codes.Length; i++) codes[i] = RoleCode.Parse(codeTexts[i]);
+            actors.Add(new ActorEntry { Id = f[0], Kind = Enum.Parse<ActorKind>(f[1]), Name = f[2], Source = f[3], Codes = codes, Names = KbFiles.List(f[5]) });
+        }
+        var agents = new List<AgentEntry>();
+        foreach (var f in KbFiles.ReadRows(Path.Combine(folder, KbFiles.Agents))) agents.Add(new AgentEntry(f[0], f[1]));
+        var discards = new HashSet<string>(StringComparer.Ordinal);
+        string discardPath = Path.Combine(folder, KbFiles.Discards);
+        if (File.Exists(discardPath)) foreach (var f in KbFiles.ReadRows(discardPath)) discards.Add(f[0]);
+        return new KnowledgeBase(folder, countries, places, actors, agents, discards);
+    }
+
+    private static long ParseLong(string s) => s.Length == 0 ? 0 : long.Parse(s, CultureInfo.InvariantCulture);
+    private static double ParseDouble(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+    private static double? ParseNullable(string s) => s.Length == 0 ? null : ParseDouble(s);
+
+    // ---- lookups ----
+
+    /// <summary>Referents of a normalised key (empty when unknown).</summary>
+    public ReadOnlySpan<NameHit> Lookup(ReadOnlySpan<char> key) => _namesBySpan.TryGetValue(key, out var hits) ? hits : default;
+
+    internal NameHit[]? LookupArray(ReadOnlySpan<char> key) => _namesBySpan.TryGetValue(key, out var hits) ? hits : null;
+
+    /// <summary>Referents of a free-text name (normalised first).</summary>
+    public ReadOnlySpan<NameHit> LookupName(string name) => Lookup(NameKey.FromPhrase(name));
+
+    /// <summary>The role code of an agent phrase key ("officials" -> GOV), or null.</summary>
+    public string? AgentCode(ReadOnlySpan<char> key) => _agentsBySpan.TryGetValue(key, out var code) ? code : null;
+
+    /// <summary>True when some longer name or agent phrase starts with this key followed by a space or hyphen.</summary>
+    public bool IsPrefix(ReadOnlySpan<char> key) => _prefixesBySpan.Contains(key);
+
+    /// <summary>Places whose name matches a key ignoring spaces and hyphens.</summary>
+    public int[] PlacesByCompactKey(string key)
+    {
+        string ck = Compact(key);
+        if (_placesByCompactKey.TryGetValue(ck, out var ids)) return ids;
+        if (ck.Length == key.Length || !_names.TryGetValue(ck, out var hits)) return [];
+        var result = new List<int>();
+        foreach (var h in hits) if (h.Kind is NameKind.Place or NameKind.PlaceAlias) result.Add(h.Index);
+        return [.. result];
+    }
+
+    private static string Compact(string key)
+    {
+        Span<char> buf = key.Length <= 256 ? stackalloc char[key.Length] : new char[key.Length];
+        int n = 0;
+        foreach (char c in key) if (c != ' ' && c != '-' && c != '\'') buf[n++] = c;
+        return new string(buf[..n]);
+    }
+
+    /// <summary>The country whose capital this key names ("kabul" -> Afghanistan), or null.</summary>
+    public CountryEntry? CountryOfCapital(ReadOnlySpan<char> key) => _capitalOfBySpan.TryGetValue(key, out int i) ? Countries[i] : null;
+
+    public bool IsDiscard(string key) => _discards.Contains(key);
+
+    public CountryEntry? CountryByIso3(string iso3) => _countryByIso3.TryGetValue(iso3, out int i) ? Countries[i] : null;
+
+    public int CountryIndex(string iso3) => _countryByIso3.TryGetValue(iso3, out int i) ? i : -1;
+
+    /// <summary>The first-order division a place lies in, or null.</summary>
+    public PlaceEntry? Admin1Of(PlaceEntry place) =>
+        place.Admin1.Length > 0 && _admin1.TryGetValue((place.Iso3, place.Admin1), out int i) ? Places[i] : null;
+
+    /// <summary>
+    /// The actor's CAMEO code on a date: the dated code covering the date that started last (ends inclusive),
+    /// else the undated default, else (when the codes agree on one) the actor's country code; null when none applies.
+    /// Without a date the default is used, else the latest dated code.
+    /// </summary>
+    public static string? ActorCode(ActorEntry actor, DateOnly? date)
+    {
+        RoleCode? best = null;
+        if (date is { } d)
+        {
+            foreach (var c in actor.Codes)
+                if (c.IsDated && c.Covers(d) && (best is null || (c.From ?? DateOnly.MinValue) > (best.Value.From ?? DateOnly.MinValue))) best = c;
+            if (best is { } b) return b.Code;
+        }
+        foreach (var c in actor.Codes) if (!c.IsDated) return c.Code;
+        if (date is null)
+        {
+            foreach (var c in actor.Codes)
+                if (best is null || (c.To ?? DateOnly.MaxValue) > (best.Value.To ?? DateOnly.MaxValue)) best = c;
+            return best?.Code;
+        }
+        string? country = null;
+        foreach (var c in actor.Codes)
+        {
+            if (c.Code.Length < 3) return null;
+            if (country is null) country = c.Code[..3];
+            else if (!c.Code.StartsWith(country, StringComparison.Ordinal)) return null;
+        }
+        return country;
+    }
+
+    /// <summary>The three-letter country (or IGO/NGO/...) part of the actor's codes, or null.</summary>
+    public static string? ActorCountry(ActorEntry actor) => actor.Codes.Length > 0 && actor.Codes[0].Code.Length >= 3 ? actor.Codes[0].Code[..3] : null;
+}

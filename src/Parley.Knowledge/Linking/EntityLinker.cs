@@ -1,0 +1,425 @@
+using Parley.Core;
+using Parley.Knowledge.Kb;
+using Parley.Knowledge.Text;
+
+namespace Parley.Knowledge.Linking;
+
+/// <summary>
+/// Links entity mentions to the knowledge base: each gets a canonical <see cref="EntityMention.Name"/>, a
+/// <see cref="EntityMention.Kb"/> id ("actor:TALIBAN", "country:AFG", places get "geonames:ID" from the geocoder)
+/// and the CAMEO <see cref="EntityMention.Actor"/> code for the document's publication date.
+/// Runs after NER (and also without it): names NER missed are added from the dictionary (Via "kb"), and
+/// country + agent phrases ("Afghan officials" -> AFGGOV) are added as mentions with Via "kb:agent".
+/// Quotes around a name and a leading "the" do not matter ("Taliban", "The Taliban", the Taliban).
+/// </summary>
+public sealed class EntityLinker : IPipelineComponent
+{
+    private static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase)
+    { "in", "to", "from", "at", "near", "into", "outside", "inside", "across", "around", "toward", "towards", "via", "of", "for", "on", "over", "through", "between" };
+
+    private static readonly HashSet<string> ActingVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "said", "says", "say", "announced", "announces", "accused", "accuses", "warned", "warns", "wants", "wanted", "rejected", "rejects",
+        "denied", "denies", "insisted", "insists", "demanded", "demands", "refused", "refuses", "agreed", "agrees", "has", "have", "had",
+        "will", "would", "is", "was", "urged", "urges", "called", "calls", "threatened", "threatens", "hopes", "hoped", "responded", "condemned",
+        "condemns", "welcomed", "welcomes", "claimed", "claims", "believes", "believed", "sees", "considers", "decided", "plans", "planned", "'s",
+    };
+
+    /// <summary>Words of titles that dictionaries fold into people's names ("President Donald Trump", "Foreign Minister Ghani").</summary>
+    private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "president", "vice", "vice-president", "prime", "minister", "foreign", "defense", "defence", "interior", "secretary", "ambassador",
+        "special", "representative", "envoy", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "general", "gen.", "senator", "sen.",
+        "governor", "gov.", "chancellor", "king", "queen", "prince", "sheikh", "emir", "premier", "former", "acting", "deputy", "state",
+        "us", "u.s.", "american", "united", "states", "president-elect", "chairman", "leader", "spokesman", "commander",
+    };
+
+    private readonly KnowledgeBase _kb;
+    private readonly KbMatcher _matcher;
+
+    public EntityLinker(KnowledgeBase kb)
+    {
+        _kb = kb;
+        _matcher = new KbMatcher(kb);
+    }
+
+    public string Name => "linker";
+    public Layers Reads => Layers.Tokens;
+    public Layers Writes => Layers.Entities;
+
+    public void Process(Document doc, CancellationToken cancellationToken = default)
+    {
+        // Idempotent: what an earlier run (of this or the coreference stage) added is recomputed.
+        doc.Entities.RemoveAll(static e => e.Via is MentionKinds.Agent or MentionKinds.Dictionary || MentionKinds.IsCoreferent(e));
+        // With NER mentions present, places come from NER only (the gazetteer's names are too noisy as a detector).
+        bool nerRan = doc.Entities.Count > 0;
+        Span<char> buffer = stackalloc char[256];
+        var matches = FindNames(doc, buffer);
+        var countries = DocumentCountries(doc, matches);
+        DateOnly? date = doc.Published;
+
+        foreach (var e in doc.Entities)
+        {
+            if (e.Via is not (null or "ner")) continue;
+            LinkNamed(e, countries, date);
+        }
+
+        // Dictionary names NER did not mark (or all of them, without NER).
+        var entities = doc.Entities;
+        int nerCount = entities.Count;
+        MentionKinds.SortByPosition(entities);
+        var tokens = doc.Tokens;
+        foreach (var m in matches)
+        {
+            int start = tokens[m.StartToken].Start, end = tokens[m.EndToken - 1].End;
+            if (Overlaps(entities, nerCount, start, end)) continue;
+            var hit = Choose(m.Hits!, null, countries, date);
+            if (hit.Kind is NameKind.Place or NameKind.PlaceAlias && (nerRan || !PlausiblePlace(doc, m, hit))) continue;
+            var e = new EntityMention { Start = start, End = end, Text = doc.Text[start..end], Type = TypeOf(hit), Via = MentionKinds.Dictionary };
+            Apply(e, hit, date);
+            entities.Add(e);
+        }
+        MentionKinds.SortByPosition(entities);
+        AddCapitalGovernments(doc, buffer);
+        AddAgentPhrases(doc, buffer);
+        MentionKinds.SortByPosition(entities);
+    }
+
+    // ---- names ----
+
+    private List<KbMatch> FindNames(Document doc, Span<char> buffer)
+    {
+        var result = new List<KbMatch>();
+        int n = doc.TokenCount;
+        for (int i = 0; i < n;)
+        {
+            var m = _matcher.LongestName(doc, i, n, buffer);
+            if (m.Hits is null) { i++; continue; }
+            result.Add(TrimTitle(doc, m, buffer));
+            i = m.EndToken;
+        }
+        return result;
+    }
+
+    private static readonly HashSet<string> NotPlaces = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "one", "two", "north", "south", "east", "west", "central", "centre", "center", "university", "federal", "police", "god", "most",
+        "port", "bay", "fleet", "maritime", "asia", "europe", "africa", "america", "oceania", "antarctica", "march", "may", "june", "july",
+        "august", "monday", "sunday", "union", "national", "state", "city", "island", "islands", "new", "old", "saint", "san", "mount",
+        "lake", "river", "valley", "media", "victoria", "independence", "liberty", "progress", "unity", "hope", "paradise", "commerce",
+    };
+
+    /// <summary>
+    /// Without NER, a gazetteer name is taken as a place only when it looks like one: not a common word, not an
+    /// alternate-language spelling, not glued to other capitalised words ("Marco Rubio", "Lion Air"), and not
+    /// the first word of a sentence unless the place is large.
+    /// </summary>
+    private bool PlausiblePlace(Document doc, KbMatch m, NameHit hit)
+    {
+        var tokens = doc.Tokens;
+        if (hit.Kind == NameKind.PlaceAlias && m.EndToken - m.StartToken < 2) return false;
+        if (m.EndToken - m.StartToken == 1 && NotPlaces.Contains(TokenText(doc, m.StartToken))) return false;
+        bool sentenceStart = m.StartToken == 0 || tokens[m.StartToken - 1].Sentence != tokens[m.StartToken].Sentence;
+        if (!sentenceStart && IsCapitalizedWord(doc, m.StartToken - 1)) return false;
+        if (m.EndToken < tokens.Length && tokens[m.EndToken].Sentence == tokens[m.StartToken].Sentence && IsCapitalizedWord(doc, m.EndToken)) return false;
+        if (sentenceStart && _kb.Places[hit.Index].Population < 100_000) return false;
+        return true;
+    }
+
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    { "In", "At", "From", "To", "The", "On", "For", "And", "But", "Of", "By", "With", "As", "After", "Before", "Near", "Since", "While", "When", "If", "A", "An" };
+
+    private static bool IsCapitalizedWord(Document doc, int t)
+    {
+        var s = doc.Text.AsSpan(doc.Tokens[t].Start, doc.Tokens[t].End - doc.Tokens[t].Start);
+        return s.Length > 0 && char.IsUpper(s[0]) && char.IsLetter(s[^1]) && !FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(s);
+    }
+
+    /// <summary>
+    /// "President Donald Trump" is a dictionary name of Donald Trump, but the person's mention is "Donald Trump":
+    /// leading words are dropped while the rest still names the same person.
+    /// </summary>
+    private KbMatch TrimTitle(Document doc, KbMatch m, Span<char> buffer)
+    {
+        if (m.EndToken - m.StartToken < 2) return m;
+        int actor = -1;
+        foreach (var h in m.Hits!) if (h.Kind == NameKind.Actor && _kb.Actors[h.Index].Kind == ActorKind.Person) { actor = h.Index; break; }
+        if (actor < 0) return m;
+        KbMatch best = m;
+        for (int k = m.StartToken + 1; k < m.EndToken; k++)
+        {
+            if (!TitleWords.Contains(TokenText(doc, k - 1))) break;
+            var sub = _matcher.LongestName(doc, k, m.EndToken, buffer);
+            if (sub.Hits is null || sub.EndToken != m.EndToken) continue;
+            foreach (var h in sub.Hits)
+                if (h.Kind == NameKind.Actor && h.Index == actor) { best = sub; break; }
+            if (best.StartToken == k) break;
+        }
+        return best;
+    }
+
+    /// <summary>How often each country is named in the document (countries, demonyms, unambiguous places).</summary>
+    private Dictionary<string, int> DocumentCountries(Document doc, List<KbMatch> matches)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var m in matches)
+        {
+            foreach (var h in m.Hits!)
+            {
+                if (h.Kind is NameKind.Country or NameKind.Demonym)
+                {
+                    string iso3 = _kb.Countries[h.Index].Iso3;
+                    counts[iso3] = counts.GetValueOrDefault(iso3) + 1;
+                    break;
+                }
+            }
+        }
+        foreach (var e in doc.Entities)
+        {
+            if (e.Via is not (null or "ner")) continue;
+            var hits = _kb.LookupArray(NameKey.FromPhrase(StripName(e.Text)));
+            if (hits is null) continue;
+            foreach (var h in hits)
+                if (h.Kind is NameKind.Country or NameKind.Demonym) { string iso3 = _kb.Countries[h.Index].Iso3; counts[iso3] = counts.GetValueOrDefault(iso3) + 1; break; }
+        }
+        return counts;
+    }
+
+    private void LinkNamed(EntityMention e, Dictionary<string, int> countries, DateOnly? date)
+    {
+        string name = StripName(e.Text);
+        var hits = _kb.LookupArray(NameKey.FromPhrase(name));
+        if (hits is null)
+        {
+            e.Name ??= name;
+            return;
+        }
+        var hit = Choose(hits, e.Type, countries, date);
+        Apply(e, hit, date);
+    }
+
+    /// <summary>Drops quotes, a leading article and a trailing possessive: "\"The Taliban's" -> "Taliban".</summary>
+    internal static string StripName(string text)
+    {
+        var span = text.AsSpan().Trim();
+        while (span.Length > 0 && (NameKey.IsQuote(span[0]) || span[0] is '(' or '[')) span = span[1..].TrimStart();
+        while (span.Length > 0 && (NameKey.Fold(span[^1]) == '"' || span[^1] is ')' or ']' or ',' or '.' && span.Length > 1 && !char.IsUpper(span[^2]))) span = span[..^1].TrimEnd();
+        if (span.Length > 2 && (span.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || span.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase))) span = span[..^2];
+        if (span.Length > 4 && span.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) span = span[4..];
+        while (span.Length > 0 && NameKey.IsQuote(span[0])) span = span[1..];
+        return span.Trim().ToString();
+    }
+
+    /// <summary>
+    /// Picks the referent of an ambiguous name. A country beats everything for a place-like or untyped mention
+    /// (a country's name never means a town); a person or organisation mention prefers actors; among actors, those
+    /// of countries the document names and those with a role on its date come first; among places, the gazetteer
+    /// choice is left to the geocoder (here: the most populous).
+    /// </summary>
+    private NameHit Choose(NameHit[] hits, string? type, Dictionary<string, int> countries, DateOnly? date)
+    {
+        NameHit best = hits[0];
+        double bestScore = double.MinValue;
+        foreach (var h in hits)
+        {
+            double s = h.Kind switch
+            {
+                NameKind.Country => type is "PER" or "ORG" ? 5 : 10,
+                NameKind.Demonym => type == "MISC" ? 11 : type is null ? 9 : 4,
+                NameKind.Actor => ActorScore(_kb.Actors[h.Index], type, countries, date),
+                _ => PlaceScore(_kb.Places[h.Index], type, countries) - (h.Kind == NameKind.PlaceAlias ? 0.2 : 0),
+            };
+            if (s > bestScore) { bestScore = s; best = h; }
+        }
+        return best;
+    }
+
+    private static double ActorScore(ActorEntry a, string? type, Dictionary<string, int> countries, DateOnly? date)
+    {
+        double s = type switch
+        {
+            "PER" => a.Kind == ActorKind.Person ? 8 : 6,
+            "ORG" => a.Kind != ActorKind.Person ? 8 : 6,
+            "LOC" => 3,
+            _ => 7,
+        };
+        string? country = KnowledgeBase.ActorCountry(a);
+        if (country is not null && countries.ContainsKey(country)) s += 0.5;
+        if (date is { } d)
+            foreach (var c in a.Codes) if (c.IsDated && c.Covers(d)) { s += 0.3; break; }
+        return s;
+    }
+
+    private static double PlaceScore(PlaceEntry p, string? type, Dictionary<string, int> countries)
+    {
+        double s = type is "LOC" or null ? 7 : 2;
+        if (countries.ContainsKey(p.Iso3)) s += 0.5;
+        return s + Math.Log10(p.Population + 10) / 100;
+    }
+
+    private void Apply(EntityMention e, NameHit hit, DateOnly? date)
+    {
+        switch (hit.Kind)
+        {
+            case NameKind.Country:
+            case NameKind.Demonym:
+                var c = _kb.Countries[hit.Index];
+                e.Name = c.Name;
+                e.Kb = MentionKinds.CountryPrefix + c.Iso3;
+                e.Actor = c.Iso3;
+                break;
+            case NameKind.Actor:
+                var a = _kb.Actors[hit.Index];
+                e.Name = a.Name;
+                e.Kb = MentionKinds.ActorPrefix + a.Id;
+                e.Actor = KnowledgeBase.ActorCode(a, date);
+                break;
+            default:
+                // Places: the geocoder picks the GeoNames entry and sets Kb; the actor is the place's country (as in Phoenix).
+                var p = _kb.Places[hit.Index];
+                e.Name ??= p.Name;
+                break;
+        }
+    }
+
+    private string TypeOf(NameHit hit) => hit.Kind switch
+    {
+        NameKind.Country or NameKind.Place or NameKind.PlaceAlias => "LOC",
+        NameKind.Demonym => "MISC",
+        _ => _kb.Actors[hit.Index].Kind == ActorKind.Person ? "PER" : "ORG",
+    };
+
+    private static bool Overlaps(List<EntityMention> sorted, int count, int start, int end)
+    {
+        for (int i = 0; i < sorted.Count; i++)
+        {
+            var e = sorted[i];
+            if (e.Start >= end) break;
+            if (e.End > start) return true;
+        }
+        return false;
+    }
+
+    // ---- capitals and agents ----
+
+    /// <summary>"official Kabul", "Washington said", "Moscow's decision": a capital standing for its government.</summary>
+    private void AddCapitalGovernments(Document doc, Span<char> buffer)
+    {
+        var tokens = doc.Tokens;
+        var added = new List<EntityMention>();
+        foreach (var e in doc.Entities)
+        {
+            if (e.Type != "LOC" || e.Via == MentionKinds.Agent) continue;
+            var country = _kb.CountryOfCapital(NameKey.FromPhrase(StripName(e.Text)));
+            if (country is null) continue;
+            int first = doc.TokenAt(e.Start), last = doc.TokenAt(Math.Max(e.Start, e.End - 1));
+            if (first < 0 || last < 0) continue;
+            string? before = first > 0 && tokens[first - 1].Sentence == tokens[first].Sentence ? TokenText(doc, first - 1) : null;
+            int next = last + 1;
+            while (next < tokens.Length && NameKey.IsQuote(doc.Text[tokens[next].Start])) next++;
+            string? after = next < tokens.Length && tokens[next].Sentence == tokens[last].Sentence ? TokenText(doc, next) : null;
+            bool official = string.Equals(before, "official", StringComparison.OrdinalIgnoreCase);
+            bool acts = after is not null && (ActingVerbs.Contains(after) || tokens[next].Upos is UPos.VERB or UPos.AUX);
+            bool afterPreposition = before is not null && Prepositions.Contains(before);
+            if (official)
+            {
+                int start = tokens[first - 1].Start;
+                added.Add(new EntityMention
+                {
+                    Start = start, End = e.End, Text = doc.Text[start..e.End], Type = "ORG", Name = "Government of " + country.Name,
+                    Kb = MentionKinds.CountryPrefix + country.Iso3, Actor = country.Iso3 + "GOV", Via = MentionKinds.Agent,
+                });
+                e.Actor ??= country.Iso3;
+            }
+            else if (acts && !afterPreposition) e.Actor = country.Iso3 + "GOV";
+            else e.Actor ??= country.Iso3;
+        }
+        doc.Entities.AddRange(added);
+    }
+
+    /// <summary>
+    /// Country + agent noun phrases: "Afghan officials", "the U.S. military", "Afghan security forces",
+    /// "Afghanistan's government", "the government of Afghanistan". The agent's code is appended to the country's
+    /// (AFG + GOV). A title directly before a person's name ("Afghan President Ashraf Ghani") is left to the person.
+    /// </summary>
+    private void AddAgentPhrases(Document doc, Span<char> buffer)
+    {
+        var tokens = doc.Tokens;
+        var entities = doc.Entities;
+        var added = new List<EntityMention>();
+        for (int k = 0; k < entities.Count; k++)
+        {
+            var e = entities[k];
+            if (e.Kb is null || !e.Kb.StartsWith(MentionKinds.CountryPrefix, StringComparison.Ordinal) || e.Via == MentionKinds.Agent) continue;
+            string iso3 = e.Kb[MentionKinds.CountryPrefix.Length..];
+            int last = doc.TokenAt(Math.Max(e.Start, e.End - 1));
+            int first = doc.TokenAt(e.Start);
+            if (last < 0 || first < 0) continue;
+            int j = last + 1;
+            if (j < tokens.Length && IsPossessive(doc, j)) j++;
+            var agent = j < tokens.Length ? _matcher.LongestAgent(doc, j, tokens.Length, buffer) : default;
+            if (agent.AgentCode is null && j + 1 < tokens.Length && IsModifier(doc, j))
+                agent = _matcher.LongestAgent(doc, j + 1, tokens.Length, buffer);
+            if (agent.AgentCode is not null && tokens[agent.StartToken].Sentence == tokens[last].Sentence)
+            {
+                int endChar = tokens[agent.EndToken - 1].End;
+                if (!StartsPerson(entities, endChar))
+                {
+                    added.Add(Composed(doc, e.Start, endChar, iso3, agent.AgentCode));
+                    continue;
+                }
+            }
+            // "the government of Afghanistan"
+            if (first >= 2 && TokenText(doc, first - 1).Equals("of", StringComparison.OrdinalIgnoreCase))
+            {
+                for (int s = Math.Max(0, first - 4); s < first - 1; s++)
+                {
+                    var before = _matcher.LongestAgent(doc, s, first - 1, buffer);
+                    if (before.AgentCode is not null && before.EndToken == first - 1 && tokens[s].Sentence == tokens[first].Sentence)
+                    {
+                        added.Add(Composed(doc, tokens[s].Start, e.End, iso3, before.AgentCode));
+                        break;
+                    }
+                }
+            }
+        }
+        entities.AddRange(added);
+    }
+
+    private EntityMention Composed(Document doc, int start, int end, string iso3, string agentCode)
+    {
+        var country = _kb.CountryByIso3(iso3);
+        return new EntityMention
+        {
+            Start = start, End = end, Text = doc.Text[start..end], Type = "ORG",
+            Name = doc.Text[start..end], Kb = MentionKinds.CountryPrefix + iso3,
+            Actor = agentCode.StartsWith(iso3, StringComparison.Ordinal) ? agentCode : iso3 + agentCode,
+            Via = MentionKinds.Agent, Confidence = country is null ? 0.5 : 0.9,
+        };
+    }
+
+    private static bool StartsPerson(List<EntityMention> entities, int afterChar)
+    {
+        foreach (var e in entities)
+            if (e.Type == "PER" && e.Start > afterChar && e.Start <= afterChar + 2) return true;
+        return false;
+    }
+
+    private static bool IsPossessive(Document doc, int t)
+    {
+        var s = doc.Text.AsSpan(doc.Tokens[t].Start, doc.Tokens[t].End - doc.Tokens[t].Start);
+        return s.Length == 2 && NameKey.Fold(s[0]) == '\'' && s[1] is 's' or 'S' || s.Length == 1 && NameKey.Fold(s[0]) == '\'';
+    }
+
+    /// <summary>One lowercase word between a country and its agent noun ("Afghan <i>peace</i> negotiators").</summary>
+    private static bool IsModifier(Document doc, int t)
+    {
+        var s = doc.Text.AsSpan(doc.Tokens[t].Start, doc.Tokens[t].End - doc.Tokens[t].Start);
+        if (s.Length < 3 || !char.IsLower(s[0])) return false;
+        foreach (char c in s) if (!char.IsLetter(c) && c != '-') return false;
+        var upos = doc.Tokens[t].Upos;
+        return upos is UPos.None or UPos.ADJ or UPos.NOUN;
+    }
+
+    private static string TokenText(Document doc, int t) => doc.Text.Substring(doc.Tokens[t].Start, doc.Tokens[t].End - doc.Tokens[t].Start);
+}

@@ -1,0 +1,88 @@
+using Parley.Core;
+using Parley.Knowledge.Coref;
+using Parley.Knowledge.Linking;
+
+namespace Parley.Knowledge.Tests;
+
+[Collection("minikb")]
+public class CoreferenceTests(MiniKbFixture fx)
+{
+    private static readonly DateOnly Date = new(2019, 12, 4);
+
+    private static Document Ner(string text, params (string Text, string Type)[] names)
+    {
+        var doc = new Document("c", text) { Published = Date };
+        Text.SimpleTokenizer.Tokenize(doc);
+        foreach (var (t, type) in names)
+            for (int i = text.IndexOf(t, StringComparison.Ordinal); i >= 0; i = text.IndexOf(t, i + t.Length, StringComparison.Ordinal))
+                if (!doc.Entities.Any(e => e.Start <= i && e.End > i))
+                    doc.Entities.Add(new EntityMention { Start = i, End = i + t.Length, Text = t, Type = type, Via = "ner" });
+        doc.Done |= Layers.Entities;
+        return doc;
+    }
+
+    private Document Run(Document doc)
+    {
+        new EntityLinker(fx.Kb).Process(doc);
+        new Geo.Geocoder(fx.Kb).Process(doc);
+        new CoreferenceResolver().Process(doc);
+        return doc;
+    }
+
+    private static EntityMention? At(Document doc, string phrase, int nth = 0)
+    {
+        int i = -1;
+        for (int k = 0; k <= nth; k++) i = doc.Text.IndexOf(phrase, i + 1, StringComparison.Ordinal);
+        return CoreferenceResolver.EntityAt(doc, doc.TokenAt(i));
+    }
+
+    [Fact]
+    public void SurnamesJoinTheFullName()
+    {
+        var doc = Run(Ner("Envoy Zalmay Khalilzad arrived. Khalilzad met officials.", ("Zalmay Khalilzad", "PER"), ("Khalilzad", "PER")));
+        var full = At(doc, "Zalmay")!;
+        var surname = At(doc, "Khalilzad met")!;
+        Assert.Equal(full.Cluster, surname.Cluster);
+        Assert.Equal("Zalmay Khalilzad", surname.Name);
+    }
+
+    [Fact]
+    public void TitlesPointToThePersonWhoHeldThem()
+    {
+        var doc = Run(Ner("Special Representative Zalmay Khalilzad met Afghan President Hamid Karzai. The Special Representative said talks went well. The president disagreed.",
+            ("Zalmay Khalilzad", "PER"), ("Hamid Karzai", "PER")));
+        Assert.Equal("Zalmay Khalilzad", At(doc, "The Special Representative")?.Name);
+        Assert.Equal(MentionKinds.CorefTitle, At(doc, "The Special Representative")?.Via);
+        Assert.Equal("Hamid Karzai", At(doc, "The president")?.Name);
+        Assert.Equal("AFGELI", At(doc, "The president")?.Actor); // Karzai's code on the article's date (fixture: AFGGOV until 2014)
+    }
+
+    [Fact]
+    public void PronounsAgreeInGenderAndNumber()
+    {
+        var doc = Run(Ner("Mrs. Angela Rossi met Zalmay Khalilzad in Kabul. She said he had brought the Taliban a letter, and they read it.",
+            ("Angela Rossi", "PER"), ("Zalmay Khalilzad", "PER"), ("Kabul", "LOC")));
+        Assert.Equal("Angela Rossi", At(doc, "She")?.Name);
+        Assert.Equal("Zalmay Khalilzad", At(doc, "he had")?.Name);
+        Assert.Equal("Taliban", At(doc, "they")?.Name);
+        Assert.Equal(MentionKinds.CorefPronoun, At(doc, "they")?.Via);
+    }
+
+    [Fact]
+    public void TheCountryIsTheOneTheTextIsAbout()
+    {
+        var doc = Run(Ner("Afghanistan held talks. Qatar hosted them. Violence in Afghanistan went on and the country's leadership met.",
+            ("Afghanistan", "LOC"), ("Qatar", "LOC")));
+        Assert.Equal("Afghanistan", doc.Entities.Single(e => e.Text == "the country").Name);
+        Assert.Equal("AFGGOV", At(doc, "leadership")?.Actor);
+    }
+
+    [Fact]
+    public void RunningTwiceGivesTheSameResult()
+    {
+        var doc = Run(Ner("Zalmay Khalilzad arrived. He spoke.", ("Zalmay Khalilzad", "PER")));
+        int count = doc.Entities.Count;
+        new CoreferenceResolver().Process(doc);
+        Assert.Equal(count, doc.Entities.Count);
+    }
+}

@@ -1,0 +1,131 @@
+using Parley.Core;
+using Parley.Knowledge.Coref;
+using Parley.Knowledge.Linking;
+
+namespace Parley.Knowledge.Tests;
+
+[Collection("minikb")]
+public class LinkingTests(MiniKbFixture fx)
+{
+    private static EntityMention? At(Document doc, string phrase, int word = 0)
+    {
+        int i = doc.Text.IndexOf(phrase, StringComparison.Ordinal);
+        Assert.True(i >= 0, phrase);
+        return CoreferenceResolver.EntityAt(doc, doc.TokenAt(i) + word);
+    }
+
+    [Fact]
+    public void APersonsRoleIsResolvedForTheArticleDate()
+    {
+        var d2019 = fx.Process("President Donald Trump spoke.", new DateOnly(2019, 12, 4));
+        var trump = d2019.Entities.Single(e => e.Text == "Donald Trump");
+        Assert.Equal(("PER", "USAGOV", "actor:DONALD_TRUMP"), (trump.Type, trump.Actor, trump.Kb));
+        var d2022 = fx.Process("Donald Trump spoke.", new DateOnly(2022, 1, 1));
+        Assert.Equal("USAELI", d2022.Entities.Single(e => e.Text == "Donald Trump").Actor);
+    }
+
+    [Theory]
+    [InlineData("Afghan officials said it.", "Afghan officials", 1, "AFGGOV")]
+    [InlineData("They met the U.S. military there.", "U.S. military", 1, "USAMIL")]
+    [InlineData("Afghan security forces were attacked.", "Afghan security forces", 2, "AFGMIL")]
+    [InlineData("They criticised the government of Afghanistan yesterday.", "government of Afghanistan", 0, "AFGGOV")]
+    [InlineData("Afghanistan's government refused.", "Afghanistan's government", 2, "AFGGOV")]
+    [InlineData("He refused to talk to official Kabul.", "official Kabul", 1, "AFGGOV")]
+    public void AgentsCombineWithTheCountryOfTheirPhrase(string text, string phrase, int word, string actor)
+    {
+        var doc = fx.Process(text, new DateOnly(2019, 12, 4));
+        Assert.Equal(actor, At(doc, phrase, word)?.Actor);
+    }
+
+    [Fact]
+    public void ACapitalThatActsIsItsGovernment()
+    {
+        var doc = fx.Process("Washington said the talks would resume. Troops arrived in Washington.", new DateOnly(2019, 12, 4));
+        var first = doc.Entities.First(e => e.Text == "Washington");
+        Assert.Equal("USAGOV", first.Actor);
+        Assert.Equal("USA", doc.Entities.Last(e => e.Text == "Washington").Actor);
+    }
+
+    [Theory]
+    [InlineData("Talks with the movement \"Taliban\" resumed.")]
+    [InlineData("Talks with \"The Taliban\" resumed.")]
+    [InlineData("Talks with the Taliban resumed.")]
+    [InlineData("Talks with \u201CTaliban\u201D resumed.")]
+    public void QuotedNamesLinkLikePlainOnes(string text)
+    {
+        var doc = fx.Process(text, new DateOnly(2019, 12, 4));
+        var e = At(doc, "Taliban");
+        Assert.Equal(("ORG", "AFGREB", "actor:TALIBAN"), (e?.Type, e?.Actor, e?.Kb));
+    }
+
+    [Fact]
+    public void NerMentionsAreLinkedWithQuotesAndArticlesStripped()
+    {
+        var doc = new Document("n", "Talks with \"The Taliban\" resumed.") { Published = new DateOnly(2019, 12, 4) };
+        Text.SimpleTokenizer.Tokenize(doc);
+        doc.Entities.Add(new EntityMention { Start = 11, End = 24, Text = "\"The Taliban\"", Type = "ORG", Via = "ner" });
+        doc.Done |= Layers.Entities;
+        new EntityLinker(fx.Kb).Process(doc);
+        var e = Assert.Single(doc.Entities);
+        Assert.Equal("AFGREB", e.Actor);
+        Assert.Equal("Taliban", e.Name);
+    }
+
+    [Fact]
+    public void AmbiguousNamesFollowTheDocumentsCountries()
+    {
+        var us = fx.Process("In Washington, John Smith spoke for the United States.", new DateOnly(2015, 1, 1));
+        Assert.Equal("USAGOV", us.Entities.First(e => e.Text == "John Smith").Actor);
+        var uk = fx.Process("In London, John Smith spoke for the United Kingdom.", new DateOnly(2015, 1, 1));
+        Assert.Equal("GBRREB", uk.Entities.First(e => e.Text == "John Smith").Actor);
+    }
+
+    [Fact]
+    public void UnknownNamesKeepTheirTypeAndShareADocumentLocalCluster()
+    {
+        var doc = new Document("u", "Maria Ortega met the press. Ortega left.") { Published = new DateOnly(2019, 1, 1) };
+        Text.SimpleTokenizer.Tokenize(doc);
+        doc.Entities.Add(new EntityMention { Start = 0, End = 12, Text = "Maria Ortega", Type = "PER", Via = "ner" });
+        doc.Entities.Add(new EntityMention { Start = 28, End = 34, Text = "Ortega", Type = "PER", Via = "ner" });
+        doc.Done |= Layers.Entities;
+        new EntityLinker(fx.Kb).Process(doc);
+        new CoreferenceResolver().Process(doc);
+        var named = doc.Entities.Where(MentionKinds.IsNamed).ToList();
+        Assert.All(named, e => { Assert.Null(e.Kb); Assert.Equal("PER", e.Type); Assert.Equal("Maria Ortega", e.Name); });
+        Assert.Equal(named[0].Cluster, named[1].Cluster);
+        Assert.True(named[0].Cluster >= 0);
+    }
+
+    [Fact]
+    public void ThePronounUsIsNotTheUnitedStates()
+    {
+        var doc = fx.Process("They told us that the US military would stay.", new DateOnly(2019, 1, 1));
+        Assert.Null(At(doc, "us that"));
+        Assert.Equal("USAMIL", At(doc, "US military")?.Actor);
+    }
+}
+
+[Collection("minikb")]
+public class PipelineTests(MiniKbFixture fx)
+{
+    private sealed class PlainTokenizer : IPipelineComponent
+    {
+        public string Name => "tokenizer";
+        public Layers Reads => Layers.None;
+        public Layers Writes => Layers.Tokens | Layers.Sentences;
+        public void Process(Document doc, CancellationToken cancellationToken = default) => Text.SimpleTokenizer.Tokenize(doc);
+    }
+
+    [Fact]
+    public void TheKnowledgeStagesRunInAPipelineAndTwiceGiveTheSameResult()
+    {
+        var pipeline = new PipelineBuilder().Add(new PlainTokenizer()).AddKnowledge(fx.Kb).Build();
+        var doc = new Document("p", "Afghan officials met the Taliban in Kabul. They said it went well.") { Published = new DateOnly(2019, 12, 4) };
+        pipeline.Process(doc);
+        var first = doc.Entities.Select(e => (e.Start, e.End, e.Actor, e.Via)).ToList();
+        pipeline.Process(doc);
+        Assert.Equal(first, doc.Entities.Select(e => (e.Start, e.End, e.Actor, e.Via)).ToList());
+        Assert.Contains(doc.Entities, e => e.Text == "Afghan officials" && e.Actor == "AFGGOV");
+        Assert.Single(doc.Places);
+    }
+}
