@@ -10,61 +10,76 @@ namespace Parley.Nlp.Learning;
 /// </summary>
 internal sealed class PerceptronModel
 {
-    private readonly ulong[] _slots;      // feature key per slot, 0 = empty
-    private readonly int[] _slotRow;      // row index per slot
+    /// <summary>One slot of the open-addressing table: the key and its row, in one cache line fetch.</summary>
+    private struct Slot
+    {
+        public ulong Key;
+        public int Start;
+        public int End;
+    }
+
+    /// <summary>Class and weight side by side, so a row is read from one place.</summary>
+    private struct Entry
+    {
+        public int Class;
+        public float Weight;
+    }
+
+    private readonly Slot[] _slots;
     private readonly int _mask;
-    private readonly int[] _rowStart;     // rows: entries [rowStart[r], rowStart[r+1])
-    private readonly byte[] _classes;
-    private readonly float[] _weights;
+    private readonly Entry[] _entries;
+    private readonly ulong[] _keys;
+    private readonly int[] _rowStart;
 
     public PerceptronModel(int classCount, ulong[] keys, int[] rowStart, byte[] classes, float[] weights)
     {
         ClassCount = classCount;
+        _keys = keys;
         _rowStart = rowStart;
-        _classes = classes;
-        _weights = weights;
+        _entries = new Entry[weights.Length];
+        for (int i = 0; i < weights.Length; i++) _entries[i] = new Entry { Class = classes[i], Weight = weights[i] };
         int capacity = 16;
         while (capacity < keys.Length * 2) capacity <<= 1;
-        _slots = new ulong[capacity];
-        _slotRow = new int[capacity];
+        _slots = new Slot[capacity];
         _mask = capacity - 1;
         for (int r = 0; r < keys.Length; r++)
         {
             ulong k = keys[r] == 0 ? 1 : keys[r];
             int s = (int)(k & (ulong)_mask);
-            while (_slots[s] != 0) s = (s + 1) & _mask;
-            _slots[s] = k;
-            _slotRow[s] = r;
+            while (_slots[s].Key != 0) s = (s + 1) & _mask;
+            _slots[s] = new Slot { Key = k, Start = rowStart[r], End = rowStart[r + 1] };
         }
-        Keys = keys;
     }
 
     public int ClassCount { get; }
-    public int FeatureCount => Keys.Length;
-    public int EntryCount => _weights.Length;
-    private ulong[] Keys { get; }
+    public int FeatureCount => _keys.Length;
+    public int EntryCount => _entries.Length;
 
     /// <summary>Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (which the caller clears).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         var slots = _slots;
+        var entries = _entries;
+        int mask = _mask;
         foreach (ulong f in features)
         {
             ulong k = f == 0 ? 1 : f;
-            int s = (int)(k & (ulong)_mask);
+            int s = (int)(k & (ulong)mask);
             while (true)
             {
-                ulong key = slots[s];
-                if (key == k)
+                ref readonly var slot = ref slots[s];
+                if (slot.Key == k)
                 {
-                    int r = _slotRow[s];
-                    int end = _rowStart[r + 1];
-                    for (int j = _rowStart[r]; j < end; j++) scores[_classes[j]] += _weights[j];
+                    for (int j = slot.Start; j < slot.End; j++)
+                    {
+                        ref readonly var e = ref entries[j];
+                        scores[e.Class] += e.Weight;
+                    }
                     break;
                 }
-                if (key == 0) break;
-                s = (s + 1) & _mask;
+                if (slot.Key == 0) break;
+                s = (s + 1) & mask;
             }
         }
     }
@@ -79,12 +94,12 @@ internal sealed class PerceptronModel
     public void Write(BinaryWriter w)
     {
         w.Write(ClassCount);
-        w.Write(Keys.Length);
-        foreach (var k in Keys) w.Write(k);
+        w.Write(_keys.Length);
+        foreach (var k in _keys) w.Write(k);
         foreach (var s in _rowStart) w.Write(s);
-        w.Write(_classes);
+        foreach (var e in _entries) w.Write((byte)e.Class);
         // half precision: the weights of an averaged perceptron need no more, and the file halves
-        foreach (var x in _weights) w.Write((Half)x);
+        foreach (var e in _entries) w.Write((Half)e.Weight);
     }
 
     public static PerceptronModel Read(BinaryReader r)

@@ -20,6 +20,8 @@ public sealed class SentenceSplitter
 
     internal PerceptronModel Model => _model;
 
+    private static readonly ulong[] Templates = [.. Enumerable.Range(0, 32).Select(FeatureHash.Start)];
+
     private enum Gap { None, Space, SoftLine, HardLine }
 
     /// <summary>Marks sentence starts in tokens [first, end) of <paramref name="tokens"/> and appends the sentences to <paramref name="doc"/>.</summary>
@@ -94,27 +96,27 @@ public sealed class SentenceSplitter
         bool space = i + 1 < count && tokens[i + 1].Start > cur.End;
         int length = sinceStart < 3 ? sinceStart : sinceStart < 6 ? 3 : sinceStart < 12 ? 4 : sinceStart < 25 ? 5 : sinceStart < 50 ? 6 : 7;
         int n = 0;
-        f[n++] = FeatureHash.Start(0);
-        f[n++] = FeatureHash.Add(FeatureHash.Start(1), w0);
-        f[n++] = FeatureHash.Add(FeatureHash.Start(2), wn);
-        f[n++] = FeatureHash.Add(FeatureHash.Start(3), wp);
-        f[n++] = FeatureHash.Add(FeatureHash.Start(4), s0);
-        f[n++] = FeatureHash.Add(FeatureHash.Start(5), sn);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(6), w0), sn);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(7), w0), wn);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(8), wp), w0);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(9), w0), nextClass);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(10), space ? 1 : 0), nextClass);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(11), w0), space ? 1 : 0);
-        f[n++] = FeatureHash.Add(FeatureHash.Start(12), length);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(13), w0), length);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(14), sp), s0);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(15), wn), wn2);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(16), s0), sn), space ? 1 : 0);
+        f[n++] = Templates[0];
+        f[n++] = FeatureHash.Add(Templates[1], w0);
+        f[n++] = FeatureHash.Add(Templates[2], wn);
+        f[n++] = FeatureHash.Add(Templates[3], wp);
+        f[n++] = FeatureHash.Add(Templates[4], s0);
+        f[n++] = FeatureHash.Add(Templates[5], sn);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(Templates[6], w0), sn);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(Templates[7], w0), wn);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(Templates[8], wp), w0);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(Templates[9], w0), nextClass);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(Templates[10], space ? 1 : 0), nextClass);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(Templates[11], w0), space ? 1 : 0);
+        f[n++] = FeatureHash.Add(Templates[12], length);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(Templates[13], w0), length);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(Templates[14], sp), s0);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(Templates[15], wn), wn2);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(Templates[16], s0), sn), space ? 1 : 0);
         if (softLine)
         {
-            f[n++] = FeatureHash.Start(17);
-            f[n++] = FeatureHash.Add(FeatureHash.Start(18), w0);
+            f[n++] = Templates[17];
+            f[n++] = FeatureHash.Add(Templates[18], w0);
         }
         return n;
     }

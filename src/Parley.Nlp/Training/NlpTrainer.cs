@@ -15,6 +15,8 @@ public sealed record NlpTrainOptions
     public int Seed { get; init; } = 1;
     public int TaggerEpochs { get; init; } = 8;
     public int SplitterEpochs { get; init; } = 4;
+    /// <summary>Train the tagger's second pass (sees the first pass's tags of the following words).</summary>
+    public bool Refine { get; init; } = true;
     /// <summary>Train the dependency parser too when its code is present.</summary>
     public bool Parser { get; init; } = true;
     /// <summary>Use at most this many training sentences (0 = all); for quick runs.</summary>
@@ -51,14 +53,14 @@ public static class NlpTrainer
         log($"tokenizer and sentence splitter trained ({clock.Elapsed.TotalSeconds:F0}s)");
         var morph = MorphFeatures.Train(train);
         var lemmatizer = Lemmatizer.Train(train);
-        var tagger = Tagger.Train(train, options.TaggerEpochs, options.Seed, (epoch, t) =>
+        var tagger = Tagger.Train(train, options.TaggerEpochs, options.Seed, options.Refine, (epoch, t) =>
         {
             if (dev.Count == 0) return;
             var s = GoldTokenScores(new NlpModel(tokenizer, splitter, t, morph, lemmatizer), dev);
             log(string.Create(CultureInfo.InvariantCulture, $"tagger epoch {epoch + 1}: dev upos={s.Upos:F2} xpos={s.Xpos:F2} ({clock.Elapsed.TotalSeconds:F0}s)"));
-        });
+        }, log);
         var model = new NlpModel(tokenizer, splitter, tagger, morph, lemmatizer);
-        log($"tagger, features and lemmatizer trained ({clock.Elapsed.TotalSeconds:F0}s)");
+        log($"tagger, features and lemmatizer trained ({clock.Elapsed.TotalSeconds:F0}s); tagger weights: {tagger.Model.FeatureCount} features, {tagger.Model.EntryCount} entries");
         model.Save(outFolder);
 
         bool parser = options.Parser && ParserBridge.TryTrain(train, dev, outFolder, options.Seed, log);
