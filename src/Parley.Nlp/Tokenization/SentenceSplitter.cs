@@ -42,6 +42,7 @@ public sealed class SentenceSplitter
                 if (gap == Gap.HardLine) boundary = true;
                 else if (i + 1 - sentenceStart >= MaxSentenceTokens) boundary = true;
                 else if (gap == Gap.None && (tokens[i].Flags & tokens[i + 1].Flags & TokenFlags.MultiwordPart) != 0) boundary = false;
+                else if (gap == Gap.Space && !IsCandidate(text, tokens, i)) boundary = false;
                 else
                 {
                     int n = Features(text, tokens, i, i - sentenceStart, gap == Gap.SoftLine, features);
@@ -57,6 +58,17 @@ public sealed class SentenceSplitter
             doc.AddSentence(new SentenceData(tokens[sentenceStart].Start, tokens[i].End, sentenceStart, i + 1));
             sentenceStart = i + 1;
         }
+    }
+
+    /// <summary>
+    /// Gaps worth asking the classifier about: all but a word ending in a letter or digit followed by a word
+    /// starting in lower case (sentences almost never start there; skipping them saves most of the work).
+    /// </summary>
+    private static bool IsCandidate(string text, TokenBuffer tokens, int i)
+    {
+        char last = text[tokens[i].End - 1];
+        char next = text[tokens[i + 1].Start];
+        return !(char.IsLetterOrDigit(last) && char.IsLower(next));
     }
 
     private static Gap GapKind(string text, int from, int to, char next)
@@ -142,6 +154,7 @@ public sealed class SentenceSplitter
                 for (int i = 0; i < tokens.Count - 1; i++)
                 {
                     if ((tokens[i].Flags & tokens[i + 1].Flags & TokenFlags.MultiwordPart) != 0 && tokens[i].End == tokens[i + 1].Start) continue;
+                    if (!IsCandidate(text, tokens, i)) { if (ends[i]) sentenceStart = i + 1; continue; }
                     int n = Features(text, tokens, i, i - sentenceStart, false, features);
                     trainer.Score(features[..n], scores);
                     int guess = scores[1] > scores[0] ? 1 : 0;

@@ -133,12 +133,15 @@ public sealed class Tokenizer
     /// <summary>E-mail address starting at p: local@domain.tld.</summary>
     private static int MatchEmail(string text, int p, int e)
     {
+        // bounded scans keep tokenization linear on long runs without spaces ("a-a-a-a...")
         int q = p;
-        while (q < e && (char.IsLetterOrDigit(text[q]) || text[q] is '.' or '_' or '+' or '-')) q++;
-        if (q == p || q >= e || text[q] != '@' || !char.IsLetterOrDigit(text[p])) return 0;
+        int limit = Math.Min(e, p + 64);
+        while (q < limit && (char.IsLetterOrDigit(text[q]) || text[q] is '.' or '_' or '+' or '-')) q++;
+        if (q == p || q >= limit || text[q] != '@' || !char.IsLetterOrDigit(text[p])) return 0;
         int at = q++;
         int lastDot = -1;
-        while (q < e && (char.IsLetterOrDigit(text[q]) || text[q] is '.' or '-'))
+        int hostLimit = Math.Min(e, q + 255);
+        while (q < hostLimit && (char.IsLetterOrDigit(text[q]) || text[q] is '.' or '-'))
         {
             if (text[q] == '.') lastDot = q;
             q++;
@@ -180,7 +183,8 @@ public sealed class Tokenizer
             if (c == '-' && char.IsLetterOrDigit(prev) && char.IsLetterOrDigit(next))
             {
                 int r = q + 1;
-                while (r < e && (IsWordChar(text[r]) || (text[r] == '-' && r + 1 < e && char.IsLetterOrDigit(text[r + 1])))) r++;
+                int hyphenLimit = Math.Min(e, p + MaxLookup + 1);
+                while (r < hyphenLimit && (IsWordChar(text[r]) || (text[r] == '-' && r + 1 < e && char.IsLetterOrDigit(text[r + 1])))) r++;
                 if (Contains(_hyphenWords, text.AsSpan(p, r - p)) || Contains(_hyphenPrefixes, text.AsSpan(segmentStart, q - segmentStart))) { q = r; continue; }
                 break;
             }
