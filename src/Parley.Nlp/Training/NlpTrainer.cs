@@ -85,6 +85,9 @@ public static class NlpTrainer
         meta.Labels["tagger"] = [.. tagger.Labels.Select(l => l.Replace('\t', '/'))];
         foreach (var (k, v) in gold.ToDictionary("dev_gold_tok_")) meta.Scores[k] = v;
         foreach (var (k, v) in raw.ToDictionary("dev_raw_")) meta.Scores[k] = v;
+        if (parse is null)
+            foreach (var k in meta.Scores.Keys.Where(k => k.EndsWith("uas", StringComparison.Ordinal) || k.EndsWith("las", StringComparison.Ordinal)).ToList())
+                meta.Scores.Remove(k);
         meta.Speed["tokens_per_second_1_thread"] = Math.Round(tokensPerSecond);
         foreach (var file in Directory.EnumerateFiles(outFolder, "*.gz"))
             meta.Files[Path.GetFileName(file)] = new FileInfo(file).Length.ToString(CultureInfo.InvariantCulture) + " bytes";
