@@ -55,32 +55,72 @@ internal sealed class PerceptronModel
     public int FeatureCount => _keys.Length;
     public int EntryCount => _entries.Length;
 
-    /// <summary>Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (which the caller clears).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>
+    /// Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (which the caller clears).
+    /// Memory latency dominates (a few MB of table, one random access per feature), so the loads of all slots
+    /// are issued first in a loop without branches on them, letting the CPU overlap the cache misses; then
+    /// the rows found are touched the same way before their weights are added.
+    /// </summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         var slots = _slots;
         var entries = _entries;
         int mask = _mask;
-        foreach (ulong f in features)
+        int n = Math.Min(features.Length, 128);
+        Span<ulong> seen = stackalloc ulong[n];
+        Span<int> at = stackalloc int[n];
+        for (int k = 0; k < n; k++)
         {
-            ulong k = f == 0 ? 1 : f;
-            int s = (int)(k & (ulong)mask);
-            while (true)
+            ulong key = features[k] == 0 ? 1 : features[k];
+            int s = (int)(key & (ulong)mask);
+            at[k] = s;
+            seen[k] = slots[s].Key;
+        }
+        Span<int> rows = stackalloc int[n];
+        int found = 0;
+        for (int k = 0; k < n; k++)
+        {
+            ulong key = features[k] == 0 ? 1 : features[k];
+            int s = at[k];
+            ulong current = seen[k];
+            while (current != key)
             {
-                ref readonly var slot = ref slots[s];
-                if (slot.Key == k)
-                {
-                    for (int j = slot.Start; j < slot.End; j++)
-                    {
-                        ref readonly var e = ref entries[j];
-                        scores[e.Class] += e.Weight;
-                    }
-                    break;
-                }
-                if (slot.Key == 0) break;
+                if (current == 0) { s = -1; break; }
                 s = (s + 1) & mask;
+                current = slots[s].Key;
             }
+            if (s >= 0) rows[found++] = s;
+        }
+        float touch = 0;
+        for (int k = 0; k < found; k++) touch += entries[slots[rows[k]].Start].Weight;
+        for (int k = 0; k < found; k++)
+        {
+            ref readonly var slot = ref slots[rows[k]];
+            for (int j = slot.Start; j < slot.End; j++)
+            {
+                ref readonly var e = ref entries[j];
+                scores[e.Class] += e.Weight;
+            }
+        }
+        // keeps the touching loop from being removed; never true for finite weights
+        if (float.IsNaN(touch)) scores[0] += 0;
+        for (int k = n; k < features.Length; k++) ScoreOne(features[k], scores);
+    }
+
+    private void ScoreOne(ulong f, Span<float> scores)
+    {
+        ulong key = f == 0 ? 1 : f;
+        int s = (int)(key & (ulong)_mask);
+        while (true)
+        {
+            ref readonly var slot = ref _slots[s];
+            if (slot.Key == key)
+            {
+                for (int j = slot.Start; j < slot.End; j++) scores[_entries[j].Class] += _entries[j].Weight;
+                return;
+            }
+            if (slot.Key == 0) return;
+            s = (s + 1) & _mask;
         }
     }
 
