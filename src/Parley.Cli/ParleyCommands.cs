@@ -9,10 +9,24 @@ internal static class ParleyCommands
     public static RootCommand Build()
     {
         var root = new RootCommand("Parley: news articles in, structured event data out.");
+        root.Add(CodeCommand.Create());
+        root.Add(IngestCommand.Create());
+        root.Add(StatsCommand.Create());
+        root.Add(StoriesCommand.Create());
         root.Add(ParseCommand.Create());
         root.Add(EvaluateCommand.Create());
-        Group(root, "train", "Trains a model from data").Add(TrainNlpCommand.Create());
-        Group(root, "bench", "Measures speed").Add(BenchNlpCommand.Create());
+        var train = Group(root, "train", "Trains a model from data");
+        train.Add(TrainNlpCommand.Create());
+        train.Add(TrainNerCommand.Create());
+        root.Add(NerCommand.Create());
+        var bench = Group(root, "bench", "Measures speed (figures for docs/BENCHMARKS.md)");
+        bench.Add(BenchNlpCommand.Create());
+        bench.Add(BenchCommand.Ingest());
+        bench.Add(BenchCommand.Pipeline());
+        BuildCameoCommand.AddTo(root);
+        root.Add(ExplainCommand.Create());
+        EvalPloverCommand.AddTo(root);
+        EvalCoderSpeedCommand.AddTo(root);
         return root;
     }
 

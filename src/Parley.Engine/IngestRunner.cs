@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using Parley.Core;
+using Parley.Storage;
+
+namespace Parley.Engine;
+
+/// <summary>Counts of one ingest run.</summary>
+public sealed record IngestSummary(long Added, long Duplicates, long AlreadyStored, long Problems);
+
+/// <summary>
+/// Reads, processes and stores articles in batches, one transaction per batch, so that a kill at any
+/// moment leaves the store consistent and a rerun stores the rest. Articles whose cleaned text is
+/// already stored skip annotation altogether. Storing runs on its own thread, overlapping with the
+/// processing of the next batch.
+/// </summary>
+public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
+{
+    /// <summary>Batches waiting for the writer; beyond this the readers wait, so memory stays bounded.</summary>
+    private const int QueuedBatches = 4;
+
+    public int BatchSize { get; init; } = 200;
+
+    public IngestSummary Run(IEnumerable<string> inputs, TextReader? stdin, IProgress<ProgressInfo>? progress,
+        Action<InputProblem>? onProblem, CancellationToken cancellationToken = default)
+    {
+        long added = 0, duplicates = 0, already = 0, problems = 0;
+        using var queue = new BlockingCollection<List<Document>>(QueuedBatches);
+        var writer = Task.Factory.StartNew(() =>
+        {
+            foreach (var batch in queue.GetConsumingEnumerable())
+            {
+                var result = store.SaveBatch(batch);
+                added += result.Added + result.Replaced;
+                duplicates += result.Duplicates;
+                already += result.AlreadyStored;
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        var stream = new DocumentStream(engine) { ShouldAnnotate = IsNew };
+        var pending = new List<Document>(BatchSize);
+        try
+        {
+            foreach (var item in stream.Process(inputs, stdin, progress, cancellationToken))
+            {
+                if (writer.IsFaulted) break;
+                if (item.Problem is { } problem)
+                {
+                    problems++;
+                    onProblem?.Invoke(problem);
+                }
+                if (item.Document is not { } doc) continue;
+                pending.Add(doc);
+                if (pending.Count >= BatchSize)
+                {
+                    queue.Add(pending, cancellationToken);
+                    pending = new List<Document>(BatchSize);
+                }
+            }
+            if (pending.Count > 0 && !writer.IsFaulted) queue.Add(pending, cancellationToken);
+        }
+        finally
+        {
+            queue.CompleteAdding();
+            // Let the writer finish what was queued (or surface its failure) before returning.
+            writer.GetAwaiter().GetResult();
+        }
+        return new IngestSummary(added, duplicates, already, problems);
+    }
+
+    private bool IsNew(Document doc) => !store.ContainsHash(ContentHash.Of(doc.Text));
+}
