@@ -11,24 +11,25 @@ internal static class EvaluateCommand
         var gold = new Argument<string>("GOLD") { Description = "Gold CoNLL-U file" };
         var system = new Argument<string>("SYSTEM") { Description = "System CoNLL-U file (tokenized from raw text or from gold tokens)" };
         var command = new Command("evaluate", "Scores tokens, sentences, words, UPOS, XPOS, UFeats, lemmas, UAS and LAS (F1, words aligned by characters)") { gold, system };
-        command.SetAction(r =>
-        {
-            string g = r.GetValue(gold)!, s = r.GetValue(system)!;
-            foreach (var f in new[] { g, s })
-            {
-                if (!File.Exists(f)) { Console.Error.WriteLine($"{f}: file not found"); return 2; }
-            }
-            try
-            {
-                Console.WriteLine(ConlluEvaluator.ScoreFiles(g, s).Format());
-                return 0;
-            }
-            catch (Exception e) when (e is FormatException or IOException)
-            {
-                Console.Error.WriteLine($"{g} / {s}: {e.Message}");
-                return 2;
-            }
-        });
+        command.SetAction(r => Run(r.GetValue(gold)!, r.GetValue(system)!, Console.Out, Console.Error));
         return command;
+    }
+
+    internal static int Run(string gold, string system, TextWriter stdout, TextWriter stderr)
+    {
+        foreach (var f in new[] { gold, system })
+        {
+            if (!File.Exists(f)) { stderr.WriteLine($"{f}: file not found"); return 2; }
+        }
+        try
+        {
+            stdout.WriteLine(ConlluEvaluator.ScoreFiles(gold, system).Format());
+            return 0;
+        }
+        catch (Exception e) when (e is FormatException or IOException)
+        {
+            stderr.WriteLine($"{gold} / {system}: {e.Message}");
+            return 2;
+        }
     }
 }

@@ -7,12 +7,13 @@ namespace Parley.Cli.Commands;
 /// <summary>Loads the NLP model (and the parser when present) for commands, with a one-line error when it is missing.</summary>
 internal static class NlpLoader
 {
-    public static (NlpModel Model, ParserBridge? Parser)? TryLoad(string? folder)
+    public static (NlpModel Model, ParserBridge? Parser)? TryLoad(string? folder, TextWriter? stderr = null)
     {
+        stderr ??= Console.Error;
         folder ??= ModelLocator.FindModel(NlpModel.DefaultName);
         if (folder is null)
         {
-            Console.Error.WriteLine($"{NlpModel.DefaultName}: model not found (set PARLEY_MODELS or run `parley train nlp`)");
+            stderr.WriteLine($"{NlpModel.DefaultName}: model not found (set PARLEY_MODELS or run `parley train nlp`)");
             return null;
         }
         try
@@ -21,7 +22,7 @@ internal static class NlpLoader
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"{folder}: model could not be loaded: {e.Message}");
+            stderr.WriteLine($"{folder}: model could not be loaded: {e.Message}");
             return null;
         }
     }

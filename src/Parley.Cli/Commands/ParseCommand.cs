@@ -20,11 +20,15 @@ internal static class ParseCommand
         output.AcceptOnlyFromAmong("conllu");
         var model = new Option<string?>("--model") { Description = "NLP model folder (default: models/nlp-en-ewt)" };
         var command = new Command("parse", "Sentence splitting, tokens, lemmas, UPOS, XPOS, features and dependencies, as CoNLL-U") { path, input, output, model };
-        command.SetAction(r => Run(r.GetValue(path)!, r.GetValue(input)!, r.GetValue(model)));
+        command.SetAction(r =>
+        {
+            using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+            return Run(r.GetValue(path)!, r.GetValue(input)!, r.GetValue(model), stdout, Console.Error);
+        });
         return command;
     }
 
-    private static int Run(string path, string input, string? modelFolder)
+    internal static int Run(string path, string input, string? modelFolder, TextWriter stdout, TextWriter stderr)
     {
         string name = path == "-" ? "stdin" : path;
         string content;
@@ -32,29 +36,23 @@ internal static class ParseCommand
         {
             content = ReadAll(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException or InvalidDataException)
         {
-            Console.Error.WriteLine($"{name}: {(e is DecoderFallbackException ? "not UTF-8 text" : e.Message)}");
+            stderr.WriteLine($"{name}: {(e is DecoderFallbackException ? "not UTF-8 text" : e.Message)}");
             return 2;
         }
-        if (content.Contains('\0'))
-        {
-            Console.Error.WriteLine($"{name}: binary content, not text");
-            return 2;
-        }
-        var loaded = NlpLoader.TryLoad(modelFolder);
+        var loaded = NlpLoader.TryLoad(modelFolder, stderr);
         if (loaded is null) return 2;
         var (model, parser) = loaded.Value;
         var tokenizer = model.TokenizerComponent();
         var tagger = model.TaggerComponent();
-        using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         if (input == "conllu")
         {
             List<ConlluSentence> sentences;
             try { sentences = [.. ConlluReader.Read(new StringReader(content))]; }
             catch (FormatException e)
             {
-                Console.Error.WriteLine($"{name}: malformed CoNLL-U: {e.Message}");
+                stderr.WriteLine($"{name}: malformed CoNLL-U: {e.Message}");
                 return 2;
             }
             for (int first = 0; first < sentences.Count; first += 500)
@@ -83,15 +81,21 @@ internal static class ParseCommand
         return 0;
     }
 
+    /// <summary>The input as text: bytes with a NUL are binary, anything else must be valid UTF-8 (a BOM is skipped).</summary>
     private static string ReadAll(string path)
     {
-        var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        byte[] bytes;
         if (path == "-")
         {
-            using var reader = new StreamReader(Console.OpenStandardInput(), strict);
-            return reader.ReadToEnd();
+            using var buffer = new MemoryStream();
+            Console.OpenStandardInput().CopyTo(buffer);
+            bytes = buffer.ToArray();
         }
-        return File.ReadAllText(path, strict);
+        else bytes = File.ReadAllBytes(path);
+        if (Array.IndexOf(bytes, (byte)0) >= 0) throw new InvalidDataException("binary content, not text");
+        var span = bytes.AsSpan();
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
+        return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(span);
     }
 
     /// <summary>End of the piece that starts at <paramref name="start"/>: after a blank line once the piece is long enough, else at a line break or space.</summary>

@@ -14,14 +14,15 @@ internal static class TrainNlpCommand
         var epochs = new Option<int>("--epochs") { Description = "Tagger epochs", DefaultValueFactory = _ => 8 };
         var max = new Option<int>("--max-sentences") { Description = "Use only the first N training sentences (0 = all)", DefaultValueFactory = _ => 0 };
         var noParser = new Option<bool>("--no-parser") { Description = "Do not train the dependency parser" };
-        var command = new Command("nlp", "Trains the English NLP model on a UD treebank and prints its dev scores") { ud, output, seed, epochs, max, noParser };
+        var noRefine = new Option<bool>("--no-refine") { Description = "Train the tagger's first pass only (faster, less accurate)" };
+        var command = new Command("nlp", "Trains the English NLP model on a UD treebank and prints its dev scores") { ud, output, seed, epochs, max, noParser, noRefine };
         command.SetAction(r =>
         {
             string dir = r.GetValue(ud)!;
             if (!Directory.Exists(dir)) { Console.Error.WriteLine($"{dir}: folder not found"); return 2; }
             var options = new NlpTrainOptions
             {
-                Seed = r.GetValue(seed), TaggerEpochs = r.GetValue(epochs), MaxSentences = r.GetValue(max), Parser = !r.GetValue(noParser),
+                Seed = r.GetValue(seed), TaggerEpochs = r.GetValue(epochs), MaxSentences = r.GetValue(max), Parser = !r.GetValue(noParser), Refine = !r.GetValue(noRefine),
             };
             string commandLine = $"parley train nlp --ud {dir} --out {r.GetValue(output)} --seed {options.Seed} --epochs {options.TaggerEpochs}";
             try

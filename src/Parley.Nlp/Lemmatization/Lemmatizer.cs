@@ -32,7 +32,9 @@ public sealed class Lemmatizer
     {
         if (_exactIds.TryGet(form, xpos, lowerA: false, out int id)) return id;
         if (_lowerIds.TryGet(form, xpos, lowerA: true, out id)) return id;
-        if (upos == UPos.PROPN || form.Length > 64) return StringStore.Intern(form);
+        // very long "words" (runs without spaces) get no lemma rather than an interned copy kept for the process's life
+        if (form.Length > 64) return 0;
+        if (upos == UPos.PROPN) return StringStore.Intern(form);
         Span<char> lower = stackalloc char[form.Length];
         form.ToLowerInvariant(lower);
         Span<char> key = stackalloc char[xpos.Length + 1 + MaxSuffix];

@@ -9,23 +9,27 @@ namespace Parley.Nlp.Tagging;
 /// <summary>
 /// Part-of-speech tagger: a greedy left-to-right averaged perceptron predicting UPOS and XPOS jointly
 /// (one class per UPOS/XPOS pair seen in training), with word, affix, shape, context-word, previous-tag and
-/// tag-dictionary features hashed into a sparse weight table. Immutable and thread-safe.
+/// tag-dictionary features hashed into a sparse weight table; a second pass (the refiner) sees the first
+/// pass's tags of the following words too. Words the treebank always tags the same way (frequent, one tag
+/// in at least 99.5% of cases) take that tag without scoring. Immutable and thread-safe.
 /// </summary>
 public sealed class Tagger
 {
-    private const int PerToken = 12;
-    private const int FeatureCapacity = 40;
+    private const int PerToken = 13;
+    private const int FeatureCapacity = 64;
     private const int Unknown = 0x7FFF;
     private readonly PerceptronModel _model;
+    private readonly PerceptronModel? _refiner;
     private readonly string[] _labels;
     private readonly UPos[] _upos;
     private readonly int[] _xpos;
     private readonly Dictionary<string, int> _ambiguity;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _ambiguityLookup;
 
-    internal Tagger(PerceptronModel model, string[] labels, Dictionary<string, int> ambiguity)
+    internal Tagger(PerceptronModel model, PerceptronModel? refiner, string[] labels, Dictionary<string, int> ambiguity)
     {
         _model = model;
+        _refiner = refiner;
         _labels = labels;
         _ambiguity = ambiguity;
         _ambiguityLookup = ambiguity.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -50,7 +54,7 @@ public sealed class Tagger
         var labels = ArrayPool<int>.Shared.Rent(n);
         try
         {
-            Predict(text, tokens, labels, null, null);
+            Predict(text, tokens, labels);
             for (int i = 0; i < n; i++)
             {
                 tokens[i].Upos = _upos[labels[i]];
@@ -63,15 +67,30 @@ public sealed class Tagger
     internal UPos UposOf(int label) => _upos[label];
     internal string XposOf(int label) => StringStore.Get(_xpos[label]);
 
-    /// <summary>Greedy decoding; during training also updates <paramref name="trainer"/> toward <paramref name="gold"/>.</summary>
-    private void Predict(string text, ReadOnlySpan<TokenData> tokens, Span<int> labels, PerceptronTrainer? trainer, int[]? gold) =>
-        Decode(text, tokens, labels, trainer, gold, _model, _ambiguityLookup, _labels.Length);
+    /// <summary>Greedy decoding with the first model, then the refiner when there is one.</summary>
+    private void Predict(string text, ReadOnlySpan<TokenData> tokens, Span<int> labels)
+    {
+        Decode(text, tokens, labels, default, null, null, _model, _ambiguityLookup, _labels.Length, useFixed: true);
+        if (_refiner is null) return;
+        var first = ArrayPool<int>.Shared.Rent(tokens.Length);
+        try
+        {
+            labels[..tokens.Length].CopyTo(first);
+            Decode(text, tokens, labels, first.AsSpan(0, tokens.Length), null, null, _refiner, _ambiguityLookup, _labels.Length, useFixed: true);
+        }
+        finally { ArrayPool<int>.Shared.Return(first); }
+    }
 
-    private static void Decode(string text, ReadOnlySpan<TokenData> tokens, Span<int> labels, PerceptronTrainer? trainer, int[]? gold,
-        PerceptronModel? model, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ambiguity, int classCount)
+    /// <summary>
+    /// Greedy left-to-right decoding. <paramref name="right"/>, when not empty, holds an earlier pass's tags (refiner
+    /// features). With a <paramref name="trainer"/> it trains toward <paramref name="gold"/> instead of using a model.
+    /// </summary>
+    private static void Decode(string text, ReadOnlySpan<TokenData> tokens, Span<int> labels, ReadOnlySpan<int> right, PerceptronTrainer? trainer, int[]? gold,
+        PerceptronModel? model, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ambiguity, int classCount, bool useFixed)
     {
         int n = tokens.Length;
         var cache = ArrayPool<ulong>.Shared.Rent((n + 4) * PerToken);
+        var fixedLabels = ArrayPool<int>.Shared.Rent(n);
         Span<ulong> features = stackalloc ulong[FeatureCapacity];
         Span<float> scores = stackalloc float[classCount];
         try
@@ -82,35 +101,61 @@ public sealed class Tagger
                 cache[k] = 11 + (ulong)k; cache[PerToken + k] = 13 + (ulong)k;
                 cache[(n + 2) * PerToken + k] = 17 + (ulong)k; cache[(n + 3) * PerToken + k] = 19 + (ulong)k;
             }
-            for (int i = 0; i < n; i++) TokenHashes(text, tokens[i], i == 0, ambiguity, cache.AsSpan((i + 2) * PerToken, PerToken));
+            for (int i = 0; i < n; i++) fixedLabels[i] = TokenHashes(text, tokens[i], i == 0, ambiguity, cache.AsSpan((i + 2) * PerToken, PerToken));
             int prev1 = -1, prev2 = -2;
             for (int i = 0; i < n; i++)
             {
-                int count = Features(cache, i + 2, prev1, prev2, features);
-                var f = features[..count];
                 int guess;
-                if (trainer is not null)
-                {
-                    trainer.Score(f, scores);
-                    guess = PerceptronModel.ArgMax(scores);
-                    trainer.Update(f, gold![i], guess);
-                }
+                if (useFixed && fixedLabels[i] >= 0) guess = fixedLabels[i];
                 else
                 {
-                    scores.Clear();
-                    model!.Score(f, scores);
-                    guess = PerceptronModel.ArgMax(scores);
+                    int count = Features(cache, i + 2, prev1, prev2, features);
+                    if (!right.IsEmpty) count = RightFeatures(cache, i + 2, right, i, features, count);
+                    var f = features[..count];
+                    if (trainer is not null)
+                    {
+                        trainer.Score(f, scores);
+                        guess = PerceptronModel.ArgMax(scores);
+                        trainer.Update(f, gold![i], guess);
+                    }
+                    else
+                    {
+                        scores.Clear();
+                        model!.Score(f, scores);
+                        guess = PerceptronModel.ArgMax(scores);
+                    }
                 }
                 labels[i] = guess;
                 prev2 = prev1;
                 prev1 = guess;
             }
         }
-        finally { ArrayPool<ulong>.Shared.Return(cache); }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(cache);
+            ArrayPool<int>.Shared.Return(fixedLabels);
+        }
+    }
+
+    private static int RightFeatures(ulong[] c, int p, ReadOnlySpan<int> right, int i, Span<ulong> f, int n)
+    {
+        ulong r1 = i + 1 < right.Length ? (ulong)(right[i + 1] + 3) : 1;
+        ulong r2 = i + 2 < right.Length ? (ulong)(right[i + 2] + 3) : 2;
+        ulong r0 = (ulong)(right[i] + 3);
+        int at = p * PerToken;
+        f[n++] = F(40, r1);
+        f[n++] = F(41, r2);
+        f[n++] = F(42, r1, r2);
+        f[n++] = F(43, r1, c[at]);
+        f[n++] = F(44, r0);
+        f[n++] = F(45, r1, c[at + 5]);
+        f[n++] = F(46, r1, c[(p + 1) * PerToken]);
+        f[n++] = F(47, r0, c[at]);
+        return n;
     }
 
     /// <summary>Per-token hashes computed once: lower form, cased form, shape, suffixes 1-4, prefixes 1-3, tag-dictionary class, flags.</summary>
-    private static void TokenHashes(string text, in TokenData t, bool first, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ambiguity, Span<ulong> h)
+    private static int TokenHashes(string text, in TokenData t, bool first, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ambiguity, Span<ulong> h)
     {
         var w = text.AsSpan(t.Start, t.End - t.Start);
         const ulong seed = 14695981039346656037UL;
@@ -126,9 +171,22 @@ public sealed class Tagger
             w.ToLowerInvariant(lower);
             if (!ambiguity.TryGetValue(lower, out amb)) amb = Unknown;
         }
+        int fixedLabel = amb == Unknown ? -1 : (amb >> 16) - 1;
+        amb &= 0xFFFF;
         h[10] = (ulong)amb + 1;
+        // the tag class of the exact (cased) form, kept under a "\u0001" prefix: "Housing" vs "housing"
+        int cased = Unknown;
+        if (w.Length <= 32 && char.IsUpper(w[0]))
+        {
+            Span<char> key = stackalloc char[w.Length + 1];
+            key[0] = '\u0001';
+            w.CopyTo(key[1..]);
+            if (ambiguity.TryGetValue(key, out cased)) cased &= 0xFFFF; else cased = Unknown;
+        }
+        h[12] = (ulong)cased + 5;
         int flags = (first ? 1 : 0) | (char.IsUpper(w[0]) ? 2 : 0) | (w.Contains('-') ? 4 : 0) | (ContainsDigit(w) ? 8 : 0) | (IsAllUpper(w) ? 16 : 0);
         h[11] = (ulong)flags + 1;
+        return fixedLabel;
     }
 
     private static bool ContainsDigit(ReadOnlySpan<char> w)
@@ -143,15 +201,17 @@ public sealed class Tagger
         return true;
     }
 
-    private static ulong F(int template, ulong a) => FeatureHash.Add(FeatureHash.Start(template), a);
-    private static ulong F(int template, ulong a, ulong b) => FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(template), a), b);
+    private static readonly ulong[] Templates = [.. Enumerable.Range(0, 64).Select(FeatureHash.Start)];
+
+    private static ulong F(int template, ulong a) => FeatureHash.Add(Templates[template], a);
+    private static ulong F(int template, ulong a, ulong b) => FeatureHash.Add(FeatureHash.Add(Templates[template], a), b);
 
     private static int Features(ulong[] c, int p, int prev1, int prev2, Span<ulong> f)
     {
         int i = p * PerToken, prv = (p - 1) * PerToken, prv2 = (p - 2) * PerToken, nxt = (p + 1) * PerToken, nxt2 = (p + 2) * PerToken;
         ulong t1 = (ulong)(prev1 + 3), t2 = (ulong)(prev2 + 3);
         int n = 0;
-        f[n++] = FeatureHash.Start(0);
+        f[n++] = Templates[0];
         f[n++] = F(1, c[i]);
         f[n++] = F(2, c[i + 1]);
         f[n++] = F(3, c[i + 2]);
@@ -186,12 +246,19 @@ public sealed class Tagger
         f[n++] = F(32, c[nxt2 + 10]);
         f[n++] = F(33, t1, c[nxt]);
         f[n++] = F(34, c[i + 11], c[i + 2]);
+        f[n++] = F(35, c[i + 12]);
+        f[n++] = F(36, c[prv + 11], c[i + 11]);
+        f[n++] = F(37, c[i + 11], c[nxt + 11]);
+        f[n++] = F(38, c[prv], c[nxt]);
+        f[n++] = F(39, t1, c[i + 12]);
         return n;
     }
 
     // ---- training ----
 
-    internal static Tagger Train(IReadOnlyList<ConlluSentence> sentences, int epochs, int seed, Action<int, Tagger>? afterEpoch = null)
+    private const int Folds = 4;
+
+    internal static Tagger Train(IReadOnlyList<ConlluSentence> sentences, int epochs, int seed, bool refine, Action<int, Tagger>? afterEpoch = null, Action<string>? progress = null)
     {
         var labelIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var wordCounts = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
@@ -207,18 +274,54 @@ public sealed class Tagger
                 string label = s.Words[i].Upos + "\t" + s.Words[i].Xpos;
                 if (!labelIds.TryGetValue(label, out int id)) { id = labelIds.Count; labelIds[label] = id; }
                 gold[i] = id;
-                string lower = s.Words[i].Form.ToLowerInvariant();
+                string form = s.Words[i].Form;
+                string lower = form.ToLowerInvariant();
                 if (!wordCounts.TryGetValue(lower, out var counts)) wordCounts[lower] = counts = [];
                 counts[id] = counts.GetValueOrDefault(id) + 1;
+                if (form.Length > 0 && char.IsUpper(form[0]))
+                {
+                    string cased = "\u0001" + form;
+                    if (!wordCounts.TryGetValue(cased, out counts)) wordCounts[cased] = counts = [];
+                    counts[id] = counts.GetValueOrDefault(id) + 1;
+                }
             }
             if (buffer.Count != gold.Length) continue;
             data.Add((sb.ToString(), buffer.Span.ToArray(), gold));
         }
         var labels = new string[labelIds.Count];
         foreach (var (k, v) in labelIds) labels[v] = k;
-        var ambiguity = AmbiguityClasses(wordCounts);
+        var ambiguity = AmbiguityClasses(wordCounts, labels);
         var lookup = ambiguity.GetAlternateLookup<ReadOnlySpan<char>>();
-        var trainer = new PerceptronTrainer(labels.Length);
+        var first = TrainPass(data, labels.Length, lookup, epochs, seed, null,
+            afterEpoch is null ? null : e => afterEpoch(e.Epoch, new Tagger(e.Model, null, labels, ambiguity)));
+        if (!refine) return new Tagger(first, null, labels, ambiguity);
+        // the refiner learns from first-pass tags as good as those it will see on new text: each training
+        // sentence is tagged by a first pass trained without it (jackknifing over folds)
+        var right = new int[data.Count][];
+        for (int fold = 0; fold < Folds; fold++)
+        {
+            var rest = new List<(string, TokenData[], int[])>(data.Count);
+            for (int k = 0; k < data.Count; k++) if (k % Folds != fold) rest.Add(data[k]);
+            var foldModel = TrainPass(rest, labels.Length, lookup, epochs, seed + 10 + fold, null, null);
+            for (int k = fold; k < data.Count; k += Folds)
+            {
+                var (text, tokens, _) = data[k];
+                right[k] = new int[tokens.Length];
+                Decode(text, tokens, right[k], default, null, null, foldModel, lookup, labels.Length, useFixed: false);
+            }
+            progress?.Invoke($"tagger: jackknife fold {fold + 1}/{Folds} done");
+        }
+        var refiner = TrainPass(data, labels.Length, lookup, epochs, seed + 1, right,
+            afterEpoch is null ? null : e => afterEpoch(e.Epoch + epochs, new Tagger(first, e.Model, labels, ambiguity)));
+        return new Tagger(first, refiner, labels, ambiguity);
+    }
+
+    internal readonly record struct EpochModel(int Epoch, PerceptronModel Model);
+
+    private static PerceptronModel TrainPass(List<(string Text, TokenData[] Tokens, int[] Gold)> data, int classCount,
+        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, int epochs, int seed, int[][]? right, Action<EpochModel>? afterEpoch)
+    {
+        var trainer = new PerceptronTrainer(classCount);
         var order = Enumerable.Range(0, data.Count).ToArray();
         var random = new Random(seed);
         var scratch = new int[1024];
@@ -229,15 +332,18 @@ public sealed class Tagger
             {
                 var (text, tokens, gold) = data[k];
                 if (scratch.Length < tokens.Length) scratch = new int[tokens.Length * 2];
-                Decode(text, tokens, scratch, trainer, gold, null, lookup, labels.Length);
+                Decode(text, tokens, scratch, right is null ? default : right[k], trainer, gold, null, lookup, classCount, useFixed: false);
             }
-            if (afterEpoch is not null) afterEpoch(epoch, new Tagger(trainer.Freeze(), labels, ambiguity));
+            // a snapshot for progress reports, at the end of the pass and every third epoch
+            if (afterEpoch is not null && epoch < epochs - 1 && epoch % 3 == 2) afterEpoch(new EpochModel(epoch, trainer.Freeze()));
         }
-        return new Tagger(trainer.Freeze(), labels, ambiguity);
+        var model = trainer.Freeze();
+        afterEpoch?.Invoke(new EpochModel(epochs - 1, model));
+        return model;
     }
 
     /// <summary>For words seen at least 3 times: the set of classes covering at least 5% of their occurrences, as a class id.</summary>
-    private static Dictionary<string, int> AmbiguityClasses(Dictionary<string, Dictionary<int, int>> wordCounts)
+    private static Dictionary<string, int> AmbiguityClasses(Dictionary<string, Dictionary<int, int>> wordCounts, string[] labels)
     {
         var classIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var result = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -249,7 +355,10 @@ public sealed class Tagger
             var tags = counts.Where(p => p.Value * 20 >= total).Select(p => p.Key).Order().ToArray();
             string key = string.Join(',', tags);
             if (!classIds.TryGetValue(key, out int id)) { id = classIds.Count; classIds[key] = id; }
-            result[word] = id;
+            int fixedLabel = 0;
+            foreach (var (label, c) in counts)
+                if (total >= 20 && c * 1000 >= total * 995 && word[0] != '\u0001') fixedLabel = label + 1;
+            result[word] = id | (fixedLabel << 16);
         }
         return result;
     }
@@ -261,6 +370,8 @@ public sealed class Tagger
         w.Write(_ambiguity.Count);
         foreach (var (k, v) in _ambiguity.OrderBy(p => p.Key, StringComparer.Ordinal)) { w.Write(k); w.Write(v); }
         _model.Write(w);
+        w.Write(_refiner is not null);
+        _refiner?.Write(w);
     });
 
     public static Tagger Load(string path) => PerceptronModel.ReadFile(path, r =>
@@ -270,9 +381,11 @@ public sealed class Tagger
         int n = r.ReadInt32();
         var ambiguity = new Dictionary<string, int>(n, StringComparer.Ordinal);
         for (int i = 0; i < n; i++) { string k = r.ReadString(); ambiguity[k] = r.ReadInt32(); }
-        return new Tagger(PerceptronModel.Read(r), labels, ambiguity);
+        var model = PerceptronModel.Read(r);
+        var refiner = r.ReadBoolean() ? PerceptronModel.Read(r) : null;
+        return new Tagger(model, refiner, labels, ambiguity);
     });
 
     /// <summary>Labels predicted for a sentence, for evaluation.</summary>
-    internal void PredictLabels(string text, ReadOnlySpan<TokenData> tokens, Span<int> labels) => Predict(text, tokens, labels, null, null);
+    internal void PredictLabels(string text, ReadOnlySpan<TokenData> tokens, Span<int> labels) => Predict(text, tokens, labels);
 }

@@ -20,6 +20,8 @@ public sealed class SentenceSplitter
 
     internal PerceptronModel Model => _model;
 
+    private static readonly ulong[] Templates = [.. Enumerable.Range(0, 32).Select(FeatureHash.Start)];
+
     private enum Gap { None, Space, SoftLine, HardLine }
 
     /// <summary>Marks sentence starts in tokens [first, end) of <paramref name="tokens"/> and appends the sentences to <paramref name="doc"/>.</summary>
@@ -40,6 +42,7 @@ public sealed class SentenceSplitter
                 if (gap == Gap.HardLine) boundary = true;
                 else if (i + 1 - sentenceStart >= MaxSentenceTokens) boundary = true;
                 else if (gap == Gap.None && (tokens[i].Flags & tokens[i + 1].Flags & TokenFlags.MultiwordPart) != 0) boundary = false;
+                else if (gap == Gap.Space && !IsCandidate(text, tokens, i)) boundary = false;
                 else
                 {
                     int n = Features(text, tokens, i, i - sentenceStart, gap == Gap.SoftLine, features);
@@ -55,6 +58,17 @@ public sealed class SentenceSplitter
             doc.AddSentence(new SentenceData(tokens[sentenceStart].Start, tokens[i].End, sentenceStart, i + 1));
             sentenceStart = i + 1;
         }
+    }
+
+    /// <summary>
+    /// Gaps worth asking the classifier about: all but a word ending in a letter or digit followed by a word
+    /// starting in lower case (sentences almost never start there; skipping them saves most of the work).
+    /// </summary>
+    private static bool IsCandidate(string text, TokenBuffer tokens, int i)
+    {
+        char last = text[tokens[i].End - 1];
+        char next = text[tokens[i + 1].Start];
+        return !(char.IsLetterOrDigit(last) && char.IsLower(next));
     }
 
     private static Gap GapKind(string text, int from, int to, char next)
@@ -94,27 +108,27 @@ public sealed class SentenceSplitter
         bool space = i + 1 < count && tokens[i + 1].Start > cur.End;
         int length = sinceStart < 3 ? sinceStart : sinceStart < 6 ? 3 : sinceStart < 12 ? 4 : sinceStart < 25 ? 5 : sinceStart < 50 ? 6 : 7;
         int n = 0;
-        f[n++] = FeatureHash.Start(0);
-        f[n++] = FeatureHash.Add(FeatureHash.Start(1), w0);
-        f[n++] = FeatureHash.Add(FeatureHash.Start(2), wn);
-        f[n++] = FeatureHash.Add(FeatureHash.Start(3), wp);
-        f[n++] = FeatureHash.Add(FeatureHash.Start(4), s0);
-        f[n++] = FeatureHash.Add(FeatureHash.Start(5), sn);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(6), w0), sn);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(7), w0), wn);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(8), wp), w0);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(9), w0), nextClass);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(10), space ? 1 : 0), nextClass);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(11), w0), space ? 1 : 0);
-        f[n++] = FeatureHash.Add(FeatureHash.Start(12), length);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(13), w0), length);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(14), sp), s0);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(15), wn), wn2);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start(16), s0), sn), space ? 1 : 0);
+        f[n++] = Templates[0];
+        f[n++] = FeatureHash.Add(Templates[1], w0);
+        f[n++] = FeatureHash.Add(Templates[2], wn);
+        f[n++] = FeatureHash.Add(Templates[3], wp);
+        f[n++] = FeatureHash.Add(Templates[4], s0);
+        f[n++] = FeatureHash.Add(Templates[5], sn);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(Templates[6], w0), sn);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(Templates[7], w0), wn);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(Templates[8], wp), w0);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(Templates[9], w0), nextClass);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(Templates[10], space ? 1 : 0), nextClass);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(Templates[11], w0), space ? 1 : 0);
+        f[n++] = FeatureHash.Add(Templates[12], length);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(Templates[13], w0), length);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(Templates[14], sp), s0);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(Templates[15], wn), wn2);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(Templates[16], s0), sn), space ? 1 : 0);
         if (softLine)
         {
-            f[n++] = FeatureHash.Start(17);
-            f[n++] = FeatureHash.Add(FeatureHash.Start(18), w0);
+            f[n++] = Templates[17];
+            f[n++] = FeatureHash.Add(Templates[18], w0);
         }
         return n;
     }
@@ -140,6 +154,7 @@ public sealed class SentenceSplitter
                 for (int i = 0; i < tokens.Count - 1; i++)
                 {
                     if ((tokens[i].Flags & tokens[i + 1].Flags & TokenFlags.MultiwordPart) != 0 && tokens[i].End == tokens[i + 1].Start) continue;
+                    if (!IsCandidate(text, tokens, i)) { if (ends[i]) sentenceStart = i + 1; continue; }
                     int n = Features(text, tokens, i, i - sentenceStart, false, features);
                     trainer.Score(features[..n], scores);
                     int guess = scores[1] > scores[0] ? 1 : 0;

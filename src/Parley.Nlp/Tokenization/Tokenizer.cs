@@ -15,6 +15,7 @@ public sealed class Tokenizer
     private const int MaxLookup = 48;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _abbreviations;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _hyphenWords;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _hyphenPrefixes;
     private readonly Dictionary<string, byte[]>.AlternateLookup<ReadOnlySpan<char>> _multiwords;
 
     internal Tokenizer(TokenizerLexicon lexicon)
@@ -22,6 +23,7 @@ public sealed class Tokenizer
         Lexicon = lexicon;
         _abbreviations = lexicon.Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
         _hyphenWords = lexicon.HyphenWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _hyphenPrefixes = lexicon.HyphenPrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
         _multiwords = lexicon.Multiwords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -79,6 +81,13 @@ public sealed class Tokenizer
             if (len == 0) len = MatchEmail(text, p, e);
             if (len > 0) { output.Add(p, p + len, TokenFlags.None); p += len; continue; }
             char c = text[p];
+            if (c == '#' && p + 1 < e && char.IsLetter(text[p + 1]) && (p == 0 || !char.IsLetterOrDigit(text[p - 1])))
+            {
+                len = 1 + MatchWord(text, p + 1, e);
+                output.Add(p, p + len, TokenFlags.None);
+                p += len;
+                continue;
+            }
             if (IsWordChar(c))
             {
                 len = MatchWord(text, p, e);
@@ -124,19 +133,29 @@ public sealed class Tokenizer
     /// <summary>E-mail address starting at p: local@domain.tld.</summary>
     private static int MatchEmail(string text, int p, int e)
     {
+        // bounded scans keep tokenization linear on long runs without spaces ("a-a-a-a...")
         int q = p;
-        while (q < e && (char.IsLetterOrDigit(text[q]) || text[q] is '.' or '_' or '+' or '-')) q++;
-        if (q == p || q >= e || text[q] != '@' || !char.IsLetterOrDigit(text[p])) return 0;
+        int limit = Math.Min(e, p + 64);
+        while (q < limit && (char.IsLetterOrDigit(text[q]) || text[q] is '.' or '_' or '+' or '-')) q++;
+        if (q == p || q >= limit || text[q] != '@' || !char.IsLetterOrDigit(text[p])) return 0;
         int at = q++;
         int lastDot = -1;
-        while (q < e && (char.IsLetterOrDigit(text[q]) || text[q] is '.' or '-'))
+        int hostLimit = Math.Min(e, q + 255);
+        while (q < hostLimit && (char.IsLetterOrDigit(text[q]) || text[q] is '.' or '-'))
         {
             if (text[q] == '.') lastDot = q;
             q++;
         }
         while (q > at + 1 && text[q - 1] is '.' or '-') q--;
+        if (lastDot < 0 && q - at > 2 && IsUpperWord(text.AsSpan(at + 1, q - at - 1))) return q - p;
         if (lastDot < 0 || lastDot >= q - 1 || lastDot == at + 1) return 0;
         return q - p;
+    }
+
+    private static bool IsUpperWord(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s) if (!char.IsUpper(c)) return false;
+        return true;
     }
 
     /// <summary>A word: letters and digits with inner periods (U.S, 3.5, example.com), digit commas, times, dates, AT&amp;T, apostrophes, kept hyphens.</summary>
@@ -153,9 +172,10 @@ public sealed class Tokenizer
             bool digits = char.IsDigit(prev) && char.IsDigit(next);
             if (c == '.' && char.IsLetterOrDigit(next))
             {
-                if (digits || q - segmentStart == 1 || char.IsLower(next)) { q++; segmentStart = q; continue; }
+                if (digits || q - segmentStart == 1 || char.IsLower(next) || IsDomainEnd(text, q + 1, e)) { q++; segmentStart = q; continue; }
                 break;
             }
+            if (c == '_' && char.IsLetterOrDigit(prev) && char.IsLetterOrDigit(next)) { q++; continue; }
             if (c == ',' && digits && q + 3 < e + 1 && ThreeDigits(text, q + 1, e)) { q++; continue; }
             if ((c == ':' || c == '-' || c == '/') && digits) { q++; continue; }
             if (c == '&' && char.IsUpper(prev) && char.IsUpper(next)) { q++; continue; }
@@ -163,8 +183,9 @@ public sealed class Tokenizer
             if (c == '-' && char.IsLetterOrDigit(prev) && char.IsLetterOrDigit(next))
             {
                 int r = q + 1;
-                while (r < e && (IsWordChar(text[r]) || (text[r] == '-' && r + 1 < e && char.IsLetterOrDigit(text[r + 1])))) r++;
-                if (Contains(_hyphenWords, text.AsSpan(p, r - p))) { q = r; continue; }
+                int hyphenLimit = Math.Min(e, p + MaxLookup + 1);
+                while (r < hyphenLimit && (IsWordChar(text[r]) || (text[r] == '-' && r + 1 < e && char.IsLetterOrDigit(text[r + 1])))) r++;
+                if (Contains(_hyphenWords, text.AsSpan(p, r - p)) || Contains(_hyphenPrefixes, text.AsSpan(segmentStart, q - segmentStart))) { q = r; continue; }
                 break;
             }
             break;
@@ -177,6 +198,19 @@ public sealed class Tokenizer
                 q++;
         }
         return q - p;
+    }
+
+    private static readonly string[] DomainEnds = ["com", "org", "net", "edu", "gov"];
+
+    /// <summary>A top-level domain at k followed by a non-letter ("Newsfeed.Com").</summary>
+    private static bool IsDomainEnd(string text, int k, int e)
+    {
+        foreach (var d in DomainEnds)
+        {
+            if (e - k >= d.Length && text.AsSpan(k, d.Length).Equals(d, StringComparison.OrdinalIgnoreCase) && (k + d.Length == e || !char.IsLetter(text[k + d.Length])))
+                return true;
+        }
+        return false;
     }
 
     private static bool ThreeDigits(string text, int k, int e) =>
@@ -260,7 +294,13 @@ public sealed class Tokenizer
             while (q < e && text[q] is '.' or '!' or '?') q++;
             return q - p;
         }
-        if (c is '-' or '*' or '=' or '_' or '~' or '<' or '>' or '`' or '#' or '+' or '|' or '\u2014' or '\u2013')
+        if (c is '-' or '=')
+        {
+            int q = p + 1;
+            while (q < e && text[q] is '-' or '=') q++;
+            return q - p;
+        }
+        if (c is '*' or '_' or '~' or '<' or '>' or '`' or '#' or '+' or '|' or '$' or '\u2014' or '\u2013')
         {
             int q = p + 1;
             while (q < e && text[q] == c) q++;

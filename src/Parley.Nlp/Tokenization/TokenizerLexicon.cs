@@ -23,6 +23,8 @@ internal sealed class TokenizerLexicon
 
     public HashSet<string> Abbreviations { get; } = new(StringComparer.Ordinal);
     public HashSet<string> HyphenWords { get; } = new(StringComparer.Ordinal);
+    /// <summary>First parts of hyphenated words the treebank keeps whole ("non", "counter", "mis"), when it does so more often than not.</summary>
+    public HashSet<string> HyphenPrefixes { get; } = new(StringComparer.Ordinal);
     /// <summary>Lower-case surface form to the lengths of its syntactic words (e.g. "don't" -> 2,3).</summary>
     public Dictionary<string, byte[]> Multiwords { get; } = new(StringComparer.Ordinal);
 
@@ -75,6 +77,12 @@ internal sealed class TokenizerLexicon
             if (lower.Contains('-') && lower.Length > 2 && char.IsLetter(lower[0]) && count > hyphenSplit.GetValueOrDefault(lower))
                 lex.HyphenWords.Add(lower);
         }
+        var prefixWhole = new Dictionary<string, int>(StringComparer.Ordinal);
+        var prefixSplit = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var w in lex.HyphenWords) { var pre = w[..w.IndexOf('-')]; prefixWhole[pre] = prefixWhole.GetValueOrDefault(pre) + whole[w]; }
+        foreach (var (w, c) in hyphenSplit) { var pre = w[..w.IndexOf('-')]; prefixSplit[pre] = prefixSplit.GetValueOrDefault(pre) + c; }
+        foreach (var (pre, c) in prefixWhole)
+            if (c >= 3 && c > 2 * prefixSplit.GetValueOrDefault(pre) && pre.Length >= 2) lex.HyphenPrefixes.Add(pre);
         foreach (var (lower, e) in split)
         {
             if (e.Count >= whole.GetValueOrDefault(lower)) lex.Multiwords[lower] = e.Parts;
@@ -119,6 +127,7 @@ internal sealed class TokenizerLexicon
         using var w = new BinaryWriter(gz);
         WriteSet(w, Abbreviations);
         WriteSet(w, HyphenWords);
+        WriteSet(w, HyphenPrefixes);
         w.Write(Multiwords.Count);
         foreach (var (k, v) in Multiwords.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -134,6 +143,7 @@ internal sealed class TokenizerLexicon
         var lex = new TokenizerLexicon();
         ReadSet(r, lex.Abbreviations);
         ReadSet(r, lex.HyphenWords);
+        ReadSet(r, lex.HyphenPrefixes);
         int n = r.ReadInt32();
         for (int i = 0; i < n; i++)
         {
