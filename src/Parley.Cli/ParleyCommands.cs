@@ -8,6 +8,7 @@ internal static class ParleyCommands
     public static RootCommand Build()
     {
         var root = new RootCommand("Parley: news articles in, structured event data out.");
+        root.Subcommands.Add(Commands.TrainCommand.Create());
         return root;
     }
 }

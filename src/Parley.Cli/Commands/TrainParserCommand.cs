@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Parley.Core;
+using Parley.Nlp.Conllu;
+using Parley.Nlp.Parsing;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>
+/// `parley train parser --ud DIR [--out models/nlp-en-ewt] [--seed N] [--epochs N]`: trains the dependency parser on a
+/// UD treebank's train split, scores it on the dev split (gold tags and simulated tagger errors), writes parser.bin.gz
+/// and parser.meta.json into the model folder.
+/// </summary>
+internal static class TrainParserCommand
+{
+    public static Command Create()
+    {
+        var ud = new Option<DirectoryInfo>("--ud") { Description = "UD treebank folder holding *-ud-train.conllu and *-ud-dev.conllu", Required = true };
+        var output = new Option<string>("--out") { Description = "Model folder", DefaultValueFactory = _ => "models/nlp-en-ewt" };
+        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
+        var epochs = new Option<int>("--epochs") { Description = "Training epochs", DefaultValueFactory = _ => new ParserTrainOptions().Epochs };
+        var command = new Command("parser", "Train the dependency parser on a UD treebank") { ud, output, seed, epochs };
+        command.SetAction(result => Run(result.GetValue(ud)!, result.GetValue(output)!, result.GetValue(seed), result.GetValue(epochs)));
+        return command;
+    }
+
+    private static int Run(DirectoryInfo ud, string output, int seed, int epochs)
+    {
+        if (epochs < 1) { Console.Error.WriteLine($"--epochs {epochs}: must be at least 1"); return 1; }
+        string? trainPath = FindSplit(ud, "train"), devPath = FindSplit(ud, "dev");
+        if (trainPath is null || devPath is null)
+        {
+            Console.Error.WriteLine($"{ud.FullName}: no *-ud-train.conllu and *-ud-dev.conllu found");
+            return 2;
+        }
+        List<ConlluSentence> train, dev;
+        try
+        {
+            train = ConlluReader.ReadFile(trainPath);
+            dev = ConlluReader.ReadFile(devPath);
+        }
+        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"{ud.FullName}: {e.Message}");
+            return 2;
+        }
+        Console.WriteLine($"train: {train.Count} sentences, dev: {dev.Count} sentences");
+        var clock = Stopwatch.StartNew();
+        var options = new ParserTrainOptions { Seed = seed, Epochs = epochs, Progress = Console.WriteLine };
+        var parser = DependencyParser.Train(train, dev, options);
+        double trainSeconds = clock.Elapsed.TotalSeconds;
+
+        var gold = ParserEvaluation.Evaluate(parser, dev);
+        var noisy = ParserEvaluation.Evaluate(parser, dev, simulatedTagErrorSeed: seed + 1000, noiseSource: train);
+        double speed = MeasureSpeed(parser, dev);
+        Console.WriteLine(F($"dev, gold tags:              UAS {gold.Uas:F2}  LAS {gold.Las:F2}  LAS (universal relations) {gold.UniversalLas:F2}"));
+        Console.WriteLine(F($"dev, simulated tagger errors: UAS {noisy.Uas:F2}  LAS {noisy.Las:F2}  LAS (universal relations) {noisy.UniversalLas:F2}"));
+        Console.WriteLine(F($"speed: {speed:F0} tokens/s (one thread); training {trainSeconds:F0}s"));
+
+        parser.Save(output);
+        var meta = new ModelMeta
+        {
+            Name = "parser",
+            Version = "1",
+            Description = "Arc-hybrid greedy dependency parser, averaged perceptron with dynamic oracle, hashed features",
+            Trained = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Command = $"parley train parser --ud {ud.FullName} --out {output} --seed {seed} --epochs {epochs}",
+            Data = [Path.GetFileName(trainPath), Path.GetFileName(devPath)],
+            Seed = seed,
+            Labels = new Dictionary<string, List<string>> { ["deprel"] = [.. parser.Labels] },
+            Scores = new Dictionary<string, double>
+            {
+                ["dev_uas_gold_tags"] = Math.Round(gold.Uas, 2),
+                ["dev_las_gold_tags"] = Math.Round(gold.Las, 2),
+                ["dev_las_universal_gold_tags"] = Math.Round(gold.UniversalLas, 2),
+                ["dev_uas_simulated_tag_errors"] = Math.Round(noisy.Uas, 2),
+                ["dev_las_simulated_tag_errors"] = Math.Round(noisy.Las, 2),
+                ["dev_las_universal_simulated_tag_errors"] = Math.Round(noisy.UniversalLas, 2),
+            },
+            Speed = new Dictionary<string, double> { ["parser_tokens_per_second_one_thread"] = Math.Round(speed), ["train_seconds"] = Math.Round(trainSeconds) },
+            Files = new Dictionary<string, string> { ["parser"] = DependencyParser.FileName },
+        };
+        File.WriteAllText(Path.Combine(output, "parser.meta.json"),
+            JsonSerializer.Serialize(meta, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        Console.WriteLine($"wrote {Path.Combine(output, DependencyParser.FileName)} ({new FileInfo(Path.Combine(output, DependencyParser.FileName)).Length / 1024} KiB) and parser.meta.json");
+        return 0;
+    }
+
+    private static string? FindSplit(DirectoryInfo dir, string split)
+    {
+        if (!dir.Exists) return null;
+        var files = dir.GetFiles($"*-ud-{split}.conllu");
+        return files.Length == 1 ? files[0].FullName : null;
+    }
+
+    /// <summary>Tokens per second of Parse(ConlluSentence) over the dev split, one thread, after a warm-up pass.</summary>
+    private static double MeasureSpeed(DependencyParser parser, List<ConlluSentence> dev)
+    {
+        var copies = new List<ConlluSentence>(dev.Count);
+        long tokens = 0;
+        foreach (var s in dev)
+        {
+            var c = new ConlluSentence();
+            foreach (var w in s.Words)
+                c.Words.Add(new ConlluWord { Id = w.Id, Form = w.Form, Lemma = w.Lemma, Upos = w.Upos, Xpos = w.Xpos, Feats = w.Feats });
+            copies.Add(c);
+            tokens += c.Words.Count;
+        }
+        foreach (var s in copies) parser.Parse(s);
+        var clock = Stopwatch.StartNew();
+        for (int round = 0; round < 3; round++)
+            foreach (var s in copies) parser.Parse(s);
+        return 3 * tokens / clock.Elapsed.TotalSeconds;
+    }
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
