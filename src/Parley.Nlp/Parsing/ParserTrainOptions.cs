@@ -22,5 +22,5 @@ public sealed class ParserTrainOptions
     public double ExploreProbability { get; init; } = 0.9;
     /// <summary>log2 of the number of weight rows of the move and label models.</summary>
     public int MoveBits { get; init; } = 21;
-    public int LabelBits { get; init; } = 19;
+    public int LabelBits { get; init; } = 18;
 }
