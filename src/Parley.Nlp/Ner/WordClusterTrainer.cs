@@ -1,0 +1,217 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+
+namespace Parley.Nlp.Ner;
+
+/// <summary>
+/// Cheap distributional word clusters from unlabelled news (Reuters-21578 bodies, BBC News, Wikinews in the shared
+/// data folder): each frequent word gets a vector of its left and right neighbours among the most frequent words
+/// (positive PMI, square-rooted), projected to a few dense dimensions with a seeded random projection, then
+/// spherical k-means gives fine and coarse clusters. Deterministic for a seed; only the word-to-cluster list is
+/// kept in the model, never the text.
+/// </summary>
+public static class WordClusterTrainer
+{
+    public const int Vocabulary = 50_000;
+    public const int MinCount = 4;
+    public const int ContextWords = 1_000;
+    public const int Dimensions = 96;
+    public const int FineClusters = 256;
+    public const int CoarseClusters = 32;
+    public const int Iterations = 12;
+
+    public static WordClusters Train(string dataRoot, int seed, Action<string>? log = null)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var corpus = new List<int[]>();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var words = new List<string>();
+        foreach (var text in Texts(dataRoot))
+        {
+            var sentence = new List<int>();
+            foreach (var token in Tokenise(text))
+            {
+                if (!ids.TryGetValue(token, out int id)) { id = words.Count; ids[token] = id; words.Add(token); }
+                sentence.Add(id);
+            }
+            corpus.Add([.. sentence]);
+        }
+        var frequency = new int[words.Count];
+        long total = 0;
+        foreach (var s in corpus) foreach (int w in s) { frequency[w]++; total++; }
+        var byFrequency = Enumerable.Range(0, words.Count).OrderByDescending(w => frequency[w]).ThenBy(w => words[w], StringComparer.Ordinal).ToArray();
+        var contextIndex = new int[words.Count];
+        Array.Fill(contextIndex, -1);
+        for (int k = 0; k < Math.Min(ContextWords, byFrequency.Length); k++) contextIndex[byFrequency[k]] = k;
+        var vocab = byFrequency.Where(w => frequency[w] >= MinCount && IsWordLike(words[w])).Take(Vocabulary).ToArray();
+        var row = new int[words.Count];
+        Array.Fill(row, -1);
+        for (int k = 0; k < vocab.Length; k++) row[vocab[k]] = k;
+        log?.Invoke($"clusters: {total} tokens of unlabelled text, {words.Count} types, clustering {vocab.Length}");
+
+        // Co-occurrence counts: word x (left context, right context), sparse per word.
+        int width = 2 * ContextWords + 2;
+        var cooc = new Dictionary<int, float>[vocab.Length];
+        for (int k = 0; k < vocab.Length; k++) cooc[k] = [];
+        var contextTotals = new double[width];
+        foreach (var s in corpus)
+        {
+            for (int i = 0; i < s.Length; i++)
+            {
+                int r = row[s[i]];
+                if (r < 0) continue;
+                int left = i > 0 ? (contextIndex[s[i - 1]] >= 0 ? contextIndex[s[i - 1]] : ContextWords) : ContextWords;
+                int right = i + 1 < s.Length ? (contextIndex[s[i + 1]] >= 0 ? contextIndex[s[i + 1]] : ContextWords) : ContextWords;
+                int l = left, rr = ContextWords + 1 + right;
+                cooc[r][l] = cooc[r].GetValueOrDefault(l) + 1;
+                cooc[r][rr] = cooc[r].GetValueOrDefault(rr) + 1;
+                contextTotals[l]++; contextTotals[rr]++;
+            }
+        }
+        double all = contextTotals.Sum();
+
+        // PPMI, random projection (seeded Gaussian-like signs), L2 normalisation.
+        var random = new Random(seed);
+        var projection = new float[width * Dimensions];
+        for (int i = 0; i < projection.Length; i++) projection[i] = (float)(random.NextDouble() * 2 - 1);
+        var vectors = new float[vocab.Length * Dimensions];
+        for (int k = 0; k < vocab.Length; k++)
+        {
+            double wordTotal = 0;
+            foreach (var v in cooc[k].Values) wordTotal += v;
+            var target = vectors.AsSpan(k * Dimensions, Dimensions);
+            foreach (var (context, c) in cooc[k].OrderBy(p => p.Key))
+            {
+                double pmi = Math.Log(c * all / (wordTotal * contextTotals[context]));
+                if (pmi <= 0) continue;
+                float weight = (float)Math.Sqrt(pmi);
+                var p = projection.AsSpan(context * Dimensions, Dimensions);
+                for (int d = 0; d < Dimensions; d++) target[d] += weight * p[d];
+            }
+            Normalise(target);
+        }
+
+        var fine = KMeans(vectors, vocab.Length, FineClusters, seed, log, "fine");
+        var coarse = KMeans(vectors, vocab.Length, CoarseClusters, seed + 1, log, "coarse");
+        var entries = new List<(string, int, int)>(vocab.Length);
+        for (int k = 0; k < vocab.Length; k++) entries.Add((words[vocab[k]], fine[k], coarse[k]));
+        entries.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+        return WordClusters.FromEntries(entries);
+    }
+
+    private static int[] KMeans(float[] vectors, int n, int k, int seed, Action<string>? log, string name)
+    {
+        var random = new Random(seed);
+        var centroids = new float[k * Dimensions];
+        // Seeds: k distinct words drawn with a seeded generator among the 20,000 most frequent.
+        var chosen = new HashSet<int>();
+        for (int c = 0; c < k; c++)
+        {
+            int pick;
+            do pick = random.Next(Math.Min(n, 20_000)); while (!chosen.Add(pick));
+            vectors.AsSpan(pick * Dimensions, Dimensions).CopyTo(centroids.AsSpan(c * Dimensions, Dimensions));
+        }
+        var assignment = new int[n];
+        for (int iteration = 0; iteration < Iterations; iteration++)
+        {
+            int changed = 0;
+            for (int w = 0; w < n; w++)
+            {
+                var v = new ReadOnlySpan<float>(vectors, w * Dimensions, Dimensions);
+                int best = 0;
+                float top = float.NegativeInfinity;
+                for (int c = 0; c < k; c++)
+                {
+                    float dot = Dot(v, new ReadOnlySpan<float>(centroids, c * Dimensions, Dimensions));
+                    if (dot > top) { top = dot; best = c; }
+                }
+                if (assignment[w] != best || iteration == 0) { changed++; assignment[w] = best; }
+            }
+            Array.Clear(centroids);
+            for (int w = 0; w < n; w++)
+            {
+                var target = centroids.AsSpan(assignment[w] * Dimensions, Dimensions);
+                var v = new ReadOnlySpan<float>(vectors, w * Dimensions, Dimensions);
+                for (int d = 0; d < Dimensions; d++) target[d] += v[d];
+            }
+            for (int c = 0; c < k; c++) Normalise(centroids.AsSpan(c * Dimensions, Dimensions));
+            log?.Invoke($"clusters {name} iteration {iteration + 1}: {changed} changed");
+            if (changed == 0) break;
+        }
+        return assignment;
+    }
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var sum = System.Numerics.Vector<float>.Zero;
+        int width = System.Numerics.Vector<float>.Count, i = 0;
+        for (; i + width <= a.Length; i += width)
+            sum += new System.Numerics.Vector<float>(a[i..]) * new System.Numerics.Vector<float>(b[i..]);
+        float result = System.Numerics.Vector.Sum(sum);
+        for (; i < a.Length; i++) result += a[i] * b[i];
+        return result;
+    }
+
+    private static void Normalise(Span<float> v)
+    {
+        double norm = 0;
+        foreach (float x in v) norm += x * x;
+        if (norm <= 0) return;
+        float scale = (float)(1 / Math.Sqrt(norm));
+        for (int d = 0; d < v.Length; d++) v[d] *= scale;
+    }
+
+    private static bool IsWordLike(string w)
+    {
+        foreach (char c in w) if (char.IsLetter(c)) return true;
+        return false;
+    }
+
+    /// <summary>Article bodies from the unlabelled news corpora, split into lines (roughly sentences or paragraphs).</summary>
+    private static IEnumerable<string> Texts(string root)
+    {
+        foreach (var (file, field) in new[]
+        {
+            ("news_reuters21578/reuters21578.jsonl.gz", "body"),
+            ("news_bbc/bbc_news_2225.jsonl.gz", "text"),
+            ("news_wikinews/wikinews_2019_2020.jsonl.gz", "text"),
+        })
+        {
+            var path = Path.Combine(root, file);
+            if (!File.Exists(path)) continue;
+            using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress), Encoding.UTF8);
+            string? line;
+            while ((line = reader.ReadLine()) is not null)
+            {
+                using var json = JsonDocument.Parse(line);
+                if (!json.RootElement.TryGetProperty(field, out var body) || body.ValueKind != JsonValueKind.String) continue;
+                foreach (var paragraph in body.GetString()!.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    yield return paragraph;
+            }
+        }
+    }
+
+    /// <summary>Whitespace split with leading and trailing punctuation split off; lower-cased, digits folded to 0 (as the tagger's lower form).</summary>
+    internal static IEnumerable<string> Tokenise(string text)
+    {
+        Span<char> buffer = stackalloc char[NerTokenHashes.MaxChars];
+        var result = new List<string>();
+        foreach (var raw in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            int start = 0, end = raw.Length;
+            while (start < end && char.IsPunctuation(raw[start])) result.Add(raw[start++].ToString());
+            int tail = end;
+            while (tail > start && char.IsPunctuation(raw[tail - 1])) tail--;
+            // Keep a final period on abbreviations such as "U.S." and "Corp."
+            if (tail < end && raw[tail] == '.' && tail > start && (raw.AsSpan(start, tail - start).Contains('.') || (tail - start <= 4 && char.IsUpper(raw[start])))) tail++;
+            if (tail > start)
+            {
+                int n = NerTokenHashes.Normalise(raw.AsSpan(start, tail - start), buffer);
+                result.Add(new string(buffer[..n]));
+            }
+            for (int i = tail; i < end; i++) result.Add(raw[i].ToString());
+        }
+        return result;
+    }
+}

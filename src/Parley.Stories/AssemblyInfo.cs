@@ -1,2 +1,0 @@
-namespace Parley.Stories;
-internal static class AssemblyMarker { }

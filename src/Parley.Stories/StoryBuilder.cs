@@ -1,0 +1,138 @@
+namespace Parley.Stories;
+
+/// <summary>What story grouping needs to know of one article.</summary>
+public sealed record StoryInput(string DocumentId, string? Title, DateOnly? Published, string Text, IReadOnlyList<string> EntityNames);
+
+/// <summary>A group of articles reporting the same story.</summary>
+public sealed record Story(string Id, string Title, DateOnly? First, DateOnly? Last, IReadOnlyList<string> DocumentIds);
+
+/// <summary>
+/// Groups articles into stories: articles are taken in date order and each joins the most similar open
+/// story (cosine of TF-IDF vectors over title, lead and entity names) within a time window, or starts one.
+/// Deterministic for a given input set: ties are broken by document id.
+/// </summary>
+public sealed class StoryBuilder
+{
+    /// <summary>Minimum cosine similarity for an article to join a story.</summary>
+    public double Threshold { get; init; } = 0.25;
+    /// <summary>An article joins only a story whose latest article is at most this many days older.</summary>
+    public int WindowDays { get; init; } = 7;
+    /// <summary>Characters of body text used (the lead carries the story).</summary>
+    public int LeadChars { get; init; } = 1200;
+
+    private const double PriorDocuments = 50;
+
+    public IReadOnlyList<Story> Build(IEnumerable<StoryInput> inputs)
+    {
+        var docs = inputs.ToList();
+        docs.Sort((a, b) =>
+        {
+            int c = Nullable.Compare(a.Published, b.Published);
+            return c != 0 ? c : string.CompareOrdinal(a.DocumentId, b.DocumentId);
+        });
+
+        // Document frequencies for IDF.
+        var vectors = new List<Dictionary<int, float>>(docs.Count);
+        var df = new Dictionary<int, int>();
+        foreach (var d in docs)
+        {
+            var v = new Dictionary<int, float>();
+            TermVectors.AddTerms(d.Title ?? "", 3f, v);
+            TermVectors.AddTerms(d.Text, 0.5f, v, LeadChars);
+            foreach (var name in d.EntityNames) TermVectors.AddTerms(name, 3f, v);
+            foreach (var k in v.Keys) df[k] = df.GetValueOrDefault(k) + 1;
+            vectors.Add(v);
+        }
+        double n = Math.Max(1, docs.Count);
+        for (int i = 0; i < vectors.Count; i++) vectors[i] = Normalise(vectors[i], df, n);
+
+        var open = new List<Cluster>();
+        var all = new List<Cluster>();
+        for (int i = 0; i < docs.Count; i++)
+        {
+            var d = docs[i];
+            Cluster? best = null;
+            double bestScore = Threshold;
+            foreach (var c in open)
+            {
+                if (d.Published is { } p && c.Last is { } last && p.DayNumber - last.DayNumber > WindowDays) continue;
+                double s = Cosine(vectors[i], c.Centroid);
+                if (s > bestScore) { bestScore = s; best = c; }
+            }
+            if (best is null)
+            {
+                best = new Cluster(d);
+                open.Add(best);
+                all.Add(best);
+            }
+            best.Add(d, vectors[i]);
+            // Close stories that the window has passed, so the scan stays short.
+            if (d.Published is { } now)
+                open.RemoveAll(c => c.Last is { } l && now.DayNumber - l.DayNumber > WindowDays);
+        }
+
+        var stories = new List<Story>(all.Count);
+        foreach (var c in all)
+        {
+            var ids = c.Members.Select(m => m.DocumentId).ToList();
+            stories.Add(new Story(StoryId(ids), c.Members[0].Title ?? Snippet(c.Members[0].Text), c.First, c.Last, ids));
+        }
+        return stories;
+    }
+
+    private static string StoryId(List<string> ids)
+    {
+        // Named after its first article, so ids stay stable while later articles join.
+        return "story-" + ((uint)TermVectors.Hash(ids[0])).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string Snippet(string text) => text.Length <= 80 ? text : text[..80] + "…";
+
+    private static Dictionary<int, float> Normalise(Dictionary<int, float> tf, Dictionary<int, int> df, double n)
+    {
+        double norm = 0;
+        var result = new Dictionary<int, float>(tf.Count);
+        foreach (var (k, c) in tf)
+        {
+            // A prior of PriorDocuments unseen documents keeps IDF sensible on small stores.
+            double w = (1 + Math.Log(c)) * Math.Log((n + PriorDocuments) / (df[k] + 1.0));
+            if (w <= 0) continue;
+            result[k] = (float)w;
+            norm += w * w;
+        }
+        if (norm > 0)
+        {
+            float inv = (float)(1 / Math.Sqrt(norm));
+            foreach (var k in result.Keys) result[k] *= inv;
+        }
+        return result;
+    }
+
+    private static double Cosine(Dictionary<int, float> a, Dictionary<int, float> b)
+    {
+        if (a.Count > b.Count) (a, b) = (b, a);
+        double dot = 0, nb = 0;
+        foreach (var (k, w) in a) if (b.TryGetValue(k, out float v)) dot += w * v;
+        foreach (var v in b.Values) nb += v * v;
+        return nb > 0 ? dot / Math.Sqrt(nb) : 0;
+    }
+
+    private sealed class Cluster(StoryInput first)
+    {
+        public List<StoryInput> Members { get; } = [];
+        public Dictionary<int, float> Centroid { get; } = [];
+        public DateOnly? First { get; private set; } = first.Published;
+        public DateOnly? Last { get; private set; } = first.Published;
+
+        public void Add(StoryInput d, Dictionary<int, float> v)
+        {
+            Members.Add(d);
+            foreach (var (k, w) in v) Centroid[k] = Centroid.GetValueOrDefault(k) + w;
+            if (d.Published is { } p)
+            {
+                if (First is null || p < First) First = p;
+                if (Last is null || p > Last) Last = p;
+            }
+        }
+    }
+}
