@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Parley.Core;
 using Parley.Nlp.Conllu;
 using Parley.Nlp.Parsing;
@@ -11,7 +10,7 @@ namespace Parley.Cli.Commands;
 /// <summary>
 /// `parley train parser --ud DIR [--out models/nlp-en-ewt] [--seed N] [--epochs N]`: trains the dependency parser on a
 /// UD treebank's train split, scores it on the dev split (gold tags and simulated tagger errors), writes parser.bin.gz
-/// and parser.meta.json into the model folder.
+/// and meta.json into the "parser" subfolder of the NLP model folder (where the NLP pipeline looks for it).
 /// </summary>
 internal static class TrainParserCommand
 {
@@ -91,7 +90,8 @@ internal static class TrainParserCommand
             scores["dev_las_universal_predicted_tags"] = Math.Round(q.UniversalLas, 2);
         }
         if (devOutput is not null) WriteParsed(parser, dev, devOutput.FullName);
-        parser.Save(output);
+        string folder = Path.Combine(output, DependencyParser.Subfolder);
+        parser.Save(folder);
         var meta = new ModelMeta
         {
             Name = "parser",
@@ -106,9 +106,9 @@ internal static class TrainParserCommand
             Speed = new Dictionary<string, double> { ["parser_tokens_per_second_one_thread"] = Math.Round(speed), ["train_seconds"] = Math.Round(trainSeconds) },
             Files = new Dictionary<string, string> { ["parser"] = DependencyParser.FileName },
         };
-        File.WriteAllText(Path.Combine(output, "parser.meta.json"),
-            JsonSerializer.Serialize(meta, new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        Console.WriteLine($"wrote {Path.Combine(output, DependencyParser.FileName)} ({new FileInfo(Path.Combine(output, DependencyParser.FileName)).Length / 1024} KiB) and parser.meta.json");
+        meta.Save(folder);
+        string file = Path.Combine(folder, DependencyParser.FileName);
+        Console.WriteLine($"wrote {file} ({new FileInfo(file).Length / 1024} KiB) and {Path.Combine(folder, "meta.json")}");
         return 0;
     }
 

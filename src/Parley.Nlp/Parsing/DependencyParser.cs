@@ -14,6 +14,8 @@ namespace Parley.Nlp.Parsing;
 public sealed class DependencyParser
 {
     public const string FileName = "parser.bin.gz";
+    /// <summary>The parser's folder inside an NLP model folder: models/nlp-en-ewt/parser/parser.bin.gz.</summary>
+    public const string Subfolder = "parser";
     private const string Magic = "PARLEY-DEP";
     private const int FormatVersion = 1;
 
@@ -178,7 +180,7 @@ public sealed class DependencyParser
 
     // ---------------------------------------------------------------- files
 
-    /// <summary>Writes parser.bin.gz into <paramref name="dir"/> (created when missing).</summary>
+    /// <summary>Writes parser.bin.gz into <paramref name="dir"/> (created when missing), e.g. models/nlp-en-ewt/parser.</summary>
     public void Save(string dir)
     {
         Directory.CreateDirectory(dir);
@@ -194,7 +196,7 @@ public sealed class DependencyParser
         _labels.Write(w);
     }
 
-    /// <summary>Loads a parser saved by <see cref="Save"/> from a model folder.</summary>
+    /// <summary>Loads a parser saved by <see cref="Save"/> from the folder holding parser.bin.gz (e.g. models/nlp-en-ewt/parser).</summary>
     public static DependencyParser Load(string dir)
     {
         string path = Path.Combine(dir, FileName);

@@ -13,8 +13,8 @@ public sealed class ParserComponent : IPipelineComponent
         _parser = parser;
     }
 
-    /// <summary>Loads the parser of a model folder (e.g. models/nlp-en-ewt).</summary>
-    public static ParserComponent Load(string modelDir) => new(DependencyParser.Load(modelDir));
+    /// <summary>Loads the parser of an NLP model folder (e.g. models/nlp-en-ewt, whose parser/ subfolder holds parser.bin.gz).</summary>
+    public static ParserComponent Load(string nlpModelDir) => new(DependencyParser.Load(Path.Combine(nlpModelDir, DependencyParser.Subfolder)));
 
     public DependencyParser Parser => _parser;
     public string Name => "parser";

@@ -38,7 +38,7 @@ internal sealed class ParserTrainer
         var labels = HashedPerceptron.ForTraining(_options.LabelBits, _labelNames.Length);
         var parser = new DependencyParser(moves, labels, _labelNames);
         var random = new Random(_options.Seed);
-        var noise = _options.SimulateTagErrors && _options.PredictedTags is null ? new TagNoise(_train) : null;
+        var noise = _options.SimulateTagErrors && _options.PredictedTags is null ? new TagNoise(_train, _options.SimulatedAmbiguousErrorRate, _options.SimulatedOtherErrorRate) : null;
         var tagged = _options.PredictedTags?.Invoke(_train);
 
         var order = new int[_train.Count];

@@ -4,13 +4,13 @@ using Parley.Nlp.Parsing;
 
 namespace Parley.Nlp.Tests.Parsing;
 
-/// <summary>Checks the committed model (models/nlp-en-ewt/parser.bin.gz) on sentences whose analysis is unambiguous.</summary>
+/// <summary>Checks the committed model (models/nlp-en-ewt/parser/parser.bin.gz) on sentences whose analysis is unambiguous.</summary>
 public class ModelSmokeTests
 {
     private static readonly Lazy<DependencyParser> Model = new(() =>
     {
         string dir = ModelLocator.FindModel("nlp-en-ewt") ?? throw new InvalidOperationException("models/nlp-en-ewt not found");
-        return DependencyParser.Load(dir);
+        return DependencyParser.Load(Path.Combine(dir, DependencyParser.Subfolder));
     });
 
     private static (int Head, string Deprel) Arc(ConlluSentence s, int id) => (s.Words[id - 1].Head, s.Words[id - 1].Deprel);
