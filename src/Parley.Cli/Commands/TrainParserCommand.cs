@@ -20,17 +20,19 @@ internal static class TrainParserCommand
         var output = new Option<string>("--out") { Description = "Model folder", DefaultValueFactory = _ => "models/nlp-en-ewt" };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
         var epochs = new Option<int>("--epochs") { Description = "Training epochs", DefaultValueFactory = _ => new ParserTrainOptions().Epochs };
+        var noise = new Option<double>("--tag-noise") { Description = "Chance that an ambiguous word gets a wrong tag while training (others: a fifth of it)", DefaultValueFactory = _ => new ParserTrainOptions().SimulatedAmbiguousErrorRate };
         var tagged = new Option<FileInfo?>("--dev-tagged") { Description = "The dev split with predicted tags (same words, e.g. from `parley parse --input conllu`), scored as well" };
         var devOutput = new Option<FileInfo?>("--dev-output") { Description = "Write the parsed dev split (gold tags) here, for conllu_eval.py" };
-        var command = new Command("parser", "Train the dependency parser on a UD treebank") { ud, output, seed, epochs, tagged, devOutput };
+        var command = new Command("parser", "Train the dependency parser on a UD treebank") { ud, output, seed, epochs, noise, tagged, devOutput };
         command.SetAction(result => Run(result.GetValue(ud)!, result.GetValue(output)!, result.GetValue(seed), result.GetValue(epochs),
-            result.GetValue(tagged), result.GetValue(devOutput)));
+            result.GetValue(noise), result.GetValue(tagged), result.GetValue(devOutput)));
         return command;
     }
 
-    private static int Run(DirectoryInfo ud, string output, int seed, int epochs, FileInfo? taggedFile, FileInfo? devOutput)
+    private static int Run(DirectoryInfo ud, string output, int seed, int epochs, double noise, FileInfo? taggedFile, FileInfo? devOutput)
     {
         if (epochs < 1) { Console.Error.WriteLine($"--epochs {epochs}: must be at least 1"); return 1; }
+        if (noise is < 0 or > 1) { Console.Error.WriteLine($"--tag-noise {noise}: must be between 0 and 1"); return 1; }
         string? trainPath = FindSplit(ud, "train"), devPath = FindSplit(ud, "dev");
         if (trainPath is null || devPath is null)
         {
@@ -60,7 +62,11 @@ internal static class TrainParserCommand
         }
         Console.WriteLine($"train: {train.Count} sentences, dev: {dev.Count} sentences");
         var clock = Stopwatch.StartNew();
-        var options = new ParserTrainOptions { Seed = seed, Epochs = epochs, Progress = Console.WriteLine };
+        var options = new ParserTrainOptions
+        {
+            Seed = seed, Epochs = epochs, Progress = Console.WriteLine,
+            SimulatedAmbiguousErrorRate = noise, SimulatedOtherErrorRate = noise / 5,
+        };
         var parser = DependencyParser.Train(train, dev, options);
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
@@ -98,7 +104,7 @@ internal static class TrainParserCommand
             Version = "1",
             Description = "Arc-hybrid greedy dependency parser, averaged perceptron with dynamic oracle, hashed features",
             Trained = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Command = $"parley train parser --ud {ud.FullName} --out {output} --seed {seed} --epochs {epochs}",
+            Command = $"parley train parser --ud {ud.FullName} --out {output} --seed {seed} --epochs {epochs} --tag-noise {noise.ToString(CultureInfo.InvariantCulture)}",
             Data = [Path.GetFileName(trainPath), Path.GetFileName(devPath)],
             Seed = seed,
             Labels = new Dictionary<string, List<string>> { ["deprel"] = [.. parser.Labels] },

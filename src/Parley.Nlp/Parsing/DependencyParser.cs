@@ -17,7 +17,7 @@ public sealed class DependencyParser
     /// <summary>The parser's folder inside an NLP model folder: models/nlp-en-ewt/parser/parser.bin.gz.</summary>
     public const string Subfolder = "parser";
     private const string Magic = "PARLEY-DEP";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private readonly HashedPerceptron _moves;
     private readonly HashedPerceptron _labels;
@@ -111,7 +111,7 @@ public sealed class DependencyParser
         return best;
     }
 
-    /// <summary>Fills Head (1-based, 0 = root) and Deprel of every word from Form, Lemma, Upos, Xpos and Feats.</summary>
+    /// <summary>Fills Head (1-based, 0 = root) and Deprel of every word from Form, Lemma, Upos and Xpos (Feats are not used).</summary>
     public void Parse(ConlluSentence sentence)
     {
         ArgumentNullException.ThrowIfNull(sentence);
@@ -147,8 +147,7 @@ public sealed class DependencyParser
             {
                 ref readonly var t = ref tokens[first + i];
                 ReadOnlySpan<char> form = t.Norm != 0 ? StringStore.Get(t.Norm) : text.AsSpan(t.Start, t.End - t.Start);
-                input.Words[i] = TokenAttributes.From(form, StringStore.Get(t.Lemma), UPosNames.Name(t.Upos),
-                    StringStore.Get(t.Xpos), StringStore.Get(t.Feats));
+                input.Words[i] = TokenAttributes.From(form, StringStore.Get(t.Lemma), UPosNames.Name(t.Upos), StringStore.Get(t.Xpos));
             }
             input.Finish();
             ParseInput(scratch);
@@ -173,7 +172,7 @@ public sealed class DependencyParser
         for (int i = 0; i < words.Count; i++)
         {
             var w = words[i];
-            input.Words[i] = TokenAttributes.From(w.Form, w.Lemma, w.Upos, w.Xpos, w.Feats);
+            input.Words[i] = TokenAttributes.From(w.Form, w.Lemma, w.Upos, w.Xpos);
         }
         input.Finish();
     }

@@ -37,7 +37,7 @@ public static class ParserEvaluation
                 {
                     var w = sentence.Words[i];
                     var a = noise.Pick(w, random);
-                    input.Words[i] = TokenAttributes.From(w.Form, a.Lemma, a.Upos, a.Xpos, a.Feats);
+                    input.Words[i] = TokenAttributes.From(w.Form, a.Lemma, a.Upos, a.Xpos);
                 }
                 input.Finish();
             }

@@ -81,9 +81,6 @@ internal static class ParserFeatures
         f[n++] = Combine(18, B0.Lemma);
         f[n++] = Combine(19, S0.Suffix, S0.Upos);
         f[n++] = Combine(20, B0.Suffix, B0.Upos);
-        f[n++] = Combine(21, S0.Feats, S0.Upos);
-        f[n++] = Combine(22, B0.Feats, B0.Upos);
-        f[n++] = Combine(23, S1.Feats, S1.Upos);
         f[n++] = Combine(24, S0.Shape, B0.Shape);
         // Pairs.
         f[n++] = Combine(25, S0.Word, S0.Tag, B0.Word, B0.Tag);
@@ -218,20 +215,16 @@ internal static class ParserFeatures
         f[n++] = Combine(202, D.Tag);
         f[n++] = Combine(203, D.Upos, dir);
         f[n++] = Combine(204, D.Lemma);
-        f[n++] = Combine(205, D.Feats, D.Upos);
         f[n++] = Combine(206, D.Suffix, D.Tag);
         f[n++] = Combine(207, H.Word);
         f[n++] = Combine(208, H.Tag);
         f[n++] = Combine(209, H.Lemma);
-        f[n++] = Combine(210, H.Feats, H.Upos);
         f[n++] = Combine(211, D.Tag, H.Tag, dir);
         f[n++] = Combine(212, D.Word, H.Tag, dir);
         f[n++] = Combine(213, D.Tag, H.Word, dir);
         f[n++] = Combine(214, D.Word, H.Word, dir);
         f[n++] = Combine(215, D.Tag, H.Tag, dist, dir);
         f[n++] = Combine(216, D.Lemma, H.Lemma, dir);
-        f[n++] = Combine(217, D.Feats, H.Tag, dir);
-        f[n++] = Combine(218, D.Tag, H.Feats, dir);
         f[n++] = Combine(219, D.Tag, DL1.Word, H.Tag);
         f[n++] = Combine(220, D.Tag, lDL1, H.Tag);
         f[n++] = Combine(221, D.Tag, lDR1, dir);
@@ -252,7 +245,6 @@ internal static class ParserFeatures
         f[n++] = Combine(236, DL1.Lemma, H.Lemma, dir);
         f[n++] = Combine(237, DL1.Lemma, D.Upos, H.Upos);
         f[n++] = Combine(238, D.Word, H.Lemma, DL1.Lemma);
-        f[n++] = Combine(239, D.Feats, H.Feats, dir);
         f[n++] = Combine(240, D.Upos, H.Upos, setHL, dir);
         f[n++] = Combine(241, D.Upos, DR1.Tag, dir);
         f[n++] = Combine(242, D.Shape, D.Tag);

@@ -13,9 +13,9 @@ public sealed class ParserTrainOptions
     /// </summary>
     public bool SimulateTagErrors { get; init; } = true;
     /// <summary>Chance that a word seen with several tags in training gets one of its other tags.</summary>
-    public double SimulatedAmbiguousErrorRate { get; init; } = 0.08;
+    public double SimulatedAmbiguousErrorRate { get; init; } = 0.14;
     /// <summary>Chance that any other word gets a random open-class tag.</summary>
-    public double SimulatedOtherErrorRate { get; init; } = 0.015;
+    public double SimulatedOtherErrorRate { get; init; } = 0.028;
     /// <summary>
     /// Optional: a function giving predicted (jackknifed) analyses for each training sentence, used instead of
     /// simulated tag errors. It returns a sentence with the same words whose Upos/Xpos/Lemma/Feats are predicted.

@@ -98,7 +98,7 @@ internal sealed class ParserTrainer
         {
             var w = words[i];
             var a = noise.Pick(w, random);
-            input.Words[i] = TokenAttributes.From(w.Form, a.Lemma, a.Upos, a.Xpos, a.Feats);
+            input.Words[i] = TokenAttributes.From(w.Form, a.Lemma, a.Upos, a.Xpos);
         }
         input.Finish();
     }

@@ -54,7 +54,18 @@ public class ModelSmokeTests
         AssertTree(s);
         Assert.Equal((0, "root"), Arc(s, 2));
         Assert.Equal((2, "nsubj"), Arc(s, 1));
+    }
+
+    [Fact]
+    public void ReportedClauseIsAComplement()
+    {
+        var s = TinyTreebank.Tagged(("He", "PRON", "PRP"), ("said", "VERB", "VBD"), ("that", "SCONJ", "IN"), ("the", "DET", "DT"),
+            ("army", "NOUN", "NN"), ("would", "AUX", "MD"), ("withdraw", "VERB", "VB"), (".", "PUNCT", "."));
+        Model.Value.Parse(s);
+        AssertTree(s);
         Assert.Equal((2, "ccomp"), Arc(s, 7));
+        Assert.Equal((7, "mark"), Arc(s, 3));
+        Assert.Equal((7, "nsubj"), Arc(s, 5));
     }
 
     [Fact]
