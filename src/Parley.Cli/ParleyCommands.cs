@@ -18,6 +18,7 @@ internal static class ParleyCommands
         var train = Group(root, "train", "Trains a model from data");
         train.Add(TrainNlpCommand.Create());
         train.Add(TrainNerCommand.Create());
+        train.Add(TrainParserCommand.Create());
         root.Add(NerCommand.Create());
         var bench = Group(root, "bench", "Measures speed (figures for docs/BENCHMARKS.md)");
         bench.Add(BenchNlpCommand.Create());

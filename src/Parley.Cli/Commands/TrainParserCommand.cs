@@ -1,0 +1,177 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Parley.Core;
+using Parley.Nlp.Conllu;
+using Parley.Nlp.Parsing;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>
+/// `parley train parser --ud DIR [--out models/nlp-en-ewt] [--seed N] [--epochs N]`: trains the dependency parser on a
+/// UD treebank's train split, scores it on the dev split (gold tags and simulated tagger errors), writes parser.bin.gz
+/// and meta.json into the "parser" subfolder of the NLP model folder (where the NLP pipeline looks for it).
+/// </summary>
+internal static class TrainParserCommand
+{
+    public static Command Create()
+    {
+        var ud = new Option<DirectoryInfo>("--ud") { Description = "UD treebank folder holding *-ud-train.conllu and *-ud-dev.conllu", Required = true };
+        var output = new Option<string>("--out") { Description = "Model folder", DefaultValueFactory = _ => "models/nlp-en-ewt" };
+        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
+        var epochs = new Option<int>("--epochs") { Description = "Training epochs", DefaultValueFactory = _ => new ParserTrainOptions().Epochs };
+        var noise = new Option<double>("--tag-noise") { Description = "Chance that an ambiguous word gets a wrong tag while training (others: a fifth of it)", DefaultValueFactory = _ => new ParserTrainOptions().SimulatedAmbiguousErrorRate };
+        var tagged = new Option<FileInfo?>("--dev-tagged") { Description = "The dev split with predicted tags (same words, e.g. from `parley parse --input conllu`), scored as well" };
+        var devOutput = new Option<FileInfo?>("--dev-output") { Description = "Write the parsed dev split (gold tags) here, for conllu_eval.py" };
+        var command = new Command("parser", "Train the dependency parser on a UD treebank") { ud, output, seed, epochs, noise, tagged, devOutput };
+        command.SetAction(result => Run(result.GetValue(ud)!, result.GetValue(output)!, result.GetValue(seed), result.GetValue(epochs),
+            result.GetValue(noise), result.GetValue(tagged), result.GetValue(devOutput)));
+        return command;
+    }
+
+    private static int Run(DirectoryInfo ud, string output, int seed, int epochs, double noise, FileInfo? taggedFile, FileInfo? devOutput)
+    {
+        if (epochs < 1) { Console.Error.WriteLine($"--epochs {epochs}: must be at least 1"); return 1; }
+        if (noise is < 0 or > 1) { Console.Error.WriteLine($"--tag-noise {noise}: must be between 0 and 1"); return 1; }
+        string? trainPath = FindSplit(ud, "train"), devPath = FindSplit(ud, "dev");
+        if (trainPath is null || devPath is null)
+        {
+            Console.Error.WriteLine($"{ud.FullName}: no *-ud-train.conllu and *-ud-dev.conllu found");
+            return 2;
+        }
+        List<ConlluSentence> train, dev;
+        List<ConlluSentence>? devTagged = null;
+        try
+        {
+            train = ConlluReader.ReadFile(trainPath);
+            dev = ConlluReader.ReadFile(devPath);
+            if (taggedFile is not null)
+            {
+                devTagged = ConlluReader.ReadFile(taggedFile.FullName);
+                if (!SameWords(dev, devTagged))
+                {
+                    Console.Error.WriteLine($"{taggedFile.FullName}: words differ from the dev split");
+                    return 2;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"{ud.FullName}: {e.Message}");
+            return 2;
+        }
+        Console.WriteLine($"train: {train.Count} sentences, dev: {dev.Count} sentences");
+        var clock = Stopwatch.StartNew();
+        var options = new ParserTrainOptions
+        {
+            Seed = seed, Epochs = epochs, Progress = Console.WriteLine,
+            SimulatedAmbiguousErrorRate = noise, SimulatedOtherErrorRate = noise / 5,
+        };
+        var parser = DependencyParser.Train(train, dev, options);
+        double trainSeconds = clock.Elapsed.TotalSeconds;
+
+        var gold = ParserEvaluation.Evaluate(parser, dev);
+        var noisy = ParserEvaluation.Evaluate(parser, dev, simulatedTagErrorSeed: seed + 1000, noiseSource: train);
+        double speed = MeasureSpeed(parser, dev);
+        ParserScore? predicted = devTagged is null ? null : ParserEvaluation.Evaluate(parser, dev, devTagged);
+        Console.WriteLine(F($"dev, gold tags:              UAS {gold.Uas:F2}  LAS {gold.Las:F2}  LAS (universal relations) {gold.UniversalLas:F2}"));
+        Console.WriteLine(F($"dev, simulated tagger errors: UAS {noisy.Uas:F2}  LAS {noisy.Las:F2}  LAS (universal relations) {noisy.UniversalLas:F2}"));
+        if (predicted is { } p)
+            Console.WriteLine(F($"dev, predicted tags:          UAS {p.Uas:F2}  LAS {p.Las:F2}  LAS (universal relations) {p.UniversalLas:F2}"));
+        Console.WriteLine(F($"speed: {speed:F0} tokens/s (one thread, CPU time); training {trainSeconds:F0}s"));
+
+        var scores = new Dictionary<string, double>
+        {
+            ["dev_uas_gold_tags"] = Math.Round(gold.Uas, 2),
+            ["dev_las_gold_tags"] = Math.Round(gold.Las, 2),
+            ["dev_las_universal_gold_tags"] = Math.Round(gold.UniversalLas, 2),
+            ["dev_uas_simulated_tag_errors"] = Math.Round(noisy.Uas, 2),
+            ["dev_las_simulated_tag_errors"] = Math.Round(noisy.Las, 2),
+            ["dev_las_universal_simulated_tag_errors"] = Math.Round(noisy.UniversalLas, 2),
+        };
+        if (predicted is { } q)
+        {
+            scores["dev_uas_predicted_tags"] = Math.Round(q.Uas, 2);
+            scores["dev_las_predicted_tags"] = Math.Round(q.Las, 2);
+            scores["dev_las_universal_predicted_tags"] = Math.Round(q.UniversalLas, 2);
+        }
+        if (devOutput is not null) WriteParsed(parser, dev, devOutput.FullName);
+        string folder = Path.Combine(output, DependencyParser.Subfolder);
+        parser.Save(folder);
+        var meta = new ModelMeta
+        {
+            Name = "parser",
+            Version = "1",
+            Description = "Arc-hybrid greedy dependency parser, averaged perceptron with dynamic oracle, hashed features",
+            Trained = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Command = $"parley train parser --ud {ud.FullName} --out {output} --seed {seed} --epochs {epochs} --tag-noise {noise.ToString(CultureInfo.InvariantCulture)}",
+            Data = [Path.GetFileName(trainPath), Path.GetFileName(devPath)],
+            Seed = seed,
+            Labels = new Dictionary<string, List<string>> { ["deprel"] = [.. parser.Labels] },
+            Scores = scores,
+            Speed = new Dictionary<string, double> { ["parser_tokens_per_second_one_thread"] = Math.Round(speed), ["train_seconds"] = Math.Round(trainSeconds) },
+            Files = new Dictionary<string, string> { ["parser"] = DependencyParser.FileName },
+        };
+        meta.Save(folder);
+        string file = Path.Combine(folder, DependencyParser.FileName);
+        Console.WriteLine($"wrote {file} ({new FileInfo(file).Length / 1024} KiB) and {Path.Combine(folder, "meta.json")}");
+        return 0;
+    }
+
+    private static bool SameWords(List<ConlluSentence> a, List<ConlluSentence> b)
+    {
+        if (a.Count != b.Count) return false;
+        for (int i = 0; i < a.Count; i++)
+        {
+            if (a[i].Words.Count != b[i].Words.Count) return false;
+            for (int k = 0; k < a[i].Words.Count; k++)
+                if (a[i].Words[k].Form != b[i].Words[k].Form) return false;
+        }
+        return true;
+    }
+
+    private static void WriteParsed(DependencyParser parser, List<ConlluSentence> dev, string path)
+    {
+        using var writer = new StreamWriter(path);
+        foreach (var s in dev)
+        {
+            var copy = new ConlluSentence();
+            copy.Comments.AddRange(s.Comments);
+            copy.Multiwords.AddRange(s.Multiwords);
+            foreach (var w in s.Words)
+                copy.Words.Add(new ConlluWord { Id = w.Id, Form = w.Form, Lemma = w.Lemma, Upos = w.Upos, Xpos = w.Xpos, Feats = w.Feats, Misc = w.Misc });
+            parser.Parse(copy);
+            ConlluWriter.Write(writer, copy);
+        }
+    }
+
+    private static string? FindSplit(DirectoryInfo dir, string split)
+    {
+        if (!dir.Exists) return null;
+        var files = dir.GetFiles($"*-ud-{split}.conllu");
+        return files.Length == 1 ? files[0].FullName : null;
+    }
+
+    /// <summary>Tokens per second of Parse(ConlluSentence) over the dev split, one thread, after a warm-up pass.</summary>
+    private static double MeasureSpeed(DependencyParser parser, List<ConlluSentence> dev)
+    {
+        var copies = new List<ConlluSentence>(dev.Count);
+        long tokens = 0;
+        foreach (var s in dev)
+        {
+            var c = new ConlluSentence();
+            foreach (var w in s.Words)
+                c.Words.Add(new ConlluWord { Id = w.Id, Form = w.Form, Lemma = w.Lemma, Upos = w.Upos, Xpos = w.Xpos, Feats = w.Feats });
+            copies.Add(c);
+            tokens += c.Words.Count;
+        }
+        foreach (var s in copies) parser.Parse(s);
+        // CPU time rather than wall time: the machine may be shared, and this measures one thread's work.
+        var start = Process.GetCurrentProcess().TotalProcessorTime;
+        for (int round = 0; round < 3; round++)
+            foreach (var s in copies) parser.Parse(s);
+        return 3 * tokens / (Process.GetCurrentProcess().TotalProcessorTime - start).TotalSeconds;
+    }
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,224 @@
+using System.IO.Compression;
+using System.Text;
+using Parley.Core;
+using Parley.Nlp.Conllu;
+
+namespace Parley.Nlp.Parsing;
+
+/// <summary>
+/// Labelled dependency parser: greedy arc-hybrid transitions scored by an averaged perceptron over hashed
+/// Zhang-Nivre style features, trained with a dynamic oracle; each arc's label is chosen by a second perceptron
+/// when the arc is made. Linear time in sentence length, no allocation per move. Immutable after training or
+/// loading and safe to share between threads (scratch space is per thread).
+/// </summary>
+public sealed class DependencyParser
+{
+    public const string FileName = "parser.bin.gz";
+    /// <summary>The parser's folder inside an NLP model folder: models/nlp-en-ewt/parser/parser.bin.gz.</summary>
+    public const string Subfolder = "parser";
+    private const string Magic = "PARLEY-DEP";
+    private const int FormatVersion = 2;
+
+    private readonly HashedPerceptron _moves;
+    private readonly HashedPerceptron _labels;
+    private readonly string[] _labelNames;
+    private readonly int[] _labelIds;
+    private readonly int _rootLabel;
+
+    [ThreadStatic] private static ParserScratch? t_scratch;
+
+    internal DependencyParser(HashedPerceptron moves, HashedPerceptron labels, string[] labelNames)
+    {
+        _moves = moves;
+        _labels = labels;
+        _labelNames = labelNames;
+        _rootLabel = Array.IndexOf(labelNames, "root");
+        _labelIds = new int[labelNames.Length];
+        for (int i = 0; i < labelNames.Length; i++) _labelIds[i] = StringStore.Intern(labelNames[i]);
+    }
+
+    /// <summary>The dependency relations the parser can output.</summary>
+    public IReadOnlyList<string> Labels => _labelNames;
+
+    internal HashedPerceptron Moves => _moves;
+    internal HashedPerceptron LabelModel => _labels;
+    internal int RootLabel => _rootLabel;
+
+    public static DependencyParser Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, ParserTrainOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(dev);
+        ArgumentNullException.ThrowIfNull(options);
+        return new ParserTrainer(train, dev, options).Run();
+    }
+
+    // ---------------------------------------------------------------- parsing
+
+    internal static ParserScratch Scratch => t_scratch ??= new ParserScratch();
+
+    /// <summary>Parses the words in <paramref name="scratch"/>.Input; heads and labels end up in scratch.State.</summary>
+    internal void ParseInput(ParserScratch scratch)
+    {
+        var st = scratch.State;
+        var input = scratch.Input;
+        int n = input.Count;
+        st.Reset(n);
+        Span<ulong> feats = scratch.Features;
+        Span<float> scores = scratch.Scores;
+        while (!st.IsTerminal)
+        {
+            int count = ParserFeatures.Transition(st, input, feats);
+            _moves.Score(feats[..count], scores);
+            var move = BestLegal(st, scores);
+            int label = -1;
+            if (move != Move.Shift)
+            {
+                var (head, dep) = st.ArcOf(move);
+                label = head == n ? _rootLabel : PredictLabel(st, input, head, dep, feats, scores);
+            }
+            st.Apply(move, label);
+        }
+    }
+
+    internal static Move BestLegal(ArcHybridState st, ReadOnlySpan<float> scores)
+    {
+        Move best = Move.Shift;
+        float bestScore = float.NegativeInfinity;
+        for (int m = 0; m < 3; m++)
+        {
+            if (!st.IsLegal((Move)m)) continue;
+            if (scores[m] > bestScore) { bestScore = scores[m]; best = (Move)m; }
+        }
+        return best;
+    }
+
+    internal int PredictLabel(ArcHybridState st, SentenceInput input, int head, int dep, Span<ulong> feats, Span<float> scores)
+    {
+        int count = ParserFeatures.Label(st, input, head, dep, feats);
+        _labels.Score(feats[..count], scores);
+        return BestLabel(scores);
+    }
+
+    internal int BestLabel(ReadOnlySpan<float> scores)
+    {
+        int best = 0;
+        float bestScore = float.NegativeInfinity;
+        for (int l = 0; l < _labelNames.Length; l++)
+        {
+            if (l == _rootLabel) continue;
+            if (scores[l] > bestScore) { bestScore = scores[l]; best = l; }
+        }
+        return best;
+    }
+
+    /// <summary>Fills Head (1-based, 0 = root) and Deprel of every word from Form, Lemma, Upos and Xpos (Feats are not used).</summary>
+    public void Parse(ConlluSentence sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var words = sentence.Words;
+        if (words.Count == 0) return;
+        var scratch = Scratch;
+        FillInput(scratch.Input, sentence);
+        ParseInput(scratch);
+        var st = scratch.State;
+        for (int i = 0; i < words.Count; i++)
+        {
+            int h = st.Heads[i];
+            words[i].Head = h == words.Count ? 0 : h + 1;
+            words[i].Deprel = _labelNames[st.Labels[i]];
+        }
+    }
+
+    /// <summary>Fills TokenData.Head (absolute token index, -1 for the root) and Deprel (StringStore id) sentence by sentence.</summary>
+    public void Parse(Document doc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var scratch = Scratch;
+        var tokens = doc.TokensMutable;
+        string text = doc.Text;
+        foreach (ref readonly var sentence in doc.Sentences)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int first = sentence.FirstToken, n = sentence.EndToken - first;
+            if (n <= 0) continue;
+            var input = scratch.Input;
+            input.Reset(n);
+            for (int i = 0; i < n; i++)
+            {
+                ref readonly var t = ref tokens[first + i];
+                ReadOnlySpan<char> form = t.Norm != 0 ? StringStore.Get(t.Norm) : text.AsSpan(t.Start, t.End - t.Start);
+                input.Words[i] = TokenAttributes.From(form, StringStore.Get(t.Lemma), UPosNames.Name(t.Upos), StringStore.Get(t.Xpos));
+            }
+            input.Finish();
+            ParseInput(scratch);
+            var st = scratch.State;
+            for (int i = 0; i < n; i++)
+            {
+                ref var t = ref tokens[first + i];
+                int h = st.Heads[i];
+                t.Head = h == n ? -1 : first + h;
+                t.Deprel = _labelIds[st.Labels[i]];
+            }
+        }
+    }
+
+    /// <summary>Same as <see cref="Parse(Document, CancellationToken)"/>; matches the public API shape.</summary>
+    public void Parse(Document doc) => Parse(doc, CancellationToken.None);
+
+    internal static void FillInput(SentenceInput input, ConlluSentence sentence)
+    {
+        var words = sentence.Words;
+        input.Reset(words.Count);
+        for (int i = 0; i < words.Count; i++)
+        {
+            var w = words[i];
+            input.Words[i] = TokenAttributes.From(w.Form, w.Lemma, w.Upos, w.Xpos);
+        }
+        input.Finish();
+    }
+
+    // ---------------------------------------------------------------- files
+
+    /// <summary>Writes parser.bin.gz into <paramref name="dir"/> (created when missing), e.g. models/nlp-en-ewt/parser.</summary>
+    public void Save(string dir)
+    {
+        Directory.CreateDirectory(dir);
+        string path = Path.Combine(dir, FileName);
+        using var file = File.Create(path);
+        using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
+        using var w = new BinaryWriter(new BufferedStream(gzip, 1 << 20), Encoding.UTF8);
+        w.Write(Magic);
+        w.Write(FormatVersion);
+        w.Write(_labelNames.Length);
+        foreach (var l in _labelNames) w.Write(l);
+        _moves.Write(w);
+        _labels.Write(w);
+    }
+
+    /// <summary>Loads a parser saved by <see cref="Save"/> from the folder holding parser.bin.gz (e.g. models/nlp-en-ewt/parser).</summary>
+    public static DependencyParser Load(string dir)
+    {
+        string path = Path.Combine(dir, FileName);
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: parser model not found", path);
+        using var file = File.OpenRead(path);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var r = new BinaryReader(new BufferedStream(gzip, 1 << 20), Encoding.UTF8);
+        if (r.ReadString() != Magic) throw new InvalidDataException($"{path}: not a Parley parser model");
+        int version = r.ReadInt32();
+        if (version != FormatVersion) throw new InvalidDataException($"{path}: parser model format {version}, expected {FormatVersion}");
+        var labels = new string[r.ReadInt32()];
+        for (int i = 0; i < labels.Length; i++) labels[i] = r.ReadString();
+        var moves = HashedPerceptron.Read(r);
+        var labelModel = HashedPerceptron.Read(r);
+        return new DependencyParser(moves, labelModel, labels);
+    }
+}
+
+/// <summary>Per-thread buffers for parsing: configuration, word attributes, features, scores.</summary>
+internal sealed class ParserScratch
+{
+    public readonly ArcHybridState State = new();
+    public readonly SentenceInput Input = new();
+    public readonly ulong[] Features = new ulong[Math.Max(ParserFeatures.MaxTransitionFeatures, ParserFeatures.MaxLabelFeatures)];
+    public readonly float[] Scores = new float[256];
+}
