@@ -212,11 +212,15 @@ internal sealed class NerFeatures
             int c = _cluster[i];
             int cm1 = i - 1 >= first ? _cluster[i - 1] : -1;
             int cp1 = i + 1 < end ? _cluster[i + 1] : -1;
-            f[n++] = FeatureHash.Feature(50, (ulong)c);
+            int fine = WordClusters.Fine(c);
+            f[n++] = FeatureHash.Feature(50, (ulong)fine);
             f[n++] = FeatureHash.Feature(51, (ulong)WordClusters.Coarse(c));
-            f[n++] = FeatureHash.Feature(52, (ulong)cm1);
-            f[n++] = FeatureHash.Feature(53, (ulong)cp1);
-            f[n++] = FeatureHash.Feature(54, (ulong)c, (ulong)t.Case);
+            f[n++] = FeatureHash.Feature(52, (ulong)(cm1 < 0 ? -1 : WordClusters.Fine(cm1)));
+            f[n++] = FeatureHash.Feature(53, (ulong)(cp1 < 0 ? -1 : WordClusters.Fine(cp1)));
+            f[n++] = FeatureHash.Feature(54, (ulong)fine, (ulong)t.Case);
+            // How often news writes this word capitalised mid-sentence, against how it is written here.
+            f[n++] = FeatureHash.Feature(55, (ulong)WordClusters.CasePrior(c), (ulong)t.Case, position);
+            f[n++] = FeatureHash.Feature(56, (ulong)(cm1 < 0 ? 9 : WordClusters.CasePrior(cm1)), (ulong)WordClusters.CasePrior(c), (ulong)(cp1 < 0 ? 9 : WordClusters.CasePrior(cp1)));
         }
         return n;
     }
