@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Globalization;
+using Parley.Core;
+
+namespace Parley.Cli;
+
+/// <summary>Options shared by several commands, and their parsing.</summary>
+internal static class CliOptions
+{
+    public static Option<string?> Date() => new("--date")
+    {
+        Description = "Publication date (YYYY-MM-DD) used to resolve relative dates when an input has none.",
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : null;
+            if (text is not null && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                r.AddError($"--date: '{text}' is not a date of the form YYYY-MM-DD");
+            return text;
+        },
+    };
+
+    public static DateOnly? ParseDate(string? text) =>
+        text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static Option<string> LayersOption() => new("--layers")
+    {
+        Description = "Layers to compute, comma-separated: clean, sentences, tokens, tags, parse, entities, places, dates, coreference, quotes, events, all.",
+        DefaultValueFactory = _ => "all",
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "all";
+            if (!TryParseLayers(text, out _, out var bad)) r.AddError($"--layers: unknown layer '{bad}'");
+            return text;
+        },
+    };
+
+    public static Option<int> Threads() => new("--threads")
+    {
+        Description = "Worker threads (default: one per core).",
+        DefaultValueFactory = _ => 0,
+    };
+
+    public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "No progress display." };
+
+    public static Option<string?> Db() => new("--db") { Description = "SQLite store file (default parley.db)." };
+
+    public static Option<string?> Store() => new("--store") { Description = "Store connection: a SQLite file path, or sqlite:PATH." };
+
+    public static Layers ParseLayers(string text)
+    {
+        TryParseLayers(text, out var layers, out _);
+        return layers;
+    }
+
+    public static bool TryParseLayers(string text, out Layers layers, out string? bad)
+    {
+        layers = Layers.None;
+        bad = null;
+        foreach (var raw in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            Layers l = raw.ToLowerInvariant() switch
+            {
+                "all" => Layers.All,
+                "clean" => Layers.Clean,
+                "language" => Layers.Language,
+                "sentences" => Layers.Sentences,
+                "tokens" => Layers.Tokens,
+                "tags" => Layers.Tags,
+                "lemmas" => Layers.Lemmas,
+                "parse" => Layers.Parse,
+                "entities" => Layers.Entities,
+                "places" => Layers.Places,
+                "dates" => Layers.Dates,
+                "coreference" or "coref" => Layers.Coreference,
+                "quotes" => Layers.Quotes,
+                "events" => Layers.Events,
+                _ => Layers.None,
+            };
+            if (l == Layers.None) { bad = raw; return false; }
+            layers |= l;
+        }
+        layers |= Layers.Clean | Layers.Language;
+        return true;
+    }
+
+    /// <summary>Writes one line per bad input on standard error: "parley: INPUT: PROBLEM".</summary>
+    public static void ReportProblem(InputProblem problem) =>
+        Console.Error.WriteLine($"parley: {problem.Input}: {problem.Message}");
+}

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Parley.Core;
+using Parley.Engine;
+using Parley.Storage;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>
+/// `parley bench ...`: throughput measurements whose figures go into docs/BENCHMARKS.md.
+/// Timed here, never in unit tests.
+/// </summary>
+internal static class BenchCommand
+{
+    /// <summary>Read + clean + (layers) + store into a fresh SQLite file, then ingest again to show it adds nothing.</summary>
+    public static Command Ingest()
+    {
+        var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore, Description = "Inputs, e.g. ../shared/data/news_reuters21578/reuters21578.jsonl.gz" };
+        var layers = CliOptions.LayersOption();
+        var threads = CliOptions.Threads();
+        var db = new Option<string?>("--db") { Description = "Store file to create (default: a temporary file, deleted afterwards)." };
+        var command = new Command("ingest", "Articles per second for reading, cleaning, the chosen layers and storing.") { paths, layers, threads, db };
+        command.SetAction(parse =>
+        {
+            string file = parse.GetValue(db) ?? Path.Combine(Path.GetTempPath(), $"parley-bench-{Environment.ProcessId}.db");
+            bool temporary = parse.GetValue(db) is null;
+            DeleteStore(file);
+            var engine = ParleyEngine.Create(new EngineOptions
+            {
+                Layers = CliOptions.ParseLayers(parse.GetValue(layers)!),
+                Threads = parse.GetValue(threads),
+            });
+            var inputs = parse.GetValue(paths)!;
+            Console.WriteLine(MachineLine());
+            Console.WriteLine($"layers: {parse.GetValue(layers)}; threads: {(engine.Options.Threads > 0 ? engine.Options.Threads : Environment.ProcessorCount)}");
+            for (int round = 1; round <= 2; round++)
+            {
+                using var store = SqliteStore.Open(file);
+                var runner = new IngestRunner(engine, store);
+                var clock = Stopwatch.StartNew();
+                var summary = runner.Run(inputs, null, null, p => CliOptions.ReportProblem(p));
+                clock.Stop();
+                long seen = summary.Added + summary.Duplicates + summary.AlreadyStored;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"round {round}: {seen:N0} articles in {clock.Elapsed.TotalSeconds:F2} s = {seen / clock.Elapsed.TotalSeconds:N0} articles/s; added {summary.Added:N0}, duplicates {summary.Duplicates:N0}, already stored {summary.AlreadyStored:N0}, problems {summary.Problems:N0}"));
+                var stats = store.GetStats();
+                Console.WriteLine($"store: {stats.Documents:N0} documents, {stats.Sentences:N0} sentences, {stats.Duplicates:N0} duplicates");
+            }
+            Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MB");
+            if (temporary) DeleteStore(file);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The whole pipeline, raw text to coded events, without a store: sentences and tokens per second.</summary>
+    public static Command Pipeline()
+    {
+        var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore };
+        var layers = CliOptions.LayersOption();
+        var threads = CliOptions.Threads();
+        var limit = new Option<int>("--limit") { Description = "Stop after this many articles (0: all).", DefaultValueFactory = _ => 0 };
+        var command = new Command("pipeline", "Sentences and tokens per second through the pipeline (no store).") { paths, layers, threads, limit };
+        command.SetAction(parse =>
+        {
+            var engine = ParleyEngine.Create(new EngineOptions
+            {
+                Layers = CliOptions.ParseLayers(parse.GetValue(layers)!),
+                Threads = parse.GetValue(threads),
+            });
+            Console.WriteLine(MachineLine());
+            Console.WriteLine("components: " + string.Join(", ", engine.Pipeline.Components.Select(c => c.Name)));
+            int max = parse.GetValue(limit);
+            long docs = 0, sentences = 0, tokens = 0, events = 0, entities = 0;
+            var clock = Stopwatch.StartNew();
+            foreach (var item in new DocumentStream(engine).Process(parse.GetValue(paths)!))
+            {
+                if (item.Document is not { } d) continue;
+                docs++; sentences += d.SentenceCount; tokens += d.TokenCount; events += d.Events.Count; entities += d.Entities.Count;
+                if (max > 0 && docs >= max) break;
+            }
+            clock.Stop();
+            double s = clock.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{docs:N0} articles, {sentences:N0} sentences, {tokens:N0} tokens, {entities:N0} entities, {events:N0} events in {s:F2} s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{docs / s:N0} articles/s, {sentences / s:N0} sentences/s, {tokens / s:N0} tokens/s"));
+            Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MB");
+            return 0;
+        });
+        return command;
+    }
+
+    private static void DeleteStore(string file)
+    {
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+            if (File.Exists(f)) File.Delete(f);
+    }
+
+    internal static string MachineLine()
+    {
+        string cpu = "unknown CPU";
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/cpuinfo"))
+                if (line.StartsWith("model name", StringComparison.Ordinal)) { cpu = line[(line.IndexOf(':') + 1)..].Trim(); break; }
+        }
+        catch (IOException) { }
+        return $"machine: {Environment.ProcessorCount} cores, {cpu}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; date {DateTime.UtcNow:yyyy-MM-dd}";
+    }
+}

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Text.Json;
+using Parley.Core;
+using Parley.Engine;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>`parley code`: process articles and print document objects (no store needed).</summary>
+internal static class CodeCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Files (.txt, .html, .jsonl, .xml RSS/Atom), folders (recursive), URLs, or - for standard input.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var date = CliOptions.Date();
+        var format = new Option<string>("--format")
+        {
+            Description = "Output format: jsonl (one document per line), json (an array), gdelt (GDELT 2.0 event rows).",
+            DefaultValueFactory = _ => "jsonl",
+        };
+        format.AcceptOnlyFromAmong("jsonl", "json", "gdelt");
+        var layers = CliOptions.LayersOption();
+        var threads = CliOptions.Threads();
+        var quiet = CliOptions.Quiet();
+
+        var command = new Command("code", "Process articles and print the results as structured data; needs no database.")
+        {
+            paths, date, format, layers, threads, quiet,
+        };
+        command.SetAction(parse =>
+        {
+            var inputs = parse.GetValue(paths) ?? [];
+            if (inputs.Length == 0)
+            {
+                if (!Console.IsInputRedirected)
+                {
+                    Console.Error.WriteLine("parley code: give a PATH, or - to read standard input");
+                    return 1;
+                }
+                inputs = ["-"];
+            }
+            var engine = ParleyEngine.Create(new EngineOptions
+            {
+                DefaultDate = CliOptions.ParseDate(parse.GetValue(date)),
+                Layers = CliOptions.ParseLayers(parse.GetValue(layers)!),
+                Threads = parse.GetValue(threads),
+            });
+            return Run(engine, inputs, parse.GetValue(format)!, parse.GetValue(quiet));
+        });
+        return command;
+    }
+
+    private static int Run(ParleyEngine engine, string[] inputs, string format, bool quiet)
+    {
+        using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+        var stream = new DocumentStream(engine);
+        bool anyProblem = false;
+        ProgressDisplay.Run("coding", quiet || !Console.IsOutputRedirected, progress =>
+        {
+            Utf8JsonWriter? arrayWriter = null;
+            if (format == "json")
+            {
+                stdout.Flush();
+                arrayWriter = new Utf8JsonWriter(stdout.BaseStream, DocumentJson.WriterOptions with { Indented = true });
+                arrayWriter.WriteStartArray();
+            }
+            foreach (var item in stream.Process(inputs, Console.In, progress))
+            {
+                if (item.Problem is { } problem)
+                {
+                    anyProblem = true;
+                    CliOptions.ReportProblem(problem);
+                    continue;
+                }
+                var doc = item.Document!;
+                switch (format)
+                {
+                    case "json":
+                        DocumentJson.Write(arrayWriter!, doc);
+                        arrayWriter!.Flush();
+                        break;
+                    case "gdelt":
+                        OutputFormats.WriteGdelt(stdout, doc);
+                        break;
+                    default:
+                        stdout.WriteLine(DocumentJson.ToJson(doc));
+                        break;
+                }
+            }
+            if (arrayWriter is not null)
+            {
+                arrayWriter.WriteEndArray();
+                arrayWriter.Flush();
+                arrayWriter.Dispose();
+                stdout.WriteLine();
+            }
+            return 0;
+        });
+        stdout.Flush();
+        return anyProblem ? 2 : 0;
+    }
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Parley.Core;
+using Parley.Engine;
+using Parley.Storage;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>`parley ingest`: process articles and store them. Idempotent; safe to kill and rerun.</summary>
+internal static class IngestCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Files, folders (recursive), http(s) URLs of feeds or pages, or - for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var date = CliOptions.Date();
+        var db = CliOptions.Db();
+        var store = CliOptions.Store();
+        var layers = CliOptions.LayersOption();
+        var threads = CliOptions.Threads();
+        var quiet = CliOptions.Quiet();
+        var batch = new Option<int>("--batch") { Description = "Documents per transaction.", DefaultValueFactory = _ => 200 };
+
+        var command = new Command("ingest", "Process articles and store them (default store: the SQLite file parley.db).")
+        {
+            paths, date, db, store, layers, threads, quiet, batch,
+        };
+        command.SetAction(parse =>
+        {
+            var engine = ParleyEngine.Create(new EngineOptions
+            {
+                DefaultDate = CliOptions.ParseDate(parse.GetValue(date)),
+                Layers = CliOptions.ParseLayers(parse.GetValue(layers)!),
+                Threads = parse.GetValue(threads),
+            });
+            using var target = StoreFactory.Open(parse.GetValue(db), parse.GetValue(store));
+            var runner = new IngestRunner(engine, target) { BatchSize = Math.Max(1, parse.GetValue(batch)) };
+            var summary = ProgressDisplay.Run("ingesting", parse.GetValue(quiet), progress =>
+                runner.Run(parse.GetValue(paths)!, Console.In, progress, CliOptions.ReportProblem));
+            Console.Error.WriteLine($"ingested: {summary.Added} added, {summary.Duplicates} duplicates, {summary.AlreadyStored} already stored, {summary.Problems} problems");
+            return summary.Problems > 0 ? 2 : 0;
+        });
+        return command;
+    }
+}

@@ -1,2 +1,0 @@
-namespace Parley.Engine;
-internal static class AssemblyMarker { }

@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+
+namespace Parley.Events.Cameo;
+
+/// <summary>Counts of what <see cref="CameoBuilder.Build"/> wrote.</summary>
+public sealed class CameoBuildReport
+{
+    public int EventCodes { get; set; }
+    public int PloverMapped { get; set; }
+    public int Agents { get; set; }
+    public int Countries { get; set; }
+    public int Discards { get; set; }
+    public required VerbConversionReport Verbs { get; init; }
+
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"event codes {EventCodes} ({PloverMapped} with a PLOVER type), agents {Agents}, countries {Countries}, discard phrases {Discards}\n{Verbs}");
+}
+
+/// <summary>
+/// Builds data/cameo from the published sources in the shared data folder: the ontology (GDELT lookups + PLOVER map),
+/// the verb-pattern dictionary (PETRARCH2), the agent nouns and discard phrases (Phoenix), and ISO3 -> FIPS country codes.
+/// </summary>
+public static class CameoBuilder
+{
+    public static CameoBuildReport Build(string sharedDir, string outDir)
+    {
+        string gdelt = Path.Combine(sharedDir, "cameo_gdelt_lookups");
+        string plover = Path.Combine(sharedDir, "plover");
+        string petrarch = Path.Combine(sharedDir, "cameo_petrarch2_dictionaries");
+        string iso = Path.Combine(sharedDir, "iso3166_country_codes");
+        Directory.CreateDirectory(outDir);
+
+        CameoOntology ontology;
+        using (var codes = File.OpenText(Path.Combine(gdelt, "CAMEO.eventcodes.txt")))
+        using (var gold = File.OpenText(Path.Combine(gdelt, "CAMEO.goldsteinscale.txt")))
+        using (var map = File.OpenText(Path.Combine(plover, "CAMEO2PLOVER-2021.txt")))
+        {
+            var (names, embedded) = CameoSourceParser.ParseEventCodes(codes);
+            ontology = CameoSourceParser.Build(names, CameoSourceParser.ParseGoldstein(gold), embedded, CameoSourceParser.ParsePlover(map));
+        }
+        using (var w = NewText(Path.Combine(outDir, CameoOntology.FileName))) ontology.Write(w);
+
+        VerbConversionReport verbs;
+        using (var input = File.OpenText(Path.Combine(petrarch, "CAMEO.2.0.txt")))
+        using (var output = NewGzipText(Path.Combine(outDir, VerbDictionary.FileName)))
+            verbs = PetrarchVerbConverter.Convert(input, output, ontology);
+
+        int agents;
+        using (var input = File.OpenText(Path.Combine(petrarch, "Phoenix.agents.txt")))
+        using (var output = NewText(Path.Combine(outDir, CameoData.AgentsFile)))
+            agents = ConvertAgents(input, output);
+
+        int discards;
+        using (var input = File.OpenText(Path.Combine(petrarch, "Phoenix.discards.txt")))
+        using (var output = NewText(Path.Combine(outDir, CameoData.DiscardsFile)))
+            discards = ConvertDiscards(input, output);
+
+        int countries;
+        using (var input = File.OpenText(Path.Combine(iso, "country-codes.csv")))
+        using (var output = NewText(Path.Combine(outDir, CameoData.CountriesFile)))
+            countries = ConvertCountries(input, output);
+
+        int plovered = 0;
+        foreach (var t in ontology.All) if (t.Plover is not null) plovered++;
+        return new CameoBuildReport { EventCodes = ontology.Count, PloverMapped = plovered, Agents = agents, Countries = countries, Discards = discards, Verbs = verbs };
+    }
+
+    /// <summary>Phoenix agents ("SOLDIER [~MIL]", "POLICE!PERSON! [~COP]") -> "word_or_phrase \t role" (lower case, '_' joins words).</summary>
+    internal static int ConvertAgents(TextReader input, TextWriter output)
+    {
+        var macros = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        output.WriteLine("# agent noun (lower case, '_' joins words)\trole code appended to a country code (from Phoenix.agents.txt, MIT)");
+        int n = 0;
+        string? line;
+        while ((line = input.ReadLine()) is not null)
+        {
+            int hash = line.IndexOf('#');
+            if (hash >= 0) line = line[..hash];
+            line = line.Trim();
+            if (line.Length == 0) continue;
+            if (line[0] == '!' && line.Contains('='))
+            {
+                int eq = line.IndexOf('=');
+                macros[line[..eq].Trim()] = line[(eq + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                continue;
+            }
+            int lb = line.IndexOf('[');
+            int rb = line.IndexOf(']', Math.Max(lb, 0));
+            if (lb <= 0 || rb < lb) continue;
+            string code = line[(lb + 1)..rb].Trim();
+            if (!code.StartsWith('~')) continue;   // "IGO~" prefix agents are rare; not used
+            code = code[1..];
+            string phrase = line[..lb].Replace("{}", "", StringComparison.Ordinal).Trim();
+            if (phrase.Contains('{') || phrase.Contains(',')) continue;
+            foreach (var form in ExpandMacros(phrase, macros))
+            {
+                string key = form.Trim('_').Replace(' ', '_').ToLowerInvariant();
+                if (key.Length == 0 || !seen.Add(key)) continue;
+                output.Write(key); output.Write('\t'); output.WriteLine(code);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static IEnumerable<string> ExpandMacros(string phrase, Dictionary<string, string[]> macros)
+    {
+        int a = phrase.IndexOf('!');
+        int b = a >= 0 ? phrase.IndexOf('!', a + 1) : -1;
+        if (a < 0 || b < 0) { yield return phrase; yield break; }
+        string name = phrase[a..(b + 1)];
+        if (!macros.TryGetValue(name, out var alternatives)) yield break;
+        foreach (var alt in alternatives)
+            foreach (var rest in ExpandMacros(phrase[..a] + alt + phrase[(b + 1)..], macros))
+                yield return rest;
+    }
+
+    /// <summary>Phoenix discards -> "phrase \t scope" (scope "story" for '+' lines, else "sentence").</summary>
+    internal static int ConvertDiscards(TextReader input, TextWriter output)
+    {
+        output.WriteLine("# discard phrase (lower case, space-separated words)\tscope: sentence or story (from Phoenix.discards.txt, MIT)");
+        int n = 0;
+        string? line;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while ((line = input.ReadLine()) is not null)
+        {
+            int hash = line.IndexOf('#');
+            if (hash >= 0) line = line[..hash];
+            line = line.Trim();
+            if (line.Length == 0 || line.StartsWith("<!", StringComparison.Ordinal)) continue;
+            bool story = line[0] == '+';
+            string phrase = (story ? line[1..] : line).Trim().Replace('_', ' ').Trim().ToLowerInvariant();
+            if (phrase.Length == 0 || !seen.Add(phrase)) continue;
+            output.Write(phrase); output.Write('\t'); output.WriteLine(story ? "story" : "sentence");
+            n++;
+        }
+        return n;
+    }
+
+    /// <summary>ISO 3166-1 alpha-3 -> FIPS 10-4 (GDELT's geographic country codes).</summary>
+    internal static int ConvertCountries(TextReader input, TextWriter output)
+    {
+        string? header = input.ReadLine();
+        if (header is null) return 0;
+        var cols = SplitCsv(header);
+        int iso3 = cols.IndexOf("ISO3166-1-Alpha-3"), fips = cols.IndexOf("FIPS");
+        output.WriteLine("# iso3\tfips (from the country-codes table, ODC PDDL)");
+        int n = 0;
+        string? line;
+        var rows = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        while ((line = input.ReadLine()) is not null)
+        {
+            var c = SplitCsv(line);
+            if (c.Count <= Math.Max(iso3, fips)) continue;
+            string i3 = c[iso3].Trim(), f = c[fips].Trim();
+            if (i3.Length == 3) rows[i3] = f;
+        }
+        foreach (var (i3, f) in rows) { output.Write(i3); output.Write('\t'); output.WriteLine(f); n++; }
+        return n;
+    }
+
+    private static List<string> SplitCsv(string line)
+    {
+        var cells = new List<string>();
+        var sb = new StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char ch = line[i];
+            if (quoted)
+            {
+                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
+                else if (ch == '"') quoted = false;
+                else sb.Append(ch);
+            }
+            else if (ch == '"') quoted = true;
+            else if (ch == ',') { cells.Add(sb.ToString()); sb.Clear(); }
+            else sb.Append(ch);
+        }
+        cells.Add(sb.ToString());
+        return cells;
+    }
+
+    private static StreamWriter NewText(string path) => new(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
+
+    private static StreamWriter NewGzipText(string path)
+    {
+        var file = File.Create(path);
+        var gz = new GZipStream(file, CompressionLevel.SmallestSize);
+        return new StreamWriter(gz, new UTF8Encoding(false)) { NewLine = "\n" };
+    }
+}

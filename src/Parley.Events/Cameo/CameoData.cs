@@ -1,0 +1,197 @@
+using System.Globalization;
+using Parley.Core;
+
+namespace Parley.Events.Cameo;
+
+/// <summary>
+/// Everything the event coder reads from data/cameo: ontology, verb patterns, agent nouns, discard phrases and
+/// country codes. Built by <c>parley build cameo</c>; loaded once and shared (immutable, thread-safe).
+/// </summary>
+public sealed class CameoData
+{
+    public const string AgentsFile = "agents.tsv";
+    public const string DiscardsFile = "discards.tsv";
+    public const string CountriesFile = "countries.tsv";
+
+    public required CameoOntology Ontology { get; init; }
+    public required VerbDictionary Verbs { get; init; }
+    internal AgentLexicon Agents { get; init; } = new();
+    internal DiscardList Discards { get; init; } = new();
+    internal CountryCodes Countries { get; init; } = new();
+
+    /// <summary>The data/cameo folder of the installation (beside the executable or in the repository), or null.</summary>
+    public static string? FindFolder()
+    {
+        var root = ModelLocator.FindRoot("data");
+        if (root is null) return null;
+        var path = Path.Combine(root, "cameo");
+        return File.Exists(Path.Combine(path, CameoOntology.FileName)) ? path : null;
+    }
+
+    /// <summary>Loads data/cameo from <paramref name="folder"/> (default: <see cref="FindFolder"/>).</summary>
+    public static CameoData Load(string? folder = null)
+    {
+        folder ??= FindFolder() ?? throw new DirectoryNotFoundException("data/cameo not found (run `parley build cameo`)");
+        return new CameoData
+        {
+            Ontology = CameoOntology.Load(folder),
+            Verbs = VerbDictionary.Load(folder),
+            Agents = AgentLexicon.Load(Path.Combine(folder, AgentsFile)),
+            Discards = DiscardList.Load(Path.Combine(folder, DiscardsFile)),
+            Countries = CountryCodes.Load(Path.Combine(folder, CountriesFile)),
+        };
+    }
+
+    private static readonly Lock SharedGate = new();
+    private static CameoData? _shared;
+
+    /// <summary>The installation's data, loaded once per process.</summary>
+    public static CameoData Shared
+    {
+        get
+        {
+            if (_shared is not null) return _shared;
+            lock (SharedGate) return _shared ??= Load();
+        }
+    }
+
+    internal static IEnumerable<string[]> ReadTsv(string path)
+    {
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            yield return line.Split('\t');
+        }
+    }
+}
+
+/// <summary>Agent nouns ("soldier" -> MIL, "government troops" -> MIL): the role a generic noun gives an actor.</summary>
+internal sealed class AgentLexicon
+{
+    private readonly Dictionary<int, string> _single = [];
+    private readonly Dictionary<int, List<(int[][] Mods, string Role)>> _phrases = [];
+
+    public int Count { get; private set; }
+
+    public static AgentLexicon Load(string path)
+    {
+        var lex = new AgentLexicon();
+        if (File.Exists(path)) foreach (var c in CameoData.ReadTsv(path)) if (c.Length >= 2) lex.Add(c[0], c[1]);
+        return lex;
+    }
+
+    public void Add(string phrase, string role)
+    {
+        var words = phrase.Split('_', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return;
+        Count++;
+        if (words.Length == 1)
+        {
+            foreach (int id in VerbDictionary.LemmaIds(words[0])) _single.TryAdd(id, role);
+            return;
+        }
+        var mods = new int[words.Length - 1][];
+        for (int i = 0; i < mods.Length; i++) mods[i] = VerbDictionary.LemmaIds(words[i]);
+        foreach (int id in VerbDictionary.LemmaIds(words[^1]))
+        {
+            if (!_phrases.TryGetValue(id, out var list)) _phrases[id] = list = [];
+            list.Add((mods, role));
+        }
+    }
+
+    /// <summary>The role code of the noun phrase headed by <paramref name="token"/>, or null.</summary>
+    public string? RoleOf(in SentenceGraph g, int token)
+    {
+        int lemma = g.Lemma(token);
+        if (_phrases.TryGetValue(lemma, out var list))
+        {
+            foreach (var (mods, role) in list)
+            {
+                bool all = true;
+                for (int m = 0; m < mods.Length && all; m++) all = g.HasChildWithLemma(token, mods[m]);
+                if (all) return role;
+            }
+        }
+        return _single.TryGetValue(lemma, out var r) ? r : null;
+    }
+}
+
+/// <summary>Discard phrases (sports, entertainment): a sentence, or with scope "story" the whole document, is not coded.</summary>
+internal sealed class DiscardList
+{
+    private readonly Dictionary<int, List<(int[][] Tail, bool Story)>> _byFirst = [];
+
+    public int Count { get; private set; }
+
+    public static DiscardList Load(string path)
+    {
+        var list = new DiscardList();
+        if (File.Exists(path)) foreach (var c in CameoData.ReadTsv(path)) if (c.Length >= 2) list.Add(c[0], c[1] == "story");
+        return list;
+    }
+
+    public void Add(string phrase, bool story)
+    {
+        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return;
+        Count++;
+        var rest = new int[words.Length - 1][];
+        for (int i = 1; i < words.Length; i++) rest[i - 1] = Variants(words[i]);
+        foreach (int id in Variants(words[0]))
+        {
+            if (!_byFirst.TryGetValue(id, out var l)) _byFirst[id] = l = [];
+            l.Add((rest, story));
+        }
+    }
+
+    /// <summary>0 no match, 1 sentence discard, 2 story discard.</summary>
+    public int Match(ReadOnlySpan<TokenData> tokens, int first, int end)
+    {
+        int result = 0;
+        for (int t = first; t < end; t++)
+        {
+            if (!_byFirst.TryGetValue(tokens[t].Lemma, out var list)) continue;
+            foreach (var (rest, story) in list)
+            {
+                if (t + rest.Length >= end) continue;
+                bool ok = true;
+                for (int k = 0; k < rest.Length && ok; k++) ok = Array.IndexOf(rest[k], tokens[t + 1 + k].Lemma) >= 0;
+                if (!ok) continue;
+                if (story) return 2;
+                result = 1;
+            }
+        }
+        return result;
+    }
+
+    private static int[] Variants(string word)
+    {
+        var ids = new HashSet<int>();
+        foreach (var w in new[] { word, VerbDictionary.Singular(word) })
+        {
+            ids.Add(StringStore.Intern(w));
+            ids.Add(StringStore.Intern(CultureInfo.InvariantCulture.TextInfo.ToTitleCase(w)));
+            ids.Add(StringStore.Intern(w.ToUpperInvariant()));
+        }
+        return [.. ids];
+    }
+}
+
+/// <summary>ISO 3166-1 alpha-3 country codes and their FIPS 10-4 equivalents (GDELT geography).</summary>
+internal sealed class CountryCodes
+{
+    private readonly Dictionary<string, string> _fips = new(StringComparer.Ordinal);
+
+    public static CountryCodes Load(string path)
+    {
+        var cc = new CountryCodes();
+        if (File.Exists(path)) foreach (var c in CameoData.ReadTsv(path)) if (c.Length >= 2) cc._fips[c[0]] = c[1];
+        return cc;
+    }
+
+    public bool IsCountry(ReadOnlySpan<char> iso3) => iso3.Length == 3 && _fips.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(iso3);
+
+    public string? Fips(string? iso3) => iso3 is not null && _fips.TryGetValue(iso3, out var f) && f.Length > 0 ? f : null;
+
+    public int Count => _fips.Count;
+}

@@ -1,0 +1,329 @@
+using System.Globalization;
+using System.IO.Compression;
+using Parley.Core;
+
+namespace Parley.Events.Cameo;
+
+/// <summary>Where a pattern finds an event's source or target.</summary>
+internal enum ArgumentRole : byte
+{
+    /// <summary>The coder's default: active subject / passive by-agent for the source, object or preposition object for the target.</summary>
+    Default = 0,
+    Subject,
+    Object,
+    /// <summary>The object of one of the pattern's prepositional conditions (<see cref="PrepCondition.Role"/>).</summary>
+    Preposition,
+}
+
+/// <summary>Matches a token by lemma: one of several alternatives, each a head lemma with optional modifier lemmas.</summary>
+internal sealed class WordMatcher
+{
+    private readonly HashSet<int> _heads = [];
+    private readonly List<(HashSet<int> Heads, int[][] Mods)> _phrases = [];
+
+    public string Label { get; }
+
+    public WordMatcher(string label) => Label = label;
+
+    public bool IsEmpty => _heads.Count == 0 && _phrases.Count == 0;
+
+    public void AddWord(string word)
+    {
+        foreach (int id in VerbDictionary.LemmaIds(word)) _heads.Add(id);
+    }
+
+    /// <summary>A multi-word member ("prime minister"): the last word is the head, the others must be its dependents.</summary>
+    public void AddPhrase(string[] words)
+    {
+        if (words.Length == 1) { AddWord(words[0]); return; }
+        var heads = new HashSet<int>(VerbDictionary.LemmaIds(words[^1]));
+        var mods = new int[words.Length - 1][];
+        for (int i = 0; i < mods.Length; i++) mods[i] = VerbDictionary.LemmaIds(words[i]);
+        _phrases.Add((heads, mods));
+    }
+
+    public void AddAll(WordMatcher other)
+    {
+        _heads.UnionWith(other._heads);
+        _phrases.AddRange(other._phrases);
+    }
+
+    /// <summary>True when <paramref name="lemma"/> matches a single-word alternative (modifiers are not checked).</summary>
+    public bool MatchesHead(int lemma) => _heads.Contains(lemma);
+
+    public bool Matches(in SentenceGraph g, int token)
+    {
+        int lemma = g.Lemma(token);
+        if (_heads.Contains(lemma)) return true;
+        for (int i = 0; i < _phrases.Count; i++)
+        {
+            var (heads, mods) = _phrases[i];
+            if (!heads.Contains(lemma)) continue;
+            bool all = true;
+            for (int m = 0; m < mods.Length && all; m++) all = g.HasChildWithLemma(token, mods[m]);
+            if (all) return true;
+        }
+        return false;
+    }
+}
+
+/// <summary>A noun condition: a head matcher plus modifier matchers that must be dependents of the head.</summary>
+internal sealed class NounCondition
+{
+    public required WordMatcher Head { get; init; }
+    public WordMatcher[] Mods { get; init; } = [];
+    public int Weight => 1 + Mods.Length;
+
+    public bool Matches(in SentenceGraph g, int token)
+    {
+        if (!Head.Matches(g, token)) return false;
+        for (int i = 0; i < Mods.Length; i++)
+        {
+            bool found = false;
+            for (int c = g.FirstChild(token); c >= 0 && !found; c = g.NextSibling(c)) found = Mods[i].Matches(g, c);
+            if (!found) return false;
+        }
+        return true;
+    }
+}
+
+/// <summary>A prepositional condition: an oblique or nominal modifier introduced by one of <see cref="Preps"/>.</summary>
+internal sealed class PrepCondition
+{
+    public required int[] Preps { get; init; }
+    public required string Label { get; init; }
+    public NounCondition? Object { get; init; }
+    /// <summary>Source or target taken from this phrase's object, or Default.</summary>
+    public PrepRole Role { get; init; }
+    public int Weight => 1 + (Object?.Weight ?? 0);
+}
+
+internal enum PrepRole : byte { None, Source, Target }
+
+/// <summary>One converted PETRARCH pattern: conditions on the dependency parse around a verb, and the codes they give.</summary>
+internal sealed class VerbPattern
+{
+    /// <summary>Code of the source -> target event; null for the null code "---" (the pattern blocks coding).</summary>
+    public string? Code { get; init; }
+    /// <summary>Code of the paired target -> source event of "[a:b]" patterns, or null.</summary>
+    public string? ReverseCode { get; init; }
+    public NounCondition[] Subject { get; init; } = [];
+    public NounCondition[] Nouns { get; init; } = [];
+    public PrepCondition[] Preps { get; init; } = [];
+    public ArgumentRole SourceRole { get; init; }
+    public ArgumentRole TargetRole { get; init; }
+    /// <summary>Short readable form used in rule ids, e.g. "+with" or "+talks".</summary>
+    public required string Label { get; init; }
+    public int Line { get; init; }
+    public int Specificity { get; init; }
+}
+
+internal sealed class VerbBlock
+{
+    public required string Name { get; init; }
+    public string? DefaultCode { get; init; }
+    public List<VerbPattern> Patterns { get; } = [];
+}
+
+internal sealed class VerbEntry
+{
+    public required string Lemma { get; init; }
+    public required int LemmaId { get; init; }
+    /// <summary>Further words of a multi-word verb ("rule out", "ask for"): particles or prepositions that must depend on the verb.</summary>
+    public int[][] Particles { get; init; } = [];
+    public string[] ParticleWords { get; init; } = [];
+    public required VerbBlock Block { get; init; }
+    /// <summary>The verb's own code, else the block's default; null when the bare verb gives no event.</summary>
+    public string? Code { get; init; }
+}
+
+/// <summary>
+/// The CAMEO verb-pattern dictionary in the project's own format (data/cameo/verbs.tsv.gz, converted from PETRARCH2's
+/// CAMEO.2.0.txt by <c>parley build cameo</c>): verb lemma -> block and default code; block patterns -> code, as
+/// conditions on the dependency parse. Immutable after loading; safe to share between threads.
+/// </summary>
+public sealed class VerbDictionary
+{
+    public const string FileName = "verbs.tsv.gz";
+
+    internal Dictionary<int, VerbEntry[]> ByLemma { get; }
+    internal Dictionary<string, VerbBlock> Blocks { get; }
+    internal Dictionary<string, WordMatcher> Sets { get; }
+
+    internal VerbDictionary(Dictionary<int, VerbEntry[]> byLemma, Dictionary<string, VerbBlock> blocks, Dictionary<string, WordMatcher> sets)
+    {
+        ByLemma = byLemma; Blocks = blocks; Sets = sets;
+    }
+
+    public int VerbCount { get { int n = 0; foreach (var e in ByLemma.Values) n += e.Length; return n; } }
+    public int PatternCount { get { int n = 0; foreach (var b in Blocks.Values) n += b.Patterns.Count; return n; } }
+    public int BlockCount => Blocks.Count;
+
+    internal VerbEntry[]? Lookup(int lemmaId) => ByLemma.TryGetValue(lemmaId, out var e) ? e : null;
+
+    public static VerbDictionary Load(string folder)
+    {
+        var path = Path.Combine(folder, FileName);
+        using var file = File.OpenRead(path);
+        using var gz = new GZipStream(file, CompressionMode.Decompress);
+        using var reader = new StreamReader(gz);
+        return Read(reader);
+    }
+
+    /// <summary>Reads the line format written by <see cref="PetrarchVerbConverter"/> (documented in data/cameo/README.md).</summary>
+    public static VerbDictionary Read(TextReader reader)
+    {
+        var sets = new Dictionary<string, WordMatcher>(StringComparer.Ordinal);
+        var blocks = new Dictionary<string, VerbBlock>(StringComparer.Ordinal);
+        var byLemma = new Dictionary<int, List<VerbEntry>>();
+        string? line;
+        int lineNo = 0;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNo++;
+            if (line.Length == 0 || line[0] == '#') continue;
+            var c = line.Split('\t');
+            try
+            {
+                switch (c[0])
+                {
+                    case "S":
+                        {
+                            var m = new WordMatcher(c[1]);
+                            foreach (var member in c[2].Split(' ', StringSplitOptions.RemoveEmptyEntries)) m.AddPhrase(member.Split('_'));
+                            sets[c[1]] = m;
+                            break;
+                        }
+                    case "B":
+                        blocks[c[1]] = new VerbBlock { Name = c[1], DefaultCode = NullCode(c[2]) };
+                        break;
+                    case "V":
+                        {
+                            var block = blocks[c[1]];
+                            string lemma = c[2];
+                            var particles = c[3] == "-" ? [] : c[3].Split(',');
+                            var ids = new int[particles.Length][];
+                            for (int i = 0; i < particles.Length; i++) ids[i] = LemmaIds(particles[i]);
+                            var entry = new VerbEntry
+                            {
+                                Lemma = lemma, LemmaId = StringStore.Intern(lemma), Particles = ids, ParticleWords = particles,
+                                Block = block, Code = c[4] == "=" ? block.DefaultCode : NullCode(c[4]),
+                            };
+                            if (!byLemma.TryGetValue(entry.LemmaId, out var list)) byLemma[entry.LemmaId] = list = [];
+                            list.Add(entry);
+                            break;
+                        }
+                    case "P":
+                        blocks[c[1]].Patterns.Add(ParsePattern(c, sets));
+                        break;
+                    default:
+                        throw new InvalidDataException($"unknown record type '{c[0]}'");
+                }
+            }
+            catch (Exception e) when (e is IndexOutOfRangeException or KeyNotFoundException or FormatException)
+            {
+                throw new InvalidDataException($"{FileName} line {lineNo}: {e.Message}");
+            }
+        }
+        var final = new Dictionary<int, VerbEntry[]>(byLemma.Count);
+        foreach (var (id, list) in byLemma)
+        {
+            // Multi-word verbs first: they are checked before the single word (as in PETRARCH).
+            list.Sort((a, b) => b.Particles.Length.CompareTo(a.Particles.Length));
+            final[id] = [.. list];
+        }
+        return new VerbDictionary(final, blocks, sets);
+    }
+
+    // P <block> <code> <reverse> <line> <conditions...>
+    private static VerbPattern ParsePattern(string[] c, Dictionary<string, WordMatcher> sets)
+    {
+        var subject = new List<NounCondition>();
+        var nouns = new List<NounCondition>();
+        var preps = new List<PrepCondition>();
+        var src = ArgumentRole.Default;
+        var tgt = ArgumentRole.Default;
+        var label = new System.Text.StringBuilder();
+        int spec = 0;
+        for (int i = 5; i < c.Length; i++)
+        {
+            string term = c[i];
+            if (term.Length == 0) continue;
+            if (term == "subj>tgt") { tgt = ArgumentRole.Subject; continue; }
+            if (term == "subj>src") { src = ArgumentRole.Subject; continue; }
+            if (term == "obj>tgt") { tgt = ArgumentRole.Object; continue; }
+            if (term == "obj>src") { src = ArgumentRole.Object; continue; }
+            int colon = term.IndexOf(':');
+            string kind = term[..colon];
+            string rest = term[(colon + 1)..];
+            switch (kind)
+            {
+                case "pre":
+                    { var n = Noun(rest, sets); subject.Add(n); spec += n.Weight; label.Append('-').Append(rest); break; }
+                case "n":
+                    { var n = Noun(rest, sets); nouns.Add(n); spec += n.Weight; label.Append('+').Append(rest); break; }
+                case "pp":
+                    {
+                        var role = PrepRole.None;
+                        if (rest.EndsWith(">src", StringComparison.Ordinal)) { role = PrepRole.Source; rest = rest[..^4]; src = ArgumentRole.Preposition; }
+                        else if (rest.EndsWith(">tgt", StringComparison.Ordinal)) { role = PrepRole.Target; rest = rest[..^4]; tgt = ArgumentRole.Preposition; }
+                        int c2 = rest.IndexOf(':');
+                        string prep = c2 < 0 ? rest : rest[..c2];
+                        var alternatives = prep.Split('/');
+                        var ids = new List<int>();
+                        foreach (var p in alternatives) ids.Add(StringStore.Intern(p));
+                        var obj = c2 < 0 ? null : Noun(rest[(c2 + 1)..], sets);
+                        var pc = new PrepCondition { Preps = [.. ids], Label = rest, Object = obj, Role = role };
+                        preps.Add(pc); spec += pc.Weight; label.Append('+').Append(rest);
+                        break;
+                    }
+                default:
+                    throw new FormatException($"unknown condition '{term}'");
+            }
+        }
+        return new VerbPattern
+        {
+            Code = NullCode(c[2]), ReverseCode = NullCode(c[3]), Line = int.Parse(c[4], CultureInfo.InvariantCulture),
+            Subject = [.. subject], Nouns = [.. nouns], Preps = [.. preps], SourceRole = src, TargetRole = tgt,
+            Label = label.ToString(), Specificity = spec,
+        };
+    }
+
+    // "mod+&SET+head"
+    private static NounCondition Noun(string spec, Dictionary<string, WordMatcher> sets)
+    {
+        var words = spec.Split('+');
+        var mods = new WordMatcher[words.Length - 1];
+        for (int i = 0; i < mods.Length; i++) mods[i] = Word(words[i], sets);
+        return new NounCondition { Head = Word(words[^1], sets), Mods = mods };
+    }
+
+    private static WordMatcher Word(string w, Dictionary<string, WordMatcher> sets)
+    {
+        if (w[0] == '&') return sets.TryGetValue(w, out var m) ? m : throw new FormatException($"undefined set {w}");
+        var matcher = new WordMatcher(w);
+        matcher.AddPhrase(w.Split('_'));
+        return matcher;
+    }
+
+    private static string? NullCode(string s) => s is "-" or "---" or "" ? null : s;
+
+    /// <summary>Lemma ids a dictionary word stands for: the word itself and its likely singular ("talks" -> "talk").</summary>
+    internal static int[] LemmaIds(string word)
+    {
+        string w = word.ToLowerInvariant();
+        string s = Singular(w);
+        return s == w ? [StringStore.Intern(w)] : [StringStore.Intern(w), StringStore.Intern(s)];
+    }
+
+    internal static string Singular(string w)
+    {
+        if (w.Length > 4 && w.EndsWith("ies", StringComparison.Ordinal)) return w[..^3] + "y";
+        if (w.Length > 4 && (w.EndsWith("sses", StringComparison.Ordinal) || w.EndsWith("ches", StringComparison.Ordinal)
+            || w.EndsWith("shes", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal))) return w[..^2];
+        if (w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal)
+            && !w.EndsWith("is", StringComparison.Ordinal)) return w[..^1];
+        if (w.EndsWith("men", StringComparison.Ordinal) && w.Length > 4) return w[..^3] + "man";
+        return w;
+    }
+}

@@ -1,0 +1,307 @@
+using Parley.Core;
+using Parley.Events.Cameo;
+
+namespace Parley.Events;
+
+public sealed partial class EventCoder
+{
+    private static int ChildVerb(in SentenceGraph g, int t, Rel rel)
+    {
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == rel && g.Upos(c) == UPos.VERB) return c;
+        return -1;
+    }
+
+    private bool HasMark(in SentenceGraph g, int t)
+    {
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) != Rel.Mark) continue;
+            int l = g.Lemma(c);
+            if (l == _w.If || l == _w.Unless || l == _w.Whether) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Why the clause of <paramref name="t"/> is not asserted as fact (hypothetical, under a non-factive verb), or null.</summary>
+    private string? Unasserted(in SentenceGraph g, int t)
+    {
+        int x = t;
+        for (int hops = 0; hops < 8; hops++)
+        {
+            if (HasMark(g, x)) return "hypothetical (if/unless/whether clause)";
+            var r = g.RelOf(x);
+            int h = g.Head(x);
+            if (h < 0) break;
+            if (r is Rel.Ccomp or Rel.Advcl or Rel.Acl or Rel.Xcomp or Rel.Csubj && _w.NonFactive.Contains(g.Lemma(h)))
+                return "embedded under '" + StringStore.Get(g.Lemma(h)) + "': not asserted";
+            if (r is Rel.Conj or Rel.Ccomp or Rel.Advcl or Rel.Xcomp or Rel.Parataxis) x = h;
+            else break;
+        }
+        if (Modality(g, t) != 0)
+        {
+            for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+                if (g.RelOf(c) == Rel.Advcl && HasMark(g, c)) return "conditional (modal with an if/unless clause)";
+        }
+        return null;
+    }
+
+    /// <summary>0 none; 1 will/shall (future, commitment); 2 may/might/could/would/should/can (possibility).</summary>
+    private int Modality(in SentenceGraph g, int t)
+    {
+        int result = 0;
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) != Rel.Aux) continue;
+            int l = g.Lemma(c);
+            if (_w.Maybe.Contains(l)) return 2;
+            if (_w.Will.Contains(l)) result = 1;
+        }
+        return result;
+    }
+
+    private bool HasNegation(in SentenceGraph g, int t)
+    {
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) is not (Rel.Advmod or Rel.Neg or Rel.Aux or Rel.Other)) continue;
+            int l = g.Lemma(c);
+            if (l == _w.Not || l == _w.Never || l == _w.Nt) return true;
+        }
+        return false;
+    }
+
+    private static bool IsPassive(in SentenceGraph g, int t)
+    {
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+        {
+            var r = g.RelOf(c);
+            if (r is Rel.NsubjPass or Rel.AuxPass) return true;
+            if (r is Rel.Nsubj) return false;
+        }
+        return g.RelOf(t) == Rel.Conj && g.Head(t) >= 0 && IsPassive(g, g.Head(t));
+    }
+
+    private int PassiveAgent(in SentenceGraph g, int t)
+    {
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+        {
+            var r = g.RelOf(c);
+            if (r == Rel.OblAgent) return c;
+            if (r == Rel.Obl && g.HasChildWithLemma(c, Rel.Case, _w.By)) return c;
+        }
+        return -1;
+    }
+
+    private static int PassiveSubject(in SentenceGraph g, int t)
+    {
+        for (int x = t, hops = 0; x >= 0 && hops < 4; hops++)
+        {
+            int s = g.Child(x, Rel.NsubjPass);
+            if (s >= 0) return g.RelOf(x) == Rel.Relcl && g.Upos(s) == UPos.PRON ? g.Head(x) : s;
+            if (g.RelOf(x) == Rel.Relcl) return g.Head(x);
+            if (g.RelOf(x) != Rel.Conj) break;
+            x = g.Head(x);
+        }
+        return -1;
+    }
+
+    /// <summary>The subject of <paramref name="t"/>: its own, a relative clause's antecedent, or inherited from the clause it is coordinated with or a complement of.</summary>
+    private static int SubjectOf(in SentenceGraph g, int t)
+    {
+        for (int x = t, hops = 0; x >= 0 && hops < 5; hops++)
+        {
+            for (int c = g.FirstChild(x); c >= 0; c = g.NextSibling(c))
+            {
+                if (g.RelOf(c) is Rel.Nsubj or Rel.Csubj)
+                    return g.RelOf(x) == Rel.Relcl && g.Upos(c) == UPos.PRON ? g.Head(x) : c;
+            }
+            var r = g.RelOf(x);
+            if (r == Rel.Relcl) return g.Head(x);
+            if (r is Rel.Conj or Rel.Xcomp or Rel.Advcl) { x = g.Head(x); continue; }
+            break;
+        }
+        return -1;
+    }
+
+    /// <summary>The target of the clause: object, indirect object, else an oblique with a target preposition that is not a place.</summary>
+    private int ObjectOf(DocContext ctx, in SentenceGraph g, int x)
+    {
+        int obl = -1;
+        for (int c = g.FirstChild(x); c >= 0; c = g.NextSibling(c))
+        {
+            var r = g.RelOf(c);
+            if (r == Rel.Obj) return c;
+            if (r == Rel.Iobj) obl = obl < 0 || g.RelOf(obl) != Rel.Iobj ? c : obl;
+        }
+        if (obl >= 0) return obl;
+        for (int c = g.FirstChild(x); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) != Rel.Obl) continue;
+            int cs = g.CaseOf(c);
+            if (cs < 0 || !_w.TargetPreps.Contains(g.Lemma(cs))) continue;
+            if (PlaceAt(ctx.Doc, g, c) is not null && ctx.EntityAt[c] >= 0 && ctx.Doc.Entities[ctx.EntityAt[c]].Actor is null) continue;
+            return c;
+        }
+        return -1;
+    }
+
+    /// <summary>Another target candidate when the first has no actor: an oblique with a target preposition of the clause, or a
+    /// nominal modifier with one on the object ("resume negotiations with the United States").</summary>
+    private int AlternateTarget(DocContext ctx, in SentenceGraph g, int x, int exclude)
+    {
+        for (int c = g.FirstChild(x); c >= 0; c = g.NextSibling(c))
+        {
+            var r = g.RelOf(c);
+            if (c == exclude && r != Rel.Obj) continue;
+            if (r == Rel.Obl && c != exclude && IsTargetPrep(g, c)) return c;
+            if (r is Rel.Obj or Rel.Obl)
+            {
+                for (int k = g.FirstChild(c); k >= 0; k = g.NextSibling(k))
+                    if (g.RelOf(k) == Rel.Nmod && IsTargetPrep(g, k)) return k;
+            }
+        }
+        _ = ctx;
+        return -1;
+    }
+
+    private bool IsTargetPrep(in SentenceGraph g, int x)
+    {
+        int cs = g.CaseOf(x);
+        return cs >= 0 && _w.TargetPreps.Contains(g.Lemma(cs));
+    }
+
+    /// <summary>The head and its coordinated conjuncts ("the US and Britain" -> US, Britain).</summary>
+    private static int Coordinated(in SentenceGraph g, int head, Span<int> heads)
+    {
+        int n = 0;
+        heads[n++] = head;
+        for (int i = 0; i < n && n < heads.Length; i++)
+        {
+            for (int c = g.FirstChild(heads[i]); c >= 0 && n < heads.Length; c = g.NextSibling(c))
+                if (g.RelOf(c) == Rel.Conj) heads[n++] = c;
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// The actor of a noun phrase headed by <paramref name="head"/>: the entity covering the head (or its coreference
+    /// cluster's actor); else an entity among its modifiers, with the head's agent role added to a bare country
+    /// ("Afghan soldiers" -> AFGMIL); else the agent role alone ("police" -> COP).
+    /// </summary>
+    private bool ResolveActor(DocContext ctx, in SentenceGraph g, int head, bool allowAgentOnly, out ActorRef a)
+    {
+        a = default;
+        var doc = ctx.Doc;
+        var entities = doc.Entities;
+        int e = ctx.EntityAt[head];
+        if (e >= 0)
+        {
+            int ae = ctx.ActorEntity(e);
+            if (ae >= 0)
+            {
+                var m = entities[e];
+                a = new ActorRef { Entity = e, Cluster = m.Cluster, Code = entities[ae].Actor!, Name = entities[ae].Name ?? m.Name, Start = m.Start, End = m.End, Confidence = m.Confidence >= 1 ? 1 : Math.Max(0.5, m.Confidence) };
+                return true;
+            }
+        }
+        ref readonly var ht = ref doc.Tokens[head];
+        for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) is not (Rel.Compound or Rel.Amod or Rel.Poss or Rel.Nmod or Rel.Flat or Rel.Appos)) continue;
+            int ce = ctx.EntityAt[c];
+            if (ce < 0) continue;
+            int ae = ctx.ActorEntity(ce);
+            if (ae < 0) continue;
+            var m = entities[ce];
+            string code = entities[ae].Actor!;
+            string? role = _data.Agents.RoleOf(g, head);
+            if (role is not null && code.Length == 3 && _data.Countries.IsCountry(code)) code += role;
+            a = new ActorRef
+            {
+                Entity = ce, Cluster = m.Cluster, Code = code, Name = entities[ae].Name ?? m.Name,
+                Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, ht.End), Confidence = 0.9,
+            };
+            return true;
+        }
+        if (allowAgentOnly && g.Upos(head) is UPos.NOUN)
+        {
+            string? role = _data.Agents.RoleOf(g, head);
+            if (role is not null)
+            {
+                a = new ActorRef { Entity = -1, Cluster = -1, Code = role, Start = ht.Start, End = ht.End, Confidence = 0.6 };
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool SameActor(in ActorRef x, in ActorRef y)
+    {
+        if (x.Entity >= 0 && x.Entity == y.Entity) return true;
+        if (x.Cluster >= 0 && x.Cluster == y.Cluster) return true;
+        return x.Start == y.Start && x.End == y.End;
+    }
+
+    private EventActor ToEventActor(Document doc, in ActorRef a)
+    {
+        string? country = a.Code.Length >= 3 && _data.Countries.IsCountry(a.Code.AsSpan(0, 3)) ? a.Code[..3] : null;
+        return new EventActor { Text = doc.Text[a.Start..a.End], Actor = a.Code, Country = country, Name = a.Name, Start = a.Start, End = a.End };
+    }
+
+    private static string? SentenceDate(Document doc, in SentenceData sd)
+    {
+        foreach (var d in doc.Dates)
+            if (d.Start >= sd.Start && d.End <= sd.End && d.Value is not null) return d.Value;
+        return null;
+    }
+
+    /// <summary>The place the sentence ties to the action: a place mention in an oblique of the verb ("in Kabul", "at Bagram Air Base").</summary>
+    private EventPlace? FindPlace(DocContext ctx, in SentenceGraph g, int clause, int t)
+    {
+        for (int pass = 0; pass < 2; pass++)
+        {
+            int x = pass == 0 ? clause : t;
+            if (pass == 1 && x == clause) break;
+            for (int c = g.FirstChild(x); c >= 0; c = g.NextSibling(c))
+            {
+                if (g.RelOf(c) != Rel.Obl) continue;
+                int cs = g.CaseOf(c);
+                if (cs < 0 || !_w.PlacePreps.Contains(g.Lemma(cs))) continue;
+                var p = PlaceAt(ctx.Doc, g, c);
+                if (p is not null)
+                    return new EventPlace { Name = p.Name ?? p.Text, Country = p.Country, Lat = p.Lat, Lon = p.Lon, GeonameId = p.GeonameId };
+            }
+        }
+        return null;
+    }
+
+    private static PlaceMention? PlaceAt(Document doc, in SentenceGraph g, int token)
+    {
+        if (doc.Places.Count == 0) return null;
+        ref readonly var td = ref doc.Tokens[token];
+        foreach (var p in doc.Places)
+            if (p.Start <= td.Start && td.End <= p.End) return p;
+        for (int c = g.FirstChild(token); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) is not (Rel.Compound or Rel.Flat)) continue;
+            ref readonly var cd = ref doc.Tokens[c];
+            foreach (var p in doc.Places)
+                if (p.Start <= cd.Start && cd.End <= p.End) return p;
+        }
+        return null;
+    }
+
+    private static string TokenText(Document doc, int t)
+    {
+        ref readonly var td = ref doc.Tokens[t];
+        return doc.Text[td.Start..td.End];
+    }
+
+    private static string ParticleLabel(VerbEntry e) => e.ParticleWords.Length == 0 ? "" : "+" + string.Join('+', e.ParticleWords);
+
+    private static string Describe(in VerbMatch m) =>
+        m.Pattern is not null
+            ? $"verb '{m.Entry.Lemma}{ParticleLabel(m.Entry)}' [{m.Entry.Block.Name}]: pattern line {m.Pattern.Line} '{m.Pattern.Label}' -> {m.Pattern.Code ?? "---"}{(m.Pattern.ReverseCode is null ? "" : ":" + m.Pattern.ReverseCode)}"
+            : $"verb '{m.Entry.Lemma}{ParticleLabel(m.Entry)}' [{m.Entry.Block.Name}]: no pattern matched, verb code {m.Code ?? "---"}";
+}

@@ -1,0 +1,385 @@
+using Parley.Core;
+using Parley.Events.Cameo;
+
+namespace Parley.Events;
+
+public sealed partial class EventCoder
+{
+    /// <summary>What the dictionary says about one verb token.</summary>
+    private struct VerbMatch
+    {
+        public VerbEntry Entry;
+        public VerbPattern? Pattern;
+        public string? Code;
+        public string? Reverse;
+        public int SourceToken;
+        public int TargetToken;
+    }
+
+    /// <summary>A resolved actor: the entity mention (or agent noun) that stands for a source or target.</summary>
+    private struct ActorRef
+    {
+        public int Entity;
+        public int Cluster;
+        public string Code;
+        public string? Name;
+        public int Start;
+        public int End;
+        public double Confidence;
+    }
+
+    private const int MaxCoordinated = 8;
+
+    private void CodeVerb(DocContext ctx, SentenceGraph g, int sentence, int t, VerbEntry[] entries)
+    {
+        var trace = ctx.Trace;
+        var doc = ctx.Doc;
+        if (!Decide(g, t, entries, out var m)) return;
+        if (trace is not null) trace.Step(doc, t, Describe(m));
+
+        // A verb that is the complement of a governor the dictionary or the composition rules know is coded there.
+        if (g.RelOf(t) == Rel.Xcomp)
+        {
+            int gov = g.Head(t);
+            if (gov >= 0 && g.Upos(gov) == UPos.VERB && GovernorCodes(g, gov))
+            {
+                trace?.Step(doc, t, "complement of '" + StringStore.Get(g.Lemma(gov)) + "': coded with its governor");
+                return;
+            }
+        }
+
+        string? why = Unasserted(g, t);
+        if (why is not null)
+        {
+            trace?.Dropped(doc, t, m.Code, why);
+            return;
+        }
+
+        string? code = m.Code;
+        string? reverse = m.Reverse;
+        VerbPattern? pattern = m.Pattern;
+        int complement = -1;
+        bool composed = false;
+        string lemma = m.Entry.Lemma;
+        string rule = "";
+        double confidence = pattern is not null ? 0.9 : 0.75;
+
+        int xc = ChildVerb(g, t, Rel.Xcomp);
+        if (xc >= 0 && pattern is null)
+        {
+            var cEntries = _data.Verbs.Lookup(g.Lemma(xc));
+            VerbMatch cm = default;
+            bool hasC = cEntries is not null && Decide(g, xc, cEntries, out cm) && cm.Code is not null;
+            int govLemma = g.Lemma(t);
+            string cLemma = StringStore.Get(g.Lemma(xc));
+            if (_w.Refuse.Contains(govLemma))
+            {
+                code = hasC ? RejectOf(cm.Code!) : null;
+                reverse = null;
+                rule = ">" + cLemma;
+                composed = true;
+                trace?.Step(doc, t, hasC ? $"refuse + '{cLemma}' ({cm.Code}) -> reject {code}" : $"refuse + uncoded '{cLemma}': no event");
+            }
+            else if (_w.Intent.Contains(govLemma) && hasC)
+            {
+                code = IntentOf(cm.Code!);
+                reverse = null;
+                rule = ">" + cLemma;
+                composed = true;
+                trace?.Step(doc, t, $"intent + '{cLemma}' ({cm.Code}) -> {code}");
+            }
+            else if (code is null && hasC)
+            {
+                code = cm.Code; reverse = cm.Reverse; pattern = cm.Pattern;
+                rule = ">" + cLemma + (cm.Pattern?.Label ?? "");
+                composed = true;
+                confidence = cm.Pattern is not null ? 0.85 : 0.7;
+                trace?.Step(doc, t, $"'{lemma}' passes its complement '{cLemma}' through ({code})");
+            }
+            if (composed) { complement = xc; confidence *= 0.95; }
+        }
+
+        if (code is not null && !composed)
+        {
+            int modal = Modality(g, t);
+            if (modal != 0)
+            {
+                int root = CameoOntology.RootOf(code);
+                if (root is >= 4 and <= 8)
+                {
+                    string was = code;
+                    code = IntentOf(code);
+                    reverse = null;
+                    rule = "@modal";
+                    trace?.Step(doc, t, $"modal auxiliary: {was} -> intent {code}");
+                }
+                else if (root >= 14 && modal == 1)
+                {
+                    string was = code;
+                    code = ThreatOf(code);
+                    reverse = null;
+                    rule = "@will";
+                    trace?.Step(doc, t, $"'will' + material conflict {was} -> threat {code}");
+                }
+                else if (modal == 2)
+                {
+                    trace?.Dropped(doc, t, code, "modal auxiliary (may/could/would...): not asserted");
+                    return;
+                }
+            }
+        }
+
+        if (code is not null && CameoOntology.RootOf(code) == 1 && pattern is null
+            && (g.Child(t, Rel.Ccomp) >= 0 || g.Child(t, Rel.Parataxis) >= 0))
+        {
+            trace?.Dropped(doc, t, code, "reported speech: the statement itself is coded only when a pattern calls for it");
+            return;
+        }
+
+        if (code is null && reverse is null)
+        {
+            trace?.Dropped(doc, t, null, pattern is not null ? "pattern gives the null code" : "verb has no code without a matching pattern");
+            return;
+        }
+
+        bool negated = HasNegation(g, t);
+        int clause = complement >= 0 ? complement : t;
+
+        // Source and target heads.
+        bool passive = IsPassive(g, t);
+        int src, tgt;
+        var srcRole = pattern?.SourceRole ?? ArgumentRole.Default;
+        var tgtRole = pattern?.TargetRole ?? ArgumentRole.Default;
+        src = srcRole switch
+        {
+            ArgumentRole.Preposition => m.SourceToken,
+            ArgumentRole.Object => ObjectOf(ctx, g, clause),
+            _ => passive ? PassiveAgent(g, t) : SubjectOf(g, t),
+        };
+        tgt = tgtRole switch
+        {
+            ArgumentRole.Preposition => complement >= 0 ? -1 : m.TargetToken,
+            ArgumentRole.Subject => SubjectOf(g, t),
+            _ => passive ? PassiveSubject(g, t) : ObjectOf(ctx, g, clause),
+        };
+        if (tgt < 0 && complement >= 0) tgt = ObjectOf(ctx, g, t);
+
+        string finalCode = code ?? reverse!;
+        bool swap = code is null;
+        if (swap) (src, tgt) = (tgt, src);
+
+        Span<int> srcHeads = stackalloc int[MaxCoordinated];
+        Span<int> tgtHeads = stackalloc int[MaxCoordinated];
+        int ns = src >= 0 ? Coordinated(g, src, srcHeads) : 0;
+        int nt = tgt >= 0 ? Coordinated(g, tgt, tgtHeads) : 0;
+
+        Span<ActorRef> sources = new ActorRef[ns];
+        Span<ActorRef> targets = new ActorRef[nt];
+        int ks = 0, kt = 0;
+        // Named actors first; a generic agent noun alone ("police" -> COP) only when no named actor is found.
+        for (int i = 0; i < ns; i++) if (ResolveActor(ctx, g, srcHeads[i], false, out sources[ks])) ks++;
+        if (ks == 0) for (int i = 0; i < ns; i++) if (ResolveActor(ctx, g, srcHeads[i], true, out sources[ks])) ks++;
+        for (int i = 0; i < nt; i++) if (ResolveActor(ctx, g, tgtHeads[i], false, out targets[kt])) kt++;
+        if (kt == 0 && tgtRole == ArgumentRole.Default && !passive && !swap)
+        {
+            int alt = AlternateTarget(ctx, g, clause, tgt);
+            if (alt < 0 && clause != t) alt = AlternateTarget(ctx, g, t, tgt);
+            if (alt >= 0)
+            {
+                int na = Coordinated(g, alt, tgtHeads);
+                if (na > targets.Length) targets = new ActorRef[na];
+                for (int i = 0; i < na; i++) if (ResolveActor(ctx, g, tgtHeads[i], false, out targets[kt])) kt++;
+                if (kt > 0) { nt = na; tgt = alt; }
+                else { nt = tgt >= 0 ? Coordinated(g, tgt, tgtHeads) : 0; }
+            }
+        }
+        if (kt == 0) for (int i = 0; i < nt; i++) if (ResolveActor(ctx, g, tgtHeads[i], true, out targets[kt])) kt++;
+
+        int root2 = CameoOntology.RootOf(finalCode);
+        if (rule.Length == 0 || rule[0] != '>') rule = (pattern?.Label ?? ParticleLabel(m.Entry)) + rule;
+        string ruleId = finalCode + ":" + lemma + rule;
+        if (ks == 0)
+        {
+            trace?.Dropped(doc, t, finalCode, src < 0 ? "no source argument" : "source '" + TokenText(doc, src) + "' has no actor code");
+            return;
+        }
+        bool monadic = root2 is 14 or 15;
+        if (kt == 0 && !monadic)
+        {
+            trace?.Dropped(doc, t, finalCode, tgt < 0 ? "no target argument (code needs one)" : "target '" + TokenText(doc, tgt) + "' has no actor code");
+            return;
+        }
+
+        var type = _data.Ontology.Find(finalCode);
+        ref readonly var sd = ref doc.Sentences[sentence];
+        string? date = SentenceDate(doc, sd) ?? doc.PublishedText;
+        EventPlace? place = FindPlace(ctx, g, clause, t);
+        var trigger = doc.Tokens[t];
+
+        for (int i = 0; i < ks; i++)
+        {
+            for (int j = 0; j < Math.Max(kt, 1); j++)
+            {
+                bool hasTarget = kt > 0;
+                if (hasTarget && SameActor(sources[i], targets[j]))
+                {
+                    trace?.Dropped(doc, t, finalCode, "source and target are the same actor");
+                    continue;
+                }
+                var record = new EventRecord
+                {
+                    Sentence = sentence,
+                    Source = ToEventActor(doc, sources[i]),
+                    Target = hasTarget ? ToEventActor(doc, targets[j]) : null,
+                    Cameo = finalCode,
+                    Plover = type?.Plover,
+                    QuadClass = type?.QuadClass ?? CameoOntology.QuadClassOf(finalCode),
+                    Goldstein = type?.Goldstein ?? 0,
+                    Date = date,
+                    Place = place,
+                    Negated = negated,
+                    EvidenceStart = sd.Start,
+                    EvidenceEnd = sd.End,
+                    Rule = ruleId,
+                    Confidence = Math.Round(confidence * sources[i].Confidence * (hasTarget ? targets[j].Confidence : 0.9), 3),
+                    TriggerStart = trigger.Start,
+                    TriggerEnd = trigger.End,
+                };
+                doc.Events.Add(record);
+                trace?.Kept(doc, t, record);
+            }
+        }
+    }
+
+    /// <summary>Picks the verb entry (multi-word first) and its most specific matching pattern.</summary>
+    private bool Decide(in SentenceGraph g, int t, VerbEntry[] entries, out VerbMatch m)
+    {
+        m = default;
+        VerbEntry? entry = null;
+        for (int i = 0; i < entries.Length; i++)
+        {
+            var e = entries[i];
+            if (e.Particles.Length == 0 || ParticlesPresent(g, t, e)) { entry = e; break; }
+        }
+        if (entry is null) return false;
+        m.Entry = entry;
+        m.SourceToken = -1;
+        m.TargetToken = -1;
+        int best = 0;
+        var patterns = entry.Block.Patterns;
+        for (int i = 0; i < patterns.Count; i++)
+        {
+            var p = patterns[i];
+            if (p.Specificity <= best) continue;
+            if (!PatternMatches(g, t, p, out int s, out int tg)) continue;
+            best = p.Specificity;
+            m.Pattern = p;
+            m.SourceToken = s;
+            m.TargetToken = tg;
+        }
+        if (m.Pattern is not null) { m.Code = m.Pattern.Code; m.Reverse = m.Pattern.ReverseCode; }
+        else m.Code = entry.Code;
+        return true;
+    }
+
+    private bool GovernorCodes(in SentenceGraph g, int gov)
+    {
+        int l = g.Lemma(gov);
+        return _w.Intent.Contains(l) || _w.Refuse.Contains(l) || _data.Verbs.Lookup(l) is not null;
+    }
+
+    private static bool PatternMatches(in SentenceGraph g, int t, VerbPattern p, out int source, out int target)
+    {
+        source = -1; target = -1;
+        for (int i = 0; i < p.Subject.Length; i++) if (!SubjectMatches(g, t, p.Subject[i])) return false;
+        for (int i = 0; i < p.Nouns.Length; i++) if (!NounInRegion(g, t, p.Nouns[i])) return false;
+        for (int i = 0; i < p.Preps.Length; i++)
+        {
+            var pc = p.Preps[i];
+            int bound = PrepInRegion(g, t, pc);
+            if (bound < 0) return false;
+            if (pc.Role == PrepRole.Source) source = bound;
+            else if (pc.Role == PrepRole.Target) target = bound;
+        }
+        return true;
+    }
+
+    private static bool ObjectLike(Rel r) => r is Rel.Obj or Rel.Iobj or Rel.Xcomp or Rel.Ccomp or Rel.Prt or Rel.Advmod
+        or Rel.NsubjPass or Rel.Dep or Rel.Compound or Rel.Neg;
+
+    private static bool ObjectLikeDeep(Rel r) => r is Rel.Obj or Rel.Iobj or Rel.Xcomp or Rel.Ccomp or Rel.Prt or Rel.Advmod
+        or Rel.NsubjPass or Rel.Conj or Rel.Neg;
+
+    private static bool PrepLike(Rel r) => r is Rel.Obl or Rel.OblAgent or Rel.Nmod or Rel.Advcl or Rel.Xcomp or Rel.Acl;
+
+    private static bool NounInRegion(in SentenceGraph g, int t, NounCondition c)
+    {
+        for (int a = g.FirstChild(t); a >= 0; a = g.NextSibling(a))
+        {
+            if (!ObjectLike(g.RelOf(a))) continue;
+            if (c.Matches(g, a)) return true;
+            for (int b = g.FirstChild(a); b >= 0; b = g.NextSibling(b))
+                if (ObjectLikeDeep(g.RelOf(b)) && c.Matches(g, b)) return true;
+        }
+        return false;
+    }
+
+    private static int PrepInRegion(in SentenceGraph g, int t, PrepCondition c)
+    {
+        for (int a = g.FirstChild(t); a >= 0; a = g.NextSibling(a))
+        {
+            var r = g.RelOf(a);
+            if (PrepLike(r) && PrepOk(g, a, c)) return a;
+            if (ObjectLike(r) || r is Rel.Obl)
+            {
+                for (int b = g.FirstChild(a); b >= 0; b = g.NextSibling(b))
+                    if (PrepLike(g.RelOf(b)) && PrepOk(g, b, c)) return b;
+            }
+        }
+        return -1;
+    }
+
+    private static bool PrepOk(in SentenceGraph g, int x, PrepCondition c)
+    {
+        bool found = false;
+        for (int k = g.FirstChild(x); k >= 0 && !found; k = g.NextSibling(k))
+        {
+            if (g.RelOf(k) is not (Rel.Case or Rel.Mark)) continue;
+            int l = g.Lemma(k);
+            for (int i = 0; i < c.Preps.Length; i++) if (c.Preps[i] == l) { found = true; break; }
+        }
+        return found && (c.Object is null || c.Object.Matches(g, x));
+    }
+
+    private static bool SubjectMatches(in SentenceGraph g, int t, NounCondition c)
+    {
+        int s = SubjectOf(g, t);
+        if (s < 0) s = PassiveSubject(g, t);
+        if (s < 0) return false;
+        if (c.Matches(g, s)) return true;
+        for (int k = g.FirstChild(s); k >= 0; k = g.NextSibling(k))
+            if (g.RelOf(k) is Rel.Compound or Rel.Amod or Rel.Nmod or Rel.Flat && c.Matches(g, k)) return true;
+        return false;
+    }
+
+    private static bool ParticlesPresent(in SentenceGraph g, int t, VerbEntry e)
+    {
+        for (int i = 0; i < e.Particles.Length; i++)
+        {
+            var ids = e.Particles[i];
+            bool found = false;
+            for (int a = g.FirstChild(t); a >= 0 && !found; a = g.NextSibling(a))
+            {
+                var r = g.RelOf(a);
+                if (r is Rel.Prt or Rel.Advmod or Rel.Compound) found = Array.IndexOf(ids, g.Lemma(a)) >= 0;
+                else if (r is Rel.Obl or Rel.OblAgent or Rel.Obj or Rel.Xcomp or Rel.Advcl or Rel.Nmod)
+                {
+                    for (int k = g.FirstChild(a); k >= 0 && !found; k = g.NextSibling(k))
+                        if (g.RelOf(k) is Rel.Case or Rel.Mark) found = Array.IndexOf(ids, g.Lemma(k)) >= 0;
+                }
+            }
+            if (!found) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text;
+using Parley.Core;
+using Parley.Events.Cameo;
+
+namespace Parley.Events;
+
+/// <summary>
+/// Writes a document's events as GDELT 2.0 event-table rows: 61 tab-separated columns in GDELT's order, one row per
+/// event. Actor fields carry CAMEO codes (3-letter country + roles, as GDELT does); geographic country fields carry
+/// FIPS 10-4 codes (as GDELT does), converted from the ISO3 codes of places. Fields Parley does not compute are empty
+/// (ethnic/religion codes, ADM2) or neutral (NumMentions/NumSources/NumArticles 1, AvgTone 0, actor geography type 0).
+/// GlobalEventID is a stable 62-bit hash of the document id and the event's index; DATEADDED is the publication date
+/// at 00:00:00 (a fixed value, so output is reproducible).
+/// </summary>
+public sealed class GdeltWriter
+{
+    public const int ColumnCount = 61;
+
+    public static readonly string[] Columns =
+    [
+        "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
+        "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode", "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+        "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode", "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+        "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+        "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+        "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+        "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+        "DATEADDED", "SOURCEURL",
+    ];
+
+    /// <summary>Non-country prefixes of CAMEO actor codes whose next three letters are a known-group code.</summary>
+    private static readonly string[] GroupPrefixes = ["IGO", "NGO", "IMG", "MNC", "INT"];
+
+    private readonly CameoData? _data;
+
+    public GdeltWriter(CameoData? data) => _data = data;
+
+    private static GdeltWriter? _default;
+
+    /// <summary>Writes the rows of <paramref name="doc"/> using the installation's data/cameo (for FIPS codes) when present.</summary>
+    public static void Write(TextWriter w, Document doc)
+    {
+        _default ??= new GdeltWriter(CameoData.FindFolder() is null ? null : CameoData.Shared);
+        _default.WriteRows(w, doc);
+    }
+
+    public void WriteRows(TextWriter w, Document doc)
+    {
+        var row = new string[ColumnCount];
+        for (int i = 0; i < doc.Events.Count; i++)
+        {
+            Fill(row, doc, i);
+            for (int c = 0; c < ColumnCount; c++)
+            {
+                if (c > 0) w.Write('\t');
+                w.Write(row[c]);
+            }
+            w.Write('\n');
+        }
+    }
+
+    /// <summary>Fills the 61 fields of the row for event <paramref name="index"/>.</summary>
+    public void Fill(string[] row, Document doc, int index)
+    {
+        Array.Fill(row, "");
+        var e = doc.Events[index];
+        var inv = CultureInfo.InvariantCulture;
+        DateOnly? day = ParseDay(e.Date) ?? doc.Published;
+        row[0] = EventId(doc.Id, index).ToString(inv);
+        if (day is DateOnly d)
+        {
+            row[1] = d.ToString("yyyyMMdd", inv);
+            row[2] = d.ToString("yyyyMM", inv);
+            row[3] = d.Year.ToString(inv);
+            row[4] = (d.Year + (d.DayOfYear - 1) / 365.0).ToString("0.0000", inv);
+        }
+        ActorFields(row, 5, e.Source);
+        ActorFields(row, 15, e.Target);
+        row[25] = e.Sentence == 0 ? "1" : "0";
+        row[26] = e.Cameo;
+        row[27] = e.Cameo.Length >= 3 ? e.Cameo[..3] : e.Cameo;
+        row[28] = e.Cameo.Length >= 2 ? e.Cameo[..2] : e.Cameo;
+        row[29] = e.QuadClass.ToString(inv);
+        row[30] = e.Goldstein.ToString("0.0", inv);
+        row[31] = "1"; row[32] = "1"; row[33] = "1"; row[34] = "0";
+        row[35] = "0";
+        row[43] = "0";
+        if (e.Place is { } p)
+        {
+            var mention = FindPlace(doc, p);
+            string? fips = _data?.Countries.Fips(p.Country);
+            row[51] = GeoType(mention?.FeatureCode, p.Country, p.Lat is not null).ToString(inv);
+            row[52] = p.Name;
+            row[53] = fips ?? "";
+            row[54] = fips is null ? "" : mention?.Admin1 is { Length: 2 } a1 ? fips + a1 : fips;
+            row[56] = p.Lat?.ToString("0.####", inv) ?? "";
+            row[57] = p.Lon?.ToString("0.####", inv) ?? "";
+            row[58] = p.GeonameId?.ToString(inv) ?? "";
+        }
+        else row[51] = "0";
+        row[59] = doc.Published is DateOnly pub ? pub.ToString("yyyyMMdd", inv) + "000000" : "";
+        row[60] = doc.Url ?? doc.Id;
+    }
+
+    private void ActorFields(string[] row, int at, EventActor? a)
+    {
+        if (a is null || a.Actor is null) return;
+        string code = a.Actor;
+        row[at] = code;
+        row[at + 1] = (a.Name ?? a.Text).ToUpperInvariant().Replace('\t', ' ');
+        int rest = 0;
+        if (code.Length >= 3 && (a.Country is not null || (_data?.Countries.IsCountry(code.AsSpan(0, 3)) ?? false)))
+        {
+            row[at + 2] = code[..3];
+            rest = 3;
+        }
+        else if (code.Length >= 6 && Array.IndexOf(GroupPrefixes, code[..3]) >= 0)
+        {
+            row[at + 3] = code[3..6];
+            row[at + 7] = code[..3];
+            rest = 6;
+        }
+        int type = at + 7;
+        if (row[type].Length > 0) type++;
+        for (int k = rest; k + 3 <= code.Length && type <= at + 9; k += 3) row[type++] = code.Substring(k, 3);
+    }
+
+    private static int GeoType(string? feature, string? country, bool located)
+    {
+        if (!located) return 0;
+        if (feature is "PCLI" or "PCL" or "PCLD" or "PCLF" or "PCLS" or "PCLIX") return 1;
+        bool us = country == "USA";
+        if (feature is not null && feature.StartsWith("ADM1", StringComparison.Ordinal)) return us ? 2 : 5;
+        return us ? 3 : 4;
+    }
+
+    private static PlaceMention? FindPlace(Document doc, EventPlace p)
+    {
+        foreach (var m in doc.Places)
+            if ((p.GeonameId is not null && m.GeonameId == p.GeonameId) || (p.GeonameId is null && (m.Name ?? m.Text) == p.Name)) return m;
+        return null;
+    }
+
+    private static DateOnly? ParseDay(string? value) =>
+        value is { Length: 10 } && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static long EventId(string docId, int index)
+    {
+        // FNV-1a over the UTF-8 bytes of "id#index": stable across runs and platforms.
+        ulong h = 14695981039346656037UL;
+        foreach (byte b in Encoding.UTF8.GetBytes(docId + "#" + index.ToString(CultureInfo.InvariantCulture)))
+        {
+            h ^= b;
+            h *= 1099511628211UL;
+        }
+        return (long)(h >> 2);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text;
+using Parley.Core;
+
+namespace Parley.Events.Quotes;
+
+/// <summary>
+/// Finds quotations and their speakers and fills <see cref="Document.Quotes"/>. Direct quotations come from paired
+/// quote marks in any style (see <see cref="QuotePairer"/>); short quoted names and scare quotes (1-3 words, no verb)
+/// are left out. Speakers come from "X said" / "said X" / "according to X" next to the quote, else from the previous
+/// sentence's speech verb, else from an immediately preceding quotation. Indirect speech ("X said (that) ...") gives
+/// Direct = false with the reported clause. Speakers are tied to the entity covering them (coreference clusters when
+/// present; without coreference a pronoun goes to the nearest preceding PER/ORG entity). Stateless and thread-safe.
+/// </summary>
+public sealed class QuoteExtractor : IPipelineComponent
+{
+    private const int ChainDistance = 300;
+
+    public string Name => "quotes";
+    public Layers Reads => Layers.Tokens | Layers.Sentences | Layers.Entities;
+    public Layers Writes => Layers.Quotes;
+
+    public void Process(Document doc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        doc.Quotes.Clear();
+        string text = doc.Text;
+        var spans = QuotePairer.Find(text);
+        var taken = new List<QuoteSpan>();
+        QuoteMention? previous = null;
+        int previousClose = -1;
+        foreach (var span in spans)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int start = span.Open + 1, end = span.Close;
+            while (start < end && char.IsWhiteSpace(text[start])) start++;
+            while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+            if (end > start && text[end - 1] == ',') end--;
+            while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+            if (!IsStatement(doc, start, end)) continue;
+
+            var quote = new QuoteMention { Start = start, End = end, Text = QuotedText(text, start, end, span.Reopens), Direct = true };
+            var speaker = SpeakerFinder.AfterQuote(text, span.Close);
+            if (speaker.IsEmpty) speaker = SpeakerFinder.BeforeQuote(text, span.Open);
+            if (!speaker.IsEmpty) SetSpeaker(doc, quote, speaker);
+            else if (previous?.Speaker is not null && span.Open - previousClose <= ChainDistance) CopySpeaker(previous, quote);
+            else
+            {
+                speaker = SpeakerFinder.PreviousSentence(text, span.Open, out _);
+                if (!speaker.IsEmpty) SetSpeaker(doc, quote, speaker);
+            }
+            doc.Quotes.Add(quote);
+            taken.Add(span);
+            previous = quote;
+            previousClose = span.Close;
+        }
+        IndirectSpeech.Find(doc, taken, spans, doc.Quotes);
+        doc.Quotes.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    /// <summary>A quotation says something: four words or more, or a verb (by tag when tagged, else by a short list, or "!"/"?").</summary>
+    private static bool IsStatement(Document doc, int start, int end)
+    {
+        if (end <= start) return false;
+        var words = TextWords.Scan(doc.Text, start, end);
+        int count = 0;
+        foreach (var w in words)
+        {
+            if (!w.IsPunct) count++;
+        }
+        if (count >= 4) return true;
+        if (count == 0) return false;
+        if ((doc.Done & Layers.Tags) != 0 && doc.TokenCount > 0)
+        {
+            int t = doc.TokenAt(start);
+            if (t < 0) return false;
+            var tokens = doc.Tokens;
+            for (; t < tokens.Length && tokens[t].Start < end; t++)
+            {
+                if (tokens[t].Upos is UPos.VERB or UPos.AUX) return true;
+            }
+            return false;
+        }
+        if (doc.Text[end - 1] is '!' or '?') return true;
+        foreach (var w in words)
+        {
+            if (!w.IsPunct && SpeechWords.IsCommonVerb(SpeakerFinder.Span(doc.Text, w))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The quoted words; marks that reopen the quote at later paragraphs are left out.</summary>
+    private static string QuotedText(string text, int start, int end, List<int>? reopens)
+    {
+        if (reopens is null) return text.Substring(start, end - start);
+        var sb = new StringBuilder(end - start);
+        int from = start;
+        foreach (int r in reopens)
+        {
+            if (r < start || r >= end) continue;
+            sb.Append(text, from, r - from);
+            from = r + 1;
+        }
+        sb.Append(text, from, end - from);
+        return sb.ToString();
+    }
+
+    internal static void SetSpeaker(Document doc, QuoteMention quote, SpeakerSpan speaker)
+    {
+        quote.Speaker = doc.Text.Substring(speaker.Start, speaker.End - speaker.Start);
+        quote.SpeakerStart = speaker.Start;
+        quote.SpeakerEnd = speaker.End;
+        var entity = SpeakerEntities.Resolve(doc, speaker.Start, speaker.End, out string? name);
+        quote.SpeakerName = name;
+        quote.SpeakerActor = entity?.Actor;
+    }
+
+    private static void CopySpeaker(QuoteMention from, QuoteMention to)
+    {
+        to.Speaker = from.Speaker;
+        to.SpeakerStart = from.SpeakerStart;
+        to.SpeakerEnd = from.SpeakerEnd;
+        to.SpeakerName = from.SpeakerName;
+        to.SpeakerActor = from.SpeakerActor;
+    }
+}

@@ -1,0 +1,312 @@
+using System.IO.Compression;
+using System.Text;
+using Parley.Core;
+using Parley.Ingest.Reading;
+
+namespace Parley.Ingest;
+
+/// <summary>
+/// Reads articles from files (.txt, .html/.htm, .jsonl, .jsonl.gz, .xml/.rss/.atom), folders (recursive,
+/// ordinal path order), "-" (standard input) and http(s) URLs. Every bad input becomes a
+/// <see cref="ReadItem"/> with a one-line problem; no exception escapes except cancellation.
+/// Thread-safe: one instance may serve several Read calls.
+/// </summary>
+public sealed class ArticleReader
+{
+    private readonly ReaderOptions _options;
+    private readonly Lazy<WebFetcher> _fetcher;
+
+    public ArticleReader(ReaderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _fetcher = new Lazy<WebFetcher>(() => new WebFetcher(
+            options.Http ?? new HttpClient { Timeout = options.HttpTimeout }, options.MaxBytes));
+    }
+
+    public ReaderOptions Options => _options;
+
+    public IEnumerable<ReadItem> Read(IEnumerable<string> inputs, TextReader? stdin = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        foreach (string input in inputs)
+        {
+            ct.ThrowIfCancellationRequested();
+            foreach (var item in ReadInput(input, stdin, ct)) yield return item;
+        }
+    }
+
+    /// <summary>One JSON object as sent to the API (a JSONL input line).</summary>
+    public static ReadItem ParseJson(string json, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var article = JsonArticleParser.Parse(Encoding.UTF8.GetBytes(json), origin, out string? error);
+        return article is null ? ReadItem.Bad(origin, error!) : ReadItem.Ok(article);
+    }
+
+    private IEnumerable<ReadItem> ReadInput(string input, TextReader? stdin, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(input)) return [ReadItem.Bad("(empty path)", "no input named")];
+        if (input == "-") return ReadStdin(stdin ?? Console.In, ct);
+        if (input.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || input.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            return ReadUrl(input, ct);
+        try
+        {
+            if (Directory.Exists(input)) return ReadFolder(input, ct);
+            if (File.Exists(input))
+            {
+                var kind = InputKinds.FromPath(input);
+                return kind == InputKind.Unknown
+                    ? [ReadItem.Bad(input, "unsupported file type (expected .txt, .html, .htm, .jsonl, .jsonl.gz, .xml, .rss or .atom)")]
+                    : ReadFile(input, kind, ct);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [ReadItem.Bad(input, e.Message)];
+        }
+        return [ReadItem.Bad(input, "no such file or directory")];
+    }
+
+    private IEnumerable<ReadItem> ReadFolder(string folder, CancellationToken ct)
+    {
+        List<string> files;
+        string? problem = null;
+        try
+        {
+            var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
+            files = [];
+            foreach (string f in Directory.EnumerateFiles(folder, "*", options))
+                if (InputKinds.FromPath(f) != InputKind.Unknown) files.Add(f);
+            files.Sort(StringComparer.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            files = [];
+            problem = e.Message;
+        }
+        if (problem is not null)
+        {
+            yield return ReadItem.Bad(folder, problem);
+            yield break;
+        }
+        foreach (string file in files)
+        {
+            ct.ThrowIfCancellationRequested();
+            foreach (var item in ReadFile(file, InputKinds.FromPath(file), ct)) yield return item;
+        }
+    }
+
+    private IEnumerable<ReadItem> ReadFile(string path, InputKind kind, CancellationToken ct)
+    {
+        long length;
+        try
+        {
+            length = new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [ReadItem.Bad(path, e.Message)];
+        }
+        // The size is checked before reading, so a huge file costs nothing.
+        if (length == 0) return [ReadItem.Bad(path, "empty file")];
+        if (length > _options.MaxBytes) return [ReadItem.Bad(path, $"too large ({length:N0} bytes, limit {_options.MaxBytes:N0})")];
+        if (kind is InputKind.JsonLines or InputKind.JsonLinesGzip) return ReadJsonLinesFile(path, kind == InputKind.JsonLinesGzip, ct);
+
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [ReadItem.Bad(path, e.Message)];
+        }
+        return FromBytes(bytes, path, kind, url: null, ct);
+    }
+
+    private IEnumerable<ReadItem> FromBytes(byte[] bytes, string input, InputKind kind, string? url, CancellationToken ct)
+    {
+        var decoded = InputDecoder.Decode(bytes, _options.DecodeLegacyEncodings);
+        if (decoded.Failed) return [ReadItem.Bad(input, decoded.Problem!)];
+        return FromText(decoded.Text!, input, kind, url, decoded, ct);
+    }
+
+    private IEnumerable<ReadItem> FromText(string text, string input, InputKind kind, string? url, DecodedText decoded, CancellationToken ct)
+    {
+        IReadOnlyList<string> notes = decoded.Note is null ? [] : [decoded.Note];
+        var warning = decoded.Problem is null ? null : new InputProblem(input, decoded.Problem);
+        switch (kind)
+        {
+            case InputKind.Text:
+                return [new ReadItem(PlainTextParser.Parse(text, input, notes), warning)];
+            case InputKind.Html:
+            {
+                var article = HtmlArticleExtractor.Extract(text, input, url, notes, out string? error);
+                return article is null ? [ReadItem.Bad(input, error!)] : [new ReadItem(article, warning)];
+            }
+            case InputKind.Feed:
+                return WithWarning(FeedArticleSource.Read(text, input, _options, () => _fetcher.Value, ct), warning);
+            case InputKind.JsonLines:
+                return WithWarning(ReadJsonLinesText(text, input, ct), warning);
+            default:
+                return [ReadItem.Bad(input, "unsupported input")];
+        }
+    }
+
+    private static IEnumerable<ReadItem> WithWarning(IEnumerable<ReadItem> items, InputProblem? warning)
+    {
+        if (warning is not null) yield return new ReadItem(null, warning);
+        foreach (var item in items) yield return item;
+    }
+
+    private IEnumerable<ReadItem> ReadJsonLinesFile(string path, bool gzip, CancellationToken ct)
+    {
+        Stream? stream = null;
+        string? openError = null;
+        try
+        {
+            stream = File.OpenRead(path);
+            if (gzip) stream = new GZipStream(stream, CompressionMode.Decompress);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stream?.Dispose();
+            openError = e.Message;
+        }
+        if (openError is not null)
+        {
+            yield return ReadItem.Bad(path, openError);
+            yield break;
+        }
+        using (stream)
+        {
+            foreach (var item in ReadJsonLines(stream!, path, ct)) yield return item;
+        }
+    }
+
+    private IEnumerable<ReadItem> ReadJsonLinesText(string text, string input, CancellationToken ct)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        foreach (var item in ReadJsonLines(stream, input, ct)) yield return item;
+    }
+
+    /// <summary>Streams JSONL: each bad line is reported as "input:line: problem" and reading goes on.</summary>
+    private IEnumerable<ReadItem> ReadJsonLines(Stream stream, string input, CancellationToken ct)
+    {
+        using var lines = LineSplitter.Lines(stream, _options.MaxBytes, ct).GetEnumerator();
+        int articles = 0, nonBlank = 0;
+        while (true)
+        {
+            ByteLine line;
+            string? streamError = null;
+            try
+            {
+                if (!lines.MoveNext()) break;
+                line = lines.Current;
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException)
+            {
+                line = default;
+                streamError = e is InvalidDataException ? "not a valid gzip stream (" + e.Message.TrimEnd('.') + ")" : e.Message;
+            }
+            if (streamError is not null)
+            {
+                yield return ReadItem.Bad(input, streamError);
+                yield break;
+            }
+            string origin = input + ":" + line.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (line.TooLong)
+            {
+                nonBlank++;
+                yield return ReadItem.Bad(origin, $"line too long (limit {_options.MaxBytes:N0} bytes)");
+                continue;
+            }
+            var bytes = line.Bytes.Span;
+            if (line.Number == 1 && bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+            if (IsBlankAscii(bytes)) continue;
+            nonBlank++;
+            if (nonBlank == 1 && InputDecoder.BinaryReason(bytes) is { } binary)
+            {
+                yield return ReadItem.Bad(input, binary);
+                yield break;
+            }
+            var article = JsonArticleParser.Parse(bytes, origin, out string? error);
+            if (article is null)
+            {
+                yield return ReadItem.Bad(origin, error!);
+                continue;
+            }
+            articles++;
+            yield return ReadItem.Ok(article);
+        }
+        if (nonBlank == 0) yield return ReadItem.Bad(input, "empty file (no JSON lines)");
+    }
+
+    private static bool IsBlankAscii(ReadOnlySpan<byte> bytes)
+    {
+        foreach (byte b in bytes)
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
+        return true;
+    }
+
+    private IEnumerable<ReadItem> ReadStdin(TextReader reader, CancellationToken ct)
+    {
+        string text;
+        string? problem = null;
+        try
+        {
+            text = ReadCapped(reader, _options.MaxBytes, out bool tooLarge);
+            if (tooLarge) problem = $"too large (limit {_options.MaxBytes:N0} characters)";
+        }
+        catch (IOException e)
+        {
+            text = "";
+            problem = e.Message;
+        }
+        if (problem is null && InputDecoder.IsBlank(text)) problem = "empty input";
+        if (problem is not null) return [ReadItem.Bad("stdin", problem)];
+        if (text.IndexOf('\0', StringComparison.Ordinal) >= 0) return [ReadItem.Bad("stdin", "binary input (NUL character)")];
+        var kind = text.AsSpan().TrimStart().StartsWith("{") ? InputKind.JsonLines : InputKind.Text;
+        return FromText(text, "stdin", kind, null, default, ct);
+    }
+
+    private static string ReadCapped(TextReader reader, long max, out bool tooLarge)
+    {
+        var sb = new StringBuilder();
+        char[] buffer = new char[16384];
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (sb.Length + read > max)
+            {
+                tooLarge = true;
+                return "";
+            }
+            sb.Append(buffer, 0, read);
+        }
+        tooLarge = false;
+        return sb.ToString();
+    }
+
+    private IEnumerable<ReadItem> ReadUrl(string input, CancellationToken ct)
+    {
+        if (!Uri.TryCreate(input, UriKind.Absolute, out var uri)) return [ReadItem.Bad(input, "not a valid URL")];
+        var page = _fetcher.Value.Fetch(uri, ct, out string? error);
+        if (page is null) return [ReadItem.Bad(input, error!)];
+        var kind = InputKinds.FromContent(page.MediaType, page.Bytes);
+        if (page.Charset is { } charset && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var encoding = Encoding.GetEncoding(charset);
+                return FromText(encoding.GetString(page.Bytes), input, kind, page.Address.AbsoluteUri, default, ct);
+            }
+            catch (ArgumentException)
+            {
+                // Unknown charset name: fall back to detection.
+            }
+        }
+        return FromBytes(page.Bytes, input, kind, page.Address.AbsoluteUri, ct);
+    }
+}

@@ -1,2 +1,0 @@
-namespace Parley.Ingest;
-internal static class AssemblyMarker { }

@@ -1,0 +1,75 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace Parley.Ingest.Cleaning;
+
+/// <summary>
+/// Characters being built by a cleaning pass, each with the position of the original character it came
+/// from. Arrays are pooled; call <see cref="Dispose"/> to return them.
+/// </summary>
+internal sealed class MappedBuffer : IDisposable
+{
+    private char[] _chars;
+    private int[] _map;
+
+    public MappedBuffer(int capacity)
+    {
+        capacity = Math.Max(16, capacity);
+        _chars = ArrayPool<char>.Shared.Rent(capacity);
+        _map = ArrayPool<int>.Shared.Rent(capacity);
+    }
+
+    public int Length { get; private set; }
+    public ReadOnlySpan<char> Chars => _chars.AsSpan(0, Length);
+    public ReadOnlySpan<int> Map => _map.AsSpan(0, Length);
+
+    public char Last => _chars[Length - 1];
+    public char this[int index] => _chars[index];
+    public int MapAt(int index) => _map[index];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Append(char c, int original)
+    {
+        if (Length == _chars.Length) Grow();
+        _chars[Length] = c;
+        _map[Length] = original;
+        Length++;
+    }
+
+    public void ReplaceLast(char c) => _chars[Length - 1] = c;
+
+    public void Truncate(int length) => Length = length;
+
+    public void Clear() => Length = 0;
+
+    private void Grow()
+    {
+        int size = _chars.Length * 2;
+        var chars = ArrayPool<char>.Shared.Rent(size);
+        var map = ArrayPool<int>.Shared.Rent(size);
+        _chars.AsSpan(0, Length).CopyTo(chars);
+        _map.AsSpan(0, Length).CopyTo(map);
+        ArrayPool<char>.Shared.Return(_chars);
+        ArrayPool<int>.Shared.Return(_map);
+        _chars = chars;
+        _map = map;
+    }
+
+    /// <summary>The finished text and its offset map (one extra entry for the end).</summary>
+    public (string Text, int[] Map) ToResult()
+    {
+        string text = new(_chars, 0, Length);
+        var map = new int[Length + 1];
+        _map.AsSpan(0, Length).CopyTo(map);
+        map[Length] = Length == 0 ? 0 : _map[Length - 1] + 1;
+        return (text, map);
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<char>.Shared.Return(_chars);
+        ArrayPool<int>.Shared.Return(_map);
+        _chars = [];
+        _map = [];
+    }
+}

@@ -1,0 +1,67 @@
+using Parley.Core;
+
+namespace Parley.Knowledge.Dates;
+
+/// <summary>
+/// Finds date expressions in <see cref="Document.Text"/> and resolves them against <see cref="Document.Published"/>
+/// into <see cref="DateMention"/>s (day, ISO week, month or year). One pass over a light word scan of the text with
+/// small lookup tables; the document's sentences bound the tense context and its XPOS tags, when present, mark tense.
+/// Without a publication date, absolute dates still resolve and relative ones get a null value.
+/// Stateless and thread-safe.
+/// </summary>
+public sealed class DateResolver : IPipelineComponent
+{
+    [ThreadStatic]
+    private static DateWord[]? t_words;
+
+    private readonly TenseTags _tags = new(StringStore.Intern("VBD"), StringStore.Intern("VBN"));
+
+    public string Name => "dates";
+    public Layers Reads => Layers.Tokens | Layers.Sentences;
+    public Layers Writes => Layers.Dates;
+
+    public void Process(Document doc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        doc.Dates.Clear();
+        Find(doc, doc.Dates);
+    }
+
+    /// <summary>Resolves the dates of a bare text (own sentence split, no tags).</summary>
+    public List<DateMention> Resolve(string text, DateOnly? published)
+    {
+        var doc = new Document(string.Empty, text) { Published = published };
+        var result = new List<DateMention>();
+        Find(doc, result);
+        return result;
+    }
+
+    private void Find(Document doc, List<DateMention> output)
+    {
+        var words = t_words ?? new DateWord[256];
+        int count = DateWordScanner.Scan(doc, ref words);
+        t_words = words;
+        bool tagged = (doc.Done & Layers.Tags) != 0 && doc.TokenCount > 0;
+        var matcher = new DateMatcher(words.AsSpan(0, count), doc.Text, doc.Published, tagged ? doc : null, _tags);
+        int i = 0;
+        while (i < count)
+        {
+            if (!matcher.TryMatch(i, out var m))
+            {
+                i++;
+                continue;
+            }
+            int start = words[m.First].Start, end = words[m.End - 1].End;
+            output.Add(new DateMention
+            {
+                Start = start,
+                End = end,
+                Text = doc.Text.Substring(start, end - start),
+                Value = m.Format(),
+                Grain = DateMatch.GrainName(m.Grain),
+            });
+            matcher.Accept(m);
+            i = m.End;
+        }
+    }
+}

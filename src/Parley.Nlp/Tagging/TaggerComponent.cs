@@ -1,0 +1,33 @@
+using Parley.Core;
+using Parley.Nlp.Lemmatization;
+
+namespace Parley.Nlp.Tagging;
+
+/// <summary>Pipeline step: UPOS, XPOS, FEATS and lemma of every token, sentence by sentence.</summary>
+public sealed class TaggerComponent(Tagger tagger, MorphFeatures morph, Lemmatizer lemmatizer) : IPipelineComponent
+{
+    public string Name => "tagger";
+    public Layers Reads => Layers.Tokens | Layers.Sentences;
+    public Layers Writes => Layers.Tags | Layers.Lemmas;
+
+    public void Process(Document doc, CancellationToken cancellationToken = default)
+    {
+        var text = doc.Text;
+        var tokens = doc.TokensMutable;
+        foreach (ref readonly var sentence in doc.Sentences)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var span = tokens[sentence.FirstToken..sentence.EndToken];
+            tagger.Tag(text, span);
+            for (int i = 0; i < span.Length; i++)
+            {
+                ref var t = ref span[i];
+                var form = text.AsSpan(t.Start, t.End - t.Start);
+                var xpos = StringStore.Get(t.Xpos).AsSpan();
+                t.Feats = morph.Features(form, t.Upos, xpos);
+                t.Lemma = lemmatizer.Lemmatize(form, xpos, t.Upos);
+            }
+        }
+        doc.Done |= Writes;
+    }
+}

@@ -1,2 +1,0 @@
-namespace Parley.Storage;
-internal static class AssemblyMarker { }

@@ -1,0 +1,50 @@
+using Parley.Core;
+
+namespace Parley.Storage;
+
+/// <summary>
+/// A document store: saves processed documents idempotently and answers the queries of the CLI, the HTTP API
+/// and the dashboard. Implementations are thread-safe: one writer at a time, any number of concurrent readers.
+/// </summary>
+public interface IParleyStore : IDisposable
+{
+    /// <summary>Saves a batch in one transaction: either every document of the batch is stored or none is.</summary>
+    SaveResult SaveBatch(IReadOnlyList<Document> docs);
+
+    /// <summary>True when a document whose text has this content hash (see <see cref="ContentHash"/>) is stored.</summary>
+    bool ContainsHash(string contentHash);
+
+    StoreStats GetStats();
+
+    /// <summary>The id under which a document is stored: itself when stored, the original's when it was a duplicate, else null.</summary>
+    string? ResolveId(string id);
+
+    /// <summary>The stored document with this id, or null.</summary>
+    Document? LoadDocument(string id);
+
+    /// <summary>Documents matching a full-text query (bm25-ranked, with a snippet), or all documents newest first when <paramref name="q"/> is empty.</summary>
+    IReadOnlyList<DocumentSummary> SearchDocuments(string? q, int limit, int offset, out int total);
+
+    /// <summary>Events matching the filters, newest first.</summary>
+    IReadOnlyList<StoredEvent> QueryEvents(EventQuery q, out int total);
+
+    /// <summary>How often each actor code is the source or the target of a matching event, most frequent first (at most q.Limit).</summary>
+    IReadOnlyList<ActorCount> ActorCounts(EventQuery q);
+
+    /// <summary>Source-target actor pairs of matching events, most frequent first (at most q.Limit).</summary>
+    IReadOnlyList<ActorPair> ActorPairs(EventQuery q);
+
+    /// <summary>Matching events counted per day and quad class, in day order (not limited).</summary>
+    IReadOnlyList<TimelinePoint> Timeline(EventQuery q);
+
+    /// <summary>Places of matching events, most frequent first (at most q.Limit).</summary>
+    IReadOnlyList<PlaceCount> PlaceCounts(EventQuery q);
+
+    /// <summary>Countries involved in matching events (source, target or place), each event counted once per country.</summary>
+    IReadOnlyList<CountryCount> CountryCounts(EventQuery q);
+
+    /// <summary>Inserts or replaces stories by id; with <paramref name="replaceAll"/> every story not in the list is removed.</summary>
+    void SaveStories(IReadOnlyList<StoryRecord> stories, bool replaceAll = false);
+
+    IReadOnlyList<StoryRecord> ListStories();
+}

@@ -1,0 +1,100 @@
+using Parley.Core;
+
+namespace Parley.Storage;
+
+public sealed record StoreStats(long Documents, long Sentences, long Entities, long Events, long Quotes, long Stories, long Duplicates, long Tokens);
+
+public enum SaveStatus
+{
+    /// <summary>Stored now.</summary>
+    Added,
+    /// <summary>Its text is already stored under another id; recorded in the duplicates table.</summary>
+    Duplicate,
+    /// <summary>The same id with the same text is already stored: nothing to do.</summary>
+    AlreadyStored,
+    /// <summary>The id was stored with another text; the stored document was replaced by this one.</summary>
+    Replaced,
+}
+
+/// <summary>What happened to one document of a batch. <see cref="DuplicateOf"/> is the stored id when the status is Duplicate.</summary>
+public readonly record struct DocumentSaveResult(string Id, SaveStatus Status, string? DuplicateOf = null);
+
+public sealed class SaveResult(IReadOnlyList<DocumentSaveResult> items)
+{
+    public IReadOnlyList<DocumentSaveResult> Items { get; } = items;
+    public int Added => Count(SaveStatus.Added);
+    public int Duplicates => Count(SaveStatus.Duplicate);
+    public int AlreadyStored => Count(SaveStatus.AlreadyStored);
+    public int Replaced => Count(SaveStatus.Replaced);
+
+    private int Count(SaveStatus status)
+    {
+        int n = 0;
+        foreach (var item in Items) if (item.Status == status) n++;
+        return n;
+    }
+}
+
+/// <summary>
+/// One hit of a document search. <see cref="Snippet"/> marks matched terms with <see cref="SearchHighlight"/>
+/// characters (never HTML, so a page can escape the text and then wrap the marked parts).
+/// </summary>
+public sealed record DocumentSummary(string Id, string? Title, DateOnly? Published, string? Source, string? Url,
+    string Language, int Sentences, int Events, string? Snippet, double? Rank);
+
+public static class SearchHighlight
+{
+    /// <summary>Start of a matched term in a snippet (U+0002, never present in cleaned text).</summary>
+    public const string Open = "\u0002";
+    /// <summary>End of a matched term in a snippet (U+0003).</summary>
+    public const string Close = "\u0003";
+    /// <summary>Stands for left-out text at either end of a snippet.</summary>
+    public const string Ellipsis = "\u2026";
+}
+
+/// <summary>
+/// Filters for events. Every filter is optional and they combine with AND.
+/// <see cref="Actor"/>: prefix of the source or target actor code ("USA" matches USAGOV);
+/// <see cref="Country"/>: source, target or place country (ISO alpha-3);
+/// <see cref="CameoPrefix"/>: prefix of the CAMEO code ("19" matches 190..1962);
+/// <see cref="From"/>/<see cref="To"/>: inclusive bounds on the event's day (see <see cref="StoredEvent.Day"/>);
+/// <see cref="Q"/>: full-text query on the event's document.
+/// </summary>
+public sealed record EventQuery
+{
+    public string? Actor { get; init; }
+    public string? SourceActor { get; init; }
+    public string? TargetActor { get; init; }
+    public string? Country { get; init; }
+    public string? CameoPrefix { get; init; }
+    public int? QuadClass { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    public string? Q { get; init; }
+    public string? DocumentId { get; init; }
+    public int Limit { get; init; } = 100;
+    public int Offset { get; init; }
+}
+
+/// <summary>
+/// A stored event with its document. <see cref="Day"/> is the day the event is filed under: its own date when
+/// it has day grain; the publication date when the event's coarser date (week, month, year) contains it or
+/// the event has no date; else the first day of the event's week, month or year.
+/// </summary>
+public sealed record StoredEvent(long Key, string DocumentId, int Index, string? DocumentTitle, DateOnly? Published,
+    DateOnly? Day, string? SentenceText, EventRecord Event);
+
+public sealed record ActorCount(string Actor, long AsSource, long AsTarget)
+{
+    public long Total => AsSource + AsTarget;
+}
+
+public sealed record ActorPair(string Source, string Target, long Count, double MeanGoldstein);
+
+public sealed record TimelinePoint(DateOnly Day, int QuadClass, long Count);
+
+public sealed record PlaceCount(string Name, string? Country, double? Lat, double? Lon, long Count);
+
+public sealed record CountryCount(string Country, long Count);
+
+public sealed record StoryRecord(string Id, string? Title, DateOnly? First, DateOnly? Last, IReadOnlyList<string> DocumentIds);

@@ -1,0 +1,294 @@
+using Parley.Core;
+
+namespace Parley.Events.Tests;
+
+/// <summary>Each linguistic case on hand-built parses (short CoNLL-U: ID FORM LEMMA UPOS HEAD DEPREL MISC).</summary>
+public sealed class EventCoderTests
+{
+    private static Document Code(string conllu)
+    {
+        var doc = AnnotatedConllu.Parse("# published = 2019-12-04\n" + conllu);
+        TestData.Coder.Process(doc);
+        return doc;
+    }
+
+    private const string Taliban = "Ent=B-ORG|Actor=AFGREB|Name=Taliban";
+
+    [Fact]
+    public void Active_clause_gives_subject_to_object_with_place_and_date()
+    {
+        var doc = Code($"""
+            1 The the DET 2 det _
+            2 Taliban Taliban PROPN 3 nsubj {Taliban}
+            3 attacked attack VERB 0 root _
+            4 Afghan Afghan ADJ 5 amod Ent=B-NORP|Actor=AFG
+            5 troops troop NOUN 3 obj _
+            6 in in ADP 7 case _
+            7 Kabul Kabul PROPN 3 obl Ent=B-LOC|Actor=AFG|Loc=B|Country=AFG
+            8 on on ADP 9 case _
+            9 Tuesday Tuesday PROPN 3 obl Date=2019-12-03
+            10 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("AFGREB", e.Source!.Actor);
+        Assert.Equal("AFG", e.Source.Country);
+        Assert.Equal("AFGMIL", e.Target!.Actor);
+        Assert.Equal("Afghan troops", e.Target.Text);
+        Assert.Equal("190", e.Cameo);
+        Assert.Equal("ASSAULT", e.Plover);
+        Assert.Equal(4, e.QuadClass);
+        Assert.Equal(-10.0, e.Goldstein);
+        Assert.Equal("Kabul", e.Place!.Name);
+        Assert.Equal("2019-12-03", e.Date);
+        Assert.False(e.Negated);
+        Assert.Equal("190:attack", e.Rule);
+        Assert.Equal(0, e.EvidenceStart);
+        Assert.Equal(doc.Sentences[0].End, e.EvidenceEnd);
+        Assert.Equal("attacked", doc.Text[e.TriggerStart..e.TriggerEnd]);
+    }
+
+    [Fact]
+    public void Passive_with_by_agent_makes_the_agent_the_source()
+    {
+        var doc = Code($"""
+            1 Afghan Afghan ADJ 2 amod Ent=B-NORP|Actor=AFG
+            2 troops troop NOUN 4 nsubj:pass _
+            3 were be AUX 4 aux:pass _
+            4 attacked attack VERB 0 root _
+            5 by by ADP 7 case _
+            6 the the DET 7 det _
+            7 Taliban Taliban PROPN 4 obl:agent {Taliban}
+            8 . . PUNCT 4 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("AFGREB", e.Source!.Actor);
+        Assert.Equal("AFGMIL", e.Target!.Actor);
+        Assert.Equal("2019-12-04", e.Date);
+    }
+
+    [Fact]
+    public void Negation_is_kept_as_a_flag()
+    {
+        var doc = Code($"""
+            1 The the DET 2 det _
+            2 Taliban Taliban PROPN 5 nsubj {Taliban}
+            3 did do AUX 5 aux _
+            4 not not PART 5 advmod _
+            5 attack attack VERB 0 root _
+            6 Afghan Afghan ADJ 7 amod Ent=B-NORP|Actor=AFG
+            7 troops troop NOUN 5 obj _
+            8 . . PUNCT 5 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.True(e.Negated);
+        Assert.Equal("190", e.Cameo);
+    }
+
+    [Fact]
+    public void Refusing_to_meet_is_a_reject_event_not_a_negated_meeting()
+    {
+        var doc = Code($"""
+            1 The the DET 2 det _
+            2 Taliban Taliban PROPN 3 nsubj {Taliban}
+            3 refused refuse VERB 0 root _
+            4 to to PART 5 mark _
+            5 meet meet VERB 3 xcomp _
+            6 US US PROPN 7 compound Ent=B-GPE|Actor=USA
+            7 officials official NOUN 5 obj _
+            8 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("125", e.Cameo);
+        Assert.Equal("REJECT", e.Plover);
+        Assert.False(e.Negated);
+        Assert.Equal("AFGREB", e.Source!.Actor);
+        Assert.Equal("USA", e.Target!.Actor);
+        Assert.Equal("125:refuse>meet", e.Rule);
+    }
+
+    [Fact]
+    public void Intending_to_resume_negotiations_is_intent_to_negotiate()
+    {
+        var doc = Code($"""
+            1 The the DET 2 det _
+            2 Taliban Taliban PROPN 3 nsubj {Taliban}
+            3 intends intend VERB 0 root _
+            4 to to PART 5 mark _
+            5 resume resume VERB 3 xcomp _
+            6 negotiations negotiation NOUN 5 obj _
+            7 with with ADP 10 case _
+            8 the the DET 10 det _
+            9 United United PROPN 10 compound Ent=B-GPE|Actor=USA
+            10 States States PROPN 5 obl Ent=I-GPE
+            11 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("036", e.Cameo);
+        Assert.Equal("AGREE", e.Plover);
+        Assert.Equal("USA", e.Target!.Actor);
+        Assert.Equal("United States", e.Target.Text);
+    }
+
+    [Fact]
+    public void Modal_may_turns_resuming_talks_into_intent()
+    {
+        var doc = Code($"""
+            1 The the DET 2 det _
+            2 Taliban Taliban PROPN 4 nsubj {Taliban}
+            3 may may AUX 4 aux _
+            4 resume resume VERB 0 root _
+            5 talks talk NOUN 4 obj _
+            6 with with ADP 7 case _
+            7 Washington Washington PROPN 4 obl Ent=B-GPE|Actor=USAGOV
+            8 . . PUNCT 4 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("036", e.Cameo);
+        Assert.Equal("USAGOV", e.Target!.Actor);
+    }
+
+    [Fact]
+    public void Reported_speech_codes_the_reported_event_not_the_statement()
+    {
+        var doc = Code($"""
+            1 Officials official NOUN 2 nsubj Ent=B-ORG|Actor=USAGOV
+            2 said say VERB 0 root _
+            3 the the DET 4 det _
+            4 Taliban Taliban PROPN 5 nsubj {Taliban}
+            5 attacked attack VERB 2 ccomp _
+            6 Afghan Afghan ADJ 7 amod Ent=B-NORP|Actor=AFG
+            7 troops troop NOUN 5 obj _
+            8 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("190", e.Cameo);
+        Assert.Equal("AFGREB", e.Source!.Actor);
+    }
+
+    [Fact]
+    public void Coordinated_actors_give_one_event_per_pair()
+    {
+        var doc = Code("""
+            1 The the DET 2 det _
+            2 US US PROPN 5 nsubj Ent=B-GPE|Actor=USA
+            3 and and CCONJ 4 cc _
+            4 Britain Britain PROPN 2 conj Ent=B-GPE|Actor=GBR
+            5 condemned condemn VERB 0 root _
+            6 Iran Iran PROPN 5 obj Ent=B-GPE|Actor=IRN
+            7 and and CCONJ 8 cc _
+            8 Syria Syria PROPN 6 conj Ent=B-GPE|Actor=SYR
+            9 . . PUNCT 5 punct _
+            """);
+        Assert.Equal(4, doc.Events.Count);
+        var pairs = new HashSet<string>();
+        foreach (var e in doc.Events) { pairs.Add(e.Source!.Actor + ">" + e.Target!.Actor); Assert.Equal("111", e.Cameo); }
+        Assert.Equal(new HashSet<string> { "USA>IRN", "USA>SYR", "GBR>IRN", "GBR>SYR" }, pairs);
+    }
+
+    [Fact]
+    public void Pronoun_takes_the_actor_of_its_coreference_cluster()
+    {
+        var doc = Code("""
+            1 Khalilzad Khalilzad PROPN 2 nsubj Ent=B-PER|Actor=USAGOV|Cluster=1|Name=Zalmay_Khalilzad
+            2 arrived arrive VERB 0 root _
+            3 . . PUNCT 2 punct _
+
+            1 He he PRON 2 nsubj Ent=B-PER|Cluster=1|Via=coref:pronoun
+            2 criticized criticize VERB 0 root _
+            3 the the DET 4 det _
+            4 Taliban Taliban PROPN 2 obj Ent=B-ORG|Actor=AFGREB
+            5 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(1, e.Sentence);
+        Assert.Equal("He", e.Source!.Text);
+        Assert.Equal("USAGOV", e.Source.Actor);
+        Assert.Equal("Zalmay Khalilzad", e.Source.Name);
+        Assert.Equal("111", e.Cameo);
+    }
+
+    [Fact]
+    public void Questions_give_no_event()
+    {
+        var doc = Code($"""
+            1 Did do AUX 3 aux _
+            2 Taliban Taliban PROPN 3 nsubj {Taliban}
+            3 attack attack VERB 0 root _
+            4 Afghan Afghan ADJ 5 amod Ent=B-NORP|Actor=AFG
+            5 troops troop NOUN 3 obj SpaceAfter=No
+            6 ? ? PUNCT 3 punct _
+            """);
+        Assert.Empty(doc.Events);
+    }
+
+    [Fact]
+    public void Hypotheticals_give_no_event()
+    {
+        var doc = Code($"""
+            1 If if SCONJ 3 mark _
+            2 Taliban Taliban PROPN 3 nsubj {Taliban}
+            3 attack attack VERB 7 advcl _
+            4 Kabul Kabul PROPN 3 obj Ent=B-LOC|Actor=AFG
+            5 , , PUNCT 3 punct _
+            6 Washington Washington PROPN 7 nsubj Ent=B-GPE|Actor=USAGOV
+            7 would would AUX 8 aux _
+            8 strike strike VERB 0 root _
+            9 them they PRON 8 obj Ent=B-ORG|Actor=AFGREB|Via=coref:pronoun
+            10 . . PUNCT 8 punct _
+            """);
+        Assert.Empty(doc.Events);
+    }
+
+    [Fact]
+    public void Nouns_alone_do_not_trigger_violence()
+    {
+        var doc = Code("""
+            1 The the DET 2 det _
+            2 government government NOUN 3 nsubj Ent=B-ORG|Actor=AFGGOV
+            3 reported report VERB 0 root _
+            4 a a DET 5 det _
+            5 decrease decrease NOUN 3 obj _
+            6 in in ADP 8 case _
+            7 the the DET 8 det _
+            8 level level NOUN 5 nmod _
+            9 of of ADP 10 case _
+            10 violence violence NOUN 8 nmod _
+            11 . . PUNCT 3 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.QuadClass == 4);
+        Assert.Empty(doc.Events);
+    }
+
+    [Fact]
+    public void Events_without_a_coded_target_are_dropped()
+    {
+        var doc = Code($"""
+            1 The the DET 2 det _
+            2 Taliban Taliban PROPN 3 nsubj {Taliban}
+            3 attacked attack VERB 0 root _
+            4 a a DET 5 det _
+            5 checkpoint checkpoint NOUN 3 obj _
+            6 . . PUNCT 3 punct _
+            """);
+        Assert.Empty(doc.Events);
+    }
+
+    [Fact]
+    public void Trace_explains_kept_and_dropped_candidates()
+    {
+        var doc = AnnotatedConllu.Parse($"""
+            1 The the DET 2 det _
+            2 Taliban Taliban PROPN 3 nsubj {Taliban}
+            3 attacked attack VERB 0 root _
+            4 a a DET 5 det _
+            5 checkpoint checkpoint NOUN 3 obj _
+            6 . . PUNCT 3 punct _
+            """);
+        var w = new StringWriter();
+        TestData.Coder.Code(doc, new ExplainWriter(w));
+        string text = w.ToString();
+        Assert.Contains("attack", text);
+        Assert.Contains("dropped", text);
+        Assert.Contains("has no actor code", text);
+    }
+}

@@ -1,0 +1,112 @@
+using Parley.Events.Cameo;
+
+namespace Parley.Events.Tests;
+
+public sealed class VerbConversionTests
+{
+    private const string Sample = """
+        # header comment
+        ####### SYNONYM SETS #######
+
+        &NEGOTIATOR
+        +NEGOTIATOR
+        +GO-BETWEEN
+
+        &CEASEFIRE
+        +TRUCE
+        +CEASE_FIRE
+
+        ####### VERB PATTERNS #######
+
+        ---  MEET_PEOPLE   [040]  ---
+        +MEET_WITH {+MET_WITH +MEETS_WITH +MEETING_WITH }
+        MEET {MEETS MET MEETING}
+        CONTACT [041]
+        - * (WITH LEADERS)                                    [036:036]     # MEET
+        - * (UNDER MEDIATION)                                 [046:045]     # MEET
+        - * CALLS                                             [:020]        # FACE
+        - $ * (AS &NEGOTIATOR) (IN TALK) (WITH +)             [045]         # SERVE
+        - * {MOCK ATTACK}                                     [062:062]     # STAGE
+        - &CEASEFIRE * BROKEN                                 [196]         # X
+        - * (WITH LEADERS)                                    [040]         # duplicate
+        - % &AIRCRAFT *                                       [195]         # compound
+        - SPY_*_DEAL                                          [---]         # odd
+
+        ---  REFUSE   [---]  ---
+        +RULE_OUT
+        DECLINE [120]
+        - * COMMENT                                           [011]         # REFUSE
+
+        ######## TRANSFORMATIONS ##########
+        ~ a (a b ATTACK) SAY = a b 015
+        """;
+
+    private static (VerbConversionReport Report, string Output) Convert()
+    {
+        var w = new StringWriter();
+        var report = PetrarchVerbConverter.Convert(new StringReader(Sample), w);
+        return (report, w.ToString());
+    }
+
+    [Fact]
+    public void Counts_converted_and_dropped()
+    {
+        var (r, _) = Convert();
+        Assert.Equal(2, r.Blocks);
+        Assert.Equal(5, r.Verbs);
+        Assert.Equal(2, r.MultiWordVerbs);
+        Assert.Equal(10, r.PatternsRead);
+        Assert.Equal(7, r.PatternsConverted);
+        Assert.Equal(1, r.Transformations);
+        Assert.Equal(1, r.Dropped["duplicate conditions within a block (first kept)"]);
+        Assert.Equal(1, r.Dropped["compound-actor marker % (not supported)"]);
+        Assert.Equal(1, r.Dropped["pattern without a free-standing verb marker *"]);
+    }
+
+    [Fact]
+    public void Patterns_become_dependency_conditions()
+    {
+        var (_, o) = Convert();
+        Assert.Contains("P\tMEET_PEOPLE\t036\t036\t", o);
+        Assert.Contains("\tpp:with:leaders\n", o);
+        Assert.Contains("P\tMEET_PEOPLE\t-\t020\t", o);
+        Assert.Contains("\tn:calls\n", o);
+        Assert.Contains("\tsubj>src\tpp:as:&NEGOTIATOR\tpp:in:talk\tpp:with>tgt\n", o);
+        Assert.Contains("\tn:mock+attack\n", o);
+        Assert.Contains("\tpre:&CEASEFIRE\tn:broken\n", o);
+        Assert.Contains("S\t&CEASEFIRE\ttruce cease_fire\n", o);
+    }
+
+    [Fact]
+    public void Verbs_keep_lemma_particles_and_codes()
+    {
+        var (_, o) = Convert();
+        Assert.Contains("V\tMEET_PEOPLE\tmeet\twith\t=\n", o);
+        Assert.Contains("V\tMEET_PEOPLE\tmeet\t-\t=\n", o);
+        Assert.Contains("V\tMEET_PEOPLE\tcontact\t-\t041\n", o);
+        Assert.Contains("V\tREFUSE\trule\tout\t=\n", o);
+        Assert.Contains("B\tREFUSE\t-\n", o);
+    }
+
+    [Fact]
+    public void Converted_output_loads_and_indexes_by_lemma()
+    {
+        var (_, o) = Convert();
+        var dict = VerbDictionary.Read(new StringReader(o));
+        Assert.Equal(5, dict.VerbCount);
+        Assert.Equal(7, dict.PatternCount);
+        var meet = dict.Lookup(Parley.Core.StringStore.Intern("meet"))!;
+        Assert.Equal(2, meet.Length);
+        Assert.Single(meet[0].Particles);   // the multi-word "meet with" is tried first
+        Assert.Equal("040", meet[1].Code);
+    }
+
+    [Fact]
+    public void Committed_dictionary_counts()
+    {
+        var v = TestData.Cameo.Verbs;
+        Assert.Equal(397, v.BlockCount);
+        Assert.True(v.VerbCount > 1700, v.VerbCount.ToString());
+        Assert.True(v.PatternCount > 4000, v.PatternCount.ToString());
+    }
+}

@@ -1,0 +1,166 @@
+using Parley.Core;
+
+namespace Parley.Storage.Tests;
+
+public class EventQueryTests
+{
+    private static EventRecord Event(int sentence, string? src, string? srcCountry, string? tgt, string? tgtCountry, string cameo, int quad,
+        string? date = null, string? place = null, string? placeCountry = null, double goldstein = 0) => new()
+    {
+        Sentence = sentence,
+        Source = src is null ? null : new EventActor { Text = src, Actor = src, Country = srcCountry },
+        Target = tgt is null ? null : new EventActor { Text = tgt, Actor = tgt, Country = tgtCountry },
+        Cameo = cameo, QuadClass = quad, Goldstein = goldstein, Date = date, Rule = "test",
+        Place = place is null ? null : new EventPlace { Name = place, Country = placeCountry, Lat = 1.5, Lon = 2.5 },
+    };
+
+    private static Document Doc(string id, string text, DateOnly published, params EventRecord[] events)
+    {
+        var doc = new Document(id, text) { Title = "Title " + id, Published = published };
+        int start = 0;
+        foreach (var part in text.Split(". "))
+        {
+            doc.AddSentence(new SentenceData(start, start + part.Length + (start + part.Length < text.Length ? 1 : 0)));
+            start += part.Length + 2;
+        }
+        doc.Events.AddRange(events);
+        return doc;
+    }
+
+    /// <summary>Six events over three documents, chosen so that every filter separates them.</summary>
+    private static TempStore Seeded()
+    {
+        var t = new TempStore();
+        t.Store.SaveBatch(
+        [
+            Doc("d1", "The envoy met the rebels. Troops fired on protesters.", new DateOnly(2019, 12, 1),
+                Event(0, "USAGOV", "USA", "AFGREB", "AFG", "036", 1, "2019-12-01", "Doha", "QAT", 4),
+                Event(1, "AFGMIL", "AFG", "AFGOPP", "AFG", "190", 4, "2019-11-30", goldstein: -10)),
+            Doc("d2", "Rebels attacked a base. Police arrested leaders.", new DateOnly(2019, 12, 5),
+                Event(0, "AFGREB", "AFG", "AFGMIL", "AFG", "1962", 4, null, "Kabul", "AFG", -9.5),
+                Event(1, "AFGCOP", "AFG", null, null, "173", 4, "2019-12-04"),
+                Event(1, "AFGCOP", "AFG", "AFGREB", "AFG", "20", 4, "2019-12-05")),
+            Doc("d3", "Ministers discussed trade in Paris.", new DateOnly(2020, 1, 10),
+                Event(0, "FRAGOV", "FRA", "USAGOV", "USA", "042", 1, "2020-01", "Paris", "FRA", 1.9)),
+        ]);
+        return t;
+    }
+
+    private static string[] Codes(IEnumerable<StoredEvent> events) => events.Select(e => e.Event.Cameo).Order(StringComparer.Ordinal).ToArray();
+
+    [Fact]
+    public void NoFilterReturnsAllNewestFirstWithDocumentAndSentence()
+    {
+        using var t = Seeded();
+        var all = t.Store.QueryEvents(new EventQuery(), out int total);
+        Assert.Equal(6, total);
+        Assert.Equal(["042", "20", "1962", "173", "036", "190"], all.Select(e => e.Event.Cameo));
+        var first = all[0];
+        Assert.Equal("d3", first.DocumentId);
+        Assert.Equal("Title d3", first.DocumentTitle);
+        Assert.Equal(new DateOnly(2020, 1, 10), first.Published);
+        Assert.Equal(new DateOnly(2020, 1, 10), first.Day);
+        Assert.Equal("Ministers discussed trade in Paris.", first.SentenceText);
+        Assert.Equal("Troops fired on protesters.", all[^1].SentenceText);
+        Assert.Equal(1, all[^1].Index);
+    }
+
+    [Fact]
+    public void CameoPrefixMatchesTheWholeRootAndNothingElse()
+    {
+        using var t = Seeded();
+        Assert.Equal(["190", "1962"], Codes(t.Store.QueryEvents(new EventQuery { CameoPrefix = "19" }, out int total)));
+        Assert.Equal(2, total);
+        Assert.Equal(["1962"], Codes(t.Store.QueryEvents(new EventQuery { CameoPrefix = "196" }, out _)));
+        Assert.Equal(["20"], Codes(t.Store.QueryEvents(new EventQuery { CameoPrefix = "2" }, out _)));
+        Assert.Equal(["036", "042"], Codes(t.Store.QueryEvents(new EventQuery { CameoPrefix = "0" }, out _)));
+    }
+
+    [Fact]
+    public void ActorMatchesSourceOrTargetByPrefix()
+    {
+        using var t = Seeded();
+        Assert.Equal(["036", "042"], Codes(t.Store.QueryEvents(new EventQuery { Actor = "USA" }, out _)));
+        Assert.Equal(["036", "1962", "20"], Codes(t.Store.QueryEvents(new EventQuery { Actor = "afgreb" }, out _)));
+        Assert.Equal(["1962"], Codes(t.Store.QueryEvents(new EventQuery { SourceActor = "AFGREB" }, out _)));
+        Assert.Equal(["036", "20"], Codes(t.Store.QueryEvents(new EventQuery { TargetActor = "AFGREB" }, out _)));
+        Assert.Equal(5, t.Store.QueryEvents(new EventQuery { Actor = "AFG" }, out _).Count);
+    }
+
+    [Fact]
+    public void CountryMatchesSourceTargetOrPlace()
+    {
+        using var t = Seeded();
+        Assert.Equal(["036"], Codes(t.Store.QueryEvents(new EventQuery { Country = "QAT" }, out _)));
+        Assert.Equal(["036", "042"], Codes(t.Store.QueryEvents(new EventQuery { Country = "usa" }, out _)));
+        Assert.Equal(["042"], Codes(t.Store.QueryEvents(new EventQuery { Country = "FRA" }, out _)));
+    }
+
+    [Fact]
+    public void QuadClassDatesTextAndDocumentFilter()
+    {
+        using var t = Seeded();
+        Assert.Equal(["036", "042"], Codes(t.Store.QueryEvents(new EventQuery { QuadClass = 1 }, out _)));
+        // Days: 036 12-01, 190 11-30, 1962 12-05 (published), 173 12-04, 20 12-05, 042 2020-01-10 (published, inside 2020-01).
+        Assert.Equal(["036", "173"], Codes(t.Store.QueryEvents(new EventQuery { From = new DateOnly(2019, 12, 1), To = new DateOnly(2019, 12, 4) }, out _)));
+        Assert.Equal(["190"], Codes(t.Store.QueryEvents(new EventQuery { To = new DateOnly(2019, 11, 30) }, out _)));
+        Assert.Equal(["042"], Codes(t.Store.QueryEvents(new EventQuery { From = new DateOnly(2020, 1, 1) }, out _)));
+        Assert.Equal(["173", "1962", "20"], Codes(t.Store.QueryEvents(new EventQuery { Q = "police" }, out _)));
+        Assert.Equal(["036", "190"], Codes(t.Store.QueryEvents(new EventQuery { DocumentId = "d1" }, out _)));
+        Assert.Equal(["1962", "20"], Codes(t.Store.QueryEvents(new EventQuery { Q = "rebels", QuadClass = 4, Actor = "AFGREB" }, out _)));
+    }
+
+    [Fact]
+    public void LimitAndOffsetPageWhileTotalCountsAll()
+    {
+        using var t = Seeded();
+        var page = t.Store.QueryEvents(new EventQuery { QuadClass = 4, Limit = 2, Offset = 1 }, out int total);
+        Assert.Equal(4, total);
+        Assert.Equal(["1962", "173"], page.Select(e => e.Event.Cameo));
+    }
+
+    [Fact]
+    public void FilterValuesAreDataNotSql()
+    {
+        using var t = Seeded();
+        Assert.Empty(t.Store.QueryEvents(new EventQuery { Actor = "' OR 1=1 --", Country = "x'); DROP TABLE events; --" }, out int total));
+        Assert.Equal(0, total);
+        Assert.Equal(6, t.Store.GetStats().Events);
+    }
+
+    [Fact]
+    public void ActorCountsAndPairs()
+    {
+        using var t = Seeded();
+        var actors = t.Store.ActorCounts(new EventQuery());
+        var rebels = actors.Single(a => a.Actor == "AFGREB");
+        Assert.Equal((1L, 2L, 3L), (rebels.AsSource, rebels.AsTarget, rebels.Total));
+        Assert.Equal("AFGREB", actors[0].Actor);
+        Assert.Equal(11, actors.Sum(a => a.Total)); // 6 sources and 5 targets (one event has no target).
+        Assert.Equal(2, t.Store.ActorCounts(new EventQuery { Limit = 2 }).Count);
+
+        var pairs = t.Store.ActorPairs(new EventQuery { QuadClass = 4 });
+        Assert.Equal(3, pairs.Count);
+        Assert.All(pairs, p => Assert.Equal(1, p.Count));
+        Assert.Equal(-9.5, pairs.Single(p => p.Source == "AFGREB").MeanGoldstein);
+    }
+
+    [Fact]
+    public void TimelinePlacesAndCountries()
+    {
+        using var t = Seeded();
+        var timeline = t.Store.Timeline(new EventQuery());
+        Assert.Equal(
+            [(new DateOnly(2019, 11, 30), 4, 1L), (new DateOnly(2019, 12, 1), 1, 1L), (new DateOnly(2019, 12, 4), 4, 1L),
+             (new DateOnly(2019, 12, 5), 4, 2L), (new DateOnly(2020, 1, 10), 1, 1L)],
+            timeline.Select(p => (p.Day, p.QuadClass, p.Count)));
+
+        var places = t.Store.PlaceCounts(new EventQuery());
+        Assert.Equal(["Doha", "Kabul", "Paris"], places.Select(p => p.Name));
+        Assert.Equal((1.5, 2.5), (places[0].Lat!.Value, places[0].Lon!.Value));
+
+        var countries = t.Store.CountryCounts(new EventQuery());
+        Assert.Equal([("AFG", 5L), ("USA", 2L), ("FRA", 1L), ("QAT", 1L)], countries.Select(c => (c.Country, c.Count)));
+        Assert.Equal([("AFG", 1L), ("QAT", 1L), ("USA", 1L)], t.Store.CountryCounts(new EventQuery { QuadClass = 1, To = new DateOnly(2019, 12, 31) }).Select(c => (c.Country, c.Count)));
+    }
+}
