@@ -67,7 +67,7 @@ public sealed class NerModel
     {
         var scratch = _scratch ??= new Scratch();
         var features = scratch.FeaturesFor(this);
-        LoadDocument(features, sentences, scratch);
+        LoadDocument(features, sentences, scratch, domain);
         var result = new int[sentences.Count][];
         for (int s = 0; s < sentences.Count; s++) result[s] = new int[sentences[s].Count];
         TagDocument(features, domain, scratch, (s, labels) => labels.CopyTo(result[s]));
@@ -83,7 +83,7 @@ public sealed class NerModel
     {
         var scratch = _scratch ??= new Scratch();
         var features = scratch.FeaturesFor(this);
-        features.Load(text, tokens, sentenceEnds);
+        features.Load(text, tokens, sentenceEnds, domain);
         var output = scratch.Output(tokens.Length);
         TagDocument(features, domain, scratch, (s, l) => l.CopyTo(output.AsSpan(features.SentenceStart(s))));
         output.AsSpan(0, tokens.Length).CopyTo(labels);
@@ -114,7 +114,7 @@ public sealed class NerModel
         }
     }
 
-    internal static void LoadDocument(NerFeatures features, IReadOnlyList<IReadOnlyList<string>> sentences, Scratch scratch)
+    internal static void LoadDocument(NerFeatures features, IReadOnlyList<IReadOnlyList<string>> sentences, Scratch scratch, NerDomain domain = NerDomain.News)
     {
         var text = new StringBuilder();
         int count = 0;
@@ -131,7 +131,7 @@ public sealed class NerModel
             }
             ends[s] = t;
         }
-        features.Load(text.ToString(), spans.AsSpan(0, count), ends);
+        features.Load(text.ToString(), spans.AsSpan(0, count), ends, domain);
     }
 
     /// <summary>Per-thread reusable buffers.</summary>

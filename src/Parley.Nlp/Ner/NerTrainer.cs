@@ -53,7 +53,7 @@ internal sealed class NerTrainer
                 var doc = documents[d];
                 var sentences = new IReadOnlyList<string>[doc.Sentences.Count];
                 for (int s = 0; s < sentences.Length; s++) sentences[s] = doc.Sentences[s].Tokens;
-                NerModel.LoadDocument(features, sentences, scratch);
+                NerModel.LoadDocument(features, sentences, scratch, doc.Domain);
                 int limit = NerDecoder.LabelLimit(doc.Domain);
                 for (int s = 0; s < sentences.Length; s++)
                 {
