@@ -59,6 +59,13 @@ public sealed class PipelineBuilder
         return this;
     }
 
+    /// <summary>True when a component added so far writes <paramref name="layer"/>.</summary>
+    public bool Writes(Layers layer)
+    {
+        foreach (var c in _components) if ((c.Writes & layer) != 0) return true;
+        return false;
+    }
+
     public Pipeline Build()
     {
         Layers written = Layers.Clean | Layers.Language;

@@ -1,18 +1,81 @@
 using Parley.Core;
+using Parley.Events;
+using Parley.Events.Quotes;
+using Parley.Knowledge.Dates;
+using Parley.Nlp;
+using Parley.Nlp.Ner;
+using Parley.Nlp.Training;
 
 namespace Parley.Engine;
 
 /// <summary>
 /// The declared order of Parley's stages. Each component writes one layer and reads earlier ones;
-/// <see cref="PipelineBuilder"/> checks that order. Components whose model is not installed are left out
-/// and the layers they would write stay empty.
+/// <see cref="PipelineBuilder"/> checks that order. A stage whose model or data is not installed is left
+/// out (with a note from <see cref="Missing"/>), and the layers it would write stay empty.
 /// </summary>
 public static class DefaultPipeline
 {
-    public static Pipeline Build(Layers wanted)
+    /// <summary>Builds the pipeline for the wanted layers, loading only the models those layers need.</summary>
+    public static Pipeline Build(Layers wanted, ICollection<string>? missing = null)
     {
+        missing ??= [];
         var builder = new PipelineBuilder();
-        // Stages are added here as they land; see README "Pipeline".
+        bool Want(Layers l) => (Closure(wanted) & l) != 0;
+
+        NlpModel? nlp = null;
+        if (Want(Layers.Tokens | Layers.Sentences))
+        {
+            var folder = ModelLocator.FindModel(NlpModel.DefaultName);
+            if (folder is null) missing.Add($"model {NlpModel.DefaultName} not installed: no sentences, tokens, tags or parses");
+            else nlp = NlpModel.Load(folder);
+        }
+        if (nlp is null) return builder.Build();
+
+        builder.Add(nlp.TokenizerComponent());
+        if (Want(Layers.Tags | Layers.Lemmas)) builder.Add(nlp.TaggerComponent());
+        if (Want(Layers.Parse))
+        {
+            var parser = ParserBridge.TryLoad(nlp.Folder);
+            if (parser is null) missing.Add("dependency parser not installed: no parses, no events");
+            else builder.Add(new ParserStage(parser));
+        }
+        bool haveEntities = false;
+        if (Want(Layers.Entities))
+        {
+            var ner = NerModel.LoadDefault();
+            if (ner is null) missing.Add($"model {NerModel.DefaultName} not installed: no entities");
+            else { builder.Add(new NerComponent(ner)); haveEntities = true; }
+        }
+        if (Want(Layers.Dates)) builder.Add(new DateResolver());
+        if (haveEntities && Want(Layers.Quotes)) builder.Add(new QuoteExtractor());
+        if (haveEntities && Want(Layers.Events) && Has(builder, Layers.Parse)) builder.Add(new EventCoder());
         return builder.Build();
+    }
+
+    /// <summary>The layers needed to compute <paramref name="wanted"/>, by the fixed dependencies of the stages.</summary>
+    internal static Layers Closure(Layers wanted)
+    {
+        var l = wanted;
+        if ((l & Layers.Events) != 0) l |= Layers.Parse | Layers.Entities | Layers.Places | Layers.Dates | Layers.Coreference;
+        if ((l & Layers.Quotes) != 0) l |= Layers.Entities | Layers.Coreference;
+        if ((l & Layers.Coreference) != 0) l |= Layers.Entities | Layers.Parse;
+        if ((l & Layers.Places) != 0) l |= Layers.Entities;
+        if ((l & (Layers.Entities | Layers.Dates)) != 0) l |= Layers.Tags;
+        if ((l & Layers.Parse) != 0) l |= Layers.Tags | Layers.Lemmas;
+        if ((l & (Layers.Tags | Layers.Lemmas)) != 0) l |= Layers.Tokens;
+        if ((l & Layers.Tokens) != 0) l |= Layers.Sentences;
+        if ((l & Layers.Sentences) != 0) l |= Layers.Tokens;
+        return l;
+    }
+
+    private static bool Has(PipelineBuilder builder, Layers layer) => builder.Writes(layer);
+
+    /// <summary>Adapts the parser (reached through <see cref="ParserBridge"/>) to the pipeline.</summary>
+    private sealed class ParserStage(ParserBridge parser) : IPipelineComponent
+    {
+        public string Name => "parser";
+        public Layers Reads => Layers.Tokens | Layers.Sentences | Layers.Tags | Layers.Lemmas;
+        public Layers Writes => Layers.Parse;
+        public void Process(Document doc, CancellationToken cancellationToken = default) => parser.Parse(doc);
     }
 }

@@ -22,8 +22,9 @@ public sealed record EngineOptions
 /// </summary>
 public sealed class ParleyEngine
 {
-    private ParleyEngine(EngineOptions options, Pipeline pipeline)
+    private ParleyEngine(EngineOptions options, Pipeline pipeline, IReadOnlyList<string> missing)
     {
+        MissingStages = missing;
         Options = options;
         Pipeline = pipeline;
         Reader = new ArticleReader(new ReaderOptions { MaxBytes = options.MaxInputBytes, Http = options.Http });
@@ -34,11 +35,15 @@ public sealed class ParleyEngine
     public Pipeline Pipeline { get; }
     public ArticleReader Reader { get; }
     public ArticleCleaner Cleaner { get; }
+    /// <summary>Stages left out because their model or data is not installed, one line each.</summary>
+    public IReadOnlyList<string> MissingStages { get; }
 
     public static ParleyEngine Create(EngineOptions? options = null)
     {
         options ??= new EngineOptions();
-        return new ParleyEngine(options, DefaultPipeline.Build(options.Layers));
+        var missing = new List<string>();
+        var pipeline = DefaultPipeline.Build(options.Layers, missing);
+        return new ParleyEngine(options, pipeline, missing);
     }
 
     /// <summary>Cleans one article and runs the pipeline over it (only English text goes through the English models).</summary>

@@ -22,12 +22,13 @@ public sealed class ArticleCleaner
         ArgumentNullException.ThrowIfNull(article);
         string? title = article.Title is null ? null : CleanLine(article.Title);
         if (string.IsNullOrEmpty(title)) title = null;
-        var (text, map) = CleanBody(article.Body, article.IsHtml, title);
+        var (text, map, dateline) = Clean(article.Body, article.IsHtml, title);
 
         var doc = new Document(article.Id ?? ContentHash.Of(text), text)
         {
             Title = title,
-            Published = article.Published ?? defaultDate,
+            // A dropped dateline is the article's own date: better than the caller's default.
+            Published = article.Published ?? Reading.DateParsing.ParseDateline(dateline) ?? defaultDate,
             Source = article.Source,
             Url = article.Url,
             Origin = article.Origin,
@@ -48,6 +49,12 @@ public sealed class ArticleCleaner
     /// <summary>The cleaned body and, for each of its characters plus the end, the position in <paramref name="body"/>.</summary>
     public (string Text, int[] Map) CleanBody(string body, bool isHtml, string? title)
     {
+        var (text, map, _) = Clean(body, isHtml, title);
+        return (text, map);
+    }
+
+    private (string Text, int[] Map, string? Dateline) Clean(string body, bool isHtml, string? title)
+    {
         ArgumentNullException.ThrowIfNull(body);
         using var normalized = new MappedBuffer(body.Length + 16);
         if (isHtml)
@@ -64,8 +71,9 @@ public sealed class ArticleCleaner
         var rules = new ParagraphRules(
             title is null ? default : title.AsMemory(),
             _options.JoinWrappedLines, _options.DropRepeatedParagraphs, _options.DropLeadingDateline, _options.DropSignOff);
-        ParagraphBuilder.Build(normalized, result, rules);
-        return result.ToResult();
+        string? dateline = ParagraphBuilder.Build(normalized, result, rules);
+        var (text, map) = result.ToResult();
+        return (text, map, dateline);
     }
 
     /// <summary>One line (a title): the character rules, all whitespace collapsed to single spaces, trimmed.</summary>

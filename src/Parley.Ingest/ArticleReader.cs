@@ -47,7 +47,7 @@ public sealed class ArticleReader
     private IEnumerable<ReadItem> ReadInput(string input, TextReader? stdin, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(input)) return [ReadItem.Bad("(empty path)", "no input named")];
-        if (input == "-") return ReadStdin(stdin ?? Console.In, ct);
+        if (input == "-") return stdin is null ? ReadStdinBytes(ct) : ReadStdin(stdin, ct);
         if (input.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || input.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             return ReadUrl(input, ct);
         try
@@ -127,6 +127,10 @@ public sealed class ArticleReader
 
     private IEnumerable<ReadItem> FromBytes(byte[] bytes, string input, InputKind kind, string? url, CancellationToken ct)
     {
+        // A feed in a legacy encoding says so in its XML declaration: let the parser decode it.
+        if (kind == InputKind.Feed && !System.Text.Unicode.Utf8.IsValid(bytes) && FeedArticleSource.DeclaresEncoding(bytes) &&
+            InputDecoder.BinaryReason(bytes) is null)
+            return FeedArticleSource.Read(bytes, input, _options, () => _fetcher.Value, ct);
         var decoded = InputDecoder.Decode(bytes, _options.DecodeLegacyEncodings);
         if (decoded.Failed) return [ReadItem.Bad(input, decoded.Problem!)];
         return FromText(decoded.Text!, input, kind, url, decoded, ct);
@@ -166,8 +170,13 @@ public sealed class ArticleReader
         string? openError = null;
         try
         {
-            stream = File.OpenRead(path);
-            if (gzip) stream = new GZipStream(stream, CompressionMode.Decompress);
+            openError = BinaryHead(path, gzip);
+            if (openError is null) stream = OpenJsonLines(path, gzip);
+        }
+        catch (InvalidDataException e)
+        {
+            stream?.Dispose();
+            openError = "not a valid gzip stream (" + e.Message.TrimEnd('.') + ")";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -183,6 +192,22 @@ public sealed class ArticleReader
         {
             foreach (var item in ReadJsonLines(stream!, path, ct)) yield return item;
         }
+    }
+
+    private static Stream OpenJsonLines(string path, bool gzip)
+    {
+        Stream stream = File.OpenRead(path);
+        return gzip ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+    }
+
+    /// <summary>A binary file is refused as a whole, not reported line by line: look at its first 64 KB.</summary>
+    private static string? BinaryHead(string path, bool gzip)
+    {
+        using var stream = OpenJsonLines(path, gzip);
+        byte[] head = new byte[65536];
+        int n = 0, read;
+        while (n < head.Length && (read = stream.Read(head, n, head.Length - n)) > 0) n += read;
+        return InputDecoder.BinaryReason(head.AsSpan(0, n));
     }
 
     private IEnumerable<ReadItem> ReadJsonLinesText(string text, string input, CancellationToken ct)
@@ -226,11 +251,6 @@ public sealed class ArticleReader
             if (line.Number == 1 && bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
             if (IsBlankAscii(bytes)) continue;
             nonBlank++;
-            if (nonBlank == 1 && InputDecoder.BinaryReason(bytes) is { } binary)
-            {
-                yield return ReadItem.Bad(input, binary);
-                yield break;
-            }
             var article = JsonArticleParser.Parse(bytes, origin, out string? error);
             if (article is null)
             {
@@ -248,6 +268,33 @@ public sealed class ArticleReader
         foreach (byte b in bytes)
             if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
         return true;
+    }
+
+    /// <summary>The process's standard input as bytes, so it gets the same strict decoding as a file.</summary>
+    private IEnumerable<ReadItem> ReadStdinBytes(CancellationToken ct)
+    {
+        byte[] bytes;
+        try
+        {
+            using var stdin = Console.OpenStandardInput();
+            using var buffer = new MemoryStream();
+            byte[] chunk = new byte[65536];
+            int read;
+            while ((read = stdin.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (buffer.Length + read > _options.MaxBytes) return [ReadItem.Bad("stdin", $"too large (limit {_options.MaxBytes:N0} bytes)")];
+                buffer.Write(chunk, 0, read);
+            }
+            bytes = buffer.ToArray();
+        }
+        catch (IOException e)
+        {
+            return [ReadItem.Bad("stdin", e.Message)];
+        }
+        var decoded = InputDecoder.Decode(bytes, _options.DecodeLegacyEncodings);
+        if (decoded.Failed) return [ReadItem.Bad("stdin", decoded.Problem!.StartsWith("empty file", StringComparison.Ordinal) ? "empty input" : decoded.Problem)];
+        var kind = decoded.Text.AsSpan().TrimStart().StartsWith("{") ? InputKind.JsonLines : InputKind.Text;
+        return FromText(decoded.Text!, "stdin", kind, null, decoded, ct);
     }
 
     private IEnumerable<ReadItem> ReadStdin(TextReader reader, CancellationToken ct)

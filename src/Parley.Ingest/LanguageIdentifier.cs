@@ -27,9 +27,16 @@ public static class LanguageIdentifier
         int letters = 0;
         foreach (char c in text)
         {
-            if (!char.IsLetter(c)) continue;
-            letters++;
-            scripts[(int)ScriptOf(c)]++;
+            if (char.IsAsciiLetter(c))
+            {
+                letters++;
+                scripts[(int)Script.Latin]++;
+            }
+            else if (c >= 0x80 && char.IsLetter(c))
+            {
+                letters++;
+                scripts[(int)ScriptOf(c)]++;
+            }
         }
         if (letters == 0) return ("en", 0.0);
         var major = Script.None;
@@ -58,7 +65,13 @@ public static class LanguageIdentifier
 
     private static (string, double) Latin(ReadOnlySpan<char> text)
     {
-        var (code, score, hits) = LatinProfiles.Best(text);
+        var (code, score, hits, englishHits) = LatinProfiles.Best(text);
+        if (hits > 0 && code != "en" && (hits < 3 || hits <= 2 * englishHits))
+        {
+            // Weak evidence against English (tables of figures, a stray "de" or "a"): English unless
+            // the letters agree with the other language.
+            return LetterHint(text) == code ? (code, score) : ("en", 0.3);
+        }
         if (hits > 0) return (code, score);
         string? hinted = LetterHint(text);
         return hinted is null ? ("en", 0.3) : (hinted, 0.3);
@@ -68,13 +81,13 @@ public static class LanguageIdentifier
     {
         // Letters only Ukrainian uses settle it.
         if (text.IndexOfAny("іїєґІЇЄҐ") >= 0 && text.IndexOfAny("ыэъЫЭ") < 0) return ("uk", 0.9);
-        var (code, score, hits) = CyrillicProfiles.Best(text);
+        var (code, score, hits, _) = CyrillicProfiles.Best(text);
         return hits > 0 ? (code, score) : ("ru", 0.3);
     }
 
     private static (string, double) ArabicScript(ReadOnlySpan<char> text)
     {
-        var (code, score, hits) = ArabicProfiles.Best(text);
+        var (code, score, hits, _) = ArabicProfiles.Best(text);
         if (hits > 0) return (code, score);
         if (text.IndexOfAny("ٹڈڑںے") >= 0) return ("ur", 0.5);
         if (text.IndexOfAny("پچژگ") >= 0) return ("fa", 0.5);
@@ -127,6 +140,7 @@ public static class LanguageIdentifier
     private sealed class Profile
     {
         private readonly string[] _codes;
+        private readonly int _maxStopwordLength;
         private readonly Dictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
         public Profile((string Code, string Words)[] languages)
@@ -137,12 +151,19 @@ public static class LanguageIdentifier
             {
                 _codes[i] = languages[i].Code;
                 foreach (string w in languages[i].Words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
                     words[w] = words.GetValueOrDefault(w) | (1UL << i);
+                    _maxStopwordLength = Math.Max(_maxStopwordLength, w.Length);
+                }
             }
             _lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
-        public (string Code, double Score, int Hits) Best(ReadOnlySpan<char> text)
+        /// <summary>The best language, its score and hits, and the hits of the first language (English for Latin).</summary>
+        private static bool IsWordChar(char c) =>
+            char.IsAsciiLetter(c) || (c >= 0x80 && (char.IsLetter(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark));
+
+        public (string Code, double Score, int Hits, int FirstHits) Best(ReadOnlySpan<char> text)
         {
             Span<int> hits = stackalloc int[_codes.Length];
             Span<char> word = stackalloc char[MaxWordLength];
@@ -155,10 +176,14 @@ public static class LanguageIdentifier
                     continue;
                 }
                 int start = i;
-                while (i < text.Length && (char.IsLetter(text[i]) || char.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.NonSpacingMark)) i++;
+                while (i < text.Length && IsWordChar(text[i])) i++;
                 int length = i - start;
-                if (length > MaxWordLength) continue;
-                for (int k = 0; k < length; k++) word[k] = char.ToLowerInvariant(text[start + k]);
+                if (length > MaxWordLength || length > _maxStopwordLength) continue;
+                for (int k = 0; k < length; k++)
+                {
+                    char c = text[start + k];
+                    word[k] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c < 0x80 ? c : char.ToLowerInvariant(c);
+                }
                 if (!_lookup.TryGetValue(word[..length], out ulong bits)) continue;
                 while (bits != 0)
                 {
@@ -174,7 +199,7 @@ public static class LanguageIdentifier
                 else if (second < 0 || hits[l] > hits[second]) second = l;
             }
             int b = hits[best], s = second >= 0 ? hits[second] : 0;
-            return (_codes[best], b / (b + s + 1.0), b);
+            return (_codes[best], b / (b + s + 1.0), b, hits[0]);
         }
     }
 }

@@ -35,6 +35,7 @@ internal static class IngestCommand
                 Layers = CliOptions.ParseLayers(parse.GetValue(layers)!),
                 Threads = parse.GetValue(threads),
             });
+            foreach (var note in engine.MissingStages) Console.Error.WriteLine($"parley: note: {note}");
             using var target = StoreFactory.Open(parse.GetValue(db), parse.GetValue(store));
             var runner = new IngestRunner(engine, target) { BatchSize = Math.Max(1, parse.GetValue(batch)) };
             var summary = ProgressDisplay.Run("ingesting", parse.GetValue(quiet), progress =>

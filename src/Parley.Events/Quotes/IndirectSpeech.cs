@@ -13,9 +13,10 @@ internal static class IndirectSpeech
     public static void Find(Document doc, List<QuoteSpan> direct, List<QuoteSpan> allMarks, List<QuoteMention> output)
     {
         string text = doc.Text;
+        var cursor = new Cursor();
         if (doc.SentenceCount > 0)
         {
-            foreach (var s in doc.Sentences) FindInSentence(doc, s.Start, s.End, direct, allMarks, output);
+            foreach (var s in doc.Sentences) FindInSentence(doc, s.Start, s.End, direct, allMarks, output, ref cursor);
             return;
         }
         int i = 0;
@@ -24,17 +25,23 @@ internal static class IndirectSpeech
             while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
             if (i >= text.Length) break;
             int end = TextWords.SentenceEnd(text, i, stopAtOpeningQuote: false);
-            FindInSentence(doc, i, end, direct, allMarks, output);
+            FindInSentence(doc, i, end, direct, allMarks, output, ref cursor);
             i = end + 1;
         }
     }
 
-    private static void FindInSentence(Document doc, int start, int end, List<QuoteSpan> direct, List<QuoteSpan> allMarks, List<QuoteMention> output)
+    /// <summary>Positions in the two span lists (sorted, not overlapping), moving forward with the sentences.</summary>
+    private struct Cursor
     {
-        foreach (var q in direct)
-        {
-            if (q.Open < end && q.Close >= start) return;
-        }
+        public int Direct;
+        public int Mark;
+    }
+
+    private static void FindInSentence(Document doc, int start, int end, List<QuoteSpan> direct, List<QuoteSpan> allMarks,
+        List<QuoteMention> output, ref Cursor cursor)
+    {
+        while (cursor.Direct < direct.Count && direct[cursor.Direct].Close < start) cursor.Direct++;
+        if (cursor.Direct < direct.Count && direct[cursor.Direct].Open < end) return;
         string text = doc.Text;
         var words = TextWords.Scan(text, start, end);
         if (words.Count < 4) return;
@@ -53,7 +60,7 @@ internal static class IndirectSpeech
         for (int v = 1; v < words.Count - 2; v++)
         {
             var w = words[v];
-            if (w.IsPunct || Inside(allMarks, w.Start)) continue;
+            if (w.IsPunct || Inside(allMarks, w.Start, ref cursor.Mark)) continue;
             var verb = SpeakerFinder.Span(text, w);
             if (!SpeechWords.IsSpeechVerb(verb) || char.IsUpper(verb[0]) || SpeakerFinder.IsPassive(text, words, v)) continue;
             var speaker = SpeakerFinder.SubjectBefore(text, words, v, 0, out _);
@@ -114,12 +121,9 @@ internal static class IndirectSpeech
         return words.Count;
     }
 
-    private static bool Inside(List<QuoteSpan> marks, int offset)
+    private static bool Inside(List<QuoteSpan> marks, int offset, ref int cursor)
     {
-        foreach (var q in marks)
-        {
-            if (offset > q.Open && offset < q.Close) return true;
-        }
-        return false;
+        while (cursor < marks.Count && marks[cursor].Close <= offset) cursor++;
+        return cursor < marks.Count && marks[cursor].Open < offset;
     }
 }

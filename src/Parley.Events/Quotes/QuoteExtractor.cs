@@ -36,11 +36,14 @@ public sealed class QuoteExtractor : IPipelineComponent
             while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
             if (end > start && text[end - 1] == ',') end--;
             while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
-            if (!IsStatement(doc, start, end)) continue;
+            if (end <= start) continue;
+            var speaker = SpeakerFinder.AfterQuote(text, span.Close, out bool viaVerb);
+            if (speaker.IsEmpty) speaker = SpeakerFinder.BeforeQuote(text, span.Open, out viaVerb);
+            // A short quote with no verb is a name or a scare quote, unless a speech verb attributes it: "“Never,” he said."
+            // A quoted sentence with its own final stop and a speaker is a statement too: `According to X, "No deal."`
+            if (!viaVerb && !IsStatement(doc, start, end) && !(!speaker.IsEmpty && text[end - 1] is '.' or '!' or '?')) continue;
 
             var quote = new QuoteMention { Start = start, End = end, Text = QuotedText(text, start, end, span.Reopens), Direct = true };
-            var speaker = SpeakerFinder.AfterQuote(text, span.Close);
-            if (speaker.IsEmpty) speaker = SpeakerFinder.BeforeQuote(text, span.Open);
             if (!speaker.IsEmpty) SetSpeaker(doc, quote, speaker);
             else if (previous?.Speaker is not null && span.Open - previousClose <= ChainDistance) CopySpeaker(previous, quote);
             else

@@ -9,11 +9,12 @@ internal readonly record struct SpeakerSpan(int Start, int End)
 /// <summary>Reads speaker phrases out of word windows: "X said", "said X", "according to X", "X told ...".</summary>
 internal static class SpeakerFinder
 {
-    private const int MaxPhraseWords = 8;
+    private const int MaxPhraseWords = 10;
 
     /// <summary>Attribution right after a closing mark: `," said Trump`, `" Trump said`, `" the ministry said in a statement`.</summary>
-    public static SpeakerSpan AfterQuote(string text, int close)
+    public static SpeakerSpan AfterQuote(string text, int close, out bool viaVerb)
     {
+        viaVerb = false;
         int from = close + 1;
         int to = TextWords.SentenceEnd(text, from, stopAtOpeningQuote: true);
         if (to <= from) return default;
@@ -22,26 +23,41 @@ internal static class SpeakerFinder
         while (k < words.Count && words[k].IsPunct && text[words[k].Start] is ',' or '\u2014' or '\u2013' or '-') k++;
         if (k >= words.Count || words[k].IsPunct) return default;
         var first = Span(text, words[k]);
-        if (SpeechWords.IsSpeechVerb(first) && !SpeechWords.TakesObject(first)) return ObjectAfter(text, words, k + 1);
-        if (IsAccordingTo(text, words, k)) return PhraseToComma(text, words, k + 2);
+        if (SpeechWords.IsSpeechVerb(first) && !SpeechWords.TakesObject(first))
+        {
+            viaVerb = true;
+            return ObjectAfter(text, words, k + 1);
+        }
+        if (IsAccordingTo(text, words, k))
+        {
+            viaVerb = true;
+            return PhraseToComma(text, words, k + 2);
+        }
         for (int v = k + 1; v < words.Count && v <= k + MaxPhraseWords + 2; v++)
         {
             if (words[v].IsPunct && text[words[v].Start] != ',') break;
             if (words[v].IsPunct || !SpeechWords.IsSpeechVerb(Span(text, words[v]))) continue;
             var speaker = SubjectBefore(text, words, v, k, out int firstWord);
-            return firstWord <= k + 3 ? speaker : default;
+            viaVerb = firstWord <= k + 3;
+            return viaVerb ? speaker : default;
         }
         return default;
     }
 
     /// <summary>Attribution before an opening mark: `Trump said: "`, `In a statement, the ministry said, "`, `according to X, "`.</summary>
-    public static SpeakerSpan BeforeQuote(string text, int open)
+    public static SpeakerSpan BeforeQuote(string text, int open, out bool viaVerb)
     {
+        viaVerb = false;
         int from = TextWords.SentenceStart(text, open);
         if (from >= open) return default;
         var words = TextWords.Scan(text, from, open);
         int last = words.Count - 1;
-        while (last >= 0 && words[last].IsPunct && text[words[last].Start] is ':' or ',' or '\u2014' or '\u2013' or '-') last--;
+        bool separated = false;
+        while (last >= 0 && words[last].IsPunct && text[words[last].Start] is ':' or ',' or '\u2014' or '\u2013' or '-')
+        {
+            separated = true;
+            last--;
+        }
         for (int v = last; v >= 0 && v >= last - 6; v--)
         {
             if (words[v].IsPunct)
@@ -49,7 +65,13 @@ internal static class SpeakerFinder
                 if (text[words[v].Start] == ',') continue;
                 break;
             }
-            if (SpeechWords.IsSpeechVerb(Span(text, words[v]))) return SubjectBefore(text, words, v, 0, out _);
+            if (SpeechWords.IsSpeechVerb(Span(text, words[v])))
+            {
+                var speaker = SubjectBefore(text, words, v, 0, out _);
+                // `Trump said: "` or `Trump told reporters, "` introduce the quote; `insist that any talks with "` only contain it.
+                viaVerb = !speaker.IsEmpty && (v == last || separated);
+                return speaker;
+            }
         }
         for (int k = 0; k + 2 < words.Count; k++)
         {
@@ -97,7 +119,11 @@ internal static class SpeakerFinder
                 if (TextWords.IsQuoteMark(text[w.Start])) { k--; continue; }
                 break;
             }
-            if (SpeechWords.StopsSubject(Span(text, w))) break;
+            // "and" joins two names ("Trump and Ghani said") but otherwise starts a new clause ("talks collapsed and Trump said").
+            var word = Span(text, w);
+            if (SpeechWords.StopsSubject(word)
+                && !(word.Equals("and", StringComparison.OrdinalIgnoreCase) && k > lo && !words[k - 1].IsPunct && char.IsUpper(text[words[k - 1].Start])))
+                break;
             if (last < 0) last = k;
             first = k;
             count++;

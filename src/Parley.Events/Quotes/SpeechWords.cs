@@ -59,7 +59,13 @@ internal static class SpeechWords
     public static bool IsPronoun(ReadOnlySpan<char> w) => Pronouns.Contains(w);
     public static bool StopsSubject(ReadOnlySpan<char> w) => SubjectStops.Contains(w);
     public static bool SitsBeforeVerb(ReadOnlySpan<char> w) =>
-        BetweenSubjectAndVerb.Contains(w) || w.Length > 4 && w.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(w[0]);
+        BetweenSubjectAndVerb.Contains(w)
+        || w.Length > 4 && w.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(w[0]) && !LyNouns.Contains(w);
+
+    /// <summary>Nouns ending in -ly that can be a speaker ("the family said").</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LyNouns = Set(
+        "family", "assembly", "supply", "rally", "ally", "anomaly", "monopoly", "reply", "elderly", "homily", "belly",
+        "bully", "gully", "folly", "jelly");
     public static bool StopsObject(ReadOnlySpan<char> w) => ObjectStops.Contains(w);
     public static bool IsPrepositionOrAdverb(ReadOnlySpan<char> w) => Prepositions.Contains(w);
     public static bool IsCommonVerb(ReadOnlySpan<char> w) =>

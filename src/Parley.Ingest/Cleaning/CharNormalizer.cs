@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -13,20 +14,26 @@ namespace Parley.Ingest.Cleaning;
 /// </summary>
 internal static class CharNormalizer
 {
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(
+        " !\"#$%'()*+,-/0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
     public static void Normalize(ReadOnlySpan<char> src, ReadOnlySpan<int> srcMap, MappedBuffer dst, bool repairMojibake, bool decodeEntities)
     {
         Span<char> pair = stackalloc char[2];
         int i = 0;
         while (i < src.Length)
         {
-            char c = src[i];
-            int orig = srcMap.IsEmpty ? i : srcMap[i];
-            if (c < 0x80 && c != '&' && c != '.' && c >= 0x20)
+            // The common case: a run of printable ASCII other than '&' and '.', copied in bulk.
+            int run = src[i..].IndexOfAnyExcept(PlainAscii);
+            if (run < 0) run = src.Length - i;
+            if (run > 0)
             {
-                dst.Append(c, orig); // the common case: printable ASCII
-                i++;
+                dst.AppendRun(src.Slice(i, run), srcMap.IsEmpty ? default : srcMap.Slice(i, run), i);
+                i += run;
                 continue;
             }
+            char c = src[i];
+            int orig = srcMap.IsEmpty ? i : srcMap[i];
             if (c == '&' && decodeEntities && TryEntity(src, i, out string? decoded, out int entityLength))
             {
                 foreach (char d in decoded!) Emit(d, orig, src, i + entityLength, dst);

@@ -36,6 +36,17 @@ internal sealed class MappedBuffer : IDisposable
         Length++;
     }
 
+    /// <summary>Appends characters whose original positions are given one by one (<paramref name="map"/>) or, when it is empty, run on from <paramref name="firstOriginal"/>.</summary>
+    public void AppendRun(ReadOnlySpan<char> chars, ReadOnlySpan<int> map, int firstOriginal)
+    {
+        while (Length + chars.Length > _chars.Length) Grow();
+        chars.CopyTo(_chars.AsSpan(Length));
+        var target = _map.AsSpan(Length, chars.Length);
+        if (!map.IsEmpty) map.CopyTo(target);
+        else for (int k = 0; k < target.Length; k++) target[k] = firstOriginal + k;
+        Length += chars.Length;
+    }
+
     public void ReplaceLast(char c) => _chars[Length - 1] = c;
 
     public void Truncate(int length) => Length = length;

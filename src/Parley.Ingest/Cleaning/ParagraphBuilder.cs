@@ -26,8 +26,10 @@ internal static partial class ParagraphBuilder
         public readonly bool Blank => ContentEnd == ContentStart;
     }
 
-    public static void Build(MappedBuffer src, MappedBuffer dst, in ParagraphRules rules)
+    /// <summary>Builds the paragraphs; returns the leading dateline that was dropped, if any.</summary>
+    public static string? Build(MappedBuffer src, MappedBuffer dst, in ParagraphRules rules)
     {
+        string? dateline = null;
         var chars = src.Chars;
         int lineCount = 1;
         foreach (char c in chars) if (c == '\n') lineCount++;
@@ -36,14 +38,18 @@ internal static partial class ParagraphBuilder
         {
             int n = SplitLines(chars, lines);
             if (rules.DropSignOff) DropSignOff(chars, lines.AsSpan(0, n));
-            Emit(src, lines.AsSpan(0, n), dst, rules, allowDrops: true);
+            Emit(src, lines.AsSpan(0, n), dst, rules, allowDrops: true, ref dateline);
             if (dst.Length == 0)
-                Emit(src, lines.AsSpan(0, n), dst, rules, allowDrops: false); // never drop everything
+            {
+                Emit(src, lines.AsSpan(0, n), dst, rules, allowDrops: false, ref dateline); // never drop everything
+                dateline = null;
+            }
         }
         finally
         {
             ArrayPool<Line>.Shared.Return(lines);
         }
+        return dateline;
     }
 
     private static int SplitLines(ReadOnlySpan<char> chars, Line[] lines)
@@ -74,7 +80,7 @@ internal static partial class ParagraphBuilder
         }
     }
 
-    private static void Emit(MappedBuffer src, ReadOnlySpan<Line> lines, MappedBuffer dst, in ParagraphRules rules, bool allowDrops)
+    private static void Emit(MappedBuffer src, ReadOnlySpan<Line> lines, MappedBuffer dst, in ParagraphRules rules, bool allowDrops, ref string? dateline)
     {
         dst.Clear();
         var chars = src.Chars;
@@ -101,14 +107,28 @@ internal static partial class ParagraphBuilder
         HashSet<ulong>? seen = null;
         int separatorOrigin = 0;
 
+        // A title line at the top always stands alone, so it can be recognised and dropped.
+        int titleLine = -1;
+        if (!rules.Title.IsEmpty)
+        {
+            ulong wanted = KeyHash(rules.Title.Span, out int wantedLength);
+            for (int i = 0; i < lines.Length; i++)
+            {
+                if (lines[i].Blank) continue;
+                ulong hash = KeyHash(chars[lines[i].ContentStart..lines[i].ContentEnd], out int length);
+                if (length == wantedLength && hash == wanted) titleLine = i;
+                break;
+            }
+        }
+
         int first = -1;
         for (int i = 0; i <= lines.Length; i++)
         {
             bool end = i == lines.Length || lines[i].Blank;
-            if (!end && first >= 0 && !Joins(chars, lines[i - 1], lines[i], wrapped, indentStartsParagraph, maxWidth)) end = true;
+            if (!end && first >= 0 && (i - 1 == titleLine || !Joins(chars, lines[i - 1], lines[i], wrapped, indentStartsParagraph, maxWidth))) end = true;
             if (end && first >= 0)
             {
-                EmitParagraph(src, lines, first, i - 1, dst, ref separatorOrigin, allowDrops ? rules : default, titleHash, titleKeyLength, ref seen);
+                EmitParagraph(src, lines, first, i - 1, dst, ref separatorOrigin, allowDrops ? rules : default, titleHash, titleKeyLength, ref seen, ref dateline);
                 first = -1;
             }
             if (i < lines.Length && !lines[i].Blank && first < 0) first = i;
@@ -140,7 +160,7 @@ internal static partial class ParagraphBuilder
     }
 
     private static void EmitParagraph(MappedBuffer src, ReadOnlySpan<Line> lines, int first, int last, MappedBuffer dst,
-        ref int separatorOrigin, in ParagraphRules rules, ulong titleHash, int titleKeyLength, ref HashSet<ulong>? seen)
+        ref int separatorOrigin, in ParagraphRules rules, ulong titleHash, int titleKeyLength, ref HashSet<ulong>? seen, ref string? dateline)
     {
         var chars = src.Chars;
         int paragraphStart = dst.Length;
@@ -174,8 +194,10 @@ internal static partial class ParagraphBuilder
             }
         }
 
-        if (ShouldDrop(dst.Chars[contentStart..], paragraphStart == 0, rules, titleHash, titleKeyLength, ref seen))
+        var drop = ShouldDrop(dst.Chars[contentStart..], paragraphStart == 0, rules, titleHash, titleKeyLength, ref seen);
+        if (drop != Drop.Keep)
         {
+            if (drop == Drop.Dateline) dateline = dst.Chars[contentStart..].ToString();
             dst.Truncate(paragraphStart);
             return;
         }
@@ -183,18 +205,20 @@ internal static partial class ParagraphBuilder
         separatorOrigin = after < chars.Length ? src.MapAt(after) : src.MapAt(chars.Length - 1) + 1;
     }
 
-    private static bool ShouldDrop(ReadOnlySpan<char> paragraph, bool isFirstKept, in ParagraphRules rules, ulong titleHash, int titleKeyLength, ref HashSet<ulong>? seen)
+    private enum Drop { Keep, Repeat, Dateline }
+
+    private static Drop ShouldDrop(ReadOnlySpan<char> paragraph, bool isFirstKept, in ParagraphRules rules, ulong titleHash, int titleKeyLength, ref HashSet<ulong>? seen)
     {
-        if (paragraph.Length > MaxRepeatLength) return false;
+        if (paragraph.Length > MaxRepeatLength) return Drop.Keep;
         ulong hash = KeyHash(paragraph, out int keyLength);
-        if (keyLength == 0) return false;
-        if (titleKeyLength > 0 && keyLength == titleKeyLength && hash == titleHash) return true;
+        if (keyLength == 0) return Drop.Keep;
+        if (titleKeyLength > 0 && keyLength == titleKeyLength && hash == titleHash) return Drop.Repeat;
         if (rules.DropRepeatedParagraphs && keyLength >= 8)
         {
             seen ??= [];
-            if (!seen.Add(hash)) return true;
+            if (!seen.Add(hash)) return Drop.Repeat;
         }
-        return rules.DropLeadingDateline && isFirstKept && paragraph.Length <= 60 && Dateline().IsMatch(paragraph);
+        return rules.DropLeadingDateline && isFirstKept && paragraph.Length <= 60 && Dateline().IsMatch(paragraph) ? Drop.Dateline : Drop.Keep;
     }
 
     /// <summary>FNV-1a over the lower-cased letters and digits: two paragraphs that differ only in case, spacing or punctuation share it.</summary>

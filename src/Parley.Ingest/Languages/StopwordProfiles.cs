@@ -8,7 +8,7 @@ internal static class StopwordProfiles
 {
     public static readonly (string Code, string Words)[] Latin =
     [
-        ("en", "the of and to in a is that for on was with as by at it from he said his be are have has had were an not but which they this their will been who would its after also more one about up than over out two we you she her there or all when"),
+        ("en", "the of and to in a is that for on was with as by at it from he said his be are have has had were an not but which they this their will been who would its after also more one about up down than over under out two we you she her there or all when no"),
         ("de", "der die das und ist nicht ein eine einen dem den des mit sich von auf für im zu auch es dass wird wurde werden sind hat haben bei nach noch wie aus oder aber ich er sie wir über durch einer vom zum zur nur am"),
         ("fr", "le la les et des est une un du dans pour que qui pas sur au avec par il elle ce se sont ont été aux plus son sa ses mais ne leur cette nous vous je ou selon où comme"),
         ("es", "el la los las de y en que del se por con para una un es no al lo como su sus más pero ha fue son está este esta entre sobre también sin desde hasta muy cuando ya han"),

@@ -18,6 +18,33 @@ internal static class DateParsing
         return null;
     }
 
+    private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+    /// <summary>A dateline such as "Friday, January 4, 2019" or "4 January 2019": the weekday is dropped, the rest parsed.</summary>
+    public static DateOnly? ParseDateline(string? dateline)
+    {
+        if (string.IsNullOrWhiteSpace(dateline)) return null;
+        var text = dateline.AsSpan().Trim();
+        foreach (string day in Weekdays)
+        {
+            if (text.StartsWith(day, StringComparison.OrdinalIgnoreCase))
+            {
+                text = text[day.Length..].TrimStart('.').TrimStart(',').Trim();
+                break;
+            }
+        }
+        Span<char> cleaned = stackalloc char[text.Length];
+        int n = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            // "4th" -> "4"
+            if (char.IsAsciiLetterLower(text[i]) && i > 0 && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && char.IsAsciiLetterLower(text[i + 1])) { i++; continue; }
+            cleaned[n++] = text[i];
+        }
+        return DateTime.TryParse(cleaned[..n], CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var value)
+            ? DateOnly.FromDateTime(value) : null;
+    }
+
     public static DateOnly? FromDateTime(DateTime? value) =>
         value is { } v && v != default ? DateOnly.FromDateTime(v) : null;
 }

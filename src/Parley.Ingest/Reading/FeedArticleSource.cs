@@ -13,13 +13,28 @@ internal static class FeedArticleSource
     /// <summary>Summaries shorter than this (in characters of HTML) are treated as teasers of a linked article.</summary>
     private const int SummaryOnlyLength = 1000;
 
-    public static IEnumerable<ReadItem> Read(string xml, string input, ReaderOptions options, Func<WebFetcher> fetcher, CancellationToken ct)
+    public static IEnumerable<ReadItem> Read(string xml, string input, ReaderOptions options, Func<WebFetcher> fetcher, CancellationToken ct) =>
+        Read(() => FeedReader.ReadFromString(xml), input, options, fetcher, ct);
+
+    /// <summary>A feed whose bytes are decoded by the parser, as its XML declaration says (e.g. ISO-8859-1).</summary>
+    public static IEnumerable<ReadItem> Read(byte[] xml, string input, ReaderOptions options, Func<WebFetcher> fetcher, CancellationToken ct) =>
+        Read(() => FeedReader.ReadFromByteArray(xml), input, options, fetcher, ct);
+
+    /// <summary>True when the bytes start with an XML declaration naming an encoding.</summary>
+    public static bool DeclaresEncoding(ReadOnlySpan<byte> bytes)
+    {
+        var head = bytes[..Math.Min(bytes.Length, 200)];
+        int end = head.IndexOf("?>"u8);
+        return head.StartsWith("<?xml"u8) && end > 0 && head[..end].IndexOf("encoding"u8) > 0;
+    }
+
+    private static IEnumerable<ReadItem> Read(Func<Feed> parse, string input, ReaderOptions options, Func<WebFetcher> fetcher, CancellationToken ct)
     {
         Feed feed;
         string? problem = null;
         try
         {
-            feed = FeedReader.ReadFromString(xml);
+            feed = parse();
         }
         catch (XmlException e)
         {

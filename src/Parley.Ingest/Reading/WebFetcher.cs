@@ -59,5 +59,10 @@ internal sealed class WebFetcher(HttpClient client, long maxBytes)
         {
             return (null, "could not be fetched (" + e.Message.TrimEnd('.') + ")");
         }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or UriFormatException)
+        {
+            // A client or handler that cannot send this request: still one line about this input.
+            return (null, "could not be fetched (" + e.GetType().Name + ": " + e.Message.TrimEnd('.') + ")");
+        }
     }
 }

@@ -86,7 +86,7 @@ internal static class DateLexicon
         ];
         foreach (var (name, kw) in keywords) d[name] = new(LexClass.Keyword, (byte)kw);
 
-        string[] future = ["will", "shall", "scheduled", "expected", "due", "upcoming", "plans", "plan", "planning", "intends",
+        string[] future = ["will", "shall", "would", "scheduled", "expected", "due", "upcoming", "plans", "plan", "planning", "intends",
             "intend", "aims", "hopes", "set"];
         foreach (var w in future) d[w] = new(LexClass.FutureCue, 0);
 

@@ -14,6 +14,8 @@ internal readonly record struct TenseTags(int Vbd, int Vbn);
 internal ref struct DateMatcher
 {
     private const int TenseWindow = 15;
+    private const int FlipAfterDays = 300;
+    private const int FlipWithinDays = 45;
     private readonly ReadOnlySpan<DateWord> _w;
     private readonly string _text;
     private readonly DateOnly? _pub;
@@ -262,6 +264,8 @@ internal ref struct DateMatcher
             return true;
         }
         if (abbreviation || !capitalized || !(modified || MonthCueBefore(i))) return false;
+        // "to May's Brexit deal": a possessive makes it a name.
+        if (IsPunct(i + 1, '\'') || IsPunct(i + 1, '\u2019')) return false;
         DateOnly? date = null;
         if (_pub is { } p) date = DateArithmetic.Month(p, month, Direction(TenseAround(i, i + 1)));
         m = new DateMatch(i, i + 1, DateGrain.Month, date);
@@ -299,8 +303,17 @@ internal ref struct DateMatcher
         DateOnly? date = null;
         if (_pub is { } p)
         {
-            date = DateArithmetic.MonthDay(p, month, day, Direction(TenseAround(first, end)));
+            var direction = Direction(TenseAround(first, end));
+            date = DateArithmetic.MonthDay(p, month, day, direction);
             if (date is null) return false;
+            // A tense cue that points almost a year (or, for February 29, years) away while the other direction is
+            // within weeks is more likely misread than right ("announced that from June 15 masks would be required").
+            if (direction != DateDirection.Nearest && Math.Abs(date.Value.DayNumber - p.DayNumber) > FlipAfterDays)
+            {
+                var other = DateArithmetic.MonthDay(p, month, day,
+                    direction == DateDirection.OnOrBefore ? DateDirection.OnOrAfter : DateDirection.OnOrBefore);
+                if (other is { } o && Math.Abs(o.DayNumber - p.DayNumber) <= FlipWithinDays) date = o;
+            }
         }
         m = new DateMatch(first, end, DateGrain.Day, date);
         return true;

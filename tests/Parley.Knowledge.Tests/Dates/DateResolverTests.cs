@@ -29,6 +29,7 @@ public sealed class DateResolverTests
     [InlineData("The talks are scheduled to resume on Monday.", "Monday", "2019-12-09", "day")]
     [InlineData("The vote is to take place on Saturday.", "Saturday", "2019-12-07", "day")]
     [InlineData("They'll meet again on Tuesday.", "Tuesday", "2019-12-10", "day")]
+    [InlineData("Officials said the talks would resume on Friday.", "Friday", "2019-12-06", "day")]
     [InlineData("The delegation returns next Friday.", "next Friday", "2019-12-06", "day")]
     [InlineData("Parliament votes this Tuesday.", "this Tuesday", "2019-12-03", "day")]
     [InlineData("The summit opens this coming Sunday.", "this coming Sunday", "2019-12-08", "day")]
@@ -63,9 +64,11 @@ public sealed class DateResolverTests
     [InlineData("Trump canceled the talks on Sept. 7.", "Sept. 7", "2019-09-07", "day")]
     [InlineData("Trump canceled the talks on September 7, 2019.", "September 7, 2019", "2019-09-07", "day")]
     [InlineData("Trump canceled the talks on the 7th of September.", "the 7th of September", "2019-09-07", "day")]
-    [InlineData("The attack happened on December 10.", "December 10", "2018-12-10", "day")]
+    [InlineData("The attack happened on December 10.", "December 10", "2019-12-10", "day")]
+    [InlineData("The attack happened on February 10.", "February 10", "2019-02-10", "day")]
     [InlineData("Talks will resume on January 15.", "January 15", "2020-01-15", "day")]
-    [InlineData("Talks will resume on December 2.", "December 2", "2020-12-02", "day")]
+    [InlineData("Talks will resume on December 2.", "December 2", "2019-12-02", "day")]
+    [InlineData("Talks will resume on October 2.", "October 2", "2020-10-02", "day")]
     [InlineData("A ceasefire on December 20 is possible.", "December 20", "2019-12-20", "day")]
     [InlineData("A ceasefire on June 20 remains the goal.", "June 20", "2019-06-20", "day")]
     [InlineData("The bill passed on 4 December 2019.", "4 December 2019", "2019-12-04", "day")]
@@ -80,6 +83,7 @@ public sealed class DateResolverTests
     [InlineData("Records were set in May 2019.", "May 2019", "2019-05", "month")]
     [InlineData("The vote was held on May 3.", "May 3", "2019-05-03", "day")]
     [InlineData("The vote was held in May.", "May", "2019-05", "month")]
+    [InlineData("He resigned in protest to May's Brexit deal in July.", "July", "2019-07", "month")]
     public void Month_days_months_and_years(string text, string expectedText, string value, string grain) =>
         Check(text, expectedText, value, grain);
 
