@@ -22,6 +22,7 @@ internal static class ParleyCommands
         root.Add(NerCommand.Create());
         var bench = Group(root, "bench", "Measures speed (figures for docs/BENCHMARKS.md)");
         bench.Add(BenchNlpCommand.Create());
+        bench.Add(BenchNerCommand.Create());
         bench.Add(BenchCommand.Ingest());
         bench.Add(BenchCommand.Pipeline());
         BuildCameoCommand.AddTo(root);

@@ -1,13 +1,15 @@
 using System.CommandLine;
 using System.Text;
 using Parley.Core;
+using Parley.Nlp;
 using Parley.Nlp.Ner;
 
 namespace Parley.Cli.Commands;
 
 /// <summary>
 /// `parley ner [PATH|-] [--input conll|text]`: named entities. conll: each input line with the predicted IOB2 tag
-/// as one more tab-separated column. text: tokens (simple fallback tokenizer for now) one per line with their tag,
+/// as one more tab-separated column. text: tokens (from the project's tokenizer and sentence splitter in
+/// models/nlp-en-ewt, or a simple fallback tokenizer when that model is not installed) one per line with their tag,
 /// a blank line between sentences.
 /// </summary>
 internal static class NerCommand
@@ -56,7 +58,7 @@ internal static class NerCommand
 
     private static void WriteText(string text, TextWriter writer, NerModel model, NerDomain domain)
     {
-        var (tokens, ends) = NerFallbackTokenizer.Tokenize(text);
+        var (tokens, ends) = Tokenize(text);
         var labels = new int[tokens.Count];
         model.PredictSpans(text, [.. tokens], [.. ends], labels, domain);
         int sentence = 0;
@@ -68,5 +70,18 @@ internal static class NerCommand
             writer.Write('\t');
             writer.WriteLine(NerLabels.Names[labels[i]]);
         }
+    }
+
+    private static (List<(int Start, int End)> Tokens, List<int> SentenceEnds) Tokenize(string text)
+    {
+        var folder = ModelLocator.FindModel(NlpModel.DefaultName);
+        if (folder is null) return NerFallbackTokenizer.Tokenize(text);
+        var doc = new Document("input", text);
+        NlpModel.Load(folder).TokenizerComponent().Process(doc);
+        var tokens = new List<(int, int)>(doc.TokenCount);
+        foreach (ref readonly var t in doc.Tokens) tokens.Add((t.Start, t.End));
+        var ends = new List<int>(doc.SentenceCount);
+        foreach (ref readonly var s in doc.Sentences) if (s.EndToken > (ends.Count == 0 ? 0 : ends[^1])) ends.Add(s.EndToken);
+        return (tokens, ends);
     }
 }

@@ -19,7 +19,9 @@ internal static class TrainNerCommand
         var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => 10 };
         var noClusters = new Option<bool>("--no-clusters") { Description = "Do not compute word clusters." };
         var noDomain = new Option<bool>("--no-domain-features") { Description = "Do not add domain-specific feature copies." };
-        var command = new Command("ner", "Train the named-entity recogniser; prints dev F1 per data set.") { conll, uner, data, output, seed, epochs, noClusters, noDomain };
+        var unerCopies = new Option<int>("--uner-copies") { Description = "Repeat the UNER training documents this many times per epoch.", DefaultValueFactory = _ => 1 };
+        var unerSplit = new Option<bool>("--uner-sentences") { Description = "Train on UNER sentences as one-sentence documents." };
+        var command = new Command("ner", "Train the named-entity recogniser; prints dev F1 per data set.") { conll, uner, data, output, seed, epochs, noClusters, noDomain, unerCopies, unerSplit };
         command.SetAction(parse =>
         {
             string? conllDir = Blank(parse.GetValue(conll)), unerDir = Blank(parse.GetValue(uner));
@@ -42,6 +44,8 @@ internal static class TrainNerCommand
                 Epochs = parse.GetValue(epochs),
                 Clusters = !parse.GetValue(noClusters),
                 DomainFeatures = !parse.GetValue(noDomain),
+                UnerCopies = Math.Max(1, parse.GetValue(unerCopies)),
+                UnerSentenceDocuments = parse.GetValue(unerSplit),
                 Command = "parley " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
             };
             try

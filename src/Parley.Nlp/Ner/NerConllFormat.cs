@@ -4,25 +4,34 @@ namespace Parley.Nlp.Ner;
 /// The `parley ner --input conll` format: one token per line (first column, space- or tab-separated), a blank line
 /// between sentences, `-DOCSTART-` lines between documents. Each input line is written back with one more
 /// tab-separated column, the predicted IOB2 tag; blank lines and `-DOCSTART-` lines are written as they are.
-/// Documents are delimited by `-DOCSTART-` lines (or `# newdoc` comment lines, also kept as they are); input
-/// without either is tagged as one document.
+/// Documents are delimited by `-DOCSTART-` lines (or `# newdoc` comment lines, also kept as they are); in input
+/// without either, document boundaries are unknown, so each sentence is tagged on its own (document-level
+/// features would otherwise carry labels across unrelated texts).
 /// </summary>
 public static class NerConllFormat
 {
     public static void Process(TextReader input, TextWriter output, NerModel model, NerDomain domain = NerDomain.News)
     {
         var lines = new List<string>();
+        bool delimited = false;
         string? line;
         while ((line = input.ReadLine()) is not null)
         {
             if (IsDocumentStart(line))
             {
+                delimited = true;
                 TagDocument(lines, output, model, domain);
                 lines.Clear();
                 output.WriteLine(line);
                 continue;
             }
             lines.Add(line);
+            // Until the first document marker, text is tagged sentence by sentence.
+            if (!delimited && string.IsNullOrWhiteSpace(line))
+            {
+                TagDocument(lines, output, model, domain);
+                lines.Clear();
+            }
         }
         TagDocument(lines, output, model, domain);
     }

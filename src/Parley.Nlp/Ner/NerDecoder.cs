@@ -1,9 +1,9 @@
 namespace Parley.Nlp.Ner;
 
-/// <summary>Feature weights: a row of <see cref="NerLabels.Count"/> weights per known feature, plus label transitions.</summary>
+/// <summary>Feature weights: a row of <see cref="NerBilou.Count"/> weights per known feature, plus label transitions.</summary>
 internal sealed class NerWeights
 {
-    public const int L = NerLabels.Count;
+    public const int L = NerBilou.Count;
     /// <summary>Transition row index of the sentence start (rows 0..L-1 are the previous label).</summary>
     public const int Start = L;
 
@@ -11,6 +11,10 @@ internal sealed class NerWeights
     public float[] Emission = new float[1024 * L];
     public float[] Transition = new float[(L + 1) * L];
     public int RowCount;
+    /// <summary>Fast read-only lookup for prediction; null while training (rows are still being added).</summary>
+    public FeatureTable? Frozen;
+
+    public void Freeze() => Frozen = new FeatureTable(Rows);
 
     public int AddRow(ulong feature)
     {
@@ -22,14 +26,14 @@ internal sealed class NerWeights
     }
 }
 
-/// <summary>Scores tokens from their features and finds the best label sequence (Viterbi over IOB2 transitions).</summary>
+/// <summary>Scores tokens from their features and finds the best label sequence (Viterbi over BILOU transitions).</summary>
 internal static class NerDecoder
 {
-    private const int L = NerLabels.Count;
+    private const int L = NerBilou.Count;
     private static readonly ulong[] DomainSalt = [0x5EED_0001_D0D0_0001UL, 0x5EED_0002_D0D0_0002UL];
 
     /// <summary>Number of labels a domain may use: the web domain (UNER) has no MISC.</summary>
-    public static int LabelLimit(NerDomain domain) => domain == NerDomain.Web ? 7 : L;
+    public static int LabelLimit(NerDomain domain) => NerBilou.Limit(domain);
 
     /// <summary>Adds the domain-specific copy of each feature (feature augmentation, Daumé 2007).</summary>
     public static int Augment(Span<ulong> features, int count, NerDomain domain)
@@ -42,24 +46,41 @@ internal static class NerDecoder
     /// <summary>Adds the emission scores of one token's features into <paramref name="scores"/> (length L).</summary>
     public static void Score(NerWeights w, ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        scores.Clear();
-        var rows = w.Rows;
-        var emission = w.Emission.AsSpan();
+        // Accumulate in vector registers: 16 labels in two 8-wide vectors, the 17th on its own.
+        var sum0 = System.Runtime.Intrinsics.Vector256<float>.Zero;
+        var sum1 = System.Runtime.Intrinsics.Vector256<float>.Zero;
+        float last = 0;
+        var emission = w.Emission;
+        var frozen = w.Frozen;
         foreach (ulong f in features)
         {
-            if (!rows.TryGetValue(f, out int row)) continue;
-            var r = emission.Slice(row * L, L);
-            for (int y = 0; y < L; y++) scores[y] += r[y];
+            int row;
+            if (frozen is not null) { row = frozen.Find(f); if (row < 0) continue; }
+            else if (!w.Rows.TryGetValue(f, out row)) continue;
+            var r = new ReadOnlySpan<float>(emission, row * L, L);
+            sum0 += System.Runtime.Intrinsics.Vector256.Create(r[..8]);
+            sum1 += System.Runtime.Intrinsics.Vector256.Create(r.Slice(8, 8));
+            last += r[16];
         }
+        System.Runtime.Intrinsics.Vector256.CopyTo(sum0, scores);
+        System.Runtime.Intrinsics.Vector256.CopyTo(sum1, scores[8..]);
+        scores[16] = last;
     }
 
-    public static bool Allowed(int previous, int label)
+    /// <summary>Transition scores with disallowed moves set to minus infinity, so Viterbi needs no checks.</summary>
+    public static void Constrain(float[] transition, float[] constrained)
     {
-        if (!NerLabels.IsInside(label)) return true;
-        return previous != NerWeights.Start && previous != NerLabels.O && NerLabels.TypeOf(previous) == NerLabels.TypeOf(label);
+        for (int p = 0; p <= L; p++)
+            for (int y = 0; y < L; y++)
+                constrained[p * L + y] = Allowed(p, y) ? transition[p * L + y] : float.NegativeInfinity;
     }
 
-    /// <summary>Viterbi over emission scores (n x L, row-major) with hard IOB2 constraints; labels at or above <paramref name="limit"/> are not used.</summary>
+    public static bool Allowed(int previous, int label) => NerBilou.Allowed(previous == NerWeights.Start ? -1 : previous, label);
+
+    /// <summary>
+    /// Viterbi over emission scores (n x L, row-major); <paramref name="transition"/> must come from <see cref="Constrain"/>
+    /// (hard BILOU constraints). Labels at or above <paramref name="limit"/> are not used.
+    /// </summary>
     public static void Viterbi(ReadOnlySpan<float> emission, int n, float[] transition, int limit, Span<int> best)
     {
         if (n == 0) return;
@@ -69,7 +90,7 @@ internal static class NerDecoder
         try
         {
             for (int y = 0; y < L; y++)
-                score[y] = y < limit && Allowed(NerWeights.Start, y) ? emission[y] + transition[NerWeights.Start * L + y] : float.NegativeInfinity;
+                score[y] = y < limit ? emission[y] + transition[NerWeights.Start * L + y] : float.NegativeInfinity;
             for (int k = 1; k < n; k++)
             {
                 for (int y = 0; y < L; y++)
@@ -80,7 +101,6 @@ internal static class NerDecoder
                     {
                         for (int p = 0; p < limit; p++)
                         {
-                            if (!Allowed(p, y)) continue;
                             float s = score[p] + transition[p * L + y];
                             if (s > top) { top = s; arg = p; }
                         }
@@ -91,7 +111,7 @@ internal static class NerDecoder
                 next.CopyTo(score);
             }
             int last = 0;
-            for (int y = 1; y < limit; y++) if (score[y] > score[last]) last = y;
+            for (int y = 1; y < limit; y++) if (NerBilou.CanEnd(y) && score[y] > score[last]) last = y;
             best[n - 1] = last;
             for (int k = n - 1; k > 0; k--) best[k - 1] = back[k * L + best[k]];
         }

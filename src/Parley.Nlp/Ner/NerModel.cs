@@ -17,14 +17,17 @@ public sealed class NerModel
     internal const string GazetteerFile = "gazetteer.txt.gz";
     internal const string ClustersFile = "clusters.txt.gz";
     private const string Magic = "PARLEY-NER";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private readonly NerWeights _weights;
+    private readonly float[] _transition = new float[(NerWeights.L + 1) * NerWeights.L];
     [ThreadStatic] private static Scratch? _scratch;
 
     internal NerModel(NerWeights weights, bool domainFeatures, Gazetteer? gazetteer, WordClusters? clusters)
     {
         _weights = weights;
+        _weights.Freeze();
+        NerDecoder.Constrain(weights.Transition, _transition);
         DomainFeatures = domainFeatures;
         Gazetteer = gazetteer;
         Clusters = clusters;
@@ -64,7 +67,7 @@ public sealed class NerModel
     {
         var scratch = _scratch ??= new Scratch();
         var features = scratch.FeaturesFor(this);
-        LoadDocument(features, sentences, scratch);
+        LoadDocument(features, sentences, scratch, domain);
         var result = new int[sentences.Count][];
         for (int s = 0; s < sentences.Count; s++) result[s] = new int[sentences[s].Count];
         TagDocument(features, domain, scratch, (s, labels) => labels.CopyTo(result[s]));
@@ -80,7 +83,7 @@ public sealed class NerModel
     {
         var scratch = _scratch ??= new Scratch();
         var features = scratch.FeaturesFor(this);
-        features.Load(text, tokens, sentenceEnds);
+        features.Load(text, tokens, sentenceEnds, domain);
         var output = scratch.Output(tokens.Length);
         TagDocument(features, domain, scratch, (s, l) => l.CopyTo(output.AsSpan(features.SentenceStart(s))));
         output.AsSpan(0, tokens.Length).CopyTo(labels);
@@ -101,16 +104,17 @@ public sealed class NerModel
             {
                 int m = features.Extract(first + k, buffer);
                 if (DomainFeatures) m = NerDecoder.Augment(buffer, m, domain);
-                NerDecoder.Score(_weights, buffer[..m], emission.AsSpan(k * NerLabels.Count, NerLabels.Count));
+                NerDecoder.Score(_weights, buffer[..m], emission.AsSpan(k * NerWeights.L, NerWeights.L));
             }
-            NerDecoder.Viterbi(emission, n, _weights.Transition, limit, best);
-            var labels = best.AsSpan(0, n);
+            NerDecoder.Viterbi(emission, n, _transition, limit, best);
+            var labels = scratch.Iob2(n);
+            NerBilou.ToIob2(best.AsSpan(0, n), labels);
             features.Remember(s, labels);
             sink(s, labels);
         }
     }
 
-    internal static void LoadDocument(NerFeatures features, IReadOnlyList<IReadOnlyList<string>> sentences, Scratch scratch)
+    internal static void LoadDocument(NerFeatures features, IReadOnlyList<IReadOnlyList<string>> sentences, Scratch scratch, NerDomain domain = NerDomain.News)
     {
         var text = new StringBuilder();
         int count = 0;
@@ -127,7 +131,7 @@ public sealed class NerModel
             }
             ends[s] = t;
         }
-        features.Load(text.ToString(), spans.AsSpan(0, count), ends);
+        features.Load(text.ToString(), spans.AsSpan(0, count), ends, domain);
     }
 
     /// <summary>Per-thread reusable buffers.</summary>
@@ -135,7 +139,8 @@ public sealed class NerModel
     {
         private NerFeatures? _features;
         private NerModel? _owner;
-        private float[] _emission = new float[256 * NerLabels.Count];
+        private float[] _emission = new float[256 * NerWeights.L];
+        private int[] _iob2 = new int[256];
         private int[] _best = new int[256];
         private int[] _output = new int[1024];
         private (int, int)[] _spans = new (int, int)[1024];
@@ -151,7 +156,8 @@ public sealed class NerModel
             return _features;
         }
 
-        public float[] Emission(int n) => _emission.Length >= n * NerLabels.Count ? _emission : _emission = new float[n * NerLabels.Count * 2];
+        public float[] Emission(int n) => _emission.Length >= n * NerWeights.L ? _emission : _emission = new float[n * NerWeights.L * 2];
+        public Span<int> Iob2(int n) => (_iob2.Length >= n ? _iob2 : _iob2 = new int[n * 2]).AsSpan(0, n);
         public int[] Best(int n) => _best.Length >= n ? _best : _best = new int[n * 2];
         public int[] Output(int n) => _output.Length >= n ? _output : _output = new int[n * 2];
         public (int, int)[] Spans(int n) => _spans.Length >= n ? _spans : _spans = new (int, int)[n * 2];
@@ -187,7 +193,7 @@ public sealed class NerModel
         if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion)
             throw new InvalidDataException($"{folder}: not a Parley NER model of format {FormatVersion}");
         int labels = reader.ReadInt32();
-        if (labels != NerLabels.Count) throw new InvalidDataException($"{folder}: model has {labels} labels, expected {NerLabels.Count}");
+        if (labels != NerWeights.L) throw new InvalidDataException($"{folder}: model has {labels} labels, expected {NerWeights.L}");
         bool domainFeatures = reader.ReadBoolean();
         bool hasGazetteer = reader.ReadBoolean(), hasClusters = reader.ReadBoolean();
         if (hasGazetteer != (gazetteer is not null) || hasClusters != (clusters is not null))
@@ -216,7 +222,7 @@ public sealed class NerModel
     public void Save(string folder, float pruneBelow = 1e-3f)
     {
         Directory.CreateDirectory(folder);
-        const int L = NerLabels.Count;
+        const int L = NerWeights.L;
         var keep = new List<(ulong Key, int Row)>(_weights.RowCount);
         foreach (var (key, row) in _weights.Rows)
         {

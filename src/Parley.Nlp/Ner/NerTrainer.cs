@@ -10,7 +10,7 @@ namespace Parley.Nlp.Ner;
 /// </summary>
 internal sealed class NerTrainer
 {
-    private const int L = NerLabels.Count;
+    private const int L = NerWeights.L;
     private readonly NerTrainingOptions _options;
     private readonly Gazetteer? _gazetteer;
     private readonly WordClusters? _clusters;
@@ -40,6 +40,8 @@ internal sealed class NerTrainer
         int[] counts = new int[256];
         float[] emission = new float[256 * L];
         int[] best = new int[256];
+        int[] bilou = new int[256], iob2 = new int[256];
+        var constrained = new float[(L + 1) * L];
         var clock = Stopwatch.StartNew();
         NerModel? model = null;
         for (int epoch = 1; epoch <= _options.Epochs; epoch++)
@@ -51,12 +53,12 @@ internal sealed class NerTrainer
                 var doc = documents[d];
                 var sentences = new IReadOnlyList<string>[doc.Sentences.Count];
                 for (int s = 0; s < sentences.Length; s++) sentences[s] = doc.Sentences[s].Tokens;
-                NerModel.LoadDocument(features, sentences, scratch);
+                NerModel.LoadDocument(features, sentences, scratch, doc.Domain);
                 int limit = NerDecoder.LabelLimit(doc.Domain);
                 for (int s = 0; s < sentences.Length; s++)
                 {
                     int first = features.SentenceStart(s), n = features.SentenceEnd(s) - first;
-                    if (n * stride > buffer.Length) { buffer = new ulong[n * stride * 2]; counts = new int[n * 2]; emission = new float[n * L * 2]; best = new int[n * 2]; }
+                    if (n * stride > buffer.Length) { buffer = new ulong[n * stride * 2]; counts = new int[n * 2]; emission = new float[n * L * 2]; best = new int[n * 2]; bilou = new int[n * 2]; iob2 = new int[n * 2]; }
                     for (int k = 0; k < n; k++)
                     {
                         var f = buffer.AsSpan(k * stride, stride);
@@ -65,9 +67,11 @@ internal sealed class NerTrainer
                         counts[k] = m;
                         NerDecoder.Score(_w, f[..m], emission.AsSpan(k * L, L));
                     }
-                    NerDecoder.Viterbi(emission, n, _w.Transition, limit, best);
+                    NerDecoder.Constrain(_w.Transition, constrained);
+                    NerDecoder.Viterbi(emission, n, constrained, limit, best);
                     _step++;
-                    var gold = doc.Sentences[s].Labels;
+                    var gold = bilou.AsSpan(0, n);
+                    NerBilou.FromIob2(doc.Sentences[s].Labels, gold);
                     tokens += n;
                     int previousGold = NerWeights.Start, previousBest = NerWeights.Start;
                     for (int k = 0; k < n; k++)
@@ -91,7 +95,8 @@ internal sealed class NerTrainer
                         }
                         previousGold = g; previousBest = p;
                     }
-                    features.Remember(s, best.AsSpan(0, n));
+                    NerBilou.ToIob2(best.AsSpan(0, n), iob2.AsSpan(0, n));
+                    features.Remember(s, iob2.AsSpan(0, n));
                 }
             }
             var line = string.Create(CultureInfo.InvariantCulture,

@@ -27,13 +27,19 @@ public static class WordClusterTrainer
         var corpus = new List<int[]>();
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var words = new List<string>();
+        var capitalisedMid = new List<int>();
+        var lowerCase = new List<int>();
         foreach (var text in Texts(dataRoot))
         {
             var sentence = new List<int>();
-            foreach (var token in Tokenise(text))
+            bool sentenceStart = true;
+            foreach (var (token, written) in Tokenise(text))
             {
-                if (!ids.TryGetValue(token, out int id)) { id = words.Count; ids[token] = id; words.Add(token); }
+                if (!ids.TryGetValue(token, out int id)) { id = words.Count; ids[token] = id; words.Add(token); capitalisedMid.Add(0); lowerCase.Add(0); }
                 sentence.Add(id);
+                if (written == Written.Lower) lowerCase[id]++;
+                else if (written == Written.Capitalised && !sentenceStart) capitalisedMid[id]++;
+                sentenceStart = token is "." or "!" or "?" or ":" or "\"" or "'" or "(" or "-" or "\u201c";
             }
             corpus.Add([.. sentence]);
         }
@@ -94,10 +100,22 @@ public static class WordClusterTrainer
 
         var fine = KMeans(vectors, vocab.Length, FineClusters, seed, log, "fine");
         var coarse = KMeans(vectors, vocab.Length, CoarseClusters, seed + 1, log, "coarse");
-        var entries = new List<(string, int, int)>(vocab.Length);
-        for (int k = 0; k < vocab.Length; k++) entries.Add((words[vocab[k]], fine[k], coarse[k]));
+        var entries = new List<(string, int, int, int)>(vocab.Length);
+        for (int k = 0; k < vocab.Length; k++)
+            entries.Add((words[vocab[k]], fine[k], coarse[k], CaseBucket(capitalisedMid[vocab[k]], lowerCase[vocab[k]])));
         entries.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
         return WordClusters.FromEntries(entries);
+    }
+
+    private enum Written : byte { Lower, Capitalised, Other }
+
+    /// <summary>Share of capitalised mid-sentence uses among capitalised-mid-sentence and lower-case ones, in 6 buckets (0: no evidence).</summary>
+    internal static int CaseBucket(int capitalised, int lower)
+    {
+        int total = capitalised + lower;
+        if (total < 3) return 0;
+        double share = (double)capitalised / total;
+        return share < 0.02 ? 1 : share < 0.3 ? 2 : share < 0.7 ? 3 : share < 0.98 ? 4 : 5;
     }
 
     private static int[] KMeans(float[] vectors, int n, int k, int seed, Action<string>? log, string name)
@@ -162,6 +180,15 @@ public static class WordClusterTrainer
         for (int d = 0; d < v.Length; d++) v[d] *= scale;
     }
 
+    private static Written HowWritten(ReadOnlySpan<char> word)
+    {
+        int upper = 0, lower = 0;
+        foreach (char c in word) { if (char.IsUpper(c)) upper++; else if (char.IsLower(c)) lower++; }
+        if (upper == 0 && lower > 0) return Written.Lower;
+        if (upper > 0 && lower > 0 && char.IsUpper(word[0])) return Written.Capitalised;
+        return Written.Other;
+    }
+
     private static bool IsWordLike(string w)
     {
         foreach (char c in w) if (char.IsLetter(c)) return true;
@@ -193,24 +220,25 @@ public static class WordClusterTrainer
     }
 
     /// <summary>Whitespace split with leading and trailing punctuation split off; lower-cased, digits folded to 0 (as the tagger's lower form).</summary>
-    internal static IEnumerable<string> Tokenise(string text)
+    private static List<(string Token, Written How)> Tokenise(string text)
     {
         Span<char> buffer = stackalloc char[NerTokenHashes.MaxChars];
-        var result = new List<string>();
+        var result = new List<(string, Written)>();
         foreach (var raw in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             int start = 0, end = raw.Length;
-            while (start < end && char.IsPunctuation(raw[start])) result.Add(raw[start++].ToString());
+            while (start < end && char.IsPunctuation(raw[start])) result.Add((raw[start++].ToString(), Written.Other));
             int tail = end;
             while (tail > start && char.IsPunctuation(raw[tail - 1])) tail--;
             // Keep a final period on abbreviations such as "U.S." and "Corp."
             if (tail < end && raw[tail] == '.' && tail > start && (raw.AsSpan(start, tail - start).Contains('.') || (tail - start <= 4 && char.IsUpper(raw[start])))) tail++;
             if (tail > start)
             {
-                int n = NerTokenHashes.Normalise(raw.AsSpan(start, tail - start), buffer);
-                result.Add(new string(buffer[..n]));
+                var word = raw.AsSpan(start, tail - start);
+                int n = NerTokenHashes.Normalise(word, buffer);
+                result.Add((new string(buffer[..n]), HowWritten(word)));
             }
-            for (int i = tail; i < end; i++) result.Add(raw[i].ToString());
+            for (int i = tail; i < end; i++) result.Add((raw[i].ToString(), Written.Other));
         }
         return result;
     }

@@ -54,3 +54,31 @@ public sealed class NerLabelsTests
         Assert.Equal(NerDomain.Web, docs[0].Domain);
     }
 }
+
+public sealed class NerBilouTests
+{
+    [Fact]
+    public void Iob2_round_trips_through_bilou()
+    {
+        int[] iob2 = [.. new[] { "B-PER", "I-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-LOC", "B-MISC" }.Select(t => NerLabels.Parse(t))];
+        var bilou = new int[iob2.Length];
+        NerBilou.FromIob2(iob2, bilou);
+        // B-PER I-PER L-PER O U-LOC B-LOC L-LOC U-MISC
+        Assert.Equal([1, 2, 3, 0, 1 + 4 * 2 + 3, 1 + 4 * 2, 1 + 4 * 2 + 2, 1 + 4 * 3 + 3], bilou);
+        var back = new int[iob2.Length];
+        NerBilou.ToIob2(bilou, back);
+        Assert.Equal(iob2, back);
+    }
+
+    [Fact]
+    public void Transitions_keep_entities_well_formed()
+    {
+        Assert.True(NerBilou.Allowed(-1, 1));      // start -> B-PER
+        Assert.False(NerBilou.Allowed(-1, 2));     // start -> I-PER
+        Assert.True(NerBilou.Allowed(1, 3));       // B-PER -> L-PER
+        Assert.False(NerBilou.Allowed(1, 0));      // B-PER -> O
+        Assert.False(NerBilou.Allowed(1, 7));      // B-PER -> L-ORG
+        Assert.True(NerBilou.Allowed(4, 5));       // U-PER -> B-ORG
+        Assert.False(NerBilou.CanEnd(2));          // a sentence cannot end inside an entity
+    }
+}
