@@ -16,11 +16,11 @@ internal static class TrainNerCommand
         var data = new Option<string?>("--data") { Description = "Shared data root for gazetteers and word clusters (default: the folder above --conll)." };
         var output = new Option<string>("--out") { Description = "Model folder to write.", DefaultValueFactory = _ => Path.Combine("models", NerModel.DefaultName) };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
-        var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => 10 };
+        var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => 8 };
         var noClusters = new Option<bool>("--no-clusters") { Description = "Do not compute word clusters." };
         var noDomain = new Option<bool>("--no-domain-features") { Description = "Do not add domain-specific feature copies." };
-        var unerCopies = new Option<int>("--uner-copies") { Description = "Repeat the UNER training documents this many times per epoch.", DefaultValueFactory = _ => 1 };
-        var unerSplit = new Option<bool>("--uner-sentences") { Description = "Train on UNER sentences as one-sentence documents." };
+        var unerCopies = new Option<int>("--uner-copies") { Description = "Repeat the UNER training documents this many times per epoch.", DefaultValueFactory = _ => 2 };
+        var unerSplit = new Option<bool>("--uner-sentences") { Description = "Train on UNER sentences as one-sentence documents (as the scorer's dev input has no document marks); `--uner-sentences false` keeps documents.", DefaultValueFactory = _ => true };
         var command = new Command("ner", "Train the named-entity recogniser; prints dev F1 per data set.") { conll, uner, data, output, seed, epochs, noClusters, noDomain, unerCopies, unerSplit };
         command.SetAction(parse =>
         {

@@ -15,14 +15,14 @@ public sealed class NerTrainingSettings
     public string? DataRoot { get; init; }
     public required string OutDir { get; init; }
     public int Seed { get; init; } = 1;
-    public int Epochs { get; init; } = 10;
+    public int Epochs { get; init; } = 8;
     public bool DomainFeatures { get; init; } = true;
     public bool Clusters { get; init; } = true;
     public string Command { get; init; } = "parley train ner";
     /// <summary>How many times the UNER training documents are repeated per epoch (it is the smaller, harder set).</summary>
-    public int UnerCopies { get; init; } = 1;
+    public int UnerCopies { get; init; } = 2;
     /// <summary>Train on UNER sentences as one-sentence documents (as `ner --input conll` sees its dev file, which has no document marks).</summary>
-    public bool UnerSentenceDocuments { get; init; }
+    public bool UnerSentenceDocuments { get; init; } = true;
 }
 
 /// <summary>The whole training run behind `parley train ner`: read data, build resources, train, score dev, save with meta.json.</summary>
