@@ -6,7 +6,7 @@ using Parley.Knowledge.Dates;
 using Parley.Knowledge.Kb;
 using Parley.Nlp;
 using Parley.Nlp.Ner;
-using Parley.Nlp.Training;
+using Parley.Nlp.Parsing;
 
 namespace Parley.Engine;
 
@@ -37,9 +37,9 @@ public static class DefaultPipeline
         if (Want(Layers.Tags | Layers.Lemmas)) builder.Add(nlp.TaggerComponent());
         if (Want(Layers.Parse))
         {
-            var parser = ParserBridge.TryLoad(nlp.Folder);
-            if (parser is null) missing.Add("dependency parser not installed: no parses, no events");
-            else builder.Add(new ParserStage(parser));
+            if (nlp.Folder is { } folder && Directory.Exists(Path.Combine(folder, DependencyParser.Subfolder)))
+                builder.Add(ParserComponent.Load(folder));
+            else missing.Add("dependency parser not installed: no parses, no events");
         }
         bool haveEntities = false;
         if (Want(Layers.Entities))
@@ -78,13 +78,4 @@ public static class DefaultPipeline
     }
 
     private static bool Has(PipelineBuilder builder, Layers layer) => builder.Writes(layer);
-
-    /// <summary>Adapts the parser (reached through <see cref="ParserBridge"/>) to the pipeline.</summary>
-    private sealed class ParserStage(ParserBridge parser) : IPipelineComponent
-    {
-        public string Name => "parser";
-        public Layers Reads => Layers.Tokens | Layers.Sentences | Layers.Tags | Layers.Lemmas;
-        public Layers Writes => Layers.Parse;
-        public void Process(Document doc, CancellationToken cancellationToken = default) => parser.Parse(doc);
-    }
 }

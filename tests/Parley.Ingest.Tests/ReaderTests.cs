@@ -54,7 +54,7 @@ public class ReaderTests
     {
         string path = Fixtures.Path("articles.jsonl");
         var items = Read(path);
-        Assert.Equal(5, items.Count);
+        Assert.Equal(6, items.Count);
 
         var first = items[0].Article!;
         Assert.Equal("a1", first.Id);
@@ -73,8 +73,12 @@ public class ReaderTests
         Assert.Equal(path + ":3", items[2].Problem!.Input);
         Assert.Contains("malformed JSON", items[2].Problem!.Message);
         Assert.Equal("42", items[3].Article!.Id);
-        Assert.Equal(path + ":6", items[4].Problem!.Input); // the blank line 5 is skipped
-        Assert.Contains("no text", items[4].Problem!.Message);
+        // The blank line 5 is skipped; line 6 is a brief (a title and no body): its title is its text.
+        Assert.Null(items[4].Problem);
+        Assert.Equal("no text here", items[4].Article!.Body);
+        Assert.Contains("title-only", items[4].Article!.Notes);
+        Assert.Equal(path + ":7", items[5].Problem!.Input);
+        Assert.Contains("no text", items[5].Problem!.Message);
     }
 
     [Fact]
