@@ -68,7 +68,10 @@ public sealed class SentenceSplitter
     {
         char last = text[tokens[i].End - 1];
         char next = text[tokens[i + 1].Start];
-        return !(char.IsLetterOrDigit(last) && char.IsLower(next));
+        if (!char.IsLower(next)) return true;
+        // An ellipsis followed by a lower-case word marks words left out inside a sentence ("talk about … the need").
+        if (last == '\u2026' || (last == '.' && tokens[i].End - tokens[i].Start >= 3 && text[tokens[i].End - 2] == '.')) return false;
+        return !char.IsLetterOrDigit(last);
     }
 
     private static Gap GapKind(string text, int from, int to, char next)
