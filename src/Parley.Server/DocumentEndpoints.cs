@@ -18,10 +18,12 @@ internal static class DocumentEndpoints
     public static RouteGroupBuilder MapDocuments(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/documents").WithTags("documents");
-        group.MapGet("/", Search).WithSummary("Documents (id, title, published, source), full-text search with q, newest first without q.");
+        group.MapGet("", Search).WithSummary("Documents (id, title, published, source), full-text search with q, newest first without q.");
         group.MapGet("/{id}", Get).WithSummary("One document object, exactly as `parley code` prints it.");
-        group.MapPost("/", Post).WithSummary("Ingests one article (a JSONL input object: text, optional id, title, date, url, source). Needs X-Api-Key.")
-            .Accepts<ArticleInput>("application/json");
+        // The body is read as text whatever its declared media type (a JSONL line is JSON), so no Accepts constraint.
+        group.MapPost("", Post).WithSummary(
+            "Ingests one article: a JSON object as a JSONL input line (text; optional id, title, date or published, url, source). " +
+            "Needs header X-Api-Key equal to the configured key (401 otherwise; 403 when the server has no key). Answers 201 with the stored id.");
         return group;
     }
 
@@ -110,6 +112,3 @@ internal static class DocumentEndpoints
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 }
-
-/// <summary>The article object POST /api/documents accepts (for the OpenAPI description; the body is read as a JSONL input line).</summary>
-public sealed record ArticleInput(string Text, string? Id, string? Title, string? Date, string? Url, string? Source);

@@ -12,7 +12,7 @@ internal static class EventEndpoints
     public static RouteGroupBuilder MapEvents(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/events").WithTags("events");
-        group.MapGet("/", Query).WithSummary(
+        group.MapGet("", Query).WithSummary(
             "Events, newest first. Filters (all optional, combined with AND): actor (code prefix, source or target), source, target, " +
             "country (ISO alpha-3 of source, target or place), cameo (code prefix: 19 = all of root 19), quad_class (1-4), " +
             "from/to (YYYY-MM-DD, inclusive), q (full-text query on the document), document (a document id); limit (max 500), offset.");
