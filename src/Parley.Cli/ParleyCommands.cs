@@ -19,10 +19,12 @@ internal static class ParleyCommands
         train.Add(TrainNlpCommand.Create());
         train.Add(TrainNerCommand.Create());
         root.Add(NerCommand.Create());
+        root.Add(ServeCommand.Create());
         var bench = Group(root, "bench", "Measures speed (figures for docs/BENCHMARKS.md)");
         bench.Add(BenchNlpCommand.Create());
         bench.Add(BenchCommand.Ingest());
         bench.Add(BenchCommand.Pipeline());
+        bench.Add(BenchServeCommand.Create());
         BuildCameoCommand.AddTo(root);
         return root;
     }

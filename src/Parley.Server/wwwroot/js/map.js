@@ -24,13 +24,23 @@ function decodeArcs(topology) {
   });
 }
 
+// A ring that crosses the antimeridian (Russia, Fiji) is unwrapped into one continuous outline: the part that
+// lands beyond the map's edge is clipped by the SVG instead of drawing a stripe across the whole map.
 function ringPath(ring, arcs) {
   const points = [];
   for (const index of ring) {
     const arc = index >= 0 ? arcs[index] : arcs[~index].slice().reverse();
     for (let k = points.length ? 1 : 0; k < arc.length; k++) points.push(arc[k]);
   }
-  return 'M' + points.map(p => p[0].toFixed(1) + ',' + p[1].toFixed(1)).join('L') + 'Z';
+  let shift = 0, lastX = null;
+  const out = points.map(p => {
+    let x = p[0] + shift;
+    if (lastX !== null && x - lastX > WIDTH / 2) { shift -= WIDTH; x -= WIDTH; }
+    else if (lastX !== null && lastX - x > WIDTH / 2) { shift += WIDTH; x += WIDTH; }
+    lastX = x;
+    return x.toFixed(1) + ',' + p[1].toFixed(1);
+  });
+  return 'M' + out.join('L') + 'Z';
 }
 
 async function loadShapes() {
