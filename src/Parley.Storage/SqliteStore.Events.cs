@@ -15,9 +15,12 @@ public sealed partial class SqliteStore
 
         var list = new List<StoredEvent>(Math.Clamp(q.Limit, 0, 1000));
         using var cmd = Command(c, tx, filter,
+            // The page of keys is chosen first, so the sort carries keys only and just the page's rows (and their
+            // documents' texts, for the sentence) are read: sorting whole joined rows read every match's text.
             "SELECT e.key, d.id, e.ord, d.title, d.published, e.day, e.sentence_start, e.sentence_end, d.text, " + EventRows.Columns +
-            " FROM events e JOIN documents d ON d.key = e.doc WHERE " + filter.Where +
-            " ORDER BY e.day DESC, e.key DESC LIMIT @limit OFFSET @offset");
+            " FROM (SELECT e.key AS page_key FROM events e WHERE " + filter.Where +
+            " ORDER BY e.day DESC, e.key DESC LIMIT @limit OFFSET @offset) page" +
+            " JOIN events e ON e.key = page.page_key JOIN documents d ON d.key = e.doc ORDER BY e.day DESC, e.key DESC");
         AddPage(cmd, q);
         using (var r = cmd.ExecuteReader())
         {

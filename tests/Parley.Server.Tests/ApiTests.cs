@@ -197,6 +197,8 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var paths = spec.GetProperty("paths");
         foreach (var path in new[] { "/health", "/api/documents", "/api/documents/{id}", "/api/events", "/api/timeline", "/api/events.csv" })
             Assert.True(paths.TryGetProperty(path, out _), path);
+        var alias = await GetJson("/openapi.json");
+        Assert.True(alias.GetProperty("paths").TryGetProperty("/api/events", out _));
     }
 
     [Fact]
