@@ -20,11 +20,13 @@ internal static class ParleyCommands
         train.Add(TrainNerCommand.Create());
         train.Add(TrainParserCommand.Create());
         root.Add(NerCommand.Create());
+        root.Add(ServeCommand.Create());
         var bench = Group(root, "bench", "Measures speed (figures for docs/BENCHMARKS.md)");
         bench.Add(BenchNlpCommand.Create());
         bench.Add(BenchNerCommand.Create());
         bench.Add(BenchCommand.Ingest());
         bench.Add(BenchCommand.Pipeline());
+        bench.Add(BenchServeCommand.Create());
         BuildCameoCommand.AddTo(root);
         root.Add(ExplainCommand.Create());
         EvalPloverCommand.AddTo(root);

@@ -1,2 +1,0 @@
-namespace Parley.Server;
-internal static class AssemblyMarker { }

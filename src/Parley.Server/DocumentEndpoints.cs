@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Parley.Core;
+using Parley.Ingest;
+using Parley.Storage;
+
+namespace Parley.Server;
+
+/// <summary>/api/documents: search and listing, one document as the contract's object, and ingest by POST.</summary>
+internal static class DocumentEndpoints
+{
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    public static RouteGroupBuilder MapDocuments(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/documents").WithTags("documents");
+        group.MapGet("", Search).WithSummary("Documents (id, title, published, source), full-text search with q, newest first without q.");
+        group.MapGet("/{id}", Get).WithSummary("One document object, exactly as `parley code` prints it.");
+        // The body is read as text whatever its declared media type (a JSONL line is JSON), so no Accepts constraint.
+        group.MapPost("", Post).WithSummary(
+            "Ingests one article: a JSON object as a JSONL input line (text; optional id, title, date or published, url, source). " +
+            "Needs header X-Api-Key equal to the configured key (401 otherwise; 403 when the server has no key). Answers 201 with the stored id.");
+        return group;
+    }
+
+    private static Results<Ok<Page<DocumentItem>>, BadRequest<ApiError>> Search(HttpRequest request, IParleyStore store, ServerOptions options)
+    {
+        if (!ApiQuery.TryPage(request, options.MaxPageSize, out int limit, out int offset, out var error)
+            || !ApiQuery.TryText(request, "q", out var q, out error))
+            return TypedResults.BadRequest(new ApiError(error!));
+        var hits = store.SearchDocuments(q, limit, offset, out int total);
+        var items = new List<DocumentItem>(hits.Count);
+        foreach (var h in hits)
+            items.Add(new DocumentItem(h.Id, h.Title, ApiFormat.Day(h.Published), h.Source, h.Url, h.Language, h.Sentences, h.Events, h.Snippet));
+        return TypedResults.Ok(new Page<DocumentItem>(total, limit, offset, items));
+    }
+
+    private static Results<ContentHttpResult, NotFound<ApiError>> Get(string id, IParleyStore store)
+    {
+        var doc = store.LoadDocument(id);
+        if (doc is null && store.ResolveId(id) is { } original && original != id) doc = store.LoadDocument(original);
+        if (doc is null) return TypedResults.NotFound(new ApiError($"no document with id '{id}'"));
+        return TypedResults.Text(DocumentJson.ToJson(doc), "application/json", Encoding.UTF8);
+    }
+
+    private static async Task<Results<Created<IngestItem>, BadRequest<ApiError>, UnauthorizedHttpResult, ProblemHttpResult, JsonHttpResult<ApiError>>> Post(
+        HttpRequest request, IParleyStore store, ServerOptions options, EngineHolder engine, CancellationToken cancellationToken)
+    {
+        if (options.ApiKey is null)
+            return TypedResults.Json(new ApiError("writes are disabled: start the server with --api-key or PARLEY_API_KEY"), statusCode: StatusCodes.Status403Forbidden);
+        if (!KeyMatches(request.Headers[ApiKeyHeader].ToString(), options.ApiKey))
+            return TypedResults.Unauthorized();
+        if (request.ContentLength is long declared && declared > options.MaxBodyBytes)
+            return TypedResults.Json(new ApiError($"body larger than {options.MaxBodyBytes} bytes"), statusCode: StatusCodes.Status413PayloadTooLarge);
+
+        string json;
+        try
+        {
+            json = await ReadBody(request, options.MaxBodyBytes, cancellationToken);
+        }
+        catch (InvalidDataException e)
+        {
+            return TypedResults.Json(new ApiError(e.Message), statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TypedResults.Json(new ApiError($"body larger than {options.MaxBodyBytes} bytes"), statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+        var item = ArticleReader.ParseJson(json, "POST /api/documents");
+        if (item.Article is null) return TypedResults.BadRequest(new ApiError(item.Problem?.Message ?? "not an article"));
+
+        Document doc;
+        try
+        {
+            doc = engine.Engine.Process(item.Article, cancellationToken);
+        }
+        catch (BadInputException e)
+        {
+            return TypedResults.BadRequest(new ApiError(e.Message));
+        }
+        var saved = store.SaveBatch([doc]).Items[0];
+        string id = saved.Status == SaveStatus.Duplicate && saved.DuplicateOf is { } of ? of : saved.Id;
+        var notes = new List<string>(engine.Engine.MissingStages);
+        if (item.Problem is { } p) notes.Add(p.Message);
+        return TypedResults.Created($"/api/documents/{Uri.EscapeDataString(id)}",
+            new IngestItem(id, saved.Status.ToString().ToLowerInvariant(), doc.Events.Count, notes));
+    }
+
+    /// <summary>Compares in constant time so the key cannot be guessed from response times.</summary>
+    private static bool KeyMatches(string given, string expected)
+    {
+        if (string.IsNullOrEmpty(given)) return false;
+        var a = SHA256.HashData(Encoding.UTF8.GetBytes(given));
+        var b = SHA256.HashData(Encoding.UTF8.GetBytes(expected));
+        return CryptographicOperations.FixedTimeEquals(a, b);
+    }
+
+    private static async Task<string> ReadBody(HttpRequest request, long max, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int n;
+        while ((n = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + n > max) throw new InvalidDataException($"body larger than {max} bytes");
+            buffer.Write(chunk, 0, n);
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}
