@@ -72,6 +72,18 @@ public class LinkingTests(MiniKbFixture fx)
     }
 
     [Fact]
+    public void AGroupThatNerCallsMiscBecomesAnOrganisationWhenLinked()
+    {
+        var doc = new Document("m", "Talks with the Taliban resumed.") { Published = new DateOnly(2019, 12, 4) };
+        Text.SimpleTokenizer.Tokenize(doc);
+        doc.Entities.Add(new EntityMention { Start = 15, End = 22, Text = "Taliban", Type = "MISC", Via = "ner" });
+        doc.Done |= Layers.Entities;
+        new EntityLinker(fx.Kb).Process(doc);
+        var e = Assert.Single(doc.Entities);
+        Assert.Equal(("ORG", "AFGREB"), (e.Type, e.Actor));
+    }
+
+    [Fact]
     public void AmbiguousNamesFollowTheDocumentsCountries()
     {
         var us = fx.Process("In Washington, John Smith spoke for the United States.", new DateOnly(2015, 1, 1));

@@ -273,6 +273,8 @@ public sealed class EntityLinker : IPipelineComponent
                 e.Name = a.Name;
                 e.Kb = MentionKinds.ActorPrefix + a.Id;
                 e.Actor = KnowledgeBase.ActorCode(a, date);
+                // NER often calls a movement's name MISC ("the Taliban"); the knowledge base knows it is an organisation.
+                if (e.Type == "MISC" && a.Kind is ActorKind.Organization or ActorKind.ArmedGroup) e.Type = "ORG";
                 break;
             default:
                 // Places: the geocoder picks the GeoNames entry and sets Kb; the actor is the place's country (as in Phoenix).
