@@ -1,3 +1,4 @@
+using Parley.Core;
 namespace Parley.Ingest.Tests;
 
 public class LanguageIdentifierTests

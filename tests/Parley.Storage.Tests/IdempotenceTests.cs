@@ -1,3 +1,4 @@
+using Parley.Core;
 using System.Security.Cryptography;
 using System.Text;
 

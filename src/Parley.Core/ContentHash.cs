@@ -2,9 +2,12 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Parley.Ingest;
+namespace Parley.Core;
 
-/// <summary>A stable id for a text: the first 16 hex digits (lower case) of the SHA-256 of its UTF-8 bytes.</summary>
+/// <summary>
+/// A stable id for a text: the first 16 hex digits (lower case) of the SHA-256 of its UTF-8 bytes. Ingest derives
+/// document ids from it and the store recognises re-ingested text by it.
+/// </summary>
 public static class ContentHash
 {
     public static string Of(ReadOnlySpan<char> cleanedText)
