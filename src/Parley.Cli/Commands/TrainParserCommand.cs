@@ -3,12 +3,14 @@ using System.Diagnostics;
 using System.Globalization;
 using Parley.Core;
 using Parley.Nlp.Conllu;
+using Parley.Nlp;
 using Parley.Nlp.Parsing;
+using Parley.Nlp.Training;
 
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// `parley train parser --ud DIR [--out models/nlp-en-ewt] [--seed N] [--epochs N]`: trains the dependency parser on a
+/// `parley train parser --ud DIR [--out models/nlp-en-ewt] [--seed N] [--epochs N] [--jackknife K [--predicted-share P]]`: trains the dependency parser on a
 /// UD treebank's train split, scores it on the dev split (gold tags and simulated tagger errors), writes parser.bin.gz
 /// and meta.json into the "parser" subfolder of the NLP model folder (where the NLP pipeline looks for it).
 /// </summary>
@@ -23,14 +25,21 @@ internal static class TrainParserCommand
         var noise = new Option<double>("--tag-noise") { Description = "Chance that an ambiguous word gets a wrong tag while training (others: a fifth of it)", DefaultValueFactory = _ => new ParserTrainOptions().SimulatedAmbiguousErrorRate };
         var tagged = new Option<FileInfo?>("--dev-tagged") { Description = "The dev split with predicted tags (same words, e.g. from `parley parse --input conllu`), scored as well" };
         var devOutput = new Option<FileInfo?>("--dev-output") { Description = "Write the parsed dev split (gold tags) here, for conllu_eval.py" };
-        var command = new Command("parser", "Train the dependency parser on a UD treebank") { ud, output, seed, epochs, noise, tagged, devOutput };
+        var jackknife = new Option<int>("--jackknife") { Description = "Train on jackknifed predicted tags: split train into this many folds by document, tag each with a tagger trained on the others (0 = gold tags plus simulated noise)" };
+        var jackknifeEpochs = new Option<int>("--jackknife-epochs") { Description = "Tagger epochs of each jackknife fold", DefaultValueFactory = _ => 6 };
+        var trainTagged = new Option<FileInfo?>("--train-tagged") { Description = "With --jackknife: write the jackknifed train split here; without: read predicted train tags from here" };
+        var share = new Option<double>("--predicted-share") { Description = "With predicted train tags: chance that a sentence is shown with them in an epoch (otherwise gold tags with --tag-noise)", DefaultValueFactory = _ => 1.0 };
+        var command = new Command("parser", "Train the dependency parser on a UD treebank") { ud, output, seed, epochs, noise, tagged, devOutput, jackknife, jackknifeEpochs, trainTagged, share };
         command.SetAction(result => Run(result.GetValue(ud)!, result.GetValue(output)!, result.GetValue(seed), result.GetValue(epochs),
-            result.GetValue(noise), result.GetValue(tagged), result.GetValue(devOutput)));
+            result.GetValue(noise), result.GetValue(tagged), result.GetValue(devOutput), result.GetValue(jackknife), result.GetValue(jackknifeEpochs), result.GetValue(trainTagged), result.GetValue(share)));
         return command;
     }
 
-    private static int Run(DirectoryInfo ud, string output, int seed, int epochs, double noise, FileInfo? taggedFile, FileInfo? devOutput)
+    private static int Run(DirectoryInfo ud, string output, int seed, int epochs, double noise, FileInfo? taggedFile, FileInfo? devOutput, int jackknife, int jackknifeEpochs, FileInfo? trainTaggedFile, double share)
     {
+        if (share is < 0 or > 1) { Console.Error.WriteLine($"--predicted-share {share}: must be between 0 and 1"); return 1; }
+        if (jackknife is 1 or < 0) { Console.Error.WriteLine($"--jackknife {jackknife}: must be 0 or at least 2"); return 1; }
+        if (jackknifeEpochs < 1) { Console.Error.WriteLine($"--jackknife-epochs {jackknifeEpochs}: must be at least 1"); return 1; }
         if (epochs < 1) { Console.Error.WriteLine($"--epochs {epochs}: must be at least 1"); return 1; }
         if (noise is < 0 or > 1) { Console.Error.WriteLine($"--tag-noise {noise}: must be between 0 and 1"); return 1; }
         string? trainPath = FindSplit(ud, "train"), devPath = FindSplit(ud, "dev");
@@ -40,7 +49,7 @@ internal static class TrainParserCommand
             return 2;
         }
         List<ConlluSentence> train, dev;
-        List<ConlluSentence>? devTagged = null;
+        List<ConlluSentence>? devTagged = null, trainTagged = null;
         try
         {
             train = ConlluReader.ReadFile(trainPath);
@@ -62,10 +71,36 @@ internal static class TrainParserCommand
         }
         Console.WriteLine($"train: {train.Count} sentences, dev: {dev.Count} sentences");
         var clock = Stopwatch.StartNew();
+        if (jackknife >= 2 || trainTaggedFile is not null)
+        {
+            try
+            {
+                if (jackknife >= 2)
+                {
+                    trainTagged = TagJackknife.Tag(train, jackknife, jackknifeEpochs, seed, refine: true, Console.WriteLine);
+                    if (trainTaggedFile is not null) WriteAll(trainTagged, trainTaggedFile.FullName);
+                }
+                else
+                {
+                    trainTagged = ConlluReader.ReadFile(trainTaggedFile!.FullName);
+                    if (!SameWords(train, trainTagged)) { Console.Error.WriteLine($"{trainTaggedFile.FullName}: words differ from the train split"); return 2; }
+                }
+            }
+            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"{trainTaggedFile?.FullName ?? output}: {e.Message}");
+                return 2;
+            }
+            Console.WriteLine($"predicted train tags ready ({clock.Elapsed.TotalSeconds:F0}s)");
+        }
+        // Score dev with the tags the shipped tagger gives it (gold tokenization), unless given explicitly.
+        if (devTagged is null && File.Exists(Path.Combine(output, "tagger.bin.gz")))
+            devTagged = TagJackknife.TagWith(NlpModel.Load(output).TaggerComponent(), dev);
         var options = new ParserTrainOptions
         {
             Seed = seed, Epochs = epochs, Progress = Console.WriteLine,
             SimulatedAmbiguousErrorRate = noise, SimulatedOtherErrorRate = noise / 5,
+            PredictedTags = trainTagged is null ? null : _ => trainTagged, PredictedTagShare = share,
         };
         var parser = DependencyParser.Train(train, dev, options);
         double trainSeconds = clock.Elapsed.TotalSeconds;
@@ -104,7 +139,7 @@ internal static class TrainParserCommand
             Version = "1",
             Description = "Arc-hybrid greedy dependency parser, averaged perceptron with dynamic oracle, hashed features",
             Trained = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Command = $"parley train parser --ud {ud.FullName} --out {output} --seed {seed} --epochs {epochs} --tag-noise {noise.ToString(CultureInfo.InvariantCulture)}",
+            Command = $"parley train parser --ud {ud.FullName} --out {output} --seed {seed} --epochs {epochs}" + (jackknife >= 2 ? $" --jackknife {jackknife} --jackknife-epochs {jackknifeEpochs}" + (share < 1 ? F($" --predicted-share {share} --tag-noise {noise}") : "") : $" --tag-noise {noise.ToString(CultureInfo.InvariantCulture)}"),
             Data = [Path.GetFileName(trainPath), Path.GetFileName(devPath)],
             Seed = seed,
             Labels = new Dictionary<string, List<string>> { ["deprel"] = [.. parser.Labels] },
@@ -116,6 +151,12 @@ internal static class TrainParserCommand
         string file = Path.Combine(folder, DependencyParser.FileName);
         Console.WriteLine($"wrote {file} ({new FileInfo(file).Length / 1024} KiB) and {Path.Combine(folder, "meta.json")}");
         return 0;
+    }
+
+    private static void WriteAll(List<ConlluSentence> sentences, string path)
+    {
+        using var writer = new StreamWriter(path);
+        foreach (var s in sentences) ConlluWriter.Write(writer, s);
     }
 
     private static bool SameWords(List<ConlluSentence> a, List<ConlluSentence> b)

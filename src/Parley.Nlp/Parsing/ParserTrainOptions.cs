@@ -21,6 +21,11 @@ public sealed class ParserTrainOptions
     /// simulated tag errors. It returns a sentence with the same words whose Upos/Xpos/Lemma/Feats are predicted.
     /// </summary>
     public Func<IReadOnlyList<Conllu.ConlluSentence>, IReadOnlyList<Conllu.ConlluSentence>>? PredictedTags { get; init; }
+    /// <summary>
+    /// With <see cref="PredictedTags"/>: chance that a sentence is shown with its predicted tags in an epoch; otherwise it
+    /// gets its gold tags with simulated errors. 1 = always predicted.
+    /// </summary>
+    public double PredictedTagShare { get; init; } = 1;
     /// <summary>From this epoch (0-based) on, training follows the model's own moves with probability <see cref="ExploreProbability"/>.</summary>
     public int ExploreFromEpoch { get; init; } = 1;
     public double ExploreProbability { get; init; } = 0.9;

@@ -38,7 +38,7 @@ internal sealed class ParserTrainer
         var labels = HashedPerceptron.ForTraining(_options.LabelBits, _labelNames.Length);
         var parser = new DependencyParser(moves, labels, _labelNames);
         var random = new Random(_options.Seed);
-        var noise = _options.SimulateTagErrors && _options.PredictedTags is null ? new TagNoise(_train, _options.SimulatedAmbiguousErrorRate, _options.SimulatedOtherErrorRate) : null;
+        var noise = _options.SimulateTagErrors && (_options.PredictedTags is null || _options.PredictedTagShare < 1) ? new TagNoise(_train, _options.SimulatedAmbiguousErrorRate, _options.SimulatedOtherErrorRate) : null;
         var tagged = _options.PredictedTags?.Invoke(_train);
 
         var order = new int[_train.Count];
@@ -69,7 +69,9 @@ internal sealed class ParserTrainer
                     goldLabels[i] = _labelIndex.TryGetValue(w.Deprel, out int l) ? l : _labelIndex["dep"];
                 }
                 if (!usable) continue;
-                FillTrainingInput(scratch.Input, sentence, tagged?[index], noise, random);
+                // draw only when mixing, so that runs with all-predicted tags follow the same random sequence
+                var predicted = tagged is not null && (_options.PredictedTagShare >= 1 || random.NextDouble() < _options.PredictedTagShare) ? tagged[index] : null;
+                FillTrainingInput(scratch.Input, sentence, predicted, noise, random);
                 oracle.Reset(goldHeads.AsSpan(0, n));
                 var (s, e, a, le) = TrainSentence(parser, scratch, oracle, goldLabels, explore, random);
                 steps += s; errors += e; arcs += a; labelErrors += le;
