@@ -5,7 +5,7 @@ using Parley.Storage;
 namespace Parley.Engine;
 
 /// <summary>Counts of one ingest run.</summary>
-public sealed record IngestSummary(long Added, long Duplicates, long AlreadyStored, long Problems);
+public sealed record IngestSummary(long Added, long Duplicates, long AlreadyStored, long Problems, int? Stories = null);
 
 /// <summary>
 /// Reads, processes and stores articles in batches, one transaction per batch, so that a kill at any
@@ -19,6 +19,9 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
     private const int QueuedBatches = 4;
 
     public int BatchSize { get; init; } = 200;
+
+    /// <summary>Regroup the store's stories when the run added documents (off only to time the storing alone).</summary>
+    public bool UpdateStories { get; init; } = true;
 
     public IngestSummary Run(IEnumerable<string> inputs, TextReader? stdin, IProgress<ProgressInfo>? progress,
         Action<InputProblem>? onProblem, CancellationToken cancellationToken = default)
@@ -64,7 +67,8 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
             // Let the writer finish what was queued (or surface its failure) before returning.
             writer.GetAwaiter().GetResult();
         }
-        return new IngestSummary(added, duplicates, already, problems);
+        int? stories = UpdateStories && added > 0 ? StoryUpdater.Update(store) : null;
+        return new IngestSummary(added, duplicates, already, problems, stories);
     }
 
     private bool IsNew(Document doc) => !store.ContainsHash(ContentHash.Of(doc.Text));

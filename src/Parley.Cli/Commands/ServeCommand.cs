@@ -84,7 +84,7 @@ internal static class ServeCommand
         foreach (var note in engine.MissingStages) Console.Error.WriteLine($"parley: note: {note}");
         var runner = new IngestRunner(engine, target) { BatchSize = 16 };
         var summary = runner.Run([folder], null, new LineProgress(), CliOptions.ReportProblem);
-        Console.Error.WriteLine($"parley: samples: {summary.Added} added, {summary.Duplicates} duplicates, {summary.AlreadyStored} already stored, {summary.Problems} problems");
+        Console.Error.WriteLine($"parley: samples: {summary.Added} added, {summary.Duplicates} duplicates, {summary.AlreadyStored} already stored, {summary.Problems} problems, {summary.Stories ?? 0} stories");
         return engine;
     }
 
