@@ -12,6 +12,7 @@ namespace Parley.Storage;
 internal sealed class EventFilter
 {
     private readonly List<(string Name, object Value)> _parameters = [];
+    private readonly List<(string Sql, bool PerDocument)> _probes = [];
 
     public string Where { get; }
 
@@ -30,53 +31,62 @@ internal sealed class EventFilter
         if (Prefix(q.Actor) is { } actor)
         {
             Add("@actor_lo", actor.Lo); Add("@actor_hi", actor.Hi);
-            sb.Append(" AND ((e.src_actor >= @actor_lo AND e.src_actor < @actor_hi) OR (e.tgt_actor >= @actor_lo AND e.tgt_actor < @actor_hi))");
+            Term(sb, " AND ((e.src_actor >= @actor_lo AND e.src_actor < @actor_hi) OR (e.tgt_actor >= @actor_lo AND e.tgt_actor < @actor_hi))");
+            _probes.Add((Capped("events_src_actor", "src_actor >= @actor_lo AND src_actor < @actor_hi") + " + "
+                + Capped("events_tgt_actor", "tgt_actor >= @actor_lo AND tgt_actor < @actor_hi"), false));
         }
         if (Prefix(q.SourceActor) is { } source)
         {
             Add("@src_lo", source.Lo); Add("@src_hi", source.Hi);
-            sb.Append(" AND e.src_actor >= @src_lo AND e.src_actor < @src_hi");
+            Term(sb, " AND e.src_actor >= @src_lo AND e.src_actor < @src_hi");
+            _probes.Add((Capped("events_src_actor", "src_actor >= @src_lo AND src_actor < @src_hi"), false));
         }
         if (Prefix(q.TargetActor) is { } target)
         {
             Add("@tgt_lo", target.Lo); Add("@tgt_hi", target.Hi);
-            sb.Append(" AND e.tgt_actor >= @tgt_lo AND e.tgt_actor < @tgt_hi");
+            Term(sb, " AND e.tgt_actor >= @tgt_lo AND e.tgt_actor < @tgt_hi");
+            _probes.Add((Capped("events_tgt_actor", "tgt_actor >= @tgt_lo AND tgt_actor < @tgt_hi"), false));
         }
         if (!string.IsNullOrWhiteSpace(q.Country))
         {
             Add("@country", q.Country.Trim().ToUpperInvariant());
-            sb.Append(" AND (e.src_country = @country OR e.tgt_country = @country OR e.place_country = @country)");
+            Term(sb, " AND (e.src_country = @country OR e.tgt_country = @country OR e.place_country = @country)");
+            _probes.Add((Capped("events_src_country", "src_country = @country") + " + " + Capped("events_tgt_country", "tgt_country = @country")
+                + " + " + Capped("events_place_country", "place_country = @country"), false));
         }
         if (Prefix(q.CameoPrefix) is { } cameo)
         {
             Add("@cameo_lo", cameo.Lo); Add("@cameo_hi", cameo.Hi);
-            sb.Append(" AND e.cameo >= @cameo_lo AND e.cameo < @cameo_hi");
+            Term(sb, " AND e.cameo >= @cameo_lo AND e.cameo < @cameo_hi");
+            _probes.Add((Capped("events_cameo", "cameo >= @cameo_lo AND cameo < @cameo_hi"), false));
         }
         if (q.QuadClass is int quad)
         {
             Add("@quad", quad);
-            sb.Append(" AND e.quad_class = @quad");
+            Term(sb, " AND e.quad_class = @quad");
+            _probes.Add((Capped("events_quad", "quad_class = @quad"), false));
         }
         if (q.From is DateOnly from)
         {
             Add("@from", Dates.Format(from));
-            sb.Append(" AND e.day >= @from");
+            Term(sb, " AND e.day >= @from");
         }
         if (q.To is DateOnly to)
         {
             Add("@to", Dates.Format(to));
-            sb.Append(" AND e.day <= @to");
+            Term(sb, " AND e.day <= @to");
         }
         if (FtsQuery.Build(q.Q) is { } match)
         {
             Add("@match", match);
-            sb.Append(" AND e.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match)");
+            Term(sb, " AND e.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match)");
+            _probes.Add(("(SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH @match LIMIT @probe_cap))", true));
             NamesDocuments = true;
         }
         if (!string.IsNullOrEmpty(q.DocumentId))
         {
             Add("@document_id", q.DocumentId);
-            sb.Append(" AND e.doc = (SELECT key FROM documents WHERE id = @document_id)");
+            Term(sb, " AND e.doc = (SELECT key FROM documents WHERE id = @document_id)");
             NamesDocuments = true;
         }
         Where = sb.ToString();
@@ -84,12 +94,39 @@ internal sealed class EventFilter
 
     public IReadOnlyList<(string Name, object Value)> Parameters => _parameters;
 
+    /// <summary>How many conditions the filter joins.</summary>
+    public int TermCount { get; private set; }
+
+    /// <summary>True when a date range narrows the day index itself (a range search, not a scan).</summary>
+    public bool HasDayRange => _parameters.Exists(p => p.Name is "@from" or "@to");
+
+    /// <summary>True when the filter names one document: its events are few, whatever else is asked.</summary>
+    public bool NamesOneDocument => _parameters.Exists(p => p.Name == "@document_id");
+
+    /// <summary>
+    /// One SELECT returning, per filter term that has an index of its own, how many index entries match it,
+    /// each count stopped at @probe_cap (so a probe costs at most that many index steps, never a row read).
+    /// Null when no term has an index. Full-text probes count documents (see <see cref="ProbeCountsDocuments"/>).
+    /// </summary>
+    public string? ProbeSql => _probes.Count == 0 ? null : "SELECT " + string.Join(", ", _probes.ConvertAll(p => p.Sql));
+
+    public bool ProbeCountsDocuments(int i) => _probes[i].PerDocument;
+
+    private static string Capped(string index, string condition) =>
+        $"(SELECT count(*) FROM (SELECT 1 FROM events INDEXED BY {index} WHERE {condition} LIMIT @probe_cap))";
+
     public void Bind(SqliteCommand cmd)
     {
         foreach (var (name, value) in _parameters) cmd.Parameters.AddWithValue(name, value);
     }
 
     private void Add(string name, object value) => _parameters.Add((name, value));
+
+    private void Term(StringBuilder where, string condition)
+    {
+        where.Append(condition);
+        TermCount++;
+    }
 
     private static (string Lo, string Hi)? Prefix(string? code)
     {

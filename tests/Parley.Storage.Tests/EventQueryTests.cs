@@ -188,4 +188,53 @@ public class EventQueryTests
         var pages = Enumerable.Range(0, 5).Select(i => t.Store.QueryEvents(new EventQuery { Actor = "AFG", Limit = 1, Offset = i }, out _).Single().Event.Cameo);
         Assert.Equal(["20", "1962", "173", "036", "190"], pages);
     }
+
+    /// <summary>
+    /// Enough events that broad terms exceed the index probes' cap (1,000): every combined filter is
+    /// counted and paged by whichever plan the store picks, and must agree with a brute-force reading.
+    /// </summary>
+    [Fact]
+    public void CombinedFiltersAgreeWithBruteForceWhicheverPlanIsPicked()
+    {
+        using var t = new TempStore();
+        string[] countries = ["USA", "AFG", "SYR", "IRN"];
+        string[] roots = ["036", "042", "120", "190", "193"];
+        var random = new Random(7);
+        var all = new List<(string Doc, int Ord, string Src, string Tgt, string Cameo, int Quad, string Day)>();
+        var batch = new List<Document>();
+        for (int d = 0; d < 1500; d++)
+        {
+            var day = new DateOnly(2019, 1, 1).AddDays(random.Next(365));
+            var events = new EventRecord[4];
+            for (int i = 0; i < events.Length; i++)
+            {
+                string src = countries[random.Next(countries.Length)], tgt = countries[random.Next(countries.Length)];
+                string cameo = roots[random.Next(roots.Length)];
+                int quad = cameo[0] == '0' ? 1 : cameo[1] == '2' ? 3 : 4;
+                events[i] = Event(0, src + "GOV", src, tgt + "MIL", tgt, cameo, quad, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                all.Add(("g" + d, i, src, tgt, cameo, quad, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            batch.Add(Doc("g" + d, (d % 3 == 0 ? "Talks on a ceasefire. Report " : "Troops moved. Report ") + d, day, events));
+        }
+        t.Store.SaveBatch(batch);
+
+        (EventQuery Query, Func<(string Doc, int Ord, string Src, string Tgt, string Cameo, int Quad, string Day), bool> Match)[] cases =
+        [
+            (new EventQuery { Country = "SYR", QuadClass = 4, Offset = 200, Limit = 50 }, e => (e.Src == "SYR" || e.Tgt == "SYR") && e.Quad == 4),
+            (new EventQuery { Actor = "USA", Country = "AFG", Limit = 50 }, e => (e.Src == "USA" || e.Tgt == "USA") && (e.Src == "AFG" || e.Tgt == "AFG")),
+            (new EventQuery { Q = "ceasefire", Country = "IRN", CameoPrefix = "19", Limit = 50 }, e => int.Parse(e.Doc[1..], System.Globalization.CultureInfo.InvariantCulture) % 3 == 0 && (e.Src == "IRN" || e.Tgt == "IRN") && e.Cameo.StartsWith("19", StringComparison.Ordinal)),
+            (new EventQuery { SourceActor = "IRNGOV", TargetActor = "USAMIL", QuadClass = 1, Limit = 50 }, e => e.Src == "IRN" && e.Tgt == "USA" && e.Quad == 1),
+            (new EventQuery { Country = "USA", CameoPrefix = "042", Limit = 50 }, e => (e.Src == "USA" || e.Tgt == "USA") && e.Cameo == "042"),
+        ];
+        foreach (var (query, match) in cases)
+        {
+            var expected = all.Where(match).ToList();
+            var page = t.Store.QueryEvents(query, out int total);
+            Assert.Equal(expected.Count, total);
+            Assert.Equal(Math.Clamp(expected.Count - query.Offset, 0, query.Limit), page.Count);
+            foreach (var e in page)
+                Assert.Contains(expected, x => x.Doc == e.DocumentId && x.Cameo == e.Event.Cameo && x.Day == e.Day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            for (int i = 1; i < page.Count; i++) Assert.True(page[i - 1].Day >= page[i].Day, "newest first");
+        }
+    }
 }

@@ -92,6 +92,12 @@ internal static class BenchServeCommand
             "/api/events?country=SYR&quad_class=4&offset=200&limit=50",
             "/api/events?q=ceasefire&limit=50",
             "/api/events?q=ceasefire&country=UKR&cameo=19&limit=50",
+            "/api/events?actor=USA&country=AFG&limit=50",
+            "/api/events?country=IRN&cameo=1&quad_class=3&limit=50",
+            "/api/events?source=CHN&target=USA&offset=100&limit=50",
+            "/api/events?q=sanctions&actor=RUS&limit=50",
+            "/api/events?country=ISR&from=2019-03-01&to=2019-09-30&quad_class=4&limit=50",
+            "/api/events?q=envoy&limit=200",
             "/api/timeline?country=AFG",
             "/api/actor-pairs?cameo=19&limit=200",
         ];
