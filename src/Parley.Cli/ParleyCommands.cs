@@ -13,6 +13,7 @@ internal static class ParleyCommands
         root.Add(IngestCommand.Create());
         root.Add(StatsCommand.Create());
         root.Add(StoriesCommand.Create());
+        root.Add(ExportCommand.Create());
         root.Add(ParseCommand.Create());
         root.Add(EvaluateCommand.Create());
         var train = Group(root, "train", "Trains a model from data");

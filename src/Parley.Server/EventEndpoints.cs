@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Parley.Storage;
+using Parley.Engine.Export;
 
 namespace Parley.Server;
 
