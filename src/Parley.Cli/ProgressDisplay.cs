@@ -24,19 +24,37 @@ internal static class ProgressDisplay
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         T value = default!;
+        // A bar over the input's bytes when their size is known (files); a spinner with counts otherwise (stdin).
         console.Progress()
             .AutoClear(false)
-            .Columns(new SpinnerColumn(), new TaskDescriptionColumn(), new ElapsedTimeColumn())
+            .Columns(new SpinnerColumn(), new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                new RemainingTimeColumn(), new ElapsedTimeColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask(label).IsIndeterminate();
-                value = work(new InlineProgress(p => task.Description = Describe(label, p)));
+                var task = ctx.AddTask(label, maxValue: 1000).IsIndeterminate();
+                value = work(new InlineProgress(p =>
+                {
+                    task.Description = Counts(label, p);
+                    if (p.Fraction is double f)
+                    {
+                        task.IsIndeterminate = false;
+                        task.Value = Math.Round(f * 1000);
+                    }
+                }));
+                if (!task.IsIndeterminate) task.Value = task.MaxValue;
                 task.StopTask();
             });
         return value;
     }
 
-    private static string Describe(string label, ProgressInfo p) =>
+    private static string Describe(string label, ProgressInfo p)
+    {
+        string share = p.Fraction is double f ? string.Create(CultureInfo.InvariantCulture, $"{f * 100:0}% read, ") : "";
+        string left = p.Remaining is TimeSpan r ? string.Create(CultureInfo.InvariantCulture, $", about {Math.Ceiling(r.TotalSeconds):N0} s left") : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{label}: {share}{p.Done:N0} done, {p.Rate:N0}/s, {p.Problems:N0} problems{left}");
+    }
+
+    private static string Counts(string label, ProgressInfo p) =>
         string.Create(CultureInfo.InvariantCulture, $"{label}: {p.Done:N0} done, {p.Rate:N0}/s, {p.Problems:N0} problems");
 
     /// <summary>Reports synchronously on the worker's thread (Progress&lt;T&gt; would post to the thread pool).</summary>

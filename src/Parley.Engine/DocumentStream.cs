@@ -9,10 +9,13 @@ namespace Parley.Engine;
 /// </summary>
 public readonly record struct ProcessedItem(Document? Document, InputProblem? Problem);
 
-/// <summary>Counts shown by progress displays.</summary>
-public readonly record struct ProgressInfo(long Done, long Problems, TimeSpan Elapsed)
+/// <summary>Counts shown by progress displays; <see cref="Fraction"/> is the share of the input bytes read (null when unknown, e.g. standard input).</summary>
+public readonly record struct ProgressInfo(long Done, long Problems, TimeSpan Elapsed, double? Fraction = null)
 {
     public double Rate => Elapsed.TotalSeconds > 0 ? Done / Elapsed.TotalSeconds : 0;
+
+    /// <summary>Time left at the rate so far, when the share read is known and large enough to tell.</summary>
+    public TimeSpan? Remaining => Fraction is double f && f >= 0.005 && f < 1 ? Elapsed * ((1 - f) / f) : null;
 }
 
 /// <summary>
@@ -36,8 +39,9 @@ public sealed class DocumentStream(ParleyEngine engine)
         var clock = System.Diagnostics.Stopwatch.StartNew();
         long done = 0, problems = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
+        var meter = progress is null ? null : new ReadMeter();
 
-        foreach (var item in engine.Reader.Read(inputs, stdin, cancellationToken))
+        foreach (var item in engine.Reader.Read(inputs, stdin, cancellationToken, meter))
         {
             chunk.Add(item);
             if (chunk.Count < chunkSize) continue;
@@ -66,7 +70,7 @@ public sealed class DocumentStream(ParleyEngine engine)
                 yield return r;
             }
             chunk.Clear();
-            progress?.Report(new ProgressInfo(done, problems, clock.Elapsed));
+            progress?.Report(new ProgressInfo(done, problems, clock.Elapsed, meter?.Fraction));
         }
     }
 

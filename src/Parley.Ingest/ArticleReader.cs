@@ -26,15 +26,45 @@ public sealed class ArticleReader
 
     public ReaderOptions Options => _options;
 
-    public IEnumerable<ReadItem> Read(IEnumerable<string> inputs, TextReader? stdin = null, CancellationToken ct = default)
+    /// <summary>Reads the inputs in order; <paramref name="meter"/>, when given, follows the bytes read against the inputs' total size.</summary>
+    public IEnumerable<ReadItem> Read(IEnumerable<string> inputs, TextReader? stdin = null, CancellationToken ct = default, ReadMeter? meter = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        if (meter is not null)
+        {
+            var list = inputs as IReadOnlyCollection<string> ?? inputs.ToList();
+            foreach (string input in list) meter.AddTotal(InputBytes(input));
+            inputs = list;
+        }
         foreach (string input in inputs)
         {
             ct.ThrowIfCancellationRequested();
-            foreach (var item in ReadInput(input, stdin, ct)) yield return item;
+            foreach (var item in ReadInput(input, stdin, ct, meter)) yield return item;
         }
     }
+
+    /// <summary>The stored size of a file, or of the readable files under a folder; 0 when unknown.</summary>
+    private static long InputBytes(string input)
+    {
+        try
+        {
+            if (File.Exists(input)) return new FileInfo(input).Length;
+            if (!Directory.Exists(input)) return 0;
+            long total = 0;
+            foreach (var f in new DirectoryInfo(input).EnumerateFiles("*", FolderOptions))
+                if (InputKinds.FromPath(f.FullName) != InputKind.Unknown) total += f.Length;
+            return total;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    private static readonly EnumerationOptions FolderOptions = new()
+    {
+        RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
+    };
 
     /// <summary>One JSON object as sent to the API (a JSONL input line).</summary>
     public static ReadItem ParseJson(string json, string origin)
@@ -44,7 +74,7 @@ public sealed class ArticleReader
         return article is null ? ReadItem.Bad(origin, error!) : ReadItem.Ok(article);
     }
 
-    private IEnumerable<ReadItem> ReadInput(string input, TextReader? stdin, CancellationToken ct)
+    private IEnumerable<ReadItem> ReadInput(string input, TextReader? stdin, CancellationToken ct, ReadMeter? meter)
     {
         if (string.IsNullOrWhiteSpace(input)) return [ReadItem.Bad("(empty path)", "no input named")];
         if (input == "-") return stdin is null ? ReadStdinBytes(ct) : ReadStdin(stdin, ct);
@@ -52,13 +82,13 @@ public sealed class ArticleReader
             return ReadUrl(input, ct);
         try
         {
-            if (Directory.Exists(input)) return ReadFolder(input, ct);
+            if (Directory.Exists(input)) return ReadFolder(input, ct, meter);
             if (File.Exists(input))
             {
                 var kind = InputKinds.FromPath(input);
                 return kind == InputKind.Unknown
                     ? [ReadItem.Bad(input, "unsupported file type (expected .txt, .html, .htm, .jsonl, .jsonl.gz, .xml, .rss or .atom)")]
-                    : ReadFile(input, kind, ct);
+                    : ReadFile(input, kind, ct, meter);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -68,15 +98,14 @@ public sealed class ArticleReader
         return [ReadItem.Bad(input, "no such file or directory")];
     }
 
-    private IEnumerable<ReadItem> ReadFolder(string folder, CancellationToken ct)
+    private IEnumerable<ReadItem> ReadFolder(string folder, CancellationToken ct, ReadMeter? meter)
     {
         List<string> files;
         string? problem = null;
         try
         {
-            var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
             files = [];
-            foreach (string f in Directory.EnumerateFiles(folder, "*", options))
+            foreach (string f in Directory.EnumerateFiles(folder, "*", FolderOptions))
                 if (InputKinds.FromPath(f) != InputKind.Unknown) files.Add(f);
             files.Sort(StringComparer.Ordinal);
         }
@@ -93,11 +122,11 @@ public sealed class ArticleReader
         foreach (string file in files)
         {
             ct.ThrowIfCancellationRequested();
-            foreach (var item in ReadFile(file, InputKinds.FromPath(file), ct)) yield return item;
+            foreach (var item in ReadFile(file, InputKinds.FromPath(file), ct, meter)) yield return item;
         }
     }
 
-    private IEnumerable<ReadItem> ReadFile(string path, InputKind kind, CancellationToken ct)
+    private IEnumerable<ReadItem> ReadFile(string path, InputKind kind, CancellationToken ct, ReadMeter? meter)
     {
         long length;
         try
@@ -110,13 +139,18 @@ public sealed class ArticleReader
         }
         // The size is checked before reading, so a huge file costs nothing.
         if (length == 0) return [ReadItem.Bad(path, "empty file")];
-        if (length > _options.MaxBytes) return [ReadItem.Bad(path, $"too large ({length:N0} bytes, limit {_options.MaxBytes:N0})")];
-        if (kind is InputKind.JsonLines or InputKind.JsonLinesGzip) return ReadJsonLinesFile(path, kind == InputKind.JsonLinesGzip, ct);
+        if (length > _options.MaxBytes)
+        {
+            meter?.AddRead(length);
+            return [ReadItem.Bad(path, $"too large ({length:N0} bytes, limit {_options.MaxBytes:N0})")];
+        }
+        if (kind is InputKind.JsonLines or InputKind.JsonLinesGzip) return ReadJsonLinesFile(path, kind == InputKind.JsonLinesGzip, ct, meter);
 
         byte[] bytes;
         try
         {
             bytes = File.ReadAllBytes(path);
+            meter?.AddRead(bytes.Length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -164,14 +198,14 @@ public sealed class ArticleReader
         foreach (var item in items) yield return item;
     }
 
-    private IEnumerable<ReadItem> ReadJsonLinesFile(string path, bool gzip, CancellationToken ct)
+    private IEnumerable<ReadItem> ReadJsonLinesFile(string path, bool gzip, CancellationToken ct, ReadMeter? meter)
     {
         Stream? stream = null;
         string? openError = null;
         try
         {
             openError = BinaryHead(path, gzip);
-            if (openError is null) stream = OpenJsonLines(path, gzip);
+            if (openError is null) stream = OpenJsonLines(path, gzip, meter);
         }
         catch (InvalidDataException e)
         {
@@ -194,9 +228,10 @@ public sealed class ArticleReader
         }
     }
 
-    private static Stream OpenJsonLines(string path, bool gzip)
+    private static Stream OpenJsonLines(string path, bool gzip, ReadMeter? meter = null)
     {
         Stream stream = File.OpenRead(path);
+        if (meter is not null) stream = new MeteredStream(stream, meter);
         return gzip ? new GZipStream(stream, CompressionMode.Decompress) : stream;
     }
 

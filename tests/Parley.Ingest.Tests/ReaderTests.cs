@@ -16,6 +16,35 @@ public class ReaderTests
     }
 
     [Fact]
+    public void Meter_counts_every_byte_of_files_folders_and_gzip_lines_against_their_total()
+    {
+        string folder = Fixtures.Path("folder");
+        string jsonl = Fixtures.Path("articles.jsonl");
+        string gzPath = Path.Combine(Path.GetTempPath(), $"parley-meter-{Guid.NewGuid():N}.jsonl.gz");
+        using (var gz = new GZipStream(File.Create(gzPath), CompressionLevel.Optimal))
+            gz.Write(File.ReadAllBytes(jsonl));
+        try
+        {
+            var meter = new ReadMeter();
+            var inputs = new[] { folder, jsonl, gzPath, Fixtures.Path("titled.txt") };
+            using var items = new ArticleReader(new ReaderOptions()).Read(inputs, null, default, meter).GetEnumerator();
+            string[] readable = [".txt", ".html", ".htm", ".jsonl", ".gz", ".xml", ".rss", ".atom"];
+            long expected = new FileInfo(jsonl).Length + new FileInfo(gzPath).Length + new FileInfo(Fixtures.Path("titled.txt")).Length
+                + new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Where(f => readable.Contains(f.Extension)).Sum(f => f.Length);
+            Assert.True(items.MoveNext());
+            Assert.Equal(expected, meter.TotalBytes);
+            Assert.InRange(meter.Fraction!.Value, 0, 0.99);
+            while (items.MoveNext()) { }
+            Assert.Equal(expected, meter.BytesRead);
+            Assert.Equal(1.0, meter.Fraction);
+        }
+        finally
+        {
+            File.Delete(gzPath);
+        }
+    }
+
+    [Fact]
     public void Txt_first_line_followed_by_blank_line_is_the_title()
     {
         var a = Single(Fixtures.Path("titled.txt"));
