@@ -76,6 +76,7 @@ internal sealed class EventFilter
             Add("@to", Dates.Format(to));
             Term(sb, " AND e.day <= @to");
         }
+        if (q.FirstReportsOnly) sb.Append(" AND e.report_of IS NULL");
         if (FtsQuery.Build(q.Q) is { } match)
         {
             Add("@match", match);

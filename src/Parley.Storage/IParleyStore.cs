@@ -48,6 +48,12 @@ public interface IParleyStore : IDisposable
 
     IReadOnlyList<StoryRecord> ListStories();
 
+    /// <summary>Every event's identity with its story (a document in no story is its own), for merging repeated reports.</summary>
+    IReadOnlyList<EventIdentity> ReadEventIdentities();
+
+    /// <summary>Replaces all report links: each pair marks an event as a repeated report of another (its first report).</summary>
+    void SetRepeatedReports(IReadOnlyList<(long Key, long FirstReport)> repeats);
+
     /// <summary>Every stored document's digest (id, title, date, the first <paramref name="leadChars"/> characters, entity names), in no set order.</summary>
     IEnumerable<DocumentDigest> ReadDigests(int leadChars);
 }

@@ -123,6 +123,16 @@ internal static class Schema
         ) WITHOUT ROWID;
         CREATE INDEX story_documents_document ON story_documents(document_id);
         """,
+
+        // 4: repeated reports of one event (see Parley.Stories.ReportMerger): report_of is the key of the event's
+        // first report, null for a first report. The day index carries it so "first reports only" stays a scan.
+        """
+        ALTER TABLE events ADD COLUMN report_of INTEGER;
+        CREATE INDEX events_report_of ON events(report_of) WHERE report_of IS NOT NULL;
+        DROP INDEX events_day;
+        CREATE INDEX events_day ON events(day, quad_class, cameo, src_actor, tgt_actor, src_country, tgt_country,
+            place_country, goldstein, doc, place_name, place_lat, place_lon, report_of);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

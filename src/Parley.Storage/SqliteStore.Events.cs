@@ -64,6 +64,7 @@ public sealed partial class SqliteStore
         string indexHint = rowReadsDominate || walk <= sort ? " INDEXED BY events_day" : "";
         using var cmd = Command(c, tx, filter,
             "SELECT e.key, d.id, e.ord, d.title, d.published, e.day, e.sentence_start, e.sentence_end, d.text, " + EventRows.Columns +
+            ", e.report_of IS NOT NULL, 1 + (SELECT count(*) FROM events r WHERE r.report_of = coalesce(e.report_of, e.key))" +
             " FROM (SELECT e.* FROM events e" + indexHint + " WHERE " + filter.Where +
             " ORDER BY e.day DESC, e.key DESC LIMIT @limit OFFSET @offset) AS e JOIN documents d ON d.key = e.doc ORDER BY e.day DESC, e.key DESC");
         AddPage(cmd, q);
@@ -78,8 +79,13 @@ public sealed partial class SqliteStore
                     string text = r.GetString(8);
                     if (start >= 0 && end <= text.Length && start <= end) sentence = text[start..end];
                 }
+                int last = r.FieldCount - 1;
                 list.Add(new StoredEvent(r.GetInt64(0), r.GetString(1), r.GetInt32(2), NullableString(r, 3), Dates.Parse(NullableString(r, 4)),
-                    Dates.Parse(NullableString(r, 5)), sentence, EventRows.Read(r, 9)));
+                    Dates.Parse(NullableString(r, 5)), sentence, EventRows.Read(r, 9))
+                {
+                    IsRepeat = r.GetInt64(last - 1) != 0,
+                    Reports = r.GetInt32(last),
+                });
             }
         }
         tx.Commit();

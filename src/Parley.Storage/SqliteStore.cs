@@ -66,6 +66,44 @@ public sealed partial class SqliteStore : IParleyStore
         return new SaveResult(results);
     }
 
+    public IReadOnlyList<EventIdentity> ReadEventIdentities()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var c = OpenReader();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = """
+            SELECT e.key, e.doc, coalesce((SELECT sd.story_id FROM story_documents sd WHERE sd.document_id = d.id LIMIT 1), 'document:' || d.id),
+                   e.day, e.src_actor, e.tgt_actor, e.cameo
+            FROM events e JOIN documents d ON d.key = e.doc
+            """;
+        var list = new List<EventIdentity>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            list.Add(new EventIdentity(r.GetInt64(0), r.GetInt64(1), r.GetString(2), Dates.Parse(r.IsDBNull(3) ? null : r.GetString(3)),
+                r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6)));
+        return list;
+    }
+
+    public void SetRepeatedReports(IReadOnlyList<(long Key, long FirstReport)> repeats)
+    {
+        ArgumentNullException.ThrowIfNull(repeats);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        lock (_writeGate)
+        {
+            using var tx = _writer.BeginTransaction();
+            Execute(_writer, "UPDATE events SET report_of = NULL WHERE report_of IS NOT NULL", tx);
+            using var link = new PreparedCommand(_writer, "UPDATE events SET report_of = @first WHERE key = @key", "@first", "@key");
+            link.Enlist(tx);
+            foreach (var (key, first) in repeats)
+            {
+                link.Set(0, first); link.Set(1, key);
+                link.Execute();
+            }
+            tx.Commit();
+        }
+        _aggregates.Clear();
+    }
+
     public void SaveStories(IReadOnlyList<StoryRecord> stories, bool replaceAll = false)
     {
         ArgumentNullException.ThrowIfNull(stories);

@@ -72,6 +72,8 @@ public sealed record EventQuery
     public DateOnly? To { get; init; }
     public string? Q { get; init; }
     public string? DocumentId { get; init; }
+    /// <summary>Only the first report of each event (repeated reports in a story merged, see report_of).</summary>
+    public bool FirstReportsOnly { get; init; }
     public int Limit { get; init; } = 100;
     public int Offset { get; init; }
 }
@@ -81,8 +83,17 @@ public sealed record EventQuery
 /// it has day grain; the publication date when the event's coarser date (week, month, year) contains it or
 /// the event has no date; else the first day of the event's week, month or year.
 /// </summary>
+/// <see cref="Reports"/>: how many stored reports the event has (itself included); <see cref="IsRepeat"/>: this
+/// row repeats an earlier report of the same event in its story.
 public sealed record StoredEvent(long Key, string DocumentId, int Index, string? DocumentTitle, DateOnly? Published,
-    DateOnly? Day, string? SentenceText, EventRecord Event);
+    DateOnly? Day, string? SentenceText, EventRecord Event)
+{
+    public int Reports { get; init; } = 1;
+    public bool IsRepeat { get; init; }
+}
+
+/// <summary>An event's identity for merging repeated reports: key, the story of its document, day, actors, code.</summary>
+public readonly record struct EventIdentity(long Key, long Document, string StoryId, DateOnly? Day, string? Source, string? Target, string Cameo);
 
 public sealed record ActorCount(string Actor, long AsSource, long AsTarget)
 {

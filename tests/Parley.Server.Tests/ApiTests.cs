@@ -126,6 +126,8 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     [InlineData("/api/timeline?from=bad")]
     [InlineData("/api/actors?limit=zz")]
     [InlineData("/api/events.csv?quad_class=9")]
+    [InlineData("/api/events?distinct=maybe")]
+    [InlineData("/api/events?source=US%20GOV")]
     public async Task Bad_values_are_400_with_a_json_message(string url)
     {
         var error = await GetJson(url, HttpStatusCode.BadRequest);

@@ -237,4 +237,34 @@ public class EventQueryTests
             for (int i = 1; i < page.Count; i++) Assert.True(page[i - 1].Day >= page[i].Day, "newest first");
         }
     }
+
+    [Fact]
+    public void RepeatedReportsAreLinkedCountedAndLeftOutOnRequest()
+    {
+        using var t = Seeded();
+        var ids = t.Store.ReadEventIdentities();
+        Assert.Equal(6, ids.Count);
+        var rebels = ids.Where(e => e.Cameo is "190" or "1962").OrderBy(e => e.Key).ToArray();
+        Assert.All(ids, e => Assert.False(string.IsNullOrEmpty(e.StoryId)));
+        // Say the attack in d2 repeats the clash in d1.
+        t.Store.SetRepeatedReports([(rebels[1].Key, rebels[0].Key)]);
+
+        var all = t.Store.QueryEvents(new EventQuery(), out int total);
+        Assert.Equal(6, total);
+        Assert.Equal(2, all.Single(e => e.Key == rebels[0].Key).Reports);
+        Assert.False(all.Single(e => e.Key == rebels[0].Key).IsRepeat);
+        Assert.True(all.Single(e => e.Key == rebels[1].Key).IsRepeat);
+        Assert.Equal(2, all.Single(e => e.Key == rebels[1].Key).Reports);
+        Assert.All(all.Where(e => e.Key != rebels[0].Key && e.Key != rebels[1].Key), e => Assert.Equal(1, e.Reports));
+
+        var first = t.Store.QueryEvents(new EventQuery { FirstReportsOnly = true }, out int distinct);
+        Assert.Equal(5, distinct);
+        Assert.DoesNotContain(first, e => e.Key == rebels[1].Key);
+        Assert.Equal(5, t.Store.Timeline(new EventQuery { FirstReportsOnly = true }).Sum(p => p.Count));
+
+        // Links are replaced as a whole.
+        t.Store.SetRepeatedReports([]);
+        t.Store.QueryEvents(new EventQuery { FirstReportsOnly = true }, out distinct);
+        Assert.Equal(6, distinct);
+    }
 }

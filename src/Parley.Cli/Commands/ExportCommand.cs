@@ -34,14 +34,16 @@ internal static class ExportCommand
             ("document", new("--document") { Description = "One document id." }),
         };
         var limit = new Option<long>("--limit") { Description = "At most this many events (default: all).", DefaultValueFactory = _ => long.MaxValue };
+        var distinct = new Option<bool>("--distinct") { Description = "Only the first report of each event (repeated reports of one event in a story merged)." };
         var offset = new Option<int>("--offset") { Description = "Skip this many events first.", DefaultValueFactory = _ => 0 };
-        var command = new Command("export", "Write the events matching the filters as CSV, JSONL, GDELT 2.0 TSV or Parquet.") { db, store, format, output, limit, offset };
+        var command = new Command("export", "Write the events matching the filters as CSV, JSONL, GDELT 2.0 TSV or Parquet.") { db, store, format, output, limit, offset, distinct };
         foreach (var (_, option) in filters) command.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var values = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var (api, option) in filters) values[api] = parse.GetValue(option);
             values["offset"] = parse.GetValue(offset).ToString(CultureInfo.InvariantCulture);
+            values["distinct"] = parse.GetValue(distinct) ? "true" : "false";
             if (!EventQueryParser.TryParse(name => values.GetValueOrDefault(name), int.MaxValue, 0, out var query, out var error))
             {
                 Console.Error.WriteLine($"parley export: {error!.Replace("quad_class", "quad-class", StringComparison.Ordinal)}");

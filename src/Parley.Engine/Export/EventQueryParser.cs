@@ -6,7 +6,8 @@ namespace Parley.Engine.Export;
 /// <summary>
 /// Reads and checks event filters given as text, wherever they come from (an HTTP query string, CLI options),
 /// so the API and <c>parley export</c> accept and refuse exactly the same values with the same messages.
-/// Names are the API's: limit, offset, actor, source, target, q, document, country, cameo, quad_class, from, to.
+/// Names are the API's: limit, offset, actor, source, target, q, document, country, cameo, quad_class, from, to,
+/// distinct (true: only the first report of each event, repeated reports in a story merged).
 /// </summary>
 public static class EventQueryParser
 {
@@ -43,13 +44,23 @@ public static class EventQueryParser
             quad = qc;
         }
         if (!TryDate(get, "from", out var from, out error) || !TryDate(get, "to", out var to, out error)) return false;
+        bool distinct = false;
+        if (get("distinct") is { } distinctText && !string.IsNullOrWhiteSpace(distinctText))
+        {
+            switch (distinctText.Trim().ToLowerInvariant())
+            {
+                case "true" or "1" or "yes": distinct = true; break;
+                case "false" or "0" or "no": break;
+                default: error = "distinct must be true or false"; return false;
+            }
+        }
         if (from is DateOnly f && to is DateOnly t && f > t) { error = "from must not be after to"; return false; }
         foreach (var (name, code) in new[] { ("actor", actor), ("source", source), ("target", target) })
             if (code is not null && !IsCode(code)) { error = $"{name} must be a CAMEO actor code or prefix (letters and digits)"; return false; }
         query = new EventQuery
         {
             Actor = actor, SourceActor = source, TargetActor = target, Country = country?.ToUpperInvariant(), CameoPrefix = cameo,
-            QuadClass = quad, From = from, To = to, Q = q, DocumentId = document, Limit = limit, Offset = offset,
+            QuadClass = quad, From = from, To = to, Q = q, DocumentId = document, FirstReportsOnly = distinct, Limit = limit, Offset = offset,
         };
         return true;
     }

@@ -35,6 +35,8 @@ public static class EventTable
         new EventColumn<string>("rule", s => s.Event.Rule),
         new EventColumn<double>("confidence", s => Math.Round(s.Event.Confidence, 3), v => v.ToString("0.###", CultureInfo.InvariantCulture)),
         new EventColumn<string?>("sentence_text", s => s.SentenceText),
+        new EventColumn<int>("reports", s => s.Reports),
+        new EventColumn<bool>("repeat", s => s.IsRepeat, v => v ? "true" : "false"),
     ];
 }
 

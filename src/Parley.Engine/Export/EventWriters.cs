@@ -16,6 +16,8 @@ public static class EventWriters
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private static readonly int NumMentions = Array.IndexOf(GdeltWriter.Columns, "NumMentions");
+
     private static readonly Lazy<GdeltWriter> Gdelt = new(() => new GdeltWriter(CameoData.FindFolder() is null ? null : CameoData.Shared));
 
     public static void CsvHeader(TextWriter w)
@@ -69,6 +71,9 @@ public static class EventWriters
         for (int i = 0; i <= s.Index; i++) doc.Events.Add(s.Event);
         var row = new string[GdeltWriter.ColumnCount];
         Gdelt.Value.Fill(row, doc, s.Index);
+        // Repeated reports of the event in its story count as its mentions, sources and articles, as in GDELT.
+        string reports = s.Reports.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (int c = NumMentions; c >= 0 && c < NumMentions + 3; c++) row[c] = reports;
         for (int c = 0; c < row.Length; c++)
         {
             if (c > 0) w.Write('\t');

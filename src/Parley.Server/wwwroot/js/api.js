@@ -1,5 +1,5 @@
 // The JSON API and the filters shared by every view (kept in the URL's query string).
-export const FILTER_KEYS = ['from', 'to', 'actor', 'country', 'cameo'];
+export const FILTER_KEYS = ['from', 'to', 'actor', 'country', 'cameo', 'distinct'];
 
 export function currentParams() {
   return new URLSearchParams(window.location.search);

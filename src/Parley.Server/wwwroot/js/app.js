@@ -21,7 +21,10 @@ function fillFilterForm(params) {
     select.append(el('option', { value: '' }, 'any'));
     for (const [code, name] of CAMEO_ROOTS) select.append(el('option', { value: code }, `${code} ${name}`));
   }
-  for (const key of FILTER_KEYS) form.elements[key].value = params.get(key) || '';
+  for (const key of FILTER_KEYS) {
+    const input = form.elements[key];
+    if (input.type === 'checkbox') input.checked = params.get(key) === 'true'; else input.value = params.get(key) || '';
+  }
 }
 
 function bindFilterForm() {
@@ -30,7 +33,8 @@ function bindFilterForm() {
     event.preventDefault();
     const params = currentParams();
     for (const key of FILTER_KEYS) {
-      const value = form.elements[key].value.trim();
+      const input = form.elements[key];
+      const value = input.type === 'checkbox' ? (input.checked ? 'true' : '') : input.value.trim();
       if (value) params.set(key, key === 'country' || key === 'actor' ? value.toUpperCase() : value); else params.delete(key);
     }
     params.delete('offset');

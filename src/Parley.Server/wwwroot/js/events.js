@@ -17,7 +17,8 @@ export function eventList(items, { showDocument = false, onSelect = null } = {})
   for (const e of items) {
     const item = el('li', { class: 'q' + e.quad_class, 'data-evidence-start': e.evidence.start, 'data-evidence-end': e.evidence.end },
       el('div', null, eventLine(e), e.negated ? ' (negated)' : ''),
-      el('div', { class: 'meta' }, [e.day || e.date || 'undated', quadName(e.quad_class), `Goldstein ${e.goldstein}`, e.place ? e.place.name : null]
+      el('div', { class: 'meta' }, [e.day || e.date || 'undated', quadName(e.quad_class), `Goldstein ${e.goldstein}`, e.place ? e.place.name : null,
+        e.reports > 1 ? (e.repeat ? `repeats an earlier report (${e.reports} reports)` : `${e.reports} reports in this story`) : null]
         .filter(Boolean).join(' · ')),
       e.sentence_text ? el('div', { class: 'sentence' }, e.sentence_text) : null,
       showDocument ? el('a', { href: viewUrl('doc', { id: e.document_id, q: null }), 'data-internal': '', class: 'meta' }, e.document_title || e.document_id) : null);
