@@ -58,7 +58,15 @@ public static class DefaultPipeline
         if (Want(Layers.Dates)) builder.Add(new DateResolver());
         if (haveEntities && Want(Layers.Quotes)) builder.Add(new QuoteExtractor());
         if (haveEntities && Want(Layers.Events) && Has(builder, Layers.Parse)) builder.Add(new EventCoder());
-        return builder.Build();
+        var pipeline = builder.Build();
+        // Closure decides which models to load before any component exists; the components then declare what
+        // they read. If a component comes to read a layer Closure does not know of, fail here, at start-up,
+        // rather than silently leaving that layer uncomputed.
+        var declared = pipeline.Closure(wanted) & ~(Layers.Clean | Layers.Language);
+        var undeclared = declared & ~Closure(wanted);
+        if (undeclared != Layers.None)
+            throw new InvalidOperationException($"DefaultPipeline.Closure misses {undeclared}, which the components read for {wanted}.");
+        return pipeline;
     }
 
     /// <summary>The layers needed to compute <paramref name="wanted"/>, by the fixed dependencies of the stages.</summary>
