@@ -14,6 +14,8 @@ public sealed class VerbConversionReport
     public int PatternsRead { get; set; }
     public int PatternsConverted { get; set; }
     public int Transformations { get; set; }
+    /// <summary>Lines of the project's own supplement (VerbSupplement.tsv) appended after the conversion.</summary>
+    public int SupplementLines { get; set; }
     /// <summary>Reason -> number of patterns or verbs dropped for it.</summary>
     public SortedDictionary<string, int> Dropped { get; } = new(StringComparer.Ordinal);
     /// <summary>Codes used by converted patterns that the ontology does not list (the coder falls back to the parent code).</summary>
@@ -25,7 +27,7 @@ public sealed class VerbConversionReport
     {
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"synsets {Synsets} ({SynsetMembers} members), verb blocks {Blocks}, verbs {Verbs} ({MultiWordVerbs} multi-word), ");
-        sb.Append(CultureInfo.InvariantCulture, $"patterns {PatternsConverted} of {PatternsRead} converted, transformations {Transformations} not converted");
+        sb.Append(CultureInfo.InvariantCulture, $"patterns {PatternsConverted} of {PatternsRead} converted, transformations {Transformations} not converted, supplement lines {SupplementLines}");
         foreach (var (reason, n) in Dropped) sb.Append(CultureInfo.InvariantCulture, $"\n  dropped {n}: {reason}");
         if (UnknownCodes.Count > 0) sb.Append("\n  codes not in the ontology (coded as their parent): ").Append(string.Join(' ', UnknownCodes));
         return sb.ToString();

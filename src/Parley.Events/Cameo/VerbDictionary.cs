@@ -198,6 +198,7 @@ public sealed class VerbDictionary
                         blocks[c[1]] = new VerbBlock { Name = c[1], DefaultCode = NullCode(c[2]) };
                         break;
                     case "V":
+                    case "V!":
                         {
                             var block = blocks[c[1]];
                             string lemma = c[2];
@@ -210,6 +211,8 @@ public sealed class VerbDictionary
                                 Block = block, Code = c[4] == "=" ? block.DefaultCode : NullCode(c[4]),
                             };
                             if (!byLemma.TryGetValue(entry.LemmaId, out var list)) byLemma[entry.LemmaId] = list = [];
+                            // "V!" (the project's supplement) replaces the earlier entries of the same verb and particles.
+                            if (c[0] == "V!") list.RemoveAll(x => x.ParticleWords.AsSpan().SequenceEqual(particles));
                             list.Add(entry);
                             break;
                         }

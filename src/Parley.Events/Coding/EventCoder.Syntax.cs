@@ -35,6 +35,10 @@ public sealed partial class EventCoder
             if (h < 0) break;
             if (r is Rel.Ccomp or Rel.Advcl or Rel.Acl or Rel.Xcomp or Rel.Csubj && _w.NonFactive.Contains(g.Lemma(h)))
                 return "embedded under '" + StringStore.Get(g.Lemma(h)) + "': not asserted";
+            // "promised to abide by a ceasefire to facilitate X": the promise is coded with its complement; what hangs below
+            // the complement is part of the intention, not an event of its own.
+            if (r == Rel.Xcomp && x != t && _w.Intent.Contains(g.Lemma(h)))
+                return "inside what '" + StringStore.Get(g.Lemma(h)) + "' states as an intention: not asserted";
             if (r is Rel.Conj or Rel.Ccomp or Rel.Advcl or Rel.Xcomp or Rel.Parataxis) x = h;
             else break;
         }
@@ -123,12 +127,19 @@ public sealed partial class EventCoder
                 // Object control: "urged the Taliban to negotiate" -> the Taliban.
                 int o = g.Child(g.Head(x), Rel.Obj);
                 if (o >= 0) return o;
+                // Raising from a passive: "he is scheduled / expected to meet" -> he.
+                int sp = g.Child(g.Head(x), Rel.NsubjPass);
+                if (sp >= 0) return g.RelOf(g.Head(x)) == Rel.Relcl && g.Upos(sp) == UPos.PRON && IsRelativePronoun(g.Lemma(sp)) ? g.Head(g.Head(x)) : sp;
             }
             if (r is Rel.Conj or Rel.Xcomp or Rel.Advcl) { x = g.Head(x); continue; }
             break;
         }
         return -1;
     }
+
+    private static readonly int[] RelativePronounIds = [StringStore.Intern("who"), StringStore.Intern("which"), StringStore.Intern("that"), StringStore.Intern("whom")];
+
+    private static bool IsRelativePronoun(int lemma) => Array.IndexOf(RelativePronounIds, lemma) >= 0;
 
     /// <summary>The target of the clause: object, indirect object, else an oblique with a target preposition that is not a place.</summary>
     private int ObjectOf(DocContext ctx, in SentenceGraph g, int x)
@@ -160,22 +171,26 @@ public sealed partial class EventCoder
         {
             var r = g.RelOf(c);
             if (c == exclude && r != Rel.Obj) continue;
-            if (r == Rel.Obl && c != exclude && IsTargetPrep(g, c)) return c;
+            if (r == Rel.Obl && c != exclude && IsTargetPrep(ctx, g, c)) return c;
             if (r is Rel.Obj or Rel.Obl)
             {
                 for (int k = g.FirstChild(c); k >= 0; k = g.NextSibling(k))
-                    if (g.RelOf(k) == Rel.Nmod && IsTargetPrep(g, k)) return k;
+                    if (g.RelOf(k) == Rel.Nmod && IsTargetPrep(ctx, g, k)) return k;
             }
         }
-        _ = ctx;
         return -1;
     }
 
-    private bool IsTargetPrep(in SentenceGraph g, int x)
+    private bool IsTargetPrep(DocContext ctx, in SentenceGraph g, int x)
     {
         int cs = g.CaseOf(x);
-        return cs >= 0 && (_w.TargetPreps.Contains(g.Lemma(cs)) || g.Lemma(cs) == _w.From);
+        if (cs < 0) return false;
+        int l = g.Lemma(cs);
+        return _w.TargetPreps.Contains(l) || _w.Including.Contains(l) || (l == _w.From && !IsPlaceEntity(ctx, x));
     }
+
+    /// <summary>"withdrawal from the country": a place one moves from is not a target.</summary>
+    private static bool IsPlaceEntity(DocContext ctx, int x) => ctx.EntityAt[x] >= 0 && ctx.Doc.Entities[ctx.EntityAt[x]].Type == "LOC";
 
     /// <summary>The head and its coordinated conjuncts ("the US and Britain" -> US, Britain).</summary>
     private static int Coordinated(in SentenceGraph g, int head, Span<int> heads)
@@ -195,7 +210,7 @@ public sealed partial class EventCoder
     /// cluster's actor); else an entity among its modifiers, with the head's agent role added to a bare country
     /// ("Afghan soldiers" -> AFGMIL); else the agent role alone ("police" -> COP).
     /// </summary>
-    private bool ResolveActor(DocContext ctx, in SentenceGraph g, int head, bool allowAgentOnly, out ActorRef a)
+    private bool ResolveActor(DocContext ctx, in SentenceGraph g, int head, bool allowAgentOnly, out ActorRef a, bool asSource = false)
     {
         a = default;
         var doc = ctx.Doc;
@@ -223,7 +238,9 @@ public sealed partial class EventCoder
             string? role = _data.Agents.RoleOf(g, head);
             // A named modifier stands for the phrase only when the head is an agent ("Afghan soldiers", "the government of
             // Iran") or part of the name; not for "the Fallujah fighting" or "a program of Iran".
-            if (cr is not (Rel.Flat or Rel.Appos) && role is null && g.Upos(head) != UPos.PROPN) continue;
+            // An event noun stands for its agent: "a Taliban attack that killed ..." -> the Taliban.
+            bool eventNoun = asSource && role is null && cr is Rel.Compound or Rel.Amod or Rel.Poss && _w.IsEventNoun(g.Lemma(head));
+            if (cr is not (Rel.Flat or Rel.Appos) && role is null && !eventNoun && g.Upos(head) != UPos.PROPN) continue;
             var m = entities[ce];
             string code = entities[ae].Actor!;
             if (role is not null && code.Length == 3 && _data.Countries.IsCountry(code)) code += role;
