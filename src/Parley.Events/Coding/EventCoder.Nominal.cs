@@ -24,6 +24,7 @@ public sealed partial class EventCoder
         trace?.Step(doc, t, $"event noun '{TokenText(doc, t)}' ({code}) under '{StringStore.Get(g.Lemma(cs))}'");
         string? why = Unasserted(g, gov);
         if (why is null && Modality(g, gov) != 0) why = "clause with a modal: not asserted";
+        if (why is null && NotHappened(g, t) is { } w) why = "'" + w + "' event: not asserted";
         if (why is not null)
         {
             trace?.Dropped(doc, t, code, why);
@@ -75,6 +76,18 @@ public sealed partial class EventCoder
         }
         var place = NounPlace(ctx, g, t) ?? FindPlace(ctx, g, gov, gov);
         Emit(ctx, sentence, t, sources.AsSpan(0, ks), targets.AsSpan(0, kt), code, code + ":n:" + StringStore.Get(g.Lemma(t)), 0.7, false, place);
+    }
+
+    /// <summary>A modifier saying the nominal event did not (yet) happen ("a planned trip", "the proposed talks", "a meeting
+    /// that was cancelled"), or null.</summary>
+    private string? NotHappened(in SentenceGraph g, int noun)
+    {
+        for (int c = g.FirstChild(noun); c >= 0; c = g.NextSibling(c))
+        {
+            var r = g.RelOf(c);
+            if (r is Rel.Amod or Rel.Relcl or Rel.Acl && _w.Unrealised.Contains(g.Lemma(c))) return StringStore.Get(g.Lemma(c));
+        }
+        return null;
     }
 
     /// <summary>The event noun a light verb takes its meaning from: its object ("held talks") or the object's "of" phrase
@@ -155,29 +168,36 @@ public sealed partial class EventCoder
         for (int c = g.FirstChild(x); c >= 0; c = g.NextSibling(c))
         {
             var r = g.RelOf(c);
-            if (r == Rel.Nsubj && c != exclude && HasActor(ctx, g, c)) return c;
+            if (r == Rel.Nsubj && c != exclude && IsNamedAgent(ctx, g, c)) return c;
             if (r == Rel.Nsubj && _w.TimeNouns.Contains(g.Lemma(c)))
             {
                 for (int k = g.FirstChild(c); k >= 0; k = g.NextSibling(k))
                 {
                     if (g.RelOf(k) is not (Rel.Nmod or Rel.Obl)) continue;
                     int cs = g.CaseOf(k);
-                    if (cs >= 0 && _w.TemporalPreps.Contains(g.Lemma(cs)) && HasActor(ctx, g, k)) return k;
+                    if (cs >= 0 && _w.TemporalPreps.Contains(g.Lemma(cs)) && IsNamedAgent(ctx, g, k)) return k;
                 }
             }
-            if (r is Rel.Vocative or Rel.Dislocated && c < x && HasActor(ctx, g, c)) return c;
+            if (r is Rel.Vocative or Rel.Dislocated && c < x && IsNamedAgent(ctx, g, c)) return c;
         }
         if (g.Child(x, Rel.Nsubj) >= 0 || g.Child(x, Rel.NsubjPass) >= 0) return -1;
         for (int c = g.FirstChild(x); c >= 0 && c < x; c = g.NextSibling(c))
         {
             if (g.RelOf(c) != Rel.Obl) continue;
             for (int k = g.FirstChild(c); k >= 0; k = g.NextSibling(k))
-                if (g.RelOf(k) == Rel.Conj && k < x && g.CaseOf(k) < 0 && HasActor(ctx, g, k)) return k;
+                if (g.RelOf(k) == Rel.Conj && k < x && g.CaseOf(k) < 0 && IsNamedAgent(ctx, g, k)) return k;
         }
         return -1;
     }
 
-    private bool HasActor(DocContext ctx, in SentenceGraph g, int head) => ResolveActor(ctx, g, head, false, out _, true);
+    /// <summary>A repair candidate must be a named person or organisation: a place in those positions is far more often the
+    /// parser's slip than the actor ("victories in Arizona ... and Illinois left him").</summary>
+    private bool IsNamedAgent(DocContext ctx, in SentenceGraph g, int head)
+    {
+        if (!ResolveActor(ctx, g, head, false, out var a, true) || a.Entity < 0) return false;
+        string type = ctx.Doc.Entities[a.Entity].Type;
+        return type is "PER" or "ORG";
+    }
 
     private bool NegotiationNounWithoutPartner(in SentenceGraph g, int noun)
     {

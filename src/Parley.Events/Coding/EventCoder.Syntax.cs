@@ -171,26 +171,41 @@ public sealed partial class EventCoder
         {
             var r = g.RelOf(c);
             if (c == exclude && r != Rel.Obj) continue;
-            if (r == Rel.Obl && c != exclude && IsTargetPrep(ctx, g, c)) return c;
+            if (r == Rel.Obl && c != exclude && IsTargetPrep(g, c) && !IsDate(ctx.Doc, c)) return c;
             if (r is Rel.Obj or Rel.Obl)
             {
                 for (int k = g.FirstChild(c); k >= 0; k = g.NextSibling(k))
-                    if (g.RelOf(k) == Rel.Nmod && IsTargetPrep(ctx, g, k)) return k;
+                    if (g.RelOf(k) == Rel.Nmod && IsTargetPrep(g, k)) return k;
             }
         }
         return -1;
     }
 
-    private bool IsTargetPrep(DocContext ctx, in SentenceGraph g, int x)
+    /// <summary>"on Tuesday": a date phrase is never a target.</summary>
+    private static bool IsDate(Document doc, int token)
+    {
+        ref readonly var td = ref doc.Tokens[token];
+        foreach (var d in doc.Dates)
+            if (d.Start <= td.Start && td.End <= d.End) return true;
+        return false;
+    }
+
+    /// <summary>An infinitive: "(is scheduled) to meet".</summary>
+    private static bool HasToMark(in SentenceGraph g, int t)
+    {
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Mark && g.Upos(c) == UPos.PART) return true;
+        return false;
+    }
+
+    private bool IsTargetPrep(in SentenceGraph g, int x)
     {
         int cs = g.CaseOf(x);
         if (cs < 0) return false;
         int l = g.Lemma(cs);
-        return _w.TargetPreps.Contains(l) || _w.Including.Contains(l) || (l == _w.From && !IsPlaceEntity(ctx, x));
+        return _w.TargetPreps.Contains(l) || _w.Including.Contains(l) || l == _w.From;
     }
 
-    /// <summary>"withdrawal from the country": a place one moves from is not a target.</summary>
-    private static bool IsPlaceEntity(DocContext ctx, int x) => ctx.EntityAt[x] >= 0 && ctx.Doc.Entities[ctx.EntityAt[x]].Type == "LOC";
 
     /// <summary>The head and its coordinated conjuncts ("the US and Britain" -> US, Britain).</summary>
     private static int Coordinated(in SentenceGraph g, int head, Span<int> heads)

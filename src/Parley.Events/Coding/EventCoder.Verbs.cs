@@ -169,7 +169,7 @@ public sealed partial class EventCoder
         // Source and target heads. "He is scheduled / expected to meet X": a passive governor without a by-agent passes its
         // subject to the complement, which is then an active clause.
         bool passive = IsPassive(g, t);
-        if (passive && complement >= 0 && PassiveAgent(g, t) < 0 && !IsPassive(g, complement)) passive = false;
+        if (passive && complement >= 0 && PassiveAgent(g, t) < 0 && !IsPassive(g, complement) && HasToMark(g, complement)) passive = false;
         int src, tgt;
         var srcRole = pattern?.SourceRole ?? ArgumentRole.Default;
         var tgtRole = pattern?.TargetRole ?? ArgumentRole.Default;

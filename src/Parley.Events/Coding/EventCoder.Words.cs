@@ -63,6 +63,11 @@ public sealed partial class EventCoder
             return d;
         }
 
+        /// <summary>Modifiers of an event noun saying it has not happened ("a planned trip", "talks that were cancelled").</summary>
+        public readonly HashSet<int> Unrealised = Ids("plan", "planned", "propose", "proposed", "possible", "potential", "expect",
+            "expected", "future", "upcoming", "schedule", "scheduled", "cancel", "cancelled", "canceled", "postpone", "postponed",
+            "call", "hypothetical", "prospective", "intend", "intended", "suggest", "suggested");
+
         private static int Id(string s) => StringStore.Intern(s);
         private static HashSet<int> Ids(params string[] words)
         {
