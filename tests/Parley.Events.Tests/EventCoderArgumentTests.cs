@@ -305,4 +305,21 @@ public sealed class EventCoderArgumentTests
             """);
         Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("06", StringComparison.Ordinal) || e.Cameo.StartsWith("031", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Lemma_left_inflected_is_found_through_the_dictionary_s_irregular_forms()
+    {
+        // The lemmatizer sometimes leaves "shot" as "shot"; PETRARCH2 lists it among shoot's irregular forms.
+        var doc = Code("""
+            1 Israeli Israeli ADJ 2 amod Ent=B-ORG|Actor=ISRMIL
+            2 soldiers soldier NOUN 3 nsubj Ent=I-ORG
+            3 shot shot VERB 0 root _
+            4 five five NUM 5 nummod _
+            5 Palestinians Palestinian PROPN 3 obj Ent=B-MISC|Actor=PSE
+            6 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("ISRMIL", "PSE", "190"), (e.Source!.Actor, e.Target!.Actor, e.Cameo));
+        Assert.Equal("190:shoot", e.Rule);
+    }
 }

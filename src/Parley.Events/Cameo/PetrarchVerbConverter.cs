@@ -105,7 +105,7 @@ public static class PetrarchVerbConverter
         }
 
         output.WriteLine("# Parley CAMEO verb dictionary, converted from PETRARCH2 CAMEO.2.0.txt (MIT, Open Event Data Alliance).");
-        output.WriteLine("# Format: see data/cameo/README.md. S set; B block default; V verb; P pattern.");
+        output.WriteLine("# Format: see data/cameo/README.md. S set; B block default; V verb; F irregular forms; P pattern.");
         foreach (var name in setOrder)
         {
             var members = sets[name];
@@ -145,7 +145,14 @@ public static class PetrarchVerbConverter
             line = line[..lb].Trim();
         }
         int brace = line.IndexOf('{');
-        if (brace >= 0) line = line[..brace].Trim();   // irregular forms: not needed, the coder matches lemmas
+        string[] forms = [];
+        if (brace >= 0)
+        {
+            // Irregular forms: the coder matches lemmas, but keeps them to recover a lemmatizer that left "shot" as "shot".
+            int close = line.IndexOf('}', brace);
+            if (close > brace) forms = line[(brace + 1)..close].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            line = line[..brace].Trim();
+        }
         if (line.Length == 0 || line.Contains(' ')) { report.Drop("verb line not understood"); return; }
         string word = line;
         string lemma;
@@ -171,6 +178,12 @@ public static class PetrarchVerbConverter
             .Append(particles.Count == 0 ? "-" : string.Join(',', particles)).Append('\t')
             .Append(ownCode ? code ?? "-" : "=").Append('\n');
         report.Verbs++;
+        if (forms.Length > 0 && particles.Count == 0)
+        {
+            body.Append("F\t").Append(lemma).Append('\t');
+            for (int i = 0; i < forms.Length; i++) body.Append(i == 0 ? "" : " ").Append(forms[i].ToLowerInvariant());
+            body.Append('\n');
+        }
     }
 
     /// <summary>Converts "PRE * POST [code]" to "code \t reverse \t conditions"; null with a reason when it cannot.</summary>

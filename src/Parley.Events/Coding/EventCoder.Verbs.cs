@@ -86,7 +86,7 @@ public sealed partial class EventCoder
         int xc = ChildVerb(g, t, Rel.Xcomp);
         if (xc >= 0 && pattern is null && eventObject < 0)
         {
-            var cEntries = _data.Verbs.Lookup(g.Lemma(xc));
+            var cEntries = _data.Verbs.LookupOrForm(g.Lemma(xc));
             VerbMatch cm = default;
             bool hasC = cEntries is not null && Decide(g, xc, cEntries, out cm) && cm.Code is not null;
             int govLemma = g.Lemma(t);
@@ -362,7 +362,7 @@ public sealed partial class EventCoder
     private bool GovernorCodes(in SentenceGraph g, int gov)
     {
         int l = g.Lemma(gov);
-        return _w.Intent.Contains(l) || _w.Refuse.Contains(l) || _data.Verbs.Lookup(l) is not null;
+        return _w.Intent.Contains(l) || _w.Refuse.Contains(l) || _data.Verbs.LookupOrForm(l) is not null;
     }
 
     private static bool PatternMatches(in SentenceGraph g, int t, VerbPattern p, out int source, out int target)
