@@ -220,7 +220,8 @@ public sealed class CoreferenceResolver : IPipelineComponent
             {
                 string w = Text(doc, h);
                 if (!IsWord(w)) break;
-                if (CoveredByNamed(entities, tokens[h].Start, tokens[h].End, out _) && !w.Equals("country", StringComparison.OrdinalIgnoreCase)) break;
+                if (CoveredByNamed(entities, tokens[h].Start, tokens[h].End, out var by) && !w.Equals("country", StringComparison.OrdinalIgnoreCase)
+                    && !IsBareTitle(by!)) break;
                 if (w.Equals("country", StringComparison.OrdinalIgnoreCase) || w.Equals("nation", StringComparison.OrdinalIgnoreCase))
                 {
                     var country = CountryInFocus(doc, entities, tokens[t].Start, sentence, clusterOf);
@@ -382,6 +383,17 @@ public sealed class CoreferenceResolver : IPipelineComponent
             if (clusterOf.ContainsKey(e) && fits(e)) best = e;
         }
         return best;
+    }
+
+    /// <summary>A name-recognizer mention that is only a title ("Special Representative" tagged ORG, unlinked): it does not
+    /// stop "the Special Representative" from being read as a reference to the person who holds the title.</summary>
+    private static bool IsBareTitle(EntityMention m)
+    {
+        if (m.Kb is not null || m.Actor is not null || m.Type == "LOC") return false;
+        var text = m.Text.AsSpan().TrimEnd();
+        int space = text.LastIndexOf(' ');
+        var last = space < 0 ? text : text[(space + 1)..];
+        return TitleClasses.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(last);
     }
 
     private static bool CoveredByNamed(List<EntityMention> entities, int start, int end, out EntityMention? by)
