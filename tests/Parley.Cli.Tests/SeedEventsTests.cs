@@ -64,6 +64,7 @@ public class SeedEventsTests
         // 5. The Taliban attack in Kabul that killed a US soldier.
         var attack = One(events, "This came after", e => e.Source == "AFGREB" && e.Target is "USAMIL" or "USA" && e.Cameo[0] == '1' && e.Cameo[1] is '8' or '9', "Taliban attack");
         Assert.Equal("Kabul", attack.Place);
+        Assert.Equal("2019-09", attack.Date);   // "This came after ...": the month of the cancellation the sentence before
         // 6. Trump's meeting with Ghani at Bagram, last Thursday.
         var bagram = One(events, "\"\"Taliban\" wants", e => e is { Source: "USAGOV", Target: "AFGGOV", Cameo: "040" or "043" }, "meeting with Ghani");
         Assert.StartsWith("Bagram", bagram.Place);

@@ -322,4 +322,30 @@ public sealed class EventCoderArgumentTests
         Assert.Equal(("ISRMIL", "PSE", "190"), (e.Source!.Actor, e.Target!.Actor, e.Cameo));
         Assert.Equal("190:shoot", e.Rule);
     }
+
+    [Fact]
+    public void Sentence_about_this_takes_the_previous_sentence_s_date_at_month_grain()
+    {
+        var doc = Code($"""
+            1 Trump Trump PROPN 2 nsubj Ent=B-PER|Actor=USAGOV
+            2 spoke speak VERB 0 root _
+            3 on on ADP 4 case _
+            4 September September PROPN 2 obl Date=2019-09-07
+            5 . . PUNCT 2 punct _
+
+            1 This this PRON 2 nsubj _
+            2 came come VERB 0 root _
+            3 after after ADP 6 case _
+            4 a a DET 6 det _
+            5 Taliban Taliban PROPN 6 compound {Taliban}
+            6 attack attack NOUN 2 obl _
+            7 that that PRON 8 nsubj _
+            8 killed kill VERB 6 acl:relcl _
+            9 US US PROPN 10 compound Ent=B-ORG|Actor=USAMIL
+            10 soldiers soldier NOUN 8 obj Ent=I-ORG
+            11 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("2019-09", e.Date);
+    }
 }

@@ -298,6 +298,24 @@ public sealed partial class EventCoder
         return null;
     }
 
+    /// <summary>
+    /// "This came after a Taliban attack ...": a sentence without a date of its own whose subject is a demonstrative standing
+    /// for the previous sentence's event is dated by that sentence, at month grain (the events it relates are near that
+    /// date, not on it); null otherwise.
+    /// </summary>
+    private string? AnaphoricDate(Document doc, int sentence)
+    {
+        if (sentence == 0) return null;
+        ref readonly var sd = ref doc.Sentences[sentence];
+        int first = sd.FirstToken;
+        if (first >= sd.EndToken) return null;
+        ref readonly var td = ref doc.Tokens[first];
+        if (td.Upos != UPos.PRON || !_w.Demonstratives.Contains(td.Lemma) || Rels.Of(td.Deprel) is not (Rel.Nsubj or Rel.NsubjPass)) return null;
+        string? previous = SentenceDate(doc, doc.Sentences[sentence - 1]);
+        if (previous is null) return null;
+        return previous.Length == 10 && previous[4] == '-' && previous[7] == '-' ? previous[..7] : previous;
+    }
+
     /// <summary>The place the sentence ties to the action: a place mention in an oblique of the verb ("in Kabul", "at Bagram Air Base").</summary>
     private EventPlace? FindPlace(DocContext ctx, in SentenceGraph g, int clause, int t)
     {

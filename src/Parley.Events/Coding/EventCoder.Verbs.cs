@@ -281,7 +281,7 @@ public sealed partial class EventCoder
         var trace = ctx.Trace;
         var type = _data.Ontology.Find(code);
         ref readonly var sd = ref doc.Sentences[sentence];
-        string? date = SentenceDate(doc, sd) ?? doc.PublishedText;
+        string? date = SentenceDate(doc, sd) ?? AnaphoricDate(doc, sentence) ?? doc.PublishedText;
         var trigger = doc.Tokens[t];
         int kt = targets.Length;
         for (int i = 0; i < sources.Length; i++)

@@ -23,6 +23,7 @@ public sealed partial class EventCoder
         public readonly HashSet<int> NonFactive = Ids("deny", "accuse", "allege", "blame", "suspect", "doubt", "fear", "rumor", "rumour",
             "question", "wonder", "ask", "dispute", "reject", "refuse", "plan", "intend", "want", "hope", "threaten", "try", "attempt",
             "urge", "call", "demand", "warn", "fail", "consider", "propose", "suggest", "prevent", "stop", "avoid");
+        public readonly HashSet<int> Demonstratives = Ids("this", "that");
         public readonly HashSet<int> RelativePronouns = Ids("who", "which", "that", "whom");
         /// <summary>Prepositions that introduce a target when the verb has no object.</summary>
         public readonly HashSet<int> TargetPreps = Ids("with", "against", "on", "to", "toward", "towards", "into", "upon", "at", "onto");
