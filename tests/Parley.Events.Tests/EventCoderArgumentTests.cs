@@ -348,4 +348,39 @@ public sealed class EventCoderArgumentTests
         var e = Assert.Single(doc.Events);
         Assert.Equal("2019-09", e.Date);
     }
+
+    [Fact]
+    public void Event_noun_subject_of_a_verb_of_occurrence_is_coded_unless_it_did_not_happen()
+    {
+        var doc = Code("""
+            1 Johnson Johnson PROPN 3 nmod:poss Ent=B-PER|Actor=GBRGOV
+            2 's 's PART 1 case _
+            3 visit visit NOUN 6 nsubj _
+            4 to to ADP 5 case _
+            5 Washington Washington PROPN 3 nmod Ent=B-LOC|Actor=USA|Loc=B|Country=USA
+            6 lasted last VERB 0 root _
+            7 two two NUM 8 nummod _
+            8 days day NOUN 6 obl:unmarked _
+            9 . . PUNCT 6 punct _
+
+            1 Iran Iran PROPN 4 nmod:poss Ent=B-LOC|Actor=IRN
+            2 's 's PART 1 case _
+            3 planned plan VERB 4 amod _
+            4 visit visit NOUN 6 nsubj _
+            5 then then ADV 6 advmod _
+            6 began begin VERB 0 root _
+            7 . . PUNCT 6 punct _
+
+            1 Johnson Johnson PROPN 3 nmod:poss Ent=B-PER|Actor=GBRGOV
+            2 's 's PART 1 case _
+            3 visit visit NOUN 4 nsubj _
+            4 angered anger VERB 0 root _
+            5 Washington Washington PROPN 4 obj Ent=B-LOC|Actor=USA
+            6 . . PUNCT 4 punct _
+            """);
+        var e = Assert.Single(doc.Events, x => x.Cameo == "042");
+        Assert.Equal(0, e.Sentence);
+        Assert.Equal(("GBRGOV", "USA"), (e.Source!.Actor, e.Target!.Actor));
+        Assert.Equal("Washington", e.Place!.Name);
+    }
 }

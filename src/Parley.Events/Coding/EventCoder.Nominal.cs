@@ -10,8 +10,9 @@ public sealed partial class EventCoder
 
     /// <summary>
     /// A nominal event that is a circumstance of its clause: "Trump said during a meeting with Ghani" (source: the clause's
-    /// subject, target: the "with" phrase), "raised during Trump's visit to Afghanistan" (source: the possessor). Both actors
-    /// must be named; nouns that are a verb's subject or object are coded with that verb, not here.
+    /// subject, target: the "with" phrase), "raised during Trump's visit to Afghanistan" (source: the possessor); or the
+    /// subject of a verb of occurrence ("Johnson's visit to Washington lasted two days"). Both actors must be named; nouns that
+    /// are another verb's subject or object are coded with that verb, not here.
     /// </summary>
     private void CodeNominal(DocContext ctx, SentenceGraph g, int sentence, int t, string code)
     {
@@ -19,9 +20,20 @@ public sealed partial class EventCoder
         var trace = ctx.Trace;
         int gov = g.Head(t);
         if (gov < 0 || g.Upos(gov) != UPos.VERB) return;
-        int cs = g.CaseOf(t);
-        if (cs < 0 || !_w.CircumstancePreps.Contains(g.Lemma(cs))) return;
-        trace?.Step(doc, t, $"event noun '{TokenText(doc, t)}' ({code}) under '{StringStore.Get(g.Lemma(cs))}'");
+        bool asSubject = g.RelOf(t) == Rel.Nsubj;
+        if (asSubject)
+        {
+            // "Johnson's visit to Washington lasted two days", "the meeting took place in Sochi": a verb of occurrence.
+            int l = g.Lemma(gov);
+            if (!_w.OccurrenceVerbs.Contains(l) || (l == _w.Take && !g.HasChildWithLemma(gov, Rel.Obj, _w.Place))) return;
+            trace?.Step(doc, t, $"event noun '{TokenText(doc, t)}' ({code}) as subject of '{StringStore.Get(l)}'");
+        }
+        else
+        {
+            int cs = g.CaseOf(t);
+            if (cs < 0 || !_w.CircumstancePreps.Contains(g.Lemma(cs))) return;
+            trace?.Step(doc, t, $"event noun '{TokenText(doc, t)}' ({code}) under '{StringStore.Get(g.Lemma(cs))}'");
+        }
         string? why = Unasserted(g, gov);
         if (why is null && Modality(g, gov) != 0) why = "clause with a modal: not asserted";
         if (why is null && NotHappened(g, t) is { } w) why = "'" + w + "' event: not asserted";
@@ -54,7 +66,7 @@ public sealed partial class EventCoder
             if (g.RelOf(c) is not (Rel.Poss or Rel.Compound or Rel.Amod)) continue;
             if (ResolveActor(ctx, g, c, false, out sources[0])) { ks = 1; src = c; }
         }
-        if (ks == 0)
+        if (ks == 0 && !asSubject)
         {
             // The participant is the subject of the clause the event noun is a circumstance of.
             src = SubjectOf(g, gov);
@@ -138,7 +150,9 @@ public sealed partial class EventCoder
             var p = PlaceIn(ctx, g, c);
             if (p is not null) return p;
         }
-        return null;
+        // "a visit to Washington", "an attack on Sderot": the partner is itself the place.
+        var at = PlaceAt(ctx.Doc, g, tgt);
+        return at is null ? null : new EventPlace { Name = at.Name ?? at.Text, Country = at.Country, Lat = at.Lat, Lon = at.Lon, GeonameId = at.GeonameId };
     }
 
     /// <summary>A purpose or complement clause takes the place of the clause it depends on ("arrived in Kabul to meet X").</summary>

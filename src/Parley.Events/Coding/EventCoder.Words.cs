@@ -23,6 +23,9 @@ public sealed partial class EventCoder
         public readonly HashSet<int> NonFactive = Ids("deny", "accuse", "allege", "blame", "suspect", "doubt", "fear", "rumor", "rumour",
             "question", "wonder", "ask", "dispute", "reject", "refuse", "plan", "intend", "want", "hope", "threaten", "try", "attempt",
             "urge", "call", "demand", "warn", "fail", "consider", "propose", "suggest", "prevent", "stop", "avoid");
+        /// <summary>Verbs that only say an event took place ("the visit lasted two days", "the talks took place in Doha").</summary>
+        public readonly HashSet<int> OccurrenceVerbs = Ids("last", "take", "occur", "happen", "begin", "start", "end", "conclude", "continue", "open");
+        public readonly int Take = Id("take"), Place = Id("place");
         public readonly HashSet<int> Demonstratives = Ids("this", "that");
         public readonly HashSet<int> RelativePronouns = Ids("who", "which", "that", "whom");
         /// <summary>Prepositions that introduce a target when the verb has no object.</summary>

@@ -81,7 +81,7 @@ public sealed partial class EventCoder : IPipelineComponent
                 {
                     if (g.Upos(t) == UPos.NOUN)
                     {
-                        if (g.RelOf(t) == Rel.Obl && _w.EventNounCode(g.Lemma(t)) is { } nounCode) CodeNominal(ctx, g, s, t, nounCode);
+                        if (g.RelOf(t) is Rel.Obl or Rel.Nsubj && _w.EventNounCode(g.Lemma(t)) is { } nounCode) CodeNominal(ctx, g, s, t, nounCode);
                         continue;
                     }
                     if (g.Upos(t) != UPos.VERB) continue;
