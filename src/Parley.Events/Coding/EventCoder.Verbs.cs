@@ -210,10 +210,15 @@ public sealed partial class EventCoder
             int alt = AlternateSubject(ctx, g, complement >= 0 && IsPassive(g, t) ? complement : t, src);
             if (alt >= 0)
             {
-                int na = Coordinated(g, alt, srcHeads);
+                Span<int> altHeads = stackalloc int[MaxCoordinated];
+                int na = Coordinated(g, alt, altHeads);
                 if (na > sources.Length) sources = new ActorRef[na];
-                for (int i = 0; i < na; i++) if (ResolveActor(ctx, g, srcHeads[i], false, out sources[ks], true)) ks++;
-                if (ks > 0) { trace?.Step(doc, t, "subject '" + (src >= 0 ? TokenText(doc, src) : "-") + "' has no actor: took '" + TokenText(doc, alt) + "'"); src = alt; ns = na; }
+                for (int i = 0; i < na; i++) if (ResolveActor(ctx, g, altHeads[i], false, out sources[ks], true)) ks++;
+                if (ks > 0)
+                {
+                    trace?.Step(doc, t, "subject '" + (src >= 0 ? TokenText(doc, src) : "-") + "' has no actor: took '" + TokenText(doc, alt) + "'");
+                    src = alt;
+                }
             }
         }
         if (ks == 0) for (int i = 0; i < ns; i++) if (ResolveActor(ctx, g, srcHeads[i], true, out sources[ks], true)) ks++;
