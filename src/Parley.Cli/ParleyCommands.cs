@@ -34,6 +34,7 @@ internal static class ParleyCommands
         EvalCoderSpeedCommand.AddTo(root);
         BuildKbCommand.AddTo(root);
         EvalGeoCommand.AddTo(root);
+        EvalEventRateCommand.AddTo(root);
         return root;
     }
 

@@ -105,8 +105,32 @@ public sealed class VerbConversionTests
     public void Committed_dictionary_counts()
     {
         var v = TestData.Cameo.Verbs;
-        Assert.Equal(397, v.BlockCount);
+        Assert.Equal(397 + 2, v.BlockCount);   // PETRARCH2's blocks + the supplement's NEGOTIATE_ and ARRIVE_IN_
         Assert.True(v.VerbCount > 1700, v.VerbCount.ToString());
         Assert.True(v.PatternCount > 4000, v.PatternCount.ToString());
+    }
+
+    [Fact]
+    public void Supplement_adds_verbs_replaces_negotiate_and_keeps_both_blocks_of_cancel()
+    {
+        var v = TestData.Cameo.Verbs;
+        var rejoin = v.Lookup(Parley.Core.StringStore.Intern("rejoin"))!;
+        Assert.Equal("RESTART", rejoin[0].Block.Name);
+        var negotiate = v.Lookup(Parley.Core.StringStore.Intern("negotiate"))!;
+        var single = Assert.Single(negotiate);
+        Assert.Equal("046", single.Code);
+        var cancel = v.Lookup(Parley.Core.StringStore.Intern("cancel"))!;
+        Assert.Contains(cancel, e => e.Block.Name == "REVOKE_");
+        Assert.Contains(cancel, e => e.Block.Name == "CANCEL");
+    }
+
+    [Fact]
+    public void Replace_record_drops_earlier_entries_of_the_same_verb()
+    {
+        var dict = VerbDictionary.Read(new StringReader("B\tA\t040\nB\tB\t046\nV\tA\ttalk\t-\t=\nV\tA\ttalk\twith\t=\nV!\tB\ttalk\t-\t=\n"));
+        var talk = dict.Lookup(Parley.Core.StringStore.Intern("talk"))!;
+        Assert.Equal(2, talk.Length);
+        Assert.Equal("A", talk[0].Block.Name);   // "talk with" kept
+        Assert.Equal("046", talk[1].Code);
     }
 }

@@ -58,6 +58,31 @@ public class CoreferenceTests(MiniKbFixture fx)
     }
 
     [Fact]
+    public void TitleTaggedAsAnOrganisationStillPointsToThePerson()
+    {
+        // The name recognizer tags the bare title "Special Representative" ORG; unlinked, it is a title, not a name.
+        var doc = Run(Ner("Special Representative Zalmay Khalilzad arrived in Kabul. The Special Representative will discuss the peace talks.",
+            ("Zalmay Khalilzad", "PER"), ("Kabul", "LOC"), ("Special Representative", "ORG")));
+        var m = At(doc, "The Special Representative");
+        Assert.Equal("Zalmay Khalilzad", m?.Name);
+        Assert.Equal(MentionKinds.CorefTitle, m?.Via);
+    }
+
+    [Fact]
+    public void TheGroupRefersToTheOrganisationNamedLast()
+    {
+        var doc = Run(Ner("Zalmay Khalilzad met the Taliban in Doha. The terrorist group has promised a ceasefire.",
+            ("Zalmay Khalilzad", "PER"), ("Taliban", "ORG"), ("Doha", "LOC")));
+        var m = At(doc, "The terrorist group");
+        Assert.Equal("Taliban", m?.Name);
+        Assert.Equal(MentionKinds.CorefTitle, m?.Via);
+
+        // Before a name, the group noun is part of how the name is introduced.
+        doc = Run(Ner("The Taliban met officials. Officials then met the movement \"Taliban\" in Doha.", ("Taliban", "ORG"), ("Doha", "LOC")));
+        Assert.DoesNotContain(doc.Entities, e => e.Via == MentionKinds.CorefTitle && e.Text.StartsWith("the movement", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void PronounsAgreeInGenderAndNumber()
     {
         var doc = Run(Ner("Mrs. Angela Rossi met Zalmay Khalilzad in Kabul. She said he had brought the Taliban a letter, and they read it.",

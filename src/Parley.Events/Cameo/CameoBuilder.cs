@@ -46,7 +46,10 @@ public static class CameoBuilder
         VerbConversionReport verbs;
         using (var input = File.OpenText(Path.Combine(petrarch, "CAMEO.2.0.txt")))
         using (var output = NewGzipText(Path.Combine(outDir, VerbDictionary.FileName)))
+        {
             verbs = PetrarchVerbConverter.Convert(input, output, ontology);
+            verbs.SupplementLines = AppendSupplement(output);
+        }
 
         int agents;
         using (var input = File.OpenText(Path.Combine(petrarch, "Phoenix.agents.txt")))
@@ -67,6 +70,26 @@ public static class CameoBuilder
         foreach (var t in ontology.All) if (t.Plover is not null) plovered++;
         return new CameoBuildReport { EventCodes = ontology.Count, PloverMapped = plovered, Agents = agents, Countries = countries, Discards = discards, Verbs = verbs };
     }
+
+    /// <summary>The project's own verb entries and patterns (VerbSupplement.tsv, embedded), appended after the converted dictionary.</summary>
+    internal static int AppendSupplement(TextWriter output)
+    {
+        using var stream = typeof(CameoBuilder).Assembly.GetManifestResourceStream(SupplementResource)
+            ?? throw new InvalidOperationException("embedded " + SupplementResource + " missing");
+        using var reader = new StreamReader(stream);
+        output.WriteLine("# Parley supplement (src/Parley.Events/Cameo/VerbSupplement.tsv)");
+        int n = 0;
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            output.WriteLine(line);
+            n++;
+        }
+        return n;
+    }
+
+    internal const string SupplementResource = "Parley.Events.Cameo.VerbSupplement.tsv";
 
     /// <summary>Phoenix agents ("SOLDIER [~MIL]", "POLICE!PERSON! [~COP]") -> "word_or_phrase \t role" (lower case, '_' joins words).</summary>
     internal static int ConvertAgents(TextReader input, TextWriter output)

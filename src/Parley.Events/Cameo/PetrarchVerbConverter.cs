@@ -14,6 +14,8 @@ public sealed class VerbConversionReport
     public int PatternsRead { get; set; }
     public int PatternsConverted { get; set; }
     public int Transformations { get; set; }
+    /// <summary>Lines of the project's own supplement (VerbSupplement.tsv) appended after the conversion.</summary>
+    public int SupplementLines { get; set; }
     /// <summary>Reason -> number of patterns or verbs dropped for it.</summary>
     public SortedDictionary<string, int> Dropped { get; } = new(StringComparer.Ordinal);
     /// <summary>Codes used by converted patterns that the ontology does not list (the coder falls back to the parent code).</summary>
@@ -25,7 +27,7 @@ public sealed class VerbConversionReport
     {
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"synsets {Synsets} ({SynsetMembers} members), verb blocks {Blocks}, verbs {Verbs} ({MultiWordVerbs} multi-word), ");
-        sb.Append(CultureInfo.InvariantCulture, $"patterns {PatternsConverted} of {PatternsRead} converted, transformations {Transformations} not converted");
+        sb.Append(CultureInfo.InvariantCulture, $"patterns {PatternsConverted} of {PatternsRead} converted, transformations {Transformations} not converted, supplement lines {SupplementLines}");
         foreach (var (reason, n) in Dropped) sb.Append(CultureInfo.InvariantCulture, $"\n  dropped {n}: {reason}");
         if (UnknownCodes.Count > 0) sb.Append("\n  codes not in the ontology (coded as their parent): ").Append(string.Join(' ', UnknownCodes));
         return sb.ToString();
@@ -103,7 +105,7 @@ public static class PetrarchVerbConverter
         }
 
         output.WriteLine("# Parley CAMEO verb dictionary, converted from PETRARCH2 CAMEO.2.0.txt (MIT, Open Event Data Alliance).");
-        output.WriteLine("# Format: see data/cameo/README.md. S set; B block default; V verb; P pattern.");
+        output.WriteLine("# Format: see data/cameo/README.md. S set; B block default; V verb; F irregular forms; P pattern.");
         foreach (var name in setOrder)
         {
             var members = sets[name];
@@ -143,7 +145,14 @@ public static class PetrarchVerbConverter
             line = line[..lb].Trim();
         }
         int brace = line.IndexOf('{');
-        if (brace >= 0) line = line[..brace].Trim();   // irregular forms: not needed, the coder matches lemmas
+        string[] forms = [];
+        if (brace >= 0)
+        {
+            // Irregular forms: the coder matches lemmas, but keeps them to recover a lemmatizer that left "shot" as "shot".
+            int close = line.IndexOf('}', brace);
+            if (close > brace) forms = line[(brace + 1)..close].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            line = line[..brace].Trim();
+        }
         if (line.Length == 0 || line.Contains(' ')) { report.Drop("verb line not understood"); return; }
         string word = line;
         string lemma;
@@ -169,6 +178,12 @@ public static class PetrarchVerbConverter
             .Append(particles.Count == 0 ? "-" : string.Join(',', particles)).Append('\t')
             .Append(ownCode ? code ?? "-" : "=").Append('\n');
         report.Verbs++;
+        if (forms.Length > 0 && particles.Count == 0)
+        {
+            body.Append("F\t").Append(lemma).Append('\t');
+            for (int i = 0; i < forms.Length; i++) body.Append(i == 0 ? "" : " ").Append(forms[i].ToLowerInvariant());
+            body.Append('\n');
+        }
     }
 
     /// <summary>Converts "PRE * POST [code]" to "code \t reverse \t conditions"; null with a reason when it cannot.</summary>

@@ -159,7 +159,14 @@ public sealed class VerbDictionary
     public int PatternCount { get { int n = 0; foreach (var b in Blocks.Values) n += b.Patterns.Count; return n; } }
     public int BlockCount => Blocks.Count;
 
+    /// <summary>Irregular forms ("shot", "fought") -> the entries of their verb, for lemmas the lemmatizer left inflected.</summary>
+    internal Dictionary<int, VerbEntry[]> ByForm { get; private init; } = [];
+
     internal VerbEntry[]? Lookup(int lemmaId) => ByLemma.TryGetValue(lemmaId, out var e) ? e : null;
+
+    /// <summary>The entries of <paramref name="lemmaId"/>, else of the verb it is an irregular form of.</summary>
+    internal VerbEntry[]? LookupOrForm(int lemmaId) =>
+        ByLemma.TryGetValue(lemmaId, out var e) ? e : ByForm.TryGetValue(lemmaId, out e) ? e : null;
 
     public static VerbDictionary Load(string folder)
     {
@@ -176,6 +183,7 @@ public sealed class VerbDictionary
         var sets = new Dictionary<string, WordMatcher>(StringComparer.Ordinal);
         var blocks = new Dictionary<string, VerbBlock>(StringComparer.Ordinal);
         var byLemma = new Dictionary<int, List<VerbEntry>>();
+        var forms = new Dictionary<int, int>();
         string? line;
         int lineNo = 0;
         while ((line = reader.ReadLine()) is not null)
@@ -198,6 +206,7 @@ public sealed class VerbDictionary
                         blocks[c[1]] = new VerbBlock { Name = c[1], DefaultCode = NullCode(c[2]) };
                         break;
                     case "V":
+                    case "V!":
                         {
                             var block = blocks[c[1]];
                             string lemma = c[2];
@@ -210,12 +219,20 @@ public sealed class VerbDictionary
                                 Block = block, Code = c[4] == "=" ? block.DefaultCode : NullCode(c[4]),
                             };
                             if (!byLemma.TryGetValue(entry.LemmaId, out var list)) byLemma[entry.LemmaId] = list = [];
+                            // "V!" (the project's supplement) replaces the earlier entries of the same verb and particles.
+                            if (c[0] == "V!") list.RemoveAll(x => x.ParticleWords.AsSpan().SequenceEqual(particles));
                             list.Add(entry);
                             break;
                         }
                     case "P":
                         blocks[c[1]].Patterns.Add(ParsePattern(c, sets));
                         break;
+                    case "F":
+                        {
+                            int lemmaId = StringStore.Intern(c[1]);
+                            foreach (var form in c[2].Split(' ', StringSplitOptions.RemoveEmptyEntries)) forms.TryAdd(StringStore.Intern(form), lemmaId);
+                            break;
+                        }
                     default:
                         throw new InvalidDataException($"unknown record type '{c[0]}'");
                 }
@@ -232,7 +249,16 @@ public sealed class VerbDictionary
             list.Sort((a, b) => b.Particles.Length.CompareTo(a.Particles.Length));
             final[id] = [.. list];
         }
-        return new VerbDictionary(final, blocks, sets);
+        // An inflected form that is itself a dictionary verb ("found", "left") keeps its own entries; one that is only the
+        // first word of a multi-word verb ("shot and") gets its verb's entries after those.
+        var formToVerb = new Dictionary<int, VerbEntry[]>();
+        foreach (var (form, lemma) in forms)
+        {
+            if (!final.TryGetValue(lemma, out var entries)) continue;
+            if (!final.TryGetValue(form, out var own)) formToVerb[form] = entries;
+            else if (Array.TrueForAll(own, x => x.Particles.Length > 0)) final[form] = [.. own, .. entries];
+        }
+        return new VerbDictionary(final, blocks, sets) { ByForm = formToVerb };
     }
 
     // P <block> <code> <reverse> <line> <conditions...>

@@ -35,6 +35,10 @@ public sealed partial class EventCoder
             if (h < 0) break;
             if (r is Rel.Ccomp or Rel.Advcl or Rel.Acl or Rel.Xcomp or Rel.Csubj && _w.NonFactive.Contains(g.Lemma(h)))
                 return "embedded under '" + StringStore.Get(g.Lemma(h)) + "': not asserted";
+            // "promised to abide by a ceasefire to facilitate X": the promise is coded with its complement; what hangs below
+            // the complement is part of the intention, not an event of its own.
+            if (r == Rel.Xcomp && x != t && _w.Intent.Contains(g.Lemma(h)))
+                return "inside what '" + StringStore.Get(g.Lemma(h)) + "' states as an intention: not asserted";
             if (r is Rel.Conj or Rel.Ccomp or Rel.Advcl or Rel.Xcomp or Rel.Parataxis) x = h;
             else break;
         }
@@ -123,12 +127,19 @@ public sealed partial class EventCoder
                 // Object control: "urged the Taliban to negotiate" -> the Taliban.
                 int o = g.Child(g.Head(x), Rel.Obj);
                 if (o >= 0) return o;
+                // Raising from a passive: "he is scheduled / expected to meet" -> he.
+                int sp = g.Child(g.Head(x), Rel.NsubjPass);
+                if (sp >= 0) return g.RelOf(g.Head(x)) == Rel.Relcl && g.Upos(sp) == UPos.PRON && IsRelativePronoun(g.Lemma(sp)) ? g.Head(g.Head(x)) : sp;
             }
             if (r is Rel.Conj or Rel.Xcomp or Rel.Advcl) { x = g.Head(x); continue; }
             break;
         }
         return -1;
     }
+
+    private static readonly int[] RelativePronounIds = [StringStore.Intern("who"), StringStore.Intern("which"), StringStore.Intern("that"), StringStore.Intern("whom")];
+
+    private static bool IsRelativePronoun(int lemma) => Array.IndexOf(RelativePronounIds, lemma) >= 0;
 
     /// <summary>The target of the clause: object, indirect object, else an oblique with a target preposition that is not a place.</summary>
     private int ObjectOf(DocContext ctx, in SentenceGraph g, int x)
@@ -160,22 +171,41 @@ public sealed partial class EventCoder
         {
             var r = g.RelOf(c);
             if (c == exclude && r != Rel.Obj) continue;
-            if (r == Rel.Obl && c != exclude && IsTargetPrep(g, c)) return c;
+            if (r == Rel.Obl && c != exclude && IsTargetPrep(g, c) && !IsDate(ctx.Doc, c)) return c;
             if (r is Rel.Obj or Rel.Obl)
             {
                 for (int k = g.FirstChild(c); k >= 0; k = g.NextSibling(k))
                     if (g.RelOf(k) == Rel.Nmod && IsTargetPrep(g, k)) return k;
             }
         }
-        _ = ctx;
         return -1;
+    }
+
+    /// <summary>"on Tuesday": a date phrase is never a target.</summary>
+    private static bool IsDate(Document doc, int token)
+    {
+        ref readonly var td = ref doc.Tokens[token];
+        foreach (var d in doc.Dates)
+            if (d.Start <= td.Start && td.End <= d.End) return true;
+        return false;
+    }
+
+    /// <summary>An infinitive: "(is scheduled) to meet".</summary>
+    private static bool HasToMark(in SentenceGraph g, int t)
+    {
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Mark && g.Upos(c) == UPos.PART) return true;
+        return false;
     }
 
     private bool IsTargetPrep(in SentenceGraph g, int x)
     {
         int cs = g.CaseOf(x);
-        return cs >= 0 && (_w.TargetPreps.Contains(g.Lemma(cs)) || g.Lemma(cs) == _w.From);
+        if (cs < 0) return false;
+        int l = g.Lemma(cs);
+        return _w.TargetPreps.Contains(l) || _w.Including.Contains(l) || l == _w.From;
     }
+
 
     /// <summary>The head and its coordinated conjuncts ("the US and Britain" -> US, Britain).</summary>
     private static int Coordinated(in SentenceGraph g, int head, Span<int> heads)
@@ -195,7 +225,7 @@ public sealed partial class EventCoder
     /// cluster's actor); else an entity among its modifiers, with the head's agent role added to a bare country
     /// ("Afghan soldiers" -> AFGMIL); else the agent role alone ("police" -> COP).
     /// </summary>
-    private bool ResolveActor(DocContext ctx, in SentenceGraph g, int head, bool allowAgentOnly, out ActorRef a)
+    private bool ResolveActor(DocContext ctx, in SentenceGraph g, int head, bool allowAgentOnly, out ActorRef a, bool asSource = false)
     {
         a = default;
         var doc = ctx.Doc;
@@ -223,7 +253,9 @@ public sealed partial class EventCoder
             string? role = _data.Agents.RoleOf(g, head);
             // A named modifier stands for the phrase only when the head is an agent ("Afghan soldiers", "the government of
             // Iran") or part of the name; not for "the Fallujah fighting" or "a program of Iran".
-            if (cr is not (Rel.Flat or Rel.Appos) && role is null && g.Upos(head) != UPos.PROPN) continue;
+            // An event noun stands for its agent: "a Taliban attack that killed ..." -> the Taliban.
+            bool eventNoun = asSource && role is null && cr is Rel.Compound or Rel.Amod or Rel.Poss && _w.IsEventNoun(g.Lemma(head));
+            if (cr is not (Rel.Flat or Rel.Appos) && role is null && !eventNoun && g.Upos(head) != UPos.PROPN) continue;
             var m = entities[ce];
             string code = entities[ae].Actor!;
             if (role is not null && code.Length == 3 && _data.Countries.IsCountry(code)) code += role;
@@ -264,6 +296,24 @@ public sealed partial class EventCoder
         foreach (var d in doc.Dates)
             if (d.Start >= sd.Start && d.End <= sd.End && d.Value is not null) return d.Value;
         return null;
+    }
+
+    /// <summary>
+    /// "This came after a Taliban attack ...": a sentence without a date of its own whose subject is a demonstrative standing
+    /// for the previous sentence's event is dated by that sentence, at month grain (the events it relates are near that
+    /// date, not on it); null otherwise.
+    /// </summary>
+    private string? AnaphoricDate(Document doc, int sentence)
+    {
+        if (sentence == 0) return null;
+        ref readonly var sd = ref doc.Sentences[sentence];
+        int first = sd.FirstToken;
+        if (first >= sd.EndToken) return null;
+        ref readonly var td = ref doc.Tokens[first];
+        if (td.Upos != UPos.PRON || !_w.Demonstratives.Contains(td.Lemma) || Rels.Of(td.Deprel) is not (Rel.Nsubj or Rel.NsubjPass)) return null;
+        string? previous = SentenceDate(doc, doc.Sentences[sentence - 1]);
+        if (previous is null) return null;
+        return previous.Length == 10 && previous[4] == '-' && previous[7] == '-' ? previous[..7] : previous;
     }
 
     /// <summary>The place the sentence ties to the action: a place mention in an oblique of the verb ("in Kabul", "at Bagram Air Base").</summary>

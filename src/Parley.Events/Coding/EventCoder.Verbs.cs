@@ -70,10 +70,23 @@ public sealed partial class EventCoder
         string rule = "";
         double confidence = pattern is not null ? 0.9 : 0.75;
 
-        int xc = ChildVerb(g, t, Rel.Xcomp);
-        if (xc >= 0 && pattern is null)
+        // "held talks with X", "led nine rounds of talks with X": a light verb takes the code of its event-noun object.
+        int eventObject = -1;
+        if (pattern is null && _w.LightVerbs.Contains(g.Lemma(t)))
         {
-            var cEntries = _data.Verbs.Lookup(g.Lemma(xc));
+            eventObject = EventNounObject(g, t, out string? nounCode);
+            if (eventObject >= 0)
+            {
+                code = nounCode; reverse = null;
+                rule = "+n:" + StringStore.Get(g.Lemma(eventObject));
+                trace?.Step(doc, t, $"light verb '{lemma}' + event noun '{TokenText(doc, eventObject)}' -> {code}");
+            }
+        }
+
+        int xc = ChildVerb(g, t, Rel.Xcomp);
+        if (xc >= 0 && pattern is null && eventObject < 0)
+        {
+            var cEntries = _data.Verbs.LookupOrForm(g.Lemma(xc));
             VerbMatch cm = default;
             bool hasC = cEntries is not null && Decide(g, xc, cEntries, out cm) && cm.Code is not null;
             int govLemma = g.Lemma(t);
@@ -153,8 +166,10 @@ public sealed partial class EventCoder
         // Arguments of a composed or pattern-matched complement ("refused to resume talks with X") are found in it.
         int clause = complement >= 0 ? complement : xc >= 0 ? xc : t;
 
-        // Source and target heads.
+        // Source and target heads. "He is scheduled / expected to meet X": a passive governor without a by-agent passes its
+        // subject to the complement, which is then an active clause.
         bool passive = IsPassive(g, t);
+        if (passive && complement >= 0 && PassiveAgent(g, t) < 0 && !IsPassive(g, complement) && HasToMark(g, complement)) passive = false;
         int src, tgt;
         var srcRole = pattern?.SourceRole ?? ArgumentRole.Default;
         var tgtRole = pattern?.TargetRole ?? ArgumentRole.Default;
@@ -162,7 +177,7 @@ public sealed partial class EventCoder
         {
             ArgumentRole.Preposition => m.SourceToken,
             ArgumentRole.Object => ObjectOf(ctx, g, clause),
-            _ => passive ? PassiveAgent(g, t) : SubjectOf(g, t),
+            _ => passive ? PassiveAgent(g, t) : SubjectOf(g, complement >= 0 && IsPassive(g, t) ? complement : t),
         };
         tgt = tgtRole switch
         {
@@ -171,6 +186,7 @@ public sealed partial class EventCoder
             _ => passive ? PassiveSubject(g, t) : ObjectOf(ctx, g, clause),
         };
         if (tgt < 0 && complement >= 0) tgt = ObjectOf(ctx, g, t);
+        if (eventObject >= 0) tgt = NounTarget(g, eventObject);
 
         string finalCode = code ?? reverse!;
         bool swap = code is null;
@@ -185,8 +201,27 @@ public sealed partial class EventCoder
         Span<ActorRef> targets = new ActorRef[nt];
         int ks = 0, kt = 0;
         // Named actors first; a generic agent noun alone ("police" -> COP) only when no named actor is found.
-        for (int i = 0; i < ns; i++) if (ResolveActor(ctx, g, srcHeads[i], false, out sources[ks])) ks++;
-        if (ks == 0) for (int i = 0; i < ns; i++) if (ResolveActor(ctx, g, srcHeads[i], true, out sources[ks])) ks++;
+        for (int i = 0; i < ns; i++) if (ResolveActor(ctx, g, srcHeads[i], false, out sources[ks], true)) ks++;
+        if (ks == 0 && srcRole == ArgumentRole.Default && !passive && !swap)
+        {
+            // Parser slips: two subjects ("U.S. Special Representative ... Zalmay Khalilzad arrived"), a time noun as subject
+            // ("three months after Trump suspended"), a fronted phrase swallowing the subject ("In Doha, Ambassador Khalilzad
+            // will rejoin"), or the subject left as vocative ("The Taliban, who control ..., refuse").
+            int alt = AlternateSubject(ctx, g, complement >= 0 && IsPassive(g, t) ? complement : t, src);
+            if (alt >= 0)
+            {
+                Span<int> altHeads = stackalloc int[MaxCoordinated];
+                int na = Coordinated(g, alt, altHeads);
+                if (na > sources.Length) sources = new ActorRef[na];
+                for (int i = 0; i < na; i++) if (ResolveActor(ctx, g, altHeads[i], false, out sources[ks], true)) ks++;
+                if (ks > 0)
+                {
+                    trace?.Step(doc, t, "subject '" + (src >= 0 ? TokenText(doc, src) : "-") + "' has no actor: took '" + TokenText(doc, alt) + "'");
+                    src = alt;
+                }
+            }
+        }
+        if (ks == 0) for (int i = 0; i < ns; i++) if (ResolveActor(ctx, g, srcHeads[i], true, out sources[ks], true)) ks++;
         for (int i = 0; i < nt; i++) if (ResolveActor(ctx, g, tgtHeads[i], false, out targets[kt])) kt++;
         if (kt == 0 && tgtRole == ArgumentRole.Default && !passive && !swap)
         {
@@ -199,6 +234,17 @@ public sealed partial class EventCoder
                 for (int i = 0; i < na; i++) if (ResolveActor(ctx, g, tgtHeads[i], false, out targets[kt])) kt++;
                 if (kt > 0) { nt = na; tgt = alt; }
                 else { nt = tgt >= 0 ? Coordinated(g, tgt, tgtHeads) : 0; }
+            }
+        }
+        if (kt == 0 && ks > 0 && tgt >= 0 && !swap && _w.NegotiationNouns.Contains(g.Lemma(tgt)) && NegotiationNounWithoutPartner(g, tgt))
+        {
+            // "canceled the talks": the talks are those with the partner named last ("nine rounds of talks with the Taliban").
+            if (targets.Length == 0) targets = new ActorRef[1];
+            if (NegotiationPartner(ctx, g, sentence, tgt, sources[0], out targets[0]))
+            {
+                kt = 1;
+                confidence *= 0.8;
+                trace?.Step(doc, t, "'" + TokenText(doc, tgt) + "' refers back to talks with '" + targets[0].Name + "'");
             }
         }
         if (kt == 0) for (int i = 0; i < nt; i++) if (ResolveActor(ctx, g, tgtHeads[i], true, out targets[kt])) kt++;
@@ -227,20 +273,30 @@ public sealed partial class EventCoder
             return;
         }
 
-        var type = _data.Ontology.Find(finalCode);
-        ref readonly var sd = ref doc.Sentences[sentence];
-        string? date = SentenceDate(doc, sd) ?? doc.PublishedText;
-        EventPlace? place = FindPlace(ctx, g, clause, t);
-        var trigger = doc.Tokens[t];
+        EventPlace? place = (eventObject >= 0 ? NounPlace(ctx, g, eventObject) : null) ?? FindPlace(ctx, g, clause, t)
+            ?? (src >= 0 && _w.IsEventNoun(g.Lemma(src)) ? NounPlace(ctx, g, src) : null) ?? PurposePlace(ctx, g, t);
+        Emit(ctx, sentence, t, sources[..ks], targets[..kt], finalCode, ruleId, confidence, negated, place);
+    }
 
-        for (int i = 0; i < ks; i++)
+    /// <summary>Adds one event per source-target pair (or per source when there is no target) for trigger token <paramref name="t"/>.</summary>
+    private void Emit(DocContext ctx, int sentence, int t, ReadOnlySpan<ActorRef> sources, ReadOnlySpan<ActorRef> targets,
+        string code, string ruleId, double confidence, bool negated, EventPlace? place)
+    {
+        var doc = ctx.Doc;
+        var trace = ctx.Trace;
+        var type = _data.Ontology.Find(code);
+        ref readonly var sd = ref doc.Sentences[sentence];
+        string? date = SentenceDate(doc, sd) ?? AnaphoricDate(doc, sentence) ?? doc.PublishedText;
+        var trigger = doc.Tokens[t];
+        int kt = targets.Length;
+        for (int i = 0; i < sources.Length; i++)
         {
             for (int j = 0; j < Math.Max(kt, 1); j++)
             {
                 bool hasTarget = kt > 0;
                 if (hasTarget && SameActor(sources[i], targets[j]))
                 {
-                    trace?.Dropped(doc, t, finalCode, "source and target are the same actor");
+                    trace?.Dropped(doc, t, code, "source and target are the same actor");
                     continue;
                 }
                 var record = new EventRecord
@@ -248,9 +304,9 @@ public sealed partial class EventCoder
                     Sentence = sentence,
                     Source = ToEventActor(doc, sources[i]),
                     Target = hasTarget ? ToEventActor(doc, targets[j]) : null,
-                    Cameo = finalCode,
+                    Cameo = code,
                     Plover = type?.Plover,
-                    QuadClass = type?.QuadClass ?? CameoOntology.QuadClassOf(finalCode),
+                    QuadClass = type?.QuadClass ?? CameoOntology.QuadClassOf(code),
                     Goldstein = type?.Goldstein ?? 0,
                     Date = date,
                     Place = place,
@@ -268,31 +324,40 @@ public sealed partial class EventCoder
         }
     }
 
-    /// <summary>Picks the verb entry (multi-word first) and its most specific matching pattern.</summary>
+    /// <summary>Picks the verb entry (multi-word first) and its most specific matching pattern. A verb listed in several
+    /// blocks with the same particles ("cancel": REVOKE_ and CANCEL) takes the most specific pattern over all of them, else
+    /// the first entry's code.</summary>
     private bool Decide(in SentenceGraph g, int t, VerbEntry[] entries, out VerbMatch m)
     {
         m = default;
-        VerbEntry? entry = null;
+        int first = -1;
         for (int i = 0; i < entries.Length; i++)
         {
             var e = entries[i];
-            if (e.Particles.Length == 0 || ParticlesPresent(g, t, e)) { entry = e; break; }
+            if (e.Particles.Length == 0 || ParticlesPresent(g, t, e)) { first = i; break; }
         }
-        if (entry is null) return false;
+        if (first < 0) return false;
+        var entry = entries[first];
         m.Entry = entry;
         m.SourceToken = -1;
         m.TargetToken = -1;
         int best = 0;
-        var patterns = entry.Block.Patterns;
-        for (int i = 0; i < patterns.Count; i++)
+        for (int k = first; k < entries.Length; k++)
         {
-            var p = patterns[i];
-            if (p.Specificity <= best) continue;
-            if (!PatternMatches(g, t, p, out int s, out int tg)) continue;
-            best = p.Specificity;
-            m.Pattern = p;
-            m.SourceToken = s;
-            m.TargetToken = tg;
+            var e = entries[k];
+            if (k > first && (e.Particles.Length != entry.Particles.Length || (e.Particles.Length > 0 && !ParticlesPresent(g, t, e)))) continue;
+            var patterns = e.Block.Patterns;
+            for (int i = 0; i < patterns.Count; i++)
+            {
+                var p = patterns[i];
+                if (p.Specificity <= best) continue;
+                if (!PatternMatches(g, t, p, out int s, out int tg)) continue;
+                best = p.Specificity;
+                m.Entry = e;
+                m.Pattern = p;
+                m.SourceToken = s;
+                m.TargetToken = tg;
+            }
         }
         if (m.Pattern is not null) { m.Code = m.Pattern.Code; m.Reverse = m.Pattern.ReverseCode; }
         else m.Code = entry.Code;
@@ -302,7 +367,7 @@ public sealed partial class EventCoder
     private bool GovernorCodes(in SentenceGraph g, int gov)
     {
         int l = g.Lemma(gov);
-        return _w.Intent.Contains(l) || _w.Refuse.Contains(l) || _data.Verbs.Lookup(l) is not null;
+        return _w.Intent.Contains(l) || _w.Refuse.Contains(l) || _data.Verbs.LookupOrForm(l) is not null;
     }
 
     private static bool PatternMatches(in SentenceGraph g, int t, VerbPattern p, out int source, out int target)

@@ -57,7 +57,7 @@ public sealed partial class EventCoder : IPipelineComponent
         try
         {
             MapEntities(doc, entityAt);
-            var ctx = new DocContext(doc, entityAt, trace);
+            var ctx = new DocContext(doc, entityAt, trace, firstChild, nextSibling, rel);
             for (int s = 0; s < doc.SentenceCount; s++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -79,10 +79,15 @@ public sealed partial class EventCoder : IPipelineComponent
                     firstChild.AsSpan(first, count), nextSibling.AsSpan(first, count), rel.AsSpan(first, count));
                 for (int t = first; t < sd.EndToken; t++)
                 {
+                    if (g.Upos(t) == UPos.NOUN)
+                    {
+                        if (g.RelOf(t) is Rel.Obl or Rel.Nsubj && _w.EventNounCode(g.Lemma(t)) is { } nounCode) CodeNominal(ctx, g, s, t, nounCode);
+                        continue;
+                    }
                     if (g.Upos(t) != UPos.VERB) continue;
                     // "according to", participles used as adjectives ("armed men"): not predicates.
                     if (g.RelOf(t) is Rel.Case or Rel.Mark or Rel.Amod or Rel.Flat) continue;
-                    var entries = _data.Verbs.Lookup(tokens[t].Lemma);
+                    var entries = _data.Verbs.LookupOrForm(tokens[t].Lemma);
                     if (entries is null) continue;
                     CodeVerb(ctx, g, s, t, entries);
                 }
@@ -130,11 +135,15 @@ public sealed partial class EventCoder : IPipelineComponent
     }
 
     /// <summary>Per-document state shared by the sentences: the token -> entity map and the cluster -> actor map.</summary>
-    private sealed class DocContext(Document doc, int[] entityAt, IEventTraceSink? trace)
+    private sealed class DocContext(Document doc, int[] entityAt, IEventTraceSink? trace, int[] firstChild, int[] nextSibling, Rel[] rels)
     {
         public readonly Document Doc = doc;
         public readonly int[] EntityAt = entityAt;
         public readonly IEventTraceSink? Trace = trace;
+        /// <summary>The per-document tree buffers (absolute token positions), to revisit an earlier sentence's parse.</summary>
+        public readonly int[] FirstChild = firstChild;
+        public readonly int[] NextSibling = nextSibling;
+        public readonly Rel[] Rels = rels;
         private Dictionary<int, int>? _clusterActor;
 
         /// <summary>The actor code of entity <paramref name="e"/>, or of another mention of its coreference cluster.</summary>

@@ -8,6 +8,7 @@ internal enum Rel : byte
 {
     Other, Root, Nsubj, NsubjPass, Csubj, Obj, Iobj, Obl, OblAgent, Nmod, Poss, Case, Mark, Aux, AuxPass, Cop, Advmod,
     Neg, Xcomp, Ccomp, Advcl, Acl, Relcl, Conj, Cc, Prt, Compound, Amod, Flat, Appos, Det, Punct, Parataxis, Expl, Dep,
+    Vocative, Dislocated,
 }
 
 internal static class Rels
@@ -47,6 +48,8 @@ internal static class Rels
         "parataxis" => Rel.Parataxis,
         "expl" => Rel.Expl,
         "dep" => Rel.Dep,
+        "vocative" => Rel.Vocative,
+        "dislocated" => Rel.Dislocated,
         _ when d.StartsWith("obl", StringComparison.Ordinal) => Rel.Obl,
         _ when d.StartsWith("nmod", StringComparison.Ordinal) => Rel.Nmod,
         _ when d.StartsWith("acl", StringComparison.Ordinal) => Rel.Acl,

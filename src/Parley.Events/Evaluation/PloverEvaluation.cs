@@ -41,6 +41,9 @@ public sealed class PloverEvaluationResult
         top.Sort((a, b) => b.Value.CompareTo(a.Value));
         if (top.Count > 0) sb.Append("  most frequent confusions:");
         for (int i = 0; i < Math.Min(10, top.Count); i++) sb.Append(inv, $" {top[i].Key} {top[i].Value};");
+        top.RemoveAll(kv => kv.Key.EndsWith("->none", StringComparison.Ordinal));
+        if (top.Count > 0) sb.AppendLine().Append("  most frequent wrong types:");
+        for (int i = 0; i < Math.Min(12, top.Count); i++) sb.Append(inv, $" {top[i].Key} {top[i].Value};");
         return sb.ToString();
     }
 }
@@ -79,7 +82,7 @@ public static class PloverEvaluation
             if (predicted is not null) { result.Covered++; cov++; }
             if (predicted == label) { result.Correct++; ok++; }
             if (FirstType(doc) == label) result.CorrectFirstEvent++;
-            else
+            if (predicted != label)
             {
                 string key = label + "->" + (predicted ?? "none");
                 result.Confusions[key] = result.Confusions.GetValueOrDefault(key) + 1;

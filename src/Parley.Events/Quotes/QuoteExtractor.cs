@@ -45,6 +45,9 @@ public sealed class QuoteExtractor : IPipelineComponent
 
             var quote = new QuoteMention { Start = start, End = end, Text = QuotedText(text, start, end, span.Reopens), Direct = true };
             if (!speaker.IsEmpty) SetSpeaker(doc, quote, speaker);
+            // A quote inside a sentence that has its own subject and no speech verb ("The envoy will discuss "how best to
+            // ..."") is words that subject uses or a scare quote, not the previous speaker's: no speaker rather than a wrong one.
+            else if (OpensMidSentence(text, span.Open)) { }
             else if (previous?.Speaker is not null && span.Open - previousClose <= ChainDistance) CopySpeaker(previous, quote);
             else
             {
@@ -105,6 +108,14 @@ public sealed class QuoteExtractor : IPipelineComponent
         }
         sb.Append(text, from, end - from);
         return sb.ToString();
+    }
+
+    /// <summary>True when words (not only punctuation) come before <paramref name="open"/> in its sentence.</summary>
+    private static bool OpensMidSentence(string text, int open)
+    {
+        for (int i = TextWords.SentenceStart(text, open); i < open; i++)
+            if (char.IsLetterOrDigit(text[i])) return true;
+        return false;
     }
 
     internal static void SetSpeaker(Document doc, QuoteMention quote, SpeakerSpan speaker)

@@ -31,6 +31,10 @@ public sealed class CoreferenceResolver : IPipelineComponent
         ["senator"] = "official", ["lawmaker"] = "official", ["politician"] = "official", ["candidate"] = "official",
     };
 
+    /// <summary>Nouns by which an article refers back to a named organisation ("the group", "the movement").</summary>
+    private static readonly HashSet<string> GroupNouns = new(StringComparer.OrdinalIgnoreCase)
+    { "group", "movement", "organization", "organisation", "faction", "militia", "insurgency" };
+
     private static readonly HashSet<string> MaleWords = new(StringComparer.OrdinalIgnoreCase)
     { "mr", "mr.", "sir", "king", "prince", "emir", "sheikh", "spokesman", "father", "son", "brother", "husband", "lord" };
 
@@ -220,7 +224,8 @@ public sealed class CoreferenceResolver : IPipelineComponent
             {
                 string w = Text(doc, h);
                 if (!IsWord(w)) break;
-                if (CoveredByNamed(entities, tokens[h].Start, tokens[h].End, out _) && !w.Equals("country", StringComparison.OrdinalIgnoreCase)) break;
+                if (CoveredByNamed(entities, tokens[h].Start, tokens[h].End, out var by) && !w.Equals("country", StringComparison.OrdinalIgnoreCase)
+                    && !IsBareTitle(by!)) break;
                 if (w.Equals("country", StringComparison.OrdinalIgnoreCase) || w.Equals("nation", StringComparison.OrdinalIgnoreCase))
                 {
                     var country = CountryInFocus(doc, entities, tokens[t].Start, sentence, clusterOf);
@@ -241,6 +246,22 @@ public sealed class CoreferenceResolver : IPipelineComponent
                             clusterOf[m] = new Cluster { Head = m, Id = 0 };
                             added.Add(m);
                         }
+                    }
+                    break;
+                }
+                if (GroupNouns.Contains(w))
+                {
+                    // "the movement "Taliban"", "the group Hamas": the name that follows is the mention, not a reference.
+                    if (NamedAfter(doc, entities, h)) break;
+                    // "the terrorist group", "the movement": the organisation named last (three sentences back at most).
+                    int from = doc.Sentences[Math.Max(0, sentence - 3)].Start;
+                    var org = MostRecent(entities, tokens[t].Start, clusterOf, e => e.Start >= from && e.Type == "ORG" && e.Actor is not null
+                        && e.Via != MentionKinds.Agent && MentionKinds.IsNamed(e));
+                    if (org is not null)
+                    {
+                        var m = Copy(doc, org, tokens[t].Start, tokens[h].End, MentionKinds.CorefTitle, 0.6);
+                        clusterOf[m] = clusterOf[org];
+                        added.Add(m);
                     }
                     break;
                 }
@@ -382,6 +403,30 @@ public sealed class CoreferenceResolver : IPipelineComponent
             if (clusterOf.ContainsKey(e) && fits(e)) best = e;
         }
         return best;
+    }
+
+    /// <summary>True when a named mention starts within the next two tokens after <paramref name="h"/>, past quote marks.</summary>
+    private static bool NamedAfter(Document doc, List<EntityMention> entities, int h)
+    {
+        var tokens = doc.Tokens;
+        for (int k = h + 1; k < tokens.Length && k <= h + 2 && tokens[k].Sentence == tokens[h].Sentence; k++)
+        {
+            if (CoveredByNamed(entities, tokens[k].Start, tokens[k].End, out _)) return true;
+            string w = Text(doc, k);
+            if (w.Length != 1 || char.IsLetterOrDigit(w[0])) return false;
+        }
+        return false;
+    }
+
+    /// <summary>A name-recognizer mention that is only a title ("Special Representative" tagged ORG, unlinked): it does not
+    /// stop "the Special Representative" from being read as a reference to the person who holds the title.</summary>
+    private static bool IsBareTitle(EntityMention m)
+    {
+        if (m.Kb is not null || m.Actor is not null || m.Type == "LOC") return false;
+        var text = m.Text.AsSpan().TrimEnd();
+        int space = text.LastIndexOf(' ');
+        var last = space < 0 ? text : text[(space + 1)..];
+        return TitleClasses.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(last);
     }
 
     private static bool CoveredByNamed(List<EntityMention> entities, int start, int end, out EntityMention? by)
