@@ -66,6 +66,12 @@ internal sealed class EventFilter
             Term(sb, " AND e.quad_class = @quad");
             _probes.Add((Capped("events_quad", "quad_class = @quad"), false));
         }
+        if (q.From is not null || q.To is not null)
+        {
+            // The day index itself narrows to the range: probe how many events it holds.
+            string range = q.From is null ? "day <= @to" : q.To is null ? "day >= @from" : "day >= @from AND day <= @to";
+            _probes.Add((Capped("events_day", range), false));
+        }
         if (q.From is DateOnly from)
         {
             Add("@from", Dates.Format(from));
@@ -97,9 +103,6 @@ internal sealed class EventFilter
 
     /// <summary>How many conditions the filter joins.</summary>
     public int TermCount { get; private set; }
-
-    /// <summary>True when a date range narrows the day index itself (a range search, not a scan).</summary>
-    public bool HasDayRange => _parameters.Exists(p => p.Name is "@from" or "@to");
 
     /// <summary>True when the filter names one document: its events are few, whatever else is asked.</summary>
     public bool NamesOneDocument => _parameters.Exists(p => p.Name == "@document_id");

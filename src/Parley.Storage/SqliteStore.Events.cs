@@ -240,7 +240,7 @@ public sealed partial class SqliteStore
     private static long SmallestIndexedTerm(SqliteConnection c, SqliteTransaction tx, EventFilter filter, long all, out long cap)
     {
         cap = Math.Max(1000, all / 20);
-        if (filter.NamesOneDocument || filter.HasDayRange || filter.TermCount < 2 || filter.ProbeSql is not { } probeSql) return -1;
+        if (filter.NamesOneDocument || filter.TermCount < 2 || filter.ProbeSql is not { } probeSql) return -1;
         using var cmd = Command(c, tx, filter, probeSql);
         cmd.Parameters.AddWithValue("@probe_cap", cap);
         using var r = cmd.ExecuteReader();

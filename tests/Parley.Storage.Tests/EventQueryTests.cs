@@ -225,6 +225,10 @@ public class EventQueryTests
             (new EventQuery { Q = "ceasefire", Country = "IRN", CameoPrefix = "19", Limit = 50 }, e => int.Parse(e.Doc[1..], System.Globalization.CultureInfo.InvariantCulture) % 3 == 0 && (e.Src == "IRN" || e.Tgt == "IRN") && e.Cameo.StartsWith("19", StringComparison.Ordinal)),
             (new EventQuery { SourceActor = "IRNGOV", TargetActor = "USAMIL", QuadClass = 1, Limit = 50 }, e => e.Src == "IRN" && e.Tgt == "USA" && e.Quad == 1),
             (new EventQuery { Country = "USA", CameoPrefix = "042", Limit = 50 }, e => (e.Src == "USA" || e.Tgt == "USA") && e.Cameo == "042"),
+            (new EventQuery { Country = "IRN", QuadClass = 4, From = new DateOnly(2019, 3, 1), To = new DateOnly(2019, 9, 30), Limit = 50 },
+                e => (e.Src == "IRN" || e.Tgt == "IRN") && e.Quad == 4 && string.CompareOrdinal(e.Day, "2019-03-01") >= 0 && string.CompareOrdinal(e.Day, "2019-09-30") <= 0),
+            (new EventQuery { Actor = "AFG", From = new DateOnly(2019, 12, 1), Offset = 10, Limit = 20 },
+                e => (e.Src == "AFG" || e.Tgt == "AFG") && string.CompareOrdinal(e.Day, "2019-12-01") >= 0),
         ];
         foreach (var (query, match) in cases)
         {
