@@ -15,8 +15,8 @@ namespace Parley.Nlp.Tagging;
 /// </summary>
 public sealed class Tagger
 {
-    private const int PerToken = 13;
-    private const int FeatureCapacity = 64;
+    private const int PerToken = 18;
+    private const int FeatureCapacity = 96;
     private const int Unknown = 0x7FFF;
     private readonly PerceptronModel _model;
     private readonly PerceptronModel? _refiner;
@@ -25,10 +25,12 @@ public sealed class Tagger
     private readonly int[] _xpos;
     private readonly Dictionary<string, int> _ambiguity;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _ambiguityLookup;
+    private readonly WordClusterTable? _clusters;
 
-    internal Tagger(PerceptronModel model, PerceptronModel? refiner, string[] labels, Dictionary<string, int> ambiguity)
+    internal Tagger(PerceptronModel model, PerceptronModel? refiner, string[] labels, Dictionary<string, int> ambiguity, WordClusterTable? clusters)
     {
         _model = model;
+        _clusters = clusters;
         _refiner = refiner;
         _labels = labels;
         _ambiguity = ambiguity;
@@ -44,6 +46,8 @@ public sealed class Tagger
     }
 
     internal PerceptronModel Model => _model;
+    /// <summary>The word clusters the tagger's features use, when it was trained with them.</summary>
+    public WordClusterTable? Clusters => _clusters;
     public IReadOnlyList<string> Labels => _labels;
 
     /// <summary>Tags tokens [first, end) of one sentence: sets Upos and Xpos (interned) on each token.</summary>
@@ -70,13 +74,14 @@ public sealed class Tagger
     /// <summary>Greedy decoding with the first model, then the refiner when there is one.</summary>
     private void Predict(string text, ReadOnlySpan<TokenData> tokens, Span<int> labels)
     {
-        Decode(text, tokens, labels, default, null, null, _model, _ambiguityLookup, _labels.Length, useFixed: true);
+        var context = new Context(_ambiguityLookup, _clusters);
+        Decode(text, tokens, labels, default, null, null, _model, context, _labels.Length, useFixed: true);
         if (_refiner is null) return;
         var first = ArrayPool<int>.Shared.Rent(tokens.Length);
         try
         {
             labels[..tokens.Length].CopyTo(first);
-            Decode(text, tokens, labels, first.AsSpan(0, tokens.Length), null, null, _refiner, _ambiguityLookup, _labels.Length, useFixed: true);
+            Decode(text, tokens, labels, first.AsSpan(0, tokens.Length), null, null, _refiner, context, _labels.Length, useFixed: true);
         }
         finally { ArrayPool<int>.Shared.Return(first); }
     }
@@ -86,7 +91,7 @@ public sealed class Tagger
     /// features). With a <paramref name="trainer"/> it trains toward <paramref name="gold"/> instead of using a model.
     /// </summary>
     private static void Decode(string text, ReadOnlySpan<TokenData> tokens, Span<int> labels, ReadOnlySpan<int> right, PerceptronTrainer? trainer, int[]? gold,
-        PerceptronModel? model, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ambiguity, int classCount, bool useFixed)
+        PerceptronModel? model, Context context, int classCount, bool useFixed)
     {
         int n = tokens.Length;
         var cache = ArrayPool<ulong>.Shared.Rent((n + 4) * PerToken);
@@ -101,7 +106,7 @@ public sealed class Tagger
                 cache[k] = 11 + (ulong)k; cache[PerToken + k] = 13 + (ulong)k;
                 cache[(n + 2) * PerToken + k] = 17 + (ulong)k; cache[(n + 3) * PerToken + k] = 19 + (ulong)k;
             }
-            for (int i = 0; i < n; i++) fixedLabels[i] = TokenHashes(text, tokens[i], i == 0, ambiguity, cache.AsSpan((i + 2) * PerToken, PerToken));
+            for (int i = 0; i < n; i++) fixedLabels[i] = TokenHashes(text, tokens[i], i == 0, context, cache.AsSpan((i + 2) * PerToken, PerToken));
             int prev1 = -1, prev2 = -2;
             for (int i = 0; i < n; i++)
             {
@@ -109,7 +114,7 @@ public sealed class Tagger
                 if (useFixed && fixedLabels[i] >= 0) guess = fixedLabels[i];
                 else
                 {
-                    int count = Features(cache, i + 2, prev1, prev2, features);
+                    int count = Features(cache, i + 2, prev1, prev2, context.Clusters is not null, features);
                     if (!right.IsEmpty) count = RightFeatures(cache, i + 2, right, i, features, count);
                     var f = features[..count];
                     if (trainer is not null)
@@ -155,8 +160,9 @@ public sealed class Tagger
     }
 
     /// <summary>Per-token hashes computed once: lower form, cased form, shape, suffixes 1-4, prefixes 1-3, tag-dictionary class, flags.</summary>
-    private static int TokenHashes(string text, in TokenData t, bool first, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ambiguity, Span<ulong> h)
+    private static int TokenHashes(string text, in TokenData t, bool first, Context context, Span<ulong> h)
     {
+        var ambiguity = context.Ambiguity;
         var w = text.AsSpan(t.Start, t.End - t.Start);
         const ulong seed = 14695981039346656037UL;
         h[0] = FeatureHash.Mix(FeatureHash.AddLower(seed, w));
@@ -186,6 +192,14 @@ public sealed class Tagger
         h[12] = (ulong)cased + 5;
         int flags = (first ? 1 : 0) | (char.IsUpper(w[0]) ? 2 : 0) | (w.Contains('-') ? 4 : 0) | (ContainsDigit(w) ? 8 : 0) | (IsAllUpper(w) ? 16 : 0);
         h[11] = (ulong)flags + 1;
+        var clusters = context.Clusters;
+        if (clusters is null) h[13] = h[14] = h[15] = h[16] = h[17] = 31;
+        else
+        {
+            int code = clusters.Lookup(w);
+            for (int level = 0; level < 4; level++) h[13 + level] = (ulong)clusters.Cluster(code, Math.Min(level, clusters.Levels - 1)) + 37;
+            h[17] = (ulong)WordClusterTable.CaseBucket(code) + 41;
+        }
         return fixedLabel;
     }
 
@@ -201,12 +215,17 @@ public sealed class Tagger
         return true;
     }
 
-    private static readonly ulong[] Templates = [.. Enumerable.Range(0, 64).Select(FeatureHash.Start)];
+    private static readonly ulong[] Templates = [.. Enumerable.Range(0, 80).Select(FeatureHash.Start)];
+
+    /// <summary>What per-token hashing looks up: the tag dictionary and the word clusters.</summary>
+    private readonly record struct Context(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Ambiguity, WordClusterTable? Clusters);
+
+    private static ulong F(int template, ulong a, ulong b, ulong c) => FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(Templates[template], a), b), c);
 
     private static ulong F(int template, ulong a) => FeatureHash.Add(Templates[template], a);
     private static ulong F(int template, ulong a, ulong b) => FeatureHash.Add(FeatureHash.Add(Templates[template], a), b);
 
-    private static int Features(ulong[] c, int p, int prev1, int prev2, Span<ulong> f)
+    private static int Features(ulong[] c, int p, int prev1, int prev2, bool withClusters, Span<ulong> f)
     {
         int i = p * PerToken, prv = (p - 1) * PerToken, prv2 = (p - 2) * PerToken, nxt = (p + 1) * PerToken, nxt2 = (p + 2) * PerToken;
         ulong t1 = (ulong)(prev1 + 3), t2 = (ulong)(prev2 + 3);
@@ -251,6 +270,24 @@ public sealed class Tagger
         f[n++] = F(37, c[i + 11], c[nxt + 11]);
         f[n++] = F(38, c[prv], c[nxt]);
         f[n++] = F(39, t1, c[i + 12]);
+        if (!withClusters) return n;
+        // word clusters: 13 fine, 14-16 coarser levels, 17 capitalisation prior
+        f[n++] = F(48, c[i + 13]);
+        f[n++] = F(49, c[i + 14]);
+        f[n++] = F(50, c[i + 15]);
+        f[n++] = F(51, c[i + 16]);
+        f[n++] = F(52, c[prv + 14]);
+        f[n++] = F(53, c[nxt + 14]);
+        f[n++] = F(54, c[prv + 13]);
+        f[n++] = F(55, c[nxt + 13]);
+        f[n++] = F(56, c[prv2 + 15]);
+        f[n++] = F(57, c[nxt2 + 15]);
+        f[n++] = F(58, c[prv + 14], c[i + 14]);
+        f[n++] = F(59, c[i + 14], c[nxt + 14]);
+        f[n++] = F(60, c[i + 17], c[i + 11]);
+        f[n++] = F(61, t1, c[i + 14]);
+        f[n++] = F(62, c[i + 17], c[i + 12]);
+        f[n++] = F(63, c[prv + 16], c[i + 16], c[nxt + 16]);
         return n;
     }
 
@@ -258,7 +295,8 @@ public sealed class Tagger
 
     private const int Folds = 4;
 
-    internal static Tagger Train(IReadOnlyList<ConlluSentence> sentences, int epochs, int seed, bool refine, Action<int, Tagger>? afterEpoch = null, Action<string>? progress = null)
+    internal static Tagger Train(IReadOnlyList<ConlluSentence> sentences, int epochs, int seed, bool refine, Action<int, Tagger>? afterEpoch = null, Action<string>? progress = null,
+        WordClusterTable? clusters = null)
     {
         var labelIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var wordCounts = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
@@ -291,10 +329,10 @@ public sealed class Tagger
         var labels = new string[labelIds.Count];
         foreach (var (k, v) in labelIds) labels[v] = k;
         var ambiguity = AmbiguityClasses(wordCounts, labels);
-        var lookup = ambiguity.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = new Context(ambiguity.GetAlternateLookup<ReadOnlySpan<char>>(), clusters);
         var first = TrainPass(data, labels.Length, lookup, epochs, seed, null,
-            afterEpoch is null ? null : e => afterEpoch(e.Epoch, new Tagger(e.Model, null, labels, ambiguity)));
-        if (!refine) return new Tagger(first, null, labels, ambiguity);
+            afterEpoch is null ? null : e => afterEpoch(e.Epoch, new Tagger(e.Model, null, labels, ambiguity, clusters)));
+        if (!refine) return new Tagger(first, null, labels, ambiguity, clusters);
         // the refiner learns from first-pass tags as good as those it will see on new text: each training
         // sentence is tagged by a first pass trained without it (jackknifing over folds)
         var right = new int[data.Count][];
@@ -312,14 +350,14 @@ public sealed class Tagger
             progress?.Invoke($"tagger: jackknife fold {fold + 1}/{Folds} done");
         }
         var refiner = TrainPass(data, labels.Length, lookup, epochs, seed + 1, right,
-            afterEpoch is null ? null : e => afterEpoch(e.Epoch + epochs, new Tagger(first, e.Model, labels, ambiguity)));
-        return new Tagger(first, refiner, labels, ambiguity);
+            afterEpoch is null ? null : e => afterEpoch(e.Epoch + epochs, new Tagger(first, e.Model, labels, ambiguity, clusters)));
+        return new Tagger(first, refiner, labels, ambiguity, clusters);
     }
 
     internal readonly record struct EpochModel(int Epoch, PerceptronModel Model);
 
     private static PerceptronModel TrainPass(List<(string Text, TokenData[] Tokens, int[] Gold)> data, int classCount,
-        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, int epochs, int seed, int[][]? right, Action<EpochModel>? afterEpoch)
+        Context lookup, int epochs, int seed, int[][]? right, Action<EpochModel>? afterEpoch)
     {
         var trainer = new PerceptronTrainer(classCount);
         var order = Enumerable.Range(0, data.Count).ToArray();
@@ -372,9 +410,12 @@ public sealed class Tagger
         _model.Write(w);
         w.Write(_refiner is not null);
         _refiner?.Write(w);
+        // which cluster file the features were trained with (it lives beside the tagger: clusters.bin.gz)
+        w.Write(_clusters?.Fingerprint ?? 0UL);
     });
 
-    public static Tagger Load(string path) => PerceptronModel.ReadFile(path, r =>
+    /// <summary>Loads a tagger; one trained with word clusters needs the same <paramref name="clusters"/> (the NLP model folder's clusters.bin.gz).</summary>
+    public static Tagger Load(string path, WordClusterTable? clusters = null) => PerceptronModel.ReadFile(path, r =>
     {
         var labels = new string[r.ReadInt32()];
         for (int i = 0; i < labels.Length; i++) labels[i] = r.ReadString();
@@ -383,8 +424,19 @@ public sealed class Tagger
         for (int i = 0; i < n; i++) { string k = r.ReadString(); ambiguity[k] = r.ReadInt32(); }
         var model = PerceptronModel.Read(r);
         var refiner = r.ReadBoolean() ? PerceptronModel.Read(r) : null;
-        return new Tagger(model, refiner, labels, ambiguity);
+        // older files end here: no clusters
+        ulong fingerprint = r.BaseStream.CanRead && TryReadUInt64(r, out ulong f) ? f : 0;
+        if (fingerprint == 0) return new Tagger(model, refiner, labels, ambiguity, null);
+        if (clusters is null) throw new InvalidDataException($"{path}: the tagger was trained with word clusters ({WordClusterTable.FileName}), which are missing");
+        if (clusters.Fingerprint != fingerprint) throw new InvalidDataException($"{path}: the tagger was trained with other word clusters than {WordClusterTable.FileName}");
+        return new Tagger(model, refiner, labels, ambiguity, clusters);
     });
+
+    private static bool TryReadUInt64(BinaryReader r, out ulong value)
+    {
+        try { value = r.ReadUInt64(); return true; }
+        catch (EndOfStreamException) { value = 0; return false; }
+    }
 
     /// <summary>Labels predicted for a sentence, for evaluation.</summary>
     internal void PredictLabels(string text, ReadOnlySpan<TokenData> tokens, Span<int> labels) => Predict(text, tokens, labels);
