@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Parley.Core;
 using Parley.Nlp.Conllu;
+using Parley.Nlp.Learning;
 using Parley.Nlp;
 using Parley.Nlp.Parsing;
 using Parley.Nlp.Training;
@@ -29,13 +30,15 @@ internal static class TrainParserCommand
         var jackknifeEpochs = new Option<int>("--jackknife-epochs") { Description = "Tagger epochs of each jackknife fold", DefaultValueFactory = _ => 6 };
         var trainTagged = new Option<FileInfo?>("--train-tagged") { Description = "With --jackknife: write the jackknifed train split here; without: read predicted train tags from here" };
         var share = new Option<double>("--predicted-share") { Description = "With predicted train tags: chance that a sentence is shown with them in an epoch (otherwise gold tags with --tag-noise)", DefaultValueFactory = _ => 1.0 };
-        var command = new Command("parser", "Train the dependency parser on a UD treebank") { ud, output, seed, epochs, noise, tagged, devOutput, jackknife, jackknifeEpochs, trainTagged, share };
+        var noClusters = new Option<bool>("--no-clusters") { Description = "Do not use the model folder's word clusters (clusters.bin.gz) in the features" };
+        var command = new Command("parser", "Train the dependency parser on a UD treebank") { ud, output, seed, epochs, noise, tagged, devOutput, jackknife, jackknifeEpochs, trainTagged, share, noClusters };
         command.SetAction(result => Run(result.GetValue(ud)!, result.GetValue(output)!, result.GetValue(seed), result.GetValue(epochs),
-            result.GetValue(noise), result.GetValue(tagged), result.GetValue(devOutput), result.GetValue(jackknife), result.GetValue(jackknifeEpochs), result.GetValue(trainTagged), result.GetValue(share)));
+            result.GetValue(noise), result.GetValue(tagged), result.GetValue(devOutput), result.GetValue(jackknife), result.GetValue(jackknifeEpochs), result.GetValue(trainTagged), result.GetValue(share),
+            result.GetValue(noClusters)));
         return command;
     }
 
-    private static int Run(DirectoryInfo ud, string output, int seed, int epochs, double noise, FileInfo? taggedFile, FileInfo? devOutput, int jackknife, int jackknifeEpochs, FileInfo? trainTaggedFile, double share)
+    private static int Run(DirectoryInfo ud, string output, int seed, int epochs, double noise, FileInfo? taggedFile, FileInfo? devOutput, int jackknife, int jackknifeEpochs, FileInfo? trainTaggedFile, double share, bool noClusters)
     {
         if (share is < 0 or > 1) { Console.Error.WriteLine($"--predicted-share {share}: must be between 0 and 1"); return 1; }
         if (jackknife is 1 or < 0) { Console.Error.WriteLine($"--jackknife {jackknife}: must be 0 or at least 2"); return 1; }
@@ -70,6 +73,10 @@ internal static class TrainParserCommand
             return 2;
         }
         Console.WriteLine($"train: {train.Count} sentences, dev: {dev.Count} sentences");
+        // the clusters the NLP model's tagger uses, when it has them: the jackknife taggers and the parser's features use them too
+        var clustersPath = Path.Combine(output, WordClusterTable.FileName);
+        var clusters = !noClusters && File.Exists(clustersPath) ? WordClusterTable.Load(clustersPath) : null;
+        if (clusters is not null) Console.WriteLine($"word clusters: {clusters.Count} words from {clustersPath}");
         var clock = Stopwatch.StartNew();
         if (jackknife >= 2 || trainTaggedFile is not null)
         {
@@ -77,7 +84,7 @@ internal static class TrainParserCommand
             {
                 if (jackknife >= 2)
                 {
-                    trainTagged = TagJackknife.Tag(train, jackknife, jackknifeEpochs, seed, refine: true, Console.WriteLine);
+                    trainTagged = TagJackknife.Tag(train, jackknife, jackknifeEpochs, seed, refine: true, Console.WriteLine, clusters);
                     if (trainTaggedFile is not null) WriteAll(trainTagged, trainTaggedFile.FullName);
                 }
                 else
@@ -100,7 +107,7 @@ internal static class TrainParserCommand
         {
             Seed = seed, Epochs = epochs, Progress = Console.WriteLine,
             SimulatedAmbiguousErrorRate = noise, SimulatedOtherErrorRate = noise / 5,
-            PredictedTags = trainTagged is null ? null : _ => trainTagged, PredictedTagShare = share,
+            PredictedTags = trainTagged is null ? null : _ => trainTagged, PredictedTagShare = share, Clusters = clusters,
         };
         var parser = DependencyParser.Train(train, dev, options);
         double trainSeconds = clock.Elapsed.TotalSeconds;
@@ -139,8 +146,9 @@ internal static class TrainParserCommand
             Version = "1",
             Description = "Arc-hybrid greedy dependency parser, averaged perceptron with dynamic oracle, hashed features",
             Trained = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Command = $"parley train parser --ud {ud.FullName} --out {output} --seed {seed} --epochs {epochs}" + (jackknife >= 2 ? $" --jackknife {jackknife} --jackknife-epochs {jackknifeEpochs}" + (share < 1 ? F($" --predicted-share {share} --tag-noise {noise}") : "") : $" --tag-noise {noise.ToString(CultureInfo.InvariantCulture)}"),
-            Data = [Path.GetFileName(trainPath), Path.GetFileName(devPath)],
+            Command = $"parley train parser --ud {ud.FullName} --out {output} --seed {seed} --epochs {epochs}" + (jackknife >= 2 ? $" --jackknife {jackknife} --jackknife-epochs {jackknifeEpochs}" + (share < 1 ? F($" --predicted-share {share} --tag-noise {noise}") : "") : $" --tag-noise {noise.ToString(CultureInfo.InvariantCulture)}") + (noClusters ? " --no-clusters" : ""),
+            Data = clusters is null ? [Path.GetFileName(trainPath), Path.GetFileName(devPath)]
+                : [Path.GetFileName(trainPath), Path.GetFileName(devPath), $"word clusters: ../{WordClusterTable.FileName} (fingerprint {clusters.Fingerprint:x16})"],
             Seed = seed,
             Labels = new Dictionary<string, List<string>> { ["deprel"] = [.. parser.Labels] },
             Scores = scores,

@@ -17,18 +17,20 @@ public sealed class DependencyParser
     /// <summary>The parser's folder inside an NLP model folder: models/nlp-en-ewt/parser/parser.bin.gz.</summary>
     public const string Subfolder = "parser";
     private const string Magic = "PARLEY-DEP";
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
 
     private readonly HashedPerceptron _moves;
     private readonly HashedPerceptron _labels;
     private readonly string[] _labelNames;
     private readonly int[] _labelIds;
     private readonly int _rootLabel;
+    private readonly Learning.WordClusterTable? _clusters;
 
     [ThreadStatic] private static ParserScratch? t_scratch;
 
-    internal DependencyParser(HashedPerceptron moves, HashedPerceptron labels, string[] labelNames)
+    internal DependencyParser(HashedPerceptron moves, HashedPerceptron labels, string[] labelNames, Learning.WordClusterTable? clusters)
     {
+        _clusters = clusters;
         _moves = moves;
         _labels = labels;
         _labelNames = labelNames;
@@ -43,6 +45,8 @@ public sealed class DependencyParser
     internal HashedPerceptron Moves => _moves;
     internal HashedPerceptron LabelModel => _labels;
     internal int RootLabel => _rootLabel;
+    /// <summary>The word clusters the features use (the NLP model folder's clusters.bin.gz), when trained with them.</summary>
+    public Learning.WordClusterTable? Clusters => _clusters;
 
     public static DependencyParser Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, ParserTrainOptions options)
     {
@@ -118,7 +122,7 @@ public sealed class DependencyParser
         var words = sentence.Words;
         if (words.Count == 0) return;
         var scratch = Scratch;
-        FillInput(scratch.Input, sentence);
+        FillInput(scratch.Input, sentence, _clusters);
         ParseInput(scratch);
         var st = scratch.State;
         for (int i = 0; i < words.Count; i++)
@@ -147,7 +151,7 @@ public sealed class DependencyParser
             {
                 ref readonly var t = ref tokens[first + i];
                 ReadOnlySpan<char> form = t.Norm != 0 ? StringStore.Get(t.Norm) : text.AsSpan(t.Start, t.End - t.Start);
-                input.Words[i] = TokenAttributes.From(form, StringStore.Get(t.Lemma), UPosNames.Name(t.Upos), StringStore.Get(t.Xpos));
+                input.Words[i] = TokenAttributes.From(form, StringStore.Get(t.Lemma), UPosNames.Name(t.Upos), StringStore.Get(t.Xpos), _clusters);
             }
             input.Finish();
             ParseInput(scratch);
@@ -165,14 +169,14 @@ public sealed class DependencyParser
     /// <summary>Same as <see cref="Parse(Document, CancellationToken)"/>; matches the public API shape.</summary>
     public void Parse(Document doc) => Parse(doc, CancellationToken.None);
 
-    internal static void FillInput(SentenceInput input, ConlluSentence sentence)
+    internal static void FillInput(SentenceInput input, ConlluSentence sentence, Learning.WordClusterTable? clusters)
     {
         var words = sentence.Words;
         input.Reset(words.Count);
         for (int i = 0; i < words.Count; i++)
         {
             var w = words[i];
-            input.Words[i] = TokenAttributes.From(w.Form, w.Lemma, w.Upos, w.Xpos);
+            input.Words[i] = TokenAttributes.From(w.Form, w.Lemma, w.Upos, w.Xpos, clusters);
         }
         input.Finish();
     }
@@ -191,12 +195,20 @@ public sealed class DependencyParser
         w.Write(FormatVersion);
         w.Write(_labelNames.Length);
         foreach (var l in _labelNames) w.Write(l);
+        // the cluster table lives in the NLP model folder (clusters.bin.gz, beside this folder); 0 = none
+        w.Write(_clusters?.Fingerprint ?? 0UL);
         _moves.Write(w);
         _labels.Write(w);
     }
 
-    /// <summary>Loads a parser saved by <see cref="Save"/> from the folder holding parser.bin.gz (e.g. models/nlp-en-ewt/parser).</summary>
-    public static DependencyParser Load(string dir)
+    /// <summary>
+    /// Loads a parser saved by <see cref="Save"/> from the folder holding parser.bin.gz (e.g. models/nlp-en-ewt/parser).
+    /// A parser trained with word clusters takes them from <paramref name="clusters"/> or else from clusters.bin.gz in the parent folder.
+    /// </summary>
+    public static DependencyParser Load(string dir) => Load(dir, null);
+
+    /// <summary>As <see cref="Load(string)"/>, sharing a cluster table already loaded (it must be the one the parser was trained with).</summary>
+    public static DependencyParser Load(string dir, Learning.WordClusterTable? clusters)
     {
         string path = Path.Combine(dir, FileName);
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: parser model not found", path);
@@ -205,12 +217,21 @@ public sealed class DependencyParser
         using var r = new BinaryReader(new BufferedStream(gzip, 1 << 20), Encoding.UTF8);
         if (r.ReadString() != Magic) throw new InvalidDataException($"{path}: not a Parley parser model");
         int version = r.ReadInt32();
-        if (version != FormatVersion) throw new InvalidDataException($"{path}: parser model format {version}, expected {FormatVersion}");
+        if (version is not (2 or FormatVersion)) throw new InvalidDataException($"{path}: parser model format {version}, expected {FormatVersion}");
         var labels = new string[r.ReadInt32()];
         for (int i = 0; i < labels.Length; i++) labels[i] = r.ReadString();
+        ulong fingerprint = version >= 3 ? r.ReadUInt64() : 0;
+        if (fingerprint == 0) clusters = null;
+        else
+        {
+            var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dir))!, Learning.WordClusterTable.FileName);
+            if (clusters is null && File.Exists(beside)) clusters = Learning.WordClusterTable.Load(beside);
+            if (clusters is null) throw new InvalidDataException($"{path}: the parser was trained with word clusters, but {beside} is missing");
+            if (clusters.Fingerprint != fingerprint) throw new InvalidDataException($"{path}: the parser was trained with other word clusters than {beside}");
+        }
         var moves = HashedPerceptron.Read(r);
         var labelModel = HashedPerceptron.Read(r);
-        return new DependencyParser(moves, labelModel, labels);
+        return new DependencyParser(moves, labelModel, labels, clusters);
     }
 }
 

@@ -106,7 +106,8 @@ public sealed class Tagger
                 cache[k] = 11 + (ulong)k; cache[PerToken + k] = 13 + (ulong)k;
                 cache[(n + 2) * PerToken + k] = 17 + (ulong)k; cache[(n + 3) * PerToken + k] = 19 + (ulong)k;
             }
-            for (int i = 0; i < n; i++) fixedLabels[i] = TokenHashes(text, tokens[i], i == 0, context, cache.AsSpan((i + 2) * PerToken, PerToken));
+            bool titleLike = context.Clusters is not null && IsTitleLike(text, tokens);
+            for (int i = 0; i < n; i++) fixedLabels[i] = TokenHashes(text, tokens[i], i == 0, titleLike, context, cache.AsSpan((i + 2) * PerToken, PerToken));
             int prev1 = -1, prev2 = -2;
             for (int i = 0; i < n; i++)
             {
@@ -156,11 +157,33 @@ public sealed class Tagger
         f[n++] = F(45, r1, c[at + 5]);
         f[n++] = F(46, r1, c[(p + 1) * PerToken]);
         f[n++] = F(47, r0, c[at]);
+        if (c[at + 13] == 31) return n;
+        // with clusters: the next word's first-pass tag with this word's capitalisation (names run on: "Hobby Lobby")
+        f[n++] = F(66, r1, c[at + 11]);
+        f[n++] = F(67, r1, c[at + 17], c[at + 11]);
+        f[n++] = F(68, r1, c[at + 14]);
         return n;
     }
 
     /// <summary>Per-token hashes computed once: lower form, cased form, shape, suffixes 1-4, prefixes 1-3, tag-dictionary class, flags.</summary>
-    private static int TokenHashes(string text, in TokenData t, bool first, Context context, Span<ulong> h)
+    /// <summary>
+    /// Headline-like sentences ("Stop Making Sense at Cinema 21") capitalise common nouns: most words after the first
+    /// start with a capital. Capitalisation then says less about proper nouns.
+    /// </summary>
+    private static bool IsTitleLike(string text, ReadOnlySpan<TokenData> tokens)
+    {
+        int words = 0, capitalised = 0;
+        for (int i = 1; i < tokens.Length; i++)
+        {
+            char c = text[tokens[i].Start];
+            if (!char.IsLetter(c)) continue;
+            words++;
+            if (char.IsUpper(c)) capitalised++;
+        }
+        return words >= 2 && capitalised * 3 >= words * 2;
+    }
+
+    private static int TokenHashes(string text, in TokenData t, bool first, bool titleLike, Context context, Span<ulong> h)
     {
         var ambiguity = context.Ambiguity;
         var w = text.AsSpan(t.Start, t.End - t.Start);
@@ -190,7 +213,7 @@ public sealed class Tagger
             if (ambiguity.TryGetValue(key, out cased)) cased &= 0xFFFF; else cased = Unknown;
         }
         h[12] = (ulong)cased + 5;
-        int flags = (first ? 1 : 0) | (char.IsUpper(w[0]) ? 2 : 0) | (w.Contains('-') ? 4 : 0) | (ContainsDigit(w) ? 8 : 0) | (IsAllUpper(w) ? 16 : 0);
+        int flags = (first ? 1 : 0) | (char.IsUpper(w[0]) ? 2 : 0) | (w.Contains('-') ? 4 : 0) | (ContainsDigit(w) ? 8 : 0) | (IsAllUpper(w) ? 16 : 0) | (titleLike ? 32 : 0);
         h[11] = (ulong)flags + 1;
         var clusters = context.Clusters;
         if (clusters is null) h[13] = h[14] = h[15] = h[16] = h[17] = 31;
@@ -288,6 +311,8 @@ public sealed class Tagger
         f[n++] = F(61, t1, c[i + 14]);
         f[n++] = F(62, c[i + 17], c[i + 12]);
         f[n++] = F(63, c[prv + 16], c[i + 16], c[nxt + 16]);
+        f[n++] = F(64, t1, c[i + 11]);
+        f[n++] = F(65, t1, c[i + 17], c[i + 11]);
         return n;
     }
 

@@ -79,7 +79,7 @@ public static class NlpTrainer
         log($"tagger, features and lemmatizer trained ({clock.Elapsed.TotalSeconds:F0}s); tagger weights: {tagger.Model.FeatureCount} features, {tagger.Model.EntryCount} entries");
         model.Save(outFolder);
 
-        bool parser = options.Parser && ParserBridge.TryTrain(train, dev, outFolder, options.Seed, log);
+        bool parser = options.Parser && ParserBridge.TryTrain(train, dev, outFolder, options.Seed, log, clusters);
         var parse = parser ? ParserBridge.TryLoad(outFolder) : null;
 
         var gold = GoldTokenScores(model, dev, parse);
