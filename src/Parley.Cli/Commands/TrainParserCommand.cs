@@ -31,15 +31,18 @@ internal static class TrainParserCommand
         var trainTagged = new Option<FileInfo?>("--train-tagged") { Description = "With --jackknife: write the jackknifed train split here; without: read predicted train tags from here" };
         var share = new Option<double>("--predicted-share") { Description = "With predicted train tags: chance that a sentence is shown with them in an epoch (otherwise gold tags with --tag-noise)", DefaultValueFactory = _ => 1.0 };
         var noClusters = new Option<bool>("--no-clusters") { Description = "Do not use the model folder's word clusters (clusters.bin.gz) in the features" };
-        var command = new Command("parser", "Train the dependency parser on a UD treebank") { ud, output, seed, epochs, noise, tagged, devOutput, jackknife, jackknifeEpochs, trainTagged, share, noClusters };
+        var moveBits = new Option<int>("--move-bits") { Description = "log2 of the weight rows of the transition model", DefaultValueFactory = _ => new ParserTrainOptions().MoveBits };
+        var labelBits = new Option<int>("--label-bits") { Description = "log2 of the weight rows of the label model", DefaultValueFactory = _ => new ParserTrainOptions().LabelBits };
+        var command = new Command("parser", "Train the dependency parser on a UD treebank") { ud, output, seed, epochs, noise, tagged, devOutput, jackknife, jackknifeEpochs, trainTagged, share, noClusters, moveBits, labelBits };
         command.SetAction(result => Run(result.GetValue(ud)!, result.GetValue(output)!, result.GetValue(seed), result.GetValue(epochs),
             result.GetValue(noise), result.GetValue(tagged), result.GetValue(devOutput), result.GetValue(jackknife), result.GetValue(jackknifeEpochs), result.GetValue(trainTagged), result.GetValue(share),
-            result.GetValue(noClusters)));
+            result.GetValue(noClusters), result.GetValue(moveBits), result.GetValue(labelBits)));
         return command;
     }
 
-    private static int Run(DirectoryInfo ud, string output, int seed, int epochs, double noise, FileInfo? taggedFile, FileInfo? devOutput, int jackknife, int jackknifeEpochs, FileInfo? trainTaggedFile, double share, bool noClusters)
+    private static int Run(DirectoryInfo ud, string output, int seed, int epochs, double noise, FileInfo? taggedFile, FileInfo? devOutput, int jackknife, int jackknifeEpochs, FileInfo? trainTaggedFile, double share, bool noClusters, int moveBits, int labelBits)
     {
+        if (moveBits is < 12 or > 26 || labelBits is < 8 or > 24) { Console.Error.WriteLine($"--move-bits {moveBits} / --label-bits {labelBits}: must be 12-26 / 8-24"); return 1; }
         if (share is < 0 or > 1) { Console.Error.WriteLine($"--predicted-share {share}: must be between 0 and 1"); return 1; }
         if (jackknife is 1 or < 0) { Console.Error.WriteLine($"--jackknife {jackknife}: must be 0 or at least 2"); return 1; }
         if (jackknifeEpochs < 1) { Console.Error.WriteLine($"--jackknife-epochs {jackknifeEpochs}: must be at least 1"); return 1; }
@@ -107,7 +110,7 @@ internal static class TrainParserCommand
         {
             Seed = seed, Epochs = epochs, Progress = Console.WriteLine,
             SimulatedAmbiguousErrorRate = noise, SimulatedOtherErrorRate = noise / 5,
-            PredictedTags = trainTagged is null ? null : _ => trainTagged, PredictedTagShare = share, Clusters = clusters,
+            PredictedTags = trainTagged is null ? null : _ => trainTagged, PredictedTagShare = share, Clusters = clusters, MoveBits = moveBits, LabelBits = labelBits,
         };
         var parser = DependencyParser.Train(train, dev, options);
         double trainSeconds = clock.Elapsed.TotalSeconds;
@@ -146,7 +149,8 @@ internal static class TrainParserCommand
             Version = "1",
             Description = "Arc-hybrid greedy dependency parser, averaged perceptron with dynamic oracle, hashed features",
             Trained = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Command = $"parley train parser --ud {ud.FullName} --out {output} --seed {seed} --epochs {epochs}" + (jackknife >= 2 ? $" --jackknife {jackknife} --jackknife-epochs {jackknifeEpochs}" + (share < 1 ? F($" --predicted-share {share} --tag-noise {noise}") : "") : $" --tag-noise {noise.ToString(CultureInfo.InvariantCulture)}") + (noClusters ? " --no-clusters" : ""),
+            Command = $"parley train parser --ud {ud.FullName} --out {output} --seed {seed} --epochs {epochs}" + (jackknife >= 2 ? $" --jackknife {jackknife} --jackknife-epochs {jackknifeEpochs}" + (share < 1 ? F($" --predicted-share {share} --tag-noise {noise}") : "") : $" --tag-noise {noise.ToString(CultureInfo.InvariantCulture)}") + (noClusters ? " --no-clusters" : "")
+                + (moveBits != new ParserTrainOptions().MoveBits ? $" --move-bits {moveBits}" : "") + (labelBits != new ParserTrainOptions().LabelBits ? $" --label-bits {labelBits}" : ""),
             Data = clusters is null ? [Path.GetFileName(trainPath), Path.GetFileName(devPath)]
                 : [Path.GetFileName(trainPath), Path.GetFileName(devPath), $"word clusters: ../{WordClusterTable.FileName} (fingerprint {clusters.Fingerprint:x16})"],
             Seed = seed,
