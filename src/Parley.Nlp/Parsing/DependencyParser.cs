@@ -21,6 +21,9 @@ public sealed class DependencyParser
 
     private readonly HashedPerceptron _moves;
     private readonly HashedPerceptron _labels;
+    /// <summary>Every member of an ensemble (the first is _moves/_labels); scores are summed. One entry for a single parser.</summary>
+    private readonly HashedPerceptron[] _moveModels;
+    private readonly HashedPerceptron[] _labelModels;
     private readonly string[] _labelNames;
     private readonly int[] _labelIds;
     private readonly int _rootLabel;
@@ -29,10 +32,18 @@ public sealed class DependencyParser
     [ThreadStatic] private static ParserScratch? t_scratch;
 
     internal DependencyParser(HashedPerceptron moves, HashedPerceptron labels, string[] labelNames, Learning.WordClusterTable? clusters)
+        : this([moves], [labels], labelNames, clusters)
     {
+    }
+
+    private DependencyParser(HashedPerceptron[] moves, HashedPerceptron[] labels, string[] labelNames, Learning.WordClusterTable? clusters)
+    {
+        _moveModels = moves;
+        _labelModels = labels;
+        var (firstMoves, firstLabels) = (moves[0], labels[0]);
         _clusters = clusters;
-        _moves = moves;
-        _labels = labels;
+        _moves = firstMoves;
+        _labels = firstLabels;
         _labelNames = labelNames;
         _rootLabel = Array.IndexOf(labelNames, "root");
         _labelIds = new int[labelNames.Length];
@@ -56,6 +67,54 @@ public sealed class DependencyParser
         return new ParserTrainer(train, dev, options).Run();
     }
 
+    /// <summary>Members of an ensemble: parsers trained alike with other seeds, whose scores are summed at every decision.</summary>
+    public int Members => _moveModels.Length;
+
+    /// <summary>
+    /// One parser that sums the scores of <paramref name="members"/> (same labels and clusters, e.g. trained with other
+    /// seeds) at every transition and label: a greedy ensemble, more accurate than each member, each member's cost.
+    /// </summary>
+    public static DependencyParser Ensemble(IReadOnlyList<DependencyParser> members)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        if (members.Count == 0) throw new ArgumentException("no parsers", nameof(members));
+        var first = members[0];
+        var moves = new List<HashedPerceptron>();
+        var labels = new List<HashedPerceptron>();
+        foreach (var m in members)
+        {
+            if (!m._labelNames.AsSpan().SequenceEqual(first._labelNames)) throw new ArgumentException("ensemble members must have the same relations", nameof(members));
+            if ((m.Clusters?.Fingerprint ?? 0) != (first.Clusters?.Fingerprint ?? 0)) throw new ArgumentException("ensemble members must use the same clusters", nameof(members));
+            moves.AddRange(m._moveModels);
+            labels.AddRange(m._labelModels);
+        }
+        return new DependencyParser([.. moves], [.. labels], first._labelNames, first.Clusters);
+    }
+
+    private void ScoreMoves(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        _moves.Score(features, scores);
+        if (_moveModels.Length == 1) return;
+        Span<float> more = stackalloc float[4];
+        for (int m = 1; m < _moveModels.Length; m++)
+        {
+            _moveModels[m].Score(features, more);
+            for (int k = 0; k < 3; k++) scores[k] += more[k];
+        }
+    }
+
+    private void ScoreLabels(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        _labels.Score(features, scores);
+        if (_labelModels.Length == 1) return;
+        Span<float> more = stackalloc float[256];
+        for (int m = 1; m < _labelModels.Length; m++)
+        {
+            _labelModels[m].Score(features, more);
+            for (int k = 0; k < _labelNames.Length; k++) scores[k] += more[k];
+        }
+    }
+
     // ---------------------------------------------------------------- parsing
 
     internal static ParserScratch Scratch => t_scratch ??= new ParserScratch();
@@ -72,7 +131,7 @@ public sealed class DependencyParser
         while (!st.IsTerminal)
         {
             int count = ParserFeatures.Transition(st, input, feats);
-            _moves.Score(feats[..count], scores);
+            ScoreMoves(feats[..count], scores);
             var move = BestLegal(st, scores);
             int label = -1;
             if (move != Move.Shift)
@@ -99,7 +158,7 @@ public sealed class DependencyParser
     internal int PredictLabel(ArcHybridState st, SentenceInput input, int head, int dep, Span<ulong> feats, Span<float> scores)
     {
         int count = ParserFeatures.Label(st, input, head, dep, feats);
-        _labels.Score(feats[..count], scores);
+        ScoreLabels(feats[..count], scores);
         return BestLabel(scores);
     }
 
@@ -183,11 +242,23 @@ public sealed class DependencyParser
 
     // ---------------------------------------------------------------- files
 
-    /// <summary>Writes parser.bin.gz into <paramref name="dir"/> (created when missing), e.g. models/nlp-en-ewt/parser.</summary>
+    /// <summary>File of ensemble member <paramref name="member"/> (0-based): parser.bin.gz, parser-2.bin.gz, ...</summary>
+    public static string MemberFileName(int member) => member == 0 ? FileName : $"parser-{member + 1}.bin.gz";
+
+    /// <summary>
+    /// Writes parser.bin.gz into <paramref name="dir"/> (created when missing), e.g. models/nlp-en-ewt/parser; the other
+    /// members of an ensemble go to parser-2.bin.gz and so on (one file each, so that no file gets too large).
+    /// </summary>
     public void Save(string dir)
     {
         Directory.CreateDirectory(dir);
-        string path = Path.Combine(dir, FileName);
+        for (int m = 0; m < _moveModels.Length; m++) SaveMember(Path.Combine(dir, MemberFileName(m)), m);
+        // a smaller ensemble saved over a larger one
+        for (int m = _moveModels.Length; File.Exists(Path.Combine(dir, MemberFileName(m))); m++) File.Delete(Path.Combine(dir, MemberFileName(m)));
+    }
+
+    private void SaveMember(string path, int member)
+    {
         using var file = File.Create(path);
         using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
         using var w = new BinaryWriter(new BufferedStream(gzip, 1 << 20), Encoding.UTF8);
@@ -197,13 +268,14 @@ public sealed class DependencyParser
         foreach (var l in _labelNames) w.Write(l);
         // the cluster table lives in the NLP model folder (clusters.bin.gz, beside this folder); 0 = none
         w.Write(_clusters?.Fingerprint ?? 0UL);
-        _moves.Write(w);
-        _labels.Write(w);
+        _moveModels[member].Write(w);
+        _labelModels[member].Write(w);
     }
 
     /// <summary>
-    /// Loads a parser saved by <see cref="Save"/> from the folder holding parser.bin.gz (e.g. models/nlp-en-ewt/parser).
-    /// A parser trained with word clusters takes them from <paramref name="clusters"/> or else from clusters.bin.gz in the parent folder.
+    /// Loads a parser saved by <see cref="Save"/> from the folder holding parser.bin.gz (e.g. models/nlp-en-ewt/parser),
+    /// with the other ensemble members found there (parser-2.bin.gz, ...).
+    /// A parser trained with word clusters takes them from clusters.bin.gz in the parent folder.
     /// </summary>
     public static DependencyParser Load(string dir) => Load(dir, null);
 
@@ -212,6 +284,15 @@ public sealed class DependencyParser
     {
         string path = Path.Combine(dir, FileName);
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: parser model not found", path);
+        var first = LoadMember(dir, path, clusters);
+        var members = new List<DependencyParser> { first };
+        for (int m = 1; File.Exists(Path.Combine(dir, MemberFileName(m))); m++)
+            members.Add(LoadMember(dir, Path.Combine(dir, MemberFileName(m)), first.Clusters));
+        return members.Count == 1 ? first : Ensemble(members);
+    }
+
+    private static DependencyParser LoadMember(string dir, string path, Learning.WordClusterTable? clusters)
+    {
         using var file = File.OpenRead(path);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var r = new BinaryReader(new BufferedStream(gzip, 1 << 20), Encoding.UTF8);
