@@ -38,7 +38,9 @@ public sealed class NlpModel
             throw new FileNotFoundException($"no NLP model in {folder} (expected {TaggerFile})");
         var tokenizer = new Tokenizer(TokenizerLexicon.Load(Path.Combine(folder, TokenizerFile)));
         var splitter = SentenceSplitter.Load(Path.Combine(folder, SplitterFile));
-        var tagger = Tagger.Load(Path.Combine(folder, TaggerFile));
+        var clustersPath = Path.Combine(folder, WordClusterTable.FileName);
+        var clusters = File.Exists(clustersPath) ? WordClusterTable.Load(clustersPath) : null;
+        var tagger = Tagger.Load(Path.Combine(folder, TaggerFile), clusters);
         var morph = PerceptronModel.ReadFile(Path.Combine(folder, MorphFile), MorphFeatures.Read);
         var lemmatizer = Lemmatizer.Load(Path.Combine(folder, LemmatizerFile));
         return new NlpModel(tokenizer, splitter, tagger, morph, lemmatizer) { Folder = folder };
@@ -58,6 +60,7 @@ public sealed class NlpModel
         Tokenizer.Lexicon.Save(Path.Combine(folder, TokenizerFile));
         Splitter.Save(Path.Combine(folder, SplitterFile));
         Tagger.Save(Path.Combine(folder, TaggerFile));
+        Tagger.Clusters?.Save(Path.Combine(folder, WordClusterTable.FileName));
         PerceptronModel.WriteFile(Path.Combine(folder, MorphFile), Morph.Write);
         Lemmatizer.Save(Path.Combine(folder, LemmatizerFile));
     }

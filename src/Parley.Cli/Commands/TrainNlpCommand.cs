@@ -15,16 +15,25 @@ internal static class TrainNlpCommand
         var max = new Option<int>("--max-sentences") { Description = "Use only the first N training sentences (0 = all)", DefaultValueFactory = _ => 0 };
         var noParser = new Option<bool>("--no-parser") { Description = "Do not train the dependency parser" };
         var noRefine = new Option<bool>("--no-refine") { Description = "Train the tagger's first pass only (faster, less accurate)" };
-        var command = new Command("nlp", "Trains the English NLP model on a UD treebank and prints its dev scores") { ud, output, seed, epochs, max, noParser, noRefine };
+        var news = new Option<string?>("--news") { Description = "Folder holding the unlabelled news corpora (news_reuters21578, news_bbc, news_wikinews) to learn word clusters from" };
+        var clusters = new Option<string?>("--clusters") { Description = "Use this clusters.bin.gz instead of learning clusters (without --news)" };
+        var command = new Command("nlp", "Trains the English NLP model on a UD treebank and prints its dev scores") { ud, output, seed, epochs, max, noParser, noRefine, news, clusters };
         command.SetAction(r =>
         {
             string dir = r.GetValue(ud)!;
             if (!Directory.Exists(dir)) { Console.Error.WriteLine($"{dir}: folder not found"); return 2; }
+            string? newsDir = r.GetValue(news), clustersFile = r.GetValue(clusters);
+            if (newsDir is not null && !Directory.Exists(newsDir)) { Console.Error.WriteLine($"{newsDir}: folder not found"); return 2; }
+            if (clustersFile is not null && !File.Exists(clustersFile)) { Console.Error.WriteLine($"{clustersFile}: file not found"); return 2; }
+            if (newsDir is not null && clustersFile is not null) { Console.Error.WriteLine("--news and --clusters: give one of them"); return 1; }
             var options = new NlpTrainOptions
             {
                 Seed = r.GetValue(seed), TaggerEpochs = r.GetValue(epochs), MaxSentences = r.GetValue(max), Parser = !r.GetValue(noParser), Refine = !r.GetValue(noRefine),
+                NewsFolder = newsDir, ClustersFile = clustersFile,
             };
-            string commandLine = $"parley train nlp --ud {dir} --out {r.GetValue(output)} --seed {options.Seed} --epochs {options.TaggerEpochs}";
+            string commandLine = $"parley train nlp --ud {dir} --out {r.GetValue(output)} --seed {options.Seed} --epochs {options.TaggerEpochs}"
+                + (newsDir is null ? "" : $" --news {newsDir}") + (clustersFile is null ? "" : $" --clusters {clustersFile}")
+                + (options.Parser ? "" : " --no-parser") + (options.Refine ? "" : " --no-refine");
             try
             {
                 NlpTrainer.Train(dir, r.GetValue(output)!, options, Console.WriteLine, commandLine);

@@ -17,20 +17,33 @@ public sealed class DependencyParser
     /// <summary>The parser's folder inside an NLP model folder: models/nlp-en-ewt/parser/parser.bin.gz.</summary>
     public const string Subfolder = "parser";
     private const string Magic = "PARLEY-DEP";
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
 
     private readonly HashedPerceptron _moves;
     private readonly HashedPerceptron _labels;
+    /// <summary>Every member of an ensemble (the first is _moves/_labels); scores are summed. One entry for a single parser.</summary>
+    private readonly HashedPerceptron[] _moveModels;
+    private readonly HashedPerceptron[] _labelModels;
     private readonly string[] _labelNames;
     private readonly int[] _labelIds;
     private readonly int _rootLabel;
+    private readonly Learning.WordClusterTable? _clusters;
 
     [ThreadStatic] private static ParserScratch? t_scratch;
 
-    internal DependencyParser(HashedPerceptron moves, HashedPerceptron labels, string[] labelNames)
+    internal DependencyParser(HashedPerceptron moves, HashedPerceptron labels, string[] labelNames, Learning.WordClusterTable? clusters)
+        : this([moves], [labels], labelNames, clusters)
     {
-        _moves = moves;
-        _labels = labels;
+    }
+
+    private DependencyParser(HashedPerceptron[] moves, HashedPerceptron[] labels, string[] labelNames, Learning.WordClusterTable? clusters)
+    {
+        _moveModels = moves;
+        _labelModels = labels;
+        var (firstMoves, firstLabels) = (moves[0], labels[0]);
+        _clusters = clusters;
+        _moves = firstMoves;
+        _labels = firstLabels;
         _labelNames = labelNames;
         _rootLabel = Array.IndexOf(labelNames, "root");
         _labelIds = new int[labelNames.Length];
@@ -43,6 +56,8 @@ public sealed class DependencyParser
     internal HashedPerceptron Moves => _moves;
     internal HashedPerceptron LabelModel => _labels;
     internal int RootLabel => _rootLabel;
+    /// <summary>The word clusters the features use (the NLP model folder's clusters.bin.gz), when trained with them.</summary>
+    public Learning.WordClusterTable? Clusters => _clusters;
 
     public static DependencyParser Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, ParserTrainOptions options)
     {
@@ -50,6 +65,54 @@ public sealed class DependencyParser
         ArgumentNullException.ThrowIfNull(dev);
         ArgumentNullException.ThrowIfNull(options);
         return new ParserTrainer(train, dev, options).Run();
+    }
+
+    /// <summary>Members of an ensemble: parsers trained alike with other seeds, whose scores are summed at every decision.</summary>
+    public int Members => _moveModels.Length;
+
+    /// <summary>
+    /// One parser that sums the scores of <paramref name="members"/> (same labels and clusters, e.g. trained with other
+    /// seeds) at every transition and label: a greedy ensemble, more accurate than each member, each member's cost.
+    /// </summary>
+    public static DependencyParser Ensemble(IReadOnlyList<DependencyParser> members)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        if (members.Count == 0) throw new ArgumentException("no parsers", nameof(members));
+        var first = members[0];
+        var moves = new List<HashedPerceptron>();
+        var labels = new List<HashedPerceptron>();
+        foreach (var m in members)
+        {
+            if (!m._labelNames.AsSpan().SequenceEqual(first._labelNames)) throw new ArgumentException("ensemble members must have the same relations", nameof(members));
+            if ((m.Clusters?.Fingerprint ?? 0) != (first.Clusters?.Fingerprint ?? 0)) throw new ArgumentException("ensemble members must use the same clusters", nameof(members));
+            moves.AddRange(m._moveModels);
+            labels.AddRange(m._labelModels);
+        }
+        return new DependencyParser([.. moves], [.. labels], first._labelNames, first.Clusters);
+    }
+
+    private void ScoreMoves(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        _moves.Score(features, scores);
+        if (_moveModels.Length == 1) return;
+        Span<float> more = stackalloc float[4];
+        for (int m = 1; m < _moveModels.Length; m++)
+        {
+            _moveModels[m].Score(features, more);
+            for (int k = 0; k < 3; k++) scores[k] += more[k];
+        }
+    }
+
+    private void ScoreLabels(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        _labels.Score(features, scores);
+        if (_labelModels.Length == 1) return;
+        Span<float> more = stackalloc float[256];
+        for (int m = 1; m < _labelModels.Length; m++)
+        {
+            _labelModels[m].Score(features, more);
+            for (int k = 0; k < _labelNames.Length; k++) scores[k] += more[k];
+        }
     }
 
     // ---------------------------------------------------------------- parsing
@@ -68,7 +131,7 @@ public sealed class DependencyParser
         while (!st.IsTerminal)
         {
             int count = ParserFeatures.Transition(st, input, feats);
-            _moves.Score(feats[..count], scores);
+            ScoreMoves(feats[..count], scores);
             var move = BestLegal(st, scores);
             int label = -1;
             if (move != Move.Shift)
@@ -95,7 +158,7 @@ public sealed class DependencyParser
     internal int PredictLabel(ArcHybridState st, SentenceInput input, int head, int dep, Span<ulong> feats, Span<float> scores)
     {
         int count = ParserFeatures.Label(st, input, head, dep, feats);
-        _labels.Score(feats[..count], scores);
+        ScoreLabels(feats[..count], scores);
         return BestLabel(scores);
     }
 
@@ -118,7 +181,7 @@ public sealed class DependencyParser
         var words = sentence.Words;
         if (words.Count == 0) return;
         var scratch = Scratch;
-        FillInput(scratch.Input, sentence);
+        FillInput(scratch.Input, sentence, _clusters);
         ParseInput(scratch);
         var st = scratch.State;
         for (int i = 0; i < words.Count; i++)
@@ -147,7 +210,7 @@ public sealed class DependencyParser
             {
                 ref readonly var t = ref tokens[first + i];
                 ReadOnlySpan<char> form = t.Norm != 0 ? StringStore.Get(t.Norm) : text.AsSpan(t.Start, t.End - t.Start);
-                input.Words[i] = TokenAttributes.From(form, StringStore.Get(t.Lemma), UPosNames.Name(t.Upos), StringStore.Get(t.Xpos));
+                input.Words[i] = TokenAttributes.From(form, StringStore.Get(t.Lemma), UPosNames.Name(t.Upos), StringStore.Get(t.Xpos), _clusters);
             }
             input.Finish();
             ParseInput(scratch);
@@ -165,25 +228,37 @@ public sealed class DependencyParser
     /// <summary>Same as <see cref="Parse(Document, CancellationToken)"/>; matches the public API shape.</summary>
     public void Parse(Document doc) => Parse(doc, CancellationToken.None);
 
-    internal static void FillInput(SentenceInput input, ConlluSentence sentence)
+    internal static void FillInput(SentenceInput input, ConlluSentence sentence, Learning.WordClusterTable? clusters)
     {
         var words = sentence.Words;
         input.Reset(words.Count);
         for (int i = 0; i < words.Count; i++)
         {
             var w = words[i];
-            input.Words[i] = TokenAttributes.From(w.Form, w.Lemma, w.Upos, w.Xpos);
+            input.Words[i] = TokenAttributes.From(w.Form, w.Lemma, w.Upos, w.Xpos, clusters);
         }
         input.Finish();
     }
 
     // ---------------------------------------------------------------- files
 
-    /// <summary>Writes parser.bin.gz into <paramref name="dir"/> (created when missing), e.g. models/nlp-en-ewt/parser.</summary>
+    /// <summary>File of ensemble member <paramref name="member"/> (0-based): parser.bin.gz, parser-2.bin.gz, ...</summary>
+    public static string MemberFileName(int member) => member == 0 ? FileName : $"parser-{member + 1}.bin.gz";
+
+    /// <summary>
+    /// Writes parser.bin.gz into <paramref name="dir"/> (created when missing), e.g. models/nlp-en-ewt/parser; the other
+    /// members of an ensemble go to parser-2.bin.gz and so on (one file each, so that no file gets too large).
+    /// </summary>
     public void Save(string dir)
     {
         Directory.CreateDirectory(dir);
-        string path = Path.Combine(dir, FileName);
+        for (int m = 0; m < _moveModels.Length; m++) SaveMember(Path.Combine(dir, MemberFileName(m)), m);
+        // a smaller ensemble saved over a larger one
+        for (int m = _moveModels.Length; File.Exists(Path.Combine(dir, MemberFileName(m))); m++) File.Delete(Path.Combine(dir, MemberFileName(m)));
+    }
+
+    private void SaveMember(string path, int member)
+    {
         using var file = File.Create(path);
         using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
         using var w = new BinaryWriter(new BufferedStream(gzip, 1 << 20), Encoding.UTF8);
@@ -191,26 +266,53 @@ public sealed class DependencyParser
         w.Write(FormatVersion);
         w.Write(_labelNames.Length);
         foreach (var l in _labelNames) w.Write(l);
-        _moves.Write(w);
-        _labels.Write(w);
+        // the cluster table lives in the NLP model folder (clusters.bin.gz, beside this folder); 0 = none
+        w.Write(_clusters?.Fingerprint ?? 0UL);
+        _moveModels[member].Write(w);
+        _labelModels[member].Write(w);
     }
 
-    /// <summary>Loads a parser saved by <see cref="Save"/> from the folder holding parser.bin.gz (e.g. models/nlp-en-ewt/parser).</summary>
-    public static DependencyParser Load(string dir)
+    /// <summary>
+    /// Loads a parser saved by <see cref="Save"/> from the folder holding parser.bin.gz (e.g. models/nlp-en-ewt/parser),
+    /// with the other ensemble members found there (parser-2.bin.gz, ...).
+    /// A parser trained with word clusters takes them from clusters.bin.gz in the parent folder.
+    /// </summary>
+    public static DependencyParser Load(string dir) => Load(dir, null);
+
+    /// <summary>As <see cref="Load(string)"/>, sharing a cluster table already loaded (it must be the one the parser was trained with).</summary>
+    public static DependencyParser Load(string dir, Learning.WordClusterTable? clusters)
     {
         string path = Path.Combine(dir, FileName);
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: parser model not found", path);
+        var first = LoadMember(dir, path, clusters);
+        var members = new List<DependencyParser> { first };
+        for (int m = 1; File.Exists(Path.Combine(dir, MemberFileName(m))); m++)
+            members.Add(LoadMember(dir, Path.Combine(dir, MemberFileName(m)), first.Clusters));
+        return members.Count == 1 ? first : Ensemble(members);
+    }
+
+    private static DependencyParser LoadMember(string dir, string path, Learning.WordClusterTable? clusters)
+    {
         using var file = File.OpenRead(path);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var r = new BinaryReader(new BufferedStream(gzip, 1 << 20), Encoding.UTF8);
         if (r.ReadString() != Magic) throw new InvalidDataException($"{path}: not a Parley parser model");
         int version = r.ReadInt32();
-        if (version != FormatVersion) throw new InvalidDataException($"{path}: parser model format {version}, expected {FormatVersion}");
+        if (version is not (2 or FormatVersion)) throw new InvalidDataException($"{path}: parser model format {version}, expected {FormatVersion}");
         var labels = new string[r.ReadInt32()];
         for (int i = 0; i < labels.Length; i++) labels[i] = r.ReadString();
+        ulong fingerprint = version >= 3 ? r.ReadUInt64() : 0;
+        if (fingerprint == 0) clusters = null;
+        else
+        {
+            var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dir))!, Learning.WordClusterTable.FileName);
+            if (clusters is null && File.Exists(beside)) clusters = Learning.WordClusterTable.Load(beside);
+            if (clusters is null) throw new InvalidDataException($"{path}: the parser was trained with word clusters, but {beside} is missing");
+            if (clusters.Fingerprint != fingerprint) throw new InvalidDataException($"{path}: the parser was trained with other word clusters than {beside}");
+        }
         var moves = HashedPerceptron.Read(r);
         var labelModel = HashedPerceptron.Read(r);
-        return new DependencyParser(moves, labelModel, labels);
+        return new DependencyParser(moves, labelModel, labels, clusters);
     }
 }
 

@@ -29,7 +29,7 @@ public static class ParserEvaluation
             int n = sentence.Words.Count;
             if (n == 0) continue;
             var input = scratch.Input;
-            if (tagged is not null) DependencyParser.FillInput(input, tagged[si]);
+            if (tagged is not null) DependencyParser.FillInput(input, tagged[si], parser.Clusters);
             else if (noise is not null)
             {
                 input.Reset(n);
@@ -37,11 +37,11 @@ public static class ParserEvaluation
                 {
                     var w = sentence.Words[i];
                     var a = noise.Pick(w, random);
-                    input.Words[i] = TokenAttributes.From(w.Form, a.Lemma, a.Upos, a.Xpos);
+                    input.Words[i] = TokenAttributes.From(w.Form, a.Lemma, a.Upos, a.Xpos, parser.Clusters);
                 }
                 input.Finish();
             }
-            else DependencyParser.FillInput(input, sentence);
+            else DependencyParser.FillInput(input, sentence, parser.Clusters);
             parser.ParseInput(scratch);
             var st = scratch.State;
             for (int i = 0; i < n; i++)

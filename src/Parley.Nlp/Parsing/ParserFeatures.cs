@@ -10,7 +10,7 @@ namespace Parley.Nlp.Parsing;
 /// </summary>
 internal static class ParserFeatures
 {
-    public const int MaxTransitionFeatures = 128;
+    public const int MaxTransitionFeatures = 160;
     public const int MaxLabelFeatures = 64;
 
     private static ulong Distance(int a, int b)
@@ -183,6 +183,22 @@ internal static class ParserFeatures
         f[n++] = Combine(116, S0.Tag, B0.Tag, sep01);
         f[n++] = Combine(117, S1.Tag, S0.Tag, sep10);
         f[n++] = Combine(118, S1.Tag, S0.Tag, B0.Tag, sep01 * 4 + sep10);
+        // Word clusters: fine and middle levels stand in for rare words.
+        if (!input.HasClusters) return n;
+        f[n++] = Combine(120, S0.Cluster);
+        f[n++] = Combine(121, B0.Cluster);
+        f[n++] = Combine(122, B1.Cluster2);
+        f[n++] = Combine(123, S1.Cluster2);
+        f[n++] = Combine(124, S0.Cluster2, B0.Cluster2);
+        f[n++] = Combine(125, S0.Cluster2, B0.Tag);
+        f[n++] = Combine(126, S0.Tag, B0.Cluster2);
+        f[n++] = Combine(127, S0.Cluster3, B0.Cluster3, B1.Cluster3);
+        f[n++] = Combine(128, S1.Cluster3, S0.Cluster3, B0.Cluster3);
+        f[n++] = Combine(129, S0.Cluster, B0.Tag, d01);
+        f[n++] = Combine(130, S0.Tag, B0.Cluster, d01);
+        f[n++] = Combine(131, S1.Cluster2, S0.Tag);
+        f[n++] = Combine(132, S0L1.Cluster3, S0.Cluster3, B0.Tag);
+        f[n++] = Combine(133, S0R1.Cluster3, S0.Cluster3, B0.Tag);
         return n;
     }
 
@@ -248,6 +264,13 @@ internal static class ParserFeatures
         f[n++] = Combine(240, D.Upos, H.Upos, setHL, dir);
         f[n++] = Combine(241, D.Upos, DR1.Tag, dir);
         f[n++] = Combine(242, D.Shape, D.Tag);
+        if (!input.HasClusters) return n;
+        f[n++] = Combine(243, D.Cluster, dir);
+        f[n++] = Combine(244, H.Cluster, dir);
+        f[n++] = Combine(245, D.Cluster2, H.Cluster2, dir);
+        f[n++] = Combine(246, D.Cluster, H.Tag, dir);
+        f[n++] = Combine(247, D.Tag, H.Cluster, dir);
+        f[n++] = Combine(248, D.Cluster3, H.Cluster3, dist, dir);
         return n;
     }
 }

@@ -30,6 +30,8 @@ public sealed class ParserTrainOptions
     public int ExploreFromEpoch { get; init; } = 1;
     public double ExploreProbability { get; init; } = 0.9;
     /// <summary>log2 of the number of weight rows of the move and label models.</summary>
-    public int MoveBits { get; init; } = 21;
+    public int MoveBits { get; init; } = 22;
     public int LabelBits { get; init; } = 18;
+    /// <summary>Word clusters for the features (the NLP model folder's clusters.bin.gz); null: none.</summary>
+    public Learning.WordClusterTable? Clusters { get; init; }
 }

@@ -36,7 +36,7 @@ internal sealed class ParserTrainer
     {
         var moves = HashedPerceptron.ForTraining(_options.MoveBits, 3);
         var labels = HashedPerceptron.ForTraining(_options.LabelBits, _labelNames.Length);
-        var parser = new DependencyParser(moves, labels, _labelNames);
+        var parser = new DependencyParser(moves, labels, _labelNames, _options.Clusters);
         var random = new Random(_options.Seed);
         var noise = _options.SimulateTagErrors && (_options.PredictedTags is null || _options.PredictedTagShare < 1) ? new TagNoise(_train, _options.SimulatedAmbiguousErrorRate, _options.SimulatedOtherErrorRate) : null;
         var tagged = _options.PredictedTags?.Invoke(_train);
@@ -71,7 +71,7 @@ internal sealed class ParserTrainer
                 if (!usable) continue;
                 // draw only when mixing, so that runs with all-predicted tags follow the same random sequence
                 var predicted = tagged is not null && (_options.PredictedTagShare >= 1 || random.NextDouble() < _options.PredictedTagShare) ? tagged[index] : null;
-                FillTrainingInput(scratch.Input, sentence, predicted, noise, random);
+                FillTrainingInput(scratch.Input, sentence, predicted, noise, random, _options.Clusters);
                 oracle.Reset(goldHeads.AsSpan(0, n));
                 var (s, e, a, le) = TrainSentence(parser, scratch, oracle, goldLabels, explore, random);
                 steps += s; errors += e; arcs += a; labelErrors += le;
@@ -90,17 +90,17 @@ internal sealed class ParserTrainer
         return parser;
     }
 
-    private static void FillTrainingInput(SentenceInput input, ConlluSentence sentence, ConlluSentence? predicted, TagNoise? noise, Random random)
+    private static void FillTrainingInput(SentenceInput input, ConlluSentence sentence, ConlluSentence? predicted, TagNoise? noise, Random random, Learning.WordClusterTable? clusters)
     {
-        if (predicted is not null) { DependencyParser.FillInput(input, predicted); return; }
-        if (noise is null) { DependencyParser.FillInput(input, sentence); return; }
+        if (predicted is not null) { DependencyParser.FillInput(input, predicted, clusters); return; }
+        if (noise is null) { DependencyParser.FillInput(input, sentence, clusters); return; }
         var words = sentence.Words;
         input.Reset(words.Count);
         for (int i = 0; i < words.Count; i++)
         {
             var w = words[i];
             var a = noise.Pick(w, random);
-            input.Words[i] = TokenAttributes.From(w.Form, a.Lemma, a.Upos, a.Xpos);
+            input.Words[i] = TokenAttributes.From(w.Form, a.Lemma, a.Upos, a.Xpos, clusters);
         }
         input.Finish();
     }

@@ -9,6 +9,8 @@ internal sealed class SentenceInput
     public TokenAttributes[] Words = new TokenAttributes[66];
     public int[] SeparatorsBefore = new int[66];
     public int Count;
+    /// <summary>Whether the words carry word clusters (set by <see cref="Finish"/>): cluster features are left out otherwise.</summary>
+    public bool HasClusters;
 
     public void Reset(int count)
     {
@@ -24,6 +26,7 @@ internal sealed class SentenceInput
     /// <summary>Call after the words are set.</summary>
     public void Finish()
     {
+        HasClusters = Count > 0 && Words[0].Cluster != TokenAttributes.NoClusters;
         Words[Count] = TokenAttributes.Root;
         Words[Count + 1] = TokenAttributes.None;
         int running = 0;

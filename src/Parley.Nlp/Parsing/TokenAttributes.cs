@@ -22,10 +22,18 @@ internal struct TokenAttributes
     public ulong Suffix;
     /// <summary>Word shape class: capitalisation, digits, punctuation.</summary>
     public ulong Shape;
+    /// <summary>Word cluster ids (fine, middle and coarse level; <see cref="Learning.WordClusterTable"/>), constants when there are no clusters.</summary>
+    public ulong Cluster;
+    public ulong Cluster2;
+    public ulong Cluster3;
     /// <summary>1 when the word is a comma, semicolon, colon or dash, used to count separators between two words.</summary>
     public int IsSeparator;
 
-    private const ulong KindWord = 1, KindTag = 2, KindUpos = 3, KindLemma = 4, KindSuffix = 5, KindShape = 7;
+    private const ulong KindWord = 1, KindTag = 2, KindUpos = 3, KindLemma = 4, KindSuffix = 5, KindShape = 7, KindCluster = 8;
+    /// <summary>The cluster value of every word when the parser has no clusters.</summary>
+    public const ulong NoClusters = KindCluster;
+    /// <summary>The cluster levels used: 0 (fine), 1 and 2 (the table's next coarser groupings).</summary>
+    private const int MiddleLevel = 1, CoarseLevel = 2;
 
     public static readonly TokenAttributes None = Constant("<none>");
     public static readonly TokenAttributes Root = Constant("<root>");
@@ -38,14 +46,18 @@ internal struct TokenAttributes
         Lemma = FeatureHash.String(s, KindLemma),
         Suffix = FeatureHash.String(s, KindSuffix),
         Shape = FeatureHash.String(s, KindShape),
+        Cluster = FeatureHash.String(s, KindCluster),
+        Cluster2 = FeatureHash.String(s, KindCluster + 1),
+        Cluster3 = FeatureHash.String(s, KindCluster + 2),
     };
 
     public static TokenAttributes From(ReadOnlySpan<char> form, ReadOnlySpan<char> lemma, ReadOnlySpan<char> upos,
-        ReadOnlySpan<char> xpos)
+        ReadOnlySpan<char> xpos, Learning.WordClusterTable? clusters = null)
     {
         // "_" (CoNLL-U) and "" (StringStore id 0) both mean "not set".
         if (upos.SequenceEqual("_")) upos = default;
         if (xpos.IsEmpty || xpos.SequenceEqual("_")) xpos = upos;
+        int code = clusters?.Lookup(form) ?? 0;
         return new TokenAttributes
         {
             Word = FeatureHash.Lower(form, KindWord),
@@ -55,7 +67,17 @@ internal struct TokenAttributes
             Suffix = FeatureHash.Suffix(form, 3, KindSuffix),
             Shape = (ulong)ShapeOf(form) + 0x5A5A0000UL,
             IsSeparator = IsSeparatorForm(form) ? 1 : 0,
+            Cluster = ClusterHash(clusters, code, 0),
+            Cluster2 = ClusterHash(clusters, code, MiddleLevel),
+            Cluster3 = ClusterHash(clusters, code, CoarseLevel),
         };
+    }
+
+    private static ulong ClusterHash(Learning.WordClusterTable? clusters, int code, int level)
+    {
+        if (clusters is null) return NoClusters;
+        // 0 (unknown word) is a value of its own at each level
+        return FeatureHash.Mix(((ulong)(level + 1) << 40) ^ (ulong)clusters.Cluster(code, Math.Min(level, clusters.Levels - 1)) ^ 0xC1C1_0000_0000UL);
     }
 
     private static int ShapeOf(ReadOnlySpan<char> form)

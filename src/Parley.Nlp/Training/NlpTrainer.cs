@@ -3,6 +3,7 @@ using System.Globalization;
 using Parley.Core;
 using Parley.Nlp.Conllu;
 using Parley.Nlp.Evaluation;
+using Parley.Nlp.Learning;
 using Parley.Nlp.Lemmatization;
 using Parley.Nlp.Tagging;
 using Parley.Nlp.Tokenization;
@@ -21,6 +22,14 @@ public sealed record NlpTrainOptions
     public bool Parser { get; init; } = true;
     /// <summary>Use at most this many training sentences (0 = all); for quick runs.</summary>
     public int MaxSentences { get; init; }
+    /// <summary>
+    /// Folder holding the unlabelled news corpora (news_reuters21578, news_bbc, news_wikinews): word clusters are
+    /// trained on them plus the treebank's train text and used by the tagger (and the parser). Null: see <see cref="ClustersFile"/>.
+    /// </summary>
+    public string? NewsFolder { get; init; }
+    /// <summary>An existing clusters.bin.gz to use instead of training clusters; null with no <see cref="NewsFolder"/>: no clusters.</summary>
+    public string? ClustersFile { get; init; }
+    public ClusterTrainOptions Clusters { get; init; } = new();
 }
 
 /// <summary>Trains the NLP core on a UD treebank folder (train + dev CoNLL-U files), scores it on dev, saves the model folder.</summary>
@@ -51,6 +60,13 @@ public static class NlpTrainer
         var tokenizer = new Tokenizer(TokenizerLexicon.Learn(train));
         var splitter = SentenceSplitter.Train(train, options.SplitterEpochs, options.Seed);
         log($"tokenizer and sentence splitter trained ({clock.Elapsed.TotalSeconds:F0}s)");
+        WordClusterTable? clusters = null;
+        if (options.NewsFolder is not null)
+        {
+            clusters = ClusterTrainer.Train(train, ClusterTrainer.NewsTexts(options.NewsFolder), tokenizer, options.Clusters with { Seed = options.Seed }, log);
+            log($"word clusters trained: {clusters.Count} words ({clock.Elapsed.TotalSeconds:F0}s)");
+        }
+        else if (options.ClustersFile is not null) clusters = WordClusterTable.Load(options.ClustersFile);
         var morph = MorphFeatures.Train(train);
         var lemmatizer = Lemmatizer.Train(train);
         var tagger = Tagger.Train(train, options.TaggerEpochs, options.Seed, options.Refine, (epoch, t) =>
@@ -58,12 +74,12 @@ public static class NlpTrainer
             if (dev.Count == 0) return;
             var s = GoldTokenScores(new NlpModel(tokenizer, splitter, t, morph, lemmatizer), dev);
             log(string.Create(CultureInfo.InvariantCulture, $"tagger epoch {epoch + 1}: dev upos={s.Upos:F2} xpos={s.Xpos:F2} ({clock.Elapsed.TotalSeconds:F0}s)"));
-        }, log);
+        }, log, clusters);
         var model = new NlpModel(tokenizer, splitter, tagger, morph, lemmatizer);
         log($"tagger, features and lemmatizer trained ({clock.Elapsed.TotalSeconds:F0}s); tagger weights: {tagger.Model.FeatureCount} features, {tagger.Model.EntryCount} entries");
         model.Save(outFolder);
 
-        bool parser = options.Parser && ParserBridge.TryTrain(train, dev, outFolder, options.Seed, log);
+        bool parser = options.Parser && ParserBridge.TryTrain(train, dev, outFolder, options.Seed, log, clusters);
         var parse = parser ? ParserBridge.TryLoad(outFolder) : null;
 
         var gold = GoldTokenScores(model, dev, parse);
@@ -82,6 +98,12 @@ public static class NlpTrainer
             Data = [Path.GetFileName(trainPath), Path.GetFileName(devPath) + " (evaluation only)"],
             Seed = options.Seed,
         };
+        if (options.NewsFolder is not null)
+        {
+            meta.Data.Add("word clusters (clusters.bin.gz, " + ClusterDescription(options.Clusters) + ") from unlabelled text: en_ewt-ud-train.conllu words and "
+                + string.Join(", ", ClusterTrainer.NewsFiles.Select(f => f.File + " (" + f.Field + ")")) + "; only the word-to-cluster table is kept");
+        }
+        else if (options.ClustersFile is not null) meta.Data.Add("word clusters from " + Path.GetFileName(options.ClustersFile));
         meta.Labels["tagger"] = [.. tagger.Labels.Select(l => l.Replace('\t', '/'))];
         foreach (var (k, v) in gold.ToDictionary("dev_gold_tok_")) meta.Scores[k] = v;
         foreach (var (k, v) in raw.ToDictionary("dev_raw_")) meta.Scores[k] = v;
@@ -95,6 +117,9 @@ public static class NlpTrainer
         log($"model written to {outFolder} ({clock.Elapsed.TotalSeconds:F0}s in all)");
         return (model, meta);
     }
+
+    private static string ClusterDescription(ClusterTrainOptions o) => string.Create(CultureInfo.InvariantCulture,
+        $"{o.FineClusters} k-means clusters grouped into {string.Join("/", o.CoarseLevels)}, {o.Dimensions}-dimension PPMI context vectors of words seen {o.MinCount}+ times, seed {o.Seed}");
 
     /// <summary>Tags the gold tokenization of <paramref name="dev"/> and scores it.</summary>
     public static ConlluScores GoldTokenScores(NlpModel model, IReadOnlyList<ConlluSentence> dev, ParserBridge? parser = null)

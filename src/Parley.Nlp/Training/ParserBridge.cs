@@ -55,7 +55,8 @@ public sealed class ParserBridge
     }
 
     /// <summary>Trains and saves the parser into modelFolder/parser when the parser code is present; returns false when it is not.</summary>
-    public static bool TryTrain(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, string modelFolder, int seed, Action<string> log)
+    public static bool TryTrain(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, string modelFolder, int seed, Action<string> log,
+        Learning.WordClusterTable? clusters = null)
     {
         var type = ParserType;
         var optionsType = typeof(NlpModel).Assembly.GetType("Parley.Nlp.Parsing.ParserTrainOptions");
@@ -65,6 +66,7 @@ public sealed class ParserBridge
         if (trainMethod is null || save is null) return false;
         var options = Activator.CreateInstance(optionsType)!;
         optionsType.GetProperty("Seed")?.SetValue(options, seed);
+        optionsType.GetProperty("Clusters")?.SetValue(options, clusters);
         log("training the dependency parser");
         object? parser;
         try { parser = trainMethod.Invoke(null, [train, dev, options]); }

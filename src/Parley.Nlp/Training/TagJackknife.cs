@@ -29,7 +29,8 @@ public static class TagJackknife
     }
 
     /// <summary>Copies of <paramref name="train"/> whose UPOS, XPOS, FEATS and lemmas are predicted by jackknifed taggers.</summary>
-    public static List<ConlluSentence> Tag(IReadOnlyList<ConlluSentence> train, int folds, int taggerEpochs, int seed, bool refine, Action<string> log)
+    public static List<ConlluSentence> Tag(IReadOnlyList<ConlluSentence> train, int folds, int taggerEpochs, int seed, bool refine, Action<string> log,
+        Learning.WordClusterTable? clusters = null)
     {
         var fold = FoldsByDocument(train, folds);
         var result = new ConlluSentence[train.Count];
@@ -39,7 +40,7 @@ public static class TagJackknife
             var held = new List<int>();
             for (int i = 0; i < train.Count; i++)
                 if (fold[i] == f) held.Add(i); else rest.Add(train[i]);
-            var tagger = Tagger.Train(rest, taggerEpochs, seed, refine);
+            var tagger = Tagger.Train(rest, taggerEpochs, seed, refine, clusters: clusters);
             var component = new TaggerComponent(tagger, MorphFeatures.Train(rest), Lemmatizer.Train(rest));
             var heldSentences = new List<ConlluSentence>(held.Count);
             foreach (int i in held) heldSentences.Add(train[i]);

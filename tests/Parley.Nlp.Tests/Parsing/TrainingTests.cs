@@ -69,6 +69,33 @@ public class TrainingTests
     }
 
     [Fact]
+    public void AnEnsembleSavesOneFilePerMemberAndReloadsAsTheSameEnsemble()
+    {
+        var treebank = TinyTreebank.Sentences();
+        var members = new[] { 3, 4 }.Select(seed => DependencyParser.Train(treebank, [], new ParserTrainOptions { Seed = seed, Epochs = 6, MoveBits = 14, LabelBits = 10, SimulateTagErrors = false })).ToList();
+        var ensemble = DependencyParser.Ensemble(members);
+        Assert.Equal(2, ensemble.Members);
+        Assert.Equal(100.0, ParserEvaluation.Evaluate(ensemble, treebank).Las);
+        string dir = Directory.CreateTempSubdirectory("parley-parser-").FullName;
+        try
+        {
+            ensemble.Save(dir);
+            Assert.True(File.Exists(Path.Combine(dir, DependencyParser.MemberFileName(1))));
+            var loaded = DependencyParser.Load(dir);
+            Assert.Equal(2, loaded.Members);
+            Assert.Equal(100.0, ParserEvaluation.Evaluate(loaded, treebank).Las);
+            // saving a single parser over it removes the second member's file
+            members[0].Save(dir);
+            Assert.False(File.Exists(Path.Combine(dir, DependencyParser.MemberFileName(1))));
+            Assert.Equal(1, DependencyParser.Load(dir).Members);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void ParsesADocumentWithAbsoluteHeads()
     {
         var treebank = TinyTreebank.Sentences();
