@@ -46,6 +46,32 @@ public sealed class EventCoderArgumentTests
         Assert.Equal(2, doc.Events.Count);
     }
 
+    [Theory]
+    [InlineData("VBD", 1)]   // "... after Trump suspended the talks": a fact the intention is dated by
+    [InlineData("VBZ", 0)]   // "... after Trump suspends the talks": part of what is intended
+    public void Past_clause_after_an_intention_is_presupposed_a_present_one_is_not(string tense, int suspensions)
+    {
+        // The parser hangs the "after" clause under the intended verb ("resume"), inside the intention's scope.
+        string row(string id, string form, string lemma, string upos, string xpos, string head, string rel, string misc) =>
+            $"{id}\t{form}\t{lemma}\t{upos}\t{xpos}\t_\t{head}\t{rel}\t_\t{misc}";
+        var doc = Code(string.Join("\n",
+            row("1", "Washington", "Washington", "PROPN", "NNP", "2", "nsubj", "Ent=B-LOC|Actor=USA"),
+            row("2", "intends", "intend", "VERB", "VBZ", "0", "root", "_"),
+            row("3", "to", "to", "PART", "TO", "4", "mark", "_"),
+            row("4", "resume", "resume", "VERB", "VB", "2", "xcomp", "_"),
+            row("5", "talks", "talk", "NOUN", "NNS", "4", "obj", "_"),
+            row("6", "with", "with", "ADP", "IN", "7", "case", "_"),
+            row("7", "Taliban", "Taliban", "PROPN", "NNP", "5", "nmod", Taliban),
+            row("8", "after", "after", "SCONJ", "IN", "10", "mark", "_"),
+            row("9", "Trump", "Trump", "PROPN", "NNP", "10", "nsubj", "Ent=B-PER|Actor=USAGOV|Name=Donald_Trump"),
+            row("10", tense == "VBD" ? "suspended" : "suspends", "suspend", "VERB", tense, "4", "advcl", "_"),
+            row("11", "the", "the", "DET", "DT", "12", "det", "_"),
+            row("12", "talks", "talk", "NOUN", "NNS", "10", "obj", "_"),
+            row("13", ".", ".", "PUNCT", ".", "2", "punct", "_")) + "\n");
+        Assert.Single(doc.Events, e => e.Cameo == "036");
+        Assert.Equal(suspensions, doc.Events.Count(e => e.Cameo.StartsWith("16", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void Second_subject_with_an_actor_is_taken_when_the_first_has_none()
     {

@@ -23,6 +23,15 @@ public sealed partial class EventCoder
         return false;
     }
 
+    /// <summary>A past-tense adverbial clause opened by after/before/since/until/when/once: a fact the sentence takes for granted.</summary>
+    private bool IsPresupposed(in SentenceGraph g, int clause)
+    {
+        if (g[clause].Xpos != _w.PastTense) return false;
+        for (int c = g.FirstChild(clause); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Mark && _w.PresupposingMarks.Contains(g.Lemma(c))) return true;
+        return false;
+    }
+
     /// <summary>Why the clause of <paramref name="t"/> is not asserted as fact (hypothetical, under a non-factive verb), or null.</summary>
     private string? Unasserted(in SentenceGraph g, int t)
     {
@@ -33,6 +42,7 @@ public sealed partial class EventCoder
             var r = g.RelOf(x);
             int h = g.Head(x);
             if (h < 0) break;
+            if (r == Rel.Advcl && IsPresupposed(g, x)) break;
             if (r is Rel.Ccomp or Rel.Advcl or Rel.Acl or Rel.Xcomp or Rel.Csubj && _w.NonFactive.Contains(g.Lemma(h)))
                 return "embedded under '" + StringStore.Get(g.Lemma(h)) + "': not asserted";
             // "promised to abide by a ceasefire to facilitate X": the promise is coded with its complement; what hangs below

@@ -37,6 +37,10 @@ public sealed partial class EventCoder
         public readonly HashSet<int> TimeNouns = Ids("second", "minute", "hour", "day", "week", "month", "year", "decade", "moment", "time");
         /// <summary>Prepositions that, on a time noun, introduce the clause the parser flattened ("months after Trump ...").</summary>
         public readonly HashSet<int> TemporalPreps = Ids("after", "before", "since", "until");
+        /// <summary>Subordinators whose past-tense clause is presupposed, whatever governs it: "intends to resume talks
+        /// three months after Trump suspended them" asserts the suspension.</summary>
+        public readonly HashSet<int> PresupposingMarks = Ids("after", "before", "since", "until", "when", "once");
+        public readonly int PastTense = Id("VBD");
         /// <summary>"killed several people, including a US soldier": the named member is the target.</summary>
         public readonly HashSet<int> Including = Ids("including", "include");
         public readonly int Of = Id("of"), With = Id("with");
