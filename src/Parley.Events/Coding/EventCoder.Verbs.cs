@@ -26,6 +26,8 @@ public sealed partial class EventCoder
         public int Start;
         public int End;
         public double Confidence;
+        /// <summary>A generic agent noun ("police"), not a named entity.</summary>
+        public readonly bool Generic => Entity < 0;
     }
 
     private const int MaxCoordinated = 8;
@@ -264,17 +266,33 @@ public sealed partial class EventCoder
             return;
         }
 
-        bool named = false;
-        for (int i = 0; i < ks && !named; i++) named = sources[i].Entity >= 0;
-        for (int j = 0; j < kt && !named; j++) named = targets[j].Entity >= 0;
-        if (!named)
-        {
-            trace?.Dropped(doc, t, finalCode, "only generic agent nouns (no named actor on either side)");
-            return;
-        }
-
         EventPlace? place = (eventObject >= 0 ? NounPlace(ctx, g, eventObject) : null) ?? FindPlace(ctx, g, clause, t)
             ?? (src >= 0 && _w.IsEventNoun(g.Lemma(src)) ? NounPlace(ctx, g, src) : null) ?? PurposePlace(ctx, g, t);
+
+        // Generic agents ("police", "the government") take the country of the action's place, else the article's.
+        int inferred = InferAgentCountries(ctx, sentence, place, sources[..ks]) | InferAgentCountries(ctx, sentence, place, targets[..kt]);
+        if (inferred != 0)
+        {
+            ruleId += (inferred & 1) != 0 ? "+country:place" : "+country:article";
+            trace?.Step(doc, t, (inferred & 1) != 0 ? "generic agent: country of the sentence's place" : "generic agent: the article's dominant country");
+        }
+
+        bool named = false;
+        for (int i = 0; i < ks && !named; i++) named = !sources[i].Generic;
+        for (int j = 0; j < kt && !named; j++) named = !targets[j].Generic;
+        if (!named)
+        {
+            // Without a named actor, only agents with a country code: "police arrested protesters in Hong Kong", not "men attacked people".
+            int ks0 = ks, kt0 = kt;
+            ks = KeepWithCountry(sources[..ks]);
+            kt = KeepWithCountry(targets[..kt]);
+            if (ks == 0 || kt < kt0 || (kt == 0 && !monadic))
+            {
+                trace?.Dropped(doc, t, finalCode, ks0 == ks && kt0 == kt ? "only generic agent nouns (no named actor on either side)"
+                    : "only generic agent nouns, some without a country (no named actor on either side)");
+                return;
+            }
+        }
         Emit(ctx, sentence, t, sources[..ks], targets[..kt], finalCode, ruleId, confidence, negated, place);
     }
 

@@ -1,0 +1,114 @@
+using Parley.Core;
+using Parley.Events.Cameo;
+
+namespace Parley.Events;
+
+public sealed partial class EventCoder
+{
+    /// <summary>The role of bare "people", "men", "persons": never given a country, and never an actor without a named one.</summary>
+    private const string PeopleRole = "PPL";
+
+    private bool HasCountry(in ActorRef a) => a.Code.Length >= 3 && _data.Countries.IsCountry(a.Code.AsSpan(0, 3));
+
+    /// <summary>
+    /// Prefixes a country to generic agents that have none ("police" -> CHLCOP), as PETRARCH does with its location
+    /// context: the country of the place the sentence ties to the action, else the only country among the sentence's
+    /// places, else the article's dominant country. Returns 1 when a sentence place was used, 2 when the article's country
+    /// was (both bits possible); the actor's confidence drops with the distance of the evidence.
+    /// </summary>
+    private int InferAgentCountries(DocContext ctx, int sentence, EventPlace? place, Span<ActorRef> actors)
+    {
+        int used = 0;
+        for (int i = 0; i < actors.Length; i++)
+        {
+            ref var a = ref actors[i];
+            if (!a.Generic || a.Code == PeopleRole || HasCountry(a)) continue;
+            string? country = place?.Country is { } pc && _data.Countries.IsCountry(pc) ? pc : SentenceCountry(ctx.Doc, sentence);
+            double factor = 0.85;
+            int bit = 1;
+            if (country is null)
+            {
+                country = ArticleCountry(ctx);
+                factor = 0.7;
+                bit = 2;
+            }
+            if (country is null) continue;
+            a.Code = country + a.Code;
+            a.Confidence *= factor;
+            used |= bit;
+        }
+        return used;
+    }
+
+    /// <summary>Keeps (compacting in place) the actors that are named or carry a country; returns how many remain.</summary>
+    private int KeepWithCountry(Span<ActorRef> actors)
+    {
+        int k = 0;
+        for (int i = 0; i < actors.Length; i++)
+        {
+            if (actors[i].Generic && (actors[i].Code.StartsWith(PeopleRole, StringComparison.Ordinal) || !HasCountry(actors[i]))) continue;
+            actors[k++] = actors[i];
+        }
+        return k;
+    }
+
+    /// <summary>The one country of all geocoded places in the sentence, or null when there are none or several.</summary>
+    private string? SentenceCountry(Document doc, int sentence)
+    {
+        ref readonly var sd = ref doc.Sentences[sentence];
+        string? found = null;
+        foreach (var p in doc.Places)
+        {
+            if (p.Start < sd.Start || p.End > sd.End || p.Country is null) continue;
+            if (found is null) found = p.Country;
+            else if (!string.Equals(found, p.Country, StringComparison.Ordinal)) return null;
+        }
+        return found is not null && _data.Countries.IsCountry(found) ? found : null;
+    }
+
+    /// <summary>
+    /// The article's dominant country: the most frequent country among its geocoded places and its actors' country
+    /// codes, when it is mentioned at least twice and more often than any other; null otherwise. Computed once per document.
+    /// </summary>
+    private string? ArticleCountry(DocContext ctx)
+    {
+        if (ctx.ArticleCountryDone) return ctx.ArticleCountry;
+        ctx.ArticleCountryDone = true;
+        var doc = ctx.Doc;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in doc.Places)
+            if (p.Country is { } c && _data.Countries.IsCountry(c)) counts[c] = counts.GetValueOrDefault(c) + 1;
+        var places = doc.Places;
+        foreach (var e in doc.Entities)
+        {
+            if (e.Actor is not { Length: >= 3 } code || !_data.Countries.IsCountry(code.AsSpan(0, 3))) continue;
+            // A place mention that is also an entity ("Kabul" as LOC with an actor code) counts once.
+            bool isPlace = false;
+            for (int i = 0; i < places.Count && !isPlace; i++) isPlace = places[i].Start == e.Start && places[i].End == e.End;
+            if (isPlace) continue;
+            string c = code[..3];
+            counts[c] = counts.GetValueOrDefault(c) + 1;
+        }
+        string? best = null;
+        int top = 0, second = 0;
+        foreach (var (c, n) in counts)
+        {
+            if (n > top) { second = top; top = n; best = c; }
+            else if (n > second) second = n;
+        }
+        ctx.ArticleCountry = top >= 2 && top > second ? best : null;
+        return ctx.ArticleCountry;
+    }
+
+    /// <summary>The country of a place among the modifiers of an agent noun ("Hong Kong police", "the army of Mali"), or null.</summary>
+    private string? ModifierPlaceCountry(DocContext ctx, in SentenceGraph g, int head)
+    {
+        if (ctx.Doc.Places.Count == 0) return null;
+        for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) is not (Rel.Compound or Rel.Amod or Rel.Poss or Rel.Nmod)) continue;
+            if (PlaceAt(ctx.Doc, g, c)?.Country is { } country && _data.Countries.IsCountry(country)) return country;
+        }
+        return null;
+    }
+}
