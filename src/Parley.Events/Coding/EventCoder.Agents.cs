@@ -13,20 +13,21 @@ public sealed partial class EventCoder
     /// <summary>
     /// Prefixes a country to generic agents that have none ("police" -> CHLCOP), as PETRARCH does with its location
     /// context: the country of the place the sentence ties to the action, else the only country among the sentence's
-    /// places, else the article's dominant country. Returns 1 when a sentence place was used, 2 when the article's country
+    /// places, else (when allowed) the article's dominant country. Returns 1 when a sentence place was used, 2 when the article's country
     /// was (both bits possible); the actor's confidence drops with the distance of the evidence.
     /// </summary>
-    private int InferAgentCountries(DocContext ctx, int sentence, EventPlace? place, Span<ActorRef> actors)
+    private int InferAgentCountries(DocContext ctx, int sentence, EventPlace? place, Span<ActorRef> actors,
+        ReadOnlySpan<ActorRef> sources, ReadOnlySpan<ActorRef> targets, bool allowArticle)
     {
         int used = 0;
         for (int i = 0; i < actors.Length; i++)
         {
             ref var a = ref actors[i];
             if (!a.Generic || a.Code == PeopleRole || HasCountry(a)) continue;
-            string? country = place?.Country is { } pc && _data.Countries.IsCountry(pc) ? pc : SentenceCountry(ctx.Doc, sentence);
+            string? country = place?.Country is { } pc && _data.Countries.IsCountry(pc) ? pc : SentenceCountry(ctx.Doc, sentence, sources, targets);
             double factor = 0.85;
             int bit = 1;
-            if (country is null)
+            if (country is null && allowArticle)
             {
                 country = ArticleCountry(ctx);
                 factor = 0.7;
@@ -52,18 +53,27 @@ public sealed partial class EventCoder
         return k;
     }
 
-    /// <summary>The one country of all geocoded places in the sentence, or null when there are none or several.</summary>
-    private string? SentenceCountry(Document doc, int sentence)
+    /// <summary>The one country of the geocoded places in the sentence, or null when there are none or several. Places that
+    /// are the event's named actors ("the rebels are backed by Iran") are actors, not the scene.</summary>
+    private string? SentenceCountry(Document doc, int sentence, ReadOnlySpan<ActorRef> sources, ReadOnlySpan<ActorRef> targets)
     {
         ref readonly var sd = ref doc.Sentences[sentence];
         string? found = null;
         foreach (var p in doc.Places)
         {
             if (p.Start < sd.Start || p.End > sd.End || p.Country is null) continue;
+            if (Overlaps(p, sources) || Overlaps(p, targets)) continue;
             if (found is null) found = p.Country;
             else if (!string.Equals(found, p.Country, StringComparison.Ordinal)) return null;
         }
         return found is not null && _data.Countries.IsCountry(found) ? found : null;
+    }
+
+    private static bool Overlaps(PlaceMention p, ReadOnlySpan<ActorRef> actors)
+    {
+        for (int i = 0; i < actors.Length; i++)
+            if (!actors[i].Generic && p.Start < actors[i].End && actors[i].Start < p.End) return true;
+        return false;
     }
 
     /// <summary>
@@ -110,5 +120,33 @@ public sealed partial class EventCoder
             if (PlaceAt(ctx.Doc, g, c)?.Country is { } country && _data.Countries.IsCountry(country)) return country;
         }
         return null;
+    }
+
+    /// <summary>Agent roles of political actors (state, armed, opposition, judicial, legislative): an event between generic
+    /// agents needs one of them ("the boss annoys you", "women constitute 10 % of employees" are not political events).</summary>
+    private static readonly string[] PoliticalRoles = ["GOV", "MIL", "COP", "OPP", "REB", "UAF", "INS", "JUD", "LEG", "SPY", "PTY", "ELI"];
+
+    /// <summary>
+    /// Why an event whose actors are all generic (with countries) is too weak to keep, or null: no political role on
+    /// either side; a monadic event whose country comes only from the article; a verb without a matching pattern and with
+    /// a low-content cooperative code (below 10: "amassed delegates", "recommended a prison").
+    /// </summary>
+    private static string? WeakGenericEvent(ReadOnlySpan<ActorRef> sources, ReadOnlySpan<ActorRef> targets, string code, bool pattern, int inferred)
+    {
+        bool political = false;
+        for (int i = 0; i < sources.Length && !political; i++) political = IsPolitical(sources[i].Code);
+        for (int i = 0; i < targets.Length && !political; i++) political = IsPolitical(targets[i].Code);
+        if (!political) return "no state, armed, opposition, judicial or legislative agent";
+        if (targets.Length == 0 && (inferred & 1) == 0 && inferred != 0) return "monadic event whose country comes only from the article";
+        if (!pattern && Cameo.CameoOntology.RootOf(code) < 10) return "cooperative code " + code + " without a matching pattern";
+        return null;
+
+        static bool IsPolitical(string actor)
+        {
+            var role = actor.AsSpan(actor.Length >= 6 ? 3 : 0);
+            if (role.Length > 3) role = role[..3];
+            foreach (var r in PoliticalRoles) if (role.SequenceEqual(r)) return true;
+            return false;
+        }
     }
 }

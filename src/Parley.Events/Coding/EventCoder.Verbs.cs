@@ -269,27 +269,38 @@ public sealed partial class EventCoder
         EventPlace? place = (eventObject >= 0 ? NounPlace(ctx, g, eventObject) : null) ?? FindPlace(ctx, g, clause, t)
             ?? (src >= 0 && _w.IsEventNoun(g.Lemma(src)) ? NounPlace(ctx, g, src) : null) ?? PurposePlace(ctx, g, t);
 
-        // Generic agents ("police", "the government") take the country of the action's place, else the article's.
-        int inferred = InferAgentCountries(ctx, sentence, place, sources[..ks]) | InferAgentCountries(ctx, sentence, place, targets[..kt]);
+        bool named = false;
+        for (int i = 0; i < ks && !named; i++) named = !sources[i].Generic;
+        for (int j = 0; j < kt && !named; j++) named = !targets[j].Generic;
+
+        // Generic agents ("police", "the government") take the country of the action's place; when no named actor is
+        // involved, failing that, the article's (a named actor codes the event; a guessed country would only add noise).
+        int inferred = InferAgentCountries(ctx, sentence, place, sources[..ks], sources[..ks], targets[..kt], !named)
+            | InferAgentCountries(ctx, sentence, place, targets[..kt], sources[..ks], targets[..kt], !named);
         if (inferred != 0)
         {
             ruleId += (inferred & 1) != 0 ? "+country:place" : "+country:article";
             trace?.Step(doc, t, (inferred & 1) != 0 ? "generic agent: country of the sentence's place" : "generic agent: the article's dominant country");
         }
 
-        bool named = false;
-        for (int i = 0; i < ks && !named; i++) named = !sources[i].Generic;
-        for (int j = 0; j < kt && !named; j++) named = !targets[j].Generic;
         if (!named)
         {
             // Without a named actor, only agents with a country code: "police arrested protesters in Hong Kong", not "men attacked people".
             int ks0 = ks, kt0 = kt;
             ks = KeepWithCountry(sources[..ks]);
             kt = KeepWithCountry(targets[..kt]);
-            if (ks == 0 || kt < kt0 || (kt == 0 && !monadic))
+            // "those women will attack other women": two generic phrases with one code are not two actors we can tell apart.
+            bool sameCode = ks == 1 && kt == 1 && sources[0].Code == targets[0].Code;
+            if (ks == 0 || kt < kt0 || (kt == 0 && !monadic) || sameCode)
             {
                 trace?.Dropped(doc, t, finalCode, ks0 == ks && kt0 == kt ? "only generic agent nouns (no named actor on either side)"
                     : "only generic agent nouns, some without a country (no named actor on either side)");
+                return;
+            }
+            string? weak = WeakGenericEvent(sources[..ks], targets[..kt], finalCode, pattern is not null, inferred);
+            if (weak is not null)
+            {
+                trace?.Dropped(doc, t, finalCode, "only generic agent nouns: " + weak);
                 return;
             }
         }
