@@ -166,4 +166,20 @@ public sealed class EventCoderAgentTests
             """);
         Assert.Empty(doc.Events);
     }
+
+    [Fact]
+    public void Opposition_to_something_is_a_stance_not_an_actor()
+    {
+        var doc = Code("""
+            1 Ana Ana PROPN 2 nsubj Ent=B-PER|Actor=ESPGOV|Name=Ana_Example
+            2 criticized criticize VERB 0 root _
+            3 the the DET 4 det _
+            4 opposition opposition NOUN 2 obj _
+            5 to to ADP 7 case _
+            6 the the DET 7 det _
+            7 reform reform NOUN 4 nmod _
+            8 . . PUNCT 2 punct _
+            """);
+        Assert.Empty(doc.Events);
+    }
 }

@@ -131,10 +131,14 @@ internal sealed class AgentLexicon
         }
     }
 
+    /// <summary>Agent nouns that also name a stance: "Biden's opposition to the ban" is not the opposition.</summary>
+    private static readonly int Opposition = StringStore.Intern("opposition"), To = StringStore.Intern("to");
+
     /// <summary>The role code of the noun phrase headed by <paramref name="token"/>, or null.</summary>
     public string? RoleOf(in SentenceGraph g, int token)
     {
         int lemma = g.Lemma(token);
+        if (lemma == Opposition && IsStance(g, token)) return null;
         if (_phrases.TryGetValue(lemma, out var list))
         {
             foreach (var (mods, role) in list)
@@ -145,6 +149,13 @@ internal sealed class AgentLexicon
             }
         }
         return _single.TryGetValue(lemma, out var r) ? r : null;
+    }
+
+    private static bool IsStance(in SentenceGraph g, int token)
+    {
+        for (int c = g.FirstChild(token); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) is Rel.Nmod or Rel.Acl && g.CaseOf(c) is int cs and >= 0 && g.Lemma(cs) == To) return true;
+        return false;
     }
 }
 
