@@ -182,4 +182,35 @@ public sealed class EventCoderAgentTests
             """);
         Assert.Empty(doc.Events);
     }
+
+    [Fact]
+    public void Subject_noun_left_as_root_with_the_verb_as_its_modifier_is_read_as_a_clause()
+    {
+        // The parser's slip on "Peruvian troops attacked rebels in Ecuador": troops = root, attacked = acl (VBN).
+        var doc = AnnotatedConllu.Parse("""
+            # published = 2020-03-02
+            1	Peruvian	Peruvian	ADJ	JJ	_	2	amod	_	Ent=B-MISC|Actor=PER
+            2	troops	troops	NOUN	NNS	_	0	root	_	_
+            3	attacked	attack	VERB	VBN	_	2	acl	_	_
+            4	rebels	rebel	NOUN	NNS	_	3	obj	_	_
+            5	in	in	ADP	IN	_	6	case	_	_
+            6	Ecuador	Ecuador	PROPN	NNP	_	4	nmod	_	Loc=B|Country=ECU
+            7	.	.	PUNCT	.	_	2	punct	_	_
+            """);
+        TestData.Coder.Process(doc);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("PERMIL", e.Source!.Actor);
+        Assert.Equal("ECUREB", e.Target!.Actor);
+
+        // A participle without an object stays a modifier: "the sanctions imposed by the EU".
+        var modifier = AnnotatedConllu.Parse("""
+            # published = 2020-03-02
+            1	Sanctions	sanction	NOUN	NNS	_	0	root	_	_
+            2	imposed	impose	VERB	VBN	_	1	acl	_	_
+            3	by	by	ADP	IN	_	4	case	_	_
+            4	Peru	Peru	PROPN	NNP	_	2	obl:agent	_	Ent=B-LOC|Actor=PER
+            """);
+        TestData.Coder.Process(modifier);
+        Assert.Empty(modifier.Events);
+    }
 }

@@ -149,4 +149,23 @@ public sealed partial class EventCoder
             return false;
         }
     }
+
+    private static readonly int PastTense = StringStore.Intern("VBD"), PastParticiple = StringStore.Intern("VBN");
+
+    /// <summary>
+    /// "Turkish troops attacked Kurdish fighters": a parser slip makes the subject noun the root and the finite verb its
+    /// modifier (acl), often tagging the verb as a participle. Read as subject and verb when the verb is past tense or
+    /// participle with a direct object ("the sanctions imposed by the EU" has none and stays a modifier), no "to" and no
+    /// subject of its own, and the noun is the sentence's root (the sentence has no other predicate).
+    /// </summary>
+    private static bool IsRootNounSlip(in SentenceGraph g, int t)
+    {
+        if (g.RelOf(t) != Rel.Acl || (g[t].Xpos != PastTense && g[t].Xpos != PastParticiple)) return false;
+        int head = g.Head(t);
+        if (head < 0 || g.RelOf(head) != Rel.Root || g.Upos(head) is not (UPos.NOUN or UPos.PROPN)) return false;
+        if (g.Child(t, Rel.Obj) < 0 || HasToMark(g, t) || g.Child(t, Rel.Nsubj) >= 0 || g.Child(t, Rel.NsubjPass) >= 0) return false;
+        for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Cop) return false;
+        return true;
+    }
 }

@@ -50,7 +50,9 @@ public sealed partial class EventCoder
             }
         }
 
-        if (g.RelOf(t) is Rel.Xcomp or Rel.Acl && g.Head(t) >= 0 && g.Upos(g.Head(t)) != UPos.VERB)
+        bool rootNounSlip = IsRootNounSlip(g, t);
+        if (rootNounSlip) trace?.Step(doc, t, "parser made the subject '" + TokenText(doc, g.Head(t)) + "' the root and the verb its modifier: read as subject and verb");
+        if (!rootNounSlip && g.RelOf(t) is Rel.Xcomp or Rel.Acl && g.Head(t) >= 0 && g.Upos(g.Head(t)) != UPos.VERB)
         {
             trace?.Dropped(doc, t, m.Code, "infinitive depending on a noun or adjective ('the right to attack', 'ready to talk'): not asserted");
             return;
@@ -188,6 +190,7 @@ public sealed partial class EventCoder
             _ => passive ? PassiveSubject(g, t) : ObjectOf(ctx, g, clause),
         };
         if (tgt < 0 && complement >= 0) tgt = ObjectOf(ctx, g, t);
+        if (src < 0 && rootNounSlip && srcRole == ArgumentRole.Default) src = g.Head(t);
         if (eventObject >= 0) tgt = NounTarget(g, eventObject);
 
         string finalCode = code ?? reverse!;
