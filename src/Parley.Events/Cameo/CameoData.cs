@@ -12,6 +12,8 @@ public sealed class CameoData
     public const string AgentsFile = "agents.tsv";
     public const string DiscardsFile = "discards.tsv";
     public const string CountriesFile = "countries.tsv";
+    /// <summary>The knowledge base's agent table (data/kb, beside data/cameo): key (words joined by spaces) \t role.</summary>
+    public const string KbAgentsFile = "agents.tsv.gz";
 
     public required CameoOntology Ontology { get; init; }
     public required VerbDictionary Verbs { get; init; }
@@ -36,7 +38,9 @@ public sealed class CameoData
         {
             Ontology = CameoOntology.Load(folder),
             Verbs = VerbDictionary.Load(folder),
-            Agents = AgentLexicon.Load(Path.Combine(folder, AgentsFile)),
+            // The knowledge base's agent table (Phoenix plus the project's supplement) first, then data/cameo's own list
+            // for what it lacks.
+            Agents = AgentLexicon.Load(Path.Combine(folder, "..", "kb", KbAgentsFile), Path.Combine(folder, AgentsFile)),
             Discards = DiscardList.Load(Path.Combine(folder, DiscardsFile)),
             Countries = CountryCodes.Load(Path.Combine(folder, CountriesFile)),
         };
@@ -73,11 +77,39 @@ internal sealed class AgentLexicon
 
     public int Count { get; private set; }
 
-    public static AgentLexicon Load(string path)
+    /// <summary>Loads agent tables in order (an earlier table wins for a phrase listed twice); gzip files are read as such.</summary>
+    public static AgentLexicon Load(params string[] paths)
     {
         var lex = new AgentLexicon();
-        if (File.Exists(path)) foreach (var c in CameoData.ReadTsv(path)) if (c.Length >= 2) lex.Add(c[0], c[1]);
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path)) continue;
+            foreach (var c in ReadRows(path))
+            {
+                if (c.Length < 2 || c[0].Length == 0) continue;
+                string key = c[0];
+                // Knowledge-base keys keep articles ("a cabinet meeting"); the coder matches heads and their modifiers.
+                if (key.StartsWith("a ", StringComparison.Ordinal) || key.StartsWith("the ", StringComparison.Ordinal)) continue;
+                lex.Add(key.Replace(' ', '_'), c[1]);
+            }
+        }
         return lex;
+    }
+
+    private static IEnumerable<string[]> ReadRows(string path)
+    {
+        if (!path.EndsWith(".gz", StringComparison.Ordinal))
+        {
+            foreach (var row in CameoData.ReadTsv(path)) yield return row;
+            yield break;
+        }
+        using var stream = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            yield return line.Split('\t');
+        }
     }
 
     public void Add(string phrase, string role)
@@ -99,10 +131,14 @@ internal sealed class AgentLexicon
         }
     }
 
+    /// <summary>Agent nouns that also name a stance: "Biden's opposition to the ban" is not the opposition.</summary>
+    private static readonly int Opposition = StringStore.Intern("opposition"), To = StringStore.Intern("to");
+
     /// <summary>The role code of the noun phrase headed by <paramref name="token"/>, or null.</summary>
     public string? RoleOf(in SentenceGraph g, int token)
     {
         int lemma = g.Lemma(token);
+        if (lemma == Opposition && IsStance(g, token)) return null;
         if (_phrases.TryGetValue(lemma, out var list))
         {
             foreach (var (mods, role) in list)
@@ -113,6 +149,13 @@ internal sealed class AgentLexicon
             }
         }
         return _single.TryGetValue(lemma, out var r) ? r : null;
+    }
+
+    private static bool IsStance(in SentenceGraph g, int token)
+    {
+        for (int c = g.FirstChild(token); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) is Rel.Nmod or Rel.Acl && g.CaseOf(c) is int cs and >= 0 && g.Lemma(cs) == To) return true;
+        return false;
     }
 }
 

@@ -185,7 +185,11 @@ public sealed partial class EventCoder
             if (r is Rel.Obj or Rel.Obl)
             {
                 for (int k = g.FirstChild(c); k >= 0; k = g.NextSibling(k))
+                {
                     if (g.RelOf(k) == Rel.Nmod && IsTargetPrep(g, k)) return k;
+                    // "condemned the sanctions imposed by the EU": the agent of a measure stands for it.
+                    if (r == Rel.Obj && g.RelOf(k) == Rel.Acl && g.Upos(k) == UPos.VERB && PassiveAgent(g, k) is int ag and >= 0) return ag;
+                }
             }
         }
         return -1;
@@ -281,7 +285,9 @@ public sealed partial class EventCoder
             string? role = _data.Agents.RoleOf(g, head);
             if (role is not null)
             {
-                a = new ActorRef { Entity = -1, Cluster = -1, Code = role, Start = ht.Start, End = ht.End, Confidence = 0.6 };
+                // "Hong Kong police": a place modifier the linker gave no actor code still gives the country.
+                string? country = role != PeopleRole ? ModifierPlaceCountry(ctx, g, head) : null;
+                a = new ActorRef { Entity = -1, Cluster = -1, Code = country + role, Start = ht.Start, End = ht.End, Confidence = 0.6 };
                 return true;
             }
         }

@@ -26,6 +26,8 @@ public sealed partial class EventCoder
         public int Start;
         public int End;
         public double Confidence;
+        /// <summary>A generic agent noun ("police"), not a named entity.</summary>
+        public readonly bool Generic => Entity < 0;
     }
 
     private const int MaxCoordinated = 8;
@@ -48,7 +50,9 @@ public sealed partial class EventCoder
             }
         }
 
-        if (g.RelOf(t) is Rel.Xcomp or Rel.Acl && g.Head(t) >= 0 && g.Upos(g.Head(t)) != UPos.VERB)
+        bool rootNounSlip = IsRootNounSlip(g, t);
+        if (rootNounSlip) trace?.Step(doc, t, "parser made the subject '" + TokenText(doc, g.Head(t)) + "' the root and the verb its modifier: read as subject and verb");
+        if (!rootNounSlip && g.RelOf(t) is Rel.Xcomp or Rel.Acl && g.Head(t) >= 0 && g.Upos(g.Head(t)) != UPos.VERB)
         {
             trace?.Dropped(doc, t, m.Code, "infinitive depending on a noun or adjective ('the right to attack', 'ready to talk'): not asserted");
             return;
@@ -186,6 +190,7 @@ public sealed partial class EventCoder
             _ => passive ? PassiveSubject(g, t) : ObjectOf(ctx, g, clause),
         };
         if (tgt < 0 && complement >= 0) tgt = ObjectOf(ctx, g, t);
+        if (src < 0 && rootNounSlip && srcRole == ArgumentRole.Default) src = g.Head(t);
         if (eventObject >= 0) tgt = NounTarget(g, eventObject);
 
         string finalCode = code ?? reverse!;
@@ -264,17 +269,44 @@ public sealed partial class EventCoder
             return;
         }
 
-        bool named = false;
-        for (int i = 0; i < ks && !named; i++) named = sources[i].Entity >= 0;
-        for (int j = 0; j < kt && !named; j++) named = targets[j].Entity >= 0;
-        if (!named)
-        {
-            trace?.Dropped(doc, t, finalCode, "only generic agent nouns (no named actor on either side)");
-            return;
-        }
-
         EventPlace? place = (eventObject >= 0 ? NounPlace(ctx, g, eventObject) : null) ?? FindPlace(ctx, g, clause, t)
             ?? (src >= 0 && _w.IsEventNoun(g.Lemma(src)) ? NounPlace(ctx, g, src) : null) ?? PurposePlace(ctx, g, t);
+
+        bool named = false;
+        for (int i = 0; i < ks && !named; i++) named = !sources[i].Generic;
+        for (int j = 0; j < kt && !named; j++) named = !targets[j].Generic;
+
+        // Generic agents ("police", "the government") take the country of the action's place; when no named actor is
+        // involved, failing that, the article's (a named actor codes the event; a guessed country would only add noise).
+        int inferred = InferAgentCountries(ctx, sentence, place, sources[..ks], sources[..ks], targets[..kt], !named)
+            | InferAgentCountries(ctx, sentence, place, targets[..kt], sources[..ks], targets[..kt], !named);
+        if (inferred != 0)
+        {
+            ruleId += (inferred & 1) != 0 ? "+country:place" : "+country:article";
+            trace?.Step(doc, t, (inferred & 1) != 0 ? "generic agent: country of the sentence's place" : "generic agent: the article's dominant country");
+        }
+
+        if (!named)
+        {
+            // Without a named actor, only agents with a country code: "police arrested protesters in Hong Kong", not "men attacked people".
+            int ks0 = ks, kt0 = kt;
+            ks = KeepWithCountry(sources[..ks]);
+            kt = KeepWithCountry(targets[..kt]);
+            // "those women will attack other women": two generic phrases with one code are not two actors we can tell apart.
+            bool sameCode = ks == 1 && kt == 1 && sources[0].Code == targets[0].Code;
+            if (ks == 0 || kt < kt0 || (kt == 0 && !monadic) || sameCode)
+            {
+                trace?.Dropped(doc, t, finalCode, ks0 == ks && kt0 == kt ? "only generic agent nouns (no named actor on either side)"
+                    : "only generic agent nouns, some without a country (no named actor on either side)");
+                return;
+            }
+            string? weak = WeakGenericEvent(sources[..ks], targets[..kt], finalCode, pattern is not null, inferred);
+            if (weak is not null)
+            {
+                trace?.Dropped(doc, t, finalCode, "only generic agent nouns: " + weak);
+                return;
+            }
+        }
         Emit(ctx, sentence, t, sources[..ks], targets[..kt], finalCode, ruleId, confidence, negated, place);
     }
 

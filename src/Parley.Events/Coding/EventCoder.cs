@@ -145,6 +145,9 @@ public sealed partial class EventCoder : IPipelineComponent
         public readonly int[] NextSibling = nextSibling;
         public readonly Rel[] Rels = rels;
         private Dictionary<int, int>? _clusterActor;
+        /// <summary>The article's dominant country (see ArticleCountry), once computed.</summary>
+        public string? ArticleCountry;
+        public bool ArticleCountryDone;
 
         /// <summary>The actor code of entity <paramref name="e"/>, or of another mention of its coreference cluster.</summary>
         public int ActorEntity(int e)

@@ -1,0 +1,216 @@
+using Parley.Core;
+
+namespace Parley.Events.Tests;
+
+/// <summary>
+/// Generic agent nouns ("police", "the government", "protesters") as actors, with their country from a nationality
+/// modifier, a possessor, the place of the sentence or the article; and the phrases that must not become actors.
+/// Hand-built parses (CoNLL-U: ID FORM LEMMA UPOS HEAD DEPREL MISC), fictional wording.
+/// </summary>
+public sealed class EventCoderAgentTests
+{
+    private static Document Code(string conllu)
+    {
+        var doc = AnnotatedConllu.Parse("# published = 2020-03-02\n" + conllu);
+        TestData.Coder.Process(doc);
+        return doc;
+    }
+
+    [Fact]
+    public void Nationality_adjective_gives_the_agent_its_country()
+    {
+        var doc = Code("""
+            1 Peruvian Peruvian ADJ 2 amod Ent=B-MISC|Actor=PER
+            2 soldiers soldier NOUN 3 nsubj _
+            3 detained detain VERB 0 root _
+            4 smugglers smuggler NOUN 3 obj _
+            5 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("PERMIL", e.Source!.Actor);
+        Assert.Equal("PER", e.Source.Country);
+    }
+
+    [Fact]
+    public void Place_modifier_without_an_actor_code_gives_the_country()
+    {
+        var doc = Code("""
+            1 Macau Macau PROPN 2 compound Loc=B|Country=MAC
+            2 police police NOUN 3 nsubj _
+            3 detained detain VERB 0 root _
+            4 Juan Juan PROPN 3 obj Ent=B-PER|Actor=CHNOPP|Name=Juan_Example
+            5 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("MACCOP", e.Source!.Actor);
+    }
+
+    [Fact]
+    public void Possessor_gives_the_agent_its_country()
+    {
+        var doc = Code("""
+            1 Chile Chile PROPN 3 nmod:poss Ent=B-LOC|Actor=CHL|Loc=B|Country=CHL
+            2 's 's PART 1 case _
+            3 government government NOUN 4 nsubj _
+            4 accused accuse VERB 0 root _
+            5 Argentina Argentina PROPN 4 obj Ent=B-LOC|Actor=ARG|Loc=B|Country=ARG
+            6 . . PUNCT 4 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("CHLGOV", e.Source!.Actor);
+        Assert.Equal("ARG", e.Target!.Actor);
+        Assert.Equal("112", e.Cameo);
+    }
+
+    [Fact]
+    public void Place_of_the_sentence_gives_both_generic_agents_their_country()
+    {
+        var doc = Code("""
+            1 Protesters protester NOUN 2 nsubj _
+            2 clashed clash VERB 0 root _
+            3 with with ADP 4 case _
+            4 police police NOUN 2 obl _
+            5 in in ADP 6 case _
+            6 Valparaiso Valparaiso PROPN 2 obl Loc=B|Country=CHL
+            7 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("CHLOPP", e.Source!.Actor);
+        Assert.Equal("CHLCOP", e.Target!.Actor);
+        Assert.Equal("Valparaiso", e.Place!.Name);
+        Assert.Contains("+country:place", e.Rule);
+    }
+
+    [Fact]
+    public void Article_country_codes_generic_agents_when_the_sentence_names_no_place()
+    {
+        // The article mentions Bolivia twice (a place and an actor) before the sentence with two generic agents.
+        var doc = Code("""
+            1 Voters voter NOUN 2 nsubj _
+            2 queued queue VERB 0 root _
+            3 in in ADP 4 case _
+            4 Sucre Sucre PROPN 2 obl Loc=B|Country=BOL
+            5 . . PUNCT 2 punct _
+
+            1 Bolivia Bolivia PROPN 2 nsubj Ent=B-LOC|Actor=BOL
+            2 votes vote VERB 0 root _
+            3 . . PUNCT 2 punct _
+
+            1 The the DET 2 det _
+            2 government government NOUN 3 nsubj _
+            3 accused accuse VERB 0 root _
+            4 the the DET 5 det _
+            5 opposition opposition NOUN 3 obj _
+            6 of of SCONJ 7 mark _
+            7 plotting plot VERB 5 acl _
+            8 a a DET 9 det _
+            9 coup coup NOUN 7 obj _
+            10 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events, x => x.Cameo == "112");
+        Assert.Equal("BOLGOV", e.Source!.Actor);
+        Assert.Equal("BOLOPP", e.Target!.Actor);
+        Assert.Contains("+country:article", e.Rule);
+        Assert.True(e.Confidence < 0.5);
+    }
+
+    [Fact]
+    public void Agent_without_country_codes_only_against_a_named_actor()
+    {
+        var named = Code("""
+            1 Police police NOUN 2 nsubj _
+            2 arrested arrest VERB 0 root _
+            3 Juan Juan PROPN 2 obj Ent=B-PER|Actor=VENOPP|Name=Juan_Example
+            4 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(named.Events);
+        Assert.Equal("COP", e.Source!.Actor);
+        Assert.Null(e.Source.Country);
+
+        var generic = Code("""
+            1 Police police NOUN 2 nsubj _
+            2 arrested arrest VERB 0 root _
+            3 students student NOUN 2 obj _
+            4 . . PUNCT 2 punct _
+            """);
+        Assert.Empty(generic.Events);
+    }
+
+    [Fact]
+    public void Pronouns_people_and_quantities_do_not_become_actors()
+    {
+        var doc = Code("""
+            1 They they PRON 2 nsubj _
+            2 attacked attack VERB 0 root _
+            3 20 20 NUM 4 nummod _
+            4 people people NOUN 2 obj _
+            5 in in ADP 6 case _
+            6 Lima Lima PROPN 2 obl Loc=B|Country=PER
+
+            1 Men man NOUN 2 nsubj _
+            2 attacked attack VERB 0 root _
+            3 people people NOUN 2 obj _
+            4 in in ADP 5 case _
+            5 Lima Lima PROPN 2 obl Loc=B|Country=PER
+
+            1 Dozens dozen NOUN 2 nsubj _
+            2 attacked attack VERB 0 root _
+            3 police police NOUN 2 obj _
+            4 in in ADP 5 case _
+            5 Lima Lima PROPN 2 obl Loc=B|Country=PER
+
+            1 Officials official NOUN 2 nsubj _
+            2 said say VERB 0 root _
+            3 troops troops NOUN 4 nsubj _
+            4 left leave VERB 2 ccomp _
+            """);
+        Assert.Empty(doc.Events);
+    }
+
+    [Fact]
+    public void Opposition_to_something_is_a_stance_not_an_actor()
+    {
+        var doc = Code("""
+            1 Ana Ana PROPN 2 nsubj Ent=B-PER|Actor=ESPGOV|Name=Ana_Example
+            2 criticized criticize VERB 0 root _
+            3 the the DET 4 det _
+            4 opposition opposition NOUN 2 obj _
+            5 to to ADP 7 case _
+            6 the the DET 7 det _
+            7 reform reform NOUN 4 nmod _
+            8 . . PUNCT 2 punct _
+            """);
+        Assert.Empty(doc.Events);
+    }
+
+    [Fact]
+    public void Subject_noun_left_as_root_with_the_verb_as_its_modifier_is_read_as_a_clause()
+    {
+        // The parser's slip on "Peruvian troops attacked rebels in Ecuador": troops = root, attacked = acl (VBN).
+        var doc = AnnotatedConllu.Parse("""
+            # published = 2020-03-02
+            1	Peruvian	Peruvian	ADJ	JJ	_	2	amod	_	Ent=B-MISC|Actor=PER
+            2	troops	troops	NOUN	NNS	_	0	root	_	_
+            3	attacked	attack	VERB	VBN	_	2	acl	_	_
+            4	rebels	rebel	NOUN	NNS	_	3	obj	_	_
+            5	in	in	ADP	IN	_	6	case	_	_
+            6	Ecuador	Ecuador	PROPN	NNP	_	4	nmod	_	Loc=B|Country=ECU
+            7	.	.	PUNCT	.	_	2	punct	_	_
+            """);
+        TestData.Coder.Process(doc);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("PERMIL", e.Source!.Actor);
+        Assert.Equal("ECUREB", e.Target!.Actor);
+
+        // A participle without an object stays a modifier: "the sanctions imposed by the EU".
+        var modifier = AnnotatedConllu.Parse("""
+            # published = 2020-03-02
+            1	Sanctions	sanction	NOUN	NNS	_	0	root	_	_
+            2	imposed	impose	VERB	VBN	_	1	acl	_	_
+            3	by	by	ADP	IN	_	4	case	_	_
+            4	Peru	Peru	PROPN	NNP	_	2	obl:agent	_	Ent=B-LOC|Actor=PER
+            """);
+        TestData.Coder.Process(modifier);
+        Assert.Empty(modifier.Events);
+    }
+}
