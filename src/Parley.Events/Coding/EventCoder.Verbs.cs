@@ -455,8 +455,26 @@ public sealed partial class EventCoder
         return -1;
     }
 
+    /// <summary>Heads of date phrases: "called the police on Sunday" is no "call on" (appeal to) the police.</summary>
+    private static readonly HashSet<int> DateHeads = DateHeadIds();
+
+    private static HashSet<int> DateHeadIds()
+    {
+        string[] words = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+            "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "tomorrow", "yesterday",
+            "tonight", "morning", "afternoon", "evening", "night", "weekend", "day", "week", "month", "year", "occasion", "anniversary"];
+        var set = new HashSet<int>();
+        foreach (var w in words)
+        {
+            set.Add(StringStore.Intern(w));
+            set.Add(StringStore.Intern(char.ToUpperInvariant(w[0]) + w[1..]));
+        }
+        return set;
+    }
+
     private static bool PrepOk(in SentenceGraph g, int x, PrepCondition c)
     {
+        if (DateHeads.Contains(g.Lemma(x))) return false;
         bool found = false;
         for (int k = g.FirstChild(x); k >= 0 && !found; k = g.NextSibling(k))
         {
