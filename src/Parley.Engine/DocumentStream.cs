@@ -20,11 +20,14 @@ public readonly record struct ProgressInfo(long Done, long Problems, TimeSpan El
 
 /// <summary>
 /// Reads inputs, cleans and annotates them on all cores, and yields results in input order.
-/// Items are taken in chunks so that output order is kept without holding the whole input in memory.
+/// One thread reads, one worker per core annotates whichever article is next, and results wait in a window of
+/// slots until every earlier one is out: no core idles at a chunk boundary waiting for the longest article of
+/// the chunk, reading overlaps annotating, and memory stays bounded by the window, however long the input.
 /// </summary>
 public sealed class DocumentStream(ParleyEngine engine)
 {
-    private const int ChunkPerThread = 32;
+    private const int WindowPerThread = 32;
+    private const int ProgressEvery = 64;
 
     /// <summary>Decides per article whether to process it (e.g. skip what a store already holds); null processes all.</summary>
     public Func<Document, bool>? ShouldAnnotate { get; init; }
@@ -33,44 +36,112 @@ public sealed class DocumentStream(ParleyEngine engine)
         IProgress<ProgressInfo>? progress = null, CancellationToken cancellationToken = default)
     {
         int threads = engine.Options.Threads > 0 ? engine.Options.Threads : Environment.ProcessorCount;
-        int chunkSize = Math.Max(1, threads * ChunkPerThread);
-        var chunk = new List<ReadItem>(chunkSize);
-        var results = new ProcessedItem[chunkSize];
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        long done = 0, problems = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
         var meter = progress is null ? null : new ReadMeter();
-
-        foreach (var item in engine.Reader.Read(inputs, stdin, cancellationToken, meter))
+        var items = threads == 1
+            ? Sequential(engine.Reader.Read(inputs, stdin, cancellationToken, meter), cancellationToken)
+            : InParallel(engine.Reader.Read(inputs, stdin, cancellationToken, meter), threads, cancellationToken);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        long done = 0, problems = 0, seen = 0;
+        foreach (var r in items)
         {
-            chunk.Add(item);
-            if (chunk.Count < chunkSize) continue;
-            foreach (var r in Flush()) yield return r;
+            if (r.Problem is not null) problems++;
+            if (r.Document is not null) done++;
+            yield return r;
+            if (++seen % ProgressEvery == 0) progress?.Report(new ProgressInfo(done, problems, clock.Elapsed, meter?.Fraction));
         }
-        foreach (var r in Flush()) yield return r;
+        progress?.Report(new ProgressInfo(done, problems, clock.Elapsed, meter?.Fraction));
+    }
 
-        IEnumerable<ProcessedItem> Flush()
+    private IEnumerable<ProcessedItem> Sequential(IEnumerable<ReadItem> read, CancellationToken cancellationToken)
+    {
+        foreach (var item in read) yield return ProcessOne(item, cancellationToken);
+    }
+
+    private IEnumerable<ProcessedItem> InParallel(IEnumerable<ReadItem> read, int threads, CancellationToken cancellationToken)
+    {
+        int window = threads * WindowPerThread;
+        var slots = new ProcessedItem[window];
+        var filled = new bool[window];
+        var gate = new object();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var free = new SemaphoreSlim(window, window);
+        using var queue = new System.Collections.Concurrent.BlockingCollection<(long Seq, ReadItem Item)>(window);
+        long produced = -1;   // number of items read, set when reading ends
+        Exception? readFailure = null;
+
+        var reader = Task.Factory.StartNew(() =>
         {
-            if (chunk.Count == 0) yield break;
-            int n = chunk.Count;
-            if (threads == 1 || n == 1)
+            long seq = 0;
+            try
             {
-                for (int i = 0; i < n; i++) results[i] = ProcessOne(chunk[i], cancellationToken);
+                foreach (var item in read)
+                {
+                    free.Wait(stop.Token);
+                    queue.Add((seq++, item), stop.Token);
+                }
             }
-            else
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+            catch (Exception e) { readFailure = e; }
+            finally
             {
-                Parallel.For(0, n, parallel, i => results[i] = ProcessOne(chunk[i], cancellationToken));
+                queue.CompleteAdding();
+                lock (gate) { produced = seq; Monitor.PulseAll(gate); }
             }
-            for (int i = 0; i < n; i++)
+        }, TaskCreationOptions.LongRunning);
+
+        var workers = new Task[threads];
+        for (int w = 0; w < threads; w++)
+        {
+            workers[w] = Task.Factory.StartNew(() =>
             {
-                var r = results[i];
-                results[i] = default;
-                if (r.Problem is not null) problems++;
-                if (r.Document is not null) done++;
-                yield return r;
+                try
+                {
+                    foreach (var (seq, item) in queue.GetConsumingEnumerable(stop.Token))
+                    {
+                        var result = ProcessOne(item, stop.Token);
+                        lock (gate)
+                        {
+                            slots[seq % window] = result;
+                            filled[seq % window] = true;
+                            Monitor.PulseAll(gate);
+                        }
+                    }
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+            }, TaskCreationOptions.LongRunning);
+        }
+
+        try
+        {
+            for (long next = 0; ; next++)
+            {
+                ProcessedItem result;
+                lock (gate)
+                {
+                    int slot = (int)(next % window);
+                    while (!filled[slot])
+                    {
+                        if (produced >= 0 && next >= produced) goto end;
+                        cancellationToken.ThrowIfCancellationRequested();
+                        Monitor.Wait(gate, 200);
+                    }
+                    result = slots[slot];
+                    slots[slot] = default;
+                    filled[slot] = false;
+                }
+                free.Release();
+                yield return result;
             }
-            chunk.Clear();
-            progress?.Report(new ProgressInfo(done, problems, clock.Elapsed, meter?.Fraction));
+        end:
+            if (readFailure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(readFailure).Throw();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        finally
+        {
+            // Also when the caller stops early: stop reading and annotating, and wait for the threads.
+            stop.Cancel();
+            try { Task.WaitAll([reader, .. workers]); }
+            catch (AggregateException) { }
         }
     }
 

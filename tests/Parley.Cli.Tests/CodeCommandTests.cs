@@ -28,6 +28,27 @@ public class CodeCommandTests
     }
 
     [Fact]
+    public void ManyArticlesOfVeryDifferentLengthsComeOutInInputOrderOnTwoThreads()
+    {
+        using var tmp = new TempDir();
+        var lines = new System.Text.StringBuilder();
+        for (int i = 0; i < 300; i++)
+        {
+            // Every seventh article is long, so workers finish out of order and the window has to hold results back.
+            int sentences = i % 7 == 0 ? 60 : 1;
+            string text = string.Concat(Enumerable.Repeat($"Minister {i} met the ambassador in Paris on Monday. ", sentences));
+            lines.Append("{\"id\":\"a").Append(i).Append("\",\"text\":\"").Append(text).Append("\"}\n");
+        }
+        lines.Append("{broken\n");
+        var r = CliRunner.Run(tmp.Path, lines.ToString(), "code", "-", "--layers", "tags", "--threads", "2");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("stdin:301:", r.Stderr, StringComparison.Ordinal);
+        var ids = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => { using var j = JsonDocument.Parse(l); return j.RootElement.GetProperty("id").GetString(); }).ToArray();
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => "a" + i), ids);
+    }
+
+    [Fact]
     public void ReadsJsonlFromStandardInput()
     {
         using var tmp = new TempDir();
