@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using Parley.Nlp.Learning;
 
 namespace Parley.Nlp.Ner;
 
@@ -137,13 +138,7 @@ public static class WordClusterTrainer
             for (int w = 0; w < n; w++)
             {
                 var v = new ReadOnlySpan<float>(vectors, w * Dimensions, Dimensions);
-                int best = 0;
-                float top = float.NegativeInfinity;
-                for (int c = 0; c < k; c++)
-                {
-                    float dot = Dot(v, new ReadOnlySpan<float>(centroids, c * Dimensions, Dimensions));
-                    if (dot > top) { top = dot; best = c; }
-                }
+                int best = Centroids.Nearest(v, centroids, k, Dimensions);
                 if (assignment[w] != best || iteration == 0) { changed++; assignment[w] = best; }
             }
             Array.Clear(centroids);
@@ -160,16 +155,6 @@ public static class WordClusterTrainer
         return assignment;
     }
 
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var sum = System.Numerics.Vector<float>.Zero;
-        int width = System.Numerics.Vector<float>.Count, i = 0;
-        for (; i + width <= a.Length; i += width)
-            sum += new System.Numerics.Vector<float>(a[i..]) * new System.Numerics.Vector<float>(b[i..]);
-        float result = System.Numerics.Vector.Sum(sum);
-        for (; i < a.Length; i++) result += a[i] * b[i];
-        return result;
-    }
 
     private static void Normalise(Span<float> v)
     {

@@ -219,7 +219,7 @@ public static class ClusterTrainer
             double total = 0;
             for (int w = 0; w < n; w++)
             {
-                double d = Math.Max(0, 1 - Dot(new ReadOnlySpan<float>(vectors, w * dims, dims), centre));
+                double d = Math.Max(0, 1 - Centroids.Dot(new ReadOnlySpan<float>(vectors, w * dims, dims), centre));
                 if (d < distance[w]) distance[w] = d;
                 total += distance[w] * weights[w];
             }
@@ -240,13 +240,7 @@ public static class ClusterTrainer
             for (int w = 0; w < n; w++)
             {
                 var v = new ReadOnlySpan<float>(vectors, w * dims, dims);
-                int best = 0;
-                float top = float.NegativeInfinity;
-                for (int c = 0; c < k; c++)
-                {
-                    float dot = Dot(v, new ReadOnlySpan<float>(centroids, c * dims, dims));
-                    if (dot > top) { top = dot; best = c; }
-                }
+                int best = Centroids.Nearest(v, centroids, k, dims);
                 if (assign[w] != best || iteration == 0) { changed++; assign[w] = best; }
             }
             Array.Clear(sums);
@@ -273,15 +267,6 @@ public static class ClusterTrainer
         return (assign, centroids, sizes);
     }
 
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var sum = Vector<float>.Zero;
-        int width = Vector<float>.Count, i = 0;
-        for (; i + width <= a.Length; i += width) sum += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
-        float result = Vector.Sum(sum);
-        for (; i < a.Length; i++) result += a[i] * b[i];
-        return result;
-    }
 
     private static void Normalise(Span<float> v)
     {
