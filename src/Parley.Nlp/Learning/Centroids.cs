@@ -4,7 +4,7 @@ namespace Parley.Nlp.Learning;
 
 /// <summary>
 /// The inner loops of the spherical k-means both word-cluster trainers run (NER's and the tagger's): dot products of
-/// unit vectors and the nearest centroid of a vector, first best on ties.
+/// unit vectors, normalising, and the nearest centroid of a vector, first best on ties.
 /// </summary>
 internal static class Centroids
 {
@@ -16,6 +16,16 @@ internal static class Centroids
         float result = Vector.Sum(sum);
         for (; i < a.Length; i++) result += a[i] * b[i];
         return result;
+    }
+
+    /// <summary>Scales <paramref name="v"/> to unit length (a zero vector stays zero).</summary>
+    public static void Normalise(Span<float> v)
+    {
+        double norm = 0;
+        foreach (float x in v) norm += x * x;
+        if (norm <= 0) return;
+        float scale = (float)(1 / Math.Sqrt(norm));
+        for (int d = 0; d < v.Length; d++) v[d] *= scale;
     }
 
     /// <summary>The centroid (of <paramref name="k"/>, each <paramref name="dims"/> floats) with the largest dot product with <paramref name="v"/>.</summary>

@@ -96,7 +96,7 @@ public static class WordClusterTrainer
                 var p = projection.AsSpan(context * Dimensions, Dimensions);
                 for (int d = 0; d < Dimensions; d++) target[d] += weight * p[d];
             }
-            Normalise(target);
+            Centroids.Normalise(target);
         }
 
         var fine = KMeans(vectors, vocab.Length, FineClusters, seed, log, "fine");
@@ -148,21 +148,11 @@ public static class WordClusterTrainer
                 var v = new ReadOnlySpan<float>(vectors, w * Dimensions, Dimensions);
                 for (int d = 0; d < Dimensions; d++) target[d] += v[d];
             }
-            for (int c = 0; c < k; c++) Normalise(centroids.AsSpan(c * Dimensions, Dimensions));
+            for (int c = 0; c < k; c++) Centroids.Normalise(centroids.AsSpan(c * Dimensions, Dimensions));
             log?.Invoke($"clusters {name} iteration {iteration + 1}: {changed} changed");
             if (changed == 0) break;
         }
         return assignment;
-    }
-
-
-    private static void Normalise(Span<float> v)
-    {
-        double norm = 0;
-        foreach (float x in v) norm += x * x;
-        if (norm <= 0) return;
-        float scale = (float)(1 / Math.Sqrt(norm));
-        for (int d = 0; d < v.Length; d++) v[d] *= scale;
     }
 
     private static Written HowWritten(ReadOnlySpan<char> word)

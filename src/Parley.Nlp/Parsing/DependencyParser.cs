@@ -94,24 +94,22 @@ public sealed class DependencyParser
     private void ScoreMoves(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         _moves.Score(features, scores);
-        if (_moveModels.Length == 1) return;
-        Span<float> more = stackalloc float[4];
-        for (int m = 1; m < _moveModels.Length; m++)
-        {
-            _moveModels[m].Score(features, more);
-            for (int k = 0; k < 3; k++) scores[k] += more[k];
-        }
+        if (_moveModels.Length > 1) AddMembers(_moveModels, features, scores, 3, stackalloc float[4]);
     }
 
     private void ScoreLabels(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         _labels.Score(features, scores);
-        if (_labelModels.Length == 1) return;
-        Span<float> more = stackalloc float[256];
-        for (int m = 1; m < _labelModels.Length; m++)
+        if (_labelModels.Length > 1) AddMembers(_labelModels, features, scores, _labelNames.Length, stackalloc float[256]);
+    }
+
+    /// <summary>Adds the scores of an ensemble's other members (all but the first) for the first <paramref name="count"/> classes.</summary>
+    private static void AddMembers(HashedPerceptron[] models, ReadOnlySpan<ulong> features, Span<float> scores, int count, Span<float> more)
+    {
+        for (int m = 1; m < models.Length; m++)
         {
-            _labelModels[m].Score(features, more);
-            for (int k = 0; k < _labelNames.Length; k++) scores[k] += more[k];
+            models[m].Score(features, more);
+            for (int k = 0; k < count; k++) scores[k] += more[k];
         }
     }
 

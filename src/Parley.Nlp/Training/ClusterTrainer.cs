@@ -159,7 +159,7 @@ public static class ClusterTrainer
                 var p = projection.AsSpan(context * dims, dims);
                 for (int d = 0; d < dims; d++) target[d] += weight * p[d];
             }
-            Normalise(target);
+            Centroids.Normalise(target);
             cooc[k] = null!;
         }
         log?.Invoke($"clusters: {vocab.Count} words with at least {options.MinCount} occurrences, vectors built ({clock.Elapsed.TotalSeconds:F0}s)");
@@ -258,23 +258,13 @@ public static class ClusterTrainer
             {
                 if (sizes[c] == 0) continue;
                 var s = sums.AsSpan(c * dims, dims);
-                Normalise(s);
+                Centroids.Normalise(s);
                 s.CopyTo(centroids.AsSpan(c * dims, dims));
             }
             log?.Invoke($"clusters {name} iteration {iteration + 1}: {changed} words moved");
             if (changed == 0) break;
         }
         return (assign, centroids, sizes);
-    }
-
-
-    private static void Normalise(Span<float> v)
-    {
-        double norm = 0;
-        foreach (float x in v) norm += x * x;
-        if (norm <= 0) return;
-        float scale = (float)(1 / Math.Sqrt(norm));
-        for (int d = 0; d < v.Length; d++) v[d] *= scale;
     }
 
     /// <summary>The unlabelled corpus as word ids per sequence (sentence or document), with case counts per word.</summary>
