@@ -16,13 +16,13 @@ internal static class ParleyCommands
         root.Add(ExportCommand.Create());
         root.Add(ParseCommand.Create());
         root.Add(EvaluateCommand.Create());
-        var train = Group(root, "train", "Trains a model from data");
+        var train = CommandGroups.GetOrAdd(root, "train", "Trains a model from data");
         train.Add(TrainNlpCommand.Create());
         train.Add(TrainNerCommand.Create());
         train.Add(TrainParserCommand.Create());
         root.Add(NerCommand.Create());
         root.Add(ServeCommand.Create());
-        var bench = Group(root, "bench", "Measures speed (figures for docs/BENCHMARKS.md)");
+        var bench = CommandGroups.GetOrAdd(root, "bench", "Measures speed (figures for docs/BENCHMARKS.md)");
         bench.Add(BenchNlpCommand.Create());
         bench.Add(BenchNerCommand.Create());
         bench.Add(BenchCommand.Ingest());
@@ -36,14 +36,5 @@ internal static class ParleyCommands
         EvalGeoCommand.AddTo(root);
         EvalEventRateCommand.AddTo(root);
         return root;
-    }
-
-    /// <summary>A command group (e.g. "train"), created on first use so several features can add subcommands to it.</summary>
-    private static Command Group(RootCommand root, string name, string description)
-    {
-        foreach (var c in root.Subcommands) if (c.Name == name) return c;
-        var group = new Command(name, description);
-        root.Add(group);
-        return group;
     }
 }

@@ -9,13 +9,7 @@ internal static class BuildCameoCommand
     /// <summary>Adds `cameo` under the root's `build` command, creating `build` when no other command has.</summary>
     public static void AddTo(RootCommand root)
     {
-        Command? build = null;
-        foreach (var sub in root.Subcommands) if (sub.Name == "build") build = sub;
-        if (build is null)
-        {
-            build = new Command("build", "Builds project data from the published sources in the shared data folder.");
-            root.Add(build);
-        }
+        var build = CommandGroups.Build(root);
         build.Add(Create());
     }
 

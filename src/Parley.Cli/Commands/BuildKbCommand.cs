@@ -34,6 +34,6 @@ internal static class BuildKbCommand
                 return 2;
             }
         });
-        CommandGroups.GetOrAdd(root, "build", "Build data files from open sources").Subcommands.Add(kb);
+        CommandGroups.Build(root).Subcommands.Add(kb);
     }
 }

@@ -7,9 +7,7 @@ internal static class EvalCoderSpeedCommand
 {
     public static void AddTo(RootCommand root)
     {
-        Command? eval = null;
-        foreach (var sub in root.Subcommands) if (sub.Name == "eval") eval = sub;
-        if (eval is null) { eval = new Command("eval", "Evaluates components on development data."); root.Add(eval); }
+        var eval = CommandGroups.Eval(root);
         var conllu = new Option<string>("--conllu") { Description = "Gold-parsed CoNLL-U", DefaultValueFactory = _ => "/work/shared/data/ud_english_ewt/en_ewt-ud-dev.conllu" };
         var command = new Command("coder-speed", "Speed of the event coder alone (sentences/s, one thread) on gold parses with synthetic actors on proper nouns.");
         command.Add(conllu);

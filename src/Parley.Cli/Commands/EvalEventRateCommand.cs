@@ -13,9 +13,7 @@ internal static class EvalEventRateCommand
 {
     public static void AddTo(RootCommand root)
     {
-        Command? eval = null;
-        foreach (var sub in root.Subcommands) if (sub.Name == "eval") eval = sub;
-        if (eval is null) { eval = new Command("eval", "Evaluates components on development data."); root.Add(eval); }
+        var eval = CommandGroups.Eval(root);
         var paths = new Argument<string[]>("PATH")
         {
             Arity = ArgumentArity.ZeroOrMore,

@@ -53,7 +53,7 @@ internal static class EvalGeoCommand
                 return 2;
             }
         });
-        var group = CommandGroups.GetOrAdd(root, "eval", "Evaluate components on dev data");
+        var group = CommandGroups.Eval(root);
         group.Subcommands.Add(geo);
         group.Subcommands.Add(speed);
     }

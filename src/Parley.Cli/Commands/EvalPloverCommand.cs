@@ -12,13 +12,7 @@ internal static class EvalPloverCommand
     /// <summary>Adds `plover` under the root's `eval` command, creating `eval` when no other command has.</summary>
     public static void AddTo(RootCommand root)
     {
-        Command? eval = null;
-        foreach (var sub in root.Subcommands) if (sub.Name == "eval") eval = sub;
-        if (eval is null)
-        {
-            eval = new Command("eval", "Evaluates components on development data.");
-            root.Add(eval);
-        }
+        var eval = CommandGroups.Eval(root);
         eval.Add(Create());
     }
 
