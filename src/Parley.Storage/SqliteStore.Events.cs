@@ -251,7 +251,7 @@ public sealed partial class SqliteStore
             double estimate = r.GetInt64(i);
             if (filter.ProbeCountsDocuments(i))
             {
-                if (eventsPerDocument < 0) eventsPerDocument = EventsPerDocument(c, tx);
+                if (eventsPerDocument < 0) eventsPerDocument = EventsPerDocument(c, tx, all);
                 estimate *= eventsPerDocument;
             }
             smallest = Math.Min(smallest, estimate);
@@ -259,14 +259,13 @@ public sealed partial class SqliteStore
         return (long)Math.Min(smallest, long.MaxValue / 2);
     }
 
-    private static double EventsPerDocument(SqliteConnection c, SqliteTransaction tx)
+    /// <summary>Events per document from the highest keys (<paramref name="events"/> is the highest event key, already read).</summary>
+    private static double EventsPerDocument(SqliteConnection c, SqliteTransaction tx, long events)
     {
         using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = "SELECT coalesce(max(key), 0), (SELECT coalesce(max(key), 0) FROM documents) FROM events";
-        using var r = cmd.ExecuteReader();
-        r.Read();
-        long events = r.GetInt64(0), documents = r.GetInt64(1);
+        cmd.CommandText = "SELECT coalesce(max(key), 0) FROM documents";
+        long documents = Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         return documents == 0 ? 0 : (double)events / documents;
     }
 
