@@ -4,6 +4,7 @@ using System.Globalization;
 using Parley.Core;
 using Parley.Nlp.Conllu;
 using Parley.Nlp.Learning;
+using Parley.Nlp.Neural;
 using Parley.Nlp;
 using Parley.Nlp.Parsing;
 using Parley.Nlp.Training;
@@ -35,14 +36,25 @@ internal static class TrainParserCommand
         var moveBits = new Option<int>("--move-bits") { Description = "log2 of the weight rows of the transition model", DefaultValueFactory = _ => new ParserTrainOptions().MoveBits };
         var labelBits = new Option<int>("--label-bits") { Description = "log2 of the weight rows of the label model", DefaultValueFactory = _ => new ParserTrainOptions().LabelBits };
         var ensemble = new Option<int>("--ensemble") { Description = "Train this many parsers (seeds seed, seed+1, ...) on the same tags and sum their scores when parsing", DefaultValueFactory = _ => 1 };
-        var command = new Command("parser", "Train the dependency parser on a UD treebank") { ud, output, seed, epochs, noise, tagged, devOutput, jackknife, jackknifeEpochs, trainTagged, share, useClusters, moveBits, labelBits, ensemble };
-        command.SetAction(result => Run(result.GetValue(ud)!, result.GetValue(output)!, result.GetValue(seed), result.GetValue(epochs),
-            result.GetValue(noise), result.GetValue(tagged), result.GetValue(devOutput), result.GetValue(jackknife), result.GetValue(jackknifeEpochs), result.GetValue(trainTagged), result.GetValue(share),
-            result.GetValue(useClusters), result.GetValue(moveBits), result.GetValue(labelBits), result.GetValue(ensemble)));
+        var neural = new Option<bool>("--neural") { Description = "Train the BiLSTM scorer (neural.bin.gz) for the parser already in the model folder, which then decides with it" };
+        var hidden = new Option<int>("--hidden") { Description = "With --neural: LSTM units per direction", DefaultValueFactory = _ => new NeuralTrainOptions().Hidden };
+        var moveHidden = new Option<int>("--move-hidden") { Description = "With --neural: units of the move layer", DefaultValueFactory = _ => new NeuralTrainOptions().MoveHidden };
+        var rate = new Option<float>("--learning-rate") { Description = "With --neural: Adam's learning rate", DefaultValueFactory = _ => new NeuralTrainOptions().LearningRate };
+        var dropout = new Option<float>("--dropout") { Description = "With --neural: dropout of the input vectors", DefaultValueFactory = _ => new NeuralTrainOptions().Dropout };
+        var command = new Command("parser", "Train the dependency parser on a UD treebank") { ud, output, seed, epochs, noise, tagged, devOutput, jackknife, jackknifeEpochs, trainTagged, share, useClusters, moveBits, labelBits, ensemble, neural, hidden, moveHidden, rate, dropout };
+        command.SetAction(result =>
+        {
+            var neuralOptions = result.GetValue(neural)
+                ? new NeuralTrainOptions { Hidden = result.GetValue(hidden), MoveHidden = result.GetValue(moveHidden), LearningRate = result.GetValue(rate), Dropout = result.GetValue(dropout) }
+                : null;
+            return Run(result.GetValue(ud)!, result.GetValue(output)!, result.GetValue(seed), result.GetValue(epochs),
+                result.GetValue(noise), result.GetValue(tagged), result.GetValue(devOutput), result.GetValue(jackknife), result.GetValue(jackknifeEpochs), result.GetValue(trainTagged), result.GetValue(share),
+                result.GetValue(useClusters), result.GetValue(moveBits), result.GetValue(labelBits), result.GetValue(ensemble), neuralOptions);
+        });
         return command;
     }
 
-    private static int Run(DirectoryInfo ud, string output, int seed, int epochs, double noise, FileInfo? taggedFile, FileInfo? devOutput, int jackknife, int jackknifeEpochs, FileInfo? trainTaggedFile, double share, bool useClusters, int moveBits, int labelBits, int ensemble)
+    private static int Run(DirectoryInfo ud, string output, int seed, int epochs, double noise, FileInfo? taggedFile, FileInfo? devOutput, int jackknife, int jackknifeEpochs, FileInfo? trainTaggedFile, double share, bool useClusters, int moveBits, int labelBits, int ensemble, NeuralTrainOptions? neural)
     {
         if (ensemble is < 1 or > 8) { Console.Error.WriteLine($"--ensemble {ensemble}: must be 1-8"); return 1; }
         if (moveBits is < 12 or > 26 || labelBits is < 8 or > 24) { Console.Error.WriteLine($"--move-bits {moveBits} / --label-bits {labelBits}: must be 12-26 / 8-24"); return 1; }
@@ -110,6 +122,8 @@ internal static class TrainParserCommand
         // Score dev with the tags the shipped tagger gives it (gold tokenization), unless given explicitly.
         if (devTagged is null && File.Exists(Path.Combine(output, "tagger.bin.gz")))
             devTagged = TagJackknife.TagWith(NlpModel.Load(output).TaggerComponent(), dev);
+        if (neural is not null)
+            return RunNeural(ud, output, seed, epochs, jackknife, jackknifeEpochs, share, clusters, train, dev, trainTagged, devTagged, neural);
         var options = new ParserTrainOptions
         {
             Seed = seed, Epochs = epochs, Progress = Console.WriteLine,
@@ -182,6 +196,61 @@ internal static class TrainParserCommand
             Console.WriteLine($"wrote {file} ({new FileInfo(file).Length / 1024} KiB)");
         }
         Console.WriteLine($"wrote {Path.Combine(folder, "meta.json")}");
+        return 0;
+    }
+
+    /// <summary>Trains the BiLSTM scorer for the model folder's parser and saves it beside parser.bin.gz.</summary>
+    private static int RunNeural(DirectoryInfo ud, string output, int seed, int epochs, int jackknife, int jackknifeEpochs, double share, WordClusterTable? clusters,
+        List<ConlluSentence> train, List<ConlluSentence> dev, List<ConlluSentence>? trainTagged, List<ConlluSentence>? devTagged, NeuralTrainOptions settings)
+    {
+        string folder = Path.Combine(output, DependencyParser.Subfolder);
+        if (!File.Exists(Path.Combine(folder, DependencyParser.FileName)))
+        {
+            Console.Error.WriteLine($"{folder}: no parser.bin.gz to add a neural scorer to (train the parser first)");
+            return 2;
+        }
+        // the perceptron alone: a neural.bin.gz already there is replaced
+        var perceptron = DependencyParser.Load(folder, clusters).WithoutNeural();
+        var clock = Stopwatch.StartNew();
+        var parser = NeuralParserTrainer.Train(perceptron, train, new NeuralTrainOptions
+        {
+            Seed = seed, Epochs = epochs, Hidden = settings.Hidden, MoveHidden = settings.MoveHidden, LearningRate = settings.LearningRate, Dropout = settings.Dropout,
+            PredictedTags = trainTagged, PredictedTagShare = share, Clusters = clusters, Progress = Console.WriteLine,
+            AfterEpoch = devTagged is null ? null : (_, p) =>
+            {
+                var score = ParserEvaluation.Evaluate(p, dev, devTagged);
+                return F($"dev (predicted tags) UAS {score.Uas:F2} LAS {score.Las:F2} LAS (universal) {score.UniversalLas:F2}");
+            },
+        });
+        double trainSeconds = clock.Elapsed.TotalSeconds;
+        var gold = ParserEvaluation.Evaluate(parser, dev);
+        double speed = MeasureSpeed(parser, dev);
+        ParserScore? predicted = devTagged is null ? null : ParserEvaluation.Evaluate(parser, dev, devTagged);
+        Console.WriteLine(F($"dev, gold tags:              UAS {gold.Uas:F2}  LAS {gold.Las:F2}  LAS (universal relations) {gold.UniversalLas:F2}"));
+        if (predicted is { } p)
+            Console.WriteLine(F($"dev, predicted tags:          UAS {p.Uas:F2}  LAS {p.Las:F2}  LAS (universal relations) {p.UniversalLas:F2}"));
+        Console.WriteLine(F($"speed: {speed:F0} tokens/s (one thread, CPU time); training {trainSeconds:F0}s"));
+        string path = Path.Combine(folder, DependencyParser.NeuralFileName);
+        parser.SaveNeural(path);
+        Console.WriteLine($"wrote {path} ({new FileInfo(path).Length / 1024} KiB)");
+
+        var meta = ModelMeta.Load(folder);
+        meta.Scores["neural_dev_uas_gold_tags"] = Math.Round(gold.Uas, 2);
+        meta.Scores["neural_dev_las_gold_tags"] = Math.Round(gold.Las, 2);
+        meta.Scores["neural_dev_las_universal_gold_tags"] = Math.Round(gold.UniversalLas, 2);
+        if (predicted is { } q)
+        {
+            meta.Scores["neural_dev_uas_predicted_tags"] = Math.Round(q.Uas, 2);
+            meta.Scores["neural_dev_las_predicted_tags"] = Math.Round(q.Las, 2);
+            meta.Scores["neural_dev_las_universal_predicted_tags"] = Math.Round(q.UniversalLas, 2);
+        }
+        meta.Speed["neural_parser_tokens_per_second_one_thread"] = Math.Round(speed);
+        meta.Speed["neural_train_seconds"] = Math.Round(trainSeconds);
+        meta.Files["neural"] = DependencyParser.NeuralFileName;
+        meta.Description = "Arc-hybrid greedy dependency parser: moves and relations scored by a BiLSTM network (neural.bin.gz, Kiperwasser-Goldberg style), trained with a dynamic oracle; the averaged-perceptron parser (parser.bin.gz) it was added to is kept as the fallback";
+        meta.Command += F($"; then parley train parser --neural --ud {ud.FullName} --out {output} --seed {seed} --epochs {epochs} --hidden {settings.Hidden} --move-hidden {settings.MoveHidden} --learning-rate {settings.LearningRate} --dropout {settings.Dropout}")
+            + (jackknife >= 2 ? $" --jackknife {jackknife} --jackknife-epochs {jackknifeEpochs}" : "") + (share < 1 ? F($" --predicted-share {share}") : "");
+        meta.Save(folder);
         return 0;
     }
 

@@ -28,6 +28,8 @@ public sealed class DependencyParser
     private readonly int[] _labelIds;
     private readonly int _rootLabel;
     private readonly Learning.WordClusterTable? _clusters;
+    /// <summary>The BiLSTM scorer, when the parser folder has one (neural.bin.gz): it then makes the decisions.</summary>
+    private readonly Neural.NeuralParserModel? _neural;
 
     [ThreadStatic] private static ParserScratch? t_scratch;
 
@@ -36,8 +38,9 @@ public sealed class DependencyParser
     {
     }
 
-    private DependencyParser(HashedPerceptron[] moves, HashedPerceptron[] labels, string[] labelNames, Learning.WordClusterTable? clusters)
+    private DependencyParser(HashedPerceptron[] moves, HashedPerceptron[] labels, string[] labelNames, Learning.WordClusterTable? clusters, Neural.NeuralParserModel? neural = null)
     {
+        _neural = neural;
         _moveModels = moves;
         _labelModels = labels;
         var (firstMoves, firstLabels) = (moves[0], labels[0]);
@@ -65,6 +68,33 @@ public sealed class DependencyParser
         ArgumentNullException.ThrowIfNull(dev);
         ArgumentNullException.ThrowIfNull(options);
         return new ParserTrainer(train, dev, options).Run();
+    }
+
+    /// <summary>The same parser deciding with <paramref name="neural"/> (trained on the same relations) instead of its perceptrons.</summary>
+    internal DependencyParser WithNeural(Neural.NeuralParserModel? neural)
+    {
+        if (neural is not null && neural.LabelCount != _labelNames.Length) throw new ArgumentException("the neural scorer has other relations", nameof(neural));
+        return new DependencyParser(_moveModels, _labelModels, _labelNames, _clusters, neural);
+    }
+
+    internal Neural.NeuralParserModel? Neural => _neural;
+
+    /// <summary>File of the BiLSTM scorer in the parser folder; when present, it makes the parser's decisions.</summary>
+    public const string NeuralFileName = Parley.Nlp.Neural.NeuralParserModel.FileName;
+
+    /// <summary>Whether the decisions are made by the BiLSTM scorer.</summary>
+    public bool IsNeural => _neural is not null;
+
+    /// <summary>The same parser deciding with its averaged perceptrons alone.</summary>
+    public DependencyParser WithoutNeural() => WithNeural(null);
+
+    /// <summary>Writes the BiLSTM scorer to <paramref name="path"/> (through a .partial file, so a killed run leaves no torn file).</summary>
+    public void SaveNeural(string path)
+    {
+        var neural = _neural ?? throw new InvalidOperationException("the parser has no neural scorer");
+        string partial = path + ".partial";
+        neural.Save(partial);
+        File.Move(partial, path, overwrite: true);
     }
 
     /// <summary>Members of an ensemble: parsers trained alike with other seeds, whose scores are summed at every decision.</summary>
@@ -120,6 +150,7 @@ public sealed class DependencyParser
     /// <summary>Parses the words in <paramref name="scratch"/>.Input; heads and labels end up in scratch.State.</summary>
     internal void ParseInput(ParserScratch scratch)
     {
+        if (_neural is not null) { ParseNeural(scratch); return; }
         var st = scratch.State;
         var input = scratch.Input;
         int n = input.Count;
@@ -139,6 +170,55 @@ public sealed class DependencyParser
             }
             st.Apply(move, label);
         }
+    }
+
+    /// <summary>Greedy arc-hybrid parsing with the neural scorer; the words' ids are in scratch.Neural.</summary>
+    private void ParseNeural(ParserScratch scratch)
+    {
+        var net = _neural!;
+        var st = scratch.State;
+        var ns = scratch.Neural;
+        int n = ns.Count;
+        net.Encode(ns);
+        st.Reset(n);
+        Span<float> scores = scratch.Scores;
+        Span<float> hidden = stackalloc float[Math.Max(net.Shape.MoveHidden, net.Shape.LabelHidden)];
+        while (!st.IsTerminal)
+        {
+            net.ScoreMoves(ns, st.S(0), st.S(1), st.S(2), st.B(0), scores, hidden);
+            var move = BestLegal(st, scores);
+            int label = -1;
+            if (move != Move.Shift)
+            {
+                var (head, dep) = st.ArcOf(move);
+                if (head == n) label = _rootLabel;
+                else
+                {
+                    net.ScoreLabels(ns, head, dep, scores, hidden);
+                    label = BestLabel(scores);
+                }
+            }
+            st.Apply(move, label);
+        }
+    }
+
+    /// <summary>Prepares scratch for <see cref="ParseInput"/> from a sentence's forms, lemmas and tags.</summary>
+    internal void Fill(ParserScratch scratch, ConlluSentence sentence)
+    {
+        FillInput(scratch.Input, sentence, _clusters);
+        if (_neural is null) return;
+        var words = sentence.Words;
+        scratch.Neural.Reset(words.Count, _neural.Shape, training: false);
+        for (int i = 0; i < words.Count; i++) _neural.SetWord(scratch.Neural, i, words[i].Form, words[i].Upos, words[i].Xpos);
+    }
+
+    /// <summary>Sets the neural scorer's ids of word i (after scratch.Neural was reset), when there is a neural scorer.</summary>
+    internal void SetNeuralWord(ParserScratch scratch, int i, ReadOnlySpan<char> form, ReadOnlySpan<char> upos, ReadOnlySpan<char> xpos) =>
+        _neural?.SetWord(scratch.Neural, i, form, upos, xpos);
+
+    internal void ResetNeural(ParserScratch scratch, int count)
+    {
+        if (_neural is not null) scratch.Neural.Reset(count, _neural.Shape, training: false);
     }
 
     internal static Move BestLegal(ArcHybridState st, ReadOnlySpan<float> scores)
@@ -179,7 +259,7 @@ public sealed class DependencyParser
         var words = sentence.Words;
         if (words.Count == 0) return;
         var scratch = Scratch;
-        FillInput(scratch.Input, sentence, _clusters);
+        Fill(scratch, sentence);
         ParseInput(scratch);
         var st = scratch.State;
         for (int i = 0; i < words.Count; i++)
@@ -204,11 +284,15 @@ public sealed class DependencyParser
             if (n <= 0) continue;
             var input = scratch.Input;
             input.Reset(n);
+            ResetNeural(scratch, n);
             for (int i = 0; i < n; i++)
             {
                 ref readonly var t = ref tokens[first + i];
                 ReadOnlySpan<char> form = t.Norm != 0 ? StringStore.Get(t.Norm) : text.AsSpan(t.Start, t.End - t.Start);
-                input.Words[i] = TokenAttributes.From(form, StringStore.Get(t.Lemma), UPosNames.Name(t.Upos), StringStore.Get(t.Xpos), _clusters);
+                ReadOnlySpan<char> upos = UPosNames.Name(t.Upos), xpos = StringStore.Get(t.Xpos);
+                // the neural scorer needs no perceptron attributes, but they are cheap and keep one code path
+                input.Words[i] = TokenAttributes.From(form, StringStore.Get(t.Lemma), upos, xpos, _clusters);
+                SetNeuralWord(scratch, i, form, upos, xpos);
             }
             input.Finish();
             ParseInput(scratch);
@@ -286,7 +370,13 @@ public sealed class DependencyParser
         var members = new List<DependencyParser> { first };
         for (int m = 1; File.Exists(Path.Combine(dir, MemberFileName(m))); m++)
             members.Add(LoadMember(dir, Path.Combine(dir, MemberFileName(m)), first.Clusters));
-        return members.Count == 1 ? first : Ensemble(members);
+        var parser = members.Count == 1 ? first : Ensemble(members);
+        string neuralPath = Path.Combine(dir, Parley.Nlp.Neural.NeuralParserModel.FileName);
+        if (!File.Exists(neuralPath)) return parser;
+        // the neural scorer uses the word clusters even when the perceptron does not
+        var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dir))!, Learning.WordClusterTable.FileName);
+        var neuralClusters = clusters ?? first.Clusters ?? (File.Exists(beside) ? Learning.WordClusterTable.Load(beside) : null);
+        return parser.WithNeural(Parley.Nlp.Neural.NeuralParserModel.Load(neuralPath, neuralClusters));
     }
 
     private static DependencyParser LoadMember(string dir, string path, Learning.WordClusterTable? clusters)
@@ -321,4 +411,5 @@ internal sealed class ParserScratch
     public readonly SentenceInput Input = new();
     public readonly ulong[] Features = new ulong[Math.Max(ParserFeatures.MaxTransitionFeatures, ParserFeatures.MaxLabelFeatures)];
     public readonly float[] Scores = new float[256];
+    public readonly Neural.NeuralSentence Neural = new();
 }

@@ -29,19 +29,21 @@ public static class ParserEvaluation
             int n = sentence.Words.Count;
             if (n == 0) continue;
             var input = scratch.Input;
-            if (tagged is not null) DependencyParser.FillInput(input, tagged[si], parser.Clusters);
+            if (tagged is not null) parser.Fill(scratch, tagged[si]);
             else if (noise is not null)
             {
                 input.Reset(n);
+                parser.ResetNeural(scratch, n);
                 for (int i = 0; i < n; i++)
                 {
                     var w = sentence.Words[i];
                     var a = noise.Pick(w, random);
                     input.Words[i] = TokenAttributes.From(w.Form, a.Lemma, a.Upos, a.Xpos, parser.Clusters);
+                    parser.SetNeuralWord(scratch, i, w.Form, a.Upos, a.Xpos);
                 }
                 input.Finish();
             }
-            else DependencyParser.FillInput(input, sentence, parser.Clusters);
+            else parser.Fill(scratch, sentence);
             parser.ParseInput(scratch);
             var st = scratch.State;
             for (int i = 0; i < n; i++)

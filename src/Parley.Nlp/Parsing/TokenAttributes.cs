@@ -80,7 +80,7 @@ internal struct TokenAttributes
         return FeatureHash.Mix(((ulong)(level + 1) << 40) ^ (ulong)clusters.Cluster(code, Math.Min(level, clusters.Levels - 1)) ^ 0xC1C1_0000_0000UL);
     }
 
-    private static int ShapeOf(ReadOnlySpan<char> form)
+    internal static int ShapeOf(ReadOnlySpan<char> form)
     {
         if (form.IsEmpty) return 0;
         int upper = 0, lower = 0, digit = 0, other = 0;

@@ -1,0 +1,217 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Parley.Nlp.Neural;
+
+/// <summary>
+/// The few dense operations the neural parser needs, on row-major float matrices, with 256-bit SIMD and a scalar
+/// tail. Matrices are small (a few hundred rows and columns), so they stay in cache and these loops are bound by
+/// arithmetic: one fused multiply-add per 8 floats.
+/// </summary>
+internal static class DenseMath
+{
+    /// <summary>y[r] += sum over c of W[r, c] * x[c], for W of <paramref name="rows"/> x x.Length.</summary>
+    public static void MatVecAdd(ReadOnlySpan<float> w, int rows, ReadOnlySpan<float> x, Span<float> y)
+    {
+        int cols = x.Length;
+        for (int r = 0; r < rows; r++) y[r] += Dot(w.Slice(r * cols, cols), x);
+    }
+
+    /// <summary>dx[c] += sum over r of W[r, c] * g[r], for W of g.Length x dx.Length.</summary>
+    public static void MatTVecAdd(ReadOnlySpan<float> w, ReadOnlySpan<float> g, Span<float> dx)
+    {
+        int cols = dx.Length;
+        for (int r = 0; r < g.Length; r++)
+        {
+            float gr = g[r];
+            if (gr != 0) Axpy(gr, w.Slice(r * cols, cols), dx);
+        }
+    }
+
+    /// <summary>dW[r, c] += g[r] * x[c], for dW of g.Length x x.Length.</summary>
+    public static void OuterAdd(Span<float> dw, ReadOnlySpan<float> g, ReadOnlySpan<float> x)
+    {
+        int cols = x.Length;
+        for (int r = 0; r < g.Length; r++)
+        {
+            float gr = g[r];
+            if (gr != 0) Axpy(gr, x, dw.Slice(r * cols, cols));
+        }
+    }
+
+    /// <summary>
+    /// y[r] += sum over c of W[r, c] * x[c], for W stored transposed (<paramref name="wt"/>[c * y.Length + r]): the
+    /// inference layout, which keeps 64 outputs in registers while it walks the inputs, instead of one horizontal sum
+    /// per output row.
+    /// </summary>
+    public static void MatVecTransposedAdd(ReadOnlySpan<float> wt, ReadOnlySpan<float> x, Span<float> y)
+    {
+        int rows = y.Length, cols = x.Length, r = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref float pw = ref MemoryMarshal.GetReference(wt);
+            ref float py = ref MemoryMarshal.GetReference(y);
+            for (; r + 64 <= rows; r += 64)
+            {
+                var a0 = Vector256.LoadUnsafe(ref py, (nuint)r);
+                var a1 = Vector256.LoadUnsafe(ref py, (nuint)(r + 8));
+                var a2 = Vector256.LoadUnsafe(ref py, (nuint)(r + 16));
+                var a3 = Vector256.LoadUnsafe(ref py, (nuint)(r + 24));
+                var a4 = Vector256.LoadUnsafe(ref py, (nuint)(r + 32));
+                var a5 = Vector256.LoadUnsafe(ref py, (nuint)(r + 40));
+                var a6 = Vector256.LoadUnsafe(ref py, (nuint)(r + 48));
+                var a7 = Vector256.LoadUnsafe(ref py, (nuint)(r + 56));
+                for (int c = 0; c < cols; c++)
+                {
+                    float xc = x[c];
+                    if (xc == 0) continue;
+                    var b = Vector256.Create(xc);
+                    nuint at = (nuint)(c * rows + r);
+                    a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, at), b, a0);
+                    a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, at + 8), b, a1);
+                    a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, at + 16), b, a2);
+                    a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, at + 24), b, a3);
+                    a4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, at + 32), b, a4);
+                    a5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, at + 40), b, a5);
+                    a6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, at + 48), b, a6);
+                    a7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, at + 56), b, a7);
+                }
+                a0.StoreUnsafe(ref py, (nuint)r);
+                a1.StoreUnsafe(ref py, (nuint)(r + 8));
+                a2.StoreUnsafe(ref py, (nuint)(r + 16));
+                a3.StoreUnsafe(ref py, (nuint)(r + 24));
+                a4.StoreUnsafe(ref py, (nuint)(r + 32));
+                a5.StoreUnsafe(ref py, (nuint)(r + 40));
+                a6.StoreUnsafe(ref py, (nuint)(r + 48));
+                a7.StoreUnsafe(ref py, (nuint)(r + 56));
+            }
+        }
+        for (; r < rows; r++)
+        {
+            float sum = 0;
+            for (int c = 0; c < cols; c++) sum += wt[c * rows + r] * x[c];
+            y[r] += sum;
+        }
+    }
+
+    /// <summary>The transpose of a rows x cols matrix (cols x rows).</summary>
+    public static float[] Transpose(ReadOnlySpan<float> w, int rows, int cols)
+    {
+        var t = new float[w.Length];
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < cols; c++) t[c * rows + r] = w[r * cols + c];
+        return t;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        int n = a.Length, i = 0;
+        float sum = 0;
+        if (Vector256.IsHardwareAccelerated && n >= 8)
+        {
+            ref float pa = ref MemoryMarshal.GetReference(a);
+            ref float pb = ref MemoryMarshal.GetReference(b);
+            var acc0 = Vector256<float>.Zero;
+            var acc1 = Vector256<float>.Zero;
+            for (; i + 16 <= n; i += 16)
+            {
+                acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pa, (nuint)i), Vector256.LoadUnsafe(ref pb, (nuint)i), acc0);
+                acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pa, (nuint)(i + 8)), Vector256.LoadUnsafe(ref pb, (nuint)(i + 8)), acc1);
+            }
+            for (; i + 8 <= n; i += 8)
+                acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pa, (nuint)i), Vector256.LoadUnsafe(ref pb, (nuint)i), acc0);
+            sum = Vector256.Sum(acc0 + acc1);
+        }
+        for (; i < n; i++) sum += a[i] * b[i];
+        return sum;
+    }
+
+    /// <summary>y += a * x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Axpy(float a, ReadOnlySpan<float> x, Span<float> y)
+    {
+        int n = x.Length, i = 0;
+        if (Vector256.IsHardwareAccelerated && n >= 8)
+        {
+            ref float px = ref MemoryMarshal.GetReference(x);
+            ref float py = ref MemoryMarshal.GetReference(y);
+            var va = Vector256.Create(a);
+            for (; i + 8 <= n; i += 8)
+                Vector256.FusedMultiplyAdd(va, Vector256.LoadUnsafe(ref px, (nuint)i), Vector256.LoadUnsafe(ref py, (nuint)i)).StoreUnsafe(ref py, (nuint)i);
+        }
+        for (; i < n; i++) y[i] += a * x[i];
+    }
+
+    /// <summary>y += x.</summary>
+    public static void Add(ReadOnlySpan<float> x, Span<float> y)
+    {
+        int n = x.Length, i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref float px = ref MemoryMarshal.GetReference(x);
+            ref float py = ref MemoryMarshal.GetReference(y);
+            for (; i + 8 <= n; i += 8)
+                (Vector256.LoadUnsafe(ref px, (nuint)i) + Vector256.LoadUnsafe(ref py, (nuint)i)).StoreUnsafe(ref py, (nuint)i);
+        }
+        for (; i < n; i++) y[i] += x[i];
+    }
+
+    // Rational approximation of tanh on [-9, 9] (the one Eigen uses for float; error about 1e-7), SIMD-friendly.
+    private const float Clamp = 7.90531110763549805f;
+    private const float A1 = 4.89352455891786e-03f, A3 = 6.37261928875436e-04f, A5 = 1.48572235717979e-05f, A7 = 5.12229709037114e-08f,
+        A9 = -8.60467152213735e-11f, A11 = 2.00018790482477e-13f, A13 = -2.76076847742355e-16f;
+    private const float B0 = 4.89352518554385e-03f, B2 = 2.26843463243900e-03f, B4 = 1.18534705686654e-04f, B6 = 1.19825839466702e-06f;
+
+    /// <summary>x = tanh(x), in place.</summary>
+    public static void Tanh(Span<float> x)
+    {
+        int n = x.Length, i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref float p = ref MemoryMarshal.GetReference(x);
+            for (; i + 8 <= n; i += 8) Tanh(Vector256.LoadUnsafe(ref p, (nuint)i)).StoreUnsafe(ref p, (nuint)i);
+        }
+        for (; i < n; i++) x[i] = Tanh(x[i]);
+    }
+
+    /// <summary>x = 1 / (1 + e^-x), in place (as 0.5 + 0.5 tanh(x / 2)).</summary>
+    public static void Sigmoid(Span<float> x)
+    {
+        int n = x.Length, i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref float p = ref MemoryMarshal.GetReference(x);
+            var half = Vector256.Create(0.5f);
+            for (; i + 8 <= n; i += 8)
+                Vector256.FusedMultiplyAdd(half, Tanh(Vector256.LoadUnsafe(ref p, (nuint)i) * half), half).StoreUnsafe(ref p, (nuint)i);
+        }
+        for (; i < n; i++) x[i] = 0.5f + 0.5f * Tanh(0.5f * x[i]);
+    }
+
+    private static Vector256<float> Tanh(Vector256<float> v)
+    {
+        var x = Vector256.Min(Vector256.Max(v, Vector256.Create(-Clamp)), Vector256.Create(Clamp));
+        var x2 = x * x;
+        var p = Vector256.FusedMultiplyAdd(x2, Vector256.Create(A13), Vector256.Create(A11));
+        p = Vector256.FusedMultiplyAdd(x2, p, Vector256.Create(A9));
+        p = Vector256.FusedMultiplyAdd(x2, p, Vector256.Create(A7));
+        p = Vector256.FusedMultiplyAdd(x2, p, Vector256.Create(A5));
+        p = Vector256.FusedMultiplyAdd(x2, p, Vector256.Create(A3));
+        p = Vector256.FusedMultiplyAdd(x2, p, Vector256.Create(A1));
+        p *= x;
+        var q = Vector256.FusedMultiplyAdd(x2, Vector256.Create(B6), Vector256.Create(B4));
+        q = Vector256.FusedMultiplyAdd(x2, q, Vector256.Create(B2));
+        q = Vector256.FusedMultiplyAdd(x2, q, Vector256.Create(B0));
+        return p / q;
+    }
+
+    public static float Tanh(float v)
+    {
+        float x = Math.Clamp(v, -Clamp, Clamp), x2 = x * x;
+        float p = ((((((A13 * x2 + A11) * x2 + A9) * x2 + A7) * x2 + A5) * x2 + A3) * x2 + A1) * x;
+        float q = ((B6 * x2 + B4) * x2 + B2) * x2 + B0;
+        return p / q;
+    }
+}

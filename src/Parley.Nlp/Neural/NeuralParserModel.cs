@@ -1,0 +1,533 @@
+using System.IO.Compression;
+using System.Text;
+using Parley.Nlp.Learning;
+using Parley.Nlp.Parsing;
+
+namespace Parley.Nlp.Neural;
+
+/// <summary>Sizes of the neural parser's layers.</summary>
+internal sealed record NeuralParserShape
+{
+    public int WordDim { get; init; } = 64;
+    public int ClusterDim { get; init; } = 32;
+    public int TagDim { get; init; } = 32;
+    public int SuffixDim { get; init; } = 16;
+    public int ShapeDim { get; init; } = 16;
+    /// <summary>LSTM units per direction; a word's vector has twice as many.</summary>
+    public int Hidden { get; init; } = 64;
+    public int MoveHidden { get; init; } = 128;
+    public int LabelHidden { get; init; } = 64;
+
+    public int InputDim => WordDim + ClusterDim + TagDim + SuffixDim + ShapeDim;
+}
+
+/// <summary>
+/// A bidirectional-LSTM transition scorer in the manner of Kiperwasser and Goldberg (2016): each word is the
+/// concatenation of embeddings of its form, word cluster, predicted UPOS/XPOS pair, suffix and shape; a one-layer
+/// BiLSTM reads the sentence; an arc-hybrid move is scored by a tanh layer over the vectors of the top three stack
+/// words and the buffer front, and an arc's relation by a tanh layer over the head's and dependent's vectors.
+/// The first layers of both scorers are linear in each word's vector, so they are computed once per word
+/// (<see cref="NeuralSentence.Parts"/>), not once per move. Immutable after training or loading.
+/// </summary>
+internal sealed class NeuralParserModel
+{
+    public const string FileName = "neural.bin.gz";
+    private const string Magic = "PARLEY-NEURAL-DEP";
+    private const int FormatVersion = 1;
+    public const int Positions = 4;
+    public const int SuffixBuckets = 2048;
+    public const int ShapeCount = 32 * WordClusterTable.CaseBuckets;
+
+    private readonly Dictionary<string, int> _words;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
+    private readonly Dictionary<string, int> _tags;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _tagLookup;
+    private readonly WordClusterTable? _clusters;
+
+    public NeuralParserModel(NeuralParserShape shape, Dictionary<string, int> words, Dictionary<string, int> tags, int labels, WordClusterTable? clusters)
+    {
+        Shape = shape;
+        _words = words;
+        _wordLookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        _tags = tags;
+        _tagLookup = tags.GetAlternateLookup<ReadOnlySpan<char>>();
+        _clusters = clusters;
+        LabelCount = labels;
+        int h2 = 2 * shape.Hidden;
+        Words = new Parameter("emb.word", words.Count + 1, shape.WordDim);
+        Clusters = new Parameter("emb.cluster", (clusters?.FineCount ?? 0) + 1, shape.ClusterDim);
+        Tags = new Parameter("emb.tag", tags.Count + 1, shape.TagDim);
+        Suffixes = new Parameter("emb.suffix", SuffixBuckets, shape.SuffixDim);
+        Shapes = new Parameter("emb.shape", ShapeCount, shape.ShapeDim);
+        Forward = new LstmLayer("lstm.fwd", shape.InputDim, shape.Hidden);
+        Backward = new LstmLayer("lstm.bwd", shape.InputDim, shape.Hidden);
+        Root = new Parameter("root", 1, h2);
+        None = new Parameter("none", 1, h2);
+        MoveIn = new Parameter("move.in", Positions * shape.MoveHidden, h2);
+        MoveBias = new Parameter("move.b", 1, shape.MoveHidden);
+        MoveOut = new Parameter("move.out", 3, shape.MoveHidden);
+        MoveOutBias = new Parameter("move.out.b", 1, 3);
+        LabelHead = new Parameter("label.head", shape.LabelHidden, h2);
+        LabelDep = new Parameter("label.dep", shape.LabelHidden, h2);
+        LabelDirection = new Parameter("label.dir", 2, shape.LabelHidden);
+        LabelOut = new Parameter("label.out", labels, shape.LabelHidden);
+        LabelOutBias = new Parameter("label.out.b", 1, labels);
+    }
+
+    /// <summary>Inference tables (<see cref="Freeze"/>); null while training.</summary>
+    private InferencePlan? _plan;
+
+    public NeuralParserShape Shape { get; }
+    public int LabelCount { get; }
+    public WordClusterTable? ClusterTable => _clusters;
+    public Parameter Words { get; }
+    public Parameter Clusters { get; }
+    public Parameter Tags { get; }
+    public Parameter Suffixes { get; }
+    public Parameter Shapes { get; }
+    public LstmLayer Forward { get; }
+    public LstmLayer Backward { get; }
+    public Parameter Root { get; }
+    public Parameter None { get; }
+    public Parameter MoveIn { get; }
+    public Parameter MoveBias { get; }
+    public Parameter MoveOut { get; }
+    public Parameter MoveOutBias { get; }
+    public Parameter LabelHead { get; }
+    public Parameter LabelDep { get; }
+    public Parameter LabelDirection { get; }
+    public Parameter LabelOut { get; }
+    public Parameter LabelOutBias { get; }
+
+    public IReadOnlyList<Parameter> Parameters =>
+    [
+        Words, Clusters, Tags, Suffixes, Shapes, .. Forward.Parameters, .. Backward.Parameters, Root, None,
+        MoveIn, MoveBias, MoveOut, MoveOutBias, LabelHead, LabelDep, LabelDirection, LabelOut, LabelOutBias,
+    ];
+
+    public void Initialise(Random random)
+    {
+        foreach (var p in new[] { Words, Clusters, Tags, Suffixes, Shapes, Root, None }) p.Initialise(random, 0.1f);
+        Forward.Initialise(random);
+        Backward.Initialise(random);
+        MoveIn.Initialise(random);
+        MoveOut.Initialise(random);
+        LabelHead.Initialise(random);
+        LabelDep.Initialise(random);
+        LabelOut.Initialise(random);
+    }
+
+    /// <summary>
+    /// Precomputes what parsing needs from the weights, which must not change afterwards: every embedding row multiplied
+    /// by its block of both LSTMs' input weights (so that a word's input projection is a sum of five rows, not a matrix
+    /// product), and transposed recurrent and per-word weights for <see cref="DenseMath.MatVecTransposedAdd"/>.
+    /// </summary>
+    public void Freeze() => _plan = new InferencePlan(this);
+
+    /// <summary>Drops the inference tables, before the weights change again (training).</summary>
+    public void Thaw() => _plan = null;
+
+    private sealed class InferencePlan
+    {
+        public readonly float[][] Projected;
+        public readonly float[] Bias;
+        public readonly float[] ForwardRecurrent, BackwardRecurrent, PartsTransposed;
+
+        public InferencePlan(NeuralParserModel net)
+        {
+            var shape = net.Shape;
+            int h = shape.Hidden, g4 = 4 * h, d = shape.InputDim;
+            Parameter[] tables = [net.Words, net.Clusters, net.Tags, net.Suffixes, net.Shapes];
+            Projected = new float[tables.Length][];
+            int offset = 0;
+            for (int t = 0; t < tables.Length; t++)
+            {
+                var table = tables[t];
+                var projected = new float[(long)table.Rows * 2 * g4];
+                // the block of W_x that multiplies this table's slice of the input, transposed for the SIMD product
+                var forward = Block(net.Forward.Wx.Value, g4, d, offset, table.Cols);
+                var backward = Block(net.Backward.Wx.Value, g4, d, offset, table.Cols);
+                for (int v = 0; v < table.Rows; v++)
+                {
+                    var e = table.Row(v);
+                    DenseMath.MatVecTransposedAdd(forward, e, projected.AsSpan(v * 2 * g4, g4));
+                    DenseMath.MatVecTransposedAdd(backward, e, projected.AsSpan(v * 2 * g4 + g4, g4));
+                }
+                Projected[t] = projected;
+                offset += table.Cols;
+            }
+            Bias = [.. net.Forward.Bias.Value, .. net.Backward.Bias.Value];
+            ForwardRecurrent = DenseMath.Transpose(net.Forward.Wh.Value, g4, h);
+            BackwardRecurrent = DenseMath.Transpose(net.Backward.Wh.Value, g4, h);
+            int h2 = 2 * h;
+            float[] stacked = [.. net.MoveIn.Value, .. net.LabelHead.Value, .. net.LabelDep.Value];
+            PartsTransposed = DenseMath.Transpose(stacked, stacked.Length / h2, h2);
+        }
+
+        /// <summary>Columns [offset, offset + width) of a rows x cols matrix, transposed (width x rows).</summary>
+        private static float[] Block(float[] w, int rows, int cols, int offset, int width)
+        {
+            var t = new float[width * rows];
+            for (int r = 0; r < rows; r++)
+                for (int c = 0; c < width; c++) t[c * rows + r] = w[r * cols + offset + c];
+            return t;
+        }
+    }
+
+    // ---------------------------------------------------------------- word ids
+
+    /// <summary>The form as the word table keys it: lower case, digits as 0.</summary>
+    public static string WordKey(ReadOnlySpan<char> form) => WordClusterTable.Normalise(form);
+
+    public static string TagKey(ReadOnlySpan<char> upos, ReadOnlySpan<char> xpos) => string.Concat(upos, "|", xpos);
+
+    /// <summary>Sets the embedding ids of word <paramref name="i"/> of a sentence being prepared.</summary>
+    public void SetWord(NeuralSentence s, int i, ReadOnlySpan<char> form, ReadOnlySpan<char> upos, ReadOnlySpan<char> xpos)
+    {
+        if (upos.SequenceEqual("_")) upos = default;
+        if (xpos.IsEmpty || xpos.SequenceEqual("_")) xpos = upos;
+        int length = Math.Min(form.Length, WordClusterTable.MaxChars);
+        Span<char> key = stackalloc char[Math.Max(length, 1)];
+        WordClusterTable.Normalise(form[..length], key);
+        s.Word[i] = _wordLookup.TryGetValue(key[..length], out int w) ? w : 0;
+        Span<char> tag = stackalloc char[upos.Length + 1 + xpos.Length];
+        upos.CopyTo(tag);
+        tag[upos.Length] = '|';
+        xpos.CopyTo(tag[(upos.Length + 1)..]);
+        s.Tag[i] = _tagLookup.TryGetValue(tag, out int t) ? t : 0;
+        int code = _clusters?.Lookup(form) ?? 0;
+        s.Cluster[i] = _clusters?.Cluster(code, 0) ?? 0;
+        s.Shape[i] = Math.Min(TokenAttributes.ShapeOf(form), 31) * WordClusterTable.CaseBuckets + WordClusterTable.CaseBucket(code);
+        s.Suffix[i] = (int)(Parsing.FeatureHash.Suffix(form, 3, 5) % SuffixBuckets);
+    }
+
+    // ---------------------------------------------------------------- encoding and scoring
+
+    /// <summary>
+    /// Reads the sentence (ids set by <see cref="SetWord"/>): word vectors, then the per-word parts of the move and label
+    /// layers. With <paramref name="dropout"/> > 0 (training) the input vectors are dropped out and kept for back-propagation.
+    /// </summary>
+    public void Encode(NeuralSentence s, float dropout = 0, Random? random = null)
+    {
+        var shape = Shape;
+        int n = s.Count, d = shape.InputDim, h = shape.Hidden, h2 = 2 * h;
+        if (_plan is { } plan && dropout == 0)
+        {
+            EncodeFrozen(s, plan);
+            return;
+        }
+        var x = s.Inputs;
+        s.Dropped = dropout > 0;
+        for (int i = 0; i < n; i++)
+        {
+            var row = x.AsSpan(i * d, d);
+            Words.Row(s.Word[i]).CopyTo(row);
+            int at = shape.WordDim;
+            Clusters.Row(s.Cluster[i]).CopyTo(row[at..]);
+            at += shape.ClusterDim;
+            Tags.Row(s.Tag[i]).CopyTo(row[at..]);
+            at += shape.TagDim;
+            Suffixes.Row(s.Suffix[i]).CopyTo(row[at..]);
+            at += shape.SuffixDim;
+            Shapes.Row(s.Shape[i]).CopyTo(row[at..]);
+            if (dropout > 0)
+            {
+                var mask = s.Mask.AsSpan(i * d, d);
+                float keep = 1f / (1 - dropout);
+                for (int k = 0; k < d; k++)
+                {
+                    mask[k] = random!.NextSingle() < dropout ? 0f : keep;
+                    row[k] *= mask[k];
+                }
+            }
+        }
+        Forward.Project(x, n, s.ForwardTape.Gates);
+        Forward.Forward(s.ForwardTape, n, reverse: false);
+        Backward.Project(x, n, s.BackwardTape.Gates);
+        Backward.Forward(s.BackwardTape, n, reverse: true);
+        for (int i = 0; i < n; i++)
+        {
+            s.ForwardTape.H.AsSpan(i * h, h).CopyTo(s.Vectors.AsSpan(i * h2, h));
+            s.BackwardTape.H.AsSpan(i * h, h).CopyTo(s.Vectors.AsSpan(i * h2 + h, h));
+        }
+        Root.Value.CopyTo(s.Vectors.AsSpan(n * h2, h2));
+        None.Value.CopyTo(s.Vectors.AsSpan((n + 1) * h2, h2));
+        WordParts(s);
+    }
+
+    /// <summary>Encoding with the inference tables: input projections are sums of precomputed rows.</summary>
+    private void EncodeFrozen(NeuralSentence s, InferencePlan plan)
+    {
+        int n = s.Count, h = Shape.Hidden, h2 = 2 * h, g4 = 4 * h, g8 = 8 * h;
+        Span<float> sum = stackalloc float[g8];
+        var p = plan.Projected;
+        for (int i = 0; i < n; i++)
+        {
+            plan.Bias.CopyTo(sum);
+            DenseMath.Add(p[0].AsSpan(s.Word[i] * g8, g8), sum);
+            DenseMath.Add(p[1].AsSpan(s.Cluster[i] * g8, g8), sum);
+            DenseMath.Add(p[2].AsSpan(s.Tag[i] * g8, g8), sum);
+            DenseMath.Add(p[3].AsSpan(s.Suffix[i] * g8, g8), sum);
+            DenseMath.Add(p[4].AsSpan(s.Shape[i] * g8, g8), sum);
+            sum[..g4].CopyTo(s.ForwardTape.Gates.AsSpan(i * g4, g4));
+            sum[g4..].CopyTo(s.BackwardTape.Gates.AsSpan(i * g4, g4));
+        }
+        Forward.Forward(s.ForwardTape, n, reverse: false, plan.ForwardRecurrent);
+        Backward.Forward(s.BackwardTape, n, reverse: true, plan.BackwardRecurrent);
+        for (int i = 0; i < n; i++)
+        {
+            s.ForwardTape.H.AsSpan(i * h, h).CopyTo(s.Vectors.AsSpan(i * h2, h));
+            s.BackwardTape.H.AsSpan(i * h, h).CopyTo(s.Vectors.AsSpan(i * h2 + h, h));
+        }
+        Root.Value.CopyTo(s.Vectors.AsSpan(n * h2, h2));
+        None.Value.CopyTo(s.Vectors.AsSpan((n + 1) * h2, h2));
+        WordParts(s);
+    }
+
+    /// <summary>
+    /// Each row's parts: MoveIn block p times the row's vector for the four positions, then LabelHead and LabelDep times it
+    /// (<see cref="PartsWidth"/> floats per row).
+    /// </summary>
+    private void WordParts(NeuralSentence s)
+    {
+        int rows = s.Count + 2, m = Shape.MoveHidden, l = Shape.LabelHidden, h2 = 2 * Shape.Hidden, width = PartsWidth;
+        var parts = s.Parts.AsSpan(0, rows * width);
+        parts.Clear();
+        for (int i = 0; i < rows; i++)
+        {
+            var v = s.Vectors.AsSpan(i * h2, h2);
+            var row = parts.Slice(i * width, width);
+            if (_plan is { } plan)
+            {
+                DenseMath.MatVecTransposedAdd(plan.PartsTransposed, v, row);
+                continue;
+            }
+            DenseMath.MatVecAdd(MoveIn.Value, Positions * m, v, row);
+            DenseMath.MatVecAdd(LabelHead.Value, l, v, row.Slice(Positions * m, l));
+            DenseMath.MatVecAdd(LabelDep.Value, l, v, row.Slice(Positions * m + l, l));
+        }
+    }
+
+    /// <summary>Floats of per-word parts: four move blocks and the label head and dependent parts.</summary>
+    public int PartsWidth => Positions * Shape.MoveHidden + 2 * Shape.LabelHidden;
+
+    private int MovePart(NeuralSentence s, int position, int word) => RowOf(s, word) * PartsWidth + position * Shape.MoveHidden;
+    private int HeadPart(NeuralSentence s, int word) => RowOf(s, word) * PartsWidth + Positions * Shape.MoveHidden;
+    private int DepPart(NeuralSentence s, int word) => RowOf(s, word) * PartsWidth + Positions * Shape.MoveHidden + Shape.LabelHidden;
+
+    /// <summary>Row of a word in the sentence's vectors: -1 (no word) is the row after the root's.</summary>
+    public static int RowOf(NeuralSentence s, int word) => word < 0 ? s.Count + 1 : word;
+
+    /// <summary>Scores of Shift, Left and Right given the stack top three and buffer front (-1 when absent); the hidden layer goes to <paramref name="hidden"/>.</summary>
+    public void ScoreMoves(NeuralSentence s, int s0, int s1, int s2, int b0, Span<float> scores, Span<float> hidden)
+    {
+        int m = Shape.MoveHidden;
+        var parts = s.Parts.AsSpan();
+        MoveBias.Value.CopyTo(hidden);
+        DenseMath.Add(parts.Slice(MovePart(s, 0, s0), m), hidden);
+        DenseMath.Add(parts.Slice(MovePart(s, 1, s1), m), hidden);
+        DenseMath.Add(parts.Slice(MovePart(s, 2, s2), m), hidden);
+        DenseMath.Add(parts.Slice(MovePart(s, 3, b0), m), hidden);
+        DenseMath.Tanh(hidden[..m]);
+        var output = MoveOut.Value;
+        for (int k = 0; k < 3; k++) scores[k] = MoveOutBias.Value[k] + DenseMath.Dot(output.AsSpan(k * m, m), hidden[..m]);
+    }
+
+    /// <summary>Scores of every relation for the arc head -> dep; the hidden layer goes to <paramref name="hidden"/>.</summary>
+    public void ScoreLabels(NeuralSentence s, int head, int dep, Span<float> scores, Span<float> hidden)
+    {
+        int l = Shape.LabelHidden;
+        LabelDirection.Row(dep < head ? 0 : 1).CopyTo(hidden);
+        DenseMath.Add(s.Parts.AsSpan(HeadPart(s, head), l), hidden);
+        DenseMath.Add(s.Parts.AsSpan(DepPart(s, dep), l), hidden);
+        DenseMath.Tanh(hidden[..l]);
+        LabelOutBias.Value.CopyTo(scores);
+        DenseMath.MatVecAdd(LabelOut.Value, LabelCount, hidden[..l], scores);
+    }
+
+    // ---------------------------------------------------------------- back-propagation (training)
+
+    /// <summary>Gradient of a move decision's scores: into the output layer and the per-word move parts.</summary>
+    public void BackMoves(NeuralSentence s, int s0, int s1, int s2, int b0, ReadOnlySpan<float> dScores, ReadOnlySpan<float> hidden)
+    {
+        int m = Shape.MoveHidden;
+        Span<float> dHidden = stackalloc float[m];
+        dHidden.Clear();
+        DenseMath.OuterAdd(MoveOut.Grad, dScores[..3], hidden[..m]);
+        DenseMath.Add(dScores[..3], MoveOutBias.Grad);
+        DenseMath.MatTVecAdd(MoveOut.Value, dScores[..3], dHidden);
+        for (int k = 0; k < m; k++) dHidden[k] *= 1 - hidden[k] * hidden[k];
+        DenseMath.Add(dHidden, MoveBias.Grad);
+        var dParts = s.PartGrads.AsSpan();
+        DenseMath.Add(dHidden, dParts.Slice(MovePart(s, 0, s0), m));
+        DenseMath.Add(dHidden, dParts.Slice(MovePart(s, 1, s1), m));
+        DenseMath.Add(dHidden, dParts.Slice(MovePart(s, 2, s2), m));
+        DenseMath.Add(dHidden, dParts.Slice(MovePart(s, 3, b0), m));
+    }
+
+    public void BackLabels(NeuralSentence s, int head, int dep, ReadOnlySpan<float> dScores, ReadOnlySpan<float> hidden)
+    {
+        int l = Shape.LabelHidden;
+        Span<float> dHidden = stackalloc float[l];
+        dHidden.Clear();
+        DenseMath.OuterAdd(LabelOut.Grad, dScores[..LabelCount], hidden[..l]);
+        DenseMath.Add(dScores[..LabelCount], LabelOutBias.Grad);
+        DenseMath.MatTVecAdd(LabelOut.Value, dScores[..LabelCount], dHidden);
+        for (int k = 0; k < l; k++) dHidden[k] *= 1 - hidden[k] * hidden[k];
+        DenseMath.Add(dHidden, LabelDirection.GradRow(dep < head ? 0 : 1));
+        DenseMath.Add(dHidden, s.PartGrads.AsSpan(HeadPart(s, head), l));
+        DenseMath.Add(dHidden, s.PartGrads.AsSpan(DepPart(s, dep), l));
+    }
+
+    /// <summary>After all decisions of a sentence: back through the per-word parts, the BiLSTM and the embeddings.</summary>
+    public void BackSentence(NeuralSentence s)
+    {
+        var shape = Shape;
+        int n = s.Count, rows = n + 2, m = shape.MoveHidden, l = shape.LabelHidden, h = shape.Hidden, h2 = 2 * h, d = shape.InputDim, width = PartsWidth;
+        var dVectors = s.VectorGrads.AsSpan(0, rows * h2);
+        dVectors.Clear();
+        for (int i = 0; i < rows; i++)
+        {
+            var v = s.Vectors.AsSpan(i * h2, h2);
+            var dv = dVectors.Slice(i * h2, h2);
+            var g = s.PartGrads.AsSpan(i * width, Positions * m);
+            DenseMath.OuterAdd(MoveIn.Grad, g, v);
+            DenseMath.MatTVecAdd(MoveIn.Value, g, dv);
+            var gh = s.PartGrads.AsSpan(i * width + Positions * m, l);
+            var gd = s.PartGrads.AsSpan(i * width + Positions * m + l, l);
+            DenseMath.OuterAdd(LabelHead.Grad, gh, v);
+            DenseMath.MatTVecAdd(LabelHead.Value, gh, dv);
+            DenseMath.OuterAdd(LabelDep.Grad, gd, v);
+            DenseMath.MatTVecAdd(LabelDep.Value, gd, dv);
+        }
+        DenseMath.Add(dVectors.Slice(n * h2, h2), Root.Grad);
+        DenseMath.Add(dVectors.Slice((n + 1) * h2, h2), None.Grad);
+        for (int i = 0; i < n; i++)
+        {
+            dVectors.Slice(i * h2, h).CopyTo(s.ForwardGrads.AsSpan(i * h, h));
+            dVectors.Slice(i * h2 + h, h).CopyTo(s.BackwardGrads.AsSpan(i * h, h));
+        }
+        var dx = s.InputGrads.AsSpan(0, n * d);
+        dx.Clear();
+        Forward.Backward(s.ForwardTape, n, reverse: false, s.Inputs, s.ForwardGrads, dx);
+        Backward.Backward(s.BackwardTape, n, reverse: true, s.Inputs, s.BackwardGrads, dx);
+        for (int i = 0; i < n; i++)
+        {
+            var g = dx.Slice(i * d, d);
+            if (s.Dropped)
+            {
+                var mask = s.Mask.AsSpan(i * d, d);
+                for (int k = 0; k < d; k++) g[k] *= mask[k];
+            }
+            int at = 0;
+            DenseMath.Add(g.Slice(at, shape.WordDim), Words.GradRow(s.Word[i]));
+            at += shape.WordDim;
+            DenseMath.Add(g.Slice(at, shape.ClusterDim), Clusters.GradRow(s.Cluster[i]));
+            at += shape.ClusterDim;
+            DenseMath.Add(g.Slice(at, shape.TagDim), Tags.GradRow(s.Tag[i]));
+            at += shape.TagDim;
+            DenseMath.Add(g.Slice(at, shape.SuffixDim), Suffixes.GradRow(s.Suffix[i]));
+            at += shape.SuffixDim;
+            DenseMath.Add(g.Slice(at, shape.ShapeDim), Shapes.GradRow(s.Shape[i]));
+        }
+    }
+
+    // ---------------------------------------------------------------- files
+
+    public void Save(string path)
+    {
+        using var file = File.Create(path);
+        using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
+        using var w = new BinaryWriter(new BufferedStream(gzip, 1 << 20), Encoding.UTF8);
+        w.Write(Magic);
+        w.Write(FormatVersion);
+        var s = Shape;
+        foreach (int v in new[] { s.WordDim, s.ClusterDim, s.TagDim, s.SuffixDim, s.ShapeDim, s.Hidden, s.MoveHidden, s.LabelHidden, LabelCount }) w.Write(v);
+        w.Write(_clusters?.Fingerprint ?? 0UL);
+        WriteTable(w, _words);
+        WriteTable(w, _tags);
+        foreach (var p in Parameters) p.Write(w);
+    }
+
+    public static NeuralParserModel Load(string path, WordClusterTable? clusters)
+    {
+        using var file = File.OpenRead(path);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var r = new BinaryReader(new BufferedStream(gzip, 1 << 20), Encoding.UTF8);
+        if (r.ReadString() != Magic) throw new InvalidDataException($"{path}: not a Parley neural parser model");
+        int version = r.ReadInt32();
+        if (version != FormatVersion) throw new InvalidDataException($"{path}: neural parser format {version}, expected {FormatVersion}");
+        var shape = new NeuralParserShape
+        {
+            WordDim = r.ReadInt32(), ClusterDim = r.ReadInt32(), TagDim = r.ReadInt32(), SuffixDim = r.ReadInt32(), ShapeDim = r.ReadInt32(),
+            Hidden = r.ReadInt32(), MoveHidden = r.ReadInt32(), LabelHidden = r.ReadInt32(),
+        };
+        int labels = r.ReadInt32();
+        ulong fingerprint = r.ReadUInt64();
+        if (fingerprint != 0 && clusters?.Fingerprint != fingerprint) throw new InvalidDataException($"{path}: trained with other word clusters than the model folder's");
+        var words = ReadTable(r);
+        var tags = ReadTable(r);
+        var model = new NeuralParserModel(shape, words, tags, labels, fingerprint == 0 ? null : clusters);
+        foreach (var p in model.Parameters) p.Read(r);
+        model.Freeze();
+        return model;
+    }
+
+    private static void WriteTable(BinaryWriter w, Dictionary<string, int> table)
+    {
+        w.Write(table.Count);
+        var ordered = new string[table.Count];
+        foreach (var (key, id) in table) ordered[id - 1] = key;
+        foreach (var key in ordered) w.Write(key);
+    }
+
+    private static Dictionary<string, int> ReadTable(BinaryReader r)
+    {
+        int count = r.ReadInt32();
+        var table = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        for (int i = 1; i <= count; i++) table[r.ReadString()] = i;
+        return table;
+    }
+}
+
+/// <summary>Per-thread working memory of the neural parser for one sentence, grown as needed.</summary>
+internal sealed class NeuralSentence
+{
+    public int Count;
+    /// <summary>Whether <see cref="Mask"/> holds the dropout of the last encoding.</summary>
+    public bool Dropped;
+    public int[] Word = [], Cluster = [], Tag = [], Suffix = [], Shape = [];
+    public float[] Inputs = [], Mask = [], Vectors = [], Parts = [];
+    public float[] InputGrads = [], VectorGrads = [], PartGrads = [], ForwardGrads = [], BackwardGrads = [];
+    public readonly LstmTape ForwardTape = new(), BackwardTape = new();
+    private int _capacity = -1;
+
+    public void Reset(int count, NeuralParserShape shape, bool training)
+    {
+        Count = count;
+        int rows = count + 2;
+        ForwardTape.Ensure(count, shape.Hidden);
+        BackwardTape.Ensure(count, shape.Hidden);
+        if (rows > _capacity || (training && InputGrads.Length < rows * shape.InputDim))
+        {
+            int cap = Math.Max(rows * 2, 66);
+            _capacity = cap;
+            Word = new int[cap]; Cluster = new int[cap]; Tag = new int[cap]; Suffix = new int[cap]; Shape = new int[cap];
+            Inputs = new float[cap * shape.InputDim];
+            Vectors = new float[cap * 2 * shape.Hidden];
+            Parts = new float[cap * Width(shape)];
+            if (training)
+            {
+                Mask = new float[cap * shape.InputDim];
+                InputGrads = new float[cap * shape.InputDim];
+                VectorGrads = new float[cap * 2 * shape.Hidden];
+                PartGrads = new float[cap * Width(shape)];
+                ForwardGrads = new float[cap * shape.Hidden];
+                BackwardGrads = new float[cap * shape.Hidden];
+            }
+        }
+        if (training) PartGrads.AsSpan(0, rows * Width(shape)).Clear();
+    }
+
+    private static int Width(NeuralParserShape shape) => NeuralParserModel.Positions * shape.MoveHidden + 2 * shape.LabelHidden;
+}

@@ -1,0 +1,179 @@
+using Parley.Nlp.Neural;
+using Parley.Nlp.Parsing;
+
+namespace Parley.Nlp.Tests.Parsing;
+
+public class NeuralParserTests
+{
+    private static readonly NeuralParserShape Tiny = new() { WordDim = 8, ClusterDim = 8, TagDim = 8, SuffixDim = 8, ShapeDim = 8, Hidden = 8, MoveHidden = 16, LabelHidden = 8 };
+
+    private static (NeuralParserModel Net, NeuralSentence Sentence) TinyNet(int seed)
+    {
+        var words = new Dictionary<string, int>(StringComparer.Ordinal) { ["the"] = 1, ["police"] = 2, ["arrested"] = 3, ["men"] = 4 };
+        var tags = new Dictionary<string, int>(StringComparer.Ordinal) { ["DET|DT"] = 1, ["NOUN|NNS"] = 2, ["VERB|VBD"] = 3 };
+        var net = new NeuralParserModel(Tiny, words, tags, labels: 5, clusters: null);
+        net.Initialise(new Random(seed));
+        var s = new NeuralSentence();
+        s.Reset(4, Tiny, training: true);
+        (string Form, string Upos, string Xpos)[] input = [("The", "DET", "DT"), ("police", "NOUN", "NNS"), ("arrested", "VERB", "VBD"), ("men", "NOUN", "NNS")];
+        for (int i = 0; i < input.Length; i++) net.SetWord(s, i, input[i].Form, input[i].Upos, input[i].Xpos);
+        return (net, s);
+    }
+
+    // A fixed set of decisions: (s0, s1, s2, b0) for moves, (head, dep) for labels; -1 is "no word", 4 the root.
+    private static readonly (int S0, int S1, int S2, int B0)[] Moves = [(-1, -1, -1, 0), (0, -1, -1, 1), (1, 0, -1, 2), (2, 1, 0, 3), (3, 2, -1, 4)];
+    private static readonly (int Head, int Dep)[] Arcs = [(1, 0), (2, 1), (2, 3), (4, 2)];
+
+    /// <summary>A loss linear in every score with fixed random weights, so its gradient with respect to the scores is those weights.</summary>
+    private static double Loss(NeuralParserModel net, NeuralSentence s, float[][] moveWeights, float[][] labelWeights)
+    {
+        net.Encode(s);
+        double loss = 0;
+        Span<float> scores = stackalloc float[8];
+        Span<float> hidden = stackalloc float[16];
+        for (int k = 0; k < Moves.Length; k++)
+        {
+            var (s0, s1, s2, b0) = Moves[k];
+            net.ScoreMoves(s, s0, s1, s2, b0, scores, hidden);
+            for (int m = 0; m < 3; m++) loss += moveWeights[k][m] * scores[m];
+        }
+        for (int k = 0; k < Arcs.Length; k++)
+        {
+            net.ScoreLabels(s, Arcs[k].Head, Arcs[k].Dep, scores, hidden);
+            for (int l = 0; l < 5; l++) loss += labelWeights[k][l] * scores[l];
+        }
+        return loss;
+    }
+
+    [Fact]
+    public void BackPropagationMatchesFiniteDifferences()
+    {
+        var (net, s) = TinyNet(seed: 7);
+        var random = new Random(11);
+        float[][] moveWeights = [.. Moves.Select(_ => Enumerable.Range(0, 3).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray())];
+        float[][] labelWeights = [.. Arcs.Select(_ => Enumerable.Range(0, 5).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray())];
+        foreach (var p in net.Parameters) p.StartTraining();
+
+        // analytic gradient
+        net.Encode(s);
+        Span<float> scores = stackalloc float[8];
+        Span<float> hidden = stackalloc float[16];
+        for (int k = 0; k < Moves.Length; k++)
+        {
+            var (s0, s1, s2, b0) = Moves[k];
+            net.ScoreMoves(s, s0, s1, s2, b0, scores, hidden);
+            net.BackMoves(s, s0, s1, s2, b0, moveWeights[k], hidden);
+        }
+        for (int k = 0; k < Arcs.Length; k++)
+        {
+            net.ScoreLabels(s, Arcs[k].Head, Arcs[k].Dep, scores, hidden);
+            net.BackLabels(s, Arcs[k].Head, Arcs[k].Dep, labelWeights[k], hidden);
+        }
+        net.BackSentence(s);
+
+        int checkedCount = 0;
+        foreach (var p in net.Parameters)
+        {
+            // a few entries of every parameter, including the embedding rows the sentence uses
+            for (int probe = 0; probe < 6; probe++)
+            {
+                int i = probe < 3 ? random.Next(p.Value.Length) : Array.FindIndex(p.Grad!, g => MathF.Abs(g) > 1e-3f) + probe;
+                if (i < 0 || i >= p.Value.Length) continue;
+                float saved = p.Value[i];
+                const float eps = 1e-2f;
+                p.Value[i] = saved + eps;
+                double plus = Loss(net, s, moveWeights, labelWeights);
+                p.Value[i] = saved - eps;
+                double minus = Loss(net, s, moveWeights, labelWeights);
+                p.Value[i] = saved;
+                double numeric = (plus - minus) / (2 * eps);
+                double analytic = p.Grad![i];
+                Assert.True(Math.Abs(numeric - analytic) <= 2e-3 + 2e-2 * Math.Abs(numeric),
+                    $"{p.Name}[{i}]: back-propagation {analytic:G5}, finite differences {numeric:G5}");
+                checkedCount++;
+            }
+        }
+        Assert.True(checkedCount > 60);
+    }
+
+    [Fact]
+    public void LearnsATinyTreebankAndReloadsIdentically()
+    {
+        var treebank = TinyTreebank.Sentences();
+        var perceptron = DependencyParser.Train(treebank, [], new ParserTrainOptions { Seed = 3, Epochs = 2, MoveBits = 12, LabelBits = 8, SimulateTagErrors = false });
+        var options = new NeuralTrainOptions { Seed = 3, Epochs = 30, Hidden = 16, MoveHidden = 32, LabelHidden = 16, WordDim = 16, Dropout = 0, WordDropout = 0, Batch = 2, LearningRate = 0.01f };
+        var parser = NeuralParserTrainer.Train(perceptron, treebank, options);
+        Assert.True(parser.IsNeural);
+        var score = ParserEvaluation.Evaluate(parser, treebank);
+        Assert.True(score.Uas >= 95, $"UAS {score.Uas:F1} on its own training sentences");
+        Assert.True(score.Las >= 90, $"LAS {score.Las:F1} on its own training sentences");
+
+        string dir = Directory.CreateTempSubdirectory("parley-neural-").FullName;
+        try
+        {
+            perceptron.Save(dir);
+            parser.SaveNeural(Path.Combine(dir, DependencyParser.NeuralFileName));
+            var loaded = DependencyParser.Load(dir);
+            Assert.True(loaded.IsNeural);
+            foreach (var gold in treebank)
+            {
+                var x = TinyTreebank.Unparsed(gold);
+                var y = TinyTreebank.Unparsed(gold);
+                parser.Parse(x);
+                loaded.Parse(y);
+                for (int i = 0; i < x.Words.Count; i++)
+                {
+                    Assert.Equal(x.Words[i].Head, y.Words[i].Head);
+                    Assert.Equal(x.Words[i].Deprel, y.Words[i].Deprel);
+                }
+            }
+            // the same training run twice gives the same network
+            var again = NeuralParserTrainer.Train(perceptron, treebank, options);
+            string second = Path.Combine(dir, "again.bin.gz");
+            again.SaveNeural(second);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(dir, DependencyParser.NeuralFileName)), File.ReadAllBytes(second));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void FrozenTablesScoreLikeTheTrainingPath()
+    {
+        var (net, s) = TinyNet(seed: 5);
+        Span<float> a = stackalloc float[8];
+        Span<float> b = stackalloc float[8];
+        Span<float> hidden = stackalloc float[16];
+        var slow = new List<float>();
+        net.Encode(s);
+        foreach (var (s0, s1, s2, b0) in Moves) { net.ScoreMoves(s, s0, s1, s2, b0, a, hidden); slow.AddRange(a[..3].ToArray()); }
+        foreach (var (head, dep) in Arcs) { net.ScoreLabels(s, head, dep, a, hidden); slow.AddRange(a[..5].ToArray()); }
+        net.Freeze();
+        net.Encode(s);
+        int k = 0;
+        foreach (var (s0, s1, s2, b0) in Moves)
+        {
+            net.ScoreMoves(s, s0, s1, s2, b0, b, hidden);
+            for (int m = 0; m < 3; m++) Assert.Equal(slow[k++], b[m], 4);
+        }
+        foreach (var (head, dep) in Arcs)
+        {
+            net.ScoreLabels(s, head, dep, b, hidden);
+            for (int l = 0; l < 5; l++) Assert.Equal(slow[k++], b[l], 4);
+        }
+    }
+
+    [Fact]
+    public void TanhApproximationIsAccurate()
+    {
+        var xs = Enumerable.Range(-400, 801).Select(i => i / 40f).ToArray();
+        var ys = (float[])xs.Clone();
+        DenseMath.Tanh(ys);
+        for (int i = 0; i < xs.Length; i++) Assert.True(MathF.Abs(ys[i] - MathF.Tanh(xs[i])) < 1e-5f, $"tanh({xs[i]})");
+        var sig = (float[])xs.Clone();
+        DenseMath.Sigmoid(sig);
+        for (int i = 0; i < xs.Length; i++) Assert.True(MathF.Abs(sig[i] - 1 / (1 + MathF.Exp(-xs[i]))) < 1e-5f, $"sigmoid({xs[i]})");
+    }
+}
