@@ -48,43 +48,66 @@ internal static class DenseMath
     public static void MatVecTransposedAdd(ReadOnlySpan<float> wt, ReadOnlySpan<float> x, Span<float> y)
     {
         int rows = y.Length, cols = x.Length, r = 0;
-        if (Vector256.IsHardwareAccelerated)
+        ref float pw = ref MemoryMarshal.GetReference(wt);
+        ref float py = ref MemoryMarshal.GetReference(y);
+        if (Vector512.IsHardwareAccelerated)
         {
-            ref float pw = ref MemoryMarshal.GetReference(wt);
-            ref float py = ref MemoryMarshal.GetReference(y);
             for (; r + 64 <= rows; r += 64)
+            {
+                var a0 = Vector512.LoadUnsafe(ref py, (nuint)r);
+                var a1 = Vector512.LoadUnsafe(ref py, (nuint)(r + 16));
+                var a2 = Vector512.LoadUnsafe(ref py, (nuint)(r + 32));
+                var a3 = Vector512.LoadUnsafe(ref py, (nuint)(r + 48));
+                for (int c = 0; c < cols; c++)
+                {
+                    var b = Vector512.Create(x[c]);
+                    nuint at = (nuint)(c * rows + r);
+                    a0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pw, at), b, a0);
+                    a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pw, at + 16), b, a1);
+                    a2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pw, at + 32), b, a2);
+                    a3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pw, at + 48), b, a3);
+                }
+                a0.StoreUnsafe(ref py, (nuint)r);
+                a1.StoreUnsafe(ref py, (nuint)(r + 16));
+                a2.StoreUnsafe(ref py, (nuint)(r + 32));
+                a3.StoreUnsafe(ref py, (nuint)(r + 48));
+            }
+            for (; r + 16 <= rows; r += 16)
+            {
+                var a = Vector512.LoadUnsafe(ref py, (nuint)r);
+                for (int c = 0; c < cols; c++)
+                    a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pw, (nuint)(c * rows + r)), Vector512.Create(x[c]), a);
+                a.StoreUnsafe(ref py, (nuint)r);
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            for (; r + 32 <= rows; r += 32)
             {
                 var a0 = Vector256.LoadUnsafe(ref py, (nuint)r);
                 var a1 = Vector256.LoadUnsafe(ref py, (nuint)(r + 8));
                 var a2 = Vector256.LoadUnsafe(ref py, (nuint)(r + 16));
                 var a3 = Vector256.LoadUnsafe(ref py, (nuint)(r + 24));
-                var a4 = Vector256.LoadUnsafe(ref py, (nuint)(r + 32));
-                var a5 = Vector256.LoadUnsafe(ref py, (nuint)(r + 40));
-                var a6 = Vector256.LoadUnsafe(ref py, (nuint)(r + 48));
-                var a7 = Vector256.LoadUnsafe(ref py, (nuint)(r + 56));
                 for (int c = 0; c < cols; c++)
                 {
-                    float xc = x[c];
-                    if (xc == 0) continue;
-                    var b = Vector256.Create(xc);
+                    var b = Vector256.Create(x[c]);
                     nuint at = (nuint)(c * rows + r);
                     a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, at), b, a0);
                     a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, at + 8), b, a1);
                     a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, at + 16), b, a2);
                     a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, at + 24), b, a3);
-                    a4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, at + 32), b, a4);
-                    a5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, at + 40), b, a5);
-                    a6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, at + 48), b, a6);
-                    a7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, at + 56), b, a7);
                 }
                 a0.StoreUnsafe(ref py, (nuint)r);
                 a1.StoreUnsafe(ref py, (nuint)(r + 8));
                 a2.StoreUnsafe(ref py, (nuint)(r + 16));
                 a3.StoreUnsafe(ref py, (nuint)(r + 24));
-                a4.StoreUnsafe(ref py, (nuint)(r + 32));
-                a5.StoreUnsafe(ref py, (nuint)(r + 40));
-                a6.StoreUnsafe(ref py, (nuint)(r + 48));
-                a7.StoreUnsafe(ref py, (nuint)(r + 56));
+            }
+            for (; r + 8 <= rows; r += 8)
+            {
+                var a = Vector256.LoadUnsafe(ref py, (nuint)r);
+                for (int c = 0; c < cols; c++)
+                    a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, (nuint)(c * rows + r)), Vector256.Create(x[c]), a);
+                a.StoreUnsafe(ref py, (nuint)r);
             }
         }
         for (; r < rows; r++)

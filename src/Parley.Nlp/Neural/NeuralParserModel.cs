@@ -79,6 +79,10 @@ internal sealed class NeuralParserModel
 
     public NeuralParserShape Shape { get; }
     public int LabelCount { get; }
+    /// <summary>Weight of the averaged perceptron's move scores added to the network's (0: the network alone).</summary>
+    public float PerceptronWeight { get; set; }
+    /// <summary>Weight of the averaged perceptron's relation scores added to the network's.</summary>
+    public float PerceptronLabelWeight { get; set; }
     public WordClusterTable? ClusterTable => _clusters;
     public Parameter Words { get; }
     public Parameter Clusters { get; }
@@ -131,7 +135,7 @@ internal sealed class NeuralParserModel
     {
         public readonly float[][] Projected;
         public readonly float[] Bias;
-        public readonly float[] ForwardRecurrent, BackwardRecurrent, PartsTransposed;
+        public readonly float[] ForwardRecurrent, BackwardRecurrent, PartsTransposed, LabelOutTransposed;
 
         public InferencePlan(NeuralParserModel net)
         {
@@ -162,6 +166,7 @@ internal sealed class NeuralParserModel
             int h2 = 2 * h;
             float[] stacked = [.. net.MoveIn.Value, .. net.LabelHead.Value, .. net.LabelDep.Value];
             PartsTransposed = DenseMath.Transpose(stacked, stacked.Length / h2, h2);
+            LabelOutTransposed = DenseMath.Transpose(net.LabelOut.Value, net.LabelCount, shape.LabelHidden);
         }
 
         /// <summary>Columns [offset, offset + width) of a rows x cols matrix, transposed (width x rows).</summary>
@@ -342,7 +347,8 @@ internal sealed class NeuralParserModel
         DenseMath.Add(s.Parts.AsSpan(DepPart(s, dep), l), hidden);
         DenseMath.Tanh(hidden[..l]);
         LabelOutBias.Value.CopyTo(scores);
-        DenseMath.MatVecAdd(LabelOut.Value, LabelCount, hidden[..l], scores);
+        if (_plan is { } plan) DenseMath.MatVecTransposedAdd(plan.LabelOutTransposed, hidden[..l], scores[..LabelCount]);
+        else DenseMath.MatVecAdd(LabelOut.Value, LabelCount, hidden[..l], scores);
     }
 
     // ---------------------------------------------------------------- back-propagation (training)
@@ -444,6 +450,8 @@ internal sealed class NeuralParserModel
         var s = Shape;
         foreach (int v in new[] { s.WordDim, s.ClusterDim, s.TagDim, s.SuffixDim, s.ShapeDim, s.Hidden, s.MoveHidden, s.LabelHidden, LabelCount }) w.Write(v);
         w.Write(_clusters?.Fingerprint ?? 0UL);
+        w.Write(PerceptronWeight);
+        w.Write(PerceptronLabelWeight);
         WriteTable(w, _words);
         WriteTable(w, _tags);
         foreach (var p in Parameters) p.Write(w);
@@ -464,11 +472,14 @@ internal sealed class NeuralParserModel
         };
         int labels = r.ReadInt32();
         ulong fingerprint = r.ReadUInt64();
+        float perceptronWeight = r.ReadSingle(), perceptronLabelWeight = r.ReadSingle();
         if (fingerprint != 0 && clusters?.Fingerprint != fingerprint) throw new InvalidDataException($"{path}: trained with other word clusters than the model folder's");
         var words = ReadTable(r);
         var tags = ReadTable(r);
         var model = new NeuralParserModel(shape, words, tags, labels, fingerprint == 0 ? null : clusters);
         foreach (var p in model.Parameters) p.Read(r);
+        model.PerceptronWeight = perceptronWeight;
+        model.PerceptronLabelWeight = perceptronLabelWeight;
         model.Freeze();
         return model;
     }

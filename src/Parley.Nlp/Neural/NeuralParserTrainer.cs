@@ -32,6 +32,8 @@ public sealed class NeuralTrainOptions
     /// <summary>Called after each epoch with the epoch (1-based) and the parser so far, e.g. to score dev; returns a line to print.</summary>
     public Func<int, DependencyParser, string>? AfterEpoch { get; init; }
     public Action<string>? Progress { get; init; }
+    /// <summary>Add the perceptron's scores to the network's, with weights chosen on dev (by the caller).</summary>
+    public bool Mix { get; init; }
 }
 
 /// <summary>

@@ -82,6 +82,14 @@ public sealed class DependencyParser
     /// <summary>File of the BiLSTM scorer in the parser folder; when present, it makes the parser's decisions.</summary>
     public const string NeuralFileName = Parley.Nlp.Neural.NeuralParserModel.FileName;
 
+    /// <summary>Sets the weights of the perceptrons' move and relation scores added to the BiLSTM scorer's (0, 0: the network alone).</summary>
+    public void SetPerceptronWeights(float moves, float labels)
+    {
+        var neural = _neural ?? throw new InvalidOperationException("the parser has no neural scorer");
+        neural.PerceptronWeight = moves;
+        neural.PerceptronLabelWeight = labels;
+    }
+
     /// <summary>Whether the decisions are made by the BiLSTM scorer.</summary>
     public bool IsNeural => _neural is not null;
 
@@ -172,20 +180,34 @@ public sealed class DependencyParser
         }
     }
 
-    /// <summary>Greedy arc-hybrid parsing with the neural scorer; the words' ids are in scratch.Neural.</summary>
+    /// <summary>
+    /// Greedy arc-hybrid parsing with the neural scorer; the words' ids are in scratch.Neural. With a perceptron weight
+    /// above 0 the perceptrons' scores, times that weight, are added to the network's (an ensemble of two unlike models;
+    /// scratch.Input must then hold the perceptron attributes).
+    /// </summary>
     private void ParseNeural(ParserScratch scratch)
     {
         var net = _neural!;
         var st = scratch.State;
         var ns = scratch.Neural;
+        var input = scratch.Input;
         int n = ns.Count;
+        float moveWeight = net.PerceptronWeight, labelWeight = net.PerceptronLabelWeight;
         net.Encode(ns);
         st.Reset(n);
         Span<float> scores = scratch.Scores;
+        Span<float> other = stackalloc float[256];
+        Span<ulong> feats = scratch.Features;
         Span<float> hidden = stackalloc float[Math.Max(net.Shape.MoveHidden, net.Shape.LabelHidden)];
         while (!st.IsTerminal)
         {
             net.ScoreMoves(ns, st.S(0), st.S(1), st.S(2), st.B(0), scores, hidden);
+            if (moveWeight > 0)
+            {
+                int count = ParserFeatures.Transition(st, input, feats);
+                ScoreMoves(feats[..count], other);
+                for (int m = 0; m < 3; m++) scores[m] += moveWeight * other[m];
+            }
             var move = BestLegal(st, scores);
             int label = -1;
             if (move != Move.Shift)
@@ -195,6 +217,12 @@ public sealed class DependencyParser
                 else
                 {
                     net.ScoreLabels(ns, head, dep, scores, hidden);
+                    if (labelWeight > 0)
+                    {
+                        int count = ParserFeatures.Label(st, input, head, dep, feats);
+                        ScoreLabels(feats[..count], other);
+                        for (int l = 0; l < _labelNames.Length; l++) scores[l] += labelWeight * other[l];
+                    }
                     label = BestLabel(scores);
                 }
             }
@@ -202,10 +230,13 @@ public sealed class DependencyParser
         }
     }
 
+    /// <summary>Whether parsing needs the perceptron attributes of the words (scratch.Input).</summary>
+    private bool NeedsPerceptronInput => _neural is null || _neural.PerceptronWeight > 0 || _neural.PerceptronLabelWeight > 0;
+
     /// <summary>Prepares scratch for <see cref="ParseInput"/> from a sentence's forms, lemmas and tags.</summary>
     internal void Fill(ParserScratch scratch, ConlluSentence sentence)
     {
-        FillInput(scratch.Input, sentence, _clusters);
+        if (NeedsPerceptronInput) FillInput(scratch.Input, sentence, _clusters);
         if (_neural is null) return;
         var words = sentence.Words;
         scratch.Neural.Reset(words.Count, _neural.Shape, training: false);
@@ -275,6 +306,7 @@ public sealed class DependencyParser
     {
         ArgumentNullException.ThrowIfNull(doc);
         var scratch = Scratch;
+        bool perceptronInput = NeedsPerceptronInput;
         var tokens = doc.TokensMutable;
         string text = doc.Text;
         foreach (ref readonly var sentence in doc.Sentences)
@@ -290,11 +322,10 @@ public sealed class DependencyParser
                 ref readonly var t = ref tokens[first + i];
                 ReadOnlySpan<char> form = t.Norm != 0 ? StringStore.Get(t.Norm) : text.AsSpan(t.Start, t.End - t.Start);
                 ReadOnlySpan<char> upos = UPosNames.Name(t.Upos), xpos = StringStore.Get(t.Xpos);
-                // the neural scorer needs no perceptron attributes, but they are cheap and keep one code path
-                input.Words[i] = TokenAttributes.From(form, StringStore.Get(t.Lemma), upos, xpos, _clusters);
+                if (perceptronInput) input.Words[i] = TokenAttributes.From(form, StringStore.Get(t.Lemma), upos, xpos, _clusters);
                 SetNeuralWord(scratch, i, form, upos, xpos);
             }
-            input.Finish();
+            if (perceptronInput) input.Finish();
             ParseInput(scratch);
             var st = scratch.State;
             for (int i = 0; i < n; i++)
