@@ -1,13 +1,13 @@
 using Parley.Core;
 using Parley.Nlp;
-using Parley.Nlp.Training;
+using Parley.Nlp.Parsing;
 
 namespace Parley.Cli.Commands;
 
 /// <summary>Loads the NLP model (and the parser when present) for commands, with a one-line error when it is missing.</summary>
 internal static class NlpLoader
 {
-    public static (NlpModel Model, ParserBridge? Parser)? TryLoad(string? folder, TextWriter? stderr = null)
+    public static (NlpModel Model, DependencyParser? Parser)? TryLoad(string? folder, TextWriter? stderr = null)
     {
         stderr ??= Console.Error;
         folder ??= ModelLocator.FindModel(NlpModel.DefaultName);
@@ -18,7 +18,7 @@ internal static class NlpLoader
         }
         try
         {
-            return (NlpModel.Load(folder), ParserBridge.TryLoad(folder));
+            return (NlpModel.Load(folder), DependencyParser.TryLoadFromNlpModel(folder));
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {

@@ -40,13 +40,14 @@ internal static class TrainParserCommand
         var hidden = new Option<int>("--hidden") { Description = "With --neural: LSTM units per direction", DefaultValueFactory = _ => new NeuralTrainOptions().Hidden };
         var moveHidden = new Option<int>("--move-hidden") { Description = "With --neural: units of the move layer", DefaultValueFactory = _ => new NeuralTrainOptions().MoveHidden };
         var rate = new Option<float>("--learning-rate") { Description = "With --neural: Adam's learning rate", DefaultValueFactory = _ => new NeuralTrainOptions().LearningRate };
+        var layers = new Option<int>("--layers") { Description = "With --neural: stacked BiLSTM layers (1 or 2)", DefaultValueFactory = _ => new NeuralTrainOptions().Layers };
         var mix = new Option<bool>("--mix") { Description = "With --neural: add the perceptron's scores to the network's, with weights chosen on dev" };
         var dropout = new Option<float>("--dropout") { Description = "With --neural: dropout of the input vectors", DefaultValueFactory = _ => new NeuralTrainOptions().Dropout };
-        var command = new Command("parser", "Train the dependency parser on a UD treebank") { ud, output, seed, epochs, noise, tagged, devOutput, jackknife, jackknifeEpochs, trainTagged, share, useClusters, moveBits, labelBits, ensemble, neural, hidden, moveHidden, rate, dropout, mix };
+        var command = new Command("parser", "Train the dependency parser on a UD treebank") { ud, output, seed, epochs, noise, tagged, devOutput, jackknife, jackknifeEpochs, trainTagged, share, useClusters, moveBits, labelBits, ensemble, neural, hidden, moveHidden, rate, dropout, mix, layers };
         command.SetAction(result =>
         {
             var neuralOptions = result.GetValue(neural)
-                ? new NeuralTrainOptions { Hidden = result.GetValue(hidden), MoveHidden = result.GetValue(moveHidden), LearningRate = result.GetValue(rate), Dropout = result.GetValue(dropout), Mix = result.GetValue(mix) }
+                ? new NeuralTrainOptions { Hidden = result.GetValue(hidden), MoveHidden = result.GetValue(moveHidden), LearningRate = result.GetValue(rate), Dropout = result.GetValue(dropout), Mix = result.GetValue(mix), Layers = result.GetValue(layers) }
                 : null;
             return Run(result.GetValue(ud)!, result.GetValue(output)!, result.GetValue(seed), result.GetValue(epochs),
                 result.GetValue(noise), result.GetValue(tagged), result.GetValue(devOutput), result.GetValue(jackknife), result.GetValue(jackknifeEpochs), result.GetValue(trainTagged), result.GetValue(share),
@@ -213,18 +214,12 @@ internal static class TrainParserCommand
         // the perceptron alone: a neural.bin.gz already there is replaced
         var perceptron = DependencyParser.Load(folder, clusters).WithoutNeural();
         var clock = Stopwatch.StartNew();
-        var parser = NeuralParserTrainer.Train(perceptron, train, new NeuralTrainOptions
+        var parser = ParserRecipe.TrainNeural(perceptron, train, dev, trainTagged, devTagged, clusters, new NeuralTrainOptions
         {
-            Seed = seed, Epochs = epochs, Hidden = settings.Hidden, MoveHidden = settings.MoveHidden, LearningRate = settings.LearningRate, Dropout = settings.Dropout,
-            PredictedTags = trainTagged, PredictedTagShare = share, Clusters = clusters, Progress = Console.WriteLine,
-            AfterEpoch = devTagged is null ? null : (_, p) =>
-            {
-                var score = ParserEvaluation.Evaluate(p, dev, devTagged);
-                return F($"dev (predicted tags) UAS {score.Uas:F2} LAS {score.Las:F2} LAS (universal) {score.UniversalLas:F2}");
-            },
-        });
+            Seed = seed, Epochs = epochs, Hidden = settings.Hidden, MoveHidden = settings.MoveHidden, Layers = settings.Layers,
+            LearningRate = settings.LearningRate, Dropout = settings.Dropout, PredictedTagShare = share, Mix = settings.Mix,
+        }, Console.WriteLine);
         double trainSeconds = clock.Elapsed.TotalSeconds;
-        if (devTagged is not null && settings.Mix) Mix(parser, dev, devTagged);
         var gold = ParserEvaluation.Evaluate(parser, dev);
         double speed = MeasureSpeed(parser, dev);
         ParserScore? predicted = devTagged is null ? null : ParserEvaluation.Evaluate(parser, dev, devTagged);
@@ -250,37 +245,10 @@ internal static class TrainParserCommand
         meta.Speed["neural_train_seconds"] = Math.Round(trainSeconds);
         meta.Files["neural"] = DependencyParser.NeuralFileName;
         meta.Description = "Arc-hybrid greedy dependency parser: moves and relations scored by a BiLSTM network (neural.bin.gz, Kiperwasser-Goldberg style), trained with a dynamic oracle; the averaged-perceptron parser (parser.bin.gz) it was added to is kept as the fallback";
-        meta.Command += F($"; then parley train parser --neural --ud {ud.FullName} --out {output} --seed {seed} --epochs {epochs} --hidden {settings.Hidden} --move-hidden {settings.MoveHidden} --learning-rate {settings.LearningRate} --dropout {settings.Dropout}") + (settings.Mix ? " --mix" : "")
+        meta.Command += F($"; then parley train parser --neural --ud {ud.FullName} --out {output} --seed {seed} --epochs {epochs} --hidden {settings.Hidden} --move-hidden {settings.MoveHidden} --learning-rate {settings.LearningRate} --dropout {settings.Dropout} --layers {settings.Layers}") + (settings.Mix ? " --mix" : "")
             + (jackknife >= 2 ? $" --jackknife {jackknife} --jackknife-epochs {jackknifeEpochs}" : "") + (share < 1 ? F($" --predicted-share {share}") : "");
         meta.Save(folder);
         return 0;
-    }
-
-    /// <summary>
-    /// Chooses the weights of the perceptron's move and relation scores added to the network's, on dev with predicted
-    /// tags (the one place dev steers the model, like choosing the number of epochs; the figures reported are dev figures).
-    /// </summary>
-    private static void Mix(DependencyParser parser, List<ConlluSentence> dev, List<ConlluSentence> devTagged)
-    {
-        float[] grid = [0, 0.002f, 0.005f, 0.01f, 0.02f, 0.05f, 0.1f];
-        (float Move, float Label, double Las) best = (0, 0, ParserEvaluation.Evaluate(parser, dev, devTagged).Las);
-        Console.WriteLine(F($"mix: network alone LAS {best.Las:F2}"));
-        foreach (float w in grid[1..])
-        {
-            parser.SetPerceptronWeights(w, 0);
-            double las = ParserEvaluation.Evaluate(parser, dev, devTagged).Las;
-            Console.WriteLine(F($"mix: perceptron move weight {w}: LAS {las:F2}"));
-            if (las > best.Las) best = (w, 0, las);
-        }
-        foreach (float w in grid[1..])
-        {
-            parser.SetPerceptronWeights(best.Move, w);
-            double las = ParserEvaluation.Evaluate(parser, dev, devTagged).Las;
-            Console.WriteLine(F($"mix: perceptron relation weight {w}: LAS {las:F2}"));
-            if (las > best.Las) best = (best.Move, w, las);
-        }
-        parser.SetPerceptronWeights(best.Move, best.Label);
-        Console.WriteLine(F($"mix: kept move weight {best.Move}, relation weight {best.Label} (LAS {best.Las:F2})"));
     }
 
     private static void WriteAll(List<ConlluSentence> sentences, string path)

@@ -17,6 +17,8 @@ internal sealed record NeuralParserShape
     public int Hidden { get; init; } = 64;
     public int MoveHidden { get; init; } = 128;
     public int LabelHidden { get; init; } = 64;
+    /// <summary>Stacked BiLSTM layers (1 or 2).</summary>
+    public int Layers { get; init; } = 1;
 
     public int InputDim => WordDim + ClusterDim + TagDim + SuffixDim + ShapeDim;
 }
@@ -61,6 +63,11 @@ internal sealed class NeuralParserModel
         Shapes = new Parameter("emb.shape", ShapeCount, shape.ShapeDim);
         Forward = new LstmLayer("lstm.fwd", shape.InputDim, shape.Hidden);
         Backward = new LstmLayer("lstm.bwd", shape.InputDim, shape.Hidden);
+        if (shape.Layers > 1)
+        {
+            Forward2 = new LstmLayer("lstm2.fwd", h2, shape.Hidden);
+            Backward2 = new LstmLayer("lstm2.bwd", h2, shape.Hidden);
+        }
         Root = new Parameter("root", 1, h2);
         None = new Parameter("none", 1, h2);
         MoveIn = new Parameter("move.in", Positions * shape.MoveHidden, h2);
@@ -91,6 +98,9 @@ internal sealed class NeuralParserModel
     public Parameter Shapes { get; }
     public LstmLayer Forward { get; }
     public LstmLayer Backward { get; }
+    /// <summary>The second BiLSTM layer, reading the first one's vectors; null with one layer.</summary>
+    public LstmLayer? Forward2 { get; }
+    public LstmLayer? Backward2 { get; }
     public Parameter Root { get; }
     public Parameter None { get; }
     public Parameter MoveIn { get; }
@@ -105,7 +115,8 @@ internal sealed class NeuralParserModel
 
     public IReadOnlyList<Parameter> Parameters =>
     [
-        Words, Clusters, Tags, Suffixes, Shapes, .. Forward.Parameters, .. Backward.Parameters, Root, None,
+        Words, Clusters, Tags, Suffixes, Shapes, .. Forward.Parameters, .. Backward.Parameters,
+        .. Forward2?.Parameters ?? [], .. Backward2?.Parameters ?? [], Root, None,
         MoveIn, MoveBias, MoveOut, MoveOutBias, LabelHead, LabelDep, LabelDirection, LabelOut, LabelOutBias,
     ];
 
@@ -114,6 +125,8 @@ internal sealed class NeuralParserModel
         foreach (var p in new[] { Words, Clusters, Tags, Suffixes, Shapes, Root, None }) p.Initialise(random, 0.1f);
         Forward.Initialise(random);
         Backward.Initialise(random);
+        Forward2?.Initialise(random);
+        Backward2?.Initialise(random);
         MoveIn.Initialise(random);
         MoveOut.Initialise(random);
         LabelHead.Initialise(random);
@@ -136,6 +149,8 @@ internal sealed class NeuralParserModel
         public readonly float[][] Projected;
         public readonly float[] Bias;
         public readonly float[] ForwardRecurrent, BackwardRecurrent, PartsTransposed, LabelOutTransposed;
+        /// <summary>Second layer: input weights of both directions stacked and transposed (2H x 8H), biases, recurrent weights.</summary>
+        public readonly float[] Input2 = [], Bias2 = [], Forward2Recurrent = [], Backward2Recurrent = [];
 
         public InferencePlan(NeuralParserModel net)
         {
@@ -164,6 +179,14 @@ internal sealed class NeuralParserModel
             ForwardRecurrent = DenseMath.Transpose(net.Forward.Wh.Value, g4, h);
             BackwardRecurrent = DenseMath.Transpose(net.Backward.Wh.Value, g4, h);
             int h2 = 2 * h;
+            if (net.Forward2 is { } f2 && net.Backward2 is { } b2)
+            {
+                float[] both = [.. f2.Wx.Value, .. b2.Wx.Value];
+                Input2 = DenseMath.Transpose(both, 2 * g4, h2);
+                Bias2 = [.. f2.Bias.Value, .. b2.Bias.Value];
+                Forward2Recurrent = DenseMath.Transpose(f2.Wh.Value, g4, h);
+                Backward2Recurrent = DenseMath.Transpose(b2.Wh.Value, g4, h);
+            }
             float[] stacked = [.. net.MoveIn.Value, .. net.LabelHead.Value, .. net.LabelDep.Value];
             PartsTransposed = DenseMath.Transpose(stacked, stacked.Length / h2, h2);
             LabelOutTransposed = DenseMath.Transpose(net.LabelOut.Value, net.LabelCount, shape.LabelHidden);
@@ -250,11 +273,16 @@ internal sealed class NeuralParserModel
         Forward.Forward(s.ForwardTape, n, reverse: false);
         Backward.Project(x, n, s.BackwardTape.Gates);
         Backward.Forward(s.BackwardTape, n, reverse: true);
-        for (int i = 0; i < n; i++)
+        if (Forward2 is { } f2 && Backward2 is { } b2)
         {
-            s.ForwardTape.H.AsSpan(i * h, h).CopyTo(s.Vectors.AsSpan(i * h2, h));
-            s.BackwardTape.H.AsSpan(i * h, h).CopyTo(s.Vectors.AsSpan(i * h2 + h, h));
+            Concatenate(s.ForwardTape, s.BackwardTape, n, h, s.Lower);
+            f2.Project(s.Lower, n, s.ForwardTape2.Gates);
+            f2.Forward(s.ForwardTape2, n, reverse: false);
+            b2.Project(s.Lower, n, s.BackwardTape2.Gates);
+            b2.Forward(s.BackwardTape2, n, reverse: true);
+            Concatenate(s.ForwardTape2, s.BackwardTape2, n, h, s.Vectors);
         }
+        else Concatenate(s.ForwardTape, s.BackwardTape, n, h, s.Vectors);
         Root.Value.CopyTo(s.Vectors.AsSpan(n * h2, h2));
         None.Value.CopyTo(s.Vectors.AsSpan((n + 1) * h2, h2));
         WordParts(s);
@@ -279,14 +307,34 @@ internal sealed class NeuralParserModel
         }
         Forward.Forward(s.ForwardTape, n, reverse: false, plan.ForwardRecurrent);
         Backward.Forward(s.BackwardTape, n, reverse: true, plan.BackwardRecurrent);
-        for (int i = 0; i < n; i++)
+        if (Forward2 is { } f2 && Backward2 is { } b2)
         {
-            s.ForwardTape.H.AsSpan(i * h, h).CopyTo(s.Vectors.AsSpan(i * h2, h));
-            s.BackwardTape.H.AsSpan(i * h, h).CopyTo(s.Vectors.AsSpan(i * h2 + h, h));
+            Concatenate(s.ForwardTape, s.BackwardTape, n, h, s.Lower);
+            for (int i = 0; i < n; i++)
+            {
+                plan.Bias2.CopyTo(sum);
+                DenseMath.MatVecTransposedAdd(plan.Input2, s.Lower.AsSpan(i * h2, h2), sum);
+                sum[..g4].CopyTo(s.ForwardTape2.Gates.AsSpan(i * g4, g4));
+                sum[g4..].CopyTo(s.BackwardTape2.Gates.AsSpan(i * g4, g4));
+            }
+            f2.Forward(s.ForwardTape2, n, reverse: false, plan.Forward2Recurrent);
+            b2.Forward(s.BackwardTape2, n, reverse: true, plan.Backward2Recurrent);
+            Concatenate(s.ForwardTape2, s.BackwardTape2, n, h, s.Vectors);
         }
+        else Concatenate(s.ForwardTape, s.BackwardTape, n, h, s.Vectors);
         Root.Value.CopyTo(s.Vectors.AsSpan(n * h2, h2));
         None.Value.CopyTo(s.Vectors.AsSpan((n + 1) * h2, h2));
         WordParts(s);
+    }
+
+    /// <summary>Rows of [forward output; backward output], 2H floats per word.</summary>
+    private static void Concatenate(LstmTape forward, LstmTape backward, int n, int h, float[] into)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            forward.H.AsSpan(i * h, h).CopyTo(into.AsSpan(i * 2 * h, h));
+            backward.H.AsSpan(i * h, h).CopyTo(into.AsSpan(i * 2 * h + h, h));
+        }
     }
 
     /// <summary>
@@ -408,11 +456,16 @@ internal sealed class NeuralParserModel
         }
         DenseMath.Add(dVectors.Slice(n * h2, h2), Root.Grad);
         DenseMath.Add(dVectors.Slice((n + 1) * h2, h2), None.Grad);
-        for (int i = 0; i < n; i++)
+        if (Forward2 is { } f2 && Backward2 is { } b2)
         {
-            dVectors.Slice(i * h2, h).CopyTo(s.ForwardGrads.AsSpan(i * h, h));
-            dVectors.Slice(i * h2 + h, h).CopyTo(s.BackwardGrads.AsSpan(i * h, h));
+            Split(dVectors, n, h, s);
+            var dLower = s.LowerGrads.AsSpan(0, n * h2);
+            dLower.Clear();
+            f2.Backward(s.ForwardTape2, n, reverse: false, s.Lower, s.ForwardGrads, dLower);
+            b2.Backward(s.BackwardTape2, n, reverse: true, s.Lower, s.BackwardGrads, dLower);
+            Split(dLower, n, h, s);
         }
+        else Split(dVectors, n, h, s);
         var dx = s.InputGrads.AsSpan(0, n * d);
         dx.Clear();
         Forward.Backward(s.ForwardTape, n, reverse: false, s.Inputs, s.ForwardGrads, dx);
@@ -438,6 +491,16 @@ internal sealed class NeuralParserModel
         }
     }
 
+    /// <summary>Splits gradients of [forward; backward] rows into the two directions' output gradients.</summary>
+    private static void Split(ReadOnlySpan<float> rows, int n, int h, NeuralSentence s)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            rows.Slice(i * 2 * h, h).CopyTo(s.ForwardGrads.AsSpan(i * h, h));
+            rows.Slice(i * 2 * h + h, h).CopyTo(s.BackwardGrads.AsSpan(i * h, h));
+        }
+    }
+
     // ---------------------------------------------------------------- files
 
     public void Save(string path)
@@ -448,7 +511,7 @@ internal sealed class NeuralParserModel
         w.Write(Magic);
         w.Write(FormatVersion);
         var s = Shape;
-        foreach (int v in new[] { s.WordDim, s.ClusterDim, s.TagDim, s.SuffixDim, s.ShapeDim, s.Hidden, s.MoveHidden, s.LabelHidden, LabelCount }) w.Write(v);
+        foreach (int v in new[] { s.WordDim, s.ClusterDim, s.TagDim, s.SuffixDim, s.ShapeDim, s.Hidden, s.MoveHidden, s.LabelHidden, s.Layers, LabelCount }) w.Write(v);
         w.Write(_clusters?.Fingerprint ?? 0UL);
         w.Write(PerceptronWeight);
         w.Write(PerceptronLabelWeight);
@@ -468,8 +531,9 @@ internal sealed class NeuralParserModel
         var shape = new NeuralParserShape
         {
             WordDim = r.ReadInt32(), ClusterDim = r.ReadInt32(), TagDim = r.ReadInt32(), SuffixDim = r.ReadInt32(), ShapeDim = r.ReadInt32(),
-            Hidden = r.ReadInt32(), MoveHidden = r.ReadInt32(), LabelHidden = r.ReadInt32(),
+            Hidden = r.ReadInt32(), MoveHidden = r.ReadInt32(), LabelHidden = r.ReadInt32(), Layers = r.ReadInt32(),
         };
+        if (shape.Layers is < 1 or > 2) throw new InvalidDataException($"{path}: {shape.Layers} LSTM layers");
         int labels = r.ReadInt32();
         ulong fingerprint = r.ReadUInt64();
         float perceptronWeight = r.ReadSingle(), perceptronLabelWeight = r.ReadSingle();
@@ -510,7 +574,9 @@ internal sealed class NeuralSentence
     public int[] Word = [], Cluster = [], Tag = [], Suffix = [], Shape = [];
     public float[] Inputs = [], Mask = [], Vectors = [], Parts = [];
     public float[] InputGrads = [], VectorGrads = [], PartGrads = [], ForwardGrads = [], BackwardGrads = [];
-    public readonly LstmTape ForwardTape = new(), BackwardTape = new();
+    /// <summary>The first layer's vectors and their gradients, with two BiLSTM layers.</summary>
+    public float[] Lower = [], LowerGrads = [];
+    public readonly LstmTape ForwardTape = new(), BackwardTape = new(), ForwardTape2 = new(), BackwardTape2 = new();
     private int _capacity = -1;
 
     public void Reset(int count, NeuralParserShape shape, bool training)
@@ -519,6 +585,11 @@ internal sealed class NeuralSentence
         int rows = count + 2;
         ForwardTape.Ensure(count, shape.Hidden);
         BackwardTape.Ensure(count, shape.Hidden);
+        if (shape.Layers > 1)
+        {
+            ForwardTape2.Ensure(count, shape.Hidden);
+            BackwardTape2.Ensure(count, shape.Hidden);
+        }
         if (rows > _capacity || (training && InputGrads.Length < rows * shape.InputDim))
         {
             int cap = Math.Max(rows * 2, 66);
@@ -526,12 +597,14 @@ internal sealed class NeuralSentence
             Word = new int[cap]; Cluster = new int[cap]; Tag = new int[cap]; Suffix = new int[cap]; Shape = new int[cap];
             Inputs = new float[cap * shape.InputDim];
             Vectors = new float[cap * 2 * shape.Hidden];
+            Lower = new float[cap * 2 * shape.Hidden];
             Parts = new float[cap * Width(shape)];
             if (training)
             {
                 Mask = new float[cap * shape.InputDim];
                 InputGrads = new float[cap * shape.InputDim];
                 VectorGrads = new float[cap * 2 * shape.Hidden];
+                LowerGrads = new float[cap * 2 * shape.Hidden];
                 PartGrads = new float[cap * Width(shape)];
                 ForwardGrads = new float[cap * shape.Hidden];
                 BackwardGrads = new float[cap * shape.Hidden];

@@ -13,6 +13,8 @@ public sealed class NeuralTrainOptions
     public int Hidden { get; init; } = 64;
     public int MoveHidden { get; init; } = 128;
     public int LabelHidden { get; init; } = 64;
+    /// <summary>Stacked BiLSTM layers (1 or 2).</summary>
+    public int Layers { get; init; } = 1;
     public int WordDim { get; init; } = 64;
     public float LearningRate { get; init; } = 0.002f;
     /// <summary>Sentences per Adam step.</summary>
@@ -84,7 +86,7 @@ public static class NeuralParserTrainer
         var wordCount = new int[words.Count + 1];
         foreach (var (key, id) in words) wordCount[id] = counts[key];
 
-        var shape = new NeuralParserShape { Hidden = options.Hidden, MoveHidden = options.MoveHidden, LabelHidden = options.LabelHidden, WordDim = options.WordDim };
+        var shape = new NeuralParserShape { Hidden = options.Hidden, MoveHidden = options.MoveHidden, LabelHidden = options.LabelHidden, WordDim = options.WordDim, Layers = options.Layers };
         var net = new NeuralParserModel(shape, words, tags, labelNames.Count, options.Clusters);
         var random = new Random(options.Seed);
         net.Initialise(random);

@@ -16,6 +16,18 @@ public sealed class DependencyParser
     public const string FileName = "parser.bin.gz";
     /// <summary>The parser's folder inside an NLP model folder: models/nlp-en-ewt/parser/parser.bin.gz.</summary>
     public const string Subfolder = "parser";
+
+    /// <summary>The parser of an NLP model folder (its parser/ subfolder), or null when the folder has none.</summary>
+    public static DependencyParser? TryLoadFromNlpModel(string nlpModelFolder)
+    {
+        string dir = Path.Combine(nlpModelFolder, Subfolder);
+        if (!File.Exists(Path.Combine(dir, FileName))) return null;
+        try { return Load(dir); }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            throw new InvalidDataException($"parser model in {dir} could not be loaded: {e.Message}", e);
+        }
+    }
     private const string Magic = "PARLEY-DEP";
     private const int FormatVersion = 3;
 
@@ -89,6 +101,9 @@ public sealed class DependencyParser
         neural.PerceptronWeight = moves;
         neural.PerceptronLabelWeight = labels;
     }
+
+    /// <summary>The weights of the perceptrons' move and relation scores added to the BiLSTM scorer's.</summary>
+    public (float Moves, float Relations) PerceptronWeights => _neural is null ? (1, 1) : (_neural.PerceptronWeight, _neural.PerceptronLabelWeight);
 
     /// <summary>Whether the decisions are made by the BiLSTM scorer.</summary>
     public bool IsNeural => _neural is not null;
@@ -336,6 +351,7 @@ public sealed class DependencyParser
                 t.Deprel = _labelIds[st.Labels[i]];
             }
         }
+        doc.Done |= Layers.Parse;
     }
 
     /// <summary>Same as <see cref="Parse(Document, CancellationToken)"/>; matches the public API shape.</summary>

@@ -5,6 +5,7 @@ using Parley.Nlp.Conllu;
 using Parley.Nlp.Evaluation;
 using Parley.Nlp.Learning;
 using Parley.Nlp.Lemmatization;
+using Parley.Nlp.Parsing;
 using Parley.Nlp.Tagging;
 using Parley.Nlp.Tokenization;
 
@@ -18,8 +19,10 @@ public sealed record NlpTrainOptions
     public int SplitterEpochs { get; init; } = 4;
     /// <summary>Train the tagger's second pass (sees the first pass's tags of the following words).</summary>
     public bool Refine { get; init; } = true;
-    /// <summary>Train the dependency parser too when its code is present.</summary>
+    /// <summary>Train the dependency parser too (by <see cref="ParserRecipe"/>).</summary>
     public bool Parser { get; init; } = true;
+    /// <summary>How the parser is trained.</summary>
+    public ParserRecipe ParserRecipe { get; init; } = new();
     /// <summary>Use at most this many training sentences (0 = all); for quick runs.</summary>
     public int MaxSentences { get; init; }
     /// <summary>
@@ -79,8 +82,16 @@ public static class NlpTrainer
         log($"tagger, features and lemmatizer trained ({clock.Elapsed.TotalSeconds:F0}s); tagger weights: {tagger.Model.FeatureCount} features, {tagger.Model.EntryCount} entries");
         model.Save(outFolder);
 
-        bool parser = options.Parser && ParserBridge.TryTrain(train, dev, outFolder, options.Seed, log, clusters);
-        var parse = parser ? ParserBridge.TryLoad(outFolder) : null;
+        DependencyParser? parse = null;
+        if (options.Parser)
+        {
+            log($"training the dependency parser ({options.ParserRecipe.Arguments})");
+            var recipe = options.ParserRecipe with { Seed = options.Seed };
+            parse = recipe.Train(train, dev, TagJackknife.TagWith(model.TaggerComponent(), dev), clusters, log);
+            ParserRecipe.Save(parse, Path.Combine(outFolder, DependencyParser.Subfolder));
+            log($"parser trained ({clock.Elapsed.TotalSeconds:F0}s)");
+        }
+        bool parser = parse is not null;
 
         var gold = GoldTokenScores(model, dev, parse);
         log("dev, gold tokenization: " + gold.Format());
@@ -114,15 +125,46 @@ public static class NlpTrainer
         foreach (var file in Directory.EnumerateFiles(outFolder, "*.gz"))
             meta.Files[Path.GetFileName(file)] = new FileInfo(file).Length.ToString(CultureInfo.InvariantCulture) + " bytes";
         meta.Save(outFolder);
+        if (parse is not null) SaveParserMeta(parse, outFolder, options, meta, command);
         log($"model written to {outFolder} ({clock.Elapsed.TotalSeconds:F0}s in all)");
         return (model, meta);
+    }
+
+    /// <summary>meta.json of the parser/ subfolder: its recipe, relations and the dev attachment scores of the whole model.</summary>
+    private static void SaveParserMeta(DependencyParser parser, string outFolder, NlpTrainOptions options, ModelMeta nlpMeta, string? command)
+    {
+        string folder = Path.Combine(outFolder, DependencyParser.Subfolder);
+        var meta = new ModelMeta
+        {
+            Name = "parser",
+            Version = parser.IsNeural ? "2" : "1",
+            Description = parser.IsNeural
+                ? "Arc-hybrid greedy dependency parser: moves and relations scored by a BiLSTM network (neural.bin.gz) plus weighted averaged-perceptron scores (parser.bin.gz), trained with a dynamic oracle on jackknifed tags"
+                : "Arc-hybrid greedy dependency parser, averaged perceptron with dynamic oracle, hashed features, trained on jackknifed tags",
+            Trained = nlpMeta.Trained,
+            Command = (command ?? "parley train nlp") + " (parser: " + (options.ParserRecipe with { Seed = options.Seed }).Arguments + ")",
+            Data = nlpMeta.Data,
+            Seed = options.Seed,
+            Labels = new Dictionary<string, List<string>> { ["deprel"] = [.. parser.Labels] },
+        };
+        foreach (var (k, v) in nlpMeta.Scores)
+            if (k.EndsWith("uas", StringComparison.Ordinal) || k.EndsWith("las", StringComparison.Ordinal)) meta.Scores[k] = v;
+        if (parser.IsNeural)
+        {
+            var (moves, relations) = parser.PerceptronWeights;
+            meta.Scores["perceptron_move_weight"] = moves;
+            meta.Scores["perceptron_relation_weight"] = relations;
+        }
+        foreach (var file in Directory.EnumerateFiles(folder, "*.gz"))
+            meta.Files[Path.GetFileName(file)] = new FileInfo(file).Length.ToString(CultureInfo.InvariantCulture) + " bytes";
+        meta.Save(folder);
     }
 
     private static string ClusterDescription(ClusterTrainOptions o) => string.Create(CultureInfo.InvariantCulture,
         $"{o.FineClusters} k-means clusters grouped into {string.Join("/", o.CoarseLevels)}, {o.Dimensions}-dimension PPMI context vectors of words seen {o.MinCount}+ times, seed {o.Seed}");
 
     /// <summary>Tags the gold tokenization of <paramref name="dev"/> and scores it.</summary>
-    public static ConlluScores GoldTokenScores(NlpModel model, IReadOnlyList<ConlluSentence> dev, ParserBridge? parser = null)
+    public static ConlluScores GoldTokenScores(NlpModel model, IReadOnlyList<ConlluSentence> dev, DependencyParser? parser = null)
     {
         var doc = DocumentConllu.FromSentences("dev", dev);
         model.TaggerComponent().Process(doc);
@@ -131,7 +173,7 @@ public static class NlpTrainer
     }
 
     /// <summary>Runs the whole pipeline on the running text of <paramref name="dev"/>; returns the scores and tokens per second.</summary>
-    public static (ConlluScores Scores, double TokensPerSecond) RawTextScores(NlpModel model, IReadOnlyList<ConlluSentence> dev, ParserBridge? parser = null)
+    public static (ConlluScores Scores, double TokensPerSecond) RawTextScores(NlpModel model, IReadOnlyList<ConlluSentence> dev, DependencyParser? parser = null)
     {
         var text = ConlluEvaluator.RunningText(dev);
         var tokenizer = model.TokenizerComponent();

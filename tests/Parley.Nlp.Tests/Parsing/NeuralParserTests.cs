@@ -7,14 +7,15 @@ public class NeuralParserTests
 {
     private static readonly NeuralParserShape Tiny = new() { WordDim = 8, ClusterDim = 8, TagDim = 8, SuffixDim = 8, ShapeDim = 8, Hidden = 8, MoveHidden = 16, LabelHidden = 8 };
 
-    private static (NeuralParserModel Net, NeuralSentence Sentence) TinyNet(int seed)
+    private static (NeuralParserModel Net, NeuralSentence Sentence) TinyNet(int seed, int layers = 1)
     {
         var words = new Dictionary<string, int>(StringComparer.Ordinal) { ["the"] = 1, ["police"] = 2, ["arrested"] = 3, ["men"] = 4 };
         var tags = new Dictionary<string, int>(StringComparer.Ordinal) { ["DET|DT"] = 1, ["NOUN|NNS"] = 2, ["VERB|VBD"] = 3 };
-        var net = new NeuralParserModel(Tiny, words, tags, labels: 5, clusters: null);
+        var shape = Tiny with { Layers = layers };
+        var net = new NeuralParserModel(shape, words, tags, labels: 5, clusters: null);
         net.Initialise(new Random(seed));
         var s = new NeuralSentence();
-        s.Reset(4, Tiny, training: true);
+        s.Reset(4, shape, training: true);
         (string Form, string Upos, string Xpos)[] input = [("The", "DET", "DT"), ("police", "NOUN", "NNS"), ("arrested", "VERB", "VBD"), ("men", "NOUN", "NNS")];
         for (int i = 0; i < input.Length; i++) net.SetWord(s, i, input[i].Form, input[i].Upos, input[i].Xpos);
         return (net, s);
@@ -45,10 +46,12 @@ public class NeuralParserTests
         return loss;
     }
 
-    [Fact]
-    public void BackPropagationMatchesFiniteDifferences()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void BackPropagationMatchesFiniteDifferences(int layers)
     {
-        var (net, s) = TinyNet(seed: 7);
+        var (net, s) = TinyNet(seed: 7, layers);
         var random = new Random(11);
         float[][] moveWeights = [.. Moves.Select(_ => Enumerable.Range(0, 3).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray())];
         float[][] labelWeights = [.. Arcs.Select(_ => Enumerable.Range(0, 5).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray())];
@@ -139,10 +142,12 @@ public class NeuralParserTests
         }
     }
 
-    [Fact]
-    public void FrozenTablesScoreLikeTheTrainingPath()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void FrozenTablesScoreLikeTheTrainingPath(int layers)
     {
-        var (net, s) = TinyNet(seed: 5);
+        var (net, s) = TinyNet(seed: 5, layers);
         Span<float> a = stackalloc float[8];
         Span<float> b = stackalloc float[8];
         Span<float> hidden = stackalloc float[16];
