@@ -10,8 +10,9 @@ namespace Parley.Nlp.Tagging;
 /// Part-of-speech tagger: a greedy left-to-right averaged perceptron predicting UPOS and XPOS jointly
 /// (one class per UPOS/XPOS pair seen in training), with word, affix, shape, context-word, previous-tag and
 /// tag-dictionary features hashed into a sparse weight table; a second pass (the refiner) sees the first
-/// pass's tags of the following words too. Words the treebank always tags the same way (frequent, one tag
-/// in at least 99.5% of cases) take that tag without scoring. Immutable and thread-safe.
+/// pass's tags of the neighbouring words too and, by default, reads the sentence right to left, so its own
+/// decisions come from the right and the first pass's from the left. Words the treebank always tags the same
+/// way (frequent, one tag in at least 99.5% of cases) take that tag without scoring. Immutable and thread-safe.
 /// </summary>
 public sealed class Tagger
 {
@@ -26,10 +27,13 @@ public sealed class Tagger
     private readonly Dictionary<string, int> _ambiguity;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _ambiguityLookup;
     private readonly WordClusterTable? _clusters;
+    private readonly bool _refinerRightToLeft;
 
-    internal Tagger(PerceptronModel model, PerceptronModel? refiner, string[] labels, Dictionary<string, int> ambiguity, WordClusterTable? clusters)
+    internal Tagger(PerceptronModel model, PerceptronModel? refiner, string[] labels, Dictionary<string, int> ambiguity, WordClusterTable? clusters,
+        bool refinerRightToLeft = false)
     {
         _model = model;
+        _refinerRightToLeft = refinerRightToLeft;
         _clusters = clusters;
         _refiner = refiner;
         _labels = labels;
@@ -46,6 +50,8 @@ public sealed class Tagger
     }
 
     internal PerceptronModel Model => _model;
+    /// <summary>Whether the second pass reads sentences right to left (stored in the model file).</summary>
+    internal bool RefinerRightToLeft => _refinerRightToLeft;
     /// <summary>The word clusters the tagger's features use, when it was trained with them.</summary>
     public WordClusterTable? Clusters => _clusters;
     public IReadOnlyList<string> Labels => _labels;
@@ -74,7 +80,8 @@ public sealed class Tagger
     /// <summary>
     /// Greedy decoding with the first model, then the refiner when there is one. The refiner rescores only the words
     /// whose first-pass decision was close (score margin below <see cref="RefineBelowMargin"/>): on the others it
-    /// practically never changes the tag, and skipping them saves most of its cost.
+    /// practically never changes the tag, and skipping them saves most of its cost. A right-to-left refiner decodes the
+    /// mirrored sentence, so its "following words" are the preceding ones, tagged by the left-to-right first pass.
     /// </summary>
     private void Predict(string text, ReadOnlySpan<TokenData> tokens, Span<int> labels)
     {
@@ -90,8 +97,15 @@ public sealed class Tagger
             Decode(cache, fixedLabels, n, labels, default, null, null, _model, _labels.Length, context.Clusters is not null, useFixed: true, margins, default, 0);
             if (_refiner is null) return;
             labels[..n].CopyTo(first);
+            if (_refinerRightToLeft)
+            {
+                Reverse(cache, fixedLabels, n);
+                first.AsSpan(0, n).Reverse();
+                margins.AsSpan(0, n).Reverse();
+            }
             Decode(cache, fixedLabels, n, labels, first.AsSpan(0, n), null, null, _refiner, _labels.Length, context.Clusters is not null, useFixed: true, default,
                 margins.AsSpan(0, n), RefineBelowMargin);
+            if (_refinerRightToLeft) labels[..n].Reverse();
         }
         finally
         {
@@ -108,6 +122,17 @@ public sealed class Tagger
     /// </summary>
     internal static float RefineBelowMargin { get; set; } = 50;
 
+    /// <summary>
+    /// Mirrors a hashed sentence (tokens and padding) in place, so that left-to-right decoding reads it right to left:
+    /// the features are positional, so the "previous word" becomes the next one.
+    /// </summary>
+    private static void Reverse(ulong[] cache, int[] fixedLabels, int n)
+    {
+        for (int a = 0, b = n + 3; a < b; a++, b--)
+            for (int k = 0; k < PerToken; k++) (cache[a * PerToken + k], cache[b * PerToken + k]) = (cache[b * PerToken + k], cache[a * PerToken + k]);
+        fixedLabels.AsSpan(0, n).Reverse();
+    }
+
     /// <summary>Per-token hashes of a sentence (with two padding positions on each side) and the tags fixed by the dictionary.</summary>
     private static void HashTokens(string text, ReadOnlySpan<TokenData> tokens, Context context, ulong[] cache, int[] fixedLabels)
     {
@@ -121,9 +146,9 @@ public sealed class Tagger
         for (int i = 0; i < n; i++) fixedLabels[i] = TokenHashes(text, tokens[i], i == 0, titleLike, context, cache.AsSpan((i + 2) * PerToken, PerToken));
     }
 
-    /// <summary>Training and jackknife decoding: hashes the sentence, then decodes it.</summary>
+    /// <summary>Training and jackknife decoding: hashes the sentence, then decodes it (mirrored when <paramref name="rightToLeft"/>).</summary>
     private static void Decode(string text, ReadOnlySpan<TokenData> tokens, Span<int> labels, ReadOnlySpan<int> right, PerceptronTrainer? trainer, int[]? gold,
-        PerceptronModel? model, Context context, int classCount, bool useFixed)
+        PerceptronModel? model, Context context, int classCount, bool useFixed, bool rightToLeft)
     {
         int n = tokens.Length;
         var cache = ArrayPool<ulong>.Shared.Rent((n + 4) * PerToken);
@@ -131,7 +156,14 @@ public sealed class Tagger
         try
         {
             HashTokens(text, tokens, context, cache, fixedLabels);
+            if (rightToLeft)
+            {
+                Reverse(cache, fixedLabels, n);
+                if (gold is not null) { gold = (int[])gold.Clone(); gold.AsSpan().Reverse(); }
+                if (!right.IsEmpty) { var mirrored = right.ToArray(); mirrored.AsSpan().Reverse(); right = mirrored; }
+            }
             Decode(cache, fixedLabels, n, labels, right, trainer, gold, model, classCount, context.Clusters is not null, useFixed, default, default, 0);
+            if (rightToLeft) labels[..n].Reverse();
         }
         finally
         {
@@ -367,7 +399,7 @@ public sealed class Tagger
     private const int Folds = 4;
 
     internal static Tagger Train(IReadOnlyList<ConlluSentence> sentences, int epochs, int seed, bool refine, Action<int, Tagger>? afterEpoch = null, Action<string>? progress = null,
-        WordClusterTable? clusters = null)
+        WordClusterTable? clusters = null, bool refinerRightToLeft = false)
     {
         var labelIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var wordCounts = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
@@ -401,7 +433,7 @@ public sealed class Tagger
         foreach (var (k, v) in labelIds) labels[v] = k;
         var ambiguity = AmbiguityClasses(wordCounts, labels);
         var lookup = new Context(ambiguity.GetAlternateLookup<ReadOnlySpan<char>>(), clusters);
-        var first = TrainPass(data, labels.Length, lookup, epochs, seed, null,
+        var first = TrainPass(data, labels.Length, lookup, epochs, seed, null, false,
             afterEpoch is null ? null : e => afterEpoch(e.Epoch, new Tagger(e.Model, null, labels, ambiguity, clusters)));
         if (!refine) return new Tagger(first, null, labels, ambiguity, clusters);
         // the refiner learns from first-pass tags as good as those it will see on new text: each training
@@ -411,24 +443,24 @@ public sealed class Tagger
         {
             var rest = new List<(string, TokenData[], int[])>(data.Count);
             for (int k = 0; k < data.Count; k++) if (k % Folds != fold) rest.Add(data[k]);
-            var foldModel = TrainPass(rest, labels.Length, lookup, epochs, seed + 10 + fold, null, null);
+            var foldModel = TrainPass(rest, labels.Length, lookup, epochs, seed + 10 + fold, null, false, null);
             for (int k = fold; k < data.Count; k += Folds)
             {
                 var (text, tokens, _) = data[k];
                 right[k] = new int[tokens.Length];
-                Decode(text, tokens, right[k], default, null, null, foldModel, lookup, labels.Length, useFixed: false);
+                Decode(text, tokens, right[k], default, null, null, foldModel, lookup, labels.Length, useFixed: false, rightToLeft: false);
             }
             progress?.Invoke($"tagger: jackknife fold {fold + 1}/{Folds} done");
         }
-        var refiner = TrainPass(data, labels.Length, lookup, epochs, seed + 1, right,
-            afterEpoch is null ? null : e => afterEpoch(e.Epoch + epochs, new Tagger(first, e.Model, labels, ambiguity, clusters)));
-        return new Tagger(first, refiner, labels, ambiguity, clusters);
+        var refiner = TrainPass(data, labels.Length, lookup, epochs, seed + 1, right, refinerRightToLeft,
+            afterEpoch is null ? null : e => afterEpoch(e.Epoch + epochs, new Tagger(first, e.Model, labels, ambiguity, clusters, refinerRightToLeft)));
+        return new Tagger(first, refiner, labels, ambiguity, clusters, refinerRightToLeft);
     }
 
     internal readonly record struct EpochModel(int Epoch, PerceptronModel Model);
 
     private static PerceptronModel TrainPass(List<(string Text, TokenData[] Tokens, int[] Gold)> data, int classCount,
-        Context lookup, int epochs, int seed, int[][]? right, Action<EpochModel>? afterEpoch)
+        Context lookup, int epochs, int seed, int[][]? right, bool rightToLeft, Action<EpochModel>? afterEpoch)
     {
         var trainer = new PerceptronTrainer(classCount);
         var order = Enumerable.Range(0, data.Count).ToArray();
@@ -441,7 +473,7 @@ public sealed class Tagger
             {
                 var (text, tokens, gold) = data[k];
                 if (scratch.Length < tokens.Length) scratch = new int[tokens.Length * 2];
-                Decode(text, tokens, scratch, right is null ? default : right[k], trainer, gold, null, lookup, classCount, useFixed: false);
+                Decode(text, tokens, scratch, right is null ? default : right[k], trainer, gold, null, lookup, classCount, useFixed: false, rightToLeft);
             }
             // a snapshot for progress reports, at the end of the pass and every third epoch
             if (afterEpoch is not null && epoch < epochs - 1 && epoch % 3 == 2) afterEpoch(new EpochModel(epoch, trainer.Freeze()));
@@ -483,6 +515,7 @@ public sealed class Tagger
         _refiner?.Write(w);
         // which cluster file the features were trained with (it lives beside the tagger: clusters.bin.gz)
         w.Write(_clusters?.Fingerprint ?? 0UL);
+        w.Write(_refinerRightToLeft);
     });
 
     /// <summary>Loads a tagger; one trained with word clusters needs the same <paramref name="clusters"/> (the NLP model folder's clusters.bin.gz).</summary>
@@ -497,11 +530,19 @@ public sealed class Tagger
         var refiner = r.ReadBoolean() ? PerceptronModel.Read(r) : null;
         // older files end here: no clusters
         ulong fingerprint = r.BaseStream.CanRead && TryReadUInt64(r, out ulong f) ? f : 0;
-        if (fingerprint == 0) return new Tagger(model, refiner, labels, ambiguity, null);
+        // older files end here too: a left-to-right refiner
+        bool refinerRightToLeft = TryReadBoolean(r, out bool rightToLeft) && rightToLeft;
+        if (fingerprint == 0) return new Tagger(model, refiner, labels, ambiguity, null, refinerRightToLeft);
         if (clusters is null) throw new InvalidDataException($"{path}: the tagger was trained with word clusters ({WordClusterTable.FileName}), which are missing");
         if (clusters.Fingerprint != fingerprint) throw new InvalidDataException($"{path}: the tagger was trained with other word clusters than {WordClusterTable.FileName}");
-        return new Tagger(model, refiner, labels, ambiguity, clusters);
+        return new Tagger(model, refiner, labels, ambiguity, clusters, refinerRightToLeft);
     });
+
+    private static bool TryReadBoolean(BinaryReader r, out bool value)
+    {
+        try { value = r.ReadBoolean(); return true; }
+        catch (EndOfStreamException) { value = false; return false; }
+    }
 
     private static bool TryReadUInt64(BinaryReader r, out ulong value)
     {

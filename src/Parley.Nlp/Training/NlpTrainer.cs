@@ -19,6 +19,11 @@ public sealed record NlpTrainOptions
     public int SplitterEpochs { get; init; } = 4;
     /// <summary>Train the tagger's second pass (sees the first pass's tags of the following words).</summary>
     public bool Refine { get; init; } = true;
+    /// <summary>
+    /// The refiner reads sentences right to left, seeing the left-to-right first pass's tags of the preceding words
+    /// (on EWT dev with gold tokenization, UPOS 95.32 against 95.26 for a left-to-right refiner).
+    /// </summary>
+    public bool RefinerRightToLeft { get; init; } = true;
     /// <summary>Train the dependency parser too (by <see cref="ParserRecipe"/>).</summary>
     public bool Parser { get; init; } = true;
     /// <summary>How the parser is trained.</summary>
@@ -77,7 +82,7 @@ public static class NlpTrainer
             if (dev.Count == 0) return;
             var s = GoldTokenScores(new NlpModel(tokenizer, splitter, t, morph, lemmatizer), dev);
             log(string.Create(CultureInfo.InvariantCulture, $"tagger epoch {epoch + 1}: dev upos={s.Upos:F2} xpos={s.Xpos:F2} ({clock.Elapsed.TotalSeconds:F0}s)"));
-        }, log, clusters);
+        }, log, clusters, options.RefinerRightToLeft);
         var model = new NlpModel(tokenizer, splitter, tagger, morph, lemmatizer);
         log($"tagger, features and lemmatizer trained ({clock.Elapsed.TotalSeconds:F0}s); tagger weights: {tagger.Model.FeatureCount} features, {tagger.Model.EntryCount} entries");
         model.Save(outFolder);

@@ -28,9 +28,12 @@ public static class TagJackknife
         return result;
     }
 
-    /// <summary>Copies of <paramref name="train"/> whose UPOS, XPOS, FEATS and lemmas are predicted by jackknifed taggers.</summary>
+    /// <summary>
+    /// Copies of <paramref name="train"/> whose UPOS, XPOS, FEATS and lemmas are predicted by jackknifed taggers, trained
+    /// like the shipped one (by default with the right-to-left refiner).
+    /// </summary>
     public static List<ConlluSentence> Tag(IReadOnlyList<ConlluSentence> train, int folds, int taggerEpochs, int seed, bool refine, Action<string> log,
-        Learning.WordClusterTable? clusters = null)
+        Learning.WordClusterTable? clusters = null, bool refinerRightToLeft = true)
     {
         var fold = FoldsByDocument(train, folds);
         var result = new ConlluSentence[train.Count];
@@ -40,7 +43,7 @@ public static class TagJackknife
             var held = new List<int>();
             for (int i = 0; i < train.Count; i++)
                 if (fold[i] == f) held.Add(i); else rest.Add(train[i]);
-            var tagger = Tagger.Train(rest, taggerEpochs, seed, refine, clusters: clusters);
+            var tagger = Tagger.Train(rest, taggerEpochs, seed, refine, clusters: clusters, refinerRightToLeft: refinerRightToLeft);
             var component = new TaggerComponent(tagger, MorphFeatures.Train(rest), Lemmatizer.Train(rest));
             var heldSentences = new List<ConlluSentence>(held.Count);
             foreach (int i in held) heldSentences.Add(train[i]);
