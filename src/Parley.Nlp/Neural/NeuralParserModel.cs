@@ -79,7 +79,24 @@ internal sealed class NeuralParserModel
         LabelDirection = new Parameter("label.dir", 2, shape.LabelHidden);
         LabelOut = new Parameter("label.out", labels, shape.LabelHidden);
         LabelOutBias = new Parameter("label.out.b", 1, labels);
+        TagOut = new Parameter("tag.out", tags.Count + 1, h2);
+        TagOutBias = new Parameter("tag.out.b", 1, tags.Count + 1);
+        TagUpos = new string[tags.Count + 1];
+        TagXpos = new string[tags.Count + 1];
+        TagUpos[0] = TagXpos[0] = "_";
+        foreach (var (key, id) in tags)
+        {
+            int bar = key.IndexOf('|', StringComparison.Ordinal);
+            TagUpos[id] = key[..bar];
+            TagXpos[id] = key[(bar + 1)..];
+        }
     }
+
+    /// <summary>UPOS and XPOS of each tag id (0: unknown).</summary>
+    public string[] TagUpos { get; }
+    public string[] TagXpos { get; }
+    /// <summary>Tag ids: 1 to this count - 1.</summary>
+    public int TagCount => TagOutBias.Cols;
 
     /// <summary>Inference tables (<see cref="Freeze"/>); null while training.</summary>
     private InferencePlan? _plan;
@@ -90,6 +107,8 @@ internal sealed class NeuralParserModel
     public float PerceptronWeight { get; set; }
     /// <summary>Weight of the averaged perceptron's relation scores added to the network's.</summary>
     public float PerceptronLabelWeight { get; set; }
+    /// <summary>Whether the parser outputs the tag layer's UPOS/XPOS instead of the tagger's (set when it scores better on dev).</summary>
+    public bool OutputsTags { get; set; }
     public WordClusterTable? ClusterTable => _clusters;
     public Parameter Words { get; }
     public Parameter Clusters { get; }
@@ -112,12 +131,18 @@ internal sealed class NeuralParserModel
     public Parameter LabelDirection { get; }
     public Parameter LabelOut { get; }
     public Parameter LabelOutBias { get; }
+    /// <summary>
+    /// The tag layer: from a word's vector, its UPOS/XPOS pair. The network reads the tagger's tags and the whole sentence,
+    /// so it learns where the tagger goes wrong (it is trained on jackknifed tags); the parser's output carries its tags.
+    /// </summary>
+    public Parameter TagOut { get; }
+    public Parameter TagOutBias { get; }
 
     public IReadOnlyList<Parameter> Parameters =>
     [
         Words, Clusters, Tags, Suffixes, Shapes, .. Forward.Parameters, .. Backward.Parameters,
         .. Forward2?.Parameters ?? [], .. Backward2?.Parameters ?? [], Root, None,
-        MoveIn, MoveBias, MoveOut, MoveOutBias, LabelHead, LabelDep, LabelDirection, LabelOut, LabelOutBias,
+        MoveIn, MoveBias, MoveOut, MoveOutBias, LabelHead, LabelDep, LabelDirection, LabelOut, LabelOutBias, TagOut, TagOutBias,
     ];
 
     public void Initialise(Random random)
@@ -132,6 +157,7 @@ internal sealed class NeuralParserModel
         LabelHead.Initialise(random);
         LabelDep.Initialise(random);
         LabelOut.Initialise(random);
+        TagOut.Initialise(random);
     }
 
     /// <summary>
@@ -148,7 +174,9 @@ internal sealed class NeuralParserModel
     {
         public readonly float[][] Projected;
         public readonly float[] Bias;
-        public readonly float[] ForwardRecurrent, BackwardRecurrent, PartsTransposed, LabelOutTransposed;
+        public readonly float[] ForwardRecurrent, BackwardRecurrent, PartsTransposed, LabelOutTransposed, TagOutTransposed;
+        /// <summary>Tag rows padded to a multiple of 64 for the SIMD product (padding scores are never read).</summary>
+        public readonly int TagRows;
         /// <summary>Second layer: input weights of both directions stacked and transposed (2H x 8H), biases, recurrent weights.</summary>
         public readonly float[] Input2 = [], Bias2 = [], Forward2Recurrent = [], Backward2Recurrent = [];
 
@@ -190,6 +218,10 @@ internal sealed class NeuralParserModel
             float[] stacked = [.. net.MoveIn.Value, .. net.LabelHead.Value, .. net.LabelDep.Value];
             PartsTransposed = DenseMath.Transpose(stacked, stacked.Length / h2, h2);
             LabelOutTransposed = DenseMath.Transpose(net.LabelOut.Value, net.LabelCount, shape.LabelHidden);
+            TagRows = (net.TagCount + 63) / 64 * 64;
+            var padded = new float[TagRows * h2];
+            net.TagOut.Value.CopyTo(padded, 0);
+            TagOutTransposed = DenseMath.Transpose(padded, TagRows, h2);
         }
 
         /// <summary>Columns [offset, offset + width) of a rows x cols matrix, transposed (width x rows).</summary>
@@ -346,15 +378,15 @@ internal sealed class NeuralParserModel
         int rows = s.Count + 2, m = Shape.MoveHidden, l = Shape.LabelHidden, h2 = 2 * Shape.Hidden, width = PartsWidth;
         var parts = s.Parts.AsSpan(0, rows * width);
         parts.Clear();
+        if (_plan is { } plan)
+        {
+            DenseMath.MatMatTransposedAdd(plan.PartsTransposed, s.Vectors.AsSpan(0, rows * h2), parts, rows);
+            return;
+        }
         for (int i = 0; i < rows; i++)
         {
             var v = s.Vectors.AsSpan(i * h2, h2);
             var row = parts.Slice(i * width, width);
-            if (_plan is { } plan)
-            {
-                DenseMath.MatVecTransposedAdd(plan.PartsTransposed, v, row);
-                continue;
-            }
             DenseMath.MatVecAdd(MoveIn.Value, Positions * m, v, row);
             DenseMath.MatVecAdd(LabelHead.Value, l, v, row.Slice(Positions * m, l));
             DenseMath.MatVecAdd(LabelDep.Value, l, v, row.Slice(Positions * m + l, l));
@@ -367,6 +399,65 @@ internal sealed class NeuralParserModel
     private int MovePart(NeuralSentence s, int position, int word) => RowOf(s, word) * PartsWidth + position * Shape.MoveHidden;
     private int HeadPart(NeuralSentence s, int word) => RowOf(s, word) * PartsWidth + Positions * Shape.MoveHidden;
     private int DepPart(NeuralSentence s, int word) => RowOf(s, word) * PartsWidth + Positions * Shape.MoveHidden + Shape.LabelHidden;
+
+    /// <summary>Each word's most likely tag id by the tag layer, into s.PredictedTag (after <see cref="Encode"/>).</summary>
+    public void PredictTags(NeuralSentence s)
+    {
+        int n = s.Count, h2 = 2 * Shape.Hidden, tags = TagCount;
+        var plan = _plan;
+        int stride = plan?.TagRows ?? tags;
+        s.EnsureTagScores(stride);
+        var scores = s.TagScores.AsSpan(0, n * stride);
+        scores.Clear();
+        if (plan is not null) DenseMath.MatMatTransposedAdd(plan.TagOutTransposed, s.Vectors.AsSpan(0, n * h2), scores, n);
+        else
+            for (int i = 0; i < n; i++) DenseMath.MatVecAdd(TagOut.Value, tags, s.Vectors.AsSpan(i * h2, h2), scores.Slice(i * stride, tags));
+        var bias = TagOutBias.Value;
+        for (int i = 0; i < n; i++)
+        {
+            var row = scores.Slice(i * stride, tags);
+            int best = 1;
+            for (int t = 1; t < tags; t++)
+            {
+                row[t] += bias[t];
+                if (row[t] > row[best]) best = t;
+            }
+            s.PredictedTag[i] = best;
+        }
+    }
+
+    /// <summary>Softmax loss of word i's tag layer toward <paramref name="gold"/> (after <see cref="PredictTags"/>); returns the loss.</summary>
+    public double BackTag(NeuralSentence s, int i, int gold, Span<float> gradient)
+    {
+        int tags = TagCount, h2 = 2 * Shape.Hidden;
+        var row = s.TagScores.AsSpan(i * tags, tags);
+        float max = float.NegativeInfinity;
+        for (int t = 1; t < tags; t++) max = MathF.Max(max, row[t]);
+        float z = 0;
+        gradient[0] = 0;
+        for (int t = 1; t < tags; t++) { gradient[t] = MathF.Exp(row[t] - max); z += gradient[t]; }
+        for (int t = 1; t < tags; t++) gradient[t] /= z;
+        double loss = -Math.Log(Math.Max(gradient[gold], 1e-30f));
+        gradient[gold] -= 1;
+        var g = gradient[..tags];
+        var v = s.Vectors.AsSpan(i * h2, h2);
+        DenseMath.OuterAdd(TagOut.Grad, g, v);
+        DenseMath.Add(g, TagOutBias.Grad);
+        DenseMath.MatTVecAdd(TagOut.Value, g, s.TagGrads.AsSpan(i * h2, h2));
+        return loss;
+    }
+
+    /// <summary>The tag id of a gold UPOS/XPOS pair, 0 when the network has no such tag.</summary>
+    public int TagId(ReadOnlySpan<char> upos, ReadOnlySpan<char> xpos)
+    {
+        if (upos.SequenceEqual("_")) upos = default;
+        if (xpos.IsEmpty || xpos.SequenceEqual("_")) xpos = upos;
+        Span<char> tag = stackalloc char[upos.Length + 1 + xpos.Length];
+        upos.CopyTo(tag);
+        tag[upos.Length] = '|';
+        xpos.CopyTo(tag[(upos.Length + 1)..]);
+        return _tagLookup.TryGetValue(tag, out int t) ? t : 0;
+    }
 
     /// <summary>Row of a word in the sentence's vectors: -1 (no word) is the row after the root's.</summary>
     public static int RowOf(NeuralSentence s, int word) => word < 0 ? s.Count + 1 : word;
@@ -440,6 +531,7 @@ internal sealed class NeuralParserModel
         int n = s.Count, rows = n + 2, m = shape.MoveHidden, l = shape.LabelHidden, h = shape.Hidden, h2 = 2 * h, d = shape.InputDim, width = PartsWidth;
         var dVectors = s.VectorGrads.AsSpan(0, rows * h2);
         dVectors.Clear();
+        DenseMath.Add(s.TagGrads.AsSpan(0, n * h2), dVectors);
         for (int i = 0; i < rows; i++)
         {
             var v = s.Vectors.AsSpan(i * h2, h2);
@@ -515,6 +607,7 @@ internal sealed class NeuralParserModel
         w.Write(_clusters?.Fingerprint ?? 0UL);
         w.Write(PerceptronWeight);
         w.Write(PerceptronLabelWeight);
+        w.Write(OutputsTags);
         WriteTable(w, _words);
         WriteTable(w, _tags);
         foreach (var p in Parameters) p.Write(w);
@@ -537,6 +630,7 @@ internal sealed class NeuralParserModel
         int labels = r.ReadInt32();
         ulong fingerprint = r.ReadUInt64();
         float perceptronWeight = r.ReadSingle(), perceptronLabelWeight = r.ReadSingle();
+        bool outputsTags = r.ReadBoolean();
         if (fingerprint != 0 && clusters?.Fingerprint != fingerprint) throw new InvalidDataException($"{path}: trained with other word clusters than the model folder's");
         var words = ReadTable(r);
         var tags = ReadTable(r);
@@ -544,6 +638,7 @@ internal sealed class NeuralParserModel
         foreach (var p in model.Parameters) p.Read(r);
         model.PerceptronWeight = perceptronWeight;
         model.PerceptronLabelWeight = perceptronLabelWeight;
+        model.OutputsTags = outputsTags;
         model.Freeze();
         return model;
     }
@@ -576,6 +671,9 @@ internal sealed class NeuralSentence
     public float[] InputGrads = [], VectorGrads = [], PartGrads = [], ForwardGrads = [], BackwardGrads = [];
     /// <summary>The first layer's vectors and their gradients, with two BiLSTM layers.</summary>
     public float[] Lower = [], LowerGrads = [];
+    /// <summary>Tag layer: scores per word, the best tag id, and the gradient of each word's vector from the tag loss.</summary>
+    public float[] TagScores = [], TagGrads = [];
+    public int[] PredictedTag = [];
     public readonly LstmTape ForwardTape = new(), BackwardTape = new(), ForwardTape2 = new(), BackwardTape2 = new();
     private int _capacity = -1;
 
@@ -594,7 +692,7 @@ internal sealed class NeuralSentence
         {
             int cap = Math.Max(rows * 2, 66);
             _capacity = cap;
-            Word = new int[cap]; Cluster = new int[cap]; Tag = new int[cap]; Suffix = new int[cap]; Shape = new int[cap];
+            Word = new int[cap]; Cluster = new int[cap]; Tag = new int[cap]; Suffix = new int[cap]; Shape = new int[cap]; PredictedTag = new int[cap];
             Inputs = new float[cap * shape.InputDim];
             Vectors = new float[cap * 2 * shape.Hidden];
             Lower = new float[cap * 2 * shape.Hidden];
@@ -605,12 +703,23 @@ internal sealed class NeuralSentence
                 InputGrads = new float[cap * shape.InputDim];
                 VectorGrads = new float[cap * 2 * shape.Hidden];
                 LowerGrads = new float[cap * 2 * shape.Hidden];
+                TagGrads = new float[cap * 2 * shape.Hidden];
                 PartGrads = new float[cap * Width(shape)];
                 ForwardGrads = new float[cap * shape.Hidden];
                 BackwardGrads = new float[cap * shape.Hidden];
             }
         }
-        if (training) PartGrads.AsSpan(0, rows * Width(shape)).Clear();
+        if (training)
+        {
+            PartGrads.AsSpan(0, rows * Width(shape)).Clear();
+            TagGrads.AsSpan(0, rows * 2 * shape.Hidden).Clear();
+        }
+    }
+
+    /// <summary>Room for the tag layer's scores (<paramref name="stride"/> per word, padded when parsing).</summary>
+    public void EnsureTagScores(int stride)
+    {
+        if (TagScores.Length < (Count + 2) * stride) TagScores = new float[Math.Max(Count + 2, 64) * 2 * stride];
     }
 
     private static int Width(NeuralParserShape shape) => NeuralParserModel.Positions * shape.MoveHidden + 2 * shape.LabelHidden;

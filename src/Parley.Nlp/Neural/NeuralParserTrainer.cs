@@ -107,6 +107,7 @@ public static class NeuralParserTrainer
         var labelScores = new float[labelNames.Count];
         var dLabels = new float[labelNames.Count];
         var hidden = new float[Math.Max(shape.MoveHidden, shape.LabelHidden)];
+        var tagGradient = new float[tags.Count + 1];
 
         for (int epoch = 0; epoch < options.Epochs; epoch++)
         {
@@ -114,7 +115,7 @@ public static class NeuralParserTrainer
             random.Shuffle(order);
             bool explore = epoch >= options.ExploreFromEpoch;
             double loss = 0;
-            long steps = 0, right = 0, arcs = 0, labelsRight = 0;
+            long steps = 0, right = 0, arcs = 0, labelsRight = 0, tagsSeen = 0, tagsRight = 0;
             int inBatch = 0;
             foreach (int index in order)
             {
@@ -141,6 +142,15 @@ public static class NeuralParserTrainer
                     if (id != 0 && random.NextSingle() < options.WordDropout / (options.WordDropout + wordCount[id])) ns.Word[i] = 0;
                 }
                 net.Encode(ns, options.Dropout, random);
+                net.PredictTags(ns);
+                for (int i = 0; i < n; i++)
+                {
+                    int want = net.TagId(sentence.Words[i].Upos, sentence.Words[i].Xpos);
+                    if (want == 0) continue;
+                    tagsSeen++;
+                    if (ns.PredictedTag[i] == want) tagsRight++;
+                    loss += net.BackTag(ns, i, want, tagGradient);
+                }
                 oracle.Reset(goldHeads.AsSpan(0, n));
                 state.Reset(n);
                 while (!state.IsTerminal)
@@ -205,7 +215,7 @@ public static class NeuralParserTrainer
             }
             if (inBatch > 0) adam.Step();
             string line = string.Create(CultureInfo.InvariantCulture,
-                $"epoch {epoch + 1}/{options.Epochs}: loss {loss / Math.Max(1, steps):F4}, move accuracy {100.0 * right / Math.Max(1, steps):F2}%, label accuracy {100.0 * labelsRight / Math.Max(1, arcs):F2}%, {clock.Elapsed.TotalSeconds:F1}s");
+                $"epoch {epoch + 1}/{options.Epochs}: loss {loss / Math.Max(1, steps):F4}, move accuracy {100.0 * right / Math.Max(1, steps):F2}%, label accuracy {100.0 * labelsRight / Math.Max(1, arcs):F2}%, tag accuracy {100.0 * tagsRight / Math.Max(1, tagsSeen):F2}%, {clock.Elapsed.TotalSeconds:F1}s");
             if (options.AfterEpoch is { } after)
             {
                 // score the averaged weights, as they will be kept

@@ -42,6 +42,9 @@ public sealed class DependencyParser
     private readonly Learning.WordClusterTable? _clusters;
     /// <summary>The BiLSTM scorer, when the parser folder has one (neural.bin.gz): it then makes the decisions.</summary>
     private readonly Neural.NeuralParserModel? _neural;
+    /// <summary>UPOS and interned XPOS of the network's tag ids, when it outputs tags.</summary>
+    private readonly UPos[]? _tagUpos;
+    private readonly int[]? _tagXpos;
 
     [ThreadStatic] private static ParserScratch? t_scratch;
 
@@ -53,6 +56,16 @@ public sealed class DependencyParser
     private DependencyParser(HashedPerceptron[] moves, HashedPerceptron[] labels, string[] labelNames, Learning.WordClusterTable? clusters, Neural.NeuralParserModel? neural = null)
     {
         _neural = neural;
+        if (neural is { OutputsTags: true })
+        {
+            _tagUpos = new UPos[neural.TagCount];
+            _tagXpos = new int[neural.TagCount];
+            for (int t = 0; t < neural.TagCount; t++)
+            {
+                _tagUpos[t] = UPosNames.Parse(neural.TagUpos[t]);
+                _tagXpos[t] = StringStore.Intern(neural.TagXpos[t]);
+            }
+        }
         _moveModels = moves;
         _labelModels = labels;
         var (firstMoves, firstLabels) = (moves[0], labels[0]);
@@ -104,6 +117,17 @@ public sealed class DependencyParser
 
     /// <summary>The weights of the perceptrons' move and relation scores added to the BiLSTM scorer's.</summary>
     public (float Moves, float Relations) PerceptronWeights => _neural is null ? (1, 1) : (_neural.PerceptronWeight, _neural.PerceptronLabelWeight);
+
+    /// <summary>Whether parsing also rewrites each word's UPOS and XPOS with the network's tag layer.</summary>
+    public bool OutputsTags => _tagUpos is not null;
+
+    /// <summary>The same parser with the network's tag layer writing tags (or not). Neural parsers only.</summary>
+    public DependencyParser WithTagOutput(bool outputTags)
+    {
+        var neural = _neural ?? throw new InvalidOperationException("the parser has no neural scorer");
+        neural.OutputsTags = outputTags;
+        return new DependencyParser(_moveModels, _labelModels, _labelNames, _clusters, neural);
+    }
 
     /// <summary>Whether the decisions are made by the BiLSTM scorer.</summary>
     public bool IsNeural => _neural is not null;
@@ -209,6 +233,7 @@ public sealed class DependencyParser
         int n = ns.Count;
         float moveWeight = net.PerceptronWeight, labelWeight = net.PerceptronLabelWeight;
         net.Encode(ns);
+        if (net.OutputsTags) net.PredictTags(ns);
         st.Reset(n);
         Span<float> scores = scratch.Scores;
         Span<float> other = stackalloc float[256];
@@ -314,6 +339,16 @@ public sealed class DependencyParser
             words[i].Head = h == words.Count ? 0 : h + 1;
             words[i].Deprel = _labelNames[st.Labels[i]];
         }
+        if (OutputsTags)
+        {
+            var net = _neural!;
+            for (int i = 0; i < words.Count; i++)
+            {
+                int tag = scratch.Neural.PredictedTag[i];
+                words[i].Upos = net.TagUpos[tag];
+                words[i].Xpos = net.TagXpos[tag];
+            }
+        }
     }
 
     /// <summary>Fills TokenData.Head (absolute token index, -1 for the root) and Deprel (StringStore id) sentence by sentence.</summary>
@@ -349,6 +384,12 @@ public sealed class DependencyParser
                 int h = st.Heads[i];
                 t.Head = h == n ? -1 : first + h;
                 t.Deprel = _labelIds[st.Labels[i]];
+                if (_tagUpos is not null)
+                {
+                    int tag = scratch.Neural.PredictedTag[i];
+                    t.Upos = _tagUpos[tag];
+                    t.Xpos = _tagXpos![tag];
+                }
             }
         }
         doc.Done |= Layers.Parse;

@@ -70,10 +70,19 @@ public sealed record ParserRecipe
             AfterEpoch = devTagged is null ? null : (_, p) =>
             {
                 var score = ParserEvaluation.Evaluate(p, dev, devTagged);
-                return string.Create(CultureInfo.InvariantCulture, $"dev (predicted tags) UAS {score.Uas:F2} LAS {score.Las:F2} LAS (universal) {score.UniversalLas:F2}");
+                var (network, tagger) = TagAccuracy(p, dev, devTagged);
+                return string.Create(CultureInfo.InvariantCulture, $"dev (predicted tags) UAS {score.Uas:F2} LAS {score.Las:F2} LAS (universal) {score.UniversalLas:F2}; UPOS network {network:F2}, tagger {tagger:F2}");
             },
         });
         if (options.Mix && devTagged is not null) ChooseMix(parser, dev, devTagged, log);
+        if (devTagged is not null)
+        {
+            // the network's tags replace the tagger's only when they are better on dev
+            var (network, tagger) = TagAccuracy(parser, dev, devTagged);
+            bool output = network > tagger;
+            log(string.Create(CultureInfo.InvariantCulture, $"tags: dev UPOS network {network:F2}, tagger {tagger:F2}: the parser {(output ? "outputs the network's tags" : "keeps the tagger's tags")}"));
+            parser = parser.WithTagOutput(output);
+        }
         return parser;
     }
 
@@ -105,6 +114,31 @@ public sealed record ParserRecipe
         }
         parser.SetPerceptronWeights(best.Move, best.Label);
         log(string.Create(CultureInfo.InvariantCulture, $"mix: kept move weight {best.Move}, relation weight {best.Label} (LAS {best.Las:F2})"));
+    }
+
+    /// <summary>UPOS accuracy on dev of the network's tag layer and of the tagger's tags it reads (<paramref name="devTagged"/>).</summary>
+    public static (double Network, double Tagger) TagAccuracy(DependencyParser parser, IReadOnlyList<ConlluSentence> dev, IReadOnlyList<ConlluSentence> devTagged)
+    {
+        ArgumentNullException.ThrowIfNull(parser);
+        var net = parser.Neural ?? throw new ArgumentException("not a neural parser", nameof(parser));
+        var scratch = DependencyParser.Scratch;
+        long words = 0, network = 0, tagger = 0;
+        for (int si = 0; si < dev.Count; si++)
+        {
+            int n = dev[si].Words.Count;
+            if (n == 0) continue;
+            parser.Fill(scratch, devTagged[si]);
+            net.Encode(scratch.Neural);
+            net.PredictTags(scratch.Neural);
+            for (int i = 0; i < n; i++)
+            {
+                string gold = dev[si].Words[i].Upos;
+                words++;
+                if (net.TagUpos[scratch.Neural.PredictedTag[i]] == gold) network++;
+                if (devTagged[si].Words[i].Upos == gold) tagger++;
+            }
+        }
+        return words == 0 ? (0, 0) : (100.0 * network / words, 100.0 * tagger / words);
     }
 
     /// <summary>Writes the parser (parser.bin.gz, and neural.bin.gz when it has a network) into <paramref name="folder"/>.</summary>

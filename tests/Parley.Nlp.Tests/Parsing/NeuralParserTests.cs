@@ -24,6 +24,8 @@ public class NeuralParserTests
     // A fixed set of decisions: (s0, s1, s2, b0) for moves, (head, dep) for labels; -1 is "no word", 4 the root.
     private static readonly (int S0, int S1, int S2, int B0)[] Moves = [(-1, -1, -1, 0), (0, -1, -1, 1), (1, 0, -1, 2), (2, 1, 0, 3), (3, 2, -1, 4)];
     private static readonly (int Head, int Dep)[] Arcs = [(1, 0), (2, 1), (2, 3), (4, 2)];
+    // gold tag ids of the four words (DET|DT, NOUN|NNS, VERB|VBD, NOUN|NNS)
+    private static readonly int[] GoldTags = [1, 2, 3, 2];
 
     /// <summary>A loss linear in every score with fixed random weights, so its gradient with respect to the scores is those weights.</summary>
     private static double Loss(NeuralParserModel net, NeuralSentence s, float[][] moveWeights, float[][] labelWeights)
@@ -42,6 +44,16 @@ public class NeuralParserTests
         {
             net.ScoreLabels(s, Arcs[k].Head, Arcs[k].Dep, scores, hidden);
             for (int l = 0; l < 5; l++) loss += labelWeights[k][l] * scores[l];
+        }
+        // plus the tag layer's softmax loss
+        net.PredictTags(s);
+        int tags = net.TagCount;
+        for (int i = 0; i < GoldTags.Length; i++)
+        {
+            var row = s.TagScores.AsSpan(i * tags, tags);
+            double z = 0;
+            for (int t = 1; t < tags; t++) z += Math.Exp(row[t]);
+            loss += Math.Log(z) - row[GoldTags[i]];
         }
         return loss;
     }
@@ -72,6 +84,9 @@ public class NeuralParserTests
             net.ScoreLabels(s, Arcs[k].Head, Arcs[k].Dep, scores, hidden);
             net.BackLabels(s, Arcs[k].Head, Arcs[k].Dep, labelWeights[k], hidden);
         }
+        net.PredictTags(s);
+        var tagGradient = new float[net.TagCount];
+        for (int i = 0; i < GoldTags.Length; i++) net.BackTag(s, i, GoldTags[i], tagGradient);
         net.BackSentence(s);
 
         int checkedCount = 0;
@@ -155,8 +170,15 @@ public class NeuralParserTests
         net.Encode(s);
         foreach (var (s0, s1, s2, b0) in Moves) { net.ScoreMoves(s, s0, s1, s2, b0, a, hidden); slow.AddRange(a[..3].ToArray()); }
         foreach (var (head, dep) in Arcs) { net.ScoreLabels(s, head, dep, a, hidden); slow.AddRange(a[..5].ToArray()); }
+        net.PredictTags(s);
+        var slowTags = s.PredictedTag[..4];
+        var slowTagScores = s.TagScores[..(4 * net.TagCount)];
         net.Freeze();
         net.Encode(s);
+        net.PredictTags(s);
+        Assert.Equal(slowTags, s.PredictedTag[..4]);
+        for (int i = 0; i < 4; i++)
+            for (int t = 1; t < net.TagCount; t++) Assert.Equal(slowTagScores[i * net.TagCount + t], s.TagScores[i * 64 + t], 4);
         int k = 0;
         foreach (var (s0, s1, s2, b0) in Moves)
         {
