@@ -44,7 +44,7 @@ public class TrainingTests
         try
         {
             var log = new List<string>();
-            var recipe = new Parley.Nlp.Parsing.ParserRecipe { Epochs = 4, Jackknife = 2, JackknifeEpochs = 2, NeuralEpochs = 4 };
+            var recipe = new Parley.Nlp.Parsing.ParserRecipe { Epochs = 4, Jackknife = 2, JackknifeEpochs = 2, NeuralEpochs = 4, Mix = true };
             var options = new NlpTrainOptions { TaggerEpochs = 3, SplitterEpochs = 2, Seed = 3, ParserRecipe = recipe };
             var (_, meta) = NlpTrainer.Train(TestModel.Fixture("tiny-ud"), output, options, log.Add);
             string parserFolder = Path.Combine(output, Parley.Nlp.Parsing.DependencyParser.Subfolder);

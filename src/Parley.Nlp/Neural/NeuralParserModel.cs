@@ -342,12 +342,14 @@ internal sealed class NeuralParserModel
         if (Forward2 is { } f2 && Backward2 is { } b2)
         {
             Concatenate(s.ForwardTape, s.BackwardTape, n, h, s.Lower);
+            // both directions' input projections of every word in one batched product
+            var projected = s.Projected2.AsSpan(0, n * g8);
+            for (int i = 0; i < n; i++) plan.Bias2.CopyTo(projected.Slice(i * g8, g8));
+            DenseMath.MatMatTransposedAdd(plan.Input2, s.Lower.AsSpan(0, n * h2), projected, n);
             for (int i = 0; i < n; i++)
             {
-                plan.Bias2.CopyTo(sum);
-                DenseMath.MatVecTransposedAdd(plan.Input2, s.Lower.AsSpan(i * h2, h2), sum);
-                sum[..g4].CopyTo(s.ForwardTape2.Gates.AsSpan(i * g4, g4));
-                sum[g4..].CopyTo(s.BackwardTape2.Gates.AsSpan(i * g4, g4));
+                projected.Slice(i * g8, g4).CopyTo(s.ForwardTape2.Gates.AsSpan(i * g4, g4));
+                projected.Slice(i * g8 + g4, g4).CopyTo(s.BackwardTape2.Gates.AsSpan(i * g4, g4));
             }
             f2.Forward(s.ForwardTape2, n, reverse: false, plan.Forward2Recurrent);
             b2.Forward(s.BackwardTape2, n, reverse: true, plan.Backward2Recurrent);
@@ -670,7 +672,7 @@ internal sealed class NeuralSentence
     public float[] Inputs = [], Mask = [], Vectors = [], Parts = [];
     public float[] InputGrads = [], VectorGrads = [], PartGrads = [], ForwardGrads = [], BackwardGrads = [];
     /// <summary>The first layer's vectors and their gradients, with two BiLSTM layers.</summary>
-    public float[] Lower = [], LowerGrads = [];
+    public float[] Lower = [], LowerGrads = [], Projected2 = [];
     /// <summary>Tag layer: scores per word, the best tag id, and the gradient of each word's vector from the tag loss.</summary>
     public float[] TagScores = [], TagGrads = [];
     public int[] PredictedTag = [];
@@ -696,6 +698,7 @@ internal sealed class NeuralSentence
             Inputs = new float[cap * shape.InputDim];
             Vectors = new float[cap * 2 * shape.Hidden];
             Lower = new float[cap * 2 * shape.Hidden];
+            Projected2 = shape.Layers > 1 ? new float[cap * 8 * shape.Hidden] : [];
             Parts = new float[cap * Width(shape)];
             if (training)
             {
