@@ -199,7 +199,14 @@ public sealed partial class EventCoder
         {
             if (g.RelOf(c) != Rel.Obl) continue;
             for (int k = g.FirstChild(c); k >= 0; k = g.NextSibling(k))
-                if (g.RelOf(k) == Rel.Conj && k < x && g.CaseOf(k) < 0 && IsNamedAgent(ctx, g, k)) return k;
+            {
+                if (k > x || g.CaseOf(k) >= 0) continue;
+                // coordinated into the oblique, or hung on it as flat/appos while being another entity ("In Doha,
+                // Ambassador Khalilzad will ...": Khalilzad flat under Doha)
+                bool swallowed = g.RelOf(k) == Rel.Conj
+                    || g.RelOf(k) is Rel.Flat or Rel.Appos && ctx.EntityAt[k] >= 0 && ctx.EntityAt[k] != ctx.EntityAt[c];
+                if (swallowed && IsNamedAgent(ctx, g, k)) return k;
+            }
         }
         return -1;
     }

@@ -12,6 +12,31 @@ public sealed partial class EventCoder
         return -1;
     }
 
+    /// <summary>
+    /// A subjectless to-infinitive right after an intention or refusal verb is its complement, whatever the parser called
+    /// it: "intends to resume talks", "refused to negotiate" are never purpose clauses. Parsers sometimes label them advcl,
+    /// which would hide the intention (036) or refusal (12x) the coder composes from xcomp.
+    /// </summary>
+    private void RepairControlComplements(in SentenceGraph g)
+    {
+        for (int t = g.First; t < g.End; t++)
+        {
+            if (g.RelOf(t) != Rel.Advcl || g.Upos(t) != UPos.VERB) continue;
+            int h = g.Head(t);
+            if (h < 0 || h > t || g.Upos(h) != UPos.VERB) continue;
+            int lemma = g.Lemma(h);
+            if (!_w.Intent.Contains(lemma) && !_w.Refuse.Contains(lemma)) continue;
+            bool to = false, subject = false;
+            for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+            {
+                var r = g.RelOf(c);
+                if (r == Rel.Mark && c < t && g.Upos(c) == UPos.PART) to = true;
+                else if (r is Rel.Nsubj or Rel.NsubjPass) subject = true;
+            }
+            if (to && !subject) g.SetRel(t, Rel.Xcomp);
+        }
+    }
+
     private bool HasMark(in SentenceGraph g, int t)
     {
         for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
@@ -261,6 +286,16 @@ public sealed partial class EventCoder
             var cr = g.RelOf(c);
             if (cr is not (Rel.Compound or Rel.Amod or Rel.Poss or Rel.Nmod or Rel.Flat or Rel.Appos)) continue;
             int ce = ctx.EntityAt[c];
+            if (ce < 0 && g.Upos(head) == UPos.PROPN && cr is Rel.Nmod or Rel.Compound or Rel.Flat)
+            {
+                // A title whose name the parser hung one level down: "U.S. Special Representative for Afghanistan
+                // Reconciliation Zalmay Khalilzad", the name as flat under "Reconciliation". Only a person's name.
+                int name = NameBelow(ctx, g, c);
+                if (name < 0) continue;
+                c = name;
+                ce = ctx.EntityAt[c];
+                cr = Rel.Appos;
+            }
             if (ce < 0) continue;
             int ae = ctx.ActorEntity(ce);
             if (ae < 0) continue;
@@ -292,6 +327,19 @@ public sealed partial class EventCoder
             }
         }
         return false;
+    }
+
+    /// <summary>A flat, compound or appositive child of <paramref name="t"/> inside a person's name that has an actor, or -1.</summary>
+    private static int NameBelow(DocContext ctx, in SentenceGraph g, int t)
+    {
+        var entities = ctx.Doc.Entities;
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) is not (Rel.Flat or Rel.Compound or Rel.Appos)) continue;
+            int e = ctx.EntityAt[c];
+            if (e >= 0 && entities[e].Type == "PER" && ctx.ActorEntity(e) >= 0) return c;
+        }
+        return -1;
     }
 
     private static bool SameActor(in ActorRef x, in ActorRef y)

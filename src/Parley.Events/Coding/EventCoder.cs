@@ -77,6 +77,7 @@ public sealed partial class EventCoder : IPipelineComponent
                 int first = sd.FirstToken, count = sd.EndToken - sd.FirstToken;
                 var g = new SentenceGraph(tokens, first, sd.EndToken,
                     firstChild.AsSpan(first, count), nextSibling.AsSpan(first, count), rel.AsSpan(first, count));
+                RepairControlComplements(g);
                 for (int t = first; t < sd.EndToken; t++)
                 {
                     if (g.Upos(t) == UPos.NOUN)

@@ -97,6 +97,8 @@ internal readonly ref struct SentenceGraph
     public ref readonly TokenData this[int token] => ref _tokens[token];
     public int Lemma(int token) => _tokens[token].Lemma;
     public Rel RelOf(int token) => _rel[token - First];
+    /// <summary>Corrects the relation of a token (the coder's repairs of parser slips).</summary>
+    public void SetRel(int token, Rel rel) => _rel[token - First] = rel;
     public int Head(int token) { int h = _tokens[token].Head; return h >= First && h < End ? h : -1; }
     public int FirstChild(int token) => _firstChild[token - First];
     public int NextSibling(int token) => _nextSibling[token - First];

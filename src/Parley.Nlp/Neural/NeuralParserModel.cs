@@ -678,6 +678,7 @@ internal sealed class NeuralSentence
     public int[] PredictedTag = [];
     public readonly LstmTape ForwardTape = new(), BackwardTape = new(), ForwardTape2 = new(), BackwardTape2 = new();
     private int _capacity = -1;
+    private NeuralParserShape? _shape;
 
     public void Reset(int count, NeuralParserShape shape, bool training)
     {
@@ -690,8 +691,10 @@ internal sealed class NeuralSentence
             ForwardTape2.Ensure(count, shape.Hidden);
             BackwardTape2.Ensure(count, shape.Hidden);
         }
-        if (rows > _capacity || (training && InputGrads.Length < rows * shape.InputDim))
+        // a thread's scratch may serve networks of other sizes in turn (several models, tests)
+        if (rows > _capacity || shape != _shape || (training && InputGrads.Length < rows * shape.InputDim))
         {
+            _shape = shape;
             int cap = Math.Max(rows * 2, 66);
             _capacity = cap;
             Word = new int[cap]; Cluster = new int[cap]; Tag = new int[cap]; Suffix = new int[cap]; Shape = new int[cap]; PredictedTag = new int[cap];

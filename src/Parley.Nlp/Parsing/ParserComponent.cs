@@ -19,7 +19,8 @@ public sealed class ParserComponent : IPipelineComponent
     public DependencyParser Parser => _parser;
     public string Name => "parser";
     public Layers Reads => Layers.Tokens | Layers.Sentences | Layers.Tags | Layers.Lemmas;
-    public Layers Writes => Layers.Parse;
+    /// <summary>The parse, and the tags when the parser's network rewrites them (it reads the tagger's and corrects them).</summary>
+    public Layers Writes => _parser.OutputsTags ? Layers.Parse | Layers.Tags : Layers.Parse;
 
     public void Process(Document doc, CancellationToken cancellationToken = default) => _parser.Parse(doc, cancellationToken);
 }

@@ -144,7 +144,9 @@ public static class NlpTrainer
             Name = "parser",
             Version = parser.IsNeural ? "2" : "1",
             Description = parser.IsNeural
-                ? "Arc-hybrid greedy dependency parser: moves and relations scored by a BiLSTM network (neural.bin.gz) plus weighted averaged-perceptron scores (parser.bin.gz), trained with a dynamic oracle on jackknifed tags"
+                ? "Arc-hybrid greedy dependency parser: moves, relations and corrected UPOS/XPOS from a BiLSTM network (neural.bin.gz) reading the tagger's tags"
+                    + (parser.PerceptronWeights is (0, 0) ? "; the averaged perceptron it was trained after (parser.bin.gz) is kept but not consulted" : ", plus weighted averaged-perceptron scores (parser.bin.gz)")
+                    + "; trained with a dynamic oracle on jackknifed tags"
                 : "Arc-hybrid greedy dependency parser, averaged perceptron with dynamic oracle, hashed features, trained on jackknifed tags",
             Trained = nlpMeta.Trained,
             Command = (command ?? "parley train nlp") + " (parser: " + (options.ParserRecipe with { Seed = options.Seed }).Arguments + ")",
