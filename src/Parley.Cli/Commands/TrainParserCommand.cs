@@ -41,13 +41,14 @@ internal static class TrainParserCommand
         var moveHidden = new Option<int>("--move-hidden") { Description = "With --neural: units of the move layer", DefaultValueFactory = _ => new NeuralTrainOptions().MoveHidden };
         var rate = new Option<float>("--learning-rate") { Description = "With --neural: Adam's learning rate", DefaultValueFactory = _ => new NeuralTrainOptions().LearningRate };
         var layers = new Option<int>("--layers") { Description = "With --neural: stacked BiLSTM layers (1 or 2)", DefaultValueFactory = _ => new NeuralTrainOptions().Layers };
+        var tagHidden = new Option<int>("--tag-hidden") { Description = "With --neural: units of the hidden tag layer (0: linear)" };
         var mix = new Option<bool>("--mix") { Description = "With --neural: add the perceptron's scores to the network's, with weights chosen on dev" };
         var dropout = new Option<float>("--dropout") { Description = "With --neural: dropout of the input vectors", DefaultValueFactory = _ => new NeuralTrainOptions().Dropout };
-        var command = new Command("parser", "Train the dependency parser on a UD treebank") { ud, output, seed, epochs, noise, tagged, devOutput, jackknife, jackknifeEpochs, trainTagged, share, useClusters, moveBits, labelBits, ensemble, neural, hidden, moveHidden, rate, dropout, mix, layers };
+        var command = new Command("parser", "Train the dependency parser on a UD treebank") { ud, output, seed, epochs, noise, tagged, devOutput, jackknife, jackknifeEpochs, trainTagged, share, useClusters, moveBits, labelBits, ensemble, neural, hidden, moveHidden, rate, dropout, mix, layers, tagHidden };
         command.SetAction(result =>
         {
             var neuralOptions = result.GetValue(neural)
-                ? new NeuralTrainOptions { Hidden = result.GetValue(hidden), MoveHidden = result.GetValue(moveHidden), LearningRate = result.GetValue(rate), Dropout = result.GetValue(dropout), Mix = result.GetValue(mix), Layers = result.GetValue(layers) }
+                ? new NeuralTrainOptions { Hidden = result.GetValue(hidden), MoveHidden = result.GetValue(moveHidden), LearningRate = result.GetValue(rate), Dropout = result.GetValue(dropout), Mix = result.GetValue(mix), Layers = result.GetValue(layers), TagHidden = result.GetValue(tagHidden) }
                 : null;
             return Run(result.GetValue(ud)!, result.GetValue(output)!, result.GetValue(seed), result.GetValue(epochs),
                 result.GetValue(noise), result.GetValue(tagged), result.GetValue(devOutput), result.GetValue(jackknife), result.GetValue(jackknifeEpochs), result.GetValue(trainTagged), result.GetValue(share),
@@ -216,7 +217,7 @@ internal static class TrainParserCommand
         var clock = Stopwatch.StartNew();
         var parser = ParserRecipe.TrainNeural(perceptron, train, dev, trainTagged, devTagged, clusters, new NeuralTrainOptions
         {
-            Seed = seed, Epochs = epochs, Hidden = settings.Hidden, MoveHidden = settings.MoveHidden, Layers = settings.Layers,
+            Seed = seed, Epochs = epochs, Hidden = settings.Hidden, MoveHidden = settings.MoveHidden, Layers = settings.Layers, TagHidden = settings.TagHidden,
             LearningRate = settings.LearningRate, Dropout = settings.Dropout, PredictedTagShare = share, Mix = settings.Mix,
         }, Console.WriteLine);
         double trainSeconds = clock.Elapsed.TotalSeconds;
@@ -245,7 +246,7 @@ internal static class TrainParserCommand
         meta.Speed["neural_train_seconds"] = Math.Round(trainSeconds);
         meta.Files["neural"] = DependencyParser.NeuralFileName;
         meta.Description = "Arc-hybrid greedy dependency parser: moves and relations scored by a BiLSTM network (neural.bin.gz, Kiperwasser-Goldberg style), trained with a dynamic oracle; the averaged-perceptron parser (parser.bin.gz) it was added to is kept as the fallback";
-        meta.Command += F($"; then parley train parser --neural --ud {ud.FullName} --out {output} --seed {seed} --epochs {epochs} --hidden {settings.Hidden} --move-hidden {settings.MoveHidden} --learning-rate {settings.LearningRate} --dropout {settings.Dropout} --layers {settings.Layers}") + (settings.Mix ? " --mix" : "")
+        meta.Command += F($"; then parley train parser --neural --ud {ud.FullName} --out {output} --seed {seed} --epochs {epochs} --hidden {settings.Hidden} --move-hidden {settings.MoveHidden} --learning-rate {settings.LearningRate} --dropout {settings.Dropout} --layers {settings.Layers} --tag-hidden {settings.TagHidden}") + (settings.Mix ? " --mix" : "")
             + (jackknife >= 2 ? $" --jackknife {jackknife} --jackknife-epochs {jackknifeEpochs}" : "") + (share < 1 ? F($" --predicted-share {share}") : "");
         meta.Save(folder);
         return 0;

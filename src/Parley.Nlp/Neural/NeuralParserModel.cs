@@ -19,6 +19,8 @@ internal sealed record NeuralParserShape
     public int LabelHidden { get; init; } = 64;
     /// <summary>Stacked BiLSTM layers (1 or 2).</summary>
     public int Layers { get; init; } = 1;
+    /// <summary>Units of the tag layer's hidden tanh layer; 0: the tags are a linear function of the word's vector.</summary>
+    public int TagHidden { get; init; }
 
     public int InputDim => WordDim + ClusterDim + TagDim + SuffixDim + ShapeDim;
 }
@@ -35,7 +37,7 @@ internal sealed class NeuralParserModel
 {
     public const string FileName = "neural.bin.gz";
     private const string Magic = "PARLEY-NEURAL-DEP";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     public const int Positions = 4;
     public const int SuffixBuckets = 2048;
     public const int ShapeCount = 32 * WordClusterTable.CaseBuckets;
@@ -79,7 +81,12 @@ internal sealed class NeuralParserModel
         LabelDirection = new Parameter("label.dir", 2, shape.LabelHidden);
         LabelOut = new Parameter("label.out", labels, shape.LabelHidden);
         LabelOutBias = new Parameter("label.out.b", 1, labels);
-        TagOut = new Parameter("tag.out", tags.Count + 1, h2);
+        if (shape.TagHidden > 0)
+        {
+            TagIn = new Parameter("tag.in", shape.TagHidden, h2);
+            TagInBias = new Parameter("tag.in.b", 1, shape.TagHidden);
+        }
+        TagOut = new Parameter("tag.out", tags.Count + 1, shape.TagHidden > 0 ? shape.TagHidden : h2);
         TagOutBias = new Parameter("tag.out.b", 1, tags.Count + 1);
         TagUpos = new string[tags.Count + 1];
         TagXpos = new string[tags.Count + 1];
@@ -137,12 +144,18 @@ internal sealed class NeuralParserModel
     /// </summary>
     public Parameter TagOut { get; }
     public Parameter TagOutBias { get; }
+    /// <summary>The tag layer's hidden layer, when <see cref="NeuralParserShape.TagHidden"/> > 0.</summary>
+    public Parameter? TagIn { get; }
+    public Parameter? TagInBias { get; }
+    /// <summary>Width of what the tag output layer reads: the hidden layer's units, or the word's vector.</summary>
+    private int TagInputWidth => TagIn?.Rows ?? 2 * Shape.Hidden;
 
     public IReadOnlyList<Parameter> Parameters =>
     [
         Words, Clusters, Tags, Suffixes, Shapes, .. Forward.Parameters, .. Backward.Parameters,
         .. Forward2?.Parameters ?? [], .. Backward2?.Parameters ?? [], Root, None,
-        MoveIn, MoveBias, MoveOut, MoveOutBias, LabelHead, LabelDep, LabelDirection, LabelOut, LabelOutBias, TagOut, TagOutBias,
+        MoveIn, MoveBias, MoveOut, MoveOutBias, LabelHead, LabelDep, LabelDirection, LabelOut, LabelOutBias,
+        .. TagIn is null ? Array.Empty<Parameter>() : [TagIn, TagInBias!], TagOut, TagOutBias,
     ];
 
     public void Initialise(Random random)
@@ -157,6 +170,7 @@ internal sealed class NeuralParserModel
         LabelHead.Initialise(random);
         LabelDep.Initialise(random);
         LabelOut.Initialise(random);
+        TagIn?.Initialise(random);
         TagOut.Initialise(random);
     }
 
@@ -174,7 +188,7 @@ internal sealed class NeuralParserModel
     {
         public readonly float[][] Projected;
         public readonly float[] Bias;
-        public readonly float[] ForwardRecurrent, BackwardRecurrent, PartsTransposed, LabelOutTransposed, TagOutTransposed;
+        public readonly float[] ForwardRecurrent, BackwardRecurrent, PartsTransposed, LabelOutTransposed, TagOutTransposed, TagInTransposed = [];
         /// <summary>Tag rows padded to a multiple of 64 for the SIMD product (padding scores are never read).</summary>
         public readonly int TagRows;
         /// <summary>Second layer: input weights of both directions stacked and transposed (2H x 8H), biases, recurrent weights.</summary>
@@ -219,9 +233,11 @@ internal sealed class NeuralParserModel
             PartsTransposed = DenseMath.Transpose(stacked, stacked.Length / h2, h2);
             LabelOutTransposed = DenseMath.Transpose(net.LabelOut.Value, net.LabelCount, shape.LabelHidden);
             TagRows = (net.TagCount + 63) / 64 * 64;
-            var padded = new float[TagRows * h2];
+            int tagInput = net.TagInputWidth;
+            var padded = new float[TagRows * tagInput];
             net.TagOut.Value.CopyTo(padded, 0);
-            TagOutTransposed = DenseMath.Transpose(padded, TagRows, h2);
+            TagOutTransposed = DenseMath.Transpose(padded, TagRows, tagInput);
+            if (net.TagIn is { } tagIn) TagInTransposed = DenseMath.Transpose(tagIn.Value, tagIn.Rows, h2);
         }
 
         /// <summary>Columns [offset, offset + width) of a rows x cols matrix, transposed (width x rows).</summary>
@@ -411,9 +427,23 @@ internal sealed class NeuralParserModel
         s.EnsureTagScores(stride);
         var scores = s.TagScores.AsSpan(0, n * stride);
         scores.Clear();
-        if (plan is not null) DenseMath.MatMatTransposedAdd(plan.TagOutTransposed, s.Vectors.AsSpan(0, n * h2), scores, n);
+        int width = TagInputWidth;
+        var input = s.Vectors.AsSpan(0, n * h2);
+        if (TagIn is { } tagIn)
+        {
+            // hidden tanh layer: its values are kept for back-propagation
+            if (s.TagHiddenValues.Length < n * width) s.TagHiddenValues = new float[Math.Max(n, 64) * 2 * width];
+            var hidden = s.TagHiddenValues.AsSpan(0, n * width);
+            for (int i = 0; i < n; i++) TagInBias!.Value.CopyTo(hidden.Slice(i * width, width));
+            if (plan is not null && width % 64 == 0) DenseMath.MatMatTransposedAdd(plan.TagInTransposed, input, hidden, n);
+            else
+                for (int i = 0; i < n; i++) DenseMath.MatVecAdd(tagIn.Value, width, input.Slice(i * h2, h2), hidden.Slice(i * width, width));
+            DenseMath.Tanh(hidden);
+            input = hidden;
+        }
+        if (plan is not null) DenseMath.MatMatTransposedAdd(plan.TagOutTransposed, input, scores, n);
         else
-            for (int i = 0; i < n; i++) DenseMath.MatVecAdd(TagOut.Value, tags, s.Vectors.AsSpan(i * h2, h2), scores.Slice(i * stride, tags));
+            for (int i = 0; i < n; i++) DenseMath.MatVecAdd(TagOut.Value, tags, input.Slice(i * width, width), scores.Slice(i * stride, tags));
         var bias = TagOutBias.Value;
         for (int i = 0; i < n; i++)
         {
@@ -443,8 +473,22 @@ internal sealed class NeuralParserModel
         gradient[gold] -= 1;
         var g = gradient[..tags];
         var v = s.Vectors.AsSpan(i * h2, h2);
-        DenseMath.OuterAdd(TagOut.Grad, g, v);
         DenseMath.Add(g, TagOutBias.Grad);
+        if (TagIn is { } tagIn)
+        {
+            int width = tagIn.Rows;
+            var hidden = s.TagHiddenValues.AsSpan(i * width, width);
+            Span<float> dHidden = stackalloc float[width];
+            dHidden.Clear();
+            DenseMath.OuterAdd(TagOut.Grad, g, hidden);
+            DenseMath.MatTVecAdd(TagOut.Value, g, dHidden);
+            for (int k = 0; k < width; k++) dHidden[k] *= 1 - hidden[k] * hidden[k];
+            DenseMath.Add(dHidden, TagInBias!.Grad);
+            DenseMath.OuterAdd(tagIn.Grad, dHidden, v);
+            DenseMath.MatTVecAdd(tagIn.Value, dHidden, s.TagGrads.AsSpan(i * h2, h2));
+            return loss;
+        }
+        DenseMath.OuterAdd(TagOut.Grad, g, v);
         DenseMath.MatTVecAdd(TagOut.Value, g, s.TagGrads.AsSpan(i * h2, h2));
         return loss;
     }
@@ -605,7 +649,7 @@ internal sealed class NeuralParserModel
         w.Write(Magic);
         w.Write(FormatVersion);
         var s = Shape;
-        foreach (int v in new[] { s.WordDim, s.ClusterDim, s.TagDim, s.SuffixDim, s.ShapeDim, s.Hidden, s.MoveHidden, s.LabelHidden, s.Layers, LabelCount }) w.Write(v);
+        foreach (int v in new[] { s.WordDim, s.ClusterDim, s.TagDim, s.SuffixDim, s.ShapeDim, s.Hidden, s.MoveHidden, s.LabelHidden, s.Layers, s.TagHidden, LabelCount }) w.Write(v);
         w.Write(_clusters?.Fingerprint ?? 0UL);
         w.Write(PerceptronWeight);
         w.Write(PerceptronLabelWeight);
@@ -622,11 +666,13 @@ internal sealed class NeuralParserModel
         using var r = new BinaryReader(new BufferedStream(gzip, 1 << 20), Encoding.UTF8);
         if (r.ReadString() != Magic) throw new InvalidDataException($"{path}: not a Parley neural parser model");
         int version = r.ReadInt32();
-        if (version != FormatVersion) throw new InvalidDataException($"{path}: neural parser format {version}, expected {FormatVersion}");
+        if (version is not (1 or FormatVersion)) throw new InvalidDataException($"{path}: neural parser format {version}, expected {FormatVersion}");
         var shape = new NeuralParserShape
         {
             WordDim = r.ReadInt32(), ClusterDim = r.ReadInt32(), TagDim = r.ReadInt32(), SuffixDim = r.ReadInt32(), ShapeDim = r.ReadInt32(),
             Hidden = r.ReadInt32(), MoveHidden = r.ReadInt32(), LabelHidden = r.ReadInt32(), Layers = r.ReadInt32(),
+            // format 1 had no hidden tag layer
+            TagHidden = version >= 2 ? r.ReadInt32() : 0,
         };
         if (shape.Layers is < 1 or > 2) throw new InvalidDataException($"{path}: {shape.Layers} LSTM layers");
         int labels = r.ReadInt32();
@@ -674,7 +720,7 @@ internal sealed class NeuralSentence
     /// <summary>The first layer's vectors and their gradients, with two BiLSTM layers.</summary>
     public float[] Lower = [], LowerGrads = [], Projected2 = [];
     /// <summary>Tag layer: scores per word, the best tag id, and the gradient of each word's vector from the tag loss.</summary>
-    public float[] TagScores = [], TagGrads = [];
+    public float[] TagScores = [], TagGrads = [], TagHiddenValues = [];
     public int[] PredictedTag = [];
     public readonly LstmTape ForwardTape = new(), BackwardTape = new(), ForwardTape2 = new(), BackwardTape2 = new();
     private int _capacity = -1;

@@ -15,6 +15,8 @@ public sealed class NeuralTrainOptions
     public int LabelHidden { get; init; } = 64;
     /// <summary>Stacked BiLSTM layers (1 or 2).</summary>
     public int Layers { get; init; } = 1;
+    /// <summary>Units of the tag layer's hidden layer (0: linear tag layer).</summary>
+    public int TagHidden { get; init; }
     public int WordDim { get; init; } = 64;
     public float LearningRate { get; init; } = 0.002f;
     /// <summary>Sentences per Adam step.</summary>
@@ -86,7 +88,7 @@ public static class NeuralParserTrainer
         var wordCount = new int[words.Count + 1];
         foreach (var (key, id) in words) wordCount[id] = counts[key];
 
-        var shape = new NeuralParserShape { Hidden = options.Hidden, MoveHidden = options.MoveHidden, LabelHidden = options.LabelHidden, WordDim = options.WordDim, Layers = options.Layers };
+        var shape = new NeuralParserShape { Hidden = options.Hidden, MoveHidden = options.MoveHidden, LabelHidden = options.LabelHidden, WordDim = options.WordDim, Layers = options.Layers, TagHidden = options.TagHidden };
         var net = new NeuralParserModel(shape, words, tags, labelNames.Count, options.Clusters);
         var random = new Random(options.Seed);
         net.Initialise(random);

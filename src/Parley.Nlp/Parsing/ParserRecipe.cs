@@ -24,6 +24,8 @@ public sealed record ParserRecipe
     public int NeuralEpochs { get; init; } = 14;
     public double NeuralPredictedShare { get; init; } = 0.7;
     public int NeuralLayers { get; init; } = 2;
+    /// <summary>Units of the network's hidden tag layer (0: linear).</summary>
+    public int NeuralTagHidden { get; init; }
     /// <summary>
     /// Choose perceptron weights for the network's decisions on dev. Off by default: on EWT dev (gold tokenization) it
     /// adds about 1 LAS to the two-layer network (83.96 to 84.96) but parses at half the speed, below the 50,000 tokens
@@ -34,7 +36,7 @@ public sealed record ParserRecipe
     /// <summary>The `parley train parser` arguments that reproduce this recipe.</summary>
     public string Arguments => string.Create(CultureInfo.InvariantCulture,
         $"--seed {Seed} --epochs {Epochs} --jackknife {Jackknife} --jackknife-epochs {JackknifeEpochs} --predicted-share {PredictedShare} --tag-noise {TagNoise}")
-        + (Neural ? string.Create(CultureInfo.InvariantCulture, $"; then --neural --epochs {NeuralEpochs} --predicted-share {NeuralPredictedShare} --layers {NeuralLayers}{(Mix ? " --mix" : "")}") : "");
+        + (Neural ? string.Create(CultureInfo.InvariantCulture, $"; then --neural --epochs {NeuralEpochs} --predicted-share {NeuralPredictedShare} --layers {NeuralLayers}{(NeuralTagHidden > 0 ? $" --tag-hidden {NeuralTagHidden}" : "")}{(Mix ? " --mix" : "")}") : "");
 
     /// <summary>
     /// Trains the parser by this recipe. <paramref name="devTagged"/>: dev with the shipped tagger's tags (same words),
@@ -55,7 +57,7 @@ public sealed record ParserRecipe
         if (!Neural) return parser;
         return TrainNeural(parser, train, dev, trainTagged, devTagged, clusters, new NeuralTrainOptions
         {
-            Seed = Seed, Epochs = NeuralEpochs, Layers = NeuralLayers, PredictedTagShare = NeuralPredictedShare, Clusters = clusters, Mix = Mix,
+            Seed = Seed, Epochs = NeuralEpochs, Layers = NeuralLayers, TagHidden = NeuralTagHidden, PredictedTagShare = NeuralPredictedShare, Clusters = clusters, Mix = Mix,
         }, log);
     }
 
@@ -68,7 +70,7 @@ public sealed record ParserRecipe
         var parser = NeuralParserTrainer.Train(perceptron.WithoutNeural(), train, new NeuralTrainOptions
         {
             Seed = options.Seed, Epochs = options.Epochs, Hidden = options.Hidden, MoveHidden = options.MoveHidden, LabelHidden = options.LabelHidden,
-            WordDim = options.WordDim, Layers = options.Layers, LearningRate = options.LearningRate, Batch = options.Batch, Dropout = options.Dropout,
+            WordDim = options.WordDim, Layers = options.Layers, TagHidden = options.TagHidden, LearningRate = options.LearningRate, Batch = options.Batch, Dropout = options.Dropout,
             WordDropout = options.WordDropout, PredictedTags = trainTagged, PredictedTagShare = options.PredictedTagShare, Clusters = clusters ?? options.Clusters,
             Progress = log,
             AfterEpoch = devTagged is null ? null : (_, p) =>

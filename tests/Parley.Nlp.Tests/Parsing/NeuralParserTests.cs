@@ -7,11 +7,11 @@ public class NeuralParserTests
 {
     private static readonly NeuralParserShape Tiny = new() { WordDim = 8, ClusterDim = 8, TagDim = 8, SuffixDim = 8, ShapeDim = 8, Hidden = 8, MoveHidden = 16, LabelHidden = 8 };
 
-    private static (NeuralParserModel Net, NeuralSentence Sentence) TinyNet(int seed, int layers = 1)
+    private static (NeuralParserModel Net, NeuralSentence Sentence) TinyNet(int seed, int layers = 1, int tagHidden = 0)
     {
         var words = new Dictionary<string, int>(StringComparer.Ordinal) { ["the"] = 1, ["police"] = 2, ["arrested"] = 3, ["men"] = 4 };
         var tags = new Dictionary<string, int>(StringComparer.Ordinal) { ["DET|DT"] = 1, ["NOUN|NNS"] = 2, ["VERB|VBD"] = 3 };
-        var shape = Tiny with { Layers = layers };
+        var shape = Tiny with { Layers = layers, TagHidden = tagHidden };
         var net = new NeuralParserModel(shape, words, tags, labels: 5, clusters: null);
         net.Initialise(new Random(seed));
         var s = new NeuralSentence();
@@ -59,11 +59,12 @@ public class NeuralParserTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void BackPropagationMatchesFiniteDifferences(int layers)
+    [InlineData(1, 0)]
+    [InlineData(2, 0)]
+    [InlineData(2, 8)]
+    public void BackPropagationMatchesFiniteDifferences(int layers, int tagHidden)
     {
-        var (net, s) = TinyNet(seed: 7, layers);
+        var (net, s) = TinyNet(seed: 7, layers, tagHidden);
         var random = new Random(11);
         float[][] moveWeights = [.. Moves.Select(_ => Enumerable.Range(0, 3).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray())];
         float[][] labelWeights = [.. Arcs.Select(_ => Enumerable.Range(0, 5).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray())];
@@ -158,11 +159,12 @@ public class NeuralParserTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void FrozenTablesScoreLikeTheTrainingPath(int layers)
+    [InlineData(1, 0)]
+    [InlineData(2, 0)]
+    [InlineData(2, 64)]
+    public void FrozenTablesScoreLikeTheTrainingPath(int layers, int tagHidden)
     {
-        var (net, s) = TinyNet(seed: 5, layers);
+        var (net, s) = TinyNet(seed: 5, layers, tagHidden);
         Span<float> a = stackalloc float[8];
         Span<float> b = stackalloc float[8];
         Span<float> hidden = stackalloc float[16];
