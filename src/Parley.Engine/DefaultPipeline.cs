@@ -38,7 +38,7 @@ public static class DefaultPipeline
         if (Want(Layers.Parse))
         {
             if (nlp.Folder is { } folder && Directory.Exists(Path.Combine(folder, DependencyParser.Subfolder)))
-                builder.Add(ParserComponent.Load(folder));
+                builder.Add(ParserComponent.Load(folder, nlp.TaggerComponent()));
             else missing.Add("dependency parser not installed: no parses, no events");
         }
         bool haveEntities = false;

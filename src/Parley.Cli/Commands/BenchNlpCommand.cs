@@ -33,12 +33,13 @@ internal static class BenchNlpCommand
             var (nlp, parser) = loaded.Value;
             var tokenizer = nlp.TokenizerComponent();
             var tagger = nlp.TaggerComponent();
+            var parse = parser is null ? null : new Parley.Nlp.Parsing.ParserComponent(parser, tagger);
             long Process(string text)
             {
                 var doc = new Document("bench", text);
                 tokenizer.Process(doc);
                 tagger.Process(doc);
-                parser?.Parse(doc);
+                parse?.Process(doc);
                 return doc.TokenCount;
             }
             long chars = 0;

@@ -46,6 +46,7 @@ internal static class ParseCommand
         var (model, parser) = loaded.Value;
         var tokenizer = model.TokenizerComponent();
         var tagger = model.TaggerComponent();
+        var parse = parser is null ? null : new Parley.Nlp.Parsing.ParserComponent(parser, tagger);
         if (input == "conllu")
         {
             List<ConlluSentence> sentences;
@@ -60,7 +61,7 @@ internal static class ParseCommand
                 var part = sentences.GetRange(first, Math.Min(500, sentences.Count - first));
                 var doc = DocumentConllu.FromSentences(name, part);
                 tagger.Process(doc);
-                parser?.Parse(doc);
+                parse?.Process(doc);
                 var comments = new List<IReadOnlyList<string>>(part.Count);
                 foreach (var s in part) comments.Add(s.Comments);
                 DocumentConllu.Write(stdout, doc, comments);
@@ -74,7 +75,7 @@ internal static class ParseCommand
             var doc = new Document(name, content[start..end]);
             tokenizer.Process(doc);
             tagger.Process(doc);
-            parser?.Parse(doc);
+            parse?.Process(doc);
             DocumentConllu.Write(stdout, doc);
             start = end;
         }

@@ -352,7 +352,13 @@ public sealed class DependencyParser
     }
 
     /// <summary>Fills TokenData.Head (absolute token index, -1 for the root) and Deprel (StringStore id) sentence by sentence.</summary>
-    public void Parse(Document doc, CancellationToken cancellationToken = default)
+    public void Parse(Document doc, CancellationToken cancellationToken = default) => Parse(doc, cancellationToken, null);
+
+    /// <summary>
+    /// As <see cref="Parse(Document, CancellationToken)"/>; when the network rewrites a token's tags,
+    /// <paramref name="tagsChanged"/> is called with its index afterwards (to recompute what depends on the tags: features, lemma).
+    /// </summary>
+    public void Parse(Document doc, CancellationToken cancellationToken, Action<Document, int>? tagsChanged)
     {
         ArgumentNullException.ThrowIfNull(doc);
         var scratch = Scratch;
@@ -387,8 +393,10 @@ public sealed class DependencyParser
                 if (_tagUpos is not null)
                 {
                     int tag = scratch.Neural.PredictedTag[i];
+                    if (t.Upos == _tagUpos[tag] && t.Xpos == _tagXpos![tag]) continue;
                     t.Upos = _tagUpos[tag];
                     t.Xpos = _tagXpos![tag];
+                    tagsChanged?.Invoke(doc, first + i);
                 }
             }
         }

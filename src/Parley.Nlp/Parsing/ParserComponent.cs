@@ -6,21 +6,26 @@ namespace Parley.Nlp.Parsing;
 public sealed class ParserComponent : IPipelineComponent
 {
     private readonly DependencyParser _parser;
+    private readonly Action<Document, int>? _reanalyse;
 
-    public ParserComponent(DependencyParser parser)
+    /// <param name="parser">The parser.</param>
+    /// <param name="analyses">The tagger step whose features and lemmas are recomputed for the tokens whose tags the parser's network corrects.</param>
+    public ParserComponent(DependencyParser parser, Tagging.TaggerComponent? analyses = null)
     {
         ArgumentNullException.ThrowIfNull(parser);
         _parser = parser;
+        _reanalyse = analyses is null ? null : analyses.Reanalyse;
     }
 
     /// <summary>Loads the parser of an NLP model folder (e.g. models/nlp-en-ewt, whose parser/ subfolder holds parser.bin.gz).</summary>
-    public static ParserComponent Load(string nlpModelDir) => new(DependencyParser.Load(Path.Combine(nlpModelDir, DependencyParser.Subfolder)));
+    public static ParserComponent Load(string nlpModelDir, Tagging.TaggerComponent? analyses = null) =>
+        new(DependencyParser.Load(Path.Combine(nlpModelDir, DependencyParser.Subfolder)), analyses);
 
     public DependencyParser Parser => _parser;
     public string Name => "parser";
     public Layers Reads => Layers.Tokens | Layers.Sentences | Layers.Tags | Layers.Lemmas;
     /// <summary>The parse, and the tags when the parser's network rewrites them (it reads the tagger's and corrects them).</summary>
-    public Layers Writes => _parser.OutputsTags ? Layers.Parse | Layers.Tags : Layers.Parse;
+    public Layers Writes => !_parser.OutputsTags ? Layers.Parse : _reanalyse is null ? Layers.Parse | Layers.Tags : Layers.Parse | Layers.Tags | Layers.Lemmas;
 
-    public void Process(Document doc, CancellationToken cancellationToken = default) => _parser.Parse(doc, cancellationToken);
+    public void Process(Document doc, CancellationToken cancellationToken = default) => _parser.Parse(doc, cancellationToken, _reanalyse);
 }

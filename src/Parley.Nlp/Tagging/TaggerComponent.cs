@@ -30,4 +30,15 @@ public sealed class TaggerComponent(Tagger tagger, MorphFeatures morph, Lemmatiz
         }
         doc.Done |= Writes;
     }
+
+    /// <summary>Recomputes FEATS and lemma of one token from its current tags (after a later stage corrected them).</summary>
+    public void Reanalyse(Document doc, int token)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        ref var t = ref doc.TokensMutable[token];
+        var form = doc.Text.AsSpan(t.Start, t.End - t.Start);
+        var xpos = StringStore.Get(t.Xpos).AsSpan();
+        t.Feats = morph.Features(form, t.Upos, xpos);
+        t.Lemma = lemmatizer.Lemmatize(form, xpos, t.Upos);
+    }
 }

@@ -174,8 +174,9 @@ public static class NlpTrainer
     public static ConlluScores GoldTokenScores(NlpModel model, IReadOnlyList<ConlluSentence> dev, DependencyParser? parser = null)
     {
         var doc = DocumentConllu.FromSentences("dev", dev);
-        model.TaggerComponent().Process(doc);
-        parser?.Parse(doc);
+        var tagger = model.TaggerComponent();
+        tagger.Process(doc);
+        parser?.Parse(doc, default, tagger.Reanalyse);
         return ConlluEvaluator.Score(dev, ToConllu(doc));
     }
 
@@ -187,7 +188,7 @@ public static class NlpTrainer
         var tagger = model.TaggerComponent();
         // warm up once, then time
         var doc = new Document("dev", text);
-        tokenizer.Process(doc); tagger.Process(doc); parser?.Parse(doc);
+        tokenizer.Process(doc); tagger.Process(doc); parser?.Parse(doc, default, tagger.Reanalyse);
         doc = new Document("dev", text);
         // CPU time of this process rather than wall-clock time: on a shared machine the wall clock also
         // counts other processes' turns
@@ -195,7 +196,7 @@ public static class NlpTrainer
         var before = self.TotalProcessorTime;
         tokenizer.Process(doc);
         tagger.Process(doc);
-        parser?.Parse(doc);
+        parser?.Parse(doc, default, tagger.Reanalyse);
         self.Refresh();
         double seconds = (self.TotalProcessorTime - before).TotalSeconds;
         return (ConlluEvaluator.Score(dev, ToConllu(doc)), doc.TokenCount / Math.Max(1e-9, seconds));

@@ -206,3 +206,38 @@ public class NeuralParserTests
         for (int i = 0; i < xs.Length; i++) Assert.True(MathF.Abs(sig[i] - 1 / (1 + MathF.Exp(-xs[i]))) < 1e-5f, $"sigmoid({xs[i]})");
     }
 }
+
+public class ShippedParserLayerTests
+{
+    [Fact]
+    public void The_shipped_parser_corrects_tags_and_reanalyses_features_and_lemmas()
+    {
+        string dir = Parley.Core.ModelLocator.FindModel("nlp-en-ewt") ?? throw new InvalidOperationException("models/nlp-en-ewt not found");
+        var model = NlpModel.Load(dir);
+        var tagger = model.TaggerComponent();
+        var parser = DependencyParser.Load(Path.Combine(dir, DependencyParser.Subfolder));
+        Assert.True(parser.IsNeural);
+        Assert.True(parser.OutputsTags);
+        var component = new ParserComponent(parser, tagger);
+        Assert.Equal(Parley.Core.Layers.Parse | Parley.Core.Layers.Tags | Parley.Core.Layers.Lemmas, component.Writes);
+        Assert.Equal(Parley.Core.Layers.Parse | Parley.Core.Layers.Tags, new ParserComponent(parser).Writes);
+
+        // whatever tags the network settles on, each token's lemma is the lemmatizer's for those tags
+        var doc = new Parley.Core.Document("t", "The talks resumed in Doha after the militants attacks on Kabul ended.");
+        model.TokenizerComponent().Process(doc);
+        tagger.Process(doc);
+        component.Process(doc);
+        var expected = new Parley.Core.Document("t", doc.Text);
+        model.TokenizerComponent().Process(expected);
+        tagger.Process(expected);
+        for (int i = 0; i < doc.TokenCount; i++)
+        {
+            ref var t = ref expected.TokensMutable[i];
+            t.Upos = doc.Tokens[i].Upos;
+            t.Xpos = doc.Tokens[i].Xpos;
+            tagger.Reanalyse(expected, i);
+            Assert.Equal(expected.Tokens[i].Lemma, doc.Tokens[i].Lemma);
+            Assert.Equal(expected.Tokens[i].Feats, doc.Tokens[i].Feats);
+        }
+    }
+}
