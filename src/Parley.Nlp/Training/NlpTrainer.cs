@@ -107,7 +107,7 @@ public static class NlpTrainer
         var meta = new ModelMeta
         {
             Name = NlpModel.DefaultName,
-            Version = "1.0.0",
+            Version = "2.0.0",
             Description = "English tokenizer, sentence splitter, UPOS/XPOS tagger, FEATS, lemmatizer" + (parser ? ", dependency parser" : "") + " trained on UD English-EWT",
             Trained = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Command = command,
