@@ -190,7 +190,7 @@ internal sealed class NeuralParserModel
         public readonly float[] Bias;
         public readonly float[] ForwardRecurrent, BackwardRecurrent, PartsTransposed, LabelOutTransposed, TagOutTransposed, TagInTransposed = [];
         /// <summary>Tag rows padded to a multiple of 64 for the SIMD product (padding scores are never read).</summary>
-        public readonly int TagRows;
+        public readonly int TagRows, LabelRows;
         /// <summary>Second layer: input weights of both directions stacked and transposed (2H x 8H), biases, recurrent weights.</summary>
         public readonly float[] Input2 = [], Bias2 = [], Forward2Recurrent = [], Backward2Recurrent = [];
 
@@ -231,7 +231,11 @@ internal sealed class NeuralParserModel
             }
             float[] stacked = [.. net.MoveIn.Value, .. net.LabelHead.Value, .. net.LabelDep.Value];
             PartsTransposed = DenseMath.Transpose(stacked, stacked.Length / h2, h2);
-            LabelOutTransposed = DenseMath.Transpose(net.LabelOut.Value, net.LabelCount, shape.LabelHidden);
+            // relation rows padded to a multiple of 64, like the tags: one SIMD block instead of a scalar tail
+            LabelRows = (net.LabelCount + 63) / 64 * 64;
+            var labelOut = new float[LabelRows * shape.LabelHidden];
+            net.LabelOut.Value.CopyTo(labelOut, 0);
+            LabelOutTransposed = DenseMath.Transpose(labelOut, LabelRows, shape.LabelHidden);
             TagRows = (net.TagCount + 63) / 64 * 64;
             int tagInput = net.TagInputWidth;
             var padded = new float[TagRows * tagInput];
@@ -505,6 +509,9 @@ internal sealed class NeuralParserModel
         return _tagLookup.TryGetValue(tag, out int t) ? t : 0;
     }
 
+    /// <summary>Floats a relation score buffer needs (the relations, padded for the SIMD product).</summary>
+    public int ScoreRoom => _plan?.LabelRows ?? LabelCount;
+
     /// <summary>Row of a word in the sentence's vectors: -1 (no word) is the row after the root's.</summary>
     public static int RowOf(NeuralSentence s, int word) => word < 0 ? s.Count + 1 : word;
 
@@ -523,7 +530,10 @@ internal sealed class NeuralParserModel
         for (int k = 0; k < 3; k++) scores[k] = MoveOutBias.Value[k] + DenseMath.Dot(output.AsSpan(k * m, m), hidden[..m]);
     }
 
-    /// <summary>Scores of every relation for the arc head -> dep; the hidden layer goes to <paramref name="hidden"/>.</summary>
+    /// <summary>
+    /// Scores of every relation for the arc head -> dep (<paramref name="scores"/> must have room for <see cref="ScoreRoom"/>);
+    /// the hidden layer goes to <paramref name="hidden"/>.
+    /// </summary>
     public void ScoreLabels(NeuralSentence s, int head, int dep, Span<float> scores, Span<float> hidden)
     {
         int l = Shape.LabelHidden;
@@ -532,7 +542,8 @@ internal sealed class NeuralParserModel
         DenseMath.Add(s.Parts.AsSpan(DepPart(s, dep), l), hidden);
         DenseMath.Tanh(hidden[..l]);
         LabelOutBias.Value.CopyTo(scores);
-        if (_plan is { } plan) DenseMath.MatVecTransposedAdd(plan.LabelOutTransposed, hidden[..l], scores[..LabelCount]);
+        // the padding rows' scores (after LabelCount) are left as they were and never read
+        if (_plan is { } plan) DenseMath.MatVecTransposedAdd(plan.LabelOutTransposed, hidden[..l], scores[..plan.LabelRows]);
         else DenseMath.MatVecAdd(LabelOut.Value, LabelCount, hidden[..l], scores);
     }
 

@@ -165,8 +165,8 @@ public class NeuralParserTests
     public void FrozenTablesScoreLikeTheTrainingPath(int layers, int tagHidden)
     {
         var (net, s) = TinyNet(seed: 5, layers, tagHidden);
-        Span<float> a = stackalloc float[8];
-        Span<float> b = stackalloc float[8];
+        Span<float> a = stackalloc float[64];
+        Span<float> b = stackalloc float[64];
         Span<float> hidden = stackalloc float[16];
         var slow = new List<float>();
         net.Encode(s);
