@@ -101,8 +101,7 @@ public static class NeuralParserTrainer
         var ns = new NeuralSentence();
         var state = new ArcHybridState();
         var oracle = new DynamicOracle();
-        var goldHeads = new int[64];
-        var goldLabels = new int[64];
+        var tree = new GoldTree(labelIndex, depLabel);
         Span<float> scores = stackalloc float[3];
         Span<float> dScores = stackalloc float[3];
         Span<int> costs = stackalloc int[3];
@@ -124,16 +123,8 @@ public static class NeuralParserTrainer
                 var sentence = train[index];
                 int n = sentence.Words.Count;
                 if (n == 0) continue;
-                if (goldHeads.Length < n) { goldHeads = new int[n * 2]; goldLabels = new int[n * 2]; }
-                bool usable = true;
-                for (int i = 0; i < n; i++)
-                {
-                    var w = sentence.Words[i];
-                    if (w.Head < 0 || w.Head > n) { usable = false; break; }
-                    goldHeads[i] = w.Head == 0 ? n : w.Head - 1;
-                    goldLabels[i] = labelIndex.TryGetValue(w.Deprel, out int l) ? l : depLabel;
-                }
-                if (!usable) continue;
+                if (!tree.Read(sentence)) continue;
+                var goldLabels = tree.Labels;
                 var tagged = options.PredictedTags is { } predicted && (options.PredictedTagShare >= 1 || random.NextDouble() < options.PredictedTagShare) ? predicted[index] : sentence;
                 ns.Reset(n, shape, training: true);
                 for (int i = 0; i < n; i++)
@@ -153,7 +144,7 @@ public static class NeuralParserTrainer
                     if (ns.PredictedTag[i] == want) tagsRight++;
                     loss += net.BackTag(ns, i, want, tagGradient);
                 }
-                oracle.Reset(goldHeads.AsSpan(0, n));
+                oracle.Reset(tree.Heads.AsSpan(0, n));
                 state.Reset(n);
                 while (!state.IsTerminal)
                 {

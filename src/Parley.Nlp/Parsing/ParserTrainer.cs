@@ -45,8 +45,7 @@ internal sealed class ParserTrainer
         for (int i = 0; i < order.Length; i++) order[i] = i;
         var scratch = new ParserScratch();
         var oracle = new DynamicOracle();
-        var goldHeads = new int[64];
-        var goldLabels = new int[64];
+        var gold = new GoldTree(_labelIndex, _labelIndex["dep"]);
 
         for (int epoch = 0; epoch < _options.Epochs; epoch++)
         {
@@ -59,21 +58,12 @@ internal sealed class ParserTrainer
                 var sentence = _train[index];
                 int n = sentence.Words.Count;
                 if (n == 0) continue;
-                if (goldHeads.Length < n) { goldHeads = new int[n * 2]; goldLabels = new int[n * 2]; }
-                bool usable = true;
-                for (int i = 0; i < n; i++)
-                {
-                    var w = sentence.Words[i];
-                    if (w.Head < 0 || w.Head > n) { usable = false; break; }
-                    goldHeads[i] = w.Head == 0 ? n : w.Head - 1;
-                    goldLabels[i] = _labelIndex.TryGetValue(w.Deprel, out int l) ? l : _labelIndex["dep"];
-                }
-                if (!usable) continue;
+                if (!gold.Read(sentence)) continue;
                 // draw only when mixing, so that runs with all-predicted tags follow the same random sequence
                 var predicted = tagged is not null && (_options.PredictedTagShare >= 1 || random.NextDouble() < _options.PredictedTagShare) ? tagged[index] : null;
                 FillTrainingInput(scratch.Input, sentence, predicted, noise, random, _options.Clusters);
-                oracle.Reset(goldHeads.AsSpan(0, n));
-                var (s, e, a, le) = TrainSentence(parser, scratch, oracle, goldLabels, explore, random);
+                oracle.Reset(gold.Heads.AsSpan(0, n));
+                var (s, e, a, le) = TrainSentence(parser, scratch, oracle, gold.Labels, explore, random);
                 steps += s; errors += e; arcs += a; labelErrors += le;
             }
             string line = string.Create(CultureInfo.InvariantCulture,
