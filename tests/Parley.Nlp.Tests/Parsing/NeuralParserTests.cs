@@ -134,18 +134,7 @@ public class NeuralParserTests
             parser.SaveNeural(Path.Combine(dir, DependencyParser.NeuralFileName));
             var loaded = DependencyParser.Load(dir);
             Assert.True(loaded.IsNeural);
-            foreach (var gold in treebank)
-            {
-                var x = TinyTreebank.Unparsed(gold);
-                var y = TinyTreebank.Unparsed(gold);
-                parser.Parse(x);
-                loaded.Parse(y);
-                for (int i = 0; i < x.Words.Count; i++)
-                {
-                    Assert.Equal(x.Words[i].Head, y.Words[i].Head);
-                    Assert.Equal(x.Words[i].Deprel, y.Words[i].Deprel);
-                }
-            }
+            TinyTreebank.AssertSameParses(parser, loaded, treebank);
             // the same training run twice gives the same network
             var again = NeuralParserTrainer.Train(perceptron, treebank, options);
             string second = Path.Combine(dir, "again.bin.gz");

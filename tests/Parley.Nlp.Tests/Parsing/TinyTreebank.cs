@@ -5,6 +5,23 @@ namespace Parley.Nlp.Tests.Parsing;
 /// <summary>A small hand-written treebank (projective, UD style) for fast tests.</summary>
 internal static class TinyTreebank
 {
+    /// <summary>Both parsers give every sentence of <paramref name="treebank"/> the same heads and relations.</summary>
+    public static void AssertSameParses(Parley.Nlp.Parsing.DependencyParser a, Parley.Nlp.Parsing.DependencyParser b, IEnumerable<ConlluSentence> treebank)
+    {
+        foreach (var gold in treebank)
+        {
+            var x = Unparsed(gold);
+            var y = Unparsed(gold);
+            a.Parse(x);
+            b.Parse(y);
+            for (int i = 0; i < x.Words.Count; i++)
+            {
+                Assert.Equal(x.Words[i].Head, y.Words[i].Head);
+                Assert.Equal(x.Words[i].Deprel, y.Words[i].Deprel);
+            }
+        }
+    }
+
     private const string Text = """
         1	The	the	DET	DT	_	2	det	_	_
         2	president	president	NOUN	NN	_	3	nsubj	_	_

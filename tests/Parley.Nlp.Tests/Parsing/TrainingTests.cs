@@ -49,18 +49,7 @@ public class TrainingTests
         {
             parser.Save(dir);
             var loaded = DependencyParser.Load(dir);
-            foreach (var gold in treebank)
-            {
-                var x = TinyTreebank.Unparsed(gold);
-                var y = TinyTreebank.Unparsed(gold);
-                parser.Parse(x);
-                loaded.Parse(y);
-                for (int i = 0; i < x.Words.Count; i++)
-                {
-                    Assert.Equal(x.Words[i].Head, y.Words[i].Head);
-                    Assert.Equal(x.Words[i].Deprel, y.Words[i].Deprel);
-                }
-            }
+            TinyTreebank.AssertSameParses(parser, loaded, treebank);
         }
         finally
         {
