@@ -409,4 +409,68 @@ public sealed class EventCoderArgumentTests
         Assert.Equal(("GBRGOV", "USA"), (e.Source!.Actor, e.Target!.Actor));
         Assert.Equal("Washington", e.Place!.Name);
     }
+
+    [Fact]
+    public void A_to_infinitive_labelled_advcl_under_an_intention_verb_is_its_complement()
+    {
+        // "Washington intends to resume negotiations with the Taliban", the infinitive mislabelled as a purpose clause
+        var doc = Code($"""
+            1 Washington Washington PROPN 2 nsubj Ent=B-LOC|Actor=USA
+            2 intends intend VERB 0 root _
+            3 to to PART 4 mark _
+            4 resume resume VERB 2 advcl _
+            5 negotiations negotiation NOUN 4 obj _
+            6 with with ADP 8 case _
+            7 the the DET 8 det _
+            8 Taliban Taliban PROPN 5 nmod {Taliban}
+            9 . . PUNCT 2 punct _
+            """);
+        var intent = Assert.Single(doc.Events);
+        Assert.Equal("036", intent.Cameo);
+        Assert.Equal("USA", intent.Source!.Actor);
+        Assert.Equal("AFGREB", intent.Target!.Actor);
+    }
+
+    [Fact]
+    public void A_title_finds_the_persons_name_hung_one_level_below_it()
+    {
+        // "Special Representative for Reconciliation Zalmay Khalilzad arrived in Kabul": the name flat under "Reconciliation"
+        var doc = Code($"""
+            1 Special special ADJ 2 amod _
+            2 Representative Representative PROPN 7 nsubj _
+            3 for for ADP 4 case _
+            4 Reconciliation Reconciliation PROPN 2 nmod _
+            5 Zalmay Zalmay PROPN 4 flat {Khalilzad}
+            6 Khalilzad Khalilzad PROPN 5 flat Ent=I-PER
+            7 arrived arrive VERB 0 root _
+            8 in in ADP 9 case _
+            9 Kabul Kabul PROPN 7 obl {Kabul}
+            10 . . PUNCT 7 punct _
+            """);
+        var visit = Assert.Single(doc.Events);
+        Assert.Equal("042", visit.Cameo);
+        Assert.Equal("USAGOV", visit.Source!.Actor);
+        Assert.Equal("AFG", visit.Target!.Actor);
+    }
+
+    [Fact]
+    public void A_subject_swallowed_as_flat_under_a_fronted_place_is_found()
+    {
+        // "In Doha, Ambassador Khalilzad will meet the Taliban": the subject hung as flat under "Doha"
+        var doc = Code($"""
+            1 In in ADP 2 case _
+            2 Doha Doha PROPN 7 obl Ent=B-LOC|Actor=QAT|Loc=B|Country=QAT
+            3 , , PUNCT 2 punct _
+            4 Ambassador Ambassador PROPN 5 compound {Khalilzad}
+            5 Khalilzad Khalilzad PROPN 2 flat Ent=I-PER
+            6 will will AUX 7 aux _
+            7 meet meet VERB 0 root _
+            8 the the DET 9 det _
+            9 Taliban Taliban PROPN 7 obj {Taliban}
+            10 . . PUNCT 7 punct _
+            """);
+        var meeting = Assert.Single(doc.Events);
+        Assert.Equal("USAGOV", meeting.Source!.Actor);
+        Assert.Equal("AFGREB", meeting.Target!.Actor);
+    }
 }
