@@ -215,11 +215,8 @@ internal static class TrainParserCommand
         // the perceptron alone: a neural.bin.gz already there is replaced
         var perceptron = DependencyParser.Load(folder, clusters).WithoutNeural();
         var clock = Stopwatch.StartNew();
-        var parser = ParserRecipe.TrainNeural(perceptron, train, dev, trainTagged, devTagged, clusters, new NeuralTrainOptions
-        {
-            Seed = seed, Epochs = epochs, Hidden = settings.Hidden, MoveHidden = settings.MoveHidden, Layers = settings.Layers, TagHidden = settings.TagHidden,
-            LearningRate = settings.LearningRate, Dropout = settings.Dropout, PredictedTagShare = share, Mix = settings.Mix,
-        }, Console.WriteLine);
+        var parser = ParserRecipe.TrainNeural(perceptron, train, dev, trainTagged, devTagged, clusters,
+            settings with { Seed = seed, Epochs = epochs, PredictedTagShare = share }, Console.WriteLine);
         double trainSeconds = clock.Elapsed.TotalSeconds;
         var gold = ParserEvaluation.Evaluate(parser, dev);
         double speed = MeasureSpeed(parser, dev);

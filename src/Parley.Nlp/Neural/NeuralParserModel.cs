@@ -184,17 +184,11 @@ internal sealed partial class NeuralParserModel
     /// <summary>Sets the embedding ids of word <paramref name="i"/> of a sentence being prepared.</summary>
     public void SetWord(NeuralSentence s, int i, ReadOnlySpan<char> form, ReadOnlySpan<char> upos, ReadOnlySpan<char> xpos)
     {
-        if (upos.SequenceEqual("_")) upos = default;
-        if (xpos.IsEmpty || xpos.SequenceEqual("_")) xpos = upos;
         int length = Math.Min(form.Length, WordClusterTable.MaxChars);
         Span<char> key = stackalloc char[Math.Max(length, 1)];
         WordClusterTable.Normalise(form[..length], key);
         s.Word[i] = _wordLookup.TryGetValue(key[..length], out int w) ? w : 0;
-        Span<char> tag = stackalloc char[upos.Length + 1 + xpos.Length];
-        upos.CopyTo(tag);
-        tag[upos.Length] = '|';
-        xpos.CopyTo(tag[(upos.Length + 1)..]);
-        s.Tag[i] = _tagLookup.TryGetValue(tag, out int t) ? t : 0;
+        s.Tag[i] = TagId(upos, xpos);
         int code = _clusters?.Lookup(form) ?? 0;
         s.Cluster[i] = _clusters?.Cluster(code, 0) ?? 0;
         s.Shape[i] = Math.Min(TokenAttributes.ShapeOf(form), 31) * WordClusterTable.CaseBuckets + WordClusterTable.CaseBucket(code);

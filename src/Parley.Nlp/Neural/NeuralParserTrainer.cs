@@ -6,7 +6,7 @@ using Parley.Nlp.Parsing;
 namespace Parley.Nlp.Neural;
 
 /// <summary>Settings of <see cref="NeuralParserTrainer"/>.</summary>
-public sealed class NeuralTrainOptions
+public sealed record NeuralTrainOptions
 {
     public int Seed { get; init; } = 1;
     public int Epochs { get; init; } = 20;

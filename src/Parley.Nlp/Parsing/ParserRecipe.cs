@@ -67,12 +67,9 @@ public sealed record ParserRecipe
     {
         ArgumentNullException.ThrowIfNull(perceptron);
         ArgumentNullException.ThrowIfNull(options);
-        var parser = NeuralParserTrainer.Train(perceptron.WithoutNeural(), train, new NeuralTrainOptions
+        var parser = NeuralParserTrainer.Train(perceptron.WithoutNeural(), train, options with
         {
-            Seed = options.Seed, Epochs = options.Epochs, Hidden = options.Hidden, MoveHidden = options.MoveHidden, LabelHidden = options.LabelHidden,
-            WordDim = options.WordDim, Layers = options.Layers, TagHidden = options.TagHidden, LearningRate = options.LearningRate, Batch = options.Batch, Dropout = options.Dropout,
-            WordDropout = options.WordDropout, PredictedTags = trainTagged, PredictedTagShare = options.PredictedTagShare, Clusters = clusters ?? options.Clusters,
-            Progress = log,
+            PredictedTags = trainTagged, Clusters = clusters ?? options.Clusters, Progress = log,
             AfterEpoch = devTagged is null ? null : (_, p) =>
             {
                 var score = ParserEvaluation.Evaluate(p, dev, devTagged);
