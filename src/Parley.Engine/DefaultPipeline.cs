@@ -18,7 +18,11 @@ namespace Parley.Engine;
 public static class DefaultPipeline
 {
     /// <summary>Builds the pipeline for the wanted layers, loading only the models those layers need.</summary>
-    public static Pipeline Build(Layers wanted, ICollection<string>? missing = null)
+    public static Pipeline Build(Layers wanted, ICollection<string>? missing = null) => Build(wanted, null, missing);
+
+    /// <summary>Builds the pipeline with the installation's models and, where <paramref name="data"/> gives them, other
+    /// dictionaries (a construction suite's actors and verbs) in place of data/kb and data/cameo.</summary>
+    public static Pipeline Build(Layers wanted, PipelineData? data, ICollection<string>? missing = null)
     {
         missing ??= [];
         var builder = new PipelineBuilder();
@@ -51,13 +55,13 @@ public static class DefaultPipeline
         if (haveEntities && Want(Layers.Entities))
         {
             KnowledgeBase? kb = null;
-            try { kb = KnowledgeBase.LoadDefault(); }
+            try { kb = data?.Knowledge ?? KnowledgeBase.LoadDefault(); }
             catch (Exception e) when (e is IOException or InvalidDataException) { missing.Add($"knowledge base not installed ({e.Message}): entities are not linked, no places"); }
             if (kb is not null) builder.AddKnowledge(kb, places: Want(Layers.Places), coreference: Want(Layers.Coreference));
         }
         if (Want(Layers.Dates)) builder.Add(new DateResolver());
         if (haveEntities && Want(Layers.Quotes)) builder.Add(new QuoteExtractor());
-        if (haveEntities && Want(Layers.Events) && Has(builder, Layers.Parse)) builder.Add(new EventCoder());
+        if (haveEntities && Want(Layers.Events) && Has(builder, Layers.Parse)) builder.Add(data?.Cameo is { } cameo ? new EventCoder(cameo) : new EventCoder());
         var pipeline = builder.Build();
         // Closure decides which models to load before any component exists; the components then declare what
         // they read. If a component comes to read a layer Closure does not know of, fail here, at start-up,
@@ -86,4 +90,11 @@ public static class DefaultPipeline
     }
 
     private static bool Has(PipelineBuilder builder, Layers layer) => builder.Writes(layer);
+}
+
+/// <summary>Dictionaries that replace the installation's own in a pipeline (null: the installed ones).</summary>
+public sealed record PipelineData
+{
+    public KnowledgeBase? Knowledge { get; init; }
+    public Parley.Events.Cameo.CameoData? Cameo { get; init; }
 }

@@ -92,7 +92,7 @@ public static class CameoBuilder
     internal const string SupplementResource = "Parley.Events.Cameo.VerbSupplement.tsv";
 
     /// <summary>Phoenix agents ("SOLDIER [~MIL]", "POLICE!PERSON! [~COP]") -> "word_or_phrase \t role" (lower case, '_' joins words).</summary>
-    internal static int ConvertAgents(TextReader input, TextWriter output)
+    internal static int ConvertAgents(TextReader input, TextWriter output, bool supplement = true)
     {
         var macros = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -129,7 +129,7 @@ public static class CameoBuilder
         }
         // Project supplement: generic nouns news uses for state actors that Phoenix lists only inside longer phrases
         // ("GOVERNMENT_OFFICIAL", "GOVERNMENT_FORCES"). Documented in data/cameo/README.md.
-        foreach (var (word, role) in Supplement)
+        foreach (var (word, role) in supplement ? Supplement : [])
         {
             if (!seen.Add(word)) continue;
             output.Write(word); output.Write('\t'); output.WriteLine(role);

@@ -46,6 +46,52 @@ public sealed class CameoData
         };
     }
 
+    /// <summary>
+    /// Coder data made of PETRARCH dictionaries (a verb file, an agent file, a discard list) in place of data/cameo's, with
+    /// the installation's ontology: the construction suites are coded with their own small dictionaries. Every
+    /// three-letter actor code in <paramref name="countryCodes"/> counts as a country, so that agents attach to it
+    /// ("Arnorian soldiers").
+    /// </summary>
+    public static CameoData FromPetrarch(TextReader verbs, TextReader? agents, TextReader? discards, IEnumerable<string> countryCodes, CameoOntology ontology)
+    {
+        var verbText = new StringWriter();
+        PetrarchVerbConverter.Convert(verbs, verbText, ontology);
+        var lex = new AgentLexicon();
+        if (agents is not null)
+        {
+            var agentText = new StringWriter();
+            CameoBuilder.ConvertAgents(agents, agentText, supplement: false);
+            foreach (var line in agentText.ToString().Split('\n'))
+            {
+                if (line.Length == 0 || line[0] == '#') continue;
+                var c = line.Split('\t');
+                if (c.Length >= 2) lex.Add(c[0], c[1]);
+            }
+        }
+        var discardList = new DiscardList();
+        if (discards is not null)
+        {
+            var discardText = new StringWriter();
+            CameoBuilder.ConvertDiscards(discards, discardText);
+            foreach (var line in discardText.ToString().Split('\n'))
+            {
+                if (line.Length == 0 || line[0] == '#') continue;
+                var c = line.Split('\t');
+                if (c.Length >= 2) discardList.Add(c[0], c[1] == "story");
+            }
+        }
+        var countries = new CountryCodes();
+        foreach (var code in countryCodes) if (code.Length == 3) countries.Add(code, "");
+        return new CameoData
+        {
+            Ontology = ontology,
+            Verbs = VerbDictionary.Read(new StringReader(verbText.ToString())),
+            Agents = lex,
+            Discards = discardList,
+            Countries = countries,
+        };
+    }
+
     private static readonly Lock SharedGate = new();
     private static CameoData? _shared;
 
@@ -231,6 +277,8 @@ internal sealed class CountryCodes
         if (File.Exists(path)) foreach (var c in CameoData.ReadTsv(path)) if (c.Length >= 2) cc._fips[c[0]] = c[1];
         return cc;
     }
+
+    internal void Add(string iso3, string fips) => _fips[iso3] = fips;
 
     public bool IsCountry(ReadOnlySpan<char> iso3) => iso3.Length == 3 && _fips.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(iso3);
 

@@ -70,7 +70,10 @@ public static class PetrarchVerbConverter
                 if (line[0] == '~') report.Transformations++;
                 continue;
             }
-            if (section == "synsets" || (line[0] == '&' && !line.StartsWith("---", StringComparison.Ordinal)))
+            // Dictionaries without the "VERB PATTERNS" banner (the construction suites') start their verbs at the first block.
+            if (section == "synsets" && line.StartsWith("---", StringComparison.Ordinal)) section = "verbs";
+            if (line[0] != '+' && line[0] != '&') currentSet = section == "synsets" ? currentSet : null;
+            if (section == "synsets" || (line[0] == '&' && !line.StartsWith("---", StringComparison.Ordinal)) || (line[0] == '+' && currentSet is not null))
             {
                 if (line[0] == '&') { currentSet = line.Split(' ')[0]; if (!sets.ContainsKey(currentSet)) { sets[currentSet] = []; setOrder.Add(currentSet); } }
                 else if (line[0] == '+' && currentSet is not null) sets[currentSet].Add(line[1..].Trim().ToLowerInvariant().Replace(' ', '_').Trim('_'));
@@ -108,7 +111,7 @@ public static class PetrarchVerbConverter
         output.WriteLine("# Format: see data/cameo/README.md. S set; B block default; V verb; F irregular forms; P pattern.");
         foreach (var name in setOrder)
         {
-            var members = sets[name];
+            var members = Expand(name, sets, []);
             if (members.Count == 0) continue;
             report.Synsets++;
             report.SynsetMembers += members.Count;
@@ -116,6 +119,20 @@ public static class PetrarchVerbConverter
         }
         output.Write(body.ToString());
         return report;
+    }
+
+    /// <summary>A set's members with embedded sets ("+&amp;TIETYPES" inside &amp;ACCORDSYN) replaced by their own members.</summary>
+    private static List<string> Expand(string name, Dictionary<string, List<string>> sets, HashSet<string> visiting)
+    {
+        var result = new List<string>();
+        if (!visiting.Add(name) || !sets.TryGetValue(name, out var members)) return result;
+        foreach (var m in members)
+        {
+            if (m.StartsWith('&')) result.AddRange(Expand(m.ToUpperInvariant(), sets, visiting));
+            else result.Add(m);
+        }
+        visiting.Remove(name);
+        return result;
     }
 
     private static string ConditionsOf(string converted)
