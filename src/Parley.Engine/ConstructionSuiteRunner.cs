@@ -1,4 +1,5 @@
 using Parley.Core;
+using Parley.Events;
 using Parley.Events.Cameo;
 using Parley.Events.Evaluation;
 using Parley.Ingest;
@@ -32,11 +33,11 @@ public sealed class ConstructionSuiteRunner
     }
 
     private readonly ParleyEngine _engine;
-    private readonly Parley.Events.EventCoder _coder;
+    private readonly EventCoder _coder;
     /// <summary>The three-letter heads of the suite's actor codes (countries, IGOs, groups).</summary>
     private readonly HashSet<string> _prefixes;
 
-    public ConstructionSuiteRunner(SuiteFiles files)
+    public ConstructionSuiteRunner(SuiteFiles files, CodingConventions conventions = CodingConventions.Petrarch)
     {
         Files = files;
         KnowledgeBase kb;
@@ -57,8 +58,9 @@ public sealed class ConstructionSuiteRunner
         foreach (var a in kb.Actors)
             foreach (var c in a.Codes)
                 if (c.Code.Length >= 3) _prefixes.Add(c.Code[..3]);
-        _coder = new Parley.Events.EventCoder(cameo);
-        _engine = ParleyEngine.Create(new EngineOptions { Data = new PipelineData { Knowledge = kb, Cameo = cameo }, Threads = 1 });
+        var options = new CoderOptions { Conventions = conventions };
+        _coder = new EventCoder(cameo, options);
+        _engine = ParleyEngine.Create(new EngineOptions { Data = new PipelineData { Knowledge = kb, Cameo = cameo, Coder = options }, Threads = 1 });
         Records = ConstructionSuite.Load(files.Records);
     }
 
@@ -83,7 +85,7 @@ public sealed class ConstructionSuiteRunner
         actor is null or "" ? "---" : actor.Length >= 3 && (_prefixes.Contains(actor[..3]) || actor.StartsWith("---", StringComparison.Ordinal)) ? actor : "---" + actor;
 
     /// <summary>Codes the document again with the suite's coder, reporting each decision to <paramref name="trace"/>.</summary>
-    public void Explain(Document doc, Parley.Events.IEventTraceSink trace) => _coder.Code(doc, trace);
+    public void Explain(Document doc, IEventTraceSink trace) => _coder.Code(doc, trace);
 
     /// <summary>Runs every record the suite evaluates (optionally only some categories) and scores it.</summary>
     public SuiteScore Run(Func<SuiteRecord, bool>? include = null, Action<SuiteRecord, Document>? each = null)

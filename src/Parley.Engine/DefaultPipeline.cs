@@ -1,5 +1,6 @@
 using Parley.Core;
 using Parley.Events;
+using Parley.Events.Cameo;
 using Parley.Events.Quotes;
 using Parley.Knowledge;
 using Parley.Knowledge.Dates;
@@ -61,7 +62,7 @@ public static class DefaultPipeline
         }
         if (Want(Layers.Dates)) builder.Add(new DateResolver());
         if (haveEntities && Want(Layers.Quotes)) builder.Add(new QuoteExtractor());
-        if (haveEntities && Want(Layers.Events) && Has(builder, Layers.Parse)) builder.Add(data?.Cameo is { } cameo ? new EventCoder(cameo) : new EventCoder());
+        if (haveEntities && Want(Layers.Events) && Has(builder, Layers.Parse)) builder.Add(new EventCoder(data?.Cameo ?? CameoData.Shared, data?.Coder));
         var pipeline = builder.Build();
         // Closure decides which models to load before any component exists; the components then declare what
         // they read. If a component comes to read a layer Closure does not know of, fail here, at start-up,
@@ -96,5 +97,6 @@ public static class DefaultPipeline
 public sealed record PipelineData
 {
     public KnowledgeBase? Knowledge { get; init; }
-    public Parley.Events.Cameo.CameoData? Cameo { get; init; }
+    public CameoData? Cameo { get; init; }
+    public CoderOptions? Coder { get; init; }
 }

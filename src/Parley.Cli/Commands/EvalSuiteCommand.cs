@@ -23,9 +23,15 @@ internal static class EvalSuiteCommand
         var category = new Option<string[]>("--category") { Description = "Only these categories (DEMO, COMPOUND, ...)", AllowMultipleArgumentsPerToken = true };
         var failures = new Option<bool>("--failures") { Description = "List each record that is not exact: its text, what was expected and what was coded" };
         var explain = new Option<string?>("--explain") { Description = "Print the coder's trace for the record with this id" };
+        var conventions = new Option<string>("--conventions")
+        {
+            Description = "petrarch (the suites' own: modals and negation left to the patterns) or parley (Parley's CAMEO conventions)",
+            DefaultValueFactory = _ => "petrarch",
+        };
+        conventions.AcceptOnlyFromAmong("petrarch", "parley");
         var command = new Command("suite", "PETRARCH construction suites: records exact, expected triples found and extra triples, per category.")
         {
-            folders, category, failures, explain,
+            folders, category, failures, explain, conventions,
         };
         command.SetAction(parse =>
         {
@@ -41,8 +47,9 @@ internal static class EvalSuiteCommand
             foreach (var dir in dirs)
             {
                 if (!Directory.Exists(dir)) { Console.Error.WriteLine($"{dir}: not a folder"); return 2; }
-                var runner = new ConstructionSuiteRunner(ConstructionSuiteRunner.SuiteFiles.Find(dir));
-                Console.WriteLine($"# {Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))}: {runner.Records.Count} records");
+                var conv = parse.GetValue(conventions) == "parley" ? CodingConventions.Parley : CodingConventions.Petrarch;
+                var runner = new ConstructionSuiteRunner(ConstructionSuiteRunner.SuiteFiles.Find(dir), conv);
+                Console.WriteLine($"# {Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))}: {runner.Records.Count} records, {conv} conventions");
                 var score = runner.Run(r => cats is null || cats.Contains(r.Category), (r, doc) =>
                 {
                     if (explainId is null || !string.Equals(r.Id, explainId, StringComparison.OrdinalIgnoreCase)) return;

@@ -216,12 +216,17 @@ internal sealed class AgentLexicon
         if (lemma == Opposition && IsStance(g, token)) return null;
         if (_phrases.TryGetValue(lemma, out var list))
         {
+            // The longest phrase that matches: "main opposition group" (MOP) over "opposition group" (OPP).
+            string? best = null;
+            int bestMods = 0;
             foreach (var (mods, role) in list)
             {
+                if (mods.Length <= bestMods) continue;
                 bool all = true;
                 for (int m = 0; m < mods.Length && all; m++) all = g.HasChildWithLemma(token, mods[m]);
-                if (all) return role;
+                if (all) { best = role; bestMods = mods.Length; }
             }
+            if (best is not null) return best;
         }
         return _single.TryGetValue(lemma, out var r) ? r : null;
     }

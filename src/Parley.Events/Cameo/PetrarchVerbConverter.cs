@@ -83,8 +83,12 @@ public static class PetrarchVerbConverter
             {
                 var parts = line.Trim('-').Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 block = parts[0];
-                blockCode = parts.Length > 1 ? Code(parts[1]).Primary : null;
-                body.Append("B\t").Append(block).Append('\t').Append(blockCode ?? "-").Append('\n');
+                var (primary, reverse) = parts.Length > 1 ? Code(parts[1]) : (null, null);
+                blockCode = primary;
+                // "--- MEET [031:031] ---": the block's default carries a paired code as patterns do.
+                body.Append("B\t").Append(block).Append('\t').Append(blockCode ?? "-");
+                if (reverse is not null) body.Append('\t').Append(reverse);
+                body.Append('\n');
                 report.Blocks++;
                 continue;
             }
@@ -152,13 +156,13 @@ public static class PetrarchVerbConverter
 
     private static void ConvertVerb(string line, string block, string? blockCode, StringBuilder body, VerbConversionReport report, CameoOntology? ontology)
     {
-        string? code = null;
+        string? code = null, ownReverse = null;
         bool ownCode = false;
         int lb = line.LastIndexOf('[');
         if (lb >= 0 && line.EndsWith(']'))
         {
             var c = Code(line[(lb + 1)..^1]);
-            code = c.Primary; ownCode = true;
+            code = c.Primary; ownReverse = c.Reverse; ownCode = true;
             line = line[..lb].Trim();
         }
         int brace = line.IndexOf('{');
@@ -193,7 +197,9 @@ public static class PetrarchVerbConverter
         if (ownCode && code is not null && ontology is not null && !ontology.Contains(code)) report.UnknownCodes.Add(code);
         body.Append("V\t").Append(block).Append('\t').Append(lemma).Append('\t')
             .Append(particles.Count == 0 ? "-" : string.Join(',', particles)).Append('\t')
-            .Append(ownCode ? code ?? "-" : "=").Append('\n');
+            .Append(ownCode ? code ?? "-" : "=");
+        if (ownReverse is not null) body.Append('\t').Append(ownReverse);
+        body.Append('\n');
         report.Verbs++;
         if (forms.Length > 0 && particles.Count == 0)
         {
@@ -215,7 +221,6 @@ public static class PetrarchVerbConverter
         int star = spec.IndexOf('*');
         if (star < 0 || spec.Contains("_*", StringComparison.Ordinal) || spec.Contains("*_", StringComparison.Ordinal))
         { reason = "pattern without a free-standing verb marker *"; return null; }
-        if (spec.Contains('%')) { reason = "compound-actor marker % (not supported)"; return null; }
         var terms = new List<string>();
         if (!Side(spec[..star], pre: true, terms, sets, out reason)) return null;
         if (!Side(spec[(star + 1)..], pre: false, terms, sets, out reason)) return null;
@@ -284,6 +289,8 @@ public static class PetrarchVerbConverter
             }
             i++;
             if (t == "^") continue;
+            // PETRARCH's compound marker: the subject (before the verb) or the object (after it) is coordinated actors.
+            if (t == "%") { terms.Add(pre ? "compound:subj" : "compound:obj"); continue; }
             if (t == "$") { terms.Add(pre ? "subj>src" : "obj>src"); continue; }
             if (t == "+") { terms.Add(pre ? "subj>tgt" : "obj>tgt"); continue; }
             if (t.EndsWith(')') || t.EndsWith('}')) { reason = "unbalanced brackets"; return false; }

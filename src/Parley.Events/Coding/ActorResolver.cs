@@ -44,10 +44,14 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
     /// <paramref name="into"/>. <paramref name="allowGeneric"/>: agent nouns without a named actor count ("police" ->
     /// COP). Returns how many were added.
     /// </summary>
-    public int Resolve(DocumentContext ctx, in SentenceGraph g, int head, bool allowGeneric, List<ActorRef> into, bool deep = true)
+    public int Resolve(DocumentContext ctx, in SentenceGraph g, int head, bool allowGeneric, List<ActorRef> into, bool deep = true,
+        List<ActorRef>? exclude = null)
     {
         int before = into.Count;
-        ResolvePhrase(ctx, g, head, allowGeneric, into, deep ? 0 : MaxDepth);
+        ResolvePhrase(ctx, g, head, allowGeneric, into, deep ? 0 : MaxDepth, exclude);
+        if (exclude is { Count: > 0 })
+            for (int i = into.Count - 1; i >= before; i--)
+                if (IsExcluded(into[i], exclude)) into.RemoveAt(i);
         // One actor once: "The Afghan-American diplomat and his team" are both Khalilzad.
         for (int i = into.Count - 1; i > before; i--)
             for (int j = before; j < i; j++)
@@ -55,7 +59,14 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
         return into.Count - before;
     }
 
-    private int ResolvePhrase(DocumentContext ctx, in SentenceGraph g, int head, bool allowGeneric, List<ActorRef> into, int depth)
+    private static bool IsExcluded(in ActorRef a, List<ActorRef> exclude)
+    {
+        foreach (var x in exclude) if (SameActor(a, x)) return true;
+        return false;
+    }
+
+    private int ResolvePhrase(DocumentContext ctx, in SentenceGraph g, int head, bool allowGeneric, List<ActorRef> into, int depth,
+        List<ActorRef>? exclude)
     {
         int before = into.Count;
         Span<int> heads = stackalloc int[MaxActors];
@@ -74,7 +85,7 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
             break;
         }
         for (int i = 0; i < n && into.Count < MaxActors; i++)
-            ResolveOne(ctx, g, heads[i], allowGeneric, into, depth, shared, sharedRoles);
+            ResolveOne(ctx, g, heads[i], allowGeneric, into, depth, shared, sharedRoles, exclude);
         return into.Count - before;
     }
 
@@ -92,7 +103,7 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
     }
 
     private void ResolveOne(DocumentContext ctx, in SentenceGraph g, int head, bool allowGeneric, List<ActorRef> into,
-        int depth, List<ActorRef>? shared, string sharedRoles)
+        int depth, List<ActorRef>? shared, string sharedRoles, List<ActorRef>? exclude)
     {
         var doc = ctx.Doc;
         var entities = doc.Entities;
@@ -104,7 +115,9 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
         {
             var m = entities[e];
             string code = entities[ae].Actor!;
-            // "MSF Arnor", "Gondor's main opposition group" are handled as agents below; a named head takes prefix agents only.
+            // "Dagolath's Deputy Prime Minister Telemar", the name a bare country code: the title adds its role. A person
+            // coded with a role of their own ("Donald Trump" USAGOV) keeps it.
+            if (code.Length == 3 && TitleRole(ctx, g, head, e) is { } title) code = WithRoles(code, title);
             string prefix = PrefixRoles(g, head);
             into.Add(new ActorRef
             {
@@ -125,7 +138,7 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
         if (g.Upos(head) is UPos.NOUN or UPos.PROPN && NameBelow(ctx, g, head) is int person and >= 0)
         {
             int had = into.Count;
-            ResolveOne(ctx, g, person, false, into, depth, null, "");
+            ResolveOne(ctx, g, person, false, into, depth, null, "", exclude);
             if (into.Count > had) return;
         }
 
@@ -138,6 +151,7 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
             string roles = ModifierRoles(g, head);
             if (mods.Count == 0 && shared is { Count: > 0 }) { mods = shared; if (roles.Length == 0) roles = sharedRoles; }
             roles += role;
+            string prefix = PrefixRoles(g, head);
             if (mods.Count > 0)
             {
                 foreach (var m in mods)
@@ -145,7 +159,7 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
                     if (into.Count >= MaxActors) break;
                     into.Add(m with
                     {
-                        Code = WithRoles(m.Code, roles), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, ht.End), Confidence = 0.9, Token = head,
+                        Code = prefix + WithRoles(m.Code, roles), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, ht.End), Confidence = 0.9, Token = head,
                     });
                 }
                 return;
@@ -162,6 +176,25 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
             return;
         }
 
+        // A name without an actor under a title: "Fornost President Umbardacil", "Ithilen's awful minister Calimehtar" are the
+        // title's holder, coded as the title is ("Fornost President" -> FORGOV).
+        if (g.Upos(head) == UPos.PROPN && role is null)
+        {
+            for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+            {
+                if (c > head || g.RelOf(c) is not (Rel.Compound or Rel.Flat or Rel.Amod) || _data.Agents.RoleOf(g, c) is not { } titleRole
+                    || _data.Agents.IsPrefix(titleRole)) continue;
+                var mods = new List<ActorRef>();
+                ModifierActors(ctx, g, c, mods);
+                if (mods.Count == 0) ModifierActors(ctx, g, head, mods);
+                if (mods.Count == 0) break;
+                foreach (var m in mods)
+                    if (into.Count < MaxActors)
+                        into.Add(m with { Code = WithRoles(m.Code, titleRole), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, ht.End), Confidence = 0.85, Token = head });
+                return;
+            }
+        }
+
         // Any other noun passes on the first actor among its modifiers ("the resumption of ties with X", "its embassy").
         if (depth >= MaxDepth || g.Upos(head) is not (UPos.NOUN or UPos.PROPN or UPos.NUM or UPos.X)) return;
         var found = new List<ActorRef>();
@@ -169,7 +202,10 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
         {
             if (!CarriesActor(g, c, head, depth)) continue;
             // A generic agent deep inside a phrase ("the killing of two men") is what it stands for only one level down.
-            ResolvePhrase(ctx, g, c, allowGeneric && depth == 0 && g.RelOf(c) != Rel.Poss, found, depth + 1);
+            found.Clear();
+            ResolvePhrase(ctx, g, c, allowGeneric && depth == 0 && g.RelOf(c) != Rel.Poss, found, depth + 1, exclude);
+            // "their resumption of ties with X" said by the "they": the next modifier names the other side.
+            if (exclude is { Count: > 0 }) found.RemoveAll(a => IsExcluded(a, exclude));
             if (found.Count == 0) continue;
             foreach (var a in found)
                 if (into.Count < MaxActors) into.Add(a with { Confidence = a.Confidence * 0.9 });
@@ -233,6 +269,18 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
             if (_data.Agents.RoleOf(g, c) is { } r && !_data.Agents.IsPrefix(r) && r != PeopleRole && !_data.Agents.IsPartOfPhrase(g, head, c)) roles += r;
         }
         return roles;
+    }
+
+    /// <summary>The role of an agent title among a named head's own modifiers outside its name ("Deputy Prime Minister"
+    /// before "Telemar"), or null.</summary>
+    private string? TitleRole(DocumentContext ctx, in SentenceGraph g, int head, int entity)
+    {
+        for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+        {
+            if (c > head || ctx.EntityAt[c] == entity || g.RelOf(c) is not (Rel.Compound or Rel.Flat or Rel.Amod or Rel.Appos)) continue;
+            if (_data.Agents.RoleOf(g, c) is { } r && !_data.Agents.IsPrefix(r) && r != PeopleRole) return r;
+        }
+        return null;
     }
 
     /// <summary>Prefix agents among the modifiers ("MSF Arnor" -> NGO before ARN), as PETRARCH's "NGO~" codes.</summary>

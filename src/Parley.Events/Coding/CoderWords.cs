@@ -48,6 +48,7 @@ internal sealed class CoderWords
         DescriptionsOrganisation = Get("descriptions_organisation");
         DescriptionsArmed = Get("descriptions_armed");
         BetweenPreps = Get("between_preps");
+        SpeechVerbs = Get("speech_verbs");
         PastTense = StringStore.Intern("VBD");
         PastParticiple = StringStore.Intern("VBN");
     }
@@ -55,7 +56,7 @@ internal sealed class CoderWords
     public readonly HashSet<int> Negation, HypotheticalMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive,
         ImminentAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
         PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
-        PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps;
+        PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs;
     public readonly int By, From, Of, With, Take, Place, PastTense, PastParticiple;
 
     private HashSet<int> Get(string name) =>

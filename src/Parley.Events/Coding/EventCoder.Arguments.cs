@@ -103,8 +103,14 @@ public sealed partial class EventCoder
                     if (c < 0 || c == src || ctx.IsDate(c)) continue;
                     // The subject of a clausal complement is a target only when it names an actor itself.
                     bool deep = g.RelOf(c) is not (Rel.Nsubj or Rel.NsubjPass) || g.Head(c) == t;
-                    if (_actors.Resolve(ctx, g, c, pass == 1, targets, deep) > 0) a.TargetHead = c;
+                    if (_actors.Resolve(ctx, g, c, pass == 1, targets, deep, sources) > 0) a.TargetHead = c;
                 }
+            }
+            if (targets.Count == 0 && _petrarch && tgtRole == ArgumentRole.Default && !passive)
+            {
+                // PETRARCH's reading: the first actor after the verb in its phrase ("appealed for peace in Ithilen").
+                int first = FirstActorAfter(ctx, g, t, sources);
+                if (first >= 0 && _actors.Resolve(ctx, g, first, false, targets, true, sources) > 0) a.TargetHead = first;
             }
             if (targets.Count == 0 && k > 0) a.TargetHead = candidates[0];
             int objectHead = ClauseAnalyzer.DirectObject(g, a.Clause);
@@ -157,6 +163,33 @@ public sealed partial class EventCoder
             }
         }
         return k;
+    }
+
+    /// <summary>The head of the first named actor after the verb within its subtree, other than the sources; -1 if none.</summary>
+    private static int FirstActorAfter(DocumentContext ctx, in SentenceGraph g, int t, List<ActorRef> sources)
+    {
+        for (int k = t + 1; k < g.End; k++)
+        {
+            int e = ctx.EntityAt[k];
+            if (e < 0 || ctx.ActorEntity(e) < 0 || !Dominates(g, t, k)) continue;
+            // The phrase's head: climb the name's own parts.
+            int h = k;
+            while (g.Head(h) is int up and >= 0 && ctx.EntityAt[up] == e && g.RelOf(h) is Rel.Flat or Rel.Compound) h = up;
+            bool isSource = false;
+            foreach (var src in sources) if (src.Entity == e || src.Cluster >= 0 && src.Cluster == ctx.Doc.Entities[e].Cluster) isSource = true;
+            if (!isSource) return h;
+        }
+        return -1;
+    }
+
+    private static bool Dominates(in SentenceGraph g, int ancestor, int x)
+    {
+        for (int hops = 0; x >= 0 && hops < 32; hops++)
+        {
+            if (x == ancestor) return true;
+            x = g.Head(x);
+        }
+        return false;
     }
 
     /// <summary>A place the linker gave no actor code ("attacked in Kabul" is where, not whom).</summary>

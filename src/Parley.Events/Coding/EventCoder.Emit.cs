@@ -88,14 +88,14 @@ public sealed partial class EventCoder
                         if (i != j && !ActorResolver.SameActor(sources[i], sources[j]) && plan.Code is not null)
                             Add(ctx, plan, sources[i], sources[j], plan.Code, ruleId + "+mutual", date);
             }
-            else if (_petrarch || _ontology.AllowsNoTarget(code))
+            else if (!_petrarch && _ontology.AllowsNoTarget(code))
             {
                 foreach (var s in sources) Add(ctx, plan, s, null, code, ruleId, date);
             }
             else
             {
                 trace?.Dropped(doc, t, code, (plan.TargetHead < 0 ? "no target argument" : "target '" + ctx.TokenText(plan.TargetHead) + "' has no actor code")
-                    + ", and " + code + " needs a target (CAMEO codebook)");
+                    + (_petrarch ? " (PETRARCH codes dyads only)" : ", and " + code + " needs a target (CAMEO codebook)"));
                 return;
             }
         }

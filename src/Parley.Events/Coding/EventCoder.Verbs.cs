@@ -144,6 +144,14 @@ public sealed partial class EventCoder
             }
         }
 
+        // "..., a senior official said": a reporting verb around a clause is not an event; the clause is.
+        if (pattern is null && !composed && _w.SpeechVerbs.Contains(g.Lemma(t))
+            && (g.Child(t, Rel.Ccomp) >= 0 || g.Child(t, Rel.Parataxis) >= 0 || g.RelOf(t) is Rel.Parataxis or Rel.Ccomp))
+        {
+            trace?.Dropped(doc, t, code, "reporting verb: the reported clause is the event, not the report");
+            return;
+        }
+
         // "said the Taliban attacked": a statement verb's pattern on its reported clause ("SAID * ATTACK") describes that
         // clause, which its own verb codes with its own subject; coded here, the speaker would become the attacker.
         if (code is not null && pattern is not null && !composed && m.Entry.Block.DefaultCode is { } blockCode && _ontology.IsStatement(blockCode)

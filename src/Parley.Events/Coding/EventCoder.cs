@@ -124,7 +124,7 @@ public sealed partial class EventCoder : IPipelineComponent
                     if (g.Upos(t) != UPos.VERB) continue;
                     // "according to", participles used as adjectives ("armed men"): not predicates.
                     if (g.RelOf(t) is Rel.Case or Rel.Mark or Rel.Amod or Rel.Flat) continue;
-                    var entries = _verbs.Lookup(tokens[t].Lemma);
+                    var entries = _verbs.Lookup(doc, t);
                     if (entries is null) continue;
                     CodeVerb(ctx, g, s, t, entries);
                 }

@@ -28,6 +28,19 @@ internal sealed class VerbMatcher(CameoData data, ClauseAnalyzer clauses)
 
     public VerbEntry[]? Lookup(int lemma) => _data.Verbs.LookupOrForm(lemma);
 
+    /// <summary>The entries of a verb token by lemma, else by its lower-case form ("risen" listed as a verb of its own).</summary>
+    public VerbEntry[]? Lookup(Document doc, int token)
+    {
+        ref readonly var td = ref doc.Tokens[token];
+        var entries = _data.Verbs.LookupOrForm(td.Lemma);
+        if (entries is not null) return entries;
+        var form = doc.Text.AsSpan(td.Start, td.End - td.Start);
+        Span<char> lower = stackalloc char[Math.Min(form.Length, 64)];
+        if (form.Length > lower.Length) return null;
+        form.ToLowerInvariant(lower);
+        return StringStore.TryGet(lower, out int id) && id != td.Lemma ? _data.Verbs.LookupOrForm(id) : null;
+    }
+
     /// <summary>Picks the verb entry (multi-word first) and its most specific matching pattern. A verb listed in several
     /// blocks with the same particles ("cancel": REVOKE_ and CANCEL) takes the most specific pattern over all of them, else
     /// the first entry's code.</summary>
@@ -64,7 +77,7 @@ internal sealed class VerbMatcher(CameoData data, ClauseAnalyzer clauses)
             }
         }
         if (m.Pattern is not null) { m.Code = m.Pattern.Code; m.Reverse = m.Pattern.ReverseCode; }
-        else m.Code = entry.Code;
+        else { m.Code = entry.Code; m.Reverse = entry.Reverse; }
         return true;
     }
 
@@ -78,7 +91,9 @@ internal sealed class VerbMatcher(CameoData data, ClauseAnalyzer clauses)
     private bool PatternMatches(in SentenceGraph g, int t, VerbPattern p, out int source, out int target)
     {
         source = -1; target = -1;
-        for (int i = 0; i < p.Subject.Length; i++) if (!SubjectMatches(g, t, p.Subject[i])) return false;
+        if (p.CompoundSubject && !IsCoordinated(g, _clauses.SubjectOf(g, t))) return false;
+        if (p.CompoundObject && !IsCoordinated(g, ClauseAnalyzer.DirectObject(g, t))) return false;
+        for (int i = 0; i < p.Subject.Length; i++) if (!PreVerbMatches(g, t, p.Subject[i])) return false;
         for (int i = 0; i < p.Nouns.Length; i++) if (!NounInRegion(g, t, p.Nouns[i])) return false;
         for (int i = 0; i < p.Preps.Length; i++)
         {
@@ -141,14 +156,36 @@ internal sealed class VerbMatcher(CameoData data, ClauseAnalyzer clauses)
         return found && (c.Object is null || c.Object.Matches(g, x));
     }
 
-    private bool SubjectMatches(in SentenceGraph g, int t, NounCondition c)
+    private static bool IsCoordinated(in SentenceGraph g, int head) => head >= 0 && g.Child(head, Rel.Conj) >= 0;
+
+    /// <summary>
+    /// A word PETRARCH's pattern puts before the verb: the subject or one of its modifiers ("PLANES_*"), an auxiliary,
+    /// negation or adverb of the verb ("WOULD NOT *", "&amp;NEGATVAUXVRB *"), or a verb the clause depends on ("SAID *",
+    /// "INDICATED WOULD *"), with that verb's auxiliaries.
+    /// </summary>
+    private bool PreVerbMatches(in SentenceGraph g, int t, NounCondition c)
     {
         int s = _clauses.SubjectOf(g, t);
         if (s < 0) s = ClauseAnalyzer.PassiveSubject(g, t);
-        if (s < 0) return false;
-        if (c.Matches(g, s)) return true;
-        for (int k = g.FirstChild(s); k >= 0; k = g.NextSibling(k))
-            if (g.RelOf(k) is Rel.Compound or Rel.Amod or Rel.Nmod or Rel.Flat && c.Matches(g, k)) return true;
+        if (s >= 0)
+        {
+            if (c.Matches(g, s)) return true;
+            for (int k = g.FirstChild(s); k >= 0; k = g.NextSibling(k))
+                if (g.RelOf(k) is Rel.Compound or Rel.Amod or Rel.Nmod or Rel.Flat && c.Matches(g, k)) return true;
+        }
+        if (c.Mods.Length > 0) return false;
+        Span<int> lemmas = stackalloc int[16];
+        int x = t;
+        for (int hops = 0; hops < 4 && x >= 0; hops++)
+        {
+            int n = 0;
+            if (x != t) lemmas[n++] = g.Lemma(x);
+            for (int k = g.FirstChild(x); k >= 0 && n < lemmas.Length; k = g.NextSibling(k))
+                if (g.RelOf(k) is Rel.Aux or Rel.AuxPass or Rel.Neg or Rel.Advmod or Rel.Mark or Rel.Cop && k < t) lemmas[n++] = g.Lemma(k);
+            if (c.Head.MatchesAmong(lemmas[..n])) return true;
+            if (g.RelOf(x) is not (Rel.Xcomp or Rel.Ccomp or Rel.Conj or Rel.Parataxis or Rel.Advcl)) break;
+            x = g.Head(x);
+        }
         return false;
     }
 
