@@ -77,7 +77,7 @@ public static class DefaultPipeline
     internal static Layers Closure(Layers wanted)
     {
         var l = wanted;
-        if ((l & Layers.Events) != 0) l |= Layers.Parse | Layers.Entities | Layers.Places | Layers.Dates | Layers.Coreference;
+        if ((l & Layers.Events) != 0) l |= Layers.Parse | Layers.Entities | Layers.Places | Layers.Dates | Layers.Coreference | Layers.Quotes;
         if ((l & Layers.Quotes) != 0) l |= Layers.Entities | Layers.Coreference;
         if ((l & Layers.Coreference) != 0) l |= Layers.Entities | Layers.Parse;
         if ((l & Layers.Places) != 0) l |= Layers.Entities;

@@ -115,8 +115,10 @@ public static class CameoBuilder
             int rb = line.IndexOf(']', Math.Max(lb, 0));
             if (lb <= 0 || rb < lb) continue;
             string code = line[(lb + 1)..rb].Trim();
-            if (!code.StartsWith('~')) continue;   // "IGO~" prefix agents are rare; not used
-            code = code[1..];
+            // "~GOV" adds a role after the country ("Afghan officials" -> AFGGOV); "NGO~" puts one before it ("MSF Arnor" -> NGOARN),
+            // kept with its tilde so the coder tells the two apart.
+            if (code.StartsWith('~')) code = code[1..];
+            else if (!code.EndsWith('~')) continue;
             string phrase = line[..lb].Replace("{}", "", StringComparison.Ordinal).Trim();
             if (phrase.Contains('{') || phrase.Contains(',')) continue;
             foreach (var form in ExpandMacros(phrase, macros))

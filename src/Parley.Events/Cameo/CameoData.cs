@@ -18,6 +18,8 @@ public sealed class CameoData
     public required CameoOntology Ontology { get; init; }
     public required VerbDictionary Verbs { get; init; }
     internal AgentLexicon Agents { get; init; } = new();
+    /// <summary>Event nouns and the code of the event each names (data/cameo/event-nouns.tsv).</summary>
+    internal EventNounTable EventNouns { get; init; } = new();
     internal DiscardList Discards { get; init; } = new();
     internal CountryCodes Countries { get; init; } = new();
 
@@ -42,6 +44,7 @@ public sealed class CameoData
             // for what it lacks.
             Agents = AgentLexicon.Load(Path.Combine(folder, "..", "kb", KbAgentsFile), Path.Combine(folder, AgentsFile)),
             Discards = DiscardList.Load(Path.Combine(folder, DiscardsFile)),
+            EventNouns = EventNounTable.Load(Path.Combine(folder, EventNounTable.FileName)),
             Countries = CountryCodes.Load(Path.Combine(folder, CountriesFile)),
         };
     }
@@ -166,15 +169,41 @@ internal sealed class AgentLexicon
         if (words.Length == 1)
         {
             foreach (int id in VerbDictionary.LemmaIds(words[0])) _single.TryAdd(id, role);
+            // A title written with its capital is a proper-noun lemma ("President", "Representative").
+            foreach (int id in VerbDictionary.LemmaIds(words[0])) _single.TryAdd(StringStore.Intern(Capitalised(StringStore.Get(id))), role);
             return;
         }
         var mods = new int[words.Length - 1][];
         for (int i = 0; i < mods.Length; i++) mods[i] = VerbDictionary.LemmaIds(words[i]);
         foreach (int id in VerbDictionary.LemmaIds(words[^1]))
         {
-            if (!_phrases.TryGetValue(id, out var list)) _phrases[id] = list = [];
-            list.Add((mods, role));
+            foreach (int key in new[] { id, StringStore.Intern(Capitalised(StringStore.Get(id))) })
+            {
+                if (!_phrases.TryGetValue(key, out var list)) _phrases[key] = list = [];
+                list.Add((mods, role));
+            }
         }
+    }
+
+    private static string Capitalised(string w) => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..];
+
+    /// <summary>A role written before the actor's code ("NGO~": "MSF Arnor" -> NGOARN) rather than after it.</summary>
+    public bool IsPrefix(string role) => role.EndsWith('~');
+
+    /// <summary>True when <paramref name="modifier"/> is one of the words of a multi-word agent phrase matched on
+    /// <paramref name="token"/> ("security" in "security officials"): it gives no role of its own.</summary>
+    public bool IsPartOfPhrase(in SentenceGraph g, int token, int modifier)
+    {
+        if (!_phrases.TryGetValue(g.Lemma(token), out var list)) return false;
+        int ml = g.Lemma(modifier);
+        foreach (var (mods, _) in list)
+        {
+            bool all = true;
+            for (int m = 0; m < mods.Length && all; m++) all = g.HasChildWithLemma(token, mods[m]);
+            if (!all) continue;
+            for (int m = 0; m < mods.Length; m++) if (Array.IndexOf(mods[m], ml) >= 0) return true;
+        }
+        return false;
     }
 
     /// <summary>Agent nouns that also name a stance: "Biden's opposition to the ban" is not the opposition.</summary>
@@ -285,4 +314,27 @@ internal sealed class CountryCodes
     public string? Fips(string? iso3) => iso3 is not null && _fips.TryGetValue(iso3, out var f) && f.Length > 0 ? f : null;
 
     public int Count => _fips.Count;
+}
+
+/// <summary>Event nouns ("meeting", "attack") and the code of the event each names when coded as a nominal.</summary>
+internal sealed class EventNounTable
+{
+    public const string FileName = "event-nouns.tsv";
+
+    private readonly Dictionary<int, string> _codes = [];
+
+    public static EventNounTable Load(string path)
+    {
+        var table = new EventNounTable();
+        if (!File.Exists(path)) return table;
+        foreach (var c in CameoData.ReadTsv(path))
+        {
+            if (c.Length < 2) continue;
+            table._codes[StringStore.Intern(c[0])] = c[1];
+            table._codes[StringStore.Intern(char.ToUpperInvariant(c[0][0]) + c[0][1..])] = c[1];
+        }
+        return table;
+    }
+
+    public string? CodeOf(int lemma) => _codes.TryGetValue(lemma, out var c) ? c : null;
 }
