@@ -34,9 +34,9 @@ public sealed record NounSense(int Rank, string LexFile, int TagCount, IReadOnly
 /// <summary>
 /// English verb lexicon from WordNet (data/lang/en, built by <c>parley build lexicon</c>): the senses of every verb in
 /// frequency order, their synonyms and hypernyms, WordNet's irregular verb forms, and the verbs that nouns derive from
-/// ("negotiation" -> "negotiate"). It lets the coder reach a verb absent from its dictionary through a dictionary verb that is a synonym or direct hypernym in a
-/// frequent sense ("pummel" -> "hit", "rebuff" -> "reject"). Immutable and thread-safe once loaded; <see cref="Shared"/>
-/// loads it once per process. Lemmas are looked up in lower case with spaces read as '_' ("call off" = "call_off").
+/// ("negotiation" -> "negotiate"). It lets the coder reach a verb absent from its dictionary through a dictionary verb
+/// that is a synonym or direct hypernym in a frequent sense ("pummel" -> "hit", "rebuff" -> "reject"). Immutable and
+/// thread-safe once loaded; <see cref="Shared"/> loads it once per process. Lemmas are looked up in lower case with spaces read as '_' ("call off" = "call_off").
 /// </summary>
 public sealed class VerbLexicon
 {
