@@ -36,7 +36,8 @@ public sealed record NounSense(int Rank, string LexFile, int TagCount, IReadOnly
 /// frequency order, their synonyms and hypernyms, WordNet's irregular verb forms, and the verbs that nouns derive from
 /// ("negotiation" -> "negotiate"). It lets the coder reach a verb absent from its dictionary through a dictionary verb
 /// that is a synonym or direct hypernym in a frequent sense ("pummel" -> "hit", "rebuff" -> "reject"). Immutable and
-/// thread-safe once loaded; <see cref="Shared"/> loads it once per process. Lemmas are looked up in lower case with spaces read as '_' ("call off" = "call_off").
+/// thread-safe once loaded; <see cref="Shared"/> loads it once per process. Lemmas are looked up in lower case with
+/// spaces read as '_' ("call off" = "call_off").
 /// </summary>
 public sealed class VerbLexicon
 {
