@@ -289,6 +289,16 @@ public static class PetrarchVerbConverter
             }
             i++;
             if (t == "^") continue;
+            if (!pre && t != "$" && t != "+" && t != "%")
+            {
+                // After the verb, bare words read as PETRARCH reads them, in sequence: words of one noun phrase ("DIPLOMATIC
+                // TIES"), a preposition opening a phrase ("OVER EFFORTS"), words joined by '_' ("MEMOS_ON_&TIETYPES").
+                var run = new List<string>(t.Split('_', StringSplitOptions.RemoveEmptyEntries));
+                while (i < tokens.Length && tokens[i] is not ("$" or "+" or "%" or "^") && !tokens[i].StartsWith('(') && !tokens[i].StartsWith('{'))
+                    run.AddRange(tokens[i++].Split('_', StringSplitOptions.RemoveEmptyEntries));
+                if (!BareRun(run, terms, sets, out reason)) return false;
+                continue;
+            }
             // PETRARCH's compound marker: the subject (before the verb) or the object (after it) is coordinated actors.
             if (t == "%") { terms.Add(pre ? "compound:subj" : "compound:obj"); continue; }
             if (t == "$") { terms.Add(pre ? "subj>src" : "obj>src"); continue; }
@@ -300,6 +310,43 @@ public static class PetrarchVerbConverter
         return true;
     }
 
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "in", "on", "at", "over", "with", "from", "about", "to", "for", "against", "by", "into", "of", "under", "between", "among",
+        "through", "toward", "towards", "near", "after", "before", "during", "without", "upon", "across", "behind", "despite", "onto",
+    };
+
+    /// <summary>A run of bare words after the verb: noun phrases ("n:mod+head") and prepositional phrases ("pp:prep:mod+head").</summary>
+    private static bool BareRun(List<string> run, List<string> terms, Dictionary<string, List<string>> sets, out string? reason)
+    {
+        reason = null;
+        string? prep = null;
+        var words = new List<string>();
+        bool Flush(out string? why)
+        {
+            why = null;
+            if (words.Count == 0 && prep is null) return true;
+            string? np = null;
+            if (words.Count > 0 && !NounSpec(words, sets, out np, out why)) return false;
+            terms.Add(prep is null ? "n:" + np : "pp:" + prep + (np is null ? "" : ":" + np));
+            words.Clear();
+            prep = null;
+            return true;
+        }
+        foreach (var raw in run)
+        {
+            string w = raw.ToLowerInvariant();
+            if (Prepositions.Contains(w))
+            {
+                if (!Flush(out reason)) return false;
+                prep = w;
+                continue;
+            }
+            words.Add(raw[0] == '&' ? raw : w);
+        }
+        return Flush(out reason);
+    }
+
     // Words of one noun phrase -> "mod+mod+head"; a word with '_' is itself a phrase whose last word is the head.
     private static bool NounSpec(List<string> words, Dictionary<string, List<string>> sets, out string? spec, out string? reason)
     {
@@ -309,15 +356,16 @@ public static class PetrarchVerbConverter
         {
             string w = raw.Trim('{', '}', '(', ')');
             if (w.Length == 0) continue;
-            if (w[0] == '&')
-            {
-                if (!sets.ContainsKey(w)) { reason = "undefined synonym set"; return false; }
-                parts.Add(w);
-                continue;
-            }
             if (w is "$" or "+" or "%") { reason = "actor marker inside a noun phrase"; return false; }
             foreach (var piece in w.Split('_', StringSplitOptions.RemoveEmptyEntries))
             {
+                if (piece[0] == '&')
+                {
+                    string set = piece.ToUpperInvariant();
+                    if (!sets.ContainsKey(set)) { reason = "undefined synonym set"; return false; }
+                    parts.Add(set);
+                    continue;
+                }
                 string lw = piece.ToLowerInvariant();
                 if (!IsWord(lw)) { reason = "pattern word with unsupported characters"; return false; }
                 parts.Add(lw);

@@ -396,8 +396,16 @@ public sealed class VerbDictionary
     {
         string w = word.ToLowerInvariant();
         string s = Singular(w);
+        // Function words as a lemmatiser gives them: "did n't" is do + not, "wo n't" will + not.
+        if (FunctionWordLemmas.TryGetValue(w, out var lemma)) return [StringStore.Intern(w), StringStore.Intern(lemma)];
         return s == w ? [StringStore.Intern(w)] : [StringStore.Intern(w), StringStore.Intern(s)];
     }
+
+    private static readonly Dictionary<string, string> FunctionWordLemmas = new(StringComparer.Ordinal)
+    {
+        ["did"] = "do", ["does"] = "do", ["n't"] = "not", ["wo"] = "will", ["ca"] = "can", ["was"] = "be", ["were"] = "be",
+        ["is"] = "be", ["are"] = "be", ["been"] = "be", ["has"] = "have", ["had"] = "have",
+    };
 
     internal static string Singular(string w)
     {

@@ -114,7 +114,7 @@ internal sealed class VerbMatcher(CameoData data, ClauseAnalyzer clauses)
 
     /// <summary>Phrases a prepositional condition can match: nominal obliques and modifiers; clauses ("for talking") only when
     /// the condition names a word, so that "(TO)" does not match an infinitive.</summary>
-    private static bool PrepLike(Rel r, PrepCondition c) => r is Rel.Obl or Rel.OblAgent or Rel.Nmod || (c.Object is not null && r is Rel.Advcl or Rel.Acl);
+    private static bool PrepLike(Rel r, PrepCondition c) => r is Rel.Obl or Rel.OblAgent or Rel.Nmod || (c.Object is not null && r is Rel.Advcl or Rel.Acl or Rel.Xcomp);
 
     private static bool NounInRegion(in SentenceGraph g, int t, NounCondition c)
     {
