@@ -50,10 +50,12 @@ public sealed class ConstructionSuiteRunner
             foreach (var c in a.Codes)
                 if (c.Code.Length >= 3 && c.Code[..3] != "---") countryCodes.Add(c.Code[..3]);
         CameoData cameo;
+        VerbConversionReport report;
         using (var verbs = File.OpenText(files.Verbs))
         using (var agents = Open(files.Agents))
         using (var discards = Open(files.Discards))
-            cameo = CameoData.FromPetrarch(verbs, agents, discards, countryCodes, CameoData.Shared.Ontology);
+            cameo = CameoData.FromPetrarch(verbs, agents, discards, countryCodes, CameoData.Shared.Ontology, out report);
+        VerbReport = report;
         _prefixes = countryCodes;
         foreach (var a in kb.Actors)
             foreach (var c in a.Codes)
@@ -65,6 +67,8 @@ public sealed class ConstructionSuiteRunner
     }
 
     public SuiteFiles Files { get; }
+    /// <summary>What the conversion of the suite's verb dictionary kept and dropped.</summary>
+    public VerbConversionReport VerbReport { get; }
     public List<SuiteRecord> Records { get; }
 
     private static StreamReader? Open(string? path) => path is null ? null : File.OpenText(path);

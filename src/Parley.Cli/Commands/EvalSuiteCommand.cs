@@ -50,6 +50,7 @@ internal static class EvalSuiteCommand
                 var conv = parse.GetValue(conventions) == "parley" ? CodingConventions.Parley : CodingConventions.Petrarch;
                 var runner = new ConstructionSuiteRunner(ConstructionSuiteRunner.SuiteFiles.Find(dir), conv);
                 Console.WriteLine($"# {Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))}: {runner.Records.Count} records, {conv} conventions");
+                if (list) Console.WriteLine("verb dictionary: " + runner.VerbReport.ToString().ReplaceLineEndings("\n#   "));
                 var score = runner.Run(r => cats is null || cats.Contains(r.Category), (r, doc) =>
                 {
                     if (explainId is null || !string.Equals(r.Id, explainId, StringComparison.OrdinalIgnoreCase)) return;

@@ -55,10 +55,15 @@ public sealed class CameoData
     /// three-letter actor code in <paramref name="countryCodes"/> counts as a country, so that agents attach to it
     /// ("Arnorian soldiers").
     /// </summary>
-    public static CameoData FromPetrarch(TextReader verbs, TextReader? agents, TextReader? discards, IEnumerable<string> countryCodes, CameoOntology ontology)
+    public static CameoData FromPetrarch(TextReader verbs, TextReader? agents, TextReader? discards, IEnumerable<string> countryCodes, CameoOntology ontology) =>
+        FromPetrarch(verbs, agents, discards, countryCodes, ontology, out _);
+
+    /// <inheritdoc cref="FromPetrarch(TextReader, TextReader?, TextReader?, IEnumerable{string}, CameoOntology)"/>
+    public static CameoData FromPetrarch(TextReader verbs, TextReader? agents, TextReader? discards, IEnumerable<string> countryCodes,
+        CameoOntology ontology, out VerbConversionReport report)
     {
         var verbText = new StringWriter();
-        PetrarchVerbConverter.Convert(verbs, verbText, ontology);
+        report = PetrarchVerbConverter.Convert(verbs, verbText, ontology);
         var lex = new AgentLexicon();
         if (agents is not null)
         {

@@ -217,10 +217,10 @@ public static class PetrarchVerbConverter
         int rb = text.LastIndexOf(']');
         if (lb < 0 || rb < lb) { reason = "pattern without a code"; return null; }
         var (primary, reverse) = Code(text[(lb + 1)..rb]);
-        string spec = text[..lb];
+        // Words joined to the verb by '_' ("IN_*", "*_OUT") are read like the others, as the nearest word before or after it.
+        string spec = text[..lb].Replace('\t', ' ').Replace("_*", " *", StringComparison.Ordinal).Replace("*_", "* ", StringComparison.Ordinal);
         int star = spec.IndexOf('*');
-        if (star < 0 || spec.Contains("_*", StringComparison.Ordinal) || spec.Contains("*_", StringComparison.Ordinal))
-        { reason = "pattern without a free-standing verb marker *"; return null; }
+        if (star < 0) { reason = "pattern without a verb marker *"; return null; }
         var terms = new List<string>();
         if (!Side(spec[..star], pre: true, terms, sets, out reason)) return null;
         if (!Side(spec[(star + 1)..], pre: false, terms, sets, out reason)) return null;
