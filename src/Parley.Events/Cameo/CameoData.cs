@@ -166,11 +166,21 @@ internal sealed class AgentLexicon
         }
     }
 
+    private static readonly HashSet<string> PhrasePrepositions = new(StringComparer.Ordinal) { "of", "for", "in", "on" };
+
     public void Add(string phrase, string role)
     {
         var words = phrase.Split('_', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return;
         Count++;
+        // "ministry of silly walks": the head is the noun before the preposition; the other words hang below it.
+        int prep = Array.FindIndex(words, w => PhrasePrepositions.Contains(w));
+        if (prep > 0 && prep < words.Length - 1)
+        {
+            var rest = new List<string>(words[..(prep - 1)]);
+            for (int i = prep + 1; i < words.Length; i++) rest.Add(words[i]);
+            words = [.. rest, words[prep - 1]];
+        }
         if (words.Length == 1)
         {
             foreach (int id in VerbDictionary.LemmaIds(words[0])) _single.TryAdd(id, role);
@@ -204,7 +214,7 @@ internal sealed class AgentLexicon
         foreach (var (mods, _) in list)
         {
             bool all = true;
-            for (int m = 0; m < mods.Length && all; m++) all = g.HasChildWithLemma(token, mods[m]);
+            for (int m = 0; m < mods.Length && all; m++) all = HasDependent(g, token, mods[m], 3);
             if (!all) continue;
             for (int m = 0; m < mods.Length; m++) if (Array.IndexOf(mods[m], ml) >= 0) return true;
         }
@@ -221,19 +231,40 @@ internal sealed class AgentLexicon
         if (lemma == Opposition && IsStance(g, token)) return null;
         if (_phrases.TryGetValue(lemma, out var list))
         {
-            // The longest phrase that matches: "main opposition group" (MOP) over "opposition group" (OPP).
+            // The longest phrase that matches: "main opposition group" (MOP) over "opposition group" (OPP); a modifier may
+            // hang on another ("human rights activists": human on rights).
             string? best = null;
             int bestMods = 0;
             foreach (var (mods, role) in list)
             {
                 if (mods.Length <= bestMods) continue;
                 bool all = true;
-                for (int m = 0; m < mods.Length && all; m++) all = g.HasChildWithLemma(token, mods[m]);
+                for (int m = 0; m < mods.Length && all; m++) all = HasDependent(g, token, mods[m], 3);
                 if (all) { best = role; bestMods = mods.Length; }
             }
             if (best is not null) return best;
         }
-        return _single.TryGetValue(lemma, out var r) ? r : null;
+        if (_single.TryGetValue(lemma, out var r)) return r;
+        // A capitalised plural keeps its form as a proper-noun lemma ("the Calenardhon Congresses").
+        if (g.Upos(token) == UPos.PROPN)
+        {
+            string lower = StringStore.Get(lemma).ToLowerInvariant();
+            string singular = VerbDictionary.Singular(lower);
+            if (StringStore.TryGet(singular, out int id) && _single.TryGetValue(id, out r)) return r;
+            if (StringStore.TryGet(lower, out id) && _single.TryGetValue(id, out r)) return r;
+        }
+        return null;
+    }
+
+    /// <summary>A dependent of <paramref name="token"/> within <paramref name="depth"/> levels whose lemma is one of <paramref name="lemmas"/>.</summary>
+    private static bool HasDependent(in SentenceGraph g, int token, int[] lemmas, int depth)
+    {
+        for (int c = g.FirstChild(token); c >= 0; c = g.NextSibling(c))
+        {
+            if (Array.IndexOf(lemmas, g.Lemma(c)) >= 0) return true;
+            if (depth > 1 && g.RelOf(c) is Rel.Amod or Rel.Compound or Rel.Nmod or Rel.Case or Rel.Flat && HasDependent(g, c, lemmas, depth - 1)) return true;
+        }
+        return false;
     }
 
     private static bool IsStance(in SentenceGraph g, int token)

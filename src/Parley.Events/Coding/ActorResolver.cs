@@ -301,9 +301,17 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
         for (int i = 0; i + 3 <= roles.Length; i += 3)
         {
             var r = roles.AsSpan(i, 3);
-            if (!code.AsSpan().EndsWith(r)) code += r.ToString();
+            if (!HasRole(code, r)) code += r.ToString();
         }
         return code;
+    }
+
+    /// <summary>The code already holds the role as one of its three-letter blocks after the first ("HGWGOVMED" has GOV and MED).</summary>
+    private static bool HasRole(string code, ReadOnlySpan<char> role)
+    {
+        for (int i = 3; i + 3 <= code.Length; i += 3)
+            if (code.AsSpan(i, 3).SequenceEqual(role)) return true;
+        return code.Length == 3 && code.AsSpan().SequenceEqual(role);
     }
 
     /// <summary>A flat, compound or appositive child of <paramref name="t"/> (or one level below) inside a person's name
