@@ -398,8 +398,12 @@ public sealed class VerbDictionary
         string s = Singular(w);
         // Function words as a lemmatiser gives them: "did n't" is do + not, "wo n't" will + not.
         if (FunctionWordLemmas.TryGetValue(w, out var lemma)) return [StringStore.Intern(w), StringStore.Intern(lemma)];
-        return s == w ? [StringStore.Intern(w)] : [StringStore.Intern(w), StringStore.Intern(s)];
+        // A proper noun keeps its capital as its lemma ("celebrated Eid", "the Calenardhon Congress").
+        return s == w ? [StringStore.Intern(w), StringStore.Intern(Capital(w))]
+            : [StringStore.Intern(w), StringStore.Intern(s), StringStore.Intern(Capital(w)), StringStore.Intern(Capital(s))];
     }
+
+    private static string Capital(string w) => w.Length == 0 || !char.IsLower(w[0]) ? w : char.ToUpperInvariant(w[0]) + w[1..];
 
     private static readonly Dictionary<string, string> FunctionWordLemmas = new(StringComparer.Ordinal)
     {
