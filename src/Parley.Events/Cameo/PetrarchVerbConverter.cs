@@ -297,6 +297,13 @@ public static class PetrarchVerbConverter
                 while (i < tokens.Length && tokens[i] is not ("$" or "+" or "%" or "^") && !tokens[i].StartsWith('(') && !tokens[i].StartsWith('{'))
                     run.AddRange(tokens[i++].Split('_', StringSplitOptions.RemoveEmptyEntries));
                 if (!BareRun(run, terms, sets, out reason)) return false;
+                // "DEAD IN $": a marker right after a bare preposition is that phrase's object.
+                if (i < tokens.Length && tokens[i] is "$" or "+" && terms.Count > 0 && terms[^1].StartsWith("pp:", StringComparison.Ordinal)
+                    && terms[^1].IndexOf(':', 3) < 0)
+                {
+                    terms[^1] += tokens[i] == "$" ? ">src" : ">tgt";
+                    i++;
+                }
                 continue;
             }
             // PETRARCH's compound marker: the subject (before the verb) or the object (after it) is coordinated actors.

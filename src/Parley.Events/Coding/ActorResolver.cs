@@ -61,8 +61,17 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
 
     private static bool IsExcluded(in ActorRef a, List<ActorRef> exclude)
     {
-        foreach (var x in exclude) if (SameActor(a, x)) return true;
+        foreach (var x in exclude) if (SameActor(a, x) || SameParty(a, x)) return true;
         return false;
+    }
+
+    /// <summary>One party seen twice: the same entity or cluster with one code the other's start ("the ambassadors of
+    /// Osgiliath" OSGGOV and "their" resolved to Osgiliath OSG), not two agents of one country (RUSCOP, RUSEDU).</summary>
+    private static bool SameParty(in ActorRef a, in ActorRef b)
+    {
+        if (a.Generic || b.Generic) return false;
+        bool same = a.Entity == b.Entity || a.Cluster >= 0 && a.Cluster == b.Cluster;
+        return same && (a.Code.StartsWith(b.Code, StringComparison.Ordinal) || b.Code.StartsWith(a.Code, StringComparison.Ordinal));
     }
 
     private int ResolvePhrase(DocumentContext ctx, in SentenceGraph g, int head, bool allowGeneric, List<ActorRef> into, int depth,
@@ -85,7 +94,13 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
             break;
         }
         for (int i = 0; i < n && into.Count < MaxActors; i++)
+        {
+            int had = into.Count;
             ResolveOne(ctx, g, heads[i], allowGeneric, into, depth, shared, sharedRoles, exclude);
+            // "Ithilen's sheep and goats of Gondor": modifiers of the first conjunct may name the others' actors.
+            if (i == 0 && n > 1 && into.Count > had && _data.Agents.RoleOf(g, heads[0]) is null && ctx.EntityAt[heads[0]] < 0)
+                MoreModifierActors(ctx, g, heads[0], into, had, depth, exclude);
+        }
         return into.Count - before;
     }
 
@@ -215,6 +230,23 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
 
     /// <summary>A modifier that can hold the actor of the noun it modifies: possessor, compound, adjective (a demonym),
     /// flat name part, apposition, or a nominal modifier with an actor preposition ("of", "with", "by", "between"...).</summary>
+    /// <summary>The actors of a head's modifiers after the first that gave <paramref name="into"/> its actors from <paramref name="from"/>.</summary>
+    private void MoreModifierActors(DocumentContext ctx, in SentenceGraph g, int head, List<ActorRef> into, int from, int depth, List<ActorRef>? exclude)
+    {
+        var found = new List<ActorRef>();
+        bool past = false;
+        for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+        {
+            if (!CarriesActor(g, c, head, depth)) continue;
+            found.Clear();
+            ResolvePhrase(ctx, g, c, false, found, depth + 1, exclude);
+            if (found.Count == 0) continue;
+            if (!past) { past = true; continue; }
+            foreach (var a in found)
+                if (into.Count < MaxActors && !into.Exists(x => SameActor(x, a))) into.Add(a with { Confidence = a.Confidence * 0.9 });
+        }
+    }
+
     /// <summary>Below the phrase's own head only actor prepositions pass an actor up: "the resumption of ties with X" is about
     /// X, but "half of the country's territory" is not about the country.</summary>
     private bool CarriesActor(in SentenceGraph g, int c, int head, int depth)
@@ -378,6 +410,8 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
 
     public static bool SameActor(in ActorRef x, in ActorRef y)
     {
+        // Two agents of one country ("Russian police arrested Russian students") are two actors.
+        if (x.Code != y.Code) return false;
         if (x.Entity >= 0 && x.Entity == y.Entity) return true;
         if (x.Cluster >= 0 && x.Cluster == y.Cluster) return true;
         if (x.Start == y.Start && x.End == y.End) return true;

@@ -50,7 +50,15 @@ public sealed partial class EventCoder
             _ => passive ? _clauses.PassiveAgent(g, t) : _clauses.SubjectOf(g, a.Complement >= 0 && ClauseAnalyzer.IsPassive(g, t) ? a.Complement : t),
         };
         if (src < 0 && a.RootNounSlip && srcRole == ArgumentRole.Default) src = g.Head(t);
-        if (src >= 0 && !ctx.IsDate(src)) _actors.Resolve(ctx, g, src, false, sources);
+        if (src >= 0 && !ctx.IsDate(src))
+        {
+            _actors.Resolve(ctx, g, src, false, sources);
+            // "Fornost and the evil awful Gondor welcomed": a coordination the parser split into two subjects.
+            int head = g.Head(src);
+            if (head >= 0 && g.RelOf(src) == Rel.Nsubj)
+                for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+                    if (c != src && g.RelOf(c) == Rel.Nsubj && c < head && HasCoordinator(g, c)) _actors.Resolve(ctx, g, c, false, sources);
+        }
         if (sources.Count == 0 && srcRole == ArgumentRole.Default && !passive)
         {
             // Parser slips: two subjects, a time noun as subject, a fronted phrase swallowing the subject, a vocative subject.
@@ -128,6 +136,12 @@ public sealed partial class EventCoder
         return true;
     }
 
+    private static bool HasCoordinator(in SentenceGraph g, int x)
+    {
+        for (int c = g.FirstChild(x); c >= 0; c = g.NextSibling(c)) if (g.RelOf(c) == Rel.Cc) return true;
+        return false;
+    }
+
     /// <summary>Target candidates of an active clause in order: object (and indirect object), a phrase with a target
     /// preposition (not a date, not a mere place), an object's passive-participle agent ("condemned the sanctions imposed by
     /// the EU"), then the subject of a clausal complement for a code that is not a statement.</summary>
@@ -172,14 +186,29 @@ public sealed partial class EventCoder
         {
             int e = ctx.EntityAt[k];
             if (e < 0 || ctx.ActorEntity(e) < 0 || !Dominates(g, t, k)) continue;
-            // The phrase's head: climb the name's own parts.
+            // The phrase's head: climb the name's own parts, then to an agent noun it qualifies ("the Eriadorian government").
             int h = k;
             while (g.Head(h) is int up and >= 0 && ctx.EntityAt[up] == e && g.RelOf(h) is Rel.Flat or Rel.Compound) h = up;
+            if (g.Head(h) is int noun and >= 0 && g.RelOf(h) is Rel.Amod or Rel.Compound or Rel.Poss && g.Upos(noun) is UPos.NOUN) h = noun;
+            // Not inside a clause of its own ("after a hafling was reported on the pass of Cirith Ungol").
+            if (InOwnClause(g, t, h)) continue;
             bool isSource = false;
             foreach (var src in sources) if (src.Entity == e || src.Cluster >= 0 && src.Cluster == ctx.Doc.Entities[e].Cluster) isSource = true;
             if (!isSource) return h;
         }
         return -1;
+    }
+
+    /// <summary>Between <paramref name="t"/> and <paramref name="x"/> lies a clause with a subject of its own.</summary>
+    private static bool InOwnClause(in SentenceGraph g, int t, int x)
+    {
+        for (int hops = 0; x >= 0 && x != t && hops < 32; hops++)
+        {
+            if (g.RelOf(x) is Rel.Advcl or Rel.Ccomp or Rel.Acl or Rel.Relcl or Rel.Parataxis
+                && (g.Child(x, Rel.Nsubj) >= 0 || g.Child(x, Rel.NsubjPass) >= 0)) return true;
+            x = g.Head(x);
+        }
+        return false;
     }
 
     private static bool Dominates(in SentenceGraph g, int ancestor, int x)
