@@ -7,7 +7,7 @@ public sealed partial class EventCoder
 {
     /// <summary>Codes the verb at <paramref name="t"/>: its code (dictionary, pattern, composition with a complement), what its
     /// clause asserts, its source and target actors, then one event per pair.</summary>
-    private void CodeVerb(DocumentContext ctx, SentenceGraph g, int sentence, int t, VerbEntry[] entries)
+    private void CodeVerb(DocumentContext ctx, SentenceGraph g, int sentence, int t, VerbEntry[] entries, string? synonymOf = null)
     {
         var trace = ctx.Trace;
         var doc = ctx.Doc;
@@ -48,7 +48,7 @@ public sealed partial class EventCoder
         bool composed = false;
         string lemma = m.Entry.Lemma;
         string rule = "";
-        double confidence = pattern is not null ? 0.9 : 0.75;
+        double confidence = (pattern is not null ? 0.9 : 0.75) * (synonymOf is null ? 1 : 0.8);
 
         // "held talks with X", "led nine rounds of talks with X": a light verb takes the code of its event-noun object.
         int eventObject = -1;
@@ -178,7 +178,8 @@ public sealed partial class EventCoder
         var place = EventPlace(ctx, g, t, clause, eventObject, args.SourceHead);
         var plan = new EventPlan
         {
-            Sentence = sentence, Trigger = t, Clause = clause, Code = code, Reverse = reverse, Rule = lemma + rule,
+            Sentence = sentence, Trigger = t, Clause = clause, Code = code, Reverse = reverse,
+            Rule = lemma + (synonymOf is null ? "" : "~" + StringStore.Get(g.Lemma(t))) + rule,
             Confidence = confidence, Negated = negated, Place = place, HasPattern = pattern is not null, TargetHead = args.TargetHead,
         };
         Emit(ctx, g, plan, sources, targets);
