@@ -242,30 +242,24 @@ public sealed class EntityLinker : IPipelineComponent
         return i == words.Length - 1 ? words[i] : null;
     }
 
+    /// <summary>The one person with this surname whose country the article names, preferring among several the one who
+    /// held a role on its date; null when none or more than one fit ("Mr Howard" in a British article is not John Howard).</summary>
     private int? PersonBySurname(string surname, Dictionary<string, int> countries, DateOnly? date)
     {
         if (!_personsBySurname.TryGetValue(surname, out var ids)) return null;
-        int? found = null;
-        if (date is { } d)
-        {
-            foreach (int id in ids)
-            {
-                bool holds = false;
-                foreach (var c in _kb.Actors[id].Codes) if (c.IsDated && c.Covers(d)) { holds = true; break; }
-                if (!holds) continue;
-                if (found is not null) { found = null; goto byCountry; }
-                found = id;
-            }
-            if (found is not null) return found;
-        }
-    byCountry:
+        int? found = null, dated = null;
+        int inCountry = 0, datedCount = 0;
         foreach (int id in ids)
         {
             if (KnowledgeBase.ActorCountry(_kb.Actors[id]) is not { } country || !countries.ContainsKey(country)) continue;
-            if (found is not null) return null;
+            inCountry++;
             found = id;
+            if (date is not { } d) continue;
+            foreach (var c in _kb.Actors[id].Codes)
+                if (c.IsDated && c.Covers(d)) { datedCount++; dated = id; break; }
         }
-        return found;
+        if (inCountry == 1) return found;
+        return datedCount == 1 ? dated : null;
     }
 
     /// <summary>
