@@ -89,7 +89,10 @@ public sealed class EventPlace
 /// <summary>A coded political event (CAMEO with PLOVER, QuadClass and Goldstein), traceable to its sentence and rule.</summary>
 public sealed class EventRecord
 {
+    /// <summary>Index of the sentence in its section: the body's <see cref="Document.Sentences"/>, or the title's sentences.</summary>
     public int Sentence { get; set; }
+    /// <summary>Where the event was coded: "body" (evidence and trigger offsets into the text) or "title" (into the title).</summary>
+    public string Section { get; set; } = EventSections.Body;
     public EventActor? Source { get; set; }
     public EventActor? Target { get; set; }
     /// <summary>The event code in <see cref="Ontology"/>: for CAMEO (the default ontology) the CAMEO code, e.g. "190".</summary>
@@ -113,4 +116,13 @@ public sealed class EventRecord
     /// <summary>Character span of the event's verb or trigger within the text.</summary>
     public int TriggerStart { get; set; }
     public int TriggerEnd { get; set; }
+}
+
+/// <summary>The parts of an article events are coded in.</summary>
+public static class EventSections
+{
+    /// <summary>The article's text: offsets point into <see cref="Document.Text"/>.</summary>
+    public const string Body = "body";
+    /// <summary>The headline: offsets point into <see cref="Document.Title"/>.</summary>
+    public const string Title = "title";
 }

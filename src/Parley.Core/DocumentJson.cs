@@ -108,6 +108,7 @@ public static class DocumentJson
         {
             w.WriteStartObject();
             w.WriteNumber("sentence", e.Sentence);
+            w.WriteString("section", e.Section);
             WriteActor(w, "source", e.Source);
             WriteActor(w, "target", e.Target);
             w.WriteString("cameo", e.Cameo);

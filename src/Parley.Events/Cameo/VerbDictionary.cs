@@ -265,6 +265,10 @@ public sealed class VerbDictionary
                     case "P":
                         blocks[c[1]].Patterns.Add(ParsePattern(c, sets));
                         break;
+                    case "X":
+                        // The project's supplement: a converted pattern (block, source line) that contradicts the codebook.
+                        blocks[c[1]].Patterns.RemoveAll(x => x.Line == int.Parse(c[2], CultureInfo.InvariantCulture));
+                        break;
                     case "N":
                         // The project's supplement: the verb codes only through its patterns (its default is wrong too often).
                         patternOnly.Add(StringStore.Intern(c[1]));

@@ -142,9 +142,13 @@ public sealed partial class EventCoder
             }
             if (code is not null && _ontology.IsStatement(code) && pattern is null)
             {
-                trace?.Dropped(doc, t, code, g.Child(t, Rel.Ccomp) >= 0 || g.Child(t, Rel.Parataxis) >= 0
-                    ? "reported speech: the statement itself is coded only when a pattern calls for it"
-                    : "bare statement verb: 01x is coded only when a pattern calls for it");
+                if (ReportedClause(g, t) is int reported and >= 0)
+                {
+                    // A statement about another actor, coded once the sentence's events are known (StatementEvents).
+                    ctx.Statements.Add((t, reported, code));
+                    trace?.Step(doc, t, "reported speech: a statement (" + code + ") if its clause codes no event of its own");
+                }
+                else trace?.Dropped(doc, t, code, "bare statement verb: 01x is coded only when a pattern calls for it");
                 return;
             }
         }
@@ -153,7 +157,12 @@ public sealed partial class EventCoder
         if (pattern is null && !composed && _w.SpeechVerbs.Contains(g.Lemma(t))
             && (g.Child(t, Rel.Ccomp) >= 0 || g.Child(t, Rel.Parataxis) >= 0 || g.RelOf(t) is Rel.Parataxis or Rel.Ccomp))
         {
-            trace?.Dropped(doc, t, code, "reporting verb: the reported clause is the event, not the report");
+            if (!_petrarch && ReportedClause(g, t) is int reported and >= 0)
+            {
+                ctx.Statements.Add((t, reported, "010"));
+                trace?.Step(doc, t, "reporting verb: a statement (010) if its clause codes no event of its own");
+            }
+            else trace?.Dropped(doc, t, code, "reporting verb: the reported clause is the event, not the report");
             return;
         }
 
