@@ -1,8 +1,12 @@
 using Parley.Storage;
+using Parley.Storage.Sqlite;
 
 namespace Parley.Engine;
 
-/// <summary>Opens the store named on the command line: --db FILE, or --store CONNECTION.</summary>
+/// <summary>
+/// Opens the store named on the command line: --db FILE, or --store CONNECTION. The one place that names a
+/// store implementation: everything else sees <see cref="IParleyStore"/>.
+/// </summary>
 public static class StoreFactory
 {
     public const string DefaultDbFile = "parley.db";

@@ -54,6 +54,9 @@ public interface IParleyStore : IDisposable
     /// <summary>Replaces all report links: each pair marks an event as a repeated report of another (its first report).</summary>
     void SetRepeatedReports(IReadOnlyList<(long Key, long FirstReport)> repeats);
 
+    /// <summary>Tidies indexes and planner statistics after a large ingest (a store with nothing to tidy does nothing).</summary>
+    void Optimize();
+
     /// <summary>Every stored document's digest (id, title, date, the first <paramref name="leadChars"/> characters, entity names), in no set order.</summary>
     IEnumerable<DocumentDigest> ReadDigests(int leadChars);
 }

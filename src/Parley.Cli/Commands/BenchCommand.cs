@@ -36,7 +36,7 @@ internal static class BenchCommand
             Console.WriteLine($"layers: {parse.GetValue(layers)}; threads: {(engine.Options.Threads > 0 ? engine.Options.Threads : Environment.ProcessorCount)}");
             for (int round = 1; round <= 2; round++)
             {
-                using var store = SqliteStore.Open(file);
+                using var store = StoreFactory.Open(file, null);
                 // Reading, cleaning (and the chosen layers) and storing only: story grouping is timed apart from it.
                 var runner = new IngestRunner(engine, store) { UpdateStories = false };
                 var clock = Stopwatch.StartNew();

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Parley.Core;
+using Parley.Engine;
 using Parley.Server;
 using Parley.Storage;
 
@@ -49,7 +50,7 @@ internal static class BenchServeCommand
         Console.WriteLine(BenchCommand.MachineLine());
         try
         {
-            using var store = SqliteStore.Open(file);
+            using var store = StoreFactory.Open(file, null);
             var clock = Stopwatch.StartNew();
             Fill(store, eventCount);
             store.Optimize();
@@ -160,7 +161,7 @@ internal static class BenchServeCommand
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     /// <summary>Generated news-like documents: a few sentences naming actors and places, with coded events (seed 42).</summary>
-    private static void Fill(SqliteStore store, int eventCount)
+    private static void Fill(IParleyStore store, int eventCount)
     {
         var rng = new Random(42);
         int documents = (eventCount + EventsPerDocument - 1) / EventsPerDocument;

@@ -1,6 +1,6 @@
 using Parley.Core;
 
-namespace Parley.Storage.Tests;
+namespace Parley.Storage.Sqlite.Tests;
 
 public class LayerCodecTests
 {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Parley.Storage;
+namespace Parley.Storage.Sqlite;
 
 /// <summary>
 /// Turns what a user types into a safe FTS5 query: every word becomes a quoted term (so characters such as

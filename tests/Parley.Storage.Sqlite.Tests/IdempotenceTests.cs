@@ -2,7 +2,7 @@ using Parley.Core;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Parley.Storage.Tests;
+namespace Parley.Storage.Sqlite.Tests;
 
 public class IdempotenceTests
 {

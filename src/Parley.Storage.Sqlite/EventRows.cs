@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Parley.Core;
 
-namespace Parley.Storage;
+namespace Parley.Storage.Sqlite;
 
 /// <summary>The column list of an event row and its reader, shared by document loading and event queries.</summary>
 internal static class EventRows

@@ -1,4 +1,4 @@
-namespace Parley.Storage.Tests;
+namespace Parley.Storage.Sqlite.Tests;
 
 /// <summary>A store in a fresh temporary file, deleted (with its -wal and -shm files) on dispose.</summary>
 internal sealed class TempStore : IDisposable

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Parley.Storage;
+namespace Parley.Storage.Sqlite;
 
 /// <summary>
 /// The store's schema as an ordered list of migration steps. PRAGMA user_version holds the number of steps

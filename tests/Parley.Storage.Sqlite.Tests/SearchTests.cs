@@ -1,4 +1,4 @@
-namespace Parley.Storage.Tests;
+namespace Parley.Storage.Sqlite.Tests;
 
 public class SearchTests
 {

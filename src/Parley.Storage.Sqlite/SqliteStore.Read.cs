@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Parley.Core;
 
-namespace Parley.Storage;
+namespace Parley.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Parley.Core;
 
-namespace Parley.Storage;
+namespace Parley.Storage.Sqlite;
 
 /// <summary>
 /// The SQLite store: one file in WAL mode (synchronous=NORMAL), one writer connection guarded by a lock,
@@ -135,7 +135,7 @@ public sealed partial class SqliteStore : IParleyStore
         }
     }
 
-    /// <summary>Merges the full-text index segments and refreshes the query planner's statistics (after a large ingest).</summary>
+    /// <summary>Merges the full-text index segments and refreshes the query planner's statistics.</summary>
     public void Optimize()
     {
         lock (_writeGate)

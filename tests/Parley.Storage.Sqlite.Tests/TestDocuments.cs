@@ -1,7 +1,7 @@
 using System.Text;
 using Parley.Core;
 
-namespace Parley.Storage.Tests;
+namespace Parley.Storage.Sqlite.Tests;
 
 /// <summary>Builds synthetic, fully annotated documents of realistic size (deterministic for a seed).</summary>
 internal static class TestDocuments

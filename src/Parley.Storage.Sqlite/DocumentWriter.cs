@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Parley.Core;
 
-namespace Parley.Storage;
+namespace Parley.Storage.Sqlite;
 
 /// <summary>
 /// Writes documents through commands prepared once per connection. Used only by the store's single writer,

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Parley.Storage;
+namespace Parley.Storage.Sqlite;
 
 /// <summary>A command prepared once and executed many times with new parameter values (no SQL is rebuilt per row).</summary>
 internal sealed class PreparedCommand : IDisposable

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Parley.Core;
 
-namespace Parley.Storage.Tests;
+namespace Parley.Storage.Sqlite.Tests;
 
 public class SchemaAndSafetyTests
 {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
-namespace Parley.Storage;
+namespace Parley.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {

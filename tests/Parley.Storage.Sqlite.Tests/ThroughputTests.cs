@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Parley.Core;
 using Xunit.Abstractions;
 
-namespace Parley.Storage.Tests;
+namespace Parley.Storage.Sqlite.Tests;
 
 /// <summary>
 /// Measures ingest throughput and query latency and prints them. Small by default so the suite stays fast;
