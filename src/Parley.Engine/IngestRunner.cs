@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Parley.Core;
+using Parley.Ingest;
 using Parley.Storage;
 
 namespace Parley.Engine;
@@ -8,10 +9,11 @@ namespace Parley.Engine;
 public sealed record IngestSummary(long Added, long Duplicates, long AlreadyStored, long Problems, int? Stories = null);
 
 /// <summary>
-/// Reads, processes and stores articles in batches, one transaction per batch, so that a kill at any
+/// The one ingest service: `parley ingest`, `serve`'s sample load and POST /api/documents all store through it.
+/// It reads, processes and stores articles in batches, one transaction per batch, so that a kill at any
 /// moment leaves the store consistent and a rerun stores the rest. Articles whose cleaned text is
 /// already stored skip annotation altogether. Storing runs on its own thread, overlapping with the
-/// processing of the next batch.
+/// processing of the next batch. Stories are brought up to date after the run (or after each single article).
 /// </summary>
 public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
 {
@@ -19,6 +21,8 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
     private const int QueuedBatches = 4;
 
     public int BatchSize { get; init; } = 200;
+
+    public ParleyEngine Engine => engine;
 
     /// <summary>Regroup the store's stories when the run added documents (off only to time the storing alone).</summary>
     public bool UpdateStories { get; init; } = true;
@@ -69,6 +73,20 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
         }
         int? stories = UpdateStories && added > 0 ? StoryUpdater.Update(store) : null;
         return new IngestSummary(added, duplicates, already, problems, stories);
+    }
+
+    /// <summary>
+    /// Cleans, processes (unless its text is already stored) and stores one article, then updates the stories.
+    /// Throws <see cref="BadInputException"/> for an article that cannot be processed.
+    /// </summary>
+    public (Document Document, DocumentSaveResult Saved) IngestOne(RawArticle article, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var doc = engine.Cleaner.ToDocument(article, engine.Options.DefaultDate);
+        if (IsNew(doc)) engine.Annotate(doc, cancellationToken);
+        var saved = store.SaveBatch([doc]).Items[0];
+        if (UpdateStories && saved.Status is SaveStatus.Added or SaveStatus.Replaced) StoryUpdater.Update(store);
+        return (doc, saved);
     }
 
     private bool IsNew(Document doc) => !store.ContainsHash(ContentHash.Of(doc.Text));
