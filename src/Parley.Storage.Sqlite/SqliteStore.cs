@@ -144,7 +144,7 @@ public sealed partial class SqliteStore : IParleyStore
         }
     }
 
-    /// <summary>Runs SQLite's integrity_check and the full-text index's own check; returns the problems (empty when sound).</summary>
+    /// <summary>SQLite's integrity_check, foreign-key check and the full-text index's own check.</summary>
     public IReadOnlyList<string> CheckIntegrity()
     {
         var problems = new List<string>();

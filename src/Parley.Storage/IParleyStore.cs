@@ -57,6 +57,9 @@ public interface IParleyStore : IDisposable
     /// <summary>Tidies indexes and planner statistics after a large ingest (a store with nothing to tidy does nothing).</summary>
     void Optimize();
 
+    /// <summary>Runs the store's own consistency checks; returns the problems found (empty when sound).</summary>
+    IReadOnlyList<string> CheckIntegrity();
+
     /// <summary>Every stored document's digest (id, title, date, the first <paramref name="leadChars"/> characters, entity names), in no set order.</summary>
     IEnumerable<DocumentDigest> ReadDigests(int leadChars);
 }

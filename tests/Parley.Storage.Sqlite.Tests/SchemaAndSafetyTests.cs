@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Parley.Core;
+using Parley.Storage.Tests;
 
 namespace Parley.Storage.Sqlite.Tests;
 

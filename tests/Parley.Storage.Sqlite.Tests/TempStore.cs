@@ -1,7 +1,9 @@
+using Parley.Storage.Tests;
+
 namespace Parley.Storage.Sqlite.Tests;
 
 /// <summary>A store in a fresh temporary file, deleted (with its -wal and -shm files) on dispose.</summary>
-internal sealed class TempStore : IDisposable
+internal sealed class TempStore : IStoreHarness
 {
     public TempStore()
     {
@@ -14,6 +16,7 @@ internal sealed class TempStore : IDisposable
     public string Dir { get; }
     public string FilePath { get; }
     public SqliteStore Store { get; private set; }
+    IParleyStore IStoreHarness.Store => Store;
 
     public SqliteStore Reopen()
     {
@@ -21,6 +24,8 @@ internal sealed class TempStore : IDisposable
         Store = SqliteStore.Open(FilePath);
         return Store;
     }
+
+    IParleyStore IStoreHarness.Reopen() => Reopen();
 
     public void Dispose()
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Parley.Core;
 using Xunit.Abstractions;
+using Parley.Storage.Tests;
 
 namespace Parley.Storage.Sqlite.Tests;
 

@@ -1,10 +1,10 @@
 using System.Text;
 using Parley.Core;
 
-namespace Parley.Storage.Sqlite.Tests;
+namespace Parley.Storage.Tests;
 
 /// <summary>Builds synthetic, fully annotated documents of realistic size (deterministic for a seed).</summary>
-internal static class TestDocuments
+public static class TestDocuments
 {
     private static readonly string[] Words =
     [

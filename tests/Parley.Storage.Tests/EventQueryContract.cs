@@ -1,9 +1,13 @@
 using Parley.Core;
 
-namespace Parley.Storage.Sqlite.Tests;
+namespace Parley.Storage.Tests;
 
-public class EventQueryTests
+/// <summary>Part of the store contract: every store's test project derives this class and says how to make a fresh store.</summary>
+public abstract class EventQueryContract
 {
+    /// <summary>A fresh, empty store of the kind under test.</summary>
+    protected abstract IStoreHarness NewStore();
+
     private static EventRecord Event(int sentence, string? src, string? srcCountry, string? tgt, string? tgtCountry, string cameo, int quad,
         string? date = null, string? place = null, string? placeCountry = null, double goldstein = 0) => new()
     {
@@ -28,9 +32,9 @@ public class EventQueryTests
     }
 
     /// <summary>Six events over three documents, chosen so that every filter separates them.</summary>
-    private static TempStore Seeded()
+    private IStoreHarness Seeded()
     {
-        var t = new TempStore();
+        var t = NewStore();
         t.Store.SaveBatch(
         [
             Doc("d1", "The envoy met the rebels. Troops fired on protesters.", new DateOnly(2019, 12, 1),
@@ -196,7 +200,7 @@ public class EventQueryTests
     [Fact]
     public void CombinedFiltersAgreeWithBruteForceWhicheverPlanIsPicked()
     {
-        using var t = new TempStore();
+        using var t = NewStore();
         string[] countries = ["USA", "AFG", "SYR", "IRN"];
         string[] roots = ["036", "042", "120", "190", "193"];
         var random = new Random(7);

@@ -1,13 +1,17 @@
 using Parley.Core;
 
-namespace Parley.Storage.Sqlite.Tests;
+namespace Parley.Storage.Tests;
 
-public class RoundTripTests
+/// <summary>Part of the store contract: every store's test project derives this class and says how to make a fresh store.</summary>
+public abstract class RoundTripContract
 {
+    /// <summary>A fresh, empty store of the kind under test.</summary>
+    protected abstract IStoreHarness NewStore();
+
     [Fact]
     public void FullyAnnotatedDocumentLoadsBackWithTheSameContractJson()
     {
-        using var t = new TempStore();
+        using var t = NewStore();
         var doc = TestDocuments.Annotated("doc-1", seed: 1);
         t.Store.SaveBatch([doc]);
 
@@ -20,7 +24,7 @@ public class RoundTripTests
     [Fact]
     public void EveryFieldOutsideTheContractJsonSurvivesToo()
     {
-        using var t = new TempStore();
+        using var t = NewStore();
         var doc = TestDocuments.Annotated("doc-1", seed: 2);
         t.Store.SaveBatch([doc]);
         var loaded = t.Reopen().LoadDocument("doc-1")!;
@@ -71,7 +75,7 @@ public class RoundTripTests
     [Fact]
     public void PlainDocumentWithoutLayersRoundTrips()
     {
-        using var t = new TempStore();
+        using var t = NewStore();
         var doc = TestDocuments.Plain("plain", "Just text, no layers. Emoji \U0001F600 and accents: café.");
         t.Store.SaveBatch([doc]);
         var loaded = t.Store.LoadDocument("plain")!;
@@ -86,7 +90,7 @@ public class RoundTripTests
     [Fact]
     public void UnknownIdLoadsAsNull()
     {
-        using var t = new TempStore();
+        using var t = NewStore();
         Assert.Null(t.Store.LoadDocument("missing"));
     }
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Parley.Core;
 
-namespace Parley.Storage;
+namespace Parley.Core;
 
 /// <summary>
 /// Encodes the sentence and token layers of a document as one compact blob: sentences as delta varints, then
@@ -10,7 +10,7 @@ namespace Parley.Storage;
 /// since the process-wide <see cref="StringStore"/> ids are not stable across processes.
 /// An instance reuses its buffers and is used by one thread at a time.
 /// </summary>
-internal sealed class LayerCodec
+public sealed class LayerCodec
 {
     private const byte Version = 1;
     private readonly ByteBuffer _buffer = new();

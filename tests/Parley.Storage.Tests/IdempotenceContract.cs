@@ -2,10 +2,14 @@ using Parley.Core;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Parley.Storage.Sqlite.Tests;
+namespace Parley.Storage.Tests;
 
-public class IdempotenceTests
+/// <summary>Part of the store contract: every store's test project derives this class and says how to make a fresh store.</summary>
+public abstract class IdempotenceContract
 {
+    /// <summary>A fresh, empty store of the kind under test.</summary>
+    protected abstract IStoreHarness NewStore();
+
     [Fact]
     public void ContentHashIsTheFirst16HexDigitsOfSha256OverUtf8()
     {
@@ -17,7 +21,7 @@ public class IdempotenceTests
     [Fact]
     public void SavingTheSameDocumentTwiceStoresItOnce()
     {
-        using var t = new TempStore();
+        using var t = NewStore();
         var doc = TestDocuments.Annotated("a", seed: 10);
         var first = t.Store.SaveBatch([doc]);
         var second = t.Store.SaveBatch([doc]);
@@ -35,7 +39,7 @@ public class IdempotenceTests
     [Fact]
     public void SameTextUnderAnotherIdIsRecordedAsDuplicate()
     {
-        using var t = new TempStore();
+        using var t = NewStore();
         var original = TestDocuments.Annotated("a", seed: 11);
         var copy = TestDocuments.Annotated("b", seed: 11);
         t.Store.SaveBatch([original]);
@@ -58,7 +62,7 @@ public class IdempotenceTests
     [Fact]
     public void DuplicatesWithinOneBatchAreFoundToo()
     {
-        using var t = new TempStore();
+        using var t = NewStore();
         var result = t.Store.SaveBatch([TestDocuments.Plain("a", "Same text."), TestDocuments.Plain("b", "Same text."), TestDocuments.Plain("a", "Same text.")]);
 
         Assert.Equal([SaveStatus.Added, SaveStatus.Duplicate, SaveStatus.AlreadyStored], result.Items.Select(i => i.Status));
@@ -68,7 +72,7 @@ public class IdempotenceTests
     [Fact]
     public void SameIdWithNewTextReplacesTheStoredDocument()
     {
-        using var t = new TempStore();
+        using var t = NewStore();
         t.Store.SaveBatch([TestDocuments.Annotated("a", seed: 12, events: 5)]);
         var updated = TestDocuments.Annotated("a", seed: 13, events: 2);
         var result = t.Store.SaveBatch([updated]);
@@ -87,7 +91,7 @@ public class IdempotenceTests
     [Fact]
     public void StatsCountEveryLayer()
     {
-        using var t = new TempStore();
+        using var t = NewStore();
         var docs = Enumerable.Range(0, 5).Select(i => TestDocuments.Annotated("d" + i, seed: 100 + i)).ToList();
         t.Store.SaveBatch(docs);
         t.Store.SaveBatch([TestDocuments.Annotated("dup", seed: 100)]);

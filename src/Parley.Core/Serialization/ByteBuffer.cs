@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace Parley.Storage;
+namespace Parley.Core;
 
 /// <summary>A growable byte buffer with LEB128 varints, reused between documents by the single writer.</summary>
 internal sealed class ByteBuffer
@@ -48,6 +48,13 @@ internal sealed class ByteBuffer
         int n = Encoding.UTF8.GetByteCount(value);
         WriteVarUInt(n);
         _length += Encoding.UTF8.GetBytes(value, _data.AsSpan(_length));
+    }
+
+    public void WriteDouble(double value)
+    {
+        Ensure(8);
+        System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(_data.AsSpan(_length), value);
+        _length += 8;
     }
 
     public void Write(ReadOnlySpan<byte> bytes)
@@ -100,6 +107,8 @@ internal ref struct ByteReader(ReadOnlySpan<byte> data)
     }
 
     public int ReadVarInt32() => checked((int)ReadVarInt());
+
+    public double ReadDouble() => System.Buffers.Binary.BinaryPrimitives.ReadDoubleLittleEndian(ReadBytes(8));
 
     public ReadOnlySpan<byte> ReadBytes(int count)
     {

@@ -1,6 +1,8 @@
 using Parley.Core;
 
-namespace Parley.Storage.Sqlite.Tests;
+using Parley.Storage.Tests;
+
+namespace Parley.Core.Tests;
 
 public class LayerCodecTests
 {
@@ -50,20 +52,5 @@ public class LayerCodecTests
         var codec = new LayerCodec();
         var back = LayerCodec.DecodeOffsets(codec.EncodeOffsets(map));
         Assert.True(map.Entries.SequenceEqual(back.Entries));
-    }
-
-    [Theory]
-    [InlineData("talks", "\"talks\"")]
-    [InlineData("Kabul talks", "\"Kabul\" \"talks\"")]
-    [InlineData("U.S. envoy", "\"U S\" \"envoy\"")]
-    [InlineData("\"peace talks\"", "\"peace talks\"")]
-    [InlineData("negot*", "\"negot\"*")]
-    [InlineData("Kabul OR Doha", "\"Kabul\" OR \"Doha\"")]
-    [InlineData("a-b \"x", "\"a b\" \"x\"")]
-    [InlineData("( -- : ^", null)]
-    [InlineData("   ", null)]
-    public void UserQueriesBecomeSafeFtsQueries(string input, string? expected)
-    {
-        Assert.Equal(expected, FtsQuery.Build(input));
     }
 }

@@ -1,10 +1,14 @@
-namespace Parley.Storage.Sqlite.Tests;
+namespace Parley.Storage.Tests;
 
-public class SearchTests
+/// <summary>Part of the store contract: every store's test project derives this class and says how to make a fresh store.</summary>
+public abstract class SearchContract
 {
-    private static TempStore Seeded()
+    /// <summary>A fresh, empty store of the kind under test.</summary>
+    protected abstract IStoreHarness NewStore();
+
+    private IStoreHarness Seeded()
     {
-        var t = new TempStore();
+        var t = NewStore();
         t.Store.SaveBatch(
         [
             TestDocuments.Plain("kabul", "Negotiators met in Kabul on Monday. The talks were about a ceasefire.", "Ceasefire talks", new DateOnly(2019, 12, 2)),

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.IO.Compression;
 
-namespace Parley.Storage;
+namespace Parley.Core;
 
 /// <summary>
 /// Wraps an encoded layer as a blob: a format byte (0 raw, 1 Brotli), the raw length as a varint, then the payload.
