@@ -1,11 +1,14 @@
 using Parley.Storage;
+using Parley.Storage.Postgres;
 using Parley.Storage.Sqlite;
 
 namespace Parley.Engine;
 
 /// <summary>
-/// Opens the store named on the command line: --db FILE, or --store CONNECTION. The one place that names a
-/// store implementation: everything else sees <see cref="IParleyStore"/>.
+/// Opens the store named on the command line: --db FILE (SQLite), or --store LOCATION, where LOCATION is a
+/// PostgreSQL URI (postgres://user@host:port/database) or connection string (Host=...;Database=...), or a
+/// SQLite file (a path or sqlite:PATH). The one place that names a store implementation: everything else
+/// sees <see cref="IParleyStore"/>.
 /// </summary>
 public static class StoreFactory
 {
@@ -14,15 +17,36 @@ public static class StoreFactory
     public static IParleyStore Open(string? db, string? store, bool mustExist = false)
     {
         if (db is not null && store is not null) throw new ArgumentException("give either --db or --store, not both");
+        if (store is not null && PgLocation.Names(store))
+        {
+            try
+            {
+                return PostgresStore.Open(store);
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                throw new IOException($"--store {Describe(store)}: cannot open the PostgreSQL store: {e.Message}", e);
+            }
+        }
         string path = db ?? DefaultDbFile;
         if (store is not null)
         {
             if (store.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase)) path = store["sqlite:".Length..];
-            else if (store.Contains('=', StringComparison.Ordinal))
-                throw new ArgumentException($"--store '{store}': only SQLite stores (a file path or sqlite:PATH) are supported in this build");
+            else if (store.Contains('=', StringComparison.Ordinal) || store.Contains("://", StringComparison.Ordinal))
+                throw new ArgumentException($"--store '{store}': not a store location (a PostgreSQL URI or connection string with Host=, or a SQLite file)");
             else path = store;
         }
         if (mustExist && !File.Exists(path)) throw new FileNotFoundException($"no store at {path} (run 'parley ingest' first)", path);
         return SqliteStore.Open(path);
+    }
+
+    /// <summary>True when the location names a store that many processes can write at once (PostgreSQL).</summary>
+    public static bool IsShared(string? store) => store is not null && PgLocation.Names(store);
+
+    /// <summary>The location for messages, without any password.</summary>
+    public static string Describe(string store)
+    {
+        try { return PgLocation.Names(store) ? PgLocation.Describe(PgLocation.ToConnectionString(store)) : store; }
+        catch (ArgumentException) { return "(unreadable location)"; }
     }
 }

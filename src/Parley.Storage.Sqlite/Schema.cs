@@ -133,6 +133,22 @@ internal static class Schema
         CREATE INDEX events_day ON events(day, quad_class, cameo, src_actor, tgt_actor, src_country, tgt_country,
             place_country, goldstein, doc, place_name, place_lat, place_lon, report_of);
         """,
+
+        // 5: incremental stories (each story's size, centroid and key terms; see Parley.Engine.StoryUpdater) and
+        // articles that failed processing too often (dead letters of the work queue).
+        """
+        ALTER TABLE stories ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE stories ADD COLUMN centroid BLOB;
+        CREATE TABLE story_terms(
+            term INTEGER NOT NULL,
+            story_id TEXT NOT NULL REFERENCES stories(id),
+            PRIMARY KEY(term, story_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_terms_story ON story_terms(story_id);
+        CREATE TABLE dead_letters(
+            hash TEXT PRIMARY KEY, document_id TEXT, origin TEXT, attempts INTEGER NOT NULL, error TEXT NOT NULL, at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

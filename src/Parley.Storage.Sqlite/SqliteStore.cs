@@ -73,14 +73,14 @@ public sealed partial class SqliteStore : IParleyStore
         using var cmd = c.CreateCommand();
         cmd.CommandText = """
             SELECT e.key, e.doc, coalesce((SELECT sd.story_id FROM story_documents sd WHERE sd.document_id = d.id LIMIT 1), 'document:' || d.id),
-                   e.day, e.src_actor, e.tgt_actor, e.cameo
+                   e.day, e.src_actor, e.tgt_actor, e.cameo, d.id, e.ord
             FROM events e JOIN documents d ON d.key = e.doc
             """;
         var list = new List<EventIdentity>();
         using var r = cmd.ExecuteReader();
         while (r.Read())
             list.Add(new EventIdentity(r.GetInt64(0), r.GetInt64(1), r.GetString(2), Dates.Parse(r.IsDBNull(3) ? null : r.GetString(3)),
-                r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6)));
+                r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), r.GetString(7), r.GetInt32(8)));
         return list;
     }
 
@@ -111,7 +111,7 @@ public sealed partial class SqliteStore : IParleyStore
         lock (_writeGate)
         {
             using var tx = _writer.BeginTransaction();
-            if (replaceAll) Execute(_writer, "DELETE FROM story_documents; DELETE FROM stories;", tx);
+            if (replaceAll) Execute(_writer, "DELETE FROM story_terms; DELETE FROM story_documents; DELETE FROM stories;", tx);
             using var upsert = new PreparedCommand(_writer,
                 "INSERT INTO stories(id, title, first, last) VALUES (@id, @title, @first, @last) ON CONFLICT(id) DO UPDATE SET title = excluded.title, first = excluded.first, last = excluded.last",
                 "@id", "@title", "@first", "@last");

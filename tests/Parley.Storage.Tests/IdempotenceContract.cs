@@ -10,7 +10,7 @@ public abstract class IdempotenceContract
     /// <summary>A fresh, empty store of the kind under test.</summary>
     protected abstract IStoreHarness NewStore();
 
-    [Fact]
+    [SkippableFact]
     public void ContentHashIsTheFirst16HexDigitsOfSha256OverUtf8()
     {
         const string text = "Zalmay Khalilzad met the Taliban in Doha. Café \U0001F600";
@@ -18,7 +18,7 @@ public abstract class IdempotenceContract
         Assert.Equal(expected, ContentHash.Of(text));
     }
 
-    [Fact]
+    [SkippableFact]
     public void SavingTheSameDocumentTwiceStoresItOnce()
     {
         using var t = NewStore();
@@ -36,7 +36,7 @@ public abstract class IdempotenceContract
         Assert.False(t.Store.ContainsHash(ContentHash.Of(doc.Text + " ")));
     }
 
-    [Fact]
+    [SkippableFact]
     public void SameTextUnderAnotherIdIsRecordedAsDuplicate()
     {
         using var t = NewStore();
@@ -59,7 +59,7 @@ public abstract class IdempotenceContract
         Assert.Equal(1, t.Store.GetStats().Duplicates);
     }
 
-    [Fact]
+    [SkippableFact]
     public void DuplicatesWithinOneBatchAreFoundToo()
     {
         using var t = NewStore();
@@ -69,7 +69,7 @@ public abstract class IdempotenceContract
         Assert.Equal((1, 1, 1), (result.Added, result.Duplicates, result.AlreadyStored));
     }
 
-    [Fact]
+    [SkippableFact]
     public void SameIdWithNewTextReplacesTheStoredDocument()
     {
         using var t = NewStore();
@@ -88,7 +88,7 @@ public abstract class IdempotenceContract
         Assert.Empty(t.Store.CheckIntegrity());
     }
 
-    [Fact]
+    [SkippableFact]
     public void StatsCountEveryLayer()
     {
         using var t = NewStore();

@@ -8,7 +8,7 @@ public abstract class RoundTripContract
     /// <summary>A fresh, empty store of the kind under test.</summary>
     protected abstract IStoreHarness NewStore();
 
-    [Fact]
+    [SkippableFact]
     public void FullyAnnotatedDocumentLoadsBackWithTheSameContractJson()
     {
         using var t = NewStore();
@@ -21,7 +21,7 @@ public abstract class RoundTripContract
         Assert.Equal(DocumentJson.ToJson(doc), DocumentJson.ToJson(loaded));
     }
 
-    [Fact]
+    [SkippableFact]
     public void EveryFieldOutsideTheContractJsonSurvivesToo()
     {
         using var t = NewStore();
@@ -72,7 +72,7 @@ public abstract class RoundTripContract
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void PlainDocumentWithoutLayersRoundTrips()
     {
         using var t = NewStore();
@@ -87,14 +87,14 @@ public abstract class RoundTripContract
         Assert.Null(loaded.Published);
     }
 
-    [Fact]
+    [SkippableFact]
     public void UnknownIdLoadsAsNull()
     {
         using var t = NewStore();
         Assert.Null(t.Store.LoadDocument("missing"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void EventDaysFollowTheFilingRule()
     {
         var published = new DateOnly(2019, 12, 6);

@@ -1,0 +1,79 @@
+using Npgsql;
+
+namespace Parley.Storage.Postgres;
+
+/// <summary>Story reads and writes inside one transaction that holds the story advisory lock.</summary>
+internal sealed class PgStoryTransaction(NpgsqlConnection c, NpgsqlTransaction tx) : IStoryTransaction
+{
+    public string? StoryOf(string documentId)
+    {
+        using var cmd = new NpgsqlCommand("SELECT story_id FROM story_documents WHERE document_id = $1 LIMIT 1", c, tx);
+        cmd.Parameters.AddWithValue(documentId);
+        return cmd.ExecuteScalar() as string;
+    }
+
+    public IReadOnlyList<StoryState> Candidates(IReadOnlyCollection<int> keyTerms, DateOnly? day, int windowDays)
+    {
+        var list = new List<StoryState>();
+        if (keyTerms.Count == 0) return list;
+        using var cmd = new NpgsqlCommand(
+            """
+            SELECT s.id, s.title, s.first, s.last, s.size, s.centroid FROM stories s
+            WHERE s.id IN (SELECT story_id FROM story_terms WHERE term = ANY($1))
+              AND ($2::date IS NULL OR s.last IS NULL OR (s.last >= $2::date - $3 AND s.first <= $2::date + $3))
+            ORDER BY s.id
+            """, c, tx);
+        cmd.Parameters.AddWithValue(keyTerms.ToArray());
+        cmd.Parameters.Add(new NpgsqlParameter { Value = day is DateOnly d ? d : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+        cmd.Parameters.AddWithValue(windowDays);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            list.Add(new StoryState(r.GetString(0), PostgresStore.Str(r, 1), r.IsDBNull(2) ? null : r.GetFieldValue<DateOnly>(2),
+                r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3), r.GetInt32(4), r.IsDBNull(5) ? [] : r.GetFieldValue<byte[]>(5)));
+        return list;
+    }
+
+    public void AddToStory(StoryState story, string documentId, IReadOnlyCollection<int> keyTerms)
+    {
+        PostgresStore.Exec(c, tx,
+            "INSERT INTO stories(id, title, first, last, size, centroid) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET title = excluded.title, first = excluded.first, last = excluded.last, size = excluded.size, centroid = excluded.centroid",
+            story.Id, story.Title, story.First, story.Last, story.Size, story.Centroid);
+        PostgresStore.Exec(c, tx,
+            "INSERT INTO story_documents(story_id, ord, document_id) VALUES ($1, (SELECT coalesce(max(ord) + 1, 0) FROM story_documents WHERE story_id = $1), $2)",
+            story.Id, documentId);
+        if (keyTerms.Count > 0)
+        {
+            using var terms = new NpgsqlCommand("INSERT INTO story_terms(term, story_id) SELECT t, $2 FROM unnest($1::int[]) AS t ON CONFLICT DO NOTHING", c, tx);
+            terms.Parameters.AddWithValue(keyTerms.ToArray()); terms.Parameters.AddWithValue(story.Id);
+            terms.ExecuteNonQuery();
+        }
+    }
+
+    public IReadOnlyList<EventIdentity> EventsOfStory(string storyId)
+    {
+        const string Columns = "e.key, e.doc, $1, e.day, e.src_actor, e.tgt_actor, e.cameo, d.id, e.ord";
+        string sql = storyId.StartsWith("document:", StringComparison.Ordinal)
+            ? $"SELECT {Columns} FROM events e JOIN documents d ON d.key = e.doc WHERE d.id = $2"
+            : $"SELECT {Columns} FROM story_documents sd JOIN documents d ON d.id = sd.document_id JOIN events e ON e.doc = d.key WHERE sd.story_id = $1";
+        using var cmd = new NpgsqlCommand(sql, c, tx);
+        cmd.Parameters.AddWithValue(storyId);
+        if (storyId.StartsWith("document:", StringComparison.Ordinal)) cmd.Parameters.AddWithValue(storyId["document:".Length..]);
+        var list = new List<EventIdentity>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            list.Add(new EventIdentity(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3),
+                PostgresStore.Str(r, 4), PostgresStore.Str(r, 5), r.GetString(6), r.GetString(7), r.GetInt32(8)));
+        return list;
+    }
+
+    public void SetReportLinks(IReadOnlyCollection<long> keys, IReadOnlyList<(long Key, long FirstReport)> links)
+    {
+        if (keys.Count == 0) return;
+        using (var clear = new NpgsqlCommand("UPDATE events SET report_of = NULL WHERE key = ANY($1) AND report_of IS NOT NULL", c, tx))
+        {
+            clear.Parameters.AddWithValue(keys.ToArray());
+            clear.ExecuteNonQuery();
+        }
+        PostgresStore.SetLinks(c, tx, links);
+    }
+}
