@@ -1,27 +1,112 @@
+using Parley.Core;
 using Parley.Stories;
 using Parley.Storage;
 
 namespace Parley.Engine;
 
 /// <summary>
-/// Regroups every stored document into stories, replaces the store's stories with the result, and links
-/// repeated reports of one event within each story (see <see cref="ReportMerger"/>).
+/// Keeps stories and report links up to date. <see cref="AddDocuments"/> is incremental: each new article joins
+/// or starts one story (see <see cref="IncrementalStories"/>) and only that story's report links are recomputed
+/// (see <see cref="ReportMerger"/>), in one store transaction under the store's story lock, so any number of
+/// workers can call it at once. A story's links are always ReportMerger's result over the story's current
+/// members, whatever order they were stored in. <see cref="Update"/> regroups every stored article from scratch
+/// with the same algorithm, in date order.
 /// </summary>
 public static class StoryUpdater
 {
-    public static int Update(IParleyStore store, StoryBuilder? builder = null)
+    /// <summary>Groups these stored documents into stories (skipping any already in one); returns how many were placed.</summary>
+    public static int AddDocuments(IParleyStore store, IReadOnlyList<Document> docs, IncrementalStories? grouping = null)
     {
-        builder ??= new StoryBuilder();
+        ArgumentNullException.ThrowIfNull(docs);
+        if (docs.Count == 0) return 0;
+        grouping ??= new IncrementalStories();
+        var inputs = new List<(StoryInput Input, bool HasEvents)>(docs.Count);
+        foreach (var d in docs) inputs.Add((Input(d, grouping.LeadChars), d.Events.Count > 0));
+        return store.UpdateStories(tx =>
+        {
+            int placed = 0;
+            foreach (var (input, hasEvents) in inputs)
+            {
+                if (tx.StoryOf(input.DocumentId) is not null) continue;
+                Place(tx, grouping, input, hasEvents, null);
+                placed++;
+            }
+            return placed;
+        });
+    }
+
+    /// <summary>Regroups every stored document from scratch (in date order, then id) and relinks every repeated report. Returns the number of stories.</summary>
+    public static int Update(IParleyStore store, IncrementalStories? grouping = null)
+    {
+        grouping ??= new IncrementalStories();
         var inputs = new List<StoryInput>();
-        foreach (var d in store.ReadDigests(builder.LeadChars))
+        foreach (var d in store.ReadDigests(grouping.LeadChars))
             inputs.Add(new StoryInput(d.Id, d.Title, d.Published, d.Lead, d.EntityNames));
-        var stories = builder.Build(inputs);
-        var records = new List<StoryRecord>(stories.Count);
-        foreach (var s in stories) records.Add(new StoryRecord(s.Id, s.Title, s.First, s.Last, s.DocumentIds));
-        store.SaveStories(records, replaceAll: true);
+        inputs.Sort((a, b) => Nullable.Compare(a.Published, b.Published) is int c and not 0 ? c : string.CompareOrdinal(a.DocumentId, b.DocumentId));
+        int count = store.UpdateStories(tx =>
+        {
+            tx.ClearAll();
+            // The stories so far, by key term, kept here rather than read back for every article.
+            var index = new Dictionary<int, List<StoryCentroid>>();
+            var byId = new Dictionary<string, StoryCentroid>(StringComparer.Ordinal);
+            foreach (var input in inputs) Place(tx, grouping, input, hasEvents: false, (index, byId));
+            return byId.Count;
+        });
         var events = new List<EventReport>();
-        foreach (var e in store.ReadEventIdentities()) events.Add(new EventReport(e.Key, e.Document, e.StoryId, e.Day, e.Source, e.Target, e.Cameo));
+        foreach (var e in store.ReadEventIdentities()) events.Add(Report(e));
         store.SetRepeatedReports(ReportMerger.Merge(events));
-        return records.Count;
+        return count;
+    }
+
+    private static void Place(IStoryTransaction tx, IncrementalStories grouping, StoryInput input, bool hasEvents,
+        (Dictionary<int, List<StoryCentroid>> Index, Dictionary<string, StoryCentroid> ById)? memory)
+    {
+        var vector = grouping.Vector(input);
+        var keys = IncrementalStories.KeyTerms(vector);
+        IEnumerable<StoryCentroid> candidates;
+        if (memory is { } m)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var list = new List<StoryCentroid>();
+            foreach (int k in keys)
+                if (m.Index.TryGetValue(k, out var stories))
+                    foreach (var s in stories) if (seen.Add(s.Id)) list.Add(m.ById[s.Id]);
+            candidates = list;
+        }
+        else
+        {
+            candidates = tx.Candidates(keys, input.Published, grouping.WindowDays)
+                .Select(s => new StoryCentroid(s.Id, s.Title, s.First, s.Last, s.Size, IncrementalStories.DecodeCentroid(s.Centroid)));
+        }
+        var joined = grouping.Join(grouping.Choose(input, vector, candidates), input, vector);
+        tx.AddToStory(new StoryState(joined.Id, joined.Title, joined.First, joined.Last, joined.Size, IncrementalStories.EncodeCentroid(joined.Centroid)),
+            input.DocumentId, keys);
+        if (memory is { } mem)
+        {
+            mem.ById[joined.Id] = joined;
+            foreach (int k in keys)
+            {
+                if (!mem.Index.TryGetValue(k, out var list)) mem.Index[k] = list = [];
+                if (!list.Exists(s => s.Id == joined.Id)) list.Add(joined);
+            }
+        }
+        // A new story of one article has no repeated reports: those are across articles.
+        if (hasEvents && joined.Size > 1)
+        {
+            var events = tx.EventsOfStory(joined.Id);
+            var reports = new List<EventReport>(events.Count);
+            var keysOfStory = new List<long>(events.Count);
+            foreach (var e in events) { reports.Add(Report(e)); keysOfStory.Add(e.Key); }
+            tx.SetReportLinks(keysOfStory, ReportMerger.Merge(reports));
+        }
+    }
+
+    private static EventReport Report(EventIdentity e) => new(e.Key, e.Document, e.StoryId, e.Day, e.Source, e.Target, e.Cameo, e.DocumentId, e.Ord);
+
+    private static StoryInput Input(Document d, int leadChars)
+    {
+        var names = new List<string>();
+        foreach (var e in d.Entities) if (e.Type != "MISC") names.Add(e.Name ?? e.Text);
+        return new StoryInput(d.Id, d.Title, d.Published, d.Text.Length > leadChars ? d.Text[..leadChars] : d.Text, names);
     }
 }

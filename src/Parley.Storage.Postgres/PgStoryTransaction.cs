@@ -5,6 +5,8 @@ namespace Parley.Storage.Postgres;
 /// <summary>Story reads and writes inside one transaction that holds the story advisory lock.</summary>
 internal sealed class PgStoryTransaction(NpgsqlConnection c, NpgsqlTransaction tx) : IStoryTransaction
 {
+    public void ClearAll() => PostgresStore.Exec(c, tx, "TRUNCATE story_terms, story_documents, stories");
+
     public string? StoryOf(string documentId)
     {
         using var cmd = new NpgsqlCommand("SELECT story_id FROM story_documents WHERE document_id = $1 LIMIT 1", c, tx);

@@ -64,6 +64,12 @@ public sealed partial class SqliteStore
             return cmd;
         }
 
+        public void ClearAll()
+        {
+            using var cmd = Command("DELETE FROM story_terms; DELETE FROM story_documents; DELETE FROM stories;");
+            cmd.ExecuteNonQuery();
+        }
+
         public string? StoryOf(string documentId)
         {
             using var cmd = Command("SELECT story_id FROM story_documents WHERE document_id = @id LIMIT 1");

@@ -14,6 +14,9 @@ public sealed record StoryState(string Id, string? Title, DateOnly? First, DateO
 /// </summary>
 public interface IStoryTransaction
 {
+    /// <summary>Removes every story (their members, key terms and centroids), to regroup from scratch.</summary>
+    void ClearAll();
+
     /// <summary>The story that holds this document id, or null.</summary>
     string? StoryOf(string documentId);
 

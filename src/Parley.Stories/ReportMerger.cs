@@ -1,7 +1,12 @@
 namespace Parley.Stories;
 
-/// <summary>One coded event as the merger sees it: its key, its story, its day and who did what to whom.</summary>
-public readonly record struct EventReport(long Key, long Document, string StoryId, DateOnly? Day, string? Source, string? Target, string Cameo);
+/// <summary>
+/// One coded event as the merger sees it: its key, its story, its day and who did what to whom, and its stable
+/// name (document id, position in the document), which orders reports of one day the same way whatever order
+/// they were stored in (keys depend on that order when several workers store at once).
+/// </summary>
+public readonly record struct EventReport(long Key, long Document, string StoryId, DateOnly? Day, string? Source, string? Target, string Cameo,
+    string DocumentId = "", int Ord = 0);
 
 /// <summary>
 /// Finds repeated reports of one event: the same source and target actor codes and the same CAMEO event
@@ -33,7 +38,7 @@ public static class ReportMerger
         foreach (var list in groups.Values)
         {
             if (list.Count < 2) continue;
-            // Dated reports in day order (undated last), ties by key, i.e. by storing order.
+            // Dated reports in day order (undated last), ties by document id and position, then by key.
             list.Sort(static (a, b) =>
             {
                 if (a.Day != b.Day)
@@ -42,7 +47,9 @@ public static class ReportMerger
                     if (b.Day is null) return -1;
                     return a.Day.Value.CompareTo(b.Day.Value);
                 }
-                return a.Key.CompareTo(b.Key);
+                int byDocument = string.CompareOrdinal(a.DocumentId, b.DocumentId);
+                if (byDocument != 0) return byDocument;
+                return a.Ord != b.Ord ? a.Ord.CompareTo(b.Ord) : a.Key.CompareTo(b.Key);
             });
             var first = list[0];
             var documents = new HashSet<long> { first.Document };
