@@ -7,3 +7,4 @@ public sealed class PostgresEventQueryTests : EventQueryContract { protected ove
 public sealed class PostgresIdempotenceTests : IdempotenceContract { protected override IStoreHarness NewStore() => new PgTempStore(); }
 public sealed class PostgresRoundTripTests : RoundTripContract { protected override IStoreHarness NewStore() => new PgTempStore(); }
 public sealed class PostgresSearchTests : SearchContract { protected override IStoreHarness NewStore() => new PgTempStore(); }
+public sealed class PostgresStoryTransactionTests : StoryTransactionContract { protected override IStoreHarness NewStore() => new PgTempStore(); }

@@ -7,3 +7,4 @@ public sealed class SqliteEventQueryTests : EventQueryContract { protected overr
 public sealed class SqliteIdempotenceTests : IdempotenceContract { protected override IStoreHarness NewStore() => new TempStore(); }
 public sealed class SqliteRoundTripTests : RoundTripContract { protected override IStoreHarness NewStore() => new TempStore(); }
 public sealed class SqliteSearchTests : SearchContract { protected override IStoreHarness NewStore() => new TempStore(); }
+public sealed class SqliteStoryTransactionTests : StoryTransactionContract { protected override IStoreHarness NewStore() => new TempStore(); }
