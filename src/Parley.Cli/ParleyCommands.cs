@@ -22,6 +22,8 @@ internal static class ParleyCommands
         train.Add(TrainParserCommand.Create());
         root.Add(NerCommand.Create());
         root.Add(ServeCommand.Create());
+        root.Add(WorkerCommand.Create());
+        WorkerCommand.AddQueueCommands(root);
         var bench = CommandGroups.GetOrAdd(root, "bench", "Measures speed (figures for docs/BENCHMARKS.md)");
         bench.Add(BenchNlpCommand.Create());
         bench.Add(BenchNerCommand.Create());

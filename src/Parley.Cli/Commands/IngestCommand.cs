@@ -22,13 +22,21 @@ internal static class IngestCommand
         var threads = CliOptions.Threads();
         var quiet = CliOptions.Quiet();
         var batch = new Option<int>("--batch") { Description = "Documents per transaction.", DefaultValueFactory = _ => 200 };
+        var queue = WorkerCommand.QueueOption(required: false);
+        queue.Description = "Publish to the NATS JetStream work queue at nats://HOST:PORT for `parley worker` instead of processing here.";
 
         var command = new Command("ingest", "Process articles and store them (default store: the SQLite file parley.db).")
         {
-            paths, date, db, store, layers, threads, quiet, batch,
+            paths, date, db, store, layers, threads, quiet, batch, queue,
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(queue) is { } url)
+            {
+                if (parse.GetValue(db) is not null || parse.GetValue(store) is not null)
+                    throw new ArgumentException("--queue publishes for workers, which write the store: give --store to `parley worker`, not here");
+                return WorkerCommand.Publish(url, parse.GetValue(paths)!, CliOptions.ParseDate(parse.GetValue(date)), parse.GetValue(quiet));
+            }
             var engine = ParleyEngine.Create(new EngineOptions
             {
                 DefaultDate = CliOptions.ParseDate(parse.GetValue(date)),
