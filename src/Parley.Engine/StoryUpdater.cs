@@ -90,18 +90,30 @@ public static class StoryUpdater
                 if (!list.Exists(s => s.Id == joined.Id)) list.Add(joined);
             }
         }
-        // A new story of one article has no repeated reports: those are across articles.
+        // A new story of one article has no repeated reports: those are across articles. Otherwise only the
+        // merge groups (actors and event) of the new article's events can change: recompute those alone.
         if (hasEvents && joined.Size > 1)
         {
             var events = tx.EventsOfStory(joined.Id);
-            var reports = new List<EventReport>(events.Count);
-            var keysOfStory = new List<long>(events.Count);
-            foreach (var e in events) { reports.Add(Report(e)); keysOfStory.Add(e.Key); }
-            tx.SetReportLinks(keysOfStory, ReportMerger.Merge(reports));
+            var touched = new HashSet<(string?, string?, string)>();
+            foreach (var e in events) if (e.DocumentId == input.DocumentId) touched.Add(ReportMerger.GroupOf(e.Source, e.Target, e.Cameo));
+            var reports = new List<EventReport>();
+            foreach (var e in events)
+                if (touched.Contains(ReportMerger.GroupOf(e.Source, e.Target, e.Cameo))) reports.Add(Report(e));
+            var links = new Dictionary<long, long>();
+            foreach (var (key, first) in ReportMerger.Merge(reports)) links[key] = first;
+            // Write only the links that change (usually the new article's own).
+            var changes = new List<(long, long?)>();
+            foreach (var r in reports)
+            {
+                long? link = links.TryGetValue(r.Key, out long f) ? f : null;
+                if (link != r.ReportOf) changes.Add((r.Key, link));
+            }
+            tx.SetReportLinks(changes);
         }
     }
 
-    private static EventReport Report(EventIdentity e) => new(e.Key, e.Document, e.StoryId, e.Day, e.Source, e.Target, e.Cameo, e.DocumentId, e.Ord);
+    private static EventReport Report(EventIdentity e) => new(e.Key, e.Document, e.StoryId, e.Day, e.Source, e.Target, e.Cameo, e.DocumentId, e.Ord, e.ReportOf);
 
     private static StoryInput Input(Document d, int leadChars)
     {

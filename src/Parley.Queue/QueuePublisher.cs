@@ -11,8 +11,8 @@ public sealed record PublishSummary(long Published, long AlreadyQueued, long Pro
 
 /// <summary>
 /// `parley ingest --queue`: reads and cleans articles (cheap: no models) and publishes each as a
-/// <see cref="DocumentCodec"/> message with message id = content hash, so the stream keeps one copy of an
-/// article published twice. Up to <see cref="Window"/> publishes are in flight at once; a publish that fails
+/// <see cref="DocumentCodec"/> message with message id = the article's hash (<see cref="MessageId"/>), so the
+/// stream keeps one copy of an article published twice. Up to <see cref="Window"/> publishes are in flight at once; a publish that fails
 /// (a restarting server) is retried with the same id, which the stream de-duplicates.
 /// </summary>
 public sealed class QueuePublisher(ArticleQueue queue, ArticleReader reader, ArticleCleaner cleaner)
@@ -53,7 +53,7 @@ public sealed class QueuePublisher(ArticleQueue queue, ArticleReader reader, Art
                 continue;
             }
             byte[] message = codec.Encode(doc);
-            inFlight.Add(PublishOneAsync(message, ContentHash.Of(doc.Text), doc.Origin, ct));
+            inFlight.Add(PublishOneAsync(message, MessageId(doc), doc.Origin, ct));
             await Drain(Window - 1);
             if (++seen % 256 == 0) progress?.Report(new ProgressInfo(published + queued, problems, clock.Elapsed));
         }
@@ -61,6 +61,13 @@ public sealed class QueuePublisher(ArticleQueue queue, ArticleReader reader, Art
         progress?.Report(new ProgressInfo(published + queued, problems, clock.Elapsed));
         return new PublishSummary(published, queued, problems);
     }
+
+    /// <summary>
+    /// The article's hash: its id and the content hash of its cleaned text. Publishing the same article again is
+    /// stored once in the stream; the same text under another id is another message, which the store then
+    /// records as a duplicate of the first (so its id still resolves, as with a local ingest).
+    /// </summary>
+    public static string MessageId(Document doc) => ContentHash.Of(doc.Text) + ":" + ContentHash.Of(doc.Id);
 
     /// <summary>True when the stream took the message, false when it already had one with this id.</summary>
     private async Task<bool> PublishOneAsync(byte[] message, string hash, string? origin, CancellationToken ct)

@@ -53,7 +53,7 @@ internal sealed class PgStoryTransaction(NpgsqlConnection c, NpgsqlTransaction t
 
     public IReadOnlyList<EventIdentity> EventsOfStory(string storyId)
     {
-        const string Columns = "e.key, e.doc, $1, e.day, e.src_actor, e.tgt_actor, e.cameo, d.id, e.ord";
+        const string Columns = "e.key, e.doc, $1, e.day, e.src_actor, e.tgt_actor, e.cameo, d.id, e.ord, e.report_of";
         string sql = storyId.StartsWith("document:", StringComparison.Ordinal)
             ? $"SELECT {Columns} FROM events e JOIN documents d ON d.key = e.doc WHERE d.id = $2"
             : $"SELECT {Columns} FROM story_documents sd JOIN documents d ON d.id = sd.document_id JOIN events e ON e.doc = d.key WHERE sd.story_id = $1";
@@ -64,18 +64,17 @@ internal sealed class PgStoryTransaction(NpgsqlConnection c, NpgsqlTransaction t
         using var r = cmd.ExecuteReader();
         while (r.Read())
             list.Add(new EventIdentity(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3),
-                PostgresStore.Str(r, 4), PostgresStore.Str(r, 5), r.GetString(6), r.GetString(7), r.GetInt32(8)));
+                PostgresStore.Str(r, 4), PostgresStore.Str(r, 5), r.GetString(6), r.GetString(7), r.GetInt32(8), r.IsDBNull(9) ? null : r.GetInt64(9)));
         return list;
     }
 
-    public void SetReportLinks(IReadOnlyCollection<long> keys, IReadOnlyList<(long Key, long FirstReport)> links)
+    public void SetReportLinks(IReadOnlyList<(long Key, long? FirstReport)> changes)
     {
-        if (keys.Count == 0) return;
-        using (var clear = new NpgsqlCommand("UPDATE events SET report_of = NULL WHERE key = ANY($1) AND report_of IS NOT NULL", c, tx))
-        {
-            clear.Parameters.AddWithValue(keys.ToArray());
-            clear.ExecuteNonQuery();
-        }
-        PostgresStore.SetLinks(c, tx, links);
+        if (changes.Count == 0) return;
+        using var link = new NpgsqlCommand("UPDATE events e SET report_of = l.first FROM unnest($1::bigint[], $2::bigint[]) AS l(key, first) WHERE e.key = l.key", c, tx);
+        link.Parameters.AddWithValue(changes.Select(l => l.Key).ToArray());
+        link.Parameters.AddWithValue(changes.Select(l => l.FirstReport).ToArray());
+        link.ExecuteNonQuery();
+        PostgresStore.Exec(c, tx, "UPDATE store_state SET links_version = links_version + 1");
     }
 }

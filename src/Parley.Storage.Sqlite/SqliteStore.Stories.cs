@@ -126,7 +126,7 @@ public sealed partial class SqliteStore
 
         public IReadOnlyList<EventIdentity> EventsOfStory(string storyId)
         {
-            const string Columns = "e.key, e.doc, @story, e.day, e.src_actor, e.tgt_actor, e.cameo, d.id, e.ord";
+            const string Columns = "e.key, e.doc, @story, e.day, e.src_actor, e.tgt_actor, e.cameo, d.id, e.ord, e.report_of";
             bool single = storyId.StartsWith("document:", StringComparison.Ordinal);
             using var cmd = Command(single
                 ? $"SELECT {Columns} FROM events e JOIN documents d ON d.key = e.doc WHERE d.id = @doc"
@@ -137,21 +137,16 @@ public sealed partial class SqliteStore
             using var r = cmd.ExecuteReader();
             while (r.Read())
                 list.Add(new EventIdentity(r.GetInt64(0), r.GetInt64(1), r.GetString(2), Dates.Parse(NullableString(r, 3)),
-                    NullableString(r, 4), NullableString(r, 5), r.GetString(6), r.GetString(7), r.GetInt32(8)));
+                    NullableString(r, 4), NullableString(r, 5), r.GetString(6), r.GetString(7), r.GetInt32(8), NullableLong(r, 9)));
             return list;
         }
 
-        public void SetReportLinks(IReadOnlyCollection<long> keys, IReadOnlyList<(long Key, long FirstReport)> links)
+        public void SetReportLinks(IReadOnlyList<(long Key, long? FirstReport)> changes)
         {
-            if (keys.Count == 0) return;
-            using (var clear = Command("UPDATE events SET report_of = NULL WHERE key IN (SELECT value FROM json_each(@keys)) AND report_of IS NOT NULL"))
-            {
-                clear.Parameters.AddWithValue("@keys", "[" + string.Join(',', keys) + "]");
-                clear.ExecuteNonQuery();
-            }
+            if (changes.Count == 0) return;
             using var link = new PreparedCommand(c, "UPDATE events SET report_of = @first WHERE key = @key", "@first", "@key");
             link.Enlist(tx);
-            foreach (var (key, first) in links)
+            foreach (var (key, first) in changes)
             {
                 link.Set(0, first); link.Set(1, key);
                 link.Execute();

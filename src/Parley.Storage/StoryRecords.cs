@@ -26,11 +26,11 @@ public interface IStoryTransaction
     /// <summary>Inserts or updates <paramref name="story"/>, appends <paramref name="documentId"/> to its members and indexes its new key terms.</summary>
     void AddToStory(StoryState story, string documentId, IReadOnlyCollection<int> keyTerms);
 
-    /// <summary>Every event of the story's stored documents (a document in no story is its own story, "document:ID").</summary>
+    /// <summary>Every event of the story's stored documents with its current report link (a document in no story is its own story, "document:ID").</summary>
     IReadOnlyList<EventIdentity> EventsOfStory(string storyId);
 
-    /// <summary>Sets the report link of each event in <paramref name="keys"/>: its first report from <paramref name="links"/>, or none.</summary>
-    void SetReportLinks(IReadOnlyCollection<long> keys, IReadOnlyList<(long Key, long FirstReport)> links);
+    /// <summary>Sets each named event's report link: the key of its first report, or null for a first report.</summary>
+    void SetReportLinks(IReadOnlyList<(long Key, long? FirstReport)> changes);
 }
 
 /// <summary>An article that failed processing too often: kept with its error so nothing is lost silently.</summary>

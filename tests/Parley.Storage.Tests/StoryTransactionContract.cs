@@ -38,7 +38,7 @@ public abstract class StoryTransactionContract
     }
 
     [SkippableFact]
-    public void Report_links_set_in_a_transaction_replace_only_the_named_events_and_a_failed_transaction_changes_nothing()
+    public void Report_links_set_in_a_transaction_change_only_the_named_events_and_a_failed_transaction_changes_nothing()
     {
         using var t = NewStore();
         var a = TestDocuments.Annotated("a", seed: 1, events: 3);
@@ -57,12 +57,15 @@ public abstract class StoryTransactionContract
         var bKeys = events.Where(e => e.DocumentId == "b").OrderBy(e => e.Ord).Select(e => e.Key).ToList();
         long first = events.First(e => e.DocumentId == "a" && e.Ord == 0).Key;
 
-        t.Store.UpdateStories(tx => { tx.SetReportLinks(bKeys, [(bKeys[0], first)]); return 0; });
+        t.Store.UpdateStories(tx => { tx.SetReportLinks([(bKeys[0], first), (bKeys[1], first)]); return 0; });
+        Assert.Equal(2, t.Store.QueryEvents(new EventQuery(), out _).Count(e => e.IsRepeat));
+        t.Store.UpdateStories(tx => { tx.SetReportLinks([(bKeys[1], null)]); return 0; });
         Assert.Single(t.Store.QueryEvents(new EventQuery(), out _), e => e.IsRepeat);
+        Assert.Equal(first, t.Store.UpdateStories(tx => tx.EventsOfStory("s")).Single(e => e.Key == bKeys[0]).ReportOf);
 
         Assert.Throws<InvalidOperationException>(() => t.Store.UpdateStories<int>(tx =>
         {
-            tx.SetReportLinks(bKeys, []);
+            tx.SetReportLinks([(bKeys[0], null)]);
             tx.AddToStory(new StoryState("s3", "S3", null, null, 1, []), "x", []);
             throw new InvalidOperationException("fails before the commit");
         }));
