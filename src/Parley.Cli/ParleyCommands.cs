@@ -30,6 +30,7 @@ internal static class ParleyCommands
         bench.Add(BenchCommand.Ingest());
         bench.Add(BenchCommand.Pipeline());
         bench.Add(BenchServeCommand.Create());
+        bench.Add(BenchWorkerCommand.Create());
         BuildCameoCommand.AddTo(root);
         root.Add(ExplainCommand.Create());
         EvalPloverCommand.AddTo(root);

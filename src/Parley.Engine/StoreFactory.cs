@@ -40,6 +40,20 @@ public static class StoreFactory
         return SqliteStore.Open(path);
     }
 
+    /// <summary>Deletes a PostgreSQL store's database (benchmarks make and drop their own); a SQLite location is refused.</summary>
+    public static void Drop(string store)
+    {
+        if (!PgLocation.Names(store)) throw new ArgumentException($"--store '{store}': only a PostgreSQL store's database is dropped here");
+        PostgresStore.DropDatabase(store);
+    }
+
+    /// <summary>The same location with another database name (a PostgreSQL URI or connection string).</summary>
+    public static string WithDatabase(string store, string database)
+    {
+        if (!PgLocation.Names(store)) throw new ArgumentException($"--store '{store}': not a PostgreSQL store");
+        return PgLocation.WithDatabase(store, database);
+    }
+
     /// <summary>True when the location names a store that many processes can write at once (PostgreSQL).</summary>
     public static bool IsShared(string? store) => store is not null && PgLocation.Names(store);
 

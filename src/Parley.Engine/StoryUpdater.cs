@@ -46,11 +46,10 @@ public static class StoryUpdater
         int count = store.UpdateStories(tx =>
         {
             tx.ClearAll();
-            // The stories so far, by key term, kept here rather than read back for every article.
-            var index = new Dictionary<int, List<StoryCentroid>>();
-            var byId = new Dictionary<string, StoryCentroid>(StringComparer.Ordinal);
-            foreach (var input in inputs) Place(tx, grouping, input, hasEvents: false, (index, byId));
-            return byId.Count;
+            // The stories so far, by key term, and the term counts, kept here rather than read back for every article.
+            var memory = new Memory();
+            foreach (var input in inputs) Place(tx, grouping, input, hasEvents: false, memory);
+            return memory.ById.Count;
         });
         var events = new List<EventReport>();
         foreach (var e in store.ReadEventIdentities()) events.Add(Report(e));
@@ -58,13 +57,29 @@ public static class StoryUpdater
         return count;
     }
 
-    private static void Place(IStoryTransaction tx, IncrementalStories grouping, StoryInput input, bool hasEvents,
-        (Dictionary<int, List<StoryCentroid>> Index, Dictionary<string, StoryCentroid> ById)? memory)
+    /// <summary>What a full regroup keeps in memory instead of reading back per article.</summary>
+    private sealed class Memory
     {
-        var vector = grouping.Vector(input);
+        public Dictionary<int, List<StoryCentroid>> Index { get; } = [];
+        public Dictionary<string, StoryCentroid> ById { get; } = new(StringComparer.Ordinal);
+        public Dictionary<int, int> Frequencies { get; } = [];
+        public long Documents { get; set; }
+    }
+
+    private static void Place(IStoryTransaction tx, IncrementalStories grouping, StoryInput input, bool hasEvents, Memory? memory)
+    {
+        var terms = grouping.Terms(input);
+        var (frequencies, documents) = memory is null ? tx.TermFrequencies(terms.Keys) : (memory.Frequencies, memory.Documents);
+        var vector = IncrementalStories.Vector(terms, frequencies, documents);
+        tx.CountTerms(terms.Keys);
+        if (memory is not null)
+        {
+            foreach (int k in terms.Keys) memory.Frequencies[k] = memory.Frequencies.GetValueOrDefault(k) + 1;
+            memory.Documents++;
+        }
         var keys = IncrementalStories.KeyTerms(vector);
         IEnumerable<StoryCentroid> candidates;
-        if (memory is { } m)
+        if (memory is Memory m)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var list = new List<StoryCentroid>();
@@ -81,7 +96,7 @@ public static class StoryUpdater
         var joined = grouping.Join(grouping.Choose(input, vector, candidates), input, vector);
         tx.AddToStory(new StoryState(joined.Id, joined.Title, joined.First, joined.Last, joined.Size, IncrementalStories.EncodeCentroid(joined.Centroid)),
             input.DocumentId, keys);
-        if (memory is { } mem)
+        if (memory is Memory mem)
         {
             mem.ById[joined.Id] = joined;
             foreach (int k in keys)

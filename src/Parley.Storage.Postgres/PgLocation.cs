@@ -46,6 +46,10 @@ public static class PgLocation
         return b.ConnectionString;
     }
 
+    /// <summary>The connection string of a location with its database replaced.</summary>
+    public static string WithDatabase(string location, string database) =>
+        new NpgsqlConnectionStringBuilder(ToConnectionString(location)) { Database = database }.ConnectionString;
+
     /// <summary>The location with any password left out, for messages.</summary>
     public static string Describe(string connectionString)
     {

@@ -76,6 +76,12 @@ internal static class PgSchema
         CREATE TABLE store_state(one int PRIMARY KEY CHECK (one = 1), links_version bigint NOT NULL);
         INSERT INTO store_state VALUES (1, 0);
         """,
+
+        // 2: document frequencies of story terms (IDF for incremental grouping), kept under the story lock.
+        """
+        CREATE TABLE story_term_counts(term int PRIMARY KEY, documents int NOT NULL);
+        ALTER TABLE store_state ADD COLUMN grouped bigint NOT NULL DEFAULT 0;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -5,7 +5,33 @@ namespace Parley.Storage.Postgres;
 /// <summary>Story reads and writes inside one transaction that holds the story advisory lock.</summary>
 internal sealed class PgStoryTransaction(NpgsqlConnection c, NpgsqlTransaction tx) : IStoryTransaction
 {
-    public void ClearAll() => PostgresStore.Exec(c, tx, "TRUNCATE story_terms, story_documents, stories");
+    public void ClearAll()
+    {
+        PostgresStore.Exec(c, tx, "TRUNCATE story_terms, story_documents, stories, story_term_counts");
+        PostgresStore.Exec(c, tx, "UPDATE store_state SET grouped = 0");
+    }
+
+    public (IReadOnlyDictionary<int, int> Frequencies, long Documents) TermFrequencies(IReadOnlyCollection<int> terms)
+    {
+        var df = new Dictionary<int, int>(terms.Count);
+        using (var cmd = new NpgsqlCommand("SELECT term, documents FROM story_term_counts WHERE term = ANY($1)", c, tx))
+        {
+            cmd.Parameters.AddWithValue(terms.ToArray());
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) df[r.GetInt32(0)] = r.GetInt32(1);
+        }
+        using var n = new NpgsqlCommand("SELECT grouped FROM store_state", c, tx);
+        return (df, (long)n.ExecuteScalar()!);
+    }
+
+    public void CountTerms(IReadOnlyCollection<int> terms)
+    {
+        using var cmd = new NpgsqlCommand(
+            "INSERT INTO story_term_counts(term, documents) SELECT t, 1 FROM unnest($1::int[]) AS t ON CONFLICT (term) DO UPDATE SET documents = story_term_counts.documents + 1", c, tx);
+        cmd.Parameters.AddWithValue(terms.Distinct().Order().ToArray());
+        cmd.ExecuteNonQuery();
+        PostgresStore.Exec(c, tx, "UPDATE store_state SET grouped = grouped + 1");
+    }
 
     public string? StoryOf(string documentId)
     {

@@ -207,7 +207,7 @@ public sealed partial class PostgresStore : IParleyStore
             using var c = OpenConnection();
             using var tx = c.BeginTransaction();
             Exec(c, tx, "SELECT pg_advisory_xact_lock($1)", StoryLock);
-            if (replaceAll) Exec(c, tx, "TRUNCATE story_terms, story_documents, stories");
+            if (replaceAll) { Exec(c, tx, "TRUNCATE story_terms, story_documents, stories, story_term_counts"); Exec(c, tx, "UPDATE store_state SET grouped = 0"); }
             foreach (var story in stories)
             {
                 Exec(c, tx,
@@ -359,6 +359,19 @@ public sealed partial class PostgresStore : IParleyStore
             CreateDatabase();
             return _source.OpenConnection();
         }
+    }
+
+    /// <summary>Drops the database a location names (ending its connections), if it exists.</summary>
+    public static void DropDatabase(string location)
+    {
+        var b = new NpgsqlConnectionStringBuilder(PgLocation.ToConnectionString(location));
+        string name = b.Database ?? b.Username ?? throw new ArgumentException("no database named", nameof(location));
+        b.Database = "postgres";
+        b.Pooling = false;
+        using var c = new NpgsqlConnection(b.ConnectionString);
+        c.Open();
+        using var cmd = new NpgsqlCommand("DROP DATABASE IF EXISTS \"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\" WITH (FORCE)", c);
+        cmd.ExecuteNonQuery();
     }
 
     private void CreateDatabase()

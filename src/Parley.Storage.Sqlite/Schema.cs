@@ -148,6 +148,8 @@ internal static class Schema
         CREATE TABLE dead_letters(
             hash TEXT PRIMARY KEY, document_id TEXT, origin TEXT, attempts INTEGER NOT NULL, error TEXT NOT NULL, at TEXT NOT NULL
         ) WITHOUT ROWID;
+        -- Document frequencies of story terms (IDF for incremental grouping); term 0 never occurs (FNV-1a of a word is not 0 in practice) and counts the grouped documents.
+        CREATE TABLE story_term_counts(term INTEGER PRIMARY KEY, documents INTEGER NOT NULL);
         """,
     ];
 

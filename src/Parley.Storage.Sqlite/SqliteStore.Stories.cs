@@ -66,7 +66,33 @@ public sealed partial class SqliteStore
 
         public void ClearAll()
         {
-            using var cmd = Command("DELETE FROM story_terms; DELETE FROM story_documents; DELETE FROM stories;");
+            using var cmd = Command("DELETE FROM story_term_counts; DELETE FROM story_terms; DELETE FROM story_documents; DELETE FROM stories;");
+            cmd.ExecuteNonQuery();
+        }
+
+        /// <summary>Row 0 of story_term_counts counts the grouped documents.</summary>
+        private const int GroupedRow = 0;
+
+        public (IReadOnlyDictionary<int, int> Frequencies, long Documents) TermFrequencies(IReadOnlyCollection<int> terms)
+        {
+            var df = new Dictionary<int, int>(terms.Count);
+            long documents = 0;
+            using var cmd = Command("SELECT term, documents FROM story_term_counts WHERE term IN (SELECT value FROM json_each(@terms)) OR term = 0");
+            cmd.Parameters.AddWithValue("@terms", "[" + string.Join(',', terms) + "]");
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                if (r.GetInt32(0) == GroupedRow) documents = r.GetInt64(1);
+                else df[r.GetInt32(0)] = r.GetInt32(1);
+            }
+            return (df, documents);
+        }
+
+        public void CountTerms(IReadOnlyCollection<int> terms)
+        {
+            using var cmd = Command(
+                "INSERT INTO story_term_counts(term, documents) SELECT DISTINCT value, 1 FROM json_each(@terms) WHERE true ON CONFLICT(term) DO UPDATE SET documents = documents + 1");
+            cmd.Parameters.AddWithValue("@terms", "[" + string.Join(',', terms.Where(t => t != GroupedRow).Distinct().Prepend(GroupedRow)) + "]");
             cmd.ExecuteNonQuery();
         }
 

@@ -111,7 +111,7 @@ public sealed partial class SqliteStore : IParleyStore
         lock (_writeGate)
         {
             using var tx = _writer.BeginTransaction();
-            if (replaceAll) Execute(_writer, "DELETE FROM story_terms; DELETE FROM story_documents; DELETE FROM stories;", tx);
+            if (replaceAll) Execute(_writer, "DELETE FROM story_term_counts; DELETE FROM story_terms; DELETE FROM story_documents; DELETE FROM stories;", tx);
             using var upsert = new PreparedCommand(_writer,
                 "INSERT INTO stories(id, title, first, last) VALUES (@id, @title, @first, @last) ON CONFLICT(id) DO UPDATE SET title = excluded.title, first = excluded.first, last = excluded.last",
                 "@id", "@title", "@first", "@last");

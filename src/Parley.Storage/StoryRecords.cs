@@ -14,7 +14,13 @@ public sealed record StoryState(string Id, string? Title, DateOnly? First, DateO
 /// </summary>
 public interface IStoryTransaction
 {
-    /// <summary>Removes every story (their members, key terms and centroids), to regroup from scratch.</summary>
+    /// <summary>How many grouped documents hold each of <paramref name="terms"/> (absent: none), and how many documents are grouped.</summary>
+    (IReadOnlyDictionary<int, int> Frequencies, long Documents) TermFrequencies(IReadOnlyCollection<int> terms);
+
+    /// <summary>Counts one more grouped document holding <paramref name="terms"/>.</summary>
+    void CountTerms(IReadOnlyCollection<int> terms);
+
+    /// <summary>Removes every story (their members, key terms, centroids and term counts), to regroup from scratch.</summary>
     void ClearAll();
 
     /// <summary>The story that holds this document id, or null.</summary>

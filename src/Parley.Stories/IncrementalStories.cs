@@ -9,15 +9,15 @@ public sealed record StoryCentroid(string Id, string? Title, DateOnly? First, Da
 /// Story grouping one article at a time, for stores that many workers write at once: an article joins the
 /// most similar story (cosine of its term vector with the story's centroid) among the stories that share one
 /// of its key terms and whose span of days comes within <see cref="WindowDays"/> of its date, or starts a
-/// story. It touches only that story. Unlike <see cref="StoryBuilder"/> it has no corpus-wide document
-/// frequencies (they would change with every article and make every worker rewrite every story), so it weighs
-/// terms by where they occur (title and entity names 3, lead 0.5) and needs a higher threshold. The result
-/// depends on the order articles arrive in only where an article sits near the threshold between two stories.
+/// story. It touches only that story. Terms are weighed as in <see cref="StoryBuilder"/> (title and entity names
+/// 3, lead 0.5; TF-IDF with a prior of unseen documents), with document frequencies counted as articles are
+/// grouped, so an article is weighed against the articles grouped before it. The result depends on the order
+/// articles arrive in only where an article sits near the threshold between two stories.
 /// </summary>
 public sealed class IncrementalStories
 {
     /// <summary>Minimum cosine similarity for an article to join a story.</summary>
-    public double Threshold { get; init; } = 0.3;
+    public double Threshold { get; init; } = 0.25;
     /// <summary>An article joins only a story whose span of days comes within this many days of its date.</summary>
     public int WindowDays { get; init; } = 7;
     /// <summary>Characters of body text used (the lead carries the story).</summary>
@@ -26,19 +26,28 @@ public sealed class IncrementalStories
     public int CentroidTerms { get; init; } = 256;
 
     private const int KeyTermCount = 8;
+    private const double PriorDocuments = 50;
 
-    /// <summary>The article's unit term vector.</summary>
-    public Dictionary<int, float> Vector(StoryInput d)
+    /// <summary>The article's weighted term counts (before IDF).</summary>
+    public Dictionary<int, float> Terms(StoryInput d)
     {
         var v = new Dictionary<int, float>();
         TermVectors.AddTerms(d.Title ?? "", 3f, v);
         TermVectors.AddTerms(d.Text, 0.5f, v, LeadChars);
         foreach (var name in d.EntityNames) TermVectors.AddTerms(name, 3f, v);
+        return v;
+    }
+
+    /// <summary>The article's unit TF-IDF vector, given how many of <paramref name="documents"/> grouped articles hold each term.</summary>
+    public static Dictionary<int, float> Vector(Dictionary<int, float> terms, IReadOnlyDictionary<int, int> frequencies, long documents)
+    {
+        var v = new Dictionary<int, float>(terms.Count);
         double norm = 0;
-        foreach (var k in v.Keys)
+        foreach (var (k, c) in terms)
         {
-            float w = (float)(1 + Math.Log(1 + v[k]));
-            v[k] = w;
+            double w = (1 + Math.Log(c)) * Math.Log((documents + PriorDocuments) / (frequencies.GetValueOrDefault(k) + 1.0));
+            if (w <= 0) continue;
+            v[k] = (float)w;
             norm += w * w;
         }
         if (norm > 0)

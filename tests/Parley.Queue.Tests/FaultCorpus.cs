@@ -18,15 +18,24 @@ internal static class FaultCorpus
 
     private static readonly string[] Cities = ["Geneva", "Vienna", "Doha", "Cairo", "Ankara", "Berlin", "Delhi", "Tokyo"];
 
-    private static readonly Func<(string Country, string Adjective), (string Country, string Adjective), string, string>[] Events =
+    private static readonly Func<(string Country, string Adjective), (string Country, string Adjective), string, string, string>[] Events =
     [
-        (a, b, c) => $"{a.Adjective} forces attacked {b.Adjective} troops near the border.",
-        (a, b, c) => $"The {a.Adjective} president met the {b.Adjective} foreign minister in {c}.",
-        (a, b, c) => $"{a.Country} accused {b.Country} of violating the ceasefire.",
-        (a, b, c) => $"{a.Country} signed a trade agreement with {b.Country}.",
-        (a, b, c) => $"Police in {a.Country} arrested protesters outside the {b.Adjective} embassy.",
-        (a, b, c) => $"{a.Adjective} officials criticized {b.Country} over the detention of journalists.",
+        (a, b, c, w) => $"{a.Adjective} forces attacked {b.Adjective} troops near the {w} crossing.",
+        (a, b, c, w) => $"The {a.Adjective} president met the {b.Adjective} foreign minister in {c} to discuss the {w} dispute.",
+        (a, b, c, w) => $"{a.Country} accused {b.Country} of violating the {w} ceasefire.",
+        (a, b, c, w) => $"{a.Country} signed the {w} trade agreement with {b.Country}.",
+        (a, b, c, w) => $"Police in {a.Country} arrested protesters outside the {b.Adjective} embassy during the {w} rally.",
+        (a, b, c, w) => $"{a.Adjective} officials criticized {b.Country} over the {w} detention of journalists.",
     ];
+
+    private static readonly string[] Syllables = ["ka", "lor", "ven", "dri", "mo", "sal", "tur", "bex", "nai", "quo", "rim", "zel", "pa", "gos", "wen", "hal"];
+
+    /// <summary>A made-up name of its own for each event (a place, a deal), as real stories have.</summary>
+    private static string Name(Random r)
+    {
+        string n = Syllables[r.Next(Syllables.Length)] + Syllables[r.Next(Syllables.Length)] + Syllables[r.Next(Syllables.Length)];
+        return char.ToUpperInvariant(n[0]) + n[1..];
+    }
 
     private static readonly string[] Leads = ["Officials said on {0} that", "Reports on {0} said", "According to a statement on {0},", "Witnesses said on {0} that"];
     private static readonly string[] Fillers =
@@ -49,7 +58,8 @@ internal static class FaultCorpus
             var r = new Random(ev * 7919 + 17);
             var a = Actors[r.Next(Actors.Length)];
             var b = Actors[(Array.IndexOf(Actors, a) + 1 + r.Next(Actors.Length - 1)) % Actors.Length];
-            string core = Events[r.Next(Events.Length)](a, b, Cities[r.Next(Cities.Length)]);
+            string name = Name(r);
+            string core = Events[r.Next(Events.Length)](a, b, Cities[r.Next(Cities.Length)], name);
             var day = start.AddDays(ev / 7 + rng.Next(2));
             string weekday = day.DayOfWeek.ToString();
             string text;
@@ -65,7 +75,7 @@ internal static class FaultCorpus
                 if (core.StartsWith("The ", StringComparison.Ordinal)) text = $"{lead} {core} {Fillers[rng.Next(Fillers.Length)]} Report {i}.";
             }
             texts.Add(text);
-            string title = $"{a.Country} and {b.Country}: {core.TrimEnd('.')}";
+            string title = $"{name}: {a.Country} and {b.Country}";
             w.WriteLine(JsonSerializer.Serialize(new { id = $"f{i:D5}", title, date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), text }));
         }
         return duplicates;
