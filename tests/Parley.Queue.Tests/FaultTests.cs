@@ -198,7 +198,7 @@ public sealed class FaultTests(FaultServices services, FaultBaseline baseline, I
     }
 
     /// <summary>The stated tolerance (docs/SCALING.md): pairwise F1 of "same story" between any interleaving and one process.</summary>
-    public const double StoryTolerance = 0.9;
+    public const double StoryTolerance = 0.8;
 
     /// <summary>F1 over pairs of articles placed in the same story, restricted to the articles both runs stored.</summary>
     internal static double StoryAgreement(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
