@@ -21,6 +21,7 @@ public class DocumentCodecTests
     {
         var doc = TestDocuments.Annotated("full", seed: 7);
         Assert.NotEmpty(doc.Entities); Assert.NotEmpty(doc.Places); Assert.NotEmpty(doc.Dates); Assert.NotEmpty(doc.Quotes); Assert.NotEmpty(doc.Events);
+        doc.Events[0].PloverMode = "aerial"; doc.Events[0].PloverContext = "military"; doc.Events[1].Ontology = "PLOVER";
         var back = DocumentCodec.Decode(new DocumentCodec().Encode(doc));
         AssertSame(doc, back);
     }

@@ -64,7 +64,8 @@ public sealed class DocumentCodec
         foreach (var e in doc.Events)
         {
             b.WriteVarInt(e.Sentence); Actor(e.Source); Actor(e.Target);
-            Str(e.Cameo); Str(e.Plover); b.WriteVarInt(e.QuadClass); b.WriteDouble(e.Goldstein); Str(e.Date);
+            Str(e.Cameo); Str(e.Ontology); Str(e.Plover); Str(e.PloverMode); Str(e.PloverContext);
+            b.WriteVarInt(e.QuadClass); b.WriteDouble(e.Goldstein); Str(e.Date);
             if (e.Place is { } place)
             {
                 b.WriteByte(1); Str(place.Name); Str(place.Country); Double(place.Lat); Double(place.Lon); Long(place.GeonameId);
@@ -160,7 +161,8 @@ public sealed class DocumentCodec
             var target = ReadActor(ref r, s);
             var e = new EventRecord
             {
-                Sentence = sentence, Source = source, Target = target, Cameo = s.Required(ref r), Plover = s.Str(ref r),
+                Sentence = sentence, Source = source, Target = target, Cameo = s.Required(ref r), Ontology = s.Required(ref r),
+                Plover = s.Str(ref r), PloverMode = s.Str(ref r), PloverContext = s.Str(ref r),
                 QuadClass = r.ReadVarInt32(), Goldstein = r.ReadDouble(), Date = s.Str(ref r), Rule = "",
             };
             if (r.ReadByte() != 0)
