@@ -71,12 +71,6 @@ public static class StoryUpdater
         var terms = grouping.Terms(input);
         var (frequencies, documents) = memory is null ? tx.TermFrequencies(terms.Keys) : (memory.Frequencies, memory.Documents);
         var vector = IncrementalStories.Vector(terms, frequencies, documents);
-        tx.CountTerms(terms.Keys);
-        if (memory is not null)
-        {
-            foreach (int k in terms.Keys) memory.Frequencies[k] = memory.Frequencies.GetValueOrDefault(k) + 1;
-            memory.Documents++;
-        }
         var keys = IncrementalStories.KeyTerms(vector);
         IEnumerable<StoryCentroid> candidates;
         if (memory is Memory m)
@@ -94,6 +88,13 @@ public static class StoryUpdater
                 .Select(s => new StoryCentroid(s.Id, s.Title, s.First, s.Last, s.Size, IncrementalStories.DecodeCentroid(s.Centroid)));
         }
         var joined = grouping.Join(grouping.Choose(input, vector, candidates), input, vector);
+        // Writes after the reads, so a store can send them together.
+        tx.CountTerms(terms.Keys);
+        if (memory is not null)
+        {
+            foreach (int k in terms.Keys) memory.Frequencies[k] = memory.Frequencies.GetValueOrDefault(k) + 1;
+            memory.Documents++;
+        }
         tx.AddToStory(new StoryState(joined.Id, joined.Title, joined.First, joined.Last, joined.Size, IncrementalStories.EncodeCentroid(joined.Centroid)),
             input.DocumentId, keys);
         if (memory is Memory mem)

@@ -56,9 +56,19 @@ public sealed partial class PostgresStore
         {
             using var c = OpenConnection();
             using var tx = c.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+            // Counting every match costs a scan; paging through one filter asks the same count again and again,
+            // so it is cached with the change stamp like the aggregates (never served once anything changed).
+            var stamp = ChangeStamp(c);
+            var countKey = ("count", q with { Limit = 0, Offset = 0 });
             int count;
-            using (var n = Command(c, tx, filter, "SELECT count(*) FROM events e WHERE " + filter.Where))
-                count = Convert.ToInt32(n.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            if (_aggregates.TryGetValue(countKey, out var hit) && hit.Stamp == stamp) count = (int)hit.Value;
+            else
+            {
+                using (var n = Command(c, tx, filter, "SELECT count(*) FROM events e WHERE " + filter.Where))
+                    count = Convert.ToInt32(n.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                if (_aggregates.Count >= AggregateCacheSize) _aggregates.Clear();
+                _aggregates[countKey] = (stamp, count);
+            }
             var list = new List<StoredEvent>(Math.Clamp(q.Limit, 0, 1000));
             if (count > q.Offset && q.Limit > 0)
             {
@@ -72,13 +82,7 @@ public sealed partial class PostgresStore
                 using var r = cmd.ExecuteReader();
                 while (r.Read())
                 {
-                    string? sentence = null;
-                    if (!r.IsDBNull(6) && !r.IsDBNull(7))
-                    {
-                        int start = r.GetInt32(6), end = r.GetInt32(7);
-                        string text = r.GetString(8);
-                        if (start >= 0 && end <= text.Length && start <= end) sentence = text[start..end];
-                    }
+                    string? sentence = StoredText.Sentence(r.GetString(8), r.IsDBNull(6) ? null : r.GetInt32(6), r.IsDBNull(7) ? null : r.GetInt32(7));
                     int last = r.FieldCount - 1;
                     list.Add(new StoredEvent(r.GetInt64(0), r.GetString(1), r.GetInt32(2), Str(r, 3), Day(r, 4), Day(r, 5), sentence, ReadEvent(r, 9))
                     {

@@ -26,7 +26,10 @@ public sealed partial class PostgresStore : IParleyStore
     private PostgresStore(string connectionString)
     {
         ConnectionString = connectionString;
-        _source = NpgsqlDataSource.Create(connectionString);
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
+        // JIT compiling a plan costs 50-200 ms and only pays for queries far longer than the store's: off, unless asked for.
+        if (b.Options is null || !b.Options.Contains("jit", StringComparison.OrdinalIgnoreCase)) b.Options = ((b.Options ?? "") + " -c jit=off").Trim();
+        _source = NpgsqlDataSource.Create(b.ConnectionString);
     }
 
     public string ConnectionString { get; }
@@ -281,7 +284,9 @@ public sealed partial class PostgresStore : IParleyStore
             using var c = OpenConnection();
             using var tx = c.BeginTransaction();
             Exec(c, tx, "SELECT pg_advisory_xact_lock($1)", StoryLock);
-            var result = work(new PgStoryTransaction(c, tx));
+            var story = new PgStoryTransaction(c, tx);
+            var result = work(story);
+            story.Flush();
             tx.Commit();
             return result;
         });

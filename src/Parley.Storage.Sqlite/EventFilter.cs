@@ -132,13 +132,5 @@ internal sealed class EventFilter
         TermCount++;
     }
 
-    private static (string Lo, string Hi)? Prefix(string? code)
-    {
-        if (string.IsNullOrWhiteSpace(code)) return null;
-        string lo = code.Trim().ToUpperInvariant();
-        char last = lo[^1];
-        if (last == char.MaxValue) return (lo, lo + char.MaxValue);
-        string hi = string.Concat(lo.AsSpan(0, lo.Length - 1), ((char)(last + 1)).ToString());
-        return (lo, hi);
-    }
+    private static (string Lo, string Hi)? Prefix(string? code) => CodePrefix.Range(code);
 }

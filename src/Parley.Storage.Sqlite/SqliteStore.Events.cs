@@ -72,13 +72,7 @@ public sealed partial class SqliteStore
         {
             while (r.Read())
             {
-                string? sentence = null;
-                if (!r.IsDBNull(6) && !r.IsDBNull(7))
-                {
-                    int start = r.GetInt32(6), end = r.GetInt32(7);
-                    string text = r.GetString(8);
-                    if (start >= 0 && end <= text.Length && start <= end) sentence = text[start..end];
-                }
+                string? sentence = StoredText.Sentence(r.GetString(8), NullableInt(r, 6), NullableInt(r, 7));
                 int last = r.FieldCount - 1;
                 list.Add(new StoredEvent(r.GetInt64(0), r.GetString(1), r.GetInt32(2), NullableString(r, 3), Dates.Parse(NullableString(r, 4)),
                     Dates.Parse(NullableString(r, 5)), sentence, EventRows.Read(r, 9))
