@@ -84,7 +84,7 @@ public static class StoryUpdater
         }
         else
         {
-            candidates = tx.Candidates(keys, input.Published, grouping.WindowDays)
+            candidates = tx.Candidates(keys, input.Published, grouping.WindowDays, grouping.MaxCandidates)
                 .Select(s => new StoryCentroid(s.Id, s.Title, s.First, s.Last, s.Size, IncrementalStories.DecodeCentroid(s.Centroid)));
         }
         var joined = grouping.Join(grouping.Choose(input, vector, candidates), input, vector);

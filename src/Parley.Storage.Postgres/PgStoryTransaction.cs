@@ -70,20 +70,22 @@ internal sealed class PgStoryTransaction(NpgsqlConnection c, NpgsqlTransaction t
         return cmd.ExecuteScalar() as string;
     }
 
-    public IReadOnlyList<StoryState> Candidates(IReadOnlyCollection<int> keyTerms, DateOnly? day, int windowDays)
+    public IReadOnlyList<StoryState> Candidates(IReadOnlyCollection<int> keyTerms, DateOnly? day, int windowDays, int limit)
     {
         var list = new List<StoryState>();
-        if (keyTerms.Count == 0) return list;
+        if (keyTerms.Count == 0 || limit <= 0) return list;
         using var cmd = Query(
             """
-            SELECT s.id, s.title, s.first, s.last, s.size, s.centroid FROM stories s
-            WHERE s.id IN (SELECT story_id FROM story_terms WHERE term = ANY($1))
-              AND ($2::date IS NULL OR s.last IS NULL OR (s.last >= $2::date - $3 AND s.first <= $2::date + $3))
-            ORDER BY s.id
+            SELECT s.id, s.title, s.first, s.last, s.size, s.centroid FROM (
+                SELECT s.id FROM story_terms t JOIN stories s ON s.id = t.story_id
+                WHERE t.term = ANY($1) AND ($2::date IS NULL OR s.last IS NULL OR (s.last >= $2::date - $3 AND s.first <= $2::date + $3))
+                GROUP BY s.id, s.last ORDER BY count(*) DESC, s.last DESC NULLS LAST, s.id LIMIT $4) AS c
+            JOIN stories s ON s.id = c.id ORDER BY s.id COLLATE "C"
             """);
         cmd.Parameters.AddWithValue(keyTerms.ToArray());
         cmd.Parameters.Add(new NpgsqlParameter { Value = day is DateOnly d ? d : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
         cmd.Parameters.AddWithValue(windowDays);
+        cmd.Parameters.AddWithValue(limit);
         using var r = cmd.ExecuteReader();
         while (r.Read())
             list.Add(new StoryState(r.GetString(0), PostgresStore.Str(r, 1), r.IsDBNull(2) ? null : r.GetFieldValue<DateOnly>(2),

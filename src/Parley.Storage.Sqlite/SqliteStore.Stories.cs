@@ -103,17 +103,19 @@ public sealed partial class SqliteStore
             return cmd.ExecuteScalar() as string;
         }
 
-        public IReadOnlyList<StoryState> Candidates(IReadOnlyCollection<int> keyTerms, DateOnly? day, int windowDays)
+        public IReadOnlyList<StoryState> Candidates(IReadOnlyCollection<int> keyTerms, DateOnly? day, int windowDays, int limit)
         {
             var list = new List<StoryState>();
-            if (keyTerms.Count == 0) return list;
+            if (keyTerms.Count == 0 || limit <= 0) return list;
             using var cmd = Command(
                 """
-                SELECT s.id, s.title, s.first, s.last, s.size, s.centroid FROM stories s
-                WHERE s.id IN (SELECT story_id FROM story_terms WHERE term IN (SELECT value FROM json_each(@terms)))
-                  AND (@from IS NULL OR s.last IS NULL OR (s.last >= @from AND s.first <= @to))
-                ORDER BY s.id
+                SELECT s.id, s.title, s.first, s.last, s.size, s.centroid FROM (
+                    SELECT s.id AS id FROM story_terms t JOIN stories s ON s.id = t.story_id
+                    WHERE t.term IN (SELECT value FROM json_each(@terms)) AND (@from IS NULL OR s.last IS NULL OR (s.last >= @from AND s.first <= @to))
+                    GROUP BY s.id ORDER BY count(*) DESC, s.last DESC, s.id LIMIT @limit) AS c
+                JOIN stories s ON s.id = c.id ORDER BY s.id
                 """);
+            cmd.Parameters.AddWithValue("@limit", limit);
             cmd.Parameters.AddWithValue("@terms", "[" + string.Join(',', keyTerms) + "]");
             cmd.Parameters.AddWithValue("@from", day is DateOnly d ? Dates.Format(d.AddDays(-windowDays)) : DBNull.Value);
             cmd.Parameters.AddWithValue("@to", day is DateOnly d2 ? Dates.Format(d2.AddDays(windowDays)) : DBNull.Value);

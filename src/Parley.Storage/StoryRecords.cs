@@ -26,8 +26,12 @@ public interface IStoryTransaction
     /// <summary>The story that holds this document id, or null.</summary>
     string? StoryOf(string documentId);
 
-    /// <summary>Stories holding any of <paramref name="keyTerms"/> whose span of days comes within <paramref name="windowDays"/> of <paramref name="day"/> (every such story when the day is null).</summary>
-    IReadOnlyList<StoryState> Candidates(IReadOnlyCollection<int> keyTerms, DateOnly? day, int windowDays);
+    /// <summary>
+    /// Stories holding any of <paramref name="keyTerms"/> whose span of days comes within <paramref name="windowDays"/> of
+    /// <paramref name="day"/> (any span when the day is null): at most <paramref name="limit"/>, those sharing the most key
+    /// terms first (then the latest), in id order.
+    /// </summary>
+    IReadOnlyList<StoryState> Candidates(IReadOnlyCollection<int> keyTerms, DateOnly? day, int windowDays, int limit);
 
     /// <summary>Inserts or updates <paramref name="story"/>, appends <paramref name="documentId"/> to its members and indexes its new key terms.</summary>
     void AddToStory(StoryState story, string documentId, IReadOnlyCollection<int> keyTerms);

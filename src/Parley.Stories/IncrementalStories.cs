@@ -22,6 +22,8 @@ public sealed class IncrementalStories
     public int WindowDays { get; init; } = 7;
     /// <summary>Characters of body text used (the lead carries the story).</summary>
     public int LeadChars { get; init; } = 1200;
+    /// <summary>Stories an article is compared with at most: those sharing the most key terms with it (then the latest).</summary>
+    public int MaxCandidates { get; init; } = 24;
     /// <summary>Terms a centroid keeps (its heaviest), so a long-running story stays small to store and compare.</summary>
     public int CentroidTerms { get; init; } = 256;
 

@@ -22,14 +22,16 @@ public abstract class StoryTransactionContract
         t.Store.UpdateStories(tx =>
         {
             Assert.Equal("s1", tx.StoryOf("b"));
-            var found = tx.Candidates([13], day.AddDays(5), 7);
+            var found = tx.Candidates([13], day.AddDays(5), 7, 10);
             var s1 = Assert.Single(found);
             Assert.Equal(("s1", 2, day, day.AddDays(1)), (s1.Id, s1.Size, s1.First, s1.Last));
             Assert.Equal(new byte[] { 9, 9, 9, 9, 9, 9, 9, 9 }, s1.Centroid);
             // Term 11 is in both stories, but s2's span is 25 days away from the 5th: outside a 7-day window.
-            Assert.Equal(["s1"], tx.Candidates([11], day, 7).Select(s => s.Id));
-            Assert.Equal(["s1", "s2"], tx.Candidates([11], null, 7).Select(s => s.Id));
-            Assert.Empty(tx.Candidates([99], day, 7));
+            Assert.Equal(["s1"], tx.Candidates([11], day, 7, 10).Select(s => s.Id));
+            Assert.Equal(["s1", "s2"], tx.Candidates([11], null, 7, 10).Select(s => s.Id));
+            Assert.Empty(tx.Candidates([99], day, 7, 10));
+            // Capped: the story sharing more key terms comes first.
+            Assert.Equal(["s1"], tx.Candidates([11, 12], null, 7, 1).Select(s => s.Id));
             return 0;
         });
         var stories = t.Store.ListStories();
