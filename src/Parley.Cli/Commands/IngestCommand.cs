@@ -22,13 +22,21 @@ internal static class IngestCommand
         var threads = CliOptions.Threads();
         var quiet = CliOptions.Quiet();
         var batch = new Option<int>("--batch") { Description = "Documents per transaction.", DefaultValueFactory = _ => 200 };
+        var queue = WorkerCommand.QueueOption(required: false);
+        queue.Description = "Publish to the NATS JetStream work queue at nats://HOST:PORT for `parley worker` instead of processing here.";
 
         var command = new Command("ingest", "Process articles and store them (default store: the SQLite file parley.db).")
         {
-            paths, date, db, store, layers, threads, quiet, batch,
+            paths, date, db, store, layers, threads, quiet, batch, queue,
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(queue) is { } url)
+            {
+                if (parse.GetValue(db) is not null || parse.GetValue(store) is not null)
+                    throw new ArgumentException("--queue publishes for workers, which write the store: give --store to `parley worker`, not here");
+                return WorkerCommand.Publish(url, parse.GetValue(paths)!, CliOptions.ParseDate(parse.GetValue(date)), parse.GetValue(quiet));
+            }
             var engine = ParleyEngine.Create(new EngineOptions
             {
                 DefaultDate = CliOptions.ParseDate(parse.GetValue(date)),
@@ -40,7 +48,7 @@ internal static class IngestCommand
             var runner = new IngestRunner(engine, target) { BatchSize = Math.Max(1, parse.GetValue(batch)) };
             var summary = ProgressDisplay.Run("ingesting", parse.GetValue(quiet), progress =>
                 runner.Run(parse.GetValue(paths)!, null, progress, CliOptions.ReportProblem));
-            if (summary.Added > 0 && target is Parley.Storage.SqliteStore sqlite) sqlite.Optimize();
+            if (summary.Added > 0) target.Optimize();
             if (summary.Stories is int stories) Console.Error.WriteLine($"stories: {stories}");
             Console.Error.WriteLine($"ingested: {summary.Added} added, {summary.Duplicates} duplicates, {summary.AlreadyStored} already stored, {summary.Problems} problems");
             return summary.Problems > 0 ? 2 : 0;

@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using Npgsql;
+using Parley.Core;
+
+namespace Parley.Storage.Postgres;
+
+public sealed partial class PostgresStore
+{
+    private const int AggregateCacheSize = 512;
+
+    private const string EventColumns =
+        """
+        e.sentence, e.src_text, e.src_actor, e.src_country, e.src_name, e.src_start, e.src_end,
+        e.tgt_text, e.tgt_actor, e.tgt_country, e.tgt_name, e.tgt_start, e.tgt_end,
+        e.cameo, e.plover, e.quad_class, e.goldstein, e.date,
+        e.place_name, e.place_country, e.place_lat, e.place_lon, e.place_geonameid,
+        e.negated, e.evidence_start, e.evidence_end, e.rule, e.confidence, e.trigger_start, e.trigger_end
+        """;
+
+    /// <summary>
+    /// Aggregation results by kind and query with the store's change stamp (highest document and event keys,
+    /// report-link version) when computed: a dashboard asks the same few aggregations again and again, and
+    /// any write from any process moves the stamp, so a stale result is never served.
+    /// </summary>
+    private readonly ConcurrentDictionary<(string Kind, EventQuery Query), ((long, long, long) Stamp, object Value)> _aggregates = new();
+
+    private T[] Cached<T>(string kind, EventQuery q, Func<NpgsqlConnection, PgEventFilter, List<T>> compute)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        return Retry(() =>
+        {
+            using var c = OpenConnection();
+            var stamp = ChangeStamp(c);
+            if (_aggregates.TryGetValue((kind, q), out var hit) && hit.Stamp == stamp) return (T[])hit.Value;
+            var value = compute(c, new PgEventFilter(q)).ToArray();
+            if (_aggregates.Count >= AggregateCacheSize) _aggregates.Clear();
+            _aggregates[(kind, q)] = (stamp, value);
+            return value;
+        });
+    }
+
+    private static (long, long, long) ChangeStamp(NpgsqlConnection c)
+    {
+        using var cmd = new NpgsqlCommand(
+            "SELECT coalesce((SELECT max(key) FROM documents), 0), coalesce((SELECT max(key) FROM events), 0), (SELECT links_version FROM store_state)", c);
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        return (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2));
+    }
+
+    public IReadOnlyList<StoredEvent> QueryEvents(EventQuery q, out int total)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        var filter = new PgEventFilter(q);
+        var (count, list) = Retry(() =>
+        {
+            using var c = OpenConnection();
+            using var tx = c.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+            // Counting every match costs a scan; paging through one filter asks the same count again and again,
+            // so it is cached with the change stamp like the aggregates (never served once anything changed).
+            var stamp = ChangeStamp(c);
+            var countKey = ("count", q with { Limit = 0, Offset = 0 });
+            int count;
+            if (_aggregates.TryGetValue(countKey, out var hit) && hit.Stamp == stamp) count = (int)hit.Value;
+            else
+            {
+                using (var n = Command(c, tx, filter, "SELECT count(*) FROM events e WHERE " + filter.Where))
+                    count = Convert.ToInt32(n.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                if (_aggregates.Count >= AggregateCacheSize) _aggregates.Clear();
+                _aggregates[countKey] = (stamp, count);
+            }
+            var list = new List<StoredEvent>(Math.Clamp(q.Limit, 0, 1000));
+            if (count > q.Offset && q.Limit > 0)
+            {
+                using var cmd = Command(c, tx, filter,
+                    "SELECT e.key, d.id, e.ord, d.title, d.published, e.day, e.sentence_start, e.sentence_end, d.text, " + EventColumns +
+                    ", e.report_of IS NOT NULL, 1 + (SELECT count(*) FROM events r WHERE r.report_of = coalesce(e.report_of, e.key))::int" +
+                    " FROM (SELECT e.* FROM events e WHERE " + filter.Where +
+                    " ORDER BY e.day DESC NULLS LAST, e.key DESC LIMIT @limit OFFSET @offset) AS e JOIN documents d ON d.key = e.doc ORDER BY e.day DESC NULLS LAST, e.key DESC");
+                cmd.Parameters.AddWithValue("limit", Math.Clamp(q.Limit, 0, 10_000));
+                cmd.Parameters.AddWithValue("offset", Math.Max(0, q.Offset));
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                {
+                    string? sentence = StoredText.Sentence(r.GetString(8), r.IsDBNull(6) ? null : r.GetInt32(6), r.IsDBNull(7) ? null : r.GetInt32(7));
+                    int last = r.FieldCount - 1;
+                    list.Add(new StoredEvent(r.GetInt64(0), r.GetString(1), r.GetInt32(2), Str(r, 3), Day(r, 4), Day(r, 5), sentence, ReadEvent(r, 9))
+                    {
+                        IsRepeat = r.GetBoolean(last - 1),
+                        Reports = r.GetInt32(last),
+                    });
+                }
+            }
+            tx.Commit();
+            return (count, list);
+        });
+        total = count;
+        return list;
+    }
+
+    public IReadOnlyList<ActorCount> ActorCounts(EventQuery q) => Cached(nameof(ActorCounts), q, (c, filter) =>
+    {
+        var list = new List<ActorCount>();
+        using var cmd = Command(c, null, filter,
+            $"""
+            SELECT x.actor, count(*) FILTER (WHERE x.role = 0), count(*) FILTER (WHERE x.role = 1)
+            FROM events e CROSS JOIN LATERAL (VALUES (e.src_actor, 0), (e.tgt_actor, 1)) AS x(actor, role)
+            WHERE {filter.Where} AND x.actor IS NOT NULL GROUP BY x.actor
+            """);
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) list.Add(new ActorCount(r.GetString(0), r.GetInt64(1), r.GetInt64(2)));
+        list.Sort((a, b) => a.Total != b.Total ? b.Total.CompareTo(a.Total) : string.CompareOrdinal(a.Actor, b.Actor));
+        return Truncate(list, q.Limit);
+    });
+
+    public IReadOnlyList<ActorPair> ActorPairs(EventQuery q) => Cached(nameof(ActorPairs), q, (c, filter) =>
+    {
+        var list = new List<ActorPair>();
+        using var cmd = Command(c, null, filter,
+            $"SELECT e.src_actor, e.tgt_actor, count(*), avg(e.goldstein) FROM events e WHERE {filter.Where} AND e.src_actor IS NOT NULL AND e.tgt_actor IS NOT NULL GROUP BY 1, 2");
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) list.Add(new ActorPair(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetDouble(3)));
+        list.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count)
+            : string.CompareOrdinal(a.Source, b.Source) is int bySource and not 0 ? bySource : string.CompareOrdinal(a.Target, b.Target));
+        return Truncate(list, q.Limit);
+    });
+
+    public IReadOnlyList<TimelinePoint> Timeline(EventQuery q) => Cached(nameof(Timeline), q, (c, filter) =>
+    {
+        var list = new List<TimelinePoint>();
+        using var cmd = Command(c, null, filter,
+            $"SELECT e.day, e.quad_class, count(*) FROM events e WHERE {filter.Where} AND e.day IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2");
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) list.Add(new TimelinePoint(r.GetFieldValue<DateOnly>(0), r.GetInt32(1), r.GetInt64(2)));
+        return list;
+    });
+
+    public IReadOnlyList<PlaceCount> PlaceCounts(EventQuery q) => Cached(nameof(PlaceCounts), q, (c, filter) =>
+    {
+        var list = new List<PlaceCount>();
+        using var cmd = Command(c, null, filter,
+            $"SELECT e.place_name, e.place_country, e.place_lat, e.place_lon, count(*) FROM events e WHERE {filter.Where} AND e.place_name IS NOT NULL GROUP BY 1, 2, 3, 4");
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+                list.Add(new PlaceCount(r.GetString(0), Str(r, 1), r.IsDBNull(2) ? null : r.GetDouble(2), r.IsDBNull(3) ? null : r.GetDouble(3), r.GetInt64(4)));
+        list.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Name, b.Name));
+        return Truncate(list, q.Limit);
+    });
+
+    public IReadOnlyList<CountryCount> CountryCounts(EventQuery q) => Cached(nameof(CountryCounts), q, (c, filter) =>
+    {
+        // An event naming a country twice (source and place, say) counts once for it.
+        var list = new List<CountryCount>();
+        using var cmd = Command(c, null, filter,
+            $"""
+            SELECT x.country, count(DISTINCT e.key) FROM events e
+            CROSS JOIN LATERAL (VALUES (e.src_country), (e.tgt_country), (e.place_country)) AS x(country)
+            WHERE {filter.Where} AND x.country IS NOT NULL GROUP BY 1
+            """);
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) list.Add(new CountryCount(r.GetString(0), r.GetInt64(1)));
+        list.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Country, b.Country));
+        return list;
+    });
+
+    private static List<T> Truncate<T>(List<T> list, int limit)
+    {
+        limit = Math.Max(0, limit);
+        if (list.Count > limit) list.RemoveRange(limit, list.Count - limit);
+        return list;
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection c, NpgsqlTransaction? tx, PgEventFilter filter, string sql)
+    {
+        var cmd = new NpgsqlCommand(sql, c, tx);
+        filter.Bind(cmd);
+        return cmd;
+    }
+
+    private static DateOnly? Day(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
+
+    private static EventRecord ReadEvent(NpgsqlDataReader r, int at) => new()
+    {
+        Sentence = r.GetInt32(at),
+        Source = ReadActor(r, at + 1),
+        Target = ReadActor(r, at + 7),
+        Cameo = r.GetString(at + 13),
+        Plover = Str(r, at + 14),
+        QuadClass = r.GetInt32(at + 15),
+        Goldstein = r.GetDouble(at + 16),
+        Date = Str(r, at + 17),
+        Place = r.IsDBNull(at + 18) ? null : new EventPlace
+        {
+            Name = r.GetString(at + 18),
+            Country = Str(r, at + 19),
+            Lat = r.IsDBNull(at + 20) ? null : r.GetDouble(at + 20),
+            Lon = r.IsDBNull(at + 21) ? null : r.GetDouble(at + 21),
+            GeonameId = r.IsDBNull(at + 22) ? null : r.GetInt64(at + 22),
+        },
+        Negated = r.GetBoolean(at + 23),
+        EvidenceStart = r.GetInt32(at + 24),
+        EvidenceEnd = r.GetInt32(at + 25),
+        Rule = r.GetString(at + 26),
+        Confidence = r.GetDouble(at + 27),
+        TriggerStart = r.GetInt32(at + 28),
+        TriggerEnd = r.GetInt32(at + 29),
+    };
+
+    private static EventActor? ReadActor(NpgsqlDataReader r, int at) => r.IsDBNull(at) ? null : new EventActor
+    {
+        Text = r.GetString(at),
+        Actor = Str(r, at + 1),
+        Country = Str(r, at + 2),
+        Name = Str(r, at + 3),
+        Start = r.GetInt32(at + 4),
+        End = r.GetInt32(at + 5),
+    };
+}
