@@ -96,9 +96,9 @@ public static class GeoEvaluation
                 resolved++;
                 if (p.GeonameId == g.GeonameId) exact++;
                 double km = DistanceKm(p.Lat.Value, p.Lon.Value, g.Lat, g.Lon);
-                if (km <= 161) { near++; if (!isCountry) otherNear++; }
+                if (km <= NearKm) { near++; if (!isCountry) otherNear++; }
                 if (p.Country == g.Country) { country++; if (!isCountry) otherCountry++; }
-                if (km > 161 || p.Country != g.Country)
+                if (km > NearKm || p.Country != g.Country)
                     errors?.WriteLine(FormattableString.Invariant($"wrong\t{g.Text}\tgold {g.GeonameId} {g.Country}\tgot {p.GeonameId} {p.Name} {p.Country} {p.FeatureCode}\t{km:0} km"));
             }
         }
@@ -125,6 +125,9 @@ public static class GeoEvaluation
                 output.WriteLine(FormattableString.Invariant($"{id}\t{p.Start}\t{p.End}\t{p.Text}\t{p.GeonameId}\t{p.Lat:0.####}\t{p.Lon:0.####}\t{p.Country}\t{p.Name} {p.FeatureCode} {p.Admin1}"));
         }
     }
+
+    /// <summary>The usual geocoding tolerance: 161 km (100 miles).</summary>
+    public const double NearKm = 161;
 
     /// <summary>Great-circle distance (haversine, mean Earth radius 6371 km).</summary>
     public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)

@@ -29,8 +29,18 @@ public sealed class KnowledgeBase
     private readonly Dictionary<string, int[]> _placesByCompactKey;
     private readonly Dictionary<string, int> _capitalOf;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _capitalOfBySpan;
+    private readonly Dictionary<(string Iso3, string Admin1, string Admin2), int> _admin2;
+    private readonly Dictionary<string, int[]> _abbreviations;
+    private readonly Dictionary<string, int> _placeDemonyms;
+    private readonly Dictionary<string, int> _countryByTld;
+    private readonly int[] _countryPlace;
+    private readonly int _gazetteerCount;
 
     public IReadOnlyList<CountryEntry> Countries { get; }
+    /// <summary>
+    /// The gazetteer's places followed by one PCLI entry per country with a point (see <see cref="CountryPlace"/>),
+    /// so that the geocoder weighs a country and a town of the same name alike.
+    /// </summary>
     public IReadOnlyList<PlaceEntry> Places { get; }
     public IReadOnlyList<ActorEntry> Actors { get; }
     /// <summary>Most words in any name or agent phrase (bounds the longest-match search).</summary>
@@ -42,14 +52,42 @@ public sealed class KnowledgeBase
     {
         Folder = folder;
         Countries = countries;
+        _gazetteerCount = places.Count;
+        _countryPlace = new int[countries.Count];
+        for (int i = 0; i < countries.Count; i++)
+        {
+            var c = countries[i];
+            if (c.Lat is not double lat || c.Lon is not double lon) { _countryPlace[i] = -1; continue; }
+            _countryPlace[i] = places.Count;
+            places.Add(new PlaceEntry
+            {
+                GeonameId = c.GeonameId, Name = c.Name, Lat = lat, Lon = lon, FeatureCode = "PCLI", Iso3 = c.Iso3, Admin1 = "",
+                Population = c.Population, AltNames = [],
+            });
+        }
         Places = places;
         Actors = actors;
         _discards = discards;
         _countryByIso3 = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < countries.Count; i++) _countryByIso3[countries[i].Iso3] = i;
         _admin1 = [];
+        _admin2 = [];
+        _abbreviations = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        _placeDemonyms = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < places.Count; i++)
-            if (places[i].FeatureCode == "ADM1") _admin1.TryAdd((places[i].Iso3, places[i].Admin1), i);
+        {
+            var p = places[i];
+            if (p.FeatureCode == "ADM1") _admin1.TryAdd((p.Iso3, p.Admin1), i);
+            else if (p.FeatureCode == "ADM2") _admin2.TryAdd((p.Iso3, p.Admin1, p.Admin2), i);
+            foreach (var a in p.Abbreviations)
+            {
+                ref var ids = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_abbreviations, NameKey.FromPhrase(a), out bool had);
+                ids = had ? [.. ids!, i] : [i];
+            }
+            foreach (var d in p.Demonyms) _placeDemonyms.TryAdd(NameKey.FromPhrase(d), i);
+        }
+        _countryByTld = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < countries.Count; i++) if (countries[i].Tld.Length > 0) _countryByTld.TryAdd(countries[i].Tld, i);
 
         _capitalOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < countries.Count; i++)
@@ -90,7 +128,7 @@ public sealed class KnowledgeBase
         }
         for (int i = 0; i < actors.Count; i++)
             foreach (var n in actors[i].Names) Add(n, new NameHit(NameKind.Actor, i));
-        for (int i = 0; i < places.Count; i++)
+        for (int i = 0; i < _gazetteerCount; i++)
         {
             Add(places[i].Name, new NameHit(NameKind.Place, i));
             var alts = places[i].AltNames;
@@ -165,16 +203,17 @@ public sealed class KnowledgeBase
             {
                 Iso3 = f[0], Iso2 = f[1], Name = f[2], GeonameId = ParseLong(f[3]), Capital = f[4].Length > 0 ? f[4] : null,
                 CapitalGeonameId = ParseLong(f[5]), Lat = ParseNullable(f[6]), Lon = ParseNullable(f[7]), Population = ParseLong(f[8]),
-                Names = KbFiles.List(f[9]), Demonyms = KbFiles.List(f[10]), Capitals = KbFiles.List(f[11]),
+                Names = KbFiles.List(f[9]), Demonyms = KbFiles.List(f[10]), Capitals = KbFiles.List(f[11]), Continent = f.Length > 12 ? f[12] : "", Tld = f.Length > 13 ? f[13] : "",
             });
         }
-        var places = new List<PlaceEntry>(36_000);
+        var places = new List<PlaceEntry>(260_000);
         foreach (var f in KbFiles.ReadRows(Path.Combine(folder, KbFiles.Places)))
         {
             places.Add(new PlaceEntry
             {
                 GeonameId = ParseLong(f[0]), Name = f[1], Lat = ParseDouble(f[2]), Lon = ParseDouble(f[3]), FeatureCode = string.Intern(f[4]),
-                Iso3 = string.Intern(f[5]), Admin1 = string.Intern(f[6]), Population = ParseLong(f[7]), AltNames = KbFiles.List(f[8]),
+                Iso3 = string.Intern(f[5]), Admin1 = string.Intern(f[6]), Admin2 = string.Intern(f[7]), Population = ParseLong(f[8]),
+                AltNames = KbFiles.List(f[9]), Abbreviations = KbFiles.List(f[10]), Demonyms = KbFiles.List(f[11]),
             });
         }
         var actors = new List<ActorEntry>(40_000);
@@ -240,6 +279,25 @@ public sealed class KnowledgeBase
     public CountryEntry? CountryByIso3(string iso3) => _countryByIso3.TryGetValue(iso3, out int i) ? Countries[i] : null;
 
     public int CountryIndex(string iso3) => _countryByIso3.TryGetValue(iso3, out int i) ? i : -1;
+
+    /// <summary>The index in <see cref="Places"/> of a country's own place (feature PCLI at its point), or -1 when it has no point.</summary>
+    public int CountryPlace(int countryIndex) => _countryPlace[countryIndex];
+
+    /// <summary>True when the place is a country's PCLI entry rather than a gazetteer place.</summary>
+    public bool IsCountryPlace(int placeIndex) => placeIndex >= _gazetteerCount;
+
+    /// <summary>First-level divisions an abbreviation stands for ("la." -> Louisiana, "bc" -> British Columbia), or empty.</summary>
+    public ReadOnlySpan<int> PlacesByAbbreviation(string key) => _abbreviations.TryGetValue(key, out var ids) ? ids : default;
+
+    /// <summary>The continent or region an adjective names ("european" -> Europe), or -1.</summary>
+    public int PlaceOfDemonym(string key) => _placeDemonyms.TryGetValue(key, out int i) ? i : -1;
+
+    /// <summary>The country of an internet country-code domain ("uk" -> United Kingdom), or null.</summary>
+    public CountryEntry? CountryOfTld(string tld) => _countryByTld.TryGetValue(tld, out int i) ? Countries[i] : null;
+
+    /// <summary>The second-level division a place lies in, or null.</summary>
+    public PlaceEntry? Admin2Of(PlaceEntry place) =>
+        place.Admin2.Length > 0 && _admin2.TryGetValue((place.Iso3, place.Admin1, place.Admin2), out int i) ? Places[i] : null;
 
     /// <summary>The first-order division a place lies in, or null.</summary>
     public PlaceEntry? Admin1Of(PlaceEntry place) =>

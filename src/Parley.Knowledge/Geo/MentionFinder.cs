@@ -1,0 +1,356 @@
+using Parley.Core;
+using Parley.Knowledge.Kb;
+using Parley.Knowledge.Linking;
+using Parley.Knowledge.Text;
+
+namespace Parley.Knowledge.Geo;
+
+/// <summary>
+/// Finds the place mentions of an article and their candidate places: location entities and names linked to a country,
+/// demonyms, place names inside organisation names, the dateline, and the qualifier after a town's name. Words around a
+/// name say what kind of feature it is ("Helmand province", "Orange County", "the city of Basra", "northern Syria").
+/// </summary>
+internal sealed class MentionFinder
+{
+    /// <summary>Words after a name that say which kind of feature it is; the name is then looked up without them.</summary>
+    private static readonly (string Suffix, WantedKind Kind)[] Suffixes =
+    [
+        (" international airport", WantedKind.City), (" airport", WantedKind.City), (" air base", WantedKind.City), (" airbase", WantedKind.City),
+        (" airfield", WantedKind.City), (" air field", WantedKind.City), (" military base", WantedKind.City), (" base", WantedKind.City),
+        (" city", WantedKind.City), (" town", WantedKind.City), (" village", WantedKind.City),
+        (" county", WantedKind.Admin2), (" parish", WantedKind.Admin2), (" borough", WantedKind.Admin2), (" district", WantedKind.Division),
+        (" province", WantedKind.Admin1), (" state", WantedKind.Admin1), (" region", WantedKind.Division), (" governorate", WantedKind.Admin1),
+        (" prefecture", WantedKind.Admin1), (" oblast", WantedKind.Admin1), (" municipality", WantedKind.Division), (" territory", WantedKind.Admin1),
+        (" valley", WantedKind.Any), (" area", WantedKind.Any), (" metro", WantedKind.Any), (" metropolitan area", WantedKind.Any),
+    ];
+
+    /// <summary>Words before a name that say which kind of feature it is, or only where in it ("northern Syria" is Syria).</summary>
+    private static readonly (string Prefix, WantedKind Kind)[] Prefixes =
+    [
+        ("city of ", WantedKind.City), ("town of ", WantedKind.City), ("village of ", WantedKind.City), ("province of ", WantedKind.Admin1),
+        ("state of ", WantedKind.Admin1), ("county of ", WantedKind.Admin2), ("region of ", WantedKind.Division),
+        ("north ", WantedKind.Any), ("south ", WantedKind.Any), ("east ", WantedKind.Any), ("west ", WantedKind.Any),
+        ("northern ", WantedKind.Any), ("southern ", WantedKind.Any), ("eastern ", WantedKind.Any), ("western ", WantedKind.Any),
+        ("central ", WantedKind.Any), ("north-eastern ", WantedKind.Any), ("north-western ", WantedKind.Any), ("south-eastern ", WantedKind.Any),
+        ("south-western ", WantedKind.Any), ("northeastern ", WantedKind.Any), ("northwestern ", WantedKind.Any), ("southeastern ", WantedKind.Any),
+        ("southwestern ", WantedKind.Any), ("northeast ", WantedKind.Any), ("northwest ", WantedKind.Any), ("southeast ", WantedKind.Any),
+        ("southwest ", WantedKind.Any), ("downtown ", WantedKind.City), ("greater ", WantedKind.Any), ("upper ", WantedKind.Any), ("lower ", WantedKind.Any),
+    ];
+
+    private readonly KnowledgeBase _kb;
+
+    public MentionFinder(KnowledgeBase kb) => _kb = kb;
+
+    public List<GeoMention> Find(Document doc)
+    {
+        var result = new List<GeoMention>();
+        foreach (var e in doc.Entities)
+        {
+            if (!MentionKinds.IsNamed(e) || e.Via == MentionKinds.CorefSurname || e.End <= e.Start) continue;
+            var m = FromEntity(doc, e);
+            if (m is not null) { result.Add(m); continue; }
+            if (e.Type is "ORG" or "MISC") FindInName(doc, e, result);
+        }
+        result.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        AddDateline(doc, result);
+        AddQualifiers(doc, result);
+        result.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        return result;
+    }
+
+    // ---- entities ----
+
+    private GeoMention? FromEntity(Document doc, EntityMention e)
+    {
+        // Institutions and organisations the linker found ("the White House", "the Kremlin", "Downing Street") are actors.
+        if (e.Kb is { } kb && kb.StartsWith(MentionKinds.ActorPrefix, StringComparison.Ordinal)) return null;
+        bool country = e.Kb is { } ck && ck.StartsWith(MentionKinds.CountryPrefix, StringComparison.Ordinal);
+        if (e.Type is "PER" || e.Type is "ORG" && !country) return null;
+        string text = EntityLinker.StripName(e.Text);
+        var m = new GeoMention { Start = e.Start, End = e.End, Text = e.Text, Entity = e, Source = GeoSource.Entity };
+        if (e.Type == "MISC")
+        {
+            // A demonym ("Afghan", "European") names its country or region; other MISC names are not places.
+            string key = NameKey.FromPhrase(text);
+            if (!AddDemonym(m, key) && !(country && AddNames(m, key))) return null;
+            return m;
+        }
+        int comma = text.IndexOf(',');
+        if (comma > 0)
+        {
+            // "Kandahar, Afghanistan", "Washington, D.C.": the part after the comma contains the part before.
+            AddContainers(m, NameKey.FromPhrase(text[(comma + 1)..]));
+            if (m.Containers.Count > 0) text = text[..comma];
+        }
+        string name = NameKey.FromPhrase(text);
+        Candidates(m, name);
+        // A demonym NER called a location ("Turkish" in a gold span, "Afghan" at a sentence's start).
+        if (m.Candidates.Count == 0 && m.Containers.Count == 0) AddDemonym(m, name);
+        DropGenericDivisions(m);
+        return m.Candidates.Count > 0 ? m : null;
+    }
+
+    /// <summary>
+    /// Divisions whose name is a common word ("West", "Centre", "Gulf", "Capital": regions of Cameroon, France, Papua
+    /// New Guinea...) are meant only in full names; as a word of a street's or an estate's name they are not places.
+    /// </summary>
+    private void DropGenericDivisions(GeoMention m)
+    {
+        for (int i = m.Candidates.Count - 1; i >= 0; i--)
+        {
+            var p = _kb.Places[m.Candidates[i]];
+            if (p.FeatureCode is "ADM1" or "ADM2" && GenericNames.Contains(p.Name) && !string.Equals(m.Text, p.Name, StringComparison.Ordinal))
+            {
+                m.Candidates.RemoveAt(i);
+                m.Alias.RemoveAt(i);
+            }
+        }
+    }
+
+    private static readonly HashSet<string> GenericNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "North", "South", "East", "West", "Centre", "Center", "Central", "Northern", "Southern", "Eastern", "Western", "Capital",
+        "Gulf", "Coast", "Littoral", "Lakes", "Upper", "Lower", "Middle", "Far North", "North-West", "South-West", "North West",
+        "South West", "North East", "South East", "Federal", "Islands", "Island", "Highlands", "Valley", "Plateau", "Interior",
+    };
+
+    /// <summary>Candidates of a location's name: the name itself, an abbreviation, or the name without the words that say its kind.</summary>
+    private void Candidates(GeoMention m, string key)
+    {
+        m.Key = key;
+        if (AddNames(m, key)) return;
+        if (AddAbbreviation(m, key)) return;
+        foreach (var (suffix, kind) in Suffixes)
+        {
+            if (key.Length <= suffix.Length + 2 || !key.EndsWith(suffix, StringComparison.Ordinal)) continue;
+            string inner = key[..^suffix.Length];
+            if (AddNames(m, inner)) { m.Key = inner; m.Wanted = kind; return; }
+        }
+        foreach (var (prefix, kind) in Prefixes)
+        {
+            if (key.Length <= prefix.Length + 2 || !key.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            string inner = key[prefix.Length..];
+            if (AddNames(m, inner)) { m.Key = inner; m.Wanted = kind; return; }
+        }
+        // "Pangkal Pinang" = "Pangkalpinang".
+        foreach (int i in _kb.PlacesByCompactKey(key)) m.Add(i, alias: true);
+    }
+
+    /// <summary>Adds the places and countries a key names (not its demonyms or actors); false when there are none.</summary>
+    private bool AddNames(GeoMention m, string key)
+    {
+        var hits = _kb.LookupArray(key);
+        if (hits is null) return false;
+        bool any = false;
+        foreach (var h in hits)
+        {
+            switch (h.Kind)
+            {
+                case NameKind.Country:
+                    int cp = _kb.CountryPlace(h.Index);
+                    if (cp < 0) break;
+                    m.Add(cp, alias: false);
+                    m.NamesCountry = true;
+                    any = true;
+                    break;
+                case NameKind.Place:
+                case NameKind.PlaceAlias:
+                    m.Add(h.Index, h.Kind == NameKind.PlaceAlias);
+                    any = true;
+                    break;
+            }
+        }
+        return any;
+    }
+
+    private bool AddDemonym(GeoMention m, string key)
+    {
+        m.Key = key;
+        var hits = _kb.LookupArray(key);
+        if (hits is not null)
+            foreach (var h in hits)
+                if (h.Kind == NameKind.Demonym && _kb.CountryPlace(h.Index) is >= 0 and var cp) { m.Add(cp, alias: false); m.Source = GeoSource.Demonym; return true; }
+        int region = _kb.PlaceOfDemonym(key);
+        if (region < 0) return false;
+        m.Add(region, alias: false);
+        m.Source = GeoSource.Demonym;
+        return true;
+    }
+
+    /// <summary>A short code or dotted abbreviation of a division, when NER marked it as a location ("BC", "N.B.").</summary>
+    private bool AddAbbreviation(GeoMention m, string key)
+    {
+        var ids = _kb.PlacesByAbbreviation(key);
+        foreach (int i in ids) m.Add(i, alias: true);
+        return ids.Length > 0;
+    }
+
+    /// <summary>Containers a qualifier names: countries, divisions (by name or abbreviation).</summary>
+    private void AddContainers(GeoMention m, string key)
+    {
+        if (key.Length == 0) return;
+        var hits = _kb.LookupArray(key);
+        if (hits is not null)
+        {
+            foreach (var h in hits)
+            {
+                int p = h.Kind switch
+                {
+                    NameKind.Country => _kb.CountryPlace(h.Index),
+                    NameKind.Place or NameKind.PlaceAlias when _kb.Places[h.Index].FeatureCode is "ADM1" or "ADM2" => h.Index,
+                    _ => -1,
+                };
+                if (p >= 0 && !m.Containers.Contains(p)) m.Containers.Add(p);
+            }
+        }
+        foreach (int i in _kb.PlacesByAbbreviation(key)) if (!m.Containers.Contains(i)) m.Containers.Add(i);
+    }
+
+    // ---- names inside names ----
+
+    /// <summary>
+    /// Country names, demonyms, regions, first-level divisions and large cities inside an organisation's or a MISC name
+    /// ("Syrian Observatory for Human Rights", "University of California", "Syrian-Turkish"). Inside a MISC name a
+    /// demonym keeps its role; anything else inside a name is marked as such.
+    /// </summary>
+    private void FindInName(Document doc, EntityMention e, List<GeoMention> result)
+    {
+        int first = doc.TokenAt(e.Start), last = doc.TokenAt(Math.Max(e.Start, e.End - 1));
+        if (first < 0 || last < first) return;
+        var tokens = doc.Tokens;
+        for (int i = first; i <= last;)
+        {
+            var t = tokens[i];
+            if (t.End - t.Start < 2 || !char.IsUpper(doc.Text[t.Start]) || GenericNames.Contains(doc.Text[t.Start..t.End])) { i++; continue; }
+            GeoMention? best = null;
+            int bestEnd = i;
+            for (int j = i; j <= last && j < i + 4; j++)
+            {
+                if (j == first && tokens[last].End <= tokens[j].End) break; // the whole name is not "inside" it
+                string key = NameKey.FromPhrase(doc.Text[t.Start..tokens[j].End]);
+                var m = new GeoMention { Start = t.Start, End = tokens[j].End, Text = doc.Text[t.Start..tokens[j].End], Entity = e, Source = GeoSource.InName };
+                if (AddDemonym(m, key))
+                {
+                    if (e.Type != "MISC") m.Source = GeoSource.InName;
+                }
+                else if (!AddNotableNames(m, key)) continue;
+                best = m;
+                bestEnd = j;
+            }
+            if (best is null) { i++; continue; }
+            result.Add(best);
+            i = bestEnd + 1;
+        }
+    }
+
+    /// <summary>
+    /// Names notable enough to be meant inside another name: countries, regions, first-level divisions, second-level ones
+    /// of several words ("Hamilton County"), cities of 100,000.
+    /// </summary>
+    private bool AddNotableNames(GeoMention m, string key)
+    {
+        m.Key = key;
+        var hits = _kb.LookupArray(key);
+        if (hits is null) return false;
+        foreach (var h in hits)
+        {
+            if (h.Kind == NameKind.Country && _kb.CountryPlace(h.Index) is >= 0 and var cp) { m.Add(cp, false); m.NamesCountry = true; }
+            else if (h.Kind == NameKind.Place)
+            {
+                var p = _kb.Places[h.Index];
+                if (GenericNames.Contains(p.Name)) continue;
+                if (p.FeatureCode is "ADM1" or "CONT" or "RGN" or "RGNE" || p.FeatureCode == "ADM2" && key.Contains(' ')
+                    || p.Population >= 100_000 && p.FeatureCode.StartsWith("PPL", StringComparison.Ordinal))
+                    m.Add(h.Index, false);
+            }
+        }
+        return m.Candidates.Count > 0;
+    }
+
+    // ---- dateline ----
+
+    /// <summary>
+    /// The dateline: a place name in capitals at the head of the article, before a comma, an agency in parentheses or a
+    /// dash ("BEIRUT (AP) —", "SPRINGFIELD, Ill. (AP) -", "KABUL, Afghanistan —"). The mention found there is marked;
+    /// when no entity covers it, it is added.
+    /// </summary>
+    private void AddDateline(Document doc, List<GeoMention> mentions)
+    {
+        string text = doc.Text;
+        int start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
+        int end = start;
+        while (end < text.Length && end - start < 40 && (char.IsUpper(text[end]) || text[end] is ' ' or '-' or '.' or '\'' && end + 1 < text.Length && char.IsUpper(text[end + 1]))) end++;
+        while (end > start && !char.IsLetter(text[end - 1])) end--;
+        if (end - start < 3 || end >= text.Length) return;
+        int after = end;
+        while (after < text.Length && text[after] == ' ') after++;
+        if (after >= text.Length || !(text[after] is ',' or '(' or '-' or '\u2013' or '\u2014' or ':' or '\uFFFD' or '\n' || char.IsUpper(text[after]) && after > end)) return;
+        foreach (var m in mentions)
+        {
+            if (m.Start < end && start < m.End)
+            {
+                if (m.Source == GeoSource.Entity) m.IsDateline = true;
+                return;
+            }
+        }
+        var d = new GeoMention { Start = start, End = end, Text = text[start..end], Source = GeoSource.Dateline, IsDateline = true };
+        Candidates(d, NameKey.FromPhrase(d.Text));
+        // Only a place of some size or rank heads an article; a capitalised first word that is also a hamlet does not.
+        for (int i = d.Candidates.Count - 1; i >= 0; i--)
+        {
+            var p = _kb.Places[d.Candidates[i]];
+            if (p.Population < 10_000 && p.FeatureCode is not ("PCLI" or "ADM1" or "PPLC" or "PPLA" or "PPLA2")) { d.Candidates.RemoveAt(i); d.Alias.RemoveAt(i); }
+        }
+        if (d.Candidates.Count > 0) mentions.Add(d);
+    }
+
+    // ---- qualifiers ----
+
+    /// <summary>
+    /// "Alexandria, La.", "Paris, Texas", "Kandahar, Afghanistan": a name followed by a comma and a country, a division or
+    /// its abbreviation is a place inside that container. The qualifier is the mention that follows, or (when NER left it
+    /// out) the abbreviation or name read from the text, which is then added as a mention of its own.
+    /// </summary>
+    private void AddQualifiers(Document doc, List<GeoMention> mentions)
+    {
+        string text = doc.Text;
+        int count = mentions.Count;
+        for (int k = 0; k < count; k++)
+        {
+            var m = mentions[k];
+            if (m.Source is not (GeoSource.Entity or GeoSource.Dateline) || m.Containers.Count > 0 || m.NamesCountry) continue;
+            int at = m.End;
+            if (at + 2 >= text.Length || text[at] != ',' || text[at + 1] != ' ') continue;
+            at += 2;
+            GeoMention? next = null;
+            for (int j = k + 1; j < count; j++)
+                if (mentions[j].Start == at && mentions[j].Source is GeoSource.Entity) { next = mentions[j]; break; }
+            if (next is not null)
+            {
+                if (next.Containers.Count > 0) continue;
+                AddContainers(m, next.Key);
+                if (m.Containers.Count == 0) continue;
+                m.QualifierMention = next;
+                next.Qualified = m;
+                continue;
+            }
+            // No entity there: an abbreviation ("La.", "Ill.", "N.Y.", "D.C.") or a division's name NER missed.
+            int end = at;
+            while (end < text.Length && end - at < 24 && (char.IsLetter(text[end]) || text[end] is '.' || text[end] == ' ' && end + 1 < text.Length && char.IsUpper(text[end + 1]))) end++;
+            while (end > at && text[end - 1] == ' ') end--;
+            for (int stop = end; stop > at; stop--)
+            {
+                if (stop < end && text[stop] != ' ' && text[stop - 1] != '.') continue;
+                string key = NameKey.FromPhrase(text[at..stop]);
+                AddContainers(m, key);
+                if (m.Containers.Count == 0) continue;
+                var q = new GeoMention { Start = at, End = stop, Text = text[at..stop], Key = key, Source = GeoSource.Qualifier, Qualified = m };
+                foreach (int c in m.Containers) q.Add(c, alias: false);
+                m.QualifierMention = q;
+                mentions.Add(q);
+                break;
+            }
+        }
+    }
+}
