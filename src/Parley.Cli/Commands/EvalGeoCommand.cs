@@ -27,8 +27,9 @@ internal static class EvalGeoCommand
         var byType = new Option<bool>("--by-type") { Description = "GeoWebNews: also score each annotation type (Literal, Metonymic, Demonym-like modifiers, ...)" };
         var draft = new Option<int>("--draft") { Description = "TSV: instead of scoring, print a draft of the first N articles' places (for hand-checking) to FILE" };
         var verbose = new Option<bool>("--errors") { Description = "List the wrong and missed toponyms on stderr" };
+        var trace = new Option<string?>("--trace") { Description = "GeoWebNews: resolve only this article (doc_id) with gold spans and print every mention's best candidates and scores" };
         var geo = new Command("geo", "Evaluate the geocoder: places found, within 161 km of the gold point, right country, mean and median error")
-            { file, corpus, mode, byType, draft, verbose };
+            { file, corpus, mode, byType, draft, verbose, trace };
         geo.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
@@ -36,7 +37,7 @@ internal static class EvalGeoCommand
             {
                 var kb = KnowledgeBase.LoadDefault();
                 if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase))
-                    return GeoWebNews(kb, path, parse.GetValue(mode)!, parse.GetValue(byType), parse.GetValue(verbose));
+                    return GeoWebNews(kb, path, parse.GetValue(mode)!, parse.GetValue(byType), parse.GetValue(verbose), parse.GetValue(trace));
                 string corpusPath = parse.GetValue(corpus)!;
                 if (parse.GetValue(draft) is > 0 and var n)
                 {
@@ -75,7 +76,7 @@ internal static class EvalGeoCommand
         group.Subcommands.Add(speed);
     }
 
-    private static int GeoWebNews(KnowledgeBase kb, string path, string mode, bool byType, bool errors)
+    private static int GeoWebNews(KnowledgeBase kb, string path, string mode, bool byType, bool errors, string? trace)
     {
         if (!File.Exists(path))
         {
@@ -90,6 +91,11 @@ internal static class EvalGeoCommand
             Console.Error.WriteLine($"{path}: the pipeline of this build cannot geocode ({string.Join("; ", missing)})");
             return 2;
         }
+        if (trace is not null)
+        {
+            GeoWebNewsEvaluation.GoldSpans(kb, articles.Where(a => a.Id == trace), doc => pipeline.Process(doc, Layers.Entities), Console.Out);
+            return 0;
+        }
         Console.WriteLine($"GeoWebNews: {articles.Count} articles, {articles.Sum(a => a.Toponyms.Count)} gold toponyms with coordinates; shares of all gold toponyms, right country of those found");
         Console.WriteLine(GwnScores.Header);
         var runs = new List<(string Label, List<GwnOutcome> Outcomes)>();
@@ -100,6 +106,8 @@ internal static class EvalGeoCommand
         foreach (var (label, outcomes) in runs)
         {
             Console.WriteLine(GeoWebNewsEvaluation.Score(outcomes).Row(label));
+            // The authors' geocoding gold: the toponyms with a GeoNames id (the others are streets and buildings with hand-set points).
+            Console.WriteLine(GeoWebNewsEvaluation.Score(outcomes.Where(o => o.Gold.GeonameId is not null)).Row("  with GeoNames id"));
             if (byType)
                 foreach (var group in outcomes.GroupBy(o => o.Gold.Type).OrderByDescending(g => g.Count()))
                     Console.WriteLine(GeoWebNewsEvaluation.Score(group).Row("  " + group.Key));

@@ -135,10 +135,10 @@ public static class GeoWebNewsEvaluation
     /// Gold spans: <paramref name="analyse"/> runs the pipeline up to linked entities; the named mentions overlapping a
     /// gold span are replaced by the gold span as a location, then the linker and the geocoder run again.
     /// </summary>
-    public static List<GwnOutcome> GoldSpans(KnowledgeBase kb, IEnumerable<GwnArticle> articles, Action<Document> analyse)
+    public static List<GwnOutcome> GoldSpans(KnowledgeBase kb, IEnumerable<GwnArticle> articles, Action<Document> analyse, TextWriter? trace = null)
     {
         var linker = new EntityLinker(kb);
-        var geocoder = new Geocoder(kb);
+        var geocoder = new Geocoder(kb) { Trace = trace };
         var outcomes = new List<GwnOutcome>();
         foreach (var a in articles)
         {

@@ -43,6 +43,8 @@ internal sealed class GeoMention
     /// <summary>The mention this one qualifies, or null.</summary>
     public GeoMention? Qualified;
     public bool IsDateline;
+    /// <summary>The text writes "the" before the name ("the Atlantic", "the Republic"): not a town's name.</summary>
+    public bool AfterThe;
     /// <summary>Mentions with the same key and containers are one place (one sense per discourse).</summary>
     public int Group = -1;
     public int Chosen = -1;

@@ -27,6 +27,9 @@ public sealed class Geocoder : IPipelineComponent
         _scorer = new PlaceScorer(kb);
     }
 
+    /// <summary>When set, each resolved article's mentions are written here with their best candidates and scores (for development).</summary>
+    public TextWriter? Trace { get; init; }
+
     public string Name => "geocoder";
     public Layers Reads => Layers.Entities;
     public Layers Writes => Layers.Places;
@@ -34,11 +37,12 @@ public sealed class Geocoder : IPipelineComponent
     public void Process(Document doc, CancellationToken cancellationToken = default)
     {
         doc.Places.Clear();
-        var mentions = new MentionFinder(_kb).Find(doc);
+        var mentions = new MentionFinder(_kb, _scorer).Find(doc);
         if (mentions.Count == 0) return;
         var ctx = new ArticleContext(_kb) { SourceCountry = SourceCountry(doc) };
         Group(mentions);
         _scorer.Resolve(mentions, ctx);
+        if (Trace is not null) _scorer.Explain(Trace, doc.Id, mentions, ctx);
         foreach (var m in mentions)
         {
             if (m.Chosen < 0) continue;
@@ -49,7 +53,7 @@ public sealed class Geocoder : IPipelineComponent
                 Lat = p.Lat, Lon = p.Lon, GeonameId = p.GeonameId, FeatureCode = p.FeatureCode,
                 Admin1 = p.Admin1.Length > 0 ? p.Admin1 : null, Role = m.Role,
             });
-            if (m.Entity is { } e && m.Source is GeoSource.Entity or GeoSource.Dateline) Link(e, p);
+            if (m.Entity is { } e && m.Source is GeoSource.Entity or GeoSource.Dateline && m.Start == e.Start && m.End == e.End) Link(e, p);
         }
         doc.Places.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
     }

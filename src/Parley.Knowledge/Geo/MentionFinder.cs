@@ -38,8 +38,13 @@ internal sealed class MentionFinder
     ];
 
     private readonly KnowledgeBase _kb;
+    private readonly PlaceScorer _scorer;
 
-    public MentionFinder(KnowledgeBase kb) => _kb = kb;
+    public MentionFinder(KnowledgeBase kb, PlaceScorer scorer)
+    {
+        _kb = kb;
+        _scorer = scorer;
+    }
 
     public List<GeoMention> Find(Document doc)
     {
@@ -47,9 +52,7 @@ internal sealed class MentionFinder
         foreach (var e in doc.Entities)
         {
             if (!MentionKinds.IsNamed(e) || e.Via == MentionKinds.CorefSurname || e.End <= e.Start) continue;
-            var m = FromEntity(doc, e);
-            if (m is not null) { result.Add(m); continue; }
-            if (e.Type is "ORG" or "MISC") FindInName(doc, e, result);
+            FromEntity(doc, e, result);
         }
         result.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         AddDateline(doc, result);
@@ -60,51 +63,101 @@ internal sealed class MentionFinder
 
     // ---- entities ----
 
-    private GeoMention? FromEntity(Document doc, EntityMention e)
+    private void FromEntity(Document doc, EntityMention e, List<GeoMention> result)
     {
         // Institutions and organisations the linker found ("the White House", "the Kremlin", "Downing Street") are actors.
-        if (e.Kb is { } kb && kb.StartsWith(MentionKinds.ActorPrefix, StringComparison.Ordinal)) return null;
+        if (e.Kb is { } kb && kb.StartsWith(MentionKinds.ActorPrefix, StringComparison.Ordinal))
+        {
+            if (e.Type is "ORG" or "MISC") FindInName(doc, e, result);
+            return;
+        }
         bool country = e.Kb is { } ck && ck.StartsWith(MentionKinds.CountryPrefix, StringComparison.Ordinal);
-        if (e.Type is "PER" || e.Type is "ORG" && !country) return null;
+        if (e.Type == "PER") return;
+        if (e.Type == "ORG" && !country)
+        {
+            FindInName(doc, e, result);
+            return;
+        }
         string text = EntityLinker.StripName(e.Text);
-        var m = new GeoMention { Start = e.Start, End = e.End, Text = e.Text, Entity = e, Source = GeoSource.Entity };
+        var m = new GeoMention { Start = e.Start, End = e.End, Text = e.Text, Entity = e, Source = GeoSource.Entity, AfterThe = AfterThe(doc, e) };
         if (e.Type == "MISC")
         {
-            // A demonym ("Afghan", "European") names its country or region; other MISC names are not places.
+            // A demonym ("Afghan", "European") names its country or region; other MISC names are not places themselves.
             string key = NameKey.FromPhrase(text);
-            if (!AddDemonym(m, key) && !(country && AddNames(m, key))) return null;
-            return m;
+            if (AddDemonym(m, key) || country && AddNames(m, key)) result.Add(m);
+            else FindInName(doc, e, result);
+            return;
         }
         int comma = text.IndexOf(',');
         if (comma > 0)
         {
             // "Kandahar, Afghanistan", "Washington, D.C.": the part after the comma contains the part before.
-            AddContainers(m, NameKey.FromPhrase(text[(comma + 1)..]));
+            AddContainers(m, text[(comma + 1)..].Trim());
             if (m.Containers.Count > 0) text = text[..comma];
         }
         string name = NameKey.FromPhrase(text);
-        Candidates(m, name);
-        // A demonym NER called a location ("Turkish" in a gold span, "Afghan" at a sentence's start).
-        if (m.Candidates.Count == 0 && m.Containers.Count == 0) AddDemonym(m, name);
-        DropGenericDivisions(m);
-        return m.Candidates.Count > 0 ? m : null;
+        // A demonym is its country or region, never a town of that name ("Canadian", Texas; "English", Indiana), also when
+        // NER calls it a location.
+        if (m.Containers.Count > 0 || !AddDemonym(m, name))
+        {
+            m.Source = GeoSource.Entity;
+            Candidates(m, name, m.Containers.Count > 0 ? text : Abbreviation(e.Text));
+        }
+        Filter(m);
+        if (m.Containers.Count > 0 && !AnyInside(m)) m.Containers.Clear();
+        if (m.Candidates.Count > 0) result.Add(m);
+        // A location's name that is no place itself may hold one ("Western US", "South Waziristan Agency").
+        else FindInName(doc, e, result);
+    }
+
+    /// <summary>The entity's text as written, for an abbreviation: surrounding quotes and a leading "the" off, a final dot kept ("Wash.").</summary>
+    private static string Abbreviation(string text)
+    {
+        var t = text.AsSpan().Trim();
+        if (t.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) t = t[4..];
+        while (t.Length > 0 && NameKey.IsQuote(t[0])) t = t[1..];
+        while (t.Length > 0 && (NameKey.IsQuote(t[^1]) || t[^1] == ',')) t = t[..^1];
+        return t.ToString();
+    }
+
+    private static bool AfterThe(Document doc, EntityMention e)
+    {
+        if (e.Text.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) return true;
+        int t = doc.TokenAt(e.Start);
+        if (t <= 0) return false;
+        var prev = doc.Tokens[t - 1];
+        return prev.End - prev.Start == 3 && string.Compare(doc.Text, prev.Start, "the", 0, 3, StringComparison.OrdinalIgnoreCase) == 0;
     }
 
     /// <summary>
-    /// Divisions whose name is a common word ("West", "Centre", "Gulf", "Capital": regions of Cameroon, France, Papua
-    /// New Guinea...) are meant only in full names; as a word of a street's or an estate's name they are not places.
+    /// Drops candidates the words around the name rule out: a division called by a common word ("West", "Centre", "Gulf",
+    /// "Capital": regions of Cameroon, France, Papua New Guinea...) as a word of a longer name, and after "the" a town
+    /// (towns are not written with "the": "the Atlantic" is not Atlantic, Iowa; "the Republic" not Republic, Missouri).
     /// </summary>
-    private void DropGenericDivisions(GeoMention m)
+    private void Filter(GeoMention m)
     {
         for (int i = m.Candidates.Count - 1; i >= 0; i--)
         {
             var p = _kb.Places[m.Candidates[i]];
-            if (p.FeatureCode is "ADM1" or "ADM2" && GenericNames.Contains(p.Name) && !string.Equals(m.Text, p.Name, StringComparison.Ordinal))
+            bool drop = p.FeatureCode is "ADM1" or "ADM2" && GenericNames.Contains(p.Name) && !string.Equals(EntityLinker.StripName(m.Text), p.Name, StringComparison.OrdinalIgnoreCase)
+                || m.AfterThe && p.Population < 50_000 && p.FeatureCode.StartsWith("PPL", StringComparison.Ordinal) && !p.Name.StartsWith("The ", StringComparison.Ordinal);
+            if (drop)
             {
                 m.Candidates.RemoveAt(i);
                 m.Alias.RemoveAt(i);
             }
         }
+    }
+
+    internal static bool IsGenericName(string name) => GenericNames.Contains(name);
+
+    /// <summary>True when some candidate lies in one of the mention's containers (else the comma was a list's, not a qualifier's).</summary>
+    private bool AnyInside(GeoMention m)
+    {
+        foreach (int c in m.Containers)
+            foreach (int p in m.Candidates)
+                if (_scorer.Contains(c, p)) return true;
+        return false;
     }
 
     private static readonly HashSet<string> GenericNames = new(StringComparer.OrdinalIgnoreCase)
@@ -115,11 +168,12 @@ internal sealed class MentionFinder
     };
 
     /// <summary>Candidates of a location's name: the name itself, an abbreviation, or the name without the words that say its kind.</summary>
-    private void Candidates(GeoMention m, string key)
+    private void Candidates(GeoMention m, string key, string text)
     {
         m.Key = key;
-        if (AddNames(m, key)) return;
-        if (AddAbbreviation(m, key)) return;
+        // "WA", "BC", "Mont.": an abbreviation first; a town may share the letters ("Wa", Ghana; "Mons", Belgium).
+        bool abbreviation = text.Length <= 7 && (text.EndsWith('.') || text.Length <= 4 && text.All(char.IsUpper)) && AddAbbreviation(m, text);
+        if (AddNames(m, key) || abbreviation) return;
         foreach (var (suffix, kind) in Suffixes)
         {
             if (key.Length <= suffix.Length + 2 || !key.EndsWith(suffix, StringComparison.Ordinal)) continue;
@@ -163,33 +217,40 @@ internal sealed class MentionFinder
         return any;
     }
 
+    /// <summary>
+    /// A demonym's place: a continent, region or division whose adjective the supplement lists ("European", "English",
+    /// "Scottish"), else the country whose demonym it is ("Afghan", "Canadian").
+    /// </summary>
     private bool AddDemonym(GeoMention m, string key)
     {
         m.Key = key;
-        var hits = _kb.LookupArray(key);
-        if (hits is not null)
-            foreach (var h in hits)
-                if (h.Kind == NameKind.Demonym && _kb.CountryPlace(h.Index) is >= 0 and var cp) { m.Add(cp, alias: false); m.Source = GeoSource.Demonym; return true; }
-        int region = _kb.PlaceOfDemonym(key);
-        if (region < 0) return false;
-        m.Add(region, alias: false);
+        int place = _kb.PlaceOfDemonym(key);
+        if (place < 0)
+        {
+            var hits = _kb.LookupArray(key);
+            if (hits is not null)
+                foreach (var h in hits)
+                    if (h.Kind == NameKind.Demonym && _kb.CountryPlace(h.Index) is >= 0 and var cp) { place = cp; break; }
+        }
+        if (place < 0) return false;
+        m.Add(place, alias: false);
         m.Source = GeoSource.Demonym;
         return true;
     }
 
     /// <summary>A short code or dotted abbreviation of a division, when NER marked it as a location ("BC", "N.B.").</summary>
-    private bool AddAbbreviation(GeoMention m, string key)
+    private bool AddAbbreviation(GeoMention m, string text)
     {
-        var ids = _kb.PlacesByAbbreviation(key);
-        foreach (int i in ids) m.Add(i, alias: true);
+        var ids = _kb.PlacesByAbbreviation(text);
+        foreach (int i in ids) m.Add(i, alias: false);
         return ids.Length > 0;
     }
 
-    /// <summary>Containers a qualifier names: countries, divisions (by name or abbreviation).</summary>
-    private void AddContainers(GeoMention m, string key)
+    /// <summary>Containers a qualifier names: countries, divisions (by name or, written exactly so, abbreviation).</summary>
+    private void AddContainers(GeoMention m, string text)
     {
-        if (key.Length == 0) return;
-        var hits = _kb.LookupArray(key);
+        if (text.Length == 0 || !char.IsUpper(text[0])) return;
+        var hits = _kb.LookupArray(NameKey.FromPhrase(text));
         if (hits is not null)
         {
             foreach (var h in hits)
@@ -203,15 +264,16 @@ internal sealed class MentionFinder
                 if (p >= 0 && !m.Containers.Contains(p)) m.Containers.Add(p);
             }
         }
-        foreach (int i in _kb.PlacesByAbbreviation(key)) if (!m.Containers.Contains(i)) m.Containers.Add(i);
+        foreach (int i in _kb.PlacesByAbbreviation(text)) if (!m.Containers.Contains(i)) m.Containers.Add(i);
     }
 
     // ---- names inside names ----
 
     /// <summary>
-    /// Country names, demonyms, regions, first-level divisions and large cities inside an organisation's or a MISC name
-    /// ("Syrian Observatory for Human Rights", "University of California", "Syrian-Turkish"). Inside a MISC name a
-    /// demonym keeps its role; anything else inside a name is marked as such.
+    /// Country names, demonyms, regions, first-level divisions and large cities inside an organisation's, a MISC or a
+    /// location's name ("Syrian Observatory for Human Rights", "University of California", "Syrian-Turkish", "Western
+    /// US"). Inside a MISC name a demonym keeps its role, inside a location's name a place is a place; anything else
+    /// inside a name is marked as such.
     /// </summary>
     private void FindInName(Document doc, EntityMention e, List<GeoMention> result)
     {
@@ -234,6 +296,8 @@ internal sealed class MentionFinder
                     if (e.Type != "MISC") m.Source = GeoSource.InName;
                 }
                 else if (!AddNotableNames(m, key)) continue;
+                // Inside a location's name the place is where that location is ("the Tijuana River", "Western US").
+                if (e.Type == "LOC") m.Source = GeoSource.Entity;
                 best = m;
                 bestEnd = j;
             }
@@ -295,7 +359,7 @@ internal sealed class MentionFinder
             }
         }
         var d = new GeoMention { Start = start, End = end, Text = text[start..end], Source = GeoSource.Dateline, IsDateline = true };
-        Candidates(d, NameKey.FromPhrase(d.Text));
+        Candidates(d, NameKey.FromPhrase(d.Text), d.Text);
         // Only a place of some size or rank heads an article; a capitalised first word that is also a hamlet does not.
         for (int i = d.Candidates.Count - 1; i >= 0; i--)
         {
@@ -329,7 +393,8 @@ internal sealed class MentionFinder
             if (next is not null)
             {
                 if (next.Containers.Count > 0) continue;
-                AddContainers(m, next.Key);
+                AddContainers(m, next.Text);
+                if (m.Containers.Count > 0 && !AnyInside(m)) m.Containers.Clear();
                 if (m.Containers.Count == 0) continue;
                 m.QualifierMention = next;
                 next.Qualified = m;
@@ -342,10 +407,10 @@ internal sealed class MentionFinder
             for (int stop = end; stop > at; stop--)
             {
                 if (stop < end && text[stop] != ' ' && text[stop - 1] != '.') continue;
-                string key = NameKey.FromPhrase(text[at..stop]);
-                AddContainers(m, key);
+                AddContainers(m, text[at..stop]);
+                if (m.Containers.Count > 0 && !AnyInside(m)) m.Containers.Clear();
                 if (m.Containers.Count == 0) continue;
-                var q = new GeoMention { Start = at, End = stop, Text = text[at..stop], Key = key, Source = GeoSource.Qualifier, Qualified = m };
+                var q = new GeoMention { Start = at, End = stop, Text = text[at..stop], Key = NameKey.FromPhrase(text[at..stop]), Source = GeoSource.Qualifier, Qualified = m };
                 foreach (int c in m.Containers) q.Add(c, alias: false);
                 m.QualifierMention = q;
                 mentions.Add(q);

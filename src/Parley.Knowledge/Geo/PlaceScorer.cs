@@ -31,7 +31,7 @@ internal sealed class PlaceScorer
     private const double InCountry = 2.5, CountryShareWeight = 1.5, InAdmin1 = 2.0, InAdmin2 = 1.5;
     private const double Near30 = 2.0, Near100 = 1.5, Near250 = 0.8;
     private const double DatelineCountry = 1.0, DatelineAdmin1 = 1.0, Source = 1.0;
-    private const double AliasPenalty = 1.0, NamesakeCity = 1.2, DivisionName = 3.0;
+    private const double SpellingPenalty = 0.7, OtherNamePenalty = 2.0, NamesakeCity = 1.2, DivisionName = 3.0, GenericDivision = 6.0;
 
     private readonly KnowledgeBase _kb;
 
@@ -83,6 +83,29 @@ internal sealed class PlaceScorer
             if (m.QualifierMention is not { } q || m.Chosen < 0) continue;
             foreach (int c in m.Containers)
                 if (Contains(c, m.Chosen) && q.Candidates.Contains(c)) { q.Chosen = c; break; }
+        }
+    }
+
+    /// <summary>Writes each mention with its five best candidates and their final scores.</summary>
+    public void Explain(TextWriter w, string docId, List<GeoMention> mentions, ArticleContext ctx)
+    {
+        foreach (var m in mentions)
+        {
+            w.WriteLine($"{docId} @{m.Start} [{m.Text}] {m.Source} key={m.Key} wanted={m.Wanted} group={m.Group} country={m.NamesCountry} containers={m.Containers.Count} dateline={m.IsDateline}");
+            bool georgia = m.NamesCountry && DivisionOfArticleCountry(m, ctx);
+            int cityOverDivision = CityOverDivision(m);
+            var scored = new List<(double S, int C, bool A)>();
+            for (int i = 0; i < m.Candidates.Count; i++)
+            {
+                double s = Score(m, m.Candidates[i], m.Alias[i], ctx, georgia);
+                if (!m.Alias[i] && _kb.Places[m.Candidates[i]].FeatureCode == "ADM1" && cityOverDivision < 0) s += DivisionName;
+                scored.Add((s, m.Candidates[i], m.Alias[i]));
+            }
+            foreach (var (sc, c, a) in scored.OrderByDescending(x => x.S).Take(5))
+            {
+                var p = _kb.Places[c];
+                w.WriteLine(FormattableString.Invariant($"    {(c == m.Chosen ? "*" : " ")} {sc,6:0.00} {p.Name} {p.Iso3} {p.Admin1} {p.FeatureCode} pop {p.Population} id {p.GeonameId}{(a ? " alias" : "")}"));
+            }
         }
     }
 
@@ -155,7 +178,11 @@ internal sealed class PlaceScorer
     {
         var p = _kb.Places[candidate];
         double s = Prior(p);
-        if (alias) s -= AliasPenalty;
+        // An alternate spelling ("Kyiv", "Mazar-i-Sharif") is nearly as good as the name; another name altogether (a
+        // historical or nicknamed one: Casablanca's "White House", Dayton's "Venice") much less.
+        if (alias) s -= SameInitial(m.Key, p.Name) ? SpellingPenalty : OtherNamePenalty;
+        // A division called by a common word ("Western", "Centre") is meant only in an article about its country.
+        if (p.FeatureCode is "ADM1" or "ADM2" && MentionFinder.IsGenericName(p.Name) && ctx.Country(p.Iso3, m.Group) <= 0) s -= GenericDivision;
 
         // 1. The kind of name.
         bool isCountry = _kb.IsCountryPlace(candidate);
@@ -185,8 +212,9 @@ internal sealed class PlaceScorer
         {
             double w = ctx.Country(p.Iso3, m.Group);
             if (w > 0) s += InCountry + CountryShareWeight * ctx.CountryShare(p.Iso3, m.Group);
-            if (p.FeatureCode != "ADM1" && ctx.Admin1(p, m.Group) > 0) s += InAdmin1;
-            if (p.FeatureCode != "ADM2" && ctx.Admin2(p, m.Group) > 0) s += InAdmin2;
+            // A division the article's other places lie in counts as named by them, too.
+            if (ctx.Admin1(p, m.Group) > 0) s += InAdmin1;
+            if (p.FeatureCode != "ADM1" && ctx.Admin2(p, m.Group) > 0) s += InAdmin2;
             double km = ctx.NearestKm(p.Lat, p.Lon, m.Group);
             s += km < 30 ? Near30 : km < 100 ? Near100 : km < 250 ? Near250 : 0;
         }
@@ -200,6 +228,14 @@ internal sealed class PlaceScorer
         }
         if (ctx.SourceCountry is { } source && source == p.Iso3 && !isCountry) s += Source;
         return s;
+    }
+
+    private static bool SameInitial(string key, string name)
+    {
+        if (key.Length == 0 || name.Length == 0) return false;
+        char a = char.ToLowerInvariant(key[0]);
+        char b = char.ToLowerInvariant(name.Normalize(System.Text.NormalizationForm.FormD)[0]);
+        return a == b;
     }
 
     /// <summary>6. Size and rank.</summary>

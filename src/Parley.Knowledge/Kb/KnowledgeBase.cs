@@ -81,7 +81,7 @@ public sealed class KnowledgeBase
             else if (p.FeatureCode == "ADM2") _admin2.TryAdd((p.Iso3, p.Admin1, p.Admin2), i);
             foreach (var a in p.Abbreviations)
             {
-                ref var ids = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_abbreviations, NameKey.FromPhrase(a), out bool had);
+                ref var ids = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_abbreviations, a, out bool had);
                 ids = had ? [.. ids!, i] : [i];
             }
             foreach (var d in p.Demonyms) _placeDemonyms.TryAdd(NameKey.FromPhrase(d), i);
@@ -102,6 +102,16 @@ public sealed class KnowledgeBase
         {
             string key = NameKey.FromPhrase(name);
             if (key.Length == 0) return;
+            AddKey(key, hit);
+            // "Saint Petersburg" = "St. Petersburg" = "St Petersburg"; "Mount", "Fort" likewise.
+            if (hit.Kind is NameKind.Place or NameKind.PlaceAlias && AbbreviatedVariant(key) is { } variant)
+            {
+                AddKey(variant.Full, hit);
+                if (variant.Other is { } other) AddKey(other, hit);
+            }
+        }
+        void AddKey(string key, NameHit hit)
+        {
             ref var hits = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_names, key, out bool exists);
             if (!exists)
             {
@@ -150,6 +160,21 @@ public sealed class KnowledgeBase
         _namesBySpan = _names.GetAlternateLookup<ReadOnlySpan<char>>();
         _agentsBySpan = _agents.GetAlternateLookup<ReadOnlySpan<char>>();
         _prefixesBySpan = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private static readonly (string Long, string Dotted, string Short)[] TitleWords =
+        [("saint ", "st. ", "st "), ("sainte ", "ste. ", "ste "), ("mount ", "mt. ", "mt "), ("fort ", "ft. ", "ft ")];
+
+    /// <summary>The other spellings of a key that starts with Saint/St./St, Sainte, Mount or Fort, or null.</summary>
+    internal static (string Full, string? Other)? AbbreviatedVariant(string key)
+    {
+        foreach (var (full, dotted, shortForm) in TitleWords)
+        {
+            if (key.StartsWith(full, StringComparison.Ordinal)) return (dotted + key[full.Length..], shortForm + key[full.Length..]);
+            if (key.StartsWith(dotted, StringComparison.Ordinal)) return (full + key[dotted.Length..], shortForm + key[dotted.Length..]);
+            if (key.StartsWith(shortForm, StringComparison.Ordinal)) return (full + key[shortForm.Length..], dotted + key[shortForm.Length..]);
+        }
+        return null;
     }
 
     private static string StripDiacritics(string s)
@@ -286,8 +311,11 @@ public sealed class KnowledgeBase
     /// <summary>True when the place is a country's PCLI entry rather than a gazetteer place.</summary>
     public bool IsCountryPlace(int placeIndex) => placeIndex >= _gazetteerCount;
 
-    /// <summary>First-level divisions an abbreviation stands for ("la." -> Louisiana, "bc" -> British Columbia), or empty.</summary>
-    public ReadOnlySpan<int> PlacesByAbbreviation(string key) => _abbreviations.TryGetValue(key, out var ids) ? ids : default;
+    /// <summary>
+    /// First-level divisions an abbreviation stands for, written exactly so ("La." -> Louisiana, "BC" -> British Columbia;
+    /// "in" is not Indiana's "IN"), or empty.
+    /// </summary>
+    public ReadOnlySpan<int> PlacesByAbbreviation(string text) => _abbreviations.TryGetValue(text, out var ids) ? ids : default;
 
     /// <summary>The continent or region an adjective names ("european" -> Europe), or -1.</summary>
     public int PlaceOfDemonym(string key) => _placeDemonyms.TryGetValue(key, out int i) ? i : -1;

@@ -85,7 +85,7 @@ internal static class PlaceTableBuilder
             {
                 GeonameId = ParseLong(f[0]), Name = f[4], Lat = ParseDouble(f[6]), Lon = ParseDouble(f[7]), FeatureCode = "ADM1",
                 Iso3 = iso3, Admin1 = f[2], Admin2 = "", Population = ParseLong(f[9]),
-                AltNames = AltNames(f[4], f[5], f[11].Split('|'), 16),
+                AltNames = AltNames(f[4], f[5], Prepend(DivisionCore(f[4]), f[11].Split('|')), 16),
                 // US admin1 codes are the postal abbreviations ("LA"); other countries' are numbers or FIPS codes.
                 Abbreviations = Abbreviations(f[11].Split('|'), f[1] == "US" ? f[2] : null, extra.GetValueOrDefault(f[3])),
             });
@@ -104,7 +104,7 @@ internal static class PlaceTableBuilder
             places.Add(new PlaceEntry
             {
                 GeonameId = ParseLong(f[0]), Name = f[5], Lat = ParseDouble(f[7]), Lon = ParseDouble(f[8]), FeatureCode = "ADM2",
-                Iso3 = iso3, Admin1 = f[2], Admin2 = f[3], Population = ParseLong(f[10]), AltNames = AltNames(f[5], f[6], [], 0),
+                Iso3 = iso3, Admin1 = f[2], Admin2 = f[3], Population = ParseLong(f[10]), AltNames = AltNames(f[5], f[6], Prepend(DivisionCore(f[5]), []), 1),
             });
             n++;
         }
@@ -154,8 +154,9 @@ internal static class PlaceTableBuilder
     }
 
     /// <summary>
-    /// The supplement's places; a row with the id of a place already read replaces it (to fix a point or add English names
-    /// and adjectives; the gazetteer's alternate names are kept after the supplement's).
+    /// The supplement's places (<c>geonameid name lat lon feature_code iso3 admin1 admin2 population alternate_names
+    /// [demonyms]</c>). A row with the id of a place already read amends it: its non-empty fields replace the gazetteer's,
+    /// its alternate names come before the gazetteer's, its demonyms are added ("English" for England).
     /// </summary>
     private static int ReadSupplement(string path, List<PlaceEntry> places)
     {
@@ -168,28 +169,50 @@ internal static class PlaceTableBuilder
             if (line.Length == 0 || line[0] == '#') continue;
             var f = line.Split('\t');
             if (f.Length < 10) throw new InvalidDataException($"{path}: expected 10 or 11 tab-separated fields: {line}");
+            long id = ParseLong(f[0]);
+            var old = byId.TryGetValue(id, out int at) ? places[at] : null;
+            string Field(int i, string? keep) => f[i].Length > 0 || keep is null ? f[i] : keep;
+            var names = new List<string>(KbFiles.List(f[9]));
+            if (old is not null) foreach (var a in old.AltNames) if (!names.Contains(a, StringComparer.Ordinal) && a != f[1]) names.Add(a);
             var p = new PlaceEntry
             {
-                GeonameId = ParseLong(f[0]), Name = f[1], Lat = ParseDouble(f[2]), Lon = ParseDouble(f[3]), FeatureCode = f[4],
-                Iso3 = f[5], Admin1 = f[6], Admin2 = f[7], Population = ParseLong(f[8]), AltNames = KbFiles.List(f[9]),
-                Demonyms = f.Length > 10 ? KbFiles.List(f[10]) : [],
+                GeonameId = id, Name = Field(1, old?.Name),
+                Lat = f[2].Length > 0 ? ParseDouble(f[2]) : old?.Lat ?? throw new InvalidDataException($"{path}: a new place needs a point: {line}"),
+                Lon = f[3].Length > 0 ? ParseDouble(f[3]) : old?.Lon ?? 0,
+                FeatureCode = Field(4, old?.FeatureCode), Iso3 = Field(5, old?.Iso3), Admin1 = Field(6, old?.Admin1), Admin2 = Field(7, old?.Admin2),
+                Population = f[8].Length > 0 ? ParseLong(f[8]) : old?.Population ?? 0, AltNames = [.. names],
+                Abbreviations = old?.Abbreviations ?? [], Demonyms = f.Length > 10 ? KbFiles.List(f[10]) : old?.Demonyms ?? [],
             };
-            if (byId.TryGetValue(p.GeonameId, out int at))
-            {
-                // The supplement's names come first; the gazetteer's alternates stay.
-                var names = new List<string>(p.AltNames);
-                foreach (var a in places[at].AltNames) if (!names.Contains(a, StringComparer.Ordinal) && a != p.Name) names.Add(a);
-                places[at] = new PlaceEntry
-                {
-                    GeonameId = p.GeonameId, Name = p.Name, Lat = p.Lat, Lon = p.Lon, FeatureCode = p.FeatureCode, Iso3 = p.Iso3, Admin1 = p.Admin1,
-                    Admin2 = p.Admin2, Population = p.Population, AltNames = [.. names], Abbreviations = places[at].Abbreviations, Demonyms = p.Demonyms,
-                };
-            }
+            if (old is not null) places[at] = p;
             else places.Add(p);
             n++;
         }
         return n;
     }
+
+    /// <summary>
+    /// The name of a division without the word for its kind ("Province of Laguna" -> "Laguna", "Gomel Oblast" -> "Gomel",
+    /// "Rapides Parish" -> "Rapides"), as news often writes it; null when the name has no such word.
+    /// </summary>
+    internal static string? DivisionCore(string name)
+    {
+        foreach (var prefix in DivisionPrefixes)
+            if (name.Length > prefix.Length + 2 && name.StartsWith(prefix, StringComparison.Ordinal)) return name[prefix.Length..];
+        foreach (var suffix in DivisionSuffixes)
+            if (name.Length > suffix.Length + 2 && name.EndsWith(suffix, StringComparison.Ordinal)) return name[..^suffix.Length];
+        return null;
+    }
+
+    private static readonly string[] DivisionPrefixes =
+        ["Province of ", "State of ", "Departamento de ", "Departamento del ", "Provincia de ", "Provincia di ", "Governorate of ", "Région ", "Province de ", "Provincia del "];
+
+    private static readonly string[] DivisionSuffixes =
+    [
+        " Province", " Department", " Governorate", " Region", " Oblast", " District", " County", " Parish", " Borough", " Rayon", " Raion",
+        " Municipality", " Prefecture", " Voivodeship", " Krai", " Division", " Territory", " Emirate", " Autonomous Region", " Agency",
+    ];
+
+    private static IEnumerable<string> Prepend(string? first, IEnumerable<string> rest) => first is null ? rest : rest.Prepend(first);
 
     /// <summary>Rows of a gzip'd TSV with one header row (the shared extracts' format).</summary>
     internal static IEnumerable<string[]> TsvRows(string path)
@@ -215,13 +238,17 @@ internal static class PlaceTableBuilder
         var result = new List<string>();
         if (ascii.Length > 0 && keys.Add(NameKey.FromPhrase(ascii))) result.Add(ascii);
         int limit = result.Count + max;
-        foreach (var raw in alternates)
+        // Plain ASCII spellings first (English news writes "Qamishli", "Kyiv"), then the others.
+        foreach (bool plain in (ReadOnlySpan<bool>)[true, false])
         {
-            if (result.Count >= limit) break;
-            string alt = raw.Trim();
-            if (alt.Length < 3 || alt.Length > 40 || !IsLatinName(alt)) continue;
-            if (alt.Contains('.') || alt.Length <= 4 && alt.All(c => char.IsUpper(c) || !char.IsLetter(c))) continue;
-            if (keys.Add(NameKey.FromPhrase(alt))) result.Add(alt);
+            foreach (var raw in alternates)
+            {
+                if (result.Count >= limit) break;
+                string alt = raw.Trim();
+                if (alt.Length < 3 || alt.Length > 40 || !IsLatinName(alt) || IsAscii(alt) != plain) continue;
+                if (alt.Contains('.') || alt.Length <= 4 && alt.All(c => char.IsUpper(c) || !char.IsLetter(c))) continue;
+                if (keys.Add(NameKey.FromPhrase(alt))) result.Add(alt);
+            }
         }
         return [.. result];
     }
@@ -241,6 +268,12 @@ internal static class PlaceTableBuilder
             if ((isCode || dotted) && !result.Contains(a, StringComparer.Ordinal)) result.Add(a);
         }
         return [.. result];
+    }
+
+    private static bool IsAscii(string s)
+    {
+        foreach (char c in s) if (c > '\u007F' && c != '\u2019') return false;
+        return true;
     }
 
     private static bool IsLatinName(string s)
