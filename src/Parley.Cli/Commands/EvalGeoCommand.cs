@@ -2,6 +2,7 @@ using System.CommandLine;
 using Parley.Core;
 using Parley.Engine;
 using Parley.Knowledge.Eval;
+using Parley.Knowledge.Geo;
 using Parley.Knowledge.Kb;
 
 namespace Parley.Cli.Commands;
@@ -27,9 +28,10 @@ internal static class EvalGeoCommand
         var byType = new Option<bool>("--by-type") { Description = "GeoWebNews: also score each annotation type (Literal, Metonymic, Demonym-like modifiers, ...)" };
         var draft = new Option<int>("--draft") { Description = "TSV: instead of scoring, print a draft of the first N articles' places (for hand-checking) to FILE" };
         var verbose = new Option<bool>("--errors") { Description = "List the wrong and missed toponyms on stderr" };
+        var weights = new Option<string?>("--weights") { Description = "GeoWebNews, for development: other rule weights, e.g. Population=1.5,InAdmin1=1 (see Parley.Knowledge.Geo.GeoWeights)" };
         var trace = new Option<string?>("--trace") { Description = "GeoWebNews: resolve only this article (doc_id) with gold spans and print every mention's best candidates and scores" };
         var geo = new Command("geo", "Evaluate the geocoder: places found, within 161 km of the gold point, right country, mean and median error")
-            { file, corpus, mode, byType, draft, verbose, trace };
+            { file, corpus, mode, byType, draft, verbose, weights, trace };
         geo.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
@@ -37,7 +39,10 @@ internal static class EvalGeoCommand
             {
                 var kb = KnowledgeBase.LoadDefault();
                 if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase))
-                    return GeoWebNews(kb, path, parse.GetValue(mode)!, parse.GetValue(byType), parse.GetValue(verbose), parse.GetValue(trace));
+                {
+                    var w = parse.GetValue(weights) is { } text ? GeoWeights.Parse(text) : GeoWeights.Default;
+                    return GeoWebNews(kb, path, parse.GetValue(mode)!, parse.GetValue(byType), parse.GetValue(verbose), w, parse.GetValue(trace));
+                }
                 string corpusPath = parse.GetValue(corpus)!;
                 if (parse.GetValue(draft) is > 0 and var n)
                 {
@@ -76,7 +81,7 @@ internal static class EvalGeoCommand
         group.Subcommands.Add(speed);
     }
 
-    private static int GeoWebNews(KnowledgeBase kb, string path, string mode, bool byType, bool errors, string? trace)
+    private static int GeoWebNews(KnowledgeBase kb, string path, string mode, bool byType, bool errors, GeoWeights weights, string? trace)
     {
         if (!File.Exists(path))
         {
@@ -93,16 +98,17 @@ internal static class EvalGeoCommand
         }
         if (trace is not null)
         {
-            GeoWebNewsEvaluation.GoldSpans(kb, articles.Where(a => a.Id == trace), doc => pipeline.Process(doc, Layers.Entities), Console.Out);
+            GeoWebNewsEvaluation.GoldSpans(kb, articles.Where(a => a.Id == trace), doc => pipeline.Process(doc, Layers.Entities), new Geocoder(kb, weights) { Trace = Console.Out });
             return 0;
         }
         Console.WriteLine($"GeoWebNews: {articles.Count} articles, {articles.Sum(a => a.Toponyms.Count)} gold toponyms with coordinates; shares of all gold toponyms, right country of those found");
         Console.WriteLine(GwnScores.Header);
         var runs = new List<(string Label, List<GwnOutcome> Outcomes)>();
+        var geocoder = new Geocoder(kb, weights);
         if (mode is "both" or "end-to-end")
-            runs.Add(("end to end", GeoWebNewsEvaluation.EndToEnd(kb, articles, doc => pipeline.Process(doc, Layers.Places))));
+            runs.Add(("end to end", GeoWebNewsEvaluation.EndToEnd(kb, articles, doc => pipeline.Process(doc, Layers.Entities), geocoder)));
         if (mode is "both" or "gold-spans")
-            runs.Add(("gold spans", GeoWebNewsEvaluation.GoldSpans(kb, articles, doc => pipeline.Process(doc, Layers.Entities))));
+            runs.Add(("gold spans", GeoWebNewsEvaluation.GoldSpans(kb, articles, doc => pipeline.Process(doc, Layers.Entities), geocoder)));
         foreach (var (label, outcomes) in runs)
         {
             Console.WriteLine(GeoWebNewsEvaluation.Score(outcomes).Row(label));

@@ -116,16 +116,18 @@ public static class GeoWebNewsEvaluation
     public static Document NewDocument(GwnArticle a) => new(a.Id, a.Text) { Url = a.Url };
 
     /// <summary>
-    /// End to end: <paramref name="process"/> runs the whole pipeline up to places on the article; each gold toponym is
-    /// matched to the output place that overlaps it most.
+    /// End to end: <paramref name="analyse"/> runs the pipeline up to linked entities on the article, then the geocoder
+    /// (the pipeline's own when <paramref name="geocoder"/> is the default one); each gold toponym is matched to the output
+    /// place that overlaps it most.
     /// </summary>
-    public static List<GwnOutcome> EndToEnd(KnowledgeBase kb, IEnumerable<GwnArticle> articles, Action<Document> process)
+    public static List<GwnOutcome> EndToEnd(KnowledgeBase kb, IEnumerable<GwnArticle> articles, Action<Document> analyse, Geocoder geocoder)
     {
         var outcomes = new List<GwnOutcome>();
         foreach (var a in articles)
         {
             var doc = NewDocument(a);
-            process(doc);
+            analyse(doc);
+            geocoder.Process(doc);
             foreach (var g in a.Toponyms) outcomes.Add(Outcome(kb, a, g, BestOverlap(doc.Places, g.Start, g.End)));
         }
         return outcomes;
@@ -135,10 +137,9 @@ public static class GeoWebNewsEvaluation
     /// Gold spans: <paramref name="analyse"/> runs the pipeline up to linked entities; the named mentions overlapping a
     /// gold span are replaced by the gold span as a location, then the linker and the geocoder run again.
     /// </summary>
-    public static List<GwnOutcome> GoldSpans(KnowledgeBase kb, IEnumerable<GwnArticle> articles, Action<Document> analyse, TextWriter? trace = null)
+    public static List<GwnOutcome> GoldSpans(KnowledgeBase kb, IEnumerable<GwnArticle> articles, Action<Document> analyse, Geocoder geocoder)
     {
         var linker = new EntityLinker(kb);
-        var geocoder = new Geocoder(kb) { Trace = trace };
         var outcomes = new List<GwnOutcome>();
         foreach (var a in articles)
         {
@@ -147,7 +148,7 @@ public static class GeoWebNewsEvaluation
             doc.Entities.RemoveAll(e => MentionKinds.IsNamed(e) && a.Toponyms.Any(g => e.Start < g.End && g.Start < e.End));
             foreach (var g in a.Toponyms.DistinctBy(g => (g.Start, g.End)))
             {
-                // Nested gold spans ("Syrian" inside "Syrian Observatory" is not one; "Paris" inside "Paris, Texas" may be): the outer one is kept.
+                // Of nested gold spans ("Paris" inside "Paris, Texas") the outer one is given.
                 if (a.Toponyms.Any(o => o.Start <= g.Start && g.End <= o.End && (o.End - o.Start) > (g.End - g.Start))) continue;
                 doc.Entities.Add(new EntityMention { Start = g.Start, End = g.End, Text = g.Text, Type = "LOC", Via = "ner" });
             }

@@ -21,10 +21,10 @@ public sealed class Geocoder : IPipelineComponent
     private readonly KnowledgeBase _kb;
     private readonly PlaceScorer _scorer;
 
-    public Geocoder(KnowledgeBase kb)
+    public Geocoder(KnowledgeBase kb, GeoWeights? weights = null)
     {
         _kb = kb;
-        _scorer = new PlaceScorer(kb);
+        _scorer = new PlaceScorer(kb, weights);
     }
 
     /// <summary>When set, each resolved article's mentions are written here with their best candidates and scores (for development).</summary>

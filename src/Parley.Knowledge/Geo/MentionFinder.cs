@@ -120,8 +120,20 @@ internal sealed class MentionFinder
         return t.ToString();
     }
 
+    /// <summary>
+    /// True when "the" goes with the name itself ("the Atlantic", "the Republic"), not with a noun it modifies ("the
+    /// Parkland shooting", "the Beverly Hills hotel").
+    /// </summary>
     private static bool AfterThe(Document doc, EntityMention e)
     {
+        int last = doc.TokenAt(Math.Max(e.Start, e.End - 1));
+        if (last >= 0 && last + 1 < doc.TokenCount)
+        {
+            var next = doc.Tokens[last + 1];
+            bool modifies = next.Upos is UPos.NOUN or UPos.PROPN or UPos.NUM
+                || next.Upos == UPos.None && next.End > next.Start && char.IsLetter(doc.Text[next.Start]) && next.Sentence == doc.Tokens[last].Sentence;
+            if (modifies) return false;
+        }
         if (e.Text.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) return true;
         int t = doc.TokenAt(e.Start);
         if (t <= 0) return false;
@@ -131,8 +143,10 @@ internal sealed class MentionFinder
 
     /// <summary>
     /// Drops candidates the words around the name rule out: a division called by a common word ("West", "Centre", "Gulf",
-    /// "Capital": regions of Cameroon, France, Papua New Guinea...) as a word of a longer name, and after "the" a town
-    /// (towns are not written with "the": "the Atlantic" is not Atlantic, Iowa; "the Republic" not Republic, Missouri).
+    /// "Capital": regions of Cameroon, France, Papua New Guinea...) as a word of a longer name, any place that has such a
+    /// word only as an alternate name ("Western" for Cuba City), and after "the" a town
+    /// (towns and counties are not written with "the": "the Atlantic" is not Atlantic, Iowa, nor Atlantic County; "the
+    /// Republic" not Republic, Missouri).
     /// </summary>
     private void Filter(GeoMention m)
     {
@@ -140,7 +154,9 @@ internal sealed class MentionFinder
         {
             var p = _kb.Places[m.Candidates[i]];
             bool drop = p.FeatureCode is "ADM1" or "ADM2" && GenericNames.Contains(p.Name) && !string.Equals(EntityLinker.StripName(m.Text), p.Name, StringComparison.OrdinalIgnoreCase)
-                || m.AfterThe && p.Population < 50_000 && p.FeatureCode.StartsWith("PPL", StringComparison.Ordinal) && !p.Name.StartsWith("The ", StringComparison.Ordinal);
+                || m.Alias[i] && GenericNames.Contains(m.Key)
+                || m.AfterThe && !p.Name.StartsWith("The ", StringComparison.Ordinal)
+                    && (p.Population < 50_000 && p.FeatureCode.StartsWith("PPL", StringComparison.Ordinal) || p.FeatureCode == "ADM2");
             if (drop)
             {
                 m.Candidates.RemoveAt(i);

@@ -26,16 +26,14 @@ namespace Parley.Knowledge.Geo;
 /// </summary>
 internal sealed class PlaceScorer
 {
-    // Rule weights (see the class comment for the order they encode).
-    private const double CountryName = 12, Qualifier = 15, WrongKind = 4;
-    private const double InCountry = 2.5, CountryShareWeight = 1.5, InAdmin1 = 2.0, InAdmin2 = 1.5;
-    private const double Near30 = 2.0, Near100 = 1.5, Near250 = 0.8;
-    private const double DatelineCountry = 1.0, DatelineAdmin1 = 1.0, Source = 1.0;
-    private const double SpellingPenalty = 0.7, OtherNamePenalty = 2.0, NamesakeCity = 1.2, DivisionName = 3.0, GenericDivision = 6.0;
-
     private readonly KnowledgeBase _kb;
+    private readonly GeoWeights _w;
 
-    public PlaceScorer(KnowledgeBase kb) => _kb = kb;
+    public PlaceScorer(KnowledgeBase kb, GeoWeights? weights = null)
+    {
+        _kb = kb;
+        _w = weights ?? GeoWeights.Default;
+    }
 
     public void Resolve(List<GeoMention> mentions, ArticleContext ctx)
     {
@@ -98,7 +96,7 @@ internal sealed class PlaceScorer
             for (int i = 0; i < m.Candidates.Count; i++)
             {
                 double s = Score(m, m.Candidates[i], m.Alias[i], ctx, georgia);
-                if (!m.Alias[i] && _kb.Places[m.Candidates[i]].FeatureCode == "ADM1" && cityOverDivision < 0) s += DivisionName;
+                if (!m.Alias[i] && _kb.Places[m.Candidates[i]].FeatureCode == "ADM1" && cityOverDivision < 0) s += _w.DivisionName;
                 scored.Add((s, m.Candidates[i], m.Alias[i]));
             }
             foreach (var (sc, c, a) in scored.OrderByDescending(x => x.S).Take(5))
@@ -132,7 +130,7 @@ internal sealed class PlaceScorer
         for (int i = 0; i < m.Candidates.Count; i++)
         {
             double s = Score(m, m.Candidates[i], m.Alias[i], ctx, georgia);
-            if (!m.Alias[i] && _kb.Places[m.Candidates[i]].FeatureCode == "ADM1" && cityOverDivision < 0) s += DivisionName;
+            if (!m.Alias[i] && _kb.Places[m.Candidates[i]].FeatureCode == "ADM1" && cityOverDivision < 0) s += _w.DivisionName;
             if (s > best) { second = best; best = s; chosen = m.Candidates[i]; }
             else if (s > second) second = s;
         }
@@ -180,24 +178,27 @@ internal sealed class PlaceScorer
         double s = Prior(p);
         // An alternate spelling ("Kyiv", "Mazar-i-Sharif") is nearly as good as the name; another name altogether (a
         // historical or nicknamed one: Casablanca's "White House", Dayton's "Venice") much less.
-        if (alias) s -= SameInitial(m.Key, p.Name) ? SpellingPenalty : OtherNamePenalty;
-        // A division called by a common word ("Western", "Centre") is meant only in an article about its country.
-        if (p.FeatureCode is "ADM1" or "ADM2" && MentionFinder.IsGenericName(p.Name) && ctx.Country(p.Iso3, m.Group) <= 0) s -= GenericDivision;
+        // A division's short name ("Allendale" for Allendale County) is weaker still: the town of that name comes first.
+        if (alias) s -= p.FeatureCode is "ADM1" or "ADM2" && p.Name.StartsWith(m.Key, StringComparison.OrdinalIgnoreCase) ? _w.ShortNamePenalty
+            : SameInitial(m.Key, p.Name) ? _w.SpellingPenalty : _w.OtherNamePenalty;
+        // A division called by a common word ("Western", "Centre", "Gulf") is meant only in an article about its country.
+        if (p.FeatureCode is "ADM1" or "ADM2" && (MentionFinder.IsGenericName(p.Name) || MentionFinder.IsGenericName(m.Key)) && ctx.Country(p.Iso3, m.Group) <= 0)
+            s -= _w.GenericDivision;
 
         // 1. The kind of name.
         bool isCountry = _kb.IsCountryPlace(candidate);
-        if (isCountry && m.NamesCountry && !georgia) s += CountryName;
+        if (isCountry && m.NamesCountry && !georgia) s += _w.CountryName;
         if (georgia && p.FeatureCode == "ADM1") s += 3;
-        if (!Fits(m.Wanted, p.FeatureCode)) s -= WrongKind;
+        if (!Fits(m.Wanted, p.FeatureCode)) s -= _w.WrongKind;
         if (p.FeatureCode.StartsWith("PPL", StringComparison.Ordinal) && _kb.Admin1Of(p) is { } division
-            && Text.NameKey.FromPhrase(division.Name) == m.Key) s += NamesakeCity;
+            && Text.NameKey.FromPhrase(division.Name) == m.Key) s += _w.NamesakeCity;
 
         // 2. The text's own qualifier.
         if (m.Containers.Count > 0)
         {
             bool inside = false;
             foreach (int c in m.Containers) if (Contains(c, candidate)) { inside = true; break; }
-            s += inside ? Qualifier : -Qualifier;
+            s += inside ? _w.Qualifier : -_w.Qualifier;
         }
         if (m.Qualified is { } q && q.Candidates.Count > 0)
         {
@@ -211,22 +212,22 @@ internal sealed class PlaceScorer
         if (p.Iso3.Length > 0 && !isCountry)
         {
             double w = ctx.Country(p.Iso3, m.Group);
-            if (w > 0) s += InCountry + CountryShareWeight * ctx.CountryShare(p.Iso3, m.Group);
+            if (w > 0) s += _w.InCountry + _w.CountryShare * ctx.CountryShare(p.Iso3, m.Group);
             // A division the article's other places lie in counts as named by them, too.
-            if (ctx.Admin1(p, m.Group) > 0) s += InAdmin1;
-            if (p.FeatureCode != "ADM1" && ctx.Admin2(p, m.Group) > 0) s += InAdmin2;
+            if (ctx.Admin1(p, m.Group) > 0) s += _w.InAdmin1;
+            if (p.FeatureCode != "ADM1" && ctx.Admin2(p, m.Group) > 0) s += _w.InAdmin2;
             double km = ctx.NearestKm(p.Lat, p.Lon, m.Group);
-            s += km < 30 ? Near30 : km < 100 ? Near100 : km < 250 ? Near250 : 0;
+            s += km < 30 ? _w.Near30 : km < 100 ? _w.Near100 : km < 250 ? _w.Near250 : 0;
         }
 
         // 4. The dateline; 5. the source's country.
         if (ctx.Dateline >= 0 && !m.IsDateline && !isCountry)
         {
             var d = _kb.Places[ctx.Dateline];
-            if (d.Iso3 == p.Iso3) s += DatelineCountry;
-            if (d.Admin1.Length > 0 && d.Iso3 == p.Iso3 && d.Admin1 == p.Admin1) s += DatelineAdmin1;
+            if (d.Iso3 == p.Iso3) s += _w.DatelineCountry;
+            if (d.Admin1.Length > 0 && d.Iso3 == p.Iso3 && d.Admin1 == p.Admin1) s += _w.DatelineAdmin1;
         }
-        if (ctx.SourceCountry is { } source && source == p.Iso3 && !isCountry) s += Source;
+        if (ctx.SourceCountry is { } source && source == p.Iso3 && !isCountry) s += _w.Source;
         return s;
     }
 
@@ -239,12 +240,12 @@ internal sealed class PlaceScorer
     }
 
     /// <summary>6. Size and rank.</summary>
-    private static double Prior(PlaceEntry p)
+    private double Prior(PlaceEntry p)
     {
-        double pop = Math.Log10(p.Population + 1);
+        double pop = _w.Population * Math.Log10(p.Population + 1);
         return p.FeatureCode switch
         {
-            "PCLI" => 8 + pop / 4,
+            "PCLI" => 8 + Math.Log10(p.Population + 1) / 4,
             "CONT" or "RGN" or "RGNE" => 7.5,
             "ADM1" => pop - 1.0,
             "ADM2" => pop - 1.0,
