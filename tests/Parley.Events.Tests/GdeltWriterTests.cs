@@ -48,7 +48,8 @@ public sealed class GdeltWriterTests
         Assert.Equal("03", c[28]);
         Assert.Equal("1", c[29]);
         Assert.Equal("4.0", c[30]);
-        Assert.Equal("0", c[35]);
+        Assert.Equal("4", c[35]);    // Khalilzad's place: the nearest in his sentence
+        Assert.Equal("Doha", c[36]);
         Assert.Equal("4", c[51]);
         Assert.Equal("Doha", c[52]);
         Assert.Equal("QA", c[53]);   // FIPS, not ISO
@@ -78,5 +79,67 @@ public sealed class GdeltWriterTests
         Assert.Equal("IRN", row[17]);
         Assert.Equal("", row[1]);
         Assert.Equal("-2.0", row[30]);
+    }
+
+    private static PlaceMention Place(string text, int start, string name, string? country, double lat, double lon, long id, string code, string? admin1) =>
+        new() { Start = start, End = start + text.Length, Text = text, Name = name, Country = country, Lat = lat, Lon = lon, GeonameId = id, FeatureCode = code, Admin1 = admin1 };
+
+    private static string[] Row(Document doc, EventPlace? place, EventActor? source = null)
+    {
+        doc.Events.Add(new EventRecord { Sentence = 0, Source = source, Cameo = "190", QuadClass = 4, Goldstein = -10, Place = place, Rule = "r" });
+        var row = new string[GdeltWriter.ColumnCount];
+        new GdeltWriter(TestData.Cameo).Fill(row, doc, doc.Events.Count - 1);
+        return row;
+    }
+
+    private static string[] ActionGeo(string[] row) => row[51..59];
+
+    [Fact]
+    public void ACountryIsType1WithItsFipsCodeAsDivisionAndFeature()
+    {
+        var doc = new Document("d", "Fighting in Afghanistan.");
+        var afghanistan = Place("Afghanistan", 12, "Afghanistan", "AFG", 33, 66, 1149361, "PCLI", null);
+        Assert.Equal(["1", "Afghanistan", "AF", "AF", "", "33", "66", "AF"], ActionGeo(Row(doc, EventPlace.From(afghanistan))));
+    }
+
+    [Fact]
+    public void AFirstLevelDivisionIsAUsOrWorldStateWithItsAdm1Code()
+    {
+        var doc = new Document("d", "Fires in California and Kabul province.");
+        var california = Place("California", 9, "California", "USA", 36.7496, -119.591, 5332921, "ADM1", "CA");
+        Assert.Equal(["2", "California", "US", "USCA", "", "36.7496", "-119.591", "USCA"], ActionGeo(Row(doc, EventPlace.From(california))));
+        var kabul = Place("Kabul", 24, "Kabul", "AFG", 34.5, 69.2, 1138957, "ADM1", "13");
+        Assert.Equal(["5", "Kabul", "AF", "AF13", "", "34.5", "69.2", "AF13"], ActionGeo(Row(doc, EventPlace.From(kabul))));
+    }
+
+    [Fact]
+    public void ATownIsAUsOrWorldCityWithItsGeoNamesId()
+    {
+        var doc = new Document("d", "Shots in Alexandria and Kabul.");
+        var alexandria = Place("Alexandria", 9, "Alexandria", "USA", 31.31129, -92.44514, 4314550, "PPLA2", "LA");
+        Assert.Equal(["3", "Alexandria", "US", "USLA", "", "31.3113", "-92.4451", "4314550"], ActionGeo(Row(doc, EventPlace.From(alexandria))));
+        var kabul = Place("Kabul", 24, "Kabul", "AFG", 34.52813, 69.17233, 1138958, "PPLC", "13");
+        Assert.Equal(["4", "Kabul", "AF", "AF13", "", "34.5281", "69.1723", "1138958"], ActionGeo(Row(doc, EventPlace.From(kabul))));
+    }
+
+    [Fact]
+    public void ARegionHasNoGdeltTypeAndNoPoint()
+    {
+        var doc = new Document("d", "Unrest in the Middle East.");
+        var region = Place("Middle East", 14, "Middle East", null, 33.1, 35.9, 6269133, "RGN", null);
+        Assert.Equal(["0", "Middle East", "", "", "", "", "", ""], ActionGeo(Row(doc, EventPlace.From(region))));
+        Assert.Equal("0", Row(new Document("e", "x"), null)[51]);
+    }
+
+    [Fact]
+    public void AnActorsPlaceIsThePlaceInItsWordsElseTheNearestInItsSentence()
+    {
+        var doc = new Document("d", "Afghan police clashed with gunmen in Doha.");
+        doc.Places.Add(Place("Afghan", 0, "Afghanistan", "AFG", 33, 66, 1149361, "PCLI", null));
+        doc.Places.Add(Place("Doha", 37, "Doha", "QAT", 25.28545, 51.53096, 290030, "PPLC", "01"));
+        var row = Row(doc, EventPlace.From(doc.Places[1]), new EventActor { Text = "Afghan police", Actor = "AFGCOP", Start = 0, End = 13 });
+        Assert.Equal(("1", "AF"), (row[35], row[37]));          // Actor1Geo: Afghanistan, from "Afghan police"
+        Assert.Equal("0", row[43]);                              // no target
+        Assert.Equal(("4", "QA", "290030"), (row[51], row[53], row[58]));
     }
 }
