@@ -82,7 +82,11 @@ public sealed class PlaceEntry
     public string Admin2 { get; init; } = "";
     /// <summary>People living there (for a division, only the sum of its listed places: a lower bound).</summary>
     public long Population { get; init; }
-    public required string[] AltNames { get; init; }
+    /// <summary>
+    /// Alternate names (Latin script; the ASCII spelling first when it differs). A loaded knowledge base indexes them and
+    /// drops them (look names up with <see cref="KnowledgeBase.LookupName"/>); the builder's places keep them.
+    /// </summary>
+    public required string[] AltNames { get; set; }
     /// <summary>
     /// Abbreviations that stand for a division after a town's name or on their own when marked as a place
     /// ("La.", "Calif.", "TX", "BC"); looked up apart from the names, never as words of running text.
