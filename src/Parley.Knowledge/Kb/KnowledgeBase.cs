@@ -94,9 +94,11 @@ public sealed class KnowledgeBase
             foreach (var cap in countries[i].Capitals) _capitalOf.TryAdd(NameKey.FromPhrase(cap), i);
         _capitalOfBySpan = _capitalOf.GetAlternateLookup<ReadOnlySpan<char>>();
 
-        _names = new Dictionary<string, NameHit[]>(300_000, StringComparer.Ordinal);
-        _prefixes = new HashSet<string>(StringComparer.Ordinal);
-        var compact = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        // Sized for the gazetteer's names and alternates so the tables are not rehashed while they fill.
+        _names = new Dictionary<string, NameHit[]>(Math.Max(16, places.Count * 3 + actors.Count * 2), StringComparer.Ordinal);
+        _prefixes = new HashSet<string>(Math.Max(16, places.Count / 2), StringComparer.Ordinal);
+        var prefixesBySpan = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        var compact = new Dictionary<string, int[]>(Math.Max(16, places.Count / 2), StringComparer.Ordinal);
         int maxWords = 1;
         void Add(string name, NameHit hit)
         {
@@ -116,7 +118,7 @@ public sealed class KnowledgeBase
             if (!exists)
             {
                 hits = [hit];
-                maxWords = Math.Max(maxWords, AddPrefixes(key));
+                maxWords = Math.Max(maxWords, AddPrefixes(key, prefixesBySpan));
             }
             else if (Array.IndexOf(hits!, hit) < 0)
             {
@@ -145,7 +147,7 @@ public sealed class KnowledgeBase
             for (int k = 0; k < alts.Length; k++)
             {
                 // The first alternate is GeoNames' ASCII spelling of the name when it differs ("Gdansk"): as good as the name.
-                bool ascii = k == 0 && string.Equals(alts[0], StripDiacritics(places[i].Name), StringComparison.Ordinal);
+                bool ascii = k == 0 && !System.Text.Ascii.IsValid(places[i].Name) && string.Equals(alts[0], StripDiacritics(places[i].Name), StringComparison.Ordinal);
                 Add(alts[k], new NameHit(ascii ? NameKind.Place : NameKind.PlaceAlias, i));
             }
             // Indexed, the alternate names are not needed again: 300,000 strings (about 25 MB) less to keep.
@@ -156,7 +158,7 @@ public sealed class KnowledgeBase
         foreach (var a in agents)
         {
             _agents[a.Key] = a.Code;
-            maxWords = Math.Max(maxWords, AddPrefixes(a.Key));
+            maxWords = Math.Max(maxWords, AddPrefixes(a.Key, prefixesBySpan));
         }
         MaxWords = Math.Min(maxWords, 10);
         _namesBySpan = _names.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -188,13 +190,13 @@ public sealed class KnowledgeBase
         return sb.ToString().Normalize(System.Text.NormalizationForm.FormC);
     }
 
-    private int AddPrefixes(string key)
+    private static int AddPrefixes(string key, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> prefixes)
     {
         int words = 1;
         for (int i = 0; i < key.Length; i++)
         {
             if (key[i] != ' ' && key[i] != '-') continue;
-            _prefixes.Add(key[..i]);
+            prefixes.Add(key.AsSpan(0, i)); // allocates only a prefix not seen yet
             if (key[i] == ' ') words++;
         }
         return words;
@@ -234,12 +236,15 @@ public sealed class KnowledgeBase
             });
         }
         var places = new List<PlaceEntry>(260_000);
+        // Codes repeat across rows: one string each (a local table is much faster than string.Intern's global one).
+        var interned = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Code(string s) => interned.TryGetValue(s, out var c) ? c : interned[s] = s;
         foreach (var f in KbFiles.ReadRows(Path.Combine(folder, KbFiles.Places)))
         {
             places.Add(new PlaceEntry
             {
-                GeonameId = ParseLong(f[0]), Name = f[1], Lat = ParseDouble(f[2]), Lon = ParseDouble(f[3]), FeatureCode = string.Intern(f[4]),
-                Iso3 = string.Intern(f[5]), Admin1 = string.Intern(f[6]), Admin2 = string.Intern(f[7]), Population = ParseLong(f[8]),
+                GeonameId = ParseLong(f[0]), Name = f[1], Lat = ParseDouble(f[2]), Lon = ParseDouble(f[3]), FeatureCode = Code(f[4]),
+                Iso3 = Code(f[5]), Admin1 = Code(f[6]), Admin2 = Code(f[7]), Population = ParseLong(f[8]),
                 AltNames = KbFiles.List(f[9]), Abbreviations = KbFiles.List(f[10]), Demonyms = KbFiles.List(f[11]),
             });
         }
