@@ -73,18 +73,24 @@ internal sealed class MentionFinder
         }
         bool country = e.Kb is { } ck && ck.StartsWith(MentionKinds.CountryPrefix, StringComparison.Ordinal);
         if (e.Type == "PER") return;
+        string text = EntityLinker.StripName(e.Text);
         if (e.Type == "ORG" && !country)
         {
-            FindInName(doc, e, result);
+            // An organisation no dictionary knows, named exactly like a notable place, stands for it ("Liverpool have
+            // gained popularity": the club, named for its city); otherwise a place may be inside its name.
+            var whole = new GeoMention { Start = e.Start, End = e.End, Text = e.Text, Entity = e, Source = GeoSource.Entity };
+            if (e.Kb is null && AddNotableNames(whole, NameKey.FromPhrase(text)) && whole.Candidates.Exists(c => _kb.Places[c].Population >= 100_000 || _kb.IsCountryPlace(c)))
+                result.Add(whole);
+            else FindInName(doc, e, result);
             return;
         }
-        string text = EntityLinker.StripName(e.Text);
         var m = new GeoMention { Start = e.Start, End = e.End, Text = e.Text, Entity = e, Source = GeoSource.Entity, AfterThe = AfterThe(doc, e) };
         if (e.Type == "MISC")
         {
-            // A demonym ("Afghan", "European") names its country or region; other MISC names are not places themselves.
+            // A demonym ("Afghan", "European") names its country or region, and NER calls some regions MISC ("Latin
+            // America"); other MISC names are not places themselves, but may hold one ("Syrian-Turkish").
             string key = NameKey.FromPhrase(text);
-            if (AddDemonym(m, key) || country && AddNames(m, key)) result.Add(m);
+            if (AddDemonym(m, key) || country && AddNames(m, key) || AddNotableNames(m, key)) result.Add(m);
             else FindInName(doc, e, result);
             return;
         }
@@ -335,13 +341,16 @@ internal sealed class MentionFinder
         foreach (var h in hits)
         {
             if (h.Kind == NameKind.Country && _kb.CountryPlace(h.Index) is >= 0 and var cp) { m.Add(cp, false); m.NamesCountry = true; }
-            else if (h.Kind == NameKind.Place)
+            else if (h.Kind is NameKind.Place or NameKind.PlaceAlias)
             {
                 var p = _kb.Places[h.Index];
                 if (GenericNames.Contains(p.Name)) continue;
-                if (p.FeatureCode is "ADM1" or "CONT" or "RGN" or "RGNE" || p.FeatureCode == "ADM2" && key.Contains(' ')
-                    || p.Population >= 100_000 && p.FeatureCode.StartsWith("PPL", StringComparison.Ordinal))
-                    m.Add(h.Index, false);
+                bool alias = h.Kind == NameKind.PlaceAlias;
+                // An alternate spelling counts for a large city ("New York" for New York City), not for anything else.
+                if (alias ? p.Population >= 100_000 && p.FeatureCode.StartsWith("PPL", StringComparison.Ordinal) && char.ToLowerInvariant(p.Name[0]) == key[0]
+                    : p.FeatureCode is "ADM1" or "CONT" or "RGN" or "RGNE" || p.FeatureCode == "ADM2" && key.Contains(' ')
+                      || p.Population >= 100_000 && p.FeatureCode.StartsWith("PPL", StringComparison.Ordinal))
+                    m.Add(h.Index, alias);
             }
         }
         return m.Candidates.Count > 0;
