@@ -145,6 +145,23 @@ public class GeocodingTests(MiniKbFixture fx)
         Assert.Equal((PlaceFeature.Admin1, "CA", PlaceRole.InName), (Place(doc, "California").Feature, Place(doc, "California").Admin1, Place(doc, "California").Role));
     }
 
+    [Fact]
+    public void ARegionNerCallsMiscIsStillTheRegion()
+    {
+        var doc = Entities("Trade with the Middle East grew.", null, ("Middle East", "MISC"));
+        Assert.Equal((6269133L, PlaceRole.Place), (Place(doc, "Middle East").GeonameId, Place(doc, "Middle East").Role));
+    }
+
+    [Fact]
+    public void AnUnknownOrganisationNamedExactlyLikeALargeCityStandsForIt()
+    {
+        // "London" as a team (NER: ORG, no actor of that name): metonymy for the city.
+        var doc = Entities("London won the final.", null, ("London", "ORG"));
+        Assert.Equal((2643743L, PlaceRole.Place), (Place(doc, "London").GeonameId, Place(doc, "London").Role));
+        // A known organisation is an actor, and a small town's name is no evidence.
+        Assert.Empty(Entities("Atlantic won the final.", null, ("Atlantic", "ORG")).Places);
+    }
+
     // ---- context rules ----
 
     [Theory]
