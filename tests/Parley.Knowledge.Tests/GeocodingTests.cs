@@ -275,6 +275,15 @@ public class GeocodingTests(MiniKbFixture fx)
     }
 
     [Fact]
+    public void AUnionOfCountriesIsAnActorThatAlsoStandsForItsRegion()
+    {
+        var doc = Entities("EU countries agreed.", null, ("EU", "ORG"));
+        var eu = doc.Entities.Single(e => e.Text == "EU");
+        Assert.Equal(("IGOEUREEC", "actor:THE_EUROPEAN_UNION"), (eu.Actor, eu.Kb)); // still the actor
+        Assert.Equal((6255148L, PlaceFeature.Continent), (Place(doc, "EU").GeonameId, Place(doc, "EU").Feature));
+    }
+
+    [Fact]
     public void LinkedPlacesCarryTheirGeoNamesIdAndCountryActor()
     {
         var doc = fx.Process("The envoy arrived in Doha.", new DateOnly(2019, 12, 4));

@@ -15,6 +15,8 @@ internal enum GeoSource : byte
     Qualifier,
     /// <summary>The dateline at the head of the article ("BEIRUT (AP) —") when no entity covers it.</summary>
     Dateline,
+    /// <summary>An actor that unites countries, standing for their region ("EU countries": Europe); the entity stays the actor.</summary>
+    Union,
 }
 
 /// <summary>What kind of feature the words around a name ask for ("Helmand province", "Orange County", "the city of X").</summary>

@@ -65,10 +65,18 @@ internal sealed class MentionFinder
 
     private void FromEntity(Document doc, EntityMention e, List<GeoMention> result)
     {
-        // Institutions and organisations the linker found ("the White House", "the Kremlin", "Downing Street") are actors.
+        // Institutions and organisations the linker found ("the White House", "the Kremlin", "Downing Street") are actors;
+        // a union of countries also stands for its region, as a country does for its land ("EU countries": Europe).
         if (e.Kb is { } kb && kb.StartsWith(MentionKinds.ActorPrefix, StringComparison.Ordinal))
         {
-            if (e.Type is "ORG" or "MISC") FindInName(doc, e, result);
+            int region = _kb.PlaceOfActor(kb[MentionKinds.ActorPrefix.Length..]);
+            if (region >= 0 && e.Via != MentionKinds.CorefSurname)
+            {
+                var union = new GeoMention { Start = e.Start, End = e.End, Text = e.Text, Entity = e, Source = GeoSource.Union, Key = NameKey.FromPhrase(EntityLinker.StripName(e.Text)) };
+                union.Add(region, alias: false);
+                result.Add(union);
+            }
+            else if (e.Type is "ORG" or "MISC") FindInName(doc, e, result);
             return;
         }
         bool country = e.Kb is { } ck && ck.StartsWith(MentionKinds.CountryPrefix, StringComparison.Ordinal);

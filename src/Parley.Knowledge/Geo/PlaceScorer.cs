@@ -110,7 +110,7 @@ internal sealed class PlaceScorer
     /// <summary>How much a mention says about the article's whereabouts: a place named as such more than a name inside a name.</summary>
     private static double Weight(GeoMention m) => m.Source switch
     {
-        GeoSource.InName => 0.4,
+        GeoSource.InName or GeoSource.Union => 0.4,
         GeoSource.Demonym => 0.7,
         _ => 1,
     };

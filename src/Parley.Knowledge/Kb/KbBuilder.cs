@@ -116,11 +116,11 @@ public static class KbBuilder
     private static void WritePlaces(string path, List<PlaceEntry> places)
     {
         using var w = KbFiles.CreateWriter(path);
-        w.WriteLine("#geonameid\tname\tlat\tlon\tfeature_code\tiso3\tadmin1\tadmin2\tpopulation\talternate_names\tabbreviations\tdemonyms");
+        w.WriteLine("#geonameid\tname\tlat\tlon\tfeature_code\tiso3\tadmin1\tadmin2\tpopulation\talternate_names\tabbreviations\tdemonyms\tactors");
         foreach (var p in places)
         {
             w.Write($"{p.GeonameId}\t{KbFiles.Clean(p.Name)}\t{F(p.Lat)}\t{F(p.Lon)}\t{p.FeatureCode}\t{p.Iso3}\t{p.Admin1}\t{p.Admin2}\t{p.Population}\t");
-            w.WriteLine($"{KbFiles.Join(p.AltNames.Select(KbFiles.Clean))}\t{KbFiles.Join(p.Abbreviations.Select(KbFiles.Clean))}\t{KbFiles.Join(p.Demonyms.Select(KbFiles.Clean))}");
+            w.WriteLine($"{KbFiles.Join(p.AltNames.Select(KbFiles.Clean))}\t{KbFiles.Join(p.Abbreviations.Select(KbFiles.Clean))}\t{KbFiles.Join(p.Demonyms.Select(KbFiles.Clean))}\t{KbFiles.Join(p.Actors)}");
         }
     }
 

@@ -94,6 +94,8 @@ public sealed class PlaceEntry
     public string[] Abbreviations { get; init; } = [];
     /// <summary>Adjectives of a continent or region ("European", "Middle Eastern"), as demonyms are of countries.</summary>
     public string[] Demonyms { get; init; } = [];
+    /// <summary>Ids of actors that are unions of the countries of this region and stand for it as a place ("the EU" for Europe).</summary>
+    public string[] Actors { get; init; } = [];
 }
 
 /// <summary>A generic agent noun ("officials", "military", "rebels") with the role code it adds to a country.</summary>

@@ -32,6 +32,7 @@ public sealed class KnowledgeBase
     private readonly Dictionary<(string Iso3, string Admin1, string Admin2), int> _admin2;
     private readonly Dictionary<string, int[]> _abbreviations;
     private readonly Dictionary<string, int> _placeDemonyms;
+    private readonly Dictionary<string, int> _placeOfActor;
     private readonly Dictionary<string, int> _countryByTld;
     private readonly int[] _countryPlace;
     private readonly int _gazetteerCount;
@@ -74,6 +75,7 @@ public sealed class KnowledgeBase
         _admin2 = [];
         _abbreviations = new Dictionary<string, int[]>(StringComparer.Ordinal);
         _placeDemonyms = new Dictionary<string, int>(StringComparer.Ordinal);
+        _placeOfActor = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < places.Count; i++)
         {
             var p = places[i];
@@ -85,6 +87,7 @@ public sealed class KnowledgeBase
                 ids = had ? [.. ids!, i] : [i];
             }
             foreach (var d in p.Demonyms) _placeDemonyms.TryAdd(NameKey.FromPhrase(d), i);
+            foreach (var a in p.Actors) _placeOfActor.TryAdd(a, i);
         }
         _countryByTld = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < countries.Count; i++) if (countries[i].Tld.Length > 0) _countryByTld.TryAdd(countries[i].Tld, i);
@@ -246,6 +249,7 @@ public sealed class KnowledgeBase
                 GeonameId = ParseLong(f[0]), Name = f[1], Lat = ParseDouble(f[2]), Lon = ParseDouble(f[3]), FeatureCode = Code(f[4]),
                 Iso3 = Code(f[5]), Admin1 = Code(f[6]), Admin2 = Code(f[7]), Population = ParseLong(f[8]),
                 AltNames = KbFiles.List(f[9]), Abbreviations = KbFiles.List(f[10]), Demonyms = KbFiles.List(f[11]),
+                Actors = f.Length > 12 ? KbFiles.List(f[12]) : [],
             });
         }
         var actors = new List<ActorEntry>(40_000);
@@ -330,6 +334,9 @@ public sealed class KnowledgeBase
 
     /// <summary>The continent or region an adjective names ("european" -> Europe), or -1.</summary>
     public int PlaceOfDemonym(string key) => _placeDemonyms.TryGetValue(key, out int i) ? i : -1;
+
+    /// <summary>The region an actor that unites its countries stands for ("THE_EUROPEAN_UNION" -> Europe), or -1.</summary>
+    public int PlaceOfActor(string actorId) => _placeOfActor.TryGetValue(actorId, out int i) ? i : -1;
 
     /// <summary>The country of an internet country-code domain ("uk" -> United Kingdom), or null.</summary>
     public CountryEntry? CountryOfTld(string tld) => _countryByTld.TryGetValue(tld, out int i) ? Countries[i] : null;

@@ -155,8 +155,9 @@ internal static class PlaceTableBuilder
 
     /// <summary>
     /// The supplement's places (<c>geonameid name lat lon feature_code iso3 admin1 admin2 population alternate_names
-    /// [demonyms]</c>). A row with the id of a place already read amends it: its non-empty fields replace the gazetteer's,
-    /// its alternate names come before the gazetteer's, its demonyms are added ("English" for England).
+    /// [demonyms [actors]]</c>). A row with the id of a place already read amends it: its non-empty fields replace the
+    /// gazetteer's, its alternate names come before the gazetteer's, its demonyms ("English" for England) and the actors
+    /// that stand for it ("the EU" for Europe) are added.
     /// </summary>
     private static int ReadSupplement(string path, List<PlaceEntry> places)
     {
@@ -168,7 +169,7 @@ internal static class PlaceTableBuilder
         {
             if (line.Length == 0 || line[0] == '#') continue;
             var f = line.Split('\t');
-            if (f.Length < 10) throw new InvalidDataException($"{path}: expected 10 or 11 tab-separated fields: {line}");
+            if (f.Length < 10) throw new InvalidDataException($"{path}: expected 10 to 12 tab-separated fields: {line}");
             long id = ParseLong(f[0]);
             var old = byId.TryGetValue(id, out int at) ? places[at] : null;
             string Field(int i, string? keep) => f[i].Length > 0 || keep is null ? f[i] : keep;
@@ -182,6 +183,7 @@ internal static class PlaceTableBuilder
                 FeatureCode = Field(4, old?.FeatureCode), Iso3 = Field(5, old?.Iso3), Admin1 = Field(6, old?.Admin1), Admin2 = Field(7, old?.Admin2),
                 Population = f[8].Length > 0 ? ParseLong(f[8]) : old?.Population ?? 0, AltNames = [.. names],
                 Abbreviations = old?.Abbreviations ?? [], Demonyms = f.Length > 10 ? KbFiles.List(f[10]) : old?.Demonyms ?? [],
+                Actors = f.Length > 11 ? KbFiles.List(f[11]) : old?.Actors ?? [],
             };
             if (old is not null) places[at] = p;
             else places.Add(p);
