@@ -102,24 +102,18 @@ public sealed class GdeltWriterTests
         Assert.Equal(["1", "Afghanistan", "AF", "AF", "", "33", "66", "AF"], ActionGeo(Row(doc, EventPlace.From(afghanistan))));
     }
 
-    [Fact]
-    public void AFirstLevelDivisionIsAUsOrWorldStateWithItsAdm1Code()
+    [Theory]
+    [InlineData("California", "USA", 36.7496, -119.591, 5332921L, "ADM1", "CA", "2", "US", "USCA", "USCA")]   // US state
+    [InlineData("Kabul", "AFG", 34.5, 69.2, 1138957L, "ADM1", "13", "5", "AF", "AF13", "AF13")]              // world state
+    [InlineData("Alexandria", "USA", 31.31129, -92.44514, 4314550L, "PPLA2", "LA", "3", "US", "USLA", "4314550")] // US city
+    [InlineData("Kabul", "AFG", 34.52813, 69.17233, 1138958L, "PPLC", "13", "4", "AF", "AF13", "1138958")]   // world city
+    public void ADivisionOrTownGivesItsGdeltTypeAdm1CodeAndFeatureId(string name, string iso3, double lat, double lon, long id,
+        string code, string admin1, string type, string fips, string adm1, string featureId)
     {
-        var doc = new Document("d", "Fires in California and Kabul province.");
-        var california = Place("California", 9, "California", "USA", 36.7496, -119.591, 5332921, "ADM1", "CA");
-        Assert.Equal(["2", "California", "US", "USCA", "", "36.7496", "-119.591", "USCA"], ActionGeo(Row(doc, EventPlace.From(california))));
-        var kabul = Place("Kabul", 24, "Kabul", "AFG", 34.5, 69.2, 1138957, "ADM1", "13");
-        Assert.Equal(["5", "Kabul", "AF", "AF13", "", "34.5", "69.2", "AF13"], ActionGeo(Row(doc, EventPlace.From(kabul))));
-    }
-
-    [Fact]
-    public void ATownIsAUsOrWorldCityWithItsGeoNamesId()
-    {
-        var doc = new Document("d", "Shots in Alexandria and Kabul.");
-        var alexandria = Place("Alexandria", 9, "Alexandria", "USA", 31.31129, -92.44514, 4314550, "PPLA2", "LA");
-        Assert.Equal(["3", "Alexandria", "US", "USLA", "", "31.3113", "-92.4451", "4314550"], ActionGeo(Row(doc, EventPlace.From(alexandria))));
-        var kabul = Place("Kabul", 24, "Kabul", "AFG", 34.52813, 69.17233, 1138958, "PPLC", "13");
-        Assert.Equal(["4", "Kabul", "AF", "AF13", "", "34.5281", "69.1723", "1138958"], ActionGeo(Row(doc, EventPlace.From(kabul))));
+        var doc = new Document("d", "Shots in " + name + ".");
+        var row = ActionGeo(Row(doc, EventPlace.From(Place(name, 9, name, iso3, lat, lon, id, code, admin1))));
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        Assert.Equal([type, name, fips, adm1, "", lat.ToString("0.####", inv), lon.ToString("0.####", inv), featureId], row);
     }
 
     [Fact]

@@ -170,7 +170,7 @@ public static class GeoWebNewsEvaluation
     private static GwnOutcome Outcome(KnowledgeBase kb, GwnArticle a, GwnToponym g, PlaceMention? p)
     {
         if (p?.Lat is not double lat || p.Lon is not double lon) return new GwnOutcome(a, g, null, double.NaN, false);
-        double km = GeoEvaluation.DistanceKm(lat, lon, g.Lat, g.Lon);
+        double km = Distance.Km(lat, lon, g.Lat, g.Lon);
         string? iso2 = p.Country is null ? null : kb.CountryByIso3(p.Country)?.Iso2;
         // A continent or a region lies in no country (the gold's derived country is where its point happens to fall:
         // Africa's is in the Central African Republic); it is right when it is the gold feature or within 161 km of it.
