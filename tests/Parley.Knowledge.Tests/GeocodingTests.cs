@@ -162,6 +162,25 @@ public class GeocodingTests(MiniKbFixture fx)
         Assert.Empty(Entities("Atlantic won the final.", null, ("Atlantic", "ORG")).Places);
     }
 
+    [Fact]
+    public void ANameNerMistypedIsAPlaceWhereTheTextTreatsItAsOne()
+    {
+        // After "in", or when the article names it as a location elsewhere.
+        Assert.Equal("USA", Place(Entities("A forum in Springfield drew crowds.", null, ("Springfield", "PER")), "Springfield").Country);
+        var twice = Entities("Springfield voted. Springfield is growing.", null, ("Springfield", "LOC"), ("Springfield", "ORG"));
+        Assert.Equal(2, twice.Places.Count(p => p.Text == "Springfield"));
+        // Otherwise a person or a company keeps its type: no place.
+        Assert.Empty(Entities("They met Springfield at noon.", null, ("Springfield", "PER")).Places);
+    }
+
+    [Fact]
+    public void AnAbbreviationAloneIsADivisionOnlyInAnArticleAboutItsCountry()
+    {
+        var canada = Entities("Flights from Canada to BC resumed.", null, ("Canada", "LOC"), ("BC", "LOC"));
+        Assert.Equal((5909050L, PlaceFeature.Admin1), (Place(canada, "BC").GeonameId, Place(canada, "BC").Feature));
+        Assert.DoesNotContain(Entities("BC said the deal was off.", null, ("BC", "LOC")).Places, p => p.Text == "BC");
+    }
+
     // ---- context rules ----
 
     [Theory]

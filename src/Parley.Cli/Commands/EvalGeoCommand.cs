@@ -103,10 +103,14 @@ internal static class EvalGeoCommand
         }
         Console.WriteLine($"GeoWebNews: {articles.Count} articles, {articles.Sum(a => a.Toponyms.Count)} gold toponyms with coordinates; shares of all gold toponyms, right country of those found");
         Console.WriteLine(GwnScores.Header);
-        var runs = new List<(string Label, List<GwnOutcome> Outcomes)>();
         var geocoder = new Geocoder(kb, weights);
+        var runs = new List<(string Label, List<GwnOutcome> Outcomes)>();
+        GwnRun? endToEnd = null;
         if (mode is "both" or "end-to-end")
-            runs.Add(("end to end", GeoWebNewsEvaluation.EndToEnd(kb, articles, doc => pipeline.Process(doc, Layers.Entities), geocoder)));
+        {
+            endToEnd = GeoWebNewsEvaluation.EndToEnd(kb, articles, doc => pipeline.Process(doc, Layers.Entities), geocoder);
+            runs.Add(("end to end", endToEnd.Outcomes));
+        }
         if (mode is "both" or "gold-spans")
             runs.Add(("gold spans", GeoWebNewsEvaluation.GoldSpans(kb, articles, doc => pipeline.Process(doc, Layers.Entities), geocoder)));
         foreach (var (label, outcomes) in runs)
@@ -118,6 +122,13 @@ internal static class EvalGeoCommand
                 foreach (var group in outcomes.GroupBy(o => o.Gold.Type).OrderByDescending(g => g.Count()))
                     Console.WriteLine(GeoWebNewsEvaluation.Score(group).Row("  " + group.Key));
             if (errors) GeoWebNewsEvaluation.WriteErrors(Console.Error, label, outcomes);
+        }
+        if (endToEnd is not null)
+        {
+            int annotated = endToEnd.Places - endToEnd.Unannotated.Count;
+            Console.WriteLine(FormattableString.Invariant(
+                $"end to end: {endToEnd.Places} places output, {annotated / (double)Math.Max(1, endToEnd.Places):P1} on an annotated span (GeoWebNews marks every toponym, literal or not; the rest are likely not places)"));
+            if (errors) GeoWebNewsEvaluation.WriteUnannotated(Console.Error, endToEnd);
         }
         return 0;
     }

@@ -11,8 +11,17 @@ namespace Parley.Knowledge.Eval;
 /// <summary>One gold toponym of a GeoWebNews article: its span, annotation type, and gold point.</summary>
 public sealed record GwnToponym(int Start, int End, string Text, string Type, long? GeonameId, double Lat, double Lon, string? Iso2, string? Iso2Sovereign);
 
-/// <summary>One GeoWebNews article with its gold toponyms that have coordinates.</summary>
-public sealed record GwnArticle(string Id, string? Url, string Text, IReadOnlyList<GwnToponym> Toponyms);
+/// <summary>
+/// One GeoWebNews article with its gold toponyms that have coordinates, and the spans of every annotation (toponyms of all
+/// kinds, with or without coordinates, and the non-toponyms the annotators marked).
+/// </summary>
+public sealed record GwnArticle(string Id, string? Url, string Text, IReadOnlyList<GwnToponym> Toponyms, IReadOnlyList<(int Start, int End)> Annotated);
+
+/// <summary>
+/// An end-to-end run: each gold toponym's outcome, the places Parley output, and those that overlap no annotation at all
+/// (GeoWebNews marks every toponym, literal or not, so these are most likely not places).
+/// </summary>
+public sealed record GwnRun(List<GwnOutcome> Outcomes, int Places, List<(GwnArticle Article, PlaceMention Place)> Unannotated);
 
 /// <summary>How one gold toponym was answered: the place found for it (or none) and its distance from the gold point.</summary>
 public sealed record GwnOutcome(GwnArticle Article, GwnToponym Gold, PlaceMention? Place, double Km, bool RightCountry);
@@ -91,8 +100,12 @@ public static class GeoWebNewsEvaluation
             var root = json.RootElement;
             string text = root.GetProperty("text").GetString() ?? "";
             var toponyms = new List<GwnToponym>();
+            var annotated = new List<(int, int)>();
             foreach (var t in root.GetProperty("toponyms").EnumerateArray())
             {
+                if (t.GetProperty("start").ValueKind == JsonValueKind.Number && t.GetProperty("end").ValueKind == JsonValueKind.Number
+                    && t.GetProperty("start").GetInt32() is >= 0 and var s0 && t.GetProperty("end").GetInt32() is var e0 && e0 > s0 && e0 <= text.Length)
+                    annotated.Add((s0, e0));
                 if (t.GetProperty("lat").ValueKind != JsonValueKind.Number || t.GetProperty("start").ValueKind != JsonValueKind.Number
                     || t.GetProperty("end").ValueKind != JsonValueKind.Number) continue;
                 int start = t.GetProperty("start").GetInt32(), end = t.GetProperty("end").GetInt32();
@@ -104,7 +117,7 @@ public static class GeoWebNewsEvaluation
                     OptionalString(t, "country_iso2_derived"), OptionalString(t, "country_iso2_derived_sovereign")));
             }
             string id0 = root.TryGetProperty("doc_id", out var d) ? d.ToString() : lineNo.ToString(CultureInfo.InvariantCulture);
-            result.Add(new GwnArticle(id0, OptionalString(root, "url"), text, toponyms));
+            result.Add(new GwnArticle(id0, OptionalString(root, "url"), text, toponyms, annotated));
         }
         return result;
     }
@@ -120,17 +133,22 @@ public static class GeoWebNewsEvaluation
     /// (the pipeline's own when <paramref name="geocoder"/> is the default one); each gold toponym is matched to the output
     /// place that overlaps it most.
     /// </summary>
-    public static List<GwnOutcome> EndToEnd(KnowledgeBase kb, IEnumerable<GwnArticle> articles, Action<Document> analyse, Geocoder geocoder)
+    public static GwnRun EndToEnd(KnowledgeBase kb, IEnumerable<GwnArticle> articles, Action<Document> analyse, Geocoder geocoder)
     {
         var outcomes = new List<GwnOutcome>();
+        var unannotated = new List<(GwnArticle, PlaceMention)>();
+        int places = 0;
         foreach (var a in articles)
         {
             var doc = NewDocument(a);
             analyse(doc);
             geocoder.Process(doc);
             foreach (var g in a.Toponyms) outcomes.Add(Outcome(kb, a, g, BestOverlap(doc.Places, g.Start, g.End)));
+            places += doc.Places.Count;
+            foreach (var p in doc.Places)
+                if (!a.Annotated.Any(s => s.Start < p.End && p.Start < s.End)) unannotated.Add((a, p));
         }
-        return outcomes;
+        return new GwnRun(outcomes, places, unannotated);
     }
 
     /// <summary>
@@ -188,6 +206,13 @@ public static class GeoWebNewsEvaluation
             if (overlap > bestOverlap) { bestOverlap = overlap; best = p; }
         }
         return best;
+    }
+
+    /// <summary>One line per output place that overlaps no annotation.</summary>
+    public static void WriteUnannotated(TextWriter w, GwnRun run)
+    {
+        foreach (var (a, p) in run.Unannotated)
+            w.WriteLine(FormattableString.Invariant($"end to end\tnot annotated\t{p.Text}\t{p.Role}\tgot {p.GeonameId} {p.Name} {p.Country} {p.FeatureCode}\tdoc {a.Id} @{p.Start}\t{Context(a.Text, p.Start, p.End)}"));
     }
 
     /// <summary>One line per wrong or missed gold toponym, for looking at every miss.</summary>

@@ -36,6 +36,8 @@ internal sealed class GeoMention
     /// <summary>Candidate places; <see cref="Alias"/> is parallel (true when only an alternate name matched).</summary>
     public readonly List<int> Candidates = [];
     public readonly List<bool> Alias = [];
+    /// <summary>Candidates found only as an abbreviation standing alone ("BC", "WA"): meant only in an article about their country.</summary>
+    public readonly HashSet<int> ByAbbreviation = [];
     /// <summary>True when the name is a country's name (not a demonym): the country then wins, whatever else the name means.</summary>
     public bool NamesCountry;
     /// <summary>Places the text says contain this one ("Alexandria, <u>La.</u>"), or empty.</summary>

@@ -49,10 +49,13 @@ internal sealed class MentionFinder
     public List<GeoMention> Find(Document doc)
     {
         var result = new List<GeoMention>();
+        var locations = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in doc.Entities)
+            if (e.Type == "LOC" && MentionKinds.IsNamed(e)) locations.Add(NameKey.FromPhrase(EntityLinker.StripName(e.Text)));
         foreach (var e in doc.Entities)
         {
             if (!MentionKinds.IsNamed(e) || e.Via == MentionKinds.CorefSurname || e.End <= e.Start) continue;
-            FromEntity(doc, e, result);
+            FromEntity(doc, e, result, locations);
         }
         result.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         AddDateline(doc, result);
@@ -63,7 +66,7 @@ internal sealed class MentionFinder
 
     // ---- entities ----
 
-    private void FromEntity(Document doc, EntityMention e, List<GeoMention> result)
+    private void FromEntity(Document doc, EntityMention e, List<GeoMention> result, HashSet<string> locations)
     {
         // Institutions and organisations the linker found ("the White House", "the Kremlin", "Downing Street") are actors;
         // a union of countries also stands for its region, as a country does for its land ("EU countries": Europe).
@@ -80,8 +83,13 @@ internal sealed class MentionFinder
             return;
         }
         bool country = e.Kb is { } ck && ck.StartsWith(MentionKinds.CountryPrefix, StringComparison.Ordinal);
-        if (e.Type == "PER") return;
         string text = EntityLinker.StripName(e.Text);
+        if (e.Type != "LOC" && e.Kb is null && MistypedLocation(doc, e, text, locations) is { } mistyped)
+        {
+            result.Add(mistyped);
+            return;
+        }
+        if (e.Type == "PER") return;
         if (e.Type == "ORG" && !country)
         {
             // An organisation no dictionary knows, named exactly like a notable place, stands for it ("Liverpool have
@@ -122,6 +130,42 @@ internal sealed class MentionFinder
         if (m.Candidates.Count > 0) result.Add(m);
         // A location's name that is no place itself may hold one ("Western US", "South Waziristan Agency").
         else FindInName(doc, e, result);
+    }
+
+    /// <summary>Prepositions after which a name is a place rather than a person or a company ("at", "to" and "from" are not: "at Zara", "to McGregor").</summary>
+    private static readonly HashSet<string> LocativePrepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "near", "into", "inside", "outside", "around", "across", "throughout", "toward", "towards",
+    };
+
+    /// <summary>
+    /// A name NER typed as a person, organisation or other, that no dictionary knows as such, and that is a place's own
+    /// name where the text treats it as a place: after a locative preposition ("a forum in Red Oak", "around Hinton"), or
+    /// when the article names it as a location elsewhere (one sense per discourse).
+    /// </summary>
+    private GeoMention? MistypedLocation(Document doc, EntityMention e, string text, HashSet<string> locations)
+    {
+        string key = NameKey.FromPhrase(text);
+        if (key.Length < 3) return null;
+        bool located = locations.Contains(key);
+        if (!located)
+        {
+            int first = doc.TokenAt(e.Start);
+            if (first <= 0 || doc.Tokens[first - 1].Sentence != doc.Tokens[first].Sentence) return null;
+            var prev = doc.Tokens[first - 1];
+            if (!LocativePrepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.Text.AsSpan(prev.Start, prev.End - prev.Start))) return null;
+        }
+        var hits = _kb.LookupArray(key);
+        if (hits is null) return null;
+        var m = new GeoMention { Start = e.Start, End = e.End, Text = e.Text, Entity = e, Source = GeoSource.Entity, Key = key, AfterThe = AfterThe(doc, e) };
+        foreach (var h in hits)
+        {
+            if (h.Kind is NameKind.Actor or NameKind.Demonym) return null; // a known actor or people's name is not mistyped
+            if (h.Kind == NameKind.Place && (_kb.Places[h.Index].Population >= 1_000 || !_kb.Places[h.Index].FeatureCode.StartsWith("PPL", StringComparison.Ordinal)))
+                m.Add(h.Index, alias: false);
+        }
+        Filter(m);
+        return m.Candidates.Count > 0 ? m : null;
     }
 
     /// <summary>The entity's text as written, for an abbreviation: surrounding quotes and a leading "the" off, a final dot kept ("Wash.").</summary>
@@ -272,7 +316,11 @@ internal sealed class MentionFinder
     private bool AddAbbreviation(GeoMention m, string text)
     {
         var ids = _kb.PlacesByAbbreviation(text);
-        foreach (int i in ids) m.Add(i, alias: false);
+        foreach (int i in ids)
+        {
+            m.Add(i, alias: false);
+            m.ByAbbreviation.Add(i);
+        }
         return ids.Length > 0;
     }
 

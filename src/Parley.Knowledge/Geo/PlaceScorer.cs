@@ -129,6 +129,7 @@ internal sealed class PlaceScorer
         int cityOverDivision = CityOverDivision(m);
         for (int i = 0; i < m.Candidates.Count; i++)
         {
+            if (!Plausible(m, i, ctx)) continue;
             double s = Score(m, m.Candidates[i], m.Alias[i], ctx, georgia);
             if (!m.Alias[i] && _kb.Places[m.Candidates[i]].FeatureCode == "ADM1" && cityOverDivision < 0) s += _w.DivisionName;
             if (s > best) { second = best; best = s; chosen = m.Candidates[i]; }
@@ -136,6 +137,20 @@ internal sealed class PlaceScorer
         }
         m.Chosen = chosen;
         m.Margin = double.IsNegativeInfinity(second) ? 100 : best - second;
+    }
+
+    /// <summary>
+    /// Candidates that only context can make plausible: a division named by an abbreviation standing alone ("BA" is
+    /// Bahia only in a Brazilian story; usually it is British Airways or a degree) and a place that has the name only as
+    /// an altogether different alternate name (Castilla La Nueva's "Shell"). Without their country in the article, they
+    /// are no candidates at all, and a mention left without any is no place.
+    /// </summary>
+    private bool Plausible(GeoMention m, int i, ArticleContext ctx)
+    {
+        int c = m.Candidates[i];
+        bool weak = m.ByAbbreviation.Contains(c) && m.Qualified is null
+            || m.Alias[i] && !SameInitial(m.Key, _kb.Places[c].Name) && m.Source != GeoSource.Union;
+        return !weak || ctx.Country(_kb.Places[c].Iso3, m.Group) > 0;
     }
 
     /// <summary>
