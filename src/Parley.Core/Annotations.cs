@@ -47,9 +47,10 @@ public sealed class PlaceMention
     public string? Admin1 { get; set; }
     /// <summary>
     /// How the text names the place: null or <see cref="PlaceRole.Place"/> for a place named as such (also when it stands
-    /// for its people or government: "Turkey shelled"), <see cref="PlaceRole.Demonym"/> for an adjective or people's
-    /// name ("Turkish forces"), <see cref="PlaceRole.InName"/> for a place inside another name ("the Syrian Observatory
-    /// for Human Rights"). An event happens at a place, never at a demonym or inside a name.
+    /// for its people or government: "Turkey shelled"), <see cref="PlaceRole.Dateline"/> for the place of the article's
+    /// dateline ("BEIRUT (AP) —"), <see cref="PlaceRole.Demonym"/> for an adjective or people's name ("Turkish forces"),
+    /// <see cref="PlaceRole.InName"/> for a place inside another name ("the Syrian Observatory for Human Rights"). An
+    /// event happens at a place (its clause's, else the dateline's), never at a demonym or inside a name.
     /// </summary>
     public string? Role { get; set; }
 }
@@ -58,6 +59,7 @@ public sealed class PlaceMention
 public static class PlaceRole
 {
     public const string Place = "place";
+    public const string Dateline = "dateline";
     public const string Demonym = "demonym";
     public const string InName = "in_name";
 }

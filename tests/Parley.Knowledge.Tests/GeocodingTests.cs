@@ -249,7 +249,7 @@ public class GeocodingTests(MiniKbFixture fx)
         var doc = Locations("DALLAS (AP) — Officials in Paris said the storm had passed.", "Paris");
         Assert.Equal(4717560L, Place(doc, "Paris").GeonameId);
         var dallas = doc.Places.Single(p => p.Text == "DALLAS");
-        Assert.Equal(("USA", "TX"), (dallas.Country, dallas.Admin1));
+        Assert.Equal(("USA", "TX", PlaceRole.Dateline), (dallas.Country, dallas.Admin1, dallas.Role));
     }
 
     [Fact]

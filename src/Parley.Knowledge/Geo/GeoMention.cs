@@ -63,7 +63,7 @@ internal sealed class GeoMention
         Alias.Add(alias);
     }
 
-    public string? Role => Source switch
+    public string? Role => IsDateline ? PlaceRole.Dateline : Source switch
     {
         GeoSource.Demonym => PlaceRole.Demonym,
         GeoSource.InName => PlaceRole.InName,
