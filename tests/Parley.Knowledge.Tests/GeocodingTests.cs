@@ -181,6 +181,24 @@ public class GeocodingTests(MiniKbFixture fx)
         Assert.DoesNotContain(Entities("BC said the deal was off.", null, ("BC", "LOC")).Places, p => p.Text == "BC");
     }
 
+    [Fact]
+    public void ACommonWordIsADivisionOnlyInAnArticleAboutItsCountry()
+    {
+        // Cameroon has a region called West.
+        Assert.Empty(Locations("Sanctions from the West hurt.", "West").Places);
+        Assert.Equal("CMR", Place(Locations("Cameroon said the West was calm.", "Cameroon", "West"), "West").Country);
+    }
+
+    [Fact]
+    public void InsideANameATownCountsOnlyWhereItOpensTheNameACountryAnywhere()
+    {
+        var doc = Entities("Air France staff at Dallas Love Field and the Queen London Hospital met.", null,
+            ("Air France", "ORG"), ("Dallas Love Field", "ORG"), ("Queen London Hospital", "ORG"));
+        Assert.Equal(("FRA", PlaceRole.InName), (Place(doc, "France").Country, Place(doc, "France").Role));
+        Assert.Equal("USA", Place(doc, "Dallas").Country);
+        Assert.DoesNotContain(doc.Places, p => p.Text == "London");
+    }
+
     // ---- context rules ----
 
     [Theory]

@@ -24,7 +24,7 @@ public class KbBuildTests(MiniKbFixture fx)
     [Fact]
     public void BuildsActorsAgentsPlacesAndAppliesTheSupplement()
     {
-        Assert.Equal(11, fx.Summary.Countries);
+        Assert.Equal(12, fx.Summary.Countries);
         var taliban = fx.Kb.Actors.Single(a => a.Id == "TALIBAN");
         Assert.Equal(ActorKind.ArmedGroup, taliban.Kind);
         Assert.Equal("AFGREB", KnowledgeBase.ActorCode(taliban, new DateOnly(2019, 12, 4)));

@@ -15,7 +15,6 @@ public sealed record GeoWeights
     public double WrongKind { get; init; } = 4;
     public double DivisionName { get; init; } = 3;
     public double NamesakeCity { get; init; } = 1.2;
-    public double GenericDivision { get; init; } = 6;
     public double SpellingPenalty { get; init; } = 0.7;
     public double OtherNamePenalty { get; init; } = 2;
     public double ShortNamePenalty { get; init; } = 1.5;

@@ -362,6 +362,7 @@ internal sealed class MentionFinder
         {
             var t = tokens[i];
             if (t.End - t.Start < 2 || !char.IsUpper(doc.Text[t.Start]) || GenericNames.Contains(doc.Text[t.Start..t.End])) { i++; continue; }
+            bool opens = i == first || OpensPlaceName(doc, i - 1);
             GeoMention? best = null;
             int bestEnd = i;
             for (int j = i; j <= last && j < i + 4; j++)
@@ -374,6 +375,7 @@ internal sealed class MentionFinder
                     if (e.Type != "MISC") m.Source = GeoSource.InName;
                 }
                 else if (!AddNotableNames(m, key)) continue;
+                if (!opens && !KeepOnlyCountriesAndRegions(m)) continue;
                 // Inside a location's name the place is where that location is ("the Tijuana River", "Western US").
                 if (e.Type == "LOC") m.Source = GeoSource.Entity;
                 best = m;
@@ -383,6 +385,30 @@ internal sealed class MentionFinder
             result.Add(best);
             i = bestEnd + 1;
         }
+    }
+
+    /// <summary>
+    /// Inside a longer name, a town's or a division's name starts the name or follows "the", "of", "in", "for" or a hyphen
+    /// ("University of California", "The Washington Post"); in the middle of other capitalised words it is part of them
+    /// ("Cielo Vista Mall", "Queen Elizabeth Hospital"). A country's or a region's name counts anywhere ("Air Zimbabwe").
+    /// </summary>
+    private static bool OpensPlaceName(Document doc, int previous)
+    {
+        var p = doc.Tokens[previous];
+        var word = doc.Text.AsSpan(p.Start, p.End - p.Start);
+        return word is "of" or "in" or "for" or "de" or "the" or "The" || word.Length == 1 && NameKey.Fold(word[0]) == '-';
+    }
+
+    /// <summary>Drops the candidates that are not countries, continents or regions; false when none is left.</summary>
+    private bool KeepOnlyCountriesAndRegions(GeoMention m)
+    {
+        for (int i = m.Candidates.Count - 1; i >= 0; i--)
+        {
+            if (_kb.IsCountryPlace(m.Candidates[i]) || _kb.Places[m.Candidates[i]].FeatureCode is "CONT" or "RGN" or "RGNE") continue;
+            m.Candidates.RemoveAt(i);
+            m.Alias.RemoveAt(i);
+        }
+        return m.Candidates.Count > 0;
     }
 
     /// <summary>

@@ -140,17 +140,23 @@ internal sealed class PlaceScorer
     }
 
     /// <summary>
-    /// Candidates that only context can make plausible: a division named by an abbreviation standing alone ("BA" is
-    /// Bahia only in a Brazilian story; usually it is British Airways or a degree) and a place that has the name only as
-    /// an altogether different alternate name (Castilla La Nueva's "Shell"). Without their country in the article, they
-    /// are no candidates at all, and a mention left without any is no place.
+    /// Candidates that only context can make plausible: without their country in the article, they are no candidates at
+    /// all, and a mention left without any is no place. They are a division named by an abbreviation standing alone ("BA"
+    /// is Bahia only in a Brazilian story; usually it is British Airways or a degree), by a common word ("the West" is not
+    /// Cameroon's West region) or after "the" ("the Red Sea" is not Sudan's Red Sea state), a small division called by one
+    /// word (under 50,000 people: Saba in the Caribbean Netherlands is not Yemen's Saba), and a
+    /// place that has the name only as an altogether different alternate name (Castilla La Nueva's "Shell").
     /// </summary>
     private bool Plausible(GeoMention m, int i, ArticleContext ctx)
     {
         int c = m.Candidates[i];
+        var p = _kb.Places[c];
+        bool division = p.FeatureCode is "ADM1" or "ADM2";
         bool weak = m.ByAbbreviation.Contains(c) && m.Qualified is null
-            || m.Alias[i] && !SameInitial(m.Key, _kb.Places[c].Name) && m.Source != GeoSource.Union;
-        return !weak || ctx.Country(_kb.Places[c].Iso3, m.Group) > 0;
+            || division && (MentionFinder.IsGenericName(p.Name) || MentionFinder.IsGenericName(m.Key) || m.AfterThe
+                || p.Population < 50_000 && !m.Key.Contains(' ')) && m.Qualified is null
+            || m.Alias[i] && !SameInitial(m.Key, p.Name) && m.Source != GeoSource.Union;
+        return !weak || ctx.Country(p.Iso3, m.Group) > 0;
     }
 
     /// <summary>
@@ -196,9 +202,6 @@ internal sealed class PlaceScorer
         // A division's short name ("Allendale" for Allendale County) is weaker still: the town of that name comes first.
         if (alias) s -= p.FeatureCode is "ADM1" or "ADM2" && p.Name.StartsWith(m.Key, StringComparison.OrdinalIgnoreCase) ? _w.ShortNamePenalty
             : SameInitial(m.Key, p.Name) ? _w.SpellingPenalty : _w.OtherNamePenalty;
-        // A division called by a common word ("Western", "Centre", "Gulf") is meant only in an article about its country.
-        if (p.FeatureCode is "ADM1" or "ADM2" && (MentionFinder.IsGenericName(p.Name) || MentionFinder.IsGenericName(m.Key)) && ctx.Country(p.Iso3, m.Group) <= 0)
-            s -= _w.GenericDivision;
 
         // 1. The kind of name.
         bool isCountry = _kb.IsCountryPlace(candidate);
