@@ -8,8 +8,9 @@ namespace Parley.Knowledge.Geo;
 /// <list type="number">
 /// <item>The kind of name: a country's name is the country (never a town or a homonymous province), unless the article
 /// is about another country that has a first-level division of that name and never names that country otherwise
-/// ("Georgia" among US senators); a demonym is its country or region. Words around the name ask for a kind ("Helmand
-/// province", "Orange County", "the city of Basra").</item>
+/// ("Georgia" among US senators); a first-level division's main name is the division, unless the national capital or a
+/// city of 100,000 inside it has that name ("Washington", "New York"); a demonym is its country or region. Words around
+/// the name ask for a kind ("Helmand province", "Orange County", "the city of Basra").</item>
 /// <item>The text's own qualifier: "Alexandria, La.", "Paris, Texas", "Kandahar, Afghanistan" put the place inside the
 /// named division or country; an unqualified mention of the same name in the article is the same place.</item>
 /// <item>The article's other places: candidates in the countries, first- and second-level divisions the article names
@@ -21,8 +22,10 @@ namespace Parley.Knowledge.Geo;
 /// seats above other towns, a city above the division it shares its name with ("New York", "São Paulo"), alternate
 /// names and town sections below main names and whole towns.</item>
 /// </list>
-/// Resolution runs twice: first with the evidence of unambiguous names only (countries, demonyms, names with one
-/// candidate, qualifiers, the dateline), then with every first-round choice as evidence, weighted by how clear it was.
+/// Some candidates count only when their country is in the article (see <see cref="Plausible"/>); a mention left without
+/// any is no place. Resolution runs twice: first with the evidence of unambiguous names only (countries, demonyms, names
+/// with one candidate, qualifiers, the dateline), then with every first-round choice as evidence, weighted by how clear
+/// it was. The weights are <see cref="GeoWeights"/>; docs/GEOCODING.md says why the rules come in this order.
 /// </summary>
 internal sealed class PlaceScorer
 {
