@@ -117,6 +117,14 @@ public sealed class GdeltWriterTests
     }
 
     [Fact]
+    public void AnEventPlaceWithoutItsKindIsWrittenAsATown()
+    {
+        // As read back from a store that keeps no feature kind, with no places of the document to take it from.
+        var place = new EventPlace { Name = "Doha", Country = "QAT", Lat = 25.2854, Lon = 51.531, GeonameId = 290030 };
+        Assert.Equal(["4", "Doha", "QA", "QA", "", "25.2854", "51.531", "290030"], ActionGeo(Row(new Document("d", "x"), place)));
+    }
+
+    [Fact]
     public void ARegionHasNoGdeltTypeAndNoPoint()
     {
         var doc = new Document("d", "Unrest in the Middle East.");

@@ -125,7 +125,9 @@ public sealed class GdeltWriter
     private void GeoFields(string[] row, int at, EventPlace? p)
     {
         var inv = CultureInfo.InvariantCulture;
-        string? feature = p?.Feature;
+        // An event place read back from a store that does not keep its feature kind (and no place of the document to
+        // take it from) is written as a town, as before places carried their kind.
+        string? feature = p?.Feature ?? (p?.Lat is not null ? PlaceFeature.City : null);
         if (p is null || p.Lat is null || p.Lon is null || feature is null or PlaceFeature.Region or PlaceFeature.Continent)
         {
             row[at] = "0";
