@@ -13,8 +13,11 @@ internal static class CliOptions
         CustomParser = r =>
         {
             var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : null;
-            if (text is not null && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            if (text is null) return text;
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 r.AddError($"--date: '{text}' is not a date of the form YYYY-MM-DD");
+            else if (!SaneDates.Contains(date))
+                r.AddError($"--date: {SaneDates.OutOfRange(date)}");
             return text;
         },
     };

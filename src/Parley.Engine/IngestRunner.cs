@@ -20,6 +20,9 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
 
     public int BatchSize { get; init; } = 200;
 
+    /// <summary>A batch is also written once its documents hold this many characters, so large articles do not pile up.</summary>
+    public long BatchChars { get; init; } = 4_000_000;
+
     /// <summary>Regroup the store's stories when the run added documents (off only to time the storing alone).</summary>
     public bool UpdateStories { get; init; } = true;
 
@@ -41,6 +44,7 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
 
         var stream = new DocumentStream(engine) { ShouldAnnotate = IsNew };
         var pending = new List<Document>(BatchSize);
+        long pendingChars = 0;
         try
         {
             foreach (var item in stream.Process(inputs, stdin, progress, cancellationToken))
@@ -53,10 +57,12 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
                 }
                 if (item.Document is not { } doc) continue;
                 pending.Add(doc);
-                if (pending.Count >= BatchSize)
+                pendingChars += doc.Text.Length;
+                if (pending.Count >= BatchSize || pendingChars >= BatchChars)
                 {
                     queue.Add(pending, cancellationToken);
                     pending = new List<Document>(BatchSize);
+                    pendingChars = 0;
                 }
             }
             if (pending.Count > 0 && !writer.IsFaulted) queue.Add(pending, cancellationToken);

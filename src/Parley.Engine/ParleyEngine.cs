@@ -14,6 +14,23 @@ public sealed record EngineOptions
     /// <summary>Worker threads for processing; 0 means one per core.</summary>
     public int Threads { get; init; }
     public HttpClient? Http { get; init; }
+    /// <summary>Feed item links and redirects may lead to loopback, link-local and private addresses (off: only public ones).</summary>
+    public bool AllowPrivateAddresses { get; init; }
+
+    /// <summary>
+    /// Longest text annotated as one unit; a longer article is cut into units of at most this many characters
+    /// (<see cref="DocumentParts"/>), annotated in parallel and merged, so its cost stays linear in its length.
+    /// </summary>
+    public int UnitChars { get; init; } = 50_000;
+
+    /// <summary>Time any article may take to annotate, whatever its size (model start-up, a loaded machine).</summary>
+    public TimeSpan BudgetBase { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Time allowed per million characters on top of <see cref="BudgetBase"/>: about ten times what the whole pipeline
+    /// takes on one core. An article that runs past its budget is reported as a problem and skipped.
+    /// </summary>
+    public TimeSpan BudgetPerMillionChars { get; init; } = TimeSpan.FromSeconds(100);
 }
 
 /// <summary>
@@ -27,7 +44,10 @@ public sealed class ParleyEngine
         MissingStages = missing;
         Options = options;
         Pipeline = pipeline;
-        Reader = new ArticleReader(new ReaderOptions { MaxBytes = options.MaxInputBytes, Http = options.Http });
+        Reader = new ArticleReader(new ReaderOptions
+        {
+            MaxBytes = options.MaxInputBytes, Http = options.Http, AllowPrivateAddresses = options.AllowPrivateAddresses,
+        });
         Cleaner = new ArticleCleaner();
     }
 
@@ -41,6 +61,9 @@ public sealed class ParleyEngine
     public static ParleyEngine Create(EngineOptions? options = null)
     {
         options ??= new EngineOptions();
+        if (options.DefaultDate is { } date && !SaneDates.Contains(date))
+            throw new ArgumentOutOfRangeException(nameof(options), SaneDates.OutOfRange(date));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.UnitChars, 1000);
         var missing = new List<string>();
         var pipeline = DefaultPipeline.Build(options.Layers, missing);
         return new ParleyEngine(options, pipeline, missing);
@@ -54,11 +77,58 @@ public sealed class ParleyEngine
         return doc;
     }
 
-    /// <summary>Runs the pipeline over an already cleaned document.</summary>
+    /// <summary>The time <paramref name="chars"/> characters may take to annotate before the article is given up.</summary>
+    public TimeSpan BudgetFor(int chars) => Options.BudgetBase + Options.BudgetPerMillionChars * (chars / 1e6);
+
+    /// <summary>
+    /// Runs the pipeline over an already cleaned document, within its time budget (<see cref="BudgetFor"/>): past it,
+    /// a <see cref="BadInputException"/> names the budget. A text longer than <see cref="EngineOptions.UnitChars"/> is
+    /// annotated in units (<see cref="DocumentParts"/>) on all cores.
+    /// </summary>
     public void Annotate(Document doc, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(doc);
         doc.Done |= Layers.Clean | Layers.Language;
         if (doc.Language != "en") return;
-        Pipeline.Process(doc, Options.Layers, cancellationToken);
+        var budget = BudgetFor(doc.Text.Length);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(budget);
+        try
+        {
+            if (doc.Text.Length <= Options.UnitChars) Pipeline.Process(doc, Options.Layers, deadline.Token);
+            else AnnotateInUnits(doc, deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new BadInputException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"processing ran past its time budget ({budget.TotalSeconds:N0} s for {doc.Text.Length:N0} characters); not processed"));
+        }
+    }
+
+    private void AnnotateInUnits(Document doc, CancellationToken cancellationToken)
+    {
+        var ranges = DocumentParts.Split(doc.Text, Options.UnitChars);
+        var parts = new Document[ranges.Count];
+        var parallel = new ParallelOptions
+        {
+            CancellationToken = cancellationToken,
+            MaxDegreeOfParallelism = Options.Threads > 0 ? Options.Threads : Environment.ProcessorCount,
+        };
+        try
+        {
+            Parallel.For(0, ranges.Count, parallel, i =>
+            {
+                var part = DocumentParts.Part(doc, ranges[i].Start, ranges[i].End);
+                Pipeline.Process(part, Options.Layers, cancellationToken);
+                parts[i] = part;
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            var first = e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
+        for (int i = 0; i < parts.Length; i++) DocumentParts.Append(doc, parts[i], ranges[i].Start);
+        doc.Flags.Add($"units:{parts.Length}");
     }
 }

@@ -20,8 +20,7 @@ public sealed class ArticleReader
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _fetcher = new Lazy<WebFetcher>(() => new WebFetcher(
-            options.Http ?? new HttpClient { Timeout = options.HttpTimeout }, options.MaxBytes));
+        _fetcher = new Lazy<WebFetcher>(() => new WebFetcher(options));
     }
 
     public ReaderOptions Options => _options;
@@ -374,7 +373,7 @@ public sealed class ArticleReader
     private IEnumerable<ReadItem> ReadUrl(string input, CancellationToken ct)
     {
         if (!Uri.TryCreate(input, UriKind.Absolute, out var uri)) return [ReadItem.Bad(input, "not a valid URL")];
-        var page = _fetcher.Value.Fetch(uri, ct, out string? error);
+        var page = _fetcher.Value.Fetch(uri, named: true, ct, out string? error);
         if (page is null) return [ReadItem.Bad(input, error!)];
         var kind = InputKinds.FromContent(page.MediaType, page.Bytes);
         if (page.Charset is { } charset && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))

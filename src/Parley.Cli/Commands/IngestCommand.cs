@@ -40,7 +40,11 @@ internal static class IngestCommand
             var runner = new IngestRunner(engine, target) { BatchSize = Math.Max(1, parse.GetValue(batch)) };
             var summary = ProgressDisplay.Run("ingesting", parse.GetValue(quiet), progress =>
                 runner.Run(parse.GetValue(paths)!, null, progress, CliOptions.ReportProblem));
-            if (summary.Added > 0 && target is Parley.Storage.SqliteStore sqlite) sqlite.Optimize();
+            if (target is Parley.Storage.SqliteStore sqlite)
+            {
+                if (summary.Added > 0) sqlite.Optimize();
+                sqlite.Checkpoint(); // the .db file alone holds everything once ingest ends
+            }
             if (summary.Stories is int stories) Console.Error.WriteLine($"stories: {stories}");
             Console.Error.WriteLine($"ingested: {summary.Added} added, {summary.Duplicates} duplicates, {summary.AlreadyStored} already stored, {summary.Problems} problems");
             return summary.Problems > 0 ? 2 : 0;

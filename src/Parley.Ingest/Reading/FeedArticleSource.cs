@@ -89,7 +89,7 @@ internal static class FeedArticleSource
         if (summaryOnly && options.FollowFeedLinks && link is not null &&
             Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
         {
-            var page = fetcher().Fetch(uri, ct, out string? fetchError);
+            var page = fetcher().Fetch(uri, named: false, ct, out string? fetchError);
             if (page is not null)
             {
                 var decoded = InputDecoder.Decode(page.Bytes, options.DecodeLegacyEncodings);
