@@ -180,7 +180,10 @@ public sealed class ArticleReader
             case InputKind.Html:
             {
                 var article = HtmlArticleExtractor.Extract(text, input, url, notes, out string? error);
-                return article is null ? [ReadItem.Bad(input, error!)] : [new ReadItem(article, warning)];
+                if (article is null) return [ReadItem.Bad(input, error!)];
+                if (warning is null && article.Notes.Contains(HtmlArticleExtractor.TruncatedNote))
+                    warning = new InputProblem(input, HtmlArticleExtractor.TruncatedProblem);
+                return [new ReadItem(article, warning)];
             }
             case InputKind.Feed:
                 return WithWarning(FeedArticleSource.Read(text, input, _options, () => _fetcher.Value, ct), warning);
