@@ -78,7 +78,9 @@ internal static class FeedArticleSource
         DateOnly? published = DateParsing.FromDateTime(item.PublishingDate);
         if (published is null && item.SpecificItem is AtomFeedItem atom) published = DateParsing.FromDateTime(atom.UpdatedDate);
         if (published is null && !string.IsNullOrWhiteSpace(item.PublishingDateString)) published = DateParsing.Parse(item.PublishingDateString);
+        published = Parley.Core.SaneDates.InRange(published);
         string? id = string.IsNullOrWhiteSpace(item.Id) ? link : item.Id.Trim();
+        if (id is not null && ArticleIds.Problem(id) is not null) id = null; // an unusable guid: the content hash identifies the item
 
         bool hasContent = !string.IsNullOrWhiteSpace(item.Content);
         string summary = item.Description ?? "";

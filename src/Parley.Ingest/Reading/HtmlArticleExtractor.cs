@@ -46,7 +46,7 @@ internal static class HtmlArticleExtractor
         {
             Origin = origin,
             Title = string.IsNullOrWhiteSpace(article.Title) ? null : article.Title.Trim(),
-            Published = DateParsing.FromDateTime(article.PublicationDate),
+            Published = Parley.Core.SaneDates.InRange(DateParsing.FromDateTime(article.PublicationDate)),
             Url = url,
             Source = string.IsNullOrWhiteSpace(article.SiteName) ? null : article.SiteName.Trim(),
             Body = content,
