@@ -48,6 +48,14 @@ public interface IParleyStore : IDisposable
 
     IReadOnlyList<StoryRecord> ListStories();
 
+    /// <summary>One page of the stories, most recent first, with the number of stories in all.</summary>
+    IReadOnlyList<StoryRecord> ListStories(int limit, int offset, out int total)
+    {
+        var all = ListStories();
+        total = all.Count;
+        return [.. all.Skip(offset).Take(limit)];
+    }
+
     /// <summary>Every event's identity with its story (a document in no story is its own), for merging repeated reports.</summary>
     IReadOnlyList<EventIdentity> ReadEventIdentities();
 
