@@ -92,7 +92,8 @@ public sealed class ParleyEngine
         if (doc.Language != "en") return;
         var budget = BudgetFor(doc.Text.Length);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(budget);
+        if (budget > TimeSpan.Zero) deadline.CancelAfter(budget);
+        else deadline.Cancel();
         try
         {
             if (doc.Text.Length <= Options.UnitChars) Pipeline.Process(doc, Options.Layers, deadline.Token);
