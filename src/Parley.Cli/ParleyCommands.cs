@@ -28,6 +28,7 @@ internal static class ParleyCommands
         bench.Add(BenchCommand.Ingest());
         bench.Add(BenchCommand.Pipeline());
         bench.Add(BenchServeCommand.Create());
+        bench.Add(BenchHostileCommand.Create());
         BuildCameoCommand.AddTo(root);
         root.Add(ExplainCommand.Create());
         EvalPloverCommand.AddTo(root);

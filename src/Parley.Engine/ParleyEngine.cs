@@ -109,27 +109,41 @@ public sealed class ParleyEngine
     private void AnnotateInUnits(Document doc, CancellationToken cancellationToken)
     {
         var ranges = DocumentParts.Split(doc.Text, Options.UnitChars);
-        var parts = new Document[ranges.Count];
-        var parallel = new ParallelOptions
+        int degree = Options.Threads > 0 ? Options.Threads : Environment.ProcessorCount;
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = degree };
+        // A few units at a time, appended as soon as they are done: only a few units' layers exist twice at once.
+        var parts = new Document[degree];
+        for (int first = 0; first < ranges.Count; first += degree)
         {
-            CancellationToken = cancellationToken,
-            MaxDegreeOfParallelism = Options.Threads > 0 ? Options.Threads : Environment.ProcessorCount,
-        };
-        try
-        {
-            Parallel.For(0, ranges.Count, parallel, i =>
+            int count = Math.Min(degree, ranges.Count - first);
+            try
             {
-                var part = DocumentParts.Part(doc, ranges[i].Start, ranges[i].End);
-                Pipeline.Process(part, Options.Layers, cancellationToken);
-                parts[i] = part;
-            });
+                Parallel.For(0, count, parallel, i =>
+                {
+                    var (start, end) = ranges[first + i];
+                    var part = DocumentParts.Part(doc, start, end);
+                    Pipeline.Process(part, Options.Layers, cancellationToken);
+                    parts[i] = part;
+                });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                var failure = e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0];
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            }
+            if (first == 0)
+            {
+                // Size the token and sentence arrays once, from the first units' density, instead of doubling them.
+                double share = (double)doc.Text.Length / ranges[count - 1].End;
+                doc.EnsureCapacity((int)(parts.Take(count).Sum(p => p.TokenCount) * share * 1.05) + 16,
+                    (int)(parts.Take(count).Sum(p => p.SentenceCount) * share * 1.05) + 16);
+            }
+            for (int i = 0; i < count; i++)
+            {
+                DocumentParts.Append(doc, parts[i], ranges[first + i].Start);
+                parts[i] = null!; // its layers now live in the whole
+            }
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            var first = e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0];
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
-        }
-        for (int i = 0; i < parts.Length; i++) DocumentParts.Append(doc, parts[i], ranges[i].Start);
-        doc.Flags.Add($"units:{parts.Length}");
+        doc.Flags.Add($"units:{ranges.Count}");
     }
 }

@@ -14,11 +14,11 @@ internal static class FeedArticleSource
     private const int SummaryOnlyLength = 1000;
 
     public static IEnumerable<ReadItem> Read(string xml, string input, ReaderOptions options, Func<WebFetcher> fetcher, CancellationToken ct) =>
-        Read(() => FeedReader.ReadFromString(xml), input, options, fetcher, ct);
+        Read(() => FeedReader.ReadFromString(xml), input, options, fetcher, ct, xml.AsSpan(0, Math.Min(xml.Length, 65536)));
 
     /// <summary>A feed whose bytes are decoded by the parser, as its XML declaration says (e.g. ISO-8859-1).</summary>
     public static IEnumerable<ReadItem> Read(byte[] xml, string input, ReaderOptions options, Func<WebFetcher> fetcher, CancellationToken ct) =>
-        Read(() => FeedReader.ReadFromByteArray(xml), input, options, fetcher, ct);
+        Read(() => FeedReader.ReadFromByteArray(xml), input, options, fetcher, ct, System.Text.Encoding.Latin1.GetString(xml, 0, Math.Min(xml.Length, 65536)));
 
     /// <summary>True when the bytes start with an XML declaration naming an encoding.</summary>
     public static bool DeclaresEncoding(ReadOnlySpan<byte> bytes)
@@ -26,6 +26,19 @@ internal static class FeedArticleSource
         var head = bytes[..Math.Min(bytes.Length, 200)];
         int end = head.IndexOf("?>"u8);
         return head.StartsWith("<?xml"u8) && end > 0 && head[..end].IndexOf("encoding"u8) > 0;
+    }
+
+    /// <summary>
+    /// True when the document type declares entities: feeds have no need of them, and internal ones are how an XML
+    /// file expands a few bytes into gigabytes ("billion laughs"), external ones how it reads local files.
+    /// </summary>
+    private static bool DeclaresEntities(ReadOnlySpan<char> head) =>
+        head.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) is int doctype and >= 0 && head[doctype..].IndexOf("<!ENTITY", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    private static IEnumerable<ReadItem> Read(Func<Feed> parse, string input, ReaderOptions options, Func<WebFetcher> fetcher, CancellationToken ct, ReadOnlySpan<char> head)
+    {
+        if (DeclaresEntities(head)) return [ReadItem.Bad(input, "XML declares entities in a DOCTYPE; not read (feeds need none, and they can expand without bound)")];
+        return Read(parse, input, options, fetcher, ct);
     }
 
     private static IEnumerable<ReadItem> Read(Func<Feed> parse, string input, ReaderOptions options, Func<WebFetcher> fetcher, CancellationToken ct)
