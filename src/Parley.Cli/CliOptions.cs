@@ -43,6 +43,11 @@ internal static class CliOptions
         DefaultValueFactory = _ => 0,
     };
 
+    public static Option<bool> AllowPrivateAddresses() => new("--allow-private-addresses")
+    {
+        Description = "Let feed item links and redirects lead to loopback, link-local and private network addresses (off: public addresses only).",
+    };
+
     public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "No progress display." };
 
     public static Option<string?> Db() => new("--db") { Description = "SQLite store file (default parley.db)." };

@@ -21,11 +21,12 @@ internal static class IngestCommand
         var layers = CliOptions.LayersOption();
         var threads = CliOptions.Threads();
         var quiet = CliOptions.Quiet();
+        var allowPrivate = CliOptions.AllowPrivateAddresses();
         var batch = new Option<int>("--batch") { Description = "Documents per transaction.", DefaultValueFactory = _ => 200 };
 
         var command = new Command("ingest", "Process articles and store them (default store: the SQLite file parley.db).")
         {
-            paths, date, db, store, layers, threads, quiet, batch,
+            paths, date, db, store, layers, threads, quiet, batch, allowPrivate,
         };
         command.SetAction(parse =>
         {
@@ -34,6 +35,7 @@ internal static class IngestCommand
                 DefaultDate = CliOptions.ParseDate(parse.GetValue(date)),
                 Layers = CliOptions.ParseLayers(parse.GetValue(layers)!),
                 Threads = parse.GetValue(threads),
+                AllowPrivateAddresses = parse.GetValue(allowPrivate),
             });
             foreach (var note in engine.MissingStages) Console.Error.WriteLine($"parley: note: {note}");
             using var target = StoreFactory.Open(parse.GetValue(db), parse.GetValue(store));
