@@ -29,6 +29,7 @@ internal static class ParleyCommands
         bench.Add(BenchCommand.Pipeline());
         bench.Add(BenchServeCommand.Create());
         bench.Add(BenchHostileCommand.Create());
+        bench.Add(BenchCommand.Jsonl());
         BuildCameoCommand.AddTo(root);
         root.Add(ExplainCommand.Create());
         EvalPloverCommand.AddTo(root);
