@@ -30,13 +30,17 @@ internal static class ParleyCommands
         bench.Add(BenchServeCommand.Create());
         bench.Add(BenchHostileCommand.Create());
         bench.Add(BenchCommand.Jsonl());
+        bench.Add(BenchLexiconCommand.Create());
         BuildCameoCommand.AddTo(root);
         root.Add(ExplainCommand.Create());
+        root.Add(LexiconCommand.Create());
         EvalPloverCommand.AddTo(root);
         EvalCoderSpeedCommand.AddTo(root);
         BuildKbCommand.AddTo(root);
+        BuildLexiconCommand.AddTo(root);
         EvalGeoCommand.AddTo(root);
         EvalEventRateCommand.AddTo(root);
+        EvalSuiteCommand.AddTo(root);
         return root;
     }
 }

@@ -111,7 +111,10 @@ public static class DocumentJson
             WriteActor(w, "source", e.Source);
             WriteActor(w, "target", e.Target);
             w.WriteString("cameo", e.Cameo);
+            w.WriteString("ontology", e.Ontology);
             WriteNullable(w, "plover", e.Plover);
+            WriteNullable(w, "plover_mode", e.PloverMode);
+            WriteNullable(w, "plover_context", e.PloverContext);
             w.WriteNumber("quad_class", e.QuadClass);
             w.WriteNumber("goldstein", e.Goldstein);
             WriteNullable(w, "date", e.Date);

@@ -31,6 +31,9 @@ public sealed record EngineOptions
     /// takes on one core. An article that runs past its budget is reported as a problem and skipped.
     /// </summary>
     public TimeSpan BudgetPerMillionChars { get; init; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Dictionaries in place of the installed ones (a construction suite's), or null.</summary>
+    public PipelineData? Data { get; init; }
 }
 
 /// <summary>
@@ -65,7 +68,7 @@ public sealed class ParleyEngine
             throw new ArgumentOutOfRangeException(nameof(options), SaneDates.OutOfRange(date));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.UnitChars, 1000);
         var missing = new List<string>();
-        var pipeline = DefaultPipeline.Build(options.Layers, missing);
+        var pipeline = DefaultPipeline.Build(options.Layers, options.Data, missing);
         return new ParleyEngine(options, pipeline, missing);
     }
 

@@ -188,14 +188,41 @@ public sealed class EntityLinker : IPipelineComponent
     private void LinkNamed(EntityMention e, Dictionary<string, int> countries, DateOnly? date)
     {
         string name = StripName(e.Text);
-        var hits = _kb.LookupArray(NameKey.FromPhrase(name));
+        string key = NameKey.FromPhrase(name);
+        // Dictionaries that keep the article in a name ("THE_HERMIT_KINGDOM") are found without it too.
+        var hits = _kb.LookupArray(key) ?? _kb.LookupArray("the " + key);
         if (hits is null)
         {
-            e.Name ??= name;
-            return;
+            hits = ActorInside(key);
+            if (hits is null)
+            {
+                e.Name ??= name;
+                return;
+            }
         }
         var hit = Choose(hits, e.Type, countries, date);
         Apply(e, hit, date);
+    }
+
+    /// <summary>
+    /// A recognised name wider than the dictionary's ("The Quibbler government" for the actor "Quibbler"): the longest run
+    /// of its words, leftmost first, that names an actor. Only actors: a place or a country inside a name ("New York
+    /// Times", "Afghan government") is not what the name stands for.
+    /// </summary>
+    private NameHit[]? ActorInside(string key)
+    {
+        var words = key.Split(' ');
+        for (int len = words.Length - 1; len >= 1 && len * 2 >= words.Length; len--)
+        {
+            for (int i = 0; i + len <= words.Length; i++)
+            {
+                var hits = _kb.LookupArray(string.Join(' ', words, i, len));
+                if (hits is null) continue;
+                var actors = Array.FindAll(hits, h => h.Kind == NameKind.Actor);
+                if (actors.Length > 0) return actors;
+            }
+        }
+        return null;
     }
 
     /// <summary>Drops quotes, a leading article and a trailing possessive: "\"The Taliban's" -> "Taliban".</summary>
