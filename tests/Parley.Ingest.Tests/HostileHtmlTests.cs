@@ -10,7 +10,9 @@ namespace Parley.Ingest.Tests;
 /// </summary>
 public class HostileHtmlTests
 {
-    private static readonly TimeSpan Liveness = TimeSpan.FromSeconds(30);
+    // Generous, for loaded machines: before the flattener these pages took minutes (80,000 links: about 160 s on an idle
+    // machine, growing with the square of the count) or never finished; now seconds.
+    private static readonly TimeSpan Liveness = TimeSpan.FromSeconds(90);
     private const string Paragraph = "<p>The foreign ministers met in Geneva on Monday to discuss the ceasefire along the border. " +
         "They agreed to meet again next week in Doha, officials said.</p>";
 
@@ -45,7 +47,7 @@ public class HostileHtmlTests
     }
 
     [Theory]
-    [InlineData(40_000)]
+    [InlineData(80_000)]
     public void Pages_with_tens_of_thousands_of_links_are_read_in_bounded_time(int links)
     {
         var sb = new StringBuilder("<html><body><article>").Append(Paragraph);
