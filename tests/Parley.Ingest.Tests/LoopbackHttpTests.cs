@@ -113,7 +113,7 @@ public sealed class LoopbackHttpTests : IDisposable
     [Fact]
     public void A_server_that_trickles_bytes_is_given_up_at_the_fetch_deadline()
     {
-        var reader = new ArticleReader(new ReaderOptions { FetchDeadline = TimeSpan.FromSeconds(3), HttpTimeout = TimeSpan.FromSeconds(2), FetchRetries = 0 });
+        var reader = new ArticleReader(new ReaderOptions { FetchDeadline = TimeSpan.FromSeconds(3), HttpTimeout = TimeSpan.FromSeconds(10), FetchRetries = 0 });
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var item = Assert.Single(reader.Read([_base + "trickle"]));
         watch.Stop();
