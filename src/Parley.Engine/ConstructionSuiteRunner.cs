@@ -60,7 +60,8 @@ public sealed class ConstructionSuiteRunner
         foreach (var a in kb.Actors)
             foreach (var c in a.Codes)
                 if (c.Code.Length >= 3) _prefixes.Add(c.Code[..3]);
-        var options = new CoderOptions { Conventions = conventions };
+        // The suites test a coder with their own dictionaries alone: no WordNet synonyms.
+        var options = new CoderOptions { Conventions = conventions, Synonyms = false };
         _coder = new EventCoder(cameo, options);
         _engine = ParleyEngine.Create(new EngineOptions { Data = new PipelineData { Knowledge = kb, Cameo = cameo, Coder = options }, Threads = 1 });
         Records = ConstructionSuite.Load(files.Records);

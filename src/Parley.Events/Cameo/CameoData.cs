@@ -303,13 +303,18 @@ internal sealed class DiscardList
         }
     }
 
-    /// <summary>0 no match, 1 sentence discard, 2 story discard.</summary>
-    public int Match(ReadOnlySpan<TokenData> tokens, int first, int end)
+    /// <summary>
+    /// 0 no match, 1 sentence discard, 2 story discard. A year among the phrases ("1944", "2005") marks a sentence about
+    /// the past: it discards only when the year is more than a year before <paramref name="publishedYear"/> ("by 2007" in an
+    /// article of 2005 is the future), and never in an undated article.
+    /// </summary>
+    public int Match(ReadOnlySpan<TokenData> tokens, int first, int end, int? publishedYear = null)
     {
         int result = 0;
         for (int t = first; t < end; t++)
         {
             if (!_byFirst.TryGetValue(tokens[t].Lemma, out var list)) continue;
+            if (YearOf(tokens[t].Lemma) is int year && (publishedYear is not int py || year >= py - 1)) continue;
             foreach (var (rest, story) in list)
             {
                 if (t + rest.Length >= end) continue;
@@ -321,6 +326,12 @@ internal sealed class DiscardList
             }
         }
         return result;
+    }
+
+    private static int? YearOf(int lemma)
+    {
+        var w = StringStore.Get(lemma);
+        return w.Length == 4 && int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y is > 1000 and < 2200 ? y : null;
     }
 
     private static int[] Variants(string word)

@@ -7,7 +7,7 @@ public sealed partial class EventCoder
 {
     /// <summary>Codes the verb at <paramref name="t"/>: its code (dictionary, pattern, composition with a complement), what its
     /// clause asserts, its source and target actors, then one event per pair.</summary>
-    private void CodeVerb(DocumentContext ctx, SentenceGraph g, int sentence, int t, VerbEntry[] entries)
+    private void CodeVerb(DocumentContext ctx, SentenceGraph g, int sentence, int t, VerbEntry[] entries, string? synonymOf = null)
     {
         var trace = ctx.Trace;
         var doc = ctx.Doc;
@@ -48,7 +48,7 @@ public sealed partial class EventCoder
         bool composed = false;
         string lemma = m.Entry.Lemma;
         string rule = "";
-        double confidence = pattern is not null ? 0.9 : 0.75;
+        double confidence = (pattern is not null ? 0.9 : 0.75) * (synonymOf is null ? 1 : 0.8);
 
         // "held talks with X", "led nine rounds of talks with X": a light verb takes the code of its event-noun object.
         int eventObject = -1;
@@ -111,6 +111,11 @@ public sealed partial class EventCoder
                 trace?.Dropped(doc, t, code, "negated: not an event");
                 return;
             }
+            if (code is not null && composed && _clauses.ModalityOf(g, t) == Modality.Possible && !IsReportedFuture(g, t))
+            {
+                trace?.Dropped(doc, t, code, "modal auxiliary (may/could/would/should...) on the governor: not asserted");
+                return;
+            }
             if (code is not null && !composed)
             {
                 var modal = _clauses.ModalityOf(g, t);
@@ -152,6 +157,15 @@ public sealed partial class EventCoder
             return;
         }
 
+        // "argued that Mr Sharon was committed", "warned that firms could be crippled": a verb with a clause for its
+        // complement and no addressee states that clause; without a pattern saying otherwise it is no event of its own.
+        if (!_petrarch && pattern is null && !composed && eventObject < 0 && g.Child(t, Rel.Ccomp) >= 0
+            && ClauseAnalyzer.DirectObject(g, t) < 0 && !(code is not null && _ontology.IsStatement(code)))
+        {
+            trace?.Dropped(doc, t, code, "verb stating a clause ('" + lemma + " that ...'): the clause is what it reports");
+            return;
+        }
+
         // "said the Taliban attacked": a statement verb's pattern on its reported clause ("SAID * ATTACK") describes that
         // clause, which its own verb codes with its own subject; coded here, the speaker would become the attacker.
         if (code is not null && pattern is not null && !composed && m.Entry.Block.DefaultCode is { } blockCode && _ontology.IsStatement(blockCode)
@@ -178,7 +192,8 @@ public sealed partial class EventCoder
         var place = EventPlace(ctx, g, t, clause, eventObject, args.SourceHead);
         var plan = new EventPlan
         {
-            Sentence = sentence, Trigger = t, Clause = clause, Code = code, Reverse = reverse, Rule = lemma + rule,
+            Sentence = sentence, Trigger = t, Clause = clause, Code = code, Reverse = reverse,
+            Rule = lemma + (synonymOf is null ? "" : "~" + StringStore.Get(g.Lemma(t))) + rule,
             Confidence = confidence, Negated = negated, Place = place, HasPattern = pattern is not null, TargetHead = args.TargetHead,
         };
         Emit(ctx, g, plan, sources, targets);
@@ -193,7 +208,11 @@ public sealed partial class EventCoder
             if (g.RelOf(c) == Rel.Aux && StringStore.Get(g.Lemma(c)) is "would" or "'d") would = true;
         if (!would || g.RelOf(t) != Rel.Ccomp) return false;
         int h = g.Head(t);
-        return h >= 0 && g.Upos(h) == UPos.VERB && !_w.NonFactive.Contains(g.Lemma(h));
+        if (h < 0 || g.Upos(h) != UPos.VERB || _w.NonFactive.Contains(g.Lemma(h))) return false;
+        // The speaker's own intention ("Hungary said it would support"), not a prediction about others ("said the changes
+        // would force Britain to ...").
+        int subject = g.Child(t, Rel.Nsubj);
+        return subject >= 0 && g.Upos(subject) == UPos.PRON;
     }
 
     /// <summary>The event noun a light verb takes its meaning from: its object ("held talks") or the object's "of" phrase

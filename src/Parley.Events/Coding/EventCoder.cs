@@ -1,6 +1,7 @@
 using System.Buffers;
 using Parley.Core;
 using Parley.Events.Cameo;
+using Parley.Events.Lexicon;
 
 namespace Parley.Events;
 
@@ -25,6 +26,9 @@ public enum CodingConventions
 public sealed record CoderOptions
 {
     public CodingConventions Conventions { get; init; } = CodingConventions.Parley;
+    /// <summary>Reach verbs absent from the verb dictionary through their WordNet synonyms (data/lang/en; off under
+    /// PETRARCH's conventions, whose coders have no such lexicon).</summary>
+    public bool Synonyms { get; init; } = true;
 }
 
 /// <summary>
@@ -44,6 +48,7 @@ public sealed partial class EventCoder : IPipelineComponent
     private readonly ActorResolver _actors;
     private readonly VerbMatcher _verbs;
     private readonly bool _petrarch;
+    private readonly VerbSynonyms? _synonyms;
 
     public EventCoder(CameoData data, CoderOptions? options = null)
     {
@@ -55,6 +60,8 @@ public sealed partial class EventCoder : IPipelineComponent
         _verbs = new VerbMatcher(data, _clauses);
         Options = options ?? new CoderOptions();
         _petrarch = Options.Conventions == CodingConventions.Petrarch;
+        if (Options.Synonyms && !_petrarch && VerbLexicon.FindFolder() is not null)
+            _synonyms = new VerbSynonyms(data.Verbs, VerbLexicon.Shared, data.Ontology);
     }
 
     /// <summary>An event coder over the installation's data/cameo (<see cref="CameoData.Shared"/>).</summary>
@@ -81,7 +88,7 @@ public sealed partial class EventCoder : IPipelineComponent
         for (int s = 0; s < doc.SentenceCount; s++)
         {
             ref readonly var sd = ref doc.Sentences[s];
-            if (_data.Discards.Match(tokens, sd.FirstToken, sd.EndToken) == 2)
+            if (_data.Discards.Match(tokens, sd.FirstToken, sd.EndToken, doc.Published?.Year) == 2)
             {
                 trace?.Dropped(doc, sd.FirstToken, null, "story discarded (discard phrase in sentence " + s + ")");
                 return;
@@ -107,7 +114,7 @@ public sealed partial class EventCoder : IPipelineComponent
                     trace?.Dropped(doc, sd.FirstToken, null, "question: no event");
                     continue;
                 }
-                if (_data.Discards.Match(tokens, sd.FirstToken, sd.EndToken) == 1)
+                if (_data.Discards.Match(tokens, sd.FirstToken, sd.EndToken, doc.Published?.Year) == 1)
                 {
                     trace?.Dropped(doc, sd.FirstToken, null, "sentence discarded (discard phrase)");
                     continue;
@@ -125,8 +132,21 @@ public sealed partial class EventCoder : IPipelineComponent
                     // "according to", participles used as adjectives ("armed men"): not predicates.
                     if (g.RelOf(t) is Rel.Case or Rel.Mark or Rel.Amod or Rel.Flat) continue;
                     var entries = _verbs.Lookup(doc, t);
-                    if (entries is null) continue;
-                    CodeVerb(ctx, g, s, t, entries);
+                    string? via = null;
+                    if (entries is null && _synonyms?.Find(tokens[t].Lemma) is { } found)
+                    {
+                        entries = found.Entries;
+                        via = found.Via;
+                        trace?.Step(doc, t, $"'{StringStore.Get(tokens[t].Lemma)}' is not in the verb dictionary: its WordNet {found.Relation} '{found.Via}' (sense {found.Sense})");
+                    }
+                    if (entries is null)
+                    {
+                        // Worth a line of explanation only when the verb has a named actor for a subject: a missed event?
+                        if (trace is not null && _clauses.SubjectOf(g, t) is int subj and >= 0 && entityAt[subj] >= 0 && ctx.ActorEntity(entityAt[subj]) >= 0)
+                            trace.Dropped(doc, t, null, "verb '" + StringStore.Get(tokens[t].Lemma) + "' is not in the verb dictionary");
+                        continue;
+                    }
+                    CodeVerb(ctx, g, s, t, entries, via);
                 }
             }
         }

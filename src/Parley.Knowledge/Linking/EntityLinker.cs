@@ -31,16 +31,37 @@ public sealed class EntityLinker : IPipelineComponent
         "president", "vice", "vice-president", "prime", "minister", "foreign", "defense", "defence", "interior", "secretary", "ambassador",
         "special", "representative", "envoy", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "general", "gen.", "senator", "sen.",
         "governor", "gov.", "chancellor", "king", "queen", "prince", "sheikh", "emir", "premier", "former", "acting", "deputy", "state",
-        "us", "u.s.", "american", "united", "states", "president-elect", "chairman", "leader", "spokesman", "commander",
+        "us", "u.s.", "american", "united", "states", "president-elect", "chairman", "leader", "spokesman", "commander", "lord",
+        "lady", "sir", "dame", "baroness", "rev", "rev.",
     };
 
     private readonly KnowledgeBase _kb;
     private readonly KbMatcher _matcher;
 
+    /// <summary>Person actors by the last word of their names ("blair" -> Tony Blair, Dennis C. Blair), for "Mr Blair".</summary>
+    private readonly Dictionary<string, int[]> _personsBySurname;
+
     public EntityLinker(KnowledgeBase kb)
     {
         _kb = kb;
         _matcher = new KbMatcher(kb);
+        var bySurname = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < kb.Actors.Count; i++)
+        {
+            if (kb.Actors[i].Kind != ActorKind.Person) continue;
+            foreach (var name in kb.Actors[i].Names)
+            {
+                string key = NameKey.FromPhrase(name);
+                int space = key.LastIndexOf(' ');
+                if (space < 0) continue;
+                string surname = key[(space + 1)..];
+                if (surname.Length < 3) continue;
+                if (!bySurname.TryGetValue(surname, out var ids)) bySurname[surname] = ids = [];
+                if (!ids.Contains(i)) ids.Add(i);
+            }
+        }
+        _personsBySurname = new Dictionary<string, int[]>(bySurname.Count, StringComparer.Ordinal);
+        foreach (var (k, v) in bySurname) _personsBySurname[k] = [.. v];
     }
 
     public string Name => "linker";
@@ -191,6 +212,14 @@ public sealed class EntityLinker : IPipelineComponent
         string key = NameKey.FromPhrase(name);
         // Dictionaries that keep the article in a name ("THE_HERMIT_KINGDOM") are found without it too.
         var hits = _kb.LookupArray(key) ?? _kb.LookupArray("the " + key);
+        if (hits is null && e.Type == "PER" && Surname(key) is { } surname && PersonBySurname(surname, countries, date) is int person)
+        {
+            // "Mr Blair": the one person of the knowledge base with this surname who held a role on the article's date, or
+            // whose country the article names. A guess, so with less confidence.
+            Apply(e, new NameHit(NameKind.Actor, person), date);
+            e.Confidence = Math.Min(e.Confidence, 0.7);
+            return;
+        }
         if (hits is null)
         {
             hits = ActorInside(key);
@@ -202,6 +231,35 @@ public sealed class EntityLinker : IPipelineComponent
         }
         var hit = Choose(hits, e.Type, countries, date);
         Apply(e, hit, date);
+    }
+
+    /// <summary>The one word left of a person's mention without its titles ("mr blair" -> blair), or null.</summary>
+    private static string? Surname(string key)
+    {
+        var words = key.Split(' ');
+        int i = 0;
+        while (i < words.Length - 1 && (TitleWords.Contains(words[i]) || TitleWords.Contains(words[i] + "."))) i++;
+        return i == words.Length - 1 ? words[i] : null;
+    }
+
+    /// <summary>The one person with this surname whose country the article names, preferring among several the one who
+    /// held a role on its date; null when none or more than one fit ("Mr Howard" in a British article is not John Howard).</summary>
+    private int? PersonBySurname(string surname, Dictionary<string, int> countries, DateOnly? date)
+    {
+        if (!_personsBySurname.TryGetValue(surname, out var ids)) return null;
+        int? found = null, dated = null;
+        int inCountry = 0, datedCount = 0;
+        foreach (int id in ids)
+        {
+            if (KnowledgeBase.ActorCountry(_kb.Actors[id]) is not { } country || !countries.ContainsKey(country)) continue;
+            inCountry++;
+            found = id;
+            if (date is not { } d) continue;
+            foreach (var c in _kb.Actors[id].Codes)
+                if (c.IsDated && c.Covers(d)) { datedCount++; dated = id; break; }
+        }
+        if (inCountry == 1) return found;
+        return datedCount == 1 ? dated : null;
     }
 
     /// <summary>
