@@ -24,6 +24,9 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
 
     public ParleyEngine Engine => engine;
 
+    /// <summary>A batch is also written once its documents hold this many characters, so large articles do not pile up.</summary>
+    public long BatchChars { get; init; } = 4_000_000;
+
     /// <summary>Group each stored batch into stories as it is stored (off only to time the storing alone).</summary>
     public bool UpdateStories { get; init; } = true;
 
@@ -46,6 +49,7 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
 
         var stream = new DocumentStream(engine) { ShouldAnnotate = IsNew };
         var pending = new List<Document>(BatchSize);
+        long pendingChars = 0;
         try
         {
             foreach (var item in stream.Process(inputs, stdin, progress, cancellationToken))
@@ -58,10 +62,12 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
                 }
                 if (item.Document is not { } doc) continue;
                 pending.Add(doc);
-                if (pending.Count >= BatchSize)
+                pendingChars += doc.Text.Length;
+                if (pending.Count >= BatchSize || pendingChars >= BatchChars)
                 {
                     queue.Add(pending, cancellationToken);
                     pending = new List<Document>(BatchSize);
+                    pendingChars = 0;
                 }
             }
             if (pending.Count > 0 && !writer.IsFaulted) queue.Add(pending, cancellationToken);

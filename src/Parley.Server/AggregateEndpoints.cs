@@ -17,7 +17,7 @@ internal static class AggregateEndpoints
         group.MapGet("/timeline", Timeline).WithSummary("Matching events per day and quad class.");
         group.MapGet("/places", Places).WithSummary("Places of matching events with coordinates and counts.");
         group.MapGet("/countries", Countries).WithSummary("Countries (ISO alpha-3) involved in matching events, with counts.");
-        group.MapGet("/stories", Stories).WithSummary("Stories: groups of documents about one development.");
+        group.MapGet("/stories", Stories).WithSummary("Stories: groups of documents about one development, most recent first; limit (max 500, default 50) and offset page them.");
         group.MapGet("/stats", Stats).WithSummary("Counts of the store.");
         return group;
     }
@@ -62,11 +62,15 @@ internal static class AggregateEndpoints
             return list;
         });
 
-    private static Ok<IReadOnlyList<StoryItem>> Stories(IParleyStore store)
+    private static Results<Ok<Page<StoryItem>>, BadRequest<ApiError>> Stories(HttpRequest request, IParleyStore store, ServerOptions options)
     {
+        if (!ApiQuery.TryPage(request, options.MaxPageSize, out int limit, out int offset, out var error))
+            return TypedResults.BadRequest(new ApiError(error!));
         var list = new List<StoryItem>();
-        foreach (var s in store.ListStories()) list.Add(new StoryItem(s.Id, s.Title, ApiFormat.Day(s.First), ApiFormat.Day(s.Last), s.DocumentIds));
-        return TypedResults.Ok<IReadOnlyList<StoryItem>>(list);
+        var page = store.ListStories(limit, offset, out int total);
+        foreach (var s in page)
+            list.Add(new StoryItem(s.Id, s.Title, ApiFormat.Day(s.First), ApiFormat.Day(s.Last), s.DocumentIds));
+        return TypedResults.Ok(new Page<StoryItem>(total, limit, offset, list));
     }
 
     private static Ok<StatsItem> Stats(IParleyStore store)

@@ -149,7 +149,7 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var places = await GetJson("/api/places");
         Assert.Contains("Doha", Strings(places, "name"));
         var stories = await GetJson("/api/stories");
-        Assert.Equal("story-1", stories[0].GetProperty("id").GetString());
+        Assert.Equal("story-1", stories.GetProperty("items")[0].GetProperty("id").GetString());
         var stats = await GetJson("/api/stats");
         Assert.Equal(4, stats.GetProperty("events").GetInt64());
     }

@@ -21,13 +21,14 @@ internal static class IngestCommand
         var layers = CliOptions.LayersOption();
         var threads = CliOptions.Threads();
         var quiet = CliOptions.Quiet();
+        var allowPrivate = CliOptions.AllowPrivateAddresses();
         var batch = new Option<int>("--batch") { Description = "Documents per transaction.", DefaultValueFactory = _ => 200 };
         var queue = WorkerCommand.QueueOption(required: false);
         queue.Description = "Publish to the NATS JetStream work queue at nats://HOST:PORT for `parley worker` instead of processing here.";
 
         var command = new Command("ingest", "Process articles and store them (default store: the SQLite file parley.db).")
         {
-            paths, date, db, store, layers, threads, quiet, batch, queue,
+            paths, date, db, store, layers, threads, quiet, batch, queue, allowPrivate,
         };
         command.SetAction(parse =>
         {
@@ -42,6 +43,7 @@ internal static class IngestCommand
                 DefaultDate = CliOptions.ParseDate(parse.GetValue(date)),
                 Layers = CliOptions.ParseLayers(parse.GetValue(layers)!),
                 Threads = parse.GetValue(threads),
+                AllowPrivateAddresses = parse.GetValue(allowPrivate),
             });
             foreach (var note in engine.MissingStages) Console.Error.WriteLine($"parley: note: {note}");
             using var target = StoreFactory.Open(parse.GetValue(db), parse.GetValue(store));
@@ -49,6 +51,7 @@ internal static class IngestCommand
             var summary = ProgressDisplay.Run("ingesting", parse.GetValue(quiet), progress =>
                 runner.Run(parse.GetValue(paths)!, null, progress, CliOptions.ReportProblem));
             if (summary.Added > 0) target.Optimize();
+            target.Checkpoint(); // the store's own files alone hold everything once ingest ends (SQLite: the .db without -wal)
             if (summary.Stories is int stories) Console.Error.WriteLine($"stories: {stories}");
             Console.Error.WriteLine($"ingested: {summary.Added} added, {summary.Duplicates} duplicates, {summary.AlreadyStored} already stored, {summary.Problems} problems");
             return summary.Problems > 0 ? 2 : 0;
