@@ -28,10 +28,15 @@ internal struct ActorRef
 /// first ("Danish media and government" -> DNKMED, DNKGOV). Pronouns come from coreference, and "we" or "I" inside a
 /// quotation from its speaker.
 /// </summary>
-internal sealed class ActorResolver(CameoData data, CoderWords w)
+internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCodedActors)
 {
     private readonly CameoData _data = data;
     private readonly CoderWords _w = w;
+
+    /// <summary>An agent's role added to the actor it qualifies: always under PETRARCH's conventions ("MSF Arnor diplomat"
+    /// NGOARNGOV); under Parley's only to a bare country or organisation code, since an actor with a role of its own keeps
+    /// it ("Tory leader" is the party, GBRPTY, not GBRPTYGOV; "Taliban fighters" AFGREB).</summary>
+    private string AddRoles(string code, string roles) => rolesOnCodedActors || code.Length <= 3 ? WithRoles(code, roles) : code;
 
     public const int MaxActors = 16;
     private const int MaxDepth = 3;
@@ -174,7 +179,7 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
                     if (into.Count >= MaxActors) break;
                     into.Add(m with
                     {
-                        Code = prefix + WithRoles(m.Code, roles), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, ht.End), Confidence = 0.9, Token = head,
+                        Code = prefix + AddRoles(m.Code, roles), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, ht.End), Confidence = 0.9, Token = head,
                     });
                 }
                 return;
@@ -205,7 +210,7 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
                 if (mods.Count == 0) break;
                 foreach (var m in mods)
                     if (into.Count < MaxActors)
-                        into.Add(m with { Code = WithRoles(m.Code, titleRole), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, ht.End), Confidence = 0.85, Token = head });
+                        into.Add(m with { Code = AddRoles(m.Code, titleRole), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, ht.End), Confidence = 0.85, Token = head });
                 return;
             }
         }
