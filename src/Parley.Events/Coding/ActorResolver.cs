@@ -162,8 +162,9 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
             if (into.Count > had) return;
         }
 
-        // An agent noun: its role on the actors among its modifiers, or alone.
+        // An agent noun: its role on the actors among its modifiers, or alone. A spokesman is whom he speaks for.
         string? role = g.Upos(head) is UPos.NOUN or UPos.PROPN ? _data.Agents.RoleOf(g, head) : null;
+        if (role is not null && _w.Spokespersons.Contains(g.Lemma(head))) role = "";
         if (role is not null && !_data.Agents.IsPrefix(role))
         {
             var mods = new List<ActorRef>();
@@ -184,7 +185,7 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
                 }
                 return;
             }
-            if (allowGeneric && g.Upos(head) == UPos.NOUN)
+            if (allowGeneric && g.Upos(head) == UPos.NOUN && roles.Length > 0)
             {
                 // "Hong Kong police": a place modifier the linker gave no actor code still gives the country.
                 string? country = role != PeopleRole ? ModifierPlaceCountry(ctx, g, head) : null;
