@@ -184,7 +184,10 @@ public sealed class EventCoderAgentTests
             7 reform reform NOUN 4 nmod _
             8 . . PUNCT 2 punct _
             """);
-        Assert.Empty(doc.Events);
+        // Criticism of a stance: coded with no target (CAMEO 11 needs none), never with "the opposition" (OPP) as target.
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("111", e.Cameo);
+        Assert.Null(e.Target);
     }
 
     [Fact]

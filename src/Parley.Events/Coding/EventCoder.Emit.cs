@@ -105,6 +105,11 @@ public sealed partial class EventCoder
                         if (i != j && !ActorResolver.SameActor(sources[i], sources[j]) && plan.Code is not null)
                             Add(ctx, plan, sources[i], sources[j], plan.Code, ruleId + "+mutual", date);
             }
+            else if (!_petrarch && _ontology.AllowsNoTarget(code) && UncodedTargetName(ctx, g, plan.TargetHead) is { } unknown)
+            {
+                trace?.Dropped(doc, t, code, "the target '" + unknown + "' names someone the dictionaries do not know: not coded without them");
+                return;
+            }
             else if (!_petrarch && _ontology.AllowsNoTarget(code))
             {
                 foreach (var s in sources) Add(ctx, plan, s, null, code, ruleId, date);
@@ -127,6 +132,22 @@ public sealed partial class EventCoder
                 }
         }
         if (doc.Events.Count == before) trace?.Dropped(doc, t, code, "no pair of distinct actors");
+    }
+
+    /// <summary>A person or organisation named in the target phrase without an actor code, or a pronoun (the event is about
+    /// someone the dictionaries cannot code: coding it without a target would hide that), else null.</summary>
+    private static string? UncodedTargetName(DocumentContext ctx, in SentenceGraph g, int head)
+    {
+        if (head < 0) return null;
+        if (g.Upos(head) == UPos.PRON) return ctx.TokenText(head);
+        for (int k = g.First; k < g.End; k++)
+        {
+            int e = ctx.EntityAt[k];
+            if (e < 0 || ctx.ActorEntity(e) >= 0 || ctx.Doc.Entities[e].Type is not ("PER" or "ORG")) continue;
+            for (int x = k, hops = 0; x >= 0 && hops < 6; hops++, x = g.Head(x))
+                if (x == head) return ctx.Doc.Entities[e].Text;
+        }
+        return null;
     }
 
     private void Add(DocumentContext ctx, EventPlan plan, in ActorRef source, ActorRef? target, string code, string rule, string? date)

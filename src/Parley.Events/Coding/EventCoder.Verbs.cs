@@ -171,7 +171,13 @@ public sealed partial class EventCoder
         if (!_petrarch && pattern is null && !composed && eventObject < 0 && g.Child(t, Rel.Ccomp) >= 0
             && ClauseAnalyzer.DirectObject(g, t) < 0 && !(code is not null && _ontology.IsStatement(code)))
         {
-            trace?.Dropped(doc, t, code, "verb stating a clause ('" + lemma + " that ...'): the clause is what it reports");
+            if (_synonyms?.IsCommunication(g.Lemma(t)) == true)
+            {
+                // "reaffirmed that", "indicated that": a statement, coded if its clause is no event of its own.
+                ctx.Statements.Add((t, g.Child(t, Rel.Ccomp), "010"));
+                trace?.Step(doc, t, "verb of communication stating a clause: a statement (010) if its clause codes no event of its own");
+            }
+            else trace?.Dropped(doc, t, code, "verb stating a clause ('" + lemma + " that ...'): the clause is what it reports");
             return;
         }
 

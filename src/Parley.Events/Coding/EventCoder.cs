@@ -141,6 +141,14 @@ public sealed partial class EventCoder : IPipelineComponent
                         via = found.Via;
                         trace?.Step(doc, t, $"'{StringStore.Get(tokens[t].Lemma)}' is not in the verb dictionary: its WordNet {found.Relation} '{found.Via}' (sense {found.Sense})");
                     }
+                    if (entries is null && _synonyms is not null && g.Child(t, Rel.Ccomp) is int said and >= 0 && _synonyms.IsCommunication(tokens[t].Lemma)
+                        && _clauses.Unasserted(g, t) is null && !_clauses.IsNegated(g, t))
+                    {
+                        // A verb of communication the dictionary lacks ("reaffirmed that ..."): a statement.
+                        ctx.Statements.Add((t, said, "010"));
+                        trace?.Step(doc, t, "verb of communication stating a clause: a statement (010) if its clause codes no event of its own");
+                        continue;
+                    }
                     if (entries is null)
                     {
                         // Worth a line of explanation only when the verb has a named actor for a subject: a missed event?
