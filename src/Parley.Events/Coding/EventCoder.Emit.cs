@@ -103,7 +103,7 @@ public sealed partial class EventCoder
                 for (int i = 0; i < sources.Count; i++)
                     for (int j = 0; j < sources.Count; j++)
                         if (i != j && !ActorResolver.SameActor(sources[i], sources[j]) && plan.Code is not null)
-                            Add(ctx, plan, sources[i], sources[j], plan.Code, ruleId + "+mutual", date);
+                            Add(ctx, g, plan, sources[i], sources[j], plan.Code, ruleId + "+mutual", date);
             }
             else if (!_petrarch && _ontology.AllowsNoTarget(code) && UncodedTargetName(ctx, g, plan.TargetHead) is { } unknown)
             {
@@ -112,7 +112,7 @@ public sealed partial class EventCoder
             }
             else if (!_petrarch && _ontology.AllowsNoTarget(code))
             {
-                foreach (var s in sources) Add(ctx, plan, s, null, code, ruleId, date);
+                foreach (var s in sources) Add(ctx, g, plan, s, null, code, ruleId, date);
             }
             else
             {
@@ -127,8 +127,8 @@ public sealed partial class EventCoder
                 foreach (var x in targets)
                 {
                     if (ActorResolver.SameActor(s, x)) { trace?.Dropped(doc, t, code, "source and target are the same actor"); continue; }
-                    if (plan.Code is not null) Add(ctx, plan, s, x, plan.Code, ruleId, date);
-                    if (plan.Reverse is not null) Add(ctx, plan, x, s, plan.Reverse, plan.Reverse + ":" + plan.Rule + "+reverse", date);
+                    if (plan.Code is not null) Add(ctx, g, plan, s, x, plan.Code, ruleId, date);
+                    if (plan.Reverse is not null) Add(ctx, g, plan, x, s, plan.Reverse, plan.Reverse + ":" + plan.Rule + "+reverse", date);
                 }
         }
         if (doc.Events.Count == before) trace?.Dropped(doc, t, code, "no pair of distinct actors");
@@ -150,10 +150,11 @@ public sealed partial class EventCoder
         return null;
     }
 
-    private void Add(DocumentContext ctx, EventPlan plan, in ActorRef source, ActorRef? target, string code, string rule, string? date)
+    private void Add(DocumentContext ctx, in SentenceGraph g, EventPlan plan, in ActorRef source, ActorRef? target, string code, string rule, string? date)
     {
         var doc = ctx.Doc;
         var type = _ontology.Find(code);
+        string? mode = _modes.ModeOf(type?.Plover, g, plan.Trigger) ?? type?.PloverMode;
         ref readonly var sd = ref doc.Sentences[plan.Sentence];
         var trigger = doc.Tokens[plan.Trigger];
         var record = new EventRecord
@@ -164,7 +165,7 @@ public sealed partial class EventCoder
             Cameo = code,
             Ontology = _ontology.Name,
             Plover = type?.Plover,
-            PloverMode = type?.PloverMode,
+            PloverMode = mode,
             PloverContext = type?.PloverContext,
             QuadClass = type?.QuadClass ?? CameoOntology.QuadClassOf(code),
             Goldstein = type?.Goldstein ?? 0,

@@ -49,6 +49,7 @@ public sealed partial class EventCoder : IPipelineComponent
     private readonly VerbMatcher _verbs;
     private readonly bool _petrarch;
     private readonly VerbSynonyms? _synonyms;
+    private readonly PloverModes _modes;
 
     public EventCoder(CameoData data, CoderOptions? options = null)
     {
@@ -60,6 +61,7 @@ public sealed partial class EventCoder : IPipelineComponent
         _clauses = new ClauseAnalyzer(_w);
         _actors = new ActorResolver(data, _w, rolesOnCodedActors: _petrarch);
         _verbs = new VerbMatcher(data, _clauses);
+        _modes = PloverModes.Load(CoderWords.FindFolder());
         if (Options.Synonyms && !_petrarch && VerbLexicon.FindFolder() is not null)
             _synonyms = new VerbSynonyms(data.Verbs, VerbLexicon.Shared, data.Ontology);
     }
@@ -125,9 +127,9 @@ public sealed partial class EventCoder : IPipelineComponent
                 int eventsBefore = doc.Events.Count;
                 for (int t = sd.FirstToken; t < sd.EndToken; t++)
                 {
-                    if (g.Upos(t) == UPos.NOUN)
+                    if (g.Upos(t) is UPos.NOUN or UPos.PROPN)
                     {
-                        if (g.RelOf(t) is Rel.Obl or Rel.Nsubj && _data.EventNouns.CodeOf(g.Lemma(t)) is { } nounCode) CodeNominal(ctx, g, s, t, nounCode);
+                        if (_data.EventNouns.CodeOf(g.Lemma(t)) is { } nounCode) CodeNominal(ctx, g, s, t, nounCode);
                         continue;
                     }
                     if (g.Upos(t) != UPos.VERB) continue;
