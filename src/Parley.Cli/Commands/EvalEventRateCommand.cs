@@ -56,19 +56,23 @@ internal static partial class EvalEventRateCommand
             long seen = 0;
             var dropCounter = parse.GetValue(drops) > 0 ? new DropCounter() : null;
             var coder = dropCounter is null ? null : new EventCoder();
-            long docs = 0, sentences = 0, withEvent = 0, events = 0;
+            long docs = 0, sentences = 0, titles = 0, withEvent = 0, events = 0;
             var byRoot = new SortedDictionary<string, int>(StringComparer.Ordinal);
             foreach (var item in new DocumentStream(engine).Process(inputs))
             {
                 if (item.Document is not { } d) continue;
                 docs++;
-                sentences += d.SentenceCount;
+                // The headline is coded as a sentence of its own, so it counts as one.
+                bool titled = !string.IsNullOrWhiteSpace(d.Title);
+                sentences += d.SentenceCount + (titled ? 1 : 0);
+                if (titled) titles++;
                 events += d.Events.Count;
-                if (coder is not null) coder.Code(d, dropCounter);
-                int last = -1;
-                foreach (var e in d.Events)
+                var coded = d.Events.ToList();
+                if (coder is not null) coder.Code(d, dropCounter); // (re-codes the body: the events counted are those above)
+                var eventSentences = new HashSet<(string, int)>();
+                foreach (var e in coded)
                 {
-                    if (e.Sentence != last) { withEvent++; last = e.Sentence; }
+                    if (eventSentences.Add((e.Section, e.Sentence))) withEvent++;
                     string root2 = e.Cameo.Length >= 2 ? e.Cameo[..2] : e.Cameo;
                     byRoot[root2] = byRoot.GetValueOrDefault(root2) + 1;
                     if (toList-- > 0) Console.WriteLine(Describe(d, e));
@@ -82,7 +86,7 @@ internal static partial class EvalEventRateCommand
             }
             for (int i = 0; i < reservoir.Count; i++) Console.WriteLine($"#{i + 1} {reservoir[i]}");
             var inv = CultureInfo.InvariantCulture;
-            Console.WriteLine(string.Create(inv, $"{docs:N0} articles, {sentences:N0} sentences, {events:N0} events"));
+            Console.WriteLine(string.Create(inv, $"{docs:N0} articles, {sentences:N0} sentences ({titles:N0} of them headlines), {events:N0} events"));
             Console.WriteLine(string.Create(inv, $"sentences with at least one event: {withEvent:N0} ({(sentences == 0 ? 0 : 100.0 * withEvent / sentences):F2} %)"));
             Console.WriteLine(string.Create(inv, $"events per sentence: {(sentences == 0 ? 0 : (double)events / sentences):F4}"));
             Console.WriteLine("events by CAMEO root: " + string.Join(", ", byRoot.Select(kv => kv.Key + ":" + kv.Value.ToString(inv))));
@@ -101,8 +105,13 @@ internal static partial class EvalEventRateCommand
 
     private static string Describe(Document d, EventRecord e)
     {
-        var sd = d.Sentences[e.Sentence];
-        string sentence = d.Text[sd.Start..sd.End].ReplaceLineEndings(" ");
+        string sentence;
+        if (e.Section == EventSections.Title) sentence = "(headline) " + d.Title!.ReplaceLineEndings(" ");
+        else
+        {
+            var sd = d.Sentences[e.Sentence];
+            sentence = d.Text[sd.Start..sd.End].ReplaceLineEndings(" ");
+        }
         string actor(EventActor? a) => a is null ? "-" : $"{a.Actor} '{a.Text}'";
         return $"[{d.Id}] {e.Cameo} {actor(e.Source)} > {actor(e.Target)} date={e.Date ?? "-"} place={e.Place?.Name ?? "-"} rule={e.Rule}\n    {sentence}";
     }

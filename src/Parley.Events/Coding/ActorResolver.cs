@@ -147,6 +147,19 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
             return;
         }
 
+        // A person the knowledge base does not know, coded by the title the article gives them ("Interior Minister Joachim
+        // Brudziński", and later "he").
+        if (e >= 0 && ctx.TitledCode(e) is { } titled)
+        {
+            var m = entities[e];
+            into.Add(new ActorRef
+            {
+                Entity = e, Cluster = m.Cluster, Code = PrefixRoles(g, head) + titled, Name = m.Name ?? m.Text, Start = m.Start, End = m.End,
+                Confidence = 0.75, Token = head,
+            });
+            return;
+        }
+
         // "we", "our" inside a quotation: its speaker.
         if (g.Upos(head) == UPos.PRON)
         {
@@ -363,7 +376,7 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
             if (r is Rel.Flat or Rel.Compound or Rel.Appos)
             {
                 int e = ctx.EntityAt[c];
-                if (e >= 0 && entities[e].Type == "PER" && ctx.ActorEntity(e) >= 0) return c;
+                if (e >= 0 && entities[e].Type == "PER" && ctx.HasActor(e)) return c;
             }
             if (r is Rel.Nmod or Rel.Compound or Rel.Flat && g.Upos(t) == UPos.PROPN)
             {
@@ -371,11 +384,104 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
                 {
                     if (g.RelOf(k) is not (Rel.Flat or Rel.Compound or Rel.Appos)) continue;
                     int e = ctx.EntityAt[k];
-                    if (e >= 0 && entities[e].Type == "PER" && ctx.ActorEntity(e) >= 0) return k;
+                    if (e >= 0 && entities[e].Type == "PER" && ctx.HasActor(e)) return k;
                 }
             }
         }
         return -1;
+    }
+
+    /// <summary>
+    /// Records the titles of the sentence's persons that have no actor code: a title word in the name or before it
+    /// ("Mayor Adamowicz", "Interior Minister Joachim Brudziński", "Polish President Andrzej Duda") or in apposition
+    /// ("Paweł Adamowicz, mayor of Gdańsk"), with the country the title or the name's modifiers name. PETRARCH codes such a
+    /// person by the agents dictionary alone; Parley adds the country (the article's when the sentence names none, see
+    /// <see cref="EventCoder"/>). Bare "man", "woman", "resident" are no title.
+    /// </summary>
+    public void FindTitles(DocumentContext ctx, in SentenceGraph g)
+    {
+        var doc = ctx.Doc;
+        for (int k = g.First; k < g.End; k++)
+        {
+            int e = ctx.EntityAt[k];
+            if (e < 0 || g.Upos(k) == UPos.PRON || doc.Entities[e].Type is not ("PER" or "ORG") || ctx.ActorEntity(e) >= 0) continue;
+            int up = g.Head(k);
+            if (up >= 0 && ctx.EntityAt[up] == e) continue; // once per mention, at its head
+            int key = ctx.PersonKey(e);
+            if (ctx.Titles.TryGetValue(key, out var had) && had.Country is not null) continue;
+            if (TitleOf(ctx, g, k, e) is { } title && (had.Role is null || title.Country is not null)) ctx.Titles[key] = title;
+        }
+    }
+
+    private (string Role, string? Country)? TitleOf(DocumentContext ctx, in SentenceGraph g, int head, int e)
+    {
+        var m = ctx.Doc.Entities[e];
+        int first = ctx.Doc.TokenAt(m.Start);
+        if (first < 0) return null;
+        string? role = null, country = null;
+        void Consider(DocumentContext ctx, in SentenceGraph g, int c, bool mayBeTitle, ActorResolver self)
+        {
+            if (mayBeTitle && role is null && self.TitleRoleOf(g, c) is { } r) { role = r; country ??= self.CountryBelow(ctx, g, c, e); }
+            else if (c < first) country ??= self.CountryBelow(ctx, g, c, e); // "Polish" in "Polish Interior Minister X"
+        }
+        // The words of the name, and what hangs before it. An organisation's own head noun is its title ("the Emergencies
+        // Ministry"), a person's is their name.
+        bool org = m.Type == "ORG";
+        for (int k = first; k < g.End && ctx.EntityAt[k] == e; k++)
+        {
+            if (k != head || org) Consider(ctx, g, k, true, this);
+            for (int c = g.FirstChild(k); c >= 0; c = g.NextSibling(c))
+            {
+                if (ctx.EntityAt[c] == e) continue;
+                var r = g.RelOf(c);
+                bool before = c < first && (r is Rel.Compound or Rel.Flat or Rel.Amod or Rel.Poss || r == Rel.Nmod && g.CaseOf(c) < 0);
+                bool appos = r == Rel.Appos && k == head;
+                if (before || appos) Consider(ctx, g, c, r != Rel.Poss, this);
+            }
+        }
+        // "the mayor, Paweł Adamowicz": the name in apposition to its title.
+        int gov = g.Head(head);
+        if (gov >= 0 && g.RelOf(head) is Rel.Appos or Rel.Flat or Rel.Compound && g.Upos(gov) is UPos.NOUN or UPos.PROPN && ctx.EntityAt[gov] < 0)
+            Consider(ctx, g, gov, true, this);
+        // "Adamowicz ... has been mayor since 1998": a person the subject of a title predicate (or of one conjoined with it).
+        if (!org && role is null && gov >= 0 && g.RelOf(head) == Rel.Nsubj)
+        {
+            if (g.Child(gov, Rel.Cop) >= 0) Consider(ctx, g, gov, true, this);
+            for (int c = g.FirstChild(gov); c >= 0 && role is null; c = g.NextSibling(c))
+                if (g.RelOf(c) == Rel.Conj && g.Child(c, Rel.Cop) >= 0 && g.Child(c, Rel.Nsubj) < 0) Consider(ctx, g, c, true, this);
+        }
+        return role is null ? null : (role, country);
+    }
+
+    /// <summary>The role of a title word, or null: an agent that is not a prefix, a spokesperson, nor a bare person word.</summary>
+    private string? TitleRoleOf(in SentenceGraph g, int c)
+    {
+        if (g.Upos(c) is not (UPos.NOUN or UPos.PROPN) || _w.Spokespersons.Contains(g.Lemma(c))) return null;
+        var r = _data.Agents.RoleOf(g, c);
+        return r is null || _data.Agents.IsPrefix(r) || r == PeopleRole || r == "CVL" ? null : r;
+    }
+
+    /// <summary>The first country named in the phrase under <paramref name="top"/> (outside entity <paramref name="person"/>):
+    /// a country actor ("Polish", "Russia's") or a geocoded place ("mayor of Gdańsk").</summary>
+    private string? CountryBelow(DocumentContext ctx, in SentenceGraph g, int top, int person)
+    {
+        for (int k = g.First; k < g.End; k++)
+        {
+            if (ctx.EntityAt[k] == person || !Under(g, top, k, 4)) continue;
+            int e = ctx.EntityAt[k];
+            if (e >= 0 && ctx.ActorEntity(e) is int ae and >= 0 && ctx.Doc.Entities[ae].Actor is { Length: >= 3 } code
+                && _data.Countries.IsCountry(code.AsSpan(0, 3)))
+                return code[..3];
+            if (ctx.PlaceAt(g, k)?.Country is { } pc && _data.Countries.IsCountry(pc)) return pc;
+        }
+        return null;
+    }
+
+    private static bool Under(in SentenceGraph g, int top, int k, int maxHops)
+    {
+        for (int x = k, hops = 0; x >= 0 && hops <= maxHops; x = g.Head(x), hops++)
+            if (x == top) return true;
+        return false;
     }
 
     /// <summary>The speaker of the quotation around <paramref name="token"/> when it has an actor code.</summary>
@@ -386,10 +492,13 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
         ref readonly var td = ref doc.Tokens[token];
         foreach (var q in doc.Quotes)
         {
-            if (q.Start > td.Start || q.End < td.End || !q.Direct || q.SpeakerActor is null) continue;
+            if (q.Start > td.Start || q.End < td.End || !q.Direct) continue;
+            int speakerEntity = q.SpeakerStart is int ss0 && doc.TokenAt(ss0) is int st0 and >= 0 ? ctx.EntityAt[st0] : -1;
+            string? code = q.SpeakerActor ?? (speakerEntity >= 0 ? ctx.TitledCode(speakerEntity) : null);
+            if (code is null) continue;
             speaker = new ActorRef
             {
-                Entity = -2, Cluster = -1, Code = q.SpeakerActor, Name = q.SpeakerName, Start = td.Start, End = td.End, Confidence = 0.7, Token = token,
+                Entity = -2, Cluster = -1, Code = code, Name = q.SpeakerName, Start = td.Start, End = td.End, Confidence = 0.7, Token = token,
             };
             // The speaker's own entity mention, when it is one, keeps actor identity for "same actor" checks.
             if (q.SpeakerStart is int ss)

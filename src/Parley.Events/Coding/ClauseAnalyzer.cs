@@ -190,10 +190,24 @@ internal sealed class ClauseAnalyzer(CoderWords w)
     /// <summary>The subject of <paramref name="t"/>: its own, a relative clause's antecedent, or inherited from the clause it is
     /// coordinated with or a complement of (object control, raising from a passive or a copular adjective: "Arnor is about to
     /// restore ties").</summary>
+    /// <summary>
+    /// A participle after a comma that the parser hung on the nearest noun ("emphasized the requirement of approval,
+    /// saying ..."): an adverbial clause of the verb above, whose subject it shares. Returns that verb, or -1.
+    /// </summary>
+    public static int DetachedParticipleVerb(in SentenceGraph g, int t)
+    {
+        if (g.RelOf(t) != Rel.Acl || g.Upos(t) != UPos.VERB || t - 1 < g.First || StringStore.Get(g[t].Xpos) != "VBG") return -1;
+        if (g.Upos(t - 1) != UPos.PUNCT || g.Child(t, Rel.Nsubj) >= 0) return -1;
+        for (int x = g.Head(t), hops = 0; x >= 0 && hops < 4; x = g.Head(x), hops++)
+            if (g.Upos(x) == UPos.VERB) return x;
+        return -1;
+    }
+
     public int SubjectOf(in SentenceGraph g, int t)
     {
         for (int x = t, hops = 0; x >= 0 && hops < 5; hops++)
         {
+            if (DetachedParticipleVerb(g, x) is int main and >= 0) { x = main; continue; }
             for (int c = g.FirstChild(x); c >= 0; c = g.NextSibling(c))
             {
                 if (g.RelOf(c) is Rel.Nsubj or Rel.Csubj)

@@ -33,6 +33,22 @@ internal sealed class DocumentContext(Document doc, int[] entityAt, IEventTraceS
             FirstChild.AsSpan(sd.FirstToken, count), NextSibling.AsSpan(sd.FirstToken, count), Rels.AsSpan(sd.FirstToken, count));
     }
 
+    /// <summary>Persons the knowledge base does not know, by cluster (or ~entity without one): the title they carry in the
+    /// article ("Interior Minister Joachim Brudziński") and the country it names, if any. Filled before the sentences are coded.</summary>
+    public readonly Dictionary<int, (string Role, string? Country)> Titles = [];
+    /// <summary>The codes of <see cref="Titles"/> once their countries are settled (the title's own, else the article's).</summary>
+    public readonly Dictionary<int, string> TitledCodes = [];
+
+    /// <summary>The key of entity <paramref name="e"/> in <see cref="Titles"/>.</summary>
+    public int PersonKey(int e) => Doc.Entities[e].Cluster is int c and >= 0 ? c : ~e;
+
+    /// <summary>The code a titled person without a knowledge-base actor stands for ("Interior Minister Joachim Brudziński"
+    /// in an article about Poland: POLGOV), or null.</summary>
+    public string? TitledCode(int e) => TitledCodes.Count > 0 && TitledCodes.TryGetValue(PersonKey(e), out var code) ? code : null;
+
+    /// <summary>Entity <paramref name="e"/> stands for an actor: its own or its cluster's code, or its title's.</summary>
+    public bool HasActor(int e) => ActorEntity(e) >= 0 || TitledCode(e) is not null;
+
     /// <summary>The actor code of entity <paramref name="e"/>, or of another mention of its coreference cluster.</summary>
     public int ActorEntity(int e)
     {

@@ -185,7 +185,7 @@ public sealed partial class EventCoder
         for (int k = t + 1; k < g.End; k++)
         {
             int e = ctx.EntityAt[k];
-            if (e < 0 || ctx.ActorEntity(e) < 0 || !Dominates(g, t, k)) continue;
+            if (e < 0 || !ctx.HasActor(e) || !Dominates(g, t, k)) continue;
             // The phrase's head: climb the name's own parts, then to an agent noun it qualifies ("the Eriadorian government").
             int h = k;
             while (g.Head(h) is int up and >= 0 && ctx.EntityAt[up] == e && g.RelOf(h) is Rel.Flat or Rel.Compound) h = up;

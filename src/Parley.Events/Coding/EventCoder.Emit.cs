@@ -143,7 +143,7 @@ public sealed partial class EventCoder
         for (int k = g.First; k < g.End; k++)
         {
             int e = ctx.EntityAt[k];
-            if (e < 0 || ctx.ActorEntity(e) >= 0 || ctx.Doc.Entities[e].Type is not ("PER" or "ORG")) continue;
+            if (e < 0 || ctx.HasActor(e) || ctx.Doc.Entities[e].Type is not ("PER" or "ORG")) continue;
             for (int x = k, hops = 0; x >= 0 && hops < 6; hops++, x = g.Head(x))
                 if (x == head) return ctx.Doc.Entities[e].Text;
         }

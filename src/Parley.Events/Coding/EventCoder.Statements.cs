@@ -118,7 +118,7 @@ public sealed partial class EventCoder
         for (int k = g.First; k < g.End; k++)
         {
             int e = ctx.EntityAt[k];
-            if (e < 0 || ctx.ActorEntity(e) < 0 || !Within(g, clause, k, speech)) continue;
+            if (e < 0 || !ctx.HasActor(e) || !Within(g, clause, k, speech)) continue;
             var m = ctx.Doc.Entities[e];
             // What a statement is about is an actor, not the town it was made in, nor a pronoun's guess.
             if (m.Type == "LOC" && !(m.Kb?.StartsWith("country:", StringComparison.Ordinal) ?? false)) continue;

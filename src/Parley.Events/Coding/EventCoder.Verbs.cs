@@ -28,7 +28,8 @@ public sealed partial class EventCoder
 
         bool rootNounSlip = _clauses.IsRootNounSlip(g, t);
         if (rootNounSlip) trace?.Step(doc, t, "parser made the subject '" + ctx.TokenText(g.Head(t)) + "' the root and the verb its modifier: read as subject and verb");
-        if (!rootNounSlip && !imminent && g.RelOf(t) is Rel.Xcomp or Rel.Acl && g.Head(t) >= 0 && g.Upos(g.Head(t)) != UPos.VERB)
+        if (!rootNounSlip && !imminent && g.RelOf(t) is Rel.Xcomp or Rel.Acl && g.Head(t) >= 0 && g.Upos(g.Head(t)) != UPos.VERB
+            && ClauseAnalyzer.DetachedParticipleVerb(g, t) < 0)
         {
             trace?.Dropped(doc, t, m.Code, "infinitive depending on a noun or adjective ('the right to attack', 'ready to talk'): not asserted");
             return;

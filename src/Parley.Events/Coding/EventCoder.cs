@@ -78,6 +78,26 @@ public sealed partial class EventCoder : IPipelineComponent
 
     public void Process(Document doc, CancellationToken cancellationToken = default) => Code(doc, null, cancellationToken);
 
+    /// <summary>Persons without an actor code whom the article gives a title: each with the title's role and the country
+    /// the title names, else the article's country; without either they stay uncoded.</summary>
+    private void FindTitledPersons(DocumentContext ctx)
+    {
+        var doc = ctx.Doc;
+        bool any = false;
+        foreach (var m in doc.Entities) any |= m.Type == "PER" && m.Actor is null;
+        if (!any) return;
+        for (int s = 0; s < doc.SentenceCount; s++)
+        {
+            ref readonly var sd = ref doc.Sentences[s];
+            if (sd.EndToken <= sd.FirstToken) continue;
+            var g = ctx.Graph(s);
+            _clauses.Repair(g);
+            _actors.FindTitles(ctx, g);
+        }
+        foreach (var (key, (role, country)) in ctx.Titles)
+            if ((country ?? ArticleCountry(ctx)) is { } c) ctx.TitledCodes[key] = c + role;
+    }
+
     /// <summary>Codes the document's events (replacing any), reporting each decision to <paramref name="trace"/> when given.</summary>
     public void Code(Document doc, IEventTraceSink? trace, CancellationToken cancellationToken = default)
     {
@@ -105,6 +125,7 @@ public sealed partial class EventCoder : IPipelineComponent
         {
             DocumentContext.MapEntities(doc, entityAt);
             var ctx = new DocumentContext(doc, entityAt, trace, firstChild, nextSibling, rel);
+            if (!_petrarch) FindTitledPersons(ctx);
             for (int s = 0; s < doc.SentenceCount; s++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -154,7 +175,7 @@ public sealed partial class EventCoder : IPipelineComponent
                     if (entries is null)
                     {
                         // Worth a line of explanation only when the verb has a named actor for a subject: a missed event?
-                        if (trace is not null && _clauses.SubjectOf(g, t) is int subj and >= 0 && entityAt[subj] >= 0 && ctx.ActorEntity(entityAt[subj]) >= 0)
+                        if (trace is not null && _clauses.SubjectOf(g, t) is int subj and >= 0 && entityAt[subj] >= 0 && ctx.HasActor(entityAt[subj]))
                             trace.Dropped(doc, t, null, "verb '" + StringStore.Get(tokens[t].Lemma) + "' is not in the verb dictionary");
                         continue;
                     }

@@ -1,0 +1,105 @@
+using Parley.Core;
+
+namespace Parley.Events.Tests;
+
+/// <summary>
+/// Persons the knowledge base does not know are coded by the title the article gives them: a title before the name
+/// ("Polish Interior Minister X"), inside it ("Mayor X"), in apposition ("X, mayor of Y") or as a predicate ("X has been
+/// mayor"), with the title's country, else the article's. Their pronouns follow them. Hand-built parses, fictional names.
+/// </summary>
+public sealed class EventCoderTitleTests
+{
+    private static Document Code(string conllu)
+    {
+        var doc = AnnotatedConllu.Parse("# published = 2020-03-02\n" + conllu);
+        TestData.Coder.Process(doc);
+        return doc;
+    }
+
+    [Fact]
+    public void A_title_with_a_nationality_codes_an_unknown_minister()
+    {
+        var doc = Code("""
+            1 Polish Polish ADJ 3 amod Ent=B-MISC|Actor=POL
+            2 Interior Interior PROPN 3 compound _
+            3 Minister Minister PROPN 4 nmod:desc _
+            4 Jan Jan PROPN 6 nsubj Ent=B-PER|Cluster=1
+            5 Nowakowy Nowakowy PROPN 4 flat Ent=I-PER
+            6 accused accuse VERB 0 root _
+            7 Russia Russia PROPN 6 obj Ent=B-LOC|Actor=RUS
+            8 . . PUNCT 6 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("POLGOV", e.Source!.Actor);
+        Assert.Equal("RUS", e.Target!.Actor);
+    }
+
+    [Fact]
+    public void The_pronoun_of_a_titled_person_is_coded_as_the_person()
+    {
+        var doc = Code("""
+            1 Polish Polish ADJ 3 amod Ent=B-MISC|Actor=POL
+            2 Interior Interior PROPN 3 compound _
+            3 Minister Minister PROPN 4 nmod:desc _
+            4 Jan Jan PROPN 6 nsubj Ent=B-PER|Cluster=1
+            5 Nowakowy Nowakowy PROPN 4 flat Ent=I-PER
+            6 arrived arrive VERB 0 root _
+            7 . . PUNCT 6 punct _
+
+            1 He he PRON 2 nsubj Ent=B-PER|Cluster=1|Via=coref:pronoun
+            2 accused accuse VERB 0 root _
+            3 Russia Russia PROPN 2 obj Ent=B-LOC|Actor=RUS
+            4 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("POLGOV", e.Source!.Actor);
+    }
+
+    [Fact]
+    public void Without_a_country_anywhere_a_titled_person_stays_uncoded()
+    {
+        var doc = Code("""
+            1 Minister Minister PROPN 2 nmod:desc _
+            2 Jan Jan PROPN 4 nsubj Ent=B-PER|Cluster=1
+            3 Nowakowy Nowakowy PROPN 2 flat Ent=I-PER
+            4 accused accuse VERB 0 root _
+            5 Russia Russia PROPN 4 obj Ent=B-LOC|Actor=RUS
+            6 . . PUNCT 4 punct _
+            """);
+        Assert.Empty(doc.Events);
+    }
+
+    [Fact]
+    public void A_person_in_apposition_to_a_title_of_a_place_takes_the_place_country()
+    {
+        var doc = Code("""
+            1 Jan Jan PROPN 7 nsubj Ent=B-PER|Cluster=1
+            2 Nowakowy Nowakowy PROPN 1 flat Ent=I-PER
+            3 , , PUNCT 4 punct _
+            4 mayor mayor NOUN 1 appos _
+            5 of of ADP 6 case _
+            6 Gdynia Gdynia PROPN 4 nmod Loc=B|Country=POL
+            7 criticized criticize VERB 0 root _
+            8 Russia Russia PROPN 7 obj Ent=B-LOC|Actor=RUS
+            9 . . PUNCT 7 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("POLGOV", e.Source!.Actor);
+    }
+
+    [Fact]
+    public void An_organisation_named_by_an_agent_noun_takes_its_role()
+    {
+        var doc = Code("""
+            1 The the DET 4 det _
+            2 Polish Polish ADJ 4 amod Ent=B-MISC|Actor=POL
+            3 Emergencies Emergencies PROPN 4 compound Ent=B-ORG
+            4 Ministry Ministry PROPN 5 nsubj Ent=I-ORG
+            5 accused accuse VERB 0 root _
+            6 Russia Russia PROPN 5 obj Ent=B-LOC|Actor=RUS
+            7 . . PUNCT 5 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("POLGOV", e.Source!.Actor);
+    }
+}
