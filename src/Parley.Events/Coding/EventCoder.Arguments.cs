@@ -262,16 +262,26 @@ public sealed partial class EventCoder
         if (g.Child(x, Rel.Nsubj) >= 0 || g.Child(x, Rel.NsubjPass) >= 0) return -1;
         for (int c = g.FirstChild(x); c >= 0 && c < x; c = g.NextSibling(c))
         {
-            if (g.RelOf(c) != Rel.Obl) continue;
-            for (int k = g.FirstChild(c); k >= 0; k = g.NextSibling(k))
-            {
-                if (k > x || g.CaseOf(k) >= 0) continue;
-                // coordinated into the oblique, or hung on it as flat/appos while being another entity ("In Doha,
-                // Ambassador Khalilzad will ...": Khalilzad flat under Doha)
-                bool swallowed = g.RelOf(k) == Rel.Conj
-                    || g.RelOf(k) is Rel.Flat or Rel.Appos && ctx.EntityAt[k] >= 0 && ctx.EntityAt[k] != ctx.EntityAt[c];
-                if (swallowed && IsNamedAgent(ctx, g, k)) return k;
-            }
+            if (g.RelOf(c) == Rel.Obl && Swallowed(ctx, g, c, x) is int k and >= 0) return k;
+            // "Later on Tuesday Mitsotakis met ...": the oblique hangs on a fronted adverb.
+            if (g.RelOf(c) == Rel.Advmod)
+                for (int o = g.FirstChild(c); o >= 0; o = g.NextSibling(o))
+                    if (g.RelOf(o) == Rel.Obl && Swallowed(ctx, g, o, x) is int k2 and >= 0) return k2;
+        }
+        return -1;
+    }
+
+    /// <summary>A named agent the parser hung on a fronted oblique <paramref name="c"/> of verb <paramref name="x"/>: coordinated
+    /// into it, or flat/appos under it while another entity ("In Doha, Ambassador Khalilzad will ...": Khalilzad flat under
+    /// Doha); -1 if none.</summary>
+    private int Swallowed(DocumentContext ctx, in SentenceGraph g, int c, int x)
+    {
+        for (int k = g.FirstChild(c); k >= 0; k = g.NextSibling(k))
+        {
+            if (k > x || g.CaseOf(k) >= 0) continue;
+            bool swallowed = g.RelOf(k) == Rel.Conj
+                || g.RelOf(k) is Rel.Flat or Rel.Appos && ctx.EntityAt[k] >= 0 && ctx.EntityAt[k] != ctx.EntityAt[c];
+            if (swallowed && IsNamedAgent(ctx, g, k)) return k;
         }
         return -1;
     }
