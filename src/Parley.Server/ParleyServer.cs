@@ -25,12 +25,13 @@ public static class ParleyServer
         builder.Services.AddSingleton(options.Store);
         builder.Services.AddSingleton(new EngineHolder(options.EngineFactory ?? (() => ParleyEngine.Create())));
         builder.Services.AddSingleton(DashboardAssets.Load());
+        builder.Services.AddSingleton(options.Labels ?? Parley.Engine.Export.CodeLabels.Shared);
         builder.Services.Configure<JsonOptions>(j =>
         {
             j.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             j.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddParleyOpenApi();
         options.ConfigureBuilder?.Invoke(builder);
 
         var app = builder.Build();

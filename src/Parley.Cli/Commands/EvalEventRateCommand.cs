@@ -17,7 +17,7 @@ internal static class EvalEventRateCommand
         var paths = new Argument<string[]>("PATH")
         {
             Arity = ArgumentArity.ZeroOrMore,
-            Description = "Articles (default: /work/shared/data/news_wikinews/wikinews_2019_2020.jsonl.gz)",
+            Description = "Articles (default: news_wikinews/wikinews_2019_2020.jsonl.gz in the shared data folder: " + Parley.Core.SharedData.Where + ")",
         };
         var list = new Option<int>("--list") { Description = "Print the first N coded events with their sentence, to check them by hand", DefaultValueFactory = _ => 0 };
         var threads = CliOptions.Threads();
@@ -27,7 +27,7 @@ internal static class EvalEventRateCommand
         };
         command.SetAction(parse =>
         {
-            var inputs = parse.GetValue(paths) is { Length: > 0 } p ? p : ["/work/shared/data/news_wikinews/wikinews_2019_2020.jsonl.gz"];
+            var inputs = parse.GetValue(paths) is { Length: > 0 } p ? p : [Parley.Core.SharedData.Default("news_wikinews/wikinews_2019_2020.jsonl.gz")];
             foreach (var input in inputs)
                 if (!File.Exists(input) && !Directory.Exists(input)) { Console.Error.WriteLine($"{input}: not found"); return 2; }
             var engine = ParleyEngine.Create(new EngineOptions { Threads = parse.GetValue(threads) });

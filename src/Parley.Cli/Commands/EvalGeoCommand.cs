@@ -10,7 +10,7 @@ internal static class EvalGeoCommand
     public static void AddTo(RootCommand root)
     {
         var file = new Argument<string>("FILE") { Description = "Hand-checked toponyms (TSV: doc_id start end text geonameid lat lon iso3 note)" };
-        var corpus = new Option<string>("--corpus") { Description = "The articles (JSONL or JSONL.gz with url and text)", DefaultValueFactory = _ => "/work/shared/data/news_wikinews/wikinews_2019_2020.jsonl.gz" };
+        var corpus = new Option<string>("--corpus") { Description = "The articles (JSONL or JSONL.gz with url and text)", DefaultValueFactory = _ => Parley.Core.SharedData.Default("news_wikinews/wikinews_2019_2020.jsonl.gz") };
         var draft = new Option<int>("--draft") { Description = "Instead of scoring, print a draft of the first N articles' places (for hand-checking) to FILE" };
         var verbose = new Option<bool>("--errors") { Description = "List the wrong and unresolved toponyms on stderr" };
         var geo = new Command("geo", "Evaluate the geocoder: share within 161 km and with the right country") { file, corpus, draft, verbose };
@@ -37,7 +37,7 @@ internal static class EvalGeoCommand
                 return 2;
             }
         });
-        var speedCorpus = new Option<string>("--corpus") { Description = "JSONL(.gz) articles to time", DefaultValueFactory = _ => "/work/shared/data/news_wikinews/wikinews_2019_2020.jsonl.gz" };
+        var speedCorpus = new Option<string>("--corpus") { Description = "JSONL(.gz) articles to time", DefaultValueFactory = _ => Parley.Core.SharedData.Default("news_wikinews/wikinews_2019_2020.jsonl.gz") };
         var speed = new Command("kb-speed", "Time loading the knowledge base and linking + geocoding + coreference on one thread") { speedCorpus };
         speed.SetAction(parse =>
         {
