@@ -40,6 +40,32 @@ public readonly record struct DateValue(DateGrain Grain, DateOnly First, DateOnl
 
     public static DateValue OfDay(DateOnly day) => new(DateGrain.Day, day, day);
 
+    /// <summary>The ISO week (Monday to Sunday) holding <paramref name="day"/>.</summary>
+    public static DateValue WeekOf(DateOnly day)
+    {
+        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        return new(DateGrain.Week, monday, monday.AddDays(6));
+    }
+
+    /// <summary>The month holding <paramref name="day"/>.</summary>
+    public static DateValue MonthOf(DateOnly day)
+    {
+        var first = new DateOnly(day.Year, day.Month, 1);
+        return new(DateGrain.Month, first, first.AddMonths(1).AddDays(-1));
+    }
+
+    /// <summary>The year holding <paramref name="day"/>.</summary>
+    public static DateValue YearOf(DateOnly day) => new(DateGrain.Year, new DateOnly(day.Year, 1, 1), new DateOnly(day.Year, 12, 31));
+
+    /// <summary>The period of that grain holding <paramref name="day"/>.</summary>
+    public static DateValue Of(DateGrain grain, DateOnly day) => grain switch
+    {
+        DateGrain.Day => OfDay(day),
+        DateGrain.Week => WeekOf(day),
+        DateGrain.Month => MonthOf(day),
+        _ => YearOf(day),
+    };
+
     /// <summary>Reads any of the four forms; null for anything else.</summary>
     public static DateValue? Parse(string? value) => TryParse(value, out var v) ? v : null;
 

@@ -107,7 +107,7 @@ internal static class AggregateEndpoints
         {
             long n = quads.Sum();
             var grainKind = grain switch { "week" => DateGrain.Week, "month" => DateGrain.Month, _ => DateGrain.Year };
-            periodItems.Add(new TimelinePeriod(grain, new DateValue(grainKind, start, end).ToString(), DateValue.FormatDay(start), DateValue.FormatDay(end),
+            periodItems.Add(new TimelinePeriod(grain, DateValue.Of(grainKind, start).ToString(), DateValue.FormatDay(start), DateValue.FormatDay(end),
                 n, Math.Round(goldstein / n, 2), quads));
         }
         return TypedResults.Ok(new TimelineAnswer(bin, binItems, periodItems));
@@ -116,17 +116,8 @@ internal static class AggregateEndpoints
     /// <summary>The bin holding a day: the day itself, its ISO week (Monday to Sunday) or its month.</summary>
     private static (DateOnly Start, DateOnly End) BinOf(DateOnly day, string bin)
     {
-        switch (bin)
-        {
-            case "week":
-                var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-                return (monday, monday.AddDays(6));
-            case "month":
-                var first = new DateOnly(day.Year, day.Month, 1);
-                return (first, first.AddMonths(1).AddDays(-1));
-            default:
-                return (day, day);
-        }
+        var period = DateValue.Of(bin switch { "week" => DateGrain.Week, "month" => DateGrain.Month, _ => DateGrain.Day }, day);
+        return (period.First, period.Last);
     }
 
     private static Results<Ok<IReadOnlyList<PlaceItem>>, BadRequest<ApiError>> Places(HttpRequest request, IParleyStore store, ServerOptions options) =>
