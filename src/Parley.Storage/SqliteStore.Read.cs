@@ -173,7 +173,8 @@ public sealed partial class SqliteStore
             var filter = new EventFilter(events with { From = null, To = null, Q = null, DocumentId = null });
             if (filter.TermCount > 0 || events.FirstReportsOnly)
             {
-                where.Append(" AND d.key IN (SELECT e.doc FROM events e WHERE ").Append(filter.Where).Append(')');
+                // One scan of the narrow day index, which carries every filtered column, never a row read per event.
+                where.Append(" AND d.key IN (SELECT e.doc FROM ").Append(filter.AggregateSource).Append(" WHERE ").Append(filter.Where).Append(')');
                 filter.Bind(cmd);
             }
         }

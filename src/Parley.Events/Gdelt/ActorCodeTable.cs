@@ -203,8 +203,8 @@ public sealed class ActorCodeTable
     }
 
     /// <summary>
-    /// The code in words, e.g. USAGOV "United States government", IGOUNODEVWBK "World Bank (United Nations, development,
-    /// intergovernmental organization)"; null when no part is known.
+    /// The code in words, e.g. USAGOV "United States government", IGOUNODEVWBK "World Bank (Inter-Governmental
+    /// Organization, United Nations, development)"; null when no part is known.
     /// </summary>
     public string? Describe(string? code)
     {
@@ -215,7 +215,7 @@ public sealed class ActorCodeTable
         string? group = p.KnownGroup.Length == 0 ? null : Label(p.KnownGroup, ActorCodeKind.KnownGroup);
         var roles = new List<string>();
         foreach (var t in new[] { p.Type1, p.Type2, p.Type3 })
-            if (t.Length > 0 && Label(t, ActorCodeKind.Type) is { } label) roles.Add(label.ToLowerInvariant());
+            if (t.Length > 0 && Label(t, ActorCodeKind.Type) is { } label) roles.Add(label.Contains(' ', StringComparison.Ordinal) ? label : label.ToLowerInvariant());
         foreach (var r in new[] { p.Religion1, p.Religion2 })
             if (r.Length > 0 && Label(r, ActorCodeKind.Religion) is { } label) roles.Add(label);
         if (p.Ethnic.Length > 0 && Label(p.Ethnic, ActorCodeKind.Ethnic) is { } ethnic) roles.Add(ethnic);
