@@ -37,7 +37,10 @@ internal static class DocumentEndpoints
                 "Needs header X-Api-Key equal to the configured key (401 otherwise; 403 when the server has no key). Answers 201 with the " +
                 "stored id and a Location header.")
             .WithMetadata(new RequestBodyMetadata(typeof(ArticleInput), "The article: a JSON object as one line of a JSONL input."))
-            .WithMetadata(new RequiresApiKeyMetadata());
+            .WithMetadata(new RequiresApiKeyMetadata())
+            .Produces(StatusCodes.Status401Unauthorized)
+            .Produces<ApiError>(StatusCodes.Status403Forbidden)
+            .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge);
         return group;
     }
 

@@ -31,7 +31,7 @@ internal static class EventExportEndpoints
             .WithSummary(summary)
             .WithDescription("Streams every matching event (limit caps them) in the order of /api/events, as a file download.")
             .WithQueryParameters(ApiParameters.EventFilters, ApiParameters.Sort, ApiParameters.ExportPage)
-            .Produces(StatusCodes.Status200OK, contentType: contentType)
+            .Produces(StatusCodes.Status200OK, format == ExportFormat.Parquet ? typeof(Stream) : typeof(string), contentType)
             .Produces<ApiError>(StatusCodes.Status400BadRequest);
     }
 

@@ -83,6 +83,8 @@ internal static class OpenApiSetup
             var type = context.JsonTypeInfo.Type;
             if (type == typeof(EventItem)) Fill(schema, EventItemSchema());
             else if (type == typeof(DocumentObject)) Fill(schema, DocumentSchema());
+            // Event items are written by their own converter, so the generator cannot see into a list of them.
+            else if (typeof(IEnumerable<EventItem>).IsAssignableFrom(type)) schema.Items = EventItemSchema();
             return Task.CompletedTask;
         });
     });

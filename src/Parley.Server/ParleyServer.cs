@@ -30,6 +30,8 @@ public static class ParleyServer
         {
             j.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             j.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            // Numbers are numbers (the web defaults would also accept and describe them as strings).
+            j.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
         builder.Services.AddParleyOpenApi();
         options.ConfigureBuilder?.Invoke(builder);
