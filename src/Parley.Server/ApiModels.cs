@@ -5,7 +5,7 @@ namespace Parley.Server;
 /// <summary>A page of results with the total number of matches.</summary>
 public sealed record Page<T>(int Total, int Limit, int Offset, IReadOnlyList<T> Items);
 
-/// <summary>One document of a listing or search. Snippet marks matches with U+0002 ... U+0003 (see <see cref="SearchHighlight"/>).</summary>
+/// <summary>One document of a listing or search. Snippet marks matches with U+0002 ... U+0003 (see <see cref="SearchHighlight"/>); without a query it is the start of the text.</summary>
 public sealed record DocumentItem(string Id, string? Title, string? Published, string? Source, string? Url, string Language,
     int Sentences, int Events, string? Snippet);
 

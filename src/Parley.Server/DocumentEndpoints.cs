@@ -21,7 +21,7 @@ internal static class DocumentEndpoints
         group.MapGet("", Search)
             .WithSummary("Documents: full-text search and listing")
             .WithDescription("With q: documents ranked by relevance (bm25), with a snippet marking the matches (U+0002 ... U+0003). " +
-                "Without: newest first. from/to bound the publication date; the event filters (actor, source, target, country, " +
+                "Without: newest first, the snippet being the start of the text. from/to bound the publication date; the event filters (actor, source, target, country, " +
                 "cameo, quad_class, story, distinct) keep documents reporting at least one such event.")
             .WithQueryParameters(ApiParameters.DocumentFilters, ApiParameters.Page);
         group.MapGet("/{id}", Get)

@@ -152,6 +152,9 @@ public sealed partial class SqliteStore
     public IReadOnlyList<DocumentSummary> SearchDocuments(string? q, int limit, int offset, out int total) =>
         SearchDocuments(new DocumentQuery { Q = q, Limit = limit, Offset = offset }, out total);
 
+    /// <summary>Characters of a document's text given as its snippet when there is no full-text query to mark.</summary>
+    private const int LeadChars = 240;
+
     public IReadOnlyList<DocumentSummary> SearchDocuments(DocumentQuery q, out int total)
     {
         ArgumentNullException.ThrowIfNull(q);
@@ -168,9 +171,16 @@ public sealed partial class SqliteStore
         var where = new System.Text.StringBuilder("1=1");
         if (q.From is DateOnly from) { where.Append(" AND d.published >= @pub_from"); cmd.Parameters.AddWithValue("@pub_from", Dates.Format(from)); }
         if (q.To is DateOnly to) { where.Append(" AND d.published <= @pub_to"); cmd.Parameters.AddWithValue("@pub_to", Dates.Format(to)); }
+        if (q.Events?.StoryId is { } story)
+        {
+            // The story's own documents, with or without events (a duplicate counts as its original).
+            where.Append(" AND d.key IN (SELECT sd_doc.key FROM story_documents sd JOIN documents sd_doc ON sd_doc.id = " +
+                "coalesce((SELECT x.of_id FROM duplicates x WHERE x.id = sd.document_id), sd.document_id) WHERE sd.story_id = @doc_story)");
+            cmd.Parameters.AddWithValue("@doc_story", story);
+        }
         if (q.Events is { } events)
         {
-            var filter = new EventFilter(events with { From = null, To = null, Q = null, DocumentId = null });
+            var filter = new EventFilter(events with { From = null, To = null, Q = null, DocumentId = null, StoryId = null });
             if (filter.TermCount > 0 || events.FirstReportsOnly)
             {
                 // One scan of the narrow day index, which carries every filtered column, never a row read per event.
@@ -184,7 +194,7 @@ public sealed partial class SqliteStore
             total = Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             cmd.CommandText =
                 $"""
-                SELECT d.id, d.title, d.published, d.source, d.url, d.language, d.sentence_count, d.event_count, NULL, NULL
+                SELECT d.id, d.title, d.published, d.source, d.url, d.language, d.sentence_count, d.event_count, substr(d.text, 1, @lead), NULL
                 FROM documents d WHERE {where} ORDER BY d.published DESC, d.key DESC LIMIT @limit OFFSET @offset
                 """;
         }
@@ -207,6 +217,7 @@ public sealed partial class SqliteStore
         }
         cmd.Parameters.AddWithValue("@limit", limit);
         cmd.Parameters.AddWithValue("@offset", offset);
+        cmd.Parameters.AddWithValue("@lead", LeadChars);
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())

@@ -37,7 +37,8 @@ public sealed class SaveResult(IReadOnlyList<DocumentSaveResult> items)
 
 /// <summary>
 /// One hit of a document search. <see cref="Snippet"/> marks matched terms with <see cref="SearchHighlight"/>
-/// characters (never HTML, so a page can escape the text and then wrap the marked parts).
+/// characters (never HTML, so a page can escape the text and then wrap the marked parts); without a full-text query
+/// it is the start of the text.
 /// </summary>
 public sealed record DocumentSummary(string Id, string? Title, DateOnly? Published, string? Source, string? Url,
     string Language, int Sentences, int Events, string? Snippet, double? Rank);

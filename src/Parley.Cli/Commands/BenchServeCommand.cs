@@ -119,8 +119,9 @@ internal static class BenchServeCommand
     /// </summary>
     private static void MeasureFirstView(string baseUrl)
     {
-        string[] assets = ["/style.css", "/favicon.svg", "/js/app.js", "/js/dom.js", "/js/api.js", "/js/search.js", "/js/document.js", "/js/events.js", "/js/timeline.js", "/js/network.js", "/js/map.js"];
-        string[] api = ["/api/stats", "/api/documents?limit=20", "/api/events?limit=20"];
+        string[] assets = ["/style.css", "/favicon.svg", "/js/app.js", "/js/dom.js", "/js/api.js", "/js/suggest.js", "/js/articles.js", "/js/document.js",
+            "/js/events.js", "/js/timeline.js", "/js/network.js", "/js/map.js", "/js/stories.js", "/js/sparkline.js"];
+        string[] api = ["/api/stats", "/api/documents?limit=20&offset=0"];
         var times = new double[20];
         long bytes = 0;
         for (int round = 0; round < times.Length; round++)

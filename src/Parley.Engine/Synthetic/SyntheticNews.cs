@@ -114,7 +114,9 @@ public static class SyntheticNews
         while (made < events)
         {
             var scenario = Pick(rng, totalWeight);
-            int offset = Math.Clamp((int)Math.Round(scenario.PeakDay + Normal(rng) * scenario.Spread / 2.5), 0, days - 1);
+            int offset;
+            do offset = (int)Math.Round(scenario.PeakDay + Normal(rng) * scenario.Spread / 2.5);
+            while (offset < 0 || offset >= days);
             var published = first.AddDays(offset);
             int count = Math.Min(events - made, 2 + rng.Next(6));
             var doc = new Document($"synthetic-{d:D6}", "") { Published = published, Source = "Synthetic Wire", Done = Layers.All };
