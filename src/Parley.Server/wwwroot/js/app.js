@@ -1,7 +1,7 @@
 // Entry point: reads the URL (view + shared filters), keeps the filter bar and its chips in step with it, and draws
 // the chosen view. Every view reads the same filters, so a filter set here narrows articles, events, the timeline,
 // the network and the map alike.
-import { el, clear, number } from './dom.js';
+import { el, clear, count } from './dom.js';
 import { currentParams, filterParams, getJson, CAMEO_ROOTS, FILTER_KEYS, FILTER_LABELS, QUAD_NAMES, filterValueLabel } from './api.js';
 import { attachSuggest, resolveCode, nameOf } from './suggest.js';
 import { renderArticles } from './articles.js';
@@ -164,7 +164,7 @@ async function showStats() {
   try {
     const s = await getJson('/api/stats');
     document.getElementById('stats').textContent =
-      `${number(s.documents)} articles · ${number(s.events)} events · ${number(s.stories)} stories`;
+      `${count(s.documents, 'article')} · ${count(s.events, 'event')} · ${count(s.stories, 'story', 'stories')}`;
   } catch { /* the header line is optional */ }
 }
 

@@ -1,5 +1,5 @@
 // One article: its text with switchable annotation layers, and its events; clicking an event marks its evidence.
-import { el, swatch } from './dom.js';
+import { el, swatch, count } from './dom.js';
 import { getJson, viewUrl } from './api.js';
 import { eventList } from './events.js';
 
@@ -59,7 +59,7 @@ export async function renderDocument(main, params) {
   main.append(el('div', { class: 'view-head' },
     el('h1', { id: 'doc-title' }, doc.title || doc.id),
     el('div', { class: 'meta' }, el('span', null, doc.published || 'undated'), el('span', null, doc.language), el('span', { class: 'code' }, doc.id),
-      el('span', null, `${doc.sentences.length} sentences, ${doc.entities.length} entities, ${doc.places.length} places, ${doc.dates.length} dates, ${doc.quotes.length} quotes, ${doc.events.length} events`),
+      el('span', null, [count(doc.sentences.length, 'sentence'), count(doc.entities.length, 'entity', 'entities'), count(doc.places.length, 'place'), count(doc.dates.length, 'date'), count(doc.quotes.length, 'quote'), count(doc.events.length, 'event')].join(', ')),
       el('a', { href: viewUrl('events', { document: doc.id }), 'data-internal': '' }, 'events in the table'))));
 
   const text = buildText(doc);

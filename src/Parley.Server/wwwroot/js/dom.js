@@ -58,6 +58,11 @@ export function number(n) {
   return Number(n).toLocaleString('en-US');
 }
 
+// "1 story", "2 stories".
+export function count(n, one, many = one + 's') {
+  return `${number(n)} ${Number(n) === 1 ? one : many}`;
+}
+
 // A small coloured square for legends.
 export function swatch(color, cls = 'swatch') {
   const s = el('span', { class: cls });

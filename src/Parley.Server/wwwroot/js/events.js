@@ -178,7 +178,7 @@ export function eventList(items, { showDocument = false, onSelect = null, select
     const item = el('li', { class: 'q' + e.quad_class, 'data-index': e.index ?? i, 'data-evidence-start': e.evidence.start, 'data-evidence-end': e.evidence.end },
       el('div', { class: 'event-line' }, actorCell(e.source), el('span', { class: 'arrow' }, '→'),
         labelled(e.cameo, (e.labels && e.labels.cameo) || e.plover), el('span', { class: 'arrow' }, '→'), actorCell(e.target), e.negated ? el('span', { class: 'neg' }, 'negated') : null),
-      el('div', { class: 'meta' }, dateCell(e), quadChip(e.quad_class), goldsteinCell(e.goldstein), e.place ? el('span', null, '📍 ' + e.place.name) : null,
+      el('div', { class: 'meta' }, dateCell(e), quadChip(e.quad_class), goldsteinCell(e.goldstein), e.place ? el('span', null, 'in ' + e.place.name) : null,
         e.reports > 1 ? el('span', null, e.repeat ? `repeats an earlier report (${e.reports} reports)` : `${e.reports} reports in this story`) : null),
       e.sentence_text ? el('div', { class: 'sentence' }, e.sentence_text) : null,
       showDocument ? el('a', { href: viewUrl('doc', { id: e.document_id, event: String(e.index) }), 'data-internal': '', class: 'meta' }, e.document_title || e.document_id) : null);

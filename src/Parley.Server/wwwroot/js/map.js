@@ -92,20 +92,26 @@ export async function renderMap(main, params) {
   for (const p of places) {
     if (p.lat === null || p.lon === null) continue;
     const [x, y] = project(p.lon, p.lat);
-    const dot = svg('circle', { class: 'point', cx: x, cy: y, r: size(p.count), 'data-place': p.name });
-    tooltip(dot, [p.name + (p.country ? ' (' + p.country + ')' : ''), `${number(p.count)} events here`]);
-    chart.append(dot);
+    // Points let clicks through to the country under them (small countries would be out of reach).
+    chart.append(svg('circle', { class: 'point', cx: x, cy: y, r: size(p.count), 'data-place': p.name }));
   }
   main.append(el('div', { class: 'card' }, chart, legend(max, maxPlace, size)));
 
   const top = countries.slice(0, 12);
+  const topPlaces = places.slice(0, 12);
   if (top.length) {
     const rows = top.map(c => el('tr', null,
       el('td', null, el('a', { href: viewUrl('events', { country: c.country, offset: null }), 'data-internal': '', 'data-country': c.country }, el('span', { class: 'code' }, c.country), ' ', c.name || '')),
       el('td', { class: 'num' }, number(c.count)),
       el('td', { class: 'bar-cell' }, bar(c.count / top[0].count))));
-    main.append(el('div', { class: 'card' }, el('h2', null, 'Countries with the most events'),
-      el('table', { class: 'grid compact', id: 'country-table' }, el('thead', null, el('tr', null, el('th', null, 'Country'), el('th', { class: 'num' }, 'Events'), el('th', null, ''))), el('tbody', null, rows))));
+    const placeRows = topPlaces.map(p => el('tr', null,
+      el('td', null, p.name, p.country ? el('span', { class: 'muted' }, ' ' + p.country) : null),
+      el('td', { class: 'num' }, number(p.count)),
+      el('td', { class: 'bar-cell' }, bar(p.count / topPlaces[0].count))));
+    const head = first => el('thead', null, el('tr', null, el('th', null, first), el('th', { class: 'num' }, 'Events'), el('th', null, '')));
+    main.append(el('div', { class: 'two' },
+      el('div', { class: 'card' }, el('h2', null, 'Countries with the most events'), el('table', { class: 'grid compact', id: 'country-table' }, head('Country'), el('tbody', null, rows))),
+      el('div', { class: 'card' }, el('h2', null, 'Places with the most events'), el('table', { class: 'grid compact', id: 'place-table' }, head('Place'), el('tbody', null, placeRows)))));
   }
 }
 
