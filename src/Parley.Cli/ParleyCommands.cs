@@ -35,6 +35,7 @@ internal static class ParleyCommands
         BuildKbCommand.AddTo(root);
         EvalGeoCommand.AddTo(root);
         EvalEventRateCommand.AddTo(root);
+        UnknownOptions.Reject(root);
         return root;
     }
 }

@@ -71,7 +71,7 @@ public sealed class ArticleReader
     {
         ArgumentNullException.ThrowIfNull(json);
         var article = JsonArticleParser.Parse(Encoding.UTF8.GetBytes(json), origin, out string? error);
-        return article is null ? ReadItem.Bad(origin, error!) : ReadItem.Ok(article);
+        return article is null ? ReadItem.FromJsonError(origin, error!) : ReadItem.Ok(article);
     }
 
     private IEnumerable<ReadItem> ReadInput(string input, TextReader? stdin, CancellationToken ct, ReadMeter? meter)
@@ -289,7 +289,7 @@ public sealed class ArticleReader
             var article = JsonArticleParser.Parse(bytes, origin, out string? error);
             if (article is null)
             {
-                yield return ReadItem.Bad(origin, error!);
+                yield return ReadItem.FromJsonError(origin, error!);
                 continue;
             }
             articles++;

@@ -58,8 +58,8 @@ internal static class CodeCommand
     {
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false };
         var stream = new DocumentStream(engine);
-        bool anyProblem = false;
-        ProgressDisplay.Run("coding", quiet || !Console.IsOutputRedirected, progress =>
+        bool unreadable = false;
+        ProgressDisplay.Run("coding", quiet || !Console.IsOutputRedirected, (progress, log) =>
         {
             Utf8JsonWriter? arrayWriter = null;
             if (format == "json")
@@ -72,8 +72,10 @@ internal static class CodeCommand
             {
                 if (item.Problem is { } problem)
                 {
-                    anyProblem = true;
-                    CliOptions.ReportProblem(problem);
+                    // Exit code 2 is for inputs that could not be read; an empty record or a warning is reported only.
+                    var kind = item.Document is not null ? InputProblemKind.Warning : problem.Kind;
+                    unreadable |= kind == InputProblemKind.Unreadable;
+                    log(ProblemLog.Line(problem with { Kind = kind }));
                 }
                 if (item.Document is not { } doc) continue;
                 switch (format)
@@ -100,6 +102,6 @@ internal static class CodeCommand
             return 0;
         });
         stdout.Flush();
-        return anyProblem ? 2 : 0;
+        return unreadable ? 2 : 0;
     }
 }

@@ -1,11 +1,16 @@
 using System.CommandLine;
+using System.Globalization;
 using Parley.Core;
 using Parley.Engine;
 using Parley.Storage;
 
 namespace Parley.Cli.Commands;
 
-/// <summary>`parley ingest`: process articles and store them. Idempotent; safe to kill and rerun.</summary>
+/// <summary>
+/// `parley ingest`: process articles and store them. Idempotent; safe to kill and rerun. Progress stays on one live line;
+/// problems are counted there and summarised at the end (listed as they come with --verbose, written to a file with
+/// --problems). Exit code 2 only when an input could not be read; records that are merely empty are counted.
+/// </summary>
 internal static class IngestCommand
 {
     public static Command Create()
@@ -21,11 +26,13 @@ internal static class IngestCommand
         var layers = CliOptions.LayersOption();
         var threads = CliOptions.Threads();
         var quiet = CliOptions.Quiet();
-        var batch = new Option<int>("--batch") { Description = "Documents per transaction.", DefaultValueFactory = _ => 200 };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "List every problem as it happens (above the progress line)." };
+        var problemsFile = new Option<string?>("--problems") { Description = "Write every problem to this file, one a line: input, kind, message (tab-separated)." };
+        var batch = new Option<int>("--batch") { Description = "Documents per transaction (default 200).", DefaultValueFactory = _ => 200 };
 
         var command = new Command("ingest", "Process articles and store them (default store: the SQLite file parley.db).")
         {
-            paths, date, db, store, layers, threads, quiet, batch,
+            paths, date, db, store, layers, threads, quiet, verbose, problemsFile, batch,
         };
         command.SetAction(parse =>
         {
@@ -35,16 +42,104 @@ internal static class IngestCommand
                 Layers = CliOptions.ParseLayers(parse.GetValue(layers)!),
                 Threads = parse.GetValue(threads),
             });
-            foreach (var note in engine.MissingStages) Console.Error.WriteLine($"parley: note: {note}");
+            bool isQuiet = parse.GetValue(quiet);
+            foreach (var note in engine.MissingStages) if (!isQuiet) Console.Error.WriteLine($"parley: note: {note}");
             using var target = StoreFactory.Open(parse.GetValue(db), parse.GetValue(store));
+            using var problems = new ProblemLog(parse.GetValue(problemsFile));
             var runner = new IngestRunner(engine, target) { BatchSize = Math.Max(1, parse.GetValue(batch)) };
-            var summary = ProgressDisplay.Run("ingesting", parse.GetValue(quiet), progress =>
-                runner.Run(parse.GetValue(paths)!, null, progress, CliOptions.ReportProblem));
+            bool isVerbose = parse.GetValue(verbose) && !isQuiet;
+            var summary = ProgressDisplay.Run("ingesting", isQuiet, (progress, log) =>
+                runner.Run(parse.GetValue(paths)!, null, progress, problem =>
+                {
+                    problems.Add(problem);
+                    if (isVerbose) log(ProblemLog.Line(problem));
+                }));
             if (summary.Added > 0 && target is Parley.Storage.SqliteStore sqlite) sqlite.Optimize();
-            if (summary.Stories is int stories) Console.Error.WriteLine($"stories: {stories}");
-            Console.Error.WriteLine($"ingested: {summary.Added} added, {summary.Duplicates} duplicates, {summary.AlreadyStored} already stored, {summary.Problems} problems");
-            return summary.Problems > 0 ? 2 : 0;
+            IngestReport.Write(summary, problems, isQuiet, parse.GetValue(problemsFile), isVerbose);
+            return summary.Unreadable > 0 ? 2 : 0;
         });
         return command;
+    }
+}
+
+/// <summary>The problems of a run: counted by kind and by what went wrong, and written to a file when asked.</summary>
+internal sealed class ProblemLog : IDisposable
+{
+    private readonly StreamWriter? _file;
+    private readonly Dictionary<string, int> _byWhat = new(StringComparer.Ordinal);
+
+    public ProblemLog(string? path)
+    {
+        if (path is null) return;
+        _file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n", AutoFlush = true };
+        _file.WriteLine("# input\tkind\tproblem");
+    }
+
+    public int Count { get; private set; }
+    public InputProblem? First { get; private set; }
+
+    public void Add(InputProblem problem)
+    {
+        Count++;
+        First ??= problem;
+        string what = Kind(problem.Kind) + ": " + What(problem.Message);
+        _byWhat[what] = _byWhat.GetValueOrDefault(what) + 1;
+        _file?.WriteLine($"{problem.Input.Replace('\t', ' ')}\t{Kind(problem.Kind)}\t{problem.Message.Replace('\t', ' ')}");
+    }
+
+    /// <summary>The most frequent kinds of problem, most frequent first.</summary>
+    public IEnumerable<(string What, int Count)> Common(int top) =>
+        _byWhat.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(top).Select(p => (p.Key, p.Value));
+
+    public static string Line(InputProblem problem) =>
+        problem.Kind == InputProblemKind.Unreadable ? $"parley: {problem.Input}: {problem.Message}" : $"parley: {problem.Input}: {Kind(problem.Kind)}: {problem.Message}";
+
+    public static string Kind(InputProblemKind kind) => kind switch
+    {
+        InputProblemKind.EmptyRecord => "empty record",
+        InputProblemKind.Warning => "warning",
+        _ => "unreadable",
+    };
+
+    /// <summary>What went wrong without the detail: "malformed JSON (expected ',' at 12)" counts as "malformed JSON".</summary>
+    private static string What(string message)
+    {
+        int cut = message.IndexOfAny(['(', ':']);
+        return (cut > 0 ? message[..cut] : message).Trim();
+    }
+
+    public void Dispose() => _file?.Dispose();
+}
+
+/// <summary>The closing lines of an ingest: what was stored, how long it took, and what went wrong.</summary>
+internal static class IngestReport
+{
+    /// <summary>"1 story", "2,000 stories".</summary>
+    public static string Count(long n, string one, string? many = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n:N0} {(n == 1 ? one : many ?? one + "s")}");
+
+    public static void Write(IngestSummary s, ProblemLog problems, bool quiet, string? problemsFile, bool listed, string prefix = "parley")
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (!quiet)
+        {
+            var parts = new List<string> { string.Create(inv, $"{s.Added:N0} added") };
+            if (s.AlreadyStored > 0) parts.Add(string.Create(inv, $"{s.AlreadyStored:N0} already stored"));
+            if (s.Duplicates > 0) parts.Add(Count(s.Duplicates, "duplicate") + " of stored articles");
+            if (s.Repeated > 0) parts.Add(string.Create(inv, $"{s.Repeated:N0} repeated in the input"));
+            string stories = s.Stories is int n ? ", " + Count(n, "story", "stories") : "";
+            Console.Error.WriteLine(
+                $"{prefix}: ingested {Count(s.Articles, "article")} in {ProgressDisplay.Clock(s.Elapsed)} ({string.Join(", ", parts)}): {Count(s.Events, "event")}{stories}, {Count(s.Problems, "problem")}");
+        }
+        if (s.Problems == 0) return;
+        var kinds = new List<string>();
+        if (s.Unreadable > 0) kinds.Add(Count(s.Unreadable, "unreadable input"));
+        if (s.EmptyRecords > 0) kinds.Add(Count(s.EmptyRecords, "empty record"));
+        if (s.Warnings > 0) kinds.Add(Count(s.Warnings, "warning"));
+        string where = problemsFile is not null ? $"all of them in {problemsFile}" : listed ? "listed above" : "list them with --verbose or --problems FILE";
+        Console.Error.WriteLine(string.Create(inv, $"{prefix}: problems: {string.Join(", ", kinds)} ({where})"));
+        if (quiet) return;
+        foreach (var (what, count) in problems.Common(5)) Console.Error.WriteLine(string.Create(inv, $"  {count,7:N0}  {what}"));
+        if (problems.First is { } first && !listed) Console.Error.WriteLine($"  first: {first.Input}: {first.Message}");
     }
 }
