@@ -29,6 +29,23 @@ public static class ModelLocator
         return null;
     }
 
+    /// <summary>
+    /// Where <see cref="FindRoot"/> looks for a folder, in order, for a message when it is not found: the environment
+    /// variable, beside the executable, and the repository above the current directory and above the executable.
+    /// </summary>
+    public static IReadOnlyList<string> SearchedPlaces(string folderName = "models")
+    {
+        string variable = folderName == "models" ? "PARLEY_MODELS" : "PARLEY_DATA";
+        var env = Environment.GetEnvironmentVariable(variable);
+        return
+        [
+            string.IsNullOrEmpty(env) ? $"${variable} (not set)" : $"${variable} = {env}",
+            Path.Combine(AppContext.BaseDirectory, folderName),
+            $"{folderName}/ of a repository (a folder with Directory.Build.props) above {Directory.GetCurrentDirectory()}",
+            $"{folderName}/ of a repository above {AppContext.BaseDirectory}",
+        ];
+    }
+
     /// <summary>Path of a model folder by name (e.g. "nlp-en-ewt"), or null when it is not installed.</summary>
     public static string? FindModel(string name)
     {

@@ -48,7 +48,7 @@ internal static class CodeCommand
                 Layers = CliOptions.ParseLayers(parse.GetValue(layers)!),
                 Threads = parse.GetValue(threads),
             });
-            foreach (var note in engine.MissingStages) Console.Error.WriteLine($"parley: note: {note}");
+            if (!CliOptions.Installed(engine, "code")) return 2;
             return Run(engine, inputs, parse.GetValue(format)!, parse.GetValue(quiet));
         });
         return command;

@@ -7,9 +7,11 @@ using Parley.Storage;
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// `parley ingest`: process articles and store them. Idempotent; safe to kill and rerun. Progress stays on one live line;
-/// problems are counted there and summarised at the end (listed as they come with --verbose, written to a file with
-/// --problems). Exit code 2 only when an input could not be read; records that are merely empty are counted.
+/// `parley ingest`: process articles and store them. Idempotent; safe to kill and rerun. Progress stays on one live line.
+/// An input that cannot be read is named in one line on standard error as it happens (above the live line, which stays
+/// whole), as the contract asks, even with --quiet; records that are merely empty and inputs read with a warning are
+/// counted and summarised at the end (listed as they come with --verbose, written to a file with --problems).
+/// Exit code 2 only when an input could not be read.
 /// </summary>
 internal static class IngestCommand
 {
@@ -43,7 +45,7 @@ internal static class IngestCommand
                 Threads = parse.GetValue(threads),
             });
             bool isQuiet = parse.GetValue(quiet);
-            foreach (var note in engine.MissingStages) if (!isQuiet) Console.Error.WriteLine($"parley: note: {note}");
+            if (!CliOptions.Installed(engine, "ingest")) return 2;
             using var target = StoreFactory.Open(parse.GetValue(db), parse.GetValue(store));
             using var problems = new ProblemLog(parse.GetValue(problemsFile));
             var runner = new IngestRunner(engine, target) { BatchSize = Math.Max(1, parse.GetValue(batch)) };
@@ -52,7 +54,7 @@ internal static class IngestCommand
                 runner.Run(parse.GetValue(paths)!, null, progress, problem =>
                 {
                     problems.Add(problem);
-                    if (isVerbose) log(ProblemLog.Line(problem));
+                    if (isVerbose || problem.Kind == InputProblemKind.Unreadable) log(ProblemLog.Line(problem));
                 }));
             if (summary.Added > 0 && target is Parley.Storage.SqliteStore sqlite) sqlite.Optimize();
             IngestReport.Write(summary, problems, isQuiet, parse.GetValue(problemsFile), isVerbose);
@@ -76,12 +78,10 @@ internal sealed class ProblemLog : IDisposable
     }
 
     public int Count { get; private set; }
-    public InputProblem? First { get; private set; }
 
     public void Add(InputProblem problem)
     {
         Count++;
-        First ??= problem;
         string what = Kind(problem.Kind) + ": " + What(problem.Message);
         _byWhat[what] = _byWhat.GetValueOrDefault(what) + 1;
         _file?.WriteLine($"{problem.Input.Replace('\t', ' ')}\t{Kind(problem.Kind)}\t{problem.Message.Replace('\t', ' ')}");
@@ -133,13 +133,19 @@ internal static class IngestReport
         }
         if (s.Problems == 0) return;
         var kinds = new List<string>();
-        if (s.Unreadable > 0) kinds.Add(Count(s.Unreadable, "unreadable input"));
-        if (s.EmptyRecords > 0) kinds.Add(Count(s.EmptyRecords, "empty record"));
-        if (s.Warnings > 0) kinds.Add(Count(s.Warnings, "warning"));
-        string where = problemsFile is not null ? $"all of them in {problemsFile}" : listed ? "listed above" : "list them with --verbose or --problems FILE";
-        Console.Error.WriteLine(string.Create(inv, $"{prefix}: problems: {string.Join(", ", kinds)} ({where})"));
+        if (s.Unreadable > 0) kinds.Add(Count(s.Unreadable, "unreadable input") + " (named above)");
+        long others = s.EmptyRecords + s.Warnings;
+        if (others > 0)
+        {
+            var counted = new List<string>();
+            if (s.EmptyRecords > 0) counted.Add(Count(s.EmptyRecords, "empty record"));
+            if (s.Warnings > 0) counted.Add(Count(s.Warnings, "warning"));
+            string where = listed ? "listed above" : problemsFile is not null ? $"listed in {problemsFile}" : "list them with --verbose or --problems FILE";
+            kinds.Add($"{string.Join(" and ", counted)} ({where})");
+        }
+        Console.Error.WriteLine($"{prefix}: problems: {string.Join("; ", kinds)}");
+        if (problemsFile is not null && others == 0) Console.Error.WriteLine($"{prefix}: every problem is also in {problemsFile}");
         if (quiet) return;
         foreach (var (what, count) in problems.Common(5)) Console.Error.WriteLine(string.Create(inv, $"  {count,7:N0}  {what}"));
-        if (problems.First is { } first && !listed) Console.Error.WriteLine($"  first: {first.Input}: {first.Message}");
     }
 }
