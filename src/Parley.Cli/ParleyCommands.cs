@@ -28,13 +28,17 @@ internal static class ParleyCommands
         bench.Add(BenchCommand.Ingest());
         bench.Add(BenchCommand.Pipeline());
         bench.Add(BenchServeCommand.Create());
+        bench.Add(BenchLexiconCommand.Create());
         BuildCameoCommand.AddTo(root);
         root.Add(ExplainCommand.Create());
+        root.Add(LexiconCommand.Create());
         EvalPloverCommand.AddTo(root);
         EvalCoderSpeedCommand.AddTo(root);
         BuildKbCommand.AddTo(root);
+        BuildLexiconCommand.AddTo(root);
         EvalGeoCommand.AddTo(root);
         EvalEventRateCommand.AddTo(root);
+        EvalSuiteCommand.AddTo(root);
         UnknownOptions.Reject(root);
         return root;
     }

@@ -92,8 +92,15 @@ public sealed class EventRecord
     public int Sentence { get; set; }
     public EventActor? Source { get; set; }
     public EventActor? Target { get; set; }
+    /// <summary>The event code in <see cref="Ontology"/>: for CAMEO (the default ontology) the CAMEO code, e.g. "190".</summary>
     public required string Cameo { get; set; }
+    /// <summary>The ontology the code belongs to ("CAMEO").</summary>
+    public string Ontology { get; set; } = "CAMEO";
     public string? Plover { get; set; }
+    /// <summary>PLOVER's mode of the event type (e.g. "aerial" for ASSAULT), where the code or the clause gives it.</summary>
+    public string? PloverMode { get; set; }
+    /// <summary>PLOVER's context (e.g. "military"), where the code or the clause gives it.</summary>
+    public string? PloverContext { get; set; }
     public int QuadClass { get; set; }
     public double Goldstein { get; set; }
     public string? Date { get; set; }

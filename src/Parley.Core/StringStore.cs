@@ -46,4 +46,12 @@ public static class StringStore
     }
 
     public static string Get(int id) => Volatile.Read(ref _strings)[id];
+
+    /// <summary>The id of an already interned string, without interning it (false when it is unknown).</summary>
+    public static bool TryGet(ReadOnlySpan<char> value, out int id)
+    {
+        id = 0;
+        if (value.IsEmpty) return true;
+        return Ids.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out id);
+    }
 }

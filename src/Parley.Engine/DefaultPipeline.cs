@@ -1,5 +1,6 @@
 using Parley.Core;
 using Parley.Events;
+using Parley.Events.Cameo;
 using Parley.Events.Quotes;
 using Parley.Knowledge;
 using Parley.Knowledge.Dates;
@@ -18,7 +19,11 @@ namespace Parley.Engine;
 public static class DefaultPipeline
 {
     /// <summary>Builds the pipeline for the wanted layers, loading only the models those layers need.</summary>
-    public static Pipeline Build(Layers wanted, ICollection<string>? missing = null)
+    public static Pipeline Build(Layers wanted, ICollection<string>? missing = null) => Build(wanted, null, missing);
+
+    /// <summary>Builds the pipeline with the installation's models and, where <paramref name="data"/> gives them, other
+    /// dictionaries (a construction suite's actors and verbs) in place of data/kb and data/cameo.</summary>
+    public static Pipeline Build(Layers wanted, PipelineData? data, ICollection<string>? missing = null)
     {
         missing ??= [];
         var builder = new PipelineBuilder();
@@ -51,13 +56,13 @@ public static class DefaultPipeline
         if (haveEntities && Want(Layers.Entities))
         {
             KnowledgeBase? kb = null;
-            try { kb = KnowledgeBase.LoadDefault(); }
+            try { kb = data?.Knowledge ?? KnowledgeBase.LoadDefault(); }
             catch (Exception e) when (e is IOException or InvalidDataException) { missing.Add($"knowledge base not installed ({e.Message}): entities are not linked, no places"); }
             if (kb is not null) builder.AddKnowledge(kb, places: Want(Layers.Places), coreference: Want(Layers.Coreference));
         }
         if (Want(Layers.Dates)) builder.Add(new DateResolver());
         if (haveEntities && Want(Layers.Quotes)) builder.Add(new QuoteExtractor());
-        if (haveEntities && Want(Layers.Events) && Has(builder, Layers.Parse)) builder.Add(new EventCoder());
+        if (haveEntities && Want(Layers.Events) && Has(builder, Layers.Parse)) builder.Add(new EventCoder(data?.Cameo ?? CameoData.Shared, data?.Coder));
         var pipeline = builder.Build();
         // Closure decides which models to load before any component exists; the components then declare what
         // they read. If a component comes to read a layer Closure does not know of, fail here, at start-up,
@@ -73,7 +78,7 @@ public static class DefaultPipeline
     internal static Layers Closure(Layers wanted)
     {
         var l = wanted;
-        if ((l & Layers.Events) != 0) l |= Layers.Parse | Layers.Entities | Layers.Places | Layers.Dates | Layers.Coreference;
+        if ((l & Layers.Events) != 0) l |= Layers.Parse | Layers.Entities | Layers.Places | Layers.Dates | Layers.Coreference | Layers.Quotes;
         if ((l & Layers.Quotes) != 0) l |= Layers.Entities | Layers.Coreference;
         if ((l & Layers.Coreference) != 0) l |= Layers.Entities | Layers.Parse;
         if ((l & Layers.Places) != 0) l |= Layers.Entities;
@@ -86,4 +91,12 @@ public static class DefaultPipeline
     }
 
     private static bool Has(PipelineBuilder builder, Layers layer) => builder.Writes(layer);
+}
+
+/// <summary>Dictionaries that replace the installation's own in a pipeline (null: the installed ones).</summary>
+public sealed record PipelineData
+{
+    public KnowledgeBase? Knowledge { get; init; }
+    public CameoData? Cameo { get; init; }
+    public CoderOptions? Coder { get; init; }
 }

@@ -14,6 +14,8 @@ public sealed record EngineOptions
     /// <summary>Worker threads for processing; 0 means one per core.</summary>
     public int Threads { get; init; }
     public HttpClient? Http { get; init; }
+    /// <summary>Dictionaries in place of the installed ones (a construction suite's), or null.</summary>
+    public PipelineData? Data { get; init; }
 }
 
 /// <summary>
@@ -42,7 +44,7 @@ public sealed class ParleyEngine
     {
         options ??= new EngineOptions();
         var missing = new List<string>();
-        var pipeline = DefaultPipeline.Build(options.Layers, missing);
+        var pipeline = DefaultPipeline.Build(options.Layers, options.Data, missing);
         return new ParleyEngine(options, pipeline, missing);
     }
 

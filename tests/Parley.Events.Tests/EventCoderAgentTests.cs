@@ -74,11 +74,14 @@ public sealed class EventCoderAgentTests
             6 Valparaiso Valparaiso PROPN 2 obl Loc=B|Country=CHL
             7 . . PUNCT 2 punct _
             """);
-        var e = Assert.Single(doc.Events);
-        Assert.Equal("CHLOPP", e.Source!.Actor);
+        // "clash" is mutual in the dictionary ([190:190]): each side fights the other.
+        Assert.Equal(2, doc.Events.Count);
+        var e = Assert.Single(doc.Events, x => x.Source!.Actor == "CHLOPP");
         Assert.Equal("CHLCOP", e.Target!.Actor);
         Assert.Equal("Valparaiso", e.Place!.Name);
         Assert.Contains("+country:place", e.Rule);
+        var back = Assert.Single(doc.Events, x => x.Source!.Actor == "CHLCOP");
+        Assert.Equal("CHLOPP", back.Target!.Actor);
     }
 
     [Fact]

@@ -186,7 +186,8 @@ public sealed class EventCoderArgumentTests
         Assert.Equal("He", e.Source!.Text);
         Assert.Equal("USAGOV", e.Source.Actor);
         Assert.Equal("AFGGOV", e.Target!.Actor);
-        Assert.Equal("040", e.Cameo);
+        // A scheduled meeting has not happened yet: the intent to meet (036), as for "will meet".
+        Assert.Equal("036", e.Cameo);
     }
 
     [Fact]

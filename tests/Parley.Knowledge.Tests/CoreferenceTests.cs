@@ -94,6 +94,14 @@ public class CoreferenceTests(MiniKbFixture fx)
     }
 
     [Fact]
+    public void ItBeforeAModalStandsForTheCountryUnlessACopulaFollows()
+    {
+        var doc = Run(Ner("Qatar said it will host the talks. It would be hard to agree.", ("Qatar", "LOC")));
+        Assert.Equal("Qatar", At(doc, "it will")?.Name);
+        Assert.Null(At(doc, "It would"));
+    }
+
+    [Fact]
     public void TheCountryIsTheOneTheTextIsAbout()
     {
         var doc = Run(Ner("Afghanistan held talks. Qatar hosted them. Violence in Afghanistan went on and the country's leadership met.",

@@ -100,7 +100,7 @@ public static class CameoBuilder
     internal const string SupplementResource = "Parley.Events.Cameo.VerbSupplement.tsv";
 
     /// <summary>Phoenix agents ("SOLDIER [~MIL]", "POLICE!PERSON! [~COP]") -> "word_or_phrase \t role" (lower case, '_' joins words).</summary>
-    internal static int ConvertAgents(TextReader input, TextWriter output)
+    internal static int ConvertAgents(TextReader input, TextWriter output, bool supplement = true)
     {
         var macros = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -123,8 +123,10 @@ public static class CameoBuilder
             int rb = line.IndexOf(']', Math.Max(lb, 0));
             if (lb <= 0 || rb < lb) continue;
             string code = line[(lb + 1)..rb].Trim();
-            if (!code.StartsWith('~')) continue;   // "IGO~" prefix agents are rare; not used
-            code = code[1..];
+            // "~GOV" adds a role after the country ("Afghan officials" -> AFGGOV); "NGO~" puts one before it ("MSF Arnor" -> NGOARN),
+            // kept with its tilde so the coder tells the two apart.
+            if (code.StartsWith('~')) code = code[1..];
+            else if (!code.EndsWith('~')) continue;
             string phrase = line[..lb].Replace("{}", "", StringComparison.Ordinal).Trim();
             if (phrase.Contains('{') || phrase.Contains(',')) continue;
             foreach (var form in ExpandMacros(phrase, macros))
@@ -137,7 +139,7 @@ public static class CameoBuilder
         }
         // Project supplement: generic nouns news uses for state actors that Phoenix lists only inside longer phrases
         // ("GOVERNMENT_OFFICIAL", "GOVERNMENT_FORCES"). Documented in data/cameo/README.md.
-        foreach (var (word, role) in Supplement)
+        foreach (var (word, role) in supplement ? Supplement : [])
         {
             if (!seen.Add(word)) continue;
             output.Write(word); output.Write('\t'); output.WriteLine(role);

@@ -18,6 +18,8 @@ public sealed class CameoData
     public required CameoOntology Ontology { get; init; }
     public required VerbDictionary Verbs { get; init; }
     internal AgentLexicon Agents { get; init; } = new();
+    /// <summary>Event nouns and the code of the event each names (data/cameo/event-nouns.tsv).</summary>
+    internal EventNounTable EventNouns { get; init; } = new();
     internal DiscardList Discards { get; init; } = new();
     internal CountryCodes Countries { get; init; } = new();
 
@@ -42,7 +44,59 @@ public sealed class CameoData
             // for what it lacks.
             Agents = AgentLexicon.Load(Path.Combine(folder, "..", "kb", KbAgentsFile), Path.Combine(folder, AgentsFile)),
             Discards = DiscardList.Load(Path.Combine(folder, DiscardsFile)),
+            EventNouns = EventNounTable.Load(Path.Combine(folder, EventNounTable.FileName)),
             Countries = CountryCodes.Load(Path.Combine(folder, CountriesFile)),
+        };
+    }
+
+    /// <summary>
+    /// Coder data made of PETRARCH dictionaries (a verb file, an agent file, a discard list) in place of data/cameo's, with
+    /// the installation's ontology: the construction suites are coded with their own small dictionaries. Every
+    /// three-letter actor code in <paramref name="countryCodes"/> counts as a country, so that agents attach to it
+    /// ("Arnorian soldiers").
+    /// </summary>
+    public static CameoData FromPetrarch(TextReader verbs, TextReader? agents, TextReader? discards, IEnumerable<string> countryCodes, CameoOntology ontology) =>
+        FromPetrarch(verbs, agents, discards, countryCodes, ontology, out _);
+
+    /// <inheritdoc cref="FromPetrarch(TextReader, TextReader?, TextReader?, IEnumerable{string}, CameoOntology)"/>
+    public static CameoData FromPetrarch(TextReader verbs, TextReader? agents, TextReader? discards, IEnumerable<string> countryCodes,
+        CameoOntology ontology, out VerbConversionReport report)
+    {
+        var verbText = new StringWriter();
+        report = PetrarchVerbConverter.Convert(verbs, verbText, ontology);
+        var lex = new AgentLexicon();
+        if (agents is not null)
+        {
+            var agentText = new StringWriter();
+            CameoBuilder.ConvertAgents(agents, agentText, supplement: false);
+            foreach (var line in agentText.ToString().Split('\n'))
+            {
+                if (line.Length == 0 || line[0] == '#') continue;
+                var c = line.Split('\t');
+                if (c.Length >= 2) lex.Add(c[0], c[1]);
+            }
+        }
+        var discardList = new DiscardList();
+        if (discards is not null)
+        {
+            var discardText = new StringWriter();
+            CameoBuilder.ConvertDiscards(discards, discardText);
+            foreach (var line in discardText.ToString().Split('\n'))
+            {
+                if (line.Length == 0 || line[0] == '#') continue;
+                var c = line.Split('\t');
+                if (c.Length >= 2) discardList.Add(c[0], c[1] == "story");
+            }
+        }
+        var countries = new CountryCodes();
+        foreach (var code in countryCodes) if (code.Length == 3) countries.Add(code, "");
+        return new CameoData
+        {
+            Ontology = ontology,
+            Verbs = VerbDictionary.Read(new StringReader(verbText.ToString())),
+            Agents = lex,
+            Discards = discardList,
+            Countries = countries,
         };
     }
 
@@ -112,23 +166,59 @@ internal sealed class AgentLexicon
         }
     }
 
+    private static readonly HashSet<string> PhrasePrepositions = new(StringComparer.Ordinal) { "of", "for", "in", "on" };
+
     public void Add(string phrase, string role)
     {
         var words = phrase.Split('_', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return;
         Count++;
+        // "ministry of silly walks": the head is the noun before the preposition; the other words hang below it.
+        int prep = Array.FindIndex(words, w => PhrasePrepositions.Contains(w));
+        if (prep > 0 && prep < words.Length - 1)
+        {
+            var rest = new List<string>(words[..(prep - 1)]);
+            for (int i = prep + 1; i < words.Length; i++) rest.Add(words[i]);
+            words = [.. rest, words[prep - 1]];
+        }
         if (words.Length == 1)
         {
             foreach (int id in VerbDictionary.LemmaIds(words[0])) _single.TryAdd(id, role);
+            // A title written with its capital is a proper-noun lemma ("President", "Representative").
+            foreach (int id in VerbDictionary.LemmaIds(words[0])) _single.TryAdd(StringStore.Intern(Capitalised(StringStore.Get(id))), role);
             return;
         }
         var mods = new int[words.Length - 1][];
         for (int i = 0; i < mods.Length; i++) mods[i] = VerbDictionary.LemmaIds(words[i]);
         foreach (int id in VerbDictionary.LemmaIds(words[^1]))
         {
-            if (!_phrases.TryGetValue(id, out var list)) _phrases[id] = list = [];
-            list.Add((mods, role));
+            foreach (int key in new[] { id, StringStore.Intern(Capitalised(StringStore.Get(id))) })
+            {
+                if (!_phrases.TryGetValue(key, out var list)) _phrases[key] = list = [];
+                list.Add((mods, role));
+            }
         }
+    }
+
+    private static string Capitalised(string w) => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..];
+
+    /// <summary>A role written before the actor's code ("NGO~": "MSF Arnor" -> NGOARN) rather than after it.</summary>
+    public bool IsPrefix(string role) => role.EndsWith('~');
+
+    /// <summary>True when <paramref name="modifier"/> is one of the words of a multi-word agent phrase matched on
+    /// <paramref name="token"/> ("security" in "security officials"): it gives no role of its own.</summary>
+    public bool IsPartOfPhrase(in SentenceGraph g, int token, int modifier)
+    {
+        if (!_phrases.TryGetValue(g.Lemma(token), out var list)) return false;
+        int ml = g.Lemma(modifier);
+        foreach (var (mods, _) in list)
+        {
+            bool all = true;
+            for (int m = 0; m < mods.Length && all; m++) all = HasDependent(g, token, mods[m], 3);
+            if (!all) continue;
+            for (int m = 0; m < mods.Length; m++) if (Array.IndexOf(mods[m], ml) >= 0) return true;
+        }
+        return false;
     }
 
     /// <summary>Agent nouns that also name a stance: "Biden's opposition to the ban" is not the opposition.</summary>
@@ -141,14 +231,40 @@ internal sealed class AgentLexicon
         if (lemma == Opposition && IsStance(g, token)) return null;
         if (_phrases.TryGetValue(lemma, out var list))
         {
+            // The longest phrase that matches: "main opposition group" (MOP) over "opposition group" (OPP); a modifier may
+            // hang on another ("human rights activists": human on rights).
+            string? best = null;
+            int bestMods = 0;
             foreach (var (mods, role) in list)
             {
+                if (mods.Length <= bestMods) continue;
                 bool all = true;
-                for (int m = 0; m < mods.Length && all; m++) all = g.HasChildWithLemma(token, mods[m]);
-                if (all) return role;
+                for (int m = 0; m < mods.Length && all; m++) all = HasDependent(g, token, mods[m], 3);
+                if (all) { best = role; bestMods = mods.Length; }
             }
+            if (best is not null) return best;
         }
-        return _single.TryGetValue(lemma, out var r) ? r : null;
+        if (_single.TryGetValue(lemma, out var r)) return r;
+        // A capitalised plural keeps its form as a proper-noun lemma ("the Calenardhon Congresses").
+        if (g.Upos(token) == UPos.PROPN)
+        {
+            string lower = StringStore.Get(lemma).ToLowerInvariant();
+            string singular = VerbDictionary.Singular(lower);
+            if (StringStore.TryGet(singular, out int id) && _single.TryGetValue(id, out r)) return r;
+            if (StringStore.TryGet(lower, out id) && _single.TryGetValue(id, out r)) return r;
+        }
+        return null;
+    }
+
+    /// <summary>A dependent of <paramref name="token"/> within <paramref name="depth"/> levels whose lemma is one of <paramref name="lemmas"/>.</summary>
+    private static bool HasDependent(in SentenceGraph g, int token, int[] lemmas, int depth)
+    {
+        for (int c = g.FirstChild(token); c >= 0; c = g.NextSibling(c))
+        {
+            if (Array.IndexOf(lemmas, g.Lemma(c)) >= 0) return true;
+            if (depth > 1 && g.RelOf(c) is Rel.Amod or Rel.Compound or Rel.Nmod or Rel.Case or Rel.Flat && HasDependent(g, c, lemmas, depth - 1)) return true;
+        }
+        return false;
     }
 
     private static bool IsStance(in SentenceGraph g, int token)
@@ -187,13 +303,18 @@ internal sealed class DiscardList
         }
     }
 
-    /// <summary>0 no match, 1 sentence discard, 2 story discard.</summary>
-    public int Match(ReadOnlySpan<TokenData> tokens, int first, int end)
+    /// <summary>
+    /// 0 no match, 1 sentence discard, 2 story discard. A year among the phrases ("1944", "2005") marks a sentence about
+    /// the past: it discards only when the year is more than a year before <paramref name="publishedYear"/> ("by 2007" in an
+    /// article of 2005 is the future), and never in an undated article.
+    /// </summary>
+    public int Match(ReadOnlySpan<TokenData> tokens, int first, int end, int? publishedYear = null)
     {
         int result = 0;
         for (int t = first; t < end; t++)
         {
             if (!_byFirst.TryGetValue(tokens[t].Lemma, out var list)) continue;
+            if (YearOf(tokens[t].Lemma) is int year && (publishedYear is not int py || year >= py - 1)) continue;
             foreach (var (rest, story) in list)
             {
                 if (t + rest.Length >= end) continue;
@@ -205,6 +326,12 @@ internal sealed class DiscardList
             }
         }
         return result;
+    }
+
+    private static int? YearOf(int lemma)
+    {
+        var w = StringStore.Get(lemma);
+        return w.Length == 4 && int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y is > 1000 and < 2200 ? y : null;
     }
 
     private static int[] Variants(string word)
@@ -232,9 +359,34 @@ internal sealed class CountryCodes
         return cc;
     }
 
+    internal void Add(string iso3, string fips) => _fips[iso3] = fips;
+
     public bool IsCountry(ReadOnlySpan<char> iso3) => iso3.Length == 3 && _fips.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(iso3);
 
     public string? Fips(string? iso3) => iso3 is not null && _fips.TryGetValue(iso3, out var f) && f.Length > 0 ? f : null;
 
     public int Count => _fips.Count;
+}
+
+/// <summary>Event nouns ("meeting", "attack") and the code of the event each names when coded as a nominal.</summary>
+internal sealed class EventNounTable
+{
+    public const string FileName = "event-nouns.tsv";
+
+    private readonly Dictionary<int, string> _codes = [];
+
+    public static EventNounTable Load(string path)
+    {
+        var table = new EventNounTable();
+        if (!File.Exists(path)) return table;
+        foreach (var c in CameoData.ReadTsv(path))
+        {
+            if (c.Length < 2) continue;
+            table._codes[StringStore.Intern(c[0])] = c[1];
+            table._codes[StringStore.Intern(char.ToUpperInvariant(c[0][0]) + c[0][1..])] = c[1];
+        }
+        return table;
+    }
+
+    public string? CodeOf(int lemma) => _codes.TryGetValue(lemma, out var c) ? c : null;
 }

@@ -20,16 +20,97 @@ public sealed class CameoEventType
 /// The CAMEO event ontology as loaded from data/cameo/events.tsv (built by <c>parley build cameo</c>).
 /// Immutable after loading; safe to share between threads.
 /// </summary>
-public sealed class CameoOntology
+public sealed class CameoOntology : IEventOntology
 {
     public const string FileName = "events.tsv";
+    /// <summary>Hand-written from the codebook: which codes stand with one actor, which are mutual (data/cameo/code-roles.tsv).</summary>
+    public const string RolesFileName = "code-roles.tsv";
 
     private readonly Dictionary<string, CameoEventType> _byCode;
+    private readonly Dictionary<string, string> _roles = new(StringComparer.Ordinal);
 
-    public CameoOntology(IEnumerable<CameoEventType> types)
+    public CameoOntology(IEnumerable<CameoEventType> types, IEnumerable<(string Prefix, string Role)>? roles = null)
     {
         _byCode = new Dictionary<string, CameoEventType>(StringComparer.Ordinal);
         foreach (var t in types) _byCode[t.Code] = t;
+        if (roles is not null) foreach (var (prefix, role) in roles) _roles[prefix] = role;
+    }
+
+    public string Name => "CAMEO";
+
+    /// <summary>The role of the longest listed prefix of <paramref name="code"/> ("dyadic" when none is listed).</summary>
+    private string RoleOf(string code)
+    {
+        for (int len = code.Length; len >= 2; len--)
+            if (_roles.TryGetValue(len == code.Length ? code : code[..len], out var r)) return r;
+        return "dyadic";
+    }
+
+    public bool AllowsNoTarget(string code) => RoleOf(code) == "one-actor";
+
+    public bool IsMutual(string code) => RoleOf(code) == "mutual";
+
+    public bool IsStatement(string code) => RootOf(code) == 1;
+
+    public bool IsForce(string code) => RootOf(code) >= 14;
+
+    public bool HasIntent(string code) => RootOf(code) is >= 4 and <= 8;
+
+    /// <summary>Intent to do what <paramref name="code"/> names ("intends to resume talks": 046 -> 036); threats for force.</summary>
+    public string? IntentOf(string code)
+    {
+        int root = RootOf(code);
+        return root switch
+        {
+            1 or 2 or 3 or >= 9 and <= 13 => code,
+            4 => code.StartsWith("045", StringComparison.Ordinal) ? "039" : "036",
+            5 => code.StartsWith("057", StringComparison.Ordinal) ? "037" : "032",
+            6 => Sub(code, "061", "0311", "062", "0312", "063", "0313", "064", "0314") ?? "031",
+            7 => Sub(code, "071", "0331", "072", "0332", "073", "0333", "074", "0334") ?? "033",
+            8 => Sub(code, "0831", "0341", "0832", "0342", "0833", "0343", "0834", "0344", "083", "034",
+                           "081", "0351", "082", "0352", "084", "0353", "085", "0354", "086", "0355", "087", "0356") ?? "035",
+            >= 14 => ThreatOf(code),
+            _ => null,
+        };
+    }
+
+    /// <summary>A stated future use of force or coercion as a threat ("will attack" -> 138); null where no threat code fits.</summary>
+    public string? ThreatOf(string code)
+    {
+        int root = RootOf(code);
+        return root switch
+        {
+            14 => "133",
+            16 => Sub(code, "161", "1313", "162", "1311", "163", "1312", "164", "134", "165", "135", "166", "136") ?? "131",
+            17 => Sub(code, "1723", "1323", "1724", "1324", "172", "132") ?? "130",
+            18 or 19 or 20 => "138",
+            _ => null,
+        };
+    }
+
+    /// <summary>Refusing to do what <paramref name="code"/> names ("refused to meet": 040 -> 125); null where no reject code fits.</summary>
+    public string? RejectOf(string code)
+    {
+        int root = RootOf(code);
+        return root switch
+        {
+            1 => "011",
+            2 or 3 or 10 or 11 or 12 => "120",
+            4 => code.StartsWith("045", StringComparison.Ordinal) ? "126" : "125",
+            5 => code.StartsWith("057", StringComparison.Ordinal) ? "127" : "120",
+            6 => Sub(code, "061", "1211", "062", "1212", "064", "1214") ?? "121",
+            7 => Sub(code, "071", "1221", "072", "1222", "073", "1223", "074", "1224") ?? "122",
+            8 => Sub(code, "083", "123", "081", "1241", "082", "1242", "084", "1243", "085", "1244", "086", "1245", "087", "1246") ?? "124",
+            _ => null,
+        };
+    }
+
+    /// <summary>The replacement of the first prefix (pairs: prefix, replacement) that <paramref name="code"/> starts with.</summary>
+    private static string? Sub(string code, params string[] pairs)
+    {
+        for (int i = 0; i + 1 < pairs.Length; i += 2)
+            if (code.StartsWith(pairs[i], StringComparison.Ordinal)) return pairs[i + 1];
+        return null;
     }
 
     public int Count => _byCode.Count;
@@ -69,10 +150,21 @@ public sealed class CameoOntology
     {
         var path = Path.Combine(folder, FileName);
         using var reader = new StreamReader(path);
-        return Read(reader);
+        var roles = new List<(string, string)>();
+        var rolesPath = Path.Combine(folder, RolesFileName);
+        if (File.Exists(rolesPath))
+        {
+            foreach (var line in File.ReadLines(rolesPath))
+            {
+                if (line.Length == 0 || line[0] == '#') continue;
+                var c = line.Split('\t');
+                if (c.Length >= 2) roles.Add((c[0], c[1]));
+            }
+        }
+        return Read(reader, roles);
     }
 
-    public static CameoOntology Read(TextReader reader)
+    public static CameoOntology Read(TextReader reader, IEnumerable<(string Prefix, string Role)>? roles = null)
     {
         var types = new List<CameoEventType>();
         string? line;
@@ -94,7 +186,7 @@ public sealed class CameoOntology
                 PloverContext = Opt(c, 6),
             });
         }
-        return new CameoOntology(types);
+        return new CameoOntology(types, roles);
     }
 
     public void Write(TextWriter w)

@@ -70,7 +70,10 @@ public static class PetrarchVerbConverter
                 if (line[0] == '~') report.Transformations++;
                 continue;
             }
-            if (section == "synsets" || (line[0] == '&' && !line.StartsWith("---", StringComparison.Ordinal)))
+            // Dictionaries without the "VERB PATTERNS" banner (the construction suites') start their verbs at the first block.
+            if (section == "synsets" && line.StartsWith("---", StringComparison.Ordinal)) section = "verbs";
+            if (line[0] != '+' && line[0] != '&') currentSet = section == "synsets" ? currentSet : null;
+            if (section == "synsets" || (line[0] == '&' && !line.StartsWith("---", StringComparison.Ordinal)) || (line[0] == '+' && currentSet is not null))
             {
                 if (line[0] == '&') { currentSet = line.Split(' ')[0]; if (!sets.ContainsKey(currentSet)) { sets[currentSet] = []; setOrder.Add(currentSet); } }
                 else if (line[0] == '+' && currentSet is not null) sets[currentSet].Add(line[1..].Trim().ToLowerInvariant().Replace(' ', '_').Trim('_'));
@@ -80,8 +83,12 @@ public static class PetrarchVerbConverter
             {
                 var parts = line.Trim('-').Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 block = parts[0];
-                blockCode = parts.Length > 1 ? Code(parts[1]).Primary : null;
-                body.Append("B\t").Append(block).Append('\t').Append(blockCode ?? "-").Append('\n');
+                var (primary, reverse) = parts.Length > 1 ? Code(parts[1]) : (null, null);
+                blockCode = primary;
+                // "--- MEET [031:031] ---": the block's default carries a paired code as patterns do.
+                body.Append("B\t").Append(block).Append('\t').Append(blockCode ?? "-");
+                if (reverse is not null) body.Append('\t').Append(reverse);
+                body.Append('\n');
                 report.Blocks++;
                 continue;
             }
@@ -108,7 +115,7 @@ public static class PetrarchVerbConverter
         output.WriteLine("# Format: see data/cameo/README.md. S set; B block default; V verb; F irregular forms; P pattern.");
         foreach (var name in setOrder)
         {
-            var members = sets[name];
+            var members = Expand(name, sets, []);
             if (members.Count == 0) continue;
             report.Synsets++;
             report.SynsetMembers += members.Count;
@@ -116,6 +123,20 @@ public static class PetrarchVerbConverter
         }
         output.Write(body.ToString());
         return report;
+    }
+
+    /// <summary>A set's members with embedded sets ("+&amp;TIETYPES" inside &amp;ACCORDSYN) replaced by their own members.</summary>
+    private static List<string> Expand(string name, Dictionary<string, List<string>> sets, HashSet<string> visiting)
+    {
+        var result = new List<string>();
+        if (!visiting.Add(name) || !sets.TryGetValue(name, out var members)) return result;
+        foreach (var m in members)
+        {
+            if (m.StartsWith('&')) result.AddRange(Expand(m.ToUpperInvariant(), sets, visiting));
+            else result.Add(m);
+        }
+        visiting.Remove(name);
+        return result;
     }
 
     private static string ConditionsOf(string converted)
@@ -135,13 +156,13 @@ public static class PetrarchVerbConverter
 
     private static void ConvertVerb(string line, string block, string? blockCode, StringBuilder body, VerbConversionReport report, CameoOntology? ontology)
     {
-        string? code = null;
+        string? code = null, ownReverse = null;
         bool ownCode = false;
         int lb = line.LastIndexOf('[');
         if (lb >= 0 && line.EndsWith(']'))
         {
             var c = Code(line[(lb + 1)..^1]);
-            code = c.Primary; ownCode = true;
+            code = c.Primary; ownReverse = c.Reverse; ownCode = true;
             line = line[..lb].Trim();
         }
         int brace = line.IndexOf('{');
@@ -176,7 +197,9 @@ public static class PetrarchVerbConverter
         if (ownCode && code is not null && ontology is not null && !ontology.Contains(code)) report.UnknownCodes.Add(code);
         body.Append("V\t").Append(block).Append('\t').Append(lemma).Append('\t')
             .Append(particles.Count == 0 ? "-" : string.Join(',', particles)).Append('\t')
-            .Append(ownCode ? code ?? "-" : "=").Append('\n');
+            .Append(ownCode ? code ?? "-" : "=");
+        if (ownReverse is not null) body.Append('\t').Append(ownReverse);
+        body.Append('\n');
         report.Verbs++;
         if (forms.Length > 0 && particles.Count == 0)
         {
@@ -194,11 +217,10 @@ public static class PetrarchVerbConverter
         int rb = text.LastIndexOf(']');
         if (lb < 0 || rb < lb) { reason = "pattern without a code"; return null; }
         var (primary, reverse) = Code(text[(lb + 1)..rb]);
-        string spec = text[..lb];
+        // Words joined to the verb by '_' ("IN_*", "*_OUT") are read like the others, as the nearest word before or after it.
+        string spec = text[..lb].Replace('\t', ' ').Replace("_*", " *", StringComparison.Ordinal).Replace("*_", "* ", StringComparison.Ordinal);
         int star = spec.IndexOf('*');
-        if (star < 0 || spec.Contains("_*", StringComparison.Ordinal) || spec.Contains("*_", StringComparison.Ordinal))
-        { reason = "pattern without a free-standing verb marker *"; return null; }
-        if (spec.Contains('%')) { reason = "compound-actor marker % (not supported)"; return null; }
+        if (star < 0) { reason = "pattern without a verb marker *"; return null; }
         var terms = new List<string>();
         if (!Side(spec[..star], pre: true, terms, sets, out reason)) return null;
         if (!Side(spec[(star + 1)..], pre: false, terms, sets, out reason)) return null;
@@ -267,6 +289,25 @@ public static class PetrarchVerbConverter
             }
             i++;
             if (t == "^") continue;
+            if (!pre && t != "$" && t != "+" && t != "%")
+            {
+                // After the verb, bare words read as PETRARCH reads them, in sequence: words of one noun phrase ("DIPLOMATIC
+                // TIES"), a preposition opening a phrase ("OVER EFFORTS"), words joined by '_' ("MEMOS_ON_&TIETYPES").
+                var run = new List<string>(t.Split('_', StringSplitOptions.RemoveEmptyEntries));
+                while (i < tokens.Length && tokens[i] is not ("$" or "+" or "%" or "^") && !tokens[i].StartsWith('(') && !tokens[i].StartsWith('{'))
+                    run.AddRange(tokens[i++].Split('_', StringSplitOptions.RemoveEmptyEntries));
+                if (!BareRun(run, terms, sets, out reason)) return false;
+                // "DEAD IN $": a marker right after a bare preposition is that phrase's object.
+                if (i < tokens.Length && tokens[i] is "$" or "+" && terms.Count > 0 && terms[^1].StartsWith("pp:", StringComparison.Ordinal)
+                    && terms[^1].IndexOf(':', 3) < 0)
+                {
+                    terms[^1] += tokens[i] == "$" ? ">src" : ">tgt";
+                    i++;
+                }
+                continue;
+            }
+            // PETRARCH's compound marker: the subject (before the verb) or the object (after it) is coordinated actors.
+            if (t == "%") { terms.Add(pre ? "compound:subj" : "compound:obj"); continue; }
             if (t == "$") { terms.Add(pre ? "subj>src" : "obj>src"); continue; }
             if (t == "+") { terms.Add(pre ? "subj>tgt" : "obj>tgt"); continue; }
             if (t.EndsWith(')') || t.EndsWith('}')) { reason = "unbalanced brackets"; return false; }
@@ -274,6 +315,43 @@ public static class PetrarchVerbConverter
             terms.Add((pre ? "pre:" : "n:") + n);
         }
         return true;
+    }
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "in", "on", "at", "over", "with", "from", "about", "to", "for", "against", "by", "into", "of", "under", "between", "among",
+        "through", "toward", "towards", "near", "after", "before", "during", "without", "upon", "across", "behind", "despite", "onto",
+    };
+
+    /// <summary>A run of bare words after the verb: noun phrases ("n:mod+head") and prepositional phrases ("pp:prep:mod+head").</summary>
+    private static bool BareRun(List<string> run, List<string> terms, Dictionary<string, List<string>> sets, out string? reason)
+    {
+        reason = null;
+        string? prep = null;
+        var words = new List<string>();
+        bool Flush(out string? why)
+        {
+            why = null;
+            if (words.Count == 0 && prep is null) return true;
+            string? np = null;
+            if (words.Count > 0 && !NounSpec(words, sets, out np, out why)) return false;
+            terms.Add(prep is null ? "n:" + np : "pp:" + prep + (np is null ? "" : ":" + np));
+            words.Clear();
+            prep = null;
+            return true;
+        }
+        foreach (var raw in run)
+        {
+            string w = raw.ToLowerInvariant();
+            if (Prepositions.Contains(w))
+            {
+                if (!Flush(out reason)) return false;
+                prep = w;
+                continue;
+            }
+            words.Add(raw[0] == '&' ? raw : w);
+        }
+        return Flush(out reason);
     }
 
     // Words of one noun phrase -> "mod+mod+head"; a word with '_' is itself a phrase whose last word is the head.
@@ -285,15 +363,16 @@ public static class PetrarchVerbConverter
         {
             string w = raw.Trim('{', '}', '(', ')');
             if (w.Length == 0) continue;
-            if (w[0] == '&')
-            {
-                if (!sets.ContainsKey(w)) { reason = "undefined synonym set"; return false; }
-                parts.Add(w);
-                continue;
-            }
             if (w is "$" or "+" or "%") { reason = "actor marker inside a noun phrase"; return false; }
             foreach (var piece in w.Split('_', StringSplitOptions.RemoveEmptyEntries))
             {
+                if (piece[0] == '&')
+                {
+                    string set = piece.ToUpperInvariant();
+                    if (!sets.ContainsKey(set)) { reason = "undefined synonym set"; return false; }
+                    parts.Add(set);
+                    continue;
+                }
                 string lw = piece.ToLowerInvariant();
                 if (!IsWord(lw)) { reason = "pattern word with unsupported characters"; return false; }
                 parts.Add(lw);

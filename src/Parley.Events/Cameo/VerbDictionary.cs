@@ -51,6 +51,28 @@ internal sealed class WordMatcher
     /// <summary>True when <paramref name="lemma"/> matches a single-word alternative (modifiers are not checked).</summary>
     public bool MatchesHead(int lemma) => _heads.Contains(lemma);
 
+    /// <summary>True when some alternative's words are all among <paramref name="lemmas"/> (the auxiliaries of a verb:
+    /// "did n't" matches "did" and "not" as the verb's own auxiliary and negation).</summary>
+    public bool MatchesAmong(ReadOnlySpan<int> lemmas)
+    {
+        foreach (int l in lemmas) if (_heads.Contains(l)) return true;
+        foreach (var (heads, mods) in _phrases)
+        {
+            bool head = false;
+            foreach (int l in lemmas) if (heads.Contains(l)) { head = true; break; }
+            if (!head) continue;
+            bool all = true;
+            for (int m = 0; m < mods.Length && all; m++)
+            {
+                bool found = false;
+                foreach (int l in lemmas) if (Array.IndexOf(mods[m], l) >= 0) { found = true; break; }
+                all = found;
+            }
+            if (all) return true;
+        }
+        return false;
+    }
+
     public bool Matches(in SentenceGraph g, int token)
     {
         int lemma = g.Lemma(token);
@@ -116,12 +138,18 @@ internal sealed class VerbPattern
     public required string Label { get; init; }
     public int Line { get; init; }
     public int Specificity { get; init; }
+    /// <summary>PETRARCH's "%" before the verb: the subject is coordinated actors ("X and Y have postponed").</summary>
+    public bool CompoundSubject { get; init; }
+    /// <summary>PETRARCH's "%" after the verb: the object is coordinated actors.</summary>
+    public bool CompoundObject { get; init; }
 }
 
 internal sealed class VerbBlock
 {
     public required string Name { get; init; }
     public string? DefaultCode { get; init; }
+    /// <summary>The paired target -> source code of the block's default ("[031:031]"), or null.</summary>
+    public string? DefaultReverse { get; init; }
     public List<VerbPattern> Patterns { get; } = [];
 }
 
@@ -135,6 +163,8 @@ internal sealed class VerbEntry
     public required VerbBlock Block { get; init; }
     /// <summary>The verb's own code, else the block's default; null when the bare verb gives no event.</summary>
     public string? Code { get; init; }
+    /// <summary>The paired target -> source code of the verb's own or its block's default code, or null.</summary>
+    public string? Reverse { get; init; }
 }
 
 /// <summary>
@@ -203,7 +233,7 @@ public sealed class VerbDictionary
                             break;
                         }
                     case "B":
-                        blocks[c[1]] = new VerbBlock { Name = c[1], DefaultCode = NullCode(c[2]) };
+                        blocks[c[1]] = new VerbBlock { Name = c[1], DefaultCode = NullCode(c[2]), DefaultReverse = c.Length > 3 ? NullCode(c[3]) : null };
                         break;
                     case "V":
                     case "V!":
@@ -217,6 +247,7 @@ public sealed class VerbDictionary
                             {
                                 Lemma = lemma, LemmaId = StringStore.Intern(lemma), Particles = ids, ParticleWords = particles,
                                 Block = block, Code = c[4] == "=" ? block.DefaultCode : NullCode(c[4]),
+                                Reverse = c[4] == "=" ? block.DefaultReverse : c.Length > 5 ? NullCode(c[5]) : null,
                             };
                             if (!byLemma.TryGetValue(entry.LemmaId, out var list)) byLemma[entry.LemmaId] = list = [];
                             // "V!" (the project's supplement) replaces the earlier entries of the same verb and particles.
@@ -271,6 +302,7 @@ public sealed class VerbDictionary
         var tgt = ArgumentRole.Default;
         var label = new System.Text.StringBuilder();
         int spec = 0;
+        bool compoundSubject = false, compoundObject = false;
         for (int i = 5; i < c.Length; i++)
         {
             string term = c[i];
@@ -279,13 +311,15 @@ public sealed class VerbDictionary
             if (term == "subj>src") { src = ArgumentRole.Subject; continue; }
             if (term == "obj>tgt") { tgt = ArgumentRole.Object; continue; }
             if (term == "obj>src") { src = ArgumentRole.Object; continue; }
+            if (term == "compound:subj") { compoundSubject = true; spec++; label.Append("-%"); continue; }
+            if (term == "compound:obj") { compoundObject = true; spec++; label.Append("+%"); continue; }
             int colon = term.IndexOf(':');
             string kind = term[..colon];
             string rest = term[(colon + 1)..];
             switch (kind)
             {
                 case "pre":
-                    { var n = Noun(rest, sets); subject.Add(n); spec += n.Weight; label.Append('-').Append(rest); break; }
+                    { var n = Noun(rest, sets, verbForms: true); subject.Add(n); spec += n.Weight; label.Append('-').Append(rest); break; }
                 case "n":
                     { var n = Noun(rest, sets); nouns.Add(n); spec += n.Weight; label.Append('+').Append(rest); break; }
                 case "pp":
@@ -311,36 +345,71 @@ public sealed class VerbDictionary
         {
             Code = NullCode(c[2]), ReverseCode = NullCode(c[3]), Line = int.Parse(c[4], CultureInfo.InvariantCulture),
             Subject = [.. subject], Nouns = [.. nouns], Preps = [.. preps], SourceRole = src, TargetRole = tgt,
-            Label = label.ToString(), Specificity = spec,
+            Label = label.ToString(), Specificity = spec, CompoundSubject = compoundSubject, CompoundObject = compoundObject,
         };
     }
 
     // "mod+&SET+head"
-    private static NounCondition Noun(string spec, Dictionary<string, WordMatcher> sets)
+    private static NounCondition Noun(string spec, Dictionary<string, WordMatcher> sets, bool verbForms = false)
     {
         var words = spec.Split('+');
         var mods = new WordMatcher[words.Length - 1];
-        for (int i = 0; i < mods.Length; i++) mods[i] = Word(words[i], sets);
-        return new NounCondition { Head = Word(words[^1], sets), Mods = mods };
+        for (int i = 0; i < mods.Length; i++) mods[i] = Word(words[i], sets, false);
+        return new NounCondition { Head = Word(words[^1], sets, verbForms), Mods = mods };
     }
 
-    private static WordMatcher Word(string w, Dictionary<string, WordMatcher> sets)
+    private static WordMatcher Word(string w, Dictionary<string, WordMatcher> sets, bool verbForms)
     {
         if (w[0] == '&') return sets.TryGetValue(w, out var m) ? m : throw new FormatException($"undefined set {w}");
         var matcher = new WordMatcher(w);
+        // A word before the verb may be an auxiliary or a governing verb ("SAID WOULD NOT *"): match its lemma too.
+        if (verbForms && !w.Contains('_')) foreach (var lemma in VerbLemmaGuesses(w.ToLowerInvariant())) matcher.AddWord(lemma);
         matcher.AddPhrase(w.Split('_'));
         return matcher;
     }
 
     private static string? NullCode(string s) => s is "-" or "---" or "" ? null : s;
 
+    private static readonly Dictionary<string, string> IrregularVerbForms = new(StringComparer.Ordinal)
+    {
+        ["said"] = "say", ["says"] = "say", ["told"] = "tell", ["was"] = "be", ["were"] = "be", ["is"] = "be", ["are"] = "be",
+        ["been"] = "be", ["has"] = "have", ["had"] = "have", ["did"] = "do", ["does"] = "do", ["wo"] = "will", ["ca"] = "can",
+        ["n't"] = "not", ["went"] = "go", ["gone"] = "go", ["made"] = "make", ["took"] = "take", ["gave"] = "give", ["left"] = "leave",
+    };
+
+    /// <summary>Possible lemmas of a verb form written in a pattern ("indicated" -> indicate, indicat; "said" -> say).</summary>
+    internal static IEnumerable<string> VerbLemmaGuesses(string w)
+    {
+        if (IrregularVerbForms.TryGetValue(w, out var irregular)) yield return irregular;
+        if (w.Length > 4 && w.EndsWith("ied", StringComparison.Ordinal)) yield return w[..^3] + "y";
+        else if (w.Length > 3 && w.EndsWith("ed", StringComparison.Ordinal))
+        {
+            yield return w[..^1];
+            yield return w[..^2];
+            if (w.Length > 5 && w[^3] == w[^4]) yield return w[..^3];
+        }
+        else if (w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal)) yield return w[..^1];
+    }
+
     /// <summary>Lemma ids a dictionary word stands for: the word itself and its likely singular ("talks" -> "talk").</summary>
     internal static int[] LemmaIds(string word)
     {
         string w = word.ToLowerInvariant();
         string s = Singular(w);
-        return s == w ? [StringStore.Intern(w)] : [StringStore.Intern(w), StringStore.Intern(s)];
+        // Function words as a lemmatiser gives them: "did n't" is do + not, "wo n't" will + not.
+        if (FunctionWordLemmas.TryGetValue(w, out var lemma)) return [StringStore.Intern(w), StringStore.Intern(lemma)];
+        // A proper noun keeps its capital as its lemma ("celebrated Eid", "the Calenardhon Congress").
+        return s == w ? [StringStore.Intern(w), StringStore.Intern(Capital(w))]
+            : [StringStore.Intern(w), StringStore.Intern(s), StringStore.Intern(Capital(w)), StringStore.Intern(Capital(s))];
     }
+
+    private static string Capital(string w) => w.Length == 0 || !char.IsLower(w[0]) ? w : char.ToUpperInvariant(w[0]) + w[1..];
+
+    private static readonly Dictionary<string, string> FunctionWordLemmas = new(StringComparer.Ordinal)
+    {
+        ["did"] = "do", ["does"] = "do", ["n't"] = "not", ["wo"] = "will", ["ca"] = "can", ["was"] = "be", ["were"] = "be",
+        ["is"] = "be", ["are"] = "be", ["been"] = "be", ["has"] = "have", ["had"] = "have",
+    };
 
     internal static string Singular(string w)
     {

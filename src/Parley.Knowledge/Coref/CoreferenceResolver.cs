@@ -53,7 +53,9 @@ public sealed class CoreferenceResolver : IPipelineComponent
     };
 
     private static readonly HashSet<string> NonReferentialAfterIt = new(StringComparer.OrdinalIgnoreCase)
-    { "is", "was", "'s", "\u2019s", "seems", "seemed", "appears", "appeared", "remains", "remained", "became", "becomes", "takes", "took", "would", "will", "may", "might", "could" };
+    { "is", "was", "'s", "\u2019s", "seems", "seemed", "appears", "appeared", "remains", "remained", "became", "becomes", "takes", "took" };
+
+    private static readonly HashSet<string> ModalsAfterIt = new(StringComparer.OrdinalIgnoreCase) { "would", "will", "may", "might", "could", "should", "can", "must" };
 
     public string Name => "coref";
     public Layers Reads => Layers.Entities | Layers.Tokens;
@@ -349,6 +351,10 @@ public sealed class CoreferenceResolver : IPipelineComponent
                     break;
                 case "it": case "its": case "itself":
                     if (w.Equals("it", StringComparison.OrdinalIgnoreCase) && t + 1 < tokens.Length && NonReferentialAfterIt.Contains(Text(doc, t + 1))) continue;
+                    // "it would be hard", "it will take years": a modal before a copula or "take" keeps "it" empty;
+                    // "Hungary said it will support" is the country.
+                    if (w.Equals("it", StringComparison.OrdinalIgnoreCase) && t + 2 < tokens.Length && ModalsAfterIt.Contains(Text(doc, t + 1))
+                        && NonReferentialAfterIt.Contains(Text(doc, t + 2) is "be" or "take" or "make" ? "is" : Text(doc, t + 2))) continue;
                     fits = e => e.Type != "PER" && e.Type != "MISC" && !clusterOf[e].Plural && (e.Type != "LOC" || e.Kb is { } kb && kb.StartsWith(MentionKinds.CountryPrefix, StringComparison.Ordinal));
                     break;
                 case "they": case "them": case "their": case "theirs": case "themselves":

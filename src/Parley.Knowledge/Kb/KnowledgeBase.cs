@@ -193,6 +193,10 @@ public sealed class KnowledgeBase
         return new KnowledgeBase(folder, countries, places, actors, agents, discards);
     }
 
+    /// <summary>A knowledge base of the given tables only (no files): for suites and tests that bring their own dictionaries.</summary>
+    internal static KnowledgeBase Create(string folder, List<CountryEntry> countries, List<PlaceEntry> places, List<ActorEntry> actors,
+        List<AgentEntry> agents, HashSet<string> discards) => new(folder, countries, places, actors, agents, discards);
+
     private static long ParseLong(string s) => s.Length == 0 ? 0 : long.Parse(s, CultureInfo.InvariantCulture);
     private static double ParseDouble(string s) => double.Parse(s, CultureInfo.InvariantCulture);
     private static double? ParseNullable(string s) => s.Length == 0 ? null : ParseDouble(s);

@@ -34,6 +34,8 @@ internal static class PetrarchActorReader
             string comment = hash >= 0 ? line[hash..] : "";
             string body = hash >= 0 ? line[..hash] : line;
             if (body.Trim().Length == 0) continue;
+            // One-line XML comments ("<!-- VERSION: 0.9 -->") head the suites' dictionaries, as PETRARCH allows.
+            if (body.TrimStart().StartsWith('<')) continue;
             char first = body[0];
             string trimmed = body.Trim();
             if (first == '\t' || first == ' ' || trimmed[0] == '[')

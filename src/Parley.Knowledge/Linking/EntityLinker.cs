@@ -31,16 +31,37 @@ public sealed class EntityLinker : IPipelineComponent
         "president", "vice", "vice-president", "prime", "minister", "foreign", "defense", "defence", "interior", "secretary", "ambassador",
         "special", "representative", "envoy", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "general", "gen.", "senator", "sen.",
         "governor", "gov.", "chancellor", "king", "queen", "prince", "sheikh", "emir", "premier", "former", "acting", "deputy", "state",
-        "us", "u.s.", "american", "united", "states", "president-elect", "chairman", "leader", "spokesman", "commander",
+        "us", "u.s.", "american", "united", "states", "president-elect", "chairman", "leader", "spokesman", "commander", "lord",
+        "lady", "sir", "dame", "baroness", "rev", "rev.",
     };
 
     private readonly KnowledgeBase _kb;
     private readonly KbMatcher _matcher;
 
+    /// <summary>Person actors by the last word of their names ("blair" -> Tony Blair, Dennis C. Blair), for "Mr Blair".</summary>
+    private readonly Dictionary<string, int[]> _personsBySurname;
+
     public EntityLinker(KnowledgeBase kb)
     {
         _kb = kb;
         _matcher = new KbMatcher(kb);
+        var bySurname = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < kb.Actors.Count; i++)
+        {
+            if (kb.Actors[i].Kind != ActorKind.Person) continue;
+            foreach (var name in kb.Actors[i].Names)
+            {
+                string key = NameKey.FromPhrase(name);
+                int space = key.LastIndexOf(' ');
+                if (space < 0) continue;
+                string surname = key[(space + 1)..];
+                if (surname.Length < 3) continue;
+                if (!bySurname.TryGetValue(surname, out var ids)) bySurname[surname] = ids = [];
+                if (!ids.Contains(i)) ids.Add(i);
+            }
+        }
+        _personsBySurname = new Dictionary<string, int[]>(bySurname.Count, StringComparer.Ordinal);
+        foreach (var (k, v) in bySurname) _personsBySurname[k] = [.. v];
     }
 
     public string Name => "linker";
@@ -188,14 +209,84 @@ public sealed class EntityLinker : IPipelineComponent
     private void LinkNamed(EntityMention e, Dictionary<string, int> countries, DateOnly? date)
     {
         string name = StripName(e.Text);
-        var hits = _kb.LookupArray(NameKey.FromPhrase(name));
+        string key = NameKey.FromPhrase(name);
+        // Dictionaries that keep the article in a name ("THE_HERMIT_KINGDOM") are found without it too.
+        var hits = _kb.LookupArray(key) ?? _kb.LookupArray("the " + key);
+        if (hits is null && e.Type == "PER" && Surname(key) is { } surname && PersonBySurname(surname, countries, date) is int person)
+        {
+            // "Mr Blair": the one person of the knowledge base with this surname who held a role on the article's date, or
+            // whose country the article names. A guess, so with less confidence.
+            Apply(e, new NameHit(NameKind.Actor, person), date);
+            e.Confidence = Math.Min(e.Confidence, 0.7);
+            return;
+        }
         if (hits is null)
         {
-            e.Name ??= name;
-            return;
+            hits = ActorInside(key);
+            if (hits is null)
+            {
+                e.Name ??= name;
+                return;
+            }
         }
         var hit = Choose(hits, e.Type, countries, date);
         Apply(e, hit, date);
+    }
+
+    /// <summary>The one word left of a person's mention without its titles ("mr blair" -> blair), or null.</summary>
+    private static string? Surname(string key)
+    {
+        var words = key.Split(' ');
+        int i = 0;
+        while (i < words.Length - 1 && (TitleWords.Contains(words[i]) || TitleWords.Contains(words[i] + "."))) i++;
+        return i == words.Length - 1 ? words[i] : null;
+    }
+
+    private int? PersonBySurname(string surname, Dictionary<string, int> countries, DateOnly? date)
+    {
+        if (!_personsBySurname.TryGetValue(surname, out var ids)) return null;
+        int? found = null;
+        if (date is { } d)
+        {
+            foreach (int id in ids)
+            {
+                bool holds = false;
+                foreach (var c in _kb.Actors[id].Codes) if (c.IsDated && c.Covers(d)) { holds = true; break; }
+                if (!holds) continue;
+                if (found is not null) { found = null; goto byCountry; }
+                found = id;
+            }
+            if (found is not null) return found;
+        }
+    byCountry:
+        foreach (int id in ids)
+        {
+            if (KnowledgeBase.ActorCountry(_kb.Actors[id]) is not { } country || !countries.ContainsKey(country)) continue;
+            if (found is not null) return null;
+            found = id;
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// A recognised name wider than the dictionary's ("The Quibbler government" for the actor "Quibbler"): the longest run
+    /// of its words, leftmost first, that names an actor. Only actors: a place or a country inside a name ("New York
+    /// Times", "Afghan government") is not what the name stands for.
+    /// </summary>
+    private NameHit[]? ActorInside(string key)
+    {
+        var words = key.Split(' ');
+        for (int len = words.Length - 1; len >= 1 && len * 2 >= words.Length; len--)
+        {
+            for (int i = 0; i + len <= words.Length; i++)
+            {
+                var hits = _kb.LookupArray(string.Join(' ', words, i, len));
+                if (hits is null) continue;
+                var actors = Array.FindAll(hits, h => h.Kind == NameKind.Actor);
+                if (actors.Length > 0) return actors;
+            }
+        }
+        return null;
     }
 
     /// <summary>Drops quotes, a leading article and a trailing possessive: "\"The Taliban's" -> "Taliban".</summary>

@@ -1,0 +1,423 @@
+using Parley.Core;
+using Parley.Events.Cameo;
+
+namespace Parley.Events;
+
+/// <summary>A resolved actor: the entity mention (or agent noun) that stands for a source or target.</summary>
+internal struct ActorRef
+{
+    public int Entity;
+    public int Cluster;
+    public string Code;
+    public string? Name;
+    public int Start;
+    public int End;
+    public double Confidence;
+    /// <summary>The token whose noun phrase gave the actor.</summary>
+    public int Token;
+    /// <summary>A generic agent noun ("police"), not a named entity.</summary>
+    public readonly bool Generic => Entity < 0;
+}
+
+/// <summary>
+/// Actor resolution: which actors a noun phrase stands for. A phrase headed by a named entity is its actor code (or
+/// its coreference cluster's); an agent noun takes the actors among its modifiers ("Afghan soldiers" -> AFGMIL, "the
+/// government of Gondor" -> GONGOV, "Lawmakers in Fornost and Gondor" -> FORLEG, GONLEG); any other noun passes on
+/// the first actor among its modifiers, as PETRARCH reads a noun phrase ("the resumption of ties with X" -> X, "an
+/// attack by Osgiliath soldiers" -> OSGMIL). Coordinated phrases give one actor each, sharing the modifiers of the
+/// first ("Danish media and government" -> DNKMED, DNKGOV). Pronouns come from coreference, and "we" or "I" inside a
+/// quotation from its speaker.
+/// </summary>
+internal sealed class ActorResolver(CameoData data, CoderWords w)
+{
+    private readonly CameoData _data = data;
+    private readonly CoderWords _w = w;
+
+    public const int MaxActors = 16;
+    private const int MaxDepth = 3;
+
+    /// <summary>The role of bare "people", "men", "persons": never given a country, and never an actor without a named one.</summary>
+    public const string PeopleRole = "PPL";
+
+    /// <summary>
+    /// Adds the actors of the noun phrase headed by <paramref name="head"/> and of its coordinated conjuncts to
+    /// <paramref name="into"/>. <paramref name="allowGeneric"/>: agent nouns without a named actor count ("police" ->
+    /// COP). Returns how many were added.
+    /// </summary>
+    public int Resolve(DocumentContext ctx, in SentenceGraph g, int head, bool allowGeneric, List<ActorRef> into, bool deep = true,
+        List<ActorRef>? exclude = null)
+    {
+        int before = into.Count;
+        ResolvePhrase(ctx, g, head, allowGeneric, into, deep ? 0 : MaxDepth, exclude);
+        if (exclude is { Count: > 0 })
+            for (int i = into.Count - 1; i >= before; i--)
+                if (IsExcluded(into[i], exclude)) into.RemoveAt(i);
+        // One actor once: "The Afghan-American diplomat and his team" are both Khalilzad.
+        for (int i = into.Count - 1; i > before; i--)
+            for (int j = before; j < i; j++)
+                if (SameActor(into[i], into[j]) && into[i].Code == into[j].Code) { into.RemoveAt(i); break; }
+        return into.Count - before;
+    }
+
+    private static bool IsExcluded(in ActorRef a, List<ActorRef> exclude)
+    {
+        foreach (var x in exclude) if (SameActor(a, x) || SameParty(a, x)) return true;
+        return false;
+    }
+
+    /// <summary>One party seen twice: the same entity or cluster with one code the other's start ("the ambassadors of
+    /// Osgiliath" OSGGOV and "their" resolved to Osgiliath OSG), not two agents of one country (RUSCOP, RUSEDU).</summary>
+    private static bool SameParty(in ActorRef a, in ActorRef b)
+    {
+        if (a.Generic || b.Generic) return false;
+        bool same = a.Entity == b.Entity || a.Cluster >= 0 && a.Cluster == b.Cluster;
+        return same && (a.Code.StartsWith(b.Code, StringComparison.Ordinal) || b.Code.StartsWith(a.Code, StringComparison.Ordinal));
+    }
+
+    private int ResolvePhrase(DocumentContext ctx, in SentenceGraph g, int head, bool allowGeneric, List<ActorRef> into, int depth,
+        List<ActorRef>? exclude)
+    {
+        int before = into.Count;
+        Span<int> heads = stackalloc int[MaxActors];
+        int n = Coordinated(g, head, heads);
+        // Modifiers shared by the conjuncts: "Danish media and government", "Lawmakers and officials in Fornost and Gondor".
+        List<ActorRef>? shared = null;
+        var sharedRoles = "";
+        for (int i = 0; i < n && n > 1; i++)
+        {
+            if (_data.Agents.RoleOf(g, heads[i]) is null) continue;
+            var mods = new List<ActorRef>();
+            ModifierActors(ctx, g, heads[i], mods);
+            if (mods.Count == 0) continue;
+            shared = mods;
+            sharedRoles = ModifierRoles(g, heads[i]);
+            break;
+        }
+        for (int i = 0; i < n && into.Count < MaxActors; i++)
+        {
+            int had = into.Count;
+            ResolveOne(ctx, g, heads[i], allowGeneric, into, depth, shared, sharedRoles, exclude);
+            // "Ithilen's sheep and goats of Gondor": modifiers of the first conjunct may name the others' actors.
+            if (i == 0 && n > 1 && into.Count > had && _data.Agents.RoleOf(g, heads[0]) is null && ctx.EntityAt[heads[0]] < 0)
+                MoreModifierActors(ctx, g, heads[0], into, had, depth, exclude);
+        }
+        return into.Count - before;
+    }
+
+    /// <summary>The head and its coordinated conjuncts ("the US and Britain" -> US, Britain).</summary>
+    public static int Coordinated(in SentenceGraph g, int head, Span<int> heads)
+    {
+        int n = 0;
+        heads[n++] = head;
+        for (int i = 0; i < n && n < heads.Length; i++)
+        {
+            for (int c = g.FirstChild(heads[i]); c >= 0 && n < heads.Length; c = g.NextSibling(c))
+                if (g.RelOf(c) == Rel.Conj && g.Upos(c) is not (UPos.VERB or UPos.AUX)) heads[n++] = c;
+        }
+        return n;
+    }
+
+    private void ResolveOne(DocumentContext ctx, in SentenceGraph g, int head, bool allowGeneric, List<ActorRef> into,
+        int depth, List<ActorRef>? shared, string sharedRoles, List<ActorRef>? exclude)
+    {
+        var doc = ctx.Doc;
+        var entities = doc.Entities;
+        ref readonly var ht = ref doc.Tokens[head];
+
+        // A named entity (or a pronoun or title that coreference resolved to one).
+        int e = ctx.EntityAt[head];
+        if (e >= 0 && ctx.ActorEntity(e) is int ae and >= 0)
+        {
+            var m = entities[e];
+            string code = entities[ae].Actor!;
+            // "Dagolath's Deputy Prime Minister Telemar", the name a bare country code: the title adds its role. A person
+            // coded with a role of their own ("Donald Trump" USAGOV) keeps it.
+            if (code.Length == 3 && TitleRole(ctx, g, head, e) is { } title) code = WithRoles(code, title);
+            string prefix = PrefixRoles(g, head);
+            into.Add(new ActorRef
+            {
+                Entity = e, Cluster = m.Cluster, Code = prefix + code, Name = entities[ae].Name ?? m.Name, Start = m.Start, End = m.End,
+                Confidence = m.Confidence >= 1 ? 1 : Math.Max(0.5, m.Confidence), Token = head,
+            });
+            return;
+        }
+
+        // "we", "our" inside a quotation: its speaker.
+        if (g.Upos(head) == UPos.PRON)
+        {
+            if (_w.PronounsFirst.Contains(g.Lemma(head)) && QuoteSpeaker(ctx, head, out var speaker)) into.Add(speaker);
+            return;
+        }
+
+        // A person named under a title is the actor: "U.S. Special Representative for Afghanistan Reconciliation Zalmay Khalilzad".
+        if (g.Upos(head) is UPos.NOUN or UPos.PROPN && NameBelow(ctx, g, head) is int person and >= 0)
+        {
+            int had = into.Count;
+            ResolveOne(ctx, g, person, false, into, depth, null, "", exclude);
+            if (into.Count > had) return;
+        }
+
+        // An agent noun: its role on the actors among its modifiers, or alone.
+        string? role = g.Upos(head) is UPos.NOUN or UPos.PROPN ? _data.Agents.RoleOf(g, head) : null;
+        if (role is not null && !_data.Agents.IsPrefix(role))
+        {
+            var mods = new List<ActorRef>();
+            ModifierActors(ctx, g, head, mods);
+            string roles = ModifierRoles(g, head);
+            if (mods.Count == 0 && shared is { Count: > 0 }) { mods = shared; if (roles.Length == 0) roles = sharedRoles; }
+            roles += role;
+            string prefix = PrefixRoles(g, head);
+            if (mods.Count > 0)
+            {
+                foreach (var m in mods)
+                {
+                    if (into.Count >= MaxActors) break;
+                    into.Add(m with
+                    {
+                        Code = prefix + WithRoles(m.Code, roles), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, ht.End), Confidence = 0.9, Token = head,
+                    });
+                }
+                return;
+            }
+            if (allowGeneric && g.Upos(head) == UPos.NOUN)
+            {
+                // "Hong Kong police": a place modifier the linker gave no actor code still gives the country.
+                string? country = role != PeopleRole ? ModifierPlaceCountry(ctx, g, head) : null;
+                into.Add(new ActorRef
+                {
+                    Entity = -1, Cluster = -1, Code = PrefixRoles(g, head) + country + roles, Start = ht.Start, End = ht.End, Confidence = 0.6, Token = head,
+                });
+            }
+            return;
+        }
+
+        // A name without an actor under a title: "Fornost President Umbardacil", "Ithilen's awful minister Calimehtar" are the
+        // title's holder, coded as the title is ("Fornost President" -> FORGOV).
+        if (g.Upos(head) == UPos.PROPN && role is null)
+        {
+            for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+            {
+                if (c > head || g.RelOf(c) is not (Rel.Compound or Rel.Flat or Rel.Amod) || _data.Agents.RoleOf(g, c) is not { } titleRole
+                    || _data.Agents.IsPrefix(titleRole)) continue;
+                var mods = new List<ActorRef>();
+                ModifierActors(ctx, g, c, mods);
+                if (mods.Count == 0) ModifierActors(ctx, g, head, mods);
+                if (mods.Count == 0) break;
+                foreach (var m in mods)
+                    if (into.Count < MaxActors)
+                        into.Add(m with { Code = WithRoles(m.Code, titleRole), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, ht.End), Confidence = 0.85, Token = head });
+                return;
+            }
+        }
+
+        // Any other noun passes on the first actor among its modifiers ("the resumption of ties with X", "its embassy").
+        if (depth >= MaxDepth || g.Upos(head) is not (UPos.NOUN or UPos.PROPN or UPos.NUM or UPos.X)) return;
+        var found = new List<ActorRef>();
+        for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+        {
+            if (!CarriesActor(g, c, head, depth)) continue;
+            // A generic agent deep inside a phrase ("the killing of two men") is what it stands for only one level down.
+            found.Clear();
+            ResolvePhrase(ctx, g, c, allowGeneric && depth == 0 && g.RelOf(c) != Rel.Poss, found, depth + 1, exclude);
+            // "their resumption of ties with X" said by the "they": the next modifier names the other side.
+            if (exclude is { Count: > 0 }) found.RemoveAll(a => IsExcluded(a, exclude));
+            if (found.Count == 0) continue;
+            foreach (var a in found)
+                if (into.Count < MaxActors) into.Add(a with { Confidence = a.Confidence * 0.9 });
+            return;
+        }
+    }
+
+    /// <summary>A modifier that can hold the actor of the noun it modifies: possessor, compound, adjective (a demonym),
+    /// flat name part, apposition, or a nominal modifier with an actor preposition ("of", "with", "by", "between"...).</summary>
+    /// <summary>The actors of a head's modifiers after the first that gave <paramref name="into"/> its actors from <paramref name="from"/>.</summary>
+    private void MoreModifierActors(DocumentContext ctx, in SentenceGraph g, int head, List<ActorRef> into, int from, int depth, List<ActorRef>? exclude)
+    {
+        var found = new List<ActorRef>();
+        bool past = false;
+        for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+        {
+            if (!CarriesActor(g, c, head, depth)) continue;
+            found.Clear();
+            ResolvePhrase(ctx, g, c, false, found, depth + 1, exclude);
+            if (found.Count == 0) continue;
+            if (!past) { past = true; continue; }
+            foreach (var a in found)
+                if (into.Count < MaxActors && !into.Exists(x => SameActor(x, a))) into.Add(a with { Confidence = a.Confidence * 0.9 });
+        }
+    }
+
+    /// <summary>Below the phrase's own head only actor prepositions pass an actor up: "the resumption of ties with X" is about
+    /// X, but "half of the country's territory" is not about the country.</summary>
+    private bool CarriesActor(in SentenceGraph g, int c, int head, int depth)
+    {
+        var r = g.RelOf(c);
+        if (r is Rel.Nmod) return ClauseAnalyzer.HasCase(g, c, _w.ActorPreps) || depth == 0 && g.CaseOf(c) < 0 && c < head;
+        if (depth > 0) return false;
+        if (r is Rel.Poss or Rel.Compound or Rel.Flat or Rel.Appos) return true;
+        if (r == Rel.Amod) return g.Upos(c) is UPos.ADJ or UPos.PROPN or UPos.NOUN;
+        return false;
+    }
+
+    /// <summary>Named actors among the modifiers of an agent noun: "Afghan soldiers", "the government of Gondor", "Arnor's
+    /// police", "soldiers from Gondor", "lawmakers in Fornost and Gondor".</summary>
+    private void ModifierActors(DocumentContext ctx, in SentenceGraph g, int head, List<ActorRef> into)
+    {
+        Span<int> heads = stackalloc int[MaxActors];
+        for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+        {
+            var r = g.RelOf(c);
+            bool fits = r is Rel.Poss or Rel.Compound or Rel.Amod or Rel.Flat or Rel.Appos
+                || r == Rel.Nmod && (ClauseAnalyzer.HasCase(g, c, _w.ActorPreps) || ClauseAnalyzer.HasCase(g, c, _w.PlacePreps) || g.CaseOf(c) < 0);
+            if (!fits) continue;
+            // Agent words among the modifiers give roles, not actors ("security officials", "Islamist media").
+            if (r is Rel.Amod or Rel.Compound && ctx.EntityAt[c] < 0 && _data.Agents.RoleOf(g, c) is not null) continue;
+            int count = into.Count;
+            int n = Coordinated(g, c, heads);
+            for (int i = 0; i < n; i++)
+            {
+                int e = ctx.EntityAt[heads[i]];
+                if (e >= 0 && ctx.ActorEntity(e) is int ae and >= 0)
+                {
+                    var m = ctx.Doc.Entities[e];
+                    into.Add(new ActorRef
+                    {
+                        Entity = e, Cluster = m.Cluster, Code = ctx.Doc.Entities[ae].Actor!, Name = ctx.Doc.Entities[ae].Name ?? m.Name,
+                        Start = m.Start, End = m.End, Confidence = 0.9, Token = heads[i],
+                    });
+                }
+            }
+            if (into.Count > count) return;
+        }
+    }
+
+    /// <summary>Roles of agent words among a head's adjective and compound modifiers, in word order ("Islamist media" -> MUS).</summary>
+    private string ModifierRoles(in SentenceGraph g, int head)
+    {
+        string roles = "";
+        for (int c = g.FirstChild(head); c >= 0 && c < head; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) is not (Rel.Amod or Rel.Compound)) continue;
+            if (_data.Agents.RoleOf(g, c) is { } r && !_data.Agents.IsPrefix(r) && r != PeopleRole && !_data.Agents.IsPartOfPhrase(g, head, c)) roles += r;
+        }
+        return roles;
+    }
+
+    /// <summary>The role of an agent title among a named head's own modifiers outside its name ("Deputy Prime Minister"
+    /// before "Telemar"), or null.</summary>
+    private string? TitleRole(DocumentContext ctx, in SentenceGraph g, int head, int entity)
+    {
+        for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+        {
+            if (c > head || ctx.EntityAt[c] == entity || g.RelOf(c) is not (Rel.Compound or Rel.Flat or Rel.Amod or Rel.Appos)) continue;
+            if (_data.Agents.RoleOf(g, c) is { } r && !_data.Agents.IsPrefix(r) && r != PeopleRole) return r;
+        }
+        return null;
+    }
+
+    /// <summary>Prefix agents among the modifiers ("MSF Arnor" -> NGO before ARN), as PETRARCH's "NGO~" codes.</summary>
+    private string PrefixRoles(in SentenceGraph g, int head)
+    {
+        string prefix = "";
+        for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) is not (Rel.Amod or Rel.Compound or Rel.Flat)) continue;
+            if (_data.Agents.RoleOf(g, c) is { } r && _data.Agents.IsPrefix(r)) prefix += r[..^1];
+        }
+        return prefix;
+    }
+
+    /// <summary>An actor code with agent roles added, each unless the code already ends with it ("USAGOV" + GOV = USAGOV).</summary>
+    public static string WithRoles(string code, string roles)
+    {
+        for (int i = 0; i + 3 <= roles.Length; i += 3)
+        {
+            var r = roles.AsSpan(i, 3);
+            if (!HasRole(code, r)) code += r.ToString();
+        }
+        return code;
+    }
+
+    /// <summary>The code already holds the role as one of its three-letter blocks after the first ("HGWGOVMED" has GOV and MED).</summary>
+    private static bool HasRole(string code, ReadOnlySpan<char> role)
+    {
+        for (int i = 3; i + 3 <= code.Length; i += 3)
+            if (code.AsSpan(i, 3).SequenceEqual(role)) return true;
+        return code.Length == 3 && code.AsSpan().SequenceEqual(role);
+    }
+
+    /// <summary>A flat, compound or appositive child of <paramref name="t"/> (or one level below) inside a person's name
+    /// that has an actor, or -1: "U.S. Special Representative for Afghanistan Reconciliation Zalmay Khalilzad".</summary>
+    private static int NameBelow(DocumentContext ctx, in SentenceGraph g, int t)
+    {
+        var entities = ctx.Doc.Entities;
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+        {
+            var r = g.RelOf(c);
+            if (r is Rel.Flat or Rel.Compound or Rel.Appos)
+            {
+                int e = ctx.EntityAt[c];
+                if (e >= 0 && entities[e].Type == "PER" && ctx.ActorEntity(e) >= 0) return c;
+            }
+            if (r is Rel.Nmod or Rel.Compound or Rel.Flat && g.Upos(t) == UPos.PROPN)
+            {
+                for (int k = g.FirstChild(c); k >= 0; k = g.NextSibling(k))
+                {
+                    if (g.RelOf(k) is not (Rel.Flat or Rel.Compound or Rel.Appos)) continue;
+                    int e = ctx.EntityAt[k];
+                    if (e >= 0 && entities[e].Type == "PER" && ctx.ActorEntity(e) >= 0) return k;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The speaker of the quotation around <paramref name="token"/> when it has an actor code.</summary>
+    private static bool QuoteSpeaker(DocumentContext ctx, int token, out ActorRef speaker)
+    {
+        speaker = default;
+        var doc = ctx.Doc;
+        ref readonly var td = ref doc.Tokens[token];
+        foreach (var q in doc.Quotes)
+        {
+            if (q.Start > td.Start || q.End < td.End || !q.Direct || q.SpeakerActor is null) continue;
+            speaker = new ActorRef
+            {
+                Entity = -2, Cluster = -1, Code = q.SpeakerActor, Name = q.SpeakerName, Start = td.Start, End = td.End, Confidence = 0.7, Token = token,
+            };
+            // The speaker's own entity mention, when it is one, keeps actor identity for "same actor" checks.
+            if (q.SpeakerStart is int ss)
+            {
+                int st = doc.TokenAt(ss);
+                if (st >= 0 && ctx.EntityAt[st] is int se and >= 0) { speaker.Entity = se; speaker.Cluster = doc.Entities[se].Cluster; }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The country of a place among the modifiers of an agent noun ("Hong Kong police", "the army of Mali"), or null.</summary>
+    private string? ModifierPlaceCountry(DocumentContext ctx, in SentenceGraph g, int head)
+    {
+        if (ctx.Doc.Places.Count == 0) return null;
+        for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) is not (Rel.Compound or Rel.Amod or Rel.Poss or Rel.Nmod)) continue;
+            if (ctx.PlaceAt(g, c)?.Country is { } country && _data.Countries.IsCountry(country)) return country;
+        }
+        return null;
+    }
+
+    public static bool SameActor(in ActorRef x, in ActorRef y)
+    {
+        // Two agents of one country ("Russian police arrested Russian students") are two actors.
+        if (x.Code != y.Code) return false;
+        if (x.Entity >= 0 && x.Entity == y.Entity) return true;
+        if (x.Cluster >= 0 && x.Cluster == y.Cluster) return true;
+        if (x.Start == y.Start && x.End == y.End) return true;
+        // Two mentions of one named actor code ("Gondor ... their meeting" resolved to Gondor): the same side.
+        return !x.Generic && !y.Generic && x.Code == y.Code;
+    }
+
+    public bool HasCountry(in ActorRef a) => a.Code.Length >= 3 && _data.Countries.IsCountry(a.Code.AsSpan(0, 3));
+}

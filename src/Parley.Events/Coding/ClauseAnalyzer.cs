@@ -1,0 +1,290 @@
+using Parley.Core;
+using Parley.Events.Cameo;
+
+namespace Parley.Events;
+
+/// <summary>What the clause of a predicate asserts: a modal, a negation, a condition...</summary>
+internal enum Modality : byte
+{
+    /// <summary>Asserted as it is ("attacked", "attacks", "has attacked").</summary>
+    None,
+    /// <summary>Stated for the future: will/shall, "is about to", "is set to", a headline's "X to visit Y".</summary>
+    Future,
+    /// <summary>May, might, could, would, should, can, must: a possibility or an obligation, not an event.</summary>
+    Possible,
+}
+
+/// <summary>
+/// Clause analysis over one sentence's dependency parse: where a predicate's subject and objects are, whether it is
+/// passive, negated, modal, conditional or embedded under a verb that does not assert it, and the repairs of frequent
+/// parser slips. Stateless apart from the word lists; every method reads the parse only.
+/// </summary>
+internal sealed class ClauseAnalyzer(CoderWords w)
+{
+    private readonly CoderWords _w = w;
+
+    public CoderWords Words => _w;
+
+    // ---- repairs ----
+
+    /// <summary>
+    /// Repairs of parser slips that the argument rules below rely on, applied to the sentence's relations in place:
+    /// a subjectless to-infinitive right after an intention or refusal verb is its complement whatever the parser called
+    /// it ("intends to resume talks", "refused to negotiate" are never purpose clauses).
+    /// </summary>
+    public void Repair(in SentenceGraph g)
+    {
+        for (int t = g.First; t < g.End; t++)
+        {
+            if (g.RelOf(t) != Rel.Advcl || g.Upos(t) != UPos.VERB) continue;
+            int h = g.Head(t);
+            if (h < 0 || h > t || g.Upos(h) != UPos.VERB) continue;
+            int lemma = g.Lemma(h);
+            if (!_w.Intent.Contains(lemma) && !_w.Refuse.Contains(lemma)) continue;
+            bool to = false, subject = false;
+            for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+            {
+                var r = g.RelOf(c);
+                if (r == Rel.Mark && c < t && g.Upos(c) == UPos.PART) to = true;
+                else if (r is Rel.Nsubj or Rel.NsubjPass) subject = true;
+            }
+            if (to && !subject) g.SetRel(t, Rel.Xcomp);
+        }
+    }
+
+    // ---- modality, negation, assertion ----
+
+    /// <summary>The predicate's modality: its own auxiliaries, "be about/set/poised to", a headline's bare "X to V".</summary>
+    public Modality ModalityOf(in SentenceGraph g, int t)
+    {
+        var result = Modality.None;
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) != Rel.Aux) continue;
+            int l = g.Lemma(c);
+            if (_w.PossibilityModals.Contains(l)) return Modality.Possible;
+            if (_w.FutureModals.Contains(l)) result = Modality.Future;
+        }
+        if (result == Modality.None && IsImminent(g, t)) result = Modality.Future;
+        if (result == Modality.None && g.RelOf(t) == Rel.Root && HasToMark(g, t) && SubjectOwn(g, t) >= 0) result = Modality.Future;
+        return result;
+    }
+
+    /// <summary>"Arnor is about to restore ties", "X is set to meet Y": the infinitive under a copular adjective of
+    /// imminence or plan.</summary>
+    public bool IsImminent(in SentenceGraph g, int t)
+    {
+        if (g.RelOf(t) != Rel.Xcomp) return false;
+        int h = g.Head(t);
+        return h >= 0 && g.Upos(h) is UPos.ADJ or UPos.ADV or UPos.ADP or UPos.VERB && _w.ImminentAdjectives.Contains(g.Lemma(h))
+            && (g.Child(h, Rel.Cop) >= 0 || g.Child(h, Rel.Aux) >= 0 || g.Child(h, Rel.AuxPass) >= 0 || g.Upos(h) != UPos.VERB);
+    }
+
+    /// <summary>"not", "never", "n't" on the predicate.</summary>
+    public bool IsNegated(in SentenceGraph g, int t)
+    {
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) is not (Rel.Advmod or Rel.Neg or Rel.Aux or Rel.Other or Rel.Det)) continue;
+            if (_w.Negation.Contains(g.Lemma(c)) && (g.RelOf(c) != Rel.Det || c < t)) return true;
+        }
+        return false;
+    }
+
+    private bool HasHypotheticalMark(in SentenceGraph g, int t)
+    {
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Mark && _w.HypotheticalMarks.Contains(g.Lemma(c))) return true;
+        return false;
+    }
+
+    /// <summary>A past-tense adverbial clause opened by after/before/since/until/when/once: a fact the sentence takes for granted.</summary>
+    private bool IsPresupposed(in SentenceGraph g, int clause)
+    {
+        if (g[clause].Xpos != _w.PastTense) return false;
+        for (int c = g.FirstChild(clause); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Mark && _w.PresupposingMarks.Contains(g.Lemma(c))) return true;
+        return false;
+    }
+
+    /// <summary>Why the clause of <paramref name="t"/> is not asserted as fact (hypothetical, under a non-factive verb), or null.</summary>
+    public string? Unasserted(in SentenceGraph g, int t)
+    {
+        int x = t;
+        for (int hops = 0; hops < 8; hops++)
+        {
+            if (HasHypotheticalMark(g, x)) return "hypothetical (if/unless/whether clause)";
+            var r = g.RelOf(x);
+            int h = g.Head(x);
+            if (h < 0) break;
+            if (r == Rel.Advcl && IsPresupposed(g, x)) break;
+            if (r is Rel.Ccomp or Rel.Advcl or Rel.Acl or Rel.Xcomp or Rel.Csubj && _w.NonFactive.Contains(g.Lemma(h)))
+                return "embedded under '" + StringStore.Get(g.Lemma(h)) + "': not asserted";
+            // "promised to abide by a ceasefire to facilitate X": the promise is coded with its complement; what hangs below
+            // the complement is part of the intention, not an event of its own.
+            if (r == Rel.Xcomp && x != t && _w.Intent.Contains(g.Lemma(h)))
+                return "inside what '" + StringStore.Get(g.Lemma(h)) + "' states as an intention: not asserted";
+            if (r is Rel.Conj or Rel.Ccomp or Rel.Advcl or Rel.Xcomp or Rel.Parataxis) x = h;
+            else break;
+        }
+        if (ModalityOf(g, t) != Modality.None)
+        {
+            for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+                if (g.RelOf(c) == Rel.Advcl && HasHypotheticalMark(g, c)) return "conditional (modal with an if/unless clause)";
+        }
+        return null;
+    }
+
+    /// <summary>A sentence ending in a question mark (inside closing quotes and brackets too).</summary>
+    public static bool IsQuestion(Document doc, in SentenceData sd)
+    {
+        var text = doc.Text.AsSpan(sd.Start, sd.End - sd.Start).TrimEnd();
+        while (text.Length > 0 && text[^1] is '"' or '\'' or '\u201D' or '\u2019' or ')') text = text[..^1].TrimEnd();
+        return text.Length > 0 && text[^1] == '?';
+    }
+
+    // ---- arguments ----
+
+    public static bool IsPassive(in SentenceGraph g, int t)
+    {
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+        {
+            var r = g.RelOf(c);
+            if (r is Rel.NsubjPass or Rel.AuxPass) return true;
+            if (r is Rel.Nsubj) return false;
+        }
+        return g.RelOf(t) == Rel.Conj && g.Head(t) >= 0 && IsPassive(g, g.Head(t));
+    }
+
+    public int PassiveAgent(in SentenceGraph g, int t)
+    {
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+        {
+            var r = g.RelOf(c);
+            if (r == Rel.OblAgent) return c;
+            if (r == Rel.Obl && g.HasChildWithLemma(c, Rel.Case, _w.By)) return c;
+        }
+        return -1;
+    }
+
+    public static int PassiveSubject(in SentenceGraph g, int t)
+    {
+        for (int x = t, hops = 0; x >= 0 && hops < 4; hops++)
+        {
+            int s = g.Child(x, Rel.NsubjPass);
+            if (s >= 0) return g.RelOf(x) == Rel.Relcl && g.Upos(s) == UPos.PRON ? g.Head(x) : s;
+            if (g.RelOf(x) == Rel.Relcl) return g.Head(x);
+            if (g.RelOf(x) != Rel.Conj) break;
+            x = g.Head(x);
+        }
+        return -1;
+    }
+
+    /// <summary>The predicate's own nsubj, or -1.</summary>
+    private static int SubjectOwn(in SentenceGraph g, int t)
+    {
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c)) if (g.RelOf(c) is Rel.Nsubj or Rel.Csubj) return c;
+        return -1;
+    }
+
+    /// <summary>The subject of <paramref name="t"/>: its own, a relative clause's antecedent, or inherited from the clause it is
+    /// coordinated with or a complement of (object control, raising from a passive or a copular adjective: "Arnor is about to
+    /// restore ties").</summary>
+    public int SubjectOf(in SentenceGraph g, int t)
+    {
+        for (int x = t, hops = 0; x >= 0 && hops < 5; hops++)
+        {
+            for (int c = g.FirstChild(x); c >= 0; c = g.NextSibling(c))
+            {
+                if (g.RelOf(c) is Rel.Nsubj or Rel.Csubj)
+                    return g.RelOf(x) == Rel.Relcl && g.Upos(c) == UPos.PRON && _w.RelativePronouns.Contains(g.Lemma(c)) ? g.Head(x) : c;
+            }
+            var r = g.RelOf(x);
+            if (r == Rel.Relcl) return g.Head(x);
+            if (r == Rel.Xcomp && g.Head(x) >= 0)
+            {
+                int h = g.Head(x);
+                // Object control: "urged the Taliban to negotiate" -> the Taliban.
+                int o = g.Child(h, Rel.Obj);
+                if (o >= 0 && g.Upos(h) == UPos.VERB) return o;
+                // Raising from a passive: "he is scheduled / expected to meet" -> he.
+                int sp = g.Child(h, Rel.NsubjPass);
+                if (sp >= 0) return g.RelOf(h) == Rel.Relcl && g.Upos(sp) == UPos.PRON && _w.RelativePronouns.Contains(g.Lemma(sp)) ? g.Head(h) : sp;
+            }
+            if (r is Rel.Conj or Rel.Xcomp or Rel.Advcl) { x = g.Head(x); continue; }
+            break;
+        }
+        return -1;
+    }
+
+    /// <summary>Direct object, else indirect object, of the clause headed by <paramref name="x"/>; -1 if none.</summary>
+    public static int DirectObject(in SentenceGraph g, int x)
+    {
+        int io = -1;
+        for (int c = g.FirstChild(x); c >= 0; c = g.NextSibling(c))
+        {
+            var r = g.RelOf(c);
+            if (r == Rel.Obj) return c;
+            if (r == Rel.Iobj && io < 0) io = c;
+        }
+        return io;
+    }
+
+    /// <summary>An infinitive: "(is scheduled) to meet".</summary>
+    public static bool HasToMark(in SentenceGraph g, int t)
+    {
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Mark && g.Upos(c) == UPos.PART) return true;
+        return false;
+    }
+
+    public static int ChildVerb(in SentenceGraph g, int t, Rel rel)
+    {
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == rel && g.Upos(c) == UPos.VERB) return c;
+        return -1;
+    }
+
+    /// <summary>The case marker's lemma of a nominal is one of <paramref name="preps"/>.</summary>
+    public static bool HasCase(in SentenceGraph g, int x, HashSet<int> preps)
+    {
+        int cs = g.CaseOf(x);
+        return cs >= 0 && preps.Contains(g.Lemma(cs));
+    }
+
+    /// <summary>A prepositional phrase that can hold a target: a target preposition, "including", or "from".</summary>
+    public bool IsTargetPrep(in SentenceGraph g, int x)
+    {
+        int cs = g.CaseOf(x);
+        if (cs < 0) return false;
+        int l = g.Lemma(cs);
+        return _w.TargetPreps.Contains(l) || _w.Including.Contains(l) || l == _w.From;
+    }
+
+    /// <summary>
+    /// "Turkish troops attacked Kurdish fighters": a parser slip makes the subject noun the root and the finite verb its
+    /// modifier (acl), often tagging the verb as a participle. Read as subject and verb when the verb is past tense or
+    /// participle with a direct object ("the sanctions imposed by the EU" has none and stays a modifier), no "to" and no
+    /// subject of its own, and the noun is the sentence's root (the sentence has no other predicate).
+    /// </summary>
+    public bool IsRootNounSlip(in SentenceGraph g, int t)
+    {
+        if (g.RelOf(t) != Rel.Acl || (g[t].Xpos != _w.PastTense && g[t].Xpos != _w.PastParticiple)) return false;
+        int head = g.Head(t);
+        if (head < 0 || g.RelOf(head) != Rel.Root || g.Upos(head) is not (UPos.NOUN or UPos.PROPN)) return false;
+        if (g.Child(t, Rel.Obj) < 0 || HasToMark(g, t) || g.Child(t, Rel.Nsubj) >= 0 || g.Child(t, Rel.NsubjPass) >= 0) return false;
+        for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Cop) return false;
+        return true;
+    }
+
+    /// <summary>Is <paramref name="t"/> past tense, or a perfect ("has attacked")?</summary>
+    public bool IsPast(in SentenceGraph g, int t)
+    {
+        if (g[t].Xpos == _w.PastTense) return true;
+        if (g[t].Xpos != _w.PastParticiple) return false;
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) is Rel.Aux or Rel.AuxPass && !_w.FutureModals.Contains(g.Lemma(c)) && !_w.PossibilityModals.Contains(g.Lemma(c))) return true;
+        return false;
+    }
+}

@@ -1,0 +1,123 @@
+using Parley.Core;
+
+namespace Parley.Events;
+
+/// <summary>
+/// The English word lists the event coder's rules test (negation words, intention and refusal verbs, pronouns,
+/// descriptions...), read from data/lang/en/coder-words.tsv as interned lemma ids. One source of truth: every list is a
+/// line of that file, and a list the coder asks for that the file lacks is an error at start-up, not an empty set.
+/// </summary>
+internal sealed class CoderWords
+{
+    public const string FileName = "coder-words.tsv";
+
+    private readonly Dictionary<string, HashSet<int>> _lists;
+
+    private CoderWords(Dictionary<string, HashSet<int>> lists)
+    {
+        _lists = lists;
+        Negation = Get("negation");
+        HypotheticalMarks = Get("hypothetical_marks");
+        By = One("by"); From = One("from"); Of = One("of"); With = One("with"); Take = One("take"); Place = One("place");
+        FutureModals = Get("future_modals");
+        PossibilityModals = Get("possibility_modals");
+        Intent = Get("intent_verbs");
+        Refuse = Get("refuse_verbs");
+        NonFactive = Get("nonfactive_verbs");
+        ImminentAdjectives = Get("imminent_adjectives");
+        OccurrenceVerbs = Get("occurrence_verbs");
+        Demonstratives = Get("demonstratives");
+        RelativePronouns = Get("relative_pronouns");
+        TargetPreps = Get("target_preps");
+        PlacePreps = Get("place_preps");
+        TimeNouns = Get("time_nouns");
+        TemporalPreps = Get("temporal_preps");
+        PresupposingMarks = Get("presupposing_marks");
+        Including = Get("including");
+        LightVerbs = Get("light_verbs");
+        NegotiationNouns = Get("negotiation_nouns");
+        CircumstancePreps = Get("circumstance_preps");
+        Unrealised = Get("unrealised");
+        DateHeads = Get("date_heads");
+        ActorPreps = Get("actor_preps");
+        PronounsIt = Get("pronouns_it");
+        PronounsThey = Get("pronouns_they");
+        PronounsPerson = Get("pronouns_person");
+        PronounsFirst = Get("pronouns_first");
+        DescriptionsCountry = Get("descriptions_country");
+        DescriptionsOrganisation = Get("descriptions_organisation");
+        DescriptionsArmed = Get("descriptions_armed");
+        BetweenPreps = Get("between_preps");
+        SpeechVerbs = Get("speech_verbs");
+        PastTense = StringStore.Intern("VBD");
+        PastParticiple = StringStore.Intern("VBN");
+    }
+
+    public readonly HashSet<int> Negation, HypotheticalMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive,
+        ImminentAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
+        PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
+        PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs;
+    public readonly int By, From, Of, With, Take, Place, PastTense, PastParticiple;
+
+    private HashSet<int> Get(string name) =>
+        _lists.TryGetValue(name, out var set) ? set : throw new InvalidDataException($"{FileName}: no list '{name}'");
+
+    private int One(string name)
+    {
+        foreach (int id in Get(name)) return id;
+        throw new InvalidDataException($"{FileName}: list '{name}' is empty");
+    }
+
+    /// <summary>The data/lang/en folder of the installation, or null.</summary>
+    public static string? FindFolder()
+    {
+        var root = ModelLocator.FindRoot("data");
+        if (root is null) return null;
+        var path = Path.Combine(root, "lang", "en");
+        return File.Exists(Path.Combine(path, FileName)) ? path : null;
+    }
+
+    public static CoderWords Load(string folder)
+    {
+        using var reader = File.OpenText(Path.Combine(folder, FileName));
+        return Read(reader);
+    }
+
+    public static CoderWords Read(TextReader reader)
+    {
+        var lists = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        int lineNo = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNo++;
+            if (line.Length == 0 || line[0] == '#') continue;
+            int tab = line.IndexOf('\t');
+            if (tab <= 0) throw new InvalidDataException($"{FileName} line {lineNo}: expected 'name<TAB>words'");
+            var set = new HashSet<int>();
+            foreach (var w in line[(tab + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                string word = w.Replace('_', ' ');
+                set.Add(StringStore.Intern(word));
+                // Proper-noun lemmas keep their capital ("Monday", "It" at a sentence start is lemmatised "it", but a
+                // month is a PROPN): both spellings are members.
+                if (char.IsLower(word[0])) set.Add(StringStore.Intern(char.ToUpperInvariant(word[0]) + word[1..]));
+            }
+            lists[line[..tab]] = set;
+        }
+        return new CoderWords(lists);
+    }
+
+    private static readonly Lock SharedGate = new();
+    private static CoderWords? _shared;
+
+    /// <summary>The installation's word lists, loaded once per process.</summary>
+    public static CoderWords Shared
+    {
+        get
+        {
+            if (_shared is not null) return _shared;
+            lock (SharedGate)
+                return _shared ??= Load(FindFolder() ?? throw new DirectoryNotFoundException($"data/lang/en/{FileName} not found"));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using Parley.Core;
+using Parley.Events.Cameo;
+
+namespace Parley.Events;
+
+/// <summary>
+/// Per-document state of the event coder shared by its sentences: the token -> entity map, the coreference cluster ->
+/// actor map, the pooled parse buffers (absolute token positions, so an earlier sentence's parse can be revisited), the
+/// trace sink and the article's dominant country once computed.
+/// </summary>
+internal sealed class DocumentContext(Document doc, int[] entityAt, IEventTraceSink? trace, int[] firstChild, int[] nextSibling, Rel[] rels)
+{
+    public readonly Document Doc = doc;
+    /// <summary>For each token, the entity mention covering it (preferring mentions with an actor code, then longer ones); -1 if none.</summary>
+    public readonly int[] EntityAt = entityAt;
+    public readonly IEventTraceSink? Trace = trace;
+    public readonly int[] FirstChild = firstChild;
+    public readonly int[] NextSibling = nextSibling;
+    public readonly Rel[] Rels = rels;
+    private Dictionary<int, int>? _clusterActor;
+    /// <summary>The article's dominant country, once computed.</summary>
+    public string? ArticleCountry;
+    public bool ArticleCountryDone;
+
+    /// <summary>The parse graph of sentence <paramref name="s"/> over the document's buffers (child lists rebuilt from the parse).</summary>
+    public SentenceGraph Graph(int s)
+    {
+        ref readonly var sd = ref Doc.Sentences[s];
+        int count = sd.EndToken - sd.FirstToken;
+        return new SentenceGraph(Doc.Tokens, sd.FirstToken, sd.EndToken,
+            FirstChild.AsSpan(sd.FirstToken, count), NextSibling.AsSpan(sd.FirstToken, count), Rels.AsSpan(sd.FirstToken, count));
+    }
+
+    /// <summary>The actor code of entity <paramref name="e"/>, or of another mention of its coreference cluster.</summary>
+    public int ActorEntity(int e)
+    {
+        var m = Doc.Entities[e];
+        if (m.Actor is not null) return e;
+        if (m.Cluster < 0) return -1;
+        if (_clusterActor is null)
+        {
+            _clusterActor = [];
+            for (int i = 0; i < Doc.Entities.Count; i++)
+            {
+                var x = Doc.Entities[i];
+                if (x.Cluster >= 0 && x.Actor is not null) _clusterActor.TryAdd(x.Cluster, i);
+            }
+        }
+        return _clusterActor.TryGetValue(m.Cluster, out int a) ? a : -1;
+    }
+
+    /// <summary>The place mention covering <paramref name="token"/> or one of its compound/flat parts, or null.</summary>
+    public PlaceMention? PlaceAt(in SentenceGraph g, int token)
+    {
+        if (Doc.Places.Count == 0) return null;
+        ref readonly var td = ref Doc.Tokens[token];
+        foreach (var p in Doc.Places)
+            if (p.Start <= td.Start && td.End <= p.End) return p;
+        for (int c = g.FirstChild(token); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) is not (Rel.Compound or Rel.Flat)) continue;
+            ref readonly var cd = ref Doc.Tokens[c];
+            foreach (var p in Doc.Places)
+                if (p.Start <= cd.Start && cd.End <= p.End) return p;
+        }
+        return null;
+    }
+
+    /// <summary>"on Tuesday": a token inside a date mention is never an actor.</summary>
+    public bool IsDate(int token)
+    {
+        ref readonly var td = ref Doc.Tokens[token];
+        foreach (var d in Doc.Dates)
+            if (d.Start <= td.Start && td.End <= d.End) return true;
+        return false;
+    }
+
+    public string TokenText(int t)
+    {
+        ref readonly var td = ref Doc.Tokens[t];
+        return Doc.Text[td.Start..td.End];
+    }
+
+    /// <summary>Fills <paramref name="entityAt"/>: for each token, the entity covering it, preferring one with an actor, then the longer.</summary>
+    public static void MapEntities(Document doc, int[] entityAt)
+    {
+        Array.Fill(entityAt, -1, 0, doc.TokenCount);
+        var tokens = doc.Tokens;
+        var entities = doc.Entities;
+        for (int e = 0; e < entities.Count; e++)
+        {
+            var m = entities[e];
+            int t = doc.TokenAt(m.Start);
+            if (t < 0) continue;
+            for (; t < tokens.Length && tokens[t].Start < m.End; t++)
+            {
+                int prev = entityAt[t];
+                if (prev < 0 || Better(m, entities[prev])) entityAt[t] = e;
+            }
+        }
+
+        static bool Better(EntityMention a, EntityMention b)
+        {
+            if ((a.Actor is null) != (b.Actor is null)) return a.Actor is not null;
+            return a.End - a.Start > b.End - b.Start;
+        }
+    }
+}

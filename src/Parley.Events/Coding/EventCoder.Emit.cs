@@ -1,0 +1,269 @@
+using Parley.Core;
+using Parley.Events.Cameo;
+
+namespace Parley.Events;
+
+public sealed partial class EventCoder
+{
+    /// <summary>What one trigger codes, before its actors are paired.</summary>
+    private sealed class EventPlan
+    {
+        public int Sentence;
+        public int Trigger;
+        /// <summary>The clause whose date and place the event takes (the trigger, or the complement it is coded with).</summary>
+        public int Clause;
+        /// <summary>Source -> target code, or null when only the reverse applies.</summary>
+        public string? Code;
+        /// <summary>Target -> source code of PETRARCH's paired "[a:b]" patterns, or null.</summary>
+        public string? Reverse;
+        public required string Rule;
+        public double Confidence;
+        public bool Negated;
+        public EventPlace? Place;
+        public bool HasPattern;
+        public bool Nominal;
+        /// <summary>The phrase the target was looked for in, or -1 (for the trace).</summary>
+        public int TargetHead = -1;
+    }
+
+    /// <summary>
+    /// Pairs the actors into events. A target that is one of the sources is no target ("Gondor and Osgiliath postponed their
+    /// meeting"). Without a target, coordinated sources are each other's targets when the code is mutual ("X and Y met"), a
+    /// lone source stands alone when the ontology lets the code stand without a target, else nothing is coded. Generic
+    /// agents ("police") take a country from the action's place or the article (Parley's conventions), and an event of
+    /// generic agents alone must be political. The reverse code of a paired pattern adds each target -> source event.
+    /// </summary>
+    private void Emit(DocumentContext ctx, in SentenceGraph g, EventPlan plan, List<ActorRef> sources, List<ActorRef> targets)
+    {
+        var doc = ctx.Doc;
+        var trace = ctx.Trace;
+        int t = plan.Trigger;
+        string code = plan.Code ?? plan.Reverse!;
+        int removed = targets.RemoveAll(x => sources.Exists(s => ActorResolver.SameActor(s, x)));
+        if (removed > 0 && targets.Count == 0) trace?.Step(doc, t, "the target is the source itself: read as no target");
+
+        bool named = sources.Exists(a => !a.Generic) || targets.Exists(a => !a.Generic);
+        if (!_petrarch)
+        {
+            // Generic agents ("police", "the government") take the country of the action's place; when no named actor is
+            // involved, failing that, the article's (a named actor codes the event; a guessed country would only add noise).
+            int inferred = InferAgentCountries(ctx, plan.Sentence, plan.Place, sources, sources, targets, !named)
+                | InferAgentCountries(ctx, plan.Sentence, plan.Place, targets, sources, targets, !named);
+            if (inferred != 0)
+            {
+                plan.Rule += (inferred & 1) != 0 ? "+country:place" : "+country:article";
+                trace?.Step(doc, t, (inferred & 1) != 0 ? "generic agent: country of the sentence's place" : "generic agent: the article's dominant country");
+            }
+            if (!named)
+            {
+                // Without a named actor, only agents with a country code: "police arrested protesters in Hong Kong", not "men attacked people".
+                int ks0 = sources.Count, kt0 = targets.Count;
+                sources.RemoveAll(a => !KeepsGeneric(a));
+                targets.RemoveAll(a => !KeepsGeneric(a));
+                bool sameCode = sources.Count == 1 && targets.Count == 1 && sources[0].Code == targets[0].Code;
+                if (sources.Count == 0 || targets.Count < kt0 || (targets.Count == 0 && !_ontology.AllowsNoTarget(code)) || sameCode)
+                {
+                    trace?.Dropped(doc, t, code, ks0 == sources.Count && kt0 == targets.Count ? "only generic agent nouns (no named actor on either side)"
+                        : "only generic agent nouns, some without a country (no named actor on either side)");
+                    return;
+                }
+                if (WeakGenericEvent(sources, targets, code, plan.HasPattern, inferred) is { } weak)
+                {
+                    trace?.Dropped(doc, t, code, "only generic agent nouns: " + weak);
+                    return;
+                }
+            }
+        }
+
+        var date = EventDate(ctx, g, plan);
+        string ruleId = code + ":" + plan.Rule;
+        int before = doc.Events.Count;
+        if (targets.Count == 0)
+        {
+            if (sources.Count >= 2 && (_petrarch || _ontology.IsMutual(code)))
+            {
+                trace?.Step(doc, t, "coordinated actors, no other target: each is the other's target");
+                for (int i = 0; i < sources.Count; i++)
+                    for (int j = 0; j < sources.Count; j++)
+                        if (i != j && !ActorResolver.SameActor(sources[i], sources[j]) && plan.Code is not null)
+                            Add(ctx, plan, sources[i], sources[j], plan.Code, ruleId + "+mutual", date);
+            }
+            else if (!_petrarch && _ontology.AllowsNoTarget(code))
+            {
+                foreach (var s in sources) Add(ctx, plan, s, null, code, ruleId, date);
+            }
+            else
+            {
+                trace?.Dropped(doc, t, code, (plan.TargetHead < 0 ? "no target argument" : "target '" + ctx.TokenText(plan.TargetHead) + "' has no actor code")
+                    + (_petrarch ? " (PETRARCH codes dyads only)" : ", and " + code + " needs a target (CAMEO codebook)"));
+                return;
+            }
+        }
+        else
+        {
+            foreach (var s in sources)
+                foreach (var x in targets)
+                {
+                    if (ActorResolver.SameActor(s, x)) { trace?.Dropped(doc, t, code, "source and target are the same actor"); continue; }
+                    if (plan.Code is not null) Add(ctx, plan, s, x, plan.Code, ruleId, date);
+                    if (plan.Reverse is not null) Add(ctx, plan, x, s, plan.Reverse, plan.Reverse + ":" + plan.Rule + "+reverse", date);
+                }
+        }
+        if (doc.Events.Count == before) trace?.Dropped(doc, t, code, "no pair of distinct actors");
+    }
+
+    private void Add(DocumentContext ctx, EventPlan plan, in ActorRef source, ActorRef? target, string code, string rule, string? date)
+    {
+        var doc = ctx.Doc;
+        var type = _ontology.Find(code);
+        ref readonly var sd = ref doc.Sentences[plan.Sentence];
+        var trigger = doc.Tokens[plan.Trigger];
+        var record = new EventRecord
+        {
+            Sentence = plan.Sentence,
+            Source = ToEventActor(doc, source),
+            Target = target is { } x ? ToEventActor(doc, x) : null,
+            Cameo = code,
+            Ontology = _ontology.Name,
+            Plover = type?.Plover,
+            PloverMode = type?.PloverMode,
+            PloverContext = type?.PloverContext,
+            QuadClass = type?.QuadClass ?? CameoOntology.QuadClassOf(code),
+            Goldstein = type?.Goldstein ?? 0,
+            Date = date,
+            Place = plan.Place,
+            Negated = plan.Negated,
+            EvidenceStart = sd.Start,
+            EvidenceEnd = sd.End,
+            Rule = rule,
+            Confidence = Math.Round(plan.Confidence * source.Confidence * (target?.Confidence ?? 0.9), 3),
+            TriggerStart = trigger.Start,
+            TriggerEnd = trigger.End,
+        };
+        doc.Events.Add(record);
+        ctx.Trace?.Kept(doc, plan.Trigger, record);
+    }
+
+    private EventActor ToEventActor(Document doc, in ActorRef a)
+    {
+        string? country = a.Code.Length >= 3 && _data.Countries.IsCountry(a.Code.AsSpan(0, 3)) ? a.Code[..3] : null;
+        return new EventActor { Text = doc.Text[a.Start..a.End], Actor = a.Code, Country = country, Name = a.Name, Start = a.Start, End = a.End };
+    }
+
+    // ---- generic agents ----
+
+    private bool KeepsGeneric(in ActorRef a) => !a.Generic || !a.Code.StartsWith(ActorResolver.PeopleRole, StringComparison.Ordinal) && _actors.HasCountry(a);
+
+    /// <summary>
+    /// Prefixes a country to generic agents that have none ("police" -> CHLCOP), as PETRARCH does with its location
+    /// context: the country of the place the sentence ties to the action, else the only country among the sentence's
+    /// places, else (when allowed) the article's dominant country. Returns 1 when a sentence place was used, 2 when the
+    /// article's country was (both bits possible); the actor's confidence drops with the distance of the evidence.
+    /// </summary>
+    private int InferAgentCountries(DocumentContext ctx, int sentence, EventPlace? place, List<ActorRef> actors,
+        List<ActorRef> sources, List<ActorRef> targets, bool allowArticle)
+    {
+        int used = 0;
+        for (int i = 0; i < actors.Count; i++)
+        {
+            var a = actors[i];
+            if (!a.Generic || a.Code == ActorResolver.PeopleRole || _actors.HasCountry(a)) continue;
+            string? country = place?.Country is { } pc && _data.Countries.IsCountry(pc) ? pc : SentenceCountry(ctx.Doc, sentence, sources, targets);
+            double factor = 0.85;
+            int bit = 1;
+            if (country is null && allowArticle)
+            {
+                country = ArticleCountry(ctx);
+                factor = 0.7;
+                bit = 2;
+            }
+            if (country is null) continue;
+            actors[i] = a with { Code = country + a.Code, Confidence = a.Confidence * factor };
+            used |= bit;
+        }
+        return used;
+    }
+
+    /// <summary>The one country of the geocoded places in the sentence, or null when there are none or several. Places that
+    /// are the event's named actors ("the rebels are backed by Iran") are actors, not the scene.</summary>
+    private string? SentenceCountry(Document doc, int sentence, List<ActorRef> sources, List<ActorRef> targets)
+    {
+        ref readonly var sd = ref doc.Sentences[sentence];
+        string? found = null;
+        foreach (var p in doc.Places)
+        {
+            if (p.Start < sd.Start || p.End > sd.End || p.Country is null) continue;
+            if (Overlaps(p, sources) || Overlaps(p, targets)) continue;
+            if (found is null) found = p.Country;
+            else if (!string.Equals(found, p.Country, StringComparison.Ordinal)) return null;
+        }
+        return found is not null && _data.Countries.IsCountry(found) ? found : null;
+
+        static bool Overlaps(PlaceMention p, List<ActorRef> actors)
+        {
+            foreach (var a in actors)
+                if (!a.Generic && p.Start < a.End && a.Start < p.End) return true;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The article's dominant country: the most frequent country among its geocoded places and its actors' country
+    /// codes, when it is mentioned at least twice and more often than any other; null otherwise. Computed once per document.
+    /// </summary>
+    private string? ArticleCountry(DocumentContext ctx)
+    {
+        if (ctx.ArticleCountryDone) return ctx.ArticleCountry;
+        ctx.ArticleCountryDone = true;
+        var doc = ctx.Doc;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in doc.Places)
+            if (p.Country is { } c && _data.Countries.IsCountry(c)) counts[c] = counts.GetValueOrDefault(c) + 1;
+        var places = doc.Places;
+        foreach (var e in doc.Entities)
+        {
+            if (e.Actor is not { Length: >= 3 } code || !_data.Countries.IsCountry(code.AsSpan(0, 3))) continue;
+            // A place mention that is also an entity ("Kabul" as LOC with an actor code) counts once.
+            bool isPlace = false;
+            for (int i = 0; i < places.Count && !isPlace; i++) isPlace = places[i].Start == e.Start && places[i].End == e.End;
+            if (isPlace) continue;
+            string c = code[..3];
+            counts[c] = counts.GetValueOrDefault(c) + 1;
+        }
+        string? best = null;
+        int top = 0, second = 0;
+        foreach (var (c, n) in counts)
+        {
+            if (n > top) { second = top; top = n; best = c; }
+            else if (n > second) second = n;
+        }
+        ctx.ArticleCountry = top >= 2 && top > second ? best : null;
+        return ctx.ArticleCountry;
+    }
+
+    /// <summary>Agent roles of political actors (state, armed, opposition, judicial, legislative): an event between generic
+    /// agents needs one of them ("the boss annoys you", "women constitute 10 % of employees" are not political events).</summary>
+    private static readonly string[] PoliticalRoles = ["GOV", "MIL", "COP", "OPP", "REB", "UAF", "INS", "JUD", "SPY", "PTY", "ELI", "LEG"];
+
+    /// <summary>
+    /// Why an event whose actors are all generic (with countries) is too weak to keep, or null: no political role on
+    /// either side; a one-actor event whose country comes only from the article; a verb without a matching pattern and with
+    /// a low-content cooperative code (below 10: "amassed delegates", "recommended a prison").
+    /// </summary>
+    private static string? WeakGenericEvent(List<ActorRef> sources, List<ActorRef> targets, string code, bool pattern, int inferred)
+    {
+        bool political = sources.Exists(a => IsPolitical(a.Code)) || targets.Exists(a => IsPolitical(a.Code));
+        if (!political) return "no state, armed, opposition, judicial or legislative agent";
+        if (targets.Count == 0 && (inferred & 1) == 0 && inferred != 0) return "one-actor event whose country comes only from the article";
+        if (!pattern && CameoOntology.RootOf(code) < 10) return "cooperative code " + code + " without a matching pattern";
+        return null;
+
+        static bool IsPolitical(string actor)
+        {
+            var role = actor.AsSpan(actor.Length >= 6 ? 3 : 0);
+            if (role.Length > 3) role = role[..3];
+            foreach (var r in PoliticalRoles) if (role.SequenceEqual(r)) return true;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using Parley.Core;
+using Parley.Events.Cameo;
+
+namespace Parley.Events;
+
+/// <summary>When and where an event happened: the date and place of its own clause.</summary>
+public sealed partial class EventCoder
+{
+    /// <summary>
+    /// The event's date: a date expression of its own clause ("canceled the talks on September 7"), kept at its grain
+    /// ("last year" is a year, "in August" a month); else, for a sentence opened by "This"/"That" standing for the previous
+    /// sentence's event, that sentence's date at month grain; else the publication date. A past-tense event is never
+    /// dated after the publication: such a date belongs to another clause or was misread, and the publication date stands.
+    /// </summary>
+    private string? EventDate(DocumentContext ctx, in SentenceGraph g, EventPlan plan)
+    {
+        var doc = ctx.Doc;
+        string? date = ClauseDate(ctx, g, plan.Trigger, plan.Clause) ?? AnaphoricDate(ctx, plan.Sentence);
+        if (date is null) return doc.PublishedText;
+        if (doc.PublishedText is { } published && !plan.Nominal && _clauses.IsPast(g, plan.Trigger) && After(date, published))
+        {
+            ctx.Trace?.Step(doc, plan.Trigger, $"date {date} is after the publication ({published}) of a past event: publication date kept");
+            return published;
+        }
+        return date;
+    }
+
+    /// <summary>True when the period <paramref name="date"/> (YYYY, YYYY-MM, YYYY-MM-DD) starts after day <paramref name="published"/>.</summary>
+    private static bool After(string date, string published)
+    {
+        if (date.Contains('W')) return false;
+        int n = Math.Min(date.Length, published.Length);
+        return string.CompareOrdinal(date, 0, published, 0, n) > 0;
+    }
+
+    /// <summary>A resolved date whose phrase attaches to the trigger or its coded clause before any other predicate.</summary>
+    private string? ClauseDate(DocumentContext ctx, in SentenceGraph g, int trigger, int clause)
+    {
+        var doc = ctx.Doc;
+        ref readonly var sd = ref doc.Sentences[doc.Tokens[trigger].Sentence];
+        foreach (var d in doc.Dates)
+        {
+            if (d.Start < sd.Start || d.End > sd.End || d.Value is null) continue;
+            int x = doc.TokenAt(d.Start);
+            if (x < 0) continue;
+            // Climb from the date's token to the first predicate above it.
+            for (int hops = 0; x >= 0 && hops < 12; hops++)
+            {
+                if (x == trigger || x == clause) return d.Value;
+                int h = g.Head(x);
+                if (h < 0) break;
+                if (g.Upos(h) is UPos.VERB && h != trigger && h != clause) { x = -1; break; }
+                x = h;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "This came after a Taliban attack ...": a sentence whose subject is a demonstrative standing for the previous
+    /// sentence's event takes that sentence's date, at month grain (the events it relates are near that date, not on it).
+    /// </summary>
+    private string? AnaphoricDate(DocumentContext ctx, int sentence)
+    {
+        var doc = ctx.Doc;
+        if (sentence == 0) return null;
+        ref readonly var sd = ref doc.Sentences[sentence];
+        int first = sd.FirstToken;
+        if (first >= sd.EndToken) return null;
+        ref readonly var td = ref doc.Tokens[first];
+        if (td.Upos != UPos.PRON || !_w.Demonstratives.Contains(td.Lemma) || Rels.Of(td.Deprel) is not (Rel.Nsubj or Rel.NsubjPass)) return null;
+        ref readonly var prev = ref doc.Sentences[sentence - 1];
+        string? previous = null;
+        foreach (var d in doc.Dates)
+            if (d.Start >= prev.Start && d.End <= prev.End && d.Value is not null) { previous = d.Value; break; }
+        if (previous is null) return null;
+        return previous.Length == 10 && previous[4] == '-' && previous[7] == '-' ? previous[..7] : previous;
+    }
+
+    /// <summary>The event's place: a place of its own clause ("attacked ... in Kabul"), of its event noun ("talks in Doha"),
+    /// of the phrase it is the purpose of ("arrived in Kabul to meet X"), else null (the article's dateline is the
+    /// document's place, not the event's).</summary>
+    private EventPlace? EventPlace(DocumentContext ctx, in SentenceGraph g, int t, int clause, int eventObject, int sourceHead) =>
+        (eventObject >= 0 ? NounPlace(ctx, g, eventObject) : null) ?? FindPlace(ctx, g, clause, t)
+        ?? (sourceHead >= 0 && _data.EventNouns.CodeOf(g.Lemma(sourceHead)) is not null ? NounPlace(ctx, g, sourceHead) : null)
+        ?? PurposePlace(ctx, g, t);
+
+    /// <summary>The place the sentence ties to the action: a place mention in an oblique of the verb ("in Kabul", "at Bagram Air Base").</summary>
+    private EventPlace? FindPlace(DocumentContext ctx, in SentenceGraph g, int clause, int t)
+    {
+        for (int pass = 0; pass < 2; pass++)
+        {
+            int x = pass == 0 ? clause : t;
+            if (pass == 1 && x == clause) break;
+            for (int c = g.FirstChild(x); c >= 0; c = g.NextSibling(c))
+            {
+                var r = g.RelOf(c);
+                if (r == Rel.Obl && PlaceIn(ctx, g, c) is { } p) return p;
+                // A parser often attaches "in Kabul" to the object or oblique rather than to the verb.
+                if (r is Rel.Obj or Rel.Obl)
+                {
+                    for (int k = g.FirstChild(c); k >= 0; k = g.NextSibling(k))
+                        if (g.RelOf(k) == Rel.Nmod && PlaceIn(ctx, g, k) is { } q) return q;
+                }
+            }
+        }
+        return null;
+    }
+
+    private EventPlace? PlaceIn(DocumentContext ctx, in SentenceGraph g, int phrase)
+    {
+        if (!ClauseAnalyzer.HasCase(g, phrase, _w.PlacePreps)) return null;
+        return ctx.PlaceAt(g, phrase) is { } p ? ToEventPlace(p) : null;
+    }
+
+    private static EventPlace ToEventPlace(PlaceMention p) =>
+        new() { Name = p.Name ?? p.Text, Country = p.Country, Lat = p.Lat, Lon = p.Lon, GeonameId = p.GeonameId };
+
+    /// <summary>The place of a nominal event: "talks ... in Qatar", "attack in Kabul", or a place the parser hung on its partner
+    /// ("a meeting with Ghani at Bagram Air Base"), or the partner itself ("a visit to Washington").</summary>
+    private EventPlace? NounPlace(DocumentContext ctx, in SentenceGraph g, int noun)
+    {
+        for (int c = g.FirstChild(noun); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Nmod && PlaceIn(ctx, g, c) is { } p) return p;
+        int tgt = NounTarget(g, noun);
+        if (tgt < 0) return null;
+        for (int c = g.FirstChild(tgt); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Nmod && PlaceIn(ctx, g, c) is { } p) return p;
+        return ctx.PlaceAt(g, tgt) is { } at ? ToEventPlace(at) : null;
+    }
+
+    /// <summary>A purpose or complement clause takes the place of the clause it depends on ("arrived in Kabul to meet X").</summary>
+    private EventPlace? PurposePlace(DocumentContext ctx, in SentenceGraph g, int t)
+    {
+        if (g.RelOf(t) is not (Rel.Advcl or Rel.Xcomp)) return null;
+        int h = g.Head(t);
+        return h >= 0 && g.Upos(h) == UPos.VERB ? FindPlace(ctx, g, h, h) : null;
+    }
+}
