@@ -28,6 +28,7 @@ internal static class ParleyCommands
         bench.Add(BenchCommand.Ingest());
         bench.Add(BenchCommand.Pipeline());
         bench.Add(BenchServeCommand.Create());
+        bench.Add(BenchExportCommand.Create());
         bench.Add(BenchLexiconCommand.Create());
         BuildCameoCommand.AddTo(root);
         root.Add(ExplainCommand.Create());

@@ -50,7 +50,7 @@ public class SearchTests
         Assert.Equal(["doha", "market"], page.Select(d => d.Id));
         // Without a query to mark, the snippet is the start of the text, without marks.
         Assert.False(string.IsNullOrEmpty(page[0].Snippet));
-        Assert.DoesNotContain(SearchHighlight.Open, page[0].Snippet);
+        Assert.DoesNotContain(SearchHighlight.Open, page[0].Snippet, StringComparison.Ordinal);
         var next = t.Store.SearchDocuments("  ", 2, 2, out _);
         Assert.Equal("kabul", Assert.Single(next).Id);
         Assert.Equal(new DateOnly(2019, 12, 2), next[0].Published);
