@@ -164,7 +164,7 @@ public sealed class WorkbenchBrowserTests(LargeStoreFixture store, ChromiumFixtu
 
         await d.GoAsync("/?view=network");
         Assert.Equal(3, await page.Locator("#network-legend > span").CountAsync());
-        await d.ShotAsync("network.png", fullPage: false);
+        await d.ShotAsync("network.png");
         var edge = page.Locator("#network-chart g.edge[data-source=RUSMIL][data-target=UKRMIL]");
         await d.ClickAndWaitAsync(edge, "source=RUSMIL");
         Assert.Contains("target=UKRMIL", page.Url);
