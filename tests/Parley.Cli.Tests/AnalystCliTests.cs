@@ -259,3 +259,47 @@ public class ServeSamplesTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>The live progress line on a terminal (run under `script`, which gives the program a pseudo-terminal).</summary>
+public class LiveProgressTests
+{
+    private static readonly System.Text.RegularExpressions.Regex Escapes = new(@"\x1B(\[[0-9;?]*[ -/]*[@-~]|[()][0-9A-Za-z]|[=>])", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    [Fact]
+    public async Task Problem_lines_stand_on_their_own_above_a_labelled_bar()
+    {
+        using var tmp = new TempDir();
+        string path = tmp.File("dump.jsonl");
+        using (var w = new StreamWriter(path))
+        {
+            w.WriteLine("{\"id\":\"bad\",\"text\":\"unterminated");
+            for (int i = 0; i < 4000; i++) w.WriteLine(JsonSerializer.Serialize(new { id = $"t{i}", text = $"Officials in town {i} met envoys on Monday to discuss the ceasefire." }));
+            w.WriteLine("not json either");
+        }
+        string command = $"dotnet {Quote(CliRunner.ParleyDll)} ingest {Quote(path)} --db {Quote(tmp.File("t.db"))} --layers sentences --batch 50";
+        var psi = new ProcessStartInfo("script", ["-qec", command, "/dev/null"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false, WorkingDirectory = tmp.Path,
+        };
+        psi.Environment["COLUMNS"] = "140";
+        using var p = Process.Start(psi)!;
+        p.StandardInput.Close();
+        var output = p.StandardOutput.ReadToEndAsync();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3))) await p.WaitForExitAsync(timeout.Token);
+        var lines = Escapes.Replace(await output, "").Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+
+        // The bar was drawn, with its figures named.
+        Assert.Contains(lines, l => l.Contains("articles ·", StringComparison.Ordinal) && l.Contains("elapsed", StringComparison.Ordinal));
+        // Each problem is a line of its own: never drawn into the bar's line.
+        foreach (var problem in new[] { "dump.jsonl:1: malformed JSON", "dump.jsonl:4002: malformed JSON" })
+        {
+            var holding = lines.Where(l => l.Contains(problem, StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(holding);
+            Assert.All(holding, l => Assert.StartsWith("parley:", l));
+            Assert.All(holding, l => Assert.DoesNotContain("articles ·", l));
+        }
+        Assert.Contains(lines, l => l.StartsWith("parley: ingested 4,000 articles in", StringComparison.Ordinal));
+    }
+
+    private static string Quote(string s) => "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+}

@@ -44,6 +44,10 @@ public class ExportCommandTests
         var rows = gdelt.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(Math.Min(5, events), rows.Length);
         Assert.All(rows, r => Assert.Equal(61, r.Split('\t').Length));
+        // SOURCEURL is the stored URL (the Wikinews page), never the document id; dates are filled.
+        Assert.All(rows, r => Assert.StartsWith("https://en.wikinews.org/", r.Split('\t')[60]));
+        Assert.All(rows, r => Assert.Matches("^[0-9]{8}$", r.Split('\t')[1]));
+        Assert.All(rows, r => Assert.Matches("^[0-9]{14}$", r.Split('\t')[59]));
 
         string file = tmp.File("events.parquet");
         var parquet = CliRunner.Run(tmp.Path, null, "export", "--db", db, "--format", "parquet", "--out", file);

@@ -96,3 +96,27 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
         Assert.Empty(d.Problems);
     }
 }
+
+/// <summary>A test run leaves the checkout as it was: screenshots go outside the tracked tree.</summary>
+public sealed class ScreenshotFolderTests
+{
+    [Fact]
+    public void Screenshots_of_a_test_run_are_never_written_into_tracked_files()
+    {
+        string folder = Path.GetFullPath(Chromium.ScreenshotFolder);
+        string? repo = null;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Parley.slnx"))) { repo = dir.FullName; break; }
+        Assert.NotNull(repo);
+        Assert.NotEqual(Path.Combine(repo, "docs", "screenshots"), folder.TrimEnd(Path.DirectorySeparatorChar));
+        if (!folder.StartsWith(repo + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return;
+        // Inside the checkout, the folder must be one git ignores.
+        var psi = new System.Diagnostics.ProcessStartInfo("git", ["check-ignore", "-q", Path.Combine(folder, "probe.png")])
+        {
+            WorkingDirectory = repo, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
+        };
+        using var git = System.Diagnostics.Process.Start(psi)!;
+        git.WaitForExit();
+        Assert.True(git.ExitCode == 0, $"{folder} is not ignored by git: screenshots would change the checkout");
+    }
+}
