@@ -44,7 +44,7 @@ internal static class CliOptions
 
     public static Option<string?> Db() => new("--db") { Description = "SQLite store file (default parley.db)." };
 
-    public static Option<string?> Store() => new("--store") { Description = "Store connection: a SQLite file path, or sqlite:PATH." };
+    public static Option<string?> Store() => new("--store") { Description = "Store: a PostgreSQL URI (postgres://user@host:port/db) or connection string (Host=...;Database=...), or a SQLite file path (sqlite:PATH)." };
 
     public static Layers ParseLayers(string text)
     {

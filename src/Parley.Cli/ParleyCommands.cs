@@ -22,12 +22,15 @@ internal static class ParleyCommands
         train.Add(TrainParserCommand.Create());
         root.Add(NerCommand.Create());
         root.Add(ServeCommand.Create());
+        root.Add(WorkerCommand.Create());
+        WorkerCommand.AddQueueCommands(root);
         var bench = CommandGroups.GetOrAdd(root, "bench", "Measures speed (figures for docs/BENCHMARKS.md)");
         bench.Add(BenchNlpCommand.Create());
         bench.Add(BenchNerCommand.Create());
         bench.Add(BenchCommand.Ingest());
         bench.Add(BenchCommand.Pipeline());
         bench.Add(BenchServeCommand.Create());
+        bench.Add(BenchWorkerCommand.Create());
         bench.Add(BenchExportCommand.Create());
         bench.Add(BenchLexiconCommand.Create());
         BuildCameoCommand.AddTo(root);

@@ -21,21 +21,74 @@ public sealed class EntityMention
     public double Confidence { get; set; } = 1.0;
 }
 
-/// <summary>A place mention resolved to GeoNames.</summary>
+/// <summary>
+/// A place mention resolved to GeoNames: a country, a first- or second-level division, a city (any populated place),
+/// a region or a continent, with its GeoNames id and the point GeoNames gives that feature (a country or a state is
+/// placed at its own point, not at its capital). Demonyms that name a country ("Afghan", "Turkish") are place mentions
+/// of the country; the entity at the same span then has type MISC. The span is the mention's characters in the text,
+/// so a later stage can tell which clause a place belongs to.
+/// </summary>
 public sealed class PlaceMention
 {
     public int Start { get; set; }
     public int End { get; set; }
     public required string Text { get; set; }
     public string? Name { get; set; }
-    /// <summary>ISO 3166-1 alpha-3.</summary>
+    /// <summary>ISO 3166-1 alpha-3; null for a continent or a region that spans countries.</summary>
     public string? Country { get; set; }
     public double? Lat { get; set; }
     public double? Lon { get; set; }
     public long? GeonameId { get; set; }
-    /// <summary>GeoNames feature code (PCLI for a country, PPLC for a capital, ADM1, ...).</summary>
+    /// <summary>GeoNames feature code (PCLI for a country, ADM1, ADM2, PPLC for a capital, PPL, CONT, RGN, ...).</summary>
     public string? FeatureCode { get; set; }
+    /// <summary>The kind of feature, from <see cref="FeatureCode"/>: one of <see cref="PlaceFeature"/>'s names.</summary>
+    public string? Feature => PlaceFeature.Of(FeatureCode);
+    /// <summary>GeoNames admin1 code of the first-level division the place lies in (or is), within its country ("13", "CA"); null for a country.</summary>
     public string? Admin1 { get; set; }
+    /// <summary>
+    /// How the text names the place: null or <see cref="PlaceRole.Place"/> for a place named as such (also when it stands
+    /// for its people or government: "Turkey shelled"), <see cref="PlaceRole.Dateline"/> for the place of the article's
+    /// dateline ("BEIRUT (AP) —"), <see cref="PlaceRole.Demonym"/> for an adjective or people's name ("Turkish forces"),
+    /// <see cref="PlaceRole.InName"/> for a place inside another name ("the Syrian Observatory for Human Rights"). An
+    /// event happens at a place (its clause's, else the dateline's), never at a demonym or inside a name.
+    /// </summary>
+    public string? Role { get; set; }
+}
+
+/// <summary>Values of <see cref="PlaceMention.Role"/>.</summary>
+public static class PlaceRole
+{
+    public const string Place = "place";
+    public const string Dateline = "dateline";
+    public const string Demonym = "demonym";
+    public const string InName = "in_name";
+}
+
+/// <summary>The kinds of place (the <c>feature</c> field of places and event places), derived from GeoNames feature codes.</summary>
+public static class PlaceFeature
+{
+    public const string Country = "country";
+    public const string Admin1 = "admin1";
+    public const string Admin2 = "admin2";
+    public const string City = "city";
+    public const string Region = "region";
+    public const string Continent = "continent";
+
+    /// <summary>
+    /// PCL* is a country; ADM1 a first-level division; ADM2 and lower divisions are second-level (the finest kind
+    /// Parley names); populated places (PPL*) are cities; CONT a continent; anything else (RGN, RGNE, islands,
+    /// facilities) a region. Null when the code is unknown.
+    /// </summary>
+    public static string? Of(string? featureCode)
+    {
+        if (string.IsNullOrEmpty(featureCode)) return null;
+        if (featureCode.StartsWith("PCL", StringComparison.Ordinal)) return Country;
+        if (featureCode == "ADM1") return Admin1;
+        if (featureCode.StartsWith("ADM", StringComparison.Ordinal)) return Admin2;
+        if (featureCode.StartsWith("PPL", StringComparison.Ordinal)) return City;
+        if (featureCode == "CONT") return Continent;
+        return Region;
+    }
 }
 
 /// <summary>A date or time expression resolved against the publication date.</summary>
@@ -76,20 +129,37 @@ public sealed class EventActor
     public int End { get; set; }
 }
 
-/// <summary>The place an event is tied to.</summary>
+/// <summary>The place an event is tied to: the resolved place of a <see cref="PlaceMention"/> (see <see cref="From"/>).</summary>
 public sealed class EventPlace
 {
     public required string Name { get; set; }
+    /// <summary>ISO 3166-1 alpha-3, as for places.</summary>
     public string? Country { get; set; }
     public double? Lat { get; set; }
     public double? Lon { get; set; }
     public long? GeonameId { get; set; }
+    /// <summary>GeoNames feature code of the place (PCLI, ADM1, PPL, ...); null when unknown.</summary>
+    public string? FeatureCode { get; set; }
+    /// <summary>The kind of feature (country, admin1, admin2, city, region, continent), from <see cref="FeatureCode"/>.</summary>
+    public string? Feature => PlaceFeature.Of(FeatureCode);
+    /// <summary>GeoNames admin1 code of the place's first-level division, as for places.</summary>
+    public string? Admin1 { get; set; }
+
+    /// <summary>The event place of a resolved place mention (its GeoNames name, country, point, feature and division).</summary>
+    public static EventPlace From(PlaceMention place) => new()
+    {
+        Name = place.Name ?? place.Text, Country = place.Country, Lat = place.Lat, Lon = place.Lon, GeonameId = place.GeonameId,
+        FeatureCode = place.FeatureCode, Admin1 = place.Admin1,
+    };
 }
 
 /// <summary>A coded political event (CAMEO with PLOVER, QuadClass and Goldstein), traceable to its sentence and rule.</summary>
 public sealed class EventRecord
 {
+    /// <summary>Index of the sentence in its section: the body's <see cref="Document.Sentences"/>, or the title's sentences.</summary>
     public int Sentence { get; set; }
+    /// <summary>Where the event was coded: "body" (evidence and trigger offsets into the text) or "title" (into the title).</summary>
+    public string Section { get; set; } = EventSections.Body;
     public EventActor? Source { get; set; }
     public EventActor? Target { get; set; }
     /// <summary>The event code in <see cref="Ontology"/>: for CAMEO (the default ontology) the CAMEO code, e.g. "190".</summary>
@@ -113,4 +183,13 @@ public sealed class EventRecord
     /// <summary>Character span of the event's verb or trigger within the text.</summary>
     public int TriggerStart { get; set; }
     public int TriggerEnd { get; set; }
+}
+
+/// <summary>The parts of an article events are coded in.</summary>
+public static class EventSections
+{
+    /// <summary>The article's text: offsets point into <see cref="Document.Text"/>.</summary>
+    public const string Body = "body";
+    /// <summary>The headline: offsets point into <see cref="Document.Title"/>.</summary>
+    public const string Title = "title";
 }

@@ -71,6 +71,10 @@ public static class DocumentJson
             WriteNullable(w, "lat", p.Lat);
             WriteNullable(w, "lon", p.Lon);
             if (p.GeonameId is long g) w.WriteNumber("geonameid", g); else w.WriteNull("geonameid");
+            WriteNullable(w, "feature", p.Feature);
+            WriteNullable(w, "feature_code", p.FeatureCode);
+            WriteNullable(w, "admin1", p.Admin1);
+            WriteNullable(w, "role", p.Role);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -135,6 +135,7 @@ public static class EventFields
     public static readonly IReadOnlyList<EventField> All =
     [
         Int("sentence", null, "sentence", e => e.Sentence, (e, v) => e.Sentence = v, "Index of the event's sentence in the document (0-based)."),
+        Required("section", e => e.Section, (e, v) => e.Section = v.Length == 0 ? EventSections.Body : v, "Where the event was found: body, or title (offsets then point into the title)."),
         Text("source_text", "src_text", "source.text", e => e.Source?.Text, (e, v) => Source(e).Text = v ?? "", "The source actor as written in the sentence."),
         Text("source_actor", "src_actor", "source.actor", e => e.Source?.Actor, (e, v) => Source(e).Actor = v, "CAMEO actor code of the source (country or IGO/NGO code plus roles), e.g. USAGOV."),
         Text("source_country", "src_country", "source.country", e => e.Source?.Country, (e, v) => Source(e).Country = v, "ISO 3166-1 alpha-3 country of the source."),
@@ -161,6 +162,9 @@ public static class EventFields
         NReal("place_lat", null, "place.lat", e => e.Place?.Lat, (e, v) => Place(e).Lat = v, "Latitude of the place (WGS84).", digits: 5),
         NReal("place_lon", null, "place.lon", e => e.Place?.Lon, (e, v) => Place(e).Lon = v, "Longitude of the place (WGS84).", digits: 5),
         NLong("place_geonameid", null, "place.geonameid", e => e.Place?.GeonameId, (e, v) => Place(e).GeonameId = v, "GeoNames id of the place."),
+        Computed("place_feature", "place.feature", e => e.Place?.Feature, "Kind of place: country, admin1, admin2, city, region or continent."),
+        Text("place_admin1", null, "place.admin1", e => e.Place?.Admin1, (e, v) => Place(e).Admin1 = v, "GeoNames admin1 code of the place's first-level division."),
+        Text("place_feature_code", null, "place.feature_code", e => e.Place?.FeatureCode, (e, v) => Place(e).FeatureCode = v, "GeoNames feature code of the place (PCLI, ADM1, PPLC, ...)."),
         Bool("negated", e => e.Negated, (e, v) => e.Negated = v, "The sentence denies the event (\"did not attack\")."),
         Int("evidence_start", null, "evidence.start", e => e.EvidenceStart, (e, v) => e.EvidenceStart = v, "Start offset of the evidence (the event's sentence) in the text."),
         Int("evidence_end", null, "evidence.end", e => e.EvidenceEnd, (e, v) => e.EvidenceEnd = v, "End offset (exclusive) of the evidence."),

@@ -28,6 +28,8 @@ public static class DefaultPipeline
         missing ??= [];
         var builder = new PipelineBuilder();
         bool Want(Layers l) => (Closure(wanted) & l) != 0;
+        // The knowledge base (a quarter of a million places) loads on the other core while the models load.
+        var kbLoad = Want(Layers.Entities) && data?.Knowledge is null ? Task.Run(KnowledgeBase.LoadDefault) : null;
 
         NlpModel? nlp = null;
         if (Want(Layers.Tokens | Layers.Sentences))
@@ -56,7 +58,7 @@ public static class DefaultPipeline
         if (haveEntities && Want(Layers.Entities))
         {
             KnowledgeBase? kb = null;
-            try { kb = data?.Knowledge ?? KnowledgeBase.LoadDefault(); }
+            try { kb = data?.Knowledge ?? kbLoad!.GetAwaiter().GetResult(); }
             catch (Exception e) when (e is IOException or InvalidDataException) { missing.Add($"knowledge base not installed ({e.Message}): entities are not linked, no places"); }
             if (kb is not null) builder.AddKnowledge(kb, places: Want(Layers.Places), coreference: Want(Layers.Coreference));
         }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Parley.Core;
+using Parley.Ingest;
 using Parley.Storage;
 
 namespace Parley.Engine;
@@ -24,10 +25,11 @@ public sealed record IngestSummary(long Added, long Duplicates, long AlreadyStor
 }
 
 /// <summary>
-/// Reads, processes and stores articles in batches, one transaction per batch, so that a kill at any
+/// The one ingest service: `parley ingest`, `serve`'s sample load and POST /api/documents all store through it.
+/// It reads, processes and stores articles in batches, one transaction per batch, so that a kill at any
 /// moment leaves the store consistent and a rerun stores the rest. Articles whose cleaned text is
 /// already stored skip annotation altogether. Storing runs on its own thread, overlapping with the
-/// processing of the next batch.
+/// processing of the next batch. Each stored batch joins its stories incrementally (see <see cref="StoryUpdater"/>).
 /// </summary>
 public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
 {
@@ -36,7 +38,9 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
 
     public int BatchSize { get; init; } = 200;
 
-    /// <summary>Regroup the store's stories when the run added documents (off only to time the storing alone).</summary>
+    public ParleyEngine Engine => engine;
+
+    /// <summary>Group each stored batch into stories as it is stored (off only to time the storing alone).</summary>
     public bool UpdateStories { get; init; } = true;
 
     /// <summary>Publication date of articles without one (default: the engine's).</summary>
@@ -65,6 +69,7 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
                         default: already++; break;
                     }
                 }
+                if (UpdateStories) StoryUpdater.AddDocuments(store, Stored(batch, result));
             }
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
@@ -107,11 +112,34 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
             // Let the writer finish what was queued (or surface its failure) before returning.
             writer.GetAwaiter().GetResult();
         }
-        int? stories = UpdateStories && added > 0 ? StoryUpdater.Update(store) : null;
+        int? stories = UpdateStories && added > 0 ? (int)store.GetStats().Stories : null;
         return new IngestSummary(added, duplicates, already, unreadable + empty + warnings, stories)
         {
             Repeated = repeated, Unreadable = unreadable, EmptyRecords = empty, Warnings = warnings, Events = events, Elapsed = clock.Elapsed,
         };
+    }
+
+    /// <summary>
+    /// Cleans, processes (unless its text is already stored) and stores one article, then updates the stories.
+    /// Throws <see cref="BadInputException"/> for an article that cannot be processed.
+    /// </summary>
+    public (Document Document, DocumentSaveResult Saved) IngestOne(RawArticle article, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var doc = engine.Cleaner.ToDocument(article, engine.Options.DefaultDate);
+        if (IsNew(doc)) engine.Annotate(doc, cancellationToken);
+        var saved = store.SaveBatch([doc]).Items[0];
+        if (UpdateStories && saved.Status is SaveStatus.Added or SaveStatus.Replaced) StoryUpdater.AddDocuments(store, [doc]);
+        return (doc, saved);
+    }
+
+    /// <summary>The documents of a batch that are now stored under their own id (added or replaced), in batch order.</summary>
+    internal static List<Document> Stored(IReadOnlyList<Document> batch, SaveResult result)
+    {
+        var stored = new List<Document>(batch.Count);
+        for (int i = 0; i < batch.Count; i++)
+            if (result.Items[i].Status is SaveStatus.Added or SaveStatus.Replaced) stored.Add(batch[i]);
+        return stored;
     }
 
     private bool IsNew(Document doc) => !store.ContainsHash(ContentHash.Of(doc.Text));

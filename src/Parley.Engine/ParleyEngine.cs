@@ -1,5 +1,6 @@
 using Parley.Core;
 using Parley.Ingest;
+using Parley.Knowledge.Kb;
 
 namespace Parley.Engine;
 
@@ -56,11 +57,52 @@ public sealed class ParleyEngine
         return doc;
     }
 
-    /// <summary>Runs the pipeline over an already cleaned document.</summary>
+    /// <summary>Runs the pipeline over an already cleaned document, then codes its title (see <see cref="AnnotateTitle"/>).</summary>
     public void Annotate(Document doc, CancellationToken cancellationToken = default)
     {
         doc.Done |= Layers.Clean | Layers.Language;
         if (doc.Language != "en") return;
         Pipeline.Process(doc, Options.Layers, cancellationToken);
+        if ((Options.Layers & Layers.Events) != 0 && AnnotateTitle(doc, cancellationToken) is { } title)
+        {
+            // The headline's events come first, marked as the title's (their offsets point into the title).
+            foreach (var e in title.Events) e.Section = EventSections.Title;
+            doc.Events.InsertRange(0, title.Events);
+        }
+    }
+
+    /// <summary>
+    /// The headline as a document of its own, run through the whole pipeline (the title is the densest sentence of an
+    /// article, and `text` is the body alone): null when the document has no title or the pipeline codes no events.
+    /// </summary>
+    public Document? AnnotateTitle(Document doc, CancellationToken cancellationToken = default) => AnnotateTitle(doc, Layers.Events, cancellationToken);
+
+    /// <summary>The headline as a document of its own annotated with <paramref name="layers"/> (what they need included), or
+    /// null when the document has no title or the pipeline has no event coder.</summary>
+    public Document? AnnotateTitle(Document doc, Layers layers, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(doc.Title) || doc.Language != "en" || (layers & Layers.Events) != 0 && !CodesEvents) return null;
+        // A headline in capitals is annotated in ordinary case (same length: offsets stay those of the title).
+        string text = Parley.Ingest.Cleaning.HeadlineCase.Normalize(doc.Title, IsName);
+        var title = new Document(doc.Id + "#title", text) { Published = doc.Published, Title = null, Language = doc.Language };
+        title.Done |= Layers.Clean | Layers.Language;
+        Pipeline.Process(title, layers, cancellationToken);
+        return title;
+    }
+
+    /// <summary>Is the word a name the knowledge base knows (a country, place or actor)?</summary>
+    private static bool IsName(string word)
+    {
+        try { return !KnowledgeBase.LoadDefault().LookupName(word).IsEmpty; }
+        catch (Exception e) when (e is IOException or InvalidDataException) { return false; }
+    }
+
+    private bool CodesEvents
+    {
+        get
+        {
+            foreach (var c in Pipeline.Components) if ((c.Writes & Layers.Events) != 0) return true;
+            return false;
+        }
     }
 }

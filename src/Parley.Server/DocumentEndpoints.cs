@@ -64,7 +64,7 @@ internal static class DocumentEndpoints
     }
 
     private static async Task<Results<Created<IngestItem>, BadRequest<ApiError>, UnauthorizedHttpResult, ProblemHttpResult, JsonHttpResult<ApiError>>> Post(
-        HttpRequest request, IParleyStore store, ServerOptions options, EngineHolder engine, CancellationToken cancellationToken)
+        HttpRequest request, ServerOptions options, EngineHolder engine, CancellationToken cancellationToken)
     {
         if (options.ApiKey is null)
             return TypedResults.Json(new ApiError("writes are disabled: start the server with --api-key or PARLEY_API_KEY"), statusCode: StatusCodes.Status403Forbidden);
@@ -90,15 +90,15 @@ internal static class DocumentEndpoints
         if (item.Article is null) return TypedResults.BadRequest(new ApiError(item.Problem?.Message ?? "not an article"));
 
         Document doc;
+        DocumentSaveResult saved;
         try
         {
-            doc = engine.Engine.Process(item.Article, cancellationToken);
+            (doc, saved) = engine.Ingest.IngestOne(item.Article, cancellationToken);
         }
         catch (BadInputException e)
         {
             return TypedResults.BadRequest(new ApiError(e.Message));
         }
-        var saved = store.SaveBatch([doc]).Items[0];
         string id = saved.Status == SaveStatus.Duplicate && saved.DuplicateOf is { } of ? of : saved.Id;
         var notes = new List<string>(engine.Engine.MissingStages);
         if (item.Problem is { } p) notes.Add(p.Message);

@@ -20,7 +20,7 @@ internal static class HealthEndpoints
         {
             return TypedResults.Ok(new HealthItem("ok", store.GetStats().Documents));
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or ObjectDisposedException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is System.Data.Common.DbException or ObjectDisposedException or IOException or InvalidOperationException)
         {
             return TypedResults.Json(new HealthItem("store unavailable: " + e.Message, 0), statusCode: StatusCodes.Status503ServiceUnavailable);
         }

@@ -23,7 +23,7 @@ public static class ParleyServer
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Store);
-        builder.Services.AddSingleton(new EngineHolder(options.EngineFactory ?? (() => ParleyEngine.Create())));
+        builder.Services.AddSingleton(new EngineHolder(options.EngineFactory ?? (() => ParleyEngine.Create()), options.Store));
         builder.Services.AddSingleton(DashboardAssets.Load());
         builder.Services.AddSingleton(options.Labels ?? Parley.Engine.Export.CodeLabels.Shared);
         builder.Services.Configure<JsonOptions>(j =>
@@ -57,9 +57,10 @@ public static class ParleyServer
     }
 }
 
-/// <summary>The engine for posted articles, created on first use (loading models takes seconds).</summary>
-internal sealed class EngineHolder(Func<ParleyEngine> factory)
+/// <summary>The engine and ingest service for posted articles, created on first use (loading models takes seconds).</summary>
+internal sealed class EngineHolder(Func<ParleyEngine> factory, Parley.Storage.IParleyStore store)
 {
-    private readonly Lazy<ParleyEngine> _engine = new(factory, LazyThreadSafetyMode.ExecutionAndPublication);
-    public ParleyEngine Engine => _engine.Value;
+    private readonly Lazy<IngestRunner> _ingest = new(() => new IngestRunner(factory(), store), LazyThreadSafetyMode.ExecutionAndPublication);
+    public ParleyEngine Engine => _ingest.Value.Engine;
+    public IngestRunner Ingest => _ingest.Value;
 }

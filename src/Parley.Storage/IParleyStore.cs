@@ -70,6 +70,24 @@ public interface IParleyStore : IDisposable
     /// <summary>Replaces all report links: each pair marks an event as a repeated report of another (its first report).</summary>
     void SetRepeatedReports(IReadOnlyList<(long Key, long FirstReport)> repeats);
 
+    /// <summary>Tidies indexes and planner statistics after a large ingest (a store with nothing to tidy does nothing).</summary>
+    void Optimize();
+
+    /// <summary>Runs the store's own consistency checks; returns the problems found (empty when sound).</summary>
+    IReadOnlyList<string> CheckIntegrity();
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction holding the store's story lock (see <see cref="IStoryTransaction"/>):
+    /// all of its changes are stored or none. Safe to call from any number of processes at once.
+    /// </summary>
+    T UpdateStories<T>(Func<IStoryTransaction, T> work);
+
+    /// <summary>Records (or updates, by hash) an article that failed processing too often.</summary>
+    void RecordDeadLetter(DeadLetter letter);
+
+    /// <summary>Recorded dead letters, newest first.</summary>
+    IReadOnlyList<DeadLetter> ListDeadLetters(int limit);
+
     /// <summary>Every stored document's digest (id, title, date, the first <paramref name="leadChars"/> characters, entity names), in no set order.</summary>
     IEnumerable<DocumentDigest> ReadDigests(int leadChars);
 }

@@ -151,8 +151,12 @@ public sealed record StoredEvent(long Key, string DocumentId, int Index, string?
     public DateTime? Added { get; init; }
 }
 
-/// <summary>An event's identity for merging repeated reports: key, the story of its document, day, actors, code.</summary>
-public readonly record struct EventIdentity(long Key, long Document, string StoryId, DateOnly? Day, string? Source, string? Target, string Cameo);
+/// <summary>
+/// An event's identity for merging repeated reports: key, the story of its document, day, actors, code, and its
+/// stable name (document id and position) that orders reports the same way whatever order they were stored in.
+/// </summary>
+public readonly record struct EventIdentity(long Key, long Document, string StoryId, DateOnly? Day, string? Source, string? Target, string Cameo,
+    string DocumentId = "", int Ord = 0, long? ReportOf = null);
 
 public sealed record ActorCount(string Actor, long AsSource, long AsTarget)
 {

@@ -1,7 +1,13 @@
 namespace Parley.Stories;
 
-/// <summary>One coded event as the merger sees it: its key, its story, its day and who did what to whom.</summary>
-public readonly record struct EventReport(long Key, long Document, string StoryId, DateOnly? Day, string? Source, string? Target, string Cameo);
+/// <summary>
+/// One coded event as the merger sees it: its key, its story, its day and who did what to whom, and its stable
+/// name (document id, position in the document), which orders reports of one day the same way whatever order
+/// they were stored in (keys depend on that order when several workers store at once). <see cref="ReportOf"/>
+/// is the link stored now, if any (the merger ignores it; incremental updates compare against it).
+/// </summary>
+public readonly record struct EventReport(long Key, long Document, string StoryId, DateOnly? Day, string? Source, string? Target, string Cameo,
+    string DocumentId = "", int Ord = 0, long? ReportOf = null);
 
 /// <summary>
 /// Finds repeated reports of one event: the same source and target actor codes and the same CAMEO event
@@ -17,6 +23,10 @@ public static class ReportMerger
     /// <summary>Reports this many days apart or less can be one event (wire stories run a day or two late).</summary>
     public const int WindowDays = 2;
 
+    /// <summary>Within a story, reports can be one event only if they share this: actors and the event's first three digits.</summary>
+    public static (string? Source, string? Target, string Cameo) GroupOf(string? source, string? target, string cameo) =>
+        (source, target, cameo.Length > 3 ? cameo[..3] : cameo);
+
     /// <summary>Every report that repeats an earlier one, with the key of the first report of its event.</summary>
     public static List<(long Key, long FirstReport)> Merge(IEnumerable<EventReport> reports)
     {
@@ -25,7 +35,8 @@ public static class ReportMerger
         foreach (var r in reports)
         {
             if (r.Source is null && r.Target is null) continue;
-            var key = (r.StoryId, r.Source, r.Target, r.Cameo.Length > 3 ? r.Cameo[..3] : r.Cameo);
+            var (source, target, cameo) = GroupOf(r.Source, r.Target, r.Cameo);
+            var key = (r.StoryId, source, target, cameo);
             if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
             list.Add(r);
         }
@@ -33,7 +44,7 @@ public static class ReportMerger
         foreach (var list in groups.Values)
         {
             if (list.Count < 2) continue;
-            // Dated reports in day order (undated last), ties by key, i.e. by storing order.
+            // Dated reports in day order (undated last), ties by document id and position, then by key.
             list.Sort(static (a, b) =>
             {
                 if (a.Day != b.Day)
@@ -42,7 +53,9 @@ public static class ReportMerger
                     if (b.Day is null) return -1;
                     return a.Day.Value.CompareTo(b.Day.Value);
                 }
-                return a.Key.CompareTo(b.Key);
+                int byDocument = string.CompareOrdinal(a.DocumentId, b.DocumentId);
+                if (byDocument != 0) return byDocument;
+                return a.Ord != b.Ord ? a.Ord.CompareTo(b.Ord) : a.Key.CompareTo(b.Key);
             });
             var first = list[0];
             var documents = new HashSet<long> { first.Document };

@@ -93,13 +93,13 @@ public sealed class StoryBuilder
         return stories;
     }
 
-    private static string StoryId(List<string> ids)
-    {
-        // Named after its first article, so ids stay stable while later articles join.
-        return "story-" + ((uint)TermVectors.Hash(ids[0])).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static string StoryId(List<string> ids) => StoryId(ids[0]);
 
-    private static string Snippet(string text) => text.Length <= 80 ? text : text[..80] + "…";
+    /// <summary>A story is named after its first article, so its id stays stable while later articles join.</summary>
+    internal static string StoryId(string firstDocumentId) =>
+        "story-" + ((uint)TermVectors.Hash(firstDocumentId)).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+
+    internal static string Snippet(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     private static Dictionary<int, float> Normalise(Dictionary<int, float> tf, Dictionary<int, int> df, double n)
     {

@@ -77,7 +77,9 @@ public class SeedEventsTests
         Assert.DoesNotContain(events, e => e.Sentence_.StartsWith("\"In Doha", StringComparison.Ordinal) && e.Cameo[0] == '1' && e.Cameo[1] >= '4');
         Assert.Single(events, e => e.Cameo.Length >= 2 && e.Cameo[0] == '1' && e.Cameo[1] >= '8');
         Assert.DoesNotContain(events, e => e.Cameo.StartsWith("06", StringComparison.Ordinal));
-        Assert.InRange(events.Count, 10, 16);
+        // (Two of them are statements about another actor: "the Taliban insist that ... the deal discussed with the United
+        // States", "advisers insist that negotiations with the Taliban must be led by the Afghan government".)
+        Assert.InRange(events.Count, 10, 18);
     }
 
     [Fact]

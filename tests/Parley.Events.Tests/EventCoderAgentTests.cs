@@ -126,9 +126,10 @@ public sealed class EventCoderAgentTests
             3 Juan Juan PROPN 2 obj Ent=B-PER|Actor=VENOPP|Name=Juan_Example
             4 . . PUNCT 2 punct _
             """);
+        // Police are where they act: without a place, the country of the named actor they arrest.
         var e = Assert.Single(named.Events);
-        Assert.Equal("COP", e.Source!.Actor);
-        Assert.Null(e.Source.Country);
+        Assert.Equal("VENCOP", e.Source!.Actor);
+        Assert.Equal("VEN", e.Source.Country);
 
         var generic = Code("""
             1 Police police NOUN 2 nsubj _

@@ -6,7 +6,7 @@ namespace Parley.Knowledge.Tests;
 public class KbBuildTests(MiniKbFixture fx)
 {
     [Fact]
-    public void BuildsCountriesWithNamesDemonymsAndCapitalPoints()
+    public void BuildsCountriesWithNamesDemonymsTheirOwnPointsAndCapitals()
     {
         var afg = fx.Kb.CountryByIso3("AFG")!;
         Assert.Equal("Afghanistan", afg.Name);
@@ -14,7 +14,9 @@ public class KbBuildTests(MiniKbFixture fx)
         Assert.Contains("Afghan", afg.Demonyms);
         Assert.DoesNotContain(afg.Names, n => n.Equals("Kabul", StringComparison.OrdinalIgnoreCase)); // a city, not the country
         Assert.Equal(1138958, afg.CapitalGeonameId);
-        Assert.Equal(34.52813, afg.Lat!.Value, 4);
+        Assert.Equal((33.0, 66.0), (afg.Lat!.Value, afg.Lon!.Value)); // the country's own point (countries.tsv), not Kabul's
+        Assert.Equal(("AS", "af"), (afg.Continent, afg.Tld));
+        Assert.Equal("United Kingdom", fx.Kb.CountryOfTld("uk")?.Name);
         Assert.Contains("Qatari", fx.Kb.CountryByIso3("QAT")!.Demonyms);
         Assert.Contains("U.S.", fx.Kb.CountryByIso3("USA")!.Names);
     }
@@ -22,7 +24,7 @@ public class KbBuildTests(MiniKbFixture fx)
     [Fact]
     public void BuildsActorsAgentsPlacesAndAppliesTheSupplement()
     {
-        Assert.Equal(4, fx.Summary.Countries);
+        Assert.Equal(12, fx.Summary.Countries);
         var taliban = fx.Kb.Actors.Single(a => a.Id == "TALIBAN");
         Assert.Equal(ActorKind.ArmedGroup, taliban.Kind);
         Assert.Equal("AFGREB", KnowledgeBase.ActorCode(taliban, new DateOnly(2019, 12, 4)));
@@ -36,9 +38,49 @@ public class KbBuildTests(MiniKbFixture fx)
         Assert.Equal("GOV", fx.Kb.AgentCode("officials"));
         Assert.Equal("MIL", fx.Kb.AgentCode("forces"));
         Assert.Contains(fx.Kb.Places, p => p.FeatureCode == "ADM1" && p.Name == "Parwan");
-        Assert.Contains(fx.Kb.Places, p => p.GeonameId == 7054036 && p.AltNames.Contains("Bagram Air Base"));
+        var bagram = fx.Kb.Places.Single(p => p.GeonameId == 7054036); // the supplement's row replaces the gazetteer's point
+        Assert.Equal((34.9461, "308"), (bagram.Lat, bagram.Admin2));
+        Assert.Contains(new NameHit(NameKind.PlaceAlias, fx.Kb.Places.ToList().IndexOf(bagram)), fx.Kb.LookupName("Bagram Air Base").ToArray());
         Assert.True(fx.Kb.IsDiscard("football match"));
     }
+
+    [Fact]
+    public void BuildsEveryKindOfPlaceWithItsPoint()
+    {
+        var places = fx.Kb.Places;
+        var africa = places.Single(p => p.GeonameId == 6255146);
+        Assert.Equal(("CONT", "", 7.1881), (africa.FeatureCode, africa.Iso3, africa.Lat));
+        var louisiana = places.Single(p => p.GeonameId == 4331987);
+        Assert.Equal(("ADM1", "USA", "LA"), (louisiana.FeatureCode, louisiana.Iso3, louisiana.Admin1));
+        var rapides = places.Single(p => p.GeonameId == 4338000);
+        Assert.Equal(("ADM2", "LA", "079"), (rapides.FeatureCode, rapides.Admin1, rapides.Admin2));
+        Assert.Equal(rapides, fx.Kb.Admin2Of(places.Single(p => p.GeonameId == 4314550)));
+        Assert.Contains(fx.Kb.LookupName("Rapides").ToArray(), h => fx.Kb.Places[h.Index] == rapides); // the name without its kind word, as news writes it
+        var qatarTown = places.Single(p => p.GeonameId == 9000001);
+        Assert.Equal(("PPL", "USA"), (qatarTown.FeatureCode, qatarTown.Iso3));
+        // Countries are places too, at their own points, after the gazetteer's.
+        int qatar = fx.Kb.CountryPlace(fx.Kb.CountryIndex("QAT"));
+        Assert.True(fx.Kb.IsCountryPlace(qatar));
+        Assert.Equal(("PCLI", 25.5, 289688L), (places[qatar].FeatureCode, places[qatar].Lat, places[qatar].GeonameId));
+    }
+
+    [Fact]
+    public void AbbreviationsAndAdjectivesNameTheirDivisionsAndRegions()
+    {
+        int louisiana = fx.Kb.Places.Select((p, i) => (p, i)).Single(x => x.p.GeonameId == 4331987).i;
+        Assert.Equal([louisiana], fx.Kb.PlacesByAbbreviation("La.").ToArray()); // from the supplement
+        Assert.Equal([louisiana], fx.Kb.PlacesByAbbreviation("LA").ToArray());  // the US postal code
+        Assert.True(fx.Kb.PlacesByAbbreviation("la").IsEmpty);                   // as written, never a word
+        Assert.Equal(6255148, fx.Kb.Places[fx.Kb.PlaceOfDemonym("european")].GeonameId);
+        Assert.Contains(fx.Kb.LookupName("Mideast").ToArray(), h => h.Kind == NameKind.Place || h.Kind == NameKind.PlaceAlias);
+    }
+
+    [Theory]
+    [InlineData("saint petersburg", "st. petersburg", "st petersburg")]
+    [InlineData("st. louis", "saint louis", "st louis")]
+    [InlineData("mount vernon", "mt. vernon", "mt vernon")]
+    public void SaintMountAndFortAreSpelledEitherWay(string key, string full, string other) =>
+        Assert.Equal((full, other), KnowledgeBase.AbbreviatedVariant(key));
 
     [Theory]
     [InlineData("170120", 2017, 1, 20)]

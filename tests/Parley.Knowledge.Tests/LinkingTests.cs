@@ -138,6 +138,7 @@ public class PipelineTests(MiniKbFixture fx)
         pipeline.Process(doc);
         Assert.Equal(first, doc.Entities.Select(e => (e.Start, e.End, e.Actor, e.Via)).ToList());
         Assert.Contains(doc.Entities, e => e.Text == "Afghan officials" && e.Actor == "AFGGOV");
-        Assert.Single(doc.Places);
+        // Kabul, and the demonym "Afghan" as its country.
+        Assert.Equal([("Afghan", PlaceRole.Demonym), ("Kabul", PlaceRole.Place)], doc.Places.Select(p => (p.Text, p.Role!)).ToList());
     }
 }

@@ -20,11 +20,14 @@ public sealed class MiniKbFixture : IDisposable
         string fixture = FixturePath("mini-shared");
         string shared = Path.Combine(Dir, "shared");
         CopyDir(fixture, shared);
-        // The builder reads cities15000 gzip'd, as GeoNames ships it.
-        string cities = Path.Combine(shared, "gazetteer_geonames", "cities15000.txt");
-        using (var input = File.OpenRead(cities))
-        using (var output = new GZipStream(File.Create(cities + ".gz"), CompressionLevel.Fastest))
+        // The builder reads the gazetteer tables gzip'd, as the shared data folder holds them.
+        string gazetteer = Path.Combine(shared, "gazetteer_geonames");
+        foreach (var file in Directory.GetFiles(gazetteer).Where(f => f.EndsWith(".tsv", StringComparison.Ordinal) || f.EndsWith("cities15000.txt", StringComparison.Ordinal)))
+        {
+            using var input = File.OpenRead(file);
+            using var output = new GZipStream(File.Create(file + ".gz"), CompressionLevel.Fastest);
             input.CopyTo(output);
+        }
         string outDir = Path.Combine(Dir, "kb");
         Summary = KbBuilder.Build(new KbSources(shared, Path.Combine(shared, "supplement")), outDir);
         Kb = KnowledgeBase.Load(outDir);

@@ -275,6 +275,29 @@ public sealed class PostTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Post_goes_through_the_ingest_service_same_text_is_a_duplicate_and_the_article_joins_a_story()
+    {
+        const string text = "Negotiators met in Vienna on Tuesday to revive the nuclear accord.";
+        async Task<JsonElement> Send(string id)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/documents")
+            {
+                Content = new StringContent($"{{\"id\":\"{id}\",\"title\":\"Vienna talks\",\"date\":\"2021-04-06\",\"text\":\"{text}\"}}", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("X-Api-Key", ApiFixture.Key);
+            using var response = await Client.SendAsync(request);
+            string body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+            return JsonDocument.Parse(body).RootElement.Clone();
+        }
+        Assert.Equal("added", (await Send("vienna-1")).GetProperty("status").GetString());
+        var again = await Send("vienna-2");
+        Assert.Equal("duplicate", again.GetProperty("status").GetString());
+        Assert.Equal("vienna-1", again.GetProperty("id").GetString());
+        Assert.Contains(fixture.Store.Store.ListStories(), s => s.DocumentIds.Contains("vienna-1"));
+    }
+
+    [Fact]
     public async Task Post_with_a_broken_body_is_400_and_an_oversized_body_is_413()
     {
         using var broken = new HttpRequestMessage(HttpMethod.Post, "/api/documents") { Content = new StringContent("{\"text\": ", Encoding.UTF8, "application/json") };

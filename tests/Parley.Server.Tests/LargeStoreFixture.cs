@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Parley.Engine.Synthetic;
 using Parley.Storage;
+using Parley.Storage.Sqlite;
 
 namespace Parley.Server.Tests;
 

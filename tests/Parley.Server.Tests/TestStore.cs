@@ -1,4 +1,5 @@
 using Parley.Core;
+using Parley.Engine;
 using Parley.Storage;
 
 namespace Parley.Server.Tests;
@@ -16,13 +17,13 @@ internal sealed class TestStore : IDisposable
     {
         Dir = Path.Combine(Path.GetTempPath(), "parley-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Dir);
-        Store = SqliteStore.Open(Path.Combine(Dir, "test.db"));
+        Store = StoreFactory.Open(Path.Combine(Dir, "test.db"), null);
         Store.SaveBatch([Seed(), Hostile(), Other()]);
         Store.SaveStories([new StoryRecord("story-1", "US-Taliban talks", new DateOnly(2019, 12, 4), new DateOnly(2019, 12, 5), [SeedId])]);
     }
 
     public string Dir { get; }
-    public SqliteStore Store { get; }
+    public IParleyStore Store { get; }
 
     public void Dispose()
     {

@@ -4,7 +4,7 @@ using Parley.Core;
 namespace Parley.Storage.Tests;
 
 /// <summary>Builds synthetic, fully annotated documents of realistic size (deterministic for a seed).</summary>
-internal static class TestDocuments
+public static class TestDocuments
 {
     private static readonly string[] Words =
     [

@@ -5,6 +5,7 @@ using Parley.Engine.Export;
 using Parley.Engine.Synthetic;
 using Parley.Server;
 using Parley.Storage;
+using Parley.Storage.Sqlite;
 
 namespace Parley.Cli.Commands;
 

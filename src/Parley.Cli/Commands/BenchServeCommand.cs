@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Parley.Core;
+using Parley.Engine;
 using Parley.Server;
 using Parley.Storage;
 
@@ -21,25 +22,28 @@ internal static class BenchServeCommand
     {
         var events = new Option<int>("--events") { Description = "Events to generate (at least 100,000 for the reported figures).", DefaultValueFactory = _ => 100_000 };
         var db = new Option<string?>("--db") { Description = "Store file to create (default: a temporary file, deleted afterwards)." };
-        var command = new Command("serve", "p50/p95 latency of filtered event queries and the dashboard's first view over loopback HTTP.") { events, db };
-        command.SetAction(parse => Run(Math.Max(1000, parse.GetValue(events)), parse.GetValue(db)));
+        var store = new Option<string?>("--store") { Description = "Measure a PostgreSQL store instead: a URI or connection string naming a database that this creates, fills and drops." };
+        var command = new Command("serve", "p50/p95 latency of filtered event queries and the dashboard's first view over loopback HTTP.") { events, db, store };
+        command.SetAction(parse => Run(Math.Max(1000, parse.GetValue(events)), parse.GetValue(db), parse.GetValue(store)));
         return command;
     }
 
-    private static int Run(int eventCount, string? dbOption)
+    private static int Run(int eventCount, string? dbOption, string? storeOption)
     {
         string file = dbOption ?? Path.Combine(Path.GetTempPath(), $"parley-bench-serve-{Environment.ProcessId}.db");
-        DeleteStore(file);
+        if (storeOption is not null) StoreFactory.Drop(storeOption);
+        else DeleteStore(file);
         Console.WriteLine(BenchCommand.MachineLine());
+        Console.WriteLine("store: " + (storeOption is null ? "SQLite " + file : StoreFactory.Describe(storeOption)));
         try
         {
-            using var store = SqliteStore.Open(file);
+            using var store = StoreFactory.Open(storeOption is null ? file : null, storeOption);
             var clock = Stopwatch.StartNew();
             Parley.Engine.Synthetic.SyntheticNews.Fill(store, eventCount);
             store.Optimize();
             var stats = store.GetStats();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"store: {stats.Documents:N0} documents, {stats.Events:N0} events, {stats.Entities:N0} entities, filled in {clock.Elapsed.TotalSeconds:F1} s ({new FileInfo(file).Length / (1024 * 1024):N0} MB)"));
+                $"store: {stats.Documents:N0} documents, {stats.Events:N0} events, {stats.Entities:N0} entities, filled in {clock.Elapsed.TotalSeconds:F1} s{(storeOption is null ? $" ({new FileInfo(file).Length / (1024 * 1024):N0} MB)" : "")}"));
 
             var app = ParleyServer.Build(new ServerOptions { Store = store, Urls = ["http://127.0.0.1:0"] });
             app.StartAsync().GetAwaiter().GetResult();
@@ -58,7 +62,8 @@ internal static class BenchServeCommand
         }
         finally
         {
-            if (dbOption is null) DeleteStore(file);
+            if (storeOption is not null) StoreFactory.Drop(storeOption);
+            else if (dbOption is null) DeleteStore(file);
         }
         return 0;
     }

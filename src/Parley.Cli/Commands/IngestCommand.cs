@@ -31,13 +31,21 @@ internal static class IngestCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every problem as it happens (above the progress line)." };
         var problemsFile = new Option<string?>("--problems") { Description = "Write every problem to this file, one a line: input, kind, message (tab-separated)." };
         var batch = new Option<int>("--batch") { Description = "Documents per transaction (default 200).", DefaultValueFactory = _ => 200 };
+        var queue = WorkerCommand.QueueOption(required: false);
+        queue.Description = "Publish to the NATS JetStream work queue at nats://HOST:PORT for `parley worker` instead of processing here.";
 
         var command = new Command("ingest", "Process articles and store them (default store: the SQLite file parley.db).")
         {
-            paths, date, db, store, layers, threads, quiet, verbose, problemsFile, batch,
+            paths, date, db, store, layers, threads, quiet, verbose, problemsFile, batch, queue,
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(queue) is { } url)
+            {
+                if (parse.GetValue(db) is not null || parse.GetValue(store) is not null)
+                    throw new ArgumentException("--queue publishes for workers, which write the store: give --store to `parley worker`, not here");
+                return WorkerCommand.Publish(url, parse.GetValue(paths)!, CliOptions.ParseDate(parse.GetValue(date)), parse.GetValue(quiet));
+            }
             var engine = ParleyEngine.Create(new EngineOptions
             {
                 DefaultDate = CliOptions.ParseDate(parse.GetValue(date)),
@@ -56,7 +64,7 @@ internal static class IngestCommand
                     problems.Add(problem);
                     if (isVerbose || problem.Kind == InputProblemKind.Unreadable) log(ProblemLog.Line(problem));
                 }));
-            if (summary.Added > 0 && target is Parley.Storage.SqliteStore sqlite) sqlite.Optimize();
+            if (summary.Added > 0) target.Optimize();
             IngestReport.Write(summary, problems, isQuiet, parse.GetValue(problemsFile), isVerbose);
             return summary.Unreadable > 0 ? 2 : 0;
         });

@@ -12,10 +12,12 @@ internal static class StoriesCommand
     {
         var db = CliOptions.Db();
         var store = CliOptions.Store();
-        var command = new Command("stories", "Print the store's stories as JSONL: id, title, first, last, documents.") { db, store };
+        var regroup = new Option<bool>("--regroup") { Description = "First regroup every stored article from scratch (in date order) and relink repeated reports." };
+        var command = new Command("stories", "Print the store's stories as JSONL: id, title, first, last, documents.") { db, store, regroup };
         command.SetAction(parse =>
         {
             using var target = StoreFactory.Open(parse.GetValue(db), parse.GetValue(store), mustExist: true);
+            if (parse.GetValue(regroup)) Console.Error.WriteLine($"parley: regrouped into {StoryUpdater.Update(target)} stories");
             using var stdout = Console.OpenStandardOutput();
             foreach (var story in target.ListStories())
             {

@@ -165,6 +165,12 @@ internal sealed class VerbEntry
     public string? Code { get; init; }
     /// <summary>The paired target -> source code of the verb's own or its block's default code, or null.</summary>
     public string? Reverse { get; init; }
+
+    /// <summary>The same entry coding only through its block's patterns.</summary>
+    public VerbEntry WithoutDefault() => new()
+    {
+        Lemma = Lemma, LemmaId = LemmaId, Particles = Particles, ParticleWords = ParticleWords, Block = Block, Code = null, Reverse = null,
+    };
 }
 
 /// <summary>
@@ -214,6 +220,7 @@ public sealed class VerbDictionary
         var blocks = new Dictionary<string, VerbBlock>(StringComparer.Ordinal);
         var byLemma = new Dictionary<int, List<VerbEntry>>();
         var forms = new Dictionary<int, int>();
+        var patternOnly = new HashSet<int>();
         string? line;
         int lineNo = 0;
         while ((line = reader.ReadLine()) is not null)
@@ -258,6 +265,14 @@ public sealed class VerbDictionary
                     case "P":
                         blocks[c[1]].Patterns.Add(ParsePattern(c, sets));
                         break;
+                    case "X":
+                        // The project's supplement: a converted pattern (block, source line) that contradicts the codebook.
+                        blocks[c[1]].Patterns.RemoveAll(x => x.Line == int.Parse(c[2], CultureInfo.InvariantCulture));
+                        break;
+                    case "N":
+                        // The project's supplement: the verb codes only through its patterns (its default is wrong too often).
+                        patternOnly.Add(StringStore.Intern(c[1]));
+                        break;
                     case "F":
                         {
                             int lemmaId = StringStore.Intern(c[1]);
@@ -276,6 +291,9 @@ public sealed class VerbDictionary
         var final = new Dictionary<int, VerbEntry[]>(byLemma.Count);
         foreach (var (id, list) in byLemma)
         {
+            if (patternOnly.Contains(id))
+                for (int i = 0; i < list.Count; i++)
+                    if (list[i].Particles.Length == 0) list[i] = list[i].WithoutDefault();
             // Multi-word verbs first: they are checked before the single word (as in PETRARCH).
             list.Sort((a, b) => b.Particles.Length.CompareTo(a.Particles.Length));
             final[id] = [.. list];

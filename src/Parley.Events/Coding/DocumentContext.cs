@@ -18,6 +18,8 @@ internal sealed class DocumentContext(Document doc, int[] entityAt, IEventTraceS
     public readonly int[] NextSibling = nextSibling;
     public readonly Rel[] Rels = rels;
     private Dictionary<int, int>? _clusterActor;
+    /// <summary>Statements of the current sentence waiting for its events: speech verb, reported clause, code.</summary>
+    public readonly List<(int Trigger, int Clause, string Code)> Statements = [];
     /// <summary>The article's dominant country, once computed.</summary>
     public string? ArticleCountry;
     public bool ArticleCountryDone;

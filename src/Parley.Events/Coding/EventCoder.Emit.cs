@@ -45,6 +45,15 @@ public sealed partial class EventCoder
         bool named = sources.Exists(a => !a.Generic) || targets.Exists(a => !a.Generic);
         if (!_petrarch)
         {
+            // "people", "men" are never a side of an event.
+            int people = sources.RemoveAll(a => a.Generic && a.Code.Contains(ActorResolver.PeopleRole, StringComparison.Ordinal))
+                + targets.RemoveAll(a => a.Generic && a.Code.Contains(ActorResolver.PeopleRole, StringComparison.Ordinal));
+            if (people > 0) trace?.Step(doc, t, "'people' is no actor");
+            if (sources.Count == 0)
+            {
+                trace?.Dropped(doc, t, code, "no source actor");
+                return;
+            }
             // Generic agents ("police", "the government") take the country of the action's place; when no named actor is
             // involved, failing that, the article's (a named actor codes the event; a guessed country would only add noise).
             int inferred = InferAgentCountries(ctx, plan.Sentence, plan.Place, sources, sources, targets, !named)
@@ -53,6 +62,14 @@ public sealed partial class EventCoder
             {
                 plan.Rule += (inferred & 1) != 0 ? "+country:place" : "+country:article";
                 trace?.Step(doc, t, (inferred & 1) != 0 ? "generic agent: country of the sentence's place" : "generic agent: the article's dominant country");
+            }
+            // A generic agent ("leaders", "the government", "terrorists") must carry a country to stand for anyone in particular.
+            int vague = targets.RemoveAll(a => a.Generic && !_actors.HasCountry(a));
+            if (vague > 0 && targets.Count == 0) trace?.Step(doc, t, "the target is a generic agent of no known country");
+            if (sources.RemoveAll(a => a.Generic && !_actors.HasCountry(a)) > 0 && sources.Count == 0)
+            {
+                trace?.Dropped(doc, t, code, "the source is a generic agent of no known country");
+                return;
             }
             if (!named)
             {
@@ -168,7 +185,12 @@ public sealed partial class EventCoder
         {
             var a = actors[i];
             if (!a.Generic || a.Code == ActorResolver.PeopleRole || _actors.HasCountry(a)) continue;
-            string? country = place?.Country is { } pc && _data.Countries.IsCountry(pc) ? pc : SentenceCountry(ctx.Doc, sentence, sources, targets);
+            // Only agents that belong where they act take the place's country: police, protesters, residents, students,
+            // workers ("police arrested protesters in Hong Kong"); a minister "returning from Egypt" is not Egyptian.
+            string? country = IsLocalRole(a.Code)
+                ? place?.Country is { } pc && _data.Countries.IsCountry(pc) ? pc : SentenceCountry(ctx.Doc, sentence, sources, targets)
+                    ?? NamedCountry(sources) ?? NamedCountry(targets)
+                : null;
             double factor = 0.85;
             int bit = 1;
             if (country is null && allowArticle)
@@ -182,6 +204,28 @@ public sealed partial class EventCoder
             used |= bit;
         }
         return used;
+    }
+
+    /// <summary>The one country of the named actors of one side, or null ("police arrested opposition leader X": X's country).</summary>
+    private string? NamedCountry(List<ActorRef> actors)
+    {
+        string? found = null;
+        foreach (var a in actors)
+        {
+            if (a.Generic || !_actors.HasCountry(a)) continue;
+            string c = a.Code[..3];
+            if (found is null) found = c;
+            else if (found != c) return null;
+        }
+        return found;
+    }
+
+    private static readonly string[] LocalRoles = ["COP", "OPP", "CVL", "EDU", "LAB", "AGR", "HLH", "REL", "BUS", "REF", "CRM"];
+
+    private static bool IsLocalRole(string code)
+    {
+        foreach (var r in LocalRoles) if (code.StartsWith(r, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>The one country of the geocoded places in the sentence, or null when there are none or several. Places that

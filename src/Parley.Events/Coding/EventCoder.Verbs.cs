@@ -111,6 +111,11 @@ public sealed partial class EventCoder
                 trace?.Dropped(doc, t, code, "negated: not an event");
                 return;
             }
+            if (code is not null && composed && _clauses.ModalityOf(g, t) == Modality.Possible && !IsReportedFuture(g, t))
+            {
+                trace?.Dropped(doc, t, code, "modal auxiliary (may/could/would/should...) on the governor: not asserted");
+                return;
+            }
             if (code is not null && !composed)
             {
                 var modal = _clauses.ModalityOf(g, t);
@@ -137,9 +142,13 @@ public sealed partial class EventCoder
             }
             if (code is not null && _ontology.IsStatement(code) && pattern is null)
             {
-                trace?.Dropped(doc, t, code, g.Child(t, Rel.Ccomp) >= 0 || g.Child(t, Rel.Parataxis) >= 0
-                    ? "reported speech: the statement itself is coded only when a pattern calls for it"
-                    : "bare statement verb: 01x is coded only when a pattern calls for it");
+                if (ReportedClause(g, t) is int reported and >= 0)
+                {
+                    // A statement about another actor, coded once the sentence's events are known (StatementEvents).
+                    ctx.Statements.Add((t, reported, code));
+                    trace?.Step(doc, t, "reported speech: a statement (" + code + ") if its clause codes no event of its own");
+                }
+                else trace?.Dropped(doc, t, code, "bare statement verb: 01x is coded only when a pattern calls for it");
                 return;
             }
         }
@@ -148,7 +157,21 @@ public sealed partial class EventCoder
         if (pattern is null && !composed && _w.SpeechVerbs.Contains(g.Lemma(t))
             && (g.Child(t, Rel.Ccomp) >= 0 || g.Child(t, Rel.Parataxis) >= 0 || g.RelOf(t) is Rel.Parataxis or Rel.Ccomp))
         {
-            trace?.Dropped(doc, t, code, "reporting verb: the reported clause is the event, not the report");
+            if (!_petrarch && ReportedClause(g, t) is int reported and >= 0)
+            {
+                ctx.Statements.Add((t, reported, "010"));
+                trace?.Step(doc, t, "reporting verb: a statement (010) if its clause codes no event of its own");
+            }
+            else trace?.Dropped(doc, t, code, "reporting verb: the reported clause is the event, not the report");
+            return;
+        }
+
+        // "argued that Mr Sharon was committed", "warned that firms could be crippled": a verb with a clause for its
+        // complement and no addressee states that clause; without a pattern saying otherwise it is no event of its own.
+        if (!_petrarch && pattern is null && !composed && eventObject < 0 && g.Child(t, Rel.Ccomp) >= 0
+            && ClauseAnalyzer.DirectObject(g, t) < 0 && !(code is not null && _ontology.IsStatement(code)))
+        {
+            trace?.Dropped(doc, t, code, "verb stating a clause ('" + lemma + " that ...'): the clause is what it reports");
             return;
         }
 
@@ -194,7 +217,11 @@ public sealed partial class EventCoder
             if (g.RelOf(c) == Rel.Aux && StringStore.Get(g.Lemma(c)) is "would" or "'d") would = true;
         if (!would || g.RelOf(t) != Rel.Ccomp) return false;
         int h = g.Head(t);
-        return h >= 0 && g.Upos(h) == UPos.VERB && !_w.NonFactive.Contains(g.Lemma(h));
+        if (h < 0 || g.Upos(h) != UPos.VERB || _w.NonFactive.Contains(g.Lemma(h))) return false;
+        // The speaker's own intention ("Hungary said it would support"), not a prediction about others ("said the changes
+        // would force Britain to ...").
+        int subject = g.Child(t, Rel.Nsubj);
+        return subject >= 0 && g.Upos(subject) == UPos.PRON;
     }
 
     /// <summary>The event noun a light verb takes its meaning from: its object ("held talks") or the object's "of" phrase

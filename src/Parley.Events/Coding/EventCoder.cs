@@ -121,6 +121,8 @@ public sealed partial class EventCoder : IPipelineComponent
                 }
                 var g = ctx.Graph(s);
                 _clauses.Repair(g);
+                ctx.Statements.Clear();
+                int eventsBefore = doc.Events.Count;
                 for (int t = sd.FirstToken; t < sd.EndToken; t++)
                 {
                     if (g.Upos(t) == UPos.NOUN)
@@ -148,6 +150,7 @@ public sealed partial class EventCoder : IPipelineComponent
                     }
                     CodeVerb(ctx, g, s, t, entries, via);
                 }
+                if (ctx.Statements.Count > 0) CodeStatements(ctx, g, s, eventsBefore);
             }
         }
         finally

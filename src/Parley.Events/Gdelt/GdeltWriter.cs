@@ -10,10 +10,11 @@ namespace Parley.Events;
 /// event, following the GDELT 2.0 event codebook field by field. Actor codes are split into GDELT's country, known
 /// group, ethnic, religion and type columns by the CAMEO actor-code grammar with GDELT's own lookup tables
 /// (<see cref="ActorCodeTable"/>); geographic country fields carry FIPS 10-4 codes (as GDELT does), converted from
-/// the ISO3 codes of places. Fields Parley does not compute are empty (ADM2) or neutral (NumMentions/NumSources/
-/// NumArticles 1, AvgTone 0). Dates are always filled: Day, MonthYear, Year and FractionDate are the event's day
-/// when its date is a day, else its report's publication day, else the day it was added (GDELT's rows cannot carry a
-/// coarser grain; the other exports keep it). GlobalEventID is a stable 62-bit hash of the document id and the event's
+/// the ISO3 codes of places, and the geography blocks follow from the place's feature kind (see <see cref="GeoFields"/>).
+/// Fields Parley does not compute are empty (ADM2) or neutral (NumMentions/NumSources/NumArticles 1, AvgTone 0).
+/// Dates are always filled: Day, MonthYear, Year and FractionDate are the event's day when its date is a day, else its
+/// report's publication day, else the day it was added (GDELT's rows cannot carry a coarser grain; the other exports
+/// keep it). GlobalEventID is a stable 62-bit hash of the document id and the event's
 /// index; DATEADDED is the publication date at 00:00:00 (a fixed value, so output is reproducible), or the time the
 /// article was added (stored, or processed) when it is undated. SOURCEURL is the article's URL, or its id without one.
 /// </summary>
@@ -100,21 +101,9 @@ public sealed class GdeltWriter
         row[29] = e.QuadClass.ToString(inv);
         row[30] = e.Goldstein.ToString("0.0", inv);
         row[31] = "1"; row[32] = "1"; row[33] = "1"; row[34] = "0";
-        row[35] = "0";
-        row[43] = "0";
-        if (e.Place is { } p)
-        {
-            var mention = FindPlace(doc, p);
-            string? fips = _data?.Countries.Fips(p.Country);
-            row[51] = GeoType(mention?.FeatureCode, p.Country, p.Lat is not null).ToString(inv);
-            row[52] = p.Name;
-            row[53] = fips ?? "";
-            row[54] = fips is null ? "" : mention?.Admin1 is { Length: 2 } a1 ? fips + a1 : fips;
-            row[56] = p.Lat?.ToString("0.####", inv) ?? "";
-            row[57] = p.Lon?.ToString("0.####", inv) ?? "";
-            row[58] = p.GeonameId?.ToString(inv) ?? "";
-        }
-        else row[51] = "0";
+        GeoFields(row, 35, ActorPlace(doc, e, e.Source));
+        GeoFields(row, 43, ActorPlace(doc, e, e.Target));
+        GeoFields(row, 51, ActionPlace(doc, e.Place));
         row[59] = doc.Published is DateOnly pub ? pub.ToString("yyyyMMdd", inv) + "000000" : added.ToUniversalTime().ToString("yyyyMMddHHmmss", inv);
         row[60] = string.IsNullOrWhiteSpace(doc.Url) ? doc.Id : doc.Url;
     }
@@ -136,20 +125,83 @@ public sealed class GdeltWriter
         row[at + 9] = parts.Type3;
     }
 
-    private static int GeoType(string? feature, string? country, bool located)
+    /// <summary>
+    /// Fills one geography block (Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID) from a place's
+    /// feature kind, as GDELT does: a country is type 1 with the FIPS country code as ADM1 code and feature id; a
+    /// first-level division is a US state (2) or world state (5) with its FIPS ADM1 code as feature id; a town or a
+    /// second-level division is a US city (3) or world city (4) with its GeoNames id as feature id (GDELT uses GNS/GNIS
+    /// ids there). A continent or region has no GDELT type: the block is type 0, named, without a point. ADM2 stays empty.
+    /// </summary>
+    private void GeoFields(string[] row, int at, EventPlace? p)
     {
-        if (!located) return 0;
-        if (feature is "PCLI" or "PCL" or "PCLD" or "PCLF" or "PCLS" or "PCLIX") return 1;
-        bool us = country == "USA";
-        if (feature is not null && feature.StartsWith("ADM1", StringComparison.Ordinal)) return us ? 2 : 5;
-        return us ? 3 : 4;
+        var inv = CultureInfo.InvariantCulture;
+        // An event place read back from a store that does not keep its feature kind (and no place of the document to
+        // take it from) is written as a town, as before places carried their kind.
+        string? feature = p?.Feature ?? (p?.Lat is not null ? PlaceFeature.City : null);
+        if (p is null || p.Lat is null || p.Lon is null || feature is null or PlaceFeature.Region or PlaceFeature.Continent)
+        {
+            row[at] = "0";
+            if (p is not null) row[at + 1] = p.Name.Replace('\t', ' ');
+            return;
+        }
+        bool us = p.Country == "USA";
+        int type = feature switch
+        {
+            PlaceFeature.Country => 1,
+            PlaceFeature.Admin1 => us ? 2 : 5,
+            _ => us ? 3 : 4,
+        };
+        string? fips = _data?.Countries.Fips(p.Country);
+        string adm1 = fips is null ? "" : type != 1 && p.Admin1 is { Length: 2 } a1 ? fips + a1 : fips;
+        row[at] = type.ToString(inv);
+        row[at + 1] = p.Name.Replace('\t', ' ');
+        row[at + 2] = fips ?? "";
+        row[at + 3] = adm1;
+        row[at + 5] = p.Lat.Value.ToString("0.####", inv);
+        row[at + 6] = p.Lon.Value.ToString("0.####", inv);
+        row[at + 7] = type switch
+        {
+            1 => fips ?? "",
+            2 or 5 => adm1,
+            _ => p.GeonameId?.ToString(inv) ?? "",
+        };
     }
 
-    private static PlaceMention? FindPlace(Document doc, EventPlace p)
+    /// <summary>
+    /// The event's place with its feature kind and division; an event place stored without them (written before they
+    /// existed) takes them from the document's place of the same GeoNames id.
+    /// </summary>
+    private static EventPlace? ActionPlace(Document doc, EventPlace? p)
     {
+        if (p is null || p.FeatureCode is not null) return p;
         foreach (var m in doc.Places)
-            if ((p.GeonameId is not null && m.GeonameId == p.GeonameId) || (p.GeonameId is null && (m.Name ?? m.Text) == p.Name)) return m;
-        return null;
+            if (p.GeonameId is not null && m.GeonameId == p.GeonameId || p.GeonameId is null && (m.Name ?? m.Text) == p.Name)
+                return new EventPlace { Name = p.Name, Country = p.Country, Lat = p.Lat, Lon = p.Lon, GeonameId = p.GeonameId, FeatureCode = m.FeatureCode, Admin1 = m.Admin1 };
+        return p;
+    }
+
+    /// <summary>
+    /// An actor's place, as GDELT's Actor1Geo/Actor2Geo: a place inside the actor's own words ("<u>Afghan</u> officials",
+    /// "<u>Kabul</u> police"), else the place of the actor's sentence nearest to it; none when its sentence names none.
+    /// </summary>
+    private static EventPlace? ActorPlace(Document doc, EventRecord e, EventActor? a)
+    {
+        if (a is null || doc.Places.Count == 0 || a.End <= a.Start) return null;
+        int sentenceStart = 0, sentenceEnd = doc.Text.Length;
+        if (e.Sentence >= 0 && e.Sentence < doc.SentenceCount)
+        {
+            sentenceStart = doc.Sentences[e.Sentence].Start;
+            sentenceEnd = doc.Sentences[e.Sentence].End;
+        }
+        PlaceMention? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var m in doc.Places)
+        {
+            if (m.Start < sentenceStart || m.End > sentenceEnd) continue;
+            int distance = m.Start >= a.Start && m.End <= a.End ? -1 : m.End <= a.Start ? a.Start - m.End : m.Start >= a.End ? m.Start - a.End : 0;
+            if (distance < bestDistance) { bestDistance = distance; best = m; }
+        }
+        return best is null ? null : EventPlace.From(best);
     }
 
     private static long EventId(string docId, int index)

@@ -95,10 +95,10 @@ public static class GeoEvaluation
                 }
                 resolved++;
                 if (p.GeonameId == g.GeonameId) exact++;
-                double km = DistanceKm(p.Lat.Value, p.Lon.Value, g.Lat, g.Lon);
-                if (km <= 161) { near++; if (!isCountry) otherNear++; }
+                double km = Distance.Km(p.Lat.Value, p.Lon.Value, g.Lat, g.Lon);
+                if (km <= NearKm) { near++; if (!isCountry) otherNear++; }
                 if (p.Country == g.Country) { country++; if (!isCountry) otherCountry++; }
-                if (km > 161 || p.Country != g.Country)
+                if (km > NearKm || p.Country != g.Country)
                     errors?.WriteLine(FormattableString.Invariant($"wrong\t{g.Text}\tgold {g.GeonameId} {g.Country}\tgot {p.GeonameId} {p.Name} {p.Country} {p.FeatureCode}\t{km:0} km"));
             }
         }
@@ -126,12 +126,6 @@ public static class GeoEvaluation
         }
     }
 
-    /// <summary>Great-circle distance (haversine, mean Earth radius 6371 km).</summary>
-    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
-    {
-        const double R = 6371.0, Rad = Math.PI / 180;
-        double dLat = (lat2 - lat1) * Rad, dLon = (lon2 - lon1) * Rad;
-        double a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(lat1 * Rad) * Math.Cos(lat2 * Rad) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
-        return 2 * R * Math.Asin(Math.Min(1, Math.Sqrt(a)));
-    }
+    /// <summary>The usual geocoding tolerance: 161 km (100 miles).</summary>
+    public const double NearKm = 161;
 }

@@ -15,6 +15,10 @@ internal sealed class CountryDraft
     public double? Lat { get; set; }
     public double? Lon { get; set; }
     public long Population { get; set; }
+    /// <summary>GeoNames continent code (AF, AS, EU, NA, OC, SA, AN), or empty.</summary>
+    public string Continent { get; set; } = "";
+    /// <summary>Internet country-code top-level domain without the dot ("af"), or empty.</summary>
+    public string Tld { get; set; } = "";
     public Dictionary<string, string> Names { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> Demonyms { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> Capitals { get; } = new(StringComparer.Ordinal);
@@ -119,7 +123,7 @@ internal sealed class CountryDraft
     public CountryEntry ToEntry() => new()
     {
         Iso3 = Iso3, Iso2 = Iso2, Name = Name, GeonameId = GeonameId, Capital = Capital, CapitalGeonameId = CapitalGeonameId,
-        Lat = Lat, Lon = Lon, Population = Population,
+        Lat = Lat, Lon = Lon, Population = Population, Continent = Continent, Tld = Tld,
         Names = [.. Names.Values], Demonyms = [.. Demonyms.Values], Capitals = [.. Capitals.Values],
     };
 }
@@ -140,7 +144,7 @@ internal static class CountryTableBuilder
             {
                 Iso2 = f[0], Iso3 = f[1], Name = f[4].Trim(), Capital = f[5].Trim() is { Length: > 0 } cap ? cap : null,
                 Population = long.TryParse(f[7], out long pop) ? pop : 0,
-                GeonameId = long.TryParse(f[16], out long gid) ? gid : 0,
+                GeonameId = long.TryParse(f[16], out long gid) ? gid : 0, Tld = f[9].Trim().TrimStart('.'),
             };
             c.AddCoreName(c.Name);
             if (c.Capital is not null) c.AddCapital(c.Capital);
@@ -149,6 +153,7 @@ internal static class CountryTableBuilder
         }
         AddIsoNames(src.IsoCodes, byIso3);
         AddOedaNames(src.CountryInfoOeda, byIso3);
+        AddCountryPoints(Path.Combine(src.GeoNames, "countries.tsv.gz"), byIso2);
         AddCapitalPoints(Path.Combine(src.GeoNames, "cities15000.txt.gz"), byIso2);
         log?.WriteLine($"countries: {byIso3.Count}");
         return byIso3;
@@ -214,6 +219,26 @@ internal static class CountryTableBuilder
         }
     }
 
+    /// <summary>
+    /// The country's own point (GeoNames' PCLI point as copied by gvenzl/sample-data, or derived from its places where
+    /// GeoNames' was not obtainable; see the shared SOURCE.md) and its official name (the first alternate name).
+    /// </summary>
+    private static void AddCountryPoints(string path, Dictionary<string, CountryDraft> byIso2)
+    {
+        foreach (var f in PlaceTableBuilder.TsvRows(path))
+        {
+            // geonameid, iso2, iso3, name, latitude, longitude, population, continent, capital, coord_source, alternatenames
+            if (f.Length < 11 || !byIso2.TryGetValue(f[1], out var c)) continue;
+            if (f[4].Length > 0 && f[5].Length > 0)
+            {
+                c.Lat = double.Parse(f[4], CultureInfo.InvariantCulture);
+                c.Lon = double.Parse(f[5], CultureInfo.InvariantCulture);
+            }
+            c.Continent = f[7];
+        }
+    }
+
+    /// <summary>The capital's GeoNames id; its point stands for the country only when the country has no point of its own.</summary>
     private static void AddCapitalPoints(string citiesPath, Dictionary<string, CountryDraft> byIso2)
     {
         using var reader = KbBuilder.OpenText(citiesPath);
@@ -232,8 +257,8 @@ internal static class CountryTableBuilder
         {
             var c = byIso2[iso2];
             c.CapitalGeonameId = long.Parse(f[0], CultureInfo.InvariantCulture);
-            c.Lat = double.Parse(f[4], CultureInfo.InvariantCulture);
-            c.Lon = double.Parse(f[5], CultureInfo.InvariantCulture);
+            c.Lat ??= double.Parse(f[4], CultureInfo.InvariantCulture);
+            c.Lon ??= double.Parse(f[5], CultureInfo.InvariantCulture);
             c.Capital ??= f[1];
         }
     }

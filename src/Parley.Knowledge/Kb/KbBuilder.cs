@@ -28,15 +28,27 @@ public static class KbBuilder
         Directory.CreateDirectory(outDir);
         var countries = CountryTableBuilder.Build(src, log);
         var places = PlaceTableBuilder.Build(src, countries, log);
+        // Names of places that a country variant or an actor synonym sharing them means rather than the country
+        // ("Kabul", "Helmand", "Scotland", "D.C."): divisions, their abbreviations, and towns over 15,000 people -- not
+        // every village of cities500. A country's variant is dropped only for a division, a capital or a city of 100,000:
+        // "Holland" is the Netherlands, not the Michigan town of 33,000.
         var placeKeys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in places) { placeKeys.Add(NameKey.FromPhrase(p.Name)); }
+        var notablePlaceKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in places)
+        {
+            bool division = p.FeatureCode is "ADM1" or "PPLC" or "CONT";
+            if (division || p.Population >= 15_000 && p.FeatureCode != "ADM2") placeKeys.Add(NameKey.FromPhrase(p.Name));
+            if (division || p.Population >= 100_000 && p.FeatureCode != "ADM2") notablePlaceKeys.Add(NameKey.FromPhrase(p.Name));
+            foreach (var a in p.Abbreviations)
+                if (a.Contains('.')) { placeKeys.Add(NameKey.FromPhrase(a)); notablePlaceKeys.Add(NameKey.FromPhrase(a)); }
+        }
 
         var agents = ReadAgents(src);
         var agentKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var a in agents) agentKeys.Add(a.Key);
 
         var actors = ActorTableBuilder.Build(src, countries, placeKeys, agentKeys, log);
-        foreach (var c in countries.Values) c.PruneNames(placeKeys);
+        foreach (var c in countries.Values) c.PruneNames(notablePlaceKeys);
         var discards = ReadDiscards(Path.Combine(src.Dictionaries, "Phoenix.discards.txt"));
 
         WriteCountries(Path.Combine(outDir, KbFiles.Countries), countries.Values.Select(c => c.ToEntry()));
@@ -92,21 +104,24 @@ public static class KbBuilder
     private static void WriteCountries(string path, IEnumerable<CountryEntry> countries)
     {
         using var w = KbFiles.CreateWriter(path);
-        w.WriteLine("#iso3\tiso2\tname\tgeonameid\tcapital\tcapital_geonameid\tlat\tlon\tpopulation\tnames\tdemonyms\tcapitals");
+        w.WriteLine("#iso3\tiso2\tname\tgeonameid\tcapital\tcapital_geonameid\tlat\tlon\tpopulation\tnames\tdemonyms\tcapitals\tcontinent\ttld");
         foreach (var c in countries.OrderBy(c => c.Iso3, StringComparer.Ordinal))
         {
             w.Write($"{c.Iso3}\t{c.Iso2}\t{KbFiles.Clean(c.Name)}\t{c.GeonameId}\t{KbFiles.Clean(c.Capital ?? "")}\t{c.CapitalGeonameId}\t");
             w.Write($"{(c.Lat is { } la ? F(la) : "")}\t{(c.Lon is { } lo ? F(lo) : "")}\t{c.Population}\t");
-            w.WriteLine($"{KbFiles.Join(c.Names.Select(KbFiles.Clean))}\t{KbFiles.Join(c.Demonyms.Select(KbFiles.Clean))}\t{KbFiles.Join(c.Capitals.Select(KbFiles.Clean))}");
+            w.WriteLine($"{KbFiles.Join(c.Names.Select(KbFiles.Clean))}\t{KbFiles.Join(c.Demonyms.Select(KbFiles.Clean))}\t{KbFiles.Join(c.Capitals.Select(KbFiles.Clean))}\t{c.Continent}\t{c.Tld}");
         }
     }
 
     private static void WritePlaces(string path, List<PlaceEntry> places)
     {
         using var w = KbFiles.CreateWriter(path);
-        w.WriteLine("#geonameid\tname\tlat\tlon\tfeature_code\tiso3\tadmin1\tpopulation\talternate_names");
+        w.WriteLine("#geonameid\tname\tlat\tlon\tfeature_code\tiso3\tadmin1\tadmin2\tpopulation\talternate_names\tabbreviations\tdemonyms\tactors");
         foreach (var p in places)
-            w.WriteLine($"{p.GeonameId}\t{KbFiles.Clean(p.Name)}\t{F(p.Lat)}\t{F(p.Lon)}\t{p.FeatureCode}\t{p.Iso3}\t{p.Admin1}\t{p.Population}\t{KbFiles.Join(p.AltNames.Select(KbFiles.Clean))}");
+        {
+            w.Write($"{p.GeonameId}\t{KbFiles.Clean(p.Name)}\t{F(p.Lat)}\t{F(p.Lon)}\t{p.FeatureCode}\t{p.Iso3}\t{p.Admin1}\t{p.Admin2}\t{p.Population}\t");
+            w.WriteLine($"{KbFiles.Join(p.AltNames.Select(KbFiles.Clean))}\t{KbFiles.Join(p.Abbreviations.Select(KbFiles.Clean))}\t{KbFiles.Join(p.Demonyms.Select(KbFiles.Clean))}\t{KbFiles.Join(p.Actors)}");
+        }
     }
 
     private static void WriteActors(string path, List<ActorEntry> actors)

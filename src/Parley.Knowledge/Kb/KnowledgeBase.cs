@@ -29,8 +29,19 @@ public sealed class KnowledgeBase
     private readonly Dictionary<string, int[]> _placesByCompactKey;
     private readonly Dictionary<string, int> _capitalOf;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _capitalOfBySpan;
+    private readonly Dictionary<(string Iso3, string Admin1, string Admin2), int> _admin2;
+    private readonly Dictionary<string, int[]> _abbreviations;
+    private readonly Dictionary<string, int> _placeDemonyms;
+    private readonly Dictionary<string, int> _placeOfActor;
+    private readonly Dictionary<string, int> _countryByTld;
+    private readonly int[] _countryPlace;
+    private readonly int _gazetteerCount;
 
     public IReadOnlyList<CountryEntry> Countries { get; }
+    /// <summary>
+    /// The gazetteer's places followed by one PCLI entry per country with a point (see <see cref="CountryPlace"/>),
+    /// so that the geocoder weighs a country and a town of the same name alike.
+    /// </summary>
     public IReadOnlyList<PlaceEntry> Places { get; }
     public IReadOnlyList<ActorEntry> Actors { get; }
     /// <summary>Most words in any name or agent phrase (bounds the longest-match search).</summary>
@@ -38,37 +49,79 @@ public sealed class KnowledgeBase
     public string Folder { get; }
 
     private KnowledgeBase(string folder, List<CountryEntry> countries, List<PlaceEntry> places, List<ActorEntry> actors,
-        List<AgentEntry> agents, HashSet<string> discards)
+        List<AgentEntry> agents, HashSet<string> discards, bool dropAltNames = false)
     {
         Folder = folder;
         Countries = countries;
+        _gazetteerCount = places.Count;
+        _countryPlace = new int[countries.Count];
+        for (int i = 0; i < countries.Count; i++)
+        {
+            var c = countries[i];
+            if (c.Lat is not double lat || c.Lon is not double lon) { _countryPlace[i] = -1; continue; }
+            _countryPlace[i] = places.Count;
+            places.Add(new PlaceEntry
+            {
+                GeonameId = c.GeonameId, Name = c.Name, Lat = lat, Lon = lon, FeatureCode = "PCLI", Iso3 = c.Iso3, Admin1 = "",
+                Population = c.Population, AltNames = [],
+            });
+        }
         Places = places;
         Actors = actors;
         _discards = discards;
         _countryByIso3 = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < countries.Count; i++) _countryByIso3[countries[i].Iso3] = i;
         _admin1 = [];
+        _admin2 = [];
+        _abbreviations = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        _placeDemonyms = new Dictionary<string, int>(StringComparer.Ordinal);
+        _placeOfActor = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < places.Count; i++)
-            if (places[i].FeatureCode == "ADM1") _admin1.TryAdd((places[i].Iso3, places[i].Admin1), i);
+        {
+            var p = places[i];
+            if (p.FeatureCode == "ADM1") _admin1.TryAdd((p.Iso3, p.Admin1), i);
+            else if (p.FeatureCode == "ADM2") _admin2.TryAdd((p.Iso3, p.Admin1, p.Admin2), i);
+            foreach (var a in p.Abbreviations)
+            {
+                ref var ids = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_abbreviations, a, out bool had);
+                ids = had ? [.. ids!, i] : [i];
+            }
+            foreach (var d in p.Demonyms) _placeDemonyms.TryAdd(NameKey.FromPhrase(d), i);
+            foreach (var a in p.Actors) _placeOfActor.TryAdd(a, i);
+        }
+        _countryByTld = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < countries.Count; i++) if (countries[i].Tld.Length > 0) _countryByTld.TryAdd(countries[i].Tld, i);
 
         _capitalOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < countries.Count; i++)
             foreach (var cap in countries[i].Capitals) _capitalOf.TryAdd(NameKey.FromPhrase(cap), i);
         _capitalOfBySpan = _capitalOf.GetAlternateLookup<ReadOnlySpan<char>>();
 
-        _names = new Dictionary<string, NameHit[]>(300_000, StringComparer.Ordinal);
-        _prefixes = new HashSet<string>(StringComparer.Ordinal);
-        var compact = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        // Sized for the gazetteer's names and alternates so the tables are not rehashed while they fill.
+        _names = new Dictionary<string, NameHit[]>(Math.Max(16, places.Count * 3 + actors.Count * 2), StringComparer.Ordinal);
+        _prefixes = new HashSet<string>(Math.Max(16, places.Count / 2), StringComparer.Ordinal);
+        var prefixesBySpan = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        var compact = new Dictionary<string, int[]>(Math.Max(16, places.Count / 2), StringComparer.Ordinal);
         int maxWords = 1;
         void Add(string name, NameHit hit)
         {
             string key = NameKey.FromPhrase(name);
             if (key.Length == 0) return;
+            AddKey(key, hit);
+            // "Saint Petersburg" = "St. Petersburg" = "St Petersburg"; "Mount", "Fort" likewise.
+            if (hit.Kind is NameKind.Place or NameKind.PlaceAlias && AbbreviatedVariant(key) is { } variant)
+            {
+                AddKey(variant.Full, hit);
+                if (variant.Other is { } other) AddKey(other, hit);
+            }
+        }
+        void AddKey(string key, NameHit hit)
+        {
             ref var hits = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_names, key, out bool exists);
             if (!exists)
             {
                 hits = [hit];
-                maxWords = Math.Max(maxWords, AddPrefixes(key));
+                maxWords = Math.Max(maxWords, AddPrefixes(key, prefixesBySpan));
             }
             else if (Array.IndexOf(hits!, hit) < 0)
             {
@@ -90,28 +143,45 @@ public sealed class KnowledgeBase
         }
         for (int i = 0; i < actors.Count; i++)
             foreach (var n in actors[i].Names) Add(n, new NameHit(NameKind.Actor, i));
-        for (int i = 0; i < places.Count; i++)
+        for (int i = 0; i < _gazetteerCount; i++)
         {
             Add(places[i].Name, new NameHit(NameKind.Place, i));
             var alts = places[i].AltNames;
             for (int k = 0; k < alts.Length; k++)
             {
                 // The first alternate is GeoNames' ASCII spelling of the name when it differs ("Gdansk"): as good as the name.
-                bool ascii = k == 0 && string.Equals(alts[0], StripDiacritics(places[i].Name), StringComparison.Ordinal);
+                bool ascii = k == 0 && !System.Text.Ascii.IsValid(places[i].Name) && string.Equals(alts[0], StripDiacritics(places[i].Name), StringComparison.Ordinal);
                 Add(alts[k], new NameHit(ascii ? NameKind.Place : NameKind.PlaceAlias, i));
             }
+            // Indexed, the alternate names are not needed again: 300,000 strings (about 25 MB) less to keep.
+            if (dropAltNames) places[i].AltNames = [];
         }
         _placesByCompactKey = compact;
         _agents = new Dictionary<string, string>(agents.Count, StringComparer.Ordinal);
         foreach (var a in agents)
         {
             _agents[a.Key] = a.Code;
-            maxWords = Math.Max(maxWords, AddPrefixes(a.Key));
+            maxWords = Math.Max(maxWords, AddPrefixes(a.Key, prefixesBySpan));
         }
         MaxWords = Math.Min(maxWords, 10);
         _namesBySpan = _names.GetAlternateLookup<ReadOnlySpan<char>>();
         _agentsBySpan = _agents.GetAlternateLookup<ReadOnlySpan<char>>();
         _prefixesBySpan = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private static readonly (string Long, string Dotted, string Short)[] TitleWords =
+        [("saint ", "st. ", "st "), ("sainte ", "ste. ", "ste "), ("mount ", "mt. ", "mt "), ("fort ", "ft. ", "ft ")];
+
+    /// <summary>The other spellings of a key that starts with Saint/St./St, Sainte, Mount or Fort, or null.</summary>
+    internal static (string Full, string? Other)? AbbreviatedVariant(string key)
+    {
+        foreach (var (full, dotted, shortForm) in TitleWords)
+        {
+            if (key.StartsWith(full, StringComparison.Ordinal)) return (dotted + key[full.Length..], shortForm + key[full.Length..]);
+            if (key.StartsWith(dotted, StringComparison.Ordinal)) return (full + key[dotted.Length..], shortForm + key[dotted.Length..]);
+            if (key.StartsWith(shortForm, StringComparison.Ordinal)) return (full + key[shortForm.Length..], dotted + key[shortForm.Length..]);
+        }
+        return null;
     }
 
     private static string StripDiacritics(string s)
@@ -123,13 +193,13 @@ public sealed class KnowledgeBase
         return sb.ToString().Normalize(System.Text.NormalizationForm.FormC);
     }
 
-    private int AddPrefixes(string key)
+    private static int AddPrefixes(string key, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> prefixes)
     {
         int words = 1;
         for (int i = 0; i < key.Length; i++)
         {
             if (key[i] != ' ' && key[i] != '-') continue;
-            _prefixes.Add(key[..i]);
+            prefixes.Add(key.AsSpan(0, i)); // allocates only a prefix not seen yet
             if (key[i] == ' ') words++;
         }
         return words;
@@ -165,16 +235,21 @@ public sealed class KnowledgeBase
             {
                 Iso3 = f[0], Iso2 = f[1], Name = f[2], GeonameId = ParseLong(f[3]), Capital = f[4].Length > 0 ? f[4] : null,
                 CapitalGeonameId = ParseLong(f[5]), Lat = ParseNullable(f[6]), Lon = ParseNullable(f[7]), Population = ParseLong(f[8]),
-                Names = KbFiles.List(f[9]), Demonyms = KbFiles.List(f[10]), Capitals = KbFiles.List(f[11]),
+                Names = KbFiles.List(f[9]), Demonyms = KbFiles.List(f[10]), Capitals = KbFiles.List(f[11]), Continent = f.Length > 12 ? f[12] : "", Tld = f.Length > 13 ? f[13] : "",
             });
         }
-        var places = new List<PlaceEntry>(36_000);
+        var places = new List<PlaceEntry>(260_000);
+        // Codes repeat across rows: one string each (a local table is much faster than string.Intern's global one).
+        var interned = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Code(string s) => interned.TryGetValue(s, out var c) ? c : interned[s] = s;
         foreach (var f in KbFiles.ReadRows(Path.Combine(folder, KbFiles.Places)))
         {
             places.Add(new PlaceEntry
             {
-                GeonameId = ParseLong(f[0]), Name = f[1], Lat = ParseDouble(f[2]), Lon = ParseDouble(f[3]), FeatureCode = string.Intern(f[4]),
-                Iso3 = string.Intern(f[5]), Admin1 = string.Intern(f[6]), Population = ParseLong(f[7]), AltNames = KbFiles.List(f[8]),
+                GeonameId = ParseLong(f[0]), Name = f[1], Lat = ParseDouble(f[2]), Lon = ParseDouble(f[3]), FeatureCode = Code(f[4]),
+                Iso3 = Code(f[5]), Admin1 = Code(f[6]), Admin2 = Code(f[7]), Population = ParseLong(f[8]),
+                AltNames = KbFiles.List(f[9]), Abbreviations = KbFiles.List(f[10]), Demonyms = KbFiles.List(f[11]),
+                Actors = f.Length > 12 ? KbFiles.List(f[12]) : [],
             });
         }
         var actors = new List<ActorEntry>(40_000);
@@ -190,7 +265,7 @@ public sealed class KnowledgeBase
         var discards = new HashSet<string>(StringComparer.Ordinal);
         string discardPath = Path.Combine(folder, KbFiles.Discards);
         if (File.Exists(discardPath)) foreach (var f in KbFiles.ReadRows(discardPath)) discards.Add(f[0]);
-        return new KnowledgeBase(folder, countries, places, actors, agents, discards);
+        return new KnowledgeBase(folder, countries, places, actors, agents, discards, dropAltNames: true);
     }
 
     /// <summary>A knowledge base of the given tables only (no files): for suites and tests that bring their own dictionaries.</summary>
@@ -244,6 +319,31 @@ public sealed class KnowledgeBase
     public CountryEntry? CountryByIso3(string iso3) => _countryByIso3.TryGetValue(iso3, out int i) ? Countries[i] : null;
 
     public int CountryIndex(string iso3) => _countryByIso3.TryGetValue(iso3, out int i) ? i : -1;
+
+    /// <summary>The index in <see cref="Places"/> of a country's own place (feature PCLI at its point), or -1 when it has no point.</summary>
+    public int CountryPlace(int countryIndex) => _countryPlace[countryIndex];
+
+    /// <summary>True when the place is a country's PCLI entry rather than a gazetteer place.</summary>
+    public bool IsCountryPlace(int placeIndex) => placeIndex >= _gazetteerCount;
+
+    /// <summary>
+    /// First-level divisions an abbreviation stands for, written exactly so ("La." -> Louisiana, "BC" -> British Columbia;
+    /// "in" is not Indiana's "IN"), or empty.
+    /// </summary>
+    public ReadOnlySpan<int> PlacesByAbbreviation(string text) => _abbreviations.TryGetValue(text, out var ids) ? ids : default;
+
+    /// <summary>The continent or region an adjective names ("european" -> Europe), or -1.</summary>
+    public int PlaceOfDemonym(string key) => _placeDemonyms.TryGetValue(key, out int i) ? i : -1;
+
+    /// <summary>The region an actor that unites its countries stands for ("THE_EUROPEAN_UNION" -> Europe), or -1.</summary>
+    public int PlaceOfActor(string actorId) => _placeOfActor.TryGetValue(actorId, out int i) ? i : -1;
+
+    /// <summary>The country of an internet country-code domain ("uk" -> United Kingdom), or null.</summary>
+    public CountryEntry? CountryOfTld(string tld) => _countryByTld.TryGetValue(tld, out int i) ? Countries[i] : null;
+
+    /// <summary>The second-level division a place lies in, or null.</summary>
+    public PlaceEntry? Admin2Of(PlaceEntry place) =>
+        place.Admin2.Length > 0 && _admin2.TryGetValue((place.Iso3, place.Admin1, place.Admin2), out int i) ? Places[i] : null;
 
     /// <summary>The first-order division a place lies in, or null.</summary>
     public PlaceEntry? Admin1Of(PlaceEntry place) =>

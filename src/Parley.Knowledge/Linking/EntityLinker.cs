@@ -242,30 +242,24 @@ public sealed class EntityLinker : IPipelineComponent
         return i == words.Length - 1 ? words[i] : null;
     }
 
+    /// <summary>The one person with this surname whose country the article names, preferring among several the one who
+    /// held a role on its date; null when none or more than one fit ("Mr Howard" in a British article is not John Howard).</summary>
     private int? PersonBySurname(string surname, Dictionary<string, int> countries, DateOnly? date)
     {
         if (!_personsBySurname.TryGetValue(surname, out var ids)) return null;
-        int? found = null;
-        if (date is { } d)
-        {
-            foreach (int id in ids)
-            {
-                bool holds = false;
-                foreach (var c in _kb.Actors[id].Codes) if (c.IsDated && c.Covers(d)) { holds = true; break; }
-                if (!holds) continue;
-                if (found is not null) { found = null; goto byCountry; }
-                found = id;
-            }
-            if (found is not null) return found;
-        }
-    byCountry:
+        int? found = null, dated = null;
+        int inCountry = 0, datedCount = 0;
         foreach (int id in ids)
         {
             if (KnowledgeBase.ActorCountry(_kb.Actors[id]) is not { } country || !countries.ContainsKey(country)) continue;
-            if (found is not null) return null;
+            inCountry++;
             found = id;
+            if (date is not { } d) continue;
+            foreach (var c in _kb.Actors[id].Codes)
+                if (c.IsDated && c.Covers(d)) { datedCount++; dated = id; break; }
         }
-        return found;
+        if (inCountry == 1) return found;
+        return datedCount == 1 ? dated : null;
     }
 
     /// <summary>
@@ -303,9 +297,12 @@ public sealed class EntityLinker : IPipelineComponent
 
     /// <summary>
     /// Picks the referent of an ambiguous name. A country beats everything for a place-like or untyped mention
-    /// (a country's name never means a town); a person or organisation mention prefers actors; among actors, those
-    /// of countries the document names and those with a role on its date come first; among places, the gazetteer
-    /// choice is left to the geocoder (here: the most populous).
+    /// (a country's name never means a town); a person or organisation mention prefers actors; an organisation or
+    /// armed group of the dictionaries beats a place that only shares an alternate name with it or has under 100,000
+    /// people, even when NER calls the name a location ("the White House" is the US government, not the Tennessee town
+    /// or Casablanca's alias; "the Kremlin", "Downing Street" likewise); among actors, those of countries the document
+    /// names and those with a role on its date come first; among places, the gazetteer choice is left to the geocoder
+    /// (here: the most populous).
     /// </summary>
     private NameHit Choose(NameHit[] hits, string? type, Dictionary<string, int> countries, DateOnly? date)
     {
@@ -318,7 +315,7 @@ public sealed class EntityLinker : IPipelineComponent
                 NameKind.Country => type is "PER" or "ORG" ? 5 : 10,
                 NameKind.Demonym => type == "MISC" ? 11 : type is null ? 9 : 4,
                 NameKind.Actor => ActorScore(_kb.Actors[h.Index], type, countries, date),
-                _ => PlaceScore(_kb.Places[h.Index], type, countries) - (h.Kind == NameKind.PlaceAlias ? 0.2 : 0),
+                _ => PlaceScore(_kb.Places[h.Index], type, countries) - (h.Kind == NameKind.PlaceAlias ? 2 : 0),
             };
             if (s > bestScore) { bestScore = s; best = h; }
         }
@@ -331,7 +328,7 @@ public sealed class EntityLinker : IPipelineComponent
         {
             "PER" => a.Kind == ActorKind.Person ? 8 : 6,
             "ORG" => a.Kind != ActorKind.Person ? 8 : 6,
-            "LOC" => 3,
+            "LOC" => a.Kind != ActorKind.Person ? InstitutionAsLocation : 3,
             _ => 7,
         };
         string? country = KnowledgeBase.ActorCountry(a);
@@ -341,9 +338,13 @@ public sealed class EntityLinker : IPipelineComponent
         return s;
     }
 
+    /// <summary>An organisation's score for a location mention: above a small place (7 + 0.5) and any alias (at most 6.6), below a place of 100,000 (8).</summary>
+    private const double InstitutionAsLocation = 7.6;
+
     private static double PlaceScore(PlaceEntry p, string? type, Dictionary<string, int> countries)
     {
         double s = type is "LOC" or null ? 7 : 2;
+        if (p.Population >= 100_000 || p.FeatureCode is "ADM1" or "PPLC" or "CONT" or "RGN") s += 1;
         if (countries.ContainsKey(p.Iso3)) s += 0.5;
         return s + Math.Log10(p.Population + 10) / 100;
     }

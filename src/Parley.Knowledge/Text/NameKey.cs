@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Parley.Knowledge.Text;
 
 /// <summary>
@@ -12,20 +10,22 @@ public static class NameKey
     /// <summary>Key of a dictionary phrase or a free-text name; empty when nothing is left.</summary>
     public static string FromPhrase(string phrase)
     {
-        var sb = new StringBuilder(phrase.Length);
+        // Built in a stack buffer (no StringBuilder): the knowledge base keys some 800,000 names at start-up.
+        Span<char> buffer = phrase.Length <= 256 ? stackalloc char[phrase.Length] : new char[phrase.Length];
+        int n = 0;
         bool pendingSpace = false;
         foreach (char raw in phrase)
         {
             char c = Fold(raw);
-            if (c == '_' || char.IsWhiteSpace(c)) { pendingSpace = sb.Length > 0; continue; }
+            if (c == '_' || char.IsWhiteSpace(c)) { pendingSpace = n > 0; continue; }
             if (c == '"') continue;
-            if (c == '-') { pendingSpace = false; TrimEndSpace(sb); sb.Append('-'); continue; }
-            if (pendingSpace && sb.Length > 0 && sb[^1] != '-') sb.Append(' ');
+            if (c == '-') { pendingSpace = false; while (n > 0 && buffer[n - 1] == ' ') n--; buffer[n++] = '-'; continue; }
+            if (pendingSpace && n > 0 && buffer[n - 1] != '-') buffer[n++] = ' ';
             pendingSpace = false;
-            sb.Append(char.ToLowerInvariant(c));
+            buffer[n++] = char.ToLowerInvariant(c);
         }
-        TrimEndSpace(sb);
-        return sb.ToString();
+        while (n > 0 && buffer[n - 1] == ' ') n--;
+        return n == 0 ? "" : new string(buffer[..n]);
     }
 
     /// <summary>Number of words in a key.</summary>
@@ -50,8 +50,4 @@ public static class NameKey
     /// <summary>True for characters that are quote marks of any kind.</summary>
     public static bool IsQuote(char c) => Fold(c) is '"' or '\'';
 
-    private static void TrimEndSpace(StringBuilder sb)
-    {
-        while (sb.Length > 0 && sb[^1] == ' ') sb.Length--;
-    }
 }

@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Parley.Engine;
+using Parley.Queue;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>
+/// `parley bench worker`: throughput of N single-threaded worker processes on one queue and one PostgreSQL
+/// store, for each N asked (default 1 and 2). Each round publishes the same articles to a fresh queue, starts
+/// the workers on a fresh database, and counts stored articles per second from the first stored article to
+/// the last (so model loading and the idle wait at the end are left out).
+/// </summary>
+internal static class BenchWorkerCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore, Description = "Inputs, e.g. ../shared/data/news_reuters21578/reuters21578.jsonl.gz" };
+        var store = new Option<string>("--store") { Required = true, Description = "PostgreSQL server (URI or connection string); each round uses a database of its own, dropped afterwards." };
+        var queue = WorkerCommand.QueueOption(required: true);
+        var workers = new Option<string>("--workers") { Description = "Worker counts to measure, comma-separated.", DefaultValueFactory = _ => "1,2" };
+        var limit = new Option<int>("--limit") { Description = "Articles per round (0: all).", DefaultValueFactory = _ => 2000 };
+        var layers = CliOptions.LayersOption();
+        var command = new Command("worker", "Articles per second with 1, 2, ... single-threaded worker processes (PostgreSQL store, NATS queue).") { paths, store, queue, workers, limit, layers };
+        command.SetAction(parse =>
+        {
+            var counts = parse.GetValue(workers)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(s => int.TryParse(s, CultureInfo.InvariantCulture, out int n) && n > 0 ? n : throw new ArgumentException($"--workers: '{s}' is not a count")).ToList();
+            string input = parse.GetValue(limit) is int max and > 0 ? BenchCommand.LimitedCopy(parse.GetValue(paths)!, max) : null!;
+            string[] inputs = input is null ? parse.GetValue(paths)! : [input];
+            string server = parse.GetValue(queue)!.TrimEnd('/');
+            Console.WriteLine(BenchCommand.MachineLine());
+            Console.WriteLine($"store: {StoreFactory.Describe(parse.GetValue(store)!)}; queue: {server}; layers: {parse.GetValue(layers)}");
+            var rates = new List<double>();
+            try
+            {
+                foreach (int n in counts)
+                {
+                    string name = $"bench_w{n}_{Environment.ProcessId}";
+                    string db = StoreFactory.WithDatabase(parse.GetValue(store)!, "parley_" + name);
+                    string url = $"{server}/{name.Replace('_', '-')}";
+                    StoreFactory.Drop(db);
+                    WorkerCommand.Publish(url, inputs, null, quiet: true);
+                    double rate = Round(n, url, db, parse.GetValue(layers)!);
+                    rates.Add(rate);
+                    StoreFactory.Drop(db);
+                }
+            }
+            finally
+            {
+                if (input is not null) File.Delete(input);
+            }
+            for (int i = 1; i < rates.Count; i++)
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{counts[i]} workers / {counts[0]}: {rates[i] / rates[0]:F2}x"));
+            return 0;
+        });
+        return command;
+    }
+
+    private static double Round(int workers, string url, string db, string layers)
+    {
+        var processes = new List<Process>();
+        for (int i = 0; i < workers; i++) processes.Add(StartWorker(url, db, layers, $"bench-{i + 1}"));
+        using var store = WaitForStore(db);
+        var clock = Stopwatch.StartNew();
+        TimeSpan? first = null, last = null;
+        long atFirst = 0, final = 0;
+        while (processes.Exists(p => !p.HasExited))
+        {
+            long n = store.GetStats().Documents + store.GetStats().Duplicates;
+            if (n > 0 && first is null) { first = clock.Elapsed; atFirst = n; }
+            if (n > final) { final = n; last = clock.Elapsed; }
+            Thread.Sleep(200);
+        }
+        foreach (var p in processes)
+        {
+            if (p.ExitCode != 0) Console.Error.WriteLine($"parley: bench worker: a worker exited with {p.ExitCode}");
+            p.Dispose();
+        }
+        final = store.GetStats().Documents + store.GetStats().Duplicates;
+        double seconds = first is { } f && last is { } l && l > f ? (l - f).TotalSeconds : double.NaN;
+        double rate = (final - atFirst) / seconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{workers} worker{(workers == 1 ? "" : "s")}: {final:N0} articles, {final - atFirst:N0} in {seconds:F1} s = {rate:N1} articles/s"));
+        return rate;
+    }
+
+    private static Parley.Storage.IParleyStore WaitForStore(string db)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try { return StoreFactory.Open(null, db); }
+            catch (IOException) when (clock.Elapsed < TimeSpan.FromMinutes(1)) { Thread.Sleep(200); }
+        }
+    }
+
+    private static Process StartWorker(string url, string db, string layers, string name)
+    {
+        // The same program: `parley` itself, or `dotnet parley.dll`.
+        string self = Environment.ProcessPath ?? "dotnet";
+        var psi = new ProcessStartInfo(self) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet") psi.ArgumentList.Add(typeof(BenchWorkerCommand).Assembly.Location);
+        foreach (var a in new[] { "worker", "--queue", url, "--store", db, "--threads", "1", "--layers", layers, "--exit-when-idle", "3", "--name", name })
+            psi.ArgumentList.Add(a);
+        var p = Process.Start(psi)!;
+        p.OutputDataReceived += (_, _) => { };
+        p.ErrorDataReceived += (_, _) => { };
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        return p;
+    }
+}

@@ -1,0 +1,110 @@
+using Parley.Core;
+using Parley.Events.Cameo;
+
+namespace Parley.Events;
+
+/// <summary>
+/// Public statements (CAMEO 01): "Blair said Bush would ...", "..., Iran's foreign ministry said". A statement is an event
+/// when its reported clause codes none of its own, the speaker is an actor, and the clause names another actor it is
+/// about: the speaker is the source, that actor the target (never the speaker itself, never taken from the clause as
+/// the source). A clause that is an event is that event, not the report of it.
+/// </summary>
+public sealed partial class EventCoder
+{
+    /// <summary>The clause a speech verb reports: its clausal complement, a clause in parataxis, or the clause it is
+    /// itself parenthetical to ("..., a senior official said"); -1 if none.</summary>
+    private static int ReportedClause(in SentenceGraph g, int t)
+    {
+        int c = g.Child(t, Rel.Ccomp);
+        if (c >= 0) return c;
+        c = g.Child(t, Rel.Parataxis);
+        if (c >= 0) return c;
+        return g.RelOf(t) is Rel.Parataxis or Rel.Ccomp && g.Head(t) >= 0 ? g.Head(t) : -1;
+    }
+
+    private void CodeStatements(DocumentContext ctx, in SentenceGraph g, int sentence, int eventsBefore)
+    {
+        var doc = ctx.Doc;
+        foreach (var (t, clause, code) in ctx.Statements)
+        {
+            var trace = ctx.Trace;
+            // The clause is an event of its own: that event is what the sentence reports.
+            bool coded = false;
+            for (int i = eventsBefore; i < doc.Events.Count && !coded; i++)
+            {
+                int trigger = doc.TokenAt(doc.Events[i].TriggerStart);
+                coded = trigger >= 0 && trigger != t && Within(g, clause, trigger, t);
+            }
+            if (coded)
+            {
+                trace?.Dropped(doc, t, code, "reported clause is an event of its own: the statement is not coded");
+                continue;
+            }
+            if (_clauses.Unasserted(g, t) is { } why)
+            {
+                trace?.Dropped(doc, t, code, why);
+                continue;
+            }
+            var sources = new List<ActorRef>();
+            int src = _clauses.SubjectOf(g, t);
+            if (src < 0 || _actors.Resolve(ctx, g, src, false, sources) == 0)
+            {
+                trace?.Dropped(doc, t, code, src < 0 ? "statement without a speaker" : "speaker '" + ctx.TokenText(src) + "' has no actor code");
+                continue;
+            }
+            // The addressee ("told Parliament"), else the first actor the clause names.
+            var targets = new List<ActorRef>();
+            int obj = ClauseAnalyzer.DirectObject(g, t);
+            if (obj >= 0) _actors.Resolve(ctx, g, obj, false, targets, true, sources);
+            int about = -1;
+            if (targets.Count == 0 && (about = FirstActorWithin(ctx, g, clause, t, sources)) >= 0)
+                _actors.Resolve(ctx, g, about, false, targets, true, sources);
+            if (targets.Count == 0)
+            {
+                trace?.Dropped(doc, t, code, "statement about no other actor");
+                continue;
+            }
+            var plan = new EventPlan
+            {
+                Sentence = sentence, Trigger = t, Clause = t, Code = code, Rule = StringStore.Get(g.Lemma(t)) + "+statement",
+                Confidence = 0.6, TargetHead = obj >= 0 ? obj : about,
+            };
+            Emit(ctx, g, plan, sources, targets);
+        }
+    }
+
+    /// <summary><paramref name="x"/> lies in the subtree of <paramref name="clause"/> but not in that of <paramref name="except"/>.</summary>
+    private static bool Within(in SentenceGraph g, int clause, int x, int except)
+    {
+        for (int hops = 0; x >= 0 && hops < 40; hops++)
+        {
+            if (x == except) return false;
+            if (x == clause) return true;
+            x = g.Head(x);
+        }
+        return false;
+    }
+
+    /// <summary>The noun-phrase head of the first named actor in <paramref name="clause"/> (outside the speech verb's own
+    /// phrase) that is not the speaker; -1 if none.</summary>
+    private static int FirstActorWithin(DocumentContext ctx, in SentenceGraph g, int clause, int speech, List<ActorRef> speakers)
+    {
+        for (int k = g.First; k < g.End; k++)
+        {
+            int e = ctx.EntityAt[k];
+            if (e < 0 || ctx.ActorEntity(e) < 0 || !Within(g, clause, k, speech)) continue;
+            var m = ctx.Doc.Entities[e];
+            // What a statement is about is an actor, not the town it was made in, nor a pronoun's guess.
+            if (m.Type == "LOC" && !(m.Kb?.StartsWith("country:", StringComparison.Ordinal) ?? false)) continue;
+            if (g.Upos(k) == UPos.PRON) continue;
+            bool isSpeaker = false;
+            foreach (var s in speakers) if (s.Entity == e || s.Cluster >= 0 && s.Cluster == m.Cluster) isSpeaker = true;
+            if (isSpeaker) continue;
+            int h = k;
+            while (g.Head(h) is int up and >= 0 && ctx.EntityAt[up] == e && g.RelOf(h) is Rel.Flat or Rel.Compound) h = up;
+            if (g.Head(h) is int noun and >= 0 && g.RelOf(h) is Rel.Amod or Rel.Compound or Rel.Poss && g.Upos(noun) is UPos.NOUN) h = noun;
+            return h;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using Parley.Core;
+using Parley.Engine;
+using Parley.Storage;
+
+namespace Parley.Queue;
+
+/// <summary>How a worker pulls and retries.</summary>
+public sealed record WorkerOptions
+{
+    /// <summary>Messages pulled at once (the worker's bound on work in hand).</summary>
+    public int Batch { get; init; } = 8;
+    /// <summary>Failed attempts after which an article goes to the dead-letter stream with its error.</summary>
+    public int MaxAttempts { get; init; } = 5;
+    /// <summary>How often the worker reports its rate and the queue's lag.</summary>
+    public TimeSpan ReportEvery { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>The worker's name in reports (default: host and process id).</summary>
+    public string Name { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+    /// <summary>Stop when the queue has been empty this long (null: run until told to stop).</summary>
+    public TimeSpan? ExitWhenIdle { get; init; }
+}
+
+/// <summary>Counts of one worker's run.</summary>
+public sealed record WorkerSummary(long Stored, long AlreadyStored, long Duplicates, long Failed, long DeadLettered);
+
+/// <summary>
+/// `parley worker`: pulls articles in batches from the shared consumer, annotates each (unless its text is
+/// already stored), stores it in one transaction, places it in its story, and only then acknowledges it.
+/// At-least-once delivery plus idempotent saves give exactly-once storage: a message redelivered after a
+/// crash finds its article stored and is acknowledged. A failed article is retried later (negative ack
+/// with backoff); after <see cref="WorkerOptions.MaxAttempts"/> deliveries it goes to the dead-letter
+/// stream and the store records its error. Stopping (SIGTERM) drains: no new pulls, the article in hand is
+/// finished and acknowledged, the rest of the batch is handed back at once.
+/// </summary>
+public sealed class QueueWorker(ArticleQueue queue, ParleyEngine engine, IParleyStore store, WorkerOptions options)
+{
+    private long _stored, _already, _duplicates, _failed, _dead;
+
+    public Action<string>? Log { get; init; }
+
+    public async Task<WorkerSummary> RunAsync(CancellationToken stop)
+    {
+        var reports = new Reports(queue, options, Log);
+        var idle = Stopwatch.StartNew();
+        INatsJSConsumer? consumer = null;
+        while (!stop.IsCancellationRequested)
+        {
+            var batch = new List<INatsJSMsg<byte[]>>(options.Batch);
+            try
+            {
+                consumer ??= await queue.ConsumerAsync(CancellationToken.None);
+                // Not cancelled by stop: a fetch cut short would leave delivered messages waiting for the ack wait.
+                await foreach (var msg in consumer.FetchAsync<byte[]>(new NatsJSFetchOpts { MaxMsgs = options.Batch, Expires = TimeSpan.FromSeconds(1) }))
+                    batch.Add(msg);
+            }
+            catch (Exception e) when (e is NatsException or TimeoutException or OperationCanceledException && !stop.IsCancellationRequested)
+            {
+                Log?.Invoke($"queue unavailable ({e.GetType().Name}: {e.Message}); retrying");
+                consumer = null;
+                await Delay(1000, stop);
+                continue;
+            }
+            if (batch.Count > 0) idle.Restart();
+            for (int i = 0; i < batch.Count; i++)
+            {
+                if (stop.IsCancellationRequested)
+                {
+                    // Draining: hand the rest back now rather than after the ack wait.
+                    foreach (var rest in batch.Skip(i)) await Try(() => rest.NakAsync().AsTask());
+                    break;
+                }
+                await HandleAsync(batch[i]);
+            }
+            await reports.MaybeReportAsync(Totals(), "running", force: false);
+            if (options.ExitWhenIdle is { } wait && batch.Count == 0 && idle.Elapsed >= wait)
+            {
+                var status = await TryStatus();
+                if (status is { Pending: 0, InFlight: 0 }) break;
+            }
+        }
+        await reports.MaybeReportAsync(Totals(), "stopped", force: true);
+        return new WorkerSummary(_stored, _already, _duplicates, _failed, _dead);
+    }
+
+    private (long Done, long Failed, long Dead) Totals() => (_stored + _already + _duplicates, _failed, _dead);
+
+    private async Task<QueueStatus?> TryStatus()
+    {
+        try { return await queue.StatusAsync(); }
+        catch (Exception e) when (e is NatsException or TimeoutException) { return null; }
+    }
+
+    private async Task HandleAsync(INatsJSMsg<byte[]> msg)
+    {
+        int attempt = (int)(msg.Metadata?.NumDelivered ?? 1);
+        string? origin = msg.Headers?.TryGetValue(ArticleQueue.OriginHeader, out var o) == true ? o.ToString() : null;
+        Document doc;
+        try
+        {
+            doc = DocumentCodec.Decode(msg.Data ?? []);
+        }
+        catch (InvalidDataException e)
+        {
+            // Never readable, however often it is tried.
+            await DeadLetterAsync(msg, null, origin, attempt, "not a document message: " + e.Message);
+            return;
+        }
+        if (attempt > options.MaxAttempts)
+        {
+            // Delivered again and again without an ack: it takes its workers down or outlasts the ack wait.
+            await DeadLetterAsync(msg, doc, origin, attempt, $"delivered {attempt - 1} times without being acknowledged (worker crash or ack-wait timeout)");
+            return;
+        }
+        try
+        {
+            Process(doc);
+        }
+        catch (Exception e)
+        {
+            _failed++;
+            string error = $"{e.GetType().Name}: {FirstLine(e.Message)}";
+            if (attempt >= options.MaxAttempts)
+            {
+                await DeadLetterAsync(msg, doc, origin, attempt, error);
+                return;
+            }
+            Log?.Invoke($"{origin ?? doc.Id}: attempt {attempt} failed ({error}); retrying later");
+            await Try(() => msg.NakAsync(delay: TimeSpan.FromMilliseconds(Math.Min(30_000, 500 << Math.Min(attempt, 6)))).AsTask());
+            return;
+        }
+        // After the write: a crash before this line means a redelivery, which finds the article stored.
+        await Try(() => msg.AckAsync(new AckOpts { DoubleAck = true }).AsTask());
+    }
+
+    /// <summary>Annotates (unless the text is stored already), stores in one transaction, then places the article in its story.</summary>
+    private void Process(Document doc)
+    {
+        if (!store.ContainsHash(ContentHash.Of(doc.Text))) engine.Annotate(doc);
+        var saved = store.SaveBatch([doc]).Items[0];
+        switch (saved.Status)
+        {
+            case SaveStatus.Added or SaveStatus.Replaced:
+                _stored++;
+                StoryUpdater.AddDocuments(store, [doc]);
+                break;
+            case SaveStatus.AlreadyStored:
+                _already++;
+                // Stored by an attempt that died before placing it in its story: place the stored version.
+                if (store.LoadDocument(doc.Id) is { } stored) StoryUpdater.AddDocuments(store, [stored]);
+                break;
+            default:
+                _duplicates++;
+                break;
+        }
+    }
+
+    private async Task DeadLetterAsync(INatsJSMsg<byte[]> msg, Document? doc, string? origin, int attempts, string error)
+    {
+        string hash = doc is null ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(msg.Data ?? [])) : ContentHash.Of(doc.Text);
+        var headers = new NatsHeaders { [ArticleQueue.ErrorHeader] = error };
+        if (origin is not null) headers[ArticleQueue.OriginHeader] = origin;
+        try
+        {
+            await queue.JetStream.PublishAsync(queue.DeadSubject, msg.Data ?? [], headers: headers, opts: new NatsJSPubOpts { MsgId = hash });
+            store.RecordDeadLetter(new DeadLetter(hash, doc?.Id, origin, attempts, error, DateTimeOffset.UtcNow));
+        }
+        catch (Exception e) when (e is NatsException or TimeoutException or System.Data.Common.DbException)
+        {
+            // Not dead-lettered: leave it for a later delivery rather than lose it.
+            Log?.Invoke($"{origin ?? doc?.Id}: cannot dead-letter ({e.Message}); leaving it queued");
+            return;
+        }
+        _dead++;
+        Log?.Invoke($"{origin ?? doc?.Id}: dead letter after {attempts} attempts: {error}");
+        await Try(() => msg.AckTerminateAsync().AsTask());
+    }
+
+    /// <summary>An ack or nak that fails (the server restarting) is dropped: the message comes back after the ack wait.</summary>
+    private async Task Try(Func<Task> action)
+    {
+        try { await action(); }
+        catch (Exception e) when (e is NatsException or TimeoutException or OperationCanceledException)
+        {
+            Log?.Invoke($"acknowledgement not delivered ({e.Message}); the article will be redelivered and found stored");
+        }
+    }
+
+    private static async Task Delay(int ms, CancellationToken stop)
+    {
+        try { await Task.Delay(ms, stop); } catch (OperationCanceledException) { }
+    }
+
+    private static string FirstLine(string s)
+    {
+        int nl = s.IndexOfAny(['\r', '\n']);
+        return nl < 0 ? s : s[..nl];
+    }
+
+    /// <summary>The rate over the last interval and the queue's lag, on standard error and in the workers' bucket.</summary>
+    private sealed class Reports(ArticleQueue queue, WorkerOptions options, Action<string>? log)
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private TimeSpan _last;
+        private long _lastDone;
+
+        public async Task MaybeReportAsync((long Done, long Failed, long Dead) totals, string state, bool force)
+        {
+            var now = _clock.Elapsed;
+            if (!force && now - _last < options.ReportEvery) return;
+            double seconds = Math.Max(1e-3, (now - _last).TotalSeconds);
+            double rate = (totals.Done - _lastDone) / seconds;
+            _last = now;
+            _lastDone = totals.Done;
+            long lag = -1;
+            try
+            {
+                var status = await queue.StatusAsync();
+                lag = status.Pending + status.InFlight;
+                var kv = await queue.WorkersAsync(CancellationToken.None);
+                var report = new WorkerReport(options.Name, DateTimeOffset.UtcNow, Math.Round(rate, 1), totals.Done, totals.Failed, totals.Dead, lag, state);
+                await kv.PutAsync(options.Name, System.Text.Json.JsonSerializer.Serialize(report, QueueJson.Default.WorkerReport));
+            }
+            catch (Exception e) when (e is NatsException or TimeoutException) { }
+            log?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{state}: {rate:F1} articles/s, {totals.Done} done, {totals.Failed} failed attempts, {totals.Dead} dead letters, lag {(lag < 0 ? "unknown" : lag.ToString(System.Globalization.CultureInfo.InvariantCulture))}"));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using Npgsql;
+
+namespace Parley.Storage.Postgres;
+
+/// <summary>
+/// Story reads and writes inside one transaction that holds the story advisory lock. The lock serializes every
+/// worker's story placement, so its hold time is the ceiling of the whole system: writes are queued and sent
+/// in one round trip (before the next read that may depend on them, or before the commit).
+/// </summary>
+internal sealed class PgStoryTransaction(NpgsqlConnection c, NpgsqlTransaction tx) : IStoryTransaction
+{
+    private readonly List<NpgsqlBatchCommand> _pending = [];
+
+    private void Write(string sql, params object?[] values)
+    {
+        var cmd = new NpgsqlBatchCommand(sql);
+        foreach (var v in values) cmd.Parameters.Add(new NpgsqlParameter { Value = v ?? DBNull.Value });
+        _pending.Add(cmd);
+    }
+
+    /// <summary>Sends the queued writes (one round trip).</summary>
+    public void Flush()
+    {
+        if (_pending.Count == 0) return;
+        using var batch = new NpgsqlBatch(c, tx);
+        foreach (var cmd in _pending) batch.BatchCommands.Add(cmd);
+        _pending.Clear();
+        batch.ExecuteNonQuery();
+    }
+
+    private NpgsqlCommand Query(string sql)
+    {
+        Flush();
+        return new NpgsqlCommand(sql, c, tx);
+    }
+
+    public void ClearAll()
+    {
+        Write("TRUNCATE story_terms, story_documents, stories, story_term_counts");
+        Write("UPDATE store_state SET grouped = 0");
+    }
+
+    public (IReadOnlyDictionary<int, int> Frequencies, long Documents) TermFrequencies(IReadOnlyCollection<int> terms)
+    {
+        var df = new Dictionary<int, int>(terms.Count);
+        long documents = 0;
+        using var cmd = Query("SELECT false, term, documents::bigint FROM story_term_counts WHERE term = ANY($1) UNION ALL SELECT true, 0, grouped FROM store_state");
+        cmd.Parameters.AddWithValue(terms.ToArray());
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            if (r.GetBoolean(0)) documents = r.GetInt64(2);
+            else df[r.GetInt32(1)] = (int)r.GetInt64(2);
+        }
+        return (df, documents);
+    }
+
+    public void CountTerms(IReadOnlyCollection<int> terms)
+    {
+        // In term order, so two workers never lock the same counters in opposite orders.
+        Write("INSERT INTO story_term_counts(term, documents) SELECT t, 1 FROM unnest($1::int[]) AS t ON CONFLICT (term) DO UPDATE SET documents = story_term_counts.documents + 1",
+            terms.Distinct().Order().ToArray());
+        Write("UPDATE store_state SET grouped = grouped + 1");
+    }
+
+    public string? StoryOf(string documentId)
+    {
+        using var cmd = Query("SELECT story_id FROM story_documents WHERE document_id = $1 LIMIT 1");
+        cmd.Parameters.AddWithValue(documentId);
+        return cmd.ExecuteScalar() as string;
+    }
+
+    public IReadOnlyList<StoryState> Candidates(IReadOnlyCollection<int> keyTerms, DateOnly? day, int windowDays, int limit)
+    {
+        var list = new List<StoryState>();
+        if (keyTerms.Count == 0 || limit <= 0) return list;
+        using var cmd = Query(
+            """
+            SELECT s.id, s.title, s.first, s.last, s.size, s.centroid FROM (
+                SELECT s.id FROM story_terms t JOIN stories s ON s.id = t.story_id
+                WHERE t.term = ANY($1) AND ($2::date IS NULL OR s.last IS NULL OR (s.last >= $2::date - $3 AND s.first <= $2::date + $3))
+                GROUP BY s.id, s.last ORDER BY count(*) DESC, s.last DESC NULLS LAST, s.id LIMIT $4) AS c
+            JOIN stories s ON s.id = c.id ORDER BY s.id COLLATE "C"
+            """);
+        cmd.Parameters.AddWithValue(keyTerms.ToArray());
+        cmd.Parameters.Add(new NpgsqlParameter { Value = day is DateOnly d ? d : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+        cmd.Parameters.AddWithValue(windowDays);
+        cmd.Parameters.AddWithValue(limit);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            list.Add(new StoryState(r.GetString(0), PostgresStore.Str(r, 1), r.IsDBNull(2) ? null : r.GetFieldValue<DateOnly>(2),
+                r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3), r.GetInt32(4), r.IsDBNull(5) ? [] : r.GetFieldValue<byte[]>(5)));
+        return list;
+    }
+
+    public void AddToStory(StoryState story, string documentId, IReadOnlyCollection<int> keyTerms)
+    {
+        Write("INSERT INTO stories(id, title, first, last, size, centroid) VALUES ($1, $2, $3::date, $4::date, $5, $6) ON CONFLICT (id) DO UPDATE SET title = excluded.title, first = excluded.first, last = excluded.last, size = excluded.size, centroid = excluded.centroid",
+            story.Id, story.Title, story.First, story.Last, story.Size, story.Centroid);
+        Write("INSERT INTO story_documents(story_id, ord, document_id) VALUES ($1, (SELECT coalesce(max(ord) + 1, 0) FROM story_documents WHERE story_id = $1), $2)",
+            story.Id, documentId);
+        if (keyTerms.Count > 0)
+            Write("INSERT INTO story_terms(term, story_id) SELECT t, $2 FROM unnest($1::int[]) AS t ON CONFLICT DO NOTHING", keyTerms.ToArray(), story.Id);
+    }
+
+    public IReadOnlyList<EventIdentity> EventsOfStory(string storyId)
+    {
+        const string Columns = "e.key, e.doc, $1, e.day, e.src_actor, e.tgt_actor, e.cameo, d.id, e.ord, e.report_of";
+        bool single = storyId.StartsWith("document:", StringComparison.Ordinal);
+        using var cmd = Query(single
+            ? $"SELECT {Columns} FROM events e JOIN documents d ON d.key = e.doc WHERE d.id = $2"
+            : $"SELECT {Columns} FROM story_documents sd JOIN documents d ON d.id = sd.document_id JOIN events e ON e.doc = d.key WHERE sd.story_id = $1");
+        cmd.Parameters.AddWithValue(storyId);
+        if (single) cmd.Parameters.AddWithValue(storyId["document:".Length..]);
+        var list = new List<EventIdentity>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            list.Add(new EventIdentity(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3),
+                PostgresStore.Str(r, 4), PostgresStore.Str(r, 5), r.GetString(6), r.GetString(7), r.GetInt32(8), r.IsDBNull(9) ? null : r.GetInt64(9)));
+        return list;
+    }
+
+    public void SetReportLinks(IReadOnlyList<(long Key, long? FirstReport)> changes)
+    {
+        if (changes.Count == 0) return;
+        Write("UPDATE events e SET report_of = l.first FROM unnest($1::bigint[], $2::bigint[]) AS l(key, first) WHERE e.key = l.key",
+            changes.Select(l => l.Key).ToArray(), changes.Select(l => l.FirstReport).ToArray());
+        Write("UPDATE store_state SET links_version = links_version + 1");
+    }
+}
