@@ -249,7 +249,9 @@ internal static class OpenApiSetup
             ("name", JsonSchemaType.String, true), ("kb", JsonSchemaType.String, true), ("actor", JsonSchemaType.String, true)), "Named entities (PER, ORG, LOC, MISC)."));
         Add(schema, "places", Array(Span("A place, geocoded.", ("text", JsonSchemaType.String, false), ("name", JsonSchemaType.String, true),
             ("country", JsonSchemaType.String, true), ("lat", JsonSchemaType.Number, true), ("lon", JsonSchemaType.Number, true),
-            ("geonameid", JsonSchemaType.Integer, true)), "Places."));
+            ("geonameid", JsonSchemaType.Integer, true), ("feature", JsonSchemaType.String, true), ("feature_code", JsonSchemaType.String, true),
+            ("admin1", JsonSchemaType.String, true), ("role", JsonSchemaType.String, true)),
+            "Places: feature is country, admin1, admin2, city, region or continent; feature_code GeoNames'; admin1 the first-level division's code."));
         Add(schema, "dates", Array(Span("A date expression, resolved.", ("text", JsonSchemaType.String, false), ("value", JsonSchemaType.String, true),
             ("grain", JsonSchemaType.String, false)), "Dates: value YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY by grain (day, week, month, year)."));
         Add(schema, "quotes", Array(Span("A quotation.", ("text", JsonSchemaType.String, false), ("direct", JsonSchemaType.Boolean, false),

@@ -25,7 +25,7 @@ public class ExportCommandTests
         var csv = CliRunner.Run(tmp.Path, null, "export", "--db", db, "--format", "csv");
         Assert.True(csv.ExitCode == 0, csv.Stderr);
         var lines = csv.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("document_id,index,document_title,document_url,document_source,published,added,day,date_start,date_end,sentence,source_text,source_actor", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("document_id,index,document_title,document_url,document_source,published,added,day,date_start,date_end,sentence,section,source_text,source_actor", lines[0], StringComparison.Ordinal);
         Assert.Equal(events + 1, CsvRecords(csv.Stdout));
 
         var jsonl = CliRunner.Run(tmp.Path, null, "export", "--db", db, "--format", "jsonl", "--quad-class", "1");
