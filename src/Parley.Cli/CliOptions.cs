@@ -13,8 +13,11 @@ internal static class CliOptions
         CustomParser = r =>
         {
             var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : null;
-            if (text is not null && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            if (text is null) return text;
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 r.AddError($"--date: '{text}' is not a date of the form YYYY-MM-DD");
+            else if (!SaneDates.Contains(date))
+                r.AddError($"--date: {SaneDates.OutOfRange(date)}");
             return text;
         },
     };
@@ -38,6 +41,11 @@ internal static class CliOptions
     {
         Description = "Worker threads (default: one per core).",
         DefaultValueFactory = _ => 0,
+    };
+
+    public static Option<bool> AllowPrivateAddresses() => new("--allow-private-addresses")
+    {
+        Description = "Let feed item links and redirects lead to loopback, link-local and private network addresses (off: public addresses only).",
     };
 
     public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "No progress display." };

@@ -31,6 +31,8 @@ internal static class ParleyCommands
         bench.Add(BenchCommand.Pipeline());
         bench.Add(BenchServeCommand.Create());
         bench.Add(BenchWorkerCommand.Create());
+        bench.Add(BenchHostileCommand.Create());
+        bench.Add(BenchCommand.Jsonl());
         bench.Add(BenchExportCommand.Create());
         bench.Add(BenchLexiconCommand.Create());
         BuildCameoCommand.AddTo(root);

@@ -62,6 +62,13 @@ public sealed class Document
         return _tokenCount++;
     }
 
+    /// <summary>Makes room for this many tokens and sentences in all, so appending them does not regrow the arrays.</summary>
+    public void EnsureCapacity(int tokens, int sentences)
+    {
+        if (tokens > _tokens.Length) Array.Resize(ref _tokens, tokens);
+        if (sentences > _sentences.Length) Array.Resize(ref _sentences, sentences);
+    }
+
     /// <summary>Replaces the token layer with <paramref name="count"/> tokens of <paramref name="tokens"/> (taken over, not copied).</summary>
     public void SetTokens(TokenData[] tokens, int count)
     {

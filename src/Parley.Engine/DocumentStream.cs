@@ -26,11 +26,16 @@ public readonly record struct ProgressInfo(long Done, long Problems, TimeSpan El
 /// One thread reads, one worker per core annotates whichever article is next, and results wait in a window of
 /// slots until every earlier one is out: no core idles at a chunk boundary waiting for the longest article of
 /// the chunk, reading overlaps annotating, and memory stays bounded by the window, however long the input.
+/// The window is bounded in characters too (<see cref="MaxCharsInFlight"/>): a run of large articles waits for
+/// room instead of holding dozens of them at once, so peak memory does not depend on the inputs.
 /// </summary>
 public sealed class DocumentStream(ParleyEngine engine)
 {
     private const int WindowPerThread = 32;
     private const int ProgressEvery = 64;
+
+    /// <summary>Characters of articles read but not yet handed out; one article larger than this still goes through alone.</summary>
+    public long MaxCharsInFlight { get; init; } = 16_000_000;
 
     /// <summary>Decides per article whether to process it (e.g. skip what a store already holds); null processes all.</summary>
     public Func<Document, bool>? ShouldAnnotate { get; init; }
@@ -75,6 +80,8 @@ public sealed class DocumentStream(ParleyEngine engine)
         int window = threads * WindowPerThread;
         var slots = new ProcessedItem[window];
         var filled = new bool[window];
+        var weights = new long[window];
+        long inFlight = 0;  // characters of the articles in the window
         var gate = new object();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var free = new SemaphoreSlim(window, window);
@@ -90,6 +97,17 @@ public sealed class DocumentStream(ParleyEngine engine)
                 foreach (var item in read)
                 {
                     free.Wait(stop.Token);
+                    long weight = item.Article?.Body.Length ?? 0;
+                    lock (gate)
+                    {
+                        while (inFlight > 0 && inFlight + weight > MaxCharsInFlight)
+                        {
+                            stop.Token.ThrowIfCancellationRequested();
+                            Monitor.Wait(gate, 200);
+                        }
+                        inFlight += weight;
+                        weights[seq % window] = weight;
+                    }
                     queue.Add((seq++, item), stop.Token);
                 }
             }
@@ -141,6 +159,8 @@ public sealed class DocumentStream(ParleyEngine engine)
                     result = slots[slot];
                     slots[slot] = default;
                     filled[slot] = false;
+                    inFlight -= weights[slot];
+                    Monitor.PulseAll(gate);
                 }
                 free.Release();
                 yield return result;

@@ -40,6 +40,9 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
 
     public ParleyEngine Engine => engine;
 
+    /// <summary>A batch is also written once its documents hold this many characters, so large articles do not pile up.</summary>
+    public long BatchChars { get; init; } = 4_000_000;
+
     /// <summary>Group each stored batch into stories as it is stored (off only to time the storing alone).</summary>
     public bool UpdateStories { get; init; } = true;
 
@@ -78,6 +81,7 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
         // Articles (id and text) met in this run, as 64-bit hashes: the same article twice in the input is a repeat, not
         // one "already stored". (The same text under another id still goes to the store, which records it as a duplicate.)
         var seen = new HashSet<ulong>();
+        long pendingChars = 0;
         try
         {
             foreach (var item in stream.Process(inputs, stdin, progress, cancellationToken))
@@ -98,10 +102,12 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
                     continue;
                 }
                 pending.Add(doc);
-                if (pending.Count >= BatchSize)
+                pendingChars += doc.Text.Length;
+                if (pending.Count >= BatchSize || pendingChars >= BatchChars)
                 {
                     queue.Add(pending, cancellationToken);
                     pending = new List<Document>(BatchSize);
+                    pendingChars = 0;
                 }
             }
             if (pending.Count > 0 && !writer.IsFaulted) queue.Add(pending, cancellationToken);

@@ -15,6 +15,24 @@ public sealed record EngineOptions
     /// <summary>Worker threads for processing; 0 means one per core.</summary>
     public int Threads { get; init; }
     public HttpClient? Http { get; init; }
+    /// <summary>Feed item links and redirects may lead to loopback, link-local and private addresses (off: only public ones).</summary>
+    public bool AllowPrivateAddresses { get; init; }
+
+    /// <summary>
+    /// Longest text annotated as one unit; a longer article is cut into units of at most this many characters
+    /// (<see cref="DocumentParts"/>), annotated in parallel and merged, so its cost stays linear in its length.
+    /// </summary>
+    public int UnitChars { get; init; } = 50_000;
+
+    /// <summary>Time any article may take to annotate, whatever its size (model start-up, a loaded machine).</summary>
+    public TimeSpan BudgetBase { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Time allowed per million characters on top of <see cref="BudgetBase"/>: about ten times what the whole pipeline
+    /// takes on one core. An article that runs past its budget is reported as a problem and skipped.
+    /// </summary>
+    public TimeSpan BudgetPerMillionChars { get; init; } = TimeSpan.FromSeconds(100);
+
     /// <summary>Dictionaries in place of the installed ones (a construction suite's), or null.</summary>
     public PipelineData? Data { get; init; }
 }
@@ -30,7 +48,10 @@ public sealed class ParleyEngine
         MissingStages = missing;
         Options = options;
         Pipeline = pipeline;
-        Reader = new ArticleReader(new ReaderOptions { MaxBytes = options.MaxInputBytes, Http = options.Http });
+        Reader = new ArticleReader(new ReaderOptions
+        {
+            MaxBytes = options.MaxInputBytes, Http = options.Http, AllowPrivateAddresses = options.AllowPrivateAddresses,
+        });
         Cleaner = new ArticleCleaner();
     }
 
@@ -44,6 +65,9 @@ public sealed class ParleyEngine
     public static ParleyEngine Create(EngineOptions? options = null)
     {
         options ??= new EngineOptions();
+        if (options.DefaultDate is { } date && !SaneDates.Contains(date))
+            throw new ArgumentOutOfRangeException(nameof(options), SaneDates.OutOfRange(date));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.UnitChars, 1000);
         var missing = new List<string>();
         var pipeline = DefaultPipeline.Build(options.Layers, options.Data, missing);
         return new ParleyEngine(options, pipeline, missing);
@@ -57,17 +81,38 @@ public sealed class ParleyEngine
         return doc;
     }
 
-    /// <summary>Runs the pipeline over an already cleaned document, then codes its title (see <see cref="AnnotateTitle"/>).</summary>
+    /// <summary>The time <paramref name="chars"/> characters may take to annotate before the article is given up.</summary>
+    public TimeSpan BudgetFor(int chars) => Options.BudgetBase + Options.BudgetPerMillionChars * (chars / 1e6);
+
+    /// <summary>
+    /// Runs the pipeline over an already cleaned document, within its time budget (<see cref="BudgetFor"/>): past it,
+    /// a <see cref="BadInputException"/> names the budget. A text longer than <see cref="EngineOptions.UnitChars"/> is
+    /// annotated in units (<see cref="DocumentParts"/>) on all cores. Then its title is coded (see <see cref="AnnotateTitle"/>).
+    /// </summary>
     public void Annotate(Document doc, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(doc);
         doc.Done |= Layers.Clean | Layers.Language;
         if (doc.Language != "en") return;
-        Pipeline.Process(doc, Options.Layers, cancellationToken);
-        if ((Options.Layers & Layers.Events) != 0 && AnnotateTitle(doc, cancellationToken) is { } title)
+        var budget = BudgetFor(doc.Text.Length);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (budget > TimeSpan.Zero) deadline.CancelAfter(budget);
+        else deadline.Cancel();
+        try
         {
-            // The headline's events come first, marked as the title's (their offsets point into the title).
-            foreach (var e in title.Events) e.Section = EventSections.Title;
-            doc.Events.InsertRange(0, title.Events);
+            if (doc.Text.Length <= Options.UnitChars) Pipeline.Process(doc, Options.Layers, deadline.Token);
+            else AnnotateInUnits(doc, deadline.Token);
+            if ((Options.Layers & Layers.Events) != 0 && AnnotateTitle(doc, deadline.Token) is { } title)
+            {
+                // The headline's events come first, marked as the title's (their offsets point into the title).
+                foreach (var e in title.Events) e.Section = EventSections.Title;
+                doc.Events.InsertRange(0, title.Events);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new BadInputException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"processing ran past its time budget ({budget.TotalSeconds:N0} s for {doc.Text.Length:N0} characters); not processed"));
         }
     }
 
@@ -104,5 +149,46 @@ public sealed class ParleyEngine
             foreach (var c in Pipeline.Components) if ((c.Writes & Layers.Events) != 0) return true;
             return false;
         }
+    }
+
+    private void AnnotateInUnits(Document doc, CancellationToken cancellationToken)
+    {
+        var ranges = DocumentParts.Split(doc.Text, Options.UnitChars);
+        int degree = Options.Threads > 0 ? Options.Threads : Environment.ProcessorCount;
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = degree };
+        // A few units at a time, appended as soon as they are done: only a few units' layers exist twice at once.
+        var parts = new Document[degree];
+        for (int first = 0; first < ranges.Count; first += degree)
+        {
+            int count = Math.Min(degree, ranges.Count - first);
+            try
+            {
+                Parallel.For(0, count, parallel, i =>
+                {
+                    var (start, end) = ranges[first + i];
+                    var part = DocumentParts.Part(doc, start, end);
+                    Pipeline.Process(part, Options.Layers, cancellationToken);
+                    parts[i] = part;
+                });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                var failure = e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0];
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            }
+            if (first == 0)
+            {
+                // Size the token and sentence arrays once, from the first units' density, instead of doubling them.
+                double share = (double)doc.Text.Length / ranges[count - 1].End;
+                doc.EnsureCapacity((int)(parts.Take(count).Sum(p => p.TokenCount) * share * 1.05) + 16,
+                    (int)(parts.Take(count).Sum(p => p.SentenceCount) * share * 1.05) + 16);
+            }
+            for (int i = 0; i < count; i++)
+            {
+                DocumentParts.Append(doc, parts[i], ranges[first + i].Start);
+                parts[i] = null!; // its layers now live in the whole
+            }
+        }
+        doc.Flags.Add($"units:{ranges.Count}");
     }
 }

@@ -28,7 +28,8 @@ public sealed class ArticleCleaner
         {
             Title = title,
             // A dropped dateline is the article's own date: better than the caller's default.
-            Published = article.Published ?? Reading.DateParsing.ParseDateline(dateline) ?? defaultDate,
+            // Dates outside the sane range never reach a document (readers report them; a dateline is only a guess).
+            Published = SaneDates.InRange(article.Published) ?? SaneDates.InRange(Reading.DateParsing.ParseDateline(dateline)) ?? SaneDates.InRange(defaultDate),
             Source = article.Source,
             Url = article.Url,
             Origin = article.Origin,

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using Parley.Core;
 using Parley.Ingest.Reading;
@@ -20,8 +19,7 @@ public sealed class ArticleReader
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _fetcher = new Lazy<WebFetcher>(() => new WebFetcher(
-            options.Http ?? new HttpClient { Timeout = options.HttpTimeout }, options.MaxBytes));
+        _fetcher = new Lazy<WebFetcher>(() => new WebFetcher(options));
     }
 
     public ReaderOptions Options => _options;
@@ -70,8 +68,16 @@ public sealed class ArticleReader
     public static ReadItem ParseJson(string json, string origin)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var article = JsonArticleParser.Parse(Encoding.UTF8.GetBytes(json), origin, out string? error);
-        return article is null ? ReadItem.FromJsonError(origin, error!) : ReadItem.Ok(article);
+        return ParseJson(Encoding.UTF8.GetBytes(json), origin);
+    }
+
+    /// <summary>One JSON object as UTF-8 bytes (a POST body): the same strict rules as a JSONL line, invalid UTF-8 included.</summary>
+    public static ReadItem ParseJson(ReadOnlySpan<byte> utf8, string origin)
+    {
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8 = utf8[3..];
+        var article = JsonArticleParser.Parse(utf8, origin, out string? error, out string? warning);
+        if (article is null) return ReadItem.FromJsonError(origin, error!);
+        return new ReadItem(article, warning is null ? null : new InputProblem(origin, warning));
     }
 
     private IEnumerable<ReadItem> ReadInput(string input, TextReader? stdin, CancellationToken ct, ReadMeter? meter)
@@ -137,14 +143,15 @@ public sealed class ArticleReader
         {
             return [ReadItem.Bad(path, e.Message)];
         }
-        // The size is checked before reading, so a huge file costs nothing.
         if (length == 0) return [ReadItem.Bad(path, "empty file")];
+        // A JSONL dump holds many articles: it is streamed whatever its size, and the limit applies to each line.
+        if (kind is InputKind.JsonLines or InputKind.JsonLinesGzip) return ReadJsonLinesFile(path, kind == InputKind.JsonLinesGzip, ct, meter);
+        // One article per file: the size is checked before reading, so a huge file costs nothing.
         if (length > _options.MaxBytes)
         {
             meter?.AddRead(length);
-            return [ReadItem.Bad(path, $"too large ({length:N0} bytes, limit {_options.MaxBytes:N0})")];
+            return [ReadItem.Bad(path, $"too large for one article ({length:N0} bytes, limit {_options.MaxBytes:N0})")];
         }
-        if (kind is InputKind.JsonLines or InputKind.JsonLinesGzip) return ReadJsonLinesFile(path, kind == InputKind.JsonLinesGzip, ct, meter);
 
         byte[] bytes;
         try
@@ -181,7 +188,10 @@ public sealed class ArticleReader
             case InputKind.Html:
             {
                 var article = HtmlArticleExtractor.Extract(text, input, url, notes, out string? error);
-                return article is null ? [ReadItem.Bad(input, error!)] : [new ReadItem(article, warning)];
+                if (article is null) return [ReadItem.Bad(input, error!)];
+                if (warning is null && article.Notes.Contains(HtmlArticleExtractor.TruncatedNote))
+                    warning = new InputProblem(input, HtmlArticleExtractor.TruncatedProblem);
+                return [new ReadItem(article, warning)];
             }
             case InputKind.Feed:
                 return WithWarning(FeedArticleSource.Read(text, input, _options, () => _fetcher.Value, ct), warning);
@@ -210,7 +220,7 @@ public sealed class ArticleReader
         catch (InvalidDataException e)
         {
             stream?.Dispose();
-            openError = "not a valid gzip stream (" + e.Message.TrimEnd('.') + ")";
+            openError = e.Message.TrimEnd('.');
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -230,12 +240,12 @@ public sealed class ArticleReader
 
     private static Stream OpenJsonLines(string path, bool gzip, ReadMeter? meter = null)
     {
-        Stream stream = File.OpenRead(path);
-        if (meter is not null) stream = new MeteredStream(stream, meter);
-        return gzip ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+        var file = File.OpenRead(path);
+        if (gzip) return new CheckedGzipStream(file, meter);
+        return meter is null ? file : new MeteredStream(file, meter);
     }
 
-    /// <summary>A binary file is refused as a whole, not reported line by line: look at its first 64 KB.</summary>
+    /// <summary>A binary file is refused as a whole, not reported line by line: look at its first 64 KB (a NUL byte further on fails its line's JSON).</summary>
     private static string? BinaryHead(string path, bool gzip)
     {
         using var stream = OpenJsonLines(path, gzip);
@@ -268,7 +278,7 @@ public sealed class ArticleReader
             catch (Exception e) when (e is IOException or InvalidDataException)
             {
                 line = default;
-                streamError = e is InvalidDataException ? "not a valid gzip stream (" + e.Message.TrimEnd('.') + ")" : e.Message;
+                streamError = e.Message.TrimEnd('.');
             }
             if (streamError is not null)
             {
@@ -279,21 +289,21 @@ public sealed class ArticleReader
             if (line.TooLong)
             {
                 nonBlank++;
-                yield return ReadItem.Bad(origin, $"line too long (limit {_options.MaxBytes:N0} bytes)");
+                yield return ReadItem.Bad(origin, $"line too long for one article (limit {_options.MaxBytes:N0} bytes); skipped");
                 continue;
             }
             var bytes = line.Bytes.Span;
             if (line.Number == 1 && bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
             if (IsBlankAscii(bytes)) continue;
             nonBlank++;
-            var article = JsonArticleParser.Parse(bytes, origin, out string? error);
+            var article = JsonArticleParser.Parse(bytes, origin, out string? error, out string? warning);
             if (article is null)
             {
                 yield return ReadItem.FromJsonError(origin, error!);
                 continue;
             }
             articles++;
-            yield return ReadItem.Ok(article);
+            yield return new ReadItem(article, warning is null ? null : new InputProblem(origin, warning));
         }
         if (nonBlank == 0) yield return ReadItem.Bad(input, "empty file (no JSON lines)");
     }
@@ -374,7 +384,7 @@ public sealed class ArticleReader
     private IEnumerable<ReadItem> ReadUrl(string input, CancellationToken ct)
     {
         if (!Uri.TryCreate(input, UriKind.Absolute, out var uri)) return [ReadItem.Bad(input, "not a valid URL")];
-        var page = _fetcher.Value.Fetch(uri, ct, out string? error);
+        var page = _fetcher.Value.Fetch(uri, named: true, ct, out string? error);
         if (page is null) return [ReadItem.Bad(input, error!)];
         var kind = InputKinds.FromContent(page.MediaType, page.Bytes);
         if (page.Charset is { } charset && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))

@@ -141,10 +141,16 @@ internal static class AggregateEndpoints
         if (!ApiQuery.TryPage(request, options.MaxPageSize, out int limit, out int offset, out var error)
             || !ApiQuery.TryText(request, "q", out var q, out error))
             return TypedResults.BadRequest(new ApiError(error!));
+        var items = new List<StoryItem>();
+        if (q is null)
+        {
+            // Paged by the store.
+            foreach (var s in store.ListStories(limit, offset, out int total)) items.Add(Item(s));
+            return TypedResults.Ok(new Page<StoryItem>(total, limit, offset, items));
+        }
         var matching = new List<StoryRecord>();
         foreach (var s in store.ListStories())
-            if (q is null || (s.Title?.Contains(q, StringComparison.OrdinalIgnoreCase) ?? false)) matching.Add(s);
-        var items = new List<StoryItem>();
+            if (s.Title?.Contains(q, StringComparison.OrdinalIgnoreCase) ?? false) matching.Add(s);
         for (int i = offset; i < matching.Count && items.Count < limit; i++) items.Add(Item(matching[i]));
         return TypedResults.Ok(new Page<StoryItem>(matching.Count, limit, offset, items));
     }

@@ -24,10 +24,11 @@ internal static class DocumentEndpoints
                 "Without: newest first, the snippet being the start of the text. from/to bound the publication date; the event filters (actor, source, target, country, " +
                 "cameo, quad_class, story, distinct) keep documents reporting at least one such event.")
             .WithQueryParameters(ApiParameters.DocumentFilters, ApiParameters.Page);
-        group.MapGet("/{id}", Get)
+        // A catch-all: ids may hold "/" (feed items are often identified by their URL), escaped (%2F) or not.
+        group.MapGet("/{**id}", Get)
             .WithSummary("One document object, exactly as `parley code` prints it")
-            .WithDescription("Text, sentences, entities, places, dates, quotes and events of a stored document. A document stored " +
-                "as a duplicate of another is answered with the original.")
+            .WithDescription("Text, sentences, entities, places, dates, quotes and events of a stored document. The id may hold \"/\" and " +
+                "may be percent-escaped. A document stored as a duplicate of another is answered with the original.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json", responseType: typeof(DocumentObject));
         // The body is read as text whatever its declared media type (a JSONL line is JSON), so no Accepts constraint:
         // the OpenAPI description declares the body (see OpenApiSetup).
@@ -58,6 +59,16 @@ internal static class DocumentEndpoints
     private static Results<ContentHttpResult, NotFound<ApiError>> Get(string id, IParleyStore store)
     {
         var doc = store.LoadDocument(id);
+        // The server leaves "%2F" escaped in paths; every other escape is already decoded.
+        if (doc is null && id.Contains('%', StringComparison.Ordinal))
+        {
+            string unescaped = Uri.UnescapeDataString(id);
+            if (unescaped != id)
+            {
+                doc = store.LoadDocument(unescaped);
+                if (doc is not null) id = unescaped;
+            }
+        }
         if (doc is null && store.ResolveId(id) is { } original && original != id) doc = store.LoadDocument(original);
         if (doc is null) return TypedResults.NotFound(new ApiError($"no document with id '{id}'"));
         return TypedResults.Text(DocumentJson.ToJson(doc), "application/json", Encoding.UTF8);
@@ -73,10 +84,10 @@ internal static class DocumentEndpoints
         if (request.ContentLength is long declared && declared > options.MaxBodyBytes)
             return TypedResults.Json(new ApiError($"body larger than {options.MaxBodyBytes} bytes"), statusCode: StatusCodes.Status413PayloadTooLarge);
 
-        string json;
+        byte[] body;
         try
         {
-            json = await ReadBody(request, options.MaxBodyBytes, cancellationToken);
+            body = await ReadBody(request, options.MaxBodyBytes, cancellationToken);
         }
         catch (InvalidDataException e)
         {
@@ -86,7 +97,8 @@ internal static class DocumentEndpoints
         {
             return TypedResults.Json(new ApiError($"body larger than {options.MaxBodyBytes} bytes"), statusCode: StatusCodes.Status413PayloadTooLarge);
         }
-        var item = ArticleReader.ParseJson(json, "POST /api/documents");
+        // The bytes as sent: invalid UTF-8 is refused exactly as in a JSONL file, not replaced.
+        var item = ArticleReader.ParseJson(body, "POST /api/documents");
         if (item.Article is null) return TypedResults.BadRequest(new ApiError(item.Problem?.Message ?? "not an article"));
 
         Document doc;
@@ -115,7 +127,7 @@ internal static class DocumentEndpoints
         return CryptographicOperations.FixedTimeEquals(a, b);
     }
 
-    private static async Task<string> ReadBody(HttpRequest request, long max, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadBody(HttpRequest request, long max, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
@@ -125,6 +137,6 @@ internal static class DocumentEndpoints
             if (buffer.Length + n > max) throw new InvalidDataException($"body larger than {max} bytes");
             buffer.Write(chunk, 0, n);
         }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return buffer.ToArray();
     }
 }

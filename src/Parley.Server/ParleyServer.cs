@@ -40,11 +40,15 @@ public static class ParleyServer
         app.Use(async (context, next) =>
         {
             // The dashboard loads nothing from elsewhere; a strict policy keeps injected markup inert too.
-            context.Response.Headers["X-Content-Type-Options"] = "nosniff";
-            context.Response.Headers["Content-Security-Policy"] =
+            var headers = context.Response.Headers;
+            headers["X-Content-Type-Options"] = "nosniff";
+            headers["X-Frame-Options"] = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Content-Security-Policy"] =
                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
             await next(context);
         });
+        app.UseJsonErrors();
         app.MapOpenApi();
         app.MapOpenApi("/openapi.json");
         app.MapHealth();

@@ -49,8 +49,14 @@ public sealed partial class SqliteStore
         long candidates = SmallestIndexedTerm(c, tx, filter, all, out long cap);
         bool rowReadsDominate = candidates >= cap;
         string countSource = rowReadsDominate ? "events e INDEXED BY events_day" : "events e";
-        using (var count = Command(c, tx, filter, "SELECT count(*) FROM " + countSource + " WHERE " + filter.Where))
-            total = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        // The number of matches is the costly part of a page (it visits every match, the page only its rows): it is
+        // kept with the store's change stamp like the aggregations, so paging through a filter or asking it again
+        // counts once per change of the store.
+        total = Cached<int>("EventCount", q with { Limit = 0, Offset = 0 }, _ =>
+        {
+            using var count = Command(c, tx, filter, "SELECT count(*) FROM " + countSource + " WHERE " + filter.Where);
+            return [Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)];
+        })[0];
 
         var list = new List<StoredEvent>(Math.Clamp(q.Limit, 0, 1000));
         if (total <= q.Offset || q.Limit <= 0) return list;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Parley.Core;
@@ -230,15 +231,26 @@ public sealed partial class SqliteStore
         return list;
     }
 
-    public IReadOnlyList<StoryRecord> ListStories()
+    public IReadOnlyList<StoryRecord> ListStories() => ListStories(int.MaxValue, 0, out _);
+
+    public IReadOnlyList<StoryRecord> ListStories(int limit, int offset, out int total)
     {
         using var c = OpenReader();
         using var tx = c.BeginTransaction(deferred: true);
+        using (var count = c.CreateCommand())
+        {
+            count.Transaction = tx;
+            count.CommandText = "SELECT count(*) FROM stories";
+            total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        const string Page = "SELECT id FROM stories ORDER BY last DESC, id LIMIT @limit OFFSET @offset";
         var members = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         using (var cmd = c.CreateCommand())
         {
             cmd.Transaction = tx;
-            cmd.CommandText = "SELECT story_id, document_id FROM story_documents ORDER BY story_id, ord";
+            cmd.CommandText = $"SELECT story_id, document_id FROM story_documents WHERE story_id IN ({Page}) ORDER BY story_id, ord";
+            cmd.Parameters.AddWithValue("@limit", limit);
+            cmd.Parameters.AddWithValue("@offset", offset);
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
@@ -251,7 +263,9 @@ public sealed partial class SqliteStore
         using (var cmd = c.CreateCommand())
         {
             cmd.Transaction = tx;
-            cmd.CommandText = "SELECT id, title, first, last FROM stories ORDER BY last DESC, id";
+            cmd.CommandText = "SELECT id, title, first, last FROM stories ORDER BY last DESC, id LIMIT @limit OFFSET @offset";
+            cmd.Parameters.AddWithValue("@limit", limit);
+            cmd.Parameters.AddWithValue("@offset", offset);
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {

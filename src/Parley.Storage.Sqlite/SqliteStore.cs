@@ -145,6 +145,18 @@ public sealed partial class SqliteStore : IParleyStore
         }
     }
 
+    /// <summary>
+    /// Copies everything in the write-ahead log into the database file and empties the log, so the .db file alone
+    /// is complete (a copy of it needs no -wal beside it). Readers still open may keep part of the log: best effort.
+    /// </summary>
+    public void Checkpoint()
+    {
+        lock (_writeGate)
+        {
+            Execute(_writer, "PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+    }
+
     /// <summary>SQLite's integrity_check, foreign-key check and the full-text index's own check.</summary>
     public IReadOnlyList<string> CheckIntegrity()
     {

@@ -64,6 +64,14 @@ public interface IParleyStore : IDisposable
 
     IReadOnlyList<StoryRecord> ListStories();
 
+    /// <summary>One page of the stories, most recent first, with the number of stories in all.</summary>
+    IReadOnlyList<StoryRecord> ListStories(int limit, int offset, out int total)
+    {
+        var all = ListStories();
+        total = all.Count;
+        return [.. all.Skip(offset).Take(limit)];
+    }
+
     /// <summary>Every event's identity with its story (a document in no story is its own), for merging repeated reports.</summary>
     IReadOnlyList<EventIdentity> ReadEventIdentities();
 
@@ -72,6 +80,10 @@ public interface IParleyStore : IDisposable
 
     /// <summary>Tidies indexes and planner statistics after a large ingest (a store with nothing to tidy does nothing).</summary>
     void Optimize();
+
+    /// <summary>Makes the store's own files complete at the end of a run (SQLite: the write-ahead log copied into the
+    /// database file, so the .db file alone holds everything); a store with nothing to do does nothing.</summary>
+    void Checkpoint() { }
 
     /// <summary>Runs the store's own consistency checks; returns the problems found (empty when sound).</summary>
     IReadOnlyList<string> CheckIntegrity();

@@ -97,13 +97,13 @@ public class BadInputTests
     public void Files_over_the_limit_are_rejected_by_their_length_without_reading()
     {
         using var temp = new TempFolder();
-        string path = Path.Combine(temp.Root, "huge.jsonl");
+        string path = Path.Combine(temp.Root, "huge.txt");
         using (var stream = File.Create(path)) stream.SetLength(30_000_000); // sparse: nothing written
         var watch = Stopwatch.StartNew();
         var item = One(path);
         watch.Stop();
         Assert.True(item.Skipped);
-        Assert.StartsWith("too large (30,000,000 bytes", item.Problem!.Message);
+        Assert.StartsWith("too large for one article (30,000,000 bytes", item.Problem!.Message);
         Assert.True(watch.ElapsedMilliseconds < 1000, $"took {watch.ElapsedMilliseconds} ms");
 
         var small = new ReaderOptions { MaxBytes = 100 };

@@ -125,6 +125,88 @@ internal static class BenchCommand
         return path;
     }
 
+    /// <summary>
+    /// Streaming at any size: writes a JSONL file of generated articles of the given size, ingests it into a fresh store
+    /// and reports the time and the peak memory, which must not depend on the file's size.
+    /// </summary>
+    public static Command Jsonl()
+    {
+        var gigabytes = new Option<double>("--gb") { Description = "Size of the generated file in gigabytes.", DefaultValueFactory = _ => 2.0 };
+        var layers = CliOptions.LayersOption();
+        layers.DefaultValueFactory = _ => "clean";
+        var threads = CliOptions.Threads();
+        var command = new Command("jsonl", "Time and peak memory of ingesting a generated JSONL file of any size (default 2 GB, layer clean).") { gigabytes, layers, threads };
+        command.SetAction(parse =>
+        {
+            string input = Path.Combine(Path.GetTempPath(), $"parley-bench-{Environment.ProcessId}.jsonl");
+            string file = Path.Combine(Path.GetTempPath(), $"parley-bench-{Environment.ProcessId}.db");
+            try
+            {
+                Console.WriteLine(MachineLine());
+                Console.WriteLine($"load average at start: {BenchHostileCommand.LoadAverage()}");
+                long target = (long)(parse.GetValue(gigabytes) * 1e9);
+                var clock = Stopwatch.StartNew();
+                long lines = WriteJsonl(input, target);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {new FileInfo(input).Length / 1e9:F2} GB, {lines:N0} articles in {clock.Elapsed.TotalSeconds:F0} s"));
+                BenchHostileCommand.ResetPeakMemory();
+                var engine = ParleyEngine.Create(new EngineOptions { Layers = CliOptions.ParseLayers(parse.GetValue(layers)!), Threads = parse.GetValue(threads) });
+                DeleteStore(file);
+                clock.Restart();
+                IngestSummary summary;
+                using (var store = StoreFactory.Open(file, null))
+                {
+                    summary = new IngestRunner(engine, store) { UpdateStories = false }.Run([input], null, null, p => CliOptions.ReportProblem(p));
+                    store.Checkpoint();
+                }
+                clock.Stop();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"ingested (layers {parse.GetValue(layers)}) in {clock.Elapsed.TotalSeconds:F0} s = {lines / clock.Elapsed.TotalSeconds:N0} articles/s; added {summary.Added:N0}, problems {summary.Problems:N0}"));
+                Console.WriteLine($"peak working set while ingesting: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MB");
+                Console.WriteLine($"load average at end: {BenchHostileCommand.LoadAverage()}");
+                return 0;
+            }
+            finally
+            {
+                if (File.Exists(input)) File.Delete(input);
+                DeleteStore(file);
+            }
+        });
+        return command;
+    }
+
+    /// <summary>News-like articles (seed 13), one JSON object a line, until the file holds <paramref name="bytes"/>.</summary>
+    private static long WriteJsonl(string path, long bytes)
+    {
+        string[] sentences =
+        [
+            "Officials in {0} said on Monday that talks with the rebels would resume next week.", "The minister met the envoy in {0} to discuss the ceasefire.",
+            "Protesters gathered outside parliament in {0} on Saturday, police said.", "Troops were deployed along the border near {0} after clashes overnight.",
+            "The president of {0} called for calm and promised an inquiry.", "Aid agencies warned that food supplies in {0} were running low.",
+        ];
+        string[] places = ["Kabul", "Doha", "Geneva", "Moscow", "Kyiv", "Baghdad", "Damascus", "Khartoum", "Caracas", "Ankara", "Tehran", "Nairobi"];
+        var random = new Random(13);
+        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 20) { NewLine = "\n" };
+        var text = new System.Text.StringBuilder(2048);
+        long n = 0;
+        while (writer.BaseStream.Length < bytes)
+        {
+            text.Clear();
+            int count = 6 + random.Next(10);
+            for (int i = 0; i < count; i++)
+                text.Append(string.Format(CultureInfo.InvariantCulture, sentences[random.Next(sentences.Length)], places[random.Next(places.Length)])).Append(' ');
+            text.Append("Reference ").Append(n.ToString(CultureInfo.InvariantCulture)).Append('.');
+            writer.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+            {
+                id = "g" + n.ToString(CultureInfo.InvariantCulture),
+                title = $"Report {n} from {places[random.Next(places.Length)]}",
+                date = new DateOnly(2019, 1, 1).AddDays(random.Next(730)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                text = text.ToString(),
+            }));
+            n++;
+        }
+        return n;
+    }
+
     private static void DeleteStore(string file)
     {
         foreach (var f in new[] { file, file + "-wal", file + "-shm" })

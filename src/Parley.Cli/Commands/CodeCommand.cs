@@ -25,10 +25,11 @@ internal static class CodeCommand
         var layers = CliOptions.LayersOption();
         var threads = CliOptions.Threads();
         var quiet = CliOptions.Quiet();
+        var allowPrivate = CliOptions.AllowPrivateAddresses();
 
         var command = new Command("code", "Process articles and print the results as structured data; needs no database.")
         {
-            paths, date, format, layers, threads, quiet,
+            paths, date, format, layers, threads, quiet, allowPrivate,
         };
         command.SetAction(parse =>
         {
@@ -47,6 +48,7 @@ internal static class CodeCommand
                 DefaultDate = CliOptions.ParseDate(parse.GetValue(date)),
                 Layers = CliOptions.ParseLayers(parse.GetValue(layers)!),
                 Threads = parse.GetValue(threads),
+                AllowPrivateAddresses = parse.GetValue(allowPrivate),
             });
             if (!CliOptions.Installed(engine, "code")) return 2;
             return Run(engine, inputs, parse.GetValue(format)!, parse.GetValue(quiet));

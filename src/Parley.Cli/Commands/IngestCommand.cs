@@ -30,13 +30,14 @@ internal static class IngestCommand
         var quiet = CliOptions.Quiet();
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every problem as it happens (above the progress line)." };
         var problemsFile = new Option<string?>("--problems") { Description = "Write every problem to this file, one a line: input, kind, message (tab-separated)." };
+        var allowPrivate = CliOptions.AllowPrivateAddresses();
         var batch = new Option<int>("--batch") { Description = "Documents per transaction (default 200).", DefaultValueFactory = _ => 200 };
         var queue = WorkerCommand.QueueOption(required: false);
         queue.Description = "Publish to the NATS JetStream work queue at nats://HOST:PORT for `parley worker` instead of processing here.";
 
         var command = new Command("ingest", "Process articles and store them (default store: the SQLite file parley.db).")
         {
-            paths, date, db, store, layers, threads, quiet, verbose, problemsFile, batch, queue,
+            paths, date, db, store, layers, threads, quiet, verbose, problemsFile, batch, queue, allowPrivate,
         };
         command.SetAction(parse =>
         {
@@ -51,6 +52,7 @@ internal static class IngestCommand
                 DefaultDate = CliOptions.ParseDate(parse.GetValue(date)),
                 Layers = CliOptions.ParseLayers(parse.GetValue(layers)!),
                 Threads = parse.GetValue(threads),
+                AllowPrivateAddresses = parse.GetValue(allowPrivate),
             });
             bool isQuiet = parse.GetValue(quiet);
             if (!CliOptions.Installed(engine, "ingest")) return 2;
@@ -65,6 +67,7 @@ internal static class IngestCommand
                     if (isVerbose || problem.Kind == InputProblemKind.Unreadable) log(ProblemLog.Line(problem));
                 }));
             if (summary.Added > 0) target.Optimize();
+            target.Checkpoint(); // the store's own files alone hold everything once ingest ends (SQLite: the .db without -wal)
             IngestReport.Write(summary, problems, isQuiet, parse.GetValue(problemsFile), isVerbose);
             return summary.Unreadable > 0 ? 2 : 0;
         });

@@ -28,10 +28,15 @@ internal struct ActorRef
 /// first ("Danish media and government" -> DNKMED, DNKGOV). Pronouns come from coreference, and "we" or "I" inside a
 /// quotation from its speaker.
 /// </summary>
-internal sealed class ActorResolver(CameoData data, CoderWords w)
+internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCodedActors)
 {
     private readonly CameoData _data = data;
     private readonly CoderWords _w = w;
+
+    /// <summary>An agent's role added to the actor it qualifies: always under PETRARCH's conventions ("MSF Arnor diplomat"
+    /// NGOARNGOV); under Parley's only to a bare country or organisation code, since an actor with a role of its own keeps
+    /// it ("Tory leader" is the party, GBRPTY, not GBRPTYGOV; "Taliban fighters" AFGREB).</summary>
+    private string AddRoles(string code, string roles) => rolesOnCodedActors || code.Length <= 3 ? WithRoles(code, roles) : code;
 
     public const int MaxActors = 16;
     private const int MaxDepth = 3;
@@ -157,8 +162,9 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
             if (into.Count > had) return;
         }
 
-        // An agent noun: its role on the actors among its modifiers, or alone.
+        // An agent noun: its role on the actors among its modifiers, or alone. A spokesman is whom he speaks for.
         string? role = g.Upos(head) is UPos.NOUN or UPos.PROPN ? _data.Agents.RoleOf(g, head) : null;
+        if (role is not null && _w.Spokespersons.Contains(g.Lemma(head))) role = "";
         if (role is not null && !_data.Agents.IsPrefix(role))
         {
             var mods = new List<ActorRef>();
@@ -174,12 +180,12 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
                     if (into.Count >= MaxActors) break;
                     into.Add(m with
                     {
-                        Code = prefix + WithRoles(m.Code, roles), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, ht.End), Confidence = 0.9, Token = head,
+                        Code = prefix + AddRoles(m.Code, roles), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, ht.End), Confidence = 0.9, Token = head,
                     });
                 }
                 return;
             }
-            if (allowGeneric && g.Upos(head) == UPos.NOUN)
+            if (allowGeneric && g.Upos(head) == UPos.NOUN && roles.Length > 0)
             {
                 // "Hong Kong police": a place modifier the linker gave no actor code still gives the country.
                 string? country = role != PeopleRole ? ModifierPlaceCountry(ctx, g, head) : null;
@@ -205,7 +211,7 @@ internal sealed class ActorResolver(CameoData data, CoderWords w)
                 if (mods.Count == 0) break;
                 foreach (var m in mods)
                     if (into.Count < MaxActors)
-                        into.Add(m with { Code = WithRoles(m.Code, titleRole), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, ht.End), Confidence = 0.85, Token = head });
+                        into.Add(m with { Code = AddRoles(m.Code, titleRole), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, ht.End), Confidence = 0.85, Token = head });
                 return;
             }
         }

@@ -57,16 +57,20 @@ internal sealed class DocumentContext(Document doc, int[] entityAt, IEventTraceS
         if (Doc.Places.Count == 0) return null;
         ref readonly var td = ref Doc.Tokens[token];
         foreach (var p in Doc.Places)
-            if (p.Start <= td.Start && td.End <= p.End) return p;
+            if (p.Start <= td.Start && td.End <= p.End && IsScene(p)) return p;
         for (int c = g.FirstChild(token); c >= 0; c = g.NextSibling(c))
         {
             if (g.RelOf(c) is not (Rel.Compound or Rel.Flat)) continue;
             ref readonly var cd = ref Doc.Tokens[c];
             foreach (var p in Doc.Places)
-                if (p.Start <= cd.Start && cd.End <= p.End) return p;
+                if (p.Start <= cd.Start && cd.End <= p.End && IsScene(p)) return p;
         }
         return null;
     }
+
+    /// <summary>A place an event can happen in: not a demonym ("Afghan" gives a country, not a scene) nor a place inside a
+    /// name ("Air Zimbabwe").</summary>
+    private static bool IsScene(PlaceMention p) => p.Role is not (PlaceRole.Demonym or PlaceRole.InName);
 
     /// <summary>"on Tuesday": a token inside a date mention is never an actor.</summary>
     public bool IsDate(int token)

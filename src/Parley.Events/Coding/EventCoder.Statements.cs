@@ -52,6 +52,13 @@ public sealed partial class EventCoder
                 trace?.Dropped(doc, t, code, src < 0 ? "statement without a speaker" : "speaker '" + ctx.TokenText(src) + "' has no actor code");
                 continue;
             }
+            // What a reporter or a newspaper says about others is the article's commentary, not an actor's statement.
+            sources.RemoveAll(a => IsMedia(a.Code));
+            if (sources.Count == 0)
+            {
+                trace?.Dropped(doc, t, code, "the speaker is the press: commentary, not a statement of an actor");
+                continue;
+            }
             // The addressee ("told Parliament"), else the first actor the clause names.
             var targets = new List<ActorRef>();
             int obj = ClauseAnalyzer.DirectObject(g, t);
@@ -59,6 +66,8 @@ public sealed partial class EventCoder
             int about = -1;
             if (targets.Count == 0 && (about = FirstActorWithin(ctx, g, clause, t, sources)) >= 0)
                 _actors.Resolve(ctx, g, about, false, targets, true, sources);
+            // A statement "about" the speaker's own country ("Mr Brown said the UK must invest") is about no one else.
+            targets.RemoveAll(x => !x.Generic && x.Code.Length == 3 && sources.Exists(s => s.Code.StartsWith(x.Code, StringComparison.Ordinal)));
             if (targets.Count == 0)
             {
                 trace?.Dropped(doc, t, code, "statement about no other actor");
@@ -72,6 +81,9 @@ public sealed partial class EventCoder
             Emit(ctx, g, plan, sources, targets);
         }
     }
+
+    private static bool IsMedia(string code) => code.Length >= 6 && code.AsSpan(3).IndexOf("MED") >= 0 && code.AsSpan(3).IndexOf("MED") % 3 == 0
+        || code.StartsWith("MED", StringComparison.Ordinal);
 
     /// <summary><paramref name="x"/> lies in the subtree of <paramref name="clause"/> but not in that of <paramref name="except"/>.</summary>
     private static bool Within(in SentenceGraph g, int clause, int x, int except)

@@ -198,7 +198,7 @@ public sealed partial class EventCoder
         if (!FindArguments(ctx, g, ref args, sources, targets, code ?? reverse!)) return;
 
         if (rule.Length == 0 || rule[0] != '>') rule = (pattern?.Label ?? VerbMatcher.ParticleLabel(m.Entry)) + rule;
-        var place = EventPlace(ctx, g, t, clause, eventObject, args.SourceHead);
+        var place = EventPlace(ctx, g, t, clause, eventObject, args.SourceHead, args.TargetHead);
         var plan = new EventPlan
         {
             Sentence = sentence, Trigger = t, Clause = clause, Code = code, Reverse = reverse,

@@ -80,10 +80,13 @@ public sealed partial class EventCoder
     /// <summary>The event's place: a place of its own clause ("attacked ... in Kabul"), of its event noun ("talks in Doha"),
     /// of the phrase it is the purpose of ("arrived in Kabul to meet X"), else null (the article's dateline is the
     /// document's place, not the event's).</summary>
-    private EventPlace? EventPlace(DocumentContext ctx, in SentenceGraph g, int t, int clause, int eventObject, int sourceHead) =>
+    private EventPlace? EventPlace(DocumentContext ctx, in SentenceGraph g, int t, int clause, int eventObject, int sourceHead, int targetHead) =>
         (eventObject >= 0 ? NounPlace(ctx, g, eventObject) : null) ?? FindPlace(ctx, g, clause, t)
         ?? (sourceHead >= 0 && _data.EventNouns.CodeOf(g.Lemma(sourceHead)) is not null ? NounPlace(ctx, g, sourceHead) : null)
-        ?? PurposePlace(ctx, g, t);
+        ?? PurposePlace(ctx, g, t)
+        // "visited Kabul", "shelled Sderot": a target that is a place is where it happened.
+        ?? (targetHead >= 0 && ctx.PlaceAt(g, targetHead) is { } tp ? ToEventPlace(tp) : null)
+        ?? DatelinePlace(ctx.Doc);
 
     /// <summary>The place the sentence ties to the action: a place mention in an oblique of the verb ("in Kabul", "at Bagram Air Base").</summary>
     private EventPlace? FindPlace(DocumentContext ctx, in SentenceGraph g, int clause, int t)
@@ -113,8 +116,15 @@ public sealed partial class EventCoder
         return ctx.PlaceAt(g, phrase) is { } p ? ToEventPlace(p) : null;
     }
 
-    private static EventPlace ToEventPlace(PlaceMention p) =>
-        new() { Name = p.Name ?? p.Text, Country = p.Country, Lat = p.Lat, Lon = p.Lon, GeonameId = p.GeonameId };
+    private static EventPlace ToEventPlace(PlaceMention p) => Core.EventPlace.From(p);
+
+    /// <summary>The article's dateline place ("KABUL, Dec 4 (Reuters) -"), where the reporter was: the place of an event
+    /// whose own clause and target name none.</summary>
+    private static EventPlace? DatelinePlace(Document doc)
+    {
+        foreach (var p in doc.Places) if (p.Role == PlaceRole.Dateline) return Core.EventPlace.From(p);
+        return null;
+    }
 
     /// <summary>The place of a nominal event: "talks ... in Qatar", "attack in Kabul", or a place the parser hung on its partner
     /// ("a meeting with Ghani at Bagram Air Base"), or the partner itself ("a visit to Washington").</summary>

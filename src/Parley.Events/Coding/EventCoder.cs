@@ -55,11 +55,11 @@ public sealed partial class EventCoder : IPipelineComponent
         _data = data;
         _ontology = data.Ontology;
         _w = CoderWords.Shared;
-        _clauses = new ClauseAnalyzer(_w);
-        _actors = new ActorResolver(data, _w);
-        _verbs = new VerbMatcher(data, _clauses);
         Options = options ?? new CoderOptions();
         _petrarch = Options.Conventions == CodingConventions.Petrarch;
+        _clauses = new ClauseAnalyzer(_w);
+        _actors = new ActorResolver(data, _w, rolesOnCodedActors: _petrarch);
+        _verbs = new VerbMatcher(data, _clauses);
         if (Options.Synonyms && !_petrarch && VerbLexicon.FindFolder() is not null)
             _synonyms = new VerbSynonyms(data.Verbs, VerbLexicon.Shared, data.Ontology);
     }

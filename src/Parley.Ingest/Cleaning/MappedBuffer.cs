@@ -12,11 +12,24 @@ internal sealed class MappedBuffer : IDisposable
     private char[] _chars;
     private int[] _map;
 
+    /// <summary>
+    /// Buffers larger than this are allocated, not rented: a pool keeps what it is given back, so one huge article would
+    /// leave hundreds of megabytes in it for the rest of the run.
+    /// </summary>
+    private const int PooledLimit = 1 << 20;
+
     public MappedBuffer(int capacity)
     {
         capacity = Math.Max(16, capacity);
-        _chars = ArrayPool<char>.Shared.Rent(capacity);
-        _map = ArrayPool<int>.Shared.Rent(capacity);
+        _chars = Rent<char>(capacity);
+        _map = Rent<int>(capacity);
+    }
+
+    private static T[] Rent<T>(int length) => length <= PooledLimit ? ArrayPool<T>.Shared.Rent(length) : new T[length];
+
+    private static void Return<T>(T[] array)
+    {
+        if (array.Length <= PooledLimit && array.Length > 0) ArrayPool<T>.Shared.Return(array);
     }
 
     public int Length { get; private set; }
@@ -56,12 +69,12 @@ internal sealed class MappedBuffer : IDisposable
     private void Grow()
     {
         int size = _chars.Length * 2;
-        var chars = ArrayPool<char>.Shared.Rent(size);
-        var map = ArrayPool<int>.Shared.Rent(size);
+        var chars = Rent<char>(size);
+        var map = Rent<int>(size);
         _chars.AsSpan(0, Length).CopyTo(chars);
         _map.AsSpan(0, Length).CopyTo(map);
-        ArrayPool<char>.Shared.Return(_chars);
-        ArrayPool<int>.Shared.Return(_map);
+        Return(_chars);
+        Return(_map);
         _chars = chars;
         _map = map;
     }
@@ -78,8 +91,8 @@ internal sealed class MappedBuffer : IDisposable
 
     public void Dispose()
     {
-        ArrayPool<char>.Shared.Return(_chars);
-        ArrayPool<int>.Shared.Return(_map);
+        Return(_chars);
+        Return(_map);
         _chars = [];
         _map = [];
     }

@@ -14,11 +14,11 @@ internal static class FeedArticleSource
     private const int SummaryOnlyLength = 1000;
 
     public static IEnumerable<ReadItem> Read(string xml, string input, ReaderOptions options, Func<WebFetcher> fetcher, CancellationToken ct) =>
-        Read(() => FeedReader.ReadFromString(xml), input, options, fetcher, ct);
+        Read(() => FeedReader.ReadFromString(xml), input, options, fetcher, ct, xml.AsSpan(0, Math.Min(xml.Length, 65536)));
 
     /// <summary>A feed whose bytes are decoded by the parser, as its XML declaration says (e.g. ISO-8859-1).</summary>
     public static IEnumerable<ReadItem> Read(byte[] xml, string input, ReaderOptions options, Func<WebFetcher> fetcher, CancellationToken ct) =>
-        Read(() => FeedReader.ReadFromByteArray(xml), input, options, fetcher, ct);
+        Read(() => FeedReader.ReadFromByteArray(xml), input, options, fetcher, ct, System.Text.Encoding.Latin1.GetString(xml, 0, Math.Min(xml.Length, 65536)));
 
     /// <summary>True when the bytes start with an XML declaration naming an encoding.</summary>
     public static bool DeclaresEncoding(ReadOnlySpan<byte> bytes)
@@ -26,6 +26,19 @@ internal static class FeedArticleSource
         var head = bytes[..Math.Min(bytes.Length, 200)];
         int end = head.IndexOf("?>"u8);
         return head.StartsWith("<?xml"u8) && end > 0 && head[..end].IndexOf("encoding"u8) > 0;
+    }
+
+    /// <summary>
+    /// True when the document type declares entities: feeds have no need of them, and internal ones are how an XML
+    /// file expands a few bytes into gigabytes ("billion laughs"), external ones how it reads local files.
+    /// </summary>
+    private static bool DeclaresEntities(ReadOnlySpan<char> head) =>
+        head.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) is int doctype and >= 0 && head[doctype..].IndexOf("<!ENTITY", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    private static IEnumerable<ReadItem> Read(Func<Feed> parse, string input, ReaderOptions options, Func<WebFetcher> fetcher, CancellationToken ct, ReadOnlySpan<char> head)
+    {
+        if (DeclaresEntities(head)) return [ReadItem.Bad(input, "XML declares entities in a DOCTYPE; not read (feeds need none, and they can expand without bound)")];
+        return Read(parse, input, options, fetcher, ct);
     }
 
     private static IEnumerable<ReadItem> Read(Func<Feed> parse, string input, ReaderOptions options, Func<WebFetcher> fetcher, CancellationToken ct)
@@ -78,7 +91,9 @@ internal static class FeedArticleSource
         DateOnly? published = DateParsing.FromDateTime(item.PublishingDate);
         if (published is null && item.SpecificItem is AtomFeedItem atom) published = DateParsing.FromDateTime(atom.UpdatedDate);
         if (published is null && !string.IsNullOrWhiteSpace(item.PublishingDateString)) published = DateParsing.Parse(item.PublishingDateString);
+        published = Parley.Core.SaneDates.InRange(published);
         string? id = string.IsNullOrWhiteSpace(item.Id) ? link : item.Id.Trim();
+        if (id is not null && ArticleIds.Problem(id) is not null) id = null; // an unusable guid: the content hash identifies the item
 
         bool hasContent = !string.IsNullOrWhiteSpace(item.Content);
         string summary = item.Description ?? "";
@@ -89,7 +104,7 @@ internal static class FeedArticleSource
         if (summaryOnly && options.FollowFeedLinks && link is not null &&
             Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
         {
-            var page = fetcher().Fetch(uri, ct, out string? fetchError);
+            var page = fetcher().Fetch(uri, named: false, ct, out string? fetchError);
             if (page is not null)
             {
                 var decoded = InputDecoder.Decode(page.Bytes, options.DecodeLegacyEncodings);

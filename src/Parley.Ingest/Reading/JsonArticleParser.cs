@@ -1,21 +1,28 @@
 using System.Text.Json;
 using System.Text.Unicode;
+using Parley.Core;
 
 namespace Parley.Ingest.Reading;
 
 /// <summary>
 /// One JSON object (a JSONL line) to a <see cref="RawArticle"/>: text from "text" (or "body"), optional
-/// "id", "title", "date"/"published", "url", "source". Reads UTF-8 directly; other fields are skipped.
+/// "id", "title", "date"/"published", "url", "source". Reads UTF-8 directly; other fields are skipped. Types are
+/// strict: the text fields must be strings (or null), "id" a string or a number, and the id must pass
+/// <see cref="ArticleIds"/>; anything else is the record's problem, never silently converted. A date that cannot be
+/// read or lies outside <see cref="SaneDates"/> is dropped with a warning; the article is kept.
 /// </summary>
 internal static class JsonArticleParser
 {
     /// <summary>The error of a record without text (compared by reference: an empty record is not an unreadable one).</summary>
     public static readonly string NoTextError = "no text (\"text\", \"body\" and \"title\" are missing, null or empty)";
 
-    /// <summary>Returns an article, or null with <paramref name="error"/> set.</summary>
-    public static RawArticle? Parse(ReadOnlySpan<byte> utf8, string origin, out string? error)
+    /// <summary>Returns an article (with <paramref name="warning"/> when part of it was dropped), or null with <paramref name="error"/> set.</summary>
+    public static RawArticle? Parse(ReadOnlySpan<byte> utf8, string origin, out string? error) => Parse(utf8, origin, out error, out _);
+
+    public static RawArticle? Parse(ReadOnlySpan<byte> utf8, string origin, out string? error, out string? warning)
     {
         error = null;
+        warning = null;
         if (!Utf8.IsValid(utf8))
         {
             error = "not valid UTF-8";
@@ -44,17 +51,20 @@ internal static class JsonArticleParser
                 else if (reader.ValueTextEquals("url"u8)) field = Field.Url;
                 else if (reader.ValueTextEquals("source"u8)) field = Field.Source;
                 if (!reader.Read()) break;
-                if (field == Field.None || reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                if (field == Field.None)
                 {
                     reader.Skip();
                     continue;
                 }
-                string? value = reader.TokenType switch
+                string? value;
+                if (reader.TokenType == JsonTokenType.String) value = reader.GetString();
+                else if (reader.TokenType == JsonTokenType.Null) value = null;
+                else if (field == Field.Id && reader.TokenType == JsonTokenType.Number) value = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+                else
                 {
-                    JsonTokenType.String => reader.GetString(),
-                    JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
-                    _ => null,
-                };
+                    error = $"\"{FieldName(field)}\" must be {(field == Field.Id ? "a string or a number" : "a string")}, not {TypeName(reader.TokenType)}";
+                    return null;
+                }
                 switch (field)
                 {
                     case Field.Text: text = value; break;
@@ -103,13 +113,30 @@ internal static class JsonArticleParser
             error = NoTextError;
             return null;
         }
+        string? articleId = string.IsNullOrWhiteSpace(id) ? null : id.Trim();
+        if (articleId is not null && ArticleIds.Problem(articleId) is { } idProblem)
+        {
+            error = idProblem;
+            return null;
+        }
         string? dateText = date ?? published;
+        DateOnly? day = null;
+        if (!string.IsNullOrWhiteSpace(dateText))
+        {
+            day = DateParsing.Parse(dateText);
+            if (day is null) warning = $"date '{Shorten(dateText)}' is not a date; ignored";
+            else if (!SaneDates.Contains(day.Value))
+            {
+                warning = SaneDates.OutOfRange(day.Value) + "; ignored";
+                day = null;
+            }
+        }
         return new RawArticle
         {
             Origin = origin,
-            Id = string.IsNullOrWhiteSpace(id) ? null : id.Trim(),
+            Id = articleId,
             Title = string.IsNullOrWhiteSpace(title) ? null : title,
-            Published = dateText is null ? null : DateParsing.Parse(dateText),
+            Published = day,
             Url = string.IsNullOrWhiteSpace(url) ? null : url.Trim(),
             Source = string.IsNullOrWhiteSpace(source) ? null : source,
             Body = content,
@@ -123,6 +150,19 @@ internal static class JsonArticleParser
         int cut = message.IndexOf(". ", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message.TrimEnd('.');
     }
+
+    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "...";
+
+    private static string FieldName(Field field) => field.ToString().ToLowerInvariant();
+
+    private static string TypeName(JsonTokenType type) => type switch
+    {
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.StartObject => "an object",
+        _ => type.ToString(),
+    };
 
     private enum Field { None, Text, Body, Id, Title, Date, Published, Url, Source }
 }

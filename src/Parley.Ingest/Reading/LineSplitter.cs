@@ -65,12 +65,14 @@ internal static class LineSplitter
                 }
                 if (end == buffer.Length)
                 {
-                    byte[] bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1L));
-                    if (bigger.Length <= buffer.Length) { ArrayPool<byte>.Shared.Return(bigger); skipping = true; end = 0; }
+                    // Past 1 MB the buffer is allocated, not rented, so one long line leaves nothing behind in the pool.
+                    int size = (int)Math.Min((long)buffer.Length * 2, limit + 1L);
+                    byte[] bigger = size <= PooledLimit ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
+                    if (bigger.Length <= buffer.Length) { Return(bigger); skipping = true; end = 0; }
                     else
                     {
                         Buffer.BlockCopy(buffer, 0, bigger, 0, end);
-                        ArrayPool<byte>.Shared.Return(buffer);
+                        Return(buffer);
                         buffer = bigger;
                     }
                 }
@@ -81,7 +83,14 @@ internal static class LineSplitter
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            Return(buffer);
         }
+    }
+
+    private const int PooledLimit = 1 << 20;
+
+    private static void Return(byte[] buffer)
+    {
+        if (buffer.Length <= PooledLimit) ArrayPool<byte>.Shared.Return(buffer);
     }
 }

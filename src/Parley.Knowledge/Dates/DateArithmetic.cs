@@ -15,7 +15,8 @@ public enum DateDirection
 
 /// <summary>
 /// Calendar arithmetic for resolving date expressions: ISO weeks, weekdays relative to a reference,
-/// month-days and months without a year. Pure and allocation-free except for formatting.
+/// month-days and months without a year. Pure and allocation-free except for formatting. Total: at the ends of the
+/// calendar (0001-01-01, 9999-12-31) a result that would leave it stops at its edge instead of throwing.
 /// </summary>
 public static class DateArithmetic
 {
@@ -29,21 +30,21 @@ public static class DateArithmetic
     public static string FormatDay(DateOnly date) => Parley.Core.DateValue.FormatDay(date);
 
     /// <summary>The Monday that starts the ISO week of <paramref name="date"/>.</summary>
-    public static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+    public static DateOnly MondayOf(DateOnly date) => Shift(date, -(((int)date.DayOfWeek + 6) % 7));
 
     /// <summary>The given weekday within the ISO week (Monday to Sunday) of <paramref name="date"/>.</summary>
-    public static DateOnly WeekdayInWeekOf(DateOnly date, DayOfWeek day) => MondayOf(date).AddDays(((int)day + 6) % 7);
+    public static DateOnly WeekdayInWeekOf(DateOnly date, DayOfWeek day) => Shift(MondayOf(date), ((int)day + 6) % 7);
 
     /// <summary>The latest <paramref name="day"/> on or before <paramref name="date"/> (the date itself when it is that day).</summary>
-    public static DateOnly OnOrBefore(DateOnly date, DayOfWeek day) => date.AddDays(-((7 + (int)date.DayOfWeek - (int)day) % 7));
+    public static DateOnly OnOrBefore(DateOnly date, DayOfWeek day) => Shift(date, -((7 + (int)date.DayOfWeek - (int)day) % 7));
 
     /// <summary>The latest <paramref name="day"/> strictly before <paramref name="date"/> ("last Thursday" said on a Thursday is a week earlier).</summary>
-    public static DateOnly Before(DateOnly date, DayOfWeek day) => OnOrBefore(date.AddDays(-1), day);
+    public static DateOnly Before(DateOnly date, DayOfWeek day) => OnOrBefore(Shift(date, -1), day);
 
-    public static DateOnly OnOrAfter(DateOnly date, DayOfWeek day) => date.AddDays((7 + (int)day - (int)date.DayOfWeek) % 7);
+    public static DateOnly OnOrAfter(DateOnly date, DayOfWeek day) => Shift(date, (7 + (int)day - (int)date.DayOfWeek) % 7);
 
     /// <summary>The earliest <paramref name="day"/> strictly after <paramref name="date"/>.</summary>
-    public static DateOnly After(DateOnly date, DayOfWeek day) => OnOrAfter(date.AddDays(1), day);
+    public static DateOnly After(DateOnly date, DayOfWeek day) => OnOrAfter(Shift(date, 1), day);
 
     public static DateOnly Weekday(DateOnly date, DayOfWeek day, DateDirection direction)
     {
@@ -62,7 +63,15 @@ public static class DateArithmetic
         year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
 
     /// <summary>The first day of the month <paramref name="months"/> away from the month of <paramref name="date"/>.</summary>
-    public static DateOnly AddMonthsToMonth(DateOnly date, int months) => new DateOnly(date.Year, date.Month, 1).AddMonths(months);
+    public static DateOnly AddMonthsToMonth(DateOnly date, int months)
+    {
+        int index = Math.Clamp(date.Year * 12 + date.Month - 1 + months, 12, 9999 * 12 + 11);
+        return new DateOnly(index / 12, index % 12 + 1, 1);
+    }
+
+    /// <summary><paramref name="date"/> moved by <paramref name="days"/>, stopping at the first or last day of the calendar.</summary>
+    public static DateOnly Shift(DateOnly date, int days) =>
+        DateOnly.FromDayNumber((int)Math.Clamp((long)date.DayNumber + days, DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber));
 
     /// <summary>
     /// The occurrence of <paramref name="month"/>/<paramref name="day"/> closest to <paramref name="reference"/> in the given
@@ -98,11 +107,12 @@ public static class DateArithmetic
     {
         int y = reference.Year;
         int delta = month - reference.Month;
-        return direction switch
+        int year = direction switch
         {
-            DateDirection.OnOrBefore => new DateOnly(delta <= 0 ? y : y - 1, month, 1),
-            DateDirection.OnOrAfter => new DateOnly(delta >= 0 ? y : y + 1, month, 1),
-            _ => new DateOnly(delta > 6 ? y - 1 : delta < -6 ? y + 1 : y, month, 1),
+            DateDirection.OnOrBefore => delta <= 0 ? y : y - 1,
+            DateDirection.OnOrAfter => delta >= 0 ? y : y + 1,
+            _ => delta > 6 ? y - 1 : delta < -6 ? y + 1 : y,
         };
+        return new DateOnly(Math.Clamp(year, 1, 9999), month, 1);
     }
 }

@@ -42,7 +42,8 @@ public sealed class DateResolver : IPipelineComponent
         int count = DateWordScanner.Scan(doc, ref words);
         t_words = words;
         bool tagged = (doc.Done & Layers.Tags) != 0 && doc.TokenCount > 0;
-        var matcher = new DateMatcher(words.AsSpan(0, count), doc.Text, doc.Published, tagged ? doc : null, _tags);
+        // Relative dates resolve only against a publication date in the sane range, so their arithmetic stays in the calendar.
+        var matcher = new DateMatcher(words.AsSpan(0, count), doc.Text, SaneDates.InRange(doc.Published), tagged ? doc : null, _tags);
         int i = 0;
         while (i < count)
         {
