@@ -145,7 +145,8 @@ internal static class AggregateEndpoints
         if (q is null)
         {
             // Paged by the store.
-            foreach (var s in store.ListStories(limit, offset, out int total)) items.Add(Item(s));
+            var page = store.ListStories(limit, offset, out int total);
+            foreach (var s in page) items.Add(Item(s));
             return TypedResults.Ok(new Page<StoryItem>(total, limit, offset, items));
         }
         var matching = new List<StoryRecord>();
