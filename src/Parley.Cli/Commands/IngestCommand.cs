@@ -103,7 +103,7 @@ internal sealed class ProblemLog : IDisposable
         _byWhat.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(top).Select(p => (p.Key, p.Value));
 
     public static string Line(InputProblem problem) =>
-        problem.Kind == InputProblemKind.Unreadable ? $"parley: {problem.Input}: {problem.Message}" : $"parley: {problem.Input}: {Kind(problem.Kind)}: {problem.Message}";
+        problem.Kind == InputProblemKind.EmptyRecord ? $"parley: {problem.Input}: {Kind(problem.Kind)}: {problem.Message}" : $"parley: {problem.Input}: {problem.Message}";
 
     public static string Kind(InputProblemKind kind) => kind switch
     {
