@@ -103,11 +103,16 @@ public sealed partial class EventCoder
                 for (int i = 0; i < sources.Count; i++)
                     for (int j = 0; j < sources.Count; j++)
                         if (i != j && !ActorResolver.SameActor(sources[i], sources[j]) && plan.Code is not null)
-                            Add(ctx, plan, sources[i], sources[j], plan.Code, ruleId + "+mutual", date);
+                            Add(ctx, g, plan, sources[i], sources[j], plan.Code, ruleId + "+mutual", date);
+            }
+            else if (!_petrarch && _ontology.AllowsNoTarget(code) && UncodedTargetName(ctx, g, plan.TargetHead) is { } unknown)
+            {
+                trace?.Dropped(doc, t, code, "the target '" + unknown + "' names someone the dictionaries do not know: not coded without them");
+                return;
             }
             else if (!_petrarch && _ontology.AllowsNoTarget(code))
             {
-                foreach (var s in sources) Add(ctx, plan, s, null, code, ruleId, date);
+                foreach (var s in sources) Add(ctx, g, plan, s, null, code, ruleId, date);
             }
             else
             {
@@ -122,17 +127,34 @@ public sealed partial class EventCoder
                 foreach (var x in targets)
                 {
                     if (ActorResolver.SameActor(s, x)) { trace?.Dropped(doc, t, code, "source and target are the same actor"); continue; }
-                    if (plan.Code is not null) Add(ctx, plan, s, x, plan.Code, ruleId, date);
-                    if (plan.Reverse is not null) Add(ctx, plan, x, s, plan.Reverse, plan.Reverse + ":" + plan.Rule + "+reverse", date);
+                    if (plan.Code is not null) Add(ctx, g, plan, s, x, plan.Code, ruleId, date);
+                    if (plan.Reverse is not null) Add(ctx, g, plan, x, s, plan.Reverse, plan.Reverse + ":" + plan.Rule + "+reverse", date);
                 }
         }
         if (doc.Events.Count == before) trace?.Dropped(doc, t, code, "no pair of distinct actors");
     }
 
-    private void Add(DocumentContext ctx, EventPlan plan, in ActorRef source, ActorRef? target, string code, string rule, string? date)
+    /// <summary>A person or organisation named in the target phrase without an actor code, or a pronoun (the event is about
+    /// someone the dictionaries cannot code: coding it without a target would hide that), else null.</summary>
+    private static string? UncodedTargetName(DocumentContext ctx, in SentenceGraph g, int head)
+    {
+        if (head < 0) return null;
+        if (g.Upos(head) == UPos.PRON) return ctx.TokenText(head);
+        for (int k = g.First; k < g.End; k++)
+        {
+            int e = ctx.EntityAt[k];
+            if (e < 0 || ctx.ActorEntity(e) >= 0 || ctx.Doc.Entities[e].Type is not ("PER" or "ORG")) continue;
+            for (int x = k, hops = 0; x >= 0 && hops < 6; hops++, x = g.Head(x))
+                if (x == head) return ctx.Doc.Entities[e].Text;
+        }
+        return null;
+    }
+
+    private void Add(DocumentContext ctx, in SentenceGraph g, EventPlan plan, in ActorRef source, ActorRef? target, string code, string rule, string? date)
     {
         var doc = ctx.Doc;
         var type = _ontology.Find(code);
+        string? mode = _modes.ModeOf(type?.Plover, g, plan.Trigger) ?? type?.PloverMode;
         ref readonly var sd = ref doc.Sentences[plan.Sentence];
         var trigger = doc.Tokens[plan.Trigger];
         var record = new EventRecord
@@ -143,7 +165,7 @@ public sealed partial class EventCoder
             Cameo = code,
             Ontology = _ontology.Name,
             Plover = type?.Plover,
-            PloverMode = type?.PloverMode,
+            PloverMode = mode,
             PloverContext = type?.PloverContext,
             QuadClass = type?.QuadClass ?? CameoOntology.QuadClassOf(code),
             Goldstein = type?.Goldstein ?? 0,

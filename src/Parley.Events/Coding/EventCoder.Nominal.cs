@@ -17,21 +17,26 @@ public sealed partial class EventCoder
         var doc = ctx.Doc;
         var trace = ctx.Trace;
         int gov = g.Head(t);
-        if (gov < 0 || g.Upos(gov) != UPos.VERB) return;
-        bool asSubject = g.RelOf(t) == Rel.Nsubj;
+        // A light verb that took its code from this noun ("held talks with X") has coded it already.
+        if (gov >= 0 && g.RelOf(t) == Rel.Obj && _w.LightVerbs.Contains(g.Lemma(gov))) return;
+        bool asSubject = g.RelOf(t) == Rel.Nsubj && gov >= 0 && g.Upos(gov) == UPos.VERB;
+        bool circumstance = g.RelOf(t) == Rel.Obl && gov >= 0 && g.Upos(gov) == UPos.VERB && ClauseAnalyzer.HasCase(g, t, _w.CircumstancePreps);
         if (asSubject)
         {
             int l = g.Lemma(gov);
-            if (!_w.OccurrenceVerbs.Contains(l) || (l == _w.Take && !g.HasChildWithLemma(gov, Rel.Obj, _w.Place))) return;
+            bool occurrence = _w.OccurrenceVerbs.Contains(l) && (l != _w.Take || g.HasChildWithLemma(gov, Rel.Obj, _w.Place));
             trace?.Step(doc, t, $"event noun '{ctx.TokenText(t)}' ({code}) as subject of '{StringStore.Get(l)}'");
+            if (!occurrence) asSubject = false;
         }
-        else
-        {
-            if (!ClauseAnalyzer.HasCase(g, t, _w.CircumstancePreps)) return;
-            trace?.Step(doc, t, $"event noun '{ctx.TokenText(t)}' ({code}) under '{StringStore.Get(g.Lemma(g.CaseOf(t)))}'");
-        }
-        string? why = _petrarch ? null : _clauses.Unasserted(g, gov);
-        if (why is null && !_petrarch && _clauses.ModalityOf(g, gov) != Modality.None) why = "clause with a modal: not asserted";
+        else if (circumstance) trace?.Step(doc, t, $"event noun '{ctx.TokenText(t)}' ({code}) under '{StringStore.Get(g.Lemma(g.CaseOf(t)))}'");
+        else trace?.Step(doc, t, $"event noun '{ctx.TokenText(t)}' ({code})");
+        // The clause the noun belongs to decides whether it is asserted ("X denied the attack on Y" is not).
+        int clauseVerb = gov;
+        while (clauseVerb >= 0 && g.Upos(clauseVerb) != UPos.VERB) clauseVerb = g.Head(clauseVerb);
+        string? why = _petrarch || clauseVerb < 0 ? null : _clauses.Unasserted(g, clauseVerb);
+        if (why is null && !_petrarch && clauseVerb >= 0 && _clauses.ModalityOf(g, clauseVerb) != Modality.None) why = "clause with a modal: not asserted";
+        if (why is null && !_petrarch && clauseVerb >= 0 && (_clauses.IsNegated(g, clauseVerb) || _w.NonFactive.Contains(g.Lemma(clauseVerb))))
+            why = "under a negated or non-factive verb ('" + StringStore.Get(g.Lemma(clauseVerb)) + "'): not asserted";
         if (why is null && NotHappened(g, t) is { } w) why = "'" + w + "' event: not asserted";
         if (why is not null)
         {
@@ -61,7 +66,7 @@ public sealed partial class EventCoder
                 if (g.RelOf(c) is not (Rel.Poss or Rel.Compound or Rel.Amod)) continue;
                 _actors.Resolve(ctx, g, c, false, sources);
             }
-            if (sources.Count == 0 && !asSubject)
+            if (sources.Count == 0 && circumstance)
             {
                 // The participant is the subject of the clause the event noun is a circumstance of.
                 int src = _clauses.SubjectOf(g, gov);
@@ -83,8 +88,8 @@ public sealed partial class EventCoder
         if (sources.Count == 0) return;
         var plan = new EventPlan
         {
-            Sentence = sentence, Trigger = t, Clause = gov, Code = code, Rule = "n:" + StringStore.Get(g.Lemma(t)), Confidence = 0.7,
-            Place = NounPlace(ctx, g, t) ?? FindPlace(ctx, g, gov, gov), Nominal = true,
+            Sentence = sentence, Trigger = t, Clause = clauseVerb >= 0 ? clauseVerb : t, Code = code, Rule = "n:" + StringStore.Get(g.Lemma(t)), Confidence = 0.7,
+            Place = NounPlace(ctx, g, t) ?? (clauseVerb >= 0 && circumstance ? FindPlace(ctx, g, clauseVerb, clauseVerb) : null), Nominal = true,
         };
         if (between >= 0 && !_ontology.IsMutual(code) && !_petrarch) return;
         Emit(ctx, g, plan, sources, targets);

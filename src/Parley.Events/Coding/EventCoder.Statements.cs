@@ -47,7 +47,7 @@ public sealed partial class EventCoder
             }
             var sources = new List<ActorRef>();
             int src = _clauses.SubjectOf(g, t);
-            if (src < 0 || _actors.Resolve(ctx, g, src, false, sources) == 0)
+            if (src < 0 || _actors.Resolve(ctx, g, src, false, sources) == 0 && _actors.Resolve(ctx, g, src, true, sources) == 0)
             {
                 trace?.Dropped(doc, t, code, src < 0 ? "statement without a speaker" : "speaker '" + ctx.TokenText(src) + "' has no actor code");
                 continue;
@@ -68,9 +68,9 @@ public sealed partial class EventCoder
                 _actors.Resolve(ctx, g, about, false, targets, true, sources);
             // A statement "about" the speaker's own country ("Mr Brown said the UK must invest") is about no one else.
             targets.RemoveAll(x => !x.Generic && x.Code.Length == 3 && sources.Exists(s => s.Code.StartsWith(x.Code, StringComparison.Ordinal)));
-            if (targets.Count == 0)
+            if (targets.Count == 0 && !sources.Exists(IsPoliticalSpeaker))
             {
-                trace?.Dropped(doc, t, code, "statement about no other actor");
+                trace?.Dropped(doc, t, code, "statement about no other actor, by no political actor");
                 continue;
             }
             var plan = new EventPlan
@@ -80,6 +80,20 @@ public sealed partial class EventCoder
             };
             Emit(ctx, g, plan, sources, targets);
         }
+    }
+
+    /// <summary>A speaker whose word is an event on its own (CAMEO codes a statement without a target): a government, a
+    /// party, armed forces, an international organisation, a named person in office.</summary>
+    private bool IsPoliticalSpeaker(ActorRef a)
+    {
+        var code = a.Code.AsSpan();
+        if (code.Length < 3) return false;
+        if (code.StartsWith("IGO") || code.StartsWith("NGO") && code.Length > 3) return true;
+        if (!_data.Countries.IsCountry(code[..3]) || code.Length < 6) return false;
+        var role = code.Slice(3, 3);
+        return role.SequenceEqual("GOV") || role.SequenceEqual("MIL") || role.SequenceEqual("PTY") || role.SequenceEqual("OPP")
+            || role.SequenceEqual("LEG") || role.SequenceEqual("JUD") || role.SequenceEqual("COP") || role.SequenceEqual("REB")
+            || role.SequenceEqual("INS") || role.SequenceEqual("SPY");
     }
 
     private static bool IsMedia(string code) => code.Length >= 6 && code.AsSpan(3).IndexOf("MED") >= 0 && code.AsSpan(3).IndexOf("MED") % 3 == 0

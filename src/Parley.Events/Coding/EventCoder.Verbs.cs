@@ -171,7 +171,13 @@ public sealed partial class EventCoder
         if (!_petrarch && pattern is null && !composed && eventObject < 0 && g.Child(t, Rel.Ccomp) >= 0
             && ClauseAnalyzer.DirectObject(g, t) < 0 && !(code is not null && _ontology.IsStatement(code)))
         {
-            trace?.Dropped(doc, t, code, "verb stating a clause ('" + lemma + " that ...'): the clause is what it reports");
+            if (_synonyms?.IsCommunication(g.Lemma(t)) == true)
+            {
+                // "reaffirmed that", "indicated that": a statement, coded if its clause is no event of its own.
+                ctx.Statements.Add((t, g.Child(t, Rel.Ccomp), "010"));
+                trace?.Step(doc, t, "verb of communication stating a clause: a statement (010) if its clause codes no event of its own");
+            }
+            else trace?.Dropped(doc, t, code, "verb stating a clause ('" + lemma + " that ...'): the clause is what it reports");
             return;
         }
 
@@ -197,6 +203,13 @@ public sealed partial class EventCoder
         var targets = new List<ActorRef>();
         if (!FindArguments(ctx, g, ref args, sources, targets, code ?? reverse!)) return;
 
+        // A paired pattern's reverse ("clashed with X": each attacked the other) is about the actor its preposition names;
+        // when the target is the verb's object ("attacked X with drones") the preposition names a means, not a side.
+        if (!_petrarch && reverse is not null && code is not null && args.TargetHead >= 0 && g.RelOf(args.TargetHead) == Rel.Obj)
+        {
+            trace?.Step(doc, t, $"target is the object: no reverse {reverse}");
+            reverse = null;
+        }
         if (rule.Length == 0 || rule[0] != '>') rule = (pattern?.Label ?? VerbMatcher.ParticleLabel(m.Entry)) + rule;
         var place = EventPlace(ctx, g, t, clause, eventObject, args.SourceHead, args.TargetHead);
         var plan = new EventPlan

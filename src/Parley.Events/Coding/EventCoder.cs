@@ -49,6 +49,7 @@ public sealed partial class EventCoder : IPipelineComponent
     private readonly VerbMatcher _verbs;
     private readonly bool _petrarch;
     private readonly VerbSynonyms? _synonyms;
+    private readonly PloverModes _modes;
 
     public EventCoder(CameoData data, CoderOptions? options = null)
     {
@@ -60,6 +61,7 @@ public sealed partial class EventCoder : IPipelineComponent
         _clauses = new ClauseAnalyzer(_w);
         _actors = new ActorResolver(data, _w, rolesOnCodedActors: _petrarch);
         _verbs = new VerbMatcher(data, _clauses);
+        _modes = PloverModes.Load(CoderWords.FindFolder());
         if (Options.Synonyms && !_petrarch && VerbLexicon.FindFolder() is not null)
             _synonyms = new VerbSynonyms(data.Verbs, VerbLexicon.Shared, data.Ontology);
     }
@@ -125,9 +127,9 @@ public sealed partial class EventCoder : IPipelineComponent
                 int eventsBefore = doc.Events.Count;
                 for (int t = sd.FirstToken; t < sd.EndToken; t++)
                 {
-                    if (g.Upos(t) == UPos.NOUN)
+                    if (g.Upos(t) is UPos.NOUN or UPos.PROPN)
                     {
-                        if (g.RelOf(t) is Rel.Obl or Rel.Nsubj && _data.EventNouns.CodeOf(g.Lemma(t)) is { } nounCode) CodeNominal(ctx, g, s, t, nounCode);
+                        if (_data.EventNouns.CodeOf(g.Lemma(t)) is { } nounCode) CodeNominal(ctx, g, s, t, nounCode);
                         continue;
                     }
                     if (g.Upos(t) != UPos.VERB) continue;
@@ -140,6 +142,14 @@ public sealed partial class EventCoder : IPipelineComponent
                         entries = found.Entries;
                         via = found.Via;
                         trace?.Step(doc, t, $"'{StringStore.Get(tokens[t].Lemma)}' is not in the verb dictionary: its WordNet {found.Relation} '{found.Via}' (sense {found.Sense})");
+                    }
+                    if (entries is null && _synonyms is not null && g.Child(t, Rel.Ccomp) is int said and >= 0 && _synonyms.IsCommunication(tokens[t].Lemma)
+                        && _clauses.Unasserted(g, t) is null && !_clauses.IsNegated(g, t))
+                    {
+                        // A verb of communication the dictionary lacks ("reaffirmed that ..."): a statement.
+                        ctx.Statements.Add((t, said, "010"));
+                        trace?.Step(doc, t, "verb of communication stating a clause: a statement (010) if its clause codes no event of its own");
+                        continue;
                     }
                     if (entries is null)
                     {

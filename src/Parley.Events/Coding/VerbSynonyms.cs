@@ -35,6 +35,15 @@ internal sealed class VerbSynonyms(VerbDictionary verbs, VerbLexicon lexicon, IE
 
     public Found? Find(int lemmaId) => _cache.GetOrAdd(lemmaId, Look);
 
+    private readonly ConcurrentDictionary<int, bool> _communication = new();
+
+    /// <summary>Is the verb's most frequent sense a verb of communication ("reaffirm", "indicate", "stress")?</summary>
+    public bool IsCommunication(int lemmaId) => _communication.GetOrAdd(lemmaId, id =>
+    {
+        var senses = lexicon.Senses(StringStore.Get(id));
+        return senses.Count > 0 && senses[0].LexFile == "communication";
+    });
+
     private Found? Look(int lemmaId)
     {
         string lemma = StringStore.Get(lemmaId);
