@@ -91,6 +91,20 @@ internal static class CliOptions
         return true;
     }
 
+    /// <summary>
+    /// False (after saying what is missing and where it was looked for) when the layers asked for need a model or
+    /// knowledge file that is not installed: coding without them would give empty results that look like real ones.
+    /// </summary>
+    public static bool Installed(Parley.Engine.ParleyEngine engine, string command)
+    {
+        if (engine.MissingStages.Count == 0) return true;
+        foreach (var note in engine.MissingStages) Console.Error.WriteLine($"parley {command}: {note}");
+        Console.Error.WriteLine($"parley {command}: models were looked for in: {string.Join("; ", ModelLocator.SearchedPlaces("models"))}");
+        Console.Error.WriteLine($"parley {command}: knowledge files in: {string.Join("; ", ModelLocator.SearchedPlaces("data"))}");
+        Console.Error.WriteLine($"parley {command}: set PARLEY_MODELS and PARLEY_DATA, run from the repository, or publish with `dotnet publish src/Parley.Cli -c Release -o DIR` (models and data go beside the executable); --layers asks for less");
+        return false;
+    }
+
     /// <summary>Writes one line per bad input on standard error: "parley: INPUT: PROBLEM".</summary>
     public static void ReportProblem(InputProblem problem) =>
         Console.Error.WriteLine($"parley: {problem.Input}: {problem.Message}");

@@ -33,6 +33,7 @@ internal static class ParleyCommands
         bench.Add(BenchWorkerCommand.Create());
         bench.Add(BenchHostileCommand.Create());
         bench.Add(BenchCommand.Jsonl());
+        bench.Add(BenchExportCommand.Create());
         bench.Add(BenchLexiconCommand.Create());
         BuildCameoCommand.AddTo(root);
         root.Add(ExplainCommand.Create());
@@ -44,6 +45,7 @@ internal static class ParleyCommands
         EvalGeoCommand.AddTo(root);
         EvalEventRateCommand.AddTo(root);
         EvalSuiteCommand.AddTo(root);
+        UnknownOptions.Reject(root);
         return root;
     }
 }

@@ -5,7 +5,16 @@ using Parley.Cli;
 var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
 try
 {
-    return await ParleyCommands.Build().Parse(args).InvokeAsync(config);
+    var root = ParleyCommands.Build();
+    var parse = root.Parse(args);
+    var errors = UnknownOptions.Errors(parse);
+    if (errors.Count > 0)
+    {
+        string command = parse.CommandResult.Command is RootCommand ? "parley" : "parley " + parse.CommandResult.Command.Name;
+        foreach (var error in errors) Console.Error.WriteLine($"{command}: {error}");
+        return 1;
+    }
+    return await parse.InvokeAsync(config);
 }
 catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or DirectoryNotFoundException or IOException or UnauthorizedAccessException or InvalidDataException)
 {

@@ -124,5 +124,5 @@ public sealed class Document
     }
 
     /// <summary>The publication date as YYYY-MM-DD, or null.</summary>
-    public string? PublishedText => Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public string? PublishedText => DateValue.FormatDay(Published);
 }

@@ -111,52 +111,11 @@ public static class DocumentJson
         foreach (var e in doc.Events)
         {
             w.WriteStartObject();
-            w.WriteNumber("sentence", e.Sentence);
-            w.WriteString("section", e.Section);
-            WriteActor(w, "source", e.Source);
-            WriteActor(w, "target", e.Target);
-            w.WriteString("cameo", e.Cameo);
-            w.WriteString("ontology", e.Ontology);
-            WriteNullable(w, "plover", e.Plover);
-            WriteNullable(w, "plover_mode", e.PloverMode);
-            WriteNullable(w, "plover_context", e.PloverContext);
-            w.WriteNumber("quad_class", e.QuadClass);
-            w.WriteNumber("goldstein", e.Goldstein);
-            WriteNullable(w, "date", e.Date);
-            if (e.Place is { } pl)
-            {
-                w.WriteStartObject("place");
-                w.WriteString("name", pl.Name);
-                WriteNullable(w, "country", pl.Country);
-                WriteNullable(w, "lat", pl.Lat);
-                WriteNullable(w, "lon", pl.Lon);
-                if (pl.GeonameId is long pg) w.WriteNumber("geonameid", pg); else w.WriteNull("geonameid");
-                WriteNullable(w, "feature", pl.Feature);
-                WriteNullable(w, "admin1", pl.Admin1);
-                w.WriteEndObject();
-            }
-            else w.WriteNull("place");
-            w.WriteBoolean("negated", e.Negated);
-            w.WriteStartObject("evidence");
-            w.WriteNumber("start", e.EvidenceStart);
-            w.WriteNumber("end", e.EvidenceEnd);
-            w.WriteEndObject();
-            w.WriteString("rule", e.Rule);
-            w.WriteNumber("confidence", Math.Round(e.Confidence, 3));
+            EventFields.WriteProperties(w, e);
             w.WriteEndObject();
         }
         w.WriteEndArray();
 
-        w.WriteEndObject();
-    }
-
-    private static void WriteActor(Utf8JsonWriter w, string name, EventActor? a)
-    {
-        if (a is null) { w.WriteNull(name); return; }
-        w.WriteStartObject(name);
-        w.WriteString("text", a.Text);
-        WriteNullable(w, "actor", a.Actor);
-        WriteNullable(w, "country", a.Country);
         w.WriteEndObject();
     }
 

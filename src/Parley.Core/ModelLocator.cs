@@ -29,6 +29,23 @@ public static class ModelLocator
         return null;
     }
 
+    /// <summary>
+    /// Where <see cref="FindRoot"/> looks for a folder, in order, for a message when it is not found: the environment
+    /// variable, beside the executable, and the repository above the current directory and above the executable.
+    /// </summary>
+    public static IReadOnlyList<string> SearchedPlaces(string folderName = "models")
+    {
+        string variable = folderName == "models" ? "PARLEY_MODELS" : "PARLEY_DATA";
+        var env = Environment.GetEnvironmentVariable(variable);
+        return
+        [
+            string.IsNullOrEmpty(env) ? $"${variable} (not set)" : $"${variable} = {env}",
+            Path.Combine(AppContext.BaseDirectory, folderName),
+            $"{folderName}/ of a repository (a folder with Directory.Build.props) above {Directory.GetCurrentDirectory()}",
+            $"{folderName}/ of a repository above {AppContext.BaseDirectory}",
+        ];
+    }
+
     /// <summary>Path of a model folder by name (e.g. "nlp-en-ewt"), or null when it is not installed.</summary>
     public static string? FindModel(string name)
     {
@@ -62,4 +79,51 @@ public sealed class ModelMeta
 
     public void Save(string folder) =>
         File.WriteAllText(Path.Combine(folder, "meta.json"), JsonSerializer.Serialize(this, Options) + "\n");
+}
+
+/// <summary>
+/// The folder of shared training and evaluation data (corpora, gazetteers, dictionaries) that building, training,
+/// evaluating and benchmarking read: $PARLEY_SHARED_DATA, else <c>../shared/data</c> beside the repository (found
+/// by walking up from the current directory, then from the executable). Never an absolute path of one machine.
+/// </summary>
+public static class SharedData
+{
+    public const string Variable = "PARLEY_SHARED_DATA";
+
+    /// <summary>How the folder is found, for help texts.</summary>
+    public const string Where = "$" + Variable + ", else ../shared/data beside the repository";
+
+    /// <summary>The shared data folder, or null when there is none.</summary>
+    public static string? Find()
+    {
+        var env = Environment.GetEnvironmentVariable(Variable);
+        if (!string.IsNullOrEmpty(env)) return Directory.Exists(env) ? Path.GetFullPath(env) : null;
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (!File.Exists(Path.Combine(dir.FullName, "Directory.Build.props"))) continue;
+                var candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
+                if (Directory.Exists(candidate)) return candidate;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A path inside the shared data folder, or null when the folder is not found.</summary>
+    public static string? PathOf(params string[] parts) => Find() is { } root ? Path.Combine([root, .. parts]) : null;
+
+    /// <summary>
+    /// A default for a command-line option naming shared data: the path inside the shared folder when it is found,
+    /// else the same path under ../shared/data (relative, so the message names what was looked for).
+    /// </summary>
+    public static string Default(string relative) =>
+        Find() is { } root ? Path.Combine(root, relative) : Path.Combine("..", "shared", "data", relative);
+
+    /// <summary>The folder given on the command line, else <see cref="Find"/>; throws a one-line error when neither exists.</summary>
+    public static string Resolve(string? given)
+    {
+        if (!string.IsNullOrEmpty(given)) return given;
+        return Find() ?? throw new DirectoryNotFoundException($"no shared data folder: give it on the command line or set {Variable} (looked for {Where})");
+    }
 }

@@ -9,8 +9,11 @@ namespace Parley.Engine;
 /// </summary>
 public readonly record struct ProcessedItem(Document? Document, InputProblem? Problem);
 
-/// <summary>Counts shown by progress displays; <see cref="Fraction"/> is the share of the input bytes read (null when unknown, e.g. standard input).</summary>
-public readonly record struct ProgressInfo(long Done, long Problems, TimeSpan Elapsed, double? Fraction = null)
+/// <summary>
+/// Counts shown by progress displays: articles done, problems, time so far; <see cref="Fraction"/> is the share of the
+/// input bytes read (null when unknown, e.g. standard input); <see cref="Events"/> the events coded so far.
+/// </summary>
+public readonly record struct ProgressInfo(long Done, long Problems, TimeSpan Elapsed, double? Fraction = null, long Events = 0)
 {
     public double Rate => Elapsed.TotalSeconds > 0 ? Done / Elapsed.TotalSeconds : 0;
 
@@ -37,6 +40,12 @@ public sealed class DocumentStream(ParleyEngine engine)
     /// <summary>Decides per article whether to process it (e.g. skip what a store already holds); null processes all.</summary>
     public Func<Document, bool>? ShouldAnnotate { get; init; }
 
+    /// <summary>Publication date of articles without one (default: the engine's <see cref="EngineOptions.DefaultDate"/>).</summary>
+    public DateOnly? DefaultDate { get; init; } = engine.Options.DefaultDate;
+
+    /// <summary>A publication date for an undated article by where it came from (its origin), before <see cref="DefaultDate"/>.</summary>
+    public Func<string, DateOnly?>? DefaultDateOf { get; init; }
+
     public IEnumerable<ProcessedItem> Process(IEnumerable<string> inputs, TextReader? stdin = null,
         IProgress<ProgressInfo>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -46,15 +55,19 @@ public sealed class DocumentStream(ParleyEngine engine)
             ? Sequential(engine.Reader.Read(inputs, stdin, cancellationToken, meter), cancellationToken)
             : InParallel(engine.Reader.Read(inputs, stdin, cancellationToken, meter), threads, cancellationToken);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        long done = 0, problems = 0, seen = 0;
+        long done = 0, problems = 0, seen = 0, events = 0;
         foreach (var r in items)
         {
             if (r.Problem is not null) problems++;
-            if (r.Document is not null) done++;
+            if (r.Document is not null)
+            {
+                done++;
+                events += r.Document.Events.Count;
+            }
             yield return r;
-            if (++seen % ProgressEvery == 0) progress?.Report(new ProgressInfo(done, problems, clock.Elapsed, meter?.Fraction));
+            if (++seen % ProgressEvery == 0) progress?.Report(new ProgressInfo(done, problems, clock.Elapsed, meter?.Fraction, events));
         }
-        progress?.Report(new ProgressInfo(done, problems, clock.Elapsed, meter?.Fraction));
+        progress?.Report(new ProgressInfo(done, problems, clock.Elapsed, meter?.Fraction, events));
     }
 
     private IEnumerable<ProcessedItem> Sequential(IEnumerable<ReadItem> read, CancellationToken cancellationToken)
@@ -170,7 +183,7 @@ public sealed class DocumentStream(ParleyEngine engine)
         if (item.Article is not { } article) return new ProcessedItem(null, item.Problem);
         try
         {
-            var doc = engine.Cleaner.ToDocument(article, engine.Options.DefaultDate);
+            var doc = engine.Cleaner.ToDocument(article, DefaultDateOf?.Invoke(article.Origin) ?? DefaultDate);
             if (ShouldAnnotate is null || ShouldAnnotate(doc)) engine.Annotate(doc, cancellationToken);
             return new ProcessedItem(doc, item.Problem);
         }

@@ -5,8 +5,24 @@ using Parley.Storage;
 
 namespace Parley.Engine;
 
-/// <summary>Counts of one ingest run.</summary>
-public sealed record IngestSummary(long Added, long Duplicates, long AlreadyStored, long Problems, int? Stories = null);
+/// <summary>
+/// Counts of one ingest run: articles stored now (<see cref="Added"/>), already stored by an earlier run
+/// (<see cref="AlreadyStored"/>), stored under another id (<see cref="Duplicates"/>), seen earlier in this run's own input
+/// (<see cref="Repeated"/>); <see cref="Problems"/> = <see cref="Unreadable"/> inputs + <see cref="EmptyRecords"/> +
+/// <see cref="Warnings"/> (read with a defect but processed); the events of the stored articles; the run's time.
+/// </summary>
+public sealed record IngestSummary(long Added, long Duplicates, long AlreadyStored, long Problems, int? Stories = null)
+{
+    public long Repeated { get; init; }
+    public long Unreadable { get; init; }
+    public long EmptyRecords { get; init; }
+    public long Warnings { get; init; }
+    public long Events { get; init; }
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Articles read (stored now, before, elsewhere, or repeated).</summary>
+    public long Articles => Added + Duplicates + AlreadyStored + Repeated;
+}
 
 /// <summary>
 /// The one ingest service: `parley ingest`, `serve`'s sample load and POST /api/documents all store through it.
@@ -30,25 +46,41 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
     /// <summary>Group each stored batch into stories as it is stored (off only to time the storing alone).</summary>
     public bool UpdateStories { get; init; } = true;
 
+    /// <summary>Publication date of articles without one (default: the engine's).</summary>
+    public DateOnly? DefaultDate { get; init; } = engine.Options.DefaultDate;
+
+    /// <summary>A publication date for an undated article by its origin (a file path), before <see cref="DefaultDate"/>.</summary>
+    public Func<string, DateOnly?>? DefaultDateOf { get; init; }
+
     public IngestSummary Run(IEnumerable<string> inputs, TextReader? stdin, IProgress<ProgressInfo>? progress,
         Action<InputProblem>? onProblem, CancellationToken cancellationToken = default)
     {
-        long added = 0, duplicates = 0, already = 0, problems = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        long added = 0, duplicates = 0, already = 0, repeated = 0, events = 0, unreadable = 0, empty = 0, warnings = 0;
         using var queue = new BlockingCollection<List<Document>>(QueuedBatches);
         var writer = Task.Factory.StartNew(() =>
         {
             foreach (var batch in queue.GetConsumingEnumerable())
             {
                 var result = store.SaveBatch(batch);
-                added += result.Added + result.Replaced;
-                duplicates += result.Duplicates;
-                already += result.AlreadyStored;
+                for (int i = 0; i < batch.Count; i++)
+                {
+                    switch (result.Items[i].Status)
+                    {
+                        case SaveStatus.Added or SaveStatus.Replaced: added++; events += batch[i].Events.Count; break;
+                        case SaveStatus.Duplicate: duplicates++; break;
+                        default: already++; break;
+                    }
+                }
                 if (UpdateStories) StoryUpdater.AddDocuments(store, Stored(batch, result));
             }
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-        var stream = new DocumentStream(engine) { ShouldAnnotate = IsNew };
+        var stream = new DocumentStream(engine) { ShouldAnnotate = IsNew, DefaultDate = DefaultDate, DefaultDateOf = DefaultDateOf };
         var pending = new List<Document>(BatchSize);
+        // Articles (id and text) met in this run, as 64-bit hashes: the same article twice in the input is a repeat, not
+        // one "already stored". (The same text under another id still goes to the store, which records it as a duplicate.)
+        var seen = new HashSet<ulong>();
         long pendingChars = 0;
         try
         {
@@ -57,10 +89,18 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
                 if (writer.IsFaulted) break;
                 if (item.Problem is { } problem)
                 {
-                    problems++;
-                    onProblem?.Invoke(problem);
+                    var kind = item.Document is not null ? InputProblemKind.Warning : problem.Kind;
+                    if (kind == InputProblemKind.Warning) warnings++;
+                    else if (kind == InputProblemKind.EmptyRecord) empty++;
+                    else unreadable++;
+                    onProblem?.Invoke(problem with { Kind = kind });
                 }
                 if (item.Document is not { } doc) continue;
+                if (!seen.Add(TextKey(doc)))
+                {
+                    repeated++;
+                    continue;
+                }
                 pending.Add(doc);
                 pendingChars += doc.Text.Length;
                 if (pending.Count >= BatchSize || pendingChars >= BatchChars)
@@ -79,7 +119,10 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
             writer.GetAwaiter().GetResult();
         }
         int? stories = UpdateStories && added > 0 ? (int)store.GetStats().Stories : null;
-        return new IngestSummary(added, duplicates, already, problems, stories);
+        return new IngestSummary(added, duplicates, already, unreadable + empty + warnings, stories)
+        {
+            Repeated = repeated, Unreadable = unreadable, EmptyRecords = empty, Warnings = warnings, Events = events, Elapsed = clock.Elapsed,
+        };
     }
 
     /// <summary>
@@ -106,4 +149,10 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
     }
 
     private bool IsNew(Document doc) => !store.ContainsHash(ContentHash.Of(doc.Text));
+
+    /// <summary>The article's id and text as one 64-bit number (the store's content hashes of both).</summary>
+    private static ulong TextKey(Document doc) => Hash64(doc.Text) ^ (Hash64(doc.Id) * 0x9E3779B97F4A7C15UL);
+
+    private static ulong Hash64(string text) =>
+        ulong.Parse(ContentHash.Of(text), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -76,7 +76,7 @@ public sealed class ArticleReader
     {
         if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8 = utf8[3..];
         var article = JsonArticleParser.Parse(utf8, origin, out string? error, out string? warning);
-        if (article is null) return ReadItem.Bad(origin, error!);
+        if (article is null) return ReadItem.FromJsonError(origin, error!);
         return new ReadItem(article, warning is null ? null : new InputProblem(origin, warning));
     }
 
@@ -299,7 +299,7 @@ public sealed class ArticleReader
             var article = JsonArticleParser.Parse(bytes, origin, out string? error, out string? warning);
             if (article is null)
             {
-                yield return ReadItem.Bad(origin, error!);
+                yield return ReadItem.FromJsonError(origin, error!);
                 continue;
             }
             articles++;

@@ -14,4 +14,11 @@ public readonly record struct ReadItem(RawArticle? Article, InputProblem? Proble
 
     public static ReadItem Ok(RawArticle article) => new(article, null);
     public static ReadItem Bad(string input, string message) => new(null, new InputProblem(input, message));
+
+    /// <summary>A record read fine that holds no text: reported and counted, not an unreadable input.</summary>
+    public static ReadItem Empty(string input, string message) => new(null, new InputProblem(input, message) { Kind = InputProblemKind.EmptyRecord });
+
+    /// <summary>The problem of a JSON record: empty when the parser found no text in it, else unreadable.</summary>
+    public static ReadItem FromJsonError(string input, string error) =>
+        ReferenceEquals(error, Reading.JsonArticleParser.NoTextError) ? Empty(input, error) : Bad(input, error);
 }

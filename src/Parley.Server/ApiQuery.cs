@@ -26,6 +26,15 @@ internal static class ApiQuery
     public static bool TryText(HttpRequest request, string name, out string? value, out string? error) =>
         EventQueryParser.TryText(Getter(request), name, out value, out error);
 
+    /// <summary>The document filters of a request: q, publication from/to, the event filters, and a page.</summary>
+    public static bool TryDocumentQuery(HttpRequest request, int maxLimit, out DocumentQuery query, out string? error)
+    {
+        query = new DocumentQuery();
+        if (!TryEventQuery(request, maxLimit, out var events, out error)) return false;
+        query = new DocumentQuery { Q = events.Q, From = events.From, To = events.To, Events = events, Limit = events.Limit, Offset = events.Offset };
+        return true;
+    }
+
     private static Func<string, string?> Getter(HttpRequest request) =>
         name => request.Query.TryGetValue(name, out var v) ? v.ToString() : null;
 }

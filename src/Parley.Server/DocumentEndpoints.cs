@@ -18,26 +18,42 @@ internal static class DocumentEndpoints
     public static RouteGroupBuilder MapDocuments(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/documents").WithTags("documents");
-        group.MapGet("", Search).WithSummary("Documents (id, title, published, source), full-text search with q, newest first without q.");
+        group.MapGet("", Search)
+            .WithSummary("Documents: full-text search and listing")
+            .WithDescription("With q: documents ranked by relevance (bm25), with a snippet marking the matches (U+0002 ... U+0003). " +
+                "Without: newest first, the snippet being the start of the text. from/to bound the publication date; the event filters (actor, source, target, country, " +
+                "cameo, quad_class, story, distinct) keep documents reporting at least one such event.")
+            .WithQueryParameters(ApiParameters.DocumentFilters, ApiParameters.Page);
         // A catch-all: ids may hold "/" (feed items are often identified by their URL), escaped (%2F) or not.
-        group.MapGet("/{**id}", Get).WithSummary("One document object, exactly as `parley code` prints it. The id may be percent-escaped.");
-        // The body is read as text whatever its declared media type (a JSONL line is JSON), so no Accepts constraint.
-        group.MapPost("", Post).WithSummary(
-            "Ingests one article: a JSON object as a JSONL input line (text; optional id, title, date or published, url, source). " +
-            "Needs header X-Api-Key equal to the configured key (401 otherwise; 403 when the server has no key). Answers 201 with the stored id.");
+        group.MapGet("/{**id}", Get)
+            .WithSummary("One document object, exactly as `parley code` prints it")
+            .WithDescription("Text, sentences, entities, places, dates, quotes and events of a stored document. The id may hold \"/\" and " +
+                "may be percent-escaped. A document stored as a duplicate of another is answered with the original.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json", responseType: typeof(DocumentObject));
+        // The body is read as text whatever its declared media type (a JSONL line is JSON), so no Accepts constraint:
+        // the OpenAPI description declares the body (see OpenApiSetup).
+        group.MapPost("", Post)
+            .WithSummary("Ingests one article")
+            .WithDescription("The body is one JSON object as a JSONL input line (text; optional id, title, date or published, url, source). " +
+                "Needs header X-Api-Key equal to the configured key (401 otherwise; 403 when the server has no key). Answers 201 with the " +
+                "stored id and a Location header.")
+            .WithMetadata(new RequestBodyMetadata(typeof(ArticleInput), "The article: a JSON object as one line of a JSONL input."))
+            .WithMetadata(new RequiresApiKeyMetadata())
+            .Produces(StatusCodes.Status401Unauthorized)
+            .Produces<ApiError>(StatusCodes.Status403Forbidden)
+            .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge);
         return group;
     }
 
     private static Results<Ok<Page<DocumentItem>>, BadRequest<ApiError>> Search(HttpRequest request, IParleyStore store, ServerOptions options)
     {
-        if (!ApiQuery.TryPage(request, options.MaxPageSize, out int limit, out int offset, out var error)
-            || !ApiQuery.TryText(request, "q", out var q, out error))
+        if (!ApiQuery.TryDocumentQuery(request, options.MaxPageSize, out var query, out var error))
             return TypedResults.BadRequest(new ApiError(error!));
-        var hits = store.SearchDocuments(q, limit, offset, out int total);
+        var hits = store.SearchDocuments(query, out int total);
         var items = new List<DocumentItem>(hits.Count);
         foreach (var h in hits)
             items.Add(new DocumentItem(h.Id, h.Title, ApiFormat.Day(h.Published), h.Source, h.Url, h.Language, h.Sentences, h.Events, h.Snippet));
-        return TypedResults.Ok(new Page<DocumentItem>(total, limit, offset, items));
+        return TypedResults.Ok(new Page<DocumentItem>(total, query.Limit, query.Offset, items));
     }
 
     private static Results<ContentHttpResult, NotFound<ApiError>> Get(string id, IParleyStore store)

@@ -7,26 +7,27 @@ using Parley.Engine.Export;
 
 namespace Parley.Server;
 
-/// <summary>/api/events: filtered events with their document, evidence span and sentence.</summary>
+/// <summary>/api/events: filtered events with their document, evidence span, sentence and names beside codes.</summary>
 internal static class EventEndpoints
 {
     public static RouteGroupBuilder MapEvents(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/events").WithTags("events");
-        group.MapGet("", Query).WithSummary(
-            "Events, newest first. Filters (all optional, combined with AND): actor (code prefix, source or target), source, target, " +
-            "country (ISO alpha-3 of source, target or place), cameo (code prefix: 19 = all of root 19), quad_class (1-4), " +
-            "from/to (YYYY-MM-DD, inclusive), q (full-text query on the document), document (a document id); limit (max 500), offset.");
+        group.MapGet("", Query)
+            .WithSummary("Events matching the filters, a page at a time")
+            .WithDescription("Newest first unless sort says otherwise. Every filter is optional; they combine with AND. " +
+                "An event dated only to a week, month or year matches from/to when its whole period lies in the range.")
+            .WithQueryParameters(ApiParameters.EventFilters, ApiParameters.Sort, ApiParameters.Page);
         return group;
     }
 
-    private static Results<Ok<Page<EventItem>>, BadRequest<ApiError>> Query(HttpRequest request, IParleyStore store, ServerOptions options)
+    private static Results<Ok<Page<EventItem>>, BadRequest<ApiError>> Query(HttpRequest request, IParleyStore store, ServerOptions options, CodeLabels labels)
     {
         if (!ApiQuery.TryEventQuery(request, options.MaxPageSize, out var query, out var error))
             return TypedResults.BadRequest(new ApiError(error!));
         var events = store.QueryEvents(query, out int total);
         var items = new List<EventItem>(events.Count);
-        foreach (var e in events) items.Add(EventItem.From(e));
+        foreach (var e in events) items.Add(EventItem.From(e, labels));
         return TypedResults.Ok(new Page<EventItem>(total, query.Limit, query.Offset, items));
     }
 }

@@ -25,12 +25,15 @@ public static class ParleyServer
         builder.Services.AddSingleton(options.Store);
         builder.Services.AddSingleton(new EngineHolder(options.EngineFactory ?? (() => ParleyEngine.Create()), options.Store));
         builder.Services.AddSingleton(DashboardAssets.Load());
+        builder.Services.AddSingleton(options.Labels ?? Parley.Engine.Export.CodeLabels.Shared);
         builder.Services.Configure<JsonOptions>(j =>
         {
             j.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             j.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            // Numbers are numbers (the web defaults would also accept and describe them as strings).
+            j.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddParleyOpenApi();
         options.ConfigureBuilder?.Invoke(builder);
 
         var app = builder.Build();

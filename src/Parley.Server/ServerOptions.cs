@@ -26,6 +26,9 @@ public sealed record ServerOptions
     /// <summary>Largest number of rows one export streams.</summary>
     public int MaxExportRows { get; init; } = 1_000_000;
 
+    /// <summary>Names beside codes (default: the installation's data/cameo).</summary>
+    public Parley.Engine.Export.CodeLabels? Labels { get; init; }
+
     /// <summary>Extra configuration of the host (tests use it to swap Kestrel for TestServer).</summary>
     public Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? ConfigureBuilder { get; init; }
 }

@@ -43,8 +43,9 @@ internal sealed class PgEventFilter
             sb.Append(" AND e.cameo >= @cameo_lo AND e.cameo < @cameo_hi");
         }
         if (q.QuadClass is int quad) { Add("quad", quad); sb.Append(" AND e.quad_class = @quad"); }
-        if (q.From is DateOnly from) { Add("from", from); sb.Append(" AND e.day >= @from"); }
-        if (q.To is DateOnly to) { Add("to", to); sb.Append(" AND e.day <= @to"); }
+        // An event dated only to a week, month or year has no day: it is in the range when its whole period is.
+        if (q.From is DateOnly from) { Add("from", from); sb.Append(" AND (e.day >= @from OR e.day IS NULL AND e.period_start >= @from)"); }
+        if (q.To is DateOnly to) { Add("to", to); sb.Append(" AND (e.day <= @to OR e.day IS NULL AND e.period_end <= @to)"); }
         if (q.FirstReportsOnly) sb.Append(" AND e.report_of IS NULL");
         _text = PgTextQuery.Build(q.Q, 0);
         if (_text is not null) sb.Append(" AND e.doc IN (SELECT key FROM documents WHERE tsv @@ ").Append(_text.Sql).Append(')');
@@ -52,6 +53,13 @@ internal sealed class PgEventFilter
         {
             Add("document_id", q.DocumentId);
             sb.Append(" AND e.doc = (SELECT key FROM documents WHERE id = @document_id)");
+        }
+        if (!string.IsNullOrEmpty(q.StoryId))
+        {
+            // A story names documents as given at ingest: one stored as a duplicate counts as its original.
+            Add("story_id", q.StoryId);
+            sb.Append(" AND e.doc IN (SELECT sd_doc.key FROM story_documents sd JOIN documents sd_doc ON sd_doc.id = " +
+                "coalesce((SELECT x.of_id FROM duplicates x WHERE x.id = sd.document_id), sd.document_id) WHERE sd.story_id = @story_id)");
         }
         Where = sb.ToString();
     }
@@ -63,4 +71,7 @@ internal sealed class PgEventFilter
     }
 
     private void Add(string name, object value) => _parameters.Add((name, value));
+
+    /// <summary>True when the filter keeps only some events (any term, or first reports only).</summary>
+    public bool FiltersAnything => Where != "TRUE";
 }

@@ -82,9 +82,55 @@ internal static class PgSchema
         CREATE TABLE story_term_counts(term int PRIMARY KEY, documents int NOT NULL);
         ALTER TABLE store_state ADD COLUMN grouped bigint NOT NULL DEFAULT 0;
         """,
+
+        // 3: date grains kept as grains (as in the SQLite store): an event dated to a week, month or year has no day and
+        // carries its grain and period; an undated event stays filed under its publication day.
+        """
+        ALTER TABLE events ADD COLUMN date_grain text, ADD COLUMN period_start date, ADD COLUMN period_end date;
+        UPDATE events SET date_grain = CASE
+            WHEN date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN 'day'
+            WHEN date ~ '^[0-9]{4}-W[0-9]{2}$' THEN 'week'
+            WHEN date ~ '^[0-9]{4}-[0-9]{2}$' THEN 'month'
+            WHEN date ~ '^[0-9]{4}$' THEN 'year' END;
+        UPDATE events SET period_start = CASE date_grain
+            WHEN 'day' THEN date::date
+            WHEN 'month' THEN (date || '-01')::date
+            WHEN 'year' THEN (date || '-01-01')::date
+            WHEN 'week' THEN to_date(date, 'IYYY-"W"IW')
+            ELSE day END;
+        UPDATE events SET period_end = CASE date_grain
+            WHEN 'day' THEN date::date
+            WHEN 'month' THEN ((date || '-01')::date + interval '1 month' - interval '1 day')::date
+            WHEN 'year' THEN (date || '-12-31')::date
+            WHEN 'week' THEN period_start + 6
+            ELSE day END;
+        UPDATE events SET day = NULL WHERE date_grain IN ('week', 'month', 'year');
+        CREATE INDEX events_period ON events(period_start, period_end) WHERE day IS NULL;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
+
+    /// <summary>
+    /// Adds a column for every stored event field (see <see cref="Parley.Core.EventFields"/>) the events table lacks, so a
+    /// field declared in the table reaches existing stores without a hand-written step (under the migration lock).
+    /// </summary>
+    public static void AddMissingEventColumns(NpgsqlConnection c)
+    {
+        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var cmd = new NpgsqlCommand("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'events'", c))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) existing.Add(r.GetString(0));
+        foreach (var field in Parley.Core.EventFields.Stored)
+        {
+            if (existing.Contains(field.Column)) continue;
+            if (!System.Text.RegularExpressions.Regex.IsMatch(field.Column, "^[a-z][a-z0-9_]*$"))
+                throw new InvalidOperationException($"event field column '{field.Column}' is not a plain identifier");
+            // An identifier checked above and a type from a fixed list: never input.
+            using var add = new NpgsqlCommand($"ALTER TABLE events ADD COLUMN IF NOT EXISTS {field.Column} {PgEventRows.SqlType(field)}", c);
+            add.ExecuteNonQuery();
+        }
+    }
 
     public static int Version(NpgsqlConnection c)
     {
@@ -112,6 +158,7 @@ internal static class PgSchema
                 tx.Commit();
                 version++;
             }
+            AddMissingEventColumns(c);
             return version;
         }
         finally

@@ -8,15 +8,6 @@ public sealed partial class PostgresStore
 {
     private const int AggregateCacheSize = 512;
 
-    private const string EventColumns =
-        """
-        e.sentence, e.src_text, e.src_actor, e.src_country, e.src_name, e.src_start, e.src_end,
-        e.tgt_text, e.tgt_actor, e.tgt_country, e.tgt_name, e.tgt_start, e.tgt_end,
-        e.cameo, e.plover, e.quad_class, e.goldstein, e.date,
-        e.place_name, e.place_country, e.place_lat, e.place_lon, e.place_geonameid,
-        e.negated, e.evidence_start, e.evidence_end, e.rule, e.confidence, e.trigger_start, e.trigger_end
-        """;
-
     /// <summary>
     /// Aggregation results by kind and query with the store's change stamp (highest document and event keys,
     /// report-link version) when computed: a dashboard asks the same few aggregations again and again, and
@@ -59,7 +50,7 @@ public sealed partial class PostgresStore
             // Counting every match costs a scan; paging through one filter asks the same count again and again,
             // so it is cached with the change stamp like the aggregates (never served once anything changed).
             var stamp = ChangeStamp(c);
-            var countKey = ("count", q with { Limit = 0, Offset = 0 });
+            var countKey = ("count", q with { Limit = 0, Offset = 0, Sort = null });
             int count;
             if (_aggregates.TryGetValue(countKey, out var hit) && hit.Stamp == stamp) count = (int)hit.Value;
             else
@@ -72,24 +63,12 @@ public sealed partial class PostgresStore
             var list = new List<StoredEvent>(Math.Clamp(q.Limit, 0, 1000));
             if (count > q.Offset && q.Limit > 0)
             {
-                using var cmd = Command(c, tx, filter,
-                    "SELECT e.key, d.id, e.ord, d.title, d.published, e.day, e.sentence_start, e.sentence_end, d.text, " + EventColumns +
-                    ", e.report_of IS NOT NULL, 1 + (SELECT count(*) FROM events r WHERE r.report_of = coalesce(e.report_of, e.key))::int" +
-                    " FROM (SELECT e.* FROM events e WHERE " + filter.Where +
-                    " ORDER BY e.day DESC NULLS LAST, e.key DESC LIMIT @limit OFFSET @offset) AS e JOIN documents d ON d.key = e.doc ORDER BY e.day DESC NULLS LAST, e.key DESC");
+                using var cmd = Command(c, tx, filter, EventRowSelect + " FROM (SELECT e.* FROM events e WHERE " + filter.Where +
+                    " ORDER BY " + OrderBy(q.Sort) + " LIMIT @limit OFFSET @offset) AS e JOIN documents d ON d.key = e.doc ORDER BY " + OrderBy(q.Sort));
                 cmd.Parameters.AddWithValue("limit", Math.Clamp(q.Limit, 0, 10_000));
                 cmd.Parameters.AddWithValue("offset", Math.Max(0, q.Offset));
                 using var r = cmd.ExecuteReader();
-                while (r.Read())
-                {
-                    string? sentence = StoredText.Sentence(r.GetString(8), r.IsDBNull(6) ? null : r.GetInt32(6), r.IsDBNull(7) ? null : r.GetInt32(7));
-                    int last = r.FieldCount - 1;
-                    list.Add(new StoredEvent(r.GetInt64(0), r.GetString(1), r.GetInt32(2), Str(r, 3), Day(r, 4), Day(r, 5), sentence, ReadEvent(r, 9))
-                    {
-                        IsRepeat = r.GetBoolean(last - 1),
-                        Reports = r.GetInt32(last),
-                    });
-                }
+                while (r.Read()) list.Add(ReadEventRow(r));
             }
             tx.Commit();
             return (count, list);
@@ -97,6 +76,78 @@ public sealed partial class PostgresStore
         total = count;
         return list;
     }
+
+    public IEnumerable<StoredEvent> StreamEvents(EventQuery q, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        var filter = new PgEventFilter(q);
+        using var c = OpenConnection();
+        // One snapshot for the whole export, whatever workers store meanwhile; rows come from the server as they are read.
+        using var tx = c.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+        using var cmd = Command(c, tx, filter, EventRowSelect + " FROM events e JOIN documents d ON d.key = e.doc WHERE " + filter.Where +
+            " ORDER BY " + OrderBy(q.Sort) + (q.Limit >= 0 ? " LIMIT @limit" : "") + " OFFSET @offset");
+        if (q.Limit >= 0) cmd.Parameters.AddWithValue("limit", q.Limit);
+        cmd.Parameters.AddWithValue("offset", Math.Max(0, q.Offset));
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return ReadEventRow(r);
+        }
+    }
+
+    /// <summary>The ORDER BY of an order (default: newest day first), ties broken by key in the same direction; missing values last.</summary>
+    private static string OrderBy(EventSort? order)
+    {
+        var sort = order ?? EventSort.Newest;
+        string column = sort.Key switch
+        {
+            EventSortKey.Cameo => "e.cameo",
+            EventSortKey.QuadClass => "e.quad_class",
+            EventSortKey.Goldstein => "e.goldstein",
+            EventSortKey.Source => "e.src_actor",
+            EventSortKey.Target => "e.tgt_actor",
+            EventSortKey.Place => "e.place_name",
+            _ => "e.day",
+        };
+        string direction = sort.Descending ? " DESC" : " ASC";
+        return column + direction + " NULLS LAST, e.key" + direction;
+    }
+
+    /// <summary>The columns <see cref="ReadEventRow"/> reads, before FROM.</summary>
+    private static readonly string EventRowSelect =
+        "SELECT e.key, d.id, e.ord, d.title, d.published, e.day, e.sentence_start, e.sentence_end, d.text, d.url, d.source, d.added," +
+        " e.report_of IS NOT NULL, 1 + (SELECT count(*) FROM events r WHERE r.report_of = coalesce(e.report_of, e.key))::int, " + PgEventRows.Columns;
+
+    private const int EventFieldsAt = 14;
+
+    private static StoredEvent ReadEventRow(NpgsqlDataReader r)
+    {
+        string? sentence = StoredText.Sentence(r.GetString(8), r.IsDBNull(6) ? null : r.GetInt32(6), r.IsDBNull(7) ? null : r.GetInt32(7));
+        return new StoredEvent(r.GetInt64(0), r.GetString(1), r.GetInt32(2), Str(r, 3), Day(r, 4), Day(r, 5), sentence, PgEventRows.Read(r, EventFieldsAt))
+        {
+            Url = Str(r, 9),
+            Source = Str(r, 10),
+            Added = r.IsDBNull(11) ? null : r.GetFieldValue<DateTime>(11).ToUniversalTime(),
+            IsRepeat = r.GetBoolean(12),
+            Reports = r.GetInt32(13),
+        };
+    }
+
+    public IReadOnlyList<ActorName> ActorNames() => Cached(nameof(ActorNames), new EventQuery(), (c, _) =>
+    {
+        var list = new List<ActorName>();
+        using var cmd = new NpgsqlCommand(
+            """
+            SELECT x.actor, x.name, count(*) FROM events e
+            CROSS JOIN LATERAL (VALUES (e.src_actor, e.src_name), (e.tgt_actor, e.tgt_name)) AS x(actor, name)
+            WHERE x.actor IS NOT NULL AND x.name IS NOT NULL GROUP BY 1, 2
+            """, c);
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) list.Add(new ActorName(r.GetString(0), r.GetString(1), r.GetInt64(2)));
+        list.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Actor, b.Actor));
+        return list;
+    });
 
     public IReadOnlyList<ActorCount> ActorCounts(EventQuery q) => Cached(nameof(ActorCounts), q, (c, filter) =>
     {
@@ -127,11 +178,18 @@ public sealed partial class PostgresStore
 
     public IReadOnlyList<TimelinePoint> Timeline(EventQuery q) => Cached(nameof(Timeline), q, (c, filter) =>
     {
+        // Events filed under a day, and events dated only to a week, month or year under their period.
         var list = new List<TimelinePoint>();
         using var cmd = Command(c, null, filter,
-            $"SELECT e.day, e.quad_class, count(*) FROM events e WHERE {filter.Where} AND e.day IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2");
+            $"""
+            SELECT coalesce(e.day, e.period_start), coalesce(e.day, e.period_end), CASE WHEN e.day IS NULL THEN e.date_grain ELSE 'day' END,
+                   e.quad_class, count(*), sum(e.goldstein)
+            FROM events e WHERE {filter.Where} AND (e.day IS NOT NULL OR e.period_start IS NOT NULL AND e.date_grain IS NOT NULL)
+            GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 4
+            """);
         using (var r = cmd.ExecuteReader())
-            while (r.Read()) list.Add(new TimelinePoint(r.GetFieldValue<DateOnly>(0), r.GetInt32(1), r.GetInt64(2)));
+            while (r.Read())
+                list.Add(new TimelinePoint(r.GetFieldValue<DateOnly>(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.GetInt32(3), r.GetInt64(4), r.GetDouble(5)));
         return list;
     });
 
@@ -178,41 +236,4 @@ public sealed partial class PostgresStore
     }
 
     private static DateOnly? Day(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
-
-    private static EventRecord ReadEvent(NpgsqlDataReader r, int at) => new()
-    {
-        Sentence = r.GetInt32(at),
-        Source = ReadActor(r, at + 1),
-        Target = ReadActor(r, at + 7),
-        Cameo = r.GetString(at + 13),
-        Plover = Str(r, at + 14),
-        QuadClass = r.GetInt32(at + 15),
-        Goldstein = r.GetDouble(at + 16),
-        Date = Str(r, at + 17),
-        Place = r.IsDBNull(at + 18) ? null : new EventPlace
-        {
-            Name = r.GetString(at + 18),
-            Country = Str(r, at + 19),
-            Lat = r.IsDBNull(at + 20) ? null : r.GetDouble(at + 20),
-            Lon = r.IsDBNull(at + 21) ? null : r.GetDouble(at + 21),
-            GeonameId = r.IsDBNull(at + 22) ? null : r.GetInt64(at + 22),
-        },
-        Negated = r.GetBoolean(at + 23),
-        EvidenceStart = r.GetInt32(at + 24),
-        EvidenceEnd = r.GetInt32(at + 25),
-        Rule = r.GetString(at + 26),
-        Confidence = r.GetDouble(at + 27),
-        TriggerStart = r.GetInt32(at + 28),
-        TriggerEnd = r.GetInt32(at + 29),
-    };
-
-    private static EventActor? ReadActor(NpgsqlDataReader r, int at) => r.IsDBNull(at) ? null : new EventActor
-    {
-        Text = r.GetString(at),
-        Actor = Str(r, at + 1),
-        Country = Str(r, at + 2),
-        Name = Str(r, at + 3),
-        Start = r.GetInt32(at + 4),
-        End = r.GetInt32(at + 5),
-    };
 }

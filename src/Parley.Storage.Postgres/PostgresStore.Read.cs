@@ -47,11 +47,45 @@ public sealed partial class PostgresStore
         });
     }
 
-    public IReadOnlyList<DocumentSummary> SearchDocuments(string? q, int limit, int offset, out int total)
+    public IReadOnlyList<DocumentSummary> SearchDocuments(string? q, int limit, int offset, out int total) =>
+        SearchDocuments(new DocumentQuery { Q = q, Limit = limit, Offset = offset }, out total);
+
+    /// <summary>Characters of a document's text given as its snippet when there is no full-text query to mark.</summary>
+    private const int LeadChars = 240;
+
+    public IReadOnlyList<DocumentSummary> SearchDocuments(DocumentQuery dq, out int total)
     {
-        limit = Math.Clamp(limit, 0, 10_000);
-        offset = Math.Max(0, offset);
-        var query = PgTextQuery.Build(q, 1);
+        ArgumentNullException.ThrowIfNull(dq);
+        int limit = Math.Clamp(dq.Limit, 0, 10_000);
+        int offset = Math.Max(0, dq.Offset);
+        var query = PgTextQuery.Build(dq.Q, 1);
+        // Conditions on the document: publication range, the story's own documents, and (when the event part filters
+        // anything) at least one matching event; the event part's dates are left out (for articles they are publication dates).
+        var where = new System.Text.StringBuilder("TRUE");
+        var parameters = new List<(string, object)>();
+        if (dq.From is DateOnly from) { where.Append(" AND d.published >= @pub_from"); parameters.Add(("pub_from", from)); }
+        if (dq.To is DateOnly to) { where.Append(" AND d.published <= @pub_to"); parameters.Add(("pub_to", to)); }
+        if (dq.Events?.StoryId is { } story)
+        {
+            where.Append(" AND d.key IN (SELECT sd_doc.key FROM story_documents sd JOIN documents sd_doc ON sd_doc.id = " +
+                "coalesce((SELECT x.of_id FROM duplicates x WHERE x.id = sd.document_id), sd.document_id) WHERE sd.story_id = @doc_story)");
+            parameters.Add(("doc_story", story));
+        }
+        PgEventFilter? events = null;
+        if (dq.Events is { } e)
+        {
+            var filter = new PgEventFilter(e with { From = null, To = null, Q = null, DocumentId = null, StoryId = null });
+            if (filter.FiltersAnything)
+            {
+                where.Append(" AND d.key IN (SELECT e.doc FROM events e WHERE ").Append(filter.Where).Append(')');
+                events = filter;
+            }
+        }
+        void Bind(NpgsqlCommand cmd)
+        {
+            foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+            events?.Bind(cmd);
+        }
         var (count, list) = Retry(() =>
         {
             using var c = OpenConnection();
@@ -60,27 +94,33 @@ public sealed partial class PostgresStore
             int count;
             if (query is null)
             {
-                using (var n = new NpgsqlCommand("SELECT count(*) FROM documents", c, tx)) count = Convert.ToInt32(n.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                using (var n = new NpgsqlCommand($"SELECT count(*) FROM documents d WHERE {where}", c, tx))
+                {
+                    Bind(n);
+                    count = Convert.ToInt32(n.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                }
                 using var cmd = new NpgsqlCommand(
-                    """
-                    SELECT id, title, published, source, url, language, sentence_count, event_count, NULL::text, NULL::float8
-                    FROM documents ORDER BY published DESC NULLS LAST, key DESC LIMIT $1 OFFSET $2
+                    $"""
+                    SELECT d.id, d.title, d.published, d.source, d.url, d.language, d.sentence_count, d.event_count, left(d.text, @lead), NULL::float8
+                    FROM documents d WHERE {where} ORDER BY d.published DESC NULLS LAST, d.key DESC LIMIT @limit OFFSET @offset
                     """, c, tx);
-                cmd.Parameters.AddWithValue(limit); cmd.Parameters.AddWithValue(offset);
+                cmd.Parameters.AddWithValue("limit", limit); cmd.Parameters.AddWithValue("offset", offset); cmd.Parameters.AddWithValue("lead", LeadChars);
+                Bind(cmd);
                 Read(cmd, list);
             }
             else
             {
-                using (var n = new NpgsqlCommand($"SELECT count(*) FROM documents WHERE tsv @@ {query.Sql}", c, tx))
+                using (var n = new NpgsqlCommand($"SELECT count(*) FROM documents d WHERE d.tsv @@ {query.Sql} AND {where}", c, tx))
                 {
                     query.Bind(n);
+                    Bind(n);
                     count = Convert.ToInt32(n.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
                 }
                 // Rank with weights {D, C, B, A} = {0, 0, 0.25, 1}: a title match counts four times a body match.
                 using var cmd = new NpgsqlCommand(
                     $"""
                     WITH q AS (SELECT {query.Sql} AS query), hits AS (
-                        SELECT d.key, ts_rank(ARRAY[0, 0, 0.25, 1]::float4[], d.tsv, q.query) AS score FROM documents d, q WHERE d.tsv @@ q.query
+                        SELECT d.key, ts_rank(ARRAY[0, 0, 0.25, 1]::float4[], d.tsv, q.query) AS score FROM documents d, q WHERE d.tsv @@ q.query AND {where}
                         ORDER BY score DESC, d.key LIMIT @limit OFFSET @offset)
                     SELECT d.id, d.title, d.published, d.source, d.url, d.language, d.sentence_count, d.event_count,
                            ts_headline('english', d.text, q.query, 'StartSel=' || @open || ', StopSel=' || @close || ', MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=' || @ellipsis),
@@ -91,6 +131,7 @@ public sealed partial class PostgresStore
                 cmd.Parameters.AddWithValue("open", SearchHighlight.Open); cmd.Parameters.AddWithValue("close", SearchHighlight.Close);
                 cmd.Parameters.AddWithValue("ellipsis", SearchHighlight.Ellipsis);
                 query.Bind(cmd);
+                Bind(cmd);
                 Read(cmd, list);
             }
             tx.Commit();

@@ -159,14 +159,7 @@ public sealed partial class PostgresStore : IParleyStore
     private static void CopyEvents(NpgsqlConnection c, List<(long Key, Document Doc)> docs)
     {
         using var w = c.BeginBinaryImport(
-            """
-            COPY events(doc, ord, sentence, sentence_start, sentence_end,
-                src_text, src_actor, src_country, src_name, src_start, src_end,
-                tgt_text, tgt_actor, tgt_country, tgt_name, tgt_start, tgt_end,
-                cameo, plover, quad_class, goldstein, date, day,
-                place_name, place_country, place_lat, place_lon, place_geonameid,
-                negated, evidence_start, evidence_end, rule, confidence, trigger_start, trigger_end) FROM STDIN (FORMAT BINARY)
-            """);
+            "COPY events(doc, ord, sentence_start, sentence_end, day, date_grain, period_start, period_end, " + PgEventRows.CopyColumns + ") FROM STDIN (FORMAT BINARY)");
         foreach (var (key, doc) in docs)
         {
             var sentences = doc.Sentences;
@@ -174,33 +167,20 @@ public sealed partial class PostgresStore : IParleyStore
             {
                 var e = doc.Events[i];
                 bool hasSentence = (uint)e.Sentence < (uint)sentences.Length;
+                var when = EventDates.Of(e.Date, doc.Published);
                 w.StartRow();
-                w.Write(key, NpgsqlDbType.Bigint); w.Write(i, NpgsqlDbType.Integer); w.Write(e.Sentence, NpgsqlDbType.Integer);
+                w.Write(key, NpgsqlDbType.Bigint); w.Write(i, NpgsqlDbType.Integer);
                 Int(w, hasSentence ? sentences[e.Sentence].Start : null); Int(w, hasSentence ? sentences[e.Sentence].End : null);
-                Actor(w, e.Source); Actor(w, e.Target);
-                w.Write(e.Cameo, NpgsqlDbType.Text); Text(w, e.Plover); w.Write(e.QuadClass, NpgsqlDbType.Integer);
-                w.Write(e.Goldstein, NpgsqlDbType.Double); Text(w, e.Date);
-                if (Dates.EventDay(e.Date, doc.Published) is DateOnly day) w.Write(day, NpgsqlDbType.Date); else w.WriteNull();
-                Text(w, e.Place?.Name); Text(w, e.Place?.Country); Double(w, e.Place?.Lat); Double(w, e.Place?.Lon);
-                if (e.Place?.GeonameId is long g) w.Write(g, NpgsqlDbType.Bigint); else w.WriteNull();
-                w.Write(e.Negated, NpgsqlDbType.Boolean); w.Write(e.EvidenceStart, NpgsqlDbType.Integer); w.Write(e.EvidenceEnd, NpgsqlDbType.Integer);
-                w.Write(e.Rule, NpgsqlDbType.Text); w.Write(e.Confidence, NpgsqlDbType.Double);
-                w.Write(e.TriggerStart, NpgsqlDbType.Integer); w.Write(e.TriggerEnd, NpgsqlDbType.Integer);
+                Day(w, when.Day); Text(w, when.Grain); Day(w, when.Start); Day(w, when.End);
+                PgEventRows.Write(w, e);
             }
         }
         w.Complete();
     }
 
-    private static void Actor(NpgsqlBinaryImporter w, EventActor? a)
-    {
-        if (a is null) { for (int i = 0; i < 6; i++) w.WriteNull(); return; }
-        w.Write(a.Text, NpgsqlDbType.Text); Text(w, a.Actor); Text(w, a.Country); Text(w, a.Name);
-        w.Write(a.Start, NpgsqlDbType.Integer); w.Write(a.End, NpgsqlDbType.Integer);
-    }
-
     private static void Text(NpgsqlBinaryImporter w, string? s) { if (s is null) w.WriteNull(); else w.Write(s, NpgsqlDbType.Text); }
     private static void Int(NpgsqlBinaryImporter w, int? v) { if (v is int i) w.Write(i, NpgsqlDbType.Integer); else w.WriteNull(); }
-    private static void Double(NpgsqlBinaryImporter w, double? v) { if (v is double d) w.Write(d, NpgsqlDbType.Double); else w.WriteNull(); }
+    private static void Day(NpgsqlBinaryImporter w, DateOnly? v) { if (v is DateOnly d) w.Write(d, NpgsqlDbType.Date); else w.WriteNull(); }
 
     public void SaveStories(IReadOnlyList<StoryRecord> stories, bool replaceAll = false)
     {

@@ -59,20 +59,8 @@ internal sealed class DocumentWriter : IDisposable
         _insertQuote = new(c,
             "INSERT INTO quotes(doc, span_start, span_end, text, direct, speaker, speaker_start, speaker_end, speaker_name, speaker_actor) VALUES (@doc, @s, @e, @text, @direct, @speaker, @ss, @se, @sn, @sa)");
         _insertEvent = new(c,
-            """
-            INSERT INTO events(doc, ord, sentence, sentence_start, sentence_end,
-                src_text, src_actor, src_country, src_name, src_start, src_end,
-                tgt_text, tgt_actor, tgt_country, tgt_name, tgt_start, tgt_end,
-                cameo, plover, quad_class, goldstein, date, day,
-                place_name, place_country, place_lat, place_lon, place_geonameid,
-                negated, evidence_start, evidence_end, rule, confidence, trigger_start, trigger_end)
-            VALUES (@doc, @ord, @sentence, @sentence_start, @sentence_end,
-                @src_text, @src_actor, @src_country, @src_name, @src_start, @src_end,
-                @tgt_text, @tgt_actor, @tgt_country, @tgt_name, @tgt_start, @tgt_end,
-                @cameo, @plover, @quad_class, @goldstein, @date, @day,
-                @place_name, @place_country, @place_lat, @place_lon, @place_geonameid,
-                @negated, @evidence_start, @evidence_end, @rule, @confidence, @trigger_start, @trigger_end)
-            """);
+            $"INSERT INTO events(doc, ord, sentence_start, sentence_end, day, date_grain, period_start, period_end, {ColumnList}) " +
+            $"VALUES (@doc, @ord, @sentence_start, @sentence_end, @day, @date_grain, @period_start, @period_end, {ParameterList})");
         _all =
         [
             _findByHash, _findById, _insertDuplicate, _forgetDuplicate, _forgetDuplicatesOf, .. _deleteChildren, _deleteDocument,
@@ -180,6 +168,11 @@ internal sealed class DocumentWriter : IDisposable
         }
     }
 
+    /// <summary>The stored event fields (see <see cref="EventFields"/>) as columns and as parameters, after the eight set here.</summary>
+    private static readonly string ColumnList = string.Join(", ", EventFields.Stored.Select(f => f.Column));
+    private static readonly string ParameterList = string.Join(", ", EventFields.Stored.Select(f => "@" + f.Column));
+    private const int FieldsAt = 8;
+
     private void InsertEvents(Document doc, long key)
     {
         var c = _insertEvent;
@@ -188,29 +181,17 @@ internal sealed class DocumentWriter : IDisposable
         {
             var e = doc.Events[i];
             bool hasSentence = (uint)e.Sentence < (uint)sentences.Length;
-            c.Set(0, key); c.Set(1, i); c.Set(2, e.Sentence);
-            c.Set(3, hasSentence ? sentences[e.Sentence].Start : (int?)null);
-            c.Set(4, hasSentence ? sentences[e.Sentence].End : (int?)null);
-            SetActor(c, 5, e.Source);
-            SetActor(c, 11, e.Target);
-            c.Set(17, e.Cameo); c.Set(18, e.Plover); c.Set(19, e.QuadClass); c.Set(20, e.Goldstein); c.Set(21, e.Date);
-            c.Set(22, Dates.EventDay(e.Date, doc.Published) is DateOnly day ? Dates.Format(day) : null);
-            c.Set(23, e.Place?.Name); c.Set(24, e.Place?.Country); c.Set(25, e.Place?.Lat); c.Set(26, e.Place?.Lon); c.Set(27, e.Place?.GeonameId);
-            c.Set(28, e.Negated); c.Set(29, e.EvidenceStart); c.Set(30, e.EvidenceEnd); c.Set(31, e.Rule);
-            c.Set(32, e.Confidence); c.Set(33, e.TriggerStart); c.Set(34, e.TriggerEnd);
+            var when = EventDates.Of(e.Date, doc.Published);
+            c.Set(0, key); c.Set(1, i);
+            c.Set(2, hasSentence ? sentences[e.Sentence].Start : (int?)null);
+            c.Set(3, hasSentence ? sentences[e.Sentence].End : (int?)null);
+            c.Set(4, DateValue.FormatDay(when.Day));
+            c.Set(5, when.Grain);
+            c.Set(6, DateValue.FormatDay(when.Start));
+            c.Set(7, DateValue.FormatDay(when.End));
+            EventRows.Bind(c, FieldsAt, e);
             c.Execute();
         }
-    }
-
-    private static void SetActor(RawStatement c, int at, EventActor? a)
-    {
-        if (a is null)
-        {
-            for (int i = 0; i < 6; i++) c.SetNull(at + i);
-            return;
-        }
-        c.Set(at, a.Text); c.Set(at + 1, a.Actor); c.Set(at + 2, a.Country); c.Set(at + 3, a.Name);
-        c.Set(at + 4, a.Start); c.Set(at + 5, a.End);
     }
 
     public void Dispose()

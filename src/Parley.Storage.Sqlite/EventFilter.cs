@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Parley.Core;
 
 namespace Parley.Storage.Sqlite;
 
@@ -72,15 +73,16 @@ internal sealed class EventFilter
             string range = q.From is null ? "day <= @to" : q.To is null ? "day >= @from" : "day >= @from AND day <= @to";
             _probes.Add((Capped("events_day", range), false));
         }
+        // An event dated only to a week, month or year has no day: it is in the range when its whole period is.
         if (q.From is DateOnly from)
         {
             Add("@from", Dates.Format(from));
-            Term(sb, " AND e.day >= @from");
+            Term(sb, " AND (e.day >= @from OR e.day IS NULL AND e.period_start >= @from)");
         }
         if (q.To is DateOnly to)
         {
             Add("@to", Dates.Format(to));
-            Term(sb, " AND e.day <= @to");
+            Term(sb, " AND (e.day <= @to OR e.day IS NULL AND e.period_end <= @to)");
         }
         if (q.FirstReportsOnly) sb.Append(" AND e.report_of IS NULL");
         if (FtsQuery.Build(q.Q) is { } match)
@@ -94,6 +96,14 @@ internal sealed class EventFilter
         {
             Add("@document_id", q.DocumentId);
             Term(sb, " AND e.doc = (SELECT key FROM documents WHERE id = @document_id)");
+            NamesDocuments = true;
+        }
+        if (!string.IsNullOrEmpty(q.StoryId))
+        {
+            // A story names documents as given at ingest: one stored as a duplicate counts as its original.
+            Add("@story_id", q.StoryId);
+            Term(sb, " AND e.doc IN (SELECT sd_doc.key FROM story_documents sd JOIN documents sd_doc ON sd_doc.id = " +
+                "coalesce((SELECT x.of_id FROM duplicates x WHERE x.id = sd.document_id), sd.document_id) WHERE sd.story_id = @story_id)");
             NamesDocuments = true;
         }
         Where = sb.ToString();

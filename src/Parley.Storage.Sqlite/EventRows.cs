@@ -3,61 +3,66 @@ using Parley.Core;
 
 namespace Parley.Storage.Sqlite;
 
-/// <summary>The column list of an event row and its reader, shared by document loading and event queries.</summary>
+/// <summary>
+/// The stored columns of an event row, in the order of <see cref="EventFields.Stored"/>, and their reader; shared
+/// by document loading and event queries. The column list comes from the field table, never written out here.
+/// </summary>
 internal static class EventRows
 {
-    public const string Columns =
-        """
-        e.sentence, e.src_text, e.src_actor, e.src_country, e.src_name, e.src_start, e.src_end,
-        e.tgt_text, e.tgt_actor, e.tgt_country, e.tgt_name, e.tgt_start, e.tgt_end,
-        e.cameo, e.plover, e.quad_class, e.goldstein, e.date,
-        e.place_name, e.place_country, e.place_lat, e.place_lon, e.place_geonameid,
-        e.negated, e.evidence_start, e.evidence_end, e.rule, e.confidence, e.trigger_start, e.trigger_end
-        """;
+    public static readonly string Columns = string.Join(", ", EventFields.Stored.Select(f => "e." + f.Column));
 
-    public const int ColumnCount = 30;
+    public static int ColumnCount => EventFields.Stored.Count;
 
+    /// <summary>The event whose stored fields start at column <paramref name="at"/>.</summary>
     public static EventRecord Read(SqliteDataReader r, int at)
     {
-        return new EventRecord
+        var e = new EventRecord { Cameo = "", Rule = "" };
+        var fields = EventFields.Stored;
+        for (int i = 0; i < fields.Count; i++)
         {
-            Sentence = r.GetInt32(at),
-            Source = Actor(r, at + 1),
-            Target = Actor(r, at + 7),
-            Cameo = r.GetString(at + 13),
-            Plover = SqliteStore.NullableString(r, at + 14),
-            QuadClass = r.GetInt32(at + 15),
-            Goldstein = r.GetDouble(at + 16),
-            Date = SqliteStore.NullableString(r, at + 17),
-            Place = r.IsDBNull(at + 18) ? null : new EventPlace
+            int column = at + i;
+            if (r.IsDBNull(column)) continue;
+            switch (fields[i])
             {
-                Name = r.GetString(at + 18),
-                Country = SqliteStore.NullableString(r, at + 19),
-                Lat = SqliteStore.NullableDouble(r, at + 20),
-                Lon = SqliteStore.NullableDouble(r, at + 21),
-                GeonameId = SqliteStore.NullableLong(r, at + 22),
-            },
-            Negated = r.GetInt64(at + 23) != 0,
-            EvidenceStart = r.GetInt32(at + 24),
-            EvidenceEnd = r.GetInt32(at + 25),
-            Rule = r.GetString(at + 26),
-            Confidence = r.GetDouble(at + 27),
-            TriggerStart = r.GetInt32(at + 28),
-            TriggerEnd = r.GetInt32(at + 29),
-        };
+                case EventField<string?> text: text.Set(e, r.GetString(column)); break;
+                case EventField<int> number: number.Set(e, r.GetInt32(column)); break;
+                case EventField<int?> number: number.Set(e, r.GetInt32(column)); break;
+                case EventField<long?> number: number.Set(e, r.GetInt64(column)); break;
+                case EventField<double> real: real.Set(e, r.GetDouble(column)); break;
+                case EventField<double?> real: real.Set(e, r.GetDouble(column)); break;
+                case EventField<bool> flag: flag.Set(e, r.GetInt64(column) != 0); break;
+                case var other: other.Unbox(e, r.GetValue(column)); break;
+            }
+        }
+        return e;
     }
 
-    private static EventActor? Actor(SqliteDataReader r, int at)
+    /// <summary>Binds the stored fields of <paramref name="e"/> from parameter <paramref name="at"/> on.</summary>
+    public static void Bind(RawStatement c, int at, EventRecord e)
     {
-        if (r.IsDBNull(at)) return null;
-        return new EventActor
+        var fields = EventFields.Stored;
+        for (int i = 0; i < fields.Count; i++)
         {
-            Text = r.GetString(at),
-            Actor = SqliteStore.NullableString(r, at + 1),
-            Country = SqliteStore.NullableString(r, at + 2),
-            Name = SqliteStore.NullableString(r, at + 3),
-            Start = r.GetInt32(at + 4),
-            End = r.GetInt32(at + 5),
-        };
+            int p = at + i;
+            switch (fields[i])
+            {
+                case EventField<string?> text: c.Set(p, text.Get(e)); break;
+                case EventField<int> number: c.Set(p, number.Get(e)); break;
+                case EventField<int?> number: c.Set(p, number.Get(e)); break;
+                case EventField<long?> number: c.Set(p, number.Get(e)); break;
+                case EventField<double> real: c.Set(p, real.Get(e)); break;
+                case EventField<double?> real: c.Set(p, real.Get(e)); break;
+                case EventField<bool> flag: c.Set(p, flag.Get(e)); break;
+                case var other: c.SetValue(p, other.Box(e)); break;
+            }
+        }
     }
+
+    /// <summary>The SQL type of a field's column.</summary>
+    public static string SqlType(EventField f) => f.Kind switch
+    {
+        EventFieldKind.Text => "TEXT",
+        EventFieldKind.Real => "REAL",
+        _ => "INTEGER",
+    };
 }

@@ -42,6 +42,22 @@ internal sealed class RawStatement : IDisposable
 
     public void SetNull(int index) => Check(raw.sqlite3_bind_null(_stmt, index + 1));
 
+    /// <summary>Binds a boxed value of any of the types above.</summary>
+    public void SetValue(int index, object? value)
+    {
+        switch (value)
+        {
+            case null: SetNull(index); break;
+            case string s: Set(index, s); break;
+            case bool b: Set(index, b); break;
+            case int i: Set(index, i); break;
+            case long l: Set(index, l); break;
+            case double d: Set(index, d); break;
+            case byte[] bytes: Set(index, bytes); break;
+            default: throw new ArgumentException($"no SQLite binding for {value.GetType().Name}", nameof(value));
+        }
+    }
+
     /// <summary>Runs the statement to completion.</summary>
     public void Execute()
     {

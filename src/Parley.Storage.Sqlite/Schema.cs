@@ -151,9 +151,74 @@ internal static class Schema
         -- Document frequencies of story terms (IDF for incremental grouping); term 0 never occurs (FNV-1a of a word is not 0 in practice) and counts the grouped documents.
         CREATE TABLE story_term_counts(term INTEGER PRIMARY KEY, documents INTEGER NOT NULL);
         """,
+
+        // 6: date grains kept as grains. An event dated to a week, month or year keeps day NULL (it was filed under the
+        // first day of its period, a fake spike on the timeline) and carries its grain and period; an undated event
+        // stays filed under its publication day. The day index carries the new columns so the timeline stays a scan.
+        """
+        ALTER TABLE events ADD COLUMN date_grain TEXT;
+        ALTER TABLE events ADD COLUMN period_start TEXT;
+        ALTER TABLE events ADD COLUMN period_end TEXT;
+        UPDATE events SET date_grain = CASE
+            WHEN date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN 'day'
+            WHEN date GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]' THEN 'week'
+            WHEN date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN 'month'
+            WHEN date GLOB '[0-9][0-9][0-9][0-9]' THEN 'year' END;
+        UPDATE events SET period_start = CASE date_grain
+            WHEN 'day' THEN date
+            WHEN 'month' THEN date || '-01'
+            WHEN 'year' THEN date || '-01-01'
+            WHEN 'week' THEN date(substr(date, 1, 4) || '-01-04', '-6 days', 'weekday 1', '+' || ((CAST(substr(date, 7, 2) AS INTEGER) - 1) * 7) || ' days')
+            ELSE day END;
+        UPDATE events SET period_end = CASE date_grain
+            WHEN 'day' THEN date
+            WHEN 'month' THEN date(date || '-01', '+1 month', '-1 day')
+            WHEN 'year' THEN date || '-12-31'
+            WHEN 'week' THEN date(period_start, '+6 days')
+            ELSE day END;
+        UPDATE events SET day = NULL WHERE date_grain IN ('week', 'month', 'year');
+        DROP INDEX events_day;
+        CREATE INDEX events_day ON events(day, quad_class, cameo, src_actor, tgt_actor, src_country, tgt_country,
+            place_country, goldstein, doc, place_name, place_lat, place_lon, report_of, date_grain, period_start, period_end);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
+
+    /// <summary>
+    /// Adds a column for every stored event field (see <see cref="Parley.Core.EventFields"/>) the events table lacks,
+    /// so a field declared in the table reaches existing stores without a hand-written step. Values of rows stored
+    /// before stay NULL (read back as the field's default).
+    /// </summary>
+    public static int AddMissingEventColumns(SqliteConnection connection)
+    {
+        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT name FROM pragma_table_info('events')";
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) existing.Add(r.GetString(0));
+        }
+        int added = 0;
+        foreach (var field in Parley.Core.EventFields.Stored)
+        {
+            if (existing.Contains(field.Column)) continue;
+            if (!IsIdentifier(field.Column)) throw new InvalidOperationException($"event field column '{field.Column}' is not a plain identifier");
+            using var cmd = connection.CreateCommand();
+            // An identifier checked above and a type from a fixed list: never input.
+            cmd.CommandText = $"ALTER TABLE events ADD COLUMN {field.Column} {EventRows.SqlType(field)}";
+            cmd.ExecuteNonQuery();
+            added++;
+        }
+        return added;
+    }
+
+    private static bool IsIdentifier(string name)
+    {
+        if (name.Length == 0 || !char.IsAsciiLetterLower(name[0])) return false;
+        foreach (char c in name) if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')) return false;
+        return true;
+    }
 
     public static int Version(SqliteConnection connection)
     {

@@ -60,36 +60,126 @@ public sealed partial class SqliteStore
 
         var list = new List<StoredEvent>(Math.Clamp(q.Limit, 0, 1000));
         if (total <= q.Offset || q.Limit <= 0) return list;
-        // Pick the page plan from the count: walking the day index newest first costs about
-        // pageEnd * all / total covering steps; sorting the matches found through a term's index costs
-        // a row read per candidate of that index (total, for a one-term filter). Sorting happens on event
-        // rows only; documents are joined for the page alone.
-        long pageEnd = (long)Math.Max(0, q.Offset) + Math.Clamp(q.Limit, 0, 10_000);
-        double walk = (double)pageEnd * all / total;
-        double sort = candidates < 0 ? total : RowReadCost * (double)candidates;
-        string indexHint = rowReadsDominate || walk <= sort ? " INDEXED BY events_day" : "";
-        using var cmd = Command(c, tx, filter,
-            "SELECT e.key, d.id, e.ord, d.title, d.published, e.day, e.sentence_start, e.sentence_end, d.text, " + EventRows.Columns +
-            ", e.report_of IS NOT NULL, 1 + (SELECT count(*) FROM events r WHERE r.report_of = coalesce(e.report_of, e.key))" +
-            " FROM (SELECT e.* FROM events e" + indexHint + " WHERE " + filter.Where +
-            " ORDER BY e.day DESC, e.key DESC LIMIT @limit OFFSET @offset) AS e JOIN documents d ON d.key = e.doc ORDER BY e.day DESC, e.key DESC");
+        string pageSql;
+        var sort = q.Sort ?? EventSort.Newest;
+        if (sort == EventSort.Newest)
+        {
+            // Pick the page plan from the count: walking the day index newest first costs about
+            // pageEnd * all / total covering steps; sorting the matches found through a term's index costs
+            // a row read per candidate of that index (total, for a one-term filter). Sorting happens on event
+            // rows only; documents are joined for the page alone.
+            long pageEnd = (long)Math.Max(0, q.Offset) + Math.Clamp(q.Limit, 0, 10_000);
+            double walk = (double)pageEnd * all / total;
+            double sortCost = candidates < 0 ? total : RowReadCost * (double)candidates;
+            string indexHint = rowReadsDominate || walk <= sortCost ? " INDEXED BY events_day" : "";
+            pageSql = "SELECT e.key FROM events e" + indexHint + " WHERE " + filter.Where + " ORDER BY " + OrderBy(sort);
+        }
+        else
+        {
+            // Any other order: the keys of the page come from one scan of the narrow day index, which carries
+            // every sort key; only the page's rows are read.
+            pageSql = "SELECT e.key FROM " + filter.AggregateSource + " WHERE " + filter.Where + " ORDER BY " + OrderBy(sort);
+        }
+        using var cmd = Command(c, tx, filter, EventRowSelect + " FROM (" + pageSql + " LIMIT @limit OFFSET @offset) AS p" +
+            " JOIN events e ON e.key = p.key JOIN documents d ON d.key = e.doc ORDER BY " + OrderBy(sort));
         AddPage(cmd, q);
         using (var r = cmd.ExecuteReader())
         {
-            while (r.Read())
-            {
-                string? sentence = StoredText.Sentence(r.GetString(8), NullableInt(r, 6), NullableInt(r, 7));
-                int last = r.FieldCount - 1;
-                list.Add(new StoredEvent(r.GetInt64(0), r.GetString(1), r.GetInt32(2), NullableString(r, 3), Dates.Parse(NullableString(r, 4)),
-                    Dates.Parse(NullableString(r, 5)), sentence, EventRows.Read(r, 9))
-                {
-                    IsRepeat = r.GetInt64(last - 1) != 0,
-                    Reports = r.GetInt32(last),
-                });
-            }
+            var sentences = new SentenceTexts(c, tx);
+            while (r.Read()) list.Add(ReadEventRow(r, sentences));
         }
         tx.Commit();
         return list;
+    }
+
+    public IEnumerable<StoredEvent> StreamEvents(EventQuery q, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        var filter = new EventFilter(q);
+        var sort = q.Sort ?? EventSort.Newest;
+        using var c = OpenReader();
+        // One read transaction: the whole export comes from one snapshot, whatever is stored meanwhile.
+        using var tx = c.BeginTransaction(deferred: true);
+        string source = filter.NamesDocuments ? "events e" : "events e INDEXED BY events_day";
+        using var cmd = Command(c, tx, filter, EventRowSelect + " FROM " + source + " JOIN documents d ON d.key = e.doc WHERE " + filter.Where +
+            " ORDER BY " + OrderBy(sort) + " LIMIT @limit OFFSET @offset");
+        cmd.Parameters.AddWithValue("@limit", q.Limit < 0 ? -1 : (long)q.Limit);
+        cmd.Parameters.AddWithValue("@offset", Math.Max(0, q.Offset));
+        using var r = cmd.ExecuteReader();
+        var sentences = new SentenceTexts(c, tx);
+        while (r.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return ReadEventRow(r, sentences);
+        }
+    }
+
+    /// <summary>The ORDER BY of an order, ties broken by key in the same direction.</summary>
+    private static string OrderBy(EventSort sort)
+    {
+        string column = sort.Key switch
+        {
+            EventSortKey.Cameo => "e.cameo",
+            EventSortKey.QuadClass => "e.quad_class",
+            EventSortKey.Goldstein => "e.goldstein",
+            EventSortKey.Source => "e.src_actor",
+            EventSortKey.Target => "e.tgt_actor",
+            EventSortKey.Place => "e.place_name",
+            _ => "e.day",
+        };
+        string direction = sort.Descending ? " DESC" : " ASC";
+        // Events without a value for the key (no day: dated only to a month, say) come last either way.
+        string nullsLast = sort.Descending ? "" : column + " IS NULL, ";
+        return nullsLast + column + direction + ", e.key" + direction;
+    }
+
+    /// <summary>The columns <see cref="ReadEventRow"/> reads, before FROM.</summary>
+    private static readonly string EventRowSelect =
+        "SELECT e.key, d.id, e.ord, d.title, d.published, e.day, e.sentence_start, e.sentence_end, d.key, d.url, d.source, d.added," +
+        " e.report_of IS NOT NULL, 1 + (SELECT count(*) FROM events r WHERE r.report_of = coalesce(e.report_of, e.key)), " + EventRows.Columns;
+
+    private const int EventFieldsAt = 14;
+
+    private static StoredEvent ReadEventRow(SqliteDataReader r, SentenceTexts sentences)
+    {
+        string? sentence = r.IsDBNull(6) || r.IsDBNull(7) ? null : sentences.Get(r.GetInt64(8), r.GetInt32(6), r.GetInt32(7));
+        return new StoredEvent(r.GetInt64(0), r.GetString(1), r.GetInt32(2), NullableString(r, 3), Dates.Parse(NullableString(r, 4)),
+            Dates.Parse(NullableString(r, 5)), sentence, EventRows.Read(r, EventFieldsAt))
+        {
+            Url = NullableString(r, 9),
+            Source = NullableString(r, 10),
+            Added = ParseAdded(NullableString(r, 11)),
+            IsRepeat = r.GetInt64(12) != 0,
+            Reports = r.GetInt32(13),
+        };
+    }
+
+    private static DateTime? ParseAdded(string? text) =>
+        DateTime.TryParseExact(text, "yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+
+    /// <summary>
+    /// Sentence texts cut from their document's text, read once per document: events of one document come together
+    /// in every order the store gives, so an export reads each text once instead of once per event.
+    /// </summary>
+    private sealed class SentenceTexts(SqliteConnection c, SqliteTransaction tx)
+    {
+        private long _key = -1;
+        private string _text = "";
+
+        public string? Get(long document, int start, int end)
+        {
+            if (document != _key)
+            {
+                using var cmd = c.CreateCommand();
+                cmd.Transaction = tx;
+                cmd.CommandText = "SELECT text FROM documents WHERE key = @key";
+                cmd.Parameters.AddWithValue("@key", document);
+                _text = cmd.ExecuteScalar() as string ?? "";
+                _key = document;
+            }
+            return StoredText.Sentence(_text, start, end);
+        }
     }
 
     public IReadOnlyList<ActorCount> ActorCounts(EventQuery q) => Cached(nameof(ActorCounts), q, filter => ComputeActorCounts(q, filter));
@@ -114,6 +204,33 @@ public sealed partial class SqliteStore
         foreach (var (actor, n) in counts) list.Add(new ActorCount(codes[actor], n.Source, n.Target));
         list.Sort((a, b) => a.Total != b.Total ? b.Total.CompareTo(a.Total) : string.CompareOrdinal(a.Actor, b.Actor));
         return Truncate(list, q.Limit);
+    }
+
+    public IReadOnlyList<ActorName> ActorNames() => Cached(nameof(ActorNames), new EventQuery(), _ => ComputeActorNames());
+
+    private List<ActorName> ComputeActorNames()
+    {
+        var counts = new Dictionary<(string, string), long>();
+        using (var c = OpenReader())
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText =
+                """
+                SELECT src_actor, src_name, count(*) FROM events WHERE src_actor IS NOT NULL AND src_name IS NOT NULL GROUP BY 1, 2
+                UNION ALL
+                SELECT tgt_actor, tgt_name, count(*) FROM events WHERE tgt_actor IS NOT NULL AND tgt_name IS NOT NULL GROUP BY 1, 2
+                """;
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var key = (r.GetString(0), r.GetString(1));
+                counts[key] = counts.GetValueOrDefault(key) + r.GetInt64(2);
+            }
+        }
+        var list = new List<ActorName>(counts.Count);
+        foreach (var ((actor, name), n) in counts) list.Add(new ActorName(actor, name, n));
+        list.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Actor, b.Actor));
+        return list;
     }
 
     public IReadOnlyList<ActorPair> ActorPairs(EventQuery q) => Cached(nameof(ActorPairs), q, filter => ComputeActorPairs(q, filter));
@@ -145,13 +262,30 @@ public sealed partial class SqliteStore
 
     private List<TimelinePoint> ComputeTimeline(EventQuery q, EventFilter filter)
     {
-        string sql =
+        // Events filed under a day, then events dated only to a week, month or year (day NULL: the start of the
+        // day index), each grouped in index order without a sorter.
+        string days =
             $"""
-            SELECT e.day, e.quad_class, count(*) FROM {filter.AggregateSource}
+            SELECT e.day, e.quad_class, count(*), sum(e.goldstein) FROM {filter.AggregateSource}
             WHERE {filter.Where} AND e.day IS NOT NULL
             GROUP BY e.day, e.quad_class ORDER BY e.day, e.quad_class
             """;
-        return Aggregate(filter, null, sql, r => new TimelinePoint(Dates.Parse(r.GetString(0)) ?? default, r.GetInt32(1), r.GetInt64(2)));
+        var list = Aggregate(filter, null, days, r =>
+        {
+            var day = Dates.Parse(r.GetString(0)) ?? default;
+            return new TimelinePoint(day, day, "day", r.GetInt32(1), r.GetInt64(2), r.GetDouble(3));
+        });
+        string periods =
+            $"""
+            SELECT e.period_start, e.period_end, e.date_grain, e.quad_class, count(*), sum(e.goldstein) FROM {filter.AggregateSource}
+            WHERE {filter.Where} AND e.day IS NULL AND e.period_start IS NOT NULL AND e.date_grain IS NOT NULL
+            GROUP BY e.period_start, e.period_end, e.date_grain, e.quad_class
+            """;
+        list.AddRange(Aggregate(filter, null, periods, r => new TimelinePoint(Dates.Parse(r.GetString(0)) ?? default, Dates.Parse(r.GetString(1)) ?? default,
+            r.GetString(2), r.GetInt32(3), r.GetInt64(4), r.GetDouble(5))));
+        list.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start)
+            : a.End != b.End ? a.End.CompareTo(b.End) : a.QuadClass.CompareTo(b.QuadClass));
+        return list;
     }
 
     public IReadOnlyList<PlaceCount> PlaceCounts(EventQuery q) => Cached(nameof(PlaceCounts), q, filter => ComputePlaceCounts(q, filter));

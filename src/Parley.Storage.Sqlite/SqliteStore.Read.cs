@@ -150,37 +150,66 @@ public sealed partial class SqliteStore
         return doc;
     }
 
-    public IReadOnlyList<DocumentSummary> SearchDocuments(string? q, int limit, int offset, out int total)
+    public IReadOnlyList<DocumentSummary> SearchDocuments(string? q, int limit, int offset, out int total) =>
+        SearchDocuments(new DocumentQuery { Q = q, Limit = limit, Offset = offset }, out total);
+
+    /// <summary>Characters of a document's text given as its snippet when there is no full-text query to mark.</summary>
+    private const int LeadChars = 240;
+
+    public IReadOnlyList<DocumentSummary> SearchDocuments(DocumentQuery q, out int total)
     {
-        limit = Math.Clamp(limit, 0, 10_000);
-        offset = Math.Max(0, offset);
+        ArgumentNullException.ThrowIfNull(q);
+        int limit = Math.Clamp(q.Limit, 0, 10_000);
+        int offset = Math.Max(0, q.Offset);
         using var c = OpenReader();
         using var tx = c.BeginTransaction(deferred: true);
         var list = new List<DocumentSummary>(Math.Min(limit, 1000));
-        string? match = FtsQuery.Build(q);
+        string? match = FtsQuery.Build(q.Q);
         using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
+        // Conditions on the document: publication range, and (when the event part filters anything) at least one
+        // matching event. Dates of the event part are left out: for articles they are publication dates.
+        var where = new System.Text.StringBuilder("1=1");
+        if (q.From is DateOnly from) { where.Append(" AND d.published >= @pub_from"); cmd.Parameters.AddWithValue("@pub_from", Dates.Format(from)); }
+        if (q.To is DateOnly to) { where.Append(" AND d.published <= @pub_to"); cmd.Parameters.AddWithValue("@pub_to", Dates.Format(to)); }
+        if (q.Events?.StoryId is { } story)
+        {
+            // The story's own documents, with or without events (a duplicate counts as its original).
+            where.Append(" AND d.key IN (SELECT sd_doc.key FROM story_documents sd JOIN documents sd_doc ON sd_doc.id = " +
+                "coalesce((SELECT x.of_id FROM duplicates x WHERE x.id = sd.document_id), sd.document_id) WHERE sd.story_id = @doc_story)");
+            cmd.Parameters.AddWithValue("@doc_story", story);
+        }
+        if (q.Events is { } events)
+        {
+            var filter = new EventFilter(events with { From = null, To = null, Q = null, DocumentId = null, StoryId = null });
+            if (filter.TermCount > 0 || events.FirstReportsOnly)
+            {
+                // One scan of the narrow day index, which carries every filtered column, never a row read per event.
+                where.Append(" AND d.key IN (SELECT e.doc FROM ").Append(filter.AggregateSource).Append(" WHERE ").Append(filter.Where).Append(')');
+                filter.Bind(cmd);
+            }
+        }
         if (match is null)
         {
-            cmd.CommandText = "SELECT count(*) FROM documents";
+            cmd.CommandText = "SELECT count(*) FROM documents d WHERE " + where;
             total = Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             cmd.CommandText =
-                """
-                SELECT id, title, published, source, url, language, sentence_count, event_count, NULL, NULL
-                FROM documents ORDER BY published DESC, key DESC LIMIT @limit OFFSET @offset
+                $"""
+                SELECT d.id, d.title, d.published, d.source, d.url, d.language, d.sentence_count, d.event_count, substr(d.text, 1, @lead), NULL
+                FROM documents d WHERE {where} ORDER BY d.published DESC, d.key DESC LIMIT @limit OFFSET @offset
                 """;
         }
         else
         {
             cmd.Parameters.AddWithValue("@match", match);
-            cmd.CommandText = "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH @match";
+            cmd.CommandText = $"SELECT count(*) FROM documents_fts JOIN documents d ON d.key = documents_fts.rowid WHERE documents_fts MATCH @match AND {where}";
             total = Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             cmd.CommandText =
-                """
+                $"""
                 SELECT d.id, d.title, d.published, d.source, d.url, d.language, d.sentence_count, d.event_count,
                        snippet(documents_fts, -1, @open, @close, @ellipsis, 24), bm25(documents_fts, 4.0, 1.0) AS score
                 FROM documents_fts JOIN documents d ON d.key = documents_fts.rowid
-                WHERE documents_fts MATCH @match
+                WHERE documents_fts MATCH @match AND {where}
                 ORDER BY score LIMIT @limit OFFSET @offset
                 """;
             cmd.Parameters.AddWithValue("@open", SearchHighlight.Open);
@@ -189,6 +218,7 @@ public sealed partial class SqliteStore
         }
         cmd.Parameters.AddWithValue("@limit", limit);
         cmd.Parameters.AddWithValue("@offset", offset);
+        cmd.Parameters.AddWithValue("@lead", LeadChars);
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())

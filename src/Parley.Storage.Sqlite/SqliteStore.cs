@@ -28,6 +28,7 @@ public sealed partial class SqliteStore : IParleyStore
         _writer.Open();
         Execute(_writer, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32000;");
         Schema.Migrate(_writer);
+        Schema.AddMissingEventColumns(_writer);
         _documents = new DocumentWriter(_writer);
         _readConnectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
     }

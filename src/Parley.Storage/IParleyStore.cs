@@ -23,18 +23,34 @@ public interface IParleyStore : IDisposable
     Document? LoadDocument(string id);
 
     /// <summary>Documents matching a full-text query (bm25-ranked, with a snippet), or all documents newest first when <paramref name="q"/> is empty.</summary>
-    IReadOnlyList<DocumentSummary> SearchDocuments(string? q, int limit, int offset, out int total);
+    IReadOnlyList<DocumentSummary> SearchDocuments(string? q, int limit, int offset, out int total) =>
+        SearchDocuments(new DocumentQuery { Q = q, Limit = limit, Offset = offset }, out total);
 
-    /// <summary>Events matching the filters, newest first.</summary>
+    /// <summary>Documents matching the query: bm25-ranked with a snippet when it has full text, else newest first.</summary>
+    IReadOnlyList<DocumentSummary> SearchDocuments(DocumentQuery q, out int total);
+
+    /// <summary>A page of the events matching the filters, in the query's order (newest first by default).</summary>
     IReadOnlyList<StoredEvent> QueryEvents(EventQuery q, out int total);
+
+    /// <summary>
+    /// Every event matching the filters from the query's offset, up to its limit, in the query's order, read from one
+    /// snapshot of the store one row at a time: for exports of any size in flat memory.
+    /// </summary>
+    IEnumerable<StoredEvent> StreamEvents(EventQuery q, CancellationToken cancellationToken = default);
 
     /// <summary>How often each actor code is the source or the target of a matching event, most frequent first (at most q.Limit).</summary>
     IReadOnlyList<ActorCount> ActorCounts(EventQuery q);
 
+    /// <summary>The canonical names each actor code carries in stored events (source or target), most frequent first.</summary>
+    IReadOnlyList<ActorName> ActorNames();
+
     /// <summary>Source-target actor pairs of matching events, most frequent first (at most q.Limit).</summary>
     IReadOnlyList<ActorPair> ActorPairs(EventQuery q);
 
-    /// <summary>Matching events counted per day and quad class, in day order (not limited).</summary>
+    /// <summary>
+    /// Matching events counted per quad class in each day (events filed under a day) and in each week, month or year
+    /// (events dated only that precisely), in order of period; not limited.
+    /// </summary>
     IReadOnlyList<TimelinePoint> Timeline(EventQuery q);
 
     /// <summary>Places of matching events, most frequent first (at most q.Limit).</summary>

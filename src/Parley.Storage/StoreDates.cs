@@ -1,53 +1,29 @@
-using System.Globalization;
+using Parley.Core;
 
 namespace Parley.Storage;
 
-/// <summary>How every store writes and reads days (ISO yyyy-MM-dd text) and files an event under a day.</summary>
+/// <summary>How every store writes and reads days (ISO yyyy-MM-dd text).</summary>
 public static class Dates
 {
-    public static string Format(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Format(DateOnly d) => DateValue.FormatDay(d);
 
-    public static DateOnly? Parse(string? s) =>
-        s is not null && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    public static DateOnly? Parse(string? s) => DateValue.TryParseDay(s);
+}
 
-    /// <summary>
-    /// The day an event is filed under (see <see cref="StoredEvent.Day"/>): its own day-grain date; else the
-    /// publication date when the event's week, month or year contains it or the event has no date; else the
-    /// first day of the event's period.
-    /// </summary>
-    public static DateOnly? EventDay(string? eventDate, DateOnly? published)
+/// <summary>
+/// The date columns every store keeps for an event, beside its own date (<see cref="EventRecord.Date"/>):
+/// <see cref="Day"/> is the day the event is filed under (see <see cref="StoredEvent.Day"/>): its date when that is a
+/// day; the publication day when the event has no date (as GDELT files undated events under their report); null when
+/// the event is dated only to a week, month or year, which stays that grain and is never turned into one of its days.
+/// <see cref="Start"/> and <see cref="End"/> bound the period (one day for a day); <see cref="Grain"/> is the date's grain
+/// (null when undated). A date range selects an event dated only to a period when the whole period lies in the range.
+/// </summary>
+public readonly record struct EventDates(DateOnly? Day, string? Grain, DateOnly? Start, DateOnly? End)
+{
+    public static EventDates Of(string? eventDate, DateOnly? published)
     {
-        if (Parse(eventDate) is DateOnly day) return day;
-        if (Period(eventDate) is (DateOnly first, DateOnly last))
-        {
-            if (published is DateOnly p && p >= first && p <= last) return p;
-            return first;
-        }
-        return published;
-    }
-
-    /// <summary>First and last day of a YYYY-Www, YYYY-MM or YYYY value.</summary>
-    private static (DateOnly First, DateOnly Last)? Period(string? value)
-    {
-        if (value is null) return null;
-        var inv = CultureInfo.InvariantCulture;
-        if (value.Length == 8 && value[4] == '-' && value[5] == 'W'
-            && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, inv, out int wy)
-            && int.TryParse(value.AsSpan(6, 2), NumberStyles.None, inv, out int w)
-            && wy >= 1 && w >= 1 && w <= ISOWeek.GetWeeksInYear(wy))
-        {
-            var monday = DateOnly.FromDateTime(ISOWeek.ToDateTime(wy, w, DayOfWeek.Monday));
-            return (monday, monday.AddDays(6));
-        }
-        if (value.Length == 7 && value[4] == '-'
-            && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, inv, out int my)
-            && int.TryParse(value.AsSpan(5, 2), NumberStyles.None, inv, out int m) && my >= 1 && m is >= 1 and <= 12)
-        {
-            var first = new DateOnly(my, m, 1);
-            return (first, first.AddMonths(1).AddDays(-1));
-        }
-        if (value.Length == 4 && int.TryParse(value, NumberStyles.None, inv, out int y) && y >= 1)
-            return (new DateOnly(y, 1, 1), new DateOnly(y, 12, 31));
-        return null;
+        if (DateValue.Parse(eventDate) is { } v)
+            return new EventDates(v.Grain == DateGrain.Day ? v.First : null, v.GrainName, v.First, v.Last);
+        return new EventDates(published, null, published, published);
     }
 }

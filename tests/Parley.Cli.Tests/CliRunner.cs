@@ -20,7 +20,10 @@ internal static class CliRunner
         }
     }
 
-    public static Process Start(string workDir, params string[] args)
+    public static Process Start(string workDir, params string[] args) => Start(workDir, null, args);
+
+    /// <summary>Starts parley with <paramref name="environment"/> added to this process's environment (a null value removes a variable).</summary>
+    public static Process Start(string workDir, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -34,12 +37,17 @@ internal static class CliRunner
         };
         psi.ArgumentList.Add(ParleyDll);
         foreach (var a in args) psi.ArgumentList.Add(a);
+        if (environment is not null)
+            foreach (var (name, value) in environment)
+                if (value is null) psi.Environment.Remove(name); else psi.Environment[name] = value;
         return Process.Start(psi)!;
     }
 
-    public static Result Run(string workDir, string? stdin, params string[] args)
+    public static Result Run(string workDir, string? stdin, params string[] args) => Run(workDir, stdin, null, args);
+
+    public static Result Run(string workDir, string? stdin, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
-        using var p = Start(workDir, args);
+        using var p = Start(workDir, environment, args);
         if (stdin is not null) p.StandardInput.Write(stdin);
         p.StandardInput.Close();
         var stdout = p.StandardOutput.ReadToEndAsync();

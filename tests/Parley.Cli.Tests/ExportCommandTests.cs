@@ -25,7 +25,7 @@ public class ExportCommandTests
         var csv = CliRunner.Run(tmp.Path, null, "export", "--db", db, "--format", "csv");
         Assert.True(csv.ExitCode == 0, csv.Stderr);
         var lines = csv.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("document_id,index,day,date,source_text,source_actor", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("document_id,index,document_title,document_url,document_source,published,added,day,date_start,date_end,sentence,section,source_text,source_actor", lines[0], StringComparison.Ordinal);
         Assert.Equal(events + 1, CsvRecords(csv.Stdout));
 
         var jsonl = CliRunner.Run(tmp.Path, null, "export", "--db", db, "--format", "jsonl", "--quad-class", "1");
@@ -44,6 +44,10 @@ public class ExportCommandTests
         var rows = gdelt.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(Math.Min(5, events), rows.Length);
         Assert.All(rows, r => Assert.Equal(61, r.Split('\t').Length));
+        // SOURCEURL is the stored URL (the Wikinews page), never the document id; dates are filled.
+        Assert.All(rows, r => Assert.StartsWith("https://en.wikinews.org/", r.Split('\t')[60]));
+        Assert.All(rows, r => Assert.Matches("^[0-9]{8}$", r.Split('\t')[1]));
+        Assert.All(rows, r => Assert.Matches("^[0-9]{14}$", r.Split('\t')[59]));
 
         string file = tmp.File("events.parquet");
         var parquet = CliRunner.Run(tmp.Path, null, "export", "--db", db, "--format", "parquet", "--out", file);

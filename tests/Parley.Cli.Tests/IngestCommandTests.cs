@@ -28,12 +28,16 @@ public class IngestCommandTests
             "{\"id\":\"j3\",\"text\":\"Protesters gathered outside parliament on Saturday.\"}\n");
 
         string db = tmp.File("store.db");
-        var r = CliRunner.Run(tmp.Path, null, "ingest", dir, "--db", db, "--layers", "sentences", "--quiet");
+        string problems = tmp.File("problems.tsv");
+        var r = CliRunner.Run(tmp.Path, null, "ingest", dir, "--db", db, "--layers", "sentences", "--quiet", "--problems", problems);
 
         Assert.Equal(2, r.ExitCode);
         Assert.DoesNotContain("   at ", r.Stderr); // no stack trace
-        foreach (var bad in new[] { "empty.txt", "binary.txt", "latin1.txt", "huge.txt", "dump.jsonl:2" })
+        // Unreadable inputs are named on standard error even when quiet; every problem is in the file.
+        foreach (var bad in new[] { "empty.txt", "binary.txt", "huge.txt", "dump.jsonl:2" })
             Assert.Contains(bad, r.Stderr);
+        foreach (var bad in new[] { "empty.txt", "binary.txt", "latin1.txt", "huge.txt", "dump.jsonl:2" })
+            Assert.Contains(bad, File.ReadAllText(problems));
 
         var stats = Stats(tmp.Path, db);
         Assert.True(stats.GetProperty("documents").GetInt64() >= 4, r.Stderr); // good1, good2, j1, j3 (+ latin1 if decoded)
@@ -48,10 +52,10 @@ public class IngestCommandTests
         var first = CliRunner.Run(tmp.Path, null, "ingest", samples, "--db", db, "--layers", "sentences", "--quiet");
         Assert.True(first.ExitCode == 0, first.Stderr);
         var before = Stats(tmp.Path, db).GetRawText();
-        var second = CliRunner.Run(tmp.Path, null, "ingest", samples, "--db", db, "--layers", "sentences", "--quiet");
+        var second = CliRunner.Run(tmp.Path, null, "ingest", samples, "--db", db, "--layers", "sentences");
         Assert.True(second.ExitCode == 0, second.Stderr);
         Assert.Equal(before, Stats(tmp.Path, db).GetRawText());
-        Assert.Contains("0 added", second.Stderr);
+        Assert.Contains("(0 added, 41 already stored)", second.Stderr);
     }
 
     [Fact]

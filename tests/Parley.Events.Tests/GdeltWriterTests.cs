@@ -71,13 +71,15 @@ public sealed class GdeltWriterTests
             Cameo = "111", QuadClass = 3, Goldstein = -2, Rule = "r",
         });
         var row = new string[GdeltWriter.ColumnCount];
-        new GdeltWriter(TestData.Cameo).Fill(row, doc, 0);
+        new GdeltWriter(TestData.Cameo).Fill(row, doc, 0, new DateTime(2021, 2, 3, 4, 5, 6, DateTimeKind.Utc));
         Assert.Equal("IGOUNO", row[5]);
         Assert.Equal("", row[7]);
         Assert.Equal("UNO", row[8]);
         Assert.Equal("IGO", row[12]);
         Assert.Equal("IRN", row[17]);
-        Assert.Equal("", row[1]);
+        // An undated article: the day it was added, never an empty date.
+        Assert.Equal("20210203", row[1]);
+        Assert.Equal("20210203040506", row[59]);
         Assert.Equal("-2.0", row[30]);
     }
 

@@ -143,7 +143,9 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Equal("AFGREB", pairs[0].GetProperty("source").GetString());
         Assert.Equal(-10.0, pairs[0].GetProperty("mean_goldstein").GetDouble());
         var timeline = await GetJson("/api/timeline");
-        Assert.Equal(4, timeline.GetArrayLength());
+        Assert.Equal("day", timeline.GetProperty("bin").GetString());
+        Assert.Equal(4, timeline.GetProperty("bins").GetArrayLength());
+        Assert.Equal(0, timeline.GetProperty("periods").GetArrayLength());
         var countries = await GetJson("/api/countries");
         Assert.Contains("QAT", Strings(countries, "country"));
         var places = await GetJson("/api/places");
@@ -159,7 +161,7 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     {
         string csv = await Client.GetStringAsync("/api/events.csv?country=AFG");
         var lines = csv.TrimEnd('\n').Split('\n');
-        Assert.StartsWith("document_id,index,day", lines[0]);
+        Assert.StartsWith("document_id,index,document_title,document_url", lines[0]);
         Assert.Equal(4, lines.Length);
         // Text starting with a formula character is kept as text in spreadsheets.
         Assert.DoesNotContain(",=", csv);
@@ -177,6 +179,8 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Equal("20191205", fields[1]);
         Assert.Equal("190", fields[26]);
         Assert.Equal("4", fields[29]);
+        // SOURCEURL is the stored URL, not the document id.
+        Assert.Equal("https://example.org/seed", fields[60]);
     }
 
     [Fact]

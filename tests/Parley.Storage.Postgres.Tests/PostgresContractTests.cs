@@ -8,3 +8,4 @@ public sealed class PostgresIdempotenceTests : IdempotenceContract { protected o
 public sealed class PostgresRoundTripTests : RoundTripContract { protected override IStoreHarness NewStore() => new PgTempStore(); }
 public sealed class PostgresSearchTests : SearchContract { protected override IStoreHarness NewStore() => new PgTempStore(); }
 public sealed class PostgresStoryTransactionTests : StoryTransactionContract { protected override IStoreHarness NewStore() => new PgTempStore(); }
+public sealed class PostgresEventGrainTests : EventGrainContract { protected override IStoreHarness NewStore() => new PgTempStore(); }

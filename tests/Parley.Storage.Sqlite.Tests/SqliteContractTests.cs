@@ -8,3 +8,4 @@ public sealed class SqliteIdempotenceTests : IdempotenceContract { protected ove
 public sealed class SqliteRoundTripTests : RoundTripContract { protected override IStoreHarness NewStore() => new TempStore(); }
 public sealed class SqliteSearchTests : SearchContract { protected override IStoreHarness NewStore() => new TempStore(); }
 public sealed class SqliteStoryTransactionTests : StoryTransactionContract { protected override IStoreHarness NewStore() => new TempStore(); }
+public sealed class SqliteEventGrainTests : EventGrainContract { protected override IStoreHarness NewStore() => new TempStore(); }

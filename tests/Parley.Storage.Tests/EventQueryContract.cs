@@ -58,15 +58,20 @@ public abstract class EventQueryContract
         using var t = Seeded();
         var all = t.Store.QueryEvents(new EventQuery(), out int total);
         Assert.Equal(6, total);
-        Assert.Equal(["042", "20", "1962", "173", "036", "190"], all.Select(e => e.Event.Cameo));
+        // Newest day first; the event dated only to a month (2020-01) has no day and comes last.
+        Assert.Equal(["20", "1962", "173", "036", "190", "042"], all.Select(e => e.Event.Cameo));
         var first = all[0];
-        Assert.Equal("d3", first.DocumentId);
-        Assert.Equal("Title d3", first.DocumentTitle);
-        Assert.Equal(new DateOnly(2020, 1, 10), first.Published);
-        Assert.Equal(new DateOnly(2020, 1, 10), first.Day);
-        Assert.Equal("Ministers discussed trade in Paris.", first.SentenceText);
-        Assert.Equal("Troops fired on protesters.", all[^1].SentenceText);
-        Assert.Equal(1, all[^1].Index);
+        Assert.Equal("d2", first.DocumentId);
+        Assert.Equal("Title d2", first.DocumentTitle);
+        var monthly = all[^1];
+        Assert.Null(monthly.Day);
+        Assert.Equal("2020-01", monthly.Event.Date);
+        Assert.Equal(new DateOnly(2020, 1, 10), monthly.Published);
+        Assert.Equal("Ministers discussed trade in Paris.", monthly.SentenceText);
+        Assert.Equal(new DateOnly(2019, 12, 5), first.Day);
+        var troops = all[^2];
+        Assert.Equal("Troops fired on protesters.", troops.SentenceText);
+        Assert.Equal(1, troops.Index);
     }
 
     [SkippableFact]
@@ -154,10 +159,13 @@ public abstract class EventQueryContract
     {
         using var t = Seeded();
         var timeline = t.Store.Timeline(new EventQuery());
+        // Days, and the month the 2020-01 event is dated to, as a month (not its first day, not the publication day).
         Assert.Equal(
-            [(new DateOnly(2019, 11, 30), 4, 1L), (new DateOnly(2019, 12, 1), 1, 1L), (new DateOnly(2019, 12, 4), 4, 1L),
-             (new DateOnly(2019, 12, 5), 4, 2L), (new DateOnly(2020, 1, 10), 1, 1L)],
-            timeline.Select(p => (p.Day, p.QuadClass, p.Count)));
+            [(new DateOnly(2019, 11, 30), "day", 4, 1L), (new DateOnly(2019, 12, 1), "day", 1, 1L), (new DateOnly(2019, 12, 4), "day", 4, 1L),
+             (new DateOnly(2019, 12, 5), "day", 4, 2L), (new DateOnly(2020, 1, 1), "month", 1, 1L)],
+            timeline.Select(p => (p.Start, p.Grain, p.QuadClass, p.Count)));
+        Assert.Equal(new DateOnly(2020, 1, 31), timeline[^1].End);
+        Assert.Equal(1.9, timeline[^1].GoldsteinSum);
 
         var places = t.Store.PlaceCounts(new EventQuery());
         Assert.Equal(["Doha", "Kabul", "Paris"], places.Select(p => p.Name));

@@ -98,14 +98,15 @@ public abstract class RoundTripContract
     public void EventDaysFollowTheFilingRule()
     {
         var published = new DateOnly(2019, 12, 6);
-        Assert.Equal(new DateOnly(2019, 12, 4), Dates.EventDay("2019-12-04", published));
-        Assert.Equal(published, Dates.EventDay(null, published));
-        Assert.Equal(published, Dates.EventDay("2019-12", published));
-        Assert.Equal(published, Dates.EventDay("2019-W49", published));
-        Assert.Equal(new DateOnly(2019, 11, 1), Dates.EventDay("2019-11", published));
-        Assert.Equal(new DateOnly(2018, 1, 1), Dates.EventDay("2018", published));
-        Assert.Equal(new DateOnly(2019, 12, 2), Dates.EventDay("2019-W49", null));
-        Assert.Null(Dates.EventDay(null, null));
-        Assert.Equal(published, Dates.EventDay("garbage", published));
+        // A day is its own day; an undated event is filed under its publication day.
+        Assert.Equal(new EventDates(new DateOnly(2019, 12, 4), "day", new DateOnly(2019, 12, 4), new DateOnly(2019, 12, 4)), EventDates.Of("2019-12-04", published));
+        Assert.Equal(new EventDates(published, null, published, published), EventDates.Of(null, published));
+        Assert.Equal(new EventDates(published, null, published, published), EventDates.Of("garbage", published));
+        // A week, month or year keeps its grain: no day, never the first day of its period, not even the publication day inside it.
+        Assert.Equal(new EventDates(null, "month", new DateOnly(2019, 12, 1), new DateOnly(2019, 12, 31)), EventDates.Of("2019-12", published));
+        Assert.Equal(new EventDates(null, "week", new DateOnly(2019, 12, 2), new DateOnly(2019, 12, 8)), EventDates.Of("2019-W49", published));
+        Assert.Equal(new EventDates(null, "month", new DateOnly(2019, 11, 1), new DateOnly(2019, 11, 30)), EventDates.Of("2019-11", published));
+        Assert.Equal(new EventDates(null, "year", new DateOnly(2018, 1, 1), new DateOnly(2018, 12, 31)), EventDates.Of("2018", published));
+        Assert.Equal(new EventDates(null, null, null, null), EventDates.Of(null, null));
     }
 }

@@ -52,7 +52,9 @@ public abstract class SearchContract
         var page = t.Store.SearchDocuments(null, 2, 0, out int total);
         Assert.Equal(3, total);
         Assert.Equal(["doha", "market"], page.Select(d => d.Id));
-        Assert.Null(page[0].Snippet);
+        // Without a query to mark, the snippet is the start of the text, without marks.
+        Assert.False(string.IsNullOrEmpty(page[0].Snippet));
+        Assert.DoesNotContain(SearchHighlight.Open, page[0].Snippet, StringComparison.Ordinal);
         var next = t.Store.SearchDocuments("  ", 2, 2, out _);
         Assert.Equal("kabul", Assert.Single(next).Id);
         Assert.Equal(new DateOnly(2019, 12, 2), next[0].Published);

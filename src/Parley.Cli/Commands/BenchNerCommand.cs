@@ -8,7 +8,7 @@ namespace Parley.Cli.Commands;
 /// <summary>`parley bench ner [PATH]`: named-entity tagging speed on one thread (tokens per CPU second) over a CoNLL-2003 file.</summary>
 internal static class BenchNerCommand
 {
-    private const string DefaultCorpus = "/work/shared/data/conll2003_en/eng.testa";
+    private static string DefaultCorpus => Parley.Core.SharedData.Default("conll2003_en/eng.testa");
 
     public static Command Create()
     {

@@ -10,7 +10,7 @@ namespace Parley.Cli.Commands;
 /// <summary>`parley bench nlp [PATH]`: tokens per second of tokenize+tag+lemmatize(+parse) on news text, one thread and all cores, and peak memory.</summary>
 internal static class BenchNlpCommand
 {
-    private const string DefaultCorpus = "/work/shared/data/news_reuters21578/reuters21578.jsonl.gz";
+    private static string DefaultCorpus => Parley.Core.SharedData.Default("news_reuters21578/reuters21578.jsonl.gz");
 
     public static Command Create()
     {

@@ -10,29 +10,13 @@ using Parley.Storage;
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// `parley bench serve`: fills a temporary store with generated documents (deterministic seed) holding at least
-/// --events events, serves it on a loopback port, and measures p50/p95 latency of filtered event queries and the
+/// `parley bench serve`: fills a temporary store with generated, already-coded documents (<see cref="Parley.Engine.Synthetic.SyntheticNews"/>,
+/// deterministic seed) holding --events events, serves it on a loopback port, and measures p50/p95 latency of filtered event queries and the
 /// time to fetch the dashboard's first view (page, assets and its first API calls) over HTTP.
 /// </summary>
 internal static class BenchServeCommand
 {
-    private const int EventsPerDocument = 5;
     private const int Rounds = 200;
-
-    private static readonly string[] Countries = ["USA", "AFG", "QAT", "RUS", "UKR", "FRA", "GBR", "CHN", "IRN", "ISR", "PSE", "SYR", "IRQ", "TUR", "IND", "PAK", "NGA", "SDN", "BRA", "VEN"];
-    private static readonly string[] Roles = ["GOV", "MIL", "REB", "OPP", "COP", "BUS", "MED", "JUD"];
-    private static readonly string[] Cameos = ["010", "012", "020", "036", "040", "042", "043", "046", "051", "057", "061", "070", "111", "112", "120", "130", "138", "141", "1411", "145", "172", "173", "180", "181", "183", "190", "193", "194", "195", "200"];
-    private static readonly (string Name, string Country, double Lat, double Lon)[] Places =
-    [
-        ("Washington", "USA", 38.89511, -77.03637), ("Kabul", "AFG", 34.52813, 69.17233), ("Doha", "QAT", 25.28545, 51.53096),
-        ("Moscow", "RUS", 55.75222, 37.61556), ("Kyiv", "UKR", 50.45466, 30.5238), ("Paris", "FRA", 48.85341, 2.3488),
-        ("London", "GBR", 51.50853, -0.12574), ("Beijing", "CHN", 39.9075, 116.39723), ("Tehran", "IRN", 35.69439, 51.42151),
-        ("Jerusalem", "ISR", 31.76904, 35.21633), ("Gaza", "PSE", 31.50161, 34.46672), ("Damascus", "SYR", 33.5102, 36.29128),
-        ("Baghdad", "IRQ", 33.34058, 44.40088), ("Ankara", "TUR", 39.91987, 32.85427), ("New Delhi", "IND", 28.63576, 77.22445),
-        ("Islamabad", "PAK", 33.72148, 73.04329), ("Abuja", "NGA", 9.05785, 7.49508), ("Khartoum", "SDN", 15.55177, 32.53241),
-        ("Brasilia", "BRA", -15.77972, -47.92972), ("Caracas", "VEN", 10.48801, -66.87919),
-    ];
-    private static readonly string[] Words = ["talks", "ceasefire", "troops", "border", "election", "protest", "sanctions", "envoy", "agreement", "attack", "aid", "refugees", "minister", "parliament", "court", "oil", "summit", "negotiations"];
 
     public static Command Create()
     {
@@ -55,7 +39,7 @@ internal static class BenchServeCommand
         {
             using var store = StoreFactory.Open(storeOption is null ? file : null, storeOption);
             var clock = Stopwatch.StartNew();
-            Fill(store, eventCount);
+            Parley.Engine.Synthetic.SyntheticNews.Fill(store, eventCount);
             store.Optimize();
             var stats = store.GetStats();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -91,21 +75,25 @@ internal static class BenchServeCommand
         [
             "/api/events?limit=50",
             "/api/events?actor=USA&limit=50",
-            "/api/events?country=AFG&limit=50",
+            "/api/events?country=SDN&limit=50",
             "/api/events?cameo=19&limit=50",
-            "/api/events?quad_class=4&from=2019-06-01&to=2019-06-30&limit=50",
-            "/api/events?actor=RUSMIL&cameo=1&from=2019-01-01&to=2019-12-31&limit=50",
-            "/api/events?country=SYR&quad_class=4&offset=200&limit=50",
+            "/api/events?quad_class=4&from=2022-06-01&to=2022-06-30&limit=50",
+            "/api/events?actor=RUSMIL&cameo=19&from=2022-01-01&to=2022-12-31&limit=50",
+            "/api/events?country=UKR&quad_class=4&offset=200&limit=50",
             "/api/events?q=ceasefire&limit=50",
-            "/api/events?q=ceasefire&country=UKR&cameo=19&limit=50",
-            "/api/events?actor=USA&country=AFG&limit=50",
+            "/api/events?q=truce&country=QAT&cameo=08&limit=50",
+            "/api/events?actor=USA&country=CHN&limit=50",
             "/api/events?country=IRN&cameo=1&quad_class=3&limit=50",
             "/api/events?source=CHN&target=USA&offset=100&limit=50",
             "/api/events?q=sanctions&actor=RUS&limit=50",
-            "/api/events?country=ISR&from=2019-03-01&to=2019-09-30&quad_class=4&limit=50",
-            "/api/events?q=envoy&limit=200",
-            "/api/timeline?country=AFG",
+            "/api/events?country=ISR&from=2023-01-01&to=2023-06-30&quad_class=4&limit=50",
+            "/api/events?q=officials&limit=200",
+            "/api/events?sort=-goldstein&country=UKR&limit=50",
+            "/api/documents?country=SDN&cameo=19&limit=20",
+            "/api/timeline?country=UKR",
+            "/api/timeline?bin=week",
             "/api/actor-pairs?cameo=19&limit=200",
+            "/api/suggest?field=actor&q=ru",
         ];
         Console.WriteLine($"filtered queries over loopback HTTP ({Rounds} requests each after 10 warm-up; times in ms):");
         var all = new List<double>();
@@ -195,8 +183,9 @@ internal static class BenchServeCommand
     /// </summary>
     private static void MeasureFirstView(string baseUrl)
     {
-        string[] assets = ["/style.css", "/favicon.svg", "/js/app.js", "/js/dom.js", "/js/api.js", "/js/search.js", "/js/document.js", "/js/events.js", "/js/timeline.js", "/js/network.js", "/js/map.js"];
-        string[] api = ["/api/stats", "/api/documents?limit=20", "/api/events?limit=20"];
+        string[] assets = ["/style.css", "/favicon.svg", "/js/app.js", "/js/dom.js", "/js/api.js", "/js/suggest.js", "/js/articles.js", "/js/document.js",
+            "/js/events.js", "/js/timeline.js", "/js/network.js", "/js/map.js", "/js/stories.js", "/js/sparkline.js"];
+        string[] api = ["/api/stats", "/api/documents?limit=20&offset=0"];
         var times = new double[20];
         long bytes = 0;
         for (int round = 0; round < times.Length; round++)
@@ -222,72 +211,6 @@ internal static class BenchServeCommand
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-
-    /// <summary>Generated news-like documents: a few sentences naming actors and places, with coded events (seed 42).</summary>
-    private static void Fill(IParleyStore store, int eventCount)
-    {
-        var rng = new Random(42);
-        int documents = (eventCount + EventsPerDocument - 1) / EventsPerDocument;
-        var batch = new List<Document>(500);
-        var start = new DateOnly(2019, 1, 1);
-        var inv = CultureInfo.InvariantCulture;
-        for (int d = 0; d < documents; d++)
-        {
-            var published = start.AddDays(rng.Next(730));
-            var sb = new StringBuilder(800);
-            var doc = new Document($"bench-{d:D6}", "") { Title = null, Published = published, Source = "bench-wire", Done = Layers.All };
-            var sentences = new List<(int Start, int End)>();
-            var eventSpecs = new List<(string Src, string Tgt, string Cameo, int Place, string SrcText, string TgtText)>();
-            for (int s = 0; s < EventsPerDocument; s++)
-            {
-                string srcCountry = Countries[rng.Next(Countries.Length)], tgtCountry = Countries[rng.Next(Countries.Length)];
-                string src = srcCountry + Roles[rng.Next(Roles.Length)], tgt = tgtCountry + Roles[rng.Next(Roles.Length)];
-                string cameo = Cameos[rng.Next(Cameos.Length)];
-                int place = rng.Next(Places.Length);
-                string srcText = $"{srcCountry} officials", tgtText = $"{tgtCountry} representatives";
-                int begin = sb.Length;
-                sb.Append(srcText).Append(' ').Append(Words[rng.Next(Words.Length)]).Append(" with ").Append(tgtText)
-                  .Append(" in ").Append(Places[place].Name).Append(" about ").Append(Words[rng.Next(Words.Length)])
-                  .Append(" and ").Append(Words[rng.Next(Words.Length)]).Append('.');
-                sentences.Add((begin, sb.Length));
-                eventSpecs.Add((src, tgt, cameo, place, srcText, tgtText));
-                sb.Append(' ');
-            }
-            sb.Append("Ref ").Append(d.ToString(inv)).Append('.');
-            doc.Text = sb.ToString();
-            doc.Title = $"{eventSpecs[0].SrcText} and {eventSpecs[0].TgtText} in {Places[eventSpecs[0].Place].Name}";
-            for (int s = 0; s < sentences.Count; s++)
-            {
-                var (b, e) = sentences[s];
-                doc.AddSentence(new SentenceData(b, e));
-                var spec = eventSpecs[s];
-                var p = Places[spec.Place];
-                doc.Entities.Add(new EntityMention { Start = b, End = b + spec.SrcText.Length, Text = spec.SrcText, Type = "ORG", Actor = spec.Src });
-                int placeAt = doc.Text.IndexOf(p.Name, b, StringComparison.Ordinal);
-                doc.Places.Add(new PlaceMention { Start = placeAt, End = placeAt + p.Name.Length, Text = p.Name, Name = p.Name, Country = p.Country, Lat = p.Lat, Lon = p.Lon });
-                int quad = QuadClass(spec.Cameo);
-                doc.Events.Add(new EventRecord
-                {
-                    Sentence = s,
-                    Source = new EventActor { Text = spec.SrcText, Actor = spec.Src, Country = spec.Src[..3] },
-                    Target = new EventActor { Text = spec.TgtText, Actor = spec.Tgt, Country = spec.Tgt[..3] },
-                    Cameo = spec.Cameo, QuadClass = quad, Goldstein = quad switch { 1 => 3.0, 2 => 6.0, 3 => -4.0, _ => -9.0 },
-                    Date = published.AddDays(-rng.Next(3)).ToString("yyyy-MM-dd", inv),
-                    Place = new EventPlace { Name = p.Name, Country = p.Country, Lat = p.Lat, Lon = p.Lon },
-                    EvidenceStart = b, EvidenceEnd = e, Rule = "bench", TriggerStart = b, TriggerEnd = b + 1,
-                });
-            }
-            batch.Add(doc);
-            if (batch.Count == 500) { store.SaveBatch(batch); batch.Clear(); }
-        }
-        if (batch.Count > 0) store.SaveBatch(batch);
-    }
-
-    private static int QuadClass(string cameo)
-    {
-        int root = int.Parse(cameo.AsSpan(0, 2), CultureInfo.InvariantCulture);
-        return root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
-    }
 
     private static void DeleteStore(string file)
     {

@@ -15,7 +15,7 @@ internal static class BuildCameoCommand
 
     public static Command Create()
     {
-        var shared = new Option<string>("--shared") { Description = "Shared data folder holding cameo_gdelt_lookups, plover, cameo_petrarch2_dictionaries, iso3166_country_codes", DefaultValueFactory = _ => "/work/shared/data" };
+        var shared = new Option<string>("--shared") { Description = "Shared data folder holding cameo_gdelt_lookups, plover, cameo_petrarch2_dictionaries, iso3166_country_codes", DefaultValueFactory = _ => Parley.Core.SharedData.Default("") };
         var output = new Option<string?>("--out") { Description = "Output folder (default: the repository's data/cameo)" };
         var command = new Command("cameo", "Builds data/cameo: CAMEO event codes with Goldstein, QuadClass and PLOVER type; verb patterns converted from PETRARCH2.");
         command.Add(shared);

@@ -9,7 +9,7 @@ internal static class BuildKbCommand
 {
     public static void AddTo(RootCommand root)
     {
-        var shared = new Option<string>("--shared") { Description = "Folder of the open data sets (GeoNames, ISO, CountryInfo, Phoenix dictionaries)", DefaultValueFactory = _ => "/work/shared/data" };
+        var shared = new Option<string>("--shared") { Description = "Folder of the open data sets (GeoNames, ISO, CountryInfo, Phoenix dictionaries)", DefaultValueFactory = _ => Parley.Core.SharedData.Default("") };
         var output = new Option<string>("--out") { Description = "Output folder; its supplement/ subfolder holds the hand-curated additions", DefaultValueFactory = _ => "data/kb" };
         var kb = new Command("kb", "Build the actor knowledge base and gazetteer (data/kb) from the open dictionaries") { shared, output };
         kb.SetAction(parse =>

@@ -50,7 +50,7 @@ internal static class CodeCommand
                 Threads = parse.GetValue(threads),
                 AllowPrivateAddresses = parse.GetValue(allowPrivate),
             });
-            foreach (var note in engine.MissingStages) Console.Error.WriteLine($"parley: note: {note}");
+            if (!CliOptions.Installed(engine, "code")) return 2;
             return Run(engine, inputs, parse.GetValue(format)!, parse.GetValue(quiet));
         });
         return command;
@@ -60,8 +60,8 @@ internal static class CodeCommand
     {
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false };
         var stream = new DocumentStream(engine);
-        bool anyProblem = false;
-        ProgressDisplay.Run("coding", quiet || !Console.IsOutputRedirected, progress =>
+        bool unreadable = false;
+        ProgressDisplay.Run("coding", quiet || !Console.IsOutputRedirected, (progress, log) =>
         {
             Utf8JsonWriter? arrayWriter = null;
             if (format == "json")
@@ -74,8 +74,10 @@ internal static class CodeCommand
             {
                 if (item.Problem is { } problem)
                 {
-                    anyProblem = true;
-                    CliOptions.ReportProblem(problem);
+                    // Exit code 2 is for inputs that could not be read; an empty record or a warning is reported only.
+                    var kind = item.Document is not null ? InputProblemKind.Warning : problem.Kind;
+                    unreadable |= kind == InputProblemKind.Unreadable;
+                    log(ProblemLog.Line(problem with { Kind = kind }));
                 }
                 if (item.Document is not { } doc) continue;
                 switch (format)
@@ -102,6 +104,6 @@ internal static class CodeCommand
             return 0;
         });
         stdout.Flush();
-        return anyProblem ? 2 : 0;
+        return unreadable ? 2 : 0;
     }
 }

@@ -8,7 +8,7 @@ internal static class EvalCoderSpeedCommand
     public static void AddTo(RootCommand root)
     {
         var eval = CommandGroups.Eval(root);
-        var conllu = new Option<string>("--conllu") { Description = "Gold-parsed CoNLL-U", DefaultValueFactory = _ => "/work/shared/data/ud_english_ewt/en_ewt-ud-dev.conllu" };
+        var conllu = new Option<string>("--conllu") { Description = "Gold-parsed CoNLL-U", DefaultValueFactory = _ => Parley.Core.SharedData.Default("ud_english_ewt/en_ewt-ud-dev.conllu") };
         var command = new Command("coder-speed", "Speed of the event coder alone (sentences/s, one thread) on gold parses with synthetic actors on proper nouns.");
         command.Add(conllu);
         command.SetAction(parse =>

@@ -22,7 +22,7 @@ internal static class EvalGeoCommand
             Description = "GeoWebNews JSONL(.gz) (default " + DefaultGwn + "), or hand-checked toponyms (TSV: doc_id start end text geonameid lat lon iso3 note)",
             DefaultValueFactory = _ => DefaultGwn,
         };
-        var corpus = new Option<string>("--corpus") { Description = "For a TSV: the articles (JSONL or JSONL.gz with url and text)", DefaultValueFactory = _ => "/work/shared/data/news_wikinews/wikinews_2019_2020.jsonl.gz" };
+        var corpus = new Option<string>("--corpus") { Description = "For a TSV: the articles (JSONL or JSONL.gz with url and text)", DefaultValueFactory = _ => Parley.Core.SharedData.Default("news_wikinews/wikinews_2019_2020.jsonl.gz") };
         var mode = new Option<string>("--mode") { Description = "GeoWebNews: end-to-end (Parley finds the places), gold-spans (the gold spans are given), or both", DefaultValueFactory = _ => "both" };
         mode.AcceptOnlyFromAmong("both", "end-to-end", "gold-spans");
         var byType = new Option<bool>("--by-type") { Description = "GeoWebNews: also score each annotation type (Literal, Metonymic, Demonym-like modifiers, ...)" };
@@ -60,7 +60,7 @@ internal static class EvalGeoCommand
                 return 2;
             }
         });
-        var speedCorpus = new Option<string>("--corpus") { Description = "JSONL(.gz) articles to time", DefaultValueFactory = _ => "/work/shared/data/news_wikinews/wikinews_2019_2020.jsonl.gz" };
+        var speedCorpus = new Option<string>("--corpus") { Description = "JSONL(.gz) articles to time", DefaultValueFactory = _ => Parley.Core.SharedData.Default("news_wikinews/wikinews_2019_2020.jsonl.gz") };
         var speed = new Command("kb-speed", "Time loading the knowledge base and linking + geocoding + coreference on one thread") { speedCorpus };
         speed.SetAction(parse =>
         {

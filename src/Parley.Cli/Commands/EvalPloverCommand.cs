@@ -18,7 +18,7 @@ internal static class EvalPloverCommand
 
     public static Command Create()
     {
-        var data = new Option<string>("--data") { Description = "CSV (optionally .gz) with columns text and label", DefaultValueFactory = _ => "/work/shared/data/plover/ngec_gpt_synthetic_events_2023-10-19.csv.gz" };
+        var data = new Option<string>("--data") { Description = "CSV (optionally .gz) with columns text and label", DefaultValueFactory = _ => Parley.Core.SharedData.Default("plover/ngec_gpt_synthetic_events_2023-10-19.csv.gz") };
         var limit = new Option<int>("--limit") { Description = "Evaluate at most N stories", DefaultValueFactory = _ => int.MaxValue };
         var every = new Option<int>("--every") { Description = "Take every K-th story (a fixed, reproducible subsample)", DefaultValueFactory = _ => 1 };
         var command = new Command("plover", "PLOVER event-type accuracy of the full pipeline on labelled stories (default: the NGEC synthetic stories, a development set).");

@@ -32,10 +32,12 @@ internal static class ExportCommand
             ("to", new("--to") { Description = "Last day, YYYY-MM-DD." }),
             ("q", new("--q") { Description = "Full-text search over the articles." }),
             ("document", new("--document") { Description = "One document id." }),
+            ("story", new("--story") { Description = "The documents of one story id (see parley stories)." }),
+            ("sort", new("--sort") { Description = "Order: day, cameo, quad_class, goldstein, source, target or place; - first for descending (default -day, newest first)." }),
         };
-        var limit = new Option<long>("--limit") { Description = "At most this many events (default: all).", DefaultValueFactory = _ => long.MaxValue };
+        var limit = new Option<long?>("--limit") { Description = "At most this many events (default: all of them)." };
         var distinct = new Option<bool>("--distinct") { Description = "Only the first report of each event (repeated reports of one event in a story merged)." };
-        var offset = new Option<int>("--offset") { Description = "Skip this many events first.", DefaultValueFactory = _ => 0 };
+        var offset = new Option<int>("--offset") { Description = "Skip this many events first (default 0)." };
         var command = new Command("export", "Write the events matching the filters as CSV, JSONL, GDELT 2.0 TSV or Parquet.") { db, store, format, output, limit, offset, distinct };
         foreach (var (_, option) in filters) command.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
@@ -56,21 +58,30 @@ internal static class ExportCommand
                 Console.Error.WriteLine("parley export: parquet is binary: give --out FILE or redirect standard output");
                 return 1;
             }
-            long max = Math.Max(0, parse.GetValue(limit));
+            long max = parse.GetValue(limit) is long l ? Math.Max(0, l) : -1;
             using var source = StoreFactory.Open(parse.GetValue(db), parse.GetValue(store), mustExist: true);
             var progress = new Progress<long>(n => { if (Console.IsErrorRedirected) return; Console.Error.Write($"\rexported {n:N0} events"); });
             long written;
             if (file is null)
             {
                 await using var stdout = Console.OpenStandardOutput();
-                written = await EventExporter.ExportAsync(source, query, kind, stdout, max, progress, cancellationToken);
+                written = await EventExporter.ExportAsync(source, query, kind, stdout, max, null, progress, cancellationToken);
             }
             else
             {
                 string partial = file + ".partial";
-                await using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-                    written = await EventExporter.ExportAsync(source, query, kind, stream, max, progress, cancellationToken);
-                File.Move(partial, file, overwrite: true);
+                try
+                {
+                    await using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+                        written = await EventExporter.ExportAsync(source, query, kind, stream, max, null, progress, cancellationToken);
+                    File.Move(partial, file, overwrite: true);
+                }
+                catch
+                {
+                    // An export that did not finish leaves nothing behind (a killed process leaves only the .partial file).
+                    File.Delete(partial);
+                    throw;
+                }
             }
             if (!Console.IsErrorRedirected) Console.Error.Write('\r');
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parley export: {written:N0} events as {kind.ToString().ToLowerInvariant()}{(file is null ? "" : " to " + file)}"));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Parley.Core;
 using Parley.Engine;
 using Parley.Server;
 using Parley.Storage;
@@ -70,7 +71,10 @@ internal static class ServeCommand
         return command;
     }
 
-    /// <summary>Ingests samples/ (found beside the executable or walking up to the repository root) into an empty store.</summary>
+    /// <summary>
+    /// Ingests samples/ (found beside the executable or walking up to the repository root) into an empty store, dating
+    /// the samples that carry no date of their own from samples/dates.tsv.
+    /// </summary>
     private static ParleyEngine? IngestSamples(IParleyStore target)
     {
         var folder = FindSamples();
@@ -82,10 +86,35 @@ internal static class ServeCommand
         Console.Error.WriteLine($"parley: empty store: ingesting the samples in {folder}");
         var engine = ParleyEngine.Create();
         foreach (var note in engine.MissingStages) Console.Error.WriteLine($"parley: note: {note}");
-        var runner = new IngestRunner(engine, target) { BatchSize = 16 };
-        var summary = runner.Run([folder], null, new LineProgress(), CliOptions.ReportProblem);
-        Console.Error.WriteLine($"parley: samples: {summary.Added} added, {summary.Duplicates} duplicates, {summary.AlreadyStored} already stored, {summary.Problems} problems, {summary.Stories ?? 0} stories");
+        var dates = SampleDates(folder);
+        var runner = new IngestRunner(engine, target)
+        {
+            BatchSize = 16,
+            DefaultDateOf = origin => dates.TryGetValue(Path.GetFileName(origin), out var d) ? d : null,
+        };
+        using var problems = new ProblemLog(null);
+        var summary = runner.Run([folder], null, new LineProgress(), problem =>
+        {
+            problems.Add(problem);
+            Console.Error.WriteLine(ProblemLog.Line(problem));
+        });
+        IngestReport.Write(summary, problems, quiet: false, problemsFile: null, listed: true, prefix: "parley: samples");
         return engine;
+    }
+
+    /// <summary>samples/dates.tsv: file name, publication date.</summary>
+    internal static Dictionary<string, DateOnly> SampleDates(string folder)
+    {
+        var dates = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        string path = Path.Combine(folder, "dates.tsv");
+        if (!File.Exists(path)) return dates;
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var c = line.Split('\t');
+            if (c.Length >= 2 && DateValue.TryParseDay(c[1].Trim()) is DateOnly d) dates[c[0].Trim()] = d;
+        }
+        return dates;
     }
 
     internal static string? FindSamples()
@@ -107,6 +136,6 @@ internal static class ServeCommand
     private sealed class LineProgress : IProgress<ProgressInfo>
     {
         public void Report(ProgressInfo p) =>
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parley: samples: {p.Done:N0} processed, {p.Problems:N0} problems, {p.Elapsed.TotalSeconds:F1} s"));
+            Console.Error.WriteLine("parley: samples: " + ProgressDisplay.Describe("processing", p));
     }
 }

@@ -7,7 +7,7 @@ namespace Parley.Cli.Commands;
 /// <summary>`parley train ner`: trains the named-entity model (models/ner-en) and prints dev F1 per data set.</summary>
 internal static class TrainNerCommand
 {
-    private const string SharedData = "/work/shared/data";
+    private static string SharedData => Parley.Core.SharedData.Default("");
 
     public static Command Create()
     {

@@ -109,7 +109,7 @@ internal static class WorkerCommand
     {
         var reader = new Parley.Ingest.ArticleReader(new Parley.Ingest.ReaderOptions());
         var cleaner = new Parley.Ingest.ArticleCleaner();
-        var summary = ProgressDisplay.Run("publishing", quiet, progress => Run(async () =>
+        var summary = ProgressDisplay.Run("publishing", quiet, (progress, _) => Run(async () =>
         {
             await using var q = await ArticleQueue.ConnectAsync(url, client: "parley-ingest");
             return await new QueuePublisher(q, reader, cleaner).PublishAsync(inputs, null, date, progress, CliOptions.ReportProblem);

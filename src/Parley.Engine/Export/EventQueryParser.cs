@@ -1,4 +1,5 @@
 using System.Globalization;
+using Parley.Core;
 using Parley.Storage;
 
 namespace Parley.Engine.Export;
@@ -6,8 +7,9 @@ namespace Parley.Engine.Export;
 /// <summary>
 /// Reads and checks event filters given as text, wherever they come from (an HTTP query string, CLI options),
 /// so the API and <c>parley export</c> accept and refuse exactly the same values with the same messages.
-/// Names are the API's: limit, offset, actor, source, target, q, document, country, cameo, quad_class, from, to,
-/// distinct (true: only the first report of each event, repeated reports in a story merged).
+/// Names are the API's: limit, offset, actor, source, target, q, document, story, country, cameo, quad_class, from, to,
+/// distinct (true: only the first report of each event, repeated reports in a story merged), sort (a key of
+/// <see cref="EventSort.Names"/>, "-" first for descending).
 /// </summary>
 public static class EventQueryParser
 {
@@ -31,7 +33,7 @@ public static class EventQueryParser
         if (!TryPage(get, maxLimit, defaultLimit, out int limit, out int offset, out error)) return false;
         if (!TryText(get, "actor", out var actor, out error) || !TryText(get, "source", out var source, out error)
             || !TryText(get, "target", out var target, out error) || !TryText(get, "q", out var q, out error)
-            || !TryText(get, "document", out var document, out error)) return false;
+            || !TryText(get, "document", out var document, out error) || !TryText(get, "story", out var story, out error)) return false;
         if (!TryText(get, "country", out var country, out error)) return false;
         if (country is not null && (country.Length != 3 || !IsLetters(country))) { error = "country must be an ISO 3166-1 alpha-3 code (3 letters)"; return false; }
         if (!TryText(get, "cameo", out var cameo, out error)) return false;
@@ -55,12 +57,19 @@ public static class EventQueryParser
             }
         }
         if (from is DateOnly f && to is DateOnly t && f > t) { error = "from must not be after to"; return false; }
+        if (!TryText(get, "sort", out var sortText, out error)) return false;
+        if (!EventSort.TryParse(sortText, out var sort))
+        {
+            error = $"sort must be one of {string.Join(", ", EventSort.Names.Keys)} (\"-\" first for descending), not '{Clip(sortText!)}'";
+            return false;
+        }
         foreach (var (name, code) in new[] { ("actor", actor), ("source", source), ("target", target) })
             if (code is not null && !IsCode(code)) { error = $"{name} must be a CAMEO actor code or prefix (letters and digits)"; return false; }
         query = new EventQuery
         {
             Actor = actor, SourceActor = source, TargetActor = target, Country = country?.ToUpperInvariant(), CameoPrefix = cameo,
-            QuadClass = quad, From = from, To = to, Q = q, DocumentId = document, FirstReportsOnly = distinct, Limit = limit, Offset = offset,
+            QuadClass = quad, From = from, To = to, Q = q, DocumentId = document, StoryId = story, FirstReportsOnly = distinct,
+            Sort = sort == EventSort.Newest ? null : sort, Limit = limit, Offset = offset,
         };
         return true;
     }
@@ -89,7 +98,7 @@ public static class EventQueryParser
         error = null;
         value = null;
         if (get(name) is not { } text || string.IsNullOrWhiteSpace(text)) return true;
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (DateValue.TryParseDay(text.Trim()) is DateOnly d)
         {
             value = d;
             return true;

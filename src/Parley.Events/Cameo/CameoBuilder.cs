@@ -12,11 +12,12 @@ public sealed class CameoBuildReport
     public int Agents { get; set; }
     public int Countries { get; set; }
     public int Discards { get; set; }
+    public int ActorCodes { get; set; }
     public required VerbConversionReport Verbs { get; init; }
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture,
-            $"event codes {EventCodes} ({PloverMapped} with a PLOVER type), agents {Agents}, countries {Countries}, discard phrases {Discards}\n{Verbs}");
+            $"event codes {EventCodes} ({PloverMapped} with a PLOVER type), agents {Agents}, countries {Countries}, discard phrases {Discards}, actor-code parts {ActorCodes}\n{Verbs}");
 }
 
 /// <summary>
@@ -66,9 +67,16 @@ public static class CameoBuilder
         using (var output = NewText(Path.Combine(outDir, CameoData.CountriesFile)))
             countries = ConvertCountries(input, output);
 
+        int actorCodes;
+        using (var output = NewText(Path.Combine(outDir, ActorCodeTable.FileName)))
+            actorCodes = ActorCodeTable.Build(sharedDir, output);
+
         int plovered = 0;
         foreach (var t in ontology.All) if (t.Plover is not null) plovered++;
-        return new CameoBuildReport { EventCodes = ontology.Count, PloverMapped = plovered, Agents = agents, Countries = countries, Discards = discards, Verbs = verbs };
+        return new CameoBuildReport
+        {
+            EventCodes = ontology.Count, PloverMapped = plovered, Agents = agents, Countries = countries, Discards = discards, ActorCodes = actorCodes, Verbs = verbs,
+        };
     }
 
     /// <summary>The project's own verb entries and patterns (VerbSupplement.tsv, embedded), appended after the converted dictionary.</summary>

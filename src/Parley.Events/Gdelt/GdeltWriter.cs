@@ -7,12 +7,16 @@ namespace Parley.Events;
 
 /// <summary>
 /// Writes a document's events as GDELT 2.0 event-table rows: 61 tab-separated columns in GDELT's order, one row per
-/// event. Actor fields carry CAMEO codes (3-letter country + roles, as GDELT does); geographic country fields carry
-/// FIPS 10-4 codes (as GDELT does), converted from the ISO3 codes of places; the geography blocks follow from the place's
-/// feature kind (see <see cref="GeoFields"/>). Fields Parley does not compute are empty (ethnic/religion codes, ADM2) or
-/// neutral (NumMentions/NumSources/NumArticles 1, AvgTone 0).
-/// GlobalEventID is a stable 62-bit hash of the document id and the event's index; DATEADDED is the publication date
-/// at 00:00:00 (a fixed value, so output is reproducible).
+/// event, following the GDELT 2.0 event codebook field by field. Actor codes are split into GDELT's country, known
+/// group, ethnic, religion and type columns by the CAMEO actor-code grammar with GDELT's own lookup tables
+/// (<see cref="ActorCodeTable"/>); geographic country fields carry FIPS 10-4 codes (as GDELT does), converted from
+/// the ISO3 codes of places, and the geography blocks follow from the place's feature kind (see <see cref="GeoFields"/>).
+/// Fields Parley does not compute are empty (ADM2) or neutral (NumMentions/NumSources/NumArticles 1, AvgTone 0).
+/// Dates are always filled: Day, MonthYear, Year and FractionDate are the event's day when its date is a day, else its
+/// report's publication day, else the day it was added (GDELT's rows cannot carry a coarser grain; the other exports
+/// keep it). GlobalEventID is a stable 62-bit hash of the document id and the event's
+/// index; DATEADDED is the publication date at 00:00:00 (a fixed value, so output is reproducible), or the time the
+/// article was added (stored, or processed) when it is undated. SOURCEURL is the article's URL, or its id without one.
 /// </summary>
 public sealed class GdeltWriter
 {
@@ -30,28 +34,33 @@ public sealed class GdeltWriter
         "DATEADDED", "SOURCEURL",
     ];
 
-    /// <summary>Non-country prefixes of CAMEO actor codes whose next three letters are a known-group code.</summary>
-    private static readonly string[] GroupPrefixes = ["IGO", "NGO", "IMG", "MNC", "INT"];
-
     private readonly CameoData? _data;
+    private readonly ActorCodeTable _actorCodes;
 
-    public GdeltWriter(CameoData? data) => _data = data;
+    public GdeltWriter(CameoData? data, ActorCodeTable? actorCodes = null)
+    {
+        _data = data;
+        _actorCodes = actorCodes ?? ActorCodeTable.Shared;
+    }
 
     private static GdeltWriter? _default;
 
-    /// <summary>Writes the rows of <paramref name="doc"/> using the installation's data/cameo (for FIPS codes) when present.</summary>
-    public static void Write(TextWriter w, Document doc)
-    {
-        _default ??= new GdeltWriter(CameoData.FindFolder() is null ? null : CameoData.Shared);
-        _default.WriteRows(w, doc);
-    }
+    /// <summary>The writer over the installation's data/cameo (FIPS codes, actor-code tables) when present.</summary>
+    public static GdeltWriter Default => _default ??= new GdeltWriter(CameoData.FindFolder() is null ? null : CameoData.Shared);
 
-    public void WriteRows(TextWriter w, Document doc)
+    /// <summary>Writes the rows of <paramref name="doc"/> with <see cref="Default"/>.</summary>
+    public static void Write(TextWriter w, Document doc) => Default.WriteRows(w, doc);
+
+    /// <summary>Writes the rows of a document; <paramref name="added"/> is when it was added (now, when not given).</summary>
+    public void WriteRows(TextWriter w, Document doc, DateTime? added = null)
     {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(doc);
         var row = new string[ColumnCount];
+        DateTime when = added ?? DateTime.UtcNow;
         for (int i = 0; i < doc.Events.Count; i++)
         {
-            Fill(row, doc, i);
+            Fill(row, doc, doc.Events[i], i, when);
             for (int c = 0; c < ColumnCount; c++)
             {
                 if (c > 0) w.Write('\t');
@@ -61,21 +70,28 @@ public sealed class GdeltWriter
         }
     }
 
-    /// <summary>Fills the 61 fields of the row for event <paramref name="index"/>.</summary>
-    public void Fill(string[] row, Document doc, int index)
+    /// <summary>Fills the 61 fields of the row for event <paramref name="index"/> of the document.</summary>
+    public void Fill(string[] row, Document doc, int index, DateTime? added = null) =>
+        Fill(row, doc, doc.Events[index], index, added ?? DateTime.UtcNow);
+
+    /// <summary>
+    /// Fills the 61 fields of the row for event <paramref name="e"/>, the event at <paramref name="index"/> of
+    /// <paramref name="doc"/> (whose id, URL, publication date and places the row reads); <paramref name="added"/> is
+    /// when the document was added (UTC), for the dates of an undated article.
+    /// </summary>
+    public void Fill(string[] row, Document doc, EventRecord e, int index, DateTime added)
     {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(e);
         Array.Fill(row, "");
-        var e = doc.Events[index];
         var inv = CultureInfo.InvariantCulture;
-        DateOnly? day = ParseDay(e.Date) ?? doc.Published;
+        DateOnly d = DateValue.Parse(e.Date) is { Grain: DateGrain.Day } exact ? exact.First : doc.Published ?? DateOnly.FromDateTime(added);
         row[0] = EventId(doc.Id, index).ToString(inv);
-        if (day is DateOnly d)
-        {
-            row[1] = d.ToString("yyyyMMdd", inv);
-            row[2] = d.ToString("yyyyMM", inv);
-            row[3] = d.Year.ToString(inv);
-            row[4] = (d.Year + (d.DayOfYear - 1) / 365.0).ToString("0.0000", inv);
-        }
+        row[1] = d.ToString("yyyyMMdd", inv);
+        row[2] = d.ToString("yyyyMM", inv);
+        row[3] = d.Year.ToString(inv);
+        row[4] = (d.Year + (d.DayOfYear - 1) / 365.0).ToString("0.0000", inv);
         ActorFields(row, 5, e.Source);
         ActorFields(row, 15, e.Target);
         row[25] = e.Sentence == 0 ? "1" : "0";
@@ -88,31 +104,25 @@ public sealed class GdeltWriter
         GeoFields(row, 35, ActorPlace(doc, e, e.Source));
         GeoFields(row, 43, ActorPlace(doc, e, e.Target));
         GeoFields(row, 51, ActionPlace(doc, e.Place));
-        row[59] = doc.Published is DateOnly pub ? pub.ToString("yyyyMMdd", inv) + "000000" : "";
-        row[60] = doc.Url ?? doc.Id;
+        row[59] = doc.Published is DateOnly pub ? pub.ToString("yyyyMMdd", inv) + "000000" : added.ToUniversalTime().ToString("yyyyMMddHHmmss", inv);
+        row[60] = string.IsNullOrWhiteSpace(doc.Url) ? doc.Id : doc.Url;
     }
 
+    /// <summary>Actor code, name and the code's parts in GDELT's ten actor columns.</summary>
     private void ActorFields(string[] row, int at, EventActor? a)
     {
         if (a is null || a.Actor is null) return;
-        string code = a.Actor;
-        row[at] = code;
-        row[at + 1] = (a.Name ?? a.Text).ToUpperInvariant().Replace('\t', ' ');
-        int rest = 0;
-        if (code.Length >= 3 && (a.Country is not null || (_data?.Countries.IsCountry(code.AsSpan(0, 3)) ?? false)))
-        {
-            row[at + 2] = code[..3];
-            rest = 3;
-        }
-        else if (code.Length >= 6 && Array.IndexOf(GroupPrefixes, code[..3]) >= 0)
-        {
-            row[at + 3] = code[3..6];
-            row[at + 7] = code[..3];
-            rest = 6;
-        }
-        int type = at + 7;
-        if (row[type].Length > 0) type++;
-        for (int k = rest; k + 3 <= code.Length && type <= at + 9; k += 3) row[type++] = code.Substring(k, 3);
+        var parts = _actorCodes.Split(a.Actor);
+        row[at] = a.Actor;
+        row[at + 1] = (a.Name ?? a.Text).ToUpperInvariant().Replace('\t', ' ').Replace('\n', ' ');
+        row[at + 2] = parts.Country;
+        row[at + 3] = parts.KnownGroup;
+        row[at + 4] = parts.Ethnic;
+        row[at + 5] = parts.Religion1;
+        row[at + 6] = parts.Religion2;
+        row[at + 7] = parts.Type1;
+        row[at + 8] = parts.Type2;
+        row[at + 9] = parts.Type3;
     }
 
     /// <summary>
@@ -193,9 +203,6 @@ public sealed class GdeltWriter
         }
         return best is null ? null : EventPlace.From(best);
     }
-
-    private static DateOnly? ParseDay(string? value) =>
-        value is { Length: 10 } && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
     private static long EventId(string docId, int index)
     {

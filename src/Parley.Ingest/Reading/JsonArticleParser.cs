@@ -13,6 +13,9 @@ namespace Parley.Ingest.Reading;
 /// </summary>
 internal static class JsonArticleParser
 {
+    /// <summary>The error of a record without text (compared by reference: an empty record is not an unreadable one).</summary>
+    public static readonly string NoTextError = "no text (\"text\", \"body\" and \"title\" are missing, null or empty)";
+
     /// <summary>Returns an article (with <paramref name="warning"/> when part of it was dropped), or null with <paramref name="error"/> set.</summary>
     public static RawArticle? Parse(ReadOnlySpan<byte> utf8, string origin, out string? error) => Parse(utf8, origin, out error, out _);
 
@@ -107,7 +110,7 @@ internal static class JsonArticleParser
         }
         if (string.IsNullOrWhiteSpace(content))
         {
-            error = "no text (\"text\", \"body\" and \"title\" are missing, null or empty)";
+            error = NoTextError;
             return null;
         }
         string? articleId = string.IsNullOrWhiteSpace(id) ? null : id.Trim();

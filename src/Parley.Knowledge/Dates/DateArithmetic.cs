@@ -27,17 +27,7 @@ public static class DateArithmetic
         return (ISOWeek.GetYear(dt), ISOWeek.GetWeekOfYear(dt));
     }
 
-    public static string FormatDay(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static string FormatWeek(DateOnly date)
-    {
-        var (year, week) = IsoWeek(date);
-        return string.Create(CultureInfo.InvariantCulture, $"{year:D4}-W{week:D2}");
-    }
-
-    public static string FormatMonth(DateOnly date) => date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
-    public static string FormatYear(DateOnly date) => date.Year.ToString("D4", CultureInfo.InvariantCulture);
+    public static string FormatDay(DateOnly date) => Parley.Core.DateValue.FormatDay(date);
 
     /// <summary>The Monday that starts the ISO week of <paramref name="date"/>.</summary>
     public static DateOnly MondayOf(DateOnly date) => Shift(date, -(((int)date.DayOfWeek + 6) % 7));

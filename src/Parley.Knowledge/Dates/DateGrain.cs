@@ -1,6 +1,6 @@
-namespace Parley.Knowledge.Dates;
+using Parley.Core;
 
-internal enum DateGrain : byte { Day, Week, Month, Year }
+namespace Parley.Knowledge.Dates;
 
 /// <summary>A matched expression: its word range, grain, and resolved date (null when it needs a publication date that is missing).</summary>
 internal struct DateMatch
@@ -16,19 +16,8 @@ internal struct DateMatch
         First = first; End = end; Grain = grain; Date = date;
     }
 
-    public readonly string? Format() => Date is not { } d ? null : Grain switch
-    {
-        DateGrain.Day => DateArithmetic.FormatDay(d),
-        DateGrain.Week => DateArithmetic.FormatWeek(d),
-        DateGrain.Month => DateArithmetic.FormatMonth(d),
-        _ => DateArithmetic.FormatYear(d),
-    };
+    /// <summary>The value as the contract writes it (see <see cref="DateValue"/>), null when unresolved.</summary>
+    public readonly string? Format() => Date is { } d ? DateValue.Of(Grain, d).ToString() : null;
 
-    public static string GrainName(DateGrain grain) => grain switch
-    {
-        DateGrain.Day => "day",
-        DateGrain.Week => "week",
-        DateGrain.Month => "month",
-        _ => "year",
-    };
+    public static string GrainName(DateGrain grain) => DateValue.GrainText(grain);
 }

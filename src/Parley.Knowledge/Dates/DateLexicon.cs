@@ -32,6 +32,12 @@ internal static class DateLexicon
 {
     public const int MaxWordLength = 12;
 
+    /// <summary>Value of a future cue that marks the future only when "to" does not follow it or a verb follows "to" ("due").</summary>
+    public const byte DueTo = 1;
+
+    /// <summary>Value of a past form that is a form of "be" (was, were).</summary>
+    public const byte PastOfBe = 1;
+
     private static readonly FrozenDictionary<string, LexEntry> Table = Build();
     private static readonly FrozenDictionary<string, LexEntry>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Table.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -86,9 +92,11 @@ internal static class DateLexicon
         ];
         foreach (var (name, kw) in keywords) d[name] = new(LexClass.Keyword, (byte)kw);
 
-        string[] future = ["will", "shall", "would", "scheduled", "expected", "due", "upcoming", "plans", "plan", "planning", "intends",
+        string[] future = ["will", "shall", "would", "scheduled", "expected", "upcoming", "plans", "plan", "planning", "intends",
             "intend", "aims", "hopes", "set"];
         foreach (var w in future) d[w] = new(LexClass.FutureCue, 0);
+        // "due in August", "due to meet": future; "due to the shooting": a cause, not a tense.
+        d["due"] = new(LexClass.FutureCue, DueTo);
 
         string[] past = ["was", "were", "had", "did", "said", "told", "met", "went", "came", "left", "began", "took", "gave",
             "held", "made", "saw", "spoke", "sent", "won", "lost", "fought", "led", "struck", "shot", "fell", "rose", "broke",
@@ -97,6 +105,8 @@ internal static class DateLexicon
             "taught", "thought", "threw", "understood", "woke", "wore", "wrote", "became", "withdrew", "overthrew", "fled",
             "hid", "slept", "spent", "split", "spread", "stuck", "swept", "tore", "won", "wound"];
         foreach (var w in past) d[w] = new(LexClass.PastVerb, 0);
+        d["was"] = new(LexClass.PastVerb, PastOfBe);
+        d["were"] = new(LexClass.PastVerb, PastOfBe);
 
         return d.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }

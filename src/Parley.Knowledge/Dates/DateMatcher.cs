@@ -5,7 +5,7 @@ namespace Parley.Knowledge.Dates;
 internal enum Tense : byte { Unknown, Past, Future }
 
 /// <summary>The part-of-speech ids that mark tense, when the document is tagged.</summary>
-internal readonly record struct TenseTags(int Vbd, int Vbn);
+internal readonly record struct TenseTags(int Vbd, int Vbn, int Vb);
 
 /// <summary>
 /// Matches date expressions at a word position of a <see cref="DateWordScanner"/> scan and resolves them against the
@@ -478,30 +478,37 @@ internal ref struct DateMatcher
         _ => DateGrain.Year,
     };
 
-    private static DateDirection Direction(Tense tense) => tense switch
-    {
-        Tense.Past => DateDirection.OnOrBefore,
-        Tense.Future => DateDirection.OnOrAfter,
-        _ => DateDirection.Nearest,
-    };
+    /// <summary>
+    /// A month or a month-day without a year is the most recent one on or before the publication date, as a reader takes
+    /// it, unless the tense says future.
+    /// </summary>
+    private static DateDirection Direction(Tense tense) => tense == Tense.Future ? DateDirection.OnOrAfter : DateDirection.OnOrBefore;
 
     // ---- tense ----
 
-    /// <summary>The tense of the nearest tense-marking word in the sentence, looking left first at each distance.</summary>
+    /// <summary>
+    /// The tense of the nearest tense-marking word in the expression's clause, looking left first at each distance. The
+    /// clause ends at the sentence's ends and at a colon, semicolon, quotation mark or bracket: "a statement it put out in
+    /// July: "The people will decide"" takes its tense from "put", not from the quotation's "will".
+    /// </summary>
     private readonly Tense TenseAround(int first, int end)
     {
         int sentence = _w[first].Sentence;
+        bool leftOpen = true, rightOpen = true;
         for (int d = 1; d <= TenseWindow; d++)
         {
             int left = first - d, right = end - 1 + d;
-            bool leftIn = left >= 0 && _w[left].Sentence == sentence;
-            bool rightIn = right < _w.Length && _w[right].Sentence == sentence;
-            if (!leftIn && !rightIn) break;
-            if (leftIn && WordTense(left) is var lt && lt != Tense.Unknown) return lt;
-            if (rightIn && WordTense(right) is var rt && rt != Tense.Unknown) return rt;
+            leftOpen = leftOpen && left >= 0 && _w[left].Sentence == sentence && !IsClauseEdge(left);
+            rightOpen = rightOpen && right < _w.Length && _w[right].Sentence == sentence && !IsClauseEdge(right);
+            if (!leftOpen && !rightOpen) break;
+            if (leftOpen && WordTense(left) is var lt && lt != Tense.Unknown) return lt;
+            if (rightOpen && WordTense(right) is var rt && rt != Tense.Unknown) return rt;
         }
         return Tense.Unknown;
     }
+
+    private readonly bool IsClauseEdge(int k) =>
+        _w[k].Kind == WordKind.Punct && _text[_w[k].Start] is ':' or ';' or '"' or '\u201C' or '\u201D' or '(' or ')' or '[' or ']' or '\u2014';
 
     private readonly Tense WordTense(int k)
     {
@@ -509,8 +516,13 @@ internal ref struct DateMatcher
         if (w.Kind != WordKind.Alpha) return Tense.Unknown;
         switch (w.Lex.Class)
         {
-            case LexClass.FutureCue: return Tense.Future;
-            case LexClass.PastVerb: return Tense.Past;
+            case LexClass.FutureCue:
+                // "is due to meet": the future; "broke out due to the shooting": a cause.
+                return w.Lex.Value == DateLexicon.DueTo && IsKw(k + 1, Kw.To) && !IsFormOfBe(k - 1) && !IsKw(k + 2, Kw.Be) && !IsTaggedBaseVerb(k + 2)
+                    ? Tense.Unknown : Tense.Future;
+            case LexClass.PastVerb:
+                // "will be held": a participle after a form of "be" takes its tense from the auxiliary.
+                return IsFormOfBe(k - 1) && !IsFormOfBe(k) ? Tense.Unknown : Tense.Past;
             case LexClass.Keyword:
                 switch ((Kw)w.Lex.Value)
                 {
@@ -541,6 +553,22 @@ internal ref struct DateMatcher
         var span = _text.AsSpan(w.Start, w.End - w.Start);
         return span.Length >= 5 && (w.Flags & WordFlags.Capitalized) == 0 && span.EndsWith("ed", StringComparison.Ordinal)
             && !DateLexicon.IsNotPastEd(span) ? Tense.Past : Tense.Unknown;
+    }
+
+    /// <summary>is, are, am, be, being, been, was, were.</summary>
+    private readonly bool IsFormOfBe(int k)
+    {
+        if ((uint)k >= (uint)_w.Length) return false;
+        return IsKw(k, Kw.Is) || IsKw(k, Kw.Be) || IsKw(k, Kw.Been)
+            || _w[k].Lex.Class == LexClass.PastVerb && _w[k].Lex.Value == DateLexicon.PastOfBe;
+    }
+
+    /// <summary>The word is tagged as a verb's base form (VB), when the document is tagged.</summary>
+    private readonly bool IsTaggedBaseVerb(int k)
+    {
+        if (_taggedDoc is null || (uint)k >= (uint)_w.Length) return false;
+        int token = _taggedDoc.TokenAt(_w[k].Start);
+        return token >= 0 && _taggedDoc.Tokens[token].Xpos == _tags.Vb;
     }
 
     // ---- word tests ----

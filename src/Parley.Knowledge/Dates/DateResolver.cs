@@ -14,7 +14,7 @@ public sealed class DateResolver : IPipelineComponent
     [ThreadStatic]
     private static DateWord[]? t_words;
 
-    private readonly TenseTags _tags = new(StringStore.Intern("VBD"), StringStore.Intern("VBN"));
+    private readonly TenseTags _tags = new(StringStore.Intern("VBD"), StringStore.Intern("VBN"), StringStore.Intern("VB"));
 
     public string Name => "dates";
     public Layers Reads => Layers.Tokens | Layers.Sentences;

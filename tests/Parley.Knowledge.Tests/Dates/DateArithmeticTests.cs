@@ -1,3 +1,4 @@
+using Parley.Core;
 using Parley.Knowledge.Dates;
 
 namespace Parley.Knowledge.Tests.Dates;
@@ -13,7 +14,7 @@ public sealed class DateArithmeticTests
     [InlineData("2021-01-04", "2021-W01")]
     [InlineData("2016-01-01", "2015-W53")]
     [InlineData("2019-12-04", "2019-W49")]
-    public void Iso_weeks_across_year_ends(string date, string week) => Assert.Equal(week, DateArithmetic.FormatWeek(D(date)));
+    public void Iso_weeks_across_year_ends(string date, string week) => Assert.Equal(week, DateValue.WeekOf(D(date)).ToString());
 
     [Theory]
     [InlineData("2019-12-04", DayOfWeek.Thursday, "2019-11-28")]
@@ -69,12 +70,12 @@ public sealed class DateArithmeticTests
     [InlineData("2019-12-04", 7, DateDirection.Nearest, "2019-07")]
     [InlineData("2020-01-10", 11, DateDirection.Nearest, "2019-11")]
     public void Months_without_year(string reference, int month, DateDirection direction, string expected) =>
-        Assert.Equal(expected, DateArithmetic.FormatMonth(DateArithmetic.Month(D(reference), month, direction)));
+        Assert.Equal(expected, DateValue.MonthOf(DateArithmetic.Month(D(reference), month, direction)).ToString());
 
     [Theory]
     [InlineData("2020-03-31", -1, "2020-02")]
     [InlineData("2019-12-15", 1, "2020-01")]
     [InlineData("2020-01-31", -1, "2019-12")]
     public void Month_arithmetic_at_month_ends(string date, int months, string expected) =>
-        Assert.Equal(expected, DateArithmetic.FormatMonth(DateArithmetic.AddMonthsToMonth(D(date), months)));
+        Assert.Equal(expected, DateValue.MonthOf(DateArithmetic.AddMonthsToMonth(D(date), months)).ToString());
 }

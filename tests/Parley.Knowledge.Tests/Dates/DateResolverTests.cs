@@ -211,3 +211,51 @@ public sealed class DateResolverTests
         Assert.Equal(grain, d.Grain);
     }
 }
+
+/// <summary>
+/// A month or weekday without a year is the most recent one before publication unless the tense says future (issue 13:
+/// "in August" in an article of 2020-10-29 became 2021-08).
+/// </summary>
+public sealed class DateWithoutYearTests
+{
+    private static readonly DateResolver Resolver = new();
+
+    private static DateMention Find(string text, string expression, string published)
+    {
+        var dates = Resolver.Resolve(text, DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture));
+        return dates.Single(d => d.Text == expression);
+    }
+
+    [Theory]
+    // The article of 2020-10-29 the defect was found in: "due to" gives a cause, not the future.
+    [InlineData("President Trump started the month visiting Kenosha, Wisconsin, where riots had broken out due to the police shooting of Jacob Blake in August.",
+        "August", "2020-10-29", "2020-08")]
+    // The quotation's "will" is not the tense of the clause the month is in.
+    [InlineData("The Biden campaign recycled a statement it first put out in July: \"The American people will decide this election.\"",
+        "July", "2020-10-29", "2020-07")]
+    // No tense at all: the most recent March, not the nearest one.
+    [InlineData("The festival in March drew the largest crowds in years.", "March", "2019-12-04", "2019-03")]
+    [InlineData("Rallies in October were the largest in years.", "October", "2019-12-04", "2019-10")]
+    // The current month counts as the most recent one.
+    [InlineData("The vote in December changed everything.", "December", "2019-12-04", "2019-12")]
+    // A weekday without a tense is the latest one on or before the publication day.
+    [InlineData("The rally on Friday drew thousands.", "Friday", "2019-12-04", "2019-11-29")]
+    public void Without_a_future_tense_it_is_the_most_recent_before_publication(string text, string expression, string published, string value) =>
+        Assert.Equal(value, Find(text, expression, published).Value);
+
+    [Theory]
+    [InlineData("The envoy is due to meet the rebels in August.", "August", "2020-05-10", "2020-08")]
+    [InlineData("The report is due in March.", "March", "2019-12-04", "2020-03")]
+    [InlineData("Elections will be held in March.", "March", "2019-12-04", "2020-03")]
+    [InlineData("The envoy will travel to Doha on Friday.", "Friday", "2019-12-04", "2019-12-06")]
+    public void A_future_tense_points_ahead(string text, string expression, string published, string value) =>
+        Assert.Equal(value, Find(text, expression, published).Value);
+
+    [Fact]
+    public void Last_year_stays_a_year()
+    {
+        var d = Find("Exports fell sharply last year.", "last year", "1987-03-15");
+        Assert.Equal("1986", d.Value);
+        Assert.Equal("year", d.Grain);
+    }
+}

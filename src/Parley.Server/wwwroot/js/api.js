@@ -1,5 +1,11 @@
-// The JSON API and the filters shared by every view (kept in the URL's query string).
-export const FILTER_KEYS = ['from', 'to', 'actor', 'country', 'cameo', 'distinct'];
+// The JSON API, and the filters every view shares. Filters live in the URL's query string, so a view with its
+// filters is a link that can be kept, shared and reloaded.
+export const FILTER_KEYS = ['q', 'from', 'to', 'actor', 'country', 'cameo', 'quad_class', 'distinct'];
+
+// What each filter is called on screen.
+export const FILTER_LABELS = {
+  q: 'Text', from: 'From', to: 'To', actor: 'Actor', country: 'Country', cameo: 'Event type', quad_class: 'Quad class', distinct: 'Repeats merged',
+};
 
 export function currentParams() {
   return new URLSearchParams(window.location.search);
@@ -14,9 +20,19 @@ export function filterParams(params = currentParams()) {
   return out;
 }
 
+// A link to a view with the current filters, changed by `extra` (null or '' removes a key).
 export function viewUrl(view, extra = {}, params = currentParams()) {
   const out = filterParams(params);
   out.set('view', view);
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === null || v === undefined || v === '') out.delete(k); else out.set(k, v);
+  }
+  return '/?' + out.toString();
+}
+
+// A link to this view with some of its parameters changed (null or '' removes one); keeps everything else.
+export function hereUrl(extra = {}, params = currentParams()) {
+  const out = new URLSearchParams(params);
   for (const [k, v] of Object.entries(extra)) {
     if (v === null || v === undefined || v === '') out.delete(k); else out.set(k, v);
   }
@@ -34,16 +50,38 @@ export async function getJson(path, params) {
   return response.json();
 }
 
+export const QUAD_NAMES = ['', 'Verbal cooperation', 'Material cooperation', 'Verbal conflict', 'Material conflict'];
+export const QUAD_COLORS = ['#8a94a6', '#2f7ebc', '#35a36b', '#f0993a', '#d4452b'];
+
 export function quadName(q) {
-  return ['', 'verbal cooperation', 'material cooperation', 'verbal conflict', 'material conflict'][q] || String(q);
+  return QUAD_NAMES[q] || String(q);
 }
 
-export const QUAD_COLORS = ['#999', '#2b8cbe', '#31a354', '#fd8d3c', '#d7301f'];
+// Goldstein -10 (red) .. 0 (grey) .. +10 (blue).
+export function goldsteinColor(g) {
+  const t = Math.max(-1, Math.min(1, g / 10));
+  if (t >= 0) return `hsl(207, ${35 + 35 * t}%, ${58 - 16 * t}%)`;
+  return `hsl(9, ${35 - 35 * t}%, ${58 + 10 * t}%)`;
+}
 
 export const CAMEO_ROOTS = [
-  ['01', 'make public statement'], ['02', 'appeal'], ['03', 'express intent to cooperate'], ['04', 'consult'],
-  ['05', 'engage in diplomatic cooperation'], ['06', 'engage in material cooperation'], ['07', 'provide aid'], ['08', 'yield'],
-  ['09', 'investigate'], ['10', 'demand'], ['11', 'disapprove'], ['12', 'reject'], ['13', 'threaten'], ['14', 'protest'],
-  ['15', 'exhibit force posture'], ['16', 'reduce relations'], ['17', 'coerce'], ['18', 'assault'], ['19', 'fight'],
-  ['20', 'use unconventional mass violence'],
+  ['01', 'Make public statement'], ['02', 'Appeal'], ['03', 'Express intent to cooperate'], ['04', 'Consult'],
+  ['05', 'Engage in diplomatic cooperation'], ['06', 'Engage in material cooperation'], ['07', 'Provide aid'], ['08', 'Yield'],
+  ['09', 'Investigate'], ['10', 'Demand'], ['11', 'Disapprove'], ['12', 'Reject'], ['13', 'Threaten'], ['14', 'Protest'],
+  ['15', 'Exhibit force posture'], ['16', 'Reduce relations'], ['17', 'Coerce'], ['18', 'Assault'], ['19', 'Fight'],
+  ['20', 'Use unconventional mass violence'],
 ];
+
+export function cameoRootName(code) {
+  const root = (code || '').slice(0, 2);
+  const found = CAMEO_ROOTS.find(([c]) => c === root);
+  return found ? found[1] : null;
+}
+
+// How a filter value reads on screen ("cameo 19" reads "19 Fight").
+export function filterValueLabel(key, value) {
+  if (key === 'cameo') { const name = cameoRootName(value); return name && value.length <= 2 ? `${value} ${name}` : value; }
+  if (key === 'quad_class') return `${value} ${quadName(Number(value))}`;
+  if (key === 'distinct') return 'yes';
+  return value;
+}

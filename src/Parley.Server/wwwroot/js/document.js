@@ -1,13 +1,13 @@
 // One article: its text with switchable annotation layers, and its events; clicking an event marks its evidence.
-import { el } from './dom.js';
-import { getJson } from './api.js';
+import { el, swatch, count } from './dom.js';
+import { getJson, viewUrl } from './api.js';
 import { eventList } from './events.js';
 
 const LAYERS = [
-  ['entities', 'Entities (PER, ORG, LOC, MISC)'],
-  ['places', 'Places'],
-  ['dates', 'Dates'],
-  ['quotes', 'Quotes'],
+  ['entities', 'Entities', '#dbe9ff'],
+  ['places', 'Places', '#d7f2e3'],
+  ['dates', 'Dates', '#fff0c2'],
+  ['quotes', 'Quotes', '#efe3f7'],
 ];
 
 // Splits the text at every annotation boundary; each piece is a <span> carrying the classes of what covers it.
@@ -51,27 +51,32 @@ function highlightEvidence(container, start, end) {
 
 export async function renderDocument(main, params) {
   const id = params.get('id');
-  if (!id) { main.append(el('p', { class: 'empty' }, 'No document chosen.')); return; }
-  const doc = await getJson('/api/documents/' + encodeURIComponent(id));
-  main.append(el('h1', { id: 'doc-title' }, doc.title || doc.id));
-  main.append(el('div', { class: 'meta' }, [doc.published || 'undated', doc.language, `id ${doc.id}`,
-    `${doc.sentences.length} sentences, ${doc.entities.length} entities, ${doc.places.length} places, ${doc.dates.length} dates, ${doc.quotes.length} quotes, ${doc.events.length} events`].join(' · ')));
+  if (!id) { main.append(el('p', { class: 'empty' }, 'No article chosen.')); return; }
+  const [doc, events] = await Promise.all([
+    getJson('/api/documents/' + encodeURIComponent(id)),
+    getJson('/api/events', new URLSearchParams({ document: id, limit: '500', sort: 'day' })),
+  ]);
+  main.append(el('div', { class: 'view-head' },
+    el('h1', { id: 'doc-title' }, doc.title || doc.id),
+    el('div', { class: 'meta' }, el('span', null, doc.published || 'undated'), el('span', null, doc.language), el('span', { class: 'code' }, doc.id),
+      el('span', null, [count(doc.sentences.length, 'sentence'), count(doc.entities.length, 'entity', 'entities'), count(doc.places.length, 'place'), count(doc.dates.length, 'date'), count(doc.quotes.length, 'quote'), count(doc.events.length, 'event')].join(', ')),
+      el('a', { href: viewUrl('events', { document: doc.id }), 'data-internal': '' }, 'events in the table'))));
 
   const text = buildText(doc);
   const wrapper = el('div', { class: 'show-entities show-places show-dates show-quotes' });
-  const layers = el('div', { class: 'layers' });
-  for (const [key, label] of LAYERS) {
+  const layers = el('div', { class: 'layers' }, el('span', { class: 'muted' }, 'Show:'));
+  for (const [key, label, color] of LAYERS) {
     const box = el('input', { type: 'checkbox', name: key, checked: '' });
     box.addEventListener('change', () => wrapper.classList.toggle('show-' + key, box.checked));
-    layers.append(el('label', null, box, ' ', label));
+    layers.append(el('label', null, box, ' ', swatch(color), label));
   }
-
-  const events = doc.events.map((e, index) => ({
-    ...e, index,
-    sentence_text: doc.sentences[e.sentence] ? doc.text.slice(doc.sentences[e.sentence].start, doc.sentences[e.sentence].end) : null,
-  }));
-  const side = el('div', null, el('h2', null, `Events (${events.length})`),
-    eventList(events, { onSelect: e => highlightEvidence(text, e.evidence.start, e.evidence.end) }));
+  layers.append(el('span', { class: 'muted' }, 'Hover a mark for what it is.'));
+  // Events in the order of the article, each with its sentence.
+  const items = events.items.slice().sort((a, b) => a.index - b.index);
+  const wanted = params.get('event') !== null ? Number(params.get('event')) : null;
+  const side = el('aside', { class: 'doc-events' }, el('h2', null, `Events (${items.length})`),
+    el('p', { class: 'muted' }, 'Click an event to mark its sentence in the text.'),
+    eventList(items, { onSelect: e => highlightEvidence(text, e.evidence.start, e.evidence.end), selected: wanted }));
   wrapper.append(layers, text);
   main.append(el('div', { class: 'doc' }, wrapper, side));
 }

@@ -53,3 +53,42 @@ export function snippet(text) {
   flush();
   return out;
 }
+
+export function number(n) {
+  return Number(n).toLocaleString('en-US');
+}
+
+// "1 story", "2 stories".
+export function count(n, one, many = one + 's') {
+  return `${number(n)} ${Number(n) === 1 ? one : many}`;
+}
+
+// A small coloured square for legends.
+export function swatch(color, cls = 'swatch') {
+  const s = el('span', { class: cls });
+  s.style.background = color;
+  return s;
+}
+
+// A tooltip that follows the pointer over a chart (one per page).
+let tip = null;
+export function showTip(event, lines) {
+  if (!tip) { tip = el('div', { class: 'tip', role: 'tooltip' }); document.body.append(tip); }
+  clear(tip);
+  lines.forEach((line, i) => tip.append(el(i === 0 ? 'strong' : 'div', null, line)));
+  tip.style.display = 'block';
+  const x = Math.min(window.innerWidth - tip.offsetWidth - 12, event.clientX + 14);
+  tip.style.left = `${x + window.scrollX}px`;
+  tip.style.top = `${event.clientY + window.scrollY + 14}px`;
+}
+
+export function hideTip() {
+  if (tip) tip.style.display = 'none';
+}
+
+// Attaches a tooltip of `lines` (an array, or a function giving one) to a chart element.
+export function tooltip(node, lines) {
+  node.addEventListener('mousemove', e => showTip(e, typeof lines === 'function' ? lines() : lines));
+  node.addEventListener('mouseleave', hideTip);
+  return node;
+}
