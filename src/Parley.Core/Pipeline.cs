@@ -161,12 +161,13 @@ public sealed class PipelineBuilder
     public Layers Closure(Layers wanted) => Closure(Descriptors, wanted);
 
     /// <summary>
-    /// Checks the declared order: each component requires and amends only layers that an earlier component assigns (or
-    /// the cleaner: <see cref="Layers.Clean"/>, <see cref="Layers.Language"/>). Throws naming the component otherwise.
+    /// Checks the declared order: each component requires and amends only layers that an earlier component assigns, the
+    /// cleaner wrote (<see cref="Layers.Clean"/>, <see cref="Layers.Language"/>) or the documents bring
+    /// (<paramref name="given"/>). Throws naming the component otherwise.
     /// </summary>
-    public void Check()
+    public void Check(Layers given = Layers.None)
     {
-        Layers written = Layers.Clean | Layers.Language;
+        Layers written = Layers.Clean | Layers.Language | given;
         foreach (var r in _registrations)
         {
             var d = r.Descriptor;
@@ -179,18 +180,20 @@ public sealed class PipelineBuilder
 
     /// <summary>
     /// Makes the components <paramref name="wanted"/> needs, in order (see the class summary). Components whose factory
-    /// returns null are left out, and so are those needing a layer that no component made assigns.
+    /// returns null are left out, and so are those needing a layer that no component made assigns. A pipeline for
+    /// documents that bring some layers (a treebank's tokens, an annotated CoNLL-U file) names them in
+    /// <paramref name="given"/>; they must then be given to <see cref="Pipeline.Process"/> too.
     /// </summary>
-    public Pipeline Build(Layers wanted = Layers.All, ComponentContext? context = null)
+    public Pipeline Build(Layers wanted = Layers.All, ComponentContext? context = null, Layers given = Layers.None)
     {
-        Check();
+        Check(given);
         context ??= new ComponentContext(LanguageData.Default);
         Layers needed = Closure(wanted);
-        var chosen = _registrations.Where(r => (r.Descriptor.Assigns & needed) != 0).ToList();
+        var chosen = _registrations.Where(r => (r.Descriptor.Assigns & needed) != 0 && (r.Descriptor.Assigns & ~given) != 0).ToList();
         // Slow loads (the knowledge base) start on another core while the earlier components load.
         foreach (var r in chosen) r.Prepare?.Invoke(context);
         var steps = new List<PipelineStep>();
-        Layers available = Layers.Clean | Layers.Language;
+        Layers available = Layers.Clean | Layers.Language | given;
         foreach (var r in chosen)
         {
             var d = r.Descriptor;

@@ -10,6 +10,12 @@ public sealed record EngineOptions
 {
     /// <summary>Layers wanted in the output; components not needed for them are skipped.</summary>
     public Layers Layers { get; init; } = Layers.All;
+
+    /// <summary>
+    /// Layers the pipeline is built for (the components loaded), when more than <see cref="Layers"/>: a caller that runs
+    /// a component itself takes it from <see cref="ParleyEngine.Pipeline"/> (explain runs the coder with its trace).
+    /// </summary>
+    public Layers? PipelineLayers { get; init; }
     /// <summary>Publication date used when an input has none.</summary>
     public DateOnly? DefaultDate { get; init; }
     public long MaxInputBytes { get; init; } = 20_000_000;
@@ -87,7 +93,7 @@ public sealed class ParleyEngine
     {
         var builder = StandardPipeline.Builder();
         foreach (var c in options.Components) builder.Add(c.Descriptor, c.Create, c.Prepare);
-        return builder.Build(options.Layers, StandardPipeline.Context(language, options.Data, missing));
+        return builder.Build(options.PipelineLayers ?? options.Layers, StandardPipeline.Context(language, options.Data, missing));
     }
 
     /// <summary>

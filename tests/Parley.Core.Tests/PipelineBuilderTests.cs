@@ -73,7 +73,7 @@ public sealed class PipelineBuilderTests
     public void A_component_may_not_amend_a_layer_no_earlier_component_assigns()
     {
         var builder = new PipelineBuilder().Add(Tok, new Fake("tok")).Add(new ComponentDescriptor("geo", Layers.Tokens, Layers.Places, amends: Layers.Entities), new Fake("geo"));
-        Assert.Throws<InvalidOperationException>(builder.Check);
+        Assert.Throws<InvalidOperationException>(() => builder.Check());
     }
 
     [Fact]

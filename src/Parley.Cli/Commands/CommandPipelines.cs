@@ -1,5 +1,6 @@
 using Parley.Core;
 using Parley.Engine;
+using Parley.Events;
 
 namespace Parley.Cli.Commands;
 
@@ -35,5 +36,18 @@ internal static class CommandPipelines
             return null;
         }
         return pipeline;
+    }
+
+    /// <summary>
+    /// The event coder as the pipeline makes it, for documents that bring every layer it reads (annotated CoNLL-U); null,
+    /// after one line on <paramref name="stderr"/>, when this build has none.
+    /// </summary>
+    public static EventCoder? Coder(TextWriter stderr)
+    {
+        var coding = StandardPipeline.Builder().Only(EventComponents.CoderDescriptor.Name)
+            .Build(Layers.Events, StandardPipeline.Context(), given: EventComponents.CoderDescriptor.Requires);
+        var coder = coding.Find<EventCoder>();
+        if (coder is null) stderr.WriteLine("parley: this build has no event coder");
+        return coder;
     }
 }
