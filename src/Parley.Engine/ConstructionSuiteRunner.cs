@@ -62,8 +62,9 @@ public sealed class ConstructionSuiteRunner
                 if (c.Code.Length >= 3) _prefixes.Add(c.Code[..3]);
         // The suites test a coder with their own dictionaries alone: no WordNet synonyms.
         var options = new CoderOptions { Conventions = conventions, Synonyms = false };
-        _coder = new EventCoder(cameo, options);
         _engine = ParleyEngine.Create(new EngineOptions { Data = new PipelineData { Knowledge = kb, Cameo = cameo, Coder = options }, Threads = 1 });
+        _coder = _engine.Pipeline.Find<EventCoder>()
+            ?? throw new InvalidOperationException("the pipeline has no event coder: " + string.Join("; ", _engine.MissingStages));
         Records = ConstructionSuite.Load(files.Records);
     }
 

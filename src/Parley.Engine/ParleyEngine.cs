@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Parley.Core;
 using Parley.Ingest;
 using Parley.Knowledge.Kb;
@@ -9,6 +10,12 @@ public sealed record EngineOptions
 {
     /// <summary>Layers wanted in the output; components not needed for them are skipped.</summary>
     public Layers Layers { get; init; } = Layers.All;
+
+    /// <summary>
+    /// Layers the pipeline is built for (the components loaded), when more than <see cref="Layers"/>: a caller that runs
+    /// a component itself takes it from <see cref="ParleyEngine.Pipeline"/> (explain runs the coder with its trace).
+    /// </summary>
+    public Layers? PipelineLayers { get; init; }
     /// <summary>Publication date used when an input has none.</summary>
     public DateOnly? DefaultDate { get; init; }
     public long MaxInputBytes { get; init; } = 20_000_000;
@@ -35,19 +42,27 @@ public sealed record EngineOptions
 
     /// <summary>Dictionaries in place of the installed ones (a construction suite's), or null.</summary>
     public PipelineData? Data { get; init; }
+
+    /// <summary>Components run after the standard ones (<see cref="StandardPipeline"/>), each with its descriptor and factory.</summary>
+    public IReadOnlyList<ComponentRegistration> Components { get; init; } = [];
 }
 
 /// <summary>
-/// The composition root: the reader, the cleaner and the frozen pipeline of every stage,
-/// loaded once and shared by all threads.
+/// The composition root: the reader, the cleaner and a frozen pipeline per language, loaded once and shared by all
+/// threads. A document goes through the pipeline of its language: the default language's is built at creation, any
+/// other installed language's (a data/lang/CODE folder with its models) on its first document; a language without one
+/// keeps its cleaned text only.
 /// </summary>
 public sealed class ParleyEngine
 {
+    private readonly ConcurrentDictionary<string, Lazy<Pipeline?>> _pipelines = new(StringComparer.Ordinal);
+
     private ParleyEngine(EngineOptions options, Pipeline pipeline, IReadOnlyList<string> missing)
     {
         MissingStages = missing;
         Options = options;
         Pipeline = pipeline;
+        _pipelines[pipeline.Language] = new Lazy<Pipeline?>(pipeline);
         Reader = new ArticleReader(new ReaderOptions
         {
             MaxBytes = options.MaxInputBytes, Http = options.Http, AllowPrivateAddresses = options.AllowPrivateAddresses,
@@ -56,6 +71,7 @@ public sealed class ParleyEngine
     }
 
     public EngineOptions Options { get; }
+    /// <summary>The pipeline of the default language (English).</summary>
     public Pipeline Pipeline { get; }
     public ArticleReader Reader { get; }
     public ArticleCleaner Cleaner { get; }
@@ -69,11 +85,26 @@ public sealed class ParleyEngine
             throw new ArgumentOutOfRangeException(nameof(options), SaneDates.OutOfRange(date));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.UnitChars, 1000);
         var missing = new List<string>();
-        var pipeline = DefaultPipeline.Build(options.Layers, options.Data, missing);
+        var pipeline = BuildPipeline(options, LanguageData.DefaultCode, missing);
         return new ParleyEngine(options, pipeline, missing);
     }
 
-    /// <summary>Cleans one article and runs the pipeline over it (only English text goes through the English models).</summary>
+    private static Pipeline BuildPipeline(EngineOptions options, string language, ICollection<string> missing)
+    {
+        var builder = StandardPipeline.Builder();
+        foreach (var c in options.Components) builder.Add(c.Descriptor, c.Create, c.Prepare);
+        return builder.Build(options.PipelineLayers ?? options.Layers, StandardPipeline.Context(language, options.Data, missing));
+    }
+
+    /// <summary>
+    /// The pipeline for documents in <paramref name="language"/>, built on first use; null when the installation has no
+    /// data folder for the language (data/lang/CODE/models.tsv).
+    /// </summary>
+    public Pipeline? PipelineFor(string language) =>
+        _pipelines.GetOrAdd(language, code => new Lazy<Pipeline?>(() =>
+            LanguageData.Get(code).IsInstalled ? BuildPipeline(Options, code, new List<string>()) : null)).Value;
+
+    /// <summary>Cleans one article and runs its language's pipeline over it.</summary>
     public Document Process(RawArticle article, CancellationToken cancellationToken = default)
     {
         var doc = Cleaner.ToDocument(article, Options.DefaultDate);
@@ -93,15 +124,16 @@ public sealed class ParleyEngine
     {
         ArgumentNullException.ThrowIfNull(doc);
         doc.Done |= Layers.Clean | Layers.Language;
-        if (doc.Language != "en") return;
+        // No pipeline for the language: the cleaned text is kept (the cleaner flagged its language).
+        if (PipelineFor(doc.Language) is not { } pipeline) return;
         var budget = BudgetFor(doc.Text.Length);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (budget > TimeSpan.Zero) deadline.CancelAfter(budget);
         else deadline.Cancel();
         try
         {
-            if (doc.Text.Length <= Options.UnitChars) Pipeline.Process(doc, Options.Layers, deadline.Token);
-            else AnnotateInUnits(doc, deadline.Token);
+            if (doc.Text.Length <= Options.UnitChars) pipeline.Process(doc, Options.Layers, deadline.Token);
+            else AnnotateInUnits(pipeline, doc, deadline.Token);
             if ((Options.Layers & Layers.Events) != 0 && AnnotateTitle(doc, deadline.Token) is { } title)
             {
                 // The headline's events come first, marked as the title's (their offsets point into the title).
@@ -126,12 +158,13 @@ public sealed class ParleyEngine
     /// null when the document has no title or the pipeline has no event coder.</summary>
     public Document? AnnotateTitle(Document doc, Layers layers, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(doc.Title) || doc.Language != "en" || (layers & Layers.Events) != 0 && !CodesEvents) return null;
+        if (string.IsNullOrWhiteSpace(doc.Title) || PipelineFor(doc.Language) is not { } pipeline
+            || (layers & Layers.Events) != 0 && (pipeline.Assigns & Layers.Events) == 0) return null;
         // A headline in capitals is annotated in ordinary case (same length: offsets stay those of the title).
         string text = Parley.Ingest.Cleaning.HeadlineCase.Normalize(doc.Title, IsName);
         var title = new Document(doc.Id + "#title", text) { Published = doc.Published, Title = null, Language = doc.Language };
         title.Done |= Layers.Clean | Layers.Language;
-        Pipeline.Process(title, layers, cancellationToken);
+        pipeline.Process(title, layers, cancellationToken);
         return title;
     }
 
@@ -142,16 +175,7 @@ public sealed class ParleyEngine
         catch (Exception e) when (e is IOException or InvalidDataException) { return false; }
     }
 
-    private bool CodesEvents
-    {
-        get
-        {
-            foreach (var c in Pipeline.Components) if ((c.Writes & Layers.Events) != 0) return true;
-            return false;
-        }
-    }
-
-    private void AnnotateInUnits(Document doc, CancellationToken cancellationToken)
+    private void AnnotateInUnits(Pipeline pipeline, Document doc, CancellationToken cancellationToken)
     {
         var ranges = DocumentParts.Split(doc.Text, Options.UnitChars);
         int degree = Options.Threads > 0 ? Options.Threads : Environment.ProcessorCount;
@@ -167,7 +191,7 @@ public sealed class ParleyEngine
                 {
                     var (start, end) = ranges[first + i];
                     var part = DocumentParts.Part(doc, start, end);
-                    Pipeline.Process(part, Options.Layers, cancellationToken);
+                    pipeline.Process(part, Options.Layers, cancellationToken);
                     parts[i] = part;
                 });
             }

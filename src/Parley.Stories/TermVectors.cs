@@ -1,3 +1,4 @@
+using Parley.Core;
 using System.Runtime.InteropServices;
 
 namespace Parley.Stories;
@@ -8,25 +9,17 @@ namespace Parley.Stories;
 /// </summary>
 internal static class TermVectors
 {
-    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
-    {
-        "a","about","above","after","again","against","all","also","am","an","and","any","are","as","at","be","because","been",
-        "before","being","below","between","both","but","by","can","could","did","do","does","doing","down","during","each","few",
-        "for","from","further","had","has","have","having","he","her","here","hers","herself","him","himself","his","how","i","if",
-        "in","into","is","it","its","itself","just","me","more","most","my","myself","no","nor","not","now","of","off","on","once",
-        "only","or","other","our","ours","ourselves","out","over","own","said","same","says","she","should","so","some","such","than",
-        "that","the","their","theirs","them","themselves","then","there","these","they","this","those","through","to","too","under",
-        "until","up","very","was","we","were","what","when","where","which","while","who","whom","why","will","with","would","you",
-        "your","yours","yourself","yourselves","mr","mrs","ms","new","one","two","three","year","years","week","day","days","may",
-        "monday","tuesday","wednesday","thursday","friday","saturday","sunday","last","first","told","according","people",
-    };
 
-    private static readonly HashSet<int> StopHashes = BuildStopHashes();
+    public const string FileName = "story-words.tsv";
 
-    private static HashSet<int> BuildStopHashes()
+    private static readonly HashSet<int> StopHashes = BuildStopHashes(LanguageData.Default);
+
+    /// <summary>The hashes of the words that say nothing of a topic: the stop words and the weekday names.</summary>
+    private static HashSet<int> BuildStopHashes(LanguageData language)
     {
         var set = new HashSet<int>();
-        foreach (var w in StopWords) set.Add(Hash(w));
+        foreach (var w in language.Lists(FileName).Words("stop_words")) set.Add(Hash(w.ToLowerInvariant()));
+        foreach (var w in language.Lists(CalendarWords.FileName).Words(CalendarWords.Weekdays)) set.Add(Hash(w.ToLowerInvariant()));
         return set;
     }
 

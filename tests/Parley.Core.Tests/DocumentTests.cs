@@ -41,33 +41,4 @@ public class DocumentTests
         string json = DocumentJson.ToJson(doc);
         Assert.Equal("{\"id\":\"abc\",\"title\":null,\"published\":\"2019-12-04\",\"language\":\"en\",\"text\":\"Text.\",\"sentences\":[],\"entities\":[],\"places\":[],\"dates\":[],\"quotes\":[],\"events\":[]}", json);
     }
-
-    [Fact]
-    public void PipelineRefusesAComponentWhoseInputsNoEarlierComponentWrites()
-    {
-        var builder = new PipelineBuilder().Add(new Fake("parser", Layers.Tags, Layers.Parse));
-        var ex = Assert.Throws<InvalidOperationException>(() => builder.Build());
-        Assert.Contains("parser", ex.Message);
-    }
-
-    [Fact]
-    public void PipelineRunsOnlyWhatTheWantedLayersNeed()
-    {
-        var ran = new List<string>();
-        var pipeline = new PipelineBuilder()
-            .Add(new Fake("tok", Layers.Clean, Layers.Tokens | Layers.Sentences, ran))
-            .Add(new Fake("tag", Layers.Tokens, Layers.Tags, ran))
-            .Add(new Fake("ner", Layers.Tokens, Layers.Entities, ran))
-            .Build();
-        pipeline.Process(new Document("x", "y"), Layers.Tags);
-        Assert.Equal(["tok", "tag"], ran);
-    }
-
-    private sealed class Fake(string name, Layers reads, Layers writes, List<string>? log = null) : IPipelineComponent
-    {
-        public string Name => name;
-        public Layers Reads => reads;
-        public Layers Writes => writes;
-        public void Process(Document doc, CancellationToken cancellationToken = default) => log?.Add(name);
-    }
 }

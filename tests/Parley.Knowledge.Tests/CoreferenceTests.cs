@@ -1,6 +1,7 @@
 using Parley.Core;
 using Parley.Knowledge.Coref;
 using Parley.Knowledge.Linking;
+using Parley.Core.Text;
 
 namespace Parley.Knowledge.Tests;
 
@@ -12,7 +13,7 @@ public class CoreferenceTests(MiniKbFixture fx)
     private static Document Ner(string text, params (string Text, string Type)[] names)
     {
         var doc = new Document("c", text) { Published = Date };
-        Text.SimpleTokenizer.Tokenize(doc);
+        RuleTokenizer.Tokenize(doc);
         foreach (var (t, type) in names)
             for (int i = text.IndexOf(t, StringComparison.Ordinal); i >= 0; i = text.IndexOf(t, i + t.Length, StringComparison.Ordinal))
                 if (!doc.Entities.Any(e => e.Start <= i && e.End > i))

@@ -1,6 +1,7 @@
 using Parley.Core;
 using Parley.Knowledge.Geo;
 using Parley.Knowledge.Linking;
+using Parley.Core.Text;
 
 namespace Parley.Knowledge.Tests;
 
@@ -19,7 +20,7 @@ public class GeocodingTests(MiniKbFixture fx)
     private Document Entities(string text, string? url, params (string Phrase, string Type)[] entities)
     {
         var doc = new Document("g", text) { Published = new DateOnly(2019, 12, 4), Url = url };
-        Text.SimpleTokenizer.Tokenize(doc);
+        RuleTokenizer.Tokenize(doc);
         int from = 0;
         foreach (var (phrase, type) in entities)
         {

@@ -4,6 +4,7 @@ using Parley.Knowledge.Geo;
 using Parley.Knowledge.Kb;
 using Parley.Knowledge.Linking;
 using Parley.Knowledge.Text;
+using Parley.Core.Text;
 
 namespace Parley.Knowledge.Tests;
 
@@ -15,7 +16,7 @@ public sealed class KbFixture
     public Document Process(string text, DateOnly? published, bool withCoref = true)
     {
         var doc = new Document("t", text) { Published = published };
-        SimpleTokenizer.Tokenize(doc);
+        RuleTokenizer.Tokenize(doc);
         new EntityLinker(Kb).Process(doc);
         new Geocoder(Kb).Process(doc);
         if (withCoref) new CoreferenceResolver().Process(doc);

@@ -1,6 +1,7 @@
 using Parley.Core;
 using Parley.Knowledge.Coref;
 using Parley.Knowledge.Linking;
+using Parley.Core.Text;
 
 namespace Parley.Knowledge.Tests;
 
@@ -62,7 +63,7 @@ public class LinkingTests(MiniKbFixture fx)
     public void NerMentionsAreLinkedWithQuotesAndArticlesStripped()
     {
         var doc = new Document("n", "Talks with \"The Taliban\" resumed.") { Published = new DateOnly(2019, 12, 4) };
-        Text.SimpleTokenizer.Tokenize(doc);
+        RuleTokenizer.Tokenize(doc);
         doc.Entities.Add(new EntityMention { Start = 11, End = 24, Text = "\"The Taliban\"", Type = "ORG", Via = "ner" });
         doc.Done |= Layers.Entities;
         new EntityLinker(fx.Kb).Process(doc);
@@ -75,7 +76,7 @@ public class LinkingTests(MiniKbFixture fx)
     public void AGroupThatNerCallsMiscBecomesAnOrganisationWhenLinked()
     {
         var doc = new Document("m", "Talks with the Taliban resumed.") { Published = new DateOnly(2019, 12, 4) };
-        Text.SimpleTokenizer.Tokenize(doc);
+        RuleTokenizer.Tokenize(doc);
         doc.Entities.Add(new EntityMention { Start = 15, End = 22, Text = "Taliban", Type = "MISC", Via = "ner" });
         doc.Done |= Layers.Entities;
         new EntityLinker(fx.Kb).Process(doc);
@@ -96,7 +97,7 @@ public class LinkingTests(MiniKbFixture fx)
     public void UnknownNamesKeepTheirTypeAndShareADocumentLocalCluster()
     {
         var doc = new Document("u", "Maria Ortega met the press. Ortega left.") { Published = new DateOnly(2019, 1, 1) };
-        Text.SimpleTokenizer.Tokenize(doc);
+        RuleTokenizer.Tokenize(doc);
         doc.Entities.Add(new EntityMention { Start = 0, End = 12, Text = "Maria Ortega", Type = "PER", Via = "ner" });
         doc.Entities.Add(new EntityMention { Start = 28, End = 34, Text = "Ortega", Type = "PER", Via = "ner" });
         doc.Done |= Layers.Entities;
@@ -120,18 +121,19 @@ public class LinkingTests(MiniKbFixture fx)
 [Collection("minikb")]
 public class PipelineTests(MiniKbFixture fx)
 {
+    /// <summary>A stand-in for the NLP stages: rule tokens and sentences, no tags, no NER (the linker then finds the names).</summary>
     private sealed class PlainTokenizer : IPipelineComponent
     {
-        public string Name => "tokenizer";
-        public Layers Reads => Layers.None;
-        public Layers Writes => Layers.Tokens | Layers.Sentences;
-        public void Process(Document doc, CancellationToken cancellationToken = default) => Text.SimpleTokenizer.Tokenize(doc);
+        public static readonly ComponentDescriptor Descriptor = new("plain", Layers.None, Layers.Tokens | Layers.Sentences | Layers.Tags | Layers.Entities);
+        public string Name => Descriptor.Name;
+        public void Process(Document doc, CancellationToken cancellationToken = default) => RuleTokenizer.Tokenize(doc);
     }
 
     [Fact]
     public void TheKnowledgeStagesRunInAPipelineAndTwiceGiveTheSameResult()
     {
-        var pipeline = new PipelineBuilder().Add(new PlainTokenizer()).AddKnowledge(fx.Kb).Build();
+        var context = new ComponentContext(LanguageData.Default).Set(KnowledgeStages.KnowledgeBaseKey, fx.Kb);
+        var pipeline = new PipelineBuilder().Add(PlainTokenizer.Descriptor, new PlainTokenizer()).AddKnowledge().Build(Layers.All, context);
         var doc = new Document("p", "Afghan officials met the Taliban in Kabul. They said it went well.") { Published = new DateOnly(2019, 12, 4) };
         pipeline.Process(doc);
         var first = doc.Entities.Select(e => (e.Start, e.End, e.Actor, e.Via)).ToList();

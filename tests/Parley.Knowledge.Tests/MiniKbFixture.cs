@@ -5,6 +5,7 @@ using Parley.Knowledge.Geo;
 using Parley.Knowledge.Kb;
 using Parley.Knowledge.Linking;
 using Parley.Knowledge.Text;
+using Parley.Core.Text;
 
 namespace Parley.Knowledge.Tests;
 
@@ -36,7 +37,7 @@ public sealed class MiniKbFixture : IDisposable
     public Document Process(string text, DateOnly? published)
     {
         var doc = new Document("t", text) { Published = published };
-        SimpleTokenizer.Tokenize(doc);
+        RuleTokenizer.Tokenize(doc);
         new EntityLinker(Kb).Process(doc);
         new Geocoder(Kb).Process(doc);
         new CoreferenceResolver().Process(doc);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using Parley.Core;
+using Parley.Nlp;
 
 namespace Parley.Cli.Commands;
 
@@ -28,23 +29,21 @@ internal static class BenchNlpCommand
                 Console.Error.WriteLine($"{file}: {e.Message}");
                 return 2;
             }
-            var loaded = NlpLoader.TryLoad(r.GetValue(model));
-            if (loaded is null) return 2;
-            var (nlp, parser) = loaded.Value;
-            var tokenizer = nlp.TokenizerComponent();
-            var tagger = nlp.TaggerComponent();
-            var parse = parser is null ? null : new Parley.Nlp.Parsing.ParserComponent(parser, tagger);
+            // The NLP stages as every command builds them; the parser's is left out with a note when it is not installed.
+            string? folder = r.GetValue(model);
+            var pipeline = CommandPipelines.TryBuild(Layers.Parse, Layers.Tokens | Layers.Tags, Console.Error,
+                c => { if (folder is not null) c.UseModel(NlpComponents.NlpRole, folder); });
+            if (pipeline is null) return 2;
+            bool parses = (pipeline.Assigns & Layers.Parse) != 0;
             long Process(string text)
             {
                 var doc = new Document("bench", text);
-                tokenizer.Process(doc);
-                tagger.Process(doc);
-                parse?.Process(doc);
+                pipeline.Process(doc, Layers.Parse);
                 return doc.TokenCount;
             }
             long chars = 0;
             foreach (var t in texts) chars += t.Length;
-            Console.WriteLine($"{texts.Count} documents, {chars} characters; stages: tokenize, split, tag, feats, lemmatize{(parser is null ? "" : ", parse")}");
+            Console.WriteLine($"{texts.Count} documents, {chars} characters; stages: tokenize, split, tag, feats, lemmatize{(parses ? ", parse" : "")}");
             // warm-up on a slice so the JIT has compiled the hot paths
             for (int i = 0; i < Math.Min(200, texts.Count); i++) Process(texts[i]);
             using var self = System.Diagnostics.Process.GetCurrentProcess();
@@ -65,7 +64,7 @@ internal static class BenchNlpCommand
             foreach (var t in texts)
             {
                 var doc = new Document("bench", t);
-                tokenizer.Process(doc);
+                pipeline.Process(doc, Layers.Tokens);
                 tokenOnly += doc.TokenCount;
             }
             self.Refresh();

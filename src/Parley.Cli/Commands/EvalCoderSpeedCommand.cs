@@ -15,7 +15,8 @@ internal static class EvalCoderSpeedCommand
         {
             string path = parse.GetValue(conllu)!;
             if (!File.Exists(path)) { Console.Error.WriteLine($"{path}: not found"); return 2; }
-            var (sentences, events, speed) = Parley.Events.Evaluation.CoderSpeed.Measure(new Parley.Events.EventCoder(), path);
+            if (CommandPipelines.Coder(Console.Error) is not { } coder) return 2;
+            var (sentences, events, speed) = Parley.Events.Evaluation.CoderSpeed.Measure(coder, path);
             Console.WriteLine($"{sentences} sentences, {events} events, {speed:0} sentences/s (coder only, one thread)");
             return 0;
         });

@@ -55,7 +55,8 @@ internal static partial class EvalEventRateCommand
             var reservoir = new List<string>();
             long seen = 0;
             var dropCounter = parse.GetValue(drops) > 0 ? new DropCounter() : null;
-            var coder = dropCounter is null ? null : new EventCoder();
+            // The pipeline's own coder, run again with a trace to count why candidates were dropped.
+            var coder = dropCounter is null ? null : engine.Pipeline.Find<EventCoder>();
             long docs = 0, sentences = 0, titles = 0, withEvent = 0, events = 0;
             var byRoot = new SortedDictionary<string, int>(StringComparer.Ordinal);
             foreach (var item in new DocumentStream(engine).Process(inputs))

@@ -90,8 +90,8 @@ internal static class EvalGeoCommand
         }
         var articles = GeoWebNewsEvaluation.Read(path);
         var missing = new List<string>();
-        var pipeline = DefaultPipeline.Build(Layers.Places, missing);
-        if (!pipeline.Components.Any(c => (c.Writes & Layers.Places) != 0))
+        var pipeline = StandardPipeline.Build(Layers.Places, missing);
+        if ((pipeline.Assigns & Layers.Places) == 0)
         {
             Console.Error.WriteLine($"{path}: the pipeline of this build cannot geocode ({string.Join("; ", missing)})");
             return 2;

@@ -50,7 +50,9 @@ internal static class ExplainCommand
                 }
                 var parsed = AnnotatedConllu.Parse(text, p);
                 parsed.Published ??= published;
-                new EventCoder().Code(parsed, writer);
+                // The file brings every layer the coder reads; the coder is made as `code` makes it.
+                if (CommandPipelines.Coder(Console.Error) is not { } fileCoder) return 2;
+                fileCoder.Code(parsed, writer);
                 Console.Out.WriteLine();
                 Console.Out.WriteLine($"{parsed.Events.Count} event(s)");
                 return 0;
@@ -58,14 +60,14 @@ internal static class ExplainCommand
 
             // The same path as `parley code`: the same reader, cleaning and stages, stopping before the event coder, which
             // then runs with its trace on the title and on the body.
-            var engine = ParleyEngine.Create(new EngineOptions { DefaultDate = published, Layers = Layers.All & ~Layers.Events });
-            var coder = new EventCoder();
+            var engine = ParleyEngine.Create(new EngineOptions { DefaultDate = published, Layers = Layers.All & ~Layers.Events, PipelineLayers = Layers.All });
+            var coder = engine.Pipeline.Find<EventCoder>();
             int status = 0, total = 0;
             foreach (var item in new DocumentStream(engine).Process([p], Console.In))
             {
                 if (item.Problem is { } problem) { CliOptions.ReportProblem(problem); status = 2; }
                 if (item.Document is not { } doc) continue;
-                if ((doc.Done & Layers.Parse) == 0)
+                if ((doc.Done & Layers.Parse) == 0 || coder is null)
                 {
                     Console.Error.WriteLine($"{p}: the NLP pipeline of this build has no dependency parser ({string.Join("; ", engine.MissingStages)}); use --input conllu");
                     return 2;

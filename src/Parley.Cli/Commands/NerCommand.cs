@@ -3,6 +3,7 @@ using System.Text;
 using Parley.Core;
 using Parley.Nlp;
 using Parley.Nlp.Ner;
+using Parley.Core.Text;
 
 namespace Parley.Cli.Commands;
 
@@ -26,10 +27,10 @@ internal static class NerCommand
         command.SetAction(parse =>
         {
             string source = parse.GetValue(path) ?? "-";
-            var folder = parse.GetValue(modelDir) ?? ModelLocator.FindModel(NerModel.DefaultName);
-            if (folder is null || !Directory.Exists(folder))
+            var folder = parse.GetValue(modelDir);
+            if (folder is not null && !Directory.Exists(folder))
             {
-                Console.Error.WriteLine($"parley: {folder ?? NerModel.DefaultName}: NER model not found (set PARLEY_MODELS or run `parley train ner`)");
+                Console.Error.WriteLine($"parley: {folder}: NER model not found (set PARLEY_MODELS or run `parley train ner`)");
                 return 2;
             }
             if (source != "-" && !File.Exists(source))
@@ -37,14 +38,20 @@ internal static class NerCommand
                 Console.Error.WriteLine($"parley: {source}: file not found");
                 return 2;
             }
-            var model = NerModel.Load(folder);
             var genre = parse.GetValue(domain) == "web" ? NerDomain.Web : NerDomain.News;
+            // The tokenizer and the recogniser, as `code` makes them; linking and the later stages are not this command's.
+            var pipeline = CommandPipelines.TryBuild(Layers.Entities, Layers.Entities, Console.Error, c =>
+            {
+                if (folder is not null) c.UseModel(NlpComponents.NerRole, folder);
+                c.Set(NlpComponents.NerDomainSetting, genre);
+            }, "tokenizer", "ner");
+            if (pipeline is null) return 2;
             using var reader = source == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(source, Encoding.UTF8);
             using var writer = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
             try
             {
-                if (parse.GetValue(input) == "conll") NerConllFormat.Process(reader, writer, model, genre);
-                else WriteText(reader.ReadToEnd(), writer, model, genre);
+                if (parse.GetValue(input) == "conll") NerConllFormat.Process(reader, writer, doc => pipeline.Process(doc, Layers.Entities, given: doc.Done));
+                else WriteText(reader.ReadToEnd(), writer, pipeline);
             }
             catch (DecoderFallbackException)
             {
@@ -56,32 +63,33 @@ internal static class NerCommand
         return command;
     }
 
-    private static void WriteText(string text, TextWriter writer, NerModel model, NerDomain domain)
+    private static void WriteText(string text, TextWriter writer, Pipeline pipeline)
     {
-        var (tokens, ends) = Tokenize(text);
-        var labels = new int[tokens.Count];
-        model.PredictSpans(text, [.. tokens], [.. ends], labels, domain);
-        int sentence = 0;
-        for (int i = 0; i < tokens.Count; i++)
-        {
-            if (sentence < ends.Count && i == ends[sentence] && i > 0) { writer.WriteLine(); sentence++; }
-            var (start, end) = tokens[i];
-            writer.Write(text.AsSpan(start, end - start));
-            writer.Write('\t');
-            writer.WriteLine(NerLabels.Names[labels[i]]);
-        }
-    }
-
-    private static (List<(int Start, int End)> Tokens, List<int> SentenceEnds) Tokenize(string text)
-    {
-        var folder = ModelLocator.FindModel(NlpModel.DefaultName);
-        if (folder is null) return NerFallbackTokenizer.Tokenize(text);
         var doc = new Document("input", text);
-        NlpModel.Load(folder).TokenizerComponent().Process(doc);
-        var tokens = new List<(int, int)>(doc.TokenCount);
-        foreach (ref readonly var t in doc.Tokens) tokens.Add((t.Start, t.End));
-        var ends = new List<int>(doc.SentenceCount);
-        foreach (ref readonly var s in doc.Sentences) if (s.EndToken > (ends.Count == 0 ? 0 : ends[^1])) ends.Add(s.EndToken);
-        return (tokens, ends);
+        // Without the NLP model the pipeline has no tokenizer: the rule tokenizer gives tokens and sentences.
+        Layers given = Layers.None;
+        if ((pipeline.Assigns & Layers.Tokens) == 0)
+        {
+            RuleTokenizer.Tokenize(doc);
+            given = Layers.Tokens | Layers.Sentences;
+        }
+        pipeline.Process(doc, Layers.Entities, given: given);
+        var labels = new string[doc.TokenCount];
+        Array.Fill(labels, NerLabels.Names[NerLabels.O]);
+        foreach (var e in doc.Entities)
+        {
+            int type = NerLabels.TypeIndex(e.Type), t = doc.TokenAt(e.Start);
+            if (type < 0 || t < 0) continue;
+            labels[t] = NerLabels.Names[NerLabels.Begin(type)];
+            for (t++; t < doc.TokenCount && doc.Tokens[t].Start < e.End; t++) labels[t] = NerLabels.Names[NerLabels.Inside(type)];
+        }
+        for (int i = 0; i < doc.TokenCount; i++)
+        {
+            var token = doc.Tokens[i];
+            if (i > 0 && token.Sentence != doc.Tokens[i - 1].Sentence) writer.WriteLine();
+            writer.Write(doc.Text.AsSpan(token.Start, token.End - token.Start));
+            writer.Write('\t');
+            writer.WriteLine(labels[i]);
+        }
     }
 }

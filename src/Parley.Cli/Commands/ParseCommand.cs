@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Parley.Core;
+using Parley.Nlp;
 using Parley.Nlp.Conllu;
 
 namespace Parley.Cli.Commands;
@@ -41,12 +42,10 @@ internal static class ParseCommand
             stderr.WriteLine($"{name}: {(e is DecoderFallbackException ? "not UTF-8 text" : e.Message)}");
             return 2;
         }
-        var loaded = NlpLoader.TryLoad(modelFolder, stderr);
-        if (loaded is null) return 2;
-        var (model, parser) = loaded.Value;
-        var tokenizer = model.TokenizerComponent();
-        var tagger = model.TaggerComponent();
-        var parse = parser is null ? null : new Parley.Nlp.Parsing.ParserComponent(parser, tagger);
+        // Tokens, tags, lemmas and (when the parser is installed) the parse: the parser's stage is left out with a note otherwise.
+        var pipeline = CommandPipelines.TryBuild(Layers.Parse, Layers.Tokens | Layers.Tags, stderr,
+            c => { if (modelFolder is not null) c.UseModel(NlpComponents.NlpRole, modelFolder); });
+        if (pipeline is null) return 2;
         if (input == "conllu")
         {
             List<ConlluSentence> sentences;
@@ -60,8 +59,7 @@ internal static class ParseCommand
             {
                 var part = sentences.GetRange(first, Math.Min(500, sentences.Count - first));
                 var doc = DocumentConllu.FromSentences(name, part);
-                tagger.Process(doc);
-                parse?.Process(doc);
+                pipeline.Process(doc, Layers.Parse, given: Layers.Tokens | Layers.Sentences);
                 var comments = new List<IReadOnlyList<string>>(part.Count);
                 foreach (var s in part) comments.Add(s.Comments);
                 DocumentConllu.Write(stdout, doc, comments);
@@ -73,9 +71,7 @@ internal static class ParseCommand
         {
             int end = PieceEnd(content, start);
             var doc = new Document(name, content[start..end]);
-            tokenizer.Process(doc);
-            tagger.Process(doc);
-            parse?.Process(doc);
+            pipeline.Process(doc, Layers.Parse);
             DocumentConllu.Write(stdout, doc);
             start = end;
         }

@@ -6,11 +6,11 @@ namespace Parley.Events.Quotes;
 /// Reported speech: "X said (that) ...", "X told reporters that ...", "according to X, ..." in sentences that hold no
 /// direct quotation. The reported clause runs from after the verb (or "that") to the end of the sentence.
 /// </summary>
-internal static class IndirectSpeech
+internal sealed class IndirectSpeech(SpeechWords speech, SpeakerFinder speakers)
 {
     private const int ThatWindow = 7;
 
-    public static void Find(Document doc, List<QuoteSpan> direct, List<QuoteSpan> allMarks, List<QuoteMention> output)
+    public void Find(Document doc, List<QuoteSpan> direct, List<QuoteSpan> allMarks, List<QuoteMention> output)
     {
         string text = doc.Text;
         var cursor = new Cursor();
@@ -37,7 +37,7 @@ internal static class IndirectSpeech
         public int Mark;
     }
 
-    private static void FindInSentence(Document doc, int start, int end, List<QuoteSpan> direct, List<QuoteSpan> allMarks,
+    private void FindInSentence(Document doc, int start, int end, List<QuoteSpan> direct, List<QuoteSpan> allMarks,
         List<QuoteMention> output, ref Cursor cursor)
     {
         while (cursor.Direct < direct.Count && direct[cursor.Direct].Close < start) cursor.Direct++;
@@ -46,9 +46,9 @@ internal static class IndirectSpeech
         var words = TextWords.Scan(text, start, end);
         if (words.Count < 4) return;
 
-        if (SpeakerFinder.IsAccordingTo(text, words, 0))
+        if (speakers.IsAccordingTo(text, words, 0))
         {
-            var source = SpeakerFinder.PhraseToComma(text, words, 2);
+            var source = speakers.PhraseToComma(text, words, speakers.AccordingToLength);
             int comma = IndexAfter(words, source.End);
             if (!source.IsEmpty && comma < words.Count && text[words[comma].Start] == ',' && comma + 3 < words.Count)
             {
@@ -62,8 +62,8 @@ internal static class IndirectSpeech
             var w = words[v];
             if (w.IsPunct || Inside(allMarks, w.Start, ref cursor.Mark)) continue;
             var verb = SpeakerFinder.Span(text, w);
-            if (!SpeechWords.IsSpeechVerb(verb) || char.IsUpper(verb[0]) || SpeakerFinder.IsPassive(text, words, v)) continue;
-            var speaker = SpeakerFinder.SubjectBefore(text, words, v, 0, out _);
+            if (!speech.IsSpeechVerb(verb) || char.IsUpper(verb[0]) || speakers.IsPassive(text, words, v)) continue;
+            var speaker = speakers.SubjectBefore(text, words, v, 0, out _);
             if (speaker.IsEmpty) continue;
             int clause = ClauseStart(text, words, v);
             if (clause < 0) continue;
@@ -73,7 +73,7 @@ internal static class IndirectSpeech
     }
 
     /// <summary>Index of the first word of the reported clause, or -1.</summary>
-    private static int ClauseStart(string text, List<TextWord> words, int verb)
+    private int ClauseStart(string text, List<TextWord> words, int verb)
     {
         for (int k = verb + 1; k < words.Count && k <= verb + ThatWindow; k++)
         {
@@ -82,7 +82,7 @@ internal static class IndirectSpeech
                 if (text[words[k].Start] == ',') continue;
                 break;
             }
-            if (SpeakerFinder.Span(text, words[k]).Equals("that", StringComparison.OrdinalIgnoreCase))
+            if (speech.IsComplementizer(SpeakerFinder.Span(text, words[k])))
             {
                 int c = k + 1;
                 while (c < words.Count && words[c].IsPunct && text[words[c].Start] == ',') c++;
@@ -90,9 +90,9 @@ internal static class IndirectSpeech
             }
         }
         var verbText = SpeakerFinder.Span(text, words[verb]);
-        if (!SpeechWords.ReportsBareClause(verbText)) return -1;
+        if (!speech.ReportsBareClause(verbText)) return -1;
         int first = verb + 1;
-        if (words[first].IsPunct || SpeechWords.IsPrepositionOrAdverb(SpeakerFinder.Span(text, words[first]))) return -1;
+        if (words[first].IsPunct || speech.IsPrepositionOrAdverb(SpeakerFinder.Span(text, words[first]))) return -1;
         int remaining = 0;
         for (int k = first; k < words.Count; k++)
         {
@@ -101,14 +101,14 @@ internal static class IndirectSpeech
         return remaining >= 4 ? first : -1;
     }
 
-    private static void Add(Document doc, List<QuoteMention> output, SpeakerSpan speaker, int clauseStart, int sentenceEnd)
+    private void Add(Document doc, List<QuoteMention> output, SpeakerSpan speaker, int clauseStart, int sentenceEnd)
     {
         string text = doc.Text;
         int end = sentenceEnd;
         while (end > clauseStart && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '.' or '!' or '?' or ';' or ',')) end--;
         if (end <= clauseStart) return;
         var quote = new QuoteMention { Start = clauseStart, End = end, Text = text.Substring(clauseStart, end - clauseStart), Direct = false };
-        QuoteExtractor.SetSpeaker(doc, quote, speaker);
+        QuoteExtractor.SetSpeaker(doc, quote, speaker, speech);
         output.Add(quote);
     }
 

@@ -15,9 +15,28 @@ public sealed class QuoteExtractor : IPipelineComponent
 {
     private const int ChainDistance = 300;
 
-    public string Name => "quotes";
-    public Layers Reads => Layers.Tokens | Layers.Sentences | Layers.Entities;
-    public Layers Writes => Layers.Quotes;
+    private readonly SpeechWords _speech;
+    private readonly SpeakerFinder _speakers;
+    private readonly IndirectSpeech _indirect;
+
+    /// <summary>A quotation finder with the word lists of <paramref name="language"/> (its quote-words.tsv).</summary>
+    public QuoteExtractor(LanguageData language)
+    {
+        _speech = new SpeechWords(language);
+        _speakers = new SpeakerFinder(_speech);
+        _indirect = new IndirectSpeech(_speech, _speakers);
+    }
+
+    /// <summary>A quotation finder for English.</summary>
+    public QuoteExtractor() : this(LanguageData.Default) { }
+
+    /// <summary>Reads tags (is a short quotation a statement?) and coreference (who a pronoun speaker is).</summary>
+    public static readonly ComponentDescriptor Descriptor = new("quotes", Layers.Tokens | Layers.Sentences | Layers.Tags | Layers.Entities | Layers.Coreference, Layers.Quotes)
+    {
+        Summary = "direct and indirect quotations with their speakers",
+    };
+
+    public string Name => Descriptor.Name;
 
     public void Process(Document doc, CancellationToken cancellationToken = default)
     {
@@ -37,34 +56,34 @@ public sealed class QuoteExtractor : IPipelineComponent
             if (end > start && text[end - 1] == ',') end--;
             while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
             if (end <= start) continue;
-            var speaker = SpeakerFinder.AfterQuote(text, span.Close, text[end - 1] is '.' or '!' or '?', out bool viaVerb);
-            if (speaker.IsEmpty) speaker = SpeakerFinder.BeforeQuote(text, span.Open, out viaVerb);
+            var speaker = _speakers.AfterQuote(text, span.Close, text[end - 1] is '.' or '!' or '?', out bool viaVerb);
+            if (speaker.IsEmpty) speaker = _speakers.BeforeQuote(text, span.Open, out viaVerb);
             // A short quote with no verb is a name or a scare quote, unless a speech verb attributes it: "“Never,” he said."
             // A quoted sentence with its own final stop and a speaker is a statement too: `According to X, "No deal."`
             if (!viaVerb && !IsStatement(doc, start, end) && !(!speaker.IsEmpty && text[end - 1] is '.' or '!' or '?')) continue;
 
             var quote = new QuoteMention { Start = start, End = end, Text = QuotedText(text, start, end, span.Reopens), Direct = true };
-            if (!speaker.IsEmpty) SetSpeaker(doc, quote, speaker);
+            if (!speaker.IsEmpty) SetSpeaker(doc, quote, speaker, _speech);
             // A quote inside a sentence that has its own subject and no speech verb ("The envoy will discuss "how best to
             // ..."") is words that subject uses or a scare quote, not the previous speaker's: no speaker rather than a wrong one.
             else if (OpensMidSentence(text, span.Open)) { }
             else if (previous?.Speaker is not null && span.Open - previousClose <= ChainDistance) CopySpeaker(previous, quote);
             else
             {
-                speaker = SpeakerFinder.PreviousSentence(text, span.Open, out _);
-                if (!speaker.IsEmpty) SetSpeaker(doc, quote, speaker);
+                speaker = _speakers.PreviousSentence(text, span.Open, out _);
+                if (!speaker.IsEmpty) SetSpeaker(doc, quote, speaker, _speech);
             }
             doc.Quotes.Add(quote);
             taken.Add(span);
             previous = quote;
             previousClose = span.Close;
         }
-        IndirectSpeech.Find(doc, taken, spans, doc.Quotes);
+        _indirect.Find(doc, taken, spans, doc.Quotes);
         doc.Quotes.Sort(static (a, b) => a.Start.CompareTo(b.Start));
     }
 
     /// <summary>A quotation says something: four words or more, or a verb (by tag when tagged, else by a short list, or "!"/"?").</summary>
-    private static bool IsStatement(Document doc, int start, int end)
+    private bool IsStatement(Document doc, int start, int end)
     {
         if (end <= start) return false;
         var words = TextWords.Scan(doc.Text, start, end);
@@ -89,7 +108,7 @@ public sealed class QuoteExtractor : IPipelineComponent
         if (doc.Text[end - 1] is '!' or '?') return true;
         foreach (var w in words)
         {
-            if (!w.IsPunct && SpeechWords.IsCommonVerb(SpeakerFinder.Span(doc.Text, w))) return true;
+            if (!w.IsPunct && _speech.IsCommonVerb(SpeakerFinder.Span(doc.Text, w))) return true;
         }
         return false;
     }
@@ -118,12 +137,12 @@ public sealed class QuoteExtractor : IPipelineComponent
         return false;
     }
 
-    internal static void SetSpeaker(Document doc, QuoteMention quote, SpeakerSpan speaker)
+    internal static void SetSpeaker(Document doc, QuoteMention quote, SpeakerSpan speaker, SpeechWords speech)
     {
         quote.Speaker = doc.Text.Substring(speaker.Start, speaker.End - speaker.Start);
         quote.SpeakerStart = speaker.Start;
         quote.SpeakerEnd = speaker.End;
-        var entity = SpeakerEntities.Resolve(doc, speaker.Start, speaker.End, out string? name);
+        var entity = SpeakerEntities.Resolve(doc, speaker.Start, speaker.End, speech, out string? name);
         quote.SpeakerName = name;
         quote.SpeakerActor = entity?.Actor;
     }

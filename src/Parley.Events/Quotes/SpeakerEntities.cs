@@ -5,7 +5,7 @@ namespace Parley.Events.Quotes;
 /// <summary>Ties a speaker phrase to an entity: the PER/ORG entity inside it, its coreference cluster, or for a pronoun without coreference the nearest PER/ORG before it.</summary>
 internal static class SpeakerEntities
 {
-    public static EntityMention? Resolve(Document doc, int start, int end, out string? name)
+    public static EntityMention? Resolve(Document doc, int start, int end, SpeechWords speech, out string? name)
     {
         name = null;
         var entities = doc.Entities;
@@ -24,7 +24,7 @@ internal static class SpeakerEntities
             }
         }
         var span = doc.Text.AsSpan(start, end - start);
-        bool pronoun = SpeechWords.IsPronoun(span);
+        bool pronoun = speech.IsPronoun(span);
         if (best is not null)
         {
             var source = best.Cluster >= 0 && (best.Name is null || best.Actor is null) ? ClusterRepresentative(entities, best) : best;
@@ -32,8 +32,7 @@ internal static class SpeakerEntities
             return source.Actor is not null ? source : best.Actor is not null ? best : source;
         }
         if (!pronoun || (doc.Done & Layers.Coreference) != 0) return null;
-        bool personal = span.Equals("he", StringComparison.OrdinalIgnoreCase) || span.Equals("she", StringComparison.OrdinalIgnoreCase)
-            || span.Equals("i", StringComparison.OrdinalIgnoreCase);
+        bool personal = speech.IsPersonPronoun(span);
         EntityMention? nearest = null;
         foreach (var e in entities)
         {

@@ -7,12 +7,12 @@ internal readonly record struct SpeakerSpan(int Start, int End)
 }
 
 /// <summary>Reads speaker phrases out of word windows: "X said", "said X", "according to X", "X told ...".</summary>
-internal static class SpeakerFinder
+internal sealed class SpeakerFinder(SpeechWords speech)
 {
     private const int MaxPhraseWords = 10;
 
     /// <summary>Attribution right after a closing mark: `," said Trump`, `" Trump said`, `" the ministry said in a statement`.</summary>
-    public static SpeakerSpan AfterQuote(string text, int close, bool quoteEndsSentence, out bool viaVerb)
+    public SpeakerSpan AfterQuote(string text, int close, bool quoteEndsSentence, out bool viaVerb)
     {
         viaVerb = false;
         int from = close + 1;
@@ -31,7 +31,7 @@ internal static class SpeakerFinder
         while (k < words.Count && words[k].IsPunct && text[words[k].Start] is ',' or '\u2014' or '\u2013' or '-') k++;
         if (k >= words.Count || words[k].IsPunct) return default;
         var first = Span(text, words[k]);
-        if (SpeechWords.IsSpeechVerb(first) && !SpeechWords.TakesObject(first))
+        if (speech.IsSpeechVerb(first) && !speech.TakesObject(first))
         {
             viaVerb = true;
             return ObjectAfter(text, words, k + 1);
@@ -39,12 +39,12 @@ internal static class SpeakerFinder
         if (IsAccordingTo(text, words, k))
         {
             viaVerb = true;
-            return PhraseToComma(text, words, k + 2);
+            return PhraseToComma(text, words, k + AccordingToLength);
         }
         for (int v = k + 1; v < words.Count && v <= k + MaxPhraseWords + 2; v++)
         {
             if (words[v].IsPunct && text[words[v].Start] != ',') break;
-            if (words[v].IsPunct || !SpeechWords.IsSpeechVerb(Span(text, words[v]))) continue;
+            if (words[v].IsPunct || !speech.IsSpeechVerb(Span(text, words[v]))) continue;
             var speaker = SubjectBefore(text, words, v, k, out int firstWord);
             viaVerb = firstWord <= k + 3;
             return viaVerb ? speaker : default;
@@ -53,7 +53,7 @@ internal static class SpeakerFinder
     }
 
     /// <summary>Attribution before an opening mark: `Trump said: "`, `In a statement, the ministry said, "`, `according to X, "`.</summary>
-    public static SpeakerSpan BeforeQuote(string text, int open, out bool viaVerb)
+    public SpeakerSpan BeforeQuote(string text, int open, out bool viaVerb)
     {
         viaVerb = false;
         int from = TextWords.SentenceStart(text, open);
@@ -73,7 +73,7 @@ internal static class SpeakerFinder
                 if (text[words[v].Start] == ',') continue;
                 break;
             }
-            if (SpeechWords.IsSpeechVerb(Span(text, words[v])))
+            if (speech.IsSpeechVerb(Span(text, words[v])))
             {
                 var speaker = SubjectBefore(text, words, v, 0, out _);
                 // `Trump said: "` or `Trump told reporters, "` introduce the quote; `insist that any talks with "` only contain it.
@@ -81,15 +81,15 @@ internal static class SpeakerFinder
                 return speaker;
             }
         }
-        for (int k = 0; k + 2 < words.Count; k++)
+        for (int k = 0; k + AccordingToLength < words.Count; k++)
         {
-            if (IsAccordingTo(text, words, k)) return PhraseToComma(text, words, k + 2);
+            if (IsAccordingTo(text, words, k)) return PhraseToComma(text, words, k + AccordingToLength);
         }
         return default;
     }
 
     /// <summary>The speaker of the sentence before <paramref name="open"/> (or of the paragraph before, when the quote opens one).</summary>
-    public static SpeakerSpan PreviousSentence(string text, int open, out int verbStart)
+    public SpeakerSpan PreviousSentence(string text, int open, out int verbStart)
     {
         verbStart = -1;
         int start = TextWords.SentenceStart(text, open);
@@ -100,7 +100,7 @@ internal static class SpeakerFinder
         var words = TextWords.Scan(text, prevStart, end + 1);
         for (int v = 1; v < words.Count; v++)
         {
-            if (words[v].IsPunct || !SpeechWords.IsSpeechVerb(Span(text, words[v])) || IsPassive(text, words, v)) continue;
+            if (words[v].IsPunct || !speech.IsSpeechVerb(Span(text, words[v])) || IsPassive(text, words, v)) continue;
             if (!IntroducesSpeech(text, words, v)) continue;
             var speaker = SubjectBefore(text, words, v, 0, out _);
             if (!speaker.IsEmpty)
@@ -113,7 +113,7 @@ internal static class SpeakerFinder
     }
 
     /// <summary>The verb ends its sentence, or a colon or "that" follows within a few words ("said in a statement that").</summary>
-    private static bool IntroducesSpeech(string text, List<TextWord> words, int verb)
+    private bool IntroducesSpeech(string text, List<TextWord> words, int verb)
     {
         if (verb == words.Count - 1) return true;
         for (int k = verb + 1; k < words.Count && k <= verb + 7; k++)
@@ -125,22 +125,22 @@ internal static class SpeakerFinder
                 if (c == ',') continue;
                 return k == words.Count - 1;
             }
-            if (Span(text, words[k]).Equals("that", StringComparison.OrdinalIgnoreCase)) return true;
+            if (speech.IsComplementizer(Span(text, words[k]))) return true;
         }
         return false;
     }
 
     /// <summary>The subject read leftwards from a verb, past adverbs and auxiliaries ("Trump also said"), up to a clause edge.</summary>
-    public static SpeakerSpan SubjectBefore(string text, List<TextWord> words, int verb, int lo, out int firstWord)
+    public SpeakerSpan SubjectBefore(string text, List<TextWord> words, int verb, int lo, out int firstWord)
     {
         firstWord = int.MaxValue;
         int k = verb - 1;
-        while (k >= lo && !words[k].IsPunct && SpeechWords.SitsBeforeVerb(Span(text, words[k]))) k--;
+        while (k >= lo && !words[k].IsPunct && speech.SitsBeforeVerb(Span(text, words[k]))) k--;
         // "He went on to add", "the minister continued to say": the subject is before the governing verb.
-        if (k > lo && !words[k].IsPunct && Span(text, words[k]).Equals("to", StringComparison.OrdinalIgnoreCase))
+        if (k > lo && !words[k].IsPunct && speech.IsInfinitiveMarker(Span(text, words[k])))
         {
             k--;
-            for (int skipped = 0; skipped < 3 && k >= lo && !words[k].IsPunct && SpeechWords.GovernsInfinitive(Span(text, words[k])); skipped++) k--;
+            for (int skipped = 0; skipped < 3 && k >= lo && !words[k].IsPunct && speech.GovernsInfinitive(Span(text, words[k])); skipped++) k--;
         }
         int last = -1, first = -1, count = 0;
         while (k >= lo && count < MaxPhraseWords)
@@ -164,8 +164,8 @@ internal static class SpeakerFinder
             }
             // "and" joins two names ("Trump and Ghani said") but otherwise starts a new clause ("talks collapsed and Trump said").
             var word = Span(text, w);
-            if (SpeechWords.StopsSubject(word)
-                && !(word.Equals("and", StringComparison.OrdinalIgnoreCase) && k > lo && !words[k - 1].IsPunct && char.IsUpper(text[words[k - 1].Start])))
+            if (speech.StopsSubject(word)
+                && !(speech.IsAnd(word) && k > lo && !words[k - 1].IsPunct && char.IsUpper(text[words[k - 1].Start])))
                 break;
             if (last < 0) last = k;
             first = k;
@@ -174,12 +174,12 @@ internal static class SpeakerFinder
         }
         if (first < 0) return default;
         // "On Wednesday the minister said": drop a leading prepositional phrase.
-        if (first < last && SpeechWords.IsPrepositionOrAdverb(Span(text, words[first])))
+        if (first < last && speech.IsPrepositionOrAdverb(Span(text, words[first])))
         {
             int det = -1;
             for (int j = first + 1; j <= last; j++)
             {
-                if (IsDeterminer(Span(text, words[j]))) { det = j; break; }
+                if (speech.IsDeterminer(Span(text, words[j]))) { det = j; break; }
             }
             first = det > 0 ? det : Math.Min(first + 2, last);
         }
@@ -199,20 +199,20 @@ internal static class SpeakerFinder
     }
 
     /// <summary>The phrase after an inverted verb: "said Trump", "said a spokesman for the ministry".</summary>
-    public static SpeakerSpan ObjectAfter(string text, List<TextWord> words, int k)
+    public SpeakerSpan ObjectAfter(string text, List<TextWord> words, int k)
     {
         int first = k, last = -1;
         while (k < words.Count && k - first < MaxPhraseWords)
         {
             var w = words[k];
-            if (w.IsPunct || SpeechWords.StopsObject(Span(text, w))) break;
+            if (w.IsPunct || speech.StopsObject(Span(text, w))) break;
             last = k++;
         }
         return last < 0 ? default : new SpeakerSpan(words[first].Start, words[last].End);
     }
 
     /// <summary>"according to sources in "Taliban"," — everything up to the comma, within the phrase limit.</summary>
-    public static SpeakerSpan PhraseToComma(string text, List<TextWord> words, int k)
+    public SpeakerSpan PhraseToComma(string text, List<TextWord> words, int k)
     {
         int first = k, last = -1;
         while (k < words.Count && k - first < MaxPhraseWords + 4)
@@ -224,32 +224,23 @@ internal static class SpeakerFinder
         return last < 0 ? default : new SpeakerSpan(words[first].Start, words[last].End);
     }
 
-    public static bool IsAccordingTo(string text, List<TextWord> words, int k) =>
-        k + 2 < words.Count && Span(text, words[k]).Equals("according", StringComparison.OrdinalIgnoreCase)
-        && Span(text, words[k + 1]).Equals("to", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>"This is stated in ...": a speech verb after a form of "be" has no speaker before it.</summary>
-    public static bool IsPassive(string text, List<TextWord> words, int verb)
+    public bool IsAccordingTo(string text, List<TextWord> words, int k)
     {
-        if (verb == 0 || words[verb - 1].IsPunct) return false;
-        var prev = Span(text, words[verb - 1]);
-        foreach (var be in BeForms)
-        {
-            if (prev.Equals(be, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
+        var phrase = speech.AccordingTo;
+        if (k + phrase.Count >= words.Count) return false;
+        for (int i = 0; i < phrase.Count; i++)
+            if (!Span(text, words[k + i]).Equals(phrase[i], StringComparison.OrdinalIgnoreCase)) return false;
+        return true;
     }
 
-    private static readonly string[] BeForms = ["is", "are", "was", "were", "be", "been", "being"];
-    private static readonly string[] Determiners = ["the", "a", "an", "his", "her", "its", "their", "our", "my"];
+    /// <summary>Number of words of "according to".</summary>
+    public int AccordingToLength => speech.AccordingTo.Count;
 
-    private static bool IsDeterminer(ReadOnlySpan<char> w)
+    /// <summary>"This is stated in ...": a speech verb after a form of "be" has no speaker before it.</summary>
+    public bool IsPassive(string text, List<TextWord> words, int verb)
     {
-        foreach (var d in Determiners)
-        {
-            if (w.Equals(d, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
+        if (verb == 0 || words[verb - 1].IsPunct) return false;
+        return speech.IsBeForm(Span(text, words[verb - 1]));
     }
 
     public static ReadOnlySpan<char> Span(string text, TextWord w) => text.AsSpan(w.Start, w.End - w.Start);

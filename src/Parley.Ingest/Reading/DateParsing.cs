@@ -1,4 +1,5 @@
 using System.Globalization;
+using Parley.Core;
 
 namespace Parley.Ingest.Reading;
 
@@ -18,14 +19,19 @@ internal static class DateParsing
         return null;
     }
 
-    private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    /// <summary>Weekday names and abbreviations, longest first (feeds and pages write dates in English: RFC 822, datelines).</summary>
+    private static readonly Lazy<string[]> Weekdays = new(() =>
+    {
+        var calendar = LanguageData.Default.Lists(CalendarWords.FileName);
+        return [.. calendar.Words(CalendarWords.Weekdays).Concat(calendar.Words(CalendarWords.WeekdayAbbreviations)).OrderByDescending(d => d.Length)];
+    });
 
     /// <summary>A dateline such as "Friday, January 4, 2019" or "4 January 2019": the weekday is dropped, the rest parsed.</summary>
     public static DateOnly? ParseDateline(string? dateline)
     {
         if (string.IsNullOrWhiteSpace(dateline)) return null;
         var text = dateline.AsSpan().Trim();
-        foreach (string day in Weekdays)
+        foreach (string day in Weekdays.Value)
         {
             if (text.StartsWith(day, StringComparison.OrdinalIgnoreCase))
             {

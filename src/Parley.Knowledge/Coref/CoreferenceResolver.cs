@@ -2,6 +2,7 @@ using Parley.Core;
 using Parley.Knowledge.Kb;
 using Parley.Knowledge.Linking;
 using Parley.Knowledge.Text;
+using Parley.Core.Text;
 
 namespace Parley.Knowledge.Coref;
 
@@ -20,46 +21,56 @@ public sealed class CoreferenceResolver : IPipelineComponent
 {
     private enum Gender : byte { Unknown, Male, Female }
 
-    private static readonly Dictionary<string, string> TitleClasses = new(StringComparer.OrdinalIgnoreCase)
+    public const string FileName = "coref-words.tsv";
+
+    private readonly Dictionary<string, string> _titleClasses;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _titleClassesBySpan;
+    private readonly Dictionary<string, string> _agentHeads;
+    private readonly System.Collections.Frozen.FrozenSet<string> _groupNouns, _countryNouns, _definiteDeterminers, _titleJoiners, _maleWords, _femaleWords,
+        _femaleNames, _malePronouns, _femalePronouns, _neuterPronouns, _pluralPronouns, _reflexivePronouns, _nonReferentialAfterIt, _modalsAfterIt,
+        _lightVerbsAfterModal;
+    private readonly string _expletivePronoun, _governmentOf;
+
+    /// <summary>A resolver with the word lists of <paramref name="language"/> (its coref-words.tsv).</summary>
+    public CoreferenceResolver(LanguageData language)
     {
-        ["president"] = "president", ["leader"] = "president", ["premier"] = "minister", ["chancellor"] = "minister",
-        ["minister"] = "minister", ["secretary"] = "minister", ["king"] = "president", ["emir"] = "president", ["monarch"] = "president",
-        ["diplomat"] = "diplomat", ["envoy"] = "diplomat", ["ambassador"] = "diplomat", ["representative"] = "diplomat",
-        ["emissary"] = "diplomat", ["negotiator"] = "diplomat", ["mediator"] = "diplomat",
-        ["official"] = "official", ["spokesman"] = "official", ["spokeswoman"] = "official", ["spokesperson"] = "official",
-        ["general"] = "general", ["commander"] = "general", ["chief"] = "official", ["governor"] = "official", ["mayor"] = "official",
-        ["senator"] = "official", ["lawmaker"] = "official", ["politician"] = "official", ["candidate"] = "official",
+        ArgumentNullException.ThrowIfNull(language);
+        var w = language.Lists(FileName);
+        _titleClasses = w.Pairs("title_classes").ToDictionary(p => p.Word, p => p.Value ?? p.Word, StringComparer.OrdinalIgnoreCase);
+        _titleClassesBySpan = _titleClasses.GetAlternateLookup<ReadOnlySpan<char>>();
+        _agentHeads = w.Pairs("agent_heads").ToDictionary(p => p.Word, p => p.Value ?? throw new InvalidDataException($"{w.Source}: agent_heads: '{p.Word}' needs a role"), StringComparer.OrdinalIgnoreCase);
+        _groupNouns = w.Set("group_nouns");
+        _countryNouns = w.Set("country_nouns");
+        _definiteDeterminers = w.Set("definite_determiners");
+        // exact: a capitalised word is part of a title phrase anyway
+        _titleJoiners = w.Set("title_joiners", StringComparer.Ordinal);
+        _maleWords = w.Set("male_words");
+        _femaleWords = w.Set("female_words");
+        _femaleNames = w.Set("female_names");
+        _malePronouns = w.Set("male_pronouns");
+        _femalePronouns = w.Set("female_pronouns");
+        _neuterPronouns = w.Set("neuter_pronouns");
+        _pluralPronouns = w.Set("plural_pronouns");
+        _reflexivePronouns = w.Set("reflexive_pronouns");
+        _expletivePronoun = w.One("expletive_pronoun");
+        _nonReferentialAfterIt = w.Set("non_referential_after_it");
+        _modalsAfterIt = w.Set("modals_after_it");
+        _lightVerbsAfterModal = w.Set("light_verbs_after_modal", StringComparer.Ordinal);
+        // one name for a country's government, the linker's
+        _governmentOf = language.Lists(EntityLinker.FileName).One("government_of");
+    }
+
+    /// <summary>A resolver for English.</summary>
+    public CoreferenceResolver() : this(LanguageData.Default) { }
+
+    /// <summary>Writes clusters and the mentions titles and pronouns add; a mention of a linked entity's cluster takes its
+    /// links (the entities layer is amended). A sentence's subject is its first mention: no parse is read.</summary>
+    public static readonly ComponentDescriptor Descriptor = new("coref", Layers.Tokens | Layers.Sentences | Layers.Entities, Layers.Coreference, amends: Layers.Entities)
+    {
+        Summary = "within-document coreference: names, titles, pronouns",
     };
 
-    /// <summary>Nouns by which an article refers back to a named organisation ("the group", "the movement").</summary>
-    private static readonly HashSet<string> GroupNouns = new(StringComparer.OrdinalIgnoreCase)
-    { "group", "movement", "organization", "organisation", "faction", "militia", "insurgency" };
-
-    private static readonly HashSet<string> MaleWords = new(StringComparer.OrdinalIgnoreCase)
-    { "mr", "mr.", "sir", "king", "prince", "emir", "sheikh", "spokesman", "father", "son", "brother", "husband", "lord" };
-
-    private static readonly HashSet<string> FemaleWords = new(StringComparer.OrdinalIgnoreCase)
-    { "mrs", "mrs.", "ms", "ms.", "miss", "madam", "queen", "princess", "spokeswoman", "mother", "daughter", "sister", "wife", "lady", "dame" };
-
-    /// <summary>Common female first names in international news (no gender is guessed for other names).</summary>
-    private static readonly HashSet<string> FemaleNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "angela", "theresa", "hillary", "nancy", "kamala", "ursula", "christine", "jacinda", "nicola", "marine", "federica",
-        "sheikh hasina", "hasina", "benazir", "indira", "aung", "yulia", "julia", "mary", "elizabeth", "margaret", "maria", "anna",
-        "sarah", "jennifer", "susan", "michelle", "melania", "ivanka", "condoleezza", "madeleine", "samantha", "nikki", "liz",
-        "tsai", "park", "ellen", "helen", "jane", "emma", "catherine", "kate", "laura", "linda", "patricia", "barbara", "karen",
-        "dilma", "cristina", "michelle", "golda", "tansu", "sanna", "mette", "erna", "giorgia", "sahle-work", "ellen", "joyce",
-        "greta", "malala", "amina", "fatima", "aisha", "zainab", "natalia", "olga", "svetlana", "elena", "irina", "tatiana",
-    };
-
-    private static readonly HashSet<string> NonReferentialAfterIt = new(StringComparer.OrdinalIgnoreCase)
-    { "is", "was", "'s", "\u2019s", "seems", "seemed", "appears", "appeared", "remains", "remained", "became", "becomes", "takes", "took" };
-
-    private static readonly HashSet<string> ModalsAfterIt = new(StringComparer.OrdinalIgnoreCase) { "would", "will", "may", "might", "could", "should", "can", "must" };
-
-    public string Name => "coref";
-    public Layers Reads => Layers.Entities | Layers.Tokens;
-    public Layers Writes => Layers.Coreference;
+    public string Name => Descriptor.Name;
 
     private sealed class Cluster
     {
@@ -177,7 +188,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
     }
 
     /// <summary>Titles next to a person's name ("President Donald Trump", "Zalmay Khalilzad, the envoy") and gender cues.</summary>
-    private static void CollectTitlesAndGender(Document doc, List<EntityMention> entities, Dictionary<EntityMention, Cluster> clusterOf)
+    private void CollectTitlesAndGender(Document doc, List<EntityMention> entities, Dictionary<EntityMention, Cluster> clusterOf)
     {
         var tokens = doc.Tokens;
         foreach (var e in entities)
@@ -192,11 +203,11 @@ public sealed class CoreferenceResolver : IPipelineComponent
             {
                 string w = Text(doc, t);
                 // A title phrase is capitalised words (and "of", "for", "the"): stop at other words and at another person.
-                if (w.Length == 0 || !(char.IsUpper(w[0]) || w is "of" or "for" or "the" or "and") || w is "." or ";" or ",") break;
+                if (w.Length == 0 || !(char.IsUpper(w[0]) || _titleJoiners.Contains(w)) || w is "." or ";" or ",") break;
                 if (CoveredByPerson(entities, tokens[t].Start, e)) break;
-                if (TitleClasses.TryGetValue(w, out var cls)) c.Titles.Add(cls);
-                if (MaleWords.Contains(w)) c.Gender = Gender.Male;
-                if (FemaleWords.Contains(w)) c.Gender = Gender.Female;
+                if (_titleClasses.TryGetValue(w, out var cls)) c.Titles.Add(cls);
+                if (_maleWords.Contains(w)) c.Gender = Gender.Male;
+                if (_femaleWords.Contains(w)) c.Gender = Gender.Female;
             }
             // Appositive: "Name, the US envoy,"
             if (last + 1 < tokens.Length && Text(doc, last + 1) == ",")
@@ -204,31 +215,31 @@ public sealed class CoreferenceResolver : IPipelineComponent
                 {
                     string w = Text(doc, t);
                     if (w is "," or ".") break;
-                    if (TitleClasses.TryGetValue(w, out var cls)) c.Titles.Add(cls);
+                    if (_titleClasses.TryGetValue(w, out var cls)) c.Titles.Add(cls);
                 }
             string firstWord = Text(doc, first);
-            if (c.Gender == Gender.Unknown && FemaleNames.Contains(firstWord)) c.Gender = Gender.Female;
+            if (c.Gender == Gender.Unknown && _femaleNames.Contains(firstWord)) c.Gender = Gender.Female;
         }
     }
 
     // ---- definite titles ----
 
-    private static void ResolveTitles(Document doc, List<EntityMention> entities, Dictionary<EntityMention, Cluster> clusterOf, List<EntityMention> added)
+    private void ResolveTitles(Document doc, List<EntityMention> entities, Dictionary<EntityMention, Cluster> clusterOf, List<EntityMention> added)
     {
         var tokens = doc.Tokens;
         for (int t = 0; t < tokens.Length; t++)
         {
             string det = Text(doc, t);
-            if (!det.Equals("the", StringComparison.OrdinalIgnoreCase) && !det.Equals("this", StringComparison.OrdinalIgnoreCase)) continue;
+            if (!_definiteDeterminers.Contains(det)) continue;
             int sentence = tokens[t].Sentence;
             // the [up to three modifiers] HEAD
             for (int h = t + 1; h < Math.Min(tokens.Length, t + 5) && tokens[h].Sentence == sentence; h++)
             {
                 string w = Text(doc, h);
                 if (!IsWord(w)) break;
-                if (CoveredByNamed(entities, tokens[h].Start, tokens[h].End, out var by) && !w.Equals("country", StringComparison.OrdinalIgnoreCase)
+                if (CoveredByNamed(entities, tokens[h].Start, tokens[h].End, out var by) && !_countryNouns.Contains(w)
                     && !IsBareTitle(by!)) break;
-                if (w.Equals("country", StringComparison.OrdinalIgnoreCase) || w.Equals("nation", StringComparison.OrdinalIgnoreCase))
+                if (_countryNouns.Contains(w))
                 {
                     var country = CountryInFocus(doc, entities, tokens[t].Start, sentence, clusterOf);
                     if (country is not null)
@@ -244,14 +255,14 @@ public sealed class CoreferenceResolver : IPipelineComponent
                             m.Actor = country.Actor + code;
                             m.Type = "ORG";
                             m.Cluster = -1;
-                            m.Name = "Government of " + country.Name;
+                            m.Name = _governmentOf + " " + country.Name;
                             clusterOf[m] = new Cluster { Head = m, Id = 0 };
                             added.Add(m);
                         }
                     }
                     break;
                 }
-                if (GroupNouns.Contains(w))
+                if (_groupNouns.Contains(w))
                 {
                     // "the movement "Taliban"", "the group Hamas": the name that follows is the mention, not a reference.
                     if (NamedAfter(doc, entities, h)) break;
@@ -267,7 +278,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
                     }
                     break;
                 }
-                if (!TitleClasses.TryGetValue(w, out var cls)) continue;
+                if (!_titleClasses.TryGetValue(w, out var cls)) continue;
                 // A title directly before a name is part of that name's mention, not a reference.
                 if (h + 1 < tokens.Length && StartsNamedPerson(entities, tokens[h + 1].Start)) break;
                 string? wantedCountry = DemonymCountry(entities, tokens[t].End, tokens[h].Start);
@@ -309,13 +320,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
         return best;
     }
 
-    private static string? TitleOrAgentHead(string w) => w.ToLowerInvariant() switch
-    {
-        "leadership" or "government" or "leaders" or "authorities" or "officials" or "president" => "GOV",
-        "military" or "army" or "troops" or "forces" => "MIL",
-        "police" => "COP",
-        _ => null,
-    };
+    private string? TitleOrAgentHead(string w) => _agentHeads.GetValueOrDefault(w);
 
     /// <summary>The country of a demonym between the article and the title ("the Afghan diplomat"), or null.</summary>
     private static string? DemonymCountry(List<EntityMention> entities, int from, int to)
@@ -331,38 +336,28 @@ public sealed class CoreferenceResolver : IPipelineComponent
 
     // ---- pronouns ----
 
-    private static void ResolvePronouns(Document doc, List<EntityMention> entities, Dictionary<EntityMention, Cluster> clusterOf, List<EntityMention> added)
+    private void ResolvePronouns(Document doc, List<EntityMention> entities, Dictionary<EntityMention, Cluster> clusterOf, List<EntityMention> added)
     {
         var tokens = doc.Tokens;
         for (int t = 0; t < tokens.Length; t++)
         {
             string w = Text(doc, t);
-            Func<EntityMention, bool>? fits = null;
-            bool reflexive = false;
-            switch (w.ToLowerInvariant())
+            Func<EntityMention, bool>? fits;
+            bool reflexive = _reflexivePronouns.Contains(w);
+            if (_malePronouns.Contains(w)) fits = e => e.Type == "PER" && clusterOf[e].Gender != Gender.Female;
+            else if (_femalePronouns.Contains(w)) fits = e => e.Type == "PER" && clusterOf[e].Gender != Gender.Male;
+            else if (_neuterPronouns.Contains(w))
             {
-                case "he": case "him": case "his": case "himself":
-                    reflexive = w.EndsWith("self", StringComparison.OrdinalIgnoreCase);
-                    fits = e => e.Type == "PER" && clusterOf[e].Gender != Gender.Female;
-                    break;
-                case "she": case "her": case "hers": case "herself":
-                    reflexive = w.EndsWith("self", StringComparison.OrdinalIgnoreCase);
-                    fits = e => e.Type == "PER" && clusterOf[e].Gender != Gender.Male;
-                    break;
-                case "it": case "its": case "itself":
-                    if (w.Equals("it", StringComparison.OrdinalIgnoreCase) && t + 1 < tokens.Length && NonReferentialAfterIt.Contains(Text(doc, t + 1))) continue;
-                    // "it would be hard", "it will take years": a modal before a copula or "take" keeps "it" empty;
-                    // "Hungary said it will support" is the country.
-                    if (w.Equals("it", StringComparison.OrdinalIgnoreCase) && t + 2 < tokens.Length && ModalsAfterIt.Contains(Text(doc, t + 1))
-                        && NonReferentialAfterIt.Contains(Text(doc, t + 2) is "be" or "take" or "make" ? "is" : Text(doc, t + 2))) continue;
-                    fits = e => e.Type != "PER" && e.Type != "MISC" && !clusterOf[e].Plural && (e.Type != "LOC" || e.Kb is { } kb && kb.StartsWith(MentionKinds.CountryPrefix, StringComparison.Ordinal));
-                    break;
-                case "they": case "them": case "their": case "theirs": case "themselves":
-                    fits = e => e.Type == "ORG" && (clusterOf[e].Plural || e.Via == MentionKinds.Agent);
-                    break;
-                default:
-                    continue;
+                bool expletive = w.Equals(_expletivePronoun, StringComparison.OrdinalIgnoreCase);
+                if (expletive && t + 1 < tokens.Length && _nonReferentialAfterIt.Contains(Text(doc, t + 1))) continue;
+                // "it would be hard", "it will take years": a modal before a copula or a light verb keeps "it" empty;
+                // "Hungary said it will support" is the country.
+                if (expletive && t + 2 < tokens.Length && _modalsAfterIt.Contains(Text(doc, t + 1))
+                    && (_lightVerbsAfterModal.Contains(Text(doc, t + 2)) || _nonReferentialAfterIt.Contains(Text(doc, t + 2)))) continue;
+                fits = e => e.Type != "PER" && e.Type != "MISC" && !clusterOf[e].Plural && (e.Type != "LOC" || e.Kb is { } kb && kb.StartsWith(MentionKinds.CountryPrefix, StringComparison.Ordinal));
             }
+            else if (_pluralPronouns.Contains(w)) fits = e => e.Type == "ORG" && (clusterOf[e].Plural || e.Via == MentionKinds.Agent);
+            else continue;
             var antecedent = BestAntecedent(doc, entities, clusterOf, tokens[t].Start, tokens[t].Sentence, reflexive ? 0 : 3, fits);
             if (antecedent is not null) added.Add(Copy(doc, antecedent, tokens[t].Start, tokens[t].End, MentionKinds.CorefPronoun, 0.6));
         }
@@ -426,13 +421,13 @@ public sealed class CoreferenceResolver : IPipelineComponent
 
     /// <summary>A name-recognizer mention that is only a title ("Special Representative" tagged ORG, unlinked): it does not
     /// stop "the Special Representative" from being read as a reference to the person who holds the title.</summary>
-    private static bool IsBareTitle(EntityMention m)
+    private bool IsBareTitle(EntityMention m)
     {
         if (m.Kb is not null || m.Actor is not null || m.Type == "LOC") return false;
         var text = m.Text.AsSpan().TrimEnd();
         int space = text.LastIndexOf(' ');
         var last = space < 0 ? text : text[(space + 1)..];
-        return TitleClasses.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(last);
+        return _titleClassesBySpan.ContainsKey(last);
     }
 
     private static bool CoveredByNamed(List<EntityMention> entities, int start, int end, out EntityMention? by)
@@ -473,7 +468,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
     };
 
     private static bool IsWord(string w) => w.Length > 0 && (char.IsLetter(w[0]) || w.Contains('-'));
-    private static bool IsPossessiveToken(string w) => w.Length == 2 && NameKey.Fold(w[0]) == '\'' && w[1] is 's' or 'S';
+    private static bool IsPossessiveToken(string w) => w.Length == 2 && TextChars.Fold(w[0]) == '\'' && w[1] is 's' or 'S';
     private static string Text(Document doc, int t) => doc.Text.Substring(doc.Tokens[t].Start, doc.Tokens[t].End - doc.Tokens[t].Start);
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Parley.Core;
 
 namespace Parley.Knowledge.Dates;
 
@@ -27,10 +28,14 @@ internal enum Kw : byte
 
 internal readonly record struct LexEntry(LexClass Class, byte Value, LexFlags Flags = LexFlags.None);
 
-/// <summary>The small word tables of the date resolver, looked up by span without allocating.</summary>
-internal static class DateLexicon
+/// <summary>
+/// The small word tables of the date resolver, from data/lang/CODE/date-words.tsv and calendar.tsv: each word's class
+/// (month, weekday, number, unit, keyword of the grammar, tense cue) and value, looked up by span without allocating.
+/// Immutable and thread-safe; one per language.
+/// </summary>
+internal sealed class DateLexicon
 {
-    public const int MaxWordLength = 12;
+    public const string FileName = "date-words.tsv";
 
     /// <summary>Value of a future cue that marks the future only when "to" does not follow it or a verb follows "to" ("due").</summary>
     public const byte DueTo = 1;
@@ -38,84 +43,66 @@ internal static class DateLexicon
     /// <summary>Value of a past form that is a form of "be" (was, were).</summary>
     public const byte PastOfBe = 1;
 
-    private static readonly FrozenDictionary<string, LexEntry> Table = Build();
-    private static readonly FrozenDictionary<string, LexEntry>.AlternateLookup<ReadOnlySpan<char>> Lookup =
-        Table.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly FrozenDictionary<string, LexEntry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly int _maxWordLength;
+    private readonly string _pastSuffix, _notPastEnding;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _pastDespiteEnding, _notPastWords, _ordinalSuffixes;
 
-    public static LexEntry Find(ReadOnlySpan<char> word) =>
-        word.Length <= MaxWordLength && Lookup.TryGetValue(word, out var entry) ? entry : default;
-
-    private static FrozenDictionary<string, LexEntry> Build()
+    public DateLexicon(LanguageData language)
     {
+        ArgumentNullException.ThrowIfNull(language);
+        var w = language.Lists(FileName);
+        var calendar = language.Lists(CalendarWords.FileName);
+        // Later lists win where a word is in two, in this order.
         var d = new Dictionary<string, LexEntry>(StringComparer.OrdinalIgnoreCase);
-        string[] months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-        for (int i = 0; i < 12; i++)
-        {
-            var flags = months[i] is "may" or "march" or "august" ? LexFlags.Ambiguous : LexFlags.None;
-            d[months[i]] = new(LexClass.Month, (byte)(i + 1), flags);
-        }
-        (string, int)[] abbreviations = [("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8),
-            ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12)];
-        foreach (var (name, month) in abbreviations) d[name] = new(LexClass.Month, (byte)month, LexFlags.Abbreviation);
-
-        string[] weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+        var ambiguous = w.Set("ambiguous_months");
+        var months = calendar.Words(CalendarWords.Months);
+        if (months.Count != 12) throw new InvalidDataException($"{calendar.Source}: 'months' must list 12 months");
+        for (int i = 0; i < 12; i++) d[months[i]] = new(LexClass.Month, (byte)(i + 1), ambiguous.Contains(months[i]) ? LexFlags.Ambiguous : LexFlags.None);
+        foreach (var (name, month) in calendar.Numbers(CalendarWords.MonthAbbreviations)) d[name] = new(LexClass.Month, (byte)month, LexFlags.Abbreviation);
+        var weekdays = calendar.Words(CalendarWords.Weekdays);
+        if (weekdays.Count != 7) throw new InvalidDataException($"{calendar.Source}: 'weekdays' must list 7 days");
         for (int i = 0; i < 7; i++) d[weekdays[i]] = new(LexClass.Weekday, (byte)i);
-
-        string[] numbers = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
-        for (int i = 1; i < numbers.Length; i++) d[numbers[i]] = new(LexClass.Number, (byte)i);
-        d["a"] = new(LexClass.Number, 1);
-        d["an"] = new(LexClass.Number, 1);
-        d["thirty"] = new(LexClass.Number, 30);
-        d["forty"] = new(LexClass.Number, 40);
-        d["fifty"] = new(LexClass.Number, 50);
-
-        (string, DateUnit)[] units = [("day", DateUnit.Day), ("days", DateUnit.Day), ("week", DateUnit.Week), ("weeks", DateUnit.Week),
-            ("month", DateUnit.Month), ("months", DateUnit.Month), ("year", DateUnit.Year), ("years", DateUnit.Year)];
-        foreach (var (name, unit) in units) d[name] = new(LexClass.Unit, (byte)unit);
-
-        (string, Kw)[] keywords = [
-            ("today", Kw.Today), ("yesterday", Kw.Yesterday), ("tomorrow", Kw.Tomorrow), ("tonight", Kw.Tonight),
-            ("last", Kw.Last), ("next", Kw.Next), ("this", Kw.This), ("coming", Kw.Coming), ("weekend", Kw.Weekend),
-            ("ago", Kw.Ago), ("later", Kw.Later), ("after", Kw.After), ("before", Kw.Before), ("earlier", Kw.Earlier),
-            ("early", Kw.Early), ("late", Kw.Late), ("mid", Kw.Mid), ("end", Kw.End), ("beginning", Kw.Beginning),
-            ("start", Kw.Beginning), ("middle", Kw.Middle), ("morning", Kw.Morning), ("afternoon", Kw.Afternoon),
-            ("evening", Kw.Evening), ("night", Kw.Night), ("of", Kw.Of), ("the", Kw.The),
-            ("almost", Kw.Approx), ("nearly", Kw.Approx), ("about", Kw.Approx), ("some", Kw.Approx), ("around", Kw.Approx),
-            ("roughly", Kw.Approx), ("approximately", Kw.Approx), ("just", Kw.Approx), ("only", Kw.Approx), ("over", Kw.Approx),
-            ("barely", Kw.Approx), ("exactly", Kw.Approx), ("precisely", Kw.Approx), ("more", Kw.More), ("less", Kw.More),
-            ("fewer", Kw.More), ("than", Kw.Than),
-            ("in", Kw.Cue), ("since", Kw.Cue), ("until", Kw.Cue), ("till", Kw.Cue), ("by", Kw.Cue), ("during", Kw.Cue),
-            ("through", Kw.Cue), ("throughout", Kw.Cue), ("between", Kw.Cue), ("for", Kw.Cue), ("on", Kw.On),
-            ("from", Kw.From), ("to", Kw.To), ("and", Kw.And), ("now", Kw.Now),
-            ("is", Kw.Is), ("are", Kw.Is), ("am", Kw.Is), ("be", Kw.Be), ("being", Kw.Be), ("been", Kw.Been), ("has", Kw.Has), ("have", Kw.Has), ("going", Kw.Going), ("ll", Kw.Ll),
-        ];
-        foreach (var (name, kw) in keywords) d[name] = new(LexClass.Keyword, (byte)kw);
-
-        string[] future = ["will", "shall", "would", "scheduled", "expected", "upcoming", "plans", "plan", "planning", "intends",
-            "intend", "aims", "hopes", "set"];
-        foreach (var w in future) d[w] = new(LexClass.FutureCue, 0);
-        // "due in August", "due to meet": future; "due to the shooting": a cause, not a tense.
-        d["due"] = new(LexClass.FutureCue, DueTo);
-
-        string[] past = ["was", "were", "had", "did", "said", "told", "met", "went", "came", "left", "began", "took", "gave",
-            "held", "made", "saw", "spoke", "sent", "won", "lost", "fought", "led", "struck", "shot", "fell", "rose", "broke",
-            "brought", "bought", "built", "caught", "chose", "drove", "felt", "found", "flew", "forgot", "got", "grew",
-            "heard", "kept", "knew", "meant", "paid", "ran", "sat", "sold", "shook", "sought", "stood", "stole", "swore",
-            "taught", "thought", "threw", "understood", "woke", "wore", "wrote", "became", "withdrew", "overthrew", "fled",
-            "hid", "slept", "spent", "split", "spread", "stuck", "swept", "tore", "won", "wound"];
-        foreach (var w in past) d[w] = new(LexClass.PastVerb, 0);
-        d["was"] = new(LexClass.PastVerb, PastOfBe);
-        d["were"] = new(LexClass.PastVerb, PastOfBe);
-
-        return d.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in w.Numbers("numbers")) d[name] = new(LexClass.Number, (byte)value);
+        foreach (var unit in new[] { DateUnit.Day, DateUnit.Week, DateUnit.Month, DateUnit.Year })
+            foreach (var name in w.Words("unit_" + unit.ToString().ToLowerInvariant())) d[name] = new(LexClass.Unit, (byte)unit);
+        foreach (var kw in Enum.GetValues<Kw>())
+        {
+            if (kw == Kw.None) continue;
+            foreach (var name in w.Words("keyword_" + kw.ToString().ToLowerInvariant())) d[name] = new(LexClass.Keyword, (byte)kw);
+        }
+        foreach (var name in w.Words("future_cues")) d[name] = new(LexClass.FutureCue, 0);
+        foreach (var name in w.Words("future_cues_before_to")) d[name] = new(LexClass.FutureCue, DueTo);
+        foreach (var name in w.Words("past_verbs")) d[name] = new(LexClass.PastVerb, 0);
+        foreach (var name in w.Words("past_of_be")) d[name] = new(LexClass.PastVerb, PastOfBe);
+        var table = d.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _lookup = table.GetAlternateLookup<ReadOnlySpan<char>>();
+        _maxWordLength = table.Keys.Max(k => k.Length);
+        _pastSuffix = w.One("past_suffix");
+        _notPastEnding = w.One("not_past_ending");
+        _pastDespiteEnding = w.Set("past_despite_ending").GetAlternateLookup<ReadOnlySpan<char>>();
+        _notPastWords = w.Set("not_past_words").GetAlternateLookup<ReadOnlySpan<char>>();
+        _ordinalSuffixes = w.Set("ordinal_suffixes").GetAlternateLookup<ReadOnlySpan<char>>();
+        var pastTags = w.Words("past_tags");
+        if (pastTags.Count != 2) throw new InvalidDataException($"{w.Source}: 'past_tags' must list the simple past's tag and the participle's");
+        Tags = new TenseTags(StringStore.Intern(pastTags[0]), StringStore.Intern(pastTags[1]), StringStore.Intern(w.One("base_verb_tag")));
     }
 
-    /// <summary>Words ending in "-ed" that are not past forms.</summary>
-    public static bool IsNotPastEd(ReadOnlySpan<char> word) =>
-        word.EndsWith("eed", StringComparison.OrdinalIgnoreCase) && !word.Equals("agreed", StringComparison.OrdinalIgnoreCase)
-            && !word.Equals("freed", StringComparison.OrdinalIgnoreCase)
-        || word.Equals("hundred", StringComparison.OrdinalIgnoreCase)
-        || word.Equals("bed", StringComparison.OrdinalIgnoreCase)
-        || word.Equals("red", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The interned XPOS tags of the simple past and the past participle.</summary>
+    public TenseTags Tags { get; }
+
+    public LexEntry Find(ReadOnlySpan<char> word) =>
+        word.Length <= _maxWordLength && _lookup.TryGetValue(word, out var entry) ? entry : default;
+
+    /// <summary>An ordinal suffix of a number ("st", "nd", "rd", "th").</summary>
+    public bool IsOrdinalSuffix(ReadOnlySpan<char> suffix) => _ordinalSuffixes.Contains(suffix);
+
+    /// <summary>A lower-case word of five letters or more that looks like a regular past form ("signed") and is not one of the exceptions.</summary>
+    public bool LooksPast(ReadOnlySpan<char> word) =>
+        word.Length >= 5 && word.EndsWith(_pastSuffix, StringComparison.Ordinal) && !IsNotPastEd(word);
+
+    /// <summary>Words ending in the past suffix that are not past forms ("hundred", "proceed").</summary>
+    private bool IsNotPastEd(ReadOnlySpan<char> word) =>
+        word.EndsWith(_notPastEnding, StringComparison.OrdinalIgnoreCase) && !_pastDespiteEnding.Contains(word)
+        || _notPastWords.Contains(word);
 }

@@ -21,16 +21,18 @@ internal ref struct DateMatcher
     private readonly DateOnly? _pub;
     private readonly Document? _taggedDoc;
     private readonly TenseTags _tags;
+    private readonly DateLexicon _lexicon;
     private DateOnly? _anchor;
     private int _anchorSentence;
 
-    public DateMatcher(ReadOnlySpan<DateWord> words, string text, DateOnly? published, Document? taggedDoc, TenseTags tags)
+    public DateMatcher(ReadOnlySpan<DateWord> words, string text, DateOnly? published, Document? taggedDoc, DateLexicon lexicon)
     {
         _w = words;
         _text = text;
         _pub = published;
         _taggedDoc = taggedDoc;
-        _tags = tags;
+        _lexicon = lexicon;
+        _tags = lexicon.Tags;
         _anchor = null;
         _anchorSentence = -10;
     }
@@ -551,8 +553,7 @@ internal ref struct DateMatcher
             }
         }
         var span = _text.AsSpan(w.Start, w.End - w.Start);
-        return span.Length >= 5 && (w.Flags & WordFlags.Capitalized) == 0 && span.EndsWith("ed", StringComparison.Ordinal)
-            && !DateLexicon.IsNotPastEd(span) ? Tense.Past : Tense.Unknown;
+        return (w.Flags & WordFlags.Capitalized) == 0 && _lexicon.LooksPast(span) ? Tense.Past : Tense.Unknown;
     }
 
     /// <summary>is, are, am, be, being, been, was, were.</summary>

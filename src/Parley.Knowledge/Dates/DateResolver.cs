@@ -14,11 +14,21 @@ public sealed class DateResolver : IPipelineComponent
     [ThreadStatic]
     private static DateWord[]? t_words;
 
-    private readonly TenseTags _tags = new(StringStore.Intern("VBD"), StringStore.Intern("VBN"), StringStore.Intern("VB"));
+    private readonly DateLexicon _lexicon;
 
-    public string Name => "dates";
-    public Layers Reads => Layers.Tokens | Layers.Sentences;
-    public Layers Writes => Layers.Dates;
+    /// <summary>A resolver with the date words of <paramref name="language"/> (its date-words.tsv and calendar.tsv).</summary>
+    public DateResolver(LanguageData language) => _lexicon = new DateLexicon(language);
+
+    /// <summary>A resolver for English text.</summary>
+    public DateResolver() : this(LanguageData.Default) { }
+
+    /// <summary>Reads the sentences (the bounds of tense) and the XPOS tags (past forms).</summary>
+    public static readonly ComponentDescriptor Descriptor = new("dates", Layers.Tokens | Layers.Sentences | Layers.Tags, Layers.Dates)
+    {
+        Summary = "dates resolved against the publication date (day, week, month, year)",
+    };
+
+    public string Name => Descriptor.Name;
 
     public void Process(Document doc, CancellationToken cancellationToken = default)
     {
@@ -39,11 +49,11 @@ public sealed class DateResolver : IPipelineComponent
     private void Find(Document doc, List<DateMention> output)
     {
         var words = t_words ?? new DateWord[256];
-        int count = DateWordScanner.Scan(doc, ref words);
+        int count = DateWordScanner.Scan(doc, ref words, _lexicon);
         t_words = words;
         bool tagged = (doc.Done & Layers.Tags) != 0 && doc.TokenCount > 0;
         // Relative dates resolve only against a publication date in the sane range, so their arithmetic stays in the calendar.
-        var matcher = new DateMatcher(words.AsSpan(0, count), doc.Text, SaneDates.InRange(doc.Published), tagged ? doc : null, _tags);
+        var matcher = new DateMatcher(words.AsSpan(0, count), doc.Text, SaneDates.InRange(doc.Published), tagged ? doc : null, _lexicon);
         int i = 0;
         while (i < count)
         {

@@ -33,7 +33,7 @@ internal struct DateWord
 /// <summary>Splits text into <see cref="DateWord"/>s at word boundaries and assigns sentences (the document's when present).</summary>
 internal static class DateWordScanner
 {
-    public static int Scan(Document doc, ref DateWord[] words)
+    public static int Scan(Document doc, ref DateWord[] words, DateLexicon lexicon)
     {
         string text = doc.Text;
         int n = text.Length, count = 0, sentence = 0;
@@ -58,7 +58,7 @@ internal static class DateWordScanner
                 while (i < n && char.IsLetter(text[i])) i++;
                 w.Kind = WordKind.Alpha;
                 if (char.IsUpper(c)) w.Flags |= WordFlags.Capitalized;
-                w.Lex = DateLexicon.Find(text.AsSpan(w.Start, i - w.Start));
+                w.Lex = lexicon.Find(text.AsSpan(w.Start, i - w.Start));
             }
             else if (char.IsAsciiDigit(c))
             {
@@ -79,9 +79,7 @@ internal static class DateWordScanner
                     {
                         while (i < n && char.IsLetter(text[i])) i++;
                         var suffix = text.AsSpan(digitEnd, i - digitEnd);
-                        w.Flags |= suffix.Equals("st", StringComparison.OrdinalIgnoreCase) || suffix.Equals("nd", StringComparison.OrdinalIgnoreCase)
-                            || suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) || suffix.Equals("th", StringComparison.OrdinalIgnoreCase)
-                            ? WordFlags.Ordinal : WordFlags.Suffixed;
+                        w.Flags |= lexicon.IsOrdinalSuffix(suffix) ? WordFlags.Ordinal : WordFlags.Suffixed;
                     }
                 }
                 else

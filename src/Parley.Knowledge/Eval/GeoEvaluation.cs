@@ -6,6 +6,7 @@ using Parley.Knowledge.Geo;
 using Parley.Knowledge.Kb;
 using Parley.Knowledge.Linking;
 using Parley.Knowledge.Text;
+using Parley.Core.Text;
 
 namespace Parley.Knowledge.Eval;
 
@@ -76,7 +77,7 @@ public static class GeoEvaluation
         {
             if (!corpus.TryGetValue(group.Key, out var article)) throw new InvalidDataException($"article not in corpus: {group.Key}");
             var doc = new Document(group.Key, article.Text) { Published = article.Date };
-            SimpleTokenizer.Tokenize(doc);
+            RuleTokenizer.Tokenize(doc);
             foreach (var g in group)
                 doc.Entities.Add(new EntityMention { Start = g.Start, End = g.End, Text = article.Text[g.Start..g.End], Type = "LOC", Via = "ner" });
             doc.Done |= Layers.Entities;
@@ -118,7 +119,7 @@ public static class GeoEvaluation
         {
             if (k++ >= articles) break;
             var doc = new Document(id, text) { Published = date };
-            SimpleTokenizer.Tokenize(doc);
+            RuleTokenizer.Tokenize(doc);
             linker.Process(doc);
             geocoder.Process(doc);
             foreach (var p in doc.Places)

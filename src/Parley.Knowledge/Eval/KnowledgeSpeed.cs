@@ -5,6 +5,7 @@ using Parley.Knowledge.Geo;
 using Parley.Knowledge.Kb;
 using Parley.Knowledge.Linking;
 using Parley.Knowledge.Text;
+using Parley.Core.Text;
 
 namespace Parley.Knowledge.Eval;
 
@@ -39,7 +40,7 @@ public static class KnowledgeSpeed
         foreach (var (id, (text, date)) in GeoEvaluation.ReadCorpus(corpusPath))
         {
             var d = new Document(id, text) { Published = date };
-            SimpleTokenizer.Tokenize(d);
+            RuleTokenizer.Tokenize(d);
             docs.Add(d);
         }
         // Warm-up round (JIT), then timed rounds.

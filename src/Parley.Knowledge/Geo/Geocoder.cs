@@ -20,24 +20,34 @@ public sealed class Geocoder : IPipelineComponent
 {
     private readonly KnowledgeBase _kb;
     private readonly PlaceScorer _scorer;
+    private readonly GeoWords _words;
 
-    public Geocoder(KnowledgeBase kb, GeoWeights? weights = null)
+    /// <summary>A geocoder over <paramref name="kb"/> with the word lists of <paramref name="language"/> (its geo-words.tsv).</summary>
+    public Geocoder(KnowledgeBase kb, LanguageData language, GeoWeights? weights = null)
     {
         _kb = kb;
-        _scorer = new PlaceScorer(kb, weights);
+        _words = new GeoWords(language);
+        _scorer = new PlaceScorer(kb, _words, weights);
     }
+
+    /// <summary>A geocoder for English text.</summary>
+    public Geocoder(KnowledgeBase kb, GeoWeights? weights = null) : this(kb, LanguageData.Default, weights) { }
 
     /// <summary>When set, each resolved article's mentions are written here with their best candidates and scores (for development).</summary>
     public TextWriter? Trace { get; init; }
 
-    public string Name => "geocoder";
-    public Layers Reads => Layers.Entities;
-    public Layers Writes => Layers.Places;
+    /// <summary>Writes the places, and links the entities that name them (id, name, country as actor).</summary>
+    public static readonly ComponentDescriptor Descriptor = new("geocoder", Layers.Tokens | Layers.Sentences | Layers.Tags | Layers.Entities, Layers.Places, amends: Layers.Entities)
+    {
+        Summary = "places resolved to GeoNames",
+    };
+
+    public string Name => Descriptor.Name;
 
     public void Process(Document doc, CancellationToken cancellationToken = default)
     {
         doc.Places.Clear();
-        var mentions = new MentionFinder(_kb, _scorer).Find(doc);
+        var mentions = new MentionFinder(_kb, _scorer, _words).Find(doc);
         if (mentions.Count == 0) return;
         var ctx = new ArticleContext(_kb) { SourceCountry = SourceCountry(doc) };
         Group(mentions);

@@ -2,6 +2,7 @@ using Parley.Core;
 using Parley.Knowledge.Kb;
 using Parley.Knowledge.Linking;
 using Parley.Knowledge.Text;
+using Parley.Core.Text;
 
 namespace Parley.Knowledge.Geo;
 
@@ -12,38 +13,15 @@ namespace Parley.Knowledge.Geo;
 /// </summary>
 internal sealed class MentionFinder
 {
-    /// <summary>Words after a name that say which kind of feature it is; the name is then looked up without them.</summary>
-    private static readonly (string Suffix, WantedKind Kind)[] Suffixes =
-    [
-        (" international airport", WantedKind.City), (" airport", WantedKind.City), (" air base", WantedKind.City), (" airbase", WantedKind.City),
-        (" airfield", WantedKind.City), (" air field", WantedKind.City), (" military base", WantedKind.City), (" base", WantedKind.City),
-        (" city", WantedKind.City), (" town", WantedKind.City), (" village", WantedKind.City),
-        (" county", WantedKind.Admin2), (" parish", WantedKind.Admin2), (" borough", WantedKind.Admin2), (" district", WantedKind.Division),
-        (" province", WantedKind.Admin1), (" state", WantedKind.Admin1), (" region", WantedKind.Division), (" governorate", WantedKind.Admin1),
-        (" prefecture", WantedKind.Admin1), (" oblast", WantedKind.Admin1), (" municipality", WantedKind.Division), (" territory", WantedKind.Admin1),
-        (" valley", WantedKind.Any), (" area", WantedKind.Any), (" metro", WantedKind.Any), (" metropolitan area", WantedKind.Any),
-    ];
-
-    /// <summary>Words before a name that say which kind of feature it is, or only where in it ("northern Syria" is Syria).</summary>
-    private static readonly (string Prefix, WantedKind Kind)[] Prefixes =
-    [
-        ("city of ", WantedKind.City), ("town of ", WantedKind.City), ("village of ", WantedKind.City), ("province of ", WantedKind.Admin1),
-        ("state of ", WantedKind.Admin1), ("county of ", WantedKind.Admin2), ("region of ", WantedKind.Division),
-        ("north ", WantedKind.Any), ("south ", WantedKind.Any), ("east ", WantedKind.Any), ("west ", WantedKind.Any),
-        ("northern ", WantedKind.Any), ("southern ", WantedKind.Any), ("eastern ", WantedKind.Any), ("western ", WantedKind.Any),
-        ("central ", WantedKind.Any), ("north-eastern ", WantedKind.Any), ("north-western ", WantedKind.Any), ("south-eastern ", WantedKind.Any),
-        ("south-western ", WantedKind.Any), ("northeastern ", WantedKind.Any), ("northwestern ", WantedKind.Any), ("southeastern ", WantedKind.Any),
-        ("southwestern ", WantedKind.Any), ("northeast ", WantedKind.Any), ("northwest ", WantedKind.Any), ("southeast ", WantedKind.Any),
-        ("southwest ", WantedKind.Any), ("downtown ", WantedKind.City), ("greater ", WantedKind.Any), ("upper ", WantedKind.Any), ("lower ", WantedKind.Any),
-    ];
-
     private readonly KnowledgeBase _kb;
     private readonly PlaceScorer _scorer;
+    private readonly GeoWords _words;
 
-    public MentionFinder(KnowledgeBase kb, PlaceScorer scorer)
+    public MentionFinder(KnowledgeBase kb, PlaceScorer scorer, GeoWords words)
     {
         _kb = kb;
         _scorer = scorer;
+        _words = words;
     }
 
     public List<GeoMention> Find(Document doc)
@@ -132,12 +110,6 @@ internal sealed class MentionFinder
         else FindInName(doc, e, result);
     }
 
-    /// <summary>Prepositions after which a name is a place rather than a person or a company ("at", "to" and "from" are not: "at Zara", "to McGregor").</summary>
-    private static readonly HashSet<string> LocativePrepositions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "in", "near", "into", "inside", "outside", "around", "across", "throughout", "toward", "towards",
-    };
-
     /// <summary>
     /// A name NER typed as a person, organisation or other, that no dictionary knows as such, and that is a place's own
     /// name where the text treats it as a place: after a locative preposition ("a forum in Red Oak", "around Hinton"), or
@@ -153,7 +125,7 @@ internal sealed class MentionFinder
             int first = doc.TokenAt(e.Start);
             if (first <= 0 || doc.Tokens[first - 1].Sentence != doc.Tokens[first].Sentence) return null;
             var prev = doc.Tokens[first - 1];
-            if (!LocativePrepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.Text.AsSpan(prev.Start, prev.End - prev.Start))) return null;
+            if (!_words.IsLocativePreposition(doc.Text.AsSpan(prev.Start, prev.End - prev.Start))) return null;
         }
         var hits = _kb.LookupArray(key);
         if (hits is null) return null;
@@ -169,12 +141,12 @@ internal sealed class MentionFinder
     }
 
     /// <summary>The entity's text as written, for an abbreviation: surrounding quotes and a leading "the" off, a final dot kept ("Wash.").</summary>
-    private static string Abbreviation(string text)
+    private string Abbreviation(string text)
     {
         var t = text.AsSpan().Trim();
-        if (t.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) t = t[4..];
-        while (t.Length > 0 && NameKey.IsQuote(t[0])) t = t[1..];
-        while (t.Length > 0 && (NameKey.IsQuote(t[^1]) || t[^1] == ',')) t = t[..^1];
+        if (_words.StartsWithArticle(t)) t = t[(_words.Article.Length + 1)..];
+        while (t.Length > 0 && TextChars.IsQuote(t[0])) t = t[1..];
+        while (t.Length > 0 && (TextChars.IsQuote(t[^1]) || t[^1] == ',')) t = t[..^1];
         return t.ToString();
     }
 
@@ -182,7 +154,7 @@ internal sealed class MentionFinder
     /// True when "the" goes with the name itself ("the Atlantic", "the Republic"), not with a noun it modifies ("the
     /// Parkland shooting", "the Beverly Hills hotel").
     /// </summary>
-    private static bool AfterThe(Document doc, EntityMention e)
+    private bool AfterThe(Document doc, EntityMention e)
     {
         int last = doc.TokenAt(Math.Max(e.Start, e.End - 1));
         if (last >= 0 && last + 1 < doc.TokenCount)
@@ -192,11 +164,11 @@ internal sealed class MentionFinder
                 || next.Upos == UPos.None && next.End > next.Start && char.IsLetter(doc.Text[next.Start]) && next.Sentence == doc.Tokens[last].Sentence;
             if (modifies) return false;
         }
-        if (e.Text.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) return true;
+        if (_words.StartsWithArticle(e.Text)) return true;
         int t = doc.TokenAt(e.Start);
         if (t <= 0) return false;
         var prev = doc.Tokens[t - 1];
-        return prev.End - prev.Start == 3 && string.Compare(doc.Text, prev.Start, "the", 0, 3, StringComparison.OrdinalIgnoreCase) == 0;
+        return _words.IsArticle(doc.Text.AsSpan(prev.Start, prev.End - prev.Start));
     }
 
     /// <summary>
@@ -211,9 +183,9 @@ internal sealed class MentionFinder
         for (int i = m.Candidates.Count - 1; i >= 0; i--)
         {
             var p = _kb.Places[m.Candidates[i]];
-            bool drop = p.FeatureCode is "ADM1" or "ADM2" && GenericNames.Contains(p.Name) && !string.Equals(EntityLinker.StripName(m.Text), p.Name, StringComparison.OrdinalIgnoreCase)
-                || m.Alias[i] && GenericNames.Contains(m.Key)
-                || m.AfterThe && !p.Name.StartsWith("The ", StringComparison.Ordinal)
+            bool drop = p.FeatureCode is "ADM1" or "ADM2" && _words.IsGenericName(p.Name) && !string.Equals(EntityLinker.StripName(m.Text), p.Name, StringComparison.OrdinalIgnoreCase)
+                || m.Alias[i] && _words.IsGenericName(m.Key)
+                || m.AfterThe && !p.Name.StartsWith(_words.TitleArticle, StringComparison.Ordinal)
                     && (p.Population < 50_000 && p.FeatureCode.StartsWith("PPL", StringComparison.Ordinal) || p.FeatureCode == "ADM2");
             if (drop)
             {
@@ -222,8 +194,6 @@ internal sealed class MentionFinder
             }
         }
     }
-
-    internal static bool IsGenericName(string name) => GenericNames.Contains(name);
 
     /// <summary>True when some candidate lies in one of the mention's containers (else the comma was a list's, not a qualifier's).</summary>
     private bool AnyInside(GeoMention m)
@@ -234,13 +204,6 @@ internal sealed class MentionFinder
         return false;
     }
 
-    private static readonly HashSet<string> GenericNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "North", "South", "East", "West", "Centre", "Center", "Central", "Northern", "Southern", "Eastern", "Western", "Capital",
-        "Gulf", "Coast", "Littoral", "Lakes", "Upper", "Lower", "Middle", "Far North", "North-West", "South-West", "North West",
-        "South West", "North East", "South East", "Federal", "Islands", "Island", "Highlands", "Valley", "Plateau", "Interior",
-    };
-
     /// <summary>Candidates of a location's name: the name itself, an abbreviation, or the name without the words that say its kind.</summary>
     private void Candidates(GeoMention m, string key, string text)
     {
@@ -248,13 +211,13 @@ internal sealed class MentionFinder
         // "WA", "BC", "Mont.": an abbreviation first; a town may share the letters ("Wa", Ghana; "Mons", Belgium).
         bool abbreviation = text.Length <= 7 && (text.EndsWith('.') || text.Length <= 4 && text.All(char.IsUpper)) && AddAbbreviation(m, text);
         if (AddNames(m, key) || abbreviation) return;
-        foreach (var (suffix, kind) in Suffixes)
+        foreach (var (suffix, kind) in _words.Suffixes)
         {
             if (key.Length <= suffix.Length + 2 || !key.EndsWith(suffix, StringComparison.Ordinal)) continue;
             string inner = key[..^suffix.Length];
             if (AddNames(m, inner)) { m.Key = inner; m.Wanted = kind; return; }
         }
-        foreach (var (prefix, kind) in Prefixes)
+        foreach (var (prefix, kind) in _words.Prefixes)
         {
             if (key.Length <= prefix.Length + 2 || !key.StartsWith(prefix, StringComparison.Ordinal)) continue;
             string inner = key[prefix.Length..];
@@ -361,7 +324,7 @@ internal sealed class MentionFinder
         for (int i = first; i <= last;)
         {
             var t = tokens[i];
-            if (t.End - t.Start < 2 || !char.IsUpper(doc.Text[t.Start]) || GenericNames.Contains(doc.Text[t.Start..t.End])) { i++; continue; }
+            if (t.End - t.Start < 2 || !char.IsUpper(doc.Text[t.Start]) || _words.IsGenericName(doc.Text[t.Start..t.End])) { i++; continue; }
             bool opens = i == first || OpensPlaceName(doc, i - 1);
             GeoMention? best = null;
             int bestEnd = i;
@@ -392,11 +355,11 @@ internal sealed class MentionFinder
     /// ("University of California", "The Washington Post"); in the middle of other capitalised words it is part of them
     /// ("Cielo Vista Mall", "Queen Elizabeth Hospital"). A country's or a region's name counts anywhere ("Air Zimbabwe").
     /// </summary>
-    private static bool OpensPlaceName(Document doc, int previous)
+    private bool OpensPlaceName(Document doc, int previous)
     {
         var p = doc.Tokens[previous];
         var word = doc.Text.AsSpan(p.Start, p.End - p.Start);
-        return word is "of" or "in" or "for" or "de" or "the" or "The" || word.Length == 1 && NameKey.Fold(word[0]) == '-';
+        return _words.OpensName(word) || word.Length == 1 && TextChars.Fold(word[0]) == '-';
     }
 
     /// <summary>Drops the candidates that are not countries, continents or regions; false when none is left.</summary>
@@ -426,7 +389,7 @@ internal sealed class MentionFinder
             else if (h.Kind is NameKind.Place or NameKind.PlaceAlias)
             {
                 var p = _kb.Places[h.Index];
-                if (GenericNames.Contains(p.Name)) continue;
+                if (_words.IsGenericName(p.Name)) continue;
                 bool alias = h.Kind == NameKind.PlaceAlias;
                 // An alternate spelling counts for a large city ("New York" for New York City), not for anything else.
                 if (alias ? p.Population >= 100_000 && p.FeatureCode.StartsWith("PPL", StringComparison.Ordinal) && char.ToLowerInvariant(p.Name[0]) == key[0]

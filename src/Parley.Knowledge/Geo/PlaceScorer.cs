@@ -31,10 +31,12 @@ internal sealed class PlaceScorer
 {
     private readonly KnowledgeBase _kb;
     private readonly GeoWeights _w;
+    private readonly GeoWords _words;
 
-    public PlaceScorer(KnowledgeBase kb, GeoWeights? weights = null)
+    public PlaceScorer(KnowledgeBase kb, GeoWords words, GeoWeights? weights = null)
     {
         _kb = kb;
+        _words = words;
         _w = weights ?? GeoWeights.Default;
     }
 
@@ -156,7 +158,7 @@ internal sealed class PlaceScorer
         var p = _kb.Places[c];
         bool division = p.FeatureCode is "ADM1" or "ADM2";
         bool weak = m.ByAbbreviation.Contains(c) && m.Qualified is null
-            || division && (MentionFinder.IsGenericName(p.Name) || MentionFinder.IsGenericName(m.Key) || m.AfterThe
+            || division && (_words.IsGenericName(p.Name) || _words.IsGenericName(m.Key) || m.AfterThe
                 || p.Population < 50_000 && !m.Key.Contains(' ')) && m.Qualified is null
             || m.Alias[i] && !SameInitial(m.Key, p.Name) && m.Source != GeoSource.Union;
         return !weak || ctx.Country(p.Iso3, m.Group) > 0;

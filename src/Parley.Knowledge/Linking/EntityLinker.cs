@@ -1,6 +1,7 @@
 using Parley.Core;
 using Parley.Knowledge.Kb;
 using Parley.Knowledge.Text;
+using Parley.Core.Text;
 
 namespace Parley.Knowledge.Linking;
 
@@ -14,37 +15,32 @@ namespace Parley.Knowledge.Linking;
 /// </summary>
 public sealed class EntityLinker : IPipelineComponent
 {
-    private static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase)
-    { "in", "to", "from", "at", "near", "into", "outside", "inside", "across", "around", "toward", "towards", "via", "of", "for", "on", "over", "through", "between" };
-
-    private static readonly HashSet<string> ActingVerbs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "said", "says", "say", "announced", "announces", "accused", "accuses", "warned", "warns", "wants", "wanted", "rejected", "rejects",
-        "denied", "denies", "insisted", "insists", "demanded", "demands", "refused", "refuses", "agreed", "agrees", "has", "have", "had",
-        "will", "would", "is", "was", "urged", "urges", "called", "calls", "threatened", "threatens", "hopes", "hoped", "responded", "condemned",
-        "condemns", "welcomed", "welcomes", "claimed", "claims", "believes", "believed", "sees", "considers", "decided", "plans", "planned", "'s",
-    };
-
-    /// <summary>Words of titles that dictionaries fold into people's names ("President Donald Trump", "Foreign Minister Ghani").</summary>
-    private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "president", "vice", "vice-president", "prime", "minister", "foreign", "defense", "defence", "interior", "secretary", "ambassador",
-        "special", "representative", "envoy", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "general", "gen.", "senator", "sen.",
-        "governor", "gov.", "chancellor", "king", "queen", "prince", "sheikh", "emir", "premier", "former", "acting", "deputy", "state",
-        "us", "u.s.", "american", "united", "states", "president-elect", "chairman", "leader", "spokesman", "commander", "lord",
-        "lady", "sir", "dame", "baroness", "rev", "rev.",
-    };
+    public const string FileName = "linker-words.tsv";
 
     private readonly KnowledgeBase _kb;
     private readonly KbMatcher _matcher;
+    private readonly System.Collections.Frozen.FrozenSet<string> _prepositions, _actingVerbs, _titleWords, _notPlaces;
+    private readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _capitalisedFunctionWords;
+    private readonly string _official, _governmentOf, _of;
 
     /// <summary>Person actors by the last word of their names ("blair" -> Tony Blair, Dennis C. Blair), for "Mr Blair".</summary>
     private readonly Dictionary<string, int[]> _personsBySurname;
 
-    public EntityLinker(KnowledgeBase kb)
+    /// <summary>A linker over <paramref name="kb"/> with the word lists of <paramref name="language"/> (its linker-words.tsv).</summary>
+    public EntityLinker(KnowledgeBase kb, LanguageData language)
     {
+        ArgumentNullException.ThrowIfNull(language);
         _kb = kb;
         _matcher = new KbMatcher(kb);
+        var w = language.Lists(FileName);
+        _prepositions = w.Set("prepositions");
+        _actingVerbs = w.Set("acting_verbs");
+        _titleWords = w.Set("title_words");
+        _notPlaces = w.Set("not_places");
+        _capitalisedFunctionWords = w.Set("capitalised_function_words", StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _official = w.One("official");
+        _governmentOf = w.One("government_of");
+        _of = w.One("of");
         var bySurname = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (int i = 0; i < kb.Actors.Count; i++)
         {
@@ -64,9 +60,17 @@ public sealed class EntityLinker : IPipelineComponent
         foreach (var (k, v) in bySurname) _personsBySurname[k] = [.. v];
     }
 
-    public string Name => "linker";
-    public Layers Reads => Layers.Tokens;
-    public Layers Writes => Layers.Entities;
+    /// <summary>Reads NER's mentions and rewrites them (links, types) and adds the dictionary's and the agent phrases'; reads
+    /// tags to tell a name acting as subject.</summary>
+    public static readonly ComponentDescriptor Descriptor = new("linker", Layers.Tokens | Layers.Sentences | Layers.Tags | Layers.Entities, Layers.Entities)
+    {
+        Summary = "entities linked to the knowledge base (names, ids, CAMEO actor codes), dictionary names and agent phrases added",
+    };
+
+    public string Name => Descriptor.Name;
+
+    /// <summary>A linker for English text.</summary>
+    public EntityLinker(KnowledgeBase kb) : this(kb, LanguageData.Default) { }
 
     public void Process(Document doc, CancellationToken cancellationToken = default)
     {
@@ -122,14 +126,6 @@ public sealed class EntityLinker : IPipelineComponent
         return result;
     }
 
-    private static readonly HashSet<string> NotPlaces = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "one", "two", "north", "south", "east", "west", "central", "centre", "center", "university", "federal", "police", "god", "most",
-        "port", "bay", "fleet", "maritime", "asia", "europe", "africa", "america", "oceania", "antarctica", "march", "may", "june", "july",
-        "august", "monday", "sunday", "union", "national", "state", "city", "island", "islands", "new", "old", "saint", "san", "mount",
-        "lake", "river", "valley", "media", "victoria", "independence", "liberty", "progress", "unity", "hope", "paradise", "commerce",
-    };
-
     /// <summary>
     /// Without NER, a gazetteer name is taken as a place only when it looks like one: not a common word, not an
     /// alternate-language spelling, not glued to other capitalised words ("Marco Rubio", "Lion Air"), and not
@@ -139,7 +135,7 @@ public sealed class EntityLinker : IPipelineComponent
     {
         var tokens = doc.Tokens;
         if (hit.Kind == NameKind.PlaceAlias && m.EndToken - m.StartToken < 2) return false;
-        if (m.EndToken - m.StartToken == 1 && NotPlaces.Contains(TokenText(doc, m.StartToken))) return false;
+        if (m.EndToken - m.StartToken == 1 && _notPlaces.Contains(TokenText(doc, m.StartToken))) return false;
         bool sentenceStart = m.StartToken == 0 || tokens[m.StartToken - 1].Sentence != tokens[m.StartToken].Sentence;
         if (!sentenceStart && IsCapitalizedWord(doc, m.StartToken - 1)) return false;
         if (m.EndToken < tokens.Length && tokens[m.EndToken].Sentence == tokens[m.StartToken].Sentence && IsCapitalizedWord(doc, m.EndToken)) return false;
@@ -147,13 +143,10 @@ public sealed class EntityLinker : IPipelineComponent
         return true;
     }
 
-    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
-    { "In", "At", "From", "To", "The", "On", "For", "And", "But", "Of", "By", "With", "As", "After", "Before", "Near", "Since", "While", "When", "If", "A", "An" };
-
-    private static bool IsCapitalizedWord(Document doc, int t)
+    private bool IsCapitalizedWord(Document doc, int t)
     {
         var s = doc.Text.AsSpan(doc.Tokens[t].Start, doc.Tokens[t].End - doc.Tokens[t].Start);
-        return s.Length > 0 && char.IsUpper(s[0]) && char.IsLetter(s[^1]) && !FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(s);
+        return s.Length > 0 && char.IsUpper(s[0]) && char.IsLetter(s[^1]) && !_capitalisedFunctionWords.Contains(s);
     }
 
     /// <summary>
@@ -169,7 +162,7 @@ public sealed class EntityLinker : IPipelineComponent
         KbMatch best = m;
         for (int k = m.StartToken + 1; k < m.EndToken; k++)
         {
-            if (!TitleWords.Contains(TokenText(doc, k - 1))) break;
+            if (!_titleWords.Contains(TokenText(doc, k - 1))) break;
             var sub = _matcher.LongestName(doc, k, m.EndToken, buffer);
             if (sub.Hits is null || sub.EndToken != m.EndToken) continue;
             foreach (var h in sub.Hits)
@@ -234,11 +227,11 @@ public sealed class EntityLinker : IPipelineComponent
     }
 
     /// <summary>The one word left of a person's mention without its titles ("mr blair" -> blair), or null.</summary>
-    private static string? Surname(string key)
+    private string? Surname(string key)
     {
         var words = key.Split(' ');
         int i = 0;
-        while (i < words.Length - 1 && (TitleWords.Contains(words[i]) || TitleWords.Contains(words[i] + "."))) i++;
+        while (i < words.Length - 1 && (_titleWords.Contains(words[i]) || _titleWords.Contains(words[i] + "."))) i++;
         return i == words.Length - 1 ? words[i] : null;
     }
 
@@ -287,11 +280,11 @@ public sealed class EntityLinker : IPipelineComponent
     internal static string StripName(string text)
     {
         var span = text.AsSpan().Trim();
-        while (span.Length > 0 && (NameKey.IsQuote(span[0]) || span[0] is '(' or '[')) span = span[1..].TrimStart();
-        while (span.Length > 0 && (NameKey.Fold(span[^1]) == '"' || span[^1] is ')' or ']' or ',' or '.' && span.Length > 1 && !char.IsUpper(span[^2]))) span = span[..^1].TrimEnd();
+        while (span.Length > 0 && (TextChars.IsQuote(span[0]) || span[0] is '(' or '[')) span = span[1..].TrimStart();
+        while (span.Length > 0 && (TextChars.Fold(span[^1]) == '"' || span[^1] is ')' or ']' or ',' or '.' && span.Length > 1 && !char.IsUpper(span[^2]))) span = span[..^1].TrimEnd();
         if (span.Length > 2 && (span.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || span.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase))) span = span[..^2];
         if (span.Length > 4 && span.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) span = span[4..];
-        while (span.Length > 0 && NameKey.IsQuote(span[0])) span = span[1..];
+        while (span.Length > 0 && TextChars.IsQuote(span[0])) span = span[1..];
         return span.Trim().ToString();
     }
 
@@ -410,17 +403,17 @@ public sealed class EntityLinker : IPipelineComponent
             if (first < 0 || last < 0) continue;
             string? before = first > 0 && tokens[first - 1].Sentence == tokens[first].Sentence ? TokenText(doc, first - 1) : null;
             int next = last + 1;
-            while (next < tokens.Length && NameKey.IsQuote(doc.Text[tokens[next].Start])) next++;
+            while (next < tokens.Length && TextChars.IsQuote(doc.Text[tokens[next].Start])) next++;
             string? after = next < tokens.Length && tokens[next].Sentence == tokens[last].Sentence ? TokenText(doc, next) : null;
-            bool official = string.Equals(before, "official", StringComparison.OrdinalIgnoreCase);
-            bool acts = after is not null && (ActingVerbs.Contains(after) || tokens[next].Upos is UPos.VERB or UPos.AUX);
-            bool afterPreposition = before is not null && Prepositions.Contains(before);
+            bool official = string.Equals(before, _official, StringComparison.OrdinalIgnoreCase);
+            bool acts = after is not null && (_actingVerbs.Contains(after) || tokens[next].Upos is UPos.VERB or UPos.AUX);
+            bool afterPreposition = before is not null && _prepositions.Contains(before);
             if (official)
             {
                 int start = tokens[first - 1].Start;
                 added.Add(new EntityMention
                 {
-                    Start = start, End = e.End, Text = doc.Text[start..e.End], Type = "ORG", Name = "Government of " + country.Name,
+                    Start = start, End = e.End, Text = doc.Text[start..e.End], Type = "ORG", Name = GovernmentName(country.Name),
                     Kb = MentionKinds.CountryPrefix + country.Iso3, Actor = country.Iso3 + "GOV", Via = MentionKinds.Agent,
                 });
                 e.Actor ??= country.Iso3;
@@ -464,7 +457,7 @@ public sealed class EntityLinker : IPipelineComponent
                 }
             }
             // "the government of Afghanistan"
-            if (first >= 2 && TokenText(doc, first - 1).Equals("of", StringComparison.OrdinalIgnoreCase))
+            if (first >= 2 && TokenText(doc, first - 1).Equals(_of, StringComparison.OrdinalIgnoreCase))
             {
                 for (int s = Math.Max(0, first - 4); s < first - 1; s++)
                 {
@@ -479,6 +472,9 @@ public sealed class EntityLinker : IPipelineComponent
         }
         entities.AddRange(added);
     }
+
+    /// <summary>The name of a country's government ("Government of Afghanistan").</summary>
+    internal string GovernmentName(string country) => _governmentOf + " " + country;
 
     private EntityMention Composed(Document doc, int start, int end, string iso3, string agentCode)
     {
@@ -502,7 +498,7 @@ public sealed class EntityLinker : IPipelineComponent
     private static bool IsPossessive(Document doc, int t)
     {
         var s = doc.Text.AsSpan(doc.Tokens[t].Start, doc.Tokens[t].End - doc.Tokens[t].Start);
-        return s.Length == 2 && NameKey.Fold(s[0]) == '\'' && s[1] is 's' or 'S' || s.Length == 1 && NameKey.Fold(s[0]) == '\'';
+        return s.Length == 2 && TextChars.Fold(s[0]) == '\'' && s[1] is 's' or 'S' || s.Length == 1 && TextChars.Fold(s[0]) == '\'';
     }
 
     /// <summary>One lowercase word between a country and its agent noun ("Afghan <i>peace</i> negotiators").</summary>

@@ -1,6 +1,7 @@
 using Parley.Core;
 using Parley.Knowledge.Kb;
 using Parley.Knowledge.Text;
+using Parley.Core.Text;
 
 namespace Parley.Knowledge.Linking;
 
@@ -43,7 +44,7 @@ internal sealed class KbMatcher
             ref readonly var tok = ref tokens[t];
             if (tok.Sentence != sentence) break;
             var span = text.AsSpan(tok.Start, tok.End - tok.Start);
-            if (span.Length == 1 && NameKey.Fold(span[0]) == '-')
+            if (span.Length == 1 && TextChars.Fold(span[0]) == '-')
             {
                 if (t == start || len + 1 > buffer.Length) break;
                 buffer[len++] = '-';
@@ -57,7 +58,7 @@ internal sealed class KbMatcher
             int letters = 0, upper = 0;
             foreach (char raw in span)
             {
-                char c = NameKey.Fold(raw);
+                char c = TextChars.Fold(raw);
                 if (c == '"') continue;
                 if (char.IsLetter(c)) { letters++; if (char.IsUpper(c)) upper++; }
                 buffer[len++] = char.ToLowerInvariant(c);

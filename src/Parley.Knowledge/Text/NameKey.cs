@@ -1,3 +1,5 @@
+using Parley.Core.Text;
+
 namespace Parley.Knowledge.Text;
 
 /// <summary>
@@ -16,7 +18,7 @@ public static class NameKey
         bool pendingSpace = false;
         foreach (char raw in phrase)
         {
-            char c = Fold(raw);
+            char c = TextChars.Fold(raw);
             if (c == '_' || char.IsWhiteSpace(c)) { pendingSpace = n > 0; continue; }
             if (c == '"') continue;
             if (c == '-') { pendingSpace = false; while (n > 0 && buffer[n - 1] == ' ') n--; buffer[n++] = '-'; continue; }
@@ -36,18 +38,4 @@ public static class NameKey
         foreach (char c in key) if (c == ' ') n++;
         return n;
     }
-
-    /// <summary>Folds typographic variants to their ASCII forms.</summary>
-    public static char Fold(char c) => c switch
-    {
-        '\u2018' or '\u2019' or '\u02BC' or '`' or '\u00B4' => '\'',
-        '\u201C' or '\u201D' or '\u00AB' or '\u00BB' or '\u201E' => '"',
-        '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' => '-',
-        '\u00A0' => ' ',
-        _ => c,
-    };
-
-    /// <summary>True for characters that are quote marks of any kind.</summary>
-    public static bool IsQuote(char c) => Fold(c) is '"' or '\'';
-
 }

@@ -24,9 +24,12 @@ public sealed class NerComponent : IPipelineComponent
     public static NerComponent CreateDefault() =>
         new(NerModel.LoadDefault() ?? throw new FileNotFoundException($"model '{NerModel.DefaultName}' not found (PARLEY_MODELS or models/)"));
 
-    public string Name => "ner";
-    public Layers Reads => Layers.Tokens | Layers.Sentences;
-    public Layers Writes => Layers.Entities;
+    public static readonly ComponentDescriptor Descriptor = new("ner", Layers.Tokens | Layers.Sentences, Layers.Entities)
+    {
+        Summary = "named entities PER, ORG, LOC, MISC (structured perceptron)",
+    };
+
+    public string Name => Descriptor.Name;
     public NerModel Model => _model;
 
     public void Process(Document doc, CancellationToken cancellationToken = default)

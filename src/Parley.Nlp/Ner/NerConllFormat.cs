@@ -1,3 +1,6 @@
+using System.Text;
+using Parley.Core;
+
 namespace Parley.Nlp.Ner;
 
 /// <summary>
@@ -10,7 +13,18 @@ namespace Parley.Nlp.Ner;
 /// </summary>
 public static class NerConllFormat
 {
+    /// <summary>Tags with <paramref name="model"/> alone (its component, without the rest of a pipeline).</summary>
     public static void Process(TextReader input, TextWriter output, NerModel model, NerDomain domain = NerDomain.News)
+    {
+        var component = new NerComponent(model, domain);
+        Process(input, output, doc => component.Process(doc));
+    }
+
+    /// <summary>
+    /// Tags each document with <paramref name="annotate"/>, which receives it with the given tokens and sentences (text:
+    /// the tokens joined by spaces) and fills its entities (a pipeline run with those layers given).
+    /// </summary>
+    public static void Process(TextReader input, TextWriter output, Action<Document> annotate)
     {
         var lines = new List<string>();
         bool delimited = false;
@@ -20,7 +34,7 @@ public static class NerConllFormat
             if (IsDocumentStart(line))
             {
                 delimited = true;
-                TagDocument(lines, output, model, domain);
+                TagDocument(lines, output, annotate);
                 lines.Clear();
                 output.WriteLine(line);
                 continue;
@@ -29,11 +43,11 @@ public static class NerConllFormat
             // Until the first document marker, text is tagged sentence by sentence.
             if (!delimited && string.IsNullOrWhiteSpace(line))
             {
-                TagDocument(lines, output, model, domain);
+                TagDocument(lines, output, annotate);
                 lines.Clear();
             }
         }
-        TagDocument(lines, output, model, domain);
+        TagDocument(lines, output, annotate);
     }
 
     private static bool IsDocumentStart(string line) =>
@@ -41,7 +55,7 @@ public static class NerConllFormat
 
     private static bool IsComment(string line) => line.StartsWith('#') && !line.StartsWith("# newdoc", StringComparison.Ordinal) && line.Length > 1 && line[1] == ' ';
 
-    private static void TagDocument(List<string> lines, TextWriter output, NerModel model, NerDomain domain)
+    private static void TagDocument(List<string> lines, TextWriter output, Action<Document> annotate)
     {
         if (lines.Count == 0) return;
         var sentences = new List<IReadOnlyList<string>>();
@@ -53,7 +67,7 @@ public static class NerConllFormat
             current.Add(FirstColumn(l));
         }
         if (current.Count > 0) sentences.Add(current);
-        var tags = model.PredictDocument(sentences, domain);
+        var tags = Annotate(sentences, annotate);
         int s = 0, k = 0;
         foreach (var l in lines)
         {
@@ -67,6 +81,44 @@ public static class NerConllFormat
             output.Write('\t');
             output.WriteLine(tags[s][k++]);
         }
+    }
+
+    /// <summary>IOB2 tags of each sentence: the sentences as one document (tokens joined by spaces, as the model was
+    /// trained), annotated, its entities read back as tags.</summary>
+    private static string[][] Annotate(List<IReadOnlyList<string>> sentences, Action<Document> annotate)
+    {
+        var text = new StringBuilder();
+        foreach (var sentence in sentences) foreach (var token in sentence) text.Append(token).Append(' ');
+        var doc = new Document("conll", text.ToString());
+        int at = 0;
+        foreach (var sentence in sentences)
+        {
+            int first = doc.TokenCount;
+            foreach (var token in sentence)
+            {
+                doc.AddToken(new TokenData { Start = at, End = at + token.Length, Sentence = doc.SentenceCount, Head = -1, Flags = TokenFlags.SpaceAfter });
+                at += token.Length + 1;
+            }
+            doc.AddSentence(new SentenceData(doc.Tokens[first].Start, doc.Tokens[^1].End, first, doc.TokenCount));
+        }
+        doc.Done |= Layers.Clean | Layers.Language | Layers.Tokens | Layers.Sentences;
+        annotate(doc);
+        var labels = new int[doc.TokenCount];
+        foreach (var e in doc.Entities)
+        {
+            int type = NerLabels.TypeIndex(e.Type);
+            int t = doc.TokenAt(e.Start);
+            if (type < 0 || t < 0) continue;
+            labels[t] = NerLabels.Begin(type);
+            for (t++; t < doc.TokenCount && doc.Tokens[t].Start < e.End; t++) labels[t] = NerLabels.Inside(type);
+        }
+        var tags = new string[sentences.Count][];
+        for (int s = 0, t = 0; s < sentences.Count; s++)
+        {
+            tags[s] = new string[sentences[s].Count];
+            for (int k = 0; k < tags[s].Length; k++) tags[s][k] = NerLabels.Names[labels[t++]];
+        }
+        return tags;
     }
 
     /// <summary>The token: the first tab-separated column, or the first space-separated one when there is no tab.</summary>

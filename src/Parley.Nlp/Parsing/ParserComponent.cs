@@ -22,10 +22,14 @@ public sealed class ParserComponent : IPipelineComponent
         new(DependencyParser.Load(Path.Combine(nlpModelDir, DependencyParser.Subfolder)), analyses);
 
     public DependencyParser Parser => _parser;
-    public string Name => "parser";
-    public Layers Reads => Layers.Tokens | Layers.Sentences | Layers.Tags | Layers.Lemmas;
-    /// <summary>The parse, and the tags when the parser's network rewrites them (it reads the tagger's and corrects them).</summary>
-    public Layers Writes => !_parser.OutputsTags ? Layers.Parse : _reanalyse is null ? Layers.Parse | Layers.Tags : Layers.Parse | Layers.Tags | Layers.Lemmas;
+    /// <summary>The parse; the tags too when the parser's network rewrites them (it reads the tagger's and corrects them), and
+    /// then the features and lemmas of the corrected words.</summary>
+    public static readonly ComponentDescriptor Descriptor = new("parser", Layers.Tokens | Layers.Sentences | Layers.Tags | Layers.Lemmas, Layers.Parse, amends: Layers.Tags | Layers.Lemmas)
+    {
+        Summary = "dependency heads and relations (BiLSTM arc-hybrid parser), correcting tags",
+    };
+
+    public string Name => Descriptor.Name;
 
     public void Process(Document doc, CancellationToken cancellationToken = default) => _parser.Parse(doc, cancellationToken, _reanalyse);
 }

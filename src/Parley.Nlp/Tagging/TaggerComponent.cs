@@ -6,9 +6,12 @@ namespace Parley.Nlp.Tagging;
 /// <summary>Pipeline step: UPOS, XPOS, FEATS and lemma of every token, sentence by sentence.</summary>
 public sealed class TaggerComponent(Tagger tagger, MorphFeatures morph, Lemmatizer lemmatizer) : IPipelineComponent
 {
-    public string Name => "tagger";
-    public Layers Reads => Layers.Tokens | Layers.Sentences;
-    public Layers Writes => Layers.Tags | Layers.Lemmas;
+    public static readonly ComponentDescriptor Descriptor = new("tagger", Layers.Tokens | Layers.Sentences, Layers.Tags | Layers.Lemmas)
+    {
+        Summary = "UPOS, XPOS, FEATS and lemmas",
+    };
+
+    public string Name => Descriptor.Name;
 
     public void Process(Document doc, CancellationToken cancellationToken = default)
     {
@@ -28,7 +31,7 @@ public sealed class TaggerComponent(Tagger tagger, MorphFeatures morph, Lemmatiz
                 t.Lemma = lemmatizer.Lemmatize(form, xpos, t.Upos);
             }
         }
-        doc.Done |= Writes;
+        doc.Done |= Descriptor.Assigns;
     }
 
     /// <summary>Recomputes FEATS and lemma of one token from its current tags (after a later stage corrected them).</summary>

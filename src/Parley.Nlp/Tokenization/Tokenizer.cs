@@ -27,8 +27,10 @@ public sealed class Tokenizer
         _multiwords = lexicon.Multiwords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>A tokenizer with the built-in lexicon only (no treebank needed).</summary>
-    public static Tokenizer Default { get; } = new(TokenizerLexicon.BuiltIn());
+    /// <summary>A tokenizer with English's seed lexicon only (no treebank needed).</summary>
+    public static Tokenizer Default => LazyDefault.Value;
+
+    private static readonly Lazy<Tokenizer> LazyDefault = new(() => new(TokenizerLexicon.BuiltIn(Parley.Core.LanguageData.Default)));
 
     internal TokenizerLexicon Lexicon { get; }
 

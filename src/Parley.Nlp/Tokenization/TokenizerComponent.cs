@@ -5,9 +5,12 @@ namespace Parley.Nlp.Tokenization;
 /// <summary>Pipeline step: tokens and sentences of <see cref="Document.Text"/>. Replaces any earlier token and sentence layers.</summary>
 public sealed class TokenizerComponent(Tokenizer tokenizer, SentenceSplitter splitter) : IPipelineComponent
 {
-    public string Name => "tokenizer";
-    public Layers Reads => Layers.None;
-    public Layers Writes => Layers.Tokens | Layers.Sentences;
+    public static readonly ComponentDescriptor Descriptor = new("tokenizer", Layers.None, Layers.Tokens | Layers.Sentences)
+    {
+        Summary = "tokens and sentences (trained tokenizer and sentence splitter)",
+    };
+
+    public string Name => Descriptor.Name;
 
     public void Process(Document doc, CancellationToken cancellationToken = default)
     {
@@ -19,6 +22,6 @@ public sealed class TokenizerComponent(Tokenizer tokenizer, SentenceSplitter spl
         doc.ClearSentences();
         splitter.Split(text, buffer, doc);
         doc.SetTokens(buffer.Items, buffer.Count);
-        doc.Done |= Writes;
+        doc.Done |= Descriptor.Assigns;
     }
 }

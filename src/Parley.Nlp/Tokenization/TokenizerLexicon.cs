@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Parley.Core;
 using Parley.Nlp.Conllu;
 
 namespace Parley.Nlp.Tokenization;
@@ -10,17 +11,6 @@ namespace Parley.Nlp.Tokenization;
 /// </summary>
 internal sealed class TokenizerLexicon
 {
-    private static readonly string[] BuiltInAbbreviations =
-    [
-        "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "rep", "reps", "sen", "gov",
-        "pres", "rev", "hon", "messrs", "inc", "corp", "co", "ltd", "bros", "llc", "plc", "dept", "univ", "assn", "no", "nos", "vol", "vols",
-        "fig", "figs", "pp", "ed", "eds", "est", "approx", "etc", "vs", "al", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-        "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ave", "blvd", "rd", "ft", "mt", "ala",
-        "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo",
-        "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k",
-        "u.n", "d.c", "ph.d", "cf", "op", "ca", "viz", "esp", "incl", "min", "max", "oz", "lb", "lbs", "km", "yr", "yrs",
-    ];
-
     public HashSet<string> Abbreviations { get; } = new(StringComparer.Ordinal);
     public HashSet<string> HyphenWords { get; } = new(StringComparer.Ordinal);
     /// <summary>First parts of hyphenated words the treebank keeps whole ("non", "counter", "mis"), when it does so more often than not.</summary>
@@ -28,23 +18,29 @@ internal sealed class TokenizerLexicon
     /// <summary>Lower-case surface form to the lengths of its syntactic words (e.g. "don't" -> 2,3).</summary>
     public Dictionary<string, byte[]> Multiwords { get; } = new(StringComparer.Ordinal);
 
-    public static TokenizerLexicon BuiltIn()
+    /// <summary>
+    /// The language's seed lexicon (data/lang/CODE/tokenizer-words.tsv and the abbreviations of calendar.tsv): what the
+    /// tokenizer knows before a treebank teaches it more.
+    /// </summary>
+    public static TokenizerLexicon BuiltIn(LanguageData language)
     {
+        ArgumentNullException.ThrowIfNull(language);
+        var words = language.Lists(Parley.Core.Text.RuleTokenizer.FileName);
+        var calendar = language.Lists(CalendarWords.FileName);
         var lex = new TokenizerLexicon();
-        foreach (var a in BuiltInAbbreviations) lex.Abbreviations.Add(a);
-        foreach (var (form, parts) in new (string, byte[])[]
-                 {
-                     ("cannot", [3, 3]), ("gonna", [3, 2]), ("wanna", [3, 2]), ("gotta", [3, 2]), ("dont", [2, 2]), ("didnt", [3, 2]),
-                     ("doesnt", [4, 2]), ("cant", [2, 2]), ("isnt", [2, 2]), ("wasnt", [3, 2]), ("im", [1, 1]), ("ive", [1, 2]),
-                 })
-            lex.Multiwords[form] = parts;
+        foreach (var a in words.Words("abbreviations")) lex.Abbreviations.Add(a);
+        foreach (var a in calendar.Words(CalendarWords.MonthAbbreviations)) lex.Abbreviations.Add(a);
+        foreach (var a in calendar.Words(CalendarWords.WeekdayAbbreviations)) lex.Abbreviations.Add(a);
+        foreach (var (form, parts) in words.Pairs("multiwords"))
+            lex.Multiwords[form] = [.. (parts ?? throw new InvalidDataException($"{words.Source}: multiwords: '{form}' needs its parts' lengths (word=3+3)"))
+                .Split('+').Select(p => byte.Parse(p, System.Globalization.CultureInfo.InvariantCulture))];
         return lex;
     }
 
     /// <summary>Adds what the treebank shows: periods kept on abbreviations, hyphenated words more often whole than split, multiword tokens more often split than whole.</summary>
-    public static TokenizerLexicon Learn(IEnumerable<ConlluSentence> sentences)
+    public static TokenizerLexicon Learn(IEnumerable<ConlluSentence> sentences, LanguageData language)
     {
-        var lex = BuiltIn();
+        var lex = BuiltIn(language);
         var whole = new Dictionary<string, int>(StringComparer.Ordinal);
         var split = new Dictionary<string, (int Count, byte[] Parts)>(StringComparer.Ordinal);
         var hyphenSplit = new Dictionary<string, int>(StringComparer.Ordinal);

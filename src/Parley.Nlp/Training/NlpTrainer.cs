@@ -65,7 +65,7 @@ public static class NlpTrainer
         log($"read {train.Count} training and {dev.Count} dev sentences");
         var clock = Stopwatch.StartNew();
 
-        var tokenizer = new Tokenizer(TokenizerLexicon.Learn(train));
+        var tokenizer = new Tokenizer(TokenizerLexicon.Learn(train, LanguageData.Default));
         var splitter = SentenceSplitter.Train(train, options.SplitterEpochs, options.Seed);
         log($"tokenizer and sentence splitter trained ({clock.Elapsed.TotalSeconds:F0}s)");
         WordClusterTable? clusters = null;

@@ -208,8 +208,9 @@ public class ShippedParserLayerTests
         Assert.True(parser.IsNeural);
         Assert.True(parser.OutputsTags);
         var component = new ParserComponent(parser, tagger);
-        Assert.Equal(Parley.Core.Layers.Parse | Parley.Core.Layers.Tags | Parley.Core.Layers.Lemmas, component.Writes);
-        Assert.Equal(Parley.Core.Layers.Parse | Parley.Core.Layers.Tags, new ParserComponent(parser).Writes);
+        // its descriptor says so: the parse assigned, the tagger's tags and lemmas amended
+        Assert.Equal(Parley.Core.Layers.Parse, ParserComponent.Descriptor.Assigns);
+        Assert.Equal(Parley.Core.Layers.Tags | Parley.Core.Layers.Lemmas, ParserComponent.Descriptor.Amends);
 
         // whatever tags the network settles on, each token's lemma is the lemmatizer's for those tags
         var doc = new Parley.Core.Document("t", "The talks resumed in Doha after the militants attacks on Kabul ended.");

@@ -1,23 +1,33 @@
-using Parley.Core;
-
-namespace Parley.Knowledge.Text;
+namespace Parley.Core.Text;
 
 /// <summary>
-/// A plain tokenizer and sentence splitter for documents that reach the knowledge components without
-/// tokens (evaluation, tests, or a pipeline without the NLP models): words, numbers, dotted abbreviations
-/// ("U.S."), hyphenated words, "'s" split off, every other symbol a token; sentences end at . ! ? before
-/// a capital letter, a quote or a paragraph break, except after known abbreviations.
+/// The rule tokenizer and sentence splitter, for text that reaches a stage without the trained tokenizer (no NLP model
+/// installed, evaluations of one stage, tests): words, numbers, dotted abbreviations ("U.S."), hyphenated words, "'s"
+/// split off, every other symbol a token; sentences end at . ! ? before a capital letter, a digit, a quote or a
+/// paragraph break, except after the language's sentence abbreviations (data/lang/CODE/tokenizer-words.tsv and the
+/// month abbreviations of calendar.tsv). The one scanner of raw text besides the trained tokenizer. Thread-safe.
 /// </summary>
-public static class SimpleTokenizer
+public sealed class RuleTokenizer
 {
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    public const string FileName = "tokenizer-words.tsv";
+
+    private readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _abbreviations;
+
+    public RuleTokenizer(LanguageData language)
     {
-        "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "rep", "sen", "gov", "st", "jr", "sr", "prof",
-        "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp", "ltd",
-    };
+        ArgumentNullException.ThrowIfNull(language);
+        var words = language.Lists(FileName).Words("sentence_abbreviations")
+            .Concat(language.Lists(CalendarWords.FileName).Words(CalendarWords.MonthAbbreviations));
+        _abbreviations = System.Collections.Frozen.FrozenSet.ToFrozenSet(words, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private static readonly Lazy<RuleTokenizer> English = new(() => new RuleTokenizer(LanguageData.Default));
+
+    /// <summary>Tokenizes English text (see <see cref="Process"/>).</summary>
+    public static void Tokenize(Document doc) => English.Value.Process(doc);
 
     /// <summary>Fills the token and sentence layers of <paramref name="doc"/> (replacing what was there).</summary>
-    public static void Tokenize(Document doc)
+    public void Process(Document doc)
     {
         doc.ClearTokens();
         doc.ClearSentences();
@@ -48,12 +58,12 @@ public static class SimpleTokenizer
                     while (i + 2 < text.Length && text[i] == '.' && char.IsLetter(text[i + 1]) && (text[i + 2] == '.')) i += 2;
                     i++;
                 }
-                else if (i < text.Length && text[i] == '.' && IsAbbreviation(text.AsSpan(start, i - start), text, i))
+                else if (i < text.Length && text[i] == '.' && IsAbbreviation(text.AsSpan(start, i - start)))
                 {
                     i++;
                 }
                 // Possessive 's is a token of its own.
-                if (i + 1 < text.Length && NameKey.Fold(text[i]) == '\'' && text[i + 1] is 's' or 'S' && (i + 2 >= text.Length || !char.IsLetter(text[i + 2])))
+                if (i + 1 < text.Length && TextChars.Fold(text[i]) == '\'' && text[i + 1] is 's' or 'S' && (i + 2 >= text.Length || !char.IsLetter(text[i + 2])))
                 {
                     Add(doc, start, i, sentence, ref sentenceStart);
                     Add(doc, i, i + 2, sentence, ref sentenceStart);
@@ -67,7 +77,7 @@ public static class SimpleTokenizer
             {
                 // A closing quote right after the full stop belongs to this sentence.
                 int q = i;
-                while (q < text.Length && NameKey.IsQuote(text[q])) { Add(doc, q, q + 1, sentence, ref sentenceStart); q++; }
+                while (q < text.Length && TextChars.IsQuote(text[q])) { Add(doc, q, q + 1, sentence, ref sentenceStart); q++; }
                 i = q;
                 CloseSentence(doc, ref sentence, ref sentenceStartToken, ref sentenceStart);
             }
@@ -77,7 +87,7 @@ public static class SimpleTokenizer
 
     private static bool IsInnerJoiner(string text, int i)
     {
-        char c = NameKey.Fold(text[i]);
+        char c = TextChars.Fold(text[i]);
         if (c != '-' && c != '\'' && c != '.') return false;
         if (i + 1 >= text.Length || !char.IsLetterOrDigit(text[i + 1])) return false;
         if (c == '.') return char.IsDigit(text[i + 1]) && i > 0 && char.IsDigit(text[i - 1]);
@@ -85,21 +95,20 @@ public static class SimpleTokenizer
         return true;
     }
 
-    private static bool IsAbbreviation(ReadOnlySpan<char> word, string text, int dot)
+    private bool IsAbbreviation(ReadOnlySpan<char> word)
     {
         if (word.Length == 1 && char.IsUpper(word[0])) return true; // initials: "George W. Bush"
-        var lookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
-        return lookup.Contains(word);
+        return _abbreviations.Contains(word);
     }
 
     private static bool EndsSentence(string text, int after)
     {
         int j = after;
-        while (j < text.Length && (NameKey.IsQuote(text[j]) || text[j] == ')')) j++;
+        while (j < text.Length && (TextChars.IsQuote(text[j]) || text[j] == ')')) j++;
         if (j >= text.Length) return true;
         if (!char.IsWhiteSpace(text[j])) return false;
         while (j < text.Length && char.IsWhiteSpace(text[j])) j++;
-        return j >= text.Length || char.IsUpper(text[j]) || char.IsDigit(text[j]) || NameKey.IsQuote(text[j]);
+        return j >= text.Length || char.IsUpper(text[j]) || char.IsDigit(text[j]) || TextChars.IsQuote(text[j]);
     }
 
     private static void Add(Document doc, int start, int end, int sentence, ref int sentenceStart)
