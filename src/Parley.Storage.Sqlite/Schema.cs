@@ -193,8 +193,11 @@ internal static class Schema
     public static int AddMissingEventColumns(SqliteConnection connection)
     {
         var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Under the write lock, as the migration steps: two processes opening the store at once add each column once.
+        using var tx = connection.BeginTransaction(deferred: false);
         using (var cmd = connection.CreateCommand())
         {
+            cmd.Transaction = tx;
             cmd.CommandText = "SELECT name FROM pragma_table_info('events')";
             using var r = cmd.ExecuteReader();
             while (r.Read()) existing.Add(r.GetString(0));
@@ -205,11 +208,13 @@ internal static class Schema
             if (existing.Contains(field.Column)) continue;
             if (!IsIdentifier(field.Column)) throw new InvalidOperationException($"event field column '{field.Column}' is not a plain identifier");
             using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
             // An identifier checked above and a type from a fixed list: never input.
             cmd.CommandText = $"ALTER TABLE events ADD COLUMN {field.Column} {EventRows.SqlType(field)}";
             cmd.ExecuteNonQuery();
             added++;
         }
+        tx.Commit();
         return added;
     }
 
@@ -237,7 +242,16 @@ internal static class Schema
                 $"The store has schema version {version}, newer than this program's {LatestVersion}: use a newer parley.");
         while (version < goal)
         {
-            using var tx = connection.BeginTransaction();
+            // An immediate transaction takes the write lock first; the version is read again under it, because another
+            // process opening the same new file at the same time may have applied the step while this one waited.
+            using var tx = connection.BeginTransaction(deferred: false);
+            using (var check = connection.CreateCommand())
+            {
+                check.Transaction = tx;
+                check.CommandText = "PRAGMA user_version";
+                int now = Convert.ToInt32(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                if (now > version) { tx.Commit(); version = now; continue; }
+            }
             using (var cmd = connection.CreateCommand())
             {
                 cmd.Transaction = tx;
