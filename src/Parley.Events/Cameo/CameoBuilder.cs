@@ -163,7 +163,20 @@ public static class CameoBuilder
                 yield return rest;
     }
 
-    /// <summary>Phoenix discards -> "phrase \t scope" (scope "story" for '+' lines, else "sentence").</summary>
+    /// <summary>
+    /// Phoenix discard phrases Parley keeps coding: on political news they name the news itself as often as the sport,
+    /// disaster or show they were listed for (measured on BBC politics 2004-05 and Wikinews 2019-20: "tsunami" debt
+    /// relief, a "presidential debate", a "landslide" victory, Amanda "Champion", the "Millennium" Dome, "bird flu"
+    /// policy). Their sentences go through the coder like any other.
+    /// </summary>
+    private static readonly HashSet<string> KeptForPolitics = new(StringComparer.Ordinal)
+    {
+        "tsunami", "presidential debate", "presidential vote recount", "landslide", "champion", "champions", "millennium",
+        "bird flu", "avian flu", "avian influenza", "h5n1", "ebola", "polio", "pollution", "poll published", "british empire",
+        "big brother", "medical tests",
+    };
+
+    /// <summary>Phoenix discards -> "phrase \t scope" (scope "story" for '+' lines, else "sentence"), less <see cref="KeptForPolitics"/>.</summary>
     internal static int ConvertDiscards(TextReader input, TextWriter output)
     {
         output.WriteLine("# discard phrase (lower case, space-separated words)\tscope: sentence or story (from Phoenix.discards.txt, MIT)");
@@ -178,7 +191,7 @@ public static class CameoBuilder
             if (line.Length == 0 || line.StartsWith("<!", StringComparison.Ordinal)) continue;
             bool story = line[0] == '+';
             string phrase = (story ? line[1..] : line).Trim().Replace('_', ' ').Trim().ToLowerInvariant();
-            if (phrase.Length == 0 || !seen.Add(phrase)) continue;
+            if (phrase.Length == 0 || KeptForPolitics.Contains(phrase) || !seen.Add(phrase)) continue;
             output.Write(phrase); output.Write('\t'); output.WriteLine(story ? "story" : "sentence");
             n++;
         }

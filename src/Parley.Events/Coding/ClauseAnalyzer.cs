@@ -118,6 +118,9 @@ internal sealed class ClauseAnalyzer(CoderWords w)
             int h = g.Head(x);
             if (h < 0) break;
             if (r == Rel.Advcl && IsPresupposed(g, x)) break;
+            // "No group claimed the attack, but militias had made threats": a clause opened by "but"/"and" that the parser
+            // hung as an adverbial is a coordinate clause of its own, not what the verb above states.
+            if (r == Rel.Advcl && g.Child(x, Rel.Cc) >= 0) break;
             if (r is Rel.Ccomp or Rel.Advcl or Rel.Acl or Rel.Xcomp or Rel.Csubj && _w.NonFactive.Contains(g.Lemma(h)))
                 return "embedded under '" + StringStore.Get(g.Lemma(h)) + "': not asserted";
             // "promised to abide by a ceasefire to facilitate X": the promise is coded with its complement; what hangs below
