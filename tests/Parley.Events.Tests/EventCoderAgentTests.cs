@@ -9,12 +9,7 @@ namespace Parley.Events.Tests;
 /// </summary>
 public sealed class EventCoderAgentTests
 {
-    private static Document Code(string conllu)
-    {
-        var doc = AnnotatedConllu.Parse("# published = 2020-03-02\n" + conllu);
-        TestData.Coder.Process(doc);
-        return doc;
-    }
+    private static Document Code(string conllu) => TestData.Code(conllu, "2020-03-02");
 
     [Fact]
     public void Nationality_adjective_gives_the_agent_its_country()

@@ -8,12 +8,7 @@ namespace Parley.Events.Tests;
 /// </summary>
 public sealed class EventCoderArgumentTests
 {
-    private static Document Code(string conllu)
-    {
-        var doc = AnnotatedConllu.Parse("# published = 2019-12-04\n" + conllu);
-        TestData.Coder.Process(doc);
-        return doc;
-    }
+    private static Document Code(string conllu) => TestData.Code(conllu, "2019-12-04");
 
     private const string Taliban = "Ent=B-ORG|Actor=AFGREB|Name=Taliban";
     private const string Khalilzad = "Ent=B-PER|Actor=USAGOV|Name=Zalmay_Khalilzad|Cluster=5";

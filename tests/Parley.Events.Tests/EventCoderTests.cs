@@ -5,12 +5,7 @@ namespace Parley.Events.Tests;
 /// <summary>Each linguistic case on hand-built parses (short CoNLL-U: ID FORM LEMMA UPOS HEAD DEPREL MISC).</summary>
 public sealed class EventCoderTests
 {
-    private static Document Code(string conllu)
-    {
-        var doc = AnnotatedConllu.Parse("# published = 2019-12-04\n" + conllu);
-        TestData.Coder.Process(doc);
-        return doc;
-    }
+    private static Document Code(string conllu) => TestData.Code(conllu, "2019-12-04");
 
     private const string Taliban = "Ent=B-ORG|Actor=AFGREB|Name=Taliban";
 

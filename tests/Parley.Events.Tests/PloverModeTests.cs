@@ -8,12 +8,7 @@ namespace Parley.Events.Tests;
 /// </summary>
 public sealed class PloverModeTests
 {
-    private static Document Code(string conllu)
-    {
-        var doc = AnnotatedConllu.Parse("# published = 2020-03-02\n" + conllu);
-        TestData.Coder.Process(doc);
-        return doc;
-    }
+    private static Document Code(string conllu) => TestData.Code(conllu, "2020-03-02");
 
     [Fact]
     public void The_weapon_of_an_attack_gives_its_mode()

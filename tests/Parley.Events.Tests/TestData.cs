@@ -13,4 +13,12 @@ internal static class TestData
     private static readonly Lazy<EventCoder> LazyCoder = new(() => new EventCoder(Cameo));
 
     public static EventCoder Coder => LazyCoder.Value;
+
+    /// <summary>Codes a hand-built annotated CoNLL-U sentence (see <see cref="AnnotatedConllu"/>) published on <paramref name="published"/>.</summary>
+    public static Parley.Core.Document Code(string conllu, string published)
+    {
+        var doc = AnnotatedConllu.Parse("# published = " + published + "\n" + conllu);
+        Coder.Process(doc);
+        return doc;
+    }
 }

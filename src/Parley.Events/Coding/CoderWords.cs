@@ -50,6 +50,7 @@ internal sealed class CoderWords
         BetweenPreps = Get("between_preps");
         SpeechVerbs = Get("speech_verbs");
         Spokespersons = Get("spokespersons");
+        VerbalObjects = Get("verbal_objects");
         PastTense = StringStore.Intern("VBD");
         PastParticiple = StringStore.Intern("VBN");
     }
@@ -57,7 +58,7 @@ internal sealed class CoderWords
     public readonly HashSet<int> Negation, HypotheticalMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive,
         ImminentAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
         PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
-        PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, Spokespersons;
+        PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, Spokespersons, VerbalObjects;
     public readonly int By, From, Of, With, Take, Place, PastTense, PastParticiple;
 
     private HashSet<int> Get(string name) =>

@@ -8,8 +8,10 @@ public sealed partial class EventCoder
     private const int PartnerLookBack = 3;
 
     /// <summary>Where a verb's arguments are looked for, and which heads gave its source and target.</summary>
-    private struct Arguments(int trigger, int clause, int complement, VerbMatch match, VerbPattern? pattern, int eventObject, bool rootNounSlip)
+    private struct Arguments(int trigger, int clause, int complement, VerbMatch match, VerbPattern? pattern, int eventObject, bool rootNounSlip, bool verbalObject = false)
     {
+        /// <summary>The event object is what was said or decided ("attacked the proclamation by X"): its actor is the target.</summary>
+        public readonly bool VerbalObject = verbalObject;
         public readonly int Trigger = trigger;
         public readonly int Clause = clause;
         public readonly int Complement = complement;
@@ -79,7 +81,7 @@ public sealed partial class EventCoder
 
         if (a.EventObject >= 0)
         {
-            int nt = NounTarget(g, a.EventObject);
+            int nt = a.VerbalObject ? VerbalTarget(ctx, g, a.EventObject, sources) : NounTarget(g, a.EventObject);
             if (nt >= 0) { _actors.Resolve(ctx, g, nt, false, targets); a.TargetHead = nt; }
         }
         else
@@ -168,12 +170,19 @@ public sealed partial class EventCoder
         }
         if (!_ontology.IsStatement(code) || _petrarch)
         {
-            for (int c = g.FirstChild(t); c >= 0 && k < into.Length; c = g.NextSibling(c))
+            // The verb's own complements, then those of the clause its pattern named ("vowed to investigate whether Pompeo
+            // used ...": the one investigated is the subject of the whether-clause under "investigate").
+            for (int pass = 0; pass < 2 && k < into.Length; pass++)
             {
-                if (g.RelOf(c) is not (Rel.Ccomp or Rel.Xcomp)) continue;
-                int s = -1;
-                for (int d = g.FirstChild(c); d >= 0; d = g.NextSibling(d)) if (g.RelOf(d) is Rel.Nsubj or Rel.NsubjPass) { s = d; break; }
-                if (s >= 0) into[k++] = s;
+                int x = pass == 0 ? t : clause;
+                if (pass == 1 && x == t) break;
+                for (int c = g.FirstChild(x); c >= 0 && k < into.Length; c = g.NextSibling(c))
+                {
+                    if (g.RelOf(c) is not (Rel.Ccomp or Rel.Xcomp)) continue;
+                    int s = -1;
+                    for (int d = g.FirstChild(c); d >= 0; d = g.NextSibling(d)) if (g.RelOf(d) is Rel.Nsubj or Rel.NsubjPass) { s = d; break; }
+                    if (s >= 0) into[k++] = s;
+                }
             }
         }
         return k;
@@ -294,6 +303,29 @@ public sealed partial class EventCoder
         if (_actors.Resolve(ctx, g, head, false, found) == 0 || found[0].Entity < 0) return false;
         string type = ctx.Doc.Entities[found[0].Entity].Type;
         return type is "PER" or "ORG";
+    }
+
+    /// <summary>
+    /// Whose word or decision a verbal object is: its possessor ("Trump's order"), else the first person or organisation
+    /// named inside it, not inside a clause of its own ("the proclamation of the Golan Heights as Israeli territory by
+    /// the President of the United States"); -1 if none.
+    /// </summary>
+    private int VerbalTarget(DocumentContext ctx, in SentenceGraph g, int noun, List<ActorRef> sources)
+    {
+        for (int c = g.FirstChild(noun); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Poss && ctx.EntityAt[c] >= 0 && ctx.HasActor(ctx.EntityAt[c])) return c;
+        for (int k = noun + 1; k < g.End; k++)
+        {
+            int e = ctx.EntityAt[k];
+            if (e < 0 || !ctx.HasActor(e) || ctx.Doc.Entities[e].Type is not ("PER" or "ORG") || !Dominates(g, noun, k) || InOwnClause(g, noun, k)) continue;
+            bool isSource = false;
+            foreach (var src in sources) if (src.Entity == e || src.Cluster >= 0 && src.Cluster == ctx.Doc.Entities[e].Cluster) isSource = true;
+            if (isSource) continue;
+            int h = k;
+            while (g.Head(h) is int up and >= 0 && ctx.EntityAt[up] == e && g.RelOf(h) is Rel.Flat or Rel.Compound) h = up;
+            return h;
+        }
+        return -1;
     }
 
     /// <summary>The partner phrase of an event noun: "talks with X", "visit to X", "attack on X"; -1 if none.</summary>

@@ -64,6 +64,17 @@ public sealed partial class EventCoder
             }
         }
 
+        // "Erdogan attacked the proclamation by Trump", "slammed the decision": force against what was said or decided is
+        // words, not force: disapproval (111) of whoever the object names.
+        bool verbalObject = false;
+        if (!_petrarch && eventObject < 0 && pattern is null && code is not null && CameoOntology.RootOf(code) is 18 or 19
+            && ClauseAnalyzer.DirectObject(g, t) is int said and >= 0 && _w.VerbalObjects.Contains(g.Lemma(said)))
+        {
+            eventObject = said; verbalObject = true;
+            trace?.Step(doc, t, $"'{lemma}' with '{ctx.TokenText(said)}' for object: words, not force: {code} -> 111");
+            code = "111"; reverse = null; rule = "+verbal:" + StringStore.Get(g.Lemma(said));
+        }
+
         int xc = ClauseAnalyzer.ChildVerb(g, t, Rel.Xcomp);
         if (xc >= 0 && _clauses.IsImminent(g, xc))
         {
@@ -199,7 +210,7 @@ public sealed partial class EventCoder
 
         // Arguments of a composed or pattern-matched complement ("refused to resume talks with X") are found in it.
         int clause = complement >= 0 ? complement : xc >= 0 ? xc : t;
-        var args = new Arguments(t, clause, complement, m, pattern, eventObject, rootNounSlip);
+        var args = new Arguments(t, clause, complement, m, pattern, eventObject, rootNounSlip, verbalObject);
         var sources = new List<ActorRef>();
         var targets = new List<ActorRef>();
         if (!FindArguments(ctx, g, ref args, sources, targets, code ?? reverse!)) return;

@@ -1,0 +1,88 @@
+using Parley.Core;
+
+namespace Parley.Events.Tests;
+
+/// <summary>
+/// Constructions of real news the classic coders' suites do not hold: force against what was said or decided is words
+/// ("attacked the proclamation by X"), the one investigated in a whether-clause, a threat made as a noun, and a "but"
+/// clause the parser hangs under a verb of claiming. Hand-built parses, fictional names.
+/// </summary>
+public sealed class EventCoderNewsConstructionTests
+{
+    private static Document Code(string conllu) => TestData.Code(conllu, "2020-03-02");
+
+    [Fact]
+    public void Attacking_a_decision_is_disapproval_of_whoever_made_it_not_force()
+    {
+        var doc = Code("""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 attacked attack VERB 0 root _
+            3 the the DET 4 det _
+            4 proclamation proclamation NOUN 2 obj _
+            5 by by ADP 7 case _
+            6 President President PROPN 7 compound _
+            7 Belmar Belmar PROPN 4 nmod Ent=B-PER|Actor=USAGOV
+            8 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("111", e.Cameo);
+        Assert.Equal(("TUR", "USAGOV"), (e.Source!.Actor, e.Target!.Actor));
+    }
+
+    [Fact]
+    public void Attacking_a_base_stays_force()
+    {
+        var doc = Code("""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 attacked attack VERB 0 root _
+            3 Belmaria Belmaria PROPN 2 obj Ent=B-LOC|Actor=SYR
+            4 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.StartsWith("19", e.Cameo, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_one_investigated_is_the_subject_of_the_whether_clause()
+    {
+        var doc = Code("""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 vowed vow VERB 0 root _
+            3 to to PART 4 mark _
+            4 investigate investigate VERB 2 xcomp _
+            5 whether whether SCONJ 7 mark _
+            6 Belmaria Belmaria PROPN 7 nsubj Ent=B-LOC|Actor=SYR
+            7 used use VERB 4 ccomp _
+            8 chemicals chemical NOUN 7 obj _
+            9 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.StartsWith("09", e.Cameo, StringComparison.Ordinal);
+        Assert.Equal(("TUR", "SYR"), (e.Source!.Actor, e.Target!.Actor));
+    }
+
+    [Fact]
+    public void A_threat_made_against_an_actor_is_a_threat_and_a_but_clause_is_not_what_the_claim_states()
+    {
+        var doc = Code("""
+            1 No no DET 2 det _
+            2 group group NOUN 3 nsubj _
+            3 claimed claim VERB 0 root _
+            4 the the DET 5 det _
+            5 blast blast NOUN 3 obj _
+            6 , , PUNCT 11 punct _
+            7 but but CCONJ 11 cc _
+            8 Ardonian Ardonian ADJ 9 amod Ent=B-MISC|Actor=TUR
+            9 militias militia NOUN 11 nsubj Ent=B-ORG|Actor=TURUAF
+            10 had have AUX 11 aux _
+            11 made make VERB 3 advcl _
+            12 threats threat NOUN 11 obj _
+            13 against against ADP 14 case _
+            14 Belmaria Belmaria PROPN 12 nmod Ent=B-LOC|Actor=SYR
+            15 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("130", e.Cameo);
+        Assert.Equal(("TURUAF", "SYR"), (e.Source!.Actor, e.Target!.Actor));
+    }
+}
