@@ -85,4 +85,30 @@ public sealed class EventCoderNewsConstructionTests
         Assert.Equal("130", e.Cameo);
         Assert.Equal(("TURUAF", "SYR"), (e.Source!.Actor, e.Target!.Actor));
     }
+
+    [Fact]
+    public void Naming_someone_as_an_insult_is_disapproval_of_them_and_a_friend_is_no_event()
+    {
+        var doc = Code("""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 called call VERB 0 root _
+            3 Belmar Belmar PROPN 2 obj Ent=B-PER|Actor=USAGOV
+            4 a a DET 5 det _
+            5 clown clown NOUN 2 xcomp _
+            6 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("111", e.Cameo);
+        Assert.Equal(("TUR", "USAGOV"), (e.Source!.Actor, e.Target!.Actor));
+
+        var friendly = Code("""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 called call VERB 0 root _
+            3 Belmar Belmar PROPN 2 obj Ent=B-PER|Actor=USAGOV
+            4 a a DET 5 det _
+            5 friend friend NOUN 2 xcomp _
+            6 . . PUNCT 2 punct _
+            """);
+        Assert.Empty(friendly.Events);
+    }
 }

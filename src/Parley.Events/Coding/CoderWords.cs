@@ -51,6 +51,8 @@ internal sealed class CoderWords
         SpeechVerbs = Get("speech_verbs");
         Spokespersons = Get("spokespersons");
         VerbalObjects = Get("verbal_objects");
+        NamingVerbs = Get("naming_verbs");
+        PejorativeNouns = Get("pejorative_nouns");
         PastTense = StringStore.Intern("VBD");
         PastParticiple = StringStore.Intern("VBN");
     }
@@ -58,7 +60,7 @@ internal sealed class CoderWords
     public readonly HashSet<int> Negation, HypotheticalMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive,
         ImminentAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
         PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
-        PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, Spokespersons, VerbalObjects;
+        PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, Spokespersons, VerbalObjects, NamingVerbs, PejorativeNouns;
     public readonly int By, From, Of, With, Take, Place, PastTense, PastParticiple;
 
     private HashSet<int> Get(string name) =>

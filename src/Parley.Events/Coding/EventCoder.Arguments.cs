@@ -81,7 +81,10 @@ public sealed partial class EventCoder
 
         if (a.EventObject >= 0)
         {
-            int nt = a.VerbalObject ? VerbalTarget(ctx, g, a.EventObject, sources) : NounTarget(g, a.EventObject);
+            // A verbal object that names an actor itself is the target ("called Trump a clown"); else whose word it is.
+            int nt = !a.VerbalObject ? NounTarget(g, a.EventObject)
+                : ctx.EntityAt[a.EventObject] >= 0 && ctx.HasActor(ctx.EntityAt[a.EventObject]) ? a.EventObject
+                : VerbalTarget(ctx, g, a.EventObject, sources);
             if (nt >= 0) { _actors.Resolve(ctx, g, nt, false, targets); a.TargetHead = nt; }
         }
         else

@@ -19,8 +19,20 @@ public sealed partial class EventCoder
         if (c >= 0) return c;
         c = g.Child(t, Rel.Parataxis);
         if (c >= 0) return c;
-        return g.RelOf(t) is Rel.Parataxis or Rel.Ccomp && g.Head(t) >= 0 ? g.Head(t) : -1;
+        if (g.RelOf(t) is Rel.Parataxis or Rel.Ccomp && g.Head(t) >= 0) return g.Head(t);
+        // 'said in a statement: "Many dates ... are tied to ..."': the parser hangs the quotation on the statement noun; the
+        // colon after the verb opens it, and the colon's head is the quotation's clause.
+        for (int k = t + 1; k < g.End && k <= t + 6; k++)
+        {
+            if (g.Upos(k) != UPos.PUNCT) continue;
+            if (g.Lemma(k) != Colon) break;
+            int h = g.Head(k);
+            return h > k && g.Upos(h) is UPos.VERB or UPos.AUX or UPos.ADJ or UPos.NOUN ? h : -1;
+        }
+        return -1;
     }
+
+    private static readonly int Colon = StringStore.Intern(":");
 
     private void CodeStatements(DocumentContext ctx, in SentenceGraph g, int sentence, int eventsBefore)
     {

@@ -75,6 +75,15 @@ public sealed partial class EventCoder
             code = "111"; reverse = null; rule = "+verbal:" + StringStore.Get(g.Lemma(said));
         }
 
+        // "Biden called Trump a clown", "called Trump's action "a betrayal"": naming someone as an insult is disapproval.
+        if (!_petrarch && code is null && pattern is null && eventObject < 0 && _w.NamingVerbs.Contains(g.Lemma(t))
+            && NamedAsInsult(g, t, out int named, out int insult))
+        {
+            eventObject = named; verbalObject = true;
+            code = "111"; reverse = null; rule = "+named:" + StringStore.Get(g.Lemma(insult));
+            trace?.Step(doc, t, $"'{lemma}' names '{ctx.TokenText(named)}' as '{ctx.TokenText(insult)}': an insult -> 111");
+        }
+
         int xc = ClauseAnalyzer.ChildVerb(g, t, Rel.Xcomp);
         if (xc >= 0 && _clauses.IsImminent(g, xc))
         {
@@ -231,6 +240,25 @@ public sealed partial class EventCoder
             Confidence = confidence, Negated = negated, Place = place, HasPattern = pattern is not null, TargetHead = args.TargetHead,
         };
         Emit(ctx, g, plan, sources, targets);
+    }
+
+    /// <summary>
+    /// The one named and the insult of a naming verb: its first nominal object (obj, iobj or xcomp, as parsers vary) and a
+    /// second nominal among the verb's objects or the first's apposition whose head is a pejorative noun.
+    /// </summary>
+    private bool NamedAsInsult(in SentenceGraph g, int t, out int named, out int insult)
+    {
+        named = insult = -1;
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) is not (Rel.Obj or Rel.Iobj or Rel.Xcomp) || g.Upos(c) is not (UPos.NOUN or UPos.PROPN or UPos.PRON)) continue;
+            if (named < 0 && !_w.PejorativeNouns.Contains(g.Lemma(c))) named = c;
+            else if (named >= 0 && insult < 0 && _w.PejorativeNouns.Contains(g.Lemma(c))) insult = c;
+        }
+        if (named >= 0 && insult < 0)
+            for (int c = g.FirstChild(named); c >= 0; c = g.NextSibling(c))
+                if (g.RelOf(c) == Rel.Appos && _w.PejorativeNouns.Contains(g.Lemma(c))) { insult = c; break; }
+        return named >= 0 && insult >= 0;
     }
 
     /// <summary>"said it would support", "announced they would meet": "would" in a clause reported by a speech or intention
