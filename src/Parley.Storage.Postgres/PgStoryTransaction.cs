@@ -127,4 +127,50 @@ internal sealed class PgStoryTransaction(NpgsqlConnection c, NpgsqlTransaction t
             changes.Select(l => l.Key).ToArray(), changes.Select(l => l.FirstReport).ToArray());
         Write("UPDATE store_state SET links_version = links_version + 1");
     }
+
+    public void StartSequence(string sequence, long first, long last) =>
+        Write("INSERT INTO story_sequences(sequence, next) VALUES ($1, $2) ON CONFLICT (sequence) DO UPDATE SET next = excluded.next WHERE story_sequences.next > $3 + 1",
+            sequence, first, last);
+
+    public void RecordHandled(string sequence, long position, string? documentId, byte[]? placement)
+    {
+        var cmd = new NpgsqlBatchCommand("INSERT INTO story_waiting(sequence, position, document_id, placement) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = sequence });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = position });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)documentId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)placement ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bytea });
+        _pending.Add(cmd);
+    }
+
+    public IReadOnlyList<HandledPosition> TakeInOrder(string sequence, TimeSpan gapWait, bool skipGaps, int limit)
+    {
+        var rows = new List<HandledPosition>();
+        var recorded = new List<(long, bool)>();
+        long? next = null;
+        using (var cmd = Query(
+            """
+            SELECT w.position, w.document_id, w.placement, w.at < clock_timestamp() - $2, (SELECT s.next FROM story_sequences s WHERE s.sequence = $1)
+            FROM story_waiting w WHERE w.sequence = $1 ORDER BY w.position LIMIT $3
+            """))
+        {
+            cmd.Parameters.AddWithValue(sequence);
+            cmd.Parameters.AddWithValue(gapWait);
+            cmd.Parameters.AddWithValue(limit);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                rows.Add(new HandledPosition(r.GetInt64(0), PostgresStore.Str(r, 1), r.IsDBNull(2) ? null : r.GetFieldValue<byte[]>(2)));
+                recorded.Add((r.GetInt64(0), r.GetBoolean(3)));
+                next ??= r.IsDBNull(4) ? r.GetInt64(0) : r.GetInt64(4);
+            }
+        }
+        if (rows.Count == 0) return rows;
+        var (take, after) = PlacementOrder.Choose(recorded, next!.Value, skipGaps);
+        if (take == 0) return [];
+        rows.RemoveRange(take, rows.Count - take);
+        Write("DELETE FROM story_waiting WHERE sequence = $1 AND position = ANY($2)", sequence, rows.Select(p => p.Position).ToArray());
+        Write("INSERT INTO story_sequences(sequence, next) VALUES ($1, $2) ON CONFLICT (sequence) DO UPDATE SET next = greatest(story_sequences.next, excluded.next)",
+            sequence, after);
+        return rows;
+    }
 }
