@@ -62,7 +62,9 @@ public static class StoryUpdater
         return store.UpdateStories(tx =>
         {
             tx.RecordHandled(order.Sequence, position, doc?.Id, placement);
-            return PlaceTaken(tx, grouping, tx.TakeInOrder(order.Sequence, order.GapWait, skipGaps: false, PlacementsPerTransaction));
+            var positions = tx.TakeInOrder(order.Sequence, order.GapWait, skipGaps: false, PlacementsPerTransaction);
+            PlaceTaken(tx, grouping, positions);
+            return positions.Count == PlacementsPerTransaction;
         });
     }
 
@@ -78,28 +80,28 @@ public static class StoryUpdater
         bool more = true;
         while (more)
         {
-            int taken = 0;
-            more = store.UpdateStories(tx =>
+            placed += store.UpdateStories(tx =>
             {
                 var positions = tx.TakeInOrder(order.Sequence, order.GapWait, skipGaps, PlacementsPerTransaction);
-                taken = positions.Count;
+                more = positions.Count == PlacementsPerTransaction;
                 return PlaceTaken(tx, grouping, positions);
             });
-            placed += taken;
         }
         return placed;
     }
 
-    /// <summary>Places the taken positions' articles (skipping any already in a story); true when a full batch was taken (more may be ready).</summary>
-    private static bool PlaceTaken(IStoryTransaction tx, IncrementalStories grouping, IReadOnlyList<HandledPosition> positions)
+    /// <summary>Places the taken positions' articles (skipping any already in a story); returns how many were placed.</summary>
+    private static int PlaceTaken(IStoryTransaction tx, IncrementalStories grouping, IReadOnlyList<HandledPosition> positions)
     {
+        int placed = 0;
         foreach (var p in positions)
         {
             if (p.Placement is not { } bytes || p.DocumentId is not { } id || tx.StoryOf(id) is not null) continue;
             var (input, hasEvents) = DecodePlacement(bytes);
             Place(tx, grouping, input, hasEvents, null);
+            placed++;
         }
-        return positions.Count == PlacementsPerTransaction;
+        return placed;
     }
 
     /// <summary>What placing an article needs of it (its story input and whether it has events), as bytes to wait in the store.</summary>
