@@ -94,9 +94,12 @@ public static class StoryUpdater
     private static int PlaceTaken(IStoryTransaction tx, IncrementalStories grouping, IReadOnlyList<HandledPosition> positions)
     {
         int placed = 0;
+        // The store says which were placed before this transaction; an id at two positions (an article queued again
+        // with a changed text) is placed once.
+        var placedNow = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in positions)
         {
-            if (p.Placement is not { } bytes || p.DocumentId is not { } id || tx.StoryOf(id) is not null) continue;
+            if (p.Placement is not { } bytes || p.DocumentId is not { } id || p.Placed || !placedNow.Add(id)) continue;
             var (input, hasEvents) = DecodePlacement(bytes);
             Place(tx, grouping, input, hasEvents, null);
             placed++;

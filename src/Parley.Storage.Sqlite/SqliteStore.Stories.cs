@@ -208,7 +208,8 @@ public sealed partial class SqliteStore
             long? next = null;
             using (var cmd = Command(
                 """
-                SELECT w.position, w.document_id, w.placement, w.at < @before, (SELECT s.next FROM story_sequences s WHERE s.sequence = @seq)
+                SELECT w.position, w.document_id, w.placement, w.at < @before, (SELECT s.next FROM story_sequences s WHERE s.sequence = @seq),
+                    EXISTS (SELECT 1 FROM story_documents sd WHERE sd.document_id = w.document_id)
                 FROM story_waiting w WHERE w.sequence = @seq ORDER BY w.position LIMIT @limit
                 """))
             {
@@ -218,7 +219,7 @@ public sealed partial class SqliteStore
                 using var r = cmd.ExecuteReader();
                 while (r.Read())
                 {
-                    rows.Add(new HandledPosition(r.GetInt64(0), NullableString(r, 1), r.IsDBNull(2) ? null : (byte[])r.GetValue(2)));
+                    rows.Add(new HandledPosition(r.GetInt64(0), NullableString(r, 1), r.IsDBNull(2) ? null : (byte[])r.GetValue(2), r.GetBoolean(5)));
                     recorded.Add((r.GetInt64(0), r.GetBoolean(3)));
                     next ??= r.IsDBNull(4) ? r.GetInt64(0) : r.GetInt64(4);
                 }

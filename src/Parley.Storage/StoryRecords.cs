@@ -65,8 +65,11 @@ public interface IStoryTransaction
     IReadOnlyList<HandledPosition> TakeInOrder(string sequence, TimeSpan gapWait, bool skipGaps, int limit);
 }
 
-/// <summary>A handled position of a placement order (see <see cref="IStoryTransaction.RecordHandled"/>): the article to place, if any.</summary>
-public sealed record HandledPosition(long Position, string? DocumentId, byte[]? Placement);
+/// <summary>
+/// A handled position of a placement order (see <see cref="IStoryTransaction.RecordHandled"/>): the article to place, if
+/// any, and whether that document was in a story already when taken (a redelivery of a placed article).
+/// </summary>
+public sealed record HandledPosition(long Position, string? DocumentId, byte[]? Placement, bool Placed);
 
 /// <summary>
 /// The choice among recorded positions that <see cref="IStoryTransaction.TakeInOrder"/> makes, the same for every store:

@@ -92,15 +92,17 @@ public abstract class StoryTransactionContract
         Record(2, "b");
         Record(3);
         Assert.Empty(Take(hour));
-        Record(1, "a");
-        var taken = t.Store.UpdateStories(tx => tx.TakeInOrder("q", hour, false, 64));
+        // Recorded and taken in one transaction, as a worker does.
+        var taken = t.Store.UpdateStories(tx => { tx.RecordHandled("q", 1, "a", [1, 2, 3]); return tx.TakeInOrder("q", hour, false, 64); });
         Assert.Equal([(1L, "a"), (2L, "b"), (3L, null)], taken.Select(p => (p.Position, p.DocumentId)));
+        Assert.All(taken, p => Assert.False(p.Placed));
         Assert.Equal(new byte[] { 1, 2, 3 }, taken[0].Placement);
         Assert.Null(taken[2].Placement);
         Assert.Empty(Take(hour));
-        // Redelivered after it was taken: below the next position, so taken at once (the caller skips what is placed already).
+        // Redelivered after it was taken: below the next position, so taken at once, marked if its document is in a story already.
+        t.Store.UpdateStories(tx => { tx.AddToStory(new StoryState("s", "S", null, null, 1, []), "c", []); return 0; });
         Record(3, "c");
-        Assert.Equal([3L], Take(hour));
+        Assert.True(Assert.Single(t.Store.UpdateStories(tx => tx.TakeInOrder("q", hour, false, 64))) is { Position: 3, Placed: true });
 
         // A gap at 4: skipped when asked (the queue is drained), and 4 is taken late when it comes.
         Record(5);
