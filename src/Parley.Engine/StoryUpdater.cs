@@ -35,6 +35,110 @@ public static class StoryUpdater
         });
     }
 
+    /// <summary>Waiting placements taken in one transaction: bounds how long one worker holds the story lock.</summary>
+    private const int PlacementsPerTransaction = 64;
+
+    /// <summary>
+    /// Starts the placement order of a queue (see <see cref="AddInOrder"/>) at <paramref name="first"/>, the lowest position
+    /// the queue still holds, unless the store has started it already; <paramref name="last"/> is the queue's last position.
+    /// </summary>
+    public static void StartOrder(IParleyStore store, PlacementOrderOptions order, long first, long last) =>
+        store.UpdateStories(tx => { tx.StartSequence(order.Sequence, first, last); return 0; });
+
+    /// <summary>
+    /// Records that the message at <paramref name="position"/> of a queue was handled (<paramref name="doc"/>: the stored
+    /// article to place, or null when there is none, e.g. a duplicate), then places the waiting articles that are next in
+    /// queue order, in that order, in the same transaction. So workers that finish articles in any order still place
+    /// them in the order they were queued, which is the order one process would have placed them in: stories come out
+    /// the same. A position not yet handled holds the ones after it back for at most the order's gap wait (a killed
+    /// worker's article comes back after the queue's ack wait); after that they go on without it and it is placed
+    /// when it comes. Returns whether more articles are ready (place them with <see cref="PlaceWaiting"/>).
+    /// </summary>
+    public static bool AddInOrder(IParleyStore store, PlacementOrderOptions order, long position, Document? doc, IncrementalStories? grouping = null)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        grouping ??= new IncrementalStories();
+        var placement = doc is null ? null : EncodePlacement(Input(doc, grouping.LeadChars), doc.Events.Count > 0);
+        return store.UpdateStories(tx =>
+        {
+            tx.RecordHandled(order.Sequence, position, doc?.Id, placement);
+            var positions = tx.TakeInOrder(order.Sequence, order.GapWait, skipGaps: false, PlacementsPerTransaction);
+            PlaceTaken(tx, grouping, positions);
+            return positions.Count == PlacementsPerTransaction;
+        });
+    }
+
+    /// <summary>
+    /// Places the articles waiting in a queue's placement order that are next in it (all of them, gaps or not, when
+    /// <paramref name="skipGaps"/>: the queue is drained, so no position before them can come any more). Returns how many were placed.
+    /// </summary>
+    public static int PlaceWaiting(IParleyStore store, PlacementOrderOptions order, bool skipGaps, IncrementalStories? grouping = null)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        grouping ??= new IncrementalStories();
+        int placed = 0;
+        bool more = true;
+        while (more)
+        {
+            placed += store.UpdateStories(tx =>
+            {
+                var positions = tx.TakeInOrder(order.Sequence, order.GapWait, skipGaps, PlacementsPerTransaction);
+                more = positions.Count == PlacementsPerTransaction;
+                return PlaceTaken(tx, grouping, positions);
+            });
+        }
+        return placed;
+    }
+
+    /// <summary>Places the taken positions' articles (skipping any already in a story); returns how many were placed.</summary>
+    private static int PlaceTaken(IStoryTransaction tx, IncrementalStories grouping, IReadOnlyList<HandledPosition> positions)
+    {
+        int placed = 0;
+        // The store says which were placed before this transaction; an id at two positions (an article queued again
+        // with a changed text) is placed once.
+        var placedNow = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in positions)
+        {
+            if (p.Placement is not { } bytes || p.DocumentId is not { } id || p.Placed || !placedNow.Add(id)) continue;
+            var (input, hasEvents) = DecodePlacement(bytes);
+            Place(tx, grouping, input, hasEvents, null);
+            placed++;
+        }
+        return placed;
+    }
+
+    /// <summary>What placing an article needs of it (its story input and whether it has events), as bytes to wait in the store.</summary>
+    private static byte[] EncodePlacement(StoryInput input, bool hasEvents)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(input.DocumentId);
+            w.Write(input.Title is not null);
+            w.Write(input.Title ?? "");
+            w.Write(input.Published?.DayNumber ?? -1);
+            w.Write(input.Text);
+            w.Write(input.EntityNames.Count);
+            foreach (var name in input.EntityNames) w.Write(name);
+            w.Write(hasEvents);
+        }
+        return buffer.ToArray();
+    }
+
+    private static (StoryInput Input, bool HasEvents) DecodePlacement(byte[] bytes)
+    {
+        using var r = new BinaryReader(new MemoryStream(bytes), System.Text.Encoding.UTF8);
+        string id = r.ReadString();
+        bool hasTitle = r.ReadBoolean();
+        string title = r.ReadString();
+        int day = r.ReadInt32();
+        string text = r.ReadString();
+        var names = new string[r.ReadInt32()];
+        for (int i = 0; i < names.Length; i++) names[i] = r.ReadString();
+        bool hasEvents = r.ReadBoolean();
+        return (new StoryInput(id, hasTitle ? title : null, day < 0 ? null : DateOnly.FromDayNumber(day), text, names), hasEvents);
+    }
+
     /// <summary>Regroups every stored document from scratch (in date order, then id) and relinks every repeated report. Returns the number of stories.</summary>
     public static int Update(IParleyStore store, IncrementalStories? grouping = null)
     {
@@ -138,3 +242,9 @@ public static class StoryUpdater
         return new StoryInput(d.Id, d.Title, d.Published, d.Text.Length > leadChars ? d.Text[..leadChars] : d.Text, names);
     }
 }
+
+/// <summary>
+/// A queue's placement order (see <see cref="StoryUpdater.AddInOrder"/>): its name in the store (one per queue) and how
+/// long a position not yet handled may hold back the ones after it.
+/// </summary>
+public sealed record PlacementOrderOptions(string Sequence, TimeSpan GapWait);

@@ -107,6 +107,14 @@ public sealed class ArticleQueue : IAsyncDisposable
     /// <summary>The shared consumer, for workers.</summary>
     internal ValueTask<INatsJSConsumer> ConsumerAsync(CancellationToken ct) => JetStream.GetConsumerAsync(Stream, Consumer, ct);
 
+    /// <summary>The lowest stream position the queue still holds (every one before it was acknowledged) and the last position given.</summary>
+    internal async Task<(long First, long Last)> PositionsAsync(CancellationToken ct)
+    {
+        var stream = await JetStream.GetStreamAsync(Stream, cancellationToken: ct);
+        // A stream that never held a message reports 0 for both; its first message is 1.
+        return (Math.Max(1, (long)stream.Info.State.FirstSeq), (long)stream.Info.State.LastSeq);
+    }
+
     /// <summary>The workers' report bucket (entries expire, so a dead worker drops out).</summary>
     internal ValueTask<INatsKVStore> WorkersAsync(CancellationToken ct) =>
         _nats.CreateKeyValueStoreContext().CreateOrUpdateStoreAsync(new NatsKVConfig(WorkersBucket) { MaxAge = TimeSpan.FromMinutes(2), Storage = NatsKVStorageType.File }, ct);

@@ -38,6 +38,14 @@ public sealed class QueueWorker(ArticleQueue queue, ParleyEngine engine, IParley
 {
     private long _stored, _already, _duplicates, _failed, _dead;
 
+    /// <summary>
+    /// Stories are placed in queue order (the stream's positions; see <see cref="StoryUpdater.AddInOrder"/>), so they
+    /// come out as one process reading the same input would make them. A position still in another worker's hands
+    /// holds the later ones back; one whose worker died comes back after the ack wait, so the wait for a gap is twice that.
+    /// </summary>
+    private readonly PlacementOrderOptions _order = new(queue.Stream, 2 * queue.Options.AckWait);
+    private bool _orderStarted;
+
     public Action<string>? Log { get; init; }
 
     public async Task<WorkerSummary> RunAsync(CancellationToken stop)
@@ -51,6 +59,12 @@ public sealed class QueueWorker(ArticleQueue queue, ParleyEngine engine, IParley
             try
             {
                 consumer ??= await queue.ConsumerAsync(CancellationToken.None);
+                if (!_orderStarted)
+                {
+                    var (first, last) = await queue.PositionsAsync(CancellationToken.None);
+                    StoryUpdater.StartOrder(store, _order, first, last);
+                    _orderStarted = true;
+                }
                 // Not cancelled by stop: a fetch cut short would leave delivered messages waiting for the ack wait.
                 await foreach (var msg in consumer.FetchAsync<byte[]>(new NatsJSFetchOpts { MaxMsgs = options.Batch, Expires = TimeSpan.FromSeconds(1) }))
                     batch.Add(msg);
@@ -74,10 +88,18 @@ public sealed class QueueWorker(ArticleQueue queue, ParleyEngine engine, IParley
                 await HandleAsync(batch[i]);
             }
             await reports.MaybeReportAsync(Totals(), "running", force: false);
-            if (options.ExitWhenIdle is { } wait && batch.Count == 0 && idle.Elapsed >= wait)
+            if (batch.Count > 0) continue;
+            // Idle: place what waits behind a gap that has waited long enough (no article to come will do it).
+            PlaceWaiting(skipGaps: false);
+            if (options.ExitWhenIdle is { } wait && idle.Elapsed >= wait)
             {
                 var status = await TryStatus();
-                if (status is { Pending: 0, InFlight: 0 }) break;
+                if (status is { Pending: 0, InFlight: 0 })
+                {
+                    // Every queued article is handled: nothing can fill a gap any more.
+                    PlaceWaiting(skipGaps: true);
+                    break;
+                }
             }
         }
         await reports.MaybeReportAsync(Totals(), "stopped", force: true);
@@ -113,9 +135,10 @@ public sealed class QueueWorker(ArticleQueue queue, ParleyEngine engine, IParley
             await DeadLetterAsync(msg, doc, origin, attempt, $"delivered {attempt - 1} times without being acknowledged (worker crash or ack-wait timeout)");
             return;
         }
+        bool morePlacements;
         try
         {
-            Process(doc);
+            morePlacements = Process(doc, Position(msg));
         }
         catch (Exception e)
         {
@@ -132,27 +155,52 @@ public sealed class QueueWorker(ArticleQueue queue, ParleyEngine engine, IParley
         }
         // After the write: a crash before this line means a redelivery, which finds the article stored.
         await Try(() => msg.AckAsync(new AckOpts { DoubleAck = true }).AsTask());
+        if (morePlacements) PlaceWaiting(skipGaps: false);
     }
 
-    /// <summary>Annotates (unless the text is stored already), stores in one transaction, then places the article in its story.</summary>
-    private void Process(Document doc)
+    /// <summary>The message's position in the stream: the order articles were queued in, which stories are placed in.</summary>
+    private static long? Position(INatsJSMsg<byte[]> msg) => msg.Metadata is { } m ? (long)m.Sequence.Stream : null;
+
+    /// <summary>
+    /// Annotates (unless the text is stored already), stores in one transaction, then records the article for placement
+    /// in its story in queue order and places what is ready. Returns whether more placements are ready.
+    /// </summary>
+    private bool Process(Document doc, long? position)
     {
         if (!store.ContainsHash(ContentHash.Of(doc.Text))) engine.Annotate(doc);
         var saved = store.SaveBatch([doc]).Items[0];
+        Document? toPlace = null;
         switch (saved.Status)
         {
             case SaveStatus.Added or SaveStatus.Replaced:
                 _stored++;
-                StoryUpdater.AddDocuments(store, [doc]);
+                toPlace = doc;
                 break;
             case SaveStatus.AlreadyStored:
                 _already++;
                 // Stored by an attempt that died before placing it in its story: place the stored version.
-                if (store.LoadDocument(doc.Id) is { } stored) StoryUpdater.AddDocuments(store, [stored]);
+                toPlace = store.LoadDocument(doc.Id);
                 break;
             default:
                 _duplicates++;
                 break;
+        }
+        if (position is { } p) return StoryUpdater.AddInOrder(store, _order, p, toPlace);
+        if (toPlace is not null) StoryUpdater.AddDocuments(store, [toPlace]);
+        return false;
+    }
+
+    /// <summary>Places the articles ready in queue order; a store that cannot be reached now is left for a later call (or another worker).</summary>
+    private void PlaceWaiting(bool skipGaps)
+    {
+        if (!_orderStarted) return;
+        try
+        {
+            StoryUpdater.PlaceWaiting(store, _order, skipGaps);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            Log?.Invoke($"stories not placed now ({e.GetType().Name}: {FirstLine(e.Message)}); retrying later");
         }
     }
 
@@ -165,6 +213,8 @@ public sealed class QueueWorker(ArticleQueue queue, ParleyEngine engine, IParley
         {
             await queue.JetStream.PublishAsync(queue.DeadSubject, msg.Data ?? [], headers: headers, opts: new NatsJSPubOpts { MsgId = hash });
             store.RecordDeadLetter(new DeadLetter(hash, doc?.Id, origin, attempts, error, DateTimeOffset.UtcNow));
+            // Handled, with nothing to place: the articles queued after it need not wait for it.
+            if (_orderStarted && Position(msg) is { } position) StoryUpdater.AddInOrder(store, _order, position, null);
         }
         catch (Exception e) when (e is NatsException or TimeoutException or System.Data.Common.DbException)
         {

@@ -107,6 +107,15 @@ internal static class PgSchema
         UPDATE events SET day = NULL WHERE date_grain IN ('week', 'month', 'year');
         CREATE INDEX events_period ON events(period_start, period_end) WHERE day IS NULL;
         """,
+
+        // 4: placement in queue order. Workers record each handled queue position (with the article to place); story
+        // placement takes them in position order, so stories do not depend on which worker finished first.
+        """
+        CREATE TABLE story_sequences(sequence text PRIMARY KEY, next bigint NOT NULL);
+        CREATE TABLE story_waiting(
+            sequence text NOT NULL, position bigint NOT NULL, document_id text, placement bytea,
+            at timestamptz NOT NULL DEFAULT clock_timestamp(), PRIMARY KEY(sequence, position));
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -34,6 +34,22 @@ internal sealed class PgStoryTransaction(NpgsqlConnection c, NpgsqlTransaction t
         return new NpgsqlCommand(sql, c, tx);
     }
 
+    /// <summary>
+    /// Sends the queued writes and then <paramref name="sql"/> in one round trip; <paramref name="read"/> reads the query's
+    /// rows (the writes return none). For the reads that follow writes on every placement.
+    /// </summary>
+    private void ReadAfterWrites(string sql, object?[] values, Action<NpgsqlDataReader> read)
+    {
+        using var batch = new NpgsqlBatch(c, tx);
+        foreach (var cmd in _pending) batch.BatchCommands.Add(cmd);
+        _pending.Clear();
+        var query = new NpgsqlBatchCommand(sql);
+        foreach (var v in values) query.Parameters.Add(new NpgsqlParameter { Value = v ?? DBNull.Value });
+        batch.BatchCommands.Add(query);
+        using var r = batch.ExecuteReader();
+        read(r);
+    }
+
     public void ClearAll()
     {
         Write("TRUNCATE story_terms, story_documents, stories, story_term_counts");
@@ -44,14 +60,16 @@ internal sealed class PgStoryTransaction(NpgsqlConnection c, NpgsqlTransaction t
     {
         var df = new Dictionary<int, int>(terms.Count);
         long documents = 0;
-        using var cmd = Query("SELECT false, term, documents::bigint FROM story_term_counts WHERE term = ANY($1) UNION ALL SELECT true, 0, grouped FROM store_state");
-        cmd.Parameters.AddWithValue(terms.ToArray());
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            if (r.GetBoolean(0)) documents = r.GetInt64(2);
-            else df[r.GetInt32(1)] = (int)r.GetInt64(2);
-        }
+        // The first read of a placement: it carries the writes of the placement before it in a run.
+        ReadAfterWrites("SELECT false, term, documents::bigint FROM story_term_counts WHERE term = ANY($1) UNION ALL SELECT true, 0, grouped FROM store_state",
+            [terms.ToArray()], r =>
+            {
+                while (r.Read())
+                {
+                    if (r.GetBoolean(0)) documents = r.GetInt64(2);
+                    else df[r.GetInt32(1)] = (int)r.GetInt64(2);
+                }
+            });
         return (df, documents);
     }
 
@@ -126,5 +144,49 @@ internal sealed class PgStoryTransaction(NpgsqlConnection c, NpgsqlTransaction t
         Write("UPDATE events e SET report_of = l.first FROM unnest($1::bigint[], $2::bigint[]) AS l(key, first) WHERE e.key = l.key",
             changes.Select(l => l.Key).ToArray(), changes.Select(l => l.FirstReport).ToArray());
         Write("UPDATE store_state SET links_version = links_version + 1");
+    }
+
+    public void StartSequence(string sequence, long first, long last) =>
+        Write("INSERT INTO story_sequences(sequence, next) VALUES ($1, $2) ON CONFLICT (sequence) DO UPDATE SET next = excluded.next WHERE story_sequences.next > $3 + 1",
+            sequence, first, last);
+
+    public void RecordHandled(string sequence, long position, string? documentId, byte[]? placement)
+    {
+        var cmd = new NpgsqlBatchCommand("INSERT INTO story_waiting(sequence, position, document_id, placement) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = sequence });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = position });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)documentId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)placement ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bytea });
+        _pending.Add(cmd);
+    }
+
+    public IReadOnlyList<HandledPosition> TakeInOrder(string sequence, TimeSpan gapWait, bool skipGaps, int limit)
+    {
+        var rows = new List<HandledPosition>();
+        var recorded = new List<(long, bool)>();
+        long? next = null;
+        // With the position just recorded, in one round trip.
+        ReadAfterWrites(
+            """
+            SELECT w.position, w.document_id, w.placement, w.at < clock_timestamp() - $2, (SELECT s.next FROM story_sequences s WHERE s.sequence = $1),
+                EXISTS (SELECT 1 FROM story_documents sd WHERE sd.document_id = w.document_id)
+            FROM story_waiting w WHERE w.sequence = $1 ORDER BY w.position LIMIT $3
+            """, [sequence, gapWait, limit], r =>
+            {
+                while (r.Read())
+                {
+                    rows.Add(new HandledPosition(r.GetInt64(0), PostgresStore.Str(r, 1), r.IsDBNull(2) ? null : r.GetFieldValue<byte[]>(2), r.GetBoolean(5)));
+                    recorded.Add((r.GetInt64(0), r.GetBoolean(3)));
+                    next ??= r.IsDBNull(4) ? r.GetInt64(0) : r.GetInt64(4);
+                }
+            });
+        if (rows.Count == 0) return rows;
+        var (take, after) = PlacementOrder.Choose(recorded, next!.Value, skipGaps);
+        if (take == 0) return [];
+        rows.RemoveRange(take, rows.Count - take);
+        Write("DELETE FROM story_waiting WHERE sequence = $1 AND position = ANY($2)", sequence, rows.Select(p => p.Position).ToArray());
+        Write("INSERT INTO story_sequences(sequence, next) VALUES ($1, $2) ON CONFLICT (sequence) DO UPDATE SET next = greatest(story_sequences.next, excluded.next)",
+            sequence, after);
+        return rows;
     }
 }

@@ -181,6 +181,17 @@ internal static class Schema
         CREATE INDEX events_day ON events(day, quad_class, cameo, src_actor, tgt_actor, src_country, tgt_country,
             place_country, goldstein, doc, place_name, place_lat, place_lon, report_of, date_grain, period_start, period_end);
         """,
+
+        // 7: placement in queue order (workers on one file): each handled queue position is recorded with the article to
+        // place, and story placement takes them in position order, so stories do not depend on which worker finished first.
+        // at: when recorded, Unix milliseconds.
+        """
+        CREATE TABLE story_sequences(sequence TEXT PRIMARY KEY, next INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE story_waiting(
+            sequence TEXT NOT NULL, position INTEGER NOT NULL, document_id TEXT, placement BLOB, at INTEGER NOT NULL,
+            PRIMARY KEY(sequence, position)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

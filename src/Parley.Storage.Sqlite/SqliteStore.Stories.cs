@@ -180,5 +180,68 @@ public sealed partial class SqliteStore
                 link.Execute();
             }
         }
+    
+        public void StartSequence(string sequence, long first, long last)
+        {
+            using var cmd = Command("INSERT INTO story_sequences(sequence, next) VALUES (@seq, @first) ON CONFLICT(sequence) DO UPDATE SET next = excluded.next WHERE next > @last + 1");
+            cmd.Parameters.AddWithValue("@seq", sequence);
+            cmd.Parameters.AddWithValue("@first", first);
+            cmd.Parameters.AddWithValue("@last", last);
+            cmd.ExecuteNonQuery();
+        }
+
+        public void RecordHandled(string sequence, long position, string? documentId, byte[]? placement)
+        {
+            using var cmd = Command("INSERT OR IGNORE INTO story_waiting(sequence, position, document_id, placement, at) VALUES (@seq, @pos, @doc, @placement, @at)");
+            cmd.Parameters.AddWithValue("@seq", sequence);
+            cmd.Parameters.AddWithValue("@pos", position);
+            cmd.Parameters.AddWithValue("@doc", (object?)documentId ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("@placement", (object?)placement ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("@at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            cmd.ExecuteNonQuery();
+        }
+
+        public IReadOnlyList<HandledPosition> TakeInOrder(string sequence, TimeSpan gapWait, bool skipGaps, int limit)
+        {
+            var rows = new List<HandledPosition>();
+            var recorded = new List<(long, bool)>();
+            long? next = null;
+            using (var cmd = Command(
+                """
+                SELECT w.position, w.document_id, w.placement, w.at < @before, (SELECT s.next FROM story_sequences s WHERE s.sequence = @seq),
+                    EXISTS (SELECT 1 FROM story_documents sd WHERE sd.document_id = w.document_id)
+                FROM story_waiting w WHERE w.sequence = @seq ORDER BY w.position LIMIT @limit
+                """))
+            {
+                cmd.Parameters.AddWithValue("@seq", sequence);
+                cmd.Parameters.AddWithValue("@before", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - (long)gapWait.TotalMilliseconds);
+                cmd.Parameters.AddWithValue("@limit", limit);
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                {
+                    rows.Add(new HandledPosition(r.GetInt64(0), NullableString(r, 1), r.IsDBNull(2) ? null : (byte[])r.GetValue(2), r.GetBoolean(5)));
+                    recorded.Add((r.GetInt64(0), r.GetBoolean(3)));
+                    next ??= r.IsDBNull(4) ? r.GetInt64(0) : r.GetInt64(4);
+                }
+            }
+            if (rows.Count == 0) return rows;
+            var (take, after) = PlacementOrder.Choose(recorded, next!.Value, skipGaps);
+            rows.RemoveRange(take, rows.Count - take);
+            if (rows.Count == 0) return rows;
+            using (var delete = new PreparedCommand(c, "DELETE FROM story_waiting WHERE sequence = @seq AND position = @pos", "@seq", "@pos"))
+            {
+                delete.Enlist(tx);
+                foreach (var p in rows)
+                {
+                    delete.Set(0, sequence); delete.Set(1, p.Position);
+                    delete.Execute();
+                }
+            }
+            using var advance = Command("INSERT INTO story_sequences(sequence, next) VALUES (@seq, @next) ON CONFLICT(sequence) DO UPDATE SET next = max(next, excluded.next)");
+            advance.Parameters.AddWithValue("@seq", sequence);
+            advance.Parameters.AddWithValue("@next", after);
+            advance.ExecuteNonQuery();
+            return rows;
+        }
     }
 }

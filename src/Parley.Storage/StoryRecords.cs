@@ -41,6 +41,57 @@ public interface IStoryTransaction
 
     /// <summary>Sets each named event's report link: the key of its first report, or null for a first report.</summary>
     void SetReportLinks(IReadOnlyList<(long Key, long? FirstReport)> changes);
+
+    /// <summary>
+    /// Starts the placement order <paramref name="sequence"/> (a queue's stream) at <paramref name="first"/>, the lowest
+    /// position still to be handled, unless it is started already; a sequence whose next position lies past
+    /// <paramref name="last"/> + 1 (its stream was made anew) starts again at <paramref name="first"/>.
+    /// </summary>
+    void StartSequence(string sequence, long first, long last);
+
+    /// <summary>
+    /// Records that position <paramref name="position"/> of <paramref name="sequence"/> was handled: with the article to
+    /// place (its document id and an opaque description of it) or with none (a duplicate, a dead letter). Recording a
+    /// position twice (a redelivery) keeps the first record.
+    /// </summary>
+    void RecordHandled(string sequence, long position, string? documentId, byte[]? placement);
+
+    /// <summary>
+    /// Takes (removes) up to <paramref name="limit"/> recorded positions of <paramref name="sequence"/> that are next in
+    /// order, lowest first: first any below the sequence's next position (late), then the run from the next position
+    /// on. A gap stops the run unless the position after it has waited longer than <paramref name="gapWait"/>, or
+    /// <paramref name="skipGaps"/> is set; the sequence's next position moves past what was taken.
+    /// </summary>
+    IReadOnlyList<HandledPosition> TakeInOrder(string sequence, TimeSpan gapWait, bool skipGaps, int limit);
+}
+
+/// <summary>
+/// A handled position of a placement order (see <see cref="IStoryTransaction.RecordHandled"/>): the article to place, if
+/// any, and whether that document was in a story already when taken (a redelivery of a placed article).
+/// </summary>
+public sealed record HandledPosition(long Position, string? DocumentId, byte[]? Placement, bool Placed);
+
+/// <summary>
+/// The choice among recorded positions that <see cref="IStoryTransaction.TakeInOrder"/> makes, the same for every store:
+/// given the positions recorded (lowest first, each with whether it has waited past the gap wait) and the sequence's
+/// next position, how many of them to take and the next position after them.
+/// </summary>
+public static class PlacementOrder
+{
+    public static (int Take, long Next) Choose(IReadOnlyList<(long Position, bool Waited)> recorded, long next, bool skipGaps)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        int take = 0;
+        foreach (var (position, waited) in recorded)
+        {
+            // Below the next position: handled late (after a gap was skipped, or redelivered); placed now.
+            if (position < next) { take++; continue; }
+            if (position > next && !skipGaps && !waited) break;
+            next = position + 1;
+            take++;
+        }
+        return (take, next);
+    }
 }
 
 /// <summary>An article that failed processing too often: kept with its error so nothing is lost silently.</summary>

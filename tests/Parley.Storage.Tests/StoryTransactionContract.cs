@@ -79,6 +79,67 @@ public abstract class StoryTransactionContract
     }
 
     [SkippableFact]
+    public void Handled_positions_are_taken_in_order_a_gap_holding_back_later_ones_until_it_is_filled_waited_out_or_skipped()
+    {
+        using var t = NewStore();
+        var hour = TimeSpan.FromHours(1);
+        List<long> Take(TimeSpan wait, bool skipGaps = false, int limit = 64) =>
+            t.Store.UpdateStories(tx => tx.TakeInOrder("q", wait, skipGaps, limit)).Select(p => p.Position).ToList();
+        void Record(long position, string? id = null) =>
+            t.Store.UpdateStories(tx => { tx.RecordHandled("q", position, id, id is null ? null : [1, 2, 3]); return 0; });
+
+        t.Store.UpdateStories(tx => { tx.StartSequence("q", 1, 10); return 0; });
+        Record(2, "b");
+        Record(3);
+        Assert.Empty(Take(hour));
+        // Recorded and taken in one transaction, as a worker does.
+        var taken = t.Store.UpdateStories(tx => { tx.RecordHandled("q", 1, "a", [1, 2, 3]); return tx.TakeInOrder("q", hour, false, 64); });
+        Assert.Equal([(1L, "a"), (2L, "b"), (3L, null)], taken.Select(p => (p.Position, p.DocumentId)));
+        Assert.All(taken, p => Assert.False(p.Placed));
+        Assert.Equal(new byte[] { 1, 2, 3 }, taken[0].Placement);
+        Assert.Null(taken[2].Placement);
+        Assert.Empty(Take(hour));
+        // Redelivered after it was taken: below the next position, so taken at once, marked if its document is in a story already.
+        t.Store.UpdateStories(tx => { tx.AddToStory(new StoryState("s", "S", null, null, 1, []), "c", []); return 0; });
+        Record(3, "c");
+        Assert.True(Assert.Single(t.Store.UpdateStories(tx => tx.TakeInOrder("q", hour, false, 64))) is { Position: 3, Placed: true });
+
+        // A gap at 4: skipped when asked (the queue is drained), and 4 is taken late when it comes.
+        Record(5);
+        Assert.Empty(Take(hour));
+        Assert.Equal([5L], Take(hour, skipGaps: true));
+        Record(4);
+        Assert.Equal([4L], Take(hour));
+
+        // A gap at 6 outlasted by the position after it.
+        Record(7);
+        Thread.Sleep(50);
+        Assert.Empty(Take(hour));
+        Assert.Equal([7L], Take(TimeSpan.FromMilliseconds(10)));
+
+        // At most the limit; a failed transaction takes nothing.
+        Record(8); Record(9); Record(10);
+        Assert.Throws<InvalidOperationException>(() => t.Store.UpdateStories<int>(tx =>
+        {
+            Assert.Equal(3, tx.TakeInOrder("q", hour, false, 64).Count);
+            throw new InvalidOperationException("fails before the commit");
+        }));
+        Assert.Equal([8L, 9L], Take(hour, limit: 2));
+        Assert.Equal([10L], Take(hour));
+
+        // Starting again changes nothing; a stream made anew (its last position before the next one) starts over.
+        t.Store.UpdateStories(tx => { tx.StartSequence("q", 1, 10); return 0; });
+        Record(12);
+        Assert.Empty(Take(hour));
+        t.Store.UpdateStories(tx => { tx.StartSequence("q", 1, 0); return 0; });
+        Record(1);
+        Assert.Equal([1L], Take(hour));
+        // Other sequences are independent.
+        t.Store.UpdateStories(tx => { tx.StartSequence("other", 1, 0); tx.RecordHandled("other", 1, null, null); return 0; });
+        Assert.Equal([1L], t.Store.UpdateStories(tx => tx.TakeInOrder("other", hour, false, 64)).Select(p => p.Position));
+    }
+
+    [SkippableFact]
     public void Dead_letters_are_recorded_once_per_article_with_their_latest_error()
     {
         using var t = NewStore();
