@@ -117,9 +117,19 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
         for (int i = 0; i < n && n < heads.Length; i++)
         {
             for (int c = g.FirstChild(heads[i]); c >= 0 && n < heads.Length; c = g.NextSibling(c))
-                if (g.RelOf(c) == Rel.Conj && g.Upos(c) is not (UPos.VERB or UPos.AUX)) heads[n++] = c;
+                if (g.RelOf(c) == Rel.Conj && g.Upos(c) is not (UPos.VERB or UPos.AUX) || IsListMember(g, c)) heads[n++] = c;
         }
         return n;
+    }
+
+    /// <summary>"Evil Mordor, the awful Fornost, and good Gondor": a list the parser read as an apposition whose own
+    /// conjunct carries the list's "and" — the apposition is a member of the list, not another name of the head.</summary>
+    private static bool IsListMember(in SentenceGraph g, int c)
+    {
+        if (g.RelOf(c) != Rel.Appos || g.Upos(c) is not (UPos.NOUN or UPos.PROPN)) return false;
+        for (int d = g.FirstChild(c); d >= 0; d = g.NextSibling(d))
+            if (g.RelOf(d) == Rel.Conj && g.Upos(d) is UPos.NOUN or UPos.PROPN && g.Child(d, Rel.Cc) >= 0) return true;
+        return false;
     }
 
     private void ResolveOne(DocumentContext ctx, in SentenceGraph g, int head, bool allowGeneric, List<ActorRef> into,
