@@ -431,7 +431,12 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
         string? role = null, country = null;
         void Consider(DocumentContext ctx, in SentenceGraph g, int c, bool mayBeTitle, ActorResolver self)
         {
-            if (mayBeTitle && role is null && self.TitleRoleOf(g, c) is { } r) { role = r; country ??= self.CountryBelow(ctx, g, c, e); }
+            if (mayBeTitle && role is null && self.TitleRoleOf(g, c) is { } r)
+            {
+                // "Tory leader Michael Howard": the leader of a party is the party's, not the government's.
+                role = self.PartyRoleBelow(ctx, g, c, e) ?? r;
+                country ??= self.CountryBelow(ctx, g, c, e);
+            }
             else if (c < first) country ??= self.CountryBelow(ctx, g, c, e); // "Polish" in "Polish Interior Minister X"
         }
         // The words of the name, and what hangs before it. An organisation's own head noun is its title ("the Emergencies
@@ -483,6 +488,21 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
                 && _data.Countries.IsCountry(code.AsSpan(0, 3)))
                 return code[..3];
             if (ctx.PlaceAt(g, k)?.Country is { } pc && _data.Countries.IsCountry(pc)) return pc;
+        }
+        return null;
+    }
+
+    /// <summary>The party role (PTY, OPP) of a party named in the title under <paramref name="top"/> ("Tory leader",
+    /// "Labour's election chief"), or null.</summary>
+    private string? PartyRoleBelow(DocumentContext ctx, in SentenceGraph g, int top, int person)
+    {
+        for (int k = g.First; k < g.End; k++)
+        {
+            if (ctx.EntityAt[k] == person || !Under(g, top, k, 4)) continue;
+            int e = ctx.EntityAt[k];
+            if (e >= 0 && ctx.ActorEntity(e) is int ae and >= 0 && ctx.Doc.Entities[ae].Actor is { Length: >= 6 } code
+                && code.AsSpan(3, 3) is var role && (role.SequenceEqual("PTY") || role.SequenceEqual("OPP")))
+                return code.Substring(3, 3);
         }
         return null;
     }

@@ -83,10 +83,11 @@ public sealed class EntityLinker : IPipelineComponent
         var countries = DocumentCountries(doc, matches);
         DateOnly? date = doc.Published;
 
+        var fullNames = FullNamesBySurname(doc);
         foreach (var e in doc.Entities)
         {
             if (e.Via is not (null or "ner")) continue;
-            LinkNamed(e, countries, date);
+            LinkNamed(e, countries, date, fullNames);
         }
 
         // Dictionary names NER did not mark (or all of them, without NER).
@@ -199,10 +200,39 @@ public sealed class EntityLinker : IPipelineComponent
         return counts;
     }
 
-    private void LinkNamed(EntityMention e, Dictionary<string, int> countries, DateOnly? date)
+    /// <summary>
+    /// The full names of persons in the document by their last word ("howard" -> "michael howard"), where only one full name
+    /// ends with it: a later "Mr Howard" is that person, whoever else of that surname the knowledge base holds.
+    /// </summary>
+    private Dictionary<string, string?> FullNamesBySurname(Document doc)
+    {
+        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var e in doc.Entities)
+        {
+            if (e.Type != "PER" || e.Via is not (null or "ner")) continue;
+            string key = NameKey.FromPhrase(StripName(e.Text));
+            int space = key.LastIndexOf(' ');
+            if (space <= 0 || Surname(key) is not null) continue; // one word, or titles and one word
+            string surname = key[(space + 1)..];
+            // Two different full names with one surname ("Michael Howard", "John Howard"): the surname alone says neither.
+            result[surname] = result.TryGetValue(surname, out var had) && had != key ? null : key;
+        }
+        return result;
+    }
+
+    private void LinkNamed(EntityMention e, Dictionary<string, int> countries, DateOnly? date, Dictionary<string, string?> fullNames)
     {
         string name = StripName(e.Text);
         string key = NameKey.FromPhrase(name);
+        if (e.Type == "PER" && Surname(key) is { } alone && fullNames.TryGetValue(alone, out var full))
+        {
+            // "Michael Howard ... Mr Howard said": the article's own Howard. Linked as the full name is (or not at all); for
+            // two full names the surname is ambiguous and stays unlinked.
+            if (full is not null && (_kb.LookupArray(full) is { } fullHits))
+                Apply(e, Choose(fullHits, e.Type, countries, date), date);
+            else e.Name ??= name;
+            return;
+        }
         // Dictionaries that keep the article in a name ("THE_HERMIT_KINGDOM") are found without it too.
         var hits = _kb.LookupArray(key) ?? _kb.LookupArray("the " + key);
         if (hits is null && e.Type == "PER" && Surname(key) is { } surname && PersonBySurname(surname, countries, date) is int person)
