@@ -82,6 +82,7 @@ internal static class CliOptions
                 "coreference" or "coref" => Layers.Coreference,
                 "quotes" => Layers.Quotes,
                 "events" => Layers.Events,
+                "spans" => Layers.Spans,
                 _ => Layers.None,
             };
             if (l == Layers.None) { bad = raw; return false; }

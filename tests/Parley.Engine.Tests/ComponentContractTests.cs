@@ -89,13 +89,8 @@ public sealed class ComponentContractTests
         Assert.True(problems.Count == 0, string.Join("\n", problems.Distinct()));
     }
 
-    /// <summary>A deep copy through the document serializer (which does not carry a place's role: copied by hand).</summary>
-    private static Document Copy(Document doc)
-    {
-        var copy = DocumentCodec.Decode(new DocumentCodec().Encode(doc));
-        for (int i = 0; i < doc.Places.Count; i++) copy.Places[i].Role = doc.Places[i].Role;
-        return copy;
-    }
+    /// <summary>A deep copy, through the document serializer.</summary>
+    private static Document Copy(Document doc) => DocumentCodec.Decode(new DocumentCodec().Encode(doc));
 
     /// <summary>Empties <paramref name="layers"/> as they were before any component wrote them.</summary>
     private static void Wipe(Document doc, Layers layers)
@@ -116,6 +111,7 @@ public sealed class ComponentContractTests
         if ((layers & Layers.Dates) != 0) doc.Dates.Clear();
         if ((layers & Layers.Quotes) != 0) doc.Quotes.Clear();
         if ((layers & Layers.Events) != 0) doc.Events.Clear();
+        if ((layers & Layers.Spans) != 0) doc.Spans.Clear();
         doc.Done &= ~layers;
     }
 }

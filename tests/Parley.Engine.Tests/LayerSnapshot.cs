@@ -37,7 +37,7 @@ internal static class LayerSnapshot
     public static readonly Layers[] Each =
     [
         Layers.Sentences, Layers.Tokens, Layers.Tags, Layers.Lemmas, Layers.Parse, Layers.Entities, Layers.Places,
-        Layers.Dates, Layers.Coreference, Layers.Quotes, Layers.Events,
+        Layers.Dates, Layers.Coreference, Layers.Quotes, Layers.Events, Layers.Spans,
     ];
 
     public static Dictionary<Layers, string> Of(Document doc)
@@ -85,6 +85,7 @@ internal static class LayerSnapshot
         s[Layers.Dates] = JsonSerializer.Serialize(doc.Dates, AllFields);
         s[Layers.Quotes] = JsonSerializer.Serialize(doc.Quotes, AllFields);
         s[Layers.Events] = JsonSerializer.Serialize(doc.Events, AllFields);
+        s[Layers.Spans] = JsonSerializer.Serialize(doc.Spans, AllFields);
         return s;
     }
 
