@@ -14,7 +14,7 @@ internal static class CliOptions
         {
             var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : null;
             if (text is null) return text;
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (DateValue.TryParseDay(text) is not { } date)
                 r.AddError($"--date: '{text}' is not a date of the form YYYY-MM-DD");
             else if (!SaneDates.Contains(date))
                 r.AddError($"--date: {SaneDates.OutOfRange(date)}");
@@ -23,7 +23,7 @@ internal static class CliOptions
     };
 
     public static DateOnly? ParseDate(string? text) =>
-        text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        text is null ? null : DateValue.TryParseDay(text) ?? throw new FormatException($"'{text}' is not a date of the form YYYY-MM-DD");
 
     public static Option<string> LayersOption() => new("--layers")
     {
@@ -82,6 +82,7 @@ internal static class CliOptions
                 "coreference" or "coref" => Layers.Coreference,
                 "quotes" => Layers.Quotes,
                 "events" => Layers.Events,
+                "spans" => Layers.Spans,
                 _ => Layers.None,
             };
             if (l == Layers.None) { bad = raw; return false; }

@@ -103,6 +103,18 @@ public sealed class DateMention
     public required string Grain { get; set; }
 }
 
+/// <summary>
+/// A span of the text a component marks with a label (the <see cref="Layers.Spans"/> layer), e.g. "caps" for a word
+/// in capitals. The label says which component's mark it is; the text is the span's characters.
+/// </summary>
+public sealed class SpanMark
+{
+    public int Start { get; set; }
+    public int End { get; set; }
+    public required string Text { get; set; }
+    public required string Label { get; set; }
+}
+
 /// <summary>A quotation with its speaker.</summary>
 public sealed class QuoteMention
 {

@@ -103,12 +103,21 @@ public readonly record struct DateValue(DateGrain Grain, DateOnly First, DateOnl
     /// <summary>The grain's name of a value ("2019-12" gives month), or null when it is not a date value.</summary>
     public static string? GrainOf(string? value) => Parse(value)?.GrainName;
 
+    /// <summary>The format of a day, YYYY-MM-DD: written here only.</summary>
+    private const string DayFormat = "yyyy-MM-dd";
+
     /// <summary>A day as YYYY-MM-DD.</summary>
-    public static string FormatDay(DateOnly day) => day.ToString("yyyy-MM-dd", Inv);
+    public static string FormatDay(DateOnly day) => day.ToString(DayFormat, Inv);
 
     public static string? FormatDay(DateOnly? day) => day is DateOnly d ? FormatDay(d) : null;
 
     /// <summary>A YYYY-MM-DD day, or null.</summary>
-    public static DateOnly? TryParseDay(string? text) =>
-        text is { Length: 10 } && DateOnly.TryParseExact(text, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var d) ? d : null;
+    public static DateOnly? TryParseDay(string? text) => text is null ? null : TryParseDay(text.AsSpan());
+
+    /// <summary>A YYYY-MM-DD day, or null.</summary>
+    public static DateOnly? TryParseDay(ReadOnlySpan<char> text) =>
+        text.Length == 10 && DateOnly.TryParseExact(text, DayFormat, Inv, DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>Today's date (UTC) as YYYY-MM-DD, e.g. the day a model was trained.</summary>
+    public static string TodayText() => FormatDay(DateOnly.FromDateTime(DateTime.UtcNow));
 }

@@ -44,6 +44,8 @@ public sealed class Document
     public List<DateMention> Dates { get; } = [];
     public List<QuoteMention> Quotes { get; } = [];
     public List<EventRecord> Events { get; } = [];
+    /// <summary>Labelled spans marked by components outside the standard pipeline (<see cref="Layers.Spans"/>).</summary>
+    public List<SpanMark> Spans { get; } = [];
 
     // ---- tokens ----
     public int TokenCount => _tokenCount;

@@ -47,10 +47,7 @@ public static class DocumentJson
         w.WriteStartArray("entities");
         foreach (var e in doc.Entities)
         {
-            w.WriteStartObject();
-            w.WriteNumber("start", e.Start);
-            w.WriteNumber("end", e.End);
-            w.WriteString("text", e.Text);
+            StartMention(w, e.Start, e.End, e.Text);
             w.WriteString("type", e.Type);
             WriteNullable(w, "name", e.Name);
             WriteNullable(w, "kb", e.Kb);
@@ -62,10 +59,7 @@ public static class DocumentJson
         w.WriteStartArray("places");
         foreach (var p in doc.Places)
         {
-            w.WriteStartObject();
-            w.WriteNumber("start", p.Start);
-            w.WriteNumber("end", p.End);
-            w.WriteString("text", p.Text);
+            StartMention(w, p.Start, p.End, p.Text);
             WriteNullable(w, "name", p.Name);
             WriteNullable(w, "country", p.Country);
             WriteNullable(w, "lat", p.Lat);
@@ -82,10 +76,7 @@ public static class DocumentJson
         w.WriteStartArray("dates");
         foreach (var d in doc.Dates)
         {
-            w.WriteStartObject();
-            w.WriteNumber("start", d.Start);
-            w.WriteNumber("end", d.End);
-            w.WriteString("text", d.Text);
+            StartMention(w, d.Start, d.End, d.Text);
             WriteNullable(w, "value", d.Value);
             w.WriteString("grain", d.Grain);
             w.WriteEndObject();
@@ -95,10 +86,7 @@ public static class DocumentJson
         w.WriteStartArray("quotes");
         foreach (var q in doc.Quotes)
         {
-            w.WriteStartObject();
-            w.WriteNumber("start", q.Start);
-            w.WriteNumber("end", q.End);
-            w.WriteString("text", q.Text);
+            StartMention(w, q.Start, q.End, q.Text);
             w.WriteBoolean("direct", q.Direct);
             WriteNullable(w, "speaker", q.Speaker);
             WriteNullable(w, "speaker_name", q.SpeakerName);
@@ -116,7 +104,29 @@ public static class DocumentJson
         }
         w.WriteEndArray();
 
+        // Only when a component marked some: the standard pipeline marks none, and its output stays as it was.
+        if (doc.Spans.Count > 0)
+        {
+            w.WriteStartArray("spans");
+            foreach (var m in doc.Spans)
+            {
+                StartMention(w, m.Start, m.End, m.Text);
+                w.WriteString("label", m.Label);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
+    }
+
+    /// <summary>Opens the object of a mention with the fields every mention starts with: its span and its text.</summary>
+    private static void StartMention(Utf8JsonWriter w, int start, int end, string text)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("start", start);
+        w.WriteNumber("end", end);
+        w.WriteString("text", text);
     }
 
     private static void WriteNullable(Utf8JsonWriter w, string name, string? value)

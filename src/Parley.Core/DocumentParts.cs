@@ -110,6 +110,12 @@ public static class DocumentParts
             q.SpeakerEnd += offset;
             whole.Quotes.Add(q);
         }
+        foreach (var m in part.Spans)
+        {
+            m.Start += offset;
+            m.End += offset;
+            whole.Spans.Add(m);
+        }
         foreach (var ev in part.Events)
         {
             ev.Sentence += sentenceBase;

@@ -18,5 +18,10 @@ public enum Layers
     Coreference = 1 << 10,
     Quotes = 1 << 11,
     Events = 1 << 12,
-    All = (1 << 13) - 1,
+    /// <summary>
+    /// Labelled spans (<see cref="Document.Spans"/>) that components outside the standard pipeline mark, as spaCy's
+    /// <c>doc.spans</c>: a new component writes here instead of needing a layer of its own.
+    /// </summary>
+    Spans = 1 << 13,
+    All = (1 << 14) - 1,
 }

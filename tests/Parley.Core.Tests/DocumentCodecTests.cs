@@ -22,8 +22,16 @@ public class DocumentCodecTests
         var doc = TestDocuments.Annotated("full", seed: 7);
         Assert.NotEmpty(doc.Entities); Assert.NotEmpty(doc.Places); Assert.NotEmpty(doc.Dates); Assert.NotEmpty(doc.Quotes); Assert.NotEmpty(doc.Events);
         doc.Events[0].PloverMode = "aerial"; doc.Events[0].PloverContext = "military"; doc.Events[1].Ontology = "PLOVER";
+        doc.Places[0].Role = PlaceRole.Dateline;
+        doc.Events[0].Section = EventSections.Title;
+        doc.Events[0].Place = new EventPlace { Name = "Kabul", Country = "AFG", GeonameId = 1138958, FeatureCode = "PPLC", Admin1 = "13" };
+        doc.Spans.Add(new SpanMark { Start = 0, End = 5, Text = doc.Text[..5], Label = "caps" });
         var back = DocumentCodec.Decode(new DocumentCodec().Encode(doc));
         AssertSame(doc, back);
+        Assert.Equal(PlaceRole.Dateline, back.Places[0].Role);
+        Assert.Equal((EventSections.Title, "PPLC", "13"), (back.Events[0].Section, back.Events[0].Place!.FeatureCode, back.Events[0].Place!.Admin1));
+        Assert.Equal(EventSections.Body, back.Events[1].Section);
+        Assert.Equal(("caps", 0, 5), (back.Spans[0].Label, back.Spans[0].Start, back.Spans[0].End));
     }
 
     public static TheoryData<string> Layers => ["tokens", "entities", "places", "dates", "quotes", "events", "offsets", "none"];

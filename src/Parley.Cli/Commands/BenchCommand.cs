@@ -117,7 +117,7 @@ internal static class BenchCommand
             if (item.Article is not { } a) continue;
             w.WriteLine(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string?>
             {
-                ["id"] = a.Id, ["title"] = a.Title, ["date"] = a.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["text"] = a.Body,
+                ["id"] = a.Id, ["title"] = a.Title, ["date"] = DateValue.FormatDay(a.Published), ["text"] = a.Body,
                 ["url"] = a.Url, ["source"] = a.Source,
             }));
             if (++n >= max) break;
@@ -199,7 +199,7 @@ internal static class BenchCommand
             {
                 id = "g" + n.ToString(CultureInfo.InvariantCulture),
                 title = $"Report {n} from {places[random.Next(places.Length)]}",
-                date = new DateOnly(2019, 1, 1).AddDays(random.Next(730)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                date = DateValue.FormatDay(new DateOnly(2019, 1, 1).AddDays(random.Next(730))),
                 text = text.ToString(),
             }));
             n++;

@@ -41,7 +41,7 @@ internal static partial class EvalEventRateCommand
             DateOnly? published = null;
             if (parse.GetValue(date) is { } ds)
             {
-                if (!DateOnly.TryParseExact(ds, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var pd))
+                if (DateValue.TryParseDay(ds) is not { } pd)
                 {
                     Console.Error.WriteLine($"--date {ds}: expected YYYY-MM-DD");
                     return 1;

@@ -30,7 +30,7 @@ internal static class ExplainCommand
             DateOnly? published = null;
             if (d is not null)
             {
-                if (!DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var pd))
+                if (DateValue.TryParseDay(d) is not { } pd)
                 {
                     Console.Error.WriteLine($"--date {d}: expected YYYY-MM-DD");
                     return 1;

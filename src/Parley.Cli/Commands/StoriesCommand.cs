@@ -26,8 +26,8 @@ internal static class StoriesCommand
                     w.WriteStartObject();
                     w.WriteString("id", story.Id);
                     w.WriteString("title", story.Title);
-                    if (story.First is { } f) w.WriteString("first", f.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)); else w.WriteNull("first");
-                    if (story.Last is { } l) w.WriteString("last", l.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)); else w.WriteNull("last");
+                    if (story.First is { } f) w.WriteString("first", DateValue.FormatDay(f)); else w.WriteNull("first");
+                    if (story.Last is { } l) w.WriteString("last", DateValue.FormatDay(l)); else w.WriteNull("last");
                     w.WriteStartArray("documents");
                     foreach (var id in story.DocumentIds) w.WriteStringValue(id);
                     w.WriteEndArray();

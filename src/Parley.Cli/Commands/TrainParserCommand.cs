@@ -181,7 +181,7 @@ internal static class TrainParserCommand
             Name = "parser",
             Version = "1",
             Description = "Arc-hybrid greedy dependency parser, averaged perceptron with dynamic oracle, hashed features",
-            Trained = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Trained = DateValue.TodayText(),
             Command = $"parley train parser --ud {ud.FullName} --out {output} --seed {seed} --epochs {epochs}" + (jackknife >= 2 ? $" --jackknife {jackknife} --jackknife-epochs {jackknifeEpochs}" + (share < 1 ? F($" --predicted-share {share} --tag-noise {noise}") : "") : $" --tag-noise {noise.ToString(CultureInfo.InvariantCulture)}") + (useClusters ? " --use-clusters" : "") + (ensemble > 1 ? $" --ensemble {ensemble}" : "")
                 + (moveBits != new ParserTrainOptions().MoveBits ? $" --move-bits {moveBits}" : "") + (labelBits != new ParserTrainOptions().LabelBits ? $" --label-bits {labelBits}" : ""),
             Data = clusters is null || !useClusters ? [Path.GetFileName(trainPath), Path.GetFileName(devPath)]

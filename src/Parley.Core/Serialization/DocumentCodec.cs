@@ -11,10 +11,12 @@ namespace Parley.Core;
 /// index, never by the process-wide <see cref="StringStore"/> ids, which differ between processes.
 /// A reader refuses a newer version with <see cref="InvalidDataException"/>; new fields go at the end of a
 /// new version so that older messages stay readable. An instance reuses its buffers: one thread at a time.
+/// Version 2 added, after the events: each place's role, each event's section and its place's feature code and
+/// division, and the labelled spans.
 /// </summary>
 public sealed class DocumentCodec
 {
-    public const byte Version = 1;
+    public const byte Version = 2;
     private const byte Magic0 = (byte)'P', Magic1 = (byte)'D';
 
     private readonly ByteBuffer _body = new();
@@ -74,6 +76,15 @@ public sealed class DocumentCodec
             b.WriteByte(e.Negated ? (byte)1 : (byte)0);
             Span(e.EvidenceStart, e.EvidenceEnd); Str(e.Rule); b.WriteDouble(e.Confidence); Span(e.TriggerStart, e.TriggerEnd);
         }
+        // Version 2.
+        foreach (var p2 in doc.Places) Str(p2.Role);
+        foreach (var e in doc.Events)
+        {
+            Str(e.Section);
+            if (e.Place is { } place) { Str(place.FeatureCode); Str(place.Admin1); }
+        }
+        b.WriteVarUInt(doc.Spans.Count);
+        foreach (var m in doc.Spans) { Span(m.Start, m.End); Str(m.Text); Str(m.Label); }
 
         // Table first so a reader resolves every reference as it meets it.
         var whole = new ByteBuffer();
@@ -92,7 +103,8 @@ public sealed class DocumentCodec
     {
         if (message.Length < 3 || message[0] != Magic0 || message[1] != Magic1)
             throw new InvalidDataException("Not a Parley document message.");
-        if (message[2] != Version)
+        byte version = message[2];
+        if (version is 0 or > Version)
             throw new InvalidDataException($"Document message version {message[2]} is not readable by this version ({Version}).");
         byte[] raw = BlobCompression.Unpack(message[3..]);
         var r = new ByteReader(raw);
@@ -173,6 +185,21 @@ public sealed class DocumentCodec
             e.Confidence = r.ReadDouble();
             (e.TriggerStart, e.TriggerEnd) = ReadSpan(ref r);
             doc.Events.Add(e);
+        }
+        if (version >= 2)
+        {
+            foreach (var p in doc.Places) p.Role = s.Str(ref r);
+            foreach (var e in doc.Events)
+            {
+                e.Section = s.Required(ref r);
+                if (e.Place is { } place) { place.FeatureCode = s.Str(ref r); place.Admin1 = s.Str(ref r); }
+            }
+            n = Count(ref r, raw.Length);
+            for (int i = 0; i < n; i++)
+            {
+                var (start, end) = ReadSpan(ref r);
+                doc.Spans.Add(new SpanMark { Start = start, End = end, Text = s.Required(ref r), Label = s.Required(ref r) });
+            }
         }
         if (!r.AtEnd) throw new InvalidDataException("Document message has bytes after its last field.");
         return doc;

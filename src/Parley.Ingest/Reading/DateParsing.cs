@@ -11,8 +11,7 @@ internal static class DateParsing
         text = text.Trim();
         if (text.Length < 4) return null;
         // The calendar day as written: an ISO timestamp's date part, whatever its zone.
-        if (text.Length >= 10 && text[4] == '-' && text[7] == '-' &&
-            DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
+        if (text.Length >= 10 && text[4] == '-' && text[7] == '-' && DateValue.TryParseDay(text[..10]) is { } iso)
             return iso;
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var dto))
             return DateOnly.FromDateTime(dto.DateTime);

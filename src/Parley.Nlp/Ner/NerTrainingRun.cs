@@ -88,7 +88,7 @@ public static class NerTrainingRun
             Name = NerModel.DefaultName,
             Version = "1.0.0",
             Description = "Named entities (PER, ORG, LOC, MISC; IOB2): structured averaged perceptron, Viterbi, gazetteers, word clusters, document-level features.",
-            Trained = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Trained = DateValue.TodayText(),
             Command = settings.Command,
             Data = data,
             Seed = settings.Seed,

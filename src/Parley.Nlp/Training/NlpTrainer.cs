@@ -109,7 +109,7 @@ public static class NlpTrainer
             Name = NlpModel.DefaultName,
             Version = "2.0.0",
             Description = "English tokenizer, sentence splitter, UPOS/XPOS tagger, FEATS, lemmatizer" + (parser ? ", dependency parser" : "") + " trained on UD English-EWT",
-            Trained = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Trained = DateValue.TodayText(),
             Command = command,
             Data = [Path.GetFileName(trainPath), Path.GetFileName(devPath) + " (evaluation only)"],
             Seed = options.Seed,
