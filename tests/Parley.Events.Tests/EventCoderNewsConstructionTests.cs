@@ -111,4 +111,62 @@ public sealed class EventCoderNewsConstructionTests
             """);
         Assert.Empty(friendly.Events);
     }
+
+    [Fact]
+    public void A_purpose_clause_says_what_was_meant_not_what_happened()
+    {
+        var doc = Code("""
+            1 Ardonian Ardonian ADJ 2 amod Ent=B-MISC|Actor=TUR
+            2 troops troop NOUN 3 nsubj Ent=B-ORG|Actor=TURMIL
+            3 stayed stay VERB 0 root _
+            4 to to PART 5 mark _
+            5 attack attack VERB 3 advcl _
+            6 Belmaria Belmaria PROPN 5 obj Ent=B-LOC|Actor=SYR
+            7 . . PUNCT 3 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("19", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Nor_negates_its_clause()
+    {
+        var doc = Code("""
+            1 nor nor CCONJ 3 cc _
+            2 does do AUX 3 aux _
+            3 attack attack VERB 0 root _
+            4 Ardonia Ardonia PROPN 3 nsubj Ent=B-LOC|Actor=TUR
+            5 Belmaria Belmaria PROPN 3 obj Ent=B-LOC|Actor=SYR
+            6 . . PUNCT 3 punct _
+            """);
+        Assert.All(doc.Events, e => Assert.True(e.Negated));
+    }
+
+    [Fact]
+    public void A_candidates_rally_is_campaigning_not_protest()
+    {
+        var doc = Code("""
+            1 Belmar Belmar PROPN 2 nsubj Ent=B-PER|Actor=USAGOV
+            2 held hold VERB 0 root _
+            3 a a DET 4 det _
+            4 rally rally NOUN 2 obj _
+            5 . . PUNCT 2 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("14", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_former_title_gives_no_role_of_office()
+    {
+        var doc = Code("""
+            1 Former former ADJ 3 amod _
+            2 Ardonian Ardonian ADJ 3 amod Ent=B-MISC|Actor=TUR
+            3 minister minister NOUN 4 compound _
+            4 Kemal Kemal PROPN 6 nsubj Ent=B-PER|Cluster=1
+            5 Belgin Belgin PROPN 4 flat Ent=I-PER
+            6 accused accuse VERB 0 root _
+            7 Belmaria Belmaria PROPN 6 obj Ent=B-LOC|Actor=SYR
+            8 . . PUNCT 6 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Source?.Actor == "TURGOV");
+    }
 }

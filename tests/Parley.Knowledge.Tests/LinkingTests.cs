@@ -59,6 +59,21 @@ public class LinkingTests(MiniKbFixture fx)
         Assert.Equal(("ORG", "AFGREB", "actor:TALIBAN"), (e?.Type, e?.Actor, e?.Kb));
     }
 
+    [Theory]
+    [InlineData("Fred Trump spoke in the United States. Mr Trump said more.", null)]          // the article's own Trump, whom the KB lacks
+    [InlineData("Donald Trump spoke in the United States. Mr Trump said more.", "USAGOV")]    // the full name decides the surname
+    public void A_surname_alone_is_the_articles_own_full_name_of_it(string text, string? actor)
+    {
+        var doc = new Document("s", text) { Published = new DateOnly(2019, 12, 4) };
+        RuleTokenizer.Tokenize(doc);
+        int second = text.IndexOf("Mr Trump", StringComparison.Ordinal);
+        doc.Entities.Add(new EntityMention { Start = 0, End = text.IndexOf(" spoke", StringComparison.Ordinal), Text = text[..text.IndexOf(" spoke", StringComparison.Ordinal)], Type = "PER", Via = "ner" });
+        doc.Entities.Add(new EntityMention { Start = second, End = second + 8, Text = "Mr Trump", Type = "PER", Via = "ner" });
+        doc.Done |= Layers.Entities;
+        new EntityLinker(fx.Kb).Process(doc);
+        Assert.Equal(actor, doc.Entities.Single(e => e.Text == "Mr Trump").Actor);
+    }
+
     [Fact]
     public void NerMentionsAreLinkedWithQuotesAndArticlesStripped()
     {

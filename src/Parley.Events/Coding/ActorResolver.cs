@@ -148,6 +148,10 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
             // "Dagolath's Deputy Prime Minister Telemar", the name a bare country code: the title adds its role. A person
             // coded with a role of their own ("Donald Trump" USAGOV) keeps it.
             if (code.Length == 3 && TitleRole(ctx, g, head, e) is { } title) code = WithRoles(code, title);
+            // A person the knowledge base knows without an office, whom the article titles: the knowledge base's country,
+            // the title's role.
+            else if (m.Type == "PER" && WithoutOffice(code) && ctx.TitledCode(e) is { Length: > 3 } titledCode)
+                code = code[..3] + titledCode[3..];
             string prefix = PrefixRoles(g, head);
             into.Add(new ActorRef
             {
@@ -188,6 +192,7 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
         // An agent noun: its role on the actors among its modifiers, or alone. A spokesman is whom he speaks for.
         string? role = g.Upos(head) is UPos.NOUN or UPos.PROPN ? _data.Agents.RoleOf(g, head) : null;
         if (role is not null && _w.Spokespersons.Contains(g.Lemma(head))) role = "";
+        if (role is not null && FormerAgent(g, head)) role = null;
         if (role is not null && !_data.Agents.IsPrefix(role))
         {
             var mods = new List<ActorRef>();
@@ -227,7 +232,7 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
             for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
             {
                 if (c > head || g.RelOf(c) is not (Rel.Compound or Rel.Flat or Rel.Amod) || _data.Agents.RoleOf(g, c) is not { } titleRole
-                    || _data.Agents.IsPrefix(titleRole)) continue;
+                    || _data.Agents.IsPrefix(titleRole) || IsFormer(g, c)) continue;
                 var mods = new List<ActorRef>();
                 ModifierActors(ctx, g, c, mods);
                 if (mods.Count == 0) ModifierActors(ctx, g, head, mods);
@@ -339,9 +344,31 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
         for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
         {
             if (c > head || ctx.EntityAt[c] == entity || g.RelOf(c) is not (Rel.Compound or Rel.Flat or Rel.Amod or Rel.Appos)) continue;
-            if (_data.Agents.RoleOf(g, c) is { } r && !_data.Agents.IsPrefix(r) && r != PeopleRole) return r;
+            if (_data.Agents.RoleOf(g, c) is { } r && !_data.Agents.IsPrefix(r) && r != PeopleRole) return IsFormer(g, c) ? null : r;
         }
         return null;
+    }
+
+    /// <summary>"former minister X", "the former minister": the agent phrase's title was held before.</summary>
+    private bool FormerAgent(in SentenceGraph g, int head)
+    {
+        if (IsFormer(g, head)) return true;
+        for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) is Rel.Compound or Rel.Flat && c < head && IsFormer(g, c)) return true;
+        return false;
+    }
+
+    /// <summary>"former President", "ex-minister": a title held before, no role of office now.</summary>
+    private bool IsFormer(in SentenceGraph g, int title)
+    {
+        for (int c = g.FirstChild(title); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) is Rel.Amod or Rel.Advmod or Rel.Compound && _w.FormerWords.Contains(g.Lemma(c))) return true;
+        // "former Minnesota governor": the word may hang on the name instead.
+        int h = g.Head(title);
+        if (h >= 0)
+            for (int c = g.FirstChild(h); c >= 0 && c < title; c = g.NextSibling(c))
+                if (g.RelOf(c) is Rel.Amod or Rel.Advmod && _w.FormerWords.Contains(g.Lemma(c))) return true;
+        return false;
     }
 
     /// <summary>Prefix agents among the modifiers ("MSF Arnor" -> NGO before ARN), as PETRARCH's "NGO~" codes.</summary>
@@ -414,7 +441,8 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
         for (int k = g.First; k < g.End; k++)
         {
             int e = ctx.EntityAt[k];
-            if (e < 0 || g.Upos(k) == UPos.PRON || doc.Entities[e].Type is not ("PER" or "ORG") || ctx.ActorEntity(e) >= 0) continue;
+            if (e < 0 || g.Upos(k) == UPos.PRON || doc.Entities[e].Type is not ("PER" or "ORG")) continue;
+            if (ctx.ActorEntity(e) is int known and >= 0 && !(doc.Entities[e].Type == "PER" && WithoutOffice(doc.Entities[known].Actor!))) continue;
             int up = g.Head(k);
             if (up >= 0 && ctx.EntityAt[up] == e) continue; // once per mention, at its head
             int key = ctx.PersonKey(e);
@@ -422,6 +450,10 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
             if (TitleOf(ctx, g, k, e) is { } title && (had.Role is null || title.Country is not null)) ctx.Titles[key] = title;
         }
     }
+
+    /// <summary>A person's code that says no role at all, a bare country ("GBR"): the title the article gives ("Tory
+    /// co-chairman Liam Fox") says what they are. (An elite code stays: "presidential nominee Joe Biden" is no office.)</summary>
+    public static bool WithoutOffice(string code) => code.Length == 3;
 
     private (string Role, string? Country)? TitleOf(DocumentContext ctx, in SentenceGraph g, int head, int e)
     {
@@ -471,7 +503,7 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
     /// <summary>The role of a title word, or null: an agent that is not a prefix, a spokesperson, nor a bare person word.</summary>
     private string? TitleRoleOf(in SentenceGraph g, int c)
     {
-        if (g.Upos(c) is not (UPos.NOUN or UPos.PROPN) || _w.Spokespersons.Contains(g.Lemma(c))) return null;
+        if (g.Upos(c) is not (UPos.NOUN or UPos.PROPN) || _w.Spokespersons.Contains(g.Lemma(c)) || IsFormer(g, c)) return null;
         var r = _data.Agents.RoleOf(g, c);
         return r is null || _data.Agents.IsPrefix(r) || r == PeopleRole || r == "CVL" ? null : r;
     }

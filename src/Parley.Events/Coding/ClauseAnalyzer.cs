@@ -85,6 +85,8 @@ internal sealed class ClauseAnalyzer(CoderWords w)
     {
         for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
         {
+            // "nor does she kill": the coordinator negates its clause.
+            if (g.RelOf(c) == Rel.Cc && _w.Negation.Contains(g.Lemma(c))) return true;
             if (g.RelOf(c) is not (Rel.Advmod or Rel.Neg or Rel.Aux or Rel.Other or Rel.Det)) continue;
             if (_w.Negation.Contains(g.Lemma(c)) && (g.RelOf(c) != Rel.Det || c < t)) return true;
         }
@@ -121,6 +123,11 @@ internal sealed class ClauseAnalyzer(CoderWords w)
             // "No group claimed the attack, but militias had made threats": a clause opened by "but"/"and" that the parser
             // hung as an adverbial is a coordinate clause of its own, not what the verb above states.
             if (r == Rel.Advcl && g.Child(x, Rel.Cc) >= 0) break;
+            // "troops remained in Iraq to prevent ISIS from gaining ground": an infinitive of purpose says what was meant, not
+            // what happened.
+            // Meetings are the exception: "arrived in Kabul to meet officials" reports a meeting news takes as held.
+            if (r == Rel.Advcl && HasToMark(g, x) && !_w.PurposeContact.Contains(g.Lemma(x)))
+                return "purpose clause ('... to prevent X'): not asserted";
             if (r is Rel.Ccomp or Rel.Advcl or Rel.Acl or Rel.Xcomp or Rel.Csubj && _w.NonFactive.Contains(g.Lemma(h)))
                 return "embedded under '" + StringStore.Get(g.Lemma(h)) + "': not asserted";
             // "promised to abide by a ceasefire to facilitate X": the promise is coded with its complement; what hangs below

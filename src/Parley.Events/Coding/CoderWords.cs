@@ -53,6 +53,9 @@ internal sealed class CoderWords
         VerbalObjects = Get("verbal_objects");
         NamingVerbs = Get("naming_verbs");
         PejorativeNouns = Get("pejorative_nouns");
+        FormerWords = Get("former_words");
+        CampaignWords = Get("campaign_words");
+        PurposeContact = Get("purpose_contact_verbs");
         PastTense = StringStore.Intern("VBD");
         PastParticiple = StringStore.Intern("VBN");
     }
@@ -60,7 +63,7 @@ internal sealed class CoderWords
     public readonly HashSet<int> Negation, HypotheticalMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive,
         ImminentAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
         PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
-        PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, Spokespersons, VerbalObjects, NamingVerbs, PejorativeNouns;
+        PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, Spokespersons, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact;
     public readonly int By, From, Of, With, Take, Place, PastTense, PastParticiple;
 
     private HashSet<int> Get(string name) =>

@@ -79,7 +79,9 @@ public sealed partial class EventCoder
             if (targets.Count == 0 && (about = FirstActorWithin(ctx, g, clause, t, sources)) >= 0)
                 _actors.Resolve(ctx, g, about, false, targets, true, sources);
             // A statement "about" the speaker's own country ("Mr Brown said the UK must invest") is about no one else.
-            targets.RemoveAll(x => !x.Generic && x.Code.Length == 3 && sources.Exists(s => s.Code.StartsWith(x.Code, StringComparison.Ordinal)));
+            // A person the dictionaries know only by country ("Bolton" USA) is someone else, not the country.
+            targets.RemoveAll(x => !x.Generic && x.Code.Length == 3 && !(x.Entity >= 0 && doc.Entities[x.Entity].Type == "PER")
+                && sources.Exists(s => s.Code.StartsWith(x.Code, StringComparison.Ordinal)));
             if (targets.Count == 0 && !sources.Exists(IsPoliticalSpeaker))
             {
                 trace?.Dropped(doc, t, code, "statement about no other actor, by no political actor");

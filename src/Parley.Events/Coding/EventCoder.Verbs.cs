@@ -76,10 +76,10 @@ public sealed partial class EventCoder
         }
 
         // "Biden called Trump a clown", "called Trump's action "a betrayal"": naming someone as an insult is disapproval.
-        if (!_petrarch && code is null && pattern is null && eventObject < 0 && _w.NamingVerbs.Contains(g.Lemma(t))
-            && NamedAsInsult(g, t, out int named, out int insult))
+        // A pattern matched on the rest ("called X a "national embarrassment" for his performance" is no "call for") gives way.
+        if (!_petrarch && eventObject < 0 && _w.NamingVerbs.Contains(g.Lemma(t)) && NamedAsInsult(g, t, out int named, out int insult))
         {
-            eventObject = named; verbalObject = true;
+            eventObject = named; verbalObject = true; pattern = null;
             code = "111"; reverse = null; rule = "+named:" + StringStore.Get(g.Lemma(insult));
             trace?.Step(doc, t, $"'{lemma}' names '{ctx.TokenText(named)}' as '{ctx.TokenText(insult)}': an insult -> 111");
         }
@@ -113,7 +113,7 @@ public sealed partial class EventCoder
                 composed = true;
                 trace?.Step(doc, t, $"intent + '{cLemma}' ({cm.Code}) -> {code}");
             }
-            else if (code is null && hasC)
+            else if (code is null && hasC && !_w.NonFactive.Contains(govLemma))
             {
                 code = cm.Code; reverse = cm.Reverse; pattern = cm.Pattern;
                 rule = ">" + cLemma + (cm.Pattern?.Label ?? "");
@@ -223,6 +223,14 @@ public sealed partial class EventCoder
         var sources = new List<ActorRef>();
         var targets = new List<ActorRef>();
         if (!FindArguments(ctx, g, ref args, sources, targets, code ?? reverse!)) return;
+
+        // "Trump held his first indoor rally in three months": a party's, candidate's or government's rally is campaigning.
+        if (!_petrarch && code is not null && CameoOntology.RootOf(code) == 14 && sources.TrueForAll(a => IsPoliticalSpeaker(a) || a.Code.EndsWith("ELI", StringComparison.Ordinal))
+            && (_w.CampaignWords.Contains(g.Lemma(t)) || ClauseAnalyzer.DirectObject(g, t) is int rally and >= 0 && _w.CampaignWords.Contains(g.Lemma(rally))))
+        {
+            trace?.Dropped(doc, t, code, "a rally of a party, candidate or government: campaigning, not protest");
+            return;
+        }
 
         // A paired pattern's reverse ("clashed with X": each attacked the other) is about the actor its preposition names;
         // when the target is the verb's object ("attacked X with drones") the preposition names a means, not a side.
