@@ -58,13 +58,17 @@ internal sealed class ClauseAnalyzer(CoderWords w)
     public Modality ModalityOf(in SentenceGraph g, int t)
     {
         var result = Modality.None;
+        bool perfect = false;
         for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
         {
             if (g.RelOf(c) != Rel.Aux) continue;
             int l = g.Lemma(c);
             if (_w.PossibilityModals.Contains(l)) return Modality.Possible;
             if (_w.FutureModals.Contains(l)) result = Modality.Future;
+            if (l == _w.Have) perfect = true;
         }
+        // "would have preferred", "will have met": a modal perfect is a counterfactual or a guess, not a plan.
+        if (result == Modality.Future && perfect) return Modality.Possible;
         if (result == Modality.None && IsImminent(g, t)) result = Modality.Future;
         if (result == Modality.None && g.RelOf(t) == Rel.Root && HasToMark(g, t) && SubjectOwn(g, t) >= 0) result = Modality.Future;
         return result;

@@ -18,7 +18,7 @@ internal sealed class CoderWords
         _lists = lists;
         Negation = Get("negation");
         HypotheticalMarks = Get("hypothetical_marks");
-        By = One("by"); From = One("from"); Of = One("of"); With = One("with"); Take = One("take"); Place = One("place");
+        By = One("by"); From = One("from"); Of = One("of"); With = One("with"); Take = One("take"); Have = One("have"); Place = One("place");
         FutureModals = Get("future_modals");
         PossibilityModals = Get("possibility_modals");
         Intent = Get("intent_verbs");
@@ -64,7 +64,7 @@ internal sealed class CoderWords
         ImminentAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
         PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
         PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, Spokespersons, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact;
-    public readonly int By, From, Of, With, Take, Place, PastTense, PastParticiple;
+    public readonly int By, From, Of, With, Take, Have, Place, PastTense, PastParticiple;
 
     private HashSet<int> Get(string name) =>
         _lists.TryGetValue(name, out var set) ? set : throw new InvalidDataException($"{FileName}: no list '{name}'");

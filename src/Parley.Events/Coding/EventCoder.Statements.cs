@@ -79,6 +79,8 @@ public sealed partial class EventCoder
             if (targets.Count == 0 && (about = FirstActorWithin(ctx, g, clause, t, sources)) >= 0)
                 _actors.Resolve(ctx, g, about, false, targets, true, sources);
             // A statement "about" the speaker's own country ("Mr Brown said the UK must invest") is about no one else.
+            // "Corbyn said his Labour Party ...": what the speaker's own possessive names is the speaker's side, not another actor.
+            if (obj < 0 && about >= 0 && OwnedBySpeaker(ctx, g, about, sources)) targets.Clear();
             // A person the dictionaries know only by country ("Bolton" USA) is someone else, not the country.
             targets.RemoveAll(x => !x.Generic && x.Code.Length == 3 && !(x.Entity >= 0 && doc.Entities[x.Entity].Type == "PER")
                 && sources.Exists(s => s.Code.StartsWith(x.Code, StringComparison.Ordinal)));
@@ -94,6 +96,20 @@ public sealed partial class EventCoder
             };
             Emit(ctx, g, plan, sources, targets);
         }
+    }
+
+    /// <summary>The phrase at <paramref name="head"/> has a possessive pronoun that stands for one of the speakers ("his party").</summary>
+    private static bool OwnedBySpeaker(DocumentContext ctx, in SentenceGraph g, int head, List<ActorRef> speakers)
+    {
+        for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) != Rel.Poss || g.Upos(c) != UPos.PRON) continue;
+            int e = ctx.EntityAt[c];
+            if (e < 0) return false;
+            int cluster = ctx.Doc.Entities[e].Cluster;
+            foreach (var s in speakers) if (s.Entity == e || cluster >= 0 && s.Cluster == cluster) return true;
+        }
+        return false;
     }
 
     /// <summary>A speaker whose word is an event on its own (CAMEO codes a statement without a target): a government, a

@@ -189,8 +189,10 @@ public sealed partial class EventCoder
 
         // "argued that Mr Sharon was committed", "warned that firms could be crippled": a verb with a clause for its
         // complement and no addressee states that clause; without a pattern saying otherwise it is no event of its own.
+        // A promise or a demand stating its clause is that act ("promised each victim will receive a payout": 03; "demanded
+        // that the troops leave": 10), its target the clause's subject.
         if (!_petrarch && pattern is null && !composed && eventObject < 0 && g.Child(t, Rel.Ccomp) >= 0
-            && ClauseAnalyzer.DirectObject(g, t) < 0 && !(code is not null && _ontology.IsStatement(code)))
+            && ClauseAnalyzer.DirectObject(g, t) < 0 && !(code is not null && (_ontology.IsStatement(code) || CameoOntology.RootOf(code) is 3 or 10)))
         {
             if (_synonyms?.IsCommunication(g.Lemma(t)) == true)
             {
@@ -275,7 +277,11 @@ public sealed partial class EventCoder
     {
         bool would = false;
         for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+        {
             if (g.RelOf(c) == Rel.Aux && StringStore.Get(g.Lemma(c)) is "would" or "'d") would = true;
+            // "said he would have preferred": a counterfactual, not the future of the past.
+            if (g.RelOf(c) == Rel.Aux && g.Lemma(c) == _w.Have) return false;
+        }
         if (!would || g.RelOf(t) != Rel.Ccomp) return false;
         int h = g.Head(t);
         if (h < 0 || g.Upos(h) != UPos.VERB || _w.NonFactive.Contains(g.Lemma(h))) return false;
