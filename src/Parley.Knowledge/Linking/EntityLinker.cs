@@ -214,8 +214,11 @@ public sealed class EntityLinker : IPipelineComponent
             int space = key.LastIndexOf(' ');
             if (space <= 0 || Surname(key) is not null) continue; // one word, or titles and one word
             string surname = key[(space + 1)..];
-            // Two different full names with one surname ("Michael Howard", "John Howard"): the surname alone says neither.
-            result[surname] = result.TryGetValue(surname, out var had) && had != key ? null : key;
+            // Two different full names with one surname ("Robert Mugabe", "Grace Mugabe"): the surname alone is the one the
+            // knowledge base knows, if it knows exactly one of them; else neither.
+            if (!result.TryGetValue(surname, out var had) || had == key) { result[surname] = key; continue; }
+            bool knowsHad = had is not null && _kb.LookupArray(had) is not null, knowsThis = _kb.LookupArray(key) is not null;
+            result[surname] = knowsHad == knowsThis ? null : knowsThis ? key : had;
         }
         return result;
     }
