@@ -169,4 +169,43 @@ public sealed class EventCoderNewsConstructionTests
             """);
         Assert.DoesNotContain(doc.Events, e => e.Source?.Actor == "TURGOV");
     }
+
+    [Fact]
+    public void A_statement_without_a_clause_is_about_its_object_and_a_bare_spoke_is_none()
+    {
+        var doc = Code("""
+            1 Belmar Belmar PROPN 2 nsubj Ent=B-PER|Actor=USAGOV
+            2 commented comment VERB 0 root _
+            3 on on ADP 5 case _
+            4 the the DET 5 det _
+            5 agreement agreement NOUN 2 obl _
+            6 with with ADP 7 case _
+            7 Ardonia Ardonia PROPN 5 nmod Ent=B-ORG|Actor=TURGOV
+            8 . . PUNCT 2 punct _
+
+            1 Belmar Belmar PROPN 2 nsubj Ent=B-PER|Actor=USAGOV
+            2 spoke speak VERB 0 root _
+            3 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("010", "USAGOV", "TURGOV"), (e.Cameo, e.Source!.Actor, e.Target!.Actor));
+    }
+
+    [Fact]
+    public void A_comma_and_a_quotation_mark_open_what_was_said()
+    {
+        var doc = Code("""
+            1 Belmar Belmar PROPN 2 nsubj Ent=B-PER|Actor=USAGOV
+            2 said say VERB 0 root _
+            3 , , PUNCT 6 punct _
+            4 " " PUNCT 6 punct _
+            5 Ardonia Ardonia PROPN 6 nsubj Ent=B-ORG|Actor=TURGOV
+            6 lies lie VERB 2 dep _
+            7 often often ADV 6 advmod _
+            8 . . PUNCT 2 punct _
+            9 " " PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("010", "USAGOV", "TURGOV"), (e.Cameo, e.Source!.Actor, e.Target!.Actor));
+    }
 }

@@ -22,17 +22,21 @@ public sealed partial class EventCoder
         if (g.RelOf(t) is Rel.Parataxis or Rel.Ccomp && g.Head(t) >= 0) return g.Head(t);
         // 'said in a statement: "Many dates ... are tied to ..."': the parser hangs the quotation on the statement noun; the
         // colon after the verb opens it, and the colon's head is the quotation's clause.
+        // 'said, "We expect ..."': a comma and an opening quotation mark do the same.
         for (int k = t + 1; k < g.End && k <= t + 6; k++)
         {
             if (g.Upos(k) != UPos.PUNCT) continue;
-            if (g.Lemma(k) != Colon) break;
-            int h = g.Head(k);
-            return h > k && g.Upos(h) is UPos.VERB or UPos.AUX or UPos.ADJ or UPos.NOUN ? h : -1;
+            int q = k;
+            if (g.Lemma(k) == Comma && k + 1 < g.End && Quotes.Contains(g.Lemma(k + 1))) q = k + 1;
+            else if (g.Lemma(k) != Colon) break;
+            int h = g.Head(q);
+            return h > q && g.Upos(h) is UPos.VERB or UPos.AUX or UPos.ADJ or UPos.NOUN ? h : -1;
         }
         return -1;
     }
 
-    private static readonly int Colon = StringStore.Intern(":");
+    private static readonly int Colon = StringStore.Intern(":"), Comma = StringStore.Intern(",");
+    private static readonly HashSet<int> Quotes = [StringStore.Intern("\""), StringStore.Intern("\u201C"), StringStore.Intern("``")];
 
     private void CodeStatements(DocumentContext ctx, in SentenceGraph g, int sentence, int eventsBefore)
     {

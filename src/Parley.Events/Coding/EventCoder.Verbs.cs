@@ -169,6 +169,16 @@ public sealed partial class EventCoder
                     ctx.Statements.Add((t, reported, code));
                     trace?.Step(doc, t, "reported speech: a statement (" + code + ") if its clause codes no event of its own");
                 }
+                else if (!_petrarch && (_w.SpeechVerbs.Contains(g.Lemma(t)) || _synonyms?.IsCommunication(g.Lemma(t)) == true)
+                    && !_w.DefiningVerbs.Contains(g.Lemma(t)) && StatementTopic(ctx, g, t) >= 0)
+                {
+                    // "Lam also spoke on the economy", "Trump described the convention as an infomercial": a statement with
+                    // no clause of its own is about its object or its first oblique, if anyone; CodeStatements keeps it
+                    // only for a political speaker or a named other actor.
+                    int about = StatementTopic(ctx, g, t);
+                    ctx.Statements.Add((t, about, code));
+                    trace?.Step(doc, t, "statement without a reported clause: about '" + ctx.TokenText(about) + "'");
+                }
                 else trace?.Dropped(doc, t, code, "bare statement verb: 01x is coded only when a pattern calls for it");
                 return;
             }
@@ -269,6 +279,16 @@ public sealed partial class EventCoder
             for (int c = g.FirstChild(named); c >= 0; c = g.NextSibling(c))
                 if (g.RelOf(c) == Rel.Appos && _w.PejorativeNouns.Contains(g.Lemma(c))) { insult = c; break; }
         return named >= 0 && insult >= 0;
+    }
+
+    /// <summary>What a statement without a clause is about: the verb's object, else its first oblique that is no date
+    /// ("spoke on the economy"); -1 for none ("Khalilzad spoke.").</summary>
+    private static int StatementTopic(DocumentContext ctx, in SentenceGraph g, int t)
+    {
+        int about = ClauseAnalyzer.DirectObject(g, t);
+        for (int c = g.FirstChild(t); c >= 0 && about < 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Obl && !ctx.IsDate(c)) about = c;
+        return about;
     }
 
     /// <summary>"said it would support", "announced they would meet": "would" in a clause reported by a speech or intention
