@@ -123,7 +123,12 @@ internal sealed class VerbMatcher(CameoData data, ClauseAnalyzer clauses)
             if (!ObjectLike(g.RelOf(a))) continue;
             if (c.Matches(g, a)) return true;
             for (int b = g.FirstChild(a); b >= 0; b = g.NextSibling(b))
+            {
                 if (ObjectLikeDeep(g.RelOf(b)) && c.Matches(g, b)) return true;
+                // "fired two artillery shells" matches "- * ARTILLERY": PETRARCH reads the object phrase's words in order, so
+                // a noun modifying the object's head is in it too (a single-word condition only).
+                if (c.Mods.Length == 0 && g.RelOf(a) is Rel.Obj && g.RelOf(b) == Rel.Compound && b < a && c.Matches(g, b)) return true;
+            }
         }
         return false;
     }
