@@ -208,4 +208,43 @@ public sealed class EventCoderNewsConstructionTests
         var e = Assert.Single(doc.Events);
         Assert.Equal(("010", "USAGOV", "TURGOV"), (e.Cameo, e.Source!.Actor, e.Target!.Actor));
     }
+
+    [Fact]
+    public void A_meeting_dated_after_publication_is_an_intention_and_a_statement_to_come_is_none()
+    {
+        var doc = Code("""
+            1 Belmar Belmar PROPN 3 nsubj Ent=B-PER|Actor=USAGOV
+            2 is be AUX 3 aux _
+            3 meeting meet VERB 0 root _
+            4 Ardonia Ardonia PROPN 3 obj Ent=B-ORG|Actor=TURGOV
+            5 on on ADP 6 case _
+            6 Friday Friday PROPN 3 obl Date=2020-03-06
+            7 . . PUNCT 3 punct _
+
+            1 Belmar Belmar PROPN 3 nsubj Ent=B-PER|Actor=USAGOV
+            2 will will AUX 3 aux _
+            3 say say VERB 0 root _
+            4 Ardonia Ardonia PROPN 5 nsubj Ent=B-ORG|Actor=TURGOV
+            5 lied lie VERB 3 ccomp _
+            6 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("036", e.Cameo);
+    }
+
+    [Fact]
+    public void The_press_a_statement_is_made_to_is_no_target()
+    {
+        var doc = Code("""
+            1 Belmar Belmar PROPN 2 nsubj Ent=B-PER|Actor=GBRGOV
+            2 told tell VERB 0 root _
+            3 the the DET 4 det _
+            4 Courier Courier PROPN 2 obj Ent=B-ORG|Actor=MED
+            5 taxes tax NOUN 7 nsubj _
+            6 would would AUX 7 aux _
+            7 rise rise VERB 2 ccomp _
+            8 . . PUNCT 2 punct _
+            """);
+        Assert.All(doc.Events, e => Assert.Null(e.Target));
+    }
 }

@@ -150,7 +150,7 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
             if (code.Length == 3 && TitleRole(ctx, g, head, e) is { } title) code = WithRoles(code, title);
             // A person the knowledge base knows without an office, whom the article titles: the knowledge base's country,
             // the title's role.
-            else if (m.Type == "PER" && WithoutOffice(code) && ctx.TitledCode(e) is { Length: > 3 } titledCode)
+            else if (m.Type == "PER" && ctx.TitledCode(e) is { Length: > 3 } titledCode && (WithoutOffice(code) || IsPartyRole(titledCode[3..])))
                 code = code[..3] + titledCode[3..];
             string prefix = PrefixRoles(g, head);
             into.Add(new ActorRef
@@ -349,6 +349,8 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
         return null;
     }
 
+    private static bool IsPartyRole(string role) => role is "PTY" or "OPP";
+
     /// <summary>"former minister X", "the former minister": the agent phrase's title was held before.</summary>
     private bool FormerAgent(in SentenceGraph g, int head)
     {
@@ -442,12 +444,18 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
         {
             int e = ctx.EntityAt[k];
             if (e < 0 || g.Upos(k) == UPos.PRON || doc.Entities[e].Type is not ("PER" or "ORG")) continue;
-            if (ctx.ActorEntity(e) is int known and >= 0 && !(doc.Entities[e].Type == "PER" && WithoutOffice(doc.Entities[known].Actor!))) continue;
+            // A person the knowledge base knows keeps its code, unless it has no role, or the article names the party the
+            // person leads or speaks for ("Tory leader Michael Howard": the knowledge base's undated GBRGOV is from the 1990s).
+            int known = ctx.ActorEntity(e);
+            if (known >= 0 && doc.Entities[e].Type != "PER") continue;
+            bool bare = known >= 0 && WithoutOffice(doc.Entities[known].Actor!);
             int up = g.Head(k);
             if (up >= 0 && ctx.EntityAt[up] == e) continue; // once per mention, at its head
             int key = ctx.PersonKey(e);
             if (ctx.Titles.TryGetValue(key, out var had) && had.Country is not null) continue;
-            if (TitleOf(ctx, g, k, e) is { } title && (had.Role is null || title.Country is not null)) ctx.Titles[key] = title;
+            if (TitleOf(ctx, g, k, e) is not { } title) continue;
+            if (known >= 0 && !bare && !IsPartyRole(title.Role)) continue;
+            if (had.Role is null || title.Country is not null) ctx.Titles[key] = title;
         }
     }
 

@@ -93,6 +93,25 @@ public sealed partial class EventCoder
         }
 
         var date = EventDate(ctx, g, plan);
+        // "is holding a meeting on Friday" in Wednesday's paper: a day after publication has not happened yet; cooperation
+        // becomes its intent, force a threat, a statement or anything else no event.
+        if (!_petrarch && plan.Code is { } planned && doc.PublishedText is { } published && date is { Length: 10 } && After(date, published)
+            && !_clauses.IsPast(g, t))
+        {
+            string? future = _ontology.HasIntent(planned) ? _ontology.IntentOf(planned) : _ontology.IsForce(planned) ? _ontology.ThreatOf(planned)
+                : CameoOntology.RootOf(planned) is 2 or 3 or 13 ? planned : null;
+            if (future is null)
+            {
+                trace?.Dropped(doc, t, planned, $"dated {date}, after the publication ({published}): not yet happened");
+                return;
+            }
+            if (future != planned)
+            {
+                trace?.Step(doc, t, $"dated {date}, after the publication: {planned} -> {future}");
+                plan.Code = future; plan.Reverse = null; plan.Rule += "@dated-future";
+                code = future;
+            }
+        }
         string ruleId = code + ":" + plan.Rule;
         int before = doc.Events.Count;
         if (targets.Count == 0)

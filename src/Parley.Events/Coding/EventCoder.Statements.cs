@@ -61,6 +61,12 @@ public sealed partial class EventCoder
                 trace?.Dropped(doc, t, code, why);
                 continue;
             }
+            // "he will say", "would say": a statement yet to be made.
+            if (_clauses.ModalityOf(g, t) != Modality.None)
+            {
+                trace?.Dropped(doc, t, code, "a statement yet to be made (modal or future): not yet an event");
+                continue;
+            }
             var sources = new List<ActorRef>();
             int src = _clauses.SubjectOf(g, t);
             if (src < 0 || _actors.Resolve(ctx, g, src, false, sources) == 0 && _actors.Resolve(ctx, g, src, true, sources) == 0)
@@ -83,6 +89,12 @@ public sealed partial class EventCoder
             if (targets.Count == 0 && (about = FirstActorWithin(ctx, g, clause, t, sources)) >= 0)
                 _actors.Resolve(ctx, g, about, false, targets, true, sources);
             // A statement "about" the speaker's own country ("Mr Brown said the UK must invest") is about no one else.
+            // "told BBC Radio 4": the press a statement was made to is its channel, not whom it is about.
+            if (obj >= 0) targets.RemoveAll(x => IsMedia(x.Code));
+            // A government speaker "about" a party of its own country: in the dictionaries every party of a country is one
+            // code (GBRPTY), most often the speaker's own ("Labour MPs"), so no side can be told: no target.
+            targets.RemoveAll(x => x.Code.Length == 6 && x.Code.EndsWith("PTY", StringComparison.Ordinal)
+                && sources.Exists(s => s.Code.Length >= 6 && s.Code.AsSpan(3, 3).SequenceEqual("GOV") && s.Code.StartsWith(x.Code[..3], StringComparison.Ordinal)));
             // "Corbyn said his Labour Party ...": what the speaker's own possessive names is the speaker's side, not another actor.
             if (obj < 0 && about >= 0 && OwnedBySpeaker(ctx, g, about, sources)) targets.Clear();
             // A person the dictionaries know only by country ("Bolton" USA) is someone else, not the country.

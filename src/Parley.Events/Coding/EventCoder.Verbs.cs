@@ -236,6 +236,14 @@ public sealed partial class EventCoder
         var targets = new List<ActorRef>();
         if (!FindArguments(ctx, g, ref args, sources, targets, code ?? reverse!)) return;
 
+        // "Howard attacked Labour over immigration": force against a political party is words (111).
+        if (!_petrarch && code is not null && CameoOntology.RootOf(code) is 18 or 19 && targets.Count > 0
+            && targets.TrueForAll(a => a.Code.Length >= 6 && (a.Code.EndsWith("PTY", StringComparison.Ordinal) || a.Code.EndsWith("OPP", StringComparison.Ordinal))))
+        {
+            trace?.Step(doc, t, $"'{lemma}' against a political party: words, not force: {code} -> 111");
+            code = "111"; reverse = null; rule += "+verbal:party";
+        }
+
         // "Trump held his first indoor rally in three months": a party's, candidate's or government's rally is campaigning.
         if (!_petrarch && code is not null && CameoOntology.RootOf(code) == 14 && sources.TrueForAll(a => IsPoliticalSpeaker(a) || a.Code.EndsWith("ELI", StringComparison.Ordinal))
             && (_w.CampaignWords.Contains(g.Lemma(t)) || ClauseAnalyzer.DirectObject(g, t) is int rally and >= 0 && _w.CampaignWords.Contains(g.Lemma(rally))))

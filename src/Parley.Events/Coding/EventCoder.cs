@@ -84,7 +84,7 @@ public sealed partial class EventCoder : IPipelineComponent
     {
         var doc = ctx.Doc;
         bool any = false;
-        foreach (var m in doc.Entities) any |= m.Type == "PER" && (m.Actor is null || ActorResolver.WithoutOffice(m.Actor));
+        foreach (var m in doc.Entities) any |= m.Type == "PER";
         if (!any) return;
         for (int s = 0; s < doc.SentenceCount; s++)
         {
