@@ -201,12 +201,12 @@ public sealed class EntityLinker : IPipelineComponent
     }
 
     /// <summary>
-    /// The full names of persons in the document by their last word ("howard" -> "michael howard"), where only one full name
-    /// ends with it: a later "Mr Howard" is that person, whoever else of that surname the knowledge base holds.
+    /// The full names of persons in the document by their last word ("howard" -> "michael howard"), the first the article
+    /// names: a later "Mr Howard" is that person, whoever else of that surname the knowledge base holds.
     /// </summary>
-    private Dictionary<string, string?> FullNamesBySurname(Document doc)
+    private Dictionary<string, string> FullNamesBySurname(Document doc)
     {
-        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var e in doc.Entities)
         {
             if (e.Type != "PER" || e.Via is not (null or "ner")) continue;
@@ -214,24 +214,21 @@ public sealed class EntityLinker : IPipelineComponent
             int space = key.LastIndexOf(' ');
             if (space <= 0 || Surname(key) is not null) continue; // one word, or titles and one word
             string surname = key[(space + 1)..];
-            // Two different full names with one surname ("Robert Mugabe", "Grace Mugabe"): the surname alone is the one the
-            // knowledge base knows, if it knows exactly one of them; else neither.
-            if (!result.TryGetValue(surname, out var had) || had == key) { result[surname] = key; continue; }
-            bool knowsHad = had is not null && _kb.LookupArray(had) is not null, knowsThis = _kb.LookupArray(key) is not null;
-            result[surname] = knowsHad == knowsThis ? null : knowsThis ? key : had;
+            // Two full names with one surname ("Michael Howard ... Australia's PM, John Howard"; "Robert Mugabe ... Grace
+            // Mugabe"): the surname alone is the one the article introduced first, its subject.
+            result.TryAdd(surname, key);
         }
         return result;
     }
 
-    private void LinkNamed(EntityMention e, Dictionary<string, int> countries, DateOnly? date, Dictionary<string, string?> fullNames)
+    private void LinkNamed(EntityMention e, Dictionary<string, int> countries, DateOnly? date, Dictionary<string, string> fullNames)
     {
         string name = StripName(e.Text);
         string key = NameKey.FromPhrase(name);
         if (e.Type == "PER" && Surname(key) is { } alone && fullNames.TryGetValue(alone, out var full))
         {
-            // "Michael Howard ... Mr Howard said": the article's own Howard. Linked as the full name is (or not at all); for
-            // two full names the surname is ambiguous and stays unlinked.
-            if (full is not null && (_kb.LookupArray(full) is { } fullHits))
+            // "Michael Howard ... Mr Howard said": the article's own Howard, linked as the full name is (or not at all).
+            if (_kb.LookupArray(full) is { } fullHits)
                 Apply(e, Choose(fullHits, e.Type, countries, date), date);
             else e.Name ??= name;
             return;
