@@ -163,7 +163,8 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
 
         // A person the knowledge base does not know, coded by the title the article gives them ("Interior Minister Joachim
         // Brudziński", and later "he").
-        if (e >= 0 && ctx.TitledCode(e) is { } titled)
+        // ("U.S. Special Representative ... Zalmay Khalilzad": an organisation-like title over a named person is that person.)
+        if (e >= 0 && ctx.TitledCode(e) is { } titled && !(entities[e].Type == "ORG" && NameBelow(ctx, g, head) >= 0))
         {
             var m = entities[e];
             into.Add(new ActorRef
@@ -520,6 +521,10 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
     /// a country actor ("Polish", "Russia's") or a geocoded place ("mayor of Gdańsk").</summary>
     private string? CountryBelow(DocumentContext ctx, in SentenceGraph g, int top, int person)
     {
+        // An organisation's own words may name its country first ("U.S. Special Representative"): a place among them wins.
+        if (ctx.Doc.Entities[person].Type == "ORG")
+            for (int k = g.First; k < g.End; k++)
+                if (ctx.EntityAt[k] == person && ctx.PlaceAt(g, k)?.Country is { } own && _data.Countries.IsCountry(own)) return own;
         for (int k = g.First; k < g.End; k++)
         {
             if (ctx.EntityAt[k] == person || !Under(g, top, k, 4)) continue;
