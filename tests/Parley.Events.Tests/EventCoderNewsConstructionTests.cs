@@ -43,11 +43,11 @@ public sealed class EventCoderNewsConstructionTests
     }
 
     [Fact]
-    public void The_one_investigated_is_the_subject_of_the_whether_clause()
+    public void The_one_investigated_is_the_subject_of_the_whether_clause_and_a_vow_to_investigate_is_none()
     {
         var doc = Code("""
             1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
-            2 vowed vow VERB 0 root _
+            2 began begin VERB 0 root _
             3 to to PART 4 mark _
             4 investigate investigate VERB 2 xcomp _
             5 whether whether SCONJ 7 mark _
@@ -59,6 +59,16 @@ public sealed class EventCoderNewsConstructionTests
         var e = Assert.Single(doc.Events);
         Assert.StartsWith("09", e.Cameo, StringComparison.Ordinal);
         Assert.Equal(("TUR", "SYR"), (e.Source!.Actor, e.Target!.Actor));
+
+        var vow = Code("""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 vowed vow VERB 0 root _
+            3 to to PART 4 mark _
+            4 investigate investigate VERB 2 xcomp _
+            5 Belmaria Belmaria PROPN 4 obj Ent=B-LOC|Actor=SYR
+            6 . . PUNCT 2 punct _
+            """);
+        Assert.DoesNotContain(vow.Events, x => x.Cameo.StartsWith("09", StringComparison.Ordinal));
     }
 
     [Fact]

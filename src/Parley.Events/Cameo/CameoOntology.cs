@@ -62,7 +62,9 @@ public sealed class CameoOntology : IEventOntology
         int root = RootOf(code);
         return root switch
         {
-            1 or 2 or 3 or >= 9 and <= 13 => code,
+            // An investigation promised is not one made, and CAMEO has no intent to investigate.
+            9 => null,
+            1 or 2 or 3 or >= 10 and <= 13 => code,
             4 => code.StartsWith("045", StringComparison.Ordinal) ? "039" : "036",
             5 => code.StartsWith("057", StringComparison.Ordinal) ? "037" : "032",
             6 => Sub(code, "061", "0311", "062", "0312", "063", "0313", "064", "0314") ?? "031",

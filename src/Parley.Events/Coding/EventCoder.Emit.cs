@@ -40,6 +40,9 @@ public sealed partial class EventCoder
         int t = plan.Trigger;
         string code = plan.Code ?? plan.Reverse!;
         int removed = targets.RemoveAll(x => sources.Exists(s => ActorResolver.SameActor(s, x)));
+        // "Trump visited Kenosha": a visit or hosting within the visitor's own country has no other side.
+        if (!_petrarch && CameoOntology.RootOf(code) == 4 && code.Length >= 3 && code[2] is '2' or '3')
+            removed += targets.RemoveAll(x => !x.Generic && x.Code.Length == 3 && sources.Exists(s => s.Code.StartsWith(x.Code, StringComparison.Ordinal)));
         if (removed > 0 && targets.Count == 0) trace?.Step(doc, t, "the target is the source itself: read as no target");
 
         bool named = sources.Exists(a => !a.Generic) || targets.Exists(a => !a.Generic);
