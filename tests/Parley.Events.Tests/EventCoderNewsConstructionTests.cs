@@ -210,7 +210,7 @@ public sealed class EventCoderNewsConstructionTests
             3 , , PUNCT 6 punct _
             4 " " PUNCT 6 punct _
             5 Ardonia Ardonia PROPN 6 nsubj Ent=B-ORG|Actor=TURGOV
-            6 lies lie VERB 2 dep _
+            6 waits wait VERB 2 dep _
             7 often often ADV 6 advmod _
             8 . . PUNCT 2 punct _
             9 " " PUNCT 2 punct _
@@ -256,5 +256,20 @@ public sealed class EventCoderNewsConstructionTests
             8 . . PUNCT 2 punct _
             """);
         Assert.All(doc.Events, e => Assert.Null(e.Target));
+    }
+
+    [Fact]
+    public void A_statement_blaming_another_actor_is_disapproval_unless_negated()
+    {
+        static string Said(string adverb) => $"""
+            1 Belmar Belmar PROPN 2 nsubj Ent=B-PER|Actor=USAGOV
+            2 said say VERB 0 root _
+            3 Ardonia Ardonia PROPN 5 nsubj Ent=B-ORG|Actor=TURGOV
+            4 {adverb} {adverb} PART 5 advmod _
+            5 lied lie VERB 2 ccomp _
+            6 . . PUNCT 2 punct _
+            """;
+        Assert.Equal("111", Assert.Single(Code(Said("again")).Events).Cameo);
+        Assert.Equal("010", Assert.Single(Code(Said("never")).Events).Cameo);
     }
 }

@@ -105,13 +105,36 @@ public sealed partial class EventCoder
                 trace?.Dropped(doc, t, code, "statement about no other actor, by no political actor");
                 continue;
             }
+            // "Trump said Bolton broke the law", "argued Trump was "sowing chaos"": a statement about another actor in words
+            // of blame is disapproval (111) of that actor.
+            string rule = StringStore.Get(g.Lemma(t)) + "+statement", eventCode = code;
+            if (code == "010" && targets.Count > 0 && clause != t && BlameWord(g, clause, t) is int blame and >= 0)
+            {
+                trace?.Step(doc, t, "the statement blames its target ('" + ctx.TokenText(blame) + "'): 010 -> 111");
+                eventCode = "111"; rule += "+blame:" + StringStore.Get(g.Lemma(blame));
+            }
             var plan = new EventPlan
             {
-                Sentence = sentence, Trigger = t, Clause = t, Code = code, Rule = StringStore.Get(g.Lemma(t)) + "+statement",
+                Sentence = sentence, Trigger = t, Clause = t, Code = eventCode, Rule = rule,
                 Confidence = 0.6, TargetHead = obj >= 0 ? obj : about,
             };
             Emit(ctx, g, plan, sources, targets);
         }
+    }
+
+    /// <summary>A word of blame in the reported clause (outside the speech verb's own phrase) whose predicate is not
+    /// negated ("broke the law", "a hoax", "sowing chaos"); -1 if none.</summary>
+    private int BlameWord(in SentenceGraph g, int clause, int speech)
+    {
+        for (int k = g.First; k < g.End; k++)
+        {
+            if (!_w.BlameWords.Contains(g.Lemma(k)) || !Within(g, clause, k, speech)) continue;
+            int predicate = k;
+            while (predicate >= 0 && g.Upos(predicate) is not (UPos.VERB or UPos.AUX) && g.Child(predicate, Rel.Cop) < 0) predicate = g.Head(predicate);
+            if (predicate >= 0 && _clauses.IsNegated(g, predicate)) continue;
+            return k;
+        }
+        return -1;
     }
 
     /// <summary>The phrase at <paramref name="head"/> has a possessive pronoun that stands for one of the speakers ("his party").</summary>
