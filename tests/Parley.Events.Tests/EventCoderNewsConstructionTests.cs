@@ -272,4 +272,46 @@ public sealed class EventCoderNewsConstructionTests
         Assert.Equal("111", Assert.Single(Code(Said("again")).Events).Cameo);
         Assert.Equal("010", Assert.Single(Code(Said("never")).Events).Cameo);
     }
+
+    [Fact]
+    public void A_reported_clause_is_about_its_subject_not_an_actor_named_in_passing_and_should_is_a_request()
+    {
+        var passing = Code("""
+            1 Belmar Belmar PROPN 2 nsubj Ent=B-PER|Actor=GBRGOV
+            2 said say VERB 0 root _
+            3 aid aid NOUN 6 nsubj _
+            4 to to ADP 5 case _
+            5 Ardonia Ardonia PROPN 3 nmod Ent=B-LOC|Actor=KEN
+            6 rise rise VERB 2 ccomp _
+            7 . . PUNCT 2 punct _
+            """);
+        Assert.All(passing.Events, e => Assert.Null(e.Target));
+
+        var should = Code("""
+            1 Belmar Belmar PROPN 2 nsubj Ent=B-PER|Actor=GBRGOV
+            2 said say VERB 0 root _
+            3 Ardonia Ardonia PROPN 5 nsubj Ent=B-ORG|Actor=KENGOV
+            4 should should AUX 5 aux _
+            5 wait wait VERB 2 ccomp _
+            6 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(should.Events);
+        Assert.Equal(("020", "KENGOV"), (e.Cameo, e.Target!.Actor));
+    }
+
+    [Fact]
+    public void It_in_what_an_organisation_announces_is_the_organisation()
+    {
+        var doc = Code("""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-ORG|Actor=IGOEUREEC
+            2 announced announce VERB 0 root _
+            3 it it PRON 5 nsubj Ent=B-LOC|Actor=TUR|Via=coref:pronoun
+            4 will will AUX 5 aux _
+            5 meet meet VERB 2 ccomp _
+            6 Belmaria Belmaria PROPN 5 obj Ent=B-LOC|Actor=HRV
+            7 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("IGOEUREEC", "HRV"), (e.Source!.Actor, e.Target!.Actor));
+    }
 }

@@ -52,6 +52,11 @@ public sealed partial class EventCoder
             _ => passive ? _clauses.PassiveAgent(g, t) : _clauses.SubjectOf(g, a.Complement >= 0 && ClauseAnalyzer.IsPassive(g, t) ? a.Complement : t),
         };
         if (src < 0 && a.RootNounSlip && srcRole == ArgumentRole.Default) src = g.Head(t);
+        if (!_petrarch && src >= 0 && srcRole == ArgumentRole.Default && ReportingSubject(ctx, g, src, t) is int speaker and >= 0)
+        {
+            trace?.Step(doc, t, "'" + ctx.TokenText(src) + "' in what '" + ctx.TokenText(speaker) + "' reports is the reporter");
+            src = speaker;
+        }
         if (src >= 0 && !ctx.IsDate(src))
         {
             _actors.Resolve(ctx, g, src, false, sources);
@@ -306,6 +311,25 @@ public sealed partial class EventCoder
         if (_actors.Resolve(ctx, g, head, false, found) == 0 || found[0].Entity < 0) return false;
         string type = ctx.Doc.Entities[found[0].Entity].Type;
         return type is "PER" or "ORG";
+    }
+
+    /// <summary>
+    /// "The EU has announced that it will start talks": "it" (or "they") subject of a clause reported by a verb whose own
+    /// subject is an organisation or country is that subject, whatever coreference guessed. The reporter's head, or -1.
+    /// </summary>
+    private int ReportingSubject(DocumentContext ctx, in SentenceGraph g, int pronoun, int t)
+    {
+        if (g.Upos(pronoun) != UPos.PRON || !(_w.PronounsIt.Contains(g.Lemma(pronoun)) || _w.PronounsThey.Contains(g.Lemma(pronoun)))) return -1;
+        int x = t;
+        while (g.RelOf(x) == Rel.Conj && g.Head(x) >= 0) x = g.Head(x);
+        if (g.RelOf(x) != Rel.Ccomp || g.Head(x) is not (int reporter and >= 0)) return -1;
+        int s = _clauses.SubjectOf(g, reporter);
+        if (s < 0 || g.Upos(s) == UPos.PRON) return -1;
+        int e = ctx.EntityAt[s];
+        // Not a person: "it" and "they" do not stand for the person who speaks.
+        if (e >= 0 && ctx.Doc.Entities[e].Type == "PER") return -1;
+        if (e < 0 && _data.Agents.RoleOf(g, s) is null) return -1;
+        return s;
     }
 
     /// <summary>

@@ -86,8 +86,23 @@ public sealed partial class EventCoder
             int obj = ClauseAnalyzer.DirectObject(g, t);
             if (obj >= 0) _actors.Resolve(ctx, g, obj, false, targets, true, sources);
             int about = -1;
-            if (targets.Count == 0 && (about = FirstActorWithin(ctx, g, clause, t, sources)) >= 0)
-                _actors.Resolve(ctx, g, about, false, targets, true, sources);
+            if (targets.Count == 0)
+            {
+                if (g.Upos(clause) is UPos.NOUN or UPos.PROPN)
+                {
+                    // A statement's topic ("described the convention as ..."): the first actor it names.
+                    if ((about = FirstActorWithin(ctx, g, clause, t, sources)) >= 0) _actors.Resolve(ctx, g, about, false, targets, true, sources);
+                }
+                else
+                {
+                    // A reported clause is about its own subject or object ("Blair said the UN must act"), not every actor
+                    // named in passing ("said aid to Kenya would rise").
+                    for (int c = g.FirstChild(clause); c >= 0 && about < 0; c = g.NextSibling(c))
+                        if (g.RelOf(c) is Rel.Nsubj or Rel.NsubjPass or Rel.Obj or Rel.Iobj && g.Upos(c) != UPos.PRON
+                            && (ctx.EntityAt[c] >= 0 || _data.Agents.RoleOf(g, c) is not null)
+                            && _actors.Resolve(ctx, g, c, false, targets, true, sources) > 0) about = c;
+                }
+            }
             // A statement "about" the speaker's own country ("Mr Brown said the UK must invest") is about no one else.
             // "told BBC Radio 4": the press a statement was made to is its channel, not whom it is about.
             if (obj >= 0) targets.RemoveAll(x => IsMedia(x.Code));
@@ -113,6 +128,12 @@ public sealed partial class EventCoder
                 trace?.Step(doc, t, "the statement blames its target ('" + ctx.TokenText(blame) + "'): 010 -> 111");
                 eventCode = "111"; rule += "+blame:" + StringStore.Get(g.Lemma(blame));
             }
+            // "Howard said the government should apologise": what the target should do is a request of it (020).
+            else if (code == "010" && targets.Count > 0 && about >= 0 && g.RelOf(about) is Rel.Nsubj && HasObligationModal(g, clause))
+            {
+                trace?.Step(doc, t, "the statement says what its target should do: 010 -> 020");
+                eventCode = "020"; rule += "+should";
+            }
             var plan = new EventPlan
             {
                 Sentence = sentence, Trigger = t, Clause = t, Code = eventCode, Rule = rule,
@@ -120,6 +141,14 @@ public sealed partial class EventCoder
             };
             Emit(ctx, g, plan, sources, targets);
         }
+    }
+
+    /// <summary>"should", "must", "ought" on the clause's predicate.</summary>
+    private bool HasObligationModal(in SentenceGraph g, int clause)
+    {
+        for (int c = g.FirstChild(clause); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Aux && _w.ObligationModals.Contains(g.Lemma(c))) return true;
+        return false;
     }
 
     /// <summary>A word of blame in the reported clause (outside the speech verb's own phrase) whose predicate is not
