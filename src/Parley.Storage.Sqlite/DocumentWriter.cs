@@ -53,7 +53,7 @@ internal sealed class DocumentWriter : IDisposable
         _insertEntity = new(c,
             "INSERT INTO entities(doc, span_start, span_end, text, type, name, kb, actor, cluster, via, confidence) VALUES (@doc, @s, @e, @text, @type, @name, @kb, @actor, @cluster, @via, @conf)");
         _insertPlace = new(c,
-            "INSERT INTO places(doc, span_start, span_end, text, name, country, lat, lon, geonameid, feature_code, admin1) VALUES (@doc, @s, @e, @text, @name, @country, @lat, @lon, @gid, @fc, @admin1)");
+            "INSERT INTO places(doc, span_start, span_end, text, name, country, lat, lon, geonameid, feature_code, admin1, role) VALUES (@doc, @s, @e, @text, @name, @country, @lat, @lon, @gid, @fc, @admin1, @role)");
         _insertDate = new(c,
             "INSERT INTO dates(doc, span_start, span_end, text, value, grain) VALUES (@doc, @s, @e, @text, @value, @grain)");
         _insertQuote = new(c,
@@ -142,7 +142,7 @@ internal sealed class DocumentWriter : IDisposable
         foreach (var p in doc.Places)
         {
             c.Set(0, key); c.Set(1, p.Start); c.Set(2, p.End); c.Set(3, p.Text); c.Set(4, p.Name); c.Set(5, p.Country);
-            c.Set(6, p.Lat); c.Set(7, p.Lon); c.Set(8, p.GeonameId); c.Set(9, p.FeatureCode); c.Set(10, p.Admin1);
+            c.Set(6, p.Lat); c.Set(7, p.Lon); c.Set(8, p.GeonameId); c.Set(9, p.FeatureCode); c.Set(10, p.Admin1); c.Set(11, p.Role);
             c.Execute();
         }
     }

@@ -192,6 +192,11 @@ internal static class Schema
             PRIMARY KEY(sequence, position)
         ) WITHOUT ROWID;
         """,
+
+        // 8: how the text names each place (place, dateline, demonym, in_name), as the document JSON writes it.
+        """
+        ALTER TABLE places ADD COLUMN role TEXT;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -108,7 +108,7 @@ public sealed partial class SqliteStore
                 });
             }
         }
-        using (var r = Query(c, tx, "SELECT span_start, span_end, text, name, country, lat, lon, geonameid, feature_code, admin1 FROM places WHERE doc = @doc ORDER BY rowid", key))
+        using (var r = Query(c, tx, "SELECT span_start, span_end, text, name, country, lat, lon, geonameid, feature_code, admin1, role FROM places WHERE doc = @doc ORDER BY rowid", key))
         {
             while (r.Read())
             {
@@ -116,7 +116,7 @@ public sealed partial class SqliteStore
                 {
                     Start = r.GetInt32(0), End = r.GetInt32(1), Text = r.GetString(2), Name = NullableString(r, 3),
                     Country = NullableString(r, 4), Lat = NullableDouble(r, 5), Lon = NullableDouble(r, 6),
-                    GeonameId = NullableLong(r, 7), FeatureCode = NullableString(r, 8), Admin1 = NullableString(r, 9),
+                    GeonameId = NullableLong(r, 7), FeatureCode = NullableString(r, 8), Admin1 = NullableString(r, 9), Role = NullableString(r, 10),
                 });
             }
         }

@@ -33,7 +33,7 @@ public abstract class EventGrainContract
         return doc;
     }
 
-    [Fact]
+    [SkippableFact]
     public void Last_year_is_kept_as_a_year_and_no_event_lands_on_the_first_of_january()
     {
         using var t = NewStore();
@@ -57,7 +57,7 @@ public abstract class EventGrainContract
         Assert.Empty(t.Store.QueryEvents(new EventQuery { From = new DateOnly(1986, 1, 1), To = new DateOnly(1986, 1, 31) }, out _));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Every_field_of_the_table_comes_back_from_the_store()
     {
         using var t = NewStore();
@@ -80,7 +80,7 @@ public abstract class EventGrainContract
         Assert.NotNull(streamed.Added);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Streamed_events_are_the_pages_of_the_query_in_the_same_order()
     {
         using var t = NewStore();
@@ -114,7 +114,7 @@ public abstract class EventGrainContract
         Assert.Equal(10, t.Store.StreamEvents(new EventQuery { Offset = 5, Limit = 10 }).Count());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Documents_are_filtered_by_their_events_and_publication_dates()
     {
         using var t = NewStore();

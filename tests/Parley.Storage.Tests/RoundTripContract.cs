@@ -53,7 +53,7 @@ public abstract class RoundTripContract
         for (int i = 0; i < doc.Places.Count; i++)
         {
             var (a, b) = (doc.Places[i], loaded.Places[i]);
-            Assert.Equal((a.Lat, a.Lon, a.GeonameId, a.FeatureCode, a.Admin1), (b.Lat, b.Lon, b.GeonameId, b.FeatureCode, b.Admin1));
+            Assert.Equal((a.Lat, a.Lon, a.GeonameId, a.FeatureCode, a.Admin1, a.Role), (b.Lat, b.Lon, b.GeonameId, b.FeatureCode, b.Admin1, b.Role));
         }
         for (int i = 0; i < doc.Quotes.Count; i++)
         {

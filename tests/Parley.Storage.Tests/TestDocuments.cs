@@ -90,7 +90,7 @@ public static class TestDocuments
                 Cluster = i % 3, Via = i % 2 == 0 ? "ner" : "coref:surname", Confidence = 0.5 + rng.NextDouble() / 2,
             });
         }
-        doc.Places.Add(new PlaceMention { Start = 0, End = 5, Text = doc.Text[..5], Name = "Kabul", Country = "AFG", Lat = 34.52813, Lon = 69.17233, GeonameId = 1138958, FeatureCode = "PPLC", Admin1 = "13" });
+        doc.Places.Add(new PlaceMention { Start = 0, End = 5, Text = doc.Text[..5], Name = "Kabul", Country = "AFG", Lat = 34.52813, Lon = 69.17233, GeonameId = 1138958, FeatureCode = "PPLC", Admin1 = "13", Role = PlaceRole.Dateline });
         doc.Places.Add(new PlaceMention { Start = 6, End = 10, Text = doc.Text[6..10], Name = null, Country = null, Lat = null, Lon = null, GeonameId = null });
         doc.Dates.Add(new DateMention { Start = 11, End = 20, Text = doc.Text[11..20], Value = "2019-12-04", Grain = "day" });
         doc.Dates.Add(new DateMention { Start = 21, End = 25, Text = doc.Text[21..25], Value = null, Grain = "week" });
