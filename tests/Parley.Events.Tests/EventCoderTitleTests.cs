@@ -97,4 +97,21 @@ public sealed class EventCoderTitleTests
         var e = Assert.Single(doc.Events);
         Assert.Equal("POLGOV", e.Source!.Actor);
     }
+
+    [Fact]
+    public void A_title_in_quotation_marks_is_a_nickname_not_an_office()
+    {
+        var doc = Code("""
+            1 " " PUNCT 3 punct _
+            2 Ardonian Ardonian ADJ 3 amod Ent=B-MISC|Actor=TUR
+            3 King King PROPN 5 compound _
+            4 " " PUNCT 3 punct _
+            5 Adam Adam PROPN 7 nsubj Ent=B-PER|Cluster=1
+            6 Belgin Belgin PROPN 5 flat Ent=I-PER
+            7 accused accuse VERB 0 root _
+            8 Russia Russia PROPN 7 obj Ent=B-LOC|Actor=RUS
+            9 . . PUNCT 7 punct _
+            """);
+        Assert.Empty(doc.Events);
+    }
 }

@@ -233,7 +233,7 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
             for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
             {
                 if (c > head || g.RelOf(c) is not (Rel.Compound or Rel.Flat or Rel.Amod) || _data.Agents.RoleOf(g, c) is not { } titleRole
-                    || _data.Agents.IsPrefix(titleRole) || IsFormer(g, c)) continue;
+                    || _data.Agents.IsPrefix(titleRole) || IsFormer(g, c) || IsQuoted(g, c)) continue;
                 var mods = new List<ActorRef>();
                 ModifierActors(ctx, g, c, mods);
                 if (mods.Count == 0) ModifierActors(ctx, g, head, mods);
@@ -345,19 +345,31 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
         for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
         {
             if (c > head || ctx.EntityAt[c] == entity || g.RelOf(c) is not (Rel.Compound or Rel.Flat or Rel.Amod or Rel.Appos)) continue;
-            if (_data.Agents.RoleOf(g, c) is { } r && !_data.Agents.IsPrefix(r) && r != PeopleRole) return IsFormer(g, c) ? null : r;
+            if (_data.Agents.RoleOf(g, c) is { } r && !_data.Agents.IsPrefix(r) && r != PeopleRole) return IsFormer(g, c) || IsQuoted(g, c) ? null : r;
         }
         return null;
     }
 
     private static bool IsPartyRole(string role) => role is "PTY" or "OPP";
 
-    /// <summary>"former minister X", "the former minister": the agent phrase's title was held before.</summary>
+    /// <summary>"Birther King" Andy Martin: a title in quotation marks is a nickname, not an office.</summary>
+    private static bool IsQuoted(in SentenceGraph g, int title)
+    {
+        for (int c = g.FirstChild(title); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Punct && QuoteMarks.Contains(g.Lemma(c))) return true;
+        return false;
+    }
+
+    /// <summary>Quotation marks as the tokenizer writes them (straight, curly, PTB).</summary>
+    internal static readonly HashSet<int> QuoteMarks = [StringStore.Intern("\""), StringStore.Intern("\u201C"), StringStore.Intern("\u201D"), StringStore.Intern("``"), StringStore.Intern("''")];
+
+    /// <summary>"former minister X", "the former minister", ""Birther King" X": the agent phrase's title was held before
+    /// or is a nickname.</summary>
     private bool FormerAgent(in SentenceGraph g, int head)
     {
-        if (IsFormer(g, head)) return true;
+        if (IsFormer(g, head) || IsQuoted(g, head)) return true;
         for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
-            if (g.RelOf(c) is Rel.Compound or Rel.Flat && c < head && IsFormer(g, c)) return true;
+            if (g.RelOf(c) is Rel.Compound or Rel.Flat && c < head && (IsFormer(g, c) || IsQuoted(g, c))) return true;
         return false;
     }
 
@@ -512,7 +524,7 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
     /// <summary>The role of a title word, or null: an agent that is not a prefix, a spokesperson, nor a bare person word.</summary>
     private string? TitleRoleOf(in SentenceGraph g, int c)
     {
-        if (g.Upos(c) is not (UPos.NOUN or UPos.PROPN) || _w.Spokespersons.Contains(g.Lemma(c)) || IsFormer(g, c)) return null;
+        if (g.Upos(c) is not (UPos.NOUN or UPos.PROPN) || _w.Spokespersons.Contains(g.Lemma(c)) || IsFormer(g, c) || IsQuoted(g, c)) return null;
         var r = _data.Agents.RoleOf(g, c);
         return r is null || _data.Agents.IsPrefix(r) || r == PeopleRole || r == "CVL" ? null : r;
     }

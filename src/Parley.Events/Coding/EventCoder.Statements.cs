@@ -27,7 +27,7 @@ public sealed partial class EventCoder
         {
             if (g.Upos(k) != UPos.PUNCT) continue;
             int q = k;
-            if (g.Lemma(k) == Comma && k + 1 < g.End && Quotes.Contains(g.Lemma(k + 1))) q = k + 1;
+            if (g.Lemma(k) == Comma && k + 1 < g.End && ActorResolver.QuoteMarks.Contains(g.Lemma(k + 1))) q = k + 1;
             else if (g.Lemma(k) != Colon) break;
             int h = g.Head(q);
             return h > q && g.Upos(h) is UPos.VERB or UPos.AUX or UPos.ADJ or UPos.NOUN ? h : -1;
@@ -36,7 +36,6 @@ public sealed partial class EventCoder
     }
 
     private static readonly int Colon = StringStore.Intern(":"), Comma = StringStore.Intern(",");
-    private static readonly HashSet<int> Quotes = [StringStore.Intern("\""), StringStore.Intern("\u201C"), StringStore.Intern("``")];
 
     private void CodeStatements(DocumentContext ctx, in SentenceGraph g, int sentence, int eventsBefore)
     {
