@@ -41,9 +41,11 @@ public sealed class QueueWorker(ArticleQueue queue, ParleyEngine engine, IParley
     /// <summary>
     /// Stories are placed in queue order (the stream's positions; see <see cref="StoryUpdater.AddInOrder"/>), so they
     /// come out as one process reading the same input would make them. A position still in another worker's hands
-    /// holds the later ones back; one whose worker died comes back after the ack wait, so the wait for a gap is twice that.
+    /// holds the later ones back; one whose worker died comes back after the ack wait and must then be processed by a worker
+    /// that may have a batch of its own ahead of it, so the wait for a gap is four times the ack wait (twice was too short
+    /// on a loaded machine: the gap was skipped and the late articles changed the stories: F1 0.62 in one run from a fresh clone).
     /// </summary>
-    private readonly PlacementOrderOptions _order = new(queue.Stream, 2 * queue.Options.AckWait);
+    private readonly PlacementOrderOptions _order = new(queue.Stream, 4 * queue.Options.AckWait);
     private bool _orderStarted;
 
     public Action<string>? Log { get; init; }

@@ -48,7 +48,7 @@ internal static class FaultCorpus
     public static int Write(string path, int count)
     {
         var rng = new Random(20260101);
-        var texts = new List<(string Text, DateOnly Day)>(count);
+        var texts = new List<string>(count);
         int duplicates = 0;
         using var w = new StreamWriter(path);
         var start = new DateOnly(2024, 3, 1);
@@ -65,10 +65,7 @@ internal static class FaultCorpus
             string text;
             if (i % 50 == 49 && texts.Count > 10)
             {
-                // The same wire story under another id, with its date: which copy a worker stores first is arrival order,
-                // so a copy with another date would code its relative dates ("on Friday") differently from the one the
-                // single process kept, and the comparison would measure arrival order, not the pipeline.
-                (text, day) = texts[rng.Next(texts.Count - 5)];
+                text = texts[rng.Next(texts.Count - 5)];
                 duplicates++;
             }
             else
@@ -77,7 +74,7 @@ internal static class FaultCorpus
                 text = $"{lead} {char.ToLowerInvariant(core[0])}{core[1..]} {Fillers[rng.Next(Fillers.Length)]} Report {i}.";
                 if (core.StartsWith("The ", StringComparison.Ordinal)) text = $"{lead} {core} {Fillers[rng.Next(Fillers.Length)]} Report {i}.";
             }
-            texts.Add((text, day));
+            texts.Add(text);
             string title = $"{name}: {a.Country} and {b.Country}";
             w.WriteLine(JsonSerializer.Serialize(new { id = $"f{i:D5}", title, date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), text }));
         }

@@ -27,6 +27,23 @@ public sealed class FaultBaseline : IDisposable
     public string Corpus { get; }
     public string Small { get; }
     public int Duplicates { get; }
+
+    /// <summary>The ids of the articles whose text the corpus also holds under another id (see <see cref="FaultCorpus"/>).</summary>
+    public HashSet<string> RepeatedIds => _repeated ??= RepeatedIdsOf(Corpus);
+    private HashSet<string>? _repeated;
+
+    private static HashSet<string> RepeatedIdsOf(string corpus)
+    {
+        var idsByText = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(corpus))
+        {
+            using var json = JsonDocument.Parse(line);
+            string text = json.RootElement.GetProperty("text").GetString()!, id = json.RootElement.GetProperty("id").GetString()!;
+            if (!idsByText.TryGetValue(text, out var ids)) idsByText[text] = ids = [];
+            ids.Add(id);
+        }
+        return idsByText.Values.Where(ids => ids.Count > 1).SelectMany(ids => ids).ToHashSet(StringComparer.Ordinal);
+    }
     public string Database { get; } = "parley_fault_single_" + Environment.ProcessId;
     public bool Ingested { get; set; }
 
@@ -189,8 +206,12 @@ public sealed class FaultTests(FaultServices services, FaultBaseline baseline, I
         Assert.Equal(articles, got.Documents + got.Duplicates);
         var expectedTexts = single.EventsByText.Keys.Where(got.EventsByText.ContainsKey).Count();
         Assert.Equal(got.EventsByText.Count, expectedTexts);
+        // The corpus repeats some stories under another id and another date; which copy is stored is arrival order (the
+        // single process keeps the first in the file), and the two copies date "on Friday" differently. Their events are
+        // compared only where both runs kept the same copy.
         foreach (var (text, events) in got.EventsByText)
         {
+            if (got.IdOfText[text] != single.IdOfText[text] && baseline.RepeatedIds.Contains(got.IdOfText[text])) continue;
             var expected = single.EventsByText[text];
             // The first differing event in full: xUnit's collection diff cuts each line at 50 characters.
             int at = 0;
@@ -232,7 +253,8 @@ public sealed class FaultTests(FaultServices services, FaultBaseline baseline, I
 
     /// <summary>What the fault tests compare of a store: events by text, stories by text, links, consistency.</summary>
     private sealed record Snapshot(long Documents, long Duplicates, Dictionary<string, List<string>> EventsByText,
-        Dictionary<string, string> StoryOf, HashSet<string> Links, HashSet<string> ExpectedLinks, IReadOnlyList<string> Problems)
+        Dictionary<string, string> StoryOf, HashSet<string> Links, HashSet<string> ExpectedLinks, IReadOnlyList<string> Problems,
+        Dictionary<string, string> IdOfText)
     {
         public static Snapshot Read(FaultServices services, string db)
         {
@@ -268,7 +290,8 @@ public sealed class FaultTests(FaultServices services, FaultBaseline baseline, I
             var expected = ReportMerger.Merge(identities.Select(e => new EventReport(e.Key, e.Document, e.StoryId, e.Day, e.Source, e.Target, e.Cameo, e.DocumentId, e.Ord)))
                 .Select(l => name[l.Key] + "->" + name[l.FirstReport]).ToHashSet(StringComparer.Ordinal);
             var problems = store.CheckIntegrity().Concat(store.ListDeadLetters(10).Select(d => "dead letter: " + d.Error)).ToList();
-            return new Snapshot(stats.Documents, stats.Duplicates, events, storyOf, links, expected, problems);
+            var idOfText = textOfId.GroupBy(kv => kv.Value).ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
+            return new Snapshot(stats.Documents, stats.Duplicates, events, storyOf, links, expected, problems, idOfText);
         }
     }
 }
