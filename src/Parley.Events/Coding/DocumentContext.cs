@@ -49,6 +49,22 @@ internal sealed class DocumentContext(Document doc, int[] entityAt, IEventTraceS
     /// <summary>Entity <paramref name="e"/> stands for an actor: its own or its cluster's code, or its title's.</summary>
     public bool HasActor(int e) => ActorEntity(e) >= 0 || TitledCode(e) is not null;
 
+    /// <summary>Entity <paramref name="e"/> is one of <paramref name="actors"/>, or of the coreference cluster of one.</summary>
+    public bool IsAmong(int e, List<ActorRef> actors)
+    {
+        int cluster = Doc.Entities[e].Cluster;
+        foreach (var a in actors) if (a.Entity == e || cluster >= 0 && a.Cluster == cluster) return true;
+        return false;
+    }
+
+    /// <summary>The head of the name whose word is <paramref name="token"/>: its flat and compound parts climbed within the entity.</summary>
+    public int NameHead(in SentenceGraph g, int token)
+    {
+        int e = EntityAt[token], h = token;
+        while (g.Head(h) is int up and >= 0 && EntityAt[up] == e && g.RelOf(h) is Rel.Flat or Rel.Compound) h = up;
+        return h;
+    }
+
     /// <summary>The actor code of entity <paramref name="e"/>, or of another mention of its coreference cluster.</summary>
     public int ActorEntity(int e)
     {

@@ -204,14 +204,11 @@ public sealed partial class EventCoder
             int e = ctx.EntityAt[k];
             if (e < 0 || !ctx.HasActor(e) || !Dominates(g, t, k)) continue;
             // The phrase's head: climb the name's own parts, then to an agent noun it qualifies ("the Eriadorian government").
-            int h = k;
-            while (g.Head(h) is int up and >= 0 && ctx.EntityAt[up] == e && g.RelOf(h) is Rel.Flat or Rel.Compound) h = up;
+            int h = ctx.NameHead(g, k);
             if (g.Head(h) is int noun and >= 0 && g.RelOf(h) is Rel.Amod or Rel.Compound or Rel.Poss && g.Upos(noun) is UPos.NOUN) h = noun;
             // Not inside a clause of its own ("after a hafling was reported on the pass of Cirith Ungol").
             if (InOwnClause(g, t, h)) continue;
-            bool isSource = false;
-            foreach (var src in sources) if (src.Entity == e || src.Cluster >= 0 && src.Cluster == ctx.Doc.Entities[e].Cluster) isSource = true;
-            if (!isSource) return h;
+            if (!ctx.IsAmong(e, sources)) return h;
         }
         return -1;
     }
@@ -345,12 +342,8 @@ public sealed partial class EventCoder
         {
             int e = ctx.EntityAt[k];
             if (e < 0 || !ctx.HasActor(e) || ctx.Doc.Entities[e].Type is not ("PER" or "ORG") || !Dominates(g, noun, k) || InOwnClause(g, noun, k)) continue;
-            bool isSource = false;
-            foreach (var src in sources) if (src.Entity == e || src.Cluster >= 0 && src.Cluster == ctx.Doc.Entities[e].Cluster) isSource = true;
-            if (isSource) continue;
-            int h = k;
-            while (g.Head(h) is int up and >= 0 && ctx.EntityAt[up] == e && g.RelOf(h) is Rel.Flat or Rel.Compound) h = up;
-            return h;
+            if (ctx.IsAmong(e, sources)) continue;
+            return ctx.NameHead(g, k);
         }
         return -1;
     }

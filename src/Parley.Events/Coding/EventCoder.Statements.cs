@@ -173,8 +173,7 @@ public sealed partial class EventCoder
             if (g.RelOf(c) != Rel.Poss || g.Upos(c) != UPos.PRON) continue;
             int e = ctx.EntityAt[c];
             if (e < 0) return false;
-            int cluster = ctx.Doc.Entities[e].Cluster;
-            foreach (var s in speakers) if (s.Entity == e || cluster >= 0 && s.Cluster == cluster) return true;
+            if (ctx.IsAmong(e, speakers)) return true;
         }
         return false;
     }
@@ -220,11 +219,8 @@ public sealed partial class EventCoder
             // What a statement is about is an actor, not the town it was made in, nor a pronoun's guess.
             if (m.Type == "LOC" && !(m.Kb?.StartsWith("country:", StringComparison.Ordinal) ?? false)) continue;
             if (g.Upos(k) == UPos.PRON) continue;
-            bool isSpeaker = false;
-            foreach (var s in speakers) if (s.Entity == e || s.Cluster >= 0 && s.Cluster == m.Cluster) isSpeaker = true;
-            if (isSpeaker) continue;
-            int h = k;
-            while (g.Head(h) is int up and >= 0 && ctx.EntityAt[up] == e && g.RelOf(h) is Rel.Flat or Rel.Compound) h = up;
+            if (ctx.IsAmong(e, speakers)) continue;
+            int h = ctx.NameHead(g, k);
             if (g.Head(h) is int noun and >= 0 && g.RelOf(h) is Rel.Amod or Rel.Compound or Rel.Poss && g.Upos(noun) is UPos.NOUN) h = noun;
             return h;
         }
