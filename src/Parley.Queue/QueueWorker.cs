@@ -185,6 +185,10 @@ public sealed class QueueWorker(ArticleQueue queue, ParleyEngine engine, IParley
                 break;
             default:
                 _duplicates++;
+                // Its text is stored under another id. When that copy came first it is placed already and is skipped;
+                // when it overtook this one (this message is a killed worker's, redelivered after the ack wait), it
+                // is placed here, at the text's first position in the queue, as one process reading the queue would.
+                if (saved.DuplicateOf is { } storedId) toPlace = store.LoadDocument(storedId);
                 break;
         }
         if (position is { } p) return StoryUpdater.AddInOrder(store, _order, p, toPlace);

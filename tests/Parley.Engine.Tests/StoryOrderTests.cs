@@ -97,4 +97,42 @@ public sealed class StoryOrderTests : IDisposable
         StoryUpdater.AddInOrder(store, order, 3, docs[0]);
         Assert.Equal(docs.Count, store.ListStories().Sum(s => s.DocumentIds.Count));
     }
+
+    [Fact]
+    public void A_repeat_stored_before_its_late_original_is_placed_at_the_original_position_as_one_process_would()
+    {
+        var docs = Corpus(40);
+        using var single = StoreFactory.Open(Path.Combine(_dir, "single-repeat.db"), null);
+        StoryUpdater.AddDocuments(single, docs);
+        var expected = Pairs(StoryOf(single));
+
+        // The queue holds the articles and, at position 151, the same wire item again under another id. The worker
+        // holding the original (position 28) dies; the repeat is stored before the original comes back, so the store
+        // keeps the repeat's id and the original is a duplicate of it: the worker hands over the stored copy there.
+        var original = docs[27];
+        var repeat = new Document("r0001", original.Text) { Title = original.Title, Published = original.Published };
+        Assert.Equal(expected, Pairs(PlacedWithLateOriginal(docs, original, repeat, atOriginal: repeat, "repeat-placed.db")));
+        // Had the late original placed nothing, its text would sit at the repeat's position and the stories would differ.
+        Assert.NotEqual(expected, Pairs(PlacedWithLateOriginal(docs, original, repeat, atOriginal: null, "repeat-skipped.db")));
+    }
+
+    private Dictionary<string, string> PlacedWithLateOriginal(List<Document> docs, Document original, Document repeat, Document? atOriginal, string file)
+    {
+        var order = new PlacementOrderOptions("articles", TimeSpan.FromHours(1));
+        using var workers = StoreFactory.Open(Path.Combine(_dir, file), null);
+        StoryUpdater.StartOrder(workers, order, 1, docs.Count + 1);
+        var queue = docs.Take(150).Append(repeat).Concat(docs.Skip(150)).ToList();
+        int late = queue.IndexOf(original);
+        foreach (int i in Enumerable.Range(0, queue.Count).Where(i => i != late).Append(late))
+            while (StoryUpdater.AddInOrder(workers, order, i + 1, i == late ? atOriginal : queue[i])) { }
+        // Compared by text: the store kept the repeat's id for the original's text.
+        var storyOf = StoryOf(workers);
+        storyOf[original.Id] = storyOf[repeat.Id];
+        storyOf.Remove(repeat.Id);
+        return storyOf;
+    }
+
+    /// <summary>Which articles share a story (story ids are the first member's id, which differs with the copy kept).</summary>
+    private static HashSet<(string, string)> Pairs(Dictionary<string, string> storyOf) =>
+        storyOf.GroupBy(kv => kv.Value).SelectMany(g => g.Select(kv => kv.Key).SelectMany(a => g.Select(kv => kv.Key).Where(b => string.CompareOrdinal(a, b) < 0).Select(b => (a, b)))).ToHashSet();
 }

@@ -5,7 +5,7 @@ namespace Parley.Queue.Tests;
 /// <summary>
 /// Short synthetic wire articles (deterministic): each event is reported by several articles over a few days
 /// with different wording, so stories form and repeated reports merge; every 50th article repeats an earlier
-/// article's text under a new id (a duplicate). Short texts keep the fault tests fast with the full pipeline.
+/// article (text, headline, date) under a new id (a duplicate). Short texts keep the fault tests fast with the full pipeline.
 /// </summary>
 internal static class FaultCorpus
 {
@@ -48,7 +48,7 @@ internal static class FaultCorpus
     public static int Write(string path, int count)
     {
         var rng = new Random(20260101);
-        var texts = new List<string>(count);
+        var sent = new List<(string Text, string Title, DateOnly Day)>(count);
         int duplicates = 0;
         using var w = new StreamWriter(path);
         var start = new DateOnly(2024, 3, 1);
@@ -62,10 +62,14 @@ internal static class FaultCorpus
             string core = Events[r.Next(Events.Length)](a, b, Cities[r.Next(Cities.Length)], name);
             var day = start.AddDays(ev / 7 + rng.Next(2));
             string weekday = day.DayOfWeek.ToString();
-            string text;
-            if (i % 50 == 49 && texts.Count > 10)
+            string text, title = $"{name}: {a.Country} and {b.Country}";
+            if (i % 50 == 49 && sent.Count > 10)
             {
-                text = texts[rng.Next(texts.Count - 5)];
+                // The same wire item sent again under another id: same text, headline and date. Which copy a worker
+                // stores is arrival order (a killed worker's original comes back after the ack wait, when its repeat
+                // may already be stored), so a repeat with another headline or date would be placed in another story
+                // and date "on Friday" otherwise, and the fault tests would measure arrival order, not the pipeline.
+                (text, title, day) = sent[rng.Next(sent.Count - 5)];
                 duplicates++;
             }
             else
@@ -74,8 +78,7 @@ internal static class FaultCorpus
                 text = $"{lead} {char.ToLowerInvariant(core[0])}{core[1..]} {Fillers[rng.Next(Fillers.Length)]} Report {i}.";
                 if (core.StartsWith("The ", StringComparison.Ordinal)) text = $"{lead} {core} {Fillers[rng.Next(Fillers.Length)]} Report {i}.";
             }
-            texts.Add(text);
-            string title = $"{name}: {a.Country} and {b.Country}";
+            sent.Add((text, title, day));
             w.WriteLine(JsonSerializer.Serialize(new { id = $"f{i:D5}", title, date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), text }));
         }
         return duplicates;
