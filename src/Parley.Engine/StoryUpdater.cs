@@ -24,11 +24,18 @@ public static class StoryUpdater
         foreach (var d in docs) inputs.Add((Input(d, grouping.LeadChars), d.Events.Count > 0));
         return store.UpdateStories(tx =>
         {
+            // Two reads for the whole batch (which are placed already; the counts of all its terms), then the counts
+            // kept here as the batch is placed: each placement reads only its candidate stories (and its story's events).
+            var skip = new HashSet<string>(tx.InStories(inputs.Select(i => i.Input.DocumentId).ToList()), StringComparer.Ordinal);
+            var termsOf = inputs.Select(i => skip.Contains(i.Input.DocumentId) ? null : grouping.Terms(i.Input)).ToList();
+            var (frequencies, documents) = tx.TermFrequencies(termsOf.Where(t => t is not null).SelectMany(t => t!.Keys).ToHashSet());
+            var counts = new TermCounts(new Dictionary<int, int>(frequencies), documents);
             int placed = 0;
-            foreach (var (input, hasEvents) in inputs)
+            for (int i = 0; i < inputs.Count; i++)
             {
-                if (tx.StoryOf(input.DocumentId) is not null) continue;
-                Place(tx, grouping, input, hasEvents, null);
+                var (input, hasEvents) = inputs[i];
+                if (termsOf[i] is not { } terms || !skip.Add(input.DocumentId)) continue;
+                Place(tx, grouping, input, hasEvents, counts, null, terms);
                 placed++;
             }
             return placed;
@@ -97,11 +104,20 @@ public static class StoryUpdater
         // The store says which were placed before this transaction; an id at two positions (an article queued again
         // with a changed text) is placed once.
         var placedNow = new HashSet<string>(StringComparer.Ordinal);
+        var toPlace = new List<(StoryInput Input, bool HasEvents, Dictionary<int, float> Terms)>();
         foreach (var p in positions)
         {
             if (p.Placement is not { } bytes || p.DocumentId is not { } id || p.Placed || !placedNow.Add(id)) continue;
             var (input, hasEvents) = DecodePlacement(bytes);
-            Place(tx, grouping, input, hasEvents, null);
+            toPlace.Add((input, hasEvents, grouping.Terms(input)));
+        }
+        if (toPlace.Count == 0) return 0;
+        // One read of the term counts for all of them (see AddDocuments).
+        var (frequencies, documents) = tx.TermFrequencies(toPlace.SelectMany(t => t.Terms.Keys).ToHashSet());
+        var counts = new TermCounts(new Dictionary<int, int>(frequencies), documents);
+        foreach (var (input, hasEvents, terms) in toPlace)
+        {
+            Place(tx, grouping, input, hasEvents, counts, null, terms);
             placed++;
         }
         return placed;
@@ -151,8 +167,9 @@ public static class StoryUpdater
         {
             tx.ClearAll();
             // The stories so far, by key term, and the term counts, kept here rather than read back for every article.
+            var counts = new TermCounts([], 0);
             var memory = new Memory();
-            foreach (var input in inputs) Place(tx, grouping, input, hasEvents: false, memory);
+            foreach (var input in inputs) Place(tx, grouping, input, hasEvents: false, counts, memory, null);
             return memory.ById.Count;
         });
         var events = new List<EventReport>();
@@ -161,20 +178,34 @@ public static class StoryUpdater
         return count;
     }
 
-    /// <summary>What a full regroup keeps in memory instead of reading back per article.</summary>
+    /// <summary>
+    /// The grouped documents' term counts, read once and then kept here as articles are placed (the store's counts change
+    /// only by these placements while the story lock is held): what <see cref="IStoryTransaction.TermFrequencies"/> would say.
+    /// </summary>
+    private sealed class TermCounts(Dictionary<int, int> frequencies, long documents)
+    {
+        public Dictionary<int, int> Frequencies { get; } = frequencies;
+        public long Documents { get; private set; } = documents;
+
+        public void Count(IEnumerable<int> terms)
+        {
+            foreach (int k in terms) Frequencies[k] = Frequencies.GetValueOrDefault(k) + 1;
+            Documents++;
+        }
+    }
+
+    /// <summary>What a full regroup keeps in memory instead of reading back per article: the stories so far, by key term.</summary>
     private sealed class Memory
     {
         public Dictionary<int, List<StoryCentroid>> Index { get; } = [];
         public Dictionary<string, StoryCentroid> ById { get; } = new(StringComparer.Ordinal);
-        public Dictionary<int, int> Frequencies { get; } = [];
-        public long Documents { get; set; }
     }
 
-    private static void Place(IStoryTransaction tx, IncrementalStories grouping, StoryInput input, bool hasEvents, Memory? memory)
+    private static void Place(IStoryTransaction tx, IncrementalStories grouping, StoryInput input, bool hasEvents, TermCounts counts, Memory? memory,
+        Dictionary<int, float>? terms)
     {
-        var terms = grouping.Terms(input);
-        var (frequencies, documents) = memory is null ? tx.TermFrequencies(terms.Keys) : (memory.Frequencies, memory.Documents);
-        var vector = IncrementalStories.Vector(terms, frequencies, documents);
+        terms ??= grouping.Terms(input);
+        var vector = IncrementalStories.Vector(terms, counts.Frequencies, counts.Documents);
         var keys = IncrementalStories.KeyTerms(vector);
         IEnumerable<StoryCentroid> candidates;
         if (memory is Memory m)
@@ -194,11 +225,7 @@ public static class StoryUpdater
         var joined = grouping.Join(grouping.Choose(input, vector, candidates), input, vector);
         // Writes after the reads, so a store can send them together.
         tx.CountTerms(terms.Keys);
-        if (memory is not null)
-        {
-            foreach (int k in terms.Keys) memory.Frequencies[k] = memory.Frequencies.GetValueOrDefault(k) + 1;
-            memory.Documents++;
-        }
+        counts.Count(terms.Keys);
         tx.AddToStory(new StoryState(joined.Id, joined.Title, joined.First, joined.Last, joined.Size, IncrementalStories.EncodeCentroid(joined.Centroid)),
             input.DocumentId, keys);
         if (memory is Memory mem)

@@ -28,12 +28,6 @@ internal sealed class PgStoryTransaction(NpgsqlConnection c, NpgsqlTransaction t
         batch.ExecuteNonQuery();
     }
 
-    private NpgsqlCommand Query(string sql)
-    {
-        Flush();
-        return new NpgsqlCommand(sql, c, tx);
-    }
-
     /// <summary>
     /// Sends the queued writes and then <paramref name="sql"/> in one round trip; <paramref name="read"/> reads the query's
     /// rows (the writes return none). For the reads that follow writes on every placement.
@@ -44,7 +38,7 @@ internal sealed class PgStoryTransaction(NpgsqlConnection c, NpgsqlTransaction t
         foreach (var cmd in _pending) batch.BatchCommands.Add(cmd);
         _pending.Clear();
         var query = new NpgsqlBatchCommand(sql);
-        foreach (var v in values) query.Parameters.Add(new NpgsqlParameter { Value = v ?? DBNull.Value });
+        foreach (var v in values) query.Parameters.Add(v as NpgsqlParameter ?? new NpgsqlParameter { Value = v ?? DBNull.Value });
         batch.BatchCommands.Add(query);
         using var r = batch.ExecuteReader();
         read(r);
@@ -81,33 +75,35 @@ internal sealed class PgStoryTransaction(NpgsqlConnection c, NpgsqlTransaction t
         Write("UPDATE store_state SET grouped = grouped + 1");
     }
 
-    public string? StoryOf(string documentId)
+    public IReadOnlySet<string> InStories(IReadOnlyCollection<string> documentIds)
     {
-        using var cmd = Query("SELECT story_id FROM story_documents WHERE document_id = $1 LIMIT 1");
-        cmd.Parameters.AddWithValue(documentId);
-        return cmd.ExecuteScalar() as string;
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        if (documentIds.Count == 0) return placed;
+        ReadAfterWrites("SELECT DISTINCT document_id FROM story_documents WHERE document_id = ANY($1)", [documentIds.ToArray()], r =>
+        {
+            while (r.Read()) placed.Add(r.GetString(0));
+        });
+        return placed;
     }
 
     public IReadOnlyList<StoryState> Candidates(IReadOnlyCollection<int> keyTerms, DateOnly? day, int windowDays, int limit)
     {
         var list = new List<StoryState>();
         if (keyTerms.Count == 0 || limit <= 0) return list;
-        using var cmd = Query(
+        // With the writes of the placement before it, in one round trip.
+        ReadAfterWrites(
             """
             SELECT s.id, s.title, s.first, s.last, s.size, s.centroid FROM (
                 SELECT s.id FROM story_terms t JOIN stories s ON s.id = t.story_id
                 WHERE t.term = ANY($1) AND ($2::date IS NULL OR s.last IS NULL OR (s.last >= $2::date - $3 AND s.first <= $2::date + $3))
                 GROUP BY s.id, s.last ORDER BY count(*) DESC, s.last DESC NULLS LAST, s.id LIMIT $4) AS c
             JOIN stories s ON s.id = c.id ORDER BY s.id COLLATE "C"
-            """);
-        cmd.Parameters.AddWithValue(keyTerms.ToArray());
-        cmd.Parameters.Add(new NpgsqlParameter { Value = day is DateOnly d ? d : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
-        cmd.Parameters.AddWithValue(windowDays);
-        cmd.Parameters.AddWithValue(limit);
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-            list.Add(new StoryState(r.GetString(0), PostgresStore.Str(r, 1), r.IsDBNull(2) ? null : r.GetFieldValue<DateOnly>(2),
-                r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3), r.GetInt32(4), r.IsDBNull(5) ? [] : r.GetFieldValue<byte[]>(5)));
+            """, [keyTerms.ToArray(), new NpgsqlParameter { Value = day is DateOnly d ? d : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date }, windowDays, limit], r =>
+            {
+                while (r.Read())
+                    list.Add(new StoryState(r.GetString(0), PostgresStore.Str(r, 1), r.IsDBNull(2) ? null : r.GetFieldValue<DateOnly>(2),
+                        r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3), r.GetInt32(4), r.IsDBNull(5) ? [] : r.GetFieldValue<byte[]>(5)));
+            });
         return list;
     }
 
@@ -125,16 +121,17 @@ internal sealed class PgStoryTransaction(NpgsqlConnection c, NpgsqlTransaction t
     {
         const string Columns = "e.key, e.doc, $1, e.day, e.src_actor, e.tgt_actor, e.cameo, d.id, e.ord, e.report_of";
         bool single = storyId.StartsWith("document:", StringComparison.Ordinal);
-        using var cmd = Query(single
-            ? $"SELECT {Columns} FROM events e JOIN documents d ON d.key = e.doc WHERE d.id = $2"
-            : $"SELECT {Columns} FROM story_documents sd JOIN documents d ON d.id = sd.document_id JOIN events e ON e.doc = d.key WHERE sd.story_id = $1");
-        cmd.Parameters.AddWithValue(storyId);
-        if (single) cmd.Parameters.AddWithValue(storyId["document:".Length..]);
         var list = new List<EventIdentity>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-            list.Add(new EventIdentity(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3),
-                PostgresStore.Str(r, 4), PostgresStore.Str(r, 5), r.GetString(6), r.GetString(7), r.GetInt32(8), r.IsDBNull(9) ? null : r.GetInt64(9)));
+        // With the story's writes just queued (its new member), in one round trip.
+        ReadAfterWrites(single
+            ? $"SELECT {Columns} FROM events e JOIN documents d ON d.key = e.doc WHERE d.id = $2"
+            : $"SELECT {Columns} FROM story_documents sd JOIN documents d ON d.id = sd.document_id JOIN events e ON e.doc = d.key WHERE sd.story_id = $1",
+            single ? [storyId, storyId["document:".Length..]] : [storyId], r =>
+            {
+                while (r.Read())
+                    list.Add(new EventIdentity(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3),
+                        PostgresStore.Str(r, 4), PostgresStore.Str(r, 5), r.GetString(6), r.GetString(7), r.GetInt32(8), r.IsDBNull(9) ? null : r.GetInt64(9)));
+            });
         return list;
     }
 

@@ -96,11 +96,17 @@ public sealed partial class SqliteStore
             cmd.ExecuteNonQuery();
         }
 
-        public string? StoryOf(string documentId)
+        public IReadOnlySet<string> InStories(IReadOnlyCollection<string> documentIds)
         {
-            using var cmd = Command("SELECT story_id FROM story_documents WHERE document_id = @id LIMIT 1");
-            cmd.Parameters.AddWithValue("@id", documentId);
-            return cmd.ExecuteScalar() as string;
+            var placed = new HashSet<string>(StringComparer.Ordinal);
+            using var cmd = Command("SELECT 1 FROM story_documents WHERE document_id = @id LIMIT 1");
+            var id = cmd.Parameters.Add("@id", Microsoft.Data.Sqlite.SqliteType.Text);
+            foreach (var d in documentIds)
+            {
+                id.Value = d;
+                if (cmd.ExecuteScalar() is not null) placed.Add(d);
+            }
+            return placed;
         }
 
         public IReadOnlyList<StoryState> Candidates(IReadOnlyCollection<int> keyTerms, DateOnly? day, int windowDays, int limit)

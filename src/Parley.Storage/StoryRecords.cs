@@ -23,8 +23,8 @@ public interface IStoryTransaction
     /// <summary>Removes every story (their members, key terms, centroids and term counts), to regroup from scratch.</summary>
     void ClearAll();
 
-    /// <summary>The story that holds this document id, or null.</summary>
-    string? StoryOf(string documentId);
+    /// <summary>Which of these document ids some story holds (one read for a batch).</summary>
+    IReadOnlySet<string> InStories(IReadOnlyCollection<string> documentIds);
 
     /// <summary>
     /// Stories holding any of <paramref name="keyTerms"/> whose span of days comes within <paramref name="windowDays"/> of

@@ -13,7 +13,7 @@ public abstract class StoryTransactionContract
         var day = new DateOnly(2020, 3, 10);
         t.Store.UpdateStories(tx =>
         {
-            Assert.Null(tx.StoryOf("a"));
+            Assert.Empty(tx.InStories(["a"]));
             tx.AddToStory(new StoryState("s1", "Talks", day, day, 1, [1, 2, 3, 4, 5, 6, 7, 8]), "a", [11, 12]);
             tx.AddToStory(new StoryState("s1", "Talks", day, day.AddDays(1), 2, [9, 9, 9, 9, 9, 9, 9, 9]), "b", [12, 13]);
             tx.AddToStory(new StoryState("s2", "Markets", day.AddDays(30), day.AddDays(30), 1, []), "c", [11]);
@@ -21,7 +21,7 @@ public abstract class StoryTransactionContract
         });
         t.Store.UpdateStories(tx =>
         {
-            Assert.Equal("s1", tx.StoryOf("b"));
+            Assert.Equal(["a", "b", "c"], tx.InStories(["b", "x", "c", "a"]).Order(StringComparer.Ordinal));
             var found = tx.Candidates([13], day.AddDays(5), 7, 10);
             var s1 = Assert.Single(found);
             Assert.Equal(("s1", 2, day, day.AddDays(1)), (s1.Id, s1.Size, s1.First, s1.Last));
