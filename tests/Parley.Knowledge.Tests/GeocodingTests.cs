@@ -296,9 +296,17 @@ public class GeocodingTests(MiniKbFixture fx)
     [Fact]
     public void AWordThatTakesTheIsNotATownOfThatName()
     {
-        // Atlantic, Iowa exists; "the Atlantic" is the ocean (not in the gazetteer), so no place.
+        // Atlantic, Iowa exists; "the Atlantic" is the ocean (a GeoNames feature outside any country, from the supplement).
         var doc = Locations("The ship crossed the Atlantic.", "Atlantic");
-        Assert.Empty(doc.Places);
+        var ocean = Assert.Single(doc.Places);
+        Assert.Equal((3373405L, "OCN", PlaceFeature.Region, (string?)null), (ocean.GeonameId, ocean.FeatureCode, ocean.Feature, ocean.Country));
+        Assert.Equal((10.0, -25.0), (ocean.Lat!.Value, ocean.Lon!.Value));
+        // An ocean outside any country is known by its name alone: the bare name is the ocean too, not the small town.
+        Assert.Equal(3373405L, Place(Locations("Storms formed over Atlantic waters.", "Atlantic"), "Atlantic").GeonameId);
+        // "The" capitalised in mid-sentence makes a title: the magazine, neither the ocean nor a town.
+        Assert.Empty(Locations("The senator told The Atlantic that talks failed.", "Atlantic").Places);
+        // A building is never placed "in" an ocean.
+        Assert.DoesNotContain(GivenLocations("Ships reached Harbor Point in the Atlantic.", "Harbor Point", "Atlantic").Places, p => p.Text == "Harbor Point");
     }
 
     // ---- non-places ----

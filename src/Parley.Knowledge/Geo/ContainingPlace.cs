@@ -104,8 +104,8 @@ internal static class ContainingPlace
         return -1;
     }
 
-    /// <summary>A place that can contain a street or a building: a town, a county, a division or a country; not a continent or a region.</summary>
-    private static bool Container(KnowledgeBase kb, int place) => kb.Places[place].FeatureCode is not ("CONT" or "RGN" or "RGNE");
+    /// <summary>A place that can contain a street or a building: a town, a county, a division or a country; not a continent, a region or a sea.</summary>
+    private static bool Container(KnowledgeBase kb, int place) => kb.Places[place].Iso3.Length > 0;
 
     /// <summary>
     /// The article's focus: the town or county its place mentions name most (the dateline counting twice; then the larger
