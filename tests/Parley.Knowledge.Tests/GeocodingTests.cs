@@ -413,5 +413,8 @@ public class GeocodingTests(MiniKbFixture fx)
     {
         var doc = GivenLocations("DALLAS (AP) — Ships left the Tasman Sea and the Brazos River; Kurdish fighters cheered.", "DALLAS", "Tasman Sea", "Brazos River", "Kurdish");
         Assert.DoesNotContain(doc.Places, p => p.Role == PlaceRole.ContainedIn);
+        // Nor a name the gazetteer knows that the words around it ruled out (a title after "The": the magazine).
+        var title = GivenLocations("DALLAS (AP) — The mayor told The Atlantic that Dallas is ready.", "DALLAS", "Atlantic", "Dallas");
+        Assert.DoesNotContain(title.Places, p => p.Text == "Atlantic");
     }
 }

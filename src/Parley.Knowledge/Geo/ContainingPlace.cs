@@ -1,6 +1,7 @@
 using Parley.Core;
 using Parley.Knowledge.Kb;
 using Parley.Knowledge.Linking;
+using Parley.Knowledge.Text;
 
 namespace Parley.Knowledge.Geo;
 
@@ -12,8 +13,9 @@ namespace Parley.Knowledge.Geo;
 /// division it names most. Such a place carries the container's GeoNames feature and point, with role
 /// <see cref="PlaceRole.ContainedIn"/> so a user can tell it is approximate. Only names the analysis calls locations
 /// are placed so (never organisations or people, nor names linked to an actor); a natural feature a town cannot
-/// contain ("the Indian Ocean", "the Cauvery river", "the Appalachians") and a people's adjective ("Kurdish") are left
-/// unplaced rather than put in the wrong place.
+/// contain ("the Indian Ocean", "the Cauvery river", "the Appalachians"), a people's adjective ("Kurdish") and a name the
+/// gazetteer knows but the words around it ruled out ("The Washington Post") are left unplaced rather than put in the
+/// wrong place.
 /// </summary>
 internal static class ContainingPlace
 {
@@ -28,7 +30,7 @@ internal static class ContainingPlace
             if (e.Type != "LOC" || !MentionKinds.IsNamed(e) || e.Via == MentionKinds.CorefSurname || e.End <= e.Start) continue;
             if (e.Kb is { } id && id.StartsWith(MentionKinds.ActorPrefix, StringComparison.Ordinal)) continue;
             if (doc.Places.Exists(p => p.Start < e.End && e.Start < p.End)) continue;
-            if (!Containable(e.Text, words) || !givenLocations && !NamesFacility(e.Text, words)) continue;
+            if (!Containable(e.Text, words) || !givenLocations && !NamesFacility(e.Text, words) || KnownPlaceName(kb, e.Text)) continue;
             unplaced.Add(e);
         }
         if (unplaced.Count == 0) return;
@@ -68,6 +70,17 @@ internal static class ContainingPlace
         if (words.IsNaturalFeature(last)) return false;
         if (space < 0 && words.IsAdjectiveEnding(t)) return false;
         return t.Length > 0 && char.IsLetterOrDigit(t[0]);
+    }
+
+    /// <summary>
+    /// True when the gazetteer knows the name as a place or a country: the words around it ruled every namesake out ("The
+    /// Washington Post", "the West"), which says it is no street or building to be placed at the article's town.
+    /// </summary>
+    private static bool KnownPlaceName(KnowledgeBase kb, string text)
+    {
+        if (kb.LookupArray(NameKey.FromPhrase(EntityLinker.StripName(text))) is not { } hits) return false;
+        foreach (var h in hits) if (h.Kind is NameKind.Place or NameKind.PlaceAlias or NameKind.Country) return true;
+        return false;
     }
 
     /// <summary>True when the name ends in a street's, a building's or a venue's word ("Frenchmen Street", "Barclays Center").</summary>
