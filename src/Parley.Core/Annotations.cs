@@ -49,7 +49,9 @@ public sealed class PlaceMention
     /// How the text names the place: null or <see cref="PlaceRole.Place"/> for a place named as such (also when it stands
     /// for its people or government: "Turkey shelled"), <see cref="PlaceRole.Dateline"/> for the place of the article's
     /// dateline ("BEIRUT (AP) —"), <see cref="PlaceRole.Demonym"/> for an adjective or people's name ("Turkish forces"),
-    /// <see cref="PlaceRole.InName"/> for a place inside another name ("the Syrian Observatory for Human Rights"). An
+    /// <see cref="PlaceRole.InName"/> for a place inside another name ("the Syrian Observatory for Human Rights"),
+    /// <see cref="PlaceRole.ContainedIn"/> for a street, building or venue the gazetteer lacks, given the feature and point
+    /// of the place that contains it ("Frenchmen Street" at New Orleans: approximate). An
     /// event happens at a place (its clause's, else the dateline's), never at a demonym or inside a name.
     /// </summary>
     public string? Role { get; set; }
@@ -62,6 +64,8 @@ public static class PlaceRole
     public const string Dateline = "dateline";
     public const string Demonym = "demonym";
     public const string InName = "in_name";
+    /// <summary>A location the gazetteer lacks (a street, building, venue) placed at the town or division that contains it: approximate.</summary>
+    public const string ContainedIn = "contained_in";
 }
 
 /// <summary>The kinds of place (the <c>feature</c> field of places and event places), derived from GeoNames feature codes.</summary>

@@ -17,7 +17,12 @@ public class GeocodingTests(MiniKbFixture fx)
     /// <summary>Tokenizes <paramref name="text"/>, marks the given phrases as NER locations (in order of appearance), links and geocodes.</summary>
     private Document Locations(string text, params string[] phrases) => Entities(text, null, phrases.Select(p => (p, "LOC")).ToArray());
 
-    private Document Entities(string text, string? url, params (string Phrase, string Type)[] entities)
+    private Document Entities(string text, string? url, params (string Phrase, string Type)[] entities) => Entities(text, url, false, entities);
+
+    /// <summary>As <see cref="Locations"/>, with the locations given as places the caller vouches for (gold spans).</summary>
+    private Document GivenLocations(string text, params string[] phrases) => Entities(text, null, true, phrases.Select(p => (p, "LOC")).ToArray());
+
+    private Document Entities(string text, string? url, bool given, params (string Phrase, string Type)[] entities)
     {
         var doc = new Document("g", text) { Published = new DateOnly(2019, 12, 4), Url = url };
         RuleTokenizer.Tokenize(doc);
@@ -31,7 +36,7 @@ public class GeocodingTests(MiniKbFixture fx)
         }
         doc.Done |= Layers.Entities;
         new EntityLinker(fx.Kb).Process(doc);
-        new Geocoder(fx.Kb).Process(doc);
+        new Geocoder(fx.Kb) { GivenLocations = given }.Process(doc);
         return doc;
     }
 
@@ -291,9 +296,17 @@ public class GeocodingTests(MiniKbFixture fx)
     [Fact]
     public void AWordThatTakesTheIsNotATownOfThatName()
     {
-        // Atlantic, Iowa exists; "the Atlantic" is the ocean (not in the gazetteer), so no place.
+        // Atlantic, Iowa exists; "the Atlantic" is the ocean (a GeoNames feature outside any country, from the supplement).
         var doc = Locations("The ship crossed the Atlantic.", "Atlantic");
-        Assert.Empty(doc.Places);
+        var ocean = Assert.Single(doc.Places);
+        Assert.Equal((3373405L, "OCN", PlaceFeature.Region, (string?)null), (ocean.GeonameId, ocean.FeatureCode, ocean.Feature, ocean.Country));
+        Assert.Equal((10.0, -25.0), (ocean.Lat!.Value, ocean.Lon!.Value));
+        // An ocean outside any country is known by its name alone: the bare name is the ocean too, not the small town.
+        Assert.Equal(3373405L, Place(Locations("Storms formed over Atlantic waters.", "Atlantic"), "Atlantic").GeonameId);
+        // "The" capitalised in mid-sentence makes a title: the magazine, neither the ocean nor a town.
+        Assert.Empty(Locations("The senator told The Atlantic that talks failed.", "Atlantic").Places);
+        // A building is never placed "in" an ocean.
+        Assert.DoesNotContain(GivenLocations("Ships reached Harbor Point in the Atlantic.", "Harbor Point", "Atlantic").Places, p => p.Text == "Harbor Point");
     }
 
     // ---- non-places ----
@@ -347,5 +360,61 @@ public class GeocodingTests(MiniKbFixture fx)
         var place = EventPlace.From(kabul);
         Assert.Equal(("Kabul", "AFG", 1138958L, "PPLC", PlaceFeature.City, "13"), (place.Name, place.Country, place.GeonameId, place.FeatureCode, place.Feature, place.Admin1));
         Assert.Equal((kabul.Lat, kabul.Lon), (place.Lat, place.Lon));
+    }
+
+    // ---- a street, building or venue the gazetteer lacks: the place that contains it ----
+
+    [Fact]
+    public void AStreetTheGazetteerLacksIsPlacedAtTheTownThatQualifiesItInItsPhrase()
+    {
+        var doc = Locations("Police closed Frenchmen Street, Dallas, on Sunday. Talks in Kabul went on.", "Frenchmen Street", "Dallas", "Kabul");
+        var street = Place(doc, "Frenchmen Street");
+        Assert.Equal((PlaceRole.ContainedIn, "Dallas", "USA", PlaceFeature.City), (street.Role, street.Name, street.Country, street.Feature));
+        Assert.Equal(Place(doc, "Dallas").GeonameId, street.GeonameId);
+        Assert.Equal(PlaceRole.Place, Place(doc, "Dallas").Role);
+        // "in" qualifies too, and a possessive before the name.
+        var arena = Locations("Fans gathered at Barclays Center in Brooklyn.", "Barclays Center", "Brooklyn");
+        Assert.Equal(("Brooklyn", PlaceRole.ContainedIn), (Place(arena, "Barclays Center").Name, Place(arena, "Barclays Center").Role));
+        var possessive = Locations("Fans gathered at Brooklyn's Barclays Center.", "Brooklyn", "Barclays Center");
+        Assert.Equal("Brooklyn", Place(possessive, "Barclays Center").Name);
+    }
+
+    [Fact]
+    public void WithoutAQualifierABuildingIsPlacedAtTheTownTheArticleIsAboutInTheCountryItNamesMost()
+    {
+        // Springfield (US) is named twice, but the article is about Afghanistan: its focus is Kabul.
+        var doc = Locations("Afghanistan said Afghanistan's army holds Kabul. Springfield and Springfield sent aid. Fighting reached Darulaman Road.",
+            "Afghanistan", "Afghanistan", "Kabul", "Springfield", "Springfield", "Darulaman Road");
+        var road = Place(doc, "Darulaman Road");
+        Assert.Equal(("Kabul", "AFG", PlaceRole.ContainedIn), (road.Name, road.Country, road.Role));
+        // With no town, the division the article names most.
+        var division = Locations("Storms hit Louisiana. Louisiana closed Memorial Hospital.", "Louisiana", "Louisiana", "Memorial Hospital");
+        Assert.Equal((PlaceFeature.Admin1, PlaceRole.ContainedIn), (Place(division, "Memorial Hospital").Feature, Place(division, "Memorial Hospital").Role));
+        // An article that names no town or division places nothing so.
+        Assert.DoesNotContain(Locations("Qatar opened Aspire Stadium.", "Qatar", "Aspire Stadium").Places, p => p.Text == "Aspire Stadium");
+    }
+
+    [Fact]
+    public void OnlyLocationsNamedLikeAStreetOrABuildingArePlacedSoUnlessTheLocationsAreGiven()
+    {
+        const string text = "DALLAS (AP) — Crowds reached Deep Ellum and Dealey Plaza.";
+        var found = Locations(text, "DALLAS", "Deep Ellum", "Dealey Plaza");
+        Assert.Equal("Dallas", Place(found, "Dealey Plaza").Name);
+        Assert.DoesNotContain(found.Places, p => p.Text == "Deep Ellum"); // NER's unknown "location" may be no place at all
+        var given = GivenLocations(text, "DALLAS", "Deep Ellum", "Dealey Plaza");
+        Assert.Equal(("Dallas", PlaceRole.ContainedIn), (Place(given, "Deep Ellum").Name, Place(given, "Deep Ellum").Role));
+        // Organisations are never placed so.
+        var org = Entities("DALLAS (AP) — Crowds reached Walmart Center.", null, true, ("DALLAS", "LOC"), ("Walmart Center", "ORG"));
+        Assert.DoesNotContain(org.Places, p => p.Text == "Walmart Center");
+    }
+
+    [Fact]
+    public void ANaturalFeatureOrAPeoplesAdjectiveIsNeverPlacedAtTheArticlesTown()
+    {
+        var doc = GivenLocations("DALLAS (AP) — Ships left the Tasman Sea and the Brazos River; Kurdish fighters cheered.", "DALLAS", "Tasman Sea", "Brazos River", "Kurdish");
+        Assert.DoesNotContain(doc.Places, p => p.Role == PlaceRole.ContainedIn);
+        // Nor a name the gazetteer knows that the words around it ruled out (a title after "The": the magazine).
+        var title = GivenLocations("DALLAS (AP) — The mayor told The Atlantic that Dallas is ready.", "DALLAS", "Atlantic", "Dallas");
+        Assert.DoesNotContain(title.Places, p => p.Text == "Atlantic");
     }
 }

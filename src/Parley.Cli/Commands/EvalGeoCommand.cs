@@ -98,7 +98,7 @@ internal static class EvalGeoCommand
         }
         if (trace is not null)
         {
-            GeoWebNewsEvaluation.GoldSpans(kb, articles.Where(a => a.Id == trace), doc => pipeline.Process(doc, Layers.Entities), new Geocoder(kb, weights) { Trace = Console.Out });
+            GeoWebNewsEvaluation.GoldSpans(kb, articles.Where(a => a.Id == trace), doc => pipeline.Process(doc, Layers.Entities), new Geocoder(kb, weights) { Trace = Console.Out, GivenLocations = true });
             return 0;
         }
         Console.WriteLine($"GeoWebNews: {articles.Count} articles, {articles.Sum(a => a.Toponyms.Count)} gold toponyms with coordinates; shares of all gold toponyms, right country of those found");
@@ -112,7 +112,7 @@ internal static class EvalGeoCommand
             runs.Add(("end to end", endToEnd.Outcomes));
         }
         if (mode is "both" or "gold-spans")
-            runs.Add(("gold spans", GeoWebNewsEvaluation.GoldSpans(kb, articles, doc => pipeline.Process(doc, Layers.Entities), geocoder)));
+            runs.Add(("gold spans", GeoWebNewsEvaluation.GoldSpans(kb, articles, doc => pipeline.Process(doc, Layers.Entities), new Geocoder(kb, weights) { GivenLocations = true })));
         foreach (var (label, outcomes) in runs)
         {
             Console.WriteLine(GeoWebNewsEvaluation.Score(outcomes).Row(label));

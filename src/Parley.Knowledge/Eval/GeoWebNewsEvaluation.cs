@@ -212,7 +212,7 @@ public static class GeoWebNewsEvaluation
     public static void WriteUnannotated(TextWriter w, GwnRun run)
     {
         foreach (var (a, p) in run.Unannotated)
-            w.WriteLine(FormattableString.Invariant($"end to end\tnot annotated\t{p.Text}\t{p.Role}\tgot {p.GeonameId} {p.Name} {p.Country} {p.FeatureCode}\tdoc {a.Id} @{p.Start}\t{Context(a.Text, p.Start, p.End)}"));
+            w.WriteLine(FormattableString.Invariant($"end to end\tnot annotated\t{p.Text}\t{p.Role}\tgot {p.GeonameId} {p.Name} {p.Country} {p.FeatureCode} {p.Role}\tdoc {a.Id} @{p.Start}\t{Context(a.Text, p.Start, p.End)}"));
     }
 
     /// <summary>One line per wrong or missed gold toponym, for looking at every miss.</summary>
@@ -229,7 +229,7 @@ public static class GeoWebNewsEvaluation
             if (o.Km <= GeoEvaluation.NearKm && o.RightCountry) continue;
             var p = o.Place;
             w.WriteLine(FormattableString.Invariant(
-                $"{label}\twrong\t{g.Text}\t{g.Type}\tgold {g.GeonameId} {g.Iso2} {g.Lat:0.##},{g.Lon:0.##}\tgot {p.GeonameId} {p.Name} {p.Country} {p.FeatureCode} {p.Lat:0.##},{p.Lon:0.##}\t{o.Km:0} km\tdoc {o.Article.Id} @{g.Start}\t{Context(o.Article.Text, g.Start, g.End)}"));
+                $"{label}\twrong\t{g.Text}\t{g.Type}\tgold {g.GeonameId} {g.Iso2} {g.Lat:0.##},{g.Lon:0.##}\tgot {p.GeonameId} {p.Name} {p.Country} {p.FeatureCode}{(p.Role == PlaceRole.ContainedIn ? " contained_in" : "")} {p.Lat:0.##},{p.Lon:0.##}\t{o.Km:0} km\tdoc {o.Article.Id} @{g.Start}\t{Context(o.Article.Text, g.Start, g.End)}"));
         }
     }
 

@@ -49,6 +49,8 @@ internal sealed class GeoMention
     public bool IsDateline;
     /// <summary>The text writes "the" before the name ("the Atlantic", "the Republic"): not a town's name.</summary>
     public bool AfterThe;
+    /// <summary>The text writes "The" capitalised in mid-sentence before the name ("told The Atlantic"): a title, not a sea or a town.</summary>
+    public bool AfterTitleThe;
     /// <summary>Mentions with the same key and containers are one place (one sense per discourse).</summary>
     public int Group = -1;
     public int Chosen = -1;

@@ -9,7 +9,8 @@ internal sealed class GeoWords
     public const string FileName = "geo-words.tsv";
 
     private readonly FrozenSet<string> _genericNames;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _locativePrepositions, _nameOpeners;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _locativePrepositions, _nameOpeners, _naturalFeatures, _facilityWords;
+    private readonly string[] _adjectiveEndings;
 
     public GeoWords(LanguageData language)
     {
@@ -22,6 +23,9 @@ internal sealed class GeoWords
         Article = w.One("definite_article");
         TitleArticle = char.ToUpperInvariant(Article[0]) + Article[1..] + " ";
         _nameOpeners = w.Set("name_openers", StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _naturalFeatures = w.Set("natural_feature_words").GetAlternateLookup<ReadOnlySpan<char>>();
+        _adjectiveEndings = [.. w.Set("adjective_endings")];
+        _facilityWords = w.Set("facility_words").GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Words after a name that say which kind of feature it is (" airport", " province"), with a leading space, in file order.</summary>
@@ -44,6 +48,20 @@ internal sealed class GeoWords
 
     /// <summary>A word after which a place's name may open a longer name ("of", "the").</summary>
     public bool OpensName(ReadOnlySpan<char> word) => _nameOpeners.Contains(word);
+
+    /// <summary>The last word of a natural feature's name, which no town contains ("Ocean", "River", "Mountains").</summary>
+    public bool IsNaturalFeature(ReadOnlySpan<char> word) => _naturalFeatures.Contains(word);
+
+    /// <summary>The last word of a street's, a building's or a venue's name ("Street", "Hospital", "Center").</summary>
+    public bool IsFacilityWord(ReadOnlySpan<char> word) => _facilityWords.Contains(word);
+
+    /// <summary>True when a single word ends like a people's adjective ("Kurdish", "Korean", "Congolese").</summary>
+    public bool IsAdjectiveEnding(ReadOnlySpan<char> word)
+    {
+        foreach (string ending in _adjectiveEndings)
+            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
 
     /// <summary>True when <paramref name="text"/> starts with the article and a space ("the Atlantic").</summary>
     public bool StartsWithArticle(ReadOnlySpan<char> text) =>

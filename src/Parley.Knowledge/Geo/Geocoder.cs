@@ -33,6 +33,13 @@ public sealed class Geocoder : IPipelineComponent
     /// <summary>A geocoder for English text.</summary>
     public Geocoder(KnowledgeBase kb, GeoWeights? weights = null) : this(kb, LanguageData.Default, weights) { }
 
+    /// <summary>
+    /// Every location entity is a place the caller vouches for (gold spans given for evaluation, or a user's own list of
+    /// place names): one the gazetteer lacks is placed at the place that contains it whatever its name. Otherwise only
+    /// locations named like a street, a building or a venue are ("Frenchmen Street"; see <see cref="ContainingPlace"/>).
+    /// </summary>
+    public bool GivenLocations { get; init; }
+
     /// <summary>When set, each resolved article's mentions are written here with their best candidates and scores (for development).</summary>
     public TextWriter? Trace { get; init; }
 
@@ -65,6 +72,7 @@ public sealed class Geocoder : IPipelineComponent
             });
             if (m.Entity is { } e && m.Source is GeoSource.Entity or GeoSource.Dateline && m.Start == e.Start && m.End == e.End) Link(e, p);
         }
+        ContainingPlace.Add(doc, mentions, _kb, _words, GivenLocations);
         doc.Places.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
     }
 

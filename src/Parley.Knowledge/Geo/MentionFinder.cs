@@ -78,7 +78,7 @@ internal sealed class MentionFinder
             else FindInName(doc, e, result);
             return;
         }
-        var m = new GeoMention { Start = e.Start, End = e.End, Text = e.Text, Entity = e, Source = GeoSource.Entity, AfterThe = AfterThe(doc, e) };
+        var m = new GeoMention { Start = e.Start, End = e.End, Text = e.Text, Entity = e, Source = GeoSource.Entity, AfterThe = AfterThe(doc, e), AfterTitleThe = AfterTitleThe(doc, e) };
         if (e.Type == "MISC")
         {
             // A demonym ("Afghan", "European") names its country or region, and NER calls some regions MISC ("Latin
@@ -129,7 +129,7 @@ internal sealed class MentionFinder
         }
         var hits = _kb.LookupArray(key);
         if (hits is null) return null;
-        var m = new GeoMention { Start = e.Start, End = e.End, Text = e.Text, Entity = e, Source = GeoSource.Entity, Key = key, AfterThe = AfterThe(doc, e) };
+        var m = new GeoMention { Start = e.Start, End = e.End, Text = e.Text, Entity = e, Source = GeoSource.Entity, Key = key, AfterThe = AfterThe(doc, e), AfterTitleThe = AfterTitleThe(doc, e) };
         foreach (var h in hits)
         {
             if (h.Kind is NameKind.Actor or NameKind.Demonym) return null; // a known actor or people's name is not mistyped
@@ -172,11 +172,31 @@ internal sealed class MentionFinder
     }
 
     /// <summary>
+    /// True when the name follows "The" capitalised in mid-sentence ("told The Atlantic", "reported in The Atlantic"): the
+    /// title of a publication or an organisation, not an ocean or a town of that name.
+    /// </summary>
+    private bool AfterTitleThe(Document doc, EntityMention e)
+    {
+        int at = e.Start;
+        if (!e.Text.StartsWith(_words.TitleArticle, StringComparison.Ordinal))
+        {
+            int t = doc.TokenAt(e.Start);
+            if (t <= 0) return false;
+            var prev = doc.Tokens[t - 1];
+            if (!doc.Text.AsSpan(prev.Start, prev.End - prev.Start).SequenceEqual(_words.TitleArticle.AsSpan().TrimEnd())) return false;
+            at = prev.Start;
+        }
+        int first = doc.TokenAt(at);
+        return first > 0 && doc.Tokens[first - 1].Sentence == doc.Tokens[first].Sentence;
+    }
+
+    /// <summary>
     /// Drops candidates the words around the name rule out: a division called by a common word ("West", "Centre", "Gulf",
     /// "Capital": regions of Cameroon, France, Papua New Guinea...) as a word of a longer name, any place that has such a
     /// word only as an alternate name ("Western" for Cuba City), and after "the" a town
     /// (towns and counties are not written with "the": "the Atlantic" is not Atlantic, Iowa, nor Atlantic County; "the
-    /// Republic" not Republic, Missouri).
+    /// Republic" not Republic, Missouri), and after "The" capitalised in mid-sentence anything but a country or a place
+    /// named with "The" ("told The Atlantic": the magazine, not the ocean nor a town; "in The Gambia", "in The Hague" stay).
     /// </summary>
     private void Filter(GeoMention m)
     {
@@ -186,7 +206,8 @@ internal sealed class MentionFinder
             bool drop = p.FeatureCode is "ADM1" or "ADM2" && _words.IsGenericName(p.Name) && !string.Equals(EntityLinker.StripName(m.Text), p.Name, StringComparison.OrdinalIgnoreCase)
                 || m.Alias[i] && _words.IsGenericName(m.Key)
                 || m.AfterThe && !p.Name.StartsWith(_words.TitleArticle, StringComparison.Ordinal)
-                    && (p.Population < 50_000 && p.FeatureCode.StartsWith("PPL", StringComparison.Ordinal) || p.FeatureCode == "ADM2");
+                    && (p.Population < 50_000 && p.FeatureCode.StartsWith("PPL", StringComparison.Ordinal) || p.FeatureCode == "ADM2")
+                || m.AfterTitleThe && !p.Name.StartsWith(_words.TitleArticle, StringComparison.Ordinal) && !_kb.IsCountryPlace(m.Candidates[i]);
             if (drop)
             {
                 m.Candidates.RemoveAt(i);

@@ -212,6 +212,8 @@ internal sealed class PlaceScorer
         bool isCountry = _kb.IsCountryPlace(candidate);
         if (isCountry && m.NamesCountry && !georgia) s += _w.CountryName;
         if (georgia && p.FeatureCode == "ADM1") s += 3;
+        // An ocean's or a sea's name is the ocean, as a country's is the country ("Atlantic hurricanes" are not Atlantic, Iowa's).
+        if (IsSea(p)) s += _w.CountryName;
         if (!Fits(m.Wanted, p.FeatureCode)) s -= _w.WrongKind;
         if (p.FeatureCode.StartsWith("PPL", StringComparison.Ordinal) && _kb.Admin1Of(p) is { } division
             && Text.NameKey.FromPhrase(division.Name) == m.Key) s += _w.NamesakeCity;
@@ -277,9 +279,14 @@ internal sealed class PlaceScorer
             "PPLA2" => pop + 0.4,
             "PPLX" => pop - 1.0,
             "PPLL" => pop - 0.5,
+            // An ocean, a sea, a range or a desert outside any country is, like a region, known by its name alone.
+            _ when p.Iso3.Length == 0 => 7.5,
             _ => pop,
         };
     }
+
+    /// <summary>An ocean, a sea, a gulf, a bay or a strait outside any country (GeoNames' no-country features).</summary>
+    internal static bool IsSea(PlaceEntry p) => p.Iso3.Length == 0 && p.FeatureCode is "OCN" or "SEA" or "GULF" or "BAY" or "STRT";
 
     private static bool Fits(WantedKind wanted, string code) => wanted switch
     {
