@@ -100,16 +100,7 @@ public sealed partial class PostgresStore
     private static string OrderBy(EventSort? order)
     {
         var sort = order ?? EventSort.Newest;
-        string column = sort.Key switch
-        {
-            EventSortKey.Cameo => "e.cameo",
-            EventSortKey.QuadClass => "e.quad_class",
-            EventSortKey.Goldstein => "e.goldstein",
-            EventSortKey.Source => "e.src_actor",
-            EventSortKey.Target => "e.tgt_actor",
-            EventSortKey.Place => "e.place_name",
-            _ => "e.day",
-        };
+        string column = EventColumns.SortColumn(sort.Key);
         string direction = sort.Descending ? " DESC" : " ASC";
         return column + direction + " NULLS LAST, e.key" + direction;
     }
@@ -117,14 +108,14 @@ public sealed partial class PostgresStore
     /// <summary>The columns <see cref="ReadEventRow"/> reads, before FROM.</summary>
     private static readonly string EventRowSelect =
         "SELECT e.key, d.id, e.ord, d.title, d.published, e.day, e.sentence_start, e.sentence_end, d.text, d.url, d.source, d.added," +
-        " e.report_of IS NOT NULL, 1 + (SELECT count(*) FROM events r WHERE r.report_of = coalesce(e.report_of, e.key))::int, " + PgEventRows.Columns;
+        " e.report_of IS NOT NULL, 1 + (SELECT count(*) FROM events r WHERE r.report_of = coalesce(e.report_of, e.key))::int, " + EventColumns.Select;
 
     private const int EventFieldsAt = 14;
 
     private static StoredEvent ReadEventRow(NpgsqlDataReader r)
     {
         string? sentence = StoredText.Sentence(r.GetString(8), r.IsDBNull(6) ? null : r.GetInt32(6), r.IsDBNull(7) ? null : r.GetInt32(7));
-        return new StoredEvent(r.GetInt64(0), r.GetString(1), r.GetInt32(2), Str(r, 3), Day(r, 4), Day(r, 5), sentence, PgEventRows.Read(r, EventFieldsAt))
+        return new StoredEvent(r.GetInt64(0), r.GetString(1), r.GetInt32(2), Str(r, 3), Day(r, 4), Day(r, 5), sentence, EventColumns.Read(r, EventFieldsAt))
         {
             Url = Str(r, 9),
             Source = Str(r, 10),

@@ -117,16 +117,7 @@ public sealed partial class SqliteStore
     /// <summary>The ORDER BY of an order, ties broken by key in the same direction.</summary>
     private static string OrderBy(EventSort sort)
     {
-        string column = sort.Key switch
-        {
-            EventSortKey.Cameo => "e.cameo",
-            EventSortKey.QuadClass => "e.quad_class",
-            EventSortKey.Goldstein => "e.goldstein",
-            EventSortKey.Source => "e.src_actor",
-            EventSortKey.Target => "e.tgt_actor",
-            EventSortKey.Place => "e.place_name",
-            _ => "e.day",
-        };
+        string column = EventColumns.SortColumn(sort.Key);
         string direction = sort.Descending ? " DESC" : " ASC";
         // Events without a value for the key (no day: dated only to a month, say) come last either way.
         string nullsLast = sort.Descending ? "" : column + " IS NULL, ";
@@ -136,7 +127,7 @@ public sealed partial class SqliteStore
     /// <summary>The columns <see cref="ReadEventRow"/> reads, before FROM.</summary>
     private static readonly string EventRowSelect =
         "SELECT e.key, d.id, e.ord, d.title, d.published, e.day, e.sentence_start, e.sentence_end, d.key, d.url, d.source, d.added," +
-        " e.report_of IS NOT NULL, 1 + (SELECT count(*) FROM events r WHERE r.report_of = coalesce(e.report_of, e.key)), " + EventRows.Columns;
+        " e.report_of IS NOT NULL, 1 + (SELECT count(*) FROM events r WHERE r.report_of = coalesce(e.report_of, e.key)), " + EventColumns.Select;
 
     private const int EventFieldsAt = 14;
 
@@ -144,7 +135,7 @@ public sealed partial class SqliteStore
     {
         string? sentence = r.IsDBNull(6) || r.IsDBNull(7) ? null : sentences.Get(r.GetInt64(8), r.GetInt32(6), r.GetInt32(7));
         return new StoredEvent(r.GetInt64(0), r.GetString(1), r.GetInt32(2), NullableString(r, 3), Dates.Parse(NullableString(r, 4)),
-            Dates.Parse(NullableString(r, 5)), sentence, EventRows.Read(r, EventFieldsAt))
+            Dates.Parse(NullableString(r, 5)), sentence, EventColumns.Read(r, EventFieldsAt))
         {
             Url = NullableString(r, 9),
             Source = NullableString(r, 10),

@@ -142,9 +142,9 @@ public sealed partial class SqliteStore
                 });
             }
         }
-        using (var r = Query(c, tx, "SELECT " + EventRows.Columns + " FROM events e WHERE e.doc = @doc ORDER BY e.ord", key))
+        using (var r = Query(c, tx, "SELECT " + EventColumns.Select + " FROM events e WHERE e.doc = @doc ORDER BY e.ord", key))
         {
-            while (r.Read()) doc.Events.Add(EventRows.Read(r, 0));
+            while (r.Read()) doc.Events.Add(EventColumns.Read(r, 0));
         }
         tx.Commit();
         return doc;
