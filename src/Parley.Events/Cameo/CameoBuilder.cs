@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using Parley.Core.Text;
 
 namespace Parley.Events.Cameo;
 
@@ -201,45 +202,21 @@ public static class CameoBuilder
     /// <summary>ISO 3166-1 alpha-3 -> FIPS 10-4 (GDELT's geographic country codes).</summary>
     internal static int ConvertCountries(TextReader input, TextWriter output)
     {
-        string? header = input.ReadLine();
-        if (header is null) return 0;
-        var cols = SplitCsv(header);
-        int iso3 = cols.IndexOf("ISO3166-1-Alpha-3"), fips = cols.IndexOf("FIPS");
+        using var records = CsvRecords.Read(input).GetEnumerator();
+        if (!records.MoveNext()) return 0;
+        int iso3 = Array.IndexOf(records.Current, "ISO3166-1-Alpha-3"), fips = Array.IndexOf(records.Current, "FIPS");
         output.WriteLine("# iso3\tfips (from the country-codes table, ODC PDDL)");
         int n = 0;
-        string? line;
         var rows = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        while ((line = input.ReadLine()) is not null)
+        while (records.MoveNext())
         {
-            var c = SplitCsv(line);
-            if (c.Count <= Math.Max(iso3, fips)) continue;
+            var c = records.Current;
+            if (c.Length <= Math.Max(iso3, fips)) continue;
             string i3 = c[iso3].Trim(), f = c[fips].Trim();
             if (i3.Length == 3) rows[i3] = f;
         }
         foreach (var (i3, f) in rows) { output.Write(i3); output.Write('\t'); output.WriteLine(f); n++; }
         return n;
-    }
-
-    private static List<string> SplitCsv(string line)
-    {
-        var cells = new List<string>();
-        var sb = new StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
-                else if (ch == '"') quoted = false;
-                else sb.Append(ch);
-            }
-            else if (ch == '"') quoted = true;
-            else if (ch == ',') { cells.Add(sb.ToString()); sb.Clear(); }
-            else sb.Append(ch);
-        }
-        cells.Add(sb.ToString());
-        return cells;
     }
 
     private static StreamWriter NewText(string path) => new(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
