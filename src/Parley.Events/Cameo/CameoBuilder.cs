@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using Parley.Core.Sources;
 using Parley.Core.Text;
 
 namespace Parley.Events.Cameo;
@@ -103,34 +104,23 @@ public static class CameoBuilder
     /// <summary>Phoenix agents ("SOLDIER [~MIL]", "POLICE!PERSON! [~COP]") -> "word_or_phrase \t role" (lower case, '_' joins words).</summary>
     internal static int ConvertAgents(TextReader input, TextWriter output, bool supplement = true)
     {
-        var macros = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var agents = new PhoenixAgentsReader(input);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         output.WriteLine("# agent noun (lower case, '_' joins words)\trole code appended to a country code (from Phoenix.agents.txt, MIT)");
         int n = 0;
-        string? line;
-        while ((line = input.ReadLine()) is not null)
+        foreach (var (head, codes) in agents.Entries())
         {
-            int hash = line.IndexOf('#');
-            if (hash >= 0) line = line[..hash];
-            line = line.Trim();
-            if (line.Length == 0) continue;
-            if (line[0] == '!' && line.Contains('='))
-            {
-                int eq = line.IndexOf('=');
-                macros[line[..eq].Trim()] = line[(eq + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-                continue;
-            }
-            int lb = line.IndexOf('[');
-            int rb = line.IndexOf(']', Math.Max(lb, 0));
-            if (lb <= 0 || rb < lb) continue;
-            string code = line[(lb + 1)..rb].Trim();
+            int rb = codes.IndexOf(']');
+            if (head.Length == 0 || rb < 0) continue;
+            string code = codes[1..rb].Trim();
             // "~GOV" adds a role after the country ("Afghan officials" -> AFGGOV); "NGO~" puts one before it ("MSF Arnor" -> NGOARN),
             // kept with its tilde so the coder tells the two apart.
             if (code.StartsWith('~')) code = code[1..];
             else if (!code.EndsWith('~')) continue;
-            string phrase = line[..lb].Replace("{}", "", StringComparison.Ordinal).Trim();
+            // entries listing their own plurals ("{...}") or several nouns are left out
+            string phrase = head.Replace("{}", "", StringComparison.Ordinal).Trim();
             if (phrase.Contains('{') || phrase.Contains(',')) continue;
-            foreach (var form in ExpandMacros(phrase, macros))
+            foreach (var form in agents.Expand(phrase, keepUnknown: false))
             {
                 string key = form.Trim('_').Replace(' ', '_').ToLowerInvariant();
                 if (key.Length == 0 || !seen.Add(key)) continue;
@@ -151,18 +141,6 @@ public static class CameoBuilder
 
     private static readonly (string Word, string Role)[] Supplement =
         [("official", "GOV"), ("leader", "GOV"), ("forces", "MIL"), ("delegation", "GOV"), ("negotiator", "GOV")];
-
-    private static IEnumerable<string> ExpandMacros(string phrase, Dictionary<string, string[]> macros)
-    {
-        int a = phrase.IndexOf('!');
-        int b = a >= 0 ? phrase.IndexOf('!', a + 1) : -1;
-        if (a < 0 || b < 0) { yield return phrase; yield break; }
-        string name = phrase[a..(b + 1)];
-        if (!macros.TryGetValue(name, out var alternatives)) yield break;
-        foreach (var alt in alternatives)
-            foreach (var rest in ExpandMacros(phrase[..a] + alt + phrase[(b + 1)..], macros))
-                yield return rest;
-    }
 
     /// <summary>
     /// Phoenix discard phrases Parley keeps coding: on political news they name the news itself as often as the sport,
