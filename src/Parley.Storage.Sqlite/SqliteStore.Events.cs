@@ -193,8 +193,7 @@ public sealed partial class SqliteStore
         }
         var list = new List<ActorCount>(counts.Count);
         foreach (var (actor, n) in counts) list.Add(new ActorCount(codes[actor], n.Source, n.Target));
-        list.Sort((a, b) => a.Total != b.Total ? b.Total.CompareTo(a.Total) : string.CompareOrdinal(a.Actor, b.Actor));
-        return Truncate(list, q.Limit);
+        return AggregateOrder.Top(list, q.Limit);
     }
 
     public IReadOnlyList<ActorName> ActorNames() => Cached(nameof(ActorNames), new EventQuery(), _ => ComputeActorNames());
@@ -220,8 +219,7 @@ public sealed partial class SqliteStore
         }
         var list = new List<ActorName>(counts.Count);
         foreach (var ((actor, name), n) in counts) list.Add(new ActorName(actor, name, n));
-        list.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Actor, b.Actor));
-        return list;
+        return AggregateOrder.All(list);
     }
 
     public IReadOnlyList<ActorPair> ActorPairs(EventQuery q) => Cached(nameof(ActorPairs), q, filter => ComputeActorPairs(q, filter));
@@ -244,9 +242,7 @@ public sealed partial class SqliteStore
         }
         var list = new List<ActorPair>(pairs.Count);
         foreach (var ((src, tgt), n) in pairs) list.Add(new ActorPair(codes[src], codes[tgt], n.Count, n.Goldstein / n.Count));
-        list.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count)
-            : string.CompareOrdinal(a.Source, b.Source) is int bySource and not 0 ? bySource : string.CompareOrdinal(a.Target, b.Target));
-        return Truncate(list, q.Limit);
+        return AggregateOrder.Top(list, q.Limit);
     }
 
     public IReadOnlyList<TimelinePoint> Timeline(EventQuery q) => Cached(nameof(Timeline), q, filter => ComputeTimeline(q, filter));
@@ -298,8 +294,7 @@ public sealed partial class SqliteStore
         }
         var list = new List<PlaceCount>(places.Count);
         foreach (var (p, n) in places) list.Add(new PlaceCount(codes[p.Name], p.Country < 0 ? null : codes[p.Country], p.Lat, p.Lon, n));
-        list.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Name, b.Name));
-        return Truncate(list, q.Limit);
+        return AggregateOrder.Top(list, q.Limit);
     }
 
     public IReadOnlyList<CountryCount> CountryCounts(EventQuery q) => Cached(nameof(CountryCounts), q, filter => ComputeCountryCounts(q, filter));
@@ -327,15 +322,7 @@ public sealed partial class SqliteStore
         }
         var list = new List<CountryCount>(counts.Count);
         foreach (var (country, n) in counts) list.Add(new CountryCount(codes[country], n));
-        list.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Country, b.Country));
-        return list;
-    }
-
-    private static List<T> Truncate<T>(List<T> list, int limit)
-    {
-        limit = Math.Max(0, limit);
-        if (list.Count > limit) list.RemoveRange(limit, list.Count - limit);
-        return list;
+        return AggregateOrder.All(list);
     }
 
     private List<T> Aggregate<T>(EventFilter filter, EventQuery? paged, string sql, Func<SqliteDataReader, T> read)

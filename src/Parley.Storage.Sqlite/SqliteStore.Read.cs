@@ -150,12 +150,6 @@ public sealed partial class SqliteStore
         return doc;
     }
 
-    public IReadOnlyList<DocumentSummary> SearchDocuments(string? q, int limit, int offset, out int total) =>
-        SearchDocuments(new DocumentQuery { Q = q, Limit = limit, Offset = offset }, out total);
-
-    /// <summary>Characters of a document's text given as its snippet when there is no full-text query to mark.</summary>
-    private const int LeadChars = 240;
-
     public IReadOnlyList<DocumentSummary> SearchDocuments(DocumentQuery q, out int total)
     {
         ArgumentNullException.ThrowIfNull(q);
@@ -218,7 +212,7 @@ public sealed partial class SqliteStore
         }
         cmd.Parameters.AddWithValue("@limit", limit);
         cmd.Parameters.AddWithValue("@offset", offset);
-        cmd.Parameters.AddWithValue("@lead", LeadChars);
+        cmd.Parameters.AddWithValue("@lead", StoredText.LeadChars);
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
