@@ -56,7 +56,7 @@ public static class NlpComponents
             return null;
         }
         // The tagger's cluster table is the parser's too (one file of the model folder, loaded once).
-        var parser = DependencyParser.Load(Path.Combine(folder, DependencyParser.Subfolder), nlp.Tagger.Clusters);
+        var parser = DependencyParser.LoadForParsing(Path.Combine(folder, DependencyParser.Subfolder), nlp.Tagger.Clusters);
         return new ParserComponent(parser, nlp.TaggerComponent());
     }
 

@@ -5,15 +5,11 @@ using Parley.Core;
 namespace Parley.Storage.Postgres;
 
 /// <summary>
-/// The stored columns of an event row, in the order of <see cref="EventFields.Stored"/>: the select list, the COPY
-/// column list, the typed binary writer and the reader, all from the field table (never written out here).
+/// PostgreSQL's side of the stored event columns (<see cref="EventColumns"/> names and reads them for every store):
+/// the typed binary COPY writer and the column types, from the field table (never written out here).
 /// </summary>
 internal static class PgEventRows
 {
-    public static readonly string Columns = string.Join(", ", EventFields.Stored.Select(f => "e." + f.Column));
-
-    public static readonly string CopyColumns = string.Join(", ", EventFields.Stored.Select(f => f.Column));
-
     /// <summary>Writes the stored fields of one event into a binary COPY row.</summary>
     public static void Write(NpgsqlBinaryImporter w, EventRecord e)
     {
@@ -31,30 +27,6 @@ internal static class PgEventRows
                 default: throw new NotSupportedException($"event field {field.Name}: no PostgreSQL column type");
             }
         }
-    }
-
-    /// <summary>The event whose stored fields start at column <paramref name="at"/>.</summary>
-    public static EventRecord Read(NpgsqlDataReader r, int at)
-    {
-        var e = new EventRecord { Cameo = "", Rule = "" };
-        var fields = EventFields.Stored;
-        for (int i = 0; i < fields.Count; i++)
-        {
-            int column = at + i;
-            if (r.IsDBNull(column)) continue;
-            switch (fields[i])
-            {
-                case EventField<string?> text: text.Set(e, r.GetString(column)); break;
-                case EventField<int> number: number.Set(e, r.GetInt32(column)); break;
-                case EventField<int?> number: number.Set(e, r.GetInt32(column)); break;
-                case EventField<long?> number: number.Set(e, r.GetInt64(column)); break;
-                case EventField<double> real: real.Set(e, r.GetDouble(column)); break;
-                case EventField<double?> real: real.Set(e, r.GetDouble(column)); break;
-                case EventField<bool> flag: flag.Set(e, r.GetBoolean(column)); break;
-                case var other: other.Unbox(e, r.GetValue(column)); break;
-            }
-        }
-        return e;
     }
 
     /// <summary>The PostgreSQL type of a field's column.</summary>

@@ -100,16 +100,7 @@ public sealed partial class PostgresStore
     private static string OrderBy(EventSort? order)
     {
         var sort = order ?? EventSort.Newest;
-        string column = sort.Key switch
-        {
-            EventSortKey.Cameo => "e.cameo",
-            EventSortKey.QuadClass => "e.quad_class",
-            EventSortKey.Goldstein => "e.goldstein",
-            EventSortKey.Source => "e.src_actor",
-            EventSortKey.Target => "e.tgt_actor",
-            EventSortKey.Place => "e.place_name",
-            _ => "e.day",
-        };
+        string column = EventColumns.SortColumn(sort.Key);
         string direction = sort.Descending ? " DESC" : " ASC";
         return column + direction + " NULLS LAST, e.key" + direction;
     }
@@ -117,14 +108,14 @@ public sealed partial class PostgresStore
     /// <summary>The columns <see cref="ReadEventRow"/> reads, before FROM.</summary>
     private static readonly string EventRowSelect =
         "SELECT e.key, d.id, e.ord, d.title, d.published, e.day, e.sentence_start, e.sentence_end, d.text, d.url, d.source, d.added," +
-        " e.report_of IS NOT NULL, 1 + (SELECT count(*) FROM events r WHERE r.report_of = coalesce(e.report_of, e.key))::int, " + PgEventRows.Columns;
+        " e.report_of IS NOT NULL, 1 + (SELECT count(*) FROM events r WHERE r.report_of = coalesce(e.report_of, e.key))::int, " + EventColumns.Select;
 
     private const int EventFieldsAt = 14;
 
     private static StoredEvent ReadEventRow(NpgsqlDataReader r)
     {
         string? sentence = StoredText.Sentence(r.GetString(8), r.IsDBNull(6) ? null : r.GetInt32(6), r.IsDBNull(7) ? null : r.GetInt32(7));
-        return new StoredEvent(r.GetInt64(0), r.GetString(1), r.GetInt32(2), Str(r, 3), Day(r, 4), Day(r, 5), sentence, PgEventRows.Read(r, EventFieldsAt))
+        return new StoredEvent(r.GetInt64(0), r.GetString(1), r.GetInt32(2), Str(r, 3), Day(r, 4), Day(r, 5), sentence, EventColumns.Read(r, EventFieldsAt))
         {
             Url = Str(r, 9),
             Source = Str(r, 10),
@@ -145,8 +136,7 @@ public sealed partial class PostgresStore
             """, c);
         using (var r = cmd.ExecuteReader())
             while (r.Read()) list.Add(new ActorName(r.GetString(0), r.GetString(1), r.GetInt64(2)));
-        list.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Actor, b.Actor));
-        return list;
+        return AggregateOrder.All(list);
     });
 
     public IReadOnlyList<ActorCount> ActorCounts(EventQuery q) => Cached(nameof(ActorCounts), q, (c, filter) =>
@@ -160,8 +150,7 @@ public sealed partial class PostgresStore
             """);
         using (var r = cmd.ExecuteReader())
             while (r.Read()) list.Add(new ActorCount(r.GetString(0), r.GetInt64(1), r.GetInt64(2)));
-        list.Sort((a, b) => a.Total != b.Total ? b.Total.CompareTo(a.Total) : string.CompareOrdinal(a.Actor, b.Actor));
-        return Truncate(list, q.Limit);
+        return AggregateOrder.Top(list, q.Limit);
     });
 
     public IReadOnlyList<ActorPair> ActorPairs(EventQuery q) => Cached(nameof(ActorPairs), q, (c, filter) =>
@@ -171,9 +160,7 @@ public sealed partial class PostgresStore
             $"SELECT e.src_actor, e.tgt_actor, count(*), avg(e.goldstein) FROM events e WHERE {filter.Where} AND e.src_actor IS NOT NULL AND e.tgt_actor IS NOT NULL GROUP BY 1, 2");
         using (var r = cmd.ExecuteReader())
             while (r.Read()) list.Add(new ActorPair(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetDouble(3)));
-        list.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count)
-            : string.CompareOrdinal(a.Source, b.Source) is int bySource and not 0 ? bySource : string.CompareOrdinal(a.Target, b.Target));
-        return Truncate(list, q.Limit);
+        return AggregateOrder.Top(list, q.Limit);
     });
 
     public IReadOnlyList<TimelinePoint> Timeline(EventQuery q) => Cached(nameof(Timeline), q, (c, filter) =>
@@ -201,8 +188,7 @@ public sealed partial class PostgresStore
         using (var r = cmd.ExecuteReader())
             while (r.Read())
                 list.Add(new PlaceCount(r.GetString(0), Str(r, 1), r.IsDBNull(2) ? null : r.GetDouble(2), r.IsDBNull(3) ? null : r.GetDouble(3), r.GetInt64(4)));
-        list.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Name, b.Name));
-        return Truncate(list, q.Limit);
+        return AggregateOrder.Top(list, q.Limit);
     });
 
     public IReadOnlyList<CountryCount> CountryCounts(EventQuery q) => Cached(nameof(CountryCounts), q, (c, filter) =>
@@ -217,16 +203,8 @@ public sealed partial class PostgresStore
             """);
         using (var r = cmd.ExecuteReader())
             while (r.Read()) list.Add(new CountryCount(r.GetString(0), r.GetInt64(1)));
-        list.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Country, b.Country));
-        return list;
+        return AggregateOrder.All(list);
     });
-
-    private static List<T> Truncate<T>(List<T> list, int limit)
-    {
-        limit = Math.Max(0, limit);
-        if (list.Count > limit) list.RemoveRange(limit, list.Count - limit);
-        return list;
-    }
 
     private static NpgsqlCommand Command(NpgsqlConnection c, NpgsqlTransaction? tx, PgEventFilter filter, string sql)
     {

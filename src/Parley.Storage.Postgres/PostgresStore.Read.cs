@@ -47,12 +47,6 @@ public sealed partial class PostgresStore
         });
     }
 
-    public IReadOnlyList<DocumentSummary> SearchDocuments(string? q, int limit, int offset, out int total) =>
-        SearchDocuments(new DocumentQuery { Q = q, Limit = limit, Offset = offset }, out total);
-
-    /// <summary>Characters of a document's text given as its snippet when there is no full-text query to mark.</summary>
-    private const int LeadChars = 240;
-
     public IReadOnlyList<DocumentSummary> SearchDocuments(DocumentQuery dq, out int total)
     {
         ArgumentNullException.ThrowIfNull(dq);
@@ -104,7 +98,7 @@ public sealed partial class PostgresStore
                     SELECT d.id, d.title, d.published, d.source, d.url, d.language, d.sentence_count, d.event_count, left(d.text, @lead), NULL::float8
                     FROM documents d WHERE {where} ORDER BY d.published DESC NULLS LAST, d.key DESC LIMIT @limit OFFSET @offset
                     """, c, tx);
-                cmd.Parameters.AddWithValue("limit", limit); cmd.Parameters.AddWithValue("offset", offset); cmd.Parameters.AddWithValue("lead", LeadChars);
+                cmd.Parameters.AddWithValue("limit", limit); cmd.Parameters.AddWithValue("offset", offset); cmd.Parameters.AddWithValue("lead", StoredText.LeadChars);
                 Bind(cmd);
                 Read(cmd, list);
             }

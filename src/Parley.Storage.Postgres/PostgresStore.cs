@@ -159,7 +159,7 @@ public sealed partial class PostgresStore : IParleyStore
     private static void CopyEvents(NpgsqlConnection c, List<(long Key, Document Doc)> docs)
     {
         using var w = c.BeginBinaryImport(
-            "COPY events(doc, ord, sentence_start, sentence_end, day, date_grain, period_start, period_end, " + PgEventRows.CopyColumns + ") FROM STDIN (FORMAT BINARY)");
+            "COPY events(doc, ord, sentence_start, sentence_end, day, date_grain, period_start, period_end, " + EventColumns.Names + ") FROM STDIN (FORMAT BINARY)");
         foreach (var (key, doc) in docs)
         {
             var sentences = doc.Sentences;

@@ -117,16 +117,7 @@ public sealed partial class SqliteStore
     /// <summary>The ORDER BY of an order, ties broken by key in the same direction.</summary>
     private static string OrderBy(EventSort sort)
     {
-        string column = sort.Key switch
-        {
-            EventSortKey.Cameo => "e.cameo",
-            EventSortKey.QuadClass => "e.quad_class",
-            EventSortKey.Goldstein => "e.goldstein",
-            EventSortKey.Source => "e.src_actor",
-            EventSortKey.Target => "e.tgt_actor",
-            EventSortKey.Place => "e.place_name",
-            _ => "e.day",
-        };
+        string column = EventColumns.SortColumn(sort.Key);
         string direction = sort.Descending ? " DESC" : " ASC";
         // Events without a value for the key (no day: dated only to a month, say) come last either way.
         string nullsLast = sort.Descending ? "" : column + " IS NULL, ";
@@ -136,7 +127,7 @@ public sealed partial class SqliteStore
     /// <summary>The columns <see cref="ReadEventRow"/> reads, before FROM.</summary>
     private static readonly string EventRowSelect =
         "SELECT e.key, d.id, e.ord, d.title, d.published, e.day, e.sentence_start, e.sentence_end, d.key, d.url, d.source, d.added," +
-        " e.report_of IS NOT NULL, 1 + (SELECT count(*) FROM events r WHERE r.report_of = coalesce(e.report_of, e.key)), " + EventRows.Columns;
+        " e.report_of IS NOT NULL, 1 + (SELECT count(*) FROM events r WHERE r.report_of = coalesce(e.report_of, e.key)), " + EventColumns.Select;
 
     private const int EventFieldsAt = 14;
 
@@ -144,7 +135,7 @@ public sealed partial class SqliteStore
     {
         string? sentence = r.IsDBNull(6) || r.IsDBNull(7) ? null : sentences.Get(r.GetInt64(8), r.GetInt32(6), r.GetInt32(7));
         return new StoredEvent(r.GetInt64(0), r.GetString(1), r.GetInt32(2), NullableString(r, 3), Dates.Parse(NullableString(r, 4)),
-            Dates.Parse(NullableString(r, 5)), sentence, EventRows.Read(r, EventFieldsAt))
+            Dates.Parse(NullableString(r, 5)), sentence, EventColumns.Read(r, EventFieldsAt))
         {
             Url = NullableString(r, 9),
             Source = NullableString(r, 10),
@@ -202,8 +193,7 @@ public sealed partial class SqliteStore
         }
         var list = new List<ActorCount>(counts.Count);
         foreach (var (actor, n) in counts) list.Add(new ActorCount(codes[actor], n.Source, n.Target));
-        list.Sort((a, b) => a.Total != b.Total ? b.Total.CompareTo(a.Total) : string.CompareOrdinal(a.Actor, b.Actor));
-        return Truncate(list, q.Limit);
+        return AggregateOrder.Top(list, q.Limit);
     }
 
     public IReadOnlyList<ActorName> ActorNames() => Cached(nameof(ActorNames), new EventQuery(), _ => ComputeActorNames());
@@ -229,8 +219,7 @@ public sealed partial class SqliteStore
         }
         var list = new List<ActorName>(counts.Count);
         foreach (var ((actor, name), n) in counts) list.Add(new ActorName(actor, name, n));
-        list.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Actor, b.Actor));
-        return list;
+        return AggregateOrder.All(list);
     }
 
     public IReadOnlyList<ActorPair> ActorPairs(EventQuery q) => Cached(nameof(ActorPairs), q, filter => ComputeActorPairs(q, filter));
@@ -253,9 +242,7 @@ public sealed partial class SqliteStore
         }
         var list = new List<ActorPair>(pairs.Count);
         foreach (var ((src, tgt), n) in pairs) list.Add(new ActorPair(codes[src], codes[tgt], n.Count, n.Goldstein / n.Count));
-        list.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count)
-            : string.CompareOrdinal(a.Source, b.Source) is int bySource and not 0 ? bySource : string.CompareOrdinal(a.Target, b.Target));
-        return Truncate(list, q.Limit);
+        return AggregateOrder.Top(list, q.Limit);
     }
 
     public IReadOnlyList<TimelinePoint> Timeline(EventQuery q) => Cached(nameof(Timeline), q, filter => ComputeTimeline(q, filter));
@@ -307,8 +294,7 @@ public sealed partial class SqliteStore
         }
         var list = new List<PlaceCount>(places.Count);
         foreach (var (p, n) in places) list.Add(new PlaceCount(codes[p.Name], p.Country < 0 ? null : codes[p.Country], p.Lat, p.Lon, n));
-        list.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Name, b.Name));
-        return Truncate(list, q.Limit);
+        return AggregateOrder.Top(list, q.Limit);
     }
 
     public IReadOnlyList<CountryCount> CountryCounts(EventQuery q) => Cached(nameof(CountryCounts), q, filter => ComputeCountryCounts(q, filter));
@@ -336,15 +322,7 @@ public sealed partial class SqliteStore
         }
         var list = new List<CountryCount>(counts.Count);
         foreach (var (country, n) in counts) list.Add(new CountryCount(codes[country], n));
-        list.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Country, b.Country));
-        return list;
-    }
-
-    private static List<T> Truncate<T>(List<T> list, int limit)
-    {
-        limit = Math.Max(0, limit);
-        if (list.Count > limit) list.RemoveRange(limit, list.Count - limit);
-        return list;
+        return AggregateOrder.All(list);
     }
 
     private List<T> Aggregate<T>(EventFilter filter, EventQuery? paged, string sql, Func<SqliteDataReader, T> read)

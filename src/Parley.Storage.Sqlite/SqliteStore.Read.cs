@@ -142,19 +142,13 @@ public sealed partial class SqliteStore
                 });
             }
         }
-        using (var r = Query(c, tx, "SELECT " + EventRows.Columns + " FROM events e WHERE e.doc = @doc ORDER BY e.ord", key))
+        using (var r = Query(c, tx, "SELECT " + EventColumns.Select + " FROM events e WHERE e.doc = @doc ORDER BY e.ord", key))
         {
-            while (r.Read()) doc.Events.Add(EventRows.Read(r, 0));
+            while (r.Read()) doc.Events.Add(EventColumns.Read(r, 0));
         }
         tx.Commit();
         return doc;
     }
-
-    public IReadOnlyList<DocumentSummary> SearchDocuments(string? q, int limit, int offset, out int total) =>
-        SearchDocuments(new DocumentQuery { Q = q, Limit = limit, Offset = offset }, out total);
-
-    /// <summary>Characters of a document's text given as its snippet when there is no full-text query to mark.</summary>
-    private const int LeadChars = 240;
 
     public IReadOnlyList<DocumentSummary> SearchDocuments(DocumentQuery q, out int total)
     {
@@ -218,7 +212,7 @@ public sealed partial class SqliteStore
         }
         cmd.Parameters.AddWithValue("@limit", limit);
         cmd.Parameters.AddWithValue("@offset", offset);
-        cmd.Parameters.AddWithValue("@lead", LeadChars);
+        cmd.Parameters.AddWithValue("@lead", StoredText.LeadChars);
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())

@@ -55,7 +55,7 @@ public class SchemaAndSafetyTests
             {
                 Assert.Equal(Schema.LatestVersion, store.SchemaVersion);
                 Assert.Equal("Text stored by the previous version.", store.LoadDocument("old")!.Text);
-                Assert.Equal("old", Assert.Single(store.SearchDocuments("previous", 10, 0, out _)).Id);
+                Assert.Equal("old", Assert.Single(store.SearchDocuments(new DocumentQuery { Q = "previous", Limit = 10, Offset = 0 }, out _)).Id);
                 store.SaveStories([new StoryRecord("s", "A story", new DateOnly(2019, 1, 2), new DateOnly(2019, 1, 3), ["old"])]);
                 Assert.Single(store.ListStories());
                 Assert.Empty(store.CheckIntegrity());
@@ -106,7 +106,7 @@ public class SchemaAndSafetyTests
         Assert.Equal(5, stats.Events);
         Assert.Null(t.Store.LoadDocument("good"));
         Assert.Null(t.Store.LoadDocument("bad"));
-        Assert.Empty(t.Store.SearchDocuments("Ref21", 10, 0, out _));
+        Assert.Empty(t.Store.SearchDocuments(new DocumentQuery { Q = "Ref21", Limit = 10, Offset = 0 }, out _));
         Assert.Empty(t.Store.CheckIntegrity());
 
         // The store stays usable: the same batch, fixed, goes in.

@@ -1,33 +1,12 @@
 using Microsoft.Data.Sqlite;
 using Parley.Core;
+using static Parley.Storage.Tests.GrainDocuments;
 
 namespace Parley.Storage.Sqlite.Tests;
 
 /// <summary>SQLite's own side of keeping grains: upgrading a store of the previous schema, and columns added for new fields.</summary>
 public class SqliteGrainTests
 {
-    private static EventRecord Event(string cameo, string? date, string src = "USAGOV", string? tgt = "AFGREB", double goldstein = 1) => new()
-    {
-        Sentence = 0,
-        Source = new EventActor { Text = src, Actor = src, Country = src[..3], Name = src + " name" },
-        Target = tgt is null ? null : new EventActor { Text = tgt, Actor = tgt, Country = tgt[..3] },
-        Cameo = cameo, QuadClass = CameoQuad(cameo), Goldstein = goldstein, Date = date, Rule = "test",
-    };
-
-    private static int CameoQuad(string cameo) => int.Parse(cameo[..2], System.Globalization.CultureInfo.InvariantCulture) switch
-    {
-        <= 5 => 1, <= 9 => 2, <= 14 => 3, _ => 4,
-    };
-
-    private static Document Doc(string id, DateOnly? published, params EventRecord[] events)
-    {
-        const string text = "One sentence about it.";
-        var doc = new Document(id, text + " " + id) { Title = "Title " + id, Published = published, Url = "https://example.org/" + id };
-        doc.AddSentence(new SentenceData(0, text.Length));
-        doc.Events.AddRange(events);
-        return doc;
-    }
-
     [Fact]
     public void A_store_of_the_previous_version_keeps_its_grains_after_the_upgrade()
     {

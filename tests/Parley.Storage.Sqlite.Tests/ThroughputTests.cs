@@ -64,8 +64,8 @@ public class ThroughputTests(ITestOutputHelper output)
         Measure("country counts (all)", i => t.Store.CountryCounts(new EventQuery()));
         Measure("country counts, month", i => t.Store.CountryCounts(new EventQuery { From = new DateOnly(2019, 1 + i % 12, 1), To = new DateOnly(2019, 1 + i % 12, 28) }));
         Measure("place counts (all)", i => t.Store.PlaceCounts(new EventQuery { Limit = 50 }));
-        Measure("documents, search", i => t.Store.SearchDocuments(i % 2 == 0 ? "ceasefire talks" : "Ref" + i, 20, 0, out _));
-        Measure("documents, list page", i => t.Store.SearchDocuments(null, 20, i * 20 % 1000, out _));
+        Measure("documents, search", i => t.Store.SearchDocuments(new DocumentQuery { Q = i % 2 == 0 ? "ceasefire talks" : "Ref" + i, Limit = 20, Offset = 0 }, out _));
+        Measure("documents, list page", i => t.Store.SearchDocuments(new DocumentQuery { Q = null, Limit = 20, Offset = i * 20 % 1000 }, out _));
         Measure("load document", i => t.Store.LoadDocument("f" + (i * 37 % docs)));
         Measure("stats", i => t.Store.GetStats());
     }

@@ -1,4 +1,5 @@
 using Parley.Core;
+using static Parley.Storage.Tests.GrainDocuments;
 
 namespace Parley.Storage.Tests;
 
@@ -10,28 +11,6 @@ public abstract class EventGrainContract
 {
     /// <summary>A fresh, empty store of the kind under test.</summary>
     protected abstract IStoreHarness NewStore();
-
-    private static EventRecord Event(string cameo, string? date, string src = "USAGOV", string? tgt = "AFGREB", double goldstein = 1) => new()
-    {
-        Sentence = 0,
-        Source = new EventActor { Text = src, Actor = src, Country = src[..3], Name = src + " name" },
-        Target = tgt is null ? null : new EventActor { Text = tgt, Actor = tgt, Country = tgt[..3] },
-        Cameo = cameo, QuadClass = CameoQuad(cameo), Goldstein = goldstein, Date = date, Rule = "test",
-    };
-
-    private static int CameoQuad(string cameo) => int.Parse(cameo[..2], System.Globalization.CultureInfo.InvariantCulture) switch
-    {
-        <= 5 => 1, <= 9 => 2, <= 14 => 3, _ => 4,
-    };
-
-    private static Document Doc(string id, DateOnly? published, params EventRecord[] events)
-    {
-        const string text = "One sentence about it.";
-        var doc = new Document(id, text + " " + id) { Title = "Title " + id, Published = published, Url = "https://example.org/" + id };
-        doc.AddSentence(new SentenceData(0, text.Length));
-        doc.Events.AddRange(events);
-        return doc;
-    }
 
     [SkippableFact]
     public void Last_year_is_kept_as_a_year_and_no_event_lands_on_the_first_of_january()

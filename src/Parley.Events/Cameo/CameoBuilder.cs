@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using Parley.Core.Sources;
+using Parley.Core.Text;
 
 namespace Parley.Events.Cameo;
 
@@ -102,34 +104,23 @@ public static class CameoBuilder
     /// <summary>Phoenix agents ("SOLDIER [~MIL]", "POLICE!PERSON! [~COP]") -> "word_or_phrase \t role" (lower case, '_' joins words).</summary>
     internal static int ConvertAgents(TextReader input, TextWriter output, bool supplement = true)
     {
-        var macros = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var agents = new PhoenixAgentsReader(input);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         output.WriteLine("# agent noun (lower case, '_' joins words)\trole code appended to a country code (from Phoenix.agents.txt, MIT)");
         int n = 0;
-        string? line;
-        while ((line = input.ReadLine()) is not null)
+        foreach (var (head, codes) in agents.Entries())
         {
-            int hash = line.IndexOf('#');
-            if (hash >= 0) line = line[..hash];
-            line = line.Trim();
-            if (line.Length == 0) continue;
-            if (line[0] == '!' && line.Contains('='))
-            {
-                int eq = line.IndexOf('=');
-                macros[line[..eq].Trim()] = line[(eq + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-                continue;
-            }
-            int lb = line.IndexOf('[');
-            int rb = line.IndexOf(']', Math.Max(lb, 0));
-            if (lb <= 0 || rb < lb) continue;
-            string code = line[(lb + 1)..rb].Trim();
+            int rb = codes.IndexOf(']');
+            if (head.Length == 0 || rb < 0) continue;
+            string code = codes[1..rb].Trim();
             // "~GOV" adds a role after the country ("Afghan officials" -> AFGGOV); "NGO~" puts one before it ("MSF Arnor" -> NGOARN),
             // kept with its tilde so the coder tells the two apart.
             if (code.StartsWith('~')) code = code[1..];
             else if (!code.EndsWith('~')) continue;
-            string phrase = line[..lb].Replace("{}", "", StringComparison.Ordinal).Trim();
+            // entries listing their own plurals ("{...}") or several nouns are left out
+            string phrase = head.Replace("{}", "", StringComparison.Ordinal).Trim();
             if (phrase.Contains('{') || phrase.Contains(',')) continue;
-            foreach (var form in ExpandMacros(phrase, macros))
+            foreach (var form in agents.Expand(phrase, keepUnknown: false))
             {
                 string key = form.Trim('_').Replace(' ', '_').ToLowerInvariant();
                 if (key.Length == 0 || !seen.Add(key)) continue;
@@ -150,18 +141,6 @@ public static class CameoBuilder
 
     private static readonly (string Word, string Role)[] Supplement =
         [("official", "GOV"), ("leader", "GOV"), ("forces", "MIL"), ("delegation", "GOV"), ("negotiator", "GOV")];
-
-    private static IEnumerable<string> ExpandMacros(string phrase, Dictionary<string, string[]> macros)
-    {
-        int a = phrase.IndexOf('!');
-        int b = a >= 0 ? phrase.IndexOf('!', a + 1) : -1;
-        if (a < 0 || b < 0) { yield return phrase; yield break; }
-        string name = phrase[a..(b + 1)];
-        if (!macros.TryGetValue(name, out var alternatives)) yield break;
-        foreach (var alt in alternatives)
-            foreach (var rest in ExpandMacros(phrase[..a] + alt + phrase[(b + 1)..], macros))
-                yield return rest;
-    }
 
     /// <summary>
     /// Phoenix discard phrases Parley keeps coding: on political news they name the news itself as often as the sport,
@@ -201,45 +180,21 @@ public static class CameoBuilder
     /// <summary>ISO 3166-1 alpha-3 -> FIPS 10-4 (GDELT's geographic country codes).</summary>
     internal static int ConvertCountries(TextReader input, TextWriter output)
     {
-        string? header = input.ReadLine();
-        if (header is null) return 0;
-        var cols = SplitCsv(header);
-        int iso3 = cols.IndexOf("ISO3166-1-Alpha-3"), fips = cols.IndexOf("FIPS");
+        using var records = CsvRecords.Read(input).GetEnumerator();
+        if (!records.MoveNext()) return 0;
+        int iso3 = Array.IndexOf(records.Current, "ISO3166-1-Alpha-3"), fips = Array.IndexOf(records.Current, "FIPS");
         output.WriteLine("# iso3\tfips (from the country-codes table, ODC PDDL)");
         int n = 0;
-        string? line;
         var rows = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        while ((line = input.ReadLine()) is not null)
+        while (records.MoveNext())
         {
-            var c = SplitCsv(line);
-            if (c.Count <= Math.Max(iso3, fips)) continue;
+            var c = records.Current;
+            if (c.Length <= Math.Max(iso3, fips)) continue;
             string i3 = c[iso3].Trim(), f = c[fips].Trim();
             if (i3.Length == 3) rows[i3] = f;
         }
         foreach (var (i3, f) in rows) { output.Write(i3); output.Write('\t'); output.WriteLine(f); n++; }
         return n;
-    }
-
-    private static List<string> SplitCsv(string line)
-    {
-        var cells = new List<string>();
-        var sb = new StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
-                else if (ch == '"') quoted = false;
-                else sb.Append(ch);
-            }
-            else if (ch == '"') quoted = true;
-            else if (ch == ',') { cells.Add(sb.ToString()); sb.Clear(); }
-            else sb.Append(ch);
-        }
-        cells.Add(sb.ToString());
-        return cells;
     }
 
     private static StreamWriter NewText(string path) => new(path, false, new UTF8Encoding(false)) { NewLine = "\n" };

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using Parley.Core;
+using Parley.Core.Text;
 
 namespace Parley.Events.Evaluation;
 
@@ -124,55 +125,19 @@ public static class PloverEvaluation
         using Stream input = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
         using var reader = new StreamReader(input, Encoding.UTF8);
         int textCol = -1, labelCol = -1;
-        foreach (var record in ReadCsv(reader))
+        foreach (var record in CsvRecords.Read(reader))
         {
             if (textCol < 0)
             {
-                textCol = record.IndexOf("text");
-                labelCol = record.IndexOf("label");
+                textCol = Array.IndexOf(record, "text");
+                labelCol = Array.IndexOf(record, "label");
                 if (textCol < 0 || labelCol < 0) throw new InvalidDataException($"{path}: header needs columns 'text' and 'label'");
                 continue;
             }
-            if (record.Count <= Math.Max(textCol, labelCol)) continue;
+            if (record.Length <= Math.Max(textCol, labelCol)) continue;
             string label = record[labelCol].Trim();
             if (label.Length == 0) continue;
             yield return (record[textCol], label);
         }
-    }
-
-    private static IEnumerable<List<string>> ReadCsv(TextReader reader)
-    {
-        var record = new List<string>();
-        var cell = new StringBuilder();
-        bool quoted = false, any = false;
-        int ch;
-        while ((ch = reader.Read()) >= 0)
-        {
-            char c = (char)ch;
-            any = true;
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (reader.Peek() == '"') { reader.Read(); cell.Append('"'); }
-                    else quoted = false;
-                }
-                else cell.Append(c);
-                continue;
-            }
-            switch (c)
-            {
-                case '"': quoted = true; break;
-                case ',': record.Add(cell.ToString()); cell.Clear(); break;
-                case '\r': break;
-                case '\n':
-                    record.Add(cell.ToString()); cell.Clear();
-                    yield return record;
-                    record = []; any = false;
-                    break;
-                default: cell.Append(c); break;
-            }
-        }
-        if (any) { record.Add(cell.ToString()); yield return record; }
     }
 }

@@ -258,14 +258,7 @@ internal ref struct DateMatcher
             int day = _w[k].Number;
             k++;
             int yearAt = IsPunct(k, ',') && IsYear(k + 1) ? k + 1 : IsYear(k) ? k : -1;
-            if (yearAt >= 0)
-            {
-                int year = _w[yearAt].Number;
-                if (!DateArithmetic.IsValid(year, month, day)) return false;
-                m = new DateMatch(i, yearAt + 1, DateGrain.Day, new DateOnly(year, month, day));
-                return true;
-            }
-            return TryMonthDayWithoutYear(i, k, month, day, out m);
+            return TryDay(i, k, yearAt, month, day, out m);
         }
         if (IsYear(k))
         {
@@ -295,14 +288,21 @@ internal ref struct DateMatcher
         k++;
         if ((w.Lex.Flags & LexFlags.Abbreviation) != 0 && IsPunct(k, '.')) k++;
         int yearAt = IsYear(k) ? k : IsPunct(k, ',') && IsYear(k + 1) ? k + 1 : -1;
-        if (yearAt >= 0)
-        {
-            int year = _w[yearAt].Number;
-            if (!DateArithmetic.IsValid(year, month, day)) return false;
-            m = new DateMatch(i, yearAt + 1, DateGrain.Day, new DateOnly(year, month, day));
-            return true;
-        }
-        return TryMonthDayWithoutYear(i, k, month, day, out m);
+        return TryDay(i, k, yearAt, month, day, out m);
+    }
+
+    /// <summary>
+    /// A day of a month starting at word <paramref name="first"/>: with the year written at <paramref name="yearAt"/>
+    /// (an impossible date is no match), else (-1) the month and day alone, ending before <paramref name="end"/>.
+    /// </summary>
+    private bool TryDay(int first, int end, int yearAt, int month, int day, out DateMatch m)
+    {
+        if (yearAt < 0) return TryMonthDayWithoutYear(first, end, month, day, out m);
+        m = default;
+        int year = _w[yearAt].Number;
+        if (!DateArithmetic.IsValid(year, month, day)) return false;
+        m = new DateMatch(first, yearAt + 1, DateGrain.Day, new DateOnly(year, month, day));
+        return true;
     }
 
     private bool TryMonthDayWithoutYear(int first, int end, int month, int day, out DateMatch m)

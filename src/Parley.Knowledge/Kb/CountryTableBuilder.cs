@@ -1,4 +1,5 @@
 using System.Globalization;
+using Parley.Core.Text;
 using Parley.Knowledge.Text;
 
 namespace Parley.Knowledge.Kb;
@@ -163,23 +164,23 @@ internal static class CountryTableBuilder
     {
         if (!File.Exists(path)) return;
         using var reader = File.OpenText(path);
-        var header = Csv.ParseLine(reader.ReadLine() ?? "");
-        int iso3 = header.IndexOf("ISO3166-1-Alpha-3"), shortName = header.IndexOf("UNTERM English Short"),
-            formal = header.IndexOf("UNTERM English Formal"), official = header.IndexOf("official_name_en"),
-            cldr = header.IndexOf("CLDR display name"), capital = header.IndexOf("Capital");
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        using var records = CsvRecords.Read(reader).GetEnumerator();
+        var header = records.MoveNext() ? records.Current : [];
+        int iso3 = Array.IndexOf(header, "ISO3166-1-Alpha-3"), shortName = Array.IndexOf(header, "UNTERM English Short"),
+            formal = Array.IndexOf(header, "UNTERM English Formal"), official = Array.IndexOf(header, "official_name_en"),
+            cldr = Array.IndexOf(header, "CLDR display name"), capital = Array.IndexOf(header, "Capital");
+        while (records.MoveNext())
         {
-            var f = Csv.ParseLine(line);
-            if (iso3 < 0 || iso3 >= f.Count || !byIso3.TryGetValue(f[iso3], out var c)) continue;
+            var f = records.Current;
+            if (iso3 < 0 || iso3 >= f.Length || !byIso3.TryGetValue(f[iso3], out var c)) continue;
             foreach (int col in new[] { shortName, formal, official, cldr })
             {
-                if (col < 0 || col >= f.Count || f[col].Length == 0) continue;
+                if (col < 0 || col >= f.Length || f[col].Length == 0) continue;
                 string name = StripParentheses(f[col]);
                 if (name.StartsWith("the ", StringComparison.Ordinal)) name = name[4..];
                 c.AddCoreName(name);
             }
-            if (capital >= 0 && capital < f.Count && f[capital].Length > 0) c.AddCapital(f[capital]);
+            if (capital >= 0 && capital < f.Length && f[capital].Length > 0) c.AddCapital(f[capital]);
         }
     }
 
@@ -273,31 +274,5 @@ internal static class CountryTableBuilder
             open = s.IndexOf('(');
         }
         return string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim(' ', ',');
-    }
-}
-
-/// <summary>Minimal RFC 4180 line splitter (the ISO table has no embedded newlines).</summary>
-internal static class Csv
-{
-    public static List<string> ParseLine(string line)
-    {
-        var fields = new List<string>();
-        var sb = new System.Text.StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else sb.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(sb.ToString()); sb.Clear(); }
-            else sb.Append(c);
-        }
-        fields.Add(sb.ToString());
-        return fields;
     }
 }

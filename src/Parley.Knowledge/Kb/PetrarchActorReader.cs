@@ -1,4 +1,5 @@
 using System.Globalization;
+using Parley.Core.Sources;
 
 namespace Parley.Knowledge.Kb;
 
@@ -142,27 +143,14 @@ internal static class PetrarchAgentReader
 {
     public static List<AgentEntry> Read(TextReader reader)
     {
-        var macros = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var agents = new PhoenixAgentsReader(reader);
         var result = new List<AgentEntry>();
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        foreach (var (noun, codeText) in agents.Entries())
         {
-            int hash = line.IndexOf('#');
-            if (hash >= 0) line = line[..hash];
-            line = line.Trim();
-            if (line.Length == 0) continue;
-            if (line[0] == '!' && line.Contains('='))
-            {
-                int eq = line.IndexOf('=');
-                macros[line[..eq].Trim()] = line[(eq + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                continue;
-            }
-            int bracket = line.IndexOf('[');
-            if (bracket < 0) continue;
             var codes = new List<RoleCode>();
-            PetrarchActorReader.ParseCodes(line[bracket..], codes);
+            PetrarchActorReader.ParseCodes(codeText, codes);
             if (codes.Count == 0) continue;
-            string head = line[..bracket];
+            string head = noun;
             string? plurals = null;
             int brace = head.IndexOf('{');
             if (brace >= 0)
@@ -172,14 +160,14 @@ internal static class PetrarchAgentReader
                 head = head[..brace];
             }
             string code = codes[0].Code;
-            foreach (var form in Expand(head.Trim(), macros))
+            foreach (var form in agents.Expand(head.Trim(), keepUnknown: true))
             {
                 Add(result, form, code);
                 if (plurals is null) Add(result, Plural(form), code);
             }
             if (plurals is not null)
                 foreach (var p in plurals.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                    foreach (var form in Expand(p, macros)) Add(result, form, code);
+                    foreach (var form in agents.Expand(p, keepUnknown: true)) Add(result, form, code);
         }
         return result;
     }
@@ -188,20 +176,6 @@ internal static class PetrarchAgentReader
     {
         string key = Text.NameKey.FromPhrase(phrase);
         if (key.Length > 0) into.Add(new AgentEntry(key, code));
-    }
-
-    private static IEnumerable<string> Expand(string phrase, Dictionary<string, string[]> macros)
-    {
-        int a = phrase.IndexOf('!');
-        int b = a >= 0 ? phrase.IndexOf('!', a + 1) : -1;
-        if (b < 0 || !macros.TryGetValue(phrase[a..(b + 1)], out var alternatives))
-        {
-            yield return phrase;
-            yield break;
-        }
-        foreach (var alt in alternatives)
-            foreach (var rest in Expand(phrase[..a] + alt + phrase[(b + 1)..], macros))
-                yield return rest;
     }
 
     internal static string Plural(string noun)

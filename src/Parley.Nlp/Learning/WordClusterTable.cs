@@ -70,6 +70,18 @@ public sealed class WordClusterTable
     /// <summary>Capitalisation bucket of a code: 0 no evidence, 1 (always lower case) to 5 (always capitalised).</summary>
     public static int CaseBucket(int code) => (code >> 16) & 0xF;
 
+    /// <summary>
+    /// The capitalisation prior both cluster trainers learn (this table's and NER's): the share of capitalised
+    /// mid-sentence uses among those and lower-case ones, in buckets 1-5 (0: under 3 uses, no evidence).
+    /// </summary>
+    internal static int CaseBucketOf(int capitalised, int lower)
+    {
+        int total = capitalised + lower;
+        if (total < 3) return 0;
+        double share = (double)capitalised / total;
+        return share < 0.02 ? 1 : share < 0.3 ? 2 : share < 0.7 ? 3 : share < 0.98 ? 4 : 5;
+    }
+
     /// <summary>Lower case, every digit as 0: "1987" and "2019" share a cluster.</summary>
     public static void Normalise(ReadOnlySpan<char> word, Span<char> into)
     {

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Parley.Nlp.Learning;
 
 namespace Parley.Nlp.Ner;
 

@@ -1,3 +1,5 @@
+using Parley.Nlp.Learning;
+
 namespace Parley.Nlp.Ner;
 
 /// <summary>Feature weights: a row of <see cref="NerBilou.Count"/> weights per known feature, plus label transitions.</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Parley.Nlp.Learning;
 
 namespace Parley.Nlp.Ner;
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Parley.Nlp.Learning;
 
 namespace Parley.Nlp.Ner;
 

@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using System.Text;
-using System.Text.Json;
 using Parley.Nlp.Learning;
 
 namespace Parley.Nlp.Ner;
@@ -103,21 +100,12 @@ public static class WordClusterTrainer
         var coarse = KMeans(vectors, vocab.Length, CoarseClusters, seed + 1, log, "coarse");
         var entries = new List<(string, int, int, int)>(vocab.Length);
         for (int k = 0; k < vocab.Length; k++)
-            entries.Add((words[vocab[k]], fine[k], coarse[k], CaseBucket(capitalisedMid[vocab[k]], lowerCase[vocab[k]])));
+            entries.Add((words[vocab[k]], fine[k], coarse[k], WordClusterTable.CaseBucketOf(capitalisedMid[vocab[k]], lowerCase[vocab[k]])));
         entries.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
         return WordClusters.FromEntries(entries);
     }
 
     private enum Written : byte { Lower, Capitalised, Other }
-
-    /// <summary>Share of capitalised mid-sentence uses among capitalised-mid-sentence and lower-case ones, in 6 buckets (0: no evidence).</summary>
-    internal static int CaseBucket(int capitalised, int lower)
-    {
-        int total = capitalised + lower;
-        if (total < 3) return 0;
-        double share = (double)capitalised / total;
-        return share < 0.02 ? 1 : share < 0.3 ? 2 : share < 0.7 ? 3 : share < 0.98 ? 4 : 5;
-    }
 
     private static int[] KMeans(float[] vectors, int n, int k, int seed, Action<string>? log, string name)
     {
@@ -170,29 +158,9 @@ public static class WordClusterTrainer
         return false;
     }
 
-    /// <summary>Article bodies from the unlabelled news corpora, split into lines (roughly sentences or paragraphs).</summary>
-    private static IEnumerable<string> Texts(string root)
-    {
-        foreach (var (file, field) in new[]
-        {
-            ("news_reuters21578/reuters21578.jsonl.gz", "body"),
-            ("news_bbc/bbc_news_2225.jsonl.gz", "text"),
-            ("news_wikinews/wikinews_2019_2020.jsonl.gz", "text"),
-        })
-        {
-            var path = Path.Combine(root, file);
-            if (!File.Exists(path)) continue;
-            using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress), Encoding.UTF8);
-            string? line;
-            while ((line = reader.ReadLine()) is not null)
-            {
-                using var json = JsonDocument.Parse(line);
-                if (!json.RootElement.TryGetProperty(field, out var body) || body.ValueKind != JsonValueKind.String) continue;
-                foreach (var paragraph in body.GetString()!.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                    yield return paragraph;
-            }
-        }
-    }
+    /// <summary>Article bodies from the unlabelled news corpora (the files the tagger's clusters read too), split into lines (roughly sentences or paragraphs).</summary>
+    private static IEnumerable<string> Texts(string root) =>
+        Training.ClusterTrainer.NewsTexts(root).SelectMany(body => body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>Whitespace split with leading and trailing punctuation split off; lower-cased, digits folded to 0 (as the tagger's lower form).</summary>
     private static List<(string Token, Written How)> Tokenise(string text)

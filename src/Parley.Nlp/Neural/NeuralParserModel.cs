@@ -192,7 +192,7 @@ internal sealed partial class NeuralParserModel
         int code = _clusters?.Lookup(form) ?? 0;
         s.Cluster[i] = _clusters?.Cluster(code, 0) ?? 0;
         s.Shape[i] = Math.Min(TokenAttributes.ShapeOf(form), 31) * WordClusterTable.CaseBuckets + WordClusterTable.CaseBucket(code);
-        s.Suffix[i] = (int)(Parsing.FeatureHash.Suffix(form, 3, 5) % SuffixBuckets);
+        s.Suffix[i] = (int)(FeatureHash.Parser.Suffix(form, 3, 5) % SuffixBuckets);
     }
 
     // ---------------------------------------------------------------- encoding and scoring

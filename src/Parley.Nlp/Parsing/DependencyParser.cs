@@ -31,9 +31,12 @@ public sealed class DependencyParser
     private const string Magic = "PARLEY-DEP";
     private const int FormatVersion = 3;
 
-    private readonly HashedPerceptron _moves;
-    private readonly HashedPerceptron _labels;
-    /// <summary>Every member of an ensemble (the first is _moves/_labels); scores are summed. One entry for a single parser.</summary>
+    private readonly HashedPerceptron? _moves;
+    private readonly HashedPerceptron? _labels;
+    /// <summary>
+    /// Every member of an ensemble (the first is _moves/_labels); scores are summed. One entry for a single parser; none
+    /// when the parser was loaded for parsing with a network that does not consult them (<see cref="LoadForParsing"/>).
+    /// </summary>
     private readonly HashedPerceptron[] _moveModels;
     private readonly HashedPerceptron[] _labelModels;
     private readonly string[] _labelNames;
@@ -68,10 +71,9 @@ public sealed class DependencyParser
         }
         _moveModels = moves;
         _labelModels = labels;
-        var (firstMoves, firstLabels) = (moves[0], labels[0]);
         _clusters = clusters;
-        _moves = firstMoves;
-        _labels = firstLabels;
+        _moves = moves.Length > 0 ? moves[0] : null;
+        _labels = labels.Length > 0 ? labels[0] : null;
         _labelNames = labelNames;
         _rootLabel = Array.IndexOf(labelNames, "root");
         _labelIds = new int[labelNames.Length];
@@ -81,8 +83,14 @@ public sealed class DependencyParser
     /// <summary>The dependency relations the parser can output.</summary>
     public IReadOnlyList<string> Labels => _labelNames;
 
-    internal HashedPerceptron Moves => _moves;
-    internal HashedPerceptron LabelModel => _labels;
+    internal HashedPerceptron Moves => _moves ?? throw WithoutPerceptrons("training");
+    internal HashedPerceptron LabelModel => _labels ?? throw WithoutPerceptrons("training");
+
+    /// <summary>Whether the averaged perceptrons' weights are loaded (see <see cref="LoadForParsing"/>).</summary>
+    public bool HasPerceptrons => _moveModels.Length > 0;
+
+    private static InvalidOperationException WithoutPerceptrons(string what) =>
+        new($"{what} needs the parser's averaged perceptrons (parser.bin.gz), which were not loaded because its network does not consult them; load it with DependencyParser.Load");
     internal int RootLabel => _rootLabel;
     /// <summary>The word clusters the features use (the NLP model folder's clusters.bin.gz), when trained with them.</summary>
     public Learning.WordClusterTable? Clusters => _clusters;
@@ -99,6 +107,7 @@ public sealed class DependencyParser
     internal DependencyParser WithNeural(Neural.NeuralParserModel? neural)
     {
         if (neural is not null && neural.LabelCount != _labelNames.Length) throw new ArgumentException("the neural scorer has other relations", nameof(neural));
+        if (!HasPerceptrons && (neural is null || neural.PerceptronWeight > 0 || neural.PerceptronLabelWeight > 0)) throw WithoutPerceptrons("parsing with the perceptrons");
         return new DependencyParser(_moveModels, _labelModels, _labelNames, _clusters, neural);
     }
 
@@ -111,6 +120,7 @@ public sealed class DependencyParser
     public void SetPerceptronWeights(float moves, float labels)
     {
         var neural = _neural ?? throw new InvalidOperationException("the parser has no neural scorer");
+        if (!HasPerceptrons && (moves > 0 || labels > 0)) throw WithoutPerceptrons("weighting the perceptrons");
         neural.PerceptronWeight = moves;
         neural.PerceptronLabelWeight = labels;
     }
@@ -160,6 +170,7 @@ public sealed class DependencyParser
         var labels = new List<HashedPerceptron>();
         foreach (var m in members)
         {
+            if (!m.HasPerceptrons) throw WithoutPerceptrons("an ensemble");
             if (!m._labelNames.AsSpan().SequenceEqual(first._labelNames)) throw new ArgumentException("ensemble members must have the same relations", nameof(members));
             if ((m.Clusters?.Fingerprint ?? 0) != (first.Clusters?.Fingerprint ?? 0)) throw new ArgumentException("ensemble members must use the same clusters", nameof(members));
             moves.AddRange(m._moveModels);
@@ -170,13 +181,13 @@ public sealed class DependencyParser
 
     private void ScoreMoves(ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        _moves.Score(features, scores);
+        _moves!.Score(features, scores);
         if (_moveModels.Length > 1) AddMembers(_moveModels, features, scores, 3, stackalloc float[4]);
     }
 
     private void ScoreLabels(ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        _labels.Score(features, scores);
+        _labels!.Score(features, scores);
         if (_labelModels.Length > 1) AddMembers(_labelModels, features, scores, _labelNames.Length, stackalloc float[256]);
     }
 
@@ -429,6 +440,7 @@ public sealed class DependencyParser
     /// </summary>
     public void Save(string dir)
     {
+        if (!HasPerceptrons) throw WithoutPerceptrons("saving");
         Directory.CreateDirectory(dir);
         for (int m = 0; m < _moveModels.Length; m++) SaveMember(Path.Combine(dir, MemberFileName(m)), m);
         // a smaller ensemble saved over a larger one
@@ -458,24 +470,44 @@ public sealed class DependencyParser
     public static DependencyParser Load(string dir) => Load(dir, null);
 
     /// <summary>As <see cref="Load(string)"/>, sharing a cluster table already loaded (it must be the one the parser was trained with).</summary>
-    public static DependencyParser Load(string dir, Learning.WordClusterTable? clusters)
+    public static DependencyParser Load(string dir, Learning.WordClusterTable? clusters) => Load(dir, clusters, perceptronsAlways: true);
+
+    /// <summary>
+    /// The parser of <paramref name="dir"/> as parsing needs it: when its network (neural.bin.gz) makes the decisions
+    /// without the perceptrons' scores (both weights 0), parser.bin.gz is read for its relations and clusters only and
+    /// its weights stay on disk (memory and start time that nothing would consult). Parses as <see cref="Load(string, Learning.WordClusterTable?)"/> does.
+    /// </summary>
+    public static DependencyParser LoadForParsing(string dir, Learning.WordClusterTable? clusters) => Load(dir, clusters, perceptronsAlways: false);
+
+    private static DependencyParser Load(string dir, Learning.WordClusterTable? clusters, bool perceptronsAlways)
     {
         string path = Path.Combine(dir, FileName);
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: parser model not found", path);
-        var first = LoadMember(dir, path, clusters);
-        var members = new List<DependencyParser> { first };
-        for (int m = 1; File.Exists(Path.Combine(dir, MemberFileName(m))); m++)
-            members.Add(LoadMember(dir, Path.Combine(dir, MemberFileName(m)), first.Clusters));
-        var parser = members.Count == 1 ? first : Ensemble(members);
+        // the relations and the cluster table, before any weights
+        var header = LoadMember(dir, path, clusters, weights: false);
+        Neural.NeuralParserModel? neural = null;
         string neuralPath = Path.Combine(dir, Parley.Nlp.Neural.NeuralParserModel.FileName);
-        if (!File.Exists(neuralPath)) return parser;
-        // the neural scorer uses the word clusters even when the perceptron does not
-        var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dir))!, Learning.WordClusterTable.FileName);
-        var neuralClusters = clusters ?? first.Clusters ?? (File.Exists(beside) ? Learning.WordClusterTable.Load(beside) : null);
-        return parser.WithNeural(Parley.Nlp.Neural.NeuralParserModel.Load(neuralPath, neuralClusters));
+        if (File.Exists(neuralPath))
+        {
+            // the neural scorer uses the word clusters even when the perceptron does not
+            var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dir))!, Learning.WordClusterTable.FileName);
+            var neuralClusters = clusters ?? header.Clusters ?? (File.Exists(beside) ? Learning.WordClusterTable.Load(beside) : null);
+            neural = Parley.Nlp.Neural.NeuralParserModel.Load(neuralPath, neuralClusters);
+        }
+        bool consulted = neural is null || neural.PerceptronWeight > 0 || neural.PerceptronLabelWeight > 0;
+        var parser = header;
+        if (consulted || perceptronsAlways)
+        {
+            var members = new List<DependencyParser> { LoadMember(dir, path, header.Clusters, weights: true) };
+            for (int m = 1; File.Exists(Path.Combine(dir, MemberFileName(m))); m++)
+                members.Add(LoadMember(dir, Path.Combine(dir, MemberFileName(m)), header.Clusters, weights: true));
+            parser = members.Count == 1 ? members[0] : Ensemble(members);
+        }
+        return neural is null ? parser : parser.WithNeural(neural);
     }
 
-    private static DependencyParser LoadMember(string dir, string path, Learning.WordClusterTable? clusters)
+    /// <summary>One member's file; with <paramref name="weights"/> false, its relations and clusters and no perceptrons.</summary>
+    private static DependencyParser LoadMember(string dir, string path, Learning.WordClusterTable? clusters, bool weights)
     {
         using var file = File.OpenRead(path);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
@@ -494,6 +526,7 @@ public sealed class DependencyParser
             if (clusters is null) throw new InvalidDataException($"{path}: the parser was trained with word clusters, but {beside} is missing");
             if (clusters.Fingerprint != fingerprint) throw new InvalidDataException($"{path}: the parser was trained with other word clusters than {beside}");
         }
+        if (!weights) return new DependencyParser([], [], labels, clusters);
         var moves = HashedPerceptron.Read(r);
         var labelModel = HashedPerceptron.Read(r);
         return new DependencyParser(moves, labelModel, labels, clusters);

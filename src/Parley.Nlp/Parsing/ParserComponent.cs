@@ -19,7 +19,7 @@ public sealed class ParserComponent : IPipelineComponent
 
     /// <summary>Loads the parser of an NLP model folder (e.g. models/nlp-en-ewt, whose parser/ subfolder holds parser.bin.gz).</summary>
     public static ParserComponent Load(string nlpModelDir, Tagging.TaggerComponent? analyses = null) =>
-        new(DependencyParser.Load(Path.Combine(nlpModelDir, DependencyParser.Subfolder)), analyses);
+        new(DependencyParser.LoadForParsing(Path.Combine(nlpModelDir, DependencyParser.Subfolder), null), analyses);
 
     public DependencyParser Parser => _parser;
     /// <summary>The parse; the tags too when the parser's network rewrites them (it reads the tagger's and corrects them), and

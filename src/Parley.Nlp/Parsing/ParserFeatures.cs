@@ -1,4 +1,4 @@
-using static Parley.Nlp.Parsing.FeatureHash;
+using static Parley.Nlp.Learning.FeatureHash.Parser;
 
 namespace Parley.Nlp.Parsing;
 

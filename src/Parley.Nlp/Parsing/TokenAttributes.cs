@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Parley.Nlp.Learning;
 
 namespace Parley.Nlp.Parsing;
 
@@ -40,15 +41,15 @@ internal struct TokenAttributes
 
     private static TokenAttributes Constant(string s) => new()
     {
-        Word = FeatureHash.String(s, KindWord),
-        Tag = FeatureHash.String(s, KindTag),
-        Upos = FeatureHash.String(s, KindUpos),
-        Lemma = FeatureHash.String(s, KindLemma),
-        Suffix = FeatureHash.String(s, KindSuffix),
-        Shape = FeatureHash.String(s, KindShape),
-        Cluster = FeatureHash.String(s, KindCluster),
-        Cluster2 = FeatureHash.String(s, KindCluster + 1),
-        Cluster3 = FeatureHash.String(s, KindCluster + 2),
+        Word = FeatureHash.Parser.String(s, KindWord),
+        Tag = FeatureHash.Parser.String(s, KindTag),
+        Upos = FeatureHash.Parser.String(s, KindUpos),
+        Lemma = FeatureHash.Parser.String(s, KindLemma),
+        Suffix = FeatureHash.Parser.String(s, KindSuffix),
+        Shape = FeatureHash.Parser.String(s, KindShape),
+        Cluster = FeatureHash.Parser.String(s, KindCluster),
+        Cluster2 = FeatureHash.Parser.String(s, KindCluster + 1),
+        Cluster3 = FeatureHash.Parser.String(s, KindCluster + 2),
     };
 
     public static TokenAttributes From(ReadOnlySpan<char> form, ReadOnlySpan<char> lemma, ReadOnlySpan<char> upos,
@@ -60,11 +61,11 @@ internal struct TokenAttributes
         int code = clusters?.Lookup(form) ?? 0;
         return new TokenAttributes
         {
-            Word = FeatureHash.Lower(form, KindWord),
-            Tag = FeatureHash.String(xpos, KindTag),
-            Upos = FeatureHash.String(upos, KindUpos),
-            Lemma = FeatureHash.Lower(lemma.IsEmpty || lemma.SequenceEqual("_") ? form : lemma, KindLemma),
-            Suffix = FeatureHash.Suffix(form, 3, KindSuffix),
+            Word = FeatureHash.Parser.Lower(form, KindWord),
+            Tag = FeatureHash.Parser.String(xpos, KindTag),
+            Upos = FeatureHash.Parser.String(upos, KindUpos),
+            Lemma = FeatureHash.Parser.Lower(lemma.IsEmpty || lemma.SequenceEqual("_") ? form : lemma, KindLemma),
+            Suffix = FeatureHash.Parser.Suffix(form, 3, KindSuffix),
             Shape = (ulong)ShapeOf(form) + 0x5A5A0000UL,
             IsSeparator = IsSeparatorForm(form) ? 1 : 0,
             Cluster = ClusterHash(clusters, code, 0),
@@ -77,7 +78,7 @@ internal struct TokenAttributes
     {
         if (clusters is null) return NoClusters;
         // 0 (unknown word) is a value of its own at each level
-        return FeatureHash.Mix(((ulong)(level + 1) << 40) ^ (ulong)clusters.Cluster(code, Math.Min(level, clusters.Levels - 1)) ^ 0xC1C1_0000_0000UL);
+        return FeatureHash.Parser.Mix(((ulong)(level + 1) << 40) ^ (ulong)clusters.Cluster(code, Math.Min(level, clusters.Levels - 1)) ^ 0xC1C1_0000_0000UL);
     }
 
     internal static int ShapeOf(ReadOnlySpan<char> form)

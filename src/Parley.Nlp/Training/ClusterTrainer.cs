@@ -185,19 +185,10 @@ public static class ClusterTrainer
         for (int k = 0; k < vocab.Count; k++)
         {
             int w = vocab[k];
-            codes[corpus.Words[w]] = (fine[k] + 1) | (CaseBucket(corpus.CapitalisedMid[w], corpus.LowerCase[w]) << 16);
+            codes[corpus.Words[w]] = (fine[k] + 1) | (WordClusterTable.CaseBucketOf(corpus.CapitalisedMid[w], corpus.LowerCase[w]) << 16);
         }
         log?.Invoke($"clusters: hierarchy {string.Join(" > ", options.CoarseLevels.Prepend(options.FineClusters))} built ({clock.Elapsed.TotalSeconds:F0}s)");
         return new WordClusterTable(codes, options.FineClusters, parents);
-    }
-
-    /// <summary>Share of capitalised mid-sentence uses among those and lower-case ones, in buckets 1-5 (0: under 3 uses).</summary>
-    internal static int CaseBucket(int capitalised, int lower)
-    {
-        int total = capitalised + lower;
-        if (total < 3) return 0;
-        double share = (double)capitalised / total;
-        return share < 0.02 ? 1 : share < 0.3 ? 2 : share < 0.7 ? 3 : share < 0.98 ? 4 : 5;
     }
 
     /// <summary>Spherical k-means with k-means++ seeding over weighted unit vectors; returns assignments, unit centroids and cluster weights.</summary>

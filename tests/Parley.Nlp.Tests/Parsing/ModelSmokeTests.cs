@@ -16,6 +16,31 @@ public class ModelSmokeTests
     private static (int Head, string Deprel) Arc(ConlluSentence s, int id) => (s.Words[id - 1].Head, s.Words[id - 1].Deprel);
 
     [Fact]
+    public void Loaded_for_parsing_it_leaves_the_perceptrons_its_network_does_not_consult_on_disk_and_parses_the_same()
+    {
+        string dir = Path.Combine(ModelLocator.FindModel("nlp-en-ewt") ?? throw new InvalidOperationException("models/nlp-en-ewt not found"), DependencyParser.Subfolder);
+        var lean = DependencyParser.LoadForParsing(dir, null);
+        Assert.True(lean.IsNeural);
+        Assert.Equal(Model.Value.PerceptronWeights is (0, 0), !lean.HasPerceptrons);
+        Assert.True(Model.Value.HasPerceptrons);
+        Assert.Throws<InvalidOperationException>(() => lean.WithoutNeural());
+        ConlluSentence[] sentences =
+        [
+            TinyTreebank.Tagged(("He", "PRON", "PRP"), ("said", "VERB", "VBD"), ("that", "SCONJ", "IN"), ("the", "DET", "DT"),
+                ("army", "NOUN", "NN"), ("would", "AUX", "MD"), ("withdraw", "VERB", "VB"), (".", "PUNCT", ".")),
+            TinyTreebank.Tagged(("Two", "NUM", "CD"), ("soldiers", "NOUN", "NNS"), ("were", "AUX", "VBD"), ("killed", "VERB", "VBN"),
+                ("by", "ADP", "IN"), ("rebels", "NOUN", "NNS"), ("in", "ADP", "IN"), ("Kabul", "PROPN", "NNP"), (".", "PUNCT", ".")),
+        ];
+        foreach (var s in sentences)
+        {
+            var again = TinyTreebank.Tagged([.. s.Words.Select(w => (w.Form, w.Upos, w.Xpos))]);
+            Model.Value.Parse(s);
+            lean.Parse(again);
+            Assert.Equal(s.Words.Select(w => (w.Head, w.Deprel, w.Upos, w.Xpos)), again.Words.Select(w => (w.Head, w.Deprel, w.Upos, w.Xpos)));
+        }
+    }
+
+    [Fact]
     public void PresidentMetAmbassador()
     {
         var s = TinyTreebank.Tagged(("The", "DET", "DT"), ("president", "NOUN", "NN"), ("met", "VERB", "VBD"), ("the", "DET", "DT"),
