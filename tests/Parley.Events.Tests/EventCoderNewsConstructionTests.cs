@@ -314,4 +314,50 @@ public sealed class EventCoderNewsConstructionTests
         var e = Assert.Single(doc.Events);
         Assert.Equal(("IGOEUREEC", "HRV"), (e.Source!.Actor, e.Target!.Actor));
     }
+
+    [Fact]
+    public void A_lemma_no_dictionary_knows_is_read_as_the_regular_base_form_of_its_word()
+    {
+        // The lemmatizer's slip on an unseen word ("boycotted" -> "boycot"): the verb is still the dictionary's "boycott".
+        var doc = Code("""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 boycotted boycot VERB 0 root _
+            3 Belmaria Belmaria PROPN 2 obj Ent=B-LOC|Actor=SYR
+            4 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("163", e.Cameo);
+        Assert.StartsWith("163:boycott", e.Rule, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tweeted", "tweet")]
+    [InlineData("boycotted", "boycott")]
+    [InlineData("combined", "combine")]
+    [InlineData("tried", "try")]
+    [InlineData("blasts", "blast")]
+    public void Regular_base_forms_include_the_verb(string form, string lemma) =>
+        Assert.Contains(lemma, VerbMatcher.RegularBaseForms(form));
+
+    [Fact]
+    public void A_statement_blaming_a_phrase_aims_at_the_actor_it_names()
+    {
+        // "Tremont said the Ardonians' failure to act was shameful": no actor is the reported clause's subject, but the
+        // blamed phrase names one.
+        var doc = Code("""
+            1 Tremont Tremont PROPN 2 nsubj Ent=B-PER|Actor=SYRGOV
+            2 said say VERB 0 root _
+            3 Ardonians Ardonians PROPN 5 nmod:poss Ent=B-ORG|Actor=TURPTY
+            4 's 's PART 3 case _
+            5 failure failure NOUN 9 nsubj _
+            6 to to PART 7 mark _
+            7 act act VERB 5 acl _
+            8 was be AUX 9 cop _
+            9 shameful shameful ADJ 2 ccomp _
+            10 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("111", e.Cameo);
+        Assert.Equal(("SYRGOV", "TURPTY"), (e.Source!.Actor, e.Target!.Actor));
+    }
 }

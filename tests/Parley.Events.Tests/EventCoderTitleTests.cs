@@ -114,4 +114,22 @@ public sealed class EventCoderTitleTests
             """);
         Assert.Empty(doc.Events);
     }
+
+    [Fact]
+    public void A_shadow_minister_is_the_opposition_not_the_government()
+    {
+        var doc = Code("""
+            1 British British ADJ 4 amod Ent=B-MISC|Actor=GBR
+            2 shadow shadow NOUN 4 compound _
+            3 foreign foreign ADJ 4 amod _
+            4 secretary secretary NOUN 5 nmod:desc _
+            5 Jan Jan PROPN 7 nsubj Ent=B-PER|Cluster=1
+            6 Nowakowy Nowakowy PROPN 5 flat Ent=I-PER
+            7 accused accuse VERB 0 root _
+            8 Russia Russia PROPN 7 obj Ent=B-LOC|Actor=RUS
+            9 . . PUNCT 7 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("GBROPP", e.Source!.Actor);
+    }
 }

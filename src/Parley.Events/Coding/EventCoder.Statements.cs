@@ -100,6 +100,10 @@ public sealed partial class EventCoder
                         if (g.RelOf(c) is Rel.Nsubj or Rel.NsubjPass or Rel.Obj or Rel.Iobj && g.Upos(c) != UPos.PRON
                             && (ctx.EntityAt[c] >= 0 || _data.Agents.RoleOf(g, c) is not null)
                             && _actors.Resolve(ctx, g, c, false, targets, true, sources) > 0) about = c;
+                    // "said Labour's failure to ...", "said the pledges - set to underpin Labour's campaign - were worthless":
+                    // words of blame aim at the actor named in the blamed phrase.
+                    if (about < 0 && code == "010" && clause != t && BlamedActor(ctx, g, clause, t, sources) is int blamed and >= 0
+                        && _actors.Resolve(ctx, g, blamed, false, targets, true, sources) > 0) about = blamed;
                 }
             }
             // A statement "about" the speaker's own country ("Mr Brown said the UK must invest") is about no one else.
@@ -121,7 +125,7 @@ public sealed partial class EventCoder
             }
             // "Trump said Bolton broke the law", "argued Trump was "sowing chaos"": a statement about another actor in words
             // of blame is disapproval (111) of that actor.
-            string rule = StringStore.Get(g.Lemma(t)) + "+statement", eventCode = code;
+            string rule = StringStore.Get(ctx.VerbLemma(g, t)) + "+statement", eventCode = code;
             if (code == "010" && targets.Count > 0 && clause != t && BlameWord(g, clause, t) is int blame and >= 0)
             {
                 trace?.Step(doc, t, "the statement blames its target ('" + ctx.TokenText(blame) + "'): 010 -> 111");
@@ -163,6 +167,22 @@ public sealed partial class EventCoder
             return k;
         }
         return -1;
+    }
+
+    /// <summary>The first actor named in the phrase a word of blame heads, or in the subject of its predicate ("Labour's
+    /// failure", "the pledges ... of Labour were worthless"); -1 if none.</summary>
+    private int BlamedActor(DocumentContext ctx, in SentenceGraph g, int clause, int speech, List<ActorRef> speakers)
+    {
+        int blame = BlameWord(g, clause, speech);
+        if (blame < 0) return -1;
+        int found = FirstActorWithin(ctx, g, blame, speech, speakers);
+        if (found >= 0) return found;
+        int predicate = blame;
+        while (predicate >= 0 && g.Upos(predicate) is not (UPos.VERB or UPos.AUX) && g.Child(predicate, Rel.Cop) < 0 && g.RelOf(predicate) is not Rel.Ccomp)
+            predicate = g.Head(predicate);
+        if (predicate < 0 || !Within(g, clause, predicate, speech)) return -1;
+        int subject = _clauses.SubjectOf(g, predicate);
+        return subject >= 0 ? FirstActorWithin(ctx, g, subject, speech, speakers) : -1;
     }
 
     /// <summary>The phrase at <paramref name="head"/> has a possessive pronoun that stands for one of the speakers ("his party").</summary>
