@@ -360,4 +360,22 @@ public sealed class EventCoderNewsConstructionTests
         Assert.Equal("111", e.Cameo);
         Assert.Equal(("SYRGOV", "TURPTY"), (e.Source!.Actor, e.Target!.Actor));
     }
+
+    [Theory]
+    [InlineData("Germany Germany PROPN", "Ent=B-LOC|Actor=DEU|Kb=country:DEU", "DEU")] // "Germany says ...": the state speaking
+    [InlineData("Tremont Tremont PROPN", "Ent=B-PER|Actor=USAELI", "USAELI")]      // a candidate, a former president
+    [InlineData("It it PRON", "Ent=B-LOC|Actor=DEU|Kb=country:DEU", null)]         // "It said": most often an organisation
+    public void A_statement_about_no_one_is_coded_for_a_state_or_a_political_figure(string word, string annotation, string? source)
+    {
+        var doc = Code($"""
+            1 {word} 2 nsubj {annotation}
+            2 said say VERB 0 root _
+            3 the the DET 4 det _
+            4 poison poison NOUN 6 nsubj _
+            5 was be AUX 6 cop _
+            6 Novichok Novichok PROPN 2 ccomp _
+            7 . . PUNCT 2 punct _
+            """);
+        Assert.Equal(source, doc.Events.SingleOrDefault()?.Source!.Actor);
+    }
 }

@@ -30,7 +30,9 @@ public sealed partial class EventCoder
             if (g.Lemma(k) == Comma && k + 1 < g.End && ActorResolver.QuoteMarks.Contains(g.Lemma(k + 1))) q = k + 1;
             else if (g.Lemma(k) != Colon) break;
             int h = g.Head(q);
-            return h > q && g.Upos(h) is UPos.VERB or UPos.AUX or UPos.ADJ or UPos.NOUN ? h : -1;
+            if (h > q && g.Upos(h) is UPos.VERB or UPos.AUX or UPos.ADJ or UPos.NOUN) return h;
+            // 'said, "We expect ..."' parsed with the quotation hanging on its own opening mark: the mark stands for it.
+            return q != k && g.FirstChild(q) > q ? q : -1;
         }
         return -1;
     }
@@ -118,7 +120,8 @@ public sealed partial class EventCoder
             // A person the dictionaries know only by country ("Bolton" USA) is someone else, not the country.
             targets.RemoveAll(x => !x.Generic && x.Code.Length == 3 && !(x.Entity >= 0 && doc.Entities[x.Entity].Type == "PER")
                 && sources.Exists(s => s.Code.StartsWith(x.Code, StringComparison.Ordinal)));
-            if (targets.Count == 0 && !sources.Exists(IsPoliticalSpeaker))
+            bool speakerIsName = g.Upos(src) == UPos.PROPN;
+            if (targets.Count == 0 && !sources.Exists(a => IsPoliticalSpeaker(a) || IsState(ctx, src, speakerIsName, a)))
             {
                 trace?.Dropped(doc, t, code, "statement about no other actor, by no political actor");
                 continue;
@@ -198,8 +201,15 @@ public sealed partial class EventCoder
         return false;
     }
 
+    /// <summary>A country named as the speaker ("Germany says ..."): the state speaking, as its government. Not a pronoun
+    /// ("it said": most often an organisation), nor a country that only qualifies the speaker ("the UK elections watchdog").</summary>
+    private static bool IsState(DocumentContext ctx, int speaker, bool speakerIsName, ActorRef a) => speakerIsName && a.Code.Length == 3
+        && a.Entity >= 0 && ctx.EntityAt[speaker] == a.Entity
+        && ctx.Doc.Entities[a.Entity] is { Type: "LOC" or "GPE" } m && (m.Kb?.StartsWith("country:", StringComparison.Ordinal) ?? false);
+
     /// <summary>A speaker whose word is an event on its own (CAMEO codes a statement without a target): a government, a
-    /// party, armed forces, an international organisation, a named person in office.</summary>
+    /// party, armed forces, an international organisation, a named person in office or a political figure out of it (ELI:
+    /// a candidate, a former president).</summary>
     private bool IsPoliticalSpeaker(ActorRef a)
     {
         var code = a.Code.AsSpan();
@@ -207,7 +217,7 @@ public sealed partial class EventCoder
         if (code.StartsWith("IGO") || code.StartsWith("NGO") && code.Length > 3) return true;
         if (!_data.Countries.IsCountry(code[..3]) || code.Length < 6) return false;
         var role = code.Slice(3, 3);
-        return role.SequenceEqual("GOV") || role.SequenceEqual("MIL") || role.SequenceEqual("PTY") || role.SequenceEqual("OPP")
+        return role.SequenceEqual("GOV") || role.SequenceEqual("MIL") || role.SequenceEqual("PTY") || role.SequenceEqual("OPP") || role.SequenceEqual("ELI")
             || role.SequenceEqual("LEG") || role.SequenceEqual("JUD") || role.SequenceEqual("COP") || role.SequenceEqual("REB")
             || role.SequenceEqual("INS") || role.SequenceEqual("SPY");
     }
