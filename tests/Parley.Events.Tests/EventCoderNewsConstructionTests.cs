@@ -378,4 +378,19 @@ public sealed class EventCoderNewsConstructionTests
             """);
         Assert.Equal(source, doc.Events.SingleOrDefault()?.Source!.Actor);
     }
+
+    [Fact]
+    public void What_someone_has_to_do_is_no_event()
+    {
+        // "Ardonia has to stop attacking Belmaria": an obligation.
+        var doc = Code("""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 has have VERB 0 root _
+            3 to to PART 4 mark _
+            4 boycott boycott VERB 2 xcomp _
+            5 Belmaria Belmaria PROPN 4 obj Ent=B-LOC|Actor=SYR
+            6 . . PUNCT 2 punct _
+            """);
+        Assert.Empty(doc.Events);
+    }
 }

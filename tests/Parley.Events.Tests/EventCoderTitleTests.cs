@@ -132,4 +132,27 @@ public sealed class EventCoderTitleTests
         var e = Assert.Single(doc.Events);
         Assert.Equal("GBROPP", e.Source!.Actor);
     }
+
+    [Fact]
+    public void A_title_tagged_as_an_adjective_still_titles_the_name_in_apposition()
+    {
+        // "Chief Executive of Poland Jan Nowakowy arrived. Nowakowy accused Russia.": the tagger's ADJ "Executive" heads the
+        // subject, the name hangs on it in apposition.
+        var doc = Code("""
+            1 Chief Chief PROPN 2 nmod:desc _
+            2 Executive executive ADJ 7 nsubj _
+            3 of of ADP 4 case _
+            4 Poland Poland PROPN 2 nmod Ent=B-LOC|Actor=POL
+            5 Jan Jan PROPN 2 appos Ent=B-PER|Cluster=1
+            6 Nowakowy Nowakowy PROPN 5 flat Ent=I-PER
+            7 arrived arrive VERB 0 root _
+            8 . . PUNCT 7 punct _
+
+            1 Nowakowy Nowakowy PROPN 2 nsubj Ent=B-PER|Cluster=1
+            2 accused accuse VERB 0 root _
+            3 Russia Russia PROPN 2 obj Ent=B-LOC|Actor=RUS
+            4 . . PUNCT 2 punct _
+            """);
+        Assert.Equal("POLGOV", Assert.Single(doc.Events).Source!.Actor);
+    }
 }

@@ -509,7 +509,7 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
         }
         // "the mayor, Paweł Adamowicz": the name in apposition to its title.
         int gov = g.Head(head);
-        if (gov >= 0 && g.RelOf(head) is Rel.Appos or Rel.Flat or Rel.Compound && g.Upos(gov) is UPos.NOUN or UPos.PROPN && ctx.EntityAt[gov] < 0)
+        if (gov >= 0 && g.RelOf(head) is Rel.Appos or Rel.Flat or Rel.Compound && IsNominal(g, gov) && ctx.EntityAt[gov] < 0)
             Consider(ctx, g, gov, true, this);
         // "Adamowicz ... has been mayor since 1998": a person the subject of a title predicate (or of one conjoined with it).
         if (!org && role is null && gov >= 0 && g.RelOf(head) == Rel.Nsubj)
@@ -524,10 +524,15 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
     /// <summary>The role of a title word, or null: an agent that is not a prefix, a spokesperson, nor a bare person word.</summary>
     private string? TitleRoleOf(in SentenceGraph g, int c)
     {
-        if (g.Upos(c) is not (UPos.NOUN or UPos.PROPN) || _w.Spokespersons.Contains(g.Lemma(c)) || IsFormer(g, c) || IsQuoted(g, c)) return null;
+        if (!IsNominal(g, c) || _w.Spokespersons.Contains(g.Lemma(c)) || IsFormer(g, c) || IsQuoted(g, c)) return null;
         var r = _data.Agents.RoleOf(g, c);
         return r is null || _data.Agents.IsPrefix(r) || r == PeopleRole || r == "CVL" ? null : r;
     }
+
+    /// <summary>A noun, or a title the tagger took for an adjective but the parser uses as a noun phrase's head
+    /// ("Chief Executive of Hong Kong Carrie Lam": "Executive" ADJ, the subject, with the name in apposition).</summary>
+    private static bool IsNominal(in SentenceGraph g, int c) => g.Upos(c) is UPos.NOUN or UPos.PROPN
+        || g.Upos(c) == UPos.ADJ && g.RelOf(c) is Rel.Nsubj or Rel.NsubjPass or Rel.Obj;
 
     /// <summary>The first country named in the phrase under <paramref name="top"/> (outside entity <paramref name="person"/>):
     /// a country actor ("Polish", "Russia's") or a geocoded place ("mayor of Gdańsk").</summary>
