@@ -393,4 +393,22 @@ public sealed class EventCoderNewsConstructionTests
             """);
         Assert.Empty(doc.Events);
     }
+
+    [Fact]
+    public void Deals_announced_between_others_are_no_cooperation_of_the_announcer()
+    {
+        // "Ardonia announced a deal between Belmaria and Cirdania": Ardonia cooperated materially with neither.
+        var doc = Code("""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 announced announce VERB 0 root _
+            3 a a DET 4 det _
+            4 deal deal NOUN 2 obj _
+            5 between between ADP 6 case _
+            6 Belmaria Belmaria PROPN 4 nmod Ent=B-LOC|Actor=SYR
+            7 and and CCONJ 8 cc _
+            8 Cirdania Cirdania PROPN 6 conj Ent=B-LOC|Actor=IRQ
+            9 . . PUNCT 2 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("06", StringComparison.Ordinal));
+    }
 }
