@@ -155,4 +155,25 @@ public sealed class EventCoderTitleTests
             """);
         Assert.Equal("POLGOV", Assert.Single(doc.Events).Source!.Actor);
     }
+
+    [Fact]
+    public void A_spokesperson_is_coded_as_whom_they_speak_for()
+    {
+        // "Jan Nowakowy, spokesperson for the Polish police, accused Russia."
+        var doc = Code("""
+            1 Jan Jan PROPN 10 nsubj Ent=B-PER|Cluster=1
+            2 Nowakowy Nowakowy PROPN 1 flat Ent=I-PER
+            3 , , PUNCT 4 punct _
+            4 spokesperson spokesperson NOUN 1 appos _
+            5 for for ADP 8 case _
+            6 the the DET 8 det _
+            7 Polish Polish ADJ 8 amod Ent=B-MISC|Actor=POL
+            8 police police NOUN 4 nmod _
+            9 , , PUNCT 4 punct _
+            10 accused accuse VERB 0 root _
+            11 Russia Russia PROPN 10 obj Ent=B-LOC|Actor=RUS
+            12 . . PUNCT 10 punct _
+            """);
+        Assert.Equal("POLCOP", Assert.Single(doc.Events).Source!.Actor);
+    }
 }

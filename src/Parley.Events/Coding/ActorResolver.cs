@@ -490,6 +490,11 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
                 role = self.PartyRoleBelow(ctx, g, c, e) ?? r;
                 country ??= self.CountryBelow(ctx, g, c, e);
             }
+            else if (mayBeTitle && role is null && self.SpokespersonFor(ctx, g, c, e) is { } spoken)
+            {
+                // "Dedi Prasetyo, a spokesperson for the Indonesian National Police": whom the spokesperson speaks for.
+                (role, country) = (spoken.Role, spoken.Country ?? country ?? self.CountryBelow(ctx, g, c, e));
+            }
             else if (c < first) country ??= self.CountryBelow(ctx, g, c, e); // "Polish" in "Polish Interior Minister X"
         }
         // The words of the name, and what hangs before it. An organisation's own head noun is its title ("the Emergencies
@@ -519,6 +524,24 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
                 if (g.RelOf(c) == Rel.Conj && g.Child(c, Rel.Cop) >= 0 && g.Child(c, Rel.Nsubj) < 0) Consider(ctx, g, c, true, this);
         }
         return role is null ? null : (role, country);
+    }
+
+    /// <summary>Whom a spokesperson title speaks for ("spokesperson for the provincial governor", "a spokesman for the
+    /// Indonesian National Police"): the actor named under it (its role and country), else an agent noun under it (its
+    /// role; the country is found by the caller); null for any other word, or a spokesperson for no one named.</summary>
+    private (string Role, string? Country)? SpokespersonFor(DocumentContext ctx, in SentenceGraph g, int title, int person)
+    {
+        if (g.Upos(title) is not (UPos.NOUN or UPos.PROPN) || !_w.Spokespersons.Contains(g.Lemma(title))) return null;
+        for (int k = title + 1; k < g.End; k++)
+        {
+            if (!Under(g, title, k, 3) || ctx.EntityAt[k] == person) continue;
+            int e = ctx.EntityAt[k];
+            if (e >= 0 && ctx.ActorEntity(e) is int ae and >= 0 && ctx.Doc.Entities[ae].Actor is { Length: >= 6 } code
+                && (_data.Countries.IsCountry(code.AsSpan(0, 3)) || code.StartsWith("IGO", StringComparison.Ordinal)))
+                return (code[3..], code[..3]);
+            if (g.Upos(k) == UPos.NOUN && TitleRoleOf(g, k) is { } r) return (r, null);
+        }
+        return null;
     }
 
     /// <summary>The role of a title word, or null: an agent that is not a prefix, a spokesperson, nor a bare person word.</summary>
