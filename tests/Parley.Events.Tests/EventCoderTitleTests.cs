@@ -176,4 +176,22 @@ public sealed class EventCoderTitleTests
             """);
         Assert.Equal("POLCOP", Assert.Single(doc.Events).Source!.Actor);
     }
+
+    [Fact]
+    public void The_body_a_person_is_of_is_their_title()
+    {
+        // "Jan Nowakowy of the Polish police accused Russia."
+        var doc = Code("""
+            1 Jan Jan PROPN 7 nsubj Ent=B-PER|Cluster=1
+            2 Nowakowy Nowakowy PROPN 1 flat Ent=I-PER
+            3 of of ADP 6 case _
+            4 the the DET 6 det _
+            5 Polish Polish ADJ 6 amod Ent=B-MISC|Actor=POL
+            6 police police NOUN 1 nmod _
+            7 accused accuse VERB 0 root _
+            8 Russia Russia PROPN 7 obj Ent=B-LOC|Actor=RUS
+            9 . . PUNCT 7 punct _
+            """);
+        Assert.Equal("POLCOP", Assert.Single(doc.Events).Source!.Actor);
+    }
 }

@@ -509,7 +509,9 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
                 var r = g.RelOf(c);
                 bool before = c < first && (r is Rel.Compound or Rel.Flat or Rel.Amod or Rel.Poss || r == Rel.Nmod && g.CaseOf(c) < 0);
                 bool appos = r == Rel.Appos && k == head;
-                if (before || appos) Consider(ctx, g, c, r != Rel.Poss, this);
+                // "Graciano Mijares of the police of the Autonomous Region": the body a person is "of" is their title.
+                bool of = !org && r == Rel.Nmod && c > k && g.Upos(c) == UPos.NOUN && g.CaseOf(c) is int cs and >= 0 && g.Lemma(cs) == _w.Of;
+                if (before || appos || of) Consider(ctx, g, c, r != Rel.Poss, this);
             }
         }
         // "the mayor, Paweł Adamowicz": the name in apposition to its title.
