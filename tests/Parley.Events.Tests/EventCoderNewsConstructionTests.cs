@@ -314,4 +314,101 @@ public sealed class EventCoderNewsConstructionTests
         var e = Assert.Single(doc.Events);
         Assert.Equal(("IGOEUREEC", "HRV"), (e.Source!.Actor, e.Target!.Actor));
     }
+
+    [Fact]
+    public void A_lemma_no_dictionary_knows_is_read_as_the_regular_base_form_of_its_word()
+    {
+        // The lemmatizer's slip on an unseen word ("boycotted" -> "boycot"): the verb is still the dictionary's "boycott".
+        var doc = Code("""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 boycotted boycot VERB 0 root _
+            3 Belmaria Belmaria PROPN 2 obj Ent=B-LOC|Actor=SYR
+            4 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("163", e.Cameo);
+        Assert.StartsWith("163:boycott", e.Rule, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tweeted", "tweet")]
+    [InlineData("boycotted", "boycott")]
+    [InlineData("combined", "combine")]
+    [InlineData("tried", "try")]
+    [InlineData("blasts", "blast")]
+    public void Regular_base_forms_include_the_verb(string form, string lemma) =>
+        Assert.Contains(lemma, VerbMatcher.RegularBaseForms(form));
+
+    [Fact]
+    public void A_statement_blaming_a_phrase_aims_at_the_actor_it_names()
+    {
+        // "Tremont said the Ardonians' failure to act was shameful": no actor is the reported clause's subject, but the
+        // blamed phrase names one.
+        var doc = Code("""
+            1 Tremont Tremont PROPN 2 nsubj Ent=B-PER|Actor=SYRGOV
+            2 said say VERB 0 root _
+            3 Ardonians Ardonians PROPN 5 nmod:poss Ent=B-ORG|Actor=TURPTY
+            4 's 's PART 3 case _
+            5 failure failure NOUN 9 nsubj _
+            6 to to PART 7 mark _
+            7 act act VERB 5 acl _
+            8 was be AUX 9 cop _
+            9 shameful shameful ADJ 2 ccomp _
+            10 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("111", e.Cameo);
+        Assert.Equal(("SYRGOV", "TURPTY"), (e.Source!.Actor, e.Target!.Actor));
+    }
+
+    [Theory]
+    [InlineData("Germany Germany PROPN", "Ent=B-LOC|Actor=DEU|Kb=country:DEU", "DEU")] // "Germany says ...": the state speaking
+    [InlineData("Tremont Tremont PROPN", "Ent=B-PER|Actor=USAELI", "USAELI")]      // a candidate, a former president
+    [InlineData("It it PRON", "Ent=B-LOC|Actor=DEU|Kb=country:DEU", null)]         // "It said": most often an organisation
+    public void A_statement_about_no_one_is_coded_for_a_state_or_a_political_figure(string word, string annotation, string? source)
+    {
+        var doc = Code($"""
+            1 {word} 2 nsubj {annotation}
+            2 said say VERB 0 root _
+            3 the the DET 4 det _
+            4 poison poison NOUN 6 nsubj _
+            5 was be AUX 6 cop _
+            6 Novichok Novichok PROPN 2 ccomp _
+            7 . . PUNCT 2 punct _
+            """);
+        Assert.Equal(source, doc.Events.SingleOrDefault()?.Source!.Actor);
+    }
+
+    [Fact]
+    public void What_someone_has_to_do_is_no_event()
+    {
+        // "Ardonia has to stop attacking Belmaria": an obligation.
+        var doc = Code("""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 has have VERB 0 root _
+            3 to to PART 4 mark _
+            4 boycott boycott VERB 2 xcomp _
+            5 Belmaria Belmaria PROPN 4 obj Ent=B-LOC|Actor=SYR
+            6 . . PUNCT 2 punct _
+            """);
+        Assert.Empty(doc.Events);
+    }
+
+    [Fact]
+    public void Deals_announced_between_others_are_no_cooperation_of_the_announcer()
+    {
+        // "Ardonia announced a deal between Belmaria and Cirdania": Ardonia cooperated materially with neither.
+        var doc = Code("""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 announced announce VERB 0 root _
+            3 a a DET 4 det _
+            4 deal deal NOUN 2 obj _
+            5 between between ADP 6 case _
+            6 Belmaria Belmaria PROPN 4 nmod Ent=B-LOC|Actor=SYR
+            7 and and CCONJ 8 cc _
+            8 Cirdania Cirdania PROPN 6 conj Ent=B-LOC|Actor=IRQ
+            9 . . PUNCT 2 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("06", StringComparison.Ordinal));
+    }
 }

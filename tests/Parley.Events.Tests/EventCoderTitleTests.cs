@@ -114,4 +114,84 @@ public sealed class EventCoderTitleTests
             """);
         Assert.Empty(doc.Events);
     }
+
+    [Fact]
+    public void A_shadow_minister_is_the_opposition_not_the_government()
+    {
+        var doc = Code("""
+            1 British British ADJ 4 amod Ent=B-MISC|Actor=GBR
+            2 shadow shadow NOUN 4 compound _
+            3 foreign foreign ADJ 4 amod _
+            4 secretary secretary NOUN 5 nmod:desc _
+            5 Jan Jan PROPN 7 nsubj Ent=B-PER|Cluster=1
+            6 Nowakowy Nowakowy PROPN 5 flat Ent=I-PER
+            7 accused accuse VERB 0 root _
+            8 Russia Russia PROPN 7 obj Ent=B-LOC|Actor=RUS
+            9 . . PUNCT 7 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("GBROPP", e.Source!.Actor);
+    }
+
+    [Fact]
+    public void A_title_tagged_as_an_adjective_still_titles_the_name_in_apposition()
+    {
+        // "Chief Executive of Poland Jan Nowakowy arrived. Nowakowy accused Russia.": the tagger's ADJ "Executive" heads the
+        // subject, the name hangs on it in apposition.
+        var doc = Code("""
+            1 Chief Chief PROPN 2 nmod:desc _
+            2 Executive executive ADJ 7 nsubj _
+            3 of of ADP 4 case _
+            4 Poland Poland PROPN 2 nmod Ent=B-LOC|Actor=POL
+            5 Jan Jan PROPN 2 appos Ent=B-PER|Cluster=1
+            6 Nowakowy Nowakowy PROPN 5 flat Ent=I-PER
+            7 arrived arrive VERB 0 root _
+            8 . . PUNCT 7 punct _
+
+            1 Nowakowy Nowakowy PROPN 2 nsubj Ent=B-PER|Cluster=1
+            2 accused accuse VERB 0 root _
+            3 Russia Russia PROPN 2 obj Ent=B-LOC|Actor=RUS
+            4 . . PUNCT 2 punct _
+            """);
+        Assert.Equal("POLGOV", Assert.Single(doc.Events).Source!.Actor);
+    }
+
+    [Fact]
+    public void A_spokesperson_is_coded_as_whom_they_speak_for()
+    {
+        // "Jan Nowakowy, spokesperson for the Polish police, accused Russia."
+        var doc = Code("""
+            1 Jan Jan PROPN 10 nsubj Ent=B-PER|Cluster=1
+            2 Nowakowy Nowakowy PROPN 1 flat Ent=I-PER
+            3 , , PUNCT 4 punct _
+            4 spokesperson spokesperson NOUN 1 appos _
+            5 for for ADP 8 case _
+            6 the the DET 8 det _
+            7 Polish Polish ADJ 8 amod Ent=B-MISC|Actor=POL
+            8 police police NOUN 4 nmod _
+            9 , , PUNCT 4 punct _
+            10 accused accuse VERB 0 root _
+            11 Russia Russia PROPN 10 obj Ent=B-LOC|Actor=RUS
+            12 . . PUNCT 10 punct _
+            """);
+        Assert.Equal("POLCOP", Assert.Single(doc.Events).Source!.Actor);
+    }
+
+    [Fact]
+    public void The_body_a_person_is_of_is_their_title()
+    {
+        // "Jan Nowakowy of the Polish police accused Russia."
+        var doc = Code("""
+            1 Jan Jan PROPN 7 nsubj Ent=B-PER|Cluster=1
+            2 Nowakowy Nowakowy PROPN 1 flat Ent=I-PER
+            3 of of ADP 6 case _
+            4 the the DET 6 det _
+            5 Polish Polish ADJ 6 amod Ent=B-MISC|Actor=POL
+            6 police police NOUN 1 nmod _
+            7 accused accuse VERB 0 root _
+            8 Russia Russia PROPN 7 obj Ent=B-LOC|Actor=RUS
+            9 . . PUNCT 7 punct _
+            """);
+        Assert.Equal("POLCOP", Assert.Single(doc.Events).Source!.Actor);
+    }
 }

@@ -224,8 +224,29 @@ internal sealed class AgentLexicon
     /// <summary>Agent nouns that also name a stance: "Biden's opposition to the ban" is not the opposition.</summary>
     private static readonly int Opposition = StringStore.Intern("opposition"), To = StringStore.Intern("to");
 
-    /// <summary>The role code of the noun phrase headed by <paramref name="token"/>, or null.</summary>
+    /// <summary>"shadow chancellor", "Shadow Foreign Secretary": a Westminster-system opposition spokesperson, not the office.</summary>
+    private static readonly int Shadow = StringStore.Intern("shadow"), ShadowCapital = StringStore.Intern("Shadow");
+
+    /// <summary>The role code of the noun phrase headed by <paramref name="token"/>, or null. A government title under "shadow"
+    /// ("shadow home secretary", GOV...) is the opposition's (OPP): the office itself is the government's.</summary>
     public string? RoleOf(in SentenceGraph g, int token)
+    {
+        var role = TitleRoleOf(g, token);
+        if (role is null || !role.StartsWith("GOV", StringComparison.Ordinal)) return role;
+        // "Shadow" hangs on the title or on a word of it ("shadow home secretary": on "home").
+        for (int c = g.FirstChild(token); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) is not (Rel.Compound or Rel.Amod) || c > token) continue;
+            if (IsShadow(g.Lemma(c))) return "OPP";
+            for (int d = g.FirstChild(c); d >= 0; d = g.NextSibling(d))
+                if (g.RelOf(d) is Rel.Compound or Rel.Amod && IsShadow(g.Lemma(d))) return "OPP";
+        }
+        return role;
+    }
+
+    private static bool IsShadow(int lemma) => lemma == Shadow || lemma == ShadowCapital;
+
+    private string? TitleRoleOf(in SentenceGraph g, int token)
     {
         int lemma = g.Lemma(token);
         if (lemma == Opposition && IsStance(g, token)) return null;

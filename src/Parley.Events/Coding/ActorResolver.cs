@@ -490,6 +490,11 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
                 role = self.PartyRoleBelow(ctx, g, c, e) ?? r;
                 country ??= self.CountryBelow(ctx, g, c, e);
             }
+            else if (mayBeTitle && role is null && self.SpokespersonFor(ctx, g, c, e) is { } spoken)
+            {
+                // "Dedi Prasetyo, a spokesperson for the Indonesian National Police": whom the spokesperson speaks for.
+                (role, country) = (spoken.Role, spoken.Country ?? country ?? self.CountryBelow(ctx, g, c, e));
+            }
             else if (c < first) country ??= self.CountryBelow(ctx, g, c, e); // "Polish" in "Polish Interior Minister X"
         }
         // The words of the name, and what hangs before it. An organisation's own head noun is its title ("the Emergencies
@@ -504,12 +509,14 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
                 var r = g.RelOf(c);
                 bool before = c < first && (r is Rel.Compound or Rel.Flat or Rel.Amod or Rel.Poss || r == Rel.Nmod && g.CaseOf(c) < 0);
                 bool appos = r == Rel.Appos && k == head;
-                if (before || appos) Consider(ctx, g, c, r != Rel.Poss, this);
+                // "Graciano Mijares of the police of the Autonomous Region": the body a person is "of" is their title.
+                bool of = !org && r == Rel.Nmod && c > k && g.Upos(c) == UPos.NOUN && g.CaseOf(c) is int cs and >= 0 && g.Lemma(cs) == _w.Of;
+                if (before || appos || of) Consider(ctx, g, c, r != Rel.Poss, this);
             }
         }
         // "the mayor, Paweł Adamowicz": the name in apposition to its title.
         int gov = g.Head(head);
-        if (gov >= 0 && g.RelOf(head) is Rel.Appos or Rel.Flat or Rel.Compound && g.Upos(gov) is UPos.NOUN or UPos.PROPN && ctx.EntityAt[gov] < 0)
+        if (gov >= 0 && g.RelOf(head) is Rel.Appos or Rel.Flat or Rel.Compound && IsNominal(g, gov) && ctx.EntityAt[gov] < 0)
             Consider(ctx, g, gov, true, this);
         // "Adamowicz ... has been mayor since 1998": a person the subject of a title predicate (or of one conjoined with it).
         if (!org && role is null && gov >= 0 && g.RelOf(head) == Rel.Nsubj)
@@ -521,13 +528,36 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
         return role is null ? null : (role, country);
     }
 
+    /// <summary>Whom a spokesperson title speaks for ("spokesperson for the provincial governor", "a spokesman for the
+    /// Indonesian National Police"): the actor named under it (its role and country), else an agent noun under it (its
+    /// role; the country is found by the caller); null for any other word, or a spokesperson for no one named.</summary>
+    private (string Role, string? Country)? SpokespersonFor(DocumentContext ctx, in SentenceGraph g, int title, int person)
+    {
+        if (g.Upos(title) is not (UPos.NOUN or UPos.PROPN) || !_w.Spokespersons.Contains(g.Lemma(title))) return null;
+        for (int k = title + 1; k < g.End; k++)
+        {
+            if (!Under(g, title, k, 3) || ctx.EntityAt[k] == person) continue;
+            int e = ctx.EntityAt[k];
+            if (e >= 0 && ctx.ActorEntity(e) is int ae and >= 0 && ctx.Doc.Entities[ae].Actor is { Length: >= 6 } code
+                && (_data.Countries.IsCountry(code.AsSpan(0, 3)) || code.StartsWith("IGO", StringComparison.Ordinal)))
+                return (code[3..], code[..3]);
+            if (g.Upos(k) == UPos.NOUN && TitleRoleOf(g, k) is { } r) return (r, null);
+        }
+        return null;
+    }
+
     /// <summary>The role of a title word, or null: an agent that is not a prefix, a spokesperson, nor a bare person word.</summary>
     private string? TitleRoleOf(in SentenceGraph g, int c)
     {
-        if (g.Upos(c) is not (UPos.NOUN or UPos.PROPN) || _w.Spokespersons.Contains(g.Lemma(c)) || IsFormer(g, c) || IsQuoted(g, c)) return null;
+        if (!IsNominal(g, c) || _w.Spokespersons.Contains(g.Lemma(c)) || IsFormer(g, c) || IsQuoted(g, c)) return null;
         var r = _data.Agents.RoleOf(g, c);
         return r is null || _data.Agents.IsPrefix(r) || r == PeopleRole || r == "CVL" ? null : r;
     }
+
+    /// <summary>A noun, or a title the tagger took for an adjective but the parser uses as a noun phrase's head
+    /// ("Chief Executive of Hong Kong Carrie Lam": "Executive" ADJ, the subject, with the name in apposition).</summary>
+    private static bool IsNominal(in SentenceGraph g, int c) => g.Upos(c) is UPos.NOUN or UPos.PROPN
+        || g.Upos(c) == UPos.ADJ && g.RelOf(c) is Rel.Nsubj or Rel.NsubjPass or Rel.Obj;
 
     /// <summary>The first country named in the phrase under <paramref name="top"/> (outside entity <paramref name="person"/>):
     /// a country actor ("Polish", "Russia's") or a geocoded place ("mayor of Gdańsk").</summary>

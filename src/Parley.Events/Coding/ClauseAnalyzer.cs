@@ -132,6 +132,8 @@ internal sealed class ClauseAnalyzer(CoderWords w)
             // Meetings are the exception: "arrived in Kabul to meet officials" reports a meeting news takes as held.
             if (r == Rel.Advcl && HasToMark(g, x) && !_w.PurposeContact.Contains(g.Lemma(x)))
                 return "purpose clause ('... to prevent X'): not asserted";
+            // "We have to stop attacking each other": what someone has to do is an obligation, not an event.
+            if (r == Rel.Xcomp && g.Lemma(h) == _w.Have && HasToMark(g, x)) return "obligation ('has to ...'): not asserted";
             if (r is Rel.Ccomp or Rel.Advcl or Rel.Acl or Rel.Xcomp or Rel.Csubj && _w.NonFactive.Contains(g.Lemma(h)))
                 return "embedded under '" + StringStore.Get(g.Lemma(h)) + "': not asserted";
             // "promised to abide by a ceasefire to facilitate X": the promise is coded with its complement; what hangs below

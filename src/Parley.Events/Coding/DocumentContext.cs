@@ -20,6 +20,11 @@ internal sealed class DocumentContext(Document doc, int[] entityAt, IEventTraceS
     private Dictionary<int, int>? _clusterActor;
     /// <summary>Statements of the current sentence waiting for its events: speech verb, reported clause, code.</summary>
     public readonly List<(int Trigger, int Clause, string Code)> Statements = [];
+    /// <summary>Verb tokens whose lemma the coder read otherwise (<see cref="VerbMatcher.KnownLemma"/>): token -> lemma.</summary>
+    public readonly Dictionary<int, int> VerbLemmas = [];
+
+    /// <summary>The lemma the coder reads for verb token <paramref name="t"/>.</summary>
+    public int VerbLemma(in SentenceGraph g, int t) => VerbLemmas.Count > 0 && VerbLemmas.TryGetValue(t, out int l) ? l : g.Lemma(t);
     /// <summary>The article's dominant country, once computed.</summary>
     public string? ArticleCountry;
     public bool ArticleCountryDone;

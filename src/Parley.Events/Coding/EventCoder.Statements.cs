@@ -30,7 +30,9 @@ public sealed partial class EventCoder
             if (g.Lemma(k) == Comma && k + 1 < g.End && ActorResolver.QuoteMarks.Contains(g.Lemma(k + 1))) q = k + 1;
             else if (g.Lemma(k) != Colon) break;
             int h = g.Head(q);
-            return h > q && g.Upos(h) is UPos.VERB or UPos.AUX or UPos.ADJ or UPos.NOUN ? h : -1;
+            if (h > q && g.Upos(h) is UPos.VERB or UPos.AUX or UPos.ADJ or UPos.NOUN) return h;
+            // 'said, "We expect ..."' parsed with the quotation hanging on its own opening mark: the mark stands for it.
+            return q != k && g.FirstChild(q) > q ? q : -1;
         }
         return -1;
     }
@@ -100,6 +102,10 @@ public sealed partial class EventCoder
                         if (g.RelOf(c) is Rel.Nsubj or Rel.NsubjPass or Rel.Obj or Rel.Iobj && g.Upos(c) != UPos.PRON
                             && (ctx.EntityAt[c] >= 0 || _data.Agents.RoleOf(g, c) is not null)
                             && _actors.Resolve(ctx, g, c, false, targets, true, sources) > 0) about = c;
+                    // "said Labour's failure to ...", "said the pledges - set to underpin Labour's campaign - were worthless":
+                    // words of blame aim at the actor named in the blamed phrase.
+                    if (about < 0 && code == "010" && clause != t && BlamedActor(ctx, g, clause, t, sources) is int blamed and >= 0
+                        && _actors.Resolve(ctx, g, blamed, false, targets, true, sources) > 0) about = blamed;
                 }
             }
             // A statement "about" the speaker's own country ("Mr Brown said the UK must invest") is about no one else.
@@ -114,14 +120,15 @@ public sealed partial class EventCoder
             // A person the dictionaries know only by country ("Bolton" USA) is someone else, not the country.
             targets.RemoveAll(x => !x.Generic && x.Code.Length == 3 && !(x.Entity >= 0 && doc.Entities[x.Entity].Type == "PER")
                 && sources.Exists(s => s.Code.StartsWith(x.Code, StringComparison.Ordinal)));
-            if (targets.Count == 0 && !sources.Exists(IsPoliticalSpeaker))
+            bool speakerIsName = g.Upos(src) == UPos.PROPN;
+            if (targets.Count == 0 && !sources.Exists(a => IsPoliticalSpeaker(a) || IsState(ctx, src, speakerIsName, a)))
             {
                 trace?.Dropped(doc, t, code, "statement about no other actor, by no political actor");
                 continue;
             }
             // "Trump said Bolton broke the law", "argued Trump was "sowing chaos"": a statement about another actor in words
             // of blame is disapproval (111) of that actor.
-            string rule = StringStore.Get(g.Lemma(t)) + "+statement", eventCode = code;
+            string rule = StringStore.Get(ctx.VerbLemma(g, t)) + "+statement", eventCode = code;
             if (code == "010" && targets.Count > 0 && clause != t && BlameWord(g, clause, t) is int blame and >= 0)
             {
                 trace?.Step(doc, t, "the statement blames its target ('" + ctx.TokenText(blame) + "'): 010 -> 111");
@@ -165,6 +172,22 @@ public sealed partial class EventCoder
         return -1;
     }
 
+    /// <summary>The first actor named in the phrase a word of blame heads, or in the subject of its predicate ("Labour's
+    /// failure", "the pledges ... of Labour were worthless"); -1 if none.</summary>
+    private int BlamedActor(DocumentContext ctx, in SentenceGraph g, int clause, int speech, List<ActorRef> speakers)
+    {
+        int blame = BlameWord(g, clause, speech);
+        if (blame < 0) return -1;
+        int found = FirstActorWithin(ctx, g, blame, speech, speakers);
+        if (found >= 0) return found;
+        int predicate = blame;
+        while (predicate >= 0 && g.Upos(predicate) is not (UPos.VERB or UPos.AUX) && g.Child(predicate, Rel.Cop) < 0 && g.RelOf(predicate) is not Rel.Ccomp)
+            predicate = g.Head(predicate);
+        if (predicate < 0 || !Within(g, clause, predicate, speech)) return -1;
+        int subject = _clauses.SubjectOf(g, predicate);
+        return subject >= 0 ? FirstActorWithin(ctx, g, subject, speech, speakers) : -1;
+    }
+
     /// <summary>The phrase at <paramref name="head"/> has a possessive pronoun that stands for one of the speakers ("his party").</summary>
     private static bool OwnedBySpeaker(DocumentContext ctx, in SentenceGraph g, int head, List<ActorRef> speakers)
     {
@@ -178,8 +201,15 @@ public sealed partial class EventCoder
         return false;
     }
 
+    /// <summary>A country named as the speaker ("Germany says ..."): the state speaking, as its government. Not a pronoun
+    /// ("it said": most often an organisation), nor a country that only qualifies the speaker ("the UK elections watchdog").</summary>
+    private static bool IsState(DocumentContext ctx, int speaker, bool speakerIsName, ActorRef a) => speakerIsName && a.Code.Length == 3
+        && a.Entity >= 0 && ctx.EntityAt[speaker] == a.Entity
+        && ctx.Doc.Entities[a.Entity] is { Type: "LOC" or "GPE" } m && (m.Kb?.StartsWith("country:", StringComparison.Ordinal) ?? false);
+
     /// <summary>A speaker whose word is an event on its own (CAMEO codes a statement without a target): a government, a
-    /// party, armed forces, an international organisation, a named person in office.</summary>
+    /// party, armed forces, an international organisation, a named person in office or a political figure out of it (ELI:
+    /// a candidate, a former president).</summary>
     private bool IsPoliticalSpeaker(ActorRef a)
     {
         var code = a.Code.AsSpan();
@@ -187,7 +217,7 @@ public sealed partial class EventCoder
         if (code.StartsWith("IGO") || code.StartsWith("NGO") && code.Length > 3) return true;
         if (!_data.Countries.IsCountry(code[..3]) || code.Length < 6) return false;
         var role = code.Slice(3, 3);
-        return role.SequenceEqual("GOV") || role.SequenceEqual("MIL") || role.SequenceEqual("PTY") || role.SequenceEqual("OPP")
+        return role.SequenceEqual("GOV") || role.SequenceEqual("MIL") || role.SequenceEqual("PTY") || role.SequenceEqual("OPP") || role.SequenceEqual("ELI")
             || role.SequenceEqual("LEG") || role.SequenceEqual("JUD") || role.SequenceEqual("COP") || role.SequenceEqual("REB")
             || role.SequenceEqual("INS") || role.SequenceEqual("SPY");
     }

@@ -236,6 +236,15 @@ public sealed partial class EventCoder
         var targets = new List<ActorRef>();
         if (!FindArguments(ctx, g, ref args, sources, targets, code ?? reverse!)) return;
 
+        // "the administration announced deals between Israel and Bahrain": the parties a "between" phrase names are each
+        // other's partners; a source outside them did nothing material with them. (Words about them are about them:
+        // "welcomed a resumption of ties between X and Y", "mediated between X and Y".)
+        if (!_petrarch && targets.Count > 0 && code is not null && CameoOntology.RootOf(code) >= 6 && AllBetweenOthers(g, t, sources, targets))
+        {
+            trace?.Dropped(doc, t, code, "the targets are the parties of a 'between' phrase the source is not among: nothing material between them and it");
+            return;
+        }
+
         // "Howard attacked Labour over immigration": force against a political party is words (111).
         if (!_petrarch && code is not null && CameoOntology.RootOf(code) is 18 or 19 && targets.Count > 0
             && targets.TrueForAll(a => a.Code.Length >= 6 && (a.Code.EndsWith("PTY", StringComparison.Ordinal) || a.Code.EndsWith("OPP", StringComparison.Ordinal))))
@@ -287,6 +296,28 @@ public sealed partial class EventCoder
             for (int c = g.FirstChild(named); c >= 0; c = g.NextSibling(c))
                 if (g.RelOf(c) == Rel.Appos && _w.PejorativeNouns.Contains(g.Lemma(c))) { insult = c; break; }
         return named >= 0 && insult >= 0;
+    }
+
+    /// <summary>Every target lies in a "between" phrase under verb <paramref name="verb"/> that no source lies in.</summary>
+    private bool AllBetweenOthers(in SentenceGraph g, int verb, List<ActorRef> sources, List<ActorRef> targets)
+    {
+        foreach (var a in targets)
+        {
+            int b = BetweenPhrase(g, a.Token, verb);
+            if (b < 0) return false;
+            foreach (var x in sources) if (x.Token >= g.First && x.Token < g.End && Within(g, b, x.Token, verb)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The "between" phrase (nmod or obl) that <paramref name="token"/> lies in, below the verb <paramref name="verb"/>; -1 if none.</summary>
+    private int BetweenPhrase(in SentenceGraph g, int token, int verb)
+    {
+        // A target referred back to from another sentence ("canceled the talks") is in no phrase of this one.
+        if (token < g.First || token >= g.End) return -1;
+        for (int x = token, hops = 0; x >= 0 && x != verb && hops < 6; x = g.Head(x), hops++)
+            if (g.RelOf(x) is Rel.Nmod or Rel.Obl && ClauseAnalyzer.HasCase(g, x, _w.BetweenPreps)) return x;
+        return -1;
     }
 
     /// <summary>What a statement without a clause is about: the verb's object, else its first oblique that is no date

@@ -49,6 +49,8 @@ public sealed partial class EventCoder : IPipelineComponent
     private readonly VerbMatcher _verbs;
     private readonly bool _petrarch;
     private readonly VerbSynonyms? _synonyms;
+    /// <summary>WordNet's verbs, the known-lemma list <see cref="VerbMatcher.KnownLemma"/> checks lemmas against; null without data/lang/en.</summary>
+    private readonly Func<string, bool>? _isVerb;
     private readonly PloverModes _modes;
 
     public EventCoder(CameoData data, CoderOptions? options = null)
@@ -64,6 +66,7 @@ public sealed partial class EventCoder : IPipelineComponent
         _modes = PloverModes.Load(CoderWords.FindFolder());
         if (Options.Synonyms && !_petrarch && VerbLexicon.FindFolder() is not null)
             _synonyms = new VerbSynonyms(data.Verbs, VerbLexicon.Shared, data.Ontology);
+        if (VerbLexicon.FindFolder() is not null) _isVerb = VerbLexicon.Shared.IsVerb;
     }
 
     /// <summary>An event coder over the installation's data/cameo (<see cref="CameoData.Shared"/>).</summary>
@@ -156,15 +159,22 @@ public sealed partial class EventCoder : IPipelineComponent
                     if (g.Upos(t) != UPos.VERB) continue;
                     // "according to", participles used as adjectives ("armed men"): not predicates.
                     if (g.RelOf(t) is Rel.Case or Rel.Mark or Rel.Amod or Rel.Flat) continue;
-                    var entries = _verbs.Lookup(doc, t);
+                    int lemma = _verbs.KnownLemma(doc, t, _isVerb);
+                    if (lemma != tokens[t].Lemma)
+                    {
+                        ctx.VerbLemmas[t] = lemma;
+                        trace?.Step(doc, t, $"lemma '{StringStore.Get(tokens[t].Lemma)}' is no known verb: read as '{StringStore.Get(lemma)}'");
+                    }
+                    var entries = _verbs.Lookup(doc, t, lemma);
                     string? via = null;
-                    if (entries is null && _synonyms?.Find(tokens[t].Lemma) is { } found)
+                    if (entries is null && _synonyms?.Find(lemma) is { } found)
                     {
                         entries = found.Entries;
                         via = found.Via;
-                        trace?.Step(doc, t, $"'{StringStore.Get(tokens[t].Lemma)}' is not in the verb dictionary: its WordNet {found.Relation} '{found.Via}' (sense {found.Sense})");
+                        trace?.Step(doc, t, $"'{StringStore.Get(lemma)}' is not in the verb dictionary: its WordNet {found.Relation} '{found.Via}' (sense {found.Sense})");
                     }
-                    if (entries is null && _synonyms is not null && g.Child(t, Rel.Ccomp) is int said and >= 0 && _synonyms.IsCommunication(tokens[t].Lemma)
+                    if (entries is null && _synonyms is not null && g.Child(t, Rel.Ccomp) is int said and >= 0
+                        && (_synonyms.IsCommunication(lemma) || _w.SpeechVerbs.Contains(lemma))
                         && _clauses.Unasserted(g, t) is null && !_clauses.IsNegated(g, t))
                     {
                         // A verb of communication the dictionary lacks ("reaffirmed that ..."): a statement.
@@ -176,7 +186,7 @@ public sealed partial class EventCoder : IPipelineComponent
                     {
                         // Worth a line of explanation only when the verb has a named actor for a subject: a missed event?
                         if (trace is not null && _clauses.SubjectOf(g, t) is int subj and >= 0 && entityAt[subj] >= 0 && ctx.HasActor(entityAt[subj]))
-                            trace.Dropped(doc, t, null, "verb '" + StringStore.Get(tokens[t].Lemma) + "' is not in the verb dictionary");
+                            trace.Dropped(doc, t, null, "verb '" + StringStore.Get(lemma) + "' is not in the verb dictionary");
                         continue;
                     }
                     CodeVerb(ctx, g, s, t, entries, via);

@@ -28,17 +28,58 @@ internal sealed class VerbMatcher(CameoData data, ClauseAnalyzer clauses)
 
     public VerbEntry[]? Lookup(int lemma) => _data.Verbs.LookupOrForm(lemma);
 
-    /// <summary>The entries of a verb token by lemma, else by its lower-case form ("risen" listed as a verb of its own).</summary>
-    public VerbEntry[]? Lookup(Document doc, int token)
+    /// <summary>The lemma of a verb token, checked against the verbs the project knows (the verb dictionary, and WordNet's
+    /// verbs when <paramref name="isVerb"/> is given): a lemma neither knows is a lemmatizer slip on an unseen word
+    /// ("tweeted" -> "tweete", "boycotted" -> "boycot"), replaced by the first regular base form of the word that one of
+    /// them knows ("tweet", "boycott"); the lemma itself when none does.</summary>
+    public int KnownLemma(Document doc, int token, Func<string, bool>? isVerb)
     {
         ref readonly var td = ref doc.Tokens[token];
-        var entries = _data.Verbs.LookupOrForm(td.Lemma);
+        if (_data.Verbs.LookupOrForm(td.Lemma) is not null) return td.Lemma;
+        string lemma = StringStore.Get(td.Lemma);
+        if (isVerb is null || isVerb(lemma)) return td.Lemma;
+        var form = doc.Text.AsSpan(td.Start, td.End - td.Start);
+        if (form.Length > 40) return td.Lemma;
+        string lower = form.ToString().ToLowerInvariant();
+        foreach (var b in RegularBaseForms(lower))
+            if (b != lemma && StringStore.TryGet(b, out int id) && _data.Verbs.LookupOrForm(id) is not null || isVerb(b))
+                return StringStore.Intern(b);
+        return td.Lemma;
+    }
+
+    /// <summary>The base forms a regular English verb form may have: "tweeted" -> tweet, tweete; "stopped" -> stop;
+    /// "combined" -> combin, combine; "tried" -> try; "boycotting" -> boycott; "blasts" -> blast.</summary>
+    internal static IEnumerable<string> RegularBaseForms(string w)
+    {
+        string? stem = w.EndsWith("ied", StringComparison.Ordinal) || w.EndsWith("ies", StringComparison.Ordinal) ? null
+            : w.EndsWith("ed", StringComparison.Ordinal) ? w[..^2]
+            : w.EndsWith("ing", StringComparison.Ordinal) ? w[..^3] : null;
+        if (w.Length > 4 && (w.EndsWith("ied", StringComparison.Ordinal) || w.EndsWith("ies", StringComparison.Ordinal))) yield return w[..^3] + "y";
+        if (stem is { Length: >= 2 })
+        {
+            yield return stem;
+            yield return stem + "e";
+            if (stem.Length >= 3 && stem[^1] == stem[^2]) yield return stem[..^1];
+        }
+        else if (w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal))
+        {
+            yield return w[..^1];
+            if (w.EndsWith("es", StringComparison.Ordinal)) yield return w[..^2];
+        }
+    }
+
+    /// <summary>The entries of a verb token by lemma (<paramref name="lemma"/>: the token's, or its <see cref="KnownLemma"/>),
+    /// else by its lower-case form ("risen" listed as a verb of its own).</summary>
+    public VerbEntry[]? Lookup(Document doc, int token, int lemma)
+    {
+        ref readonly var td = ref doc.Tokens[token];
+        var entries = _data.Verbs.LookupOrForm(lemma);
         if (entries is not null) return entries;
         var form = doc.Text.AsSpan(td.Start, td.End - td.Start);
         Span<char> lower = stackalloc char[Math.Min(form.Length, 64)];
         if (form.Length > lower.Length) return null;
         form.ToLowerInvariant(lower);
-        return StringStore.TryGet(lower, out int id) && id != td.Lemma ? _data.Verbs.LookupOrForm(id) : null;
+        return StringStore.TryGet(lower, out int id) && id != lemma ? _data.Verbs.LookupOrForm(id) : null;
     }
 
     /// <summary>Picks the verb entry (multi-word first) and its most specific matching pattern. A verb listed in several
