@@ -79,14 +79,13 @@ internal sealed class MappedBuffer : IDisposable
         _map = map;
     }
 
-    /// <summary>The finished text and its offset map (one extra entry for the end).</summary>
-    public (string Text, int[] Map) ToResult()
+    /// <summary>The finished text and its offset map (one extra entry for the end), held compactly (<see cref="Parley.Core.OffsetMap"/>).</summary>
+    public (string Text, Parley.Core.OffsetMap Map) ToResult()
     {
         string text = new(_chars, 0, Length);
-        var map = new int[Length + 1];
-        _map.AsSpan(0, Length).CopyTo(map);
-        map[Length] = Length == 0 ? 0 : _map[Length - 1] + 1;
-        return (text, map);
+        if (Length == _map.Length) Grow();
+        _map[Length] = Length == 0 ? 0 : _map[Length - 1] + 1;
+        return (text, new Parley.Core.OffsetMap(_map.AsSpan(0, Length + 1)));
     }
 
     public void Dispose()
