@@ -43,6 +43,26 @@ public sealed class OffsetMap
         }
     }
 
+    /// <summary>
+    /// The map of <paramref name="count"/> entries given as runs: entry <c>runStarts[r] + k</c> is <c>runOrigins[r] + k</c>
+    /// up to the next run's start (the first run starts at 0; starts ascend).
+    /// </summary>
+    public static OffsetMap FromRuns(ReadOnlySpan<int> runStarts, ReadOnlySpan<int> runOrigins, int count)
+    {
+        if (runStarts.Length == 0 || runStarts.Length != runOrigins.Length || runStarts[0] != 0 || count < 1)
+            throw new ArgumentException("An offset map needs runs from position 0 and at least the end entry.", nameof(runStarts));
+        for (int r = 1; r < runStarts.Length; r++)
+            if (runStarts[r] <= runStarts[r - 1] || runStarts[r] >= count) throw new ArgumentException("Run starts must ascend within the map.", nameof(runStarts));
+        return new OffsetMap(runStarts.ToArray(), runOrigins.ToArray(), count);
+    }
+
+    private OffsetMap(int[] runStarts, int[] runOrigins, int count)
+    {
+        _runStarts = runStarts;
+        _runOrigins = runOrigins;
+        _count = count;
+    }
+
     /// <summary>The map of a text that was not changed.</summary>
     public static OffsetMap Identity(int length) => new(length);
 

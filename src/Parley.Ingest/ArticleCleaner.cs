@@ -62,7 +62,7 @@ public sealed class ArticleCleaner
         {
             using var plain = new MappedBuffer(body.Length + 16);
             HtmlToText.Convert(body, plain);
-            CharNormalizer.Normalize(plain.Chars, plain.Map, normalized, _options.RepairMojibake, decodeEntities: true);
+            CharNormalizer.Normalize(plain.Chars, plain.MapToArray(), normalized, _options.RepairMojibake, decodeEntities: true);
         }
         else
         {

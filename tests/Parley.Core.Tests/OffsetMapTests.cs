@@ -46,4 +46,13 @@ public class OffsetMapTests
         Assert.Equal((2, 7), map.ToOriginal(1, 4));
         Assert.Equal(Enumerable.Range(0, 101), OffsetMap.Identity(100).ToArray());
     }
+
+    [Fact]
+    public void A_map_built_from_runs_gives_every_entry_and_refuses_runs_out_of_order()
+    {
+        var map = OffsetMap.FromRuns([0, 3, 5], [10, 20, 21 + 10], 8);
+        Assert.Equal([10, 11, 12, 20, 21, 31, 32, 33], map.ToArray());
+        Assert.Throws<ArgumentException>(() => OffsetMap.FromRuns([0, 5, 3], [0, 1, 2], 8));
+        Assert.Throws<ArgumentException>(() => OffsetMap.FromRuns([1], [0], 8));
+    }
 }
