@@ -37,6 +37,22 @@ internal static class CliOptions
         },
     };
 
+    /// <summary>--max-annotated-chars: the longest text annotated per article (<see cref="Parley.Engine.EngineOptions.MaxAnnotatedChars"/>).</summary>
+    public static Option<int> MaxAnnotatedChars()
+    {
+        int standard = new Parley.Engine.EngineOptions().MaxAnnotatedChars, unit = new Parley.Engine.EngineOptions().UnitChars;
+        var option = new Option<int>("--max-annotated-chars")
+        {
+            Description = "Longest text annotated per article; of a longer one only the start gets layers and events (the whole text is stored), with a warning.",
+            DefaultValueFactory = _ => standard,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < unit) result.AddError($"--max-annotated-chars must be at least {unit} (one processing unit)");
+        });
+        return option;
+    }
+
     public static Option<int> Threads() => new("--threads")
     {
         Description = "Worker threads (default: one per core).",

@@ -10,20 +10,36 @@ namespace Parley.Core;
 /// </summary>
 public static class ContentHash
 {
+    /// <summary>Characters encoded at a time: the hash reads the text in slices, so a huge text needs no copy of its own size.</summary>
+    private const int SliceChars = 16 * 1024;
+
     public static string Of(ReadOnlySpan<char> cleanedText)
     {
-        int max = Encoding.UTF8.GetMaxByteCount(cleanedText.Length);
-        byte[] rented = ArrayPool<byte>.Shared.Rent(max);
+        Span<byte> hash = stackalloc byte[32];
+        if (cleanedText.Length <= SliceChars)
+        {
+            Span<byte> bytes = stackalloc byte[Encoding.UTF8.GetMaxByteCount(cleanedText.Length)];
+            SHA256.HashData(bytes[..Encoding.UTF8.GetBytes(cleanedText, bytes)], hash);
+            return Convert.ToHexStringLower(hash[..8]);
+        }
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(SliceChars));
         try
         {
-            int n = Encoding.UTF8.GetBytes(cleanedText, rented);
-            Span<byte> hash = stackalloc byte[32];
-            SHA256.HashData(rented.AsSpan(0, n), hash);
+            for (int pos = 0; pos < cleanedText.Length;)
+            {
+                int n = Math.Min(SliceChars, cleanedText.Length - pos);
+                // A surrogate pair stays in one slice, so the bytes are those of the whole text encoded at once.
+                if (pos + n < cleanedText.Length && char.IsHighSurrogate(cleanedText[pos + n - 1])) n--;
+                sha.AppendData(buffer, 0, Encoding.UTF8.GetBytes(cleanedText.Slice(pos, n), buffer));
+                pos += n;
+            }
+            sha.GetHashAndReset(hash);
             return Convert.ToHexStringLower(hash[..8]);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

@@ -40,8 +40,12 @@ public sealed class IngestRunner(ParleyEngine engine, IParleyStore store)
 
     public ParleyEngine Engine => engine;
 
-    /// <summary>A batch is also written once its documents hold this many characters, so large articles do not pile up.</summary>
-    public long BatchChars { get; init; } = 4_000_000;
+    /// <summary>
+    /// A batch is also written once its documents hold this many characters, so large articles do not pile up: an
+    /// annotated article holds some 40 bytes of layers a character, and a batch waits for its last article (a million
+    /// characters is still about 200 news articles, the usual batch).
+    /// </summary>
+    public long BatchChars { get; init; } = 1_000_000;
 
     /// <summary>Group each stored batch into stories as it is stored (off only to time the storing alone).</summary>
     public bool UpdateStories { get; init; } = true;

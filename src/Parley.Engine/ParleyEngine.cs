@@ -31,6 +31,15 @@ public sealed record EngineOptions
     /// </summary>
     public int UnitChars { get; init; } = 50_000;
 
+    /// <summary>
+    /// Longest text annotated per article (default 2,000,000 characters: a long book, some twenty times the longest news
+    /// article). Of a longer text only the units up to this many characters get layers (its flags say
+    /// "annotated-to:END"); the whole text is still cleaned, stored and searchable. A 15 MB run-on "article" would
+    /// otherwise take minutes of CPU and hold hundreds of megabytes of layers for one input (issue 16); the reader and
+    /// ingest name such an article with a warning (<see cref="ParleyEngine.PartialAnnotationNote"/>).
+    /// </summary>
+    public int MaxAnnotatedChars { get; init; } = 2_000_000;
+
     /// <summary>Time any article may take to annotate, whatever its size (model start-up, a loaded machine).</summary>
     public TimeSpan BudgetBase { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -84,6 +93,7 @@ public sealed class ParleyEngine
         if (options.DefaultDate is { } date && !SaneDates.Contains(date))
             throw new ArgumentOutOfRangeException(nameof(options), SaneDates.OutOfRange(date));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.UnitChars, 1000);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAnnotatedChars, options.UnitChars);
         var missing = new List<string>();
         var pipeline = BuildPipeline(options, LanguageData.DefaultCode, missing);
         return new ParleyEngine(options, pipeline, missing);
@@ -116,9 +126,32 @@ public sealed class ParleyEngine
     public TimeSpan BudgetFor(int chars) => Options.BudgetBase + Options.BudgetPerMillionChars * (chars / 1e6);
 
     /// <summary>
+    /// Why only part of <paramref name="doc"/> gets layers (its text is longer than <see cref="EngineOptions.MaxAnnotatedChars"/>),
+    /// as a problem line's message; null when the whole text is annotated (or there is no pipeline for its language).
+    /// </summary>
+    public string? PartialAnnotationNote(Document doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        if (doc.Text.Length <= Options.MaxAnnotatedChars || PipelineFor(doc.Language) is null) return null;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"text of {doc.Text.Length:N0} characters is longer than the {Options.MaxAnnotatedChars:N0} annotated per article: layers and events cover its first {AnnotatedRanges(doc.Text)[^1].End:N0} characters; the whole text is stored and searchable");
+    }
+
+    /// <summary>The units of <paramref name="text"/> that get layers: all of them, or those within <see cref="EngineOptions.MaxAnnotatedChars"/> (at least one).</summary>
+    private List<(int Start, int End)> AnnotatedRanges(string text)
+    {
+        var ranges = DocumentParts.Split(text, Options.UnitChars);
+        int keep = 1;
+        while (keep < ranges.Count && ranges[keep].End <= Options.MaxAnnotatedChars) keep++;
+        if (keep < ranges.Count) ranges.RemoveRange(keep, ranges.Count - keep);
+        return ranges;
+    }
+
+    /// <summary>
     /// Runs the pipeline over an already cleaned document, within its time budget (<see cref="BudgetFor"/>): past it,
     /// a <see cref="BadInputException"/> names the budget. A text longer than <see cref="EngineOptions.UnitChars"/> is
-    /// annotated in units (<see cref="DocumentParts"/>) on all cores. Then its title is coded (see <see cref="AnnotateTitle"/>).
+    /// annotated in units (<see cref="DocumentParts"/>) on all cores, up to <see cref="EngineOptions.MaxAnnotatedChars"/>
+    /// (see <see cref="PartialAnnotationNote"/>). Then its title is coded (see <see cref="AnnotateTitle"/>).
     /// </summary>
     public void Annotate(Document doc, CancellationToken cancellationToken = default)
     {
@@ -126,7 +159,7 @@ public sealed class ParleyEngine
         doc.Done |= Layers.Clean | Layers.Language;
         // No pipeline for the language: the cleaned text is kept (the cleaner flagged its language).
         if (PipelineFor(doc.Language) is not { } pipeline) return;
-        var budget = BudgetFor(doc.Text.Length);
+        var budget = BudgetFor(Math.Min(doc.Text.Length, Options.MaxAnnotatedChars));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (budget > TimeSpan.Zero) deadline.CancelAfter(budget);
         else deadline.Cancel();
@@ -177,7 +210,7 @@ public sealed class ParleyEngine
 
     private void AnnotateInUnits(Pipeline pipeline, Document doc, CancellationToken cancellationToken)
     {
-        var ranges = DocumentParts.Split(doc.Text, Options.UnitChars);
+        var ranges = AnnotatedRanges(doc.Text);
         int degree = Options.Threads > 0 ? Options.Threads : Environment.ProcessorCount;
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = degree };
         // A few units at a time, appended as soon as they are done: only a few units' layers exist twice at once.
@@ -203,7 +236,7 @@ public sealed class ParleyEngine
             if (first == 0)
             {
                 // Size the token and sentence arrays once, from the first units' density, instead of doubling them.
-                double share = (double)doc.Text.Length / ranges[count - 1].End;
+                double share = (double)ranges[^1].End / ranges[count - 1].End;
                 doc.EnsureCapacity((int)(parts.Take(count).Sum(p => p.TokenCount) * share * 1.05) + 16,
                     (int)(parts.Take(count).Sum(p => p.SentenceCount) * share * 1.05) + 16);
             }
@@ -214,5 +247,6 @@ public sealed class ParleyEngine
             }
         }
         doc.Flags.Add($"units:{ranges.Count}");
+        if (ranges[^1].End < doc.Text.Length) doc.Flags.Add($"annotated-to:{ranges[^1].End}");
     }
 }

@@ -33,7 +33,7 @@ public sealed class ArticleCleaner
             Source = article.Source,
             Url = article.Url,
             Origin = article.Origin,
-            OriginalOffsets = new OffsetMap(map),
+            OriginalOffsets = map,
         };
         foreach (string note in article.Notes) doc.Flags.Add(note);
         if (text.Length == 0) doc.Flags.Add("empty-text");
@@ -51,10 +51,10 @@ public sealed class ArticleCleaner
     public (string Text, int[] Map) CleanBody(string body, bool isHtml, string? title)
     {
         var (text, map, _) = Clean(body, isHtml, title);
-        return (text, map);
+        return (text, map.ToArray());
     }
 
-    private (string Text, int[] Map, string? Dateline) Clean(string body, bool isHtml, string? title)
+    private (string Text, OffsetMap Map, string? Dateline) Clean(string body, bool isHtml, string? title)
     {
         ArgumentNullException.ThrowIfNull(body);
         using var normalized = new MappedBuffer(body.Length + 16);
@@ -62,7 +62,7 @@ public sealed class ArticleCleaner
         {
             using var plain = new MappedBuffer(body.Length + 16);
             HtmlToText.Convert(body, plain);
-            CharNormalizer.Normalize(plain.Chars, plain.Map, normalized, _options.RepairMojibake, decodeEntities: true);
+            CharNormalizer.Normalize(plain.Chars, plain.MapToArray(), normalized, _options.RepairMojibake, decodeEntities: true);
         }
         else
         {

@@ -122,7 +122,14 @@ internal sealed class DocumentWriter : IDisposable
         c.Set(15, doc.SentenceCount == 0 && doc.TokenCount == 0 ? null : _codec.EncodeLayers(doc));
         c.Set(16, doc.OriginalOffsets is { } map ? _codec.EncodeOffsets(map) : null);
         c.Set(17, doc.Text);
-        return c.ScalarInt64() ?? throw new InvalidOperationException("INSERT RETURNING gave no key.");
+        try
+        {
+            return c.ScalarInt64() ?? throw new InvalidOperationException("INSERT RETURNING gave no key.");
+        }
+        finally
+        {
+            c.ClearBindings();
+        }
     }
 
     private void InsertEntities(Document doc, long key)

@@ -42,6 +42,9 @@ internal sealed class RawStatement : IDisposable
 
     public void SetNull(int index) => Check(raw.sqlite3_bind_null(_stmt, index + 1));
 
+    /// <summary>Unbinds every parameter: SQLite keeps its own copy of a bound text or blob until then (a huge article's whole text).</summary>
+    public void ClearBindings() => Check(raw.sqlite3_clear_bindings(_stmt));
+
     /// <summary>Binds a boxed value of any of the types above.</summary>
     public void SetValue(int index, object? value)
     {

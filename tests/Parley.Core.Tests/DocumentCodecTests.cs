@@ -13,7 +13,7 @@ public class DocumentCodecTests
         Assert.Equal(expected.Flags, actual.Flags);
         Assert.True(expected.Tokens.SequenceEqual(actual.Tokens));
         Assert.True(expected.Sentences.SequenceEqual(actual.Sentences));
-        Assert.Equal(expected.OriginalOffsets?.Entries.ToArray(), actual.OriginalOffsets?.Entries.ToArray());
+        Assert.Equal(expected.OriginalOffsets?.ToArray(), actual.OriginalOffsets?.ToArray());
     }
 
     [Fact]

@@ -51,6 +51,6 @@ public class LayerCodecTests
         var map = new OffsetMap([0, 1, 2, 10, 11, 12, 5, 100]);
         var codec = new LayerCodec();
         var back = LayerCodec.DecodeOffsets(codec.EncodeOffsets(map));
-        Assert.True(map.Entries.SequenceEqual(back.Entries));
+        Assert.True(map.ToArray().SequenceEqual(back.ToArray()));
     }
 }

@@ -87,4 +87,35 @@ public class BudgetAndUnitTests
         Assert.Equal(a.SentenceCount, b.SentenceCount);
         Assert.Equal(a.Dates.Select(d => (d.Start, d.Value)), b.Dates.Select(d => (d.Start, d.Value)));
     }
+
+    [Fact]
+    public void A_text_past_the_annotated_length_is_stored_whole_with_layers_on_its_start_and_a_warning()
+    {
+        var engine = ParleyEngine.Create(new EngineOptions { Layers = Layers.Tags | Layers.Dates, Threads = 2, UnitChars = 1_000, MaxAnnotatedChars = 3_000 });
+        if (engine.MissingStages.Count > 0) Assert.Fail("models not installed: " + string.Join("; ", engine.MissingStages));
+        string longText = Paragraph(200), shortText = Paragraph(20);
+        string path = TempJsonl(longText, shortText);
+        try
+        {
+            var items = new DocumentStream(engine).Process([path]).ToList();
+            Assert.Equal(2, items.Count);
+            var doc = items[0].Document!;
+            Assert.Equal(longText, doc.Text);
+            int end = int.Parse(Assert.Single(doc.Flags, f => f.StartsWith("annotated-to:", StringComparison.Ordinal))["annotated-to:".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(end, 1_500, 3_000);
+            Assert.True(doc.TokenCount > 100);
+            Assert.All(doc.Tokens.ToArray(), t => Assert.True(t.End <= end));
+            Assert.Equal(InputProblemKind.Warning, items[0].Problem!.Kind);
+            Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"first {end:N0} characters"), items[0].Problem!.Message, StringComparison.Ordinal);
+            // A text within the limit: whole, no warning.
+            Assert.Null(items[1].Problem);
+            Assert.DoesNotContain(items[1].Document!.Flags, f => f.StartsWith("annotated-to:", StringComparison.Ordinal));
+            Assert.Equal(items[1].Document!.Text.Length, items[1].Document!.Tokens[^1].End);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => ParleyEngine.Create(new EngineOptions { UnitChars = 5_000, MaxAnnotatedChars = 4_000 }));
+    }
 }

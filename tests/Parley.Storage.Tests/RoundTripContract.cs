@@ -35,7 +35,7 @@ public abstract class RoundTripContract
         Assert.Equal(doc.LanguageScore, loaded.LanguageScore);
         Assert.Equal(doc.Done, loaded.Done);
         Assert.Equal(doc.Flags, loaded.Flags);
-        Assert.True(doc.OriginalOffsets!.Entries.SequenceEqual(loaded.OriginalOffsets!.Entries));
+        Assert.True(doc.OriginalOffsets!.ToArray().SequenceEqual(loaded.OriginalOffsets!.ToArray()));
 
         Assert.Equal(doc.TokenCount, loaded.TokenCount);
         for (int i = 0; i < doc.TokenCount; i++)

@@ -24,12 +24,13 @@ internal static class CodeCommand
         format.AcceptOnlyFromAmong("jsonl", "json", "gdelt");
         var layers = CliOptions.LayersOption();
         var threads = CliOptions.Threads();
+        var maxAnnotated = CliOptions.MaxAnnotatedChars();
         var quiet = CliOptions.Quiet();
         var allowPrivate = CliOptions.AllowPrivateAddresses();
 
         var command = new Command("code", "Process articles and print the results as structured data; needs no database.")
         {
-            paths, date, format, layers, threads, quiet, allowPrivate,
+            paths, date, format, layers, threads, quiet, allowPrivate, maxAnnotated,
         };
         command.SetAction(parse =>
         {
@@ -48,6 +49,7 @@ internal static class CodeCommand
                 DefaultDate = CliOptions.ParseDate(parse.GetValue(date)),
                 Layers = CliOptions.ParseLayers(parse.GetValue(layers)!),
                 Threads = parse.GetValue(threads),
+                MaxAnnotatedChars = parse.GetValue(maxAnnotated),
                 AllowPrivateAddresses = parse.GetValue(allowPrivate),
             });
             if (!CliOptions.Installed(engine, "code")) return 2;

@@ -27,6 +27,7 @@ internal static class IngestCommand
         var store = CliOptions.Store();
         var layers = CliOptions.LayersOption();
         var threads = CliOptions.Threads();
+        var maxAnnotated = CliOptions.MaxAnnotatedChars();
         var quiet = CliOptions.Quiet();
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every problem as it happens (above the progress line)." };
         var problemsFile = new Option<string?>("--problems") { Description = "Write every problem to this file, one a line: input, kind, message (tab-separated)." };
@@ -37,7 +38,7 @@ internal static class IngestCommand
 
         var command = new Command("ingest", "Process articles and store them (default store: the SQLite file parley.db).")
         {
-            paths, date, db, store, layers, threads, quiet, verbose, problemsFile, batch, queue, allowPrivate,
+            paths, date, db, store, layers, threads, quiet, verbose, problemsFile, batch, queue, allowPrivate, maxAnnotated,
         };
         command.SetAction(parse =>
         {
@@ -52,6 +53,7 @@ internal static class IngestCommand
                 DefaultDate = CliOptions.ParseDate(parse.GetValue(date)),
                 Layers = CliOptions.ParseLayers(parse.GetValue(layers)!),
                 Threads = parse.GetValue(threads),
+                MaxAnnotatedChars = parse.GetValue(maxAnnotated),
                 AllowPrivateAddresses = parse.GetValue(allowPrivate),
             });
             bool isQuiet = parse.GetValue(quiet);

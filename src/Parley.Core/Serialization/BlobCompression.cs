@@ -13,13 +13,15 @@ internal static class BlobCompression
     private const byte Brotli = 1;
     private const int Quality = 1;
     private const int Window = 22;
+    private const int PooledLimit = 1 << 20;
 
     public static byte[] Pack(ReadOnlySpan<byte> raw)
     {
         var header = new ByteBuffer();
         if (raw.Length < 64) return PackRaw(raw);
         int max = BrotliEncoder.GetMaxCompressedLength(raw.Length);
-        byte[] rented = ArrayPool<byte>.Shared.Rent(max);
+        // A huge blob's buffer is allocated, not rented: the pool would keep it for the rest of the run.
+        byte[] rented = max <= PooledLimit ? ArrayPool<byte>.Shared.Rent(max) : new byte[max];
         try
         {
             if (!BrotliEncoder.TryCompress(raw, rented, out int written, Quality, Window) || written >= raw.Length)
@@ -33,7 +35,7 @@ internal static class BlobCompression
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            if (rented.Length <= PooledLimit) ArrayPool<byte>.Shared.Return(rented);
         }
     }
 

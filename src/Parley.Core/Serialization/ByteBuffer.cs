@@ -12,7 +12,14 @@ internal sealed class ByteBuffer
     public int Length => _length;
     public ReadOnlySpan<byte> Written => _data.AsSpan(0, _length);
 
-    public void Clear() => _length = 0;
+    /// <summary>Largest buffer kept between documents: one huge document's layers are not held for the rest of the run.</summary>
+    private const int KeptCapacity = 1 << 20;
+
+    public void Clear()
+    {
+        _length = 0;
+        if (_data.Length > KeptCapacity) _data = new byte[4096];
+    }
 
     private void Ensure(int extra)
     {

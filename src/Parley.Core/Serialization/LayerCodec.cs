@@ -168,10 +168,16 @@ public sealed class LayerCodec
     {
         var b = _buffer;
         b.Clear();
-        var entries = map.Entries;
-        b.WriteVarUInt(entries.Length);
+        ArgumentNullException.ThrowIfNull(map);
+        b.WriteVarUInt(map.Count);
         int prev = 0;
-        foreach (int e in entries) { b.WriteVarInt((long)e - prev); prev = e; }
+        Span<int> entries = stackalloc int[1024];
+        for (int first = 0; first < map.Count;)
+        {
+            int n = map.CopyTo(first, entries);
+            foreach (int e in entries[..n]) { b.WriteVarInt((long)e - prev); prev = e; }
+            first += n;
+        }
         return BlobCompression.Pack(b.Written);
     }
 
