@@ -29,6 +29,16 @@ public sealed partial class PostgresStore : IParleyStore
         var b = new NpgsqlConnectionStringBuilder(connectionString);
         // JIT compiling a plan costs 50-200 ms and only pays for queries far longer than the store's: off, unless asked for.
         if (b.Options is null || !b.Options.Contains("jit", StringComparison.OrdinalIgnoreCase)) b.Options = ((b.Options ?? "") + " -c jit=off").Trim();
+        // The store sends the same few statements again and again (story placement runs a handful per article): prepared
+        // once per connection they skip parsing and planning (PostgreSQL ingest with stories, 4,904 Reuters articles:
+        // 34.7 s -> 27.4 s; without stories 17.7 s). Unless the connection string says otherwise (say, behind a pooler
+        // in transaction mode, where prepared statements do not survive: "Max Auto Prepare=0").
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            b.MaxAutoPrepare = 64;
+            b.AutoPrepareMinUsages = 2;
+        }
         _source = NpgsqlDataSource.Create(b.ConnectionString);
     }
 
