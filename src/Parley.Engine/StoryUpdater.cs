@@ -38,6 +38,7 @@ public static class StoryUpdater
                 Place(tx, grouping, input, hasEvents, counts, null, terms);
                 placed++;
             }
+            counts.Write(tx);
             return placed;
         });
     }
@@ -120,6 +121,7 @@ public static class StoryUpdater
             Place(tx, grouping, input, hasEvents, counts, null, terms);
             placed++;
         }
+        counts.Write(tx);
         return placed;
     }
 
@@ -170,6 +172,7 @@ public static class StoryUpdater
             var counts = new TermCounts([], 0);
             var memory = new Memory();
             foreach (var input in inputs) Place(tx, grouping, input, hasEvents: false, counts, memory, null);
+            counts.Write(tx);
             return memory.ById.Count;
         });
         var events = new List<EventReport>();
@@ -184,14 +187,25 @@ public static class StoryUpdater
     /// </summary>
     private sealed class TermCounts(Dictionary<int, int> frequencies, long documents)
     {
+        private readonly Dictionary<int, int> _added = [];
+        private int _addedDocuments;
+
         public Dictionary<int, int> Frequencies { get; } = frequencies;
         public long Documents { get; private set; } = documents;
 
         public void Count(IEnumerable<int> terms)
         {
-            foreach (int k in terms) Frequencies[k] = Frequencies.GetValueOrDefault(k) + 1;
+            foreach (int k in terms)
+            {
+                Frequencies[k] = Frequencies.GetValueOrDefault(k) + 1;
+                _added[k] = _added.GetValueOrDefault(k) + 1;
+            }
             Documents++;
+            _addedDocuments++;
         }
+
+        /// <summary>Writes what this transaction counted, once, before it commits.</summary>
+        public void Write(IStoryTransaction tx) => tx.CountTerms(_added, _addedDocuments);
     }
 
     /// <summary>What a full regroup keeps in memory instead of reading back per article: the stories so far, by key term.</summary>
@@ -224,7 +238,6 @@ public static class StoryUpdater
         }
         var joined = grouping.Join(grouping.Choose(input, vector, candidates), input, vector);
         // Writes after the reads, so a store can send them together.
-        tx.CountTerms(terms.Keys);
         counts.Count(terms.Keys);
         tx.AddToStory(new StoryState(joined.Id, joined.Title, joined.First, joined.Last, joined.Size, IncrementalStories.EncodeCentroid(joined.Centroid)),
             input.DocumentId, keys);
@@ -241,7 +254,7 @@ public static class StoryUpdater
         // merge groups (actors and event) of the new article's events can change: recompute those alone.
         if (hasEvents && joined.Size > 1)
         {
-            var events = tx.EventsOfStory(joined.Id);
+            var events = tx.EventsOfStory(joined.Id, input.DocumentId);
             var touched = new HashSet<(string?, string?, string)>();
             foreach (var e in events) if (e.DocumentId == input.DocumentId) touched.Add(ReportMerger.GroupOf(e.Source, e.Target, e.Cameo));
             var reports = new List<EventReport>();

@@ -67,12 +67,14 @@ internal sealed class PgStoryTransaction(NpgsqlConnection c, NpgsqlTransaction t
         return (df, documents);
     }
 
-    public void CountTerms(IReadOnlyCollection<int> terms)
+    public void CountTerms(IReadOnlyDictionary<int, int> documentsByTerm, int documents)
     {
+        if (documents == 0) return;
         // In term order, so two workers never lock the same counters in opposite orders.
-        Write("INSERT INTO story_term_counts(term, documents) SELECT t, 1 FROM unnest($1::int[]) AS t ON CONFLICT (term) DO UPDATE SET documents = story_term_counts.documents + 1",
-            terms.Distinct().Order().ToArray());
-        Write("UPDATE store_state SET grouped = grouped + 1");
+        var terms = documentsByTerm.Where(kv => kv.Value != 0).OrderBy(kv => kv.Key).ToList();
+        Write("INSERT INTO story_term_counts(term, documents) SELECT t, n FROM unnest($1::int[], $2::int[]) AS x(t, n) ON CONFLICT (term) DO UPDATE SET documents = story_term_counts.documents + excluded.documents",
+            terms.Select(kv => kv.Key).ToArray(), terms.Select(kv => kv.Value).ToArray());
+        Write("UPDATE store_state SET grouped = grouped + $1", (long)documents);
     }
 
     public IReadOnlySet<string> InStories(IReadOnlyCollection<string> documentIds)
@@ -117,16 +119,20 @@ internal sealed class PgStoryTransaction(NpgsqlConnection c, NpgsqlTransaction t
             Write("INSERT INTO story_terms(term, story_id) SELECT t, $2 FROM unnest($1::int[]) AS t ON CONFLICT DO NOTHING", keyTerms.ToArray(), story.Id);
     }
 
-    public IReadOnlyList<EventIdentity> EventsOfStory(string storyId)
+    /// <summary>A text parameter typed even when null or unused in the statement (the server cannot infer its type then).</summary>
+    private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text };
+
+    public IReadOnlyList<EventIdentity> EventsOfStory(string storyId, string? groupsOfDocument = null)
     {
         const string Columns = "e.key, e.doc, $1, e.day, e.src_actor, e.tgt_actor, e.cameo, d.id, e.ord, e.report_of";
         bool single = storyId.StartsWith("document:", StringComparison.Ordinal);
         var list = new List<EventIdentity>();
         // With the story's writes just queued (its new member), in one round trip.
+        string groups = groupsOfDocument is null ? "" : " AND " + StoryEventGroups.InGroupsOf("$3");
         ReadAfterWrites(single
-            ? $"SELECT {Columns} FROM events e JOIN documents d ON d.key = e.doc WHERE d.id = $2"
-            : $"SELECT {Columns} FROM story_documents sd JOIN documents d ON d.id = sd.document_id JOIN events e ON e.doc = d.key WHERE sd.story_id = $1",
-            single ? [storyId, storyId["document:".Length..]] : [storyId], r =>
+            ? $"SELECT {Columns} FROM events e JOIN documents d ON d.key = e.doc WHERE d.id = $2" + groups
+            : $"SELECT {Columns} FROM story_documents sd JOIN documents d ON d.id = sd.document_id JOIN events e ON e.doc = d.key WHERE sd.story_id = $1" + groups,
+            [Text(storyId), Text(single ? storyId["document:".Length..] : null), Text(groupsOfDocument)], r =>
             {
                 while (r.Read())
                     list.Add(new EventIdentity(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3),

@@ -88,12 +88,20 @@ public sealed partial class SqliteStore
             return (df, documents);
         }
 
-        public void CountTerms(IReadOnlyCollection<int> terms)
+        public void CountTerms(IReadOnlyDictionary<int, int> documentsByTerm, int documents)
         {
-            using var cmd = Command(
-                "INSERT INTO story_term_counts(term, documents) SELECT DISTINCT value, 1 FROM json_each(@terms) WHERE true ON CONFLICT(term) DO UPDATE SET documents = documents + 1");
-            cmd.Parameters.AddWithValue("@terms", "[" + string.Join(',', terms.Where(t => t != GroupedRow).Distinct().Prepend(GroupedRow)) + "]");
-            cmd.ExecuteNonQuery();
+            if (documents == 0) return;
+            using var add = new PreparedCommand(c,
+                "INSERT INTO story_term_counts(term, documents) VALUES (@term, @n) ON CONFLICT(term) DO UPDATE SET documents = documents + @n", "@term", "@n");
+            add.Enlist(tx);
+            add.Set(0, GroupedRow); add.Set(1, documents);
+            add.Execute();
+            foreach (var (term, n) in documentsByTerm)
+            {
+                if (term == GroupedRow || n == 0) continue;
+                add.Set(0, term); add.Set(1, n);
+                add.Execute();
+            }
         }
 
         public IReadOnlySet<string> InStories(IReadOnlyCollection<string> documentIds)
@@ -158,15 +166,17 @@ public sealed partial class SqliteStore
             terms.ExecuteNonQuery();
         }
 
-        public IReadOnlyList<EventIdentity> EventsOfStory(string storyId)
+        public IReadOnlyList<EventIdentity> EventsOfStory(string storyId, string? groupsOfDocument = null)
         {
             const string Columns = "e.key, e.doc, @story, e.day, e.src_actor, e.tgt_actor, e.cameo, d.id, e.ord, e.report_of";
             bool single = storyId.StartsWith("document:", StringComparison.Ordinal);
+            string groups = groupsOfDocument is null ? "" : " AND " + StoryEventGroups.InGroupsOf("@groups");
             using var cmd = Command(single
-                ? $"SELECT {Columns} FROM events e JOIN documents d ON d.key = e.doc WHERE d.id = @doc"
-                : $"SELECT {Columns} FROM story_documents sd JOIN documents d ON d.id = sd.document_id JOIN events e ON e.doc = d.key WHERE sd.story_id = @story");
+                ? $"SELECT {Columns} FROM events e JOIN documents d ON d.key = e.doc WHERE d.id = @doc" + groups
+                : $"SELECT {Columns} FROM story_documents sd JOIN documents d ON d.id = sd.document_id JOIN events e ON e.doc = d.key WHERE sd.story_id = @story" + groups);
             cmd.Parameters.AddWithValue("@story", storyId);
             if (single) cmd.Parameters.AddWithValue("@doc", storyId["document:".Length..]);
+            if (groupsOfDocument is not null) cmd.Parameters.AddWithValue("@groups", groupsOfDocument);
             var list = new List<EventIdentity>();
             using var r = cmd.ExecuteReader();
             while (r.Read())

@@ -17,8 +17,12 @@ public interface IStoryTransaction
     /// <summary>How many grouped documents hold each of <paramref name="terms"/> (absent: none), and how many documents are grouped.</summary>
     (IReadOnlyDictionary<int, int> Frequencies, long Documents) TermFrequencies(IReadOnlyCollection<int> terms);
 
-    /// <summary>Counts one more grouped document holding <paramref name="terms"/>.</summary>
-    void CountTerms(IReadOnlyCollection<int> terms);
+    /// <summary>
+    /// Counts <paramref name="documents"/> more grouped documents, <paramref name="documentsByTerm"/>[t] of them holding term t
+    /// (a whole batch's counts in one write: a counter written once per placement would be rewritten hundreds of times in
+    /// one transaction, and PostgreSQL keeps every version of a row a transaction rewrites).
+    /// </summary>
+    void CountTerms(IReadOnlyDictionary<int, int> documentsByTerm, int documents);
 
     /// <summary>Removes every story (their members, key terms, centroids and term counts), to regroup from scratch.</summary>
     void ClearAll();
@@ -37,7 +41,12 @@ public interface IStoryTransaction
     void AddToStory(StoryState story, string documentId, IReadOnlyCollection<int> keyTerms);
 
     /// <summary>Every event of the story's stored documents with its current report link (a document in no story is its own story, "document:ID").</summary>
-    IReadOnlyList<EventIdentity> EventsOfStory(string storyId);
+    /// <remarks>
+    /// With <paramref name="groupsOfDocument"/>, only the events in a report group (source, target and three-digit CAMEO
+    /// code, as ReportMerger groups them) that one of that document's events falls into: all that relinking after the
+    /// document joins the story needs, however large the story has grown.
+    /// </remarks>
+    IReadOnlyList<EventIdentity> EventsOfStory(string storyId, string? groupsOfDocument = null);
 
     /// <summary>Sets each named event's report link: the key of its first report, or null for a first report.</summary>
     void SetReportLinks(IReadOnlyList<(long Key, long? FirstReport)> changes);
@@ -96,3 +105,15 @@ public static class PlacementOrder
 
 /// <summary>An article that failed processing too often: kept with its error so nothing is lost silently.</summary>
 public sealed record DeadLetter(string Hash, string? DocumentId, string? Origin, int Attempts, string Error, DateTimeOffset At);
+
+/// <summary>
+/// The SQL condition of <see cref="IStoryTransaction.EventsOfStory"/>'s report groups, in the dialect both stores read: the
+/// event <c>e</c> shares source, target (null with null) and three-digit CAMEO code with an event of the named document.
+/// </summary>
+public static class StoryEventGroups
+{
+    public static string InGroupsOf(string documentIdParameter) =>
+        "EXISTS (SELECT 1 FROM events g JOIN documents gd ON gd.key = g.doc WHERE gd.id = " + documentIdParameter +
+        " AND g.src_actor IS NOT DISTINCT FROM e.src_actor AND g.tgt_actor IS NOT DISTINCT FROM e.tgt_actor" +
+        " AND substr(g.cameo, 1, 3) = substr(e.cameo, 1, 3))";
+}

@@ -56,6 +56,11 @@ public abstract class StoryTransactionContract
         Assert.Equal(6, events.Count);
         Assert.All(events, e => Assert.Equal("s", e.StoryId));
         Assert.Equal(["a", "a", "a", "b", "b", "b"], events.Select(e => e.DocumentId).Order(StringComparer.Ordinal));
+        // Only the report groups of one document's events: those events and the others sharing their groups.
+        var groupsOfA = events.Where(e => e.DocumentId == "a").Select(e => (e.Source, e.Target, e.Cameo[..Math.Min(3, e.Cameo.Length)])).ToHashSet();
+        var expected = events.Where(e => groupsOfA.Contains((e.Source, e.Target, e.Cameo[..Math.Min(3, e.Cameo.Length)]))).Select(e => e.Key).Order();
+        Assert.Equal(expected, t.Store.UpdateStories(tx => tx.EventsOfStory("s", "a")).Select(e => e.Key).Order());
+        Assert.Equal(3, t.Store.UpdateStories(tx => tx.EventsOfStory("document:a", "a")).Count);
         var bKeys = events.Where(e => e.DocumentId == "b").OrderBy(e => e.Ord).Select(e => e.Key).ToList();
         long first = events.First(e => e.DocumentId == "a" && e.Ord == 0).Key;
 
