@@ -28,8 +28,7 @@ public static class StoryUpdater
             // kept here as the batch is placed: each placement reads only its candidate stories (and its story's events).
             var skip = new HashSet<string>(tx.InStories(inputs.Select(i => i.Input.DocumentId).ToList()), StringComparer.Ordinal);
             var termsOf = inputs.Select(i => skip.Contains(i.Input.DocumentId) ? null : grouping.Terms(i.Input)).ToList();
-            var (frequencies, documents) = tx.TermFrequencies(termsOf.Where(t => t is not null).SelectMany(t => t!.Keys).ToHashSet());
-            var counts = new TermCounts(new Dictionary<int, int>(frequencies), documents);
+            var counts = TermCounts.Read(tx, termsOf.Where(t => t is not null).SelectMany(t => t!.Keys));
             int placed = 0;
             for (int i = 0; i < inputs.Count; i++)
             {
@@ -114,8 +113,7 @@ public static class StoryUpdater
         }
         if (toPlace.Count == 0) return 0;
         // One read of the term counts for all of them (see AddDocuments).
-        var (frequencies, documents) = tx.TermFrequencies(toPlace.SelectMany(t => t.Terms.Keys).ToHashSet());
-        var counts = new TermCounts(new Dictionary<int, int>(frequencies), documents);
+        var counts = TermCounts.Read(tx, toPlace.SelectMany(t => t.Terms.Keys));
         foreach (var (input, hasEvents, terms) in toPlace)
         {
             Place(tx, grouping, input, hasEvents, counts, null, terms);
@@ -193,6 +191,13 @@ public static class StoryUpdater
         public Dictionary<int, int> Frequencies { get; } = frequencies;
         public long Documents { get; private set; } = documents;
 
+        /// <summary>The store's counts of these terms (one read for a whole batch).</summary>
+        public static TermCounts Read(IStoryTransaction tx, IEnumerable<int> terms)
+        {
+            var (frequencies, documents) = tx.TermFrequencies(terms.ToHashSet());
+            return new TermCounts(new Dictionary<int, int>(frequencies), documents);
+        }
+
         public void Count(IEnumerable<int> terms)
         {
             foreach (int k in terms)
@@ -254,12 +259,9 @@ public static class StoryUpdater
         // merge groups (actors and event) of the new article's events can change: recompute those alone.
         if (hasEvents && joined.Size > 1)
         {
-            var events = tx.EventsOfStory(joined.Id, input.DocumentId);
-            var touched = new HashSet<(string?, string?, string)>();
-            foreach (var e in events) if (e.DocumentId == input.DocumentId) touched.Add(ReportMerger.GroupOf(e.Source, e.Target, e.Cameo));
+            // The store returns only the events in the new article's groups.
             var reports = new List<EventReport>();
-            foreach (var e in events)
-                if (touched.Contains(ReportMerger.GroupOf(e.Source, e.Target, e.Cameo))) reports.Add(Report(e));
+            foreach (var e in tx.EventsOfStory(joined.Id, input.DocumentId)) reports.Add(Report(e));
             var links = new Dictionary<long, long>();
             foreach (var (key, first) in ReportMerger.Merge(reports)) links[key] = first;
             // Write only the links that change (usually the new article's own).

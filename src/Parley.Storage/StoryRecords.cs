@@ -108,7 +108,8 @@ public sealed record DeadLetter(string Hash, string? DocumentId, string? Origin,
 
 /// <summary>
 /// The SQL condition of <see cref="IStoryTransaction.EventsOfStory"/>'s report groups, in the dialect both stores read: the
-/// event <c>e</c> shares source, target (null with null) and three-digit CAMEO code with an event of the named document.
+/// event <c>e</c> shares source, target (null with null) and three-digit CAMEO code with an event of the named document
+/// (ReportMerger.GroupOf in SQL: change both together).
 /// </summary>
 public static class StoryEventGroups
 {

@@ -24,6 +24,7 @@ public static class ReportMerger
     public const int WindowDays = 2;
 
     /// <summary>Within a story, reports can be one event only if they share this: actors and the event's first three digits.</summary>
+    // The stores' SQL form of this rule is Parley.Storage.StoryEventGroups: change both together.
     public static (string? Source, string? Target, string Cameo) GroupOf(string? source, string? target, string cameo) =>
         (source, target, cameo.Length > 3 ? cameo[..3] : cameo);
 
