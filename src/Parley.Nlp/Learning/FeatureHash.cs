@@ -4,67 +4,121 @@ namespace Parley.Nlp.Learning;
 
 /// <summary>
 /// The one feature hash of the NLP models: stable 64-bit keys from template ids and characters, without allocating
-/// strings (string.GetHashCode is randomised per process, a saved model needs the same value in every run). FNV-1a
-/// over UTF-16 units, finished by a mixer so that nearby inputs spread over a table.
+/// strings (string.GetHashCode is randomised per process, a saved model needs the same value in every run).
 /// <para>
-/// The models combine these primitives in the orders they were trained with, and a saved model is only right with
-/// its own: the tagger, the sentence splitter, FEATS and the lemmatizer use <see cref="Of"/> and <see cref="Add(ulong, ReadOnlySpan{char})"/>;
-/// NER uses <see cref="Chars"/>, <see cref="Feature(int, ulong)"/> and <see cref="Extend"/>; the parser (its
-/// perceptron features and its network's suffix buckets) uses <see cref="Parser"/>, finished by another mixer.
-/// Changing any of them means retraining the models that use it.
+/// A text's key is computed by one function, <see cref="Text{TFamily}"/>: a seed from the template (or attribute kind),
+/// FNV-1a over the UTF-16 units (lower-cased or not), an end step, and a xorshift-multiply finaliser. The saved models
+/// were trained with three settings of it, the three <see cref="IHashFamily"/> structs below, and a model is only right
+/// with its own: <see cref="TaggerFamily"/> (the tagger, sentence splitter, FEATS and lemmatizer of models/nlp-en-ewt),
+/// <see cref="NerFamily"/> (models/ner-en) and <see cref="ParserFamily"/> (the parser's perceptron features and its network's
+/// suffix buckets). What still differs between the families is data, not code: whether the seed is mixed, what the
+/// end step folds in, which finaliser constants, and the formula each uses to join several keys into a feature (kept
+/// beside the family that uses it). Changing any of them means retraining the models of that family; the values are
+/// pinned in FeatureHashTests.
 /// </para>
 /// </summary>
 internal static class FeatureHash
 {
-    private const ulong Offset = 14695981039346656037UL;
-    private const ulong Prime = 1099511628211UL;
+    internal const ulong Offset = 14695981039346656037UL;
+    internal const ulong Prime = 1099511628211UL;
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
 
-    /// <summary>FNV-1a steps over the characters, from <paramref name="h"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Fnv(ulong h, ReadOnlySpan<char> s)
+    /// <summary>One setting of <see cref="Text{TFamily}"/>: what a model family was trained with.</summary>
+    internal interface IHashFamily
     {
-        foreach (char c in s) h = (h ^ c) * Prime;
-        return h;
+        /// <summary>Whether the seed goes through <see cref="Mix"/> before the characters.</summary>
+        static abstract bool MixedSeed { get; }
+
+        /// <summary>The step after the characters (a separator, the length, or nothing).</summary>
+        static abstract ulong End(ulong h, int length);
+
+        /// <summary>The finaliser.</summary>
+        static abstract ulong Finish(ulong h);
     }
 
-    /// <summary>FNV-1a steps over the lower-cased characters (invariant culture), from <paramref name="h"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong FnvLower(ulong h, ReadOnlySpan<char> s)
+    /// <summary>The tagger's family: mixed seed, a 0xFF separator step, MurmurHash3's finaliser.</summary>
+    internal readonly struct TaggerFamily : IHashFamily
     {
-        foreach (char c in s) h = (h ^ char.ToLowerInvariant(c)) * Prime;
-        return h;
+        public static bool MixedSeed => true;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong End(ulong h, int length) => (h ^ 0xFF) * Prime;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Finish(ulong h) => Mix(h);
+    }
+
+    /// <summary>NER's family: plain seed, the length folded in, MurmurHash3's finaliser.</summary>
+    internal readonly struct NerFamily : IHashFamily
+    {
+        public static bool MixedSeed => false;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong End(ulong h, int length) => h ^ (ulong)length;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Finish(ulong h) => Mix(h);
+    }
+
+    /// <summary>The parser's family: plain seed, no end step, its own finaliser constants (<see cref="Parser.Mix"/>).</summary>
+    internal readonly struct ParserFamily : IHashFamily
+    {
+        public static bool MixedSeed => false;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong End(ulong h, int length) => h;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Finish(ulong h) => Parser.Mix(h);
+    }
+
+    /// <summary>
+    /// The key of a text under a family: seed from <paramref name="template"/>, FNV-1a over the characters (lower-cased,
+    /// invariant culture, when <paramref name="lower"/>), the family's end step and finaliser. A struct type argument
+    /// makes the JIT compile one copy per family with its steps inlined.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Text<TFamily>(ulong template, ReadOnlySpan<char> s, bool lower = false) where TFamily : struct, IHashFamily =>
+        TFamily.Finish(Continue<TFamily>(Seed<TFamily>(template), s, lower));
+
+    /// <summary>The family's seed for a template: <c>Offset ^ template * Golden</c>, mixed where the family says.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Seed<TFamily>(ulong template) where TFamily : struct, IHashFamily =>
+        TFamily.MixedSeed ? Mix(Offset ^ template * Golden) : Offset ^ template * Golden;
+
+    /// <summary>The characters and the family's end step, from a running hash <paramref name="h"/> (not finalised).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Continue<TFamily>(ulong h, ReadOnlySpan<char> s, bool lower) where TFamily : struct, IHashFamily
+    {
+        if (lower) foreach (char c in s) h = (h ^ char.ToLowerInvariant(c)) * Prime;
+        else foreach (char c in s) h = (h ^ c) * Prime;
+        return TFamily.End(h, s.Length);
+    }
+
+    /// <summary>
+    /// The xorshift-multiply finaliser both finalisers are: three shifts, two multipliers. Constant arguments, so each
+    /// caller compiles to the plain five steps.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong XorShiftMultiply(ulong x, int s1, ulong m1, int s2, ulong m2, int s3)
+    {
+        x ^= x >> s1; x *= m1;
+        x ^= x >> s2; x *= m2;
+        x ^= x >> s3;
+        return x;
     }
 
     /// <summary>MurmurHash3's 64-bit finaliser.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Mix(ulong x)
-    {
-        x ^= x >> 33; x *= 0xff51afd7ed558ccdUL;
-        x ^= x >> 33; x *= 0xc4ceb9fe1a85ec53UL;
-        x ^= x >> 33;
-        return x;
-    }
+    public static ulong Mix(ulong x) => XorShiftMultiply(x, 33, 0xff51afd7ed558ccdUL, 33, 0xc4ceb9fe1a85ec53UL, 33);
 
     // ---------------------------------------------------------------- tagger, splitter, FEATS, lemmatizer (models/nlp-en-ewt)
 
-    public static ulong Start(int template) => Mix(Offset ^ (ulong)(uint)template * Golden);
+    public static ulong Start(int template) => Seed<TaggerFamily>((uint)template);
 
-    public static ulong Add(ulong h, ReadOnlySpan<char> s) => (Fnv(h, s) ^ 0xFF) * Prime;
+    public static ulong Add(ulong h, ReadOnlySpan<char> s) => Continue<TaggerFamily>(h, s, lower: false);
 
-    public static ulong AddLower(ulong h, ReadOnlySpan<char> s) => (FnvLower(h, s) ^ 0xFF) * Prime;
+    public static ulong AddLower(ulong h, ReadOnlySpan<char> s) => Continue<TaggerFamily>(h, s, lower: true);
 
     public static ulong Add(ulong h, int value) => (h ^ (uint)value ^ 0xABCD0000UL) * Prime * Prime;
 
     public static ulong Add(ulong h, ulong value) => Mix(h ^ value) * Prime;
 
-    public static ulong Of(int template, ReadOnlySpan<char> s) => Mix(Add(Start(template), s));
-    public static ulong OfLower(int template, ReadOnlySpan<char> s) => Mix(AddLower(Start(template), s));
+    public static ulong Of(int template, ReadOnlySpan<char> s) => Text<TaggerFamily>((uint)template, s);
+    public static ulong OfLower(int template, ReadOnlySpan<char> s) => Text<TaggerFamily>((uint)template, s, lower: true);
 
     // ---------------------------------------------------------------- NER (models/ner-en)
 
     /// <summary>A word's characters (NER token hashes).</summary>
-    public static ulong Chars(ReadOnlySpan<char> s) => Mix(Fnv(Offset, s) ^ (ulong)s.Length);
+    public static ulong Chars(ReadOnlySpan<char> s) => Text<NerFamily>(0, s);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Feature(int template, ulong a) => Mix(a + (ulong)(template + 1) * Golden);
@@ -84,27 +138,19 @@ internal static class FeatureHash
     /// <summary>The parser's keys: <paramref name="kind"/> separates attribute kinds; conjunctions are multiply-xor chains.</summary>
     internal static class Parser
     {
-        /// <summary>FNV-1a over the characters, finished with the parser's mixer.</summary>
-        public static ulong String(ReadOnlySpan<char> text, ulong kind) => Mix(Fnv(Offset ^ (kind * Golden), text));
+        /// <summary>A text's key under the parser's family.</summary>
+        public static ulong String(ReadOnlySpan<char> text, ulong kind) => Text<ParserFamily>(kind, text);
 
         /// <summary>Lowercased, without allocating.</summary>
-        public static ulong Lower(ReadOnlySpan<char> text, ulong kind) => Mix(FnvLower(Offset ^ (kind * Golden), text));
+        public static ulong Lower(ReadOnlySpan<char> text, ulong kind) => Text<ParserFamily>(kind, text, lower: true);
 
         /// <summary>Last <paramref name="n"/> characters, lowercased.</summary>
         public static ulong Suffix(ReadOnlySpan<char> text, int n, ulong kind) =>
             Lower(text.Length > n ? text[^n..] : text, kind);
 
-        /// <summary>The parser's finaliser (not <see cref="FeatureHash.Mix"/>: its saved weights were trained with this one).</summary>
+        /// <summary>The parser's finaliser (the same steps as <see cref="FeatureHash.Mix"/>, other constants: its saved weights were trained with these).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static ulong Mix(ulong h)
-        {
-            h ^= h >> 31;
-            h *= 0x7FB5D329728EA185UL;
-            h ^= h >> 27;
-            h *= 0x81DADEF4BC2DD44DUL;
-            h ^= h >> 33;
-            return h;
-        }
+        public static ulong Mix(ulong h) => XorShiftMultiply(h, 31, 0x7FB5D329728EA185UL, 27, 0x81DADEF4BC2DD44DUL, 33);
 
         // Rows are picked by the top bits of the product, which depend on every input bit.
         private const ulong P1 = 0xD6E8FEB86659FD93UL;
@@ -128,7 +174,7 @@ internal static class WordShape
 {
     public static ulong Hash(ReadOnlySpan<char> word, bool collapse)
     {
-        ulong h = 14695981039346656037UL;
+        ulong h = FeatureHash.Offset;
         char last = '\0';
         int run = 0;
         int n = Math.Min(word.Length, 32);
@@ -138,7 +184,7 @@ internal static class WordShape
             char k = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : char.IsLetter(c) ? 'x' : c;
             if (k == last) { run++; if (run >= (collapse ? 1 : 2)) continue; }
             else { run = 0; last = k; }
-            h = (h ^ k) * 1099511628211UL;
+            h = (h ^ k) * FeatureHash.Prime;
         }
         return FeatureHash.Mix(h);
     }

@@ -39,11 +39,7 @@ internal static class NerTokenHashes
     public static int Normalise(ReadOnlySpan<char> token, Span<char> buffer)
     {
         int n = Math.Min(token.Length, buffer.Length);
-        for (int i = 0; i < n; i++)
-        {
-            char c = token[i];
-            buffer[i] = char.IsDigit(c) ? '0' : char.ToLowerInvariant(c);
-        }
+        WordClusterTable.Normalise(token[..n], buffer);
         return n;
     }
 

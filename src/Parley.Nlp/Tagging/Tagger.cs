@@ -265,7 +265,7 @@ public sealed class Tagger
     {
         var ambiguity = context.Ambiguity;
         var w = text.AsSpan(t.Start, t.End - t.Start);
-        const ulong seed = 14695981039346656037UL;
+        const ulong seed = FeatureHash.Offset;
         h[0] = FeatureHash.Mix(FeatureHash.AddLower(seed, w));
         h[1] = FeatureHash.Mix(FeatureHash.Add(seed, w));
         h[2] = WordShape.Hash(w, collapse: false);

@@ -89,7 +89,7 @@ public sealed class SentenceSplitter
     private static ulong WordKey(string text, in TokenData t)
     {
         var span = text.AsSpan(t.Start, Math.Min(t.End - t.Start, 24));
-        return FeatureHash.Mix(FeatureHash.AddLower(14695981039346656037UL, span));
+        return FeatureHash.Mix(FeatureHash.AddLower(FeatureHash.Offset, span));
     }
 
     private static int CharClass(char c) =>
