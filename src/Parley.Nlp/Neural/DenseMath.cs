@@ -5,8 +5,8 @@ using System.Runtime.Intrinsics;
 namespace Parley.Nlp.Neural;
 
 /// <summary>
-/// The few dense operations the neural parser needs, on row-major float matrices, with 256-bit SIMD and a scalar
-/// tail. Matrices are small (a few hundred rows and columns), so they stay in cache and these loops are bound by
+/// The few dense operations the neural parser needs, on row-major float matrices, with 256-bit SIMD (512-bit in the
+/// transposed products where the machine has it) and a scalar tail. Matrices are small (a few hundred rows and columns), so they stay in cache and these loops are bound by
 /// arithmetic: one fused multiply-add per 8 floats.
 /// </summary>
 internal static class DenseMath
@@ -91,70 +91,109 @@ internal static class DenseMath
                 a8.StoreUnsafe(ref py, (nuint)(r + 128)); a9.StoreUnsafe(ref py, (nuint)(r + 144)); a10.StoreUnsafe(ref py, (nuint)(r + 160)); a11.StoreUnsafe(ref py, (nuint)(r + 176));
                 a12.StoreUnsafe(ref py, (nuint)(r + 192)); a13.StoreUnsafe(ref py, (nuint)(r + 208)); a14.StoreUnsafe(ref py, (nuint)(r + 224)); a15.StoreUnsafe(ref py, (nuint)(r + 240));
             }
-            for (; r + 64 <= rows; r += 64)
-            {
-                var a0 = Vector512.LoadUnsafe(ref py, (nuint)r);
-                var a1 = Vector512.LoadUnsafe(ref py, (nuint)(r + 16));
-                var a2 = Vector512.LoadUnsafe(ref py, (nuint)(r + 32));
-                var a3 = Vector512.LoadUnsafe(ref py, (nuint)(r + 48));
-                for (int c = 0; c < cols; c++)
-                {
-                    var b = Vector512.Create(x[c]);
-                    nuint at = (nuint)(c * rows + r);
-                    a0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pw, at), b, a0);
-                    a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pw, at + 16), b, a1);
-                    a2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pw, at + 32), b, a2);
-                    a3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pw, at + 48), b, a3);
-                }
-                a0.StoreUnsafe(ref py, (nuint)r);
-                a1.StoreUnsafe(ref py, (nuint)(r + 16));
-                a2.StoreUnsafe(ref py, (nuint)(r + 32));
-                a3.StoreUnsafe(ref py, (nuint)(r + 48));
-            }
-            for (; r + 16 <= rows; r += 16)
-            {
-                var a = Vector512.LoadUnsafe(ref py, (nuint)r);
-                for (int c = 0; c < cols; c++)
-                    a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pw, (nuint)(c * rows + r)), Vector512.Create(x[c]), a);
-                a.StoreUnsafe(ref py, (nuint)r);
-            }
+            RowsByFour<Lanes512, Vector512<float>>(ref pw, ref py, x, rows, ref r);
         }
         else if (Vector256.IsHardwareAccelerated)
-        {
-            for (; r + 32 <= rows; r += 32)
-            {
-                var a0 = Vector256.LoadUnsafe(ref py, (nuint)r);
-                var a1 = Vector256.LoadUnsafe(ref py, (nuint)(r + 8));
-                var a2 = Vector256.LoadUnsafe(ref py, (nuint)(r + 16));
-                var a3 = Vector256.LoadUnsafe(ref py, (nuint)(r + 24));
-                for (int c = 0; c < cols; c++)
-                {
-                    var b = Vector256.Create(x[c]);
-                    nuint at = (nuint)(c * rows + r);
-                    a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, at), b, a0);
-                    a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, at + 8), b, a1);
-                    a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, at + 16), b, a2);
-                    a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, at + 24), b, a3);
-                }
-                a0.StoreUnsafe(ref py, (nuint)r);
-                a1.StoreUnsafe(ref py, (nuint)(r + 8));
-                a2.StoreUnsafe(ref py, (nuint)(r + 16));
-                a3.StoreUnsafe(ref py, (nuint)(r + 24));
-            }
-            for (; r + 8 <= rows; r += 8)
-            {
-                var a = Vector256.LoadUnsafe(ref py, (nuint)r);
-                for (int c = 0; c < cols; c++)
-                    a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pw, (nuint)(c * rows + r)), Vector256.Create(x[c]), a);
-                a.StoreUnsafe(ref py, (nuint)r);
-            }
-        }
+            RowsByFour<Lanes256, Vector256<float>>(ref pw, ref py, x, rows, ref r);
+        ScalarRows(wt, x, y, r);
+    }
+
+    /// <summary>The rows from <paramref name="r"/> on of <see cref="MatVecTransposedAdd"/>, one at a time (the tail no vector fills).</summary>
+    private static void ScalarRows(ReadOnlySpan<float> wt, ReadOnlySpan<float> x, Span<float> y, int r)
+    {
+        int rows = y.Length, cols = x.Length;
         for (; r < rows; r++)
         {
             float sum = 0;
             for (int c = 0; c < cols; c++) sum += wt[c * rows + r] * x[c];
             y[r] += sum;
         }
+    }
+
+    /// <summary>
+    /// The rows of <see cref="MatVecTransposedAdd"/> that are left after its widest block, at one SIMD width: four
+    /// vectors of rows at a time, then one. Written once for both widths (.NET 10 does not make <c>ISimdVector</c>
+    /// public): <typeparamref name="TL"/> is a struct, so the JIT compiles one copy per width with every lane operation
+    /// inlined, the same code as the two loops written out. <see cref="RowsByFourInternal"/> lets the tests run either width.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void RowsByFour<TL, TV>(ref float pw, ref float py, ReadOnlySpan<float> x, int rows, ref int r)
+        where TL : struct, ILanes<TV> where TV : struct
+    {
+        int cols = x.Length, n = TL.Count;
+        for (; r + 4 * n <= rows; r += 4 * n)
+        {
+            nuint ur = (nuint)r, un = (nuint)n;
+            var a0 = TL.Load(ref py, ur);
+            var a1 = TL.Load(ref py, ur + un);
+            var a2 = TL.Load(ref py, ur + 2 * un);
+            var a3 = TL.Load(ref py, ur + 3 * un);
+            for (int c = 0; c < cols; c++)
+            {
+                var b = TL.Splat(x[c]);
+                nuint at = (nuint)(c * rows + r);
+                a0 = TL.Fma(TL.Load(ref pw, at), b, a0);
+                a1 = TL.Fma(TL.Load(ref pw, at + un), b, a1);
+                a2 = TL.Fma(TL.Load(ref pw, at + 2 * un), b, a2);
+                a3 = TL.Fma(TL.Load(ref pw, at + 3 * un), b, a3);
+            }
+            TL.Store(a0, ref py, ur);
+            TL.Store(a1, ref py, ur + un);
+            TL.Store(a2, ref py, ur + 2 * un);
+            TL.Store(a3, ref py, ur + 3 * un);
+        }
+        for (; r + n <= rows; r += n)
+        {
+            var a = TL.Load(ref py, (nuint)r);
+            for (int c = 0; c < cols; c++)
+                a = TL.Fma(TL.Load(ref pw, (nuint)(c * rows + r)), TL.Splat(x[c]), a);
+            TL.Store(a, ref py, (nuint)r);
+        }
+    }
+
+    /// <summary>
+    /// y += the transposed product at one width (<paramref name="wide"/>: 512 bits, else 256), for tests that hold both
+    /// widths to the scalar product whichever this machine's <see cref="MatVecTransposedAdd"/> takes. Returns false
+    /// when the machine lacks that width.
+    /// </summary>
+    internal static bool RowsByFourInternal(bool wide, ReadOnlySpan<float> wt, ReadOnlySpan<float> x, Span<float> y)
+    {
+        if (wide ? !Vector512.IsHardwareAccelerated : !Vector256.IsHardwareAccelerated) return false;
+        int r = 0, rows = y.Length;
+        ref float pw = ref MemoryMarshal.GetReference(wt);
+        ref float py = ref MemoryMarshal.GetReference(y);
+        if (wide) RowsByFour<Lanes512, Vector512<float>>(ref pw, ref py, x, rows, ref r);
+        else RowsByFour<Lanes256, Vector256<float>>(ref pw, ref py, x, rows, ref r);
+        ScalarRows(wt, x, y, r);
+        return true;
+    }
+
+    /// <summary>The lane operations <see cref="RowsByFour"/> needs, one struct per SIMD width.</summary>
+    private interface ILanes<TV> where TV : struct
+    {
+        static abstract int Count { get; }
+        static abstract TV Load(ref float p, nuint at);
+        static abstract void Store(TV v, ref float p, nuint at);
+        static abstract TV Splat(float value);
+        static abstract TV Fma(TV a, TV b, TV c);
+    }
+
+    private readonly struct Lanes512 : ILanes<Vector512<float>>
+    {
+        public static int Count => Vector512<float>.Count;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Load(ref float p, nuint at) => Vector512.LoadUnsafe(ref p, at);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector512<float> v, ref float p, nuint at) => v.StoreUnsafe(ref p, at);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Splat(float value) => Vector512.Create(value);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Fma(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.FusedMultiplyAdd(a, b, c);
+    }
+
+    private readonly struct Lanes256 : ILanes<Vector256<float>>
+    {
+        public static int Count => Vector256<float>.Count;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Load(ref float p, nuint at) => Vector256.LoadUnsafe(ref p, at);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector256<float> v, ref float p, nuint at) => v.StoreUnsafe(ref p, at);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Splat(float value) => Vector256.Create(value);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Fma(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.FusedMultiplyAdd(a, b, c);
     }
 
     /// <summary>

@@ -120,7 +120,7 @@ public class NeuralParserTests
     {
         var treebank = TinyTreebank.Sentences();
         var perceptron = DependencyParser.Train(treebank, [], new ParserTrainOptions { Seed = 3, Epochs = 2, MoveBits = 12, LabelBits = 8, SimulateTagErrors = false });
-        var options = new NeuralTrainOptions { Seed = 3, Epochs = 30, Hidden = 16, MoveHidden = 32, LabelHidden = 16, WordDim = 16, Dropout = 0, WordDropout = 0, Batch = 2, LearningRate = 0.01f };
+        var options = new NeuralTrainOptions { Seed = 3, Epochs = 30, Shape = new() { Hidden = 16, MoveHidden = 32, LabelHidden = 16, WordDim = 16 }, Dropout = 0, WordDropout = 0, Batch = 2, LearningRate = 0.01f };
         var parser = NeuralParserTrainer.Train(perceptron, treebank, options);
         Assert.True(parser.IsNeural);
         var score = ParserEvaluation.Evaluate(parser, treebank);
@@ -180,6 +180,41 @@ public class NeuralParserTests
         {
             net.ScoreLabels(s, head, dep, b, hidden);
             for (int l = 0; l < 5; l++) Assert.Equal(slow[k++], b[l], 4);
+        }
+    }
+
+    [Theory]
+    [InlineData(16)]
+    [InlineData(208)]
+    [InlineData(256 + 64 + 16)]
+    [InlineData(203)]
+    public void Transposed_product_is_the_same_at_either_SIMD_width(int rows)
+    {
+        // one generic kernel serves both widths; each lane adds the same products in the same order, so where no scalar
+        // tail is left (rows a multiple of 16) both widths and the dispatching product agree to the bit
+        const int cols = 37;
+        var rng = new Random(rows);
+        var wt = Enumerable.Range(0, rows * cols).Select(_ => (float)rng.NextDouble() - 0.5f).ToArray();
+        var x = Enumerable.Range(0, cols).Select(_ => (float)rng.NextDouble() - 0.5f).ToArray();
+        var y0 = Enumerable.Range(0, rows).Select(_ => (float)rng.NextDouble()).ToArray();
+        var reference = new float[rows];
+        for (int r = 0; r < rows; r++)
+        {
+            double sum = y0[r];
+            for (int c = 0; c < cols; c++) sum += (double)wt[c * rows + r] * x[c];
+            reference[r] = (float)sum;
+        }
+        var any = (float[])y0.Clone();
+        DenseMath.MatVecTransposedAdd(wt, x, any);
+        foreach (bool wide in new[] { true, false })
+        {
+            var y = (float[])y0.Clone();
+            if (!DenseMath.RowsByFourInternal(wide, wt, x, y)) continue;
+            for (int r = 0; r < rows; r++)
+            {
+                Assert.True(MathF.Abs(y[r] - reference[r]) < 1e-4f, $"width {(wide ? 512 : 256)}, row {r}");
+                if (rows % 16 == 0) Assert.Equal(BitConverter.SingleToInt32Bits(any[r]), BitConverter.SingleToInt32Bits(y[r]));
+            }
         }
     }
 
