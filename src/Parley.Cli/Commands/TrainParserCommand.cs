@@ -37,10 +37,10 @@ internal static class TrainParserCommand
         var labelBits = new Option<int>("--label-bits") { Description = "log2 of the weight rows of the label model", DefaultValueFactory = _ => new ParserTrainOptions().LabelBits };
         var ensemble = new Option<int>("--ensemble") { Description = "Train this many parsers (seeds seed, seed+1, ...) on the same tags and sum their scores when parsing", DefaultValueFactory = _ => 1 };
         var neural = new Option<bool>("--neural") { Description = "Train the BiLSTM scorer (neural.bin.gz) for the parser already in the model folder, which then decides with it" };
-        var hidden = new Option<int>("--hidden") { Description = "With --neural: LSTM units per direction", DefaultValueFactory = _ => new NeuralTrainOptions().Hidden };
-        var moveHidden = new Option<int>("--move-hidden") { Description = "With --neural: units of the move layer", DefaultValueFactory = _ => new NeuralTrainOptions().MoveHidden };
+        var hidden = new Option<int>("--hidden") { Description = "With --neural: LSTM units per direction", DefaultValueFactory = _ => new NeuralParserShape().Hidden };
+        var moveHidden = new Option<int>("--move-hidden") { Description = "With --neural: units of the move layer", DefaultValueFactory = _ => new NeuralParserShape().MoveHidden };
         var rate = new Option<float>("--learning-rate") { Description = "With --neural: Adam's learning rate", DefaultValueFactory = _ => new NeuralTrainOptions().LearningRate };
-        var layers = new Option<int>("--layers") { Description = "With --neural: stacked BiLSTM layers (1 or 2)", DefaultValueFactory = _ => new NeuralTrainOptions().Layers };
+        var layers = new Option<int>("--layers") { Description = "With --neural: stacked BiLSTM layers (1 or 2)", DefaultValueFactory = _ => new NeuralParserShape().Layers };
         var tagHidden = new Option<int>("--tag-hidden") { Description = "With --neural: units of the hidden tag layer (0: linear)" };
         var mix = new Option<bool>("--mix") { Description = "With --neural: add the perceptron's scores to the network's, with weights chosen on dev" };
         var dropout = new Option<float>("--dropout") { Description = "With --neural: dropout of the input vectors", DefaultValueFactory = _ => new NeuralTrainOptions().Dropout };
@@ -48,7 +48,7 @@ internal static class TrainParserCommand
         command.SetAction(result =>
         {
             var neuralOptions = result.GetValue(neural)
-                ? new NeuralTrainOptions { Hidden = result.GetValue(hidden), MoveHidden = result.GetValue(moveHidden), LearningRate = result.GetValue(rate), Dropout = result.GetValue(dropout), Mix = result.GetValue(mix), Layers = result.GetValue(layers), TagHidden = result.GetValue(tagHidden) }
+                ? new NeuralTrainOptions { Shape = new() { Hidden = result.GetValue(hidden), MoveHidden = result.GetValue(moveHidden), Layers = result.GetValue(layers), TagHidden = result.GetValue(tagHidden) }, LearningRate = result.GetValue(rate), Dropout = result.GetValue(dropout), Mix = result.GetValue(mix) }
                 : null;
             return Run(result.GetValue(ud)!, result.GetValue(output)!, result.GetValue(seed), result.GetValue(epochs),
                 result.GetValue(noise), result.GetValue(tagged), result.GetValue(devOutput), result.GetValue(jackknife), result.GetValue(jackknifeEpochs), result.GetValue(trainTagged), result.GetValue(share),
@@ -243,7 +243,7 @@ internal static class TrainParserCommand
         meta.Speed["neural_train_seconds"] = Math.Round(trainSeconds);
         meta.Files["neural"] = DependencyParser.NeuralFileName;
         meta.Description = "Arc-hybrid greedy dependency parser: moves and relations scored by a BiLSTM network (neural.bin.gz, Kiperwasser-Goldberg style), trained with a dynamic oracle; the averaged-perceptron parser (parser.bin.gz) it was added to is kept as the fallback";
-        meta.Command += F($"; then parley train parser --neural --ud {ud.FullName} --out {output} --seed {seed} --epochs {epochs} --hidden {settings.Hidden} --move-hidden {settings.MoveHidden} --learning-rate {settings.LearningRate} --dropout {settings.Dropout} --layers {settings.Layers} --tag-hidden {settings.TagHidden}") + (settings.Mix ? " --mix" : "")
+        meta.Command += F($"; then parley train parser --neural --ud {ud.FullName} --out {output} --seed {seed} --epochs {epochs} --hidden {settings.Shape.Hidden} --move-hidden {settings.Shape.MoveHidden} --learning-rate {settings.LearningRate} --dropout {settings.Dropout} --layers {settings.Shape.Layers} --tag-hidden {settings.Shape.TagHidden}") + (settings.Mix ? " --mix" : "")
             + (jackknife >= 2 ? $" --jackknife {jackknife} --jackknife-epochs {jackknifeEpochs}" : "") + (share < 1 ? F($" --predicted-share {share}") : "");
         meta.Save(folder);
         return 0;

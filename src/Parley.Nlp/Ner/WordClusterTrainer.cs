@@ -119,28 +119,7 @@ public static class WordClusterTrainer
             do pick = random.Next(Math.Min(n, 20_000)); while (!chosen.Add(pick));
             vectors.AsSpan(pick * Dimensions, Dimensions).CopyTo(centroids.AsSpan(c * Dimensions, Dimensions));
         }
-        var assignment = new int[n];
-        for (int iteration = 0; iteration < Iterations; iteration++)
-        {
-            int changed = 0;
-            for (int w = 0; w < n; w++)
-            {
-                var v = new ReadOnlySpan<float>(vectors, w * Dimensions, Dimensions);
-                int best = Centroids.Nearest(v, centroids, k, Dimensions);
-                if (assignment[w] != best || iteration == 0) { changed++; assignment[w] = best; }
-            }
-            Array.Clear(centroids);
-            for (int w = 0; w < n; w++)
-            {
-                var target = centroids.AsSpan(assignment[w] * Dimensions, Dimensions);
-                var v = new ReadOnlySpan<float>(vectors, w * Dimensions, Dimensions);
-                for (int d = 0; d < Dimensions; d++) target[d] += v[d];
-            }
-            for (int c = 0; c < k; c++) Centroids.Normalise(centroids.AsSpan(c * Dimensions, Dimensions));
-            log?.Invoke($"clusters {name} iteration {iteration + 1}: {changed} changed");
-            if (changed == 0) break;
-        }
-        return assignment;
+        return Centroids.Lloyd(vectors, n, weights: null, centroids, k, Dimensions, Iterations, keepEmpty: false, log, name).Assign;
     }
 
     private static Written HowWritten(ReadOnlySpan<char> word)

@@ -5,8 +5,8 @@ using Parley.Nlp.Parsing;
 
 namespace Parley.Nlp.Neural;
 
-/// <summary>Sizes of the neural parser's layers.</summary>
-internal sealed record NeuralParserShape
+/// <summary>Sizes of the neural parser's layers; the defaults are the shipped parser's (training reads them from here).</summary>
+public sealed record NeuralParserShape
 {
     public int WordDim { get; init; } = 64;
     public int ClusterDim { get; init; } = 32;

@@ -10,14 +10,8 @@ public sealed record NeuralTrainOptions
 {
     public int Seed { get; init; } = 1;
     public int Epochs { get; init; } = 20;
-    public int Hidden { get; init; } = 64;
-    public int MoveHidden { get; init; } = 128;
-    public int LabelHidden { get; init; } = 64;
-    /// <summary>Stacked BiLSTM layers (1 or 2).</summary>
-    public int Layers { get; init; } = 1;
-    /// <summary>Units of the tag layer's hidden layer (0: linear tag layer).</summary>
-    public int TagHidden { get; init; }
-    public int WordDim { get; init; } = 64;
+    /// <summary>Sizes of the network's layers (one declaration of them and their defaults: <see cref="NeuralParserShape"/>).</summary>
+    public NeuralParserShape Shape { get; init; } = new();
     public float LearningRate { get; init; } = 0.002f;
     /// <summary>Sentences per Adam step.</summary>
     public int Batch { get; init; } = 16;
@@ -88,7 +82,7 @@ public static class NeuralParserTrainer
         var wordCount = new int[words.Count + 1];
         foreach (var (key, id) in words) wordCount[id] = counts[key];
 
-        var shape = new NeuralParserShape { Hidden = options.Hidden, MoveHidden = options.MoveHidden, LabelHidden = options.LabelHidden, WordDim = options.WordDim, Layers = options.Layers, TagHidden = options.TagHidden };
+        var shape = options.Shape;
         var net = new NeuralParserModel(shape, words, tags, labelNames.Count, options.Clusters);
         var random = new Random(options.Seed);
         net.Initialise(random);

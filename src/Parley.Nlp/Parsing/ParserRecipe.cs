@@ -57,7 +57,7 @@ public sealed record ParserRecipe
         if (!Neural) return parser;
         return TrainNeural(parser, train, dev, trainTagged, devTagged, clusters, new NeuralTrainOptions
         {
-            Seed = Seed, Epochs = NeuralEpochs, Layers = NeuralLayers, TagHidden = NeuralTagHidden, PredictedTagShare = NeuralPredictedShare, Clusters = clusters, Mix = Mix,
+            Seed = Seed, Epochs = NeuralEpochs, Shape = new() { Layers = NeuralLayers, TagHidden = NeuralTagHidden }, PredictedTagShare = NeuralPredictedShare, Clusters = clusters, Mix = Mix,
         }, log);
     }
 

@@ -222,39 +222,8 @@ public static class ClusterTrainer
                 if (target <= 0) { pick = w; break; }
             }
         }
-        var assign = new int[n];
-        var sizes = new float[k];
-        var sums = new float[k * dims];
-        for (int iteration = 0; iteration < iterations; iteration++)
-        {
-            int changed = 0;
-            for (int w = 0; w < n; w++)
-            {
-                var v = new ReadOnlySpan<float>(vectors, w * dims, dims);
-                int best = Centroids.Nearest(v, centroids, k, dims);
-                if (assign[w] != best || iteration == 0) { changed++; assign[w] = best; }
-            }
-            Array.Clear(sums);
-            Array.Clear(sizes);
-            for (int w = 0; w < n; w++)
-            {
-                var target = sums.AsSpan(assign[w] * dims, dims);
-                var v = new ReadOnlySpan<float>(vectors, w * dims, dims);
-                float weight = weights[w];
-                for (int d = 0; d < dims; d++) target[d] += weight * v[d];
-                sizes[assign[w]] += weight;
-            }
-            // an emptied cluster keeps its old centroid
-            for (int c = 0; c < k; c++)
-            {
-                if (sizes[c] == 0) continue;
-                var s = sums.AsSpan(c * dims, dims);
-                Centroids.Normalise(s);
-                s.CopyTo(centroids.AsSpan(c * dims, dims));
-            }
-            log?.Invoke($"clusters {name} iteration {iteration + 1}: {changed} words moved");
-            if (changed == 0) break;
-        }
+        // an emptied cluster keeps its old centroid
+        var (assign, sizes) = Centroids.Lloyd(vectors, n, weights, centroids, k, dims, iterations, keepEmpty: true, log, name);
         return (assign, centroids, sizes);
     }
 
