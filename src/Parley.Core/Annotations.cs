@@ -1,7 +1,19 @@
 namespace Parley.Core;
 
+/// <summary>
+/// What every annotation that marks characters of the text has: its span (<see cref="Start"/> inclusive,
+/// <see cref="End"/> exclusive) and those characters. Lets one helper move spans between documents (<see cref="DocumentParts"/>)
+/// and write their common JSON fields.
+/// </summary>
+public interface ITextSpan
+{
+    int Start { get; set; }
+    int End { get; set; }
+    string Text { get; }
+}
+
 /// <summary>A named-entity mention, linked (when possible) to the knowledge base.</summary>
-public sealed class EntityMention
+public sealed class EntityMention : ITextSpan
 {
     public int Start { get; set; }
     public int End { get; set; }
@@ -22,29 +34,37 @@ public sealed class EntityMention
 }
 
 /// <summary>
+/// The GeoNames fields a resolved place carries, declared once for a place mention and the place an event is tied to
+/// (<see cref="EventPlace.From"/> copies them from one to the other).
+/// </summary>
+public abstract class GeoNamesPlace
+{
+    /// <summary>ISO 3166-1 alpha-3; null for a continent or a region that spans countries.</summary>
+    public string? Country { get; set; }
+    public double? Lat { get; set; }
+    public double? Lon { get; set; }
+    public long? GeonameId { get; set; }
+    /// <summary>GeoNames feature code (PCLI for a country, ADM1, ADM2, PPLC for a capital, PPL, CONT, RGN, ...); null when unknown.</summary>
+    public string? FeatureCode { get; set; }
+    /// <summary>The kind of feature, from <see cref="FeatureCode"/>: one of <see cref="PlaceFeature"/>'s names.</summary>
+    public string? Feature => PlaceFeature.Of(FeatureCode);
+    /// <summary>GeoNames admin1 code of the first-level division the place lies in (or is), within its country ("13", "CA"); null for a country.</summary>
+    public string? Admin1 { get; set; }
+}
+
+/// <summary>
 /// A place mention resolved to GeoNames: a country, a first- or second-level division, a city (any populated place),
 /// a region or a continent, with its GeoNames id and the point GeoNames gives that feature (a country or a state is
 /// placed at its own point, not at its capital). Demonyms that name a country ("Afghan", "Turkish") are place mentions
 /// of the country; the entity at the same span then has type MISC. The span is the mention's characters in the text,
 /// so a later stage can tell which clause a place belongs to.
 /// </summary>
-public sealed class PlaceMention
+public sealed class PlaceMention : GeoNamesPlace, ITextSpan
 {
     public int Start { get; set; }
     public int End { get; set; }
     public required string Text { get; set; }
     public string? Name { get; set; }
-    /// <summary>ISO 3166-1 alpha-3; null for a continent or a region that spans countries.</summary>
-    public string? Country { get; set; }
-    public double? Lat { get; set; }
-    public double? Lon { get; set; }
-    public long? GeonameId { get; set; }
-    /// <summary>GeoNames feature code (PCLI for a country, ADM1, ADM2, PPLC for a capital, PPL, CONT, RGN, ...).</summary>
-    public string? FeatureCode { get; set; }
-    /// <summary>The kind of feature, from <see cref="FeatureCode"/>: one of <see cref="PlaceFeature"/>'s names.</summary>
-    public string? Feature => PlaceFeature.Of(FeatureCode);
-    /// <summary>GeoNames admin1 code of the first-level division the place lies in (or is), within its country ("13", "CA"); null for a country.</summary>
-    public string? Admin1 { get; set; }
     /// <summary>
     /// How the text names the place: null or <see cref="PlaceRole.Place"/> for a place named as such (also when it stands
     /// for its people or government: "Turkey shelled"), <see cref="PlaceRole.Dateline"/> for the place of the article's
@@ -96,7 +116,7 @@ public static class PlaceFeature
 }
 
 /// <summary>A date or time expression resolved against the publication date.</summary>
-public sealed class DateMention
+public sealed class DateMention : ITextSpan
 {
     public int Start { get; set; }
     public int End { get; set; }
@@ -111,7 +131,7 @@ public sealed class DateMention
 /// A span of the text a component marks with a label (the <see cref="Layers.Spans"/> layer), e.g. "caps" for a word
 /// in capitals. The label says which component's mark it is; the text is the span's characters.
 /// </summary>
-public sealed class SpanMark
+public sealed class SpanMark : ITextSpan
 {
     public int Start { get; set; }
     public int End { get; set; }
@@ -120,7 +140,7 @@ public sealed class SpanMark
 }
 
 /// <summary>A quotation with its speaker.</summary>
-public sealed class QuoteMention
+public sealed class QuoteMention : ITextSpan
 {
     public int Start { get; set; }
     public int End { get; set; }
@@ -135,7 +155,7 @@ public sealed class QuoteMention
 }
 
 /// <summary>One side (source or target) of a coded event.</summary>
-public sealed class EventActor
+public sealed class EventActor : ITextSpan
 {
     public required string Text { get; set; }
     public string? Actor { get; set; }
@@ -146,20 +166,9 @@ public sealed class EventActor
 }
 
 /// <summary>The place an event is tied to: the resolved place of a <see cref="PlaceMention"/> (see <see cref="From"/>).</summary>
-public sealed class EventPlace
+public sealed class EventPlace : GeoNamesPlace
 {
     public required string Name { get; set; }
-    /// <summary>ISO 3166-1 alpha-3, as for places.</summary>
-    public string? Country { get; set; }
-    public double? Lat { get; set; }
-    public double? Lon { get; set; }
-    public long? GeonameId { get; set; }
-    /// <summary>GeoNames feature code of the place (PCLI, ADM1, PPL, ...); null when unknown.</summary>
-    public string? FeatureCode { get; set; }
-    /// <summary>The kind of feature (country, admin1, admin2, city, region, continent), from <see cref="FeatureCode"/>.</summary>
-    public string? Feature => PlaceFeature.Of(FeatureCode);
-    /// <summary>GeoNames admin1 code of the place's first-level division, as for places.</summary>
-    public string? Admin1 { get; set; }
 
     /// <summary>The event place of a resolved place mention (its GeoNames name, country, point, feature and division).</summary>
     public static EventPlace From(PlaceMention place) => new()

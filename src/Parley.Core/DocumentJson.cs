@@ -44,22 +44,16 @@ public static class DocumentJson
         }
         w.WriteEndArray();
 
-        w.WriteStartArray("entities");
-        foreach (var e in doc.Entities)
+        WriteMentions(w, "entities", doc.Entities, static (w, e) =>
         {
-            StartMention(w, e.Start, e.End, e.Text);
             w.WriteString("type", e.Type);
             WriteNullable(w, "name", e.Name);
             WriteNullable(w, "kb", e.Kb);
             WriteNullable(w, "actor", e.Actor);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        });
 
-        w.WriteStartArray("places");
-        foreach (var p in doc.Places)
+        WriteMentions(w, "places", doc.Places, static (w, p) =>
         {
-            StartMention(w, p.Start, p.End, p.Text);
             WriteNullable(w, "name", p.Name);
             WriteNullable(w, "country", p.Country);
             WriteNullable(w, "lat", p.Lat);
@@ -69,31 +63,21 @@ public static class DocumentJson
             WriteNullable(w, "feature_code", p.FeatureCode);
             WriteNullable(w, "admin1", p.Admin1);
             WriteNullable(w, "role", p.Role);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        });
 
-        w.WriteStartArray("dates");
-        foreach (var d in doc.Dates)
+        WriteMentions(w, "dates", doc.Dates, static (w, d) =>
         {
-            StartMention(w, d.Start, d.End, d.Text);
             WriteNullable(w, "value", d.Value);
             w.WriteString("grain", d.Grain);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        });
 
-        w.WriteStartArray("quotes");
-        foreach (var q in doc.Quotes)
+        WriteMentions(w, "quotes", doc.Quotes, static (w, q) =>
         {
-            StartMention(w, q.Start, q.End, q.Text);
             w.WriteBoolean("direct", q.Direct);
             WriteNullable(w, "speaker", q.Speaker);
             WriteNullable(w, "speaker_name", q.SpeakerName);
             WriteNullable(w, "speaker_actor", q.SpeakerActor);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        });
 
         w.WriteStartArray("events");
         foreach (var e in doc.Events)
@@ -105,28 +89,28 @@ public static class DocumentJson
         w.WriteEndArray();
 
         // Only when a component marked some: the standard pipeline marks none, and its output stays as it was.
-        if (doc.Spans.Count > 0)
-        {
-            w.WriteStartArray("spans");
-            foreach (var m in doc.Spans)
-            {
-                StartMention(w, m.Start, m.End, m.Text);
-                w.WriteString("label", m.Label);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
+        if (doc.Spans.Count > 0) WriteMentions(w, "spans", doc.Spans, static (w, m) => w.WriteString("label", m.Label));
 
         w.WriteEndObject();
     }
 
-    /// <summary>Opens the object of a mention with the fields every mention starts with: its span and its text.</summary>
-    private static void StartMention(Utf8JsonWriter w, int start, int end, string text)
+    /// <summary>
+    /// An array of one layer's mentions: each an object with the fields every mention starts with (its span and its
+    /// text), then the layer's own fields.
+    /// </summary>
+    private static void WriteMentions<T>(Utf8JsonWriter w, string name, List<T> mentions, Action<Utf8JsonWriter, T> fields) where T : ITextSpan
     {
-        w.WriteStartObject();
-        w.WriteNumber("start", start);
-        w.WriteNumber("end", end);
-        w.WriteString("text", text);
+        w.WriteStartArray(name);
+        foreach (var m in mentions)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("start", m.Start);
+            w.WriteNumber("end", m.End);
+            w.WriteString("text", m.Text);
+            fields(w, m);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static void WriteNullable(Utf8JsonWriter w, string name, string? value)

@@ -84,38 +84,17 @@ public static class DocumentParts
         foreach (var s in part.Sentences)
             whole.AddSentence(new SentenceData(s.Start + offset, s.End + offset, s.FirstToken + tokenBase, s.EndToken + tokenBase));
         foreach (var e in part.Entities)
-        {
-            e.Start += offset;
-            e.End += offset;
             if (e.Cluster >= 0) e.Cluster += clusterBase;
-            whole.Entities.Add(e);
-        }
-        foreach (var p in part.Places)
-        {
-            p.Start += offset;
-            p.End += offset;
-            whole.Places.Add(p);
-        }
-        foreach (var d in part.Dates)
-        {
-            d.Start += offset;
-            d.End += offset;
-            whole.Dates.Add(d);
-        }
         foreach (var q in part.Quotes)
         {
-            q.Start += offset;
-            q.End += offset;
             q.SpeakerStart += offset;
             q.SpeakerEnd += offset;
-            whole.Quotes.Add(q);
         }
-        foreach (var m in part.Spans)
-        {
-            m.Start += offset;
-            m.End += offset;
-            whole.Spans.Add(m);
-        }
+        Move(part.Entities, whole.Entities, offset);
+        Move(part.Places, whole.Places, offset);
+        Move(part.Dates, whole.Dates, offset);
+        Move(part.Quotes, whole.Quotes, offset);
+        Move(part.Spans, whole.Spans, offset);
         foreach (var ev in part.Events)
         {
             ev.Sentence += sentenceBase;
@@ -132,10 +111,20 @@ public static class DocumentParts
         whole.Done |= part.Done;
     }
 
-    private static void Shift(EventActor? actor, int offset)
+    /// <summary>Adds <paramref name="from"/>'s spans to <paramref name="into"/>, shifted by <paramref name="offset"/>.</summary>
+    private static void Move<T>(List<T> from, List<T> into, int offset) where T : ITextSpan
     {
-        if (actor is null) return;
-        actor.Start += offset;
-        actor.End += offset;
+        foreach (var m in from)
+        {
+            Shift(m, offset);
+            into.Add(m);
+        }
+    }
+
+    private static void Shift(ITextSpan? span, int offset)
+    {
+        if (span is null) return;
+        span.Start += offset;
+        span.End += offset;
     }
 }
