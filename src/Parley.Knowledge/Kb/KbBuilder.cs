@@ -101,50 +101,43 @@ public static class KbBuilder
 
     private static string F(double v) => v.ToString("0.#####", CultureInfo.InvariantCulture);
 
-    private static void WriteCountries(string path, IEnumerable<CountryEntry> countries)
+    private static void WriteCountries(string path, IEnumerable<CountryEntry> countries) =>
+        WriteTable(path, "#iso3\tiso2\tname\tgeonameid\tcapital\tcapital_geonameid\tlat\tlon\tpopulation\tnames\tdemonyms\tcapitals\tcontinent\ttld",
+            countries.OrderBy(c => c.Iso3, StringComparer.Ordinal), static (w, c) =>
+            {
+                w.Write($"{c.Iso3}\t{c.Iso2}\t{KbFiles.Clean(c.Name)}\t{c.GeonameId}\t{KbFiles.Clean(c.Capital ?? "")}\t{c.CapitalGeonameId}\t");
+                w.Write($"{(c.Lat is { } la ? F(la) : "")}\t{(c.Lon is { } lo ? F(lo) : "")}\t{c.Population}\t");
+                w.WriteLine($"{JoinClean(c.Names)}\t{JoinClean(c.Demonyms)}\t{JoinClean(c.Capitals)}\t{c.Continent}\t{c.Tld}");
+            });
+
+    private static void WritePlaces(string path, List<PlaceEntry> places) =>
+        WriteTable(path, "#geonameid\tname\tlat\tlon\tfeature_code\tiso3\tadmin1\tadmin2\tpopulation\talternate_names\tabbreviations\tdemonyms\tactors",
+            places, static (w, p) =>
+            {
+                w.Write($"{p.GeonameId}\t{KbFiles.Clean(p.Name)}\t{F(p.Lat)}\t{F(p.Lon)}\t{p.FeatureCode}\t{p.Iso3}\t{p.Admin1}\t{p.Admin2}\t{p.Population}\t");
+                w.WriteLine($"{JoinClean(p.AltNames)}\t{JoinClean(p.Abbreviations)}\t{JoinClean(p.Demonyms)}\t{KbFiles.Join(p.Actors)}");
+            });
+
+    private static void WriteActors(string path, List<ActorEntry> actors) =>
+        WriteTable(path, "#id\tkind\tname\tsource\tcodes\tnames", actors, static (w, a) =>
+            w.WriteLine($"{a.Id}\t{a.Kind}\t{KbFiles.Clean(a.Name)}\t{a.Source}\t{KbFiles.Join(a.Codes.Select(c => c.ToString()))}\t{JoinClean(a.Names)}"));
+
+    private static void WriteAgents(string path, List<AgentEntry> agents) =>
+        WriteTable(path, "#key\tcode", agents, static (w, a) => w.WriteLine($"{a.Key}\t{a.Code}"));
+
+    private static void WriteDiscards(string path, List<string> discards) =>
+        WriteTable(path, "#key", discards, static (w, d) => w.WriteLine(d));
+
+    /// <summary>One knowledge-base table: the header line, then a line per row as <paramref name="row"/> writes it.</summary>
+    private static void WriteTable<T>(string path, string header, IEnumerable<T> rows, Action<StreamWriter, T> row)
     {
         using var w = KbFiles.CreateWriter(path);
-        w.WriteLine("#iso3\tiso2\tname\tgeonameid\tcapital\tcapital_geonameid\tlat\tlon\tpopulation\tnames\tdemonyms\tcapitals\tcontinent\ttld");
-        foreach (var c in countries.OrderBy(c => c.Iso3, StringComparer.Ordinal))
-        {
-            w.Write($"{c.Iso3}\t{c.Iso2}\t{KbFiles.Clean(c.Name)}\t{c.GeonameId}\t{KbFiles.Clean(c.Capital ?? "")}\t{c.CapitalGeonameId}\t");
-            w.Write($"{(c.Lat is { } la ? F(la) : "")}\t{(c.Lon is { } lo ? F(lo) : "")}\t{c.Population}\t");
-            w.WriteLine($"{KbFiles.Join(c.Names.Select(KbFiles.Clean))}\t{KbFiles.Join(c.Demonyms.Select(KbFiles.Clean))}\t{KbFiles.Join(c.Capitals.Select(KbFiles.Clean))}\t{c.Continent}\t{c.Tld}");
-        }
+        w.WriteLine(header);
+        foreach (var r in rows) row(w, r);
     }
 
-    private static void WritePlaces(string path, List<PlaceEntry> places)
-    {
-        using var w = KbFiles.CreateWriter(path);
-        w.WriteLine("#geonameid\tname\tlat\tlon\tfeature_code\tiso3\tadmin1\tadmin2\tpopulation\talternate_names\tabbreviations\tdemonyms\tactors");
-        foreach (var p in places)
-        {
-            w.Write($"{p.GeonameId}\t{KbFiles.Clean(p.Name)}\t{F(p.Lat)}\t{F(p.Lon)}\t{p.FeatureCode}\t{p.Iso3}\t{p.Admin1}\t{p.Admin2}\t{p.Population}\t");
-            w.WriteLine($"{KbFiles.Join(p.AltNames.Select(KbFiles.Clean))}\t{KbFiles.Join(p.Abbreviations.Select(KbFiles.Clean))}\t{KbFiles.Join(p.Demonyms.Select(KbFiles.Clean))}\t{KbFiles.Join(p.Actors)}");
-        }
-    }
-
-    private static void WriteActors(string path, List<ActorEntry> actors)
-    {
-        using var w = KbFiles.CreateWriter(path);
-        w.WriteLine("#id\tkind\tname\tsource\tcodes\tnames");
-        foreach (var a in actors)
-            w.WriteLine($"{a.Id}\t{a.Kind}\t{KbFiles.Clean(a.Name)}\t{a.Source}\t{KbFiles.Join(a.Codes.Select(c => c.ToString()))}\t{KbFiles.Join(a.Names.Select(KbFiles.Clean))}");
-    }
-
-    private static void WriteAgents(string path, List<AgentEntry> agents)
-    {
-        using var w = KbFiles.CreateWriter(path);
-        w.WriteLine("#key\tcode");
-        foreach (var a in agents) w.WriteLine($"{a.Key}\t{a.Code}");
-    }
-
-    private static void WriteDiscards(string path, List<string> discards)
-    {
-        using var w = KbFiles.CreateWriter(path);
-        w.WriteLine("#key");
-        foreach (var d in discards) w.WriteLine(d);
-    }
+    /// <summary>A list field of names, each cleaned of the format's separators.</summary>
+    private static string JoinClean(IEnumerable<string> names) => KbFiles.Join(names.Select(KbFiles.Clean));
 
     internal static TextReader OpenText(string path)
     {
