@@ -4,9 +4,35 @@ using Parley.Core;
 
 namespace Parley.Cli;
 
+/// <summary>
+/// The options of the commands that run the pipeline over articles (`code`, `ingest`) and the engine they make: one
+/// declaration of each and one reading of them into <see cref="Parley.Engine.EngineOptions"/>.
+/// </summary>
+internal sealed class EngineArguments
+{
+    public Option<string?> Date { get; } = CliOptions.Date();
+    public Option<string> Layers { get; } = CliOptions.LayersOption();
+    public Option<int> Threads { get; } = CliOptions.Threads();
+    public Option<int> MaxAnnotated { get; } = CliOptions.MaxAnnotatedChars();
+    public Option<bool> AllowPrivate { get; } = CliOptions.AllowPrivateAddresses();
+
+    public Parley.Engine.EngineOptions Read(ParseResult parse) => new()
+    {
+        DefaultDate = CliOptions.ParseDate(parse.GetValue(Date)),
+        Layers = CliOptions.ParseLayers(parse.GetValue(Layers)!),
+        Threads = parse.GetValue(Threads),
+        MaxAnnotatedChars = parse.GetValue(MaxAnnotated),
+        AllowPrivateAddresses = parse.GetValue(AllowPrivate),
+    };
+}
+
 /// <summary>Options shared by several commands, and their parsing.</summary>
 internal static class CliOptions
 {
+    /// <summary>The PATH argument of the commands that read articles: files, folders, URLs or - for standard input.</summary>
+    public static Argument<string[]> Paths(string description, ArgumentArity arity) =>
+        new("PATH") { Description = description, Arity = arity };
+
     public static Option<string?> Date() => new("--date")
     {
         Description = "Publication date (YYYY-MM-DD) used to resolve relative dates when an input has none.",

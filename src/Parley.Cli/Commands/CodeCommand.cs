@@ -10,27 +10,19 @@ internal static class CodeCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("PATH")
-        {
-            Description = "Files (.txt, .html, .jsonl, .xml RSS/Atom), folders (recursive), URLs, or - for standard input.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        var date = CliOptions.Date();
+        var paths = CliOptions.Paths("Files (.txt, .html, .jsonl, .xml RSS/Atom), folders (recursive), URLs, or - for standard input.", ArgumentArity.ZeroOrMore);
+        var run = new EngineArguments();
         var format = new Option<string>("--format")
         {
             Description = "Output format: jsonl (one document per line), json (an array), gdelt (GDELT 2.0 event rows).",
             DefaultValueFactory = _ => "jsonl",
         };
         format.AcceptOnlyFromAmong("jsonl", "json", "gdelt");
-        var layers = CliOptions.LayersOption();
-        var threads = CliOptions.Threads();
-        var maxAnnotated = CliOptions.MaxAnnotatedChars();
         var quiet = CliOptions.Quiet();
-        var allowPrivate = CliOptions.AllowPrivateAddresses();
 
         var command = new Command("code", "Process articles and print the results as structured data; needs no database.")
         {
-            paths, date, format, layers, threads, quiet, allowPrivate, maxAnnotated,
+            paths, run.Date, format, run.Layers, run.Threads, quiet, run.AllowPrivate, run.MaxAnnotated,
         };
         command.SetAction(parse =>
         {
@@ -44,14 +36,7 @@ internal static class CodeCommand
                 }
                 inputs = ["-"];
             }
-            var engine = ParleyEngine.Create(new EngineOptions
-            {
-                DefaultDate = CliOptions.ParseDate(parse.GetValue(date)),
-                Layers = CliOptions.ParseLayers(parse.GetValue(layers)!),
-                Threads = parse.GetValue(threads),
-                MaxAnnotatedChars = parse.GetValue(maxAnnotated),
-                AllowPrivateAddresses = parse.GetValue(allowPrivate),
-            });
+            var engine = ParleyEngine.Create(run.Read(parse));
             if (!CliOptions.Installed(engine, "code")) return 2;
             return Run(engine, inputs, parse.GetValue(format)!, parse.GetValue(quiet));
         });

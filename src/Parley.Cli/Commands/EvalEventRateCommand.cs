@@ -18,11 +18,7 @@ internal static partial class EvalEventRateCommand
     public static void AddTo(RootCommand root)
     {
         var eval = CommandGroups.Eval(root);
-        var paths = new Argument<string[]>("PATH")
-        {
-            Arity = ArgumentArity.ZeroOrMore,
-            Description = "Articles (default: samples/wikinews-2019-2020.jsonl)",
-        };
+        var paths = CliOptions.Paths("Articles (default: samples/wikinews-2019-2020.jsonl)", ArgumentArity.ZeroOrMore);
         var list = new Option<int>("--list") { Description = "Print the first N coded events with their sentence, to check them by hand", DefaultValueFactory = _ => 0 };
         var sample = new Option<int>("--sample") { Description = "Print N coded events drawn at random (reservoir sample), to check them by hand", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Seed of --sample", DefaultValueFactory = _ => 1 };

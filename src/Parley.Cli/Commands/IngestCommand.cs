@@ -17,28 +17,20 @@ internal static class IngestCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("PATH")
-        {
-            Description = "Files, folders (recursive), http(s) URLs of feeds or pages, or - for standard input.",
-            Arity = ArgumentArity.OneOrMore,
-        };
-        var date = CliOptions.Date();
+        var paths = CliOptions.Paths("Files, folders (recursive), http(s) URLs of feeds or pages, or - for standard input.", ArgumentArity.OneOrMore);
+        var run = new EngineArguments();
         var db = CliOptions.Db();
         var store = CliOptions.Store();
-        var layers = CliOptions.LayersOption();
-        var threads = CliOptions.Threads();
-        var maxAnnotated = CliOptions.MaxAnnotatedChars();
         var quiet = CliOptions.Quiet();
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every problem as it happens (above the progress line)." };
         var problemsFile = new Option<string?>("--problems") { Description = "Write every problem to this file, one a line: input, kind, message (tab-separated)." };
-        var allowPrivate = CliOptions.AllowPrivateAddresses();
         var batch = new Option<int>("--batch") { Description = "Documents per transaction (default 200).", DefaultValueFactory = _ => 200 };
         var queue = WorkerCommand.QueueOption(required: false);
         queue.Description = "Publish to the NATS JetStream work queue at nats://HOST:PORT for `parley worker` instead of processing here.";
 
         var command = new Command("ingest", "Process articles and store them (default store: the SQLite file parley.db).")
         {
-            paths, date, db, store, layers, threads, quiet, verbose, problemsFile, batch, queue, allowPrivate, maxAnnotated,
+            paths, run.Date, db, store, run.Layers, run.Threads, quiet, verbose, problemsFile, batch, queue, run.AllowPrivate, run.MaxAnnotated,
         };
         command.SetAction(parse =>
         {
@@ -46,16 +38,9 @@ internal static class IngestCommand
             {
                 if (parse.GetValue(db) is not null || parse.GetValue(store) is not null)
                     throw new ArgumentException("--queue publishes for workers, which write the store: give --store to `parley worker`, not here");
-                return WorkerCommand.Publish(url, parse.GetValue(paths)!, CliOptions.ParseDate(parse.GetValue(date)), parse.GetValue(quiet));
+                return WorkerCommand.Publish(url, parse.GetValue(paths)!, CliOptions.ParseDate(parse.GetValue(run.Date)), parse.GetValue(quiet));
             }
-            var engine = ParleyEngine.Create(new EngineOptions
-            {
-                DefaultDate = CliOptions.ParseDate(parse.GetValue(date)),
-                Layers = CliOptions.ParseLayers(parse.GetValue(layers)!),
-                Threads = parse.GetValue(threads),
-                MaxAnnotatedChars = parse.GetValue(maxAnnotated),
-                AllowPrivateAddresses = parse.GetValue(allowPrivate),
-            });
+            var engine = ParleyEngine.Create(run.Read(parse));
             bool isQuiet = parse.GetValue(quiet);
             if (!CliOptions.Installed(engine, "ingest")) return 2;
             using var target = StoreFactory.Open(parse.GetValue(db), parse.GetValue(store));
