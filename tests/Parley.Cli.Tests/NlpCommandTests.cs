@@ -25,6 +25,27 @@ public class NlpCommandTests
         Assert.Contains("/nonexistent/gold.conllu", error.ToString());
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5)]
+    [InlineData(40)]
+    public void Raw_text_without_blank_lines_is_cut_into_pieces_that_cover_it(int piecesLong)
+    {
+        // one sentence a line and no blank line (UD's dev text): a rest between one and four pieces long once failed
+        string line = "The talks resumed in Doha after a pause of three months.\n";
+        var text = string.Concat(Enumerable.Repeat(line, piecesLong * ParseCommand.PieceChars / line.Length + 1));
+        int start = 0, pieces = 0;
+        while (start < text.Length)
+        {
+            int end = ParseCommand.PieceEnd(text, start);
+            Assert.True(end > start && end <= text.Length);
+            Assert.True(end == text.Length || text[end - 1] is '\n' or ' ', "a piece ends at a line break or space");
+            start = end;
+            pieces++;
+        }
+        Assert.InRange(pieces, 1, piecesLong + 1);
+    }
+
     [Fact]
     public void Parse_keeps_every_character_of_raw_text()
     {

@@ -10,7 +10,7 @@ namespace Parley.Cli.Commands;
 internal static class ParseCommand
 {
     /// <summary>Raw text is processed in pieces cut at paragraph breaks, so memory stays flat on huge inputs.</summary>
-    private const int PieceChars = 1 << 16;
+    internal const int PieceChars = 1 << 16;
 
     public static Command Create()
     {
@@ -102,7 +102,9 @@ internal static class ParseCommand
         int limit = Math.Min(text.Length, start + 16 * PieceChars);
         int blank = text.IndexOf("\n\n", start + PieceChars, limit - start - PieceChars, StringComparison.Ordinal);
         if (blank >= 0) return blank + 2;
-        int line = text.IndexOf('\n', start + 4 * PieceChars, limit - start - 4 * PieceChars);
+        // a line break from four pieces' length on; a shorter rest (one sentence a line, no blank line) has none to look at
+        int from = start + 4 * PieceChars;
+        int line = from < limit ? text.IndexOf('\n', from, limit - from) : -1;
         if (line >= 0) return line + 1;
         for (int k = limit - 1; k > start + PieceChars; k--) if (char.IsWhiteSpace(text[k])) return k + 1;
         return limit;
