@@ -465,11 +465,7 @@ internal sealed partial class NeuralParserModel
 
     public void Save(string path)
     {
-        using var file = File.Create(path);
-        using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
-        using var w = new BinaryWriter(new BufferedStream(gzip, 1 << 20), Encoding.UTF8);
-        w.Write(Magic);
-        w.Write(FormatVersion);
+        using var w = ModelFile.Create(path, Magic, FormatVersion);
         var s = Shape;
         foreach (int v in new[] { s.WordDim, s.ClusterDim, s.TagDim, s.SuffixDim, s.ShapeDim, s.Hidden, s.MoveHidden, s.LabelHidden, s.Layers, s.TagHidden, LabelCount }) w.Write(v);
         w.Write(_clusters?.Fingerprint ?? 0UL);
@@ -483,12 +479,7 @@ internal sealed partial class NeuralParserModel
 
     public static NeuralParserModel Load(string path, WordClusterTable? clusters)
     {
-        using var file = File.OpenRead(path);
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var r = new BinaryReader(new BufferedStream(gzip, 1 << 20), Encoding.UTF8);
-        if (r.ReadString() != Magic) throw new InvalidDataException($"{path}: not a Parley neural parser model");
-        int version = r.ReadInt32();
-        if (version is not (1 or FormatVersion)) throw new InvalidDataException($"{path}: neural parser format {version}, expected {FormatVersion}");
+        using var r = ModelFile.Open(path, Magic, "neural parser model", FormatVersion, static v => v is 1 or FormatVersion, out int version);
         var shape = new NeuralParserShape
         {
             WordDim = r.ReadInt32(), ClusterDim = r.ReadInt32(), TagDim = r.ReadInt32(), SuffixDim = r.ReadInt32(), ShapeDim = r.ReadInt32(),

@@ -168,10 +168,7 @@ public static class NeuralParserTrainer
                     }
                     net.BackMoves(ns, s0, s1, s2, b0, dScores, hidden);
                     var best = DependencyParser.BestLegal(state, scores);
-                    var gold = best;
-                    float goldScore = float.NegativeInfinity;
-                    for (int m = 0; m < 3; m++)
-                        if (costs[m] == minCost && scores[m] > goldScore) { goldScore = scores[m]; gold = (Move)m; }
+                    var gold = DependencyParser.BestOfLeastCost(costs, minCost, scores, best);
                     steps++;
                     if (costs[(int)best] == minCost) right++;
                     var move = explore && random.NextDouble() < options.ExploreProbability ? best : gold;

@@ -315,6 +315,19 @@ public sealed class DependencyParser
         return best;
     }
 
+    /// <summary>
+    /// The move a dynamic-oracle trainer learns (both parsers' trainers): the best-scoring among the moves of least
+    /// <paramref name="costs"/>, first best on ties; <paramref name="fallback"/> when none scores above minus infinity.
+    /// </summary>
+    internal static Move BestOfLeastCost(ReadOnlySpan<int> costs, int minCost, ReadOnlySpan<float> scores, Move fallback)
+    {
+        Move gold = fallback;
+        float goldScore = float.NegativeInfinity;
+        for (int m = 0; m < 3; m++)
+            if (costs[m] == minCost && scores[m] > goldScore) { goldScore = scores[m]; gold = (Move)m; }
+        return gold;
+    }
+
     internal int PredictLabel(ArcHybridState st, SentenceInput input, int head, int dep, Span<ulong> feats, Span<float> scores)
     {
         int count = ParserFeatures.Label(st, input, head, dep, feats);
@@ -449,11 +462,7 @@ public sealed class DependencyParser
 
     private void SaveMember(string path, int member)
     {
-        using var file = File.Create(path);
-        using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
-        using var w = new BinaryWriter(new BufferedStream(gzip, 1 << 20), Encoding.UTF8);
-        w.Write(Magic);
-        w.Write(FormatVersion);
+        using var w = Learning.ModelFile.Create(path, Magic, FormatVersion);
         w.Write(_labelNames.Length);
         foreach (var l in _labelNames) w.Write(l);
         // the cluster table lives in the NLP model folder (clusters.bin.gz, beside this folder); 0 = none
@@ -509,12 +518,7 @@ public sealed class DependencyParser
     /// <summary>One member's file; with <paramref name="weights"/> false, its relations and clusters and no perceptrons.</summary>
     private static DependencyParser LoadMember(string dir, string path, Learning.WordClusterTable? clusters, bool weights)
     {
-        using var file = File.OpenRead(path);
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var r = new BinaryReader(new BufferedStream(gzip, 1 << 20), Encoding.UTF8);
-        if (r.ReadString() != Magic) throw new InvalidDataException($"{path}: not a Parley parser model");
-        int version = r.ReadInt32();
-        if (version is not (2 or FormatVersion)) throw new InvalidDataException($"{path}: parser model format {version}, expected {FormatVersion}");
+        using var r = Learning.ModelFile.Open(path, Magic, "parser model", FormatVersion, static v => v is 2 or FormatVersion, out int version);
         var labels = new string[r.ReadInt32()];
         for (int i = 0; i < labels.Length; i++) labels[i] = r.ReadString();
         ulong fingerprint = version >= 3 ? r.ReadUInt64() : 0;

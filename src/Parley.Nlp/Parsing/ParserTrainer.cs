@@ -121,12 +121,7 @@ internal sealed class ParserTrainer
                 if (costs[m] < minCost) minCost = costs[m];
             }
             var predicted = DependencyParser.BestLegal(st, scores);
-            Move gold = predicted;
-            float goldScore = float.NegativeInfinity;
-            for (int m = 0; m < 3; m++)
-            {
-                if (costs[m] == minCost && scores[m] > goldScore) { goldScore = scores[m]; gold = (Move)m; }
-            }
+            Move gold = DependencyParser.BestOfLeastCost(costs, minCost, scores, predicted);
             steps++;
             if (costs[(int)predicted] > minCost)
             {
