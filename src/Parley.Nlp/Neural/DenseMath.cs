@@ -6,8 +6,8 @@ namespace Parley.Nlp.Neural;
 
 /// <summary>
 /// The few dense operations the neural parser needs, on row-major float matrices, with 256-bit SIMD (512-bit in the
-/// transposed products where the machine has it) and a scalar tail. Matrices are small (a few hundred rows and columns), so they stay in cache and these loops are bound by
-/// arithmetic: one fused multiply-add per 8 floats.
+/// transposed products where the machine has it) and a scalar tail. Matrices are small (a few hundred rows and
+/// columns), so they stay in cache and these loops are bound by arithmetic: one fused multiply-add per 8 floats.
 /// </summary>
 internal static class DenseMath
 {

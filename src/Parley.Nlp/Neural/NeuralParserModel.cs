@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using Parley.Nlp.Learning;
 using Parley.Nlp.Parsing;
 

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using Parley.Core;
 using Parley.Nlp.Conllu;
 
