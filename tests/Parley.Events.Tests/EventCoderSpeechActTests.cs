@@ -218,6 +218,23 @@ public sealed class EventCoderSpeechActTests
         Assert.Equal(("020", "TUR"), (e.Cameo, e.Target!.Actor));
     }
 
+    [Theory]
+    [InlineData("allegedly", false)]
+    [InlineData("supposedly", false)]
+    [InlineData("reportedly", true)]   // news uses it for events it reports
+    public void What_is_only_alleged_is_not_asserted(string adverb, bool coded)
+    {
+        // "Tremont {adverb} threatened Ardonia."
+        var doc = Code($"""
+            {Speaker}
+            2 {adverb} {adverb} ADV 3 advmod _
+            3 threatened threaten VERB 0 root _
+            4 Ardonia Ardonia PROPN 3 obj {Ardonia}
+            5 . . PUNCT 3 punct _
+            """.Replace("1 Tremont Tremont PROPN 2 nsubj", "1 Tremont Tremont PROPN 3 nsubj", StringComparison.Ordinal));
+        Assert.Equal(coded, doc.Events.Any(e => e.Cameo.StartsWith("13", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void The_word_lists_read_their_kinds_and_keep_the_first_act_of_a_word()
     {

@@ -58,6 +58,7 @@ internal sealed class CoderWords
         PurposeContact = Get("purpose_contact_verbs");
         DefiningVerbs = Get("defining_verbs");
         ObligationModals = Get("obligation_modals");
+        HearsayAdverbs = Get("hearsay_adverbs");
         PastTense = StringStore.Intern("VBD");
         PastParticiple = StringStore.Intern("VBN");
     }
@@ -66,6 +67,8 @@ internal sealed class CoderWords
         ImminentAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
         PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
         PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, Spokespersons, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals;
+    /// <summary>"allegedly", "supposedly": a predicate they modify is not asserted.</summary>
+    public readonly HashSet<int> HearsayAdverbs;
     public readonly int By, From, Of, With, Take, Have, Place, PastTense, PastParticiple;
 
     private HashSet<int> Get(string name) =>
