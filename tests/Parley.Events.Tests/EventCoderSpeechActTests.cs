@@ -236,6 +236,26 @@ public sealed class EventCoderSpeechActTests
     }
 
     [Fact]
+    public void A_speech_verb_saying_how_the_speakers_coded_act_was_done_is_no_second_event()
+    {
+        // "Tremont criticised Ardonia, saying the budget would fail."
+        var doc = Code($"""
+            {Speaker}
+            2 criticised criticise VERB 0 root _
+            3 Ardonia Ardonia PROPN 2 obj {Ardonia}
+            4 , , PUNCT 5 punct _
+            5 saying say VERB 2 advcl _
+            6 the the DET 7 det _
+            7 budget budget NOUN 9 nsubj _
+            8 would would AUX 9 aux _
+            9 fail fail VERB 5 ccomp _
+            10 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("111", "TUR"), (e.Cameo, e.Target!.Actor));
+    }
+
+    [Fact]
     public void The_word_lists_read_their_kinds_and_keep_the_first_act_of_a_word()
     {
         var acts = SpeechActs.Read(new StringReader("# c\nfirst\t111\tword\tbad worse\nsecond\t051\tword\tbad good\nsecond\t051\tnegated\tbad\n-\t-\tnegator\tnothing\nden\t016\tverb\tdeny\n"));

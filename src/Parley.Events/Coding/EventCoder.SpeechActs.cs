@@ -52,6 +52,20 @@ public sealed partial class EventCoder
         return (-1, -1);
     }
 
+    /// <summary>"Biden attacked Trump for the tweet, claiming ...", "congratulated Pelosi, saying ...": a speech verb in an
+    /// adverbial clause of a verb coded as an event of the same speaker in this sentence is the manner of that event, not a
+    /// second one ("Blair insisted ... while Brown says ..." is two speakers, two statements).</summary>
+    private static bool ElaboratesCodedEvent(DocumentContext ctx, in SentenceGraph g, int speech, int eventsBefore, List<ActorRef> speakers)
+    {
+        if (g.RelOf(speech) is not (Rel.Advcl or Rel.Xcomp) || g.Head(speech) is not (int governor and >= 0)) return false;
+        var doc = ctx.Doc;
+        for (int i = eventsBefore; i < doc.Events.Count; i++)
+            if (doc.TokenAt(doc.Events[i].TriggerStart) == governor && doc.Events[i].Source is { } by
+                && doc.TokenAt(by.Start) is int at and >= 0 && ctx.EntityAt[at] is int e and >= 0 && ctx.IsAmong(e, speakers))
+                return true;
+        return false;
+    }
+
     /// <summary>The predicate a word belongs to: itself for a verb, else the nearest head that is a verb or has a copula.</summary>
     private static int PredicateOf(in SentenceGraph g, int k)
     {

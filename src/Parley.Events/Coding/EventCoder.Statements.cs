@@ -82,6 +82,11 @@ public sealed partial class EventCoder
                 trace?.Dropped(doc, t, code, "the speaker is the press: commentary, not a statement of an actor");
                 continue;
             }
+            if (ElaboratesCodedEvent(ctx, g, t, eventsBefore, sources))
+            {
+                trace?.Dropped(doc, t, code, "the statement says how the speaker's event of its governor was done ('attacked X, claiming ...'): that event is the act");
+                continue;
+            }
             // The addressee ("told Parliament"), else the first actor the clause names.
             var targets = new List<ActorRef>();
             int obj = ClauseAnalyzer.DirectObject(g, t);
