@@ -59,6 +59,7 @@ internal sealed class CoderWords
         DefiningVerbs = Get("defining_verbs");
         ObligationModals = Get("obligation_modals");
         HearsayAdverbs = Get("hearsay_adverbs");
+        OrganisationTitles = Get("organisation_titles");
         PastTense = StringStore.Intern("VBD");
         PastParticiple = StringStore.Intern("VBN");
     }
@@ -69,6 +70,8 @@ internal sealed class CoderWords
         PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, Spokespersons, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals;
     /// <summary>"allegedly", "supposedly": a predicate they modify is not asserted.</summary>
     public readonly HashSet<int> HearsayAdverbs;
+    /// <summary>"leader", "president": titles any organisation gives.</summary>
+    public readonly HashSet<int> OrganisationTitles;
     public readonly int By, From, Of, With, Take, Have, Place, PastTense, PastParticiple;
 
     private HashSet<int> Get(string name) =>
