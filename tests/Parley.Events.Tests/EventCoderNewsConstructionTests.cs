@@ -269,7 +269,8 @@ public sealed class EventCoderNewsConstructionTests
             5 lied lie VERB 2 ccomp _
             6 . . PUNCT 2 punct _
             """;
-        Assert.Equal("111", Assert.Single(Code(Said("again")).Events).Cameo);
+        // Saying someone lied accuses them (112, data/lang/en/speech-acts.tsv); "never lied" accuses no one.
+        Assert.Equal("112", Assert.Single(Code(Said("again")).Events).Cameo);
         Assert.Equal("010", Assert.Single(Code(Said("never")).Events).Cameo);
     }
 

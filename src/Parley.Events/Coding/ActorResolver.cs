@@ -489,6 +489,13 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
                 // "Tory leader Michael Howard": the leader of a party is the party's, not the government's.
                 role = self.PartyRoleBelow(ctx, g, c, e) ?? r;
                 country ??= self.CountryBelow(ctx, g, c, e);
+                // "EU Commission president X": the body the title names is whom X is; "BNP leader X", "PCS union leader X"
+                // (a body no dictionary codes): X leads that body, not the government.
+                if (role == r && BodyOfTitle(ctx, g, c, e) is var (found, body))
+                {
+                    if (body is { } b) (role, country) = (b[3..], b[..3]);
+                    else if (found && r == GovernmentRole && self._w.OrganisationTitles.Contains(g.Lemma(c))) role = null;
+                }
             }
             else if (mayBeTitle && role is null && self.SpokespersonFor(ctx, g, c, e) is { } spoken)
             {
@@ -526,6 +533,28 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
                 if (g.RelOf(c) == Rel.Conj && g.Child(c, Rel.Cop) >= 0 && g.Child(c, Rel.Nsubj) < 0) Consider(ctx, g, c, true, this);
         }
         return role is null ? null : (role, country);
+    }
+
+    private const string GovernmentRole = "GOV";
+
+    /// <summary>An organisation named before a title word and under it ("EU Commission" in "EU Commission president"):
+    /// (true, its code) when it has one that is an IGO or a country's body with a role, (true, null) when it has none,
+    /// (false, null) when no organisation (or only a bare country) is named there.</summary>
+    private static (bool Found, string? Code) BodyOfTitle(DocumentContext ctx, in SentenceGraph g, int title, int person)
+    {
+        for (int k = g.First; k < title; k++)
+        {
+            int e = ctx.EntityAt[k];
+            if (e < 0 || e == person || ctx.Doc.Entities[e].Type != "ORG" || !Under(g, title, k, 3)) continue;
+            if (ctx.ActorEntity(e) is int ae and >= 0 && ctx.Doc.Entities[ae].Actor is { } code)
+            {
+                // A bare country ("UK" tagged as an organisation) is the title's country, found by CountryBelow.
+                if (code.Length >= 6 || code.Length > 3 && code.StartsWith("IGO", StringComparison.Ordinal)) return (true, code);
+                continue;
+            }
+            return (true, null);
+        }
+        return (false, null);
     }
 
     /// <summary>Whom a spokesperson title speaks for ("spokesperson for the provincial governor", "a spokesman for the

@@ -57,8 +57,9 @@ internal sealed class CoderWords
         CampaignWords = Get("campaign_words");
         PurposeContact = Get("purpose_contact_verbs");
         DefiningVerbs = Get("defining_verbs");
-        BlameWords = Get("blame_words");
         ObligationModals = Get("obligation_modals");
+        HearsayAdverbs = Get("hearsay_adverbs");
+        OrganisationTitles = Get("organisation_titles");
         PastTense = StringStore.Intern("VBD");
         PastParticiple = StringStore.Intern("VBN");
     }
@@ -66,7 +67,11 @@ internal sealed class CoderWords
     public readonly HashSet<int> Negation, HypotheticalMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive,
         ImminentAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
         PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
-        PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, Spokespersons, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, BlameWords, ObligationModals;
+        PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, Spokespersons, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals;
+    /// <summary>"allegedly", "supposedly": a predicate they modify is not asserted.</summary>
+    public readonly HashSet<int> HearsayAdverbs;
+    /// <summary>"leader", "president": titles any organisation gives.</summary>
+    public readonly HashSet<int> OrganisationTitles;
     public readonly int By, From, Of, With, Take, Have, Place, PastTense, PastParticiple;
 
     private HashSet<int> Get(string name) =>

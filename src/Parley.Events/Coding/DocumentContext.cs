@@ -18,6 +18,7 @@ internal sealed class DocumentContext(Document doc, int[] entityAt, IEventTraceS
     public readonly int[] NextSibling = nextSibling;
     public readonly Rel[] Rels = rels;
     private Dictionary<int, int>? _clusterActor;
+    private bool[]? _stray;
     /// <summary>Statements of the current sentence waiting for its events: speech verb, reported clause, code.</summary>
     public readonly List<(int Trigger, int Clause, string Code)> Statements = [];
     /// <summary>Verb tokens whose lemma the coder read otherwise (<see cref="VerbMatcher.KnownLemma"/>): token -> lemma.</summary>
@@ -74,6 +75,9 @@ internal sealed class DocumentContext(Document doc, int[] entityAt, IEventTraceS
     public int ActorEntity(int e)
     {
         var m = Doc.Entities[e];
+        // A town linked to a country only by the geocoder's guess is no actor (StrayPlaces).
+        _stray ??= StrayPlaces.Find(Doc) ?? [];
+        if (_stray.Length > 0 && _stray[e]) return -1;
         if (m.Actor is not null) return e;
         if (m.Cluster < 0) return -1;
         if (_clusterActor is null)
@@ -82,7 +86,7 @@ internal sealed class DocumentContext(Document doc, int[] entityAt, IEventTraceS
             for (int i = 0; i < Doc.Entities.Count; i++)
             {
                 var x = Doc.Entities[i];
-                if (x.Cluster >= 0 && x.Actor is not null) _clusterActor.TryAdd(x.Cluster, i);
+                if (x.Cluster >= 0 && x.Actor is not null && !(_stray.Length > 0 && _stray[i])) _clusterActor.TryAdd(x.Cluster, i);
             }
         }
         return _clusterActor.TryGetValue(m.Cluster, out int a) ? a : -1;

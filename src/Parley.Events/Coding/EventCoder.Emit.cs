@@ -33,6 +33,14 @@ public sealed partial class EventCoder
     /// agents ("police") take a country from the action's place or the article (Parley's conventions), and an event of
     /// generic agents alone must be political. The reverse code of a paired pattern adds each target -> source event.
     /// </summary>
+    /// <summary>An "allegedly"-type adverb on the predicate <paramref name="p"/>, or -1.</summary>
+    private int HearsayAdverb(in SentenceGraph g, int p)
+    {
+        for (int c = g.FirstChild(p); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Advmod && _w.HearsayAdverbs.Contains(g.Lemma(c))) return c;
+        return -1;
+    }
+
     private void Emit(DocumentContext ctx, in SentenceGraph g, EventPlan plan, List<ActorRef> sources, List<ActorRef> targets)
     {
         var doc = ctx.Doc;
@@ -48,6 +56,12 @@ public sealed partial class EventCoder
         bool named = sources.Exists(a => !a.Generic) || targets.Exists(a => !a.Generic);
         if (!_petrarch)
         {
+            // "allegedly threatened", "supposedly said": what is only alleged is not asserted (the codebook codes what happened).
+            if (HearsayAdverb(g, t) is int alleged and >= 0 || plan.Clause >= 0 && (alleged = HearsayAdverb(g, plan.Clause)) >= 0)
+            {
+                trace?.Dropped(doc, t, code, "alleged ('" + ctx.TokenText(alleged) + "'): not asserted");
+                return;
+            }
             // "people", "men" are never a side of an event.
             int people = sources.RemoveAll(a => a.Generic && a.Code.Contains(ActorResolver.PeopleRole, StringComparison.Ordinal))
                 + targets.RemoveAll(a => a.Generic && a.Code.Contains(ActorResolver.PeopleRole, StringComparison.Ordinal));

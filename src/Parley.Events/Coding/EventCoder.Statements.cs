@@ -82,12 +82,28 @@ public sealed partial class EventCoder
                 trace?.Dropped(doc, t, code, "the speaker is the press: commentary, not a statement of an actor");
                 continue;
             }
+            if (ElaboratesCodedEvent(ctx, g, t, eventsBefore, sources))
+            {
+                trace?.Dropped(doc, t, code, "the statement says how the speaker's event of its governor was done ('attacked X, claiming ...'): that event is the act");
+                continue;
+            }
             // The addressee ("told Parliament"), else the first actor the clause names.
             var targets = new List<ActorRef>();
             int obj = ClauseAnalyzer.DirectObject(g, t);
             if (obj >= 0) _actors.Resolve(ctx, g, obj, false, targets, true, sources);
             int about = -1;
-            if (targets.Count == 0)
+            // A statement in words of a more specific act (criticism, denial, praise...; EventCoder.SpeechActs.cs).
+            var acts = FindSpeechActs(ctx, g, t, clause, code);
+            var (act, actWord) = acts.Count > 0 ? acts[0] : (null, -1);
+            if (targets.Count == 0 && act is not null && TargetInPhrase(act))
+            {
+                // "said Ardonia would retaliate against Belmaria", "denied that ...": the clause's subject is the speaker's
+                // side; the act's target, if any, is named in its own phrase.
+                var (i, judged) = FirstJudgedActor(ctx, g, clause, t, acts, sources, TargetInPhrase);
+                if (judged >= 0 && _actors.Resolve(ctx, g, judged, false, targets, true, sources) > 0) (about, act, actWord) = (judged, acts[i].Act, acts[i].Word);
+            }
+            // A verb act ("denied that Belmaria attacked") is not about its clause's actors; other statements are.
+            if (targets.Count == 0 && actWord != t)
             {
                 if (g.Upos(clause) is UPos.NOUN or UPos.PROPN)
                 {
@@ -97,23 +113,28 @@ public sealed partial class EventCoder
                 else
                 {
                     // A reported clause is about its own subject or object ("Blair said the UN must act"), not every actor
-                    // named in passing ("said aid to Kenya would rise").
+                    // named in passing ("said aid to Kenya would rise"). Not a pronoun: its guess is too often the speaker's side
+                    // or a thing (measured on BBC politics, also for clauses in words of criticism).
                     for (int c = g.FirstChild(clause); c >= 0 && about < 0; c = g.NextSibling(c))
                         if (g.RelOf(c) is Rel.Nsubj or Rel.NsubjPass or Rel.Obj or Rel.Iobj && g.Upos(c) != UPos.PRON
                             && (ctx.EntityAt[c] >= 0 || _data.Agents.RoleOf(g, c) is not null)
                             && _actors.Resolve(ctx, g, c, false, targets, true, sources) > 0) about = c;
                     // "said Labour's failure to ...", "said the pledges - set to underpin Labour's campaign - were worthless":
-                    // words of blame aim at the actor named in the blamed phrase.
-                    if (about < 0 && code == "010" && clause != t && BlamedActor(ctx, g, clause, t, sources) is int blamed and >= 0
-                        && _actors.Resolve(ctx, g, blamed, false, targets, true, sources) > 0) about = blamed;
+                    // words of an act aim at the actor named in the phrase they judge.
+                    // The first act whose words name an actor is the act ("the EU states are failing to report fraud": the
+                    // failing names them, the fraud no one).
+                    if (about < 0 && act is not null && FirstJudgedActor(ctx, g, clause, t, acts, sources, _ => true) is (int i, int judged) and (>= 0, _)
+                        && _actors.Resolve(ctx, g, judged, false, targets, true, sources) > 0) (about, act, actWord) = (judged, acts[i].Act, acts[i].Word);
                 }
             }
             // A statement "about" the speaker's own country ("Mr Brown said the UK must invest") is about no one else.
             // "told BBC Radio 4": the press a statement was made to is its channel, not whom it is about.
             if (obj >= 0) targets.RemoveAll(x => IsMedia(x.Code));
             // A government speaker "about" a party of its own country: in the dictionaries every party of a country is one
-            // code (GBRPTY), most often the speaker's own ("Labour MPs"), so no side can be told: no target.
-            targets.RemoveAll(x => x.Code.Length == 6 && x.Code.EndsWith("PTY", StringComparison.Ordinal)
+            // code (GBRPTY), most often the speaker's own ("Labour MPs"), so no side can be told: no target. Words against a
+            // party (criticism, accusation, threat) are most often against another party than the speaker's own.
+            bool against = act is not null && CameoOntology.RootOf(act.Code) is >= 11 and <= 13;
+            if (!against) targets.RemoveAll(x => x.Code.Length == 6 && x.Code.EndsWith("PTY", StringComparison.Ordinal)
                 && sources.Exists(s => s.Code.Length >= 6 && s.Code.AsSpan(3, 3).SequenceEqual("GOV") && s.Code.StartsWith(x.Code[..3], StringComparison.Ordinal)));
             // "Corbyn said his Labour Party ...": what the speaker's own possessive names is the speaker's side, not another actor.
             if (obj < 0 && about >= 0 && OwnedBySpeaker(ctx, g, about, sources)) targets.Clear();
@@ -127,13 +148,16 @@ public sealed partial class EventCoder
                 continue;
             }
             // "Trump said Bolton broke the law", "argued Trump was "sowing chaos"": a statement about another actor in words
-            // of blame is disapproval (111) of that actor.
+            // of blame is disapproval (111) of that actor; in words of praise, praise (051); "denied that ...", a denial (016).
+            // An act that needs a target (CAMEO codebook) and names none stays a plain statement: the words are a comment.
             string rule = StringStore.Get(ctx.VerbLemma(g, t)) + "+statement", eventCode = code;
-            if (code == "010" && targets.Count > 0 && clause != t && BlameWord(g, clause, t) is int blame and >= 0)
+            if (act is not null && (targets.Count > 0 || _ontology.AllowsNoTarget(act.Code)))
             {
-                trace?.Step(doc, t, "the statement blames its target ('" + ctx.TokenText(blame) + "'): 010 -> 111");
-                eventCode = "111"; rule += "+blame:" + StringStore.Get(g.Lemma(blame));
+                trace?.Step(doc, t, $"the statement is {act.Name} ('{ctx.TokenText(actWord)}'): 010 -> {act.Code}");
+                eventCode = act.Code; rule += "+" + act.Name + ":" + StringStore.Get(g.Lemma(actWord));
             }
+            else if (act is not null)
+                trace?.Step(doc, t, $"words of {act.Name} ('{ctx.TokenText(actWord)}') about no actor: {act.Code} needs a target, the statement stays 010");
             // "Howard said the government should apologise": what the target should do is a request of it (020).
             else if (code == "010" && targets.Count > 0 && about >= 0 && g.RelOf(about) is Rel.Nsubj && HasObligationModal(g, clause))
             {
@@ -155,37 +179,6 @@ public sealed partial class EventCoder
         for (int c = g.FirstChild(clause); c >= 0; c = g.NextSibling(c))
             if (g.RelOf(c) == Rel.Aux && _w.ObligationModals.Contains(g.Lemma(c))) return true;
         return false;
-    }
-
-    /// <summary>A word of blame in the reported clause (outside the speech verb's own phrase) whose predicate is not
-    /// negated ("broke the law", "a hoax", "sowing chaos"); -1 if none.</summary>
-    private int BlameWord(in SentenceGraph g, int clause, int speech)
-    {
-        for (int k = g.First; k < g.End; k++)
-        {
-            if (!_w.BlameWords.Contains(g.Lemma(k)) || !Within(g, clause, k, speech)) continue;
-            int predicate = k;
-            while (predicate >= 0 && g.Upos(predicate) is not (UPos.VERB or UPos.AUX) && g.Child(predicate, Rel.Cop) < 0) predicate = g.Head(predicate);
-            if (predicate >= 0 && _clauses.IsNegated(g, predicate)) continue;
-            return k;
-        }
-        return -1;
-    }
-
-    /// <summary>The first actor named in the phrase a word of blame heads, or in the subject of its predicate ("Labour's
-    /// failure", "the pledges ... of Labour were worthless"); -1 if none.</summary>
-    private int BlamedActor(DocumentContext ctx, in SentenceGraph g, int clause, int speech, List<ActorRef> speakers)
-    {
-        int blame = BlameWord(g, clause, speech);
-        if (blame < 0) return -1;
-        int found = FirstActorWithin(ctx, g, blame, speech, speakers);
-        if (found >= 0) return found;
-        int predicate = blame;
-        while (predicate >= 0 && g.Upos(predicate) is not (UPos.VERB or UPos.AUX) && g.Child(predicate, Rel.Cop) < 0 && g.RelOf(predicate) is not Rel.Ccomp)
-            predicate = g.Head(predicate);
-        if (predicate < 0 || !Within(g, clause, predicate, speech)) return -1;
-        int subject = _clauses.SubjectOf(g, predicate);
-        return subject >= 0 ? FirstActorWithin(ctx, g, subject, speech, speakers) : -1;
     }
 
     /// <summary>The phrase at <paramref name="head"/> has a possessive pronoun that stands for one of the speakers ("his party").</summary>

@@ -1,0 +1,118 @@
+using Parley.Core;
+using Parley.Events.Cameo;
+
+namespace Parley.Events;
+
+/// <summary>
+/// Statements that are a more specific act than "make a statement" (CAMEO 010): a speech verb that is one ("denied that
+/// ...": 016) or a reported clause in words of one ("said the plan was ludicrous": 111, "said Ardonia had done an
+/// excellent job": 051, "said the claims were not true": 016), with the actor the words are about as target. The words
+/// are data (data/lang/en/speech-acts.tsv, <see cref="SpeechActs"/>).
+/// </summary>
+public sealed partial class EventCoder
+{
+    private readonly SpeechActs _acts = SpeechActs.Shared;
+
+    /// <summary>The acts the statement's speech verb or reported clause carries, each with the word that carries it (the
+    /// speech verb itself for a verb act), in priority order; empty if none. Only a plain 010 becomes a more specific act.</summary>
+    private List<(SpeechAct Act, int Word)> FindSpeechActs(DocumentContext ctx, in SentenceGraph g, int speech, int clause, string code)
+    {
+        var found = new List<(SpeechAct Act, int Word)>();
+        if (code != "010") return found;
+        if (_acts.OfVerb(ctx.VerbLemma(g, speech)) is { } verbAct)
+        {
+            found.Add((verbAct, speech));
+            return found;
+        }
+        // "said Harry should make clear how sorry he is": what someone should do is a request of them (020), whatever the words.
+        if (clause == speech || HasObligationModal(g, clause)) return found;
+        for (int k = g.First; k < g.End; k++)
+        {
+            if (!_acts.Holds(g.Lemma(k)) || !Within(g, clause, k, speech)) continue;
+            int predicate = PredicateOf(g, k);
+            if (predicate < 0) continue;
+            bool negated = NegatedUpTo(g, k, predicate);
+            // "said Ardonia would retaliate": a threat is what the speaker says will happen; "claim they were retaliating"
+            // is a claim about what did.
+            if (_acts.OfWord(g.Lemma(k), negated) is { } act
+                && (CameoOntology.RootOf(act.Code) != 13 || _clauses.ModalityOf(g, predicate) != Modality.None))
+                found.Add((act, k));
+        }
+        if (found.Count > 1) found.Sort((a, b) => a.Act.Priority != b.Act.Priority ? a.Act.Priority.CompareTo(b.Act.Priority) : a.Word.CompareTo(b.Word));
+        return found;
+    }
+
+    /// <summary>The first of <paramref name="acts"/> (allowed by <paramref name="which"/>) whose words name an actor
+    /// (<see cref="ActActor"/>), with that actor's token; (-1, -1) if none.</summary>
+    private (int Index, int Actor) FirstJudgedActor(DocumentContext ctx, in SentenceGraph g, int clause, int speech,
+        List<(SpeechAct Act, int Word)> acts, List<ActorRef> speakers, Func<SpeechAct, bool> which)
+    {
+        for (int i = 0; i < acts.Count; i++)
+            if (which(acts[i].Act) && ActActor(ctx, g, clause, speech, acts[i].Word, speakers) is int actor and >= 0) return (i, actor);
+        return (-1, -1);
+    }
+
+    /// <summary>"Biden attacked Trump for the tweet, claiming ...", "congratulated Pelosi, saying ...": a speech verb in an
+    /// adverbial clause of a verb coded as an event of the same speaker in this sentence is the manner of that event, not a
+    /// second one ("Blair insisted ... while Brown says ..." is two speakers, two statements).</summary>
+    private static bool ElaboratesCodedEvent(DocumentContext ctx, in SentenceGraph g, int speech, int eventsBefore, List<ActorRef> speakers)
+    {
+        if (g.RelOf(speech) is not (Rel.Advcl or Rel.Xcomp) || g.Head(speech) is not (int governor and >= 0)) return false;
+        var doc = ctx.Doc;
+        for (int i = eventsBefore; i < doc.Events.Count; i++)
+            if (doc.TokenAt(doc.Events[i].TriggerStart) == governor && doc.Events[i].Source is { } by
+                && doc.TokenAt(by.Start) is int at and >= 0 && ctx.EntityAt[at] is int e and >= 0 && ctx.IsAmong(e, speakers))
+                return true;
+        return false;
+    }
+
+    /// <summary>The predicate a word belongs to: itself for a verb, else the nearest head that is a verb or has a copula.</summary>
+    private static int PredicateOf(in SentenceGraph g, int k)
+    {
+        int predicate = k;
+        while (predicate >= 0 && g.Upos(predicate) is not (UPos.VERB or UPos.AUX) && g.Child(predicate, Rel.Cop) < 0) predicate = g.Head(predicate);
+        return predicate;
+    }
+
+    /// <summary>The word or a phrase between it and its predicate is negated: "not true", "no impression of incompetence",
+    /// "nothing wrong with X".</summary>
+    private bool NegatedUpTo(in SentenceGraph g, int word, int predicate)
+    {
+        for (int x = word, hops = 0; x >= 0 && hops < 12; x = g.Head(x), hops++)
+        {
+            if (_clauses.IsNegated(g, x) || _acts.IsNegator(g.Lemma(x))) return true;
+            if (x == predicate) break;
+        }
+        return false;
+    }
+
+    /// <summary>Acts whose target is named in the act's own phrase ("condolences to the families of X", "would retaliate
+    /// against X", "the claim from X was false"), not by the reported clause's subject, which is most often the speaker's
+    /// side (the threatener, the one denying, the one sorry).</summary>
+    private static bool TargetInPhrase(SpeechAct act) => CameoOntology.RootOf(act.Code) == 13 || act.Code is "016" or "018" or "055";
+
+    /// <summary>The first actor named in the act word's own phrase (its objects, obliques, possessor, "of/for/against X"),
+    /// else in the subject of its predicate ("Labour's failure", "the pledges of Labour were worthless"); -1 if none.</summary>
+    private int ActActor(DocumentContext ctx, in SentenceGraph g, int clause, int speech, int word, List<ActorRef> speakers)
+    {
+        if (word == speech) return -1;
+        // Only the word's own arguments and modifiers name whom it judges, not a clause it governs ("it was wrong to put
+        // China under the embargo" judges the embargo's makers, not China).
+        for (int c = g.FirstChild(word); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) is not (Rel.Poss or Rel.Nmod or Rel.Obl or Rel.Obj or Rel.Iobj or Rel.Compound or Rel.Amod)) continue;
+            int found = FirstActorWithin(ctx, g, c, speech, speakers);
+            if (found >= 0) return found;
+        }
+        int predicate = word;
+        while (predicate >= 0 && g.Upos(predicate) is not (UPos.VERB or UPos.AUX) && g.Child(predicate, Rel.Cop) < 0 && g.RelOf(predicate) is not Rel.Ccomp)
+            predicate = g.Head(predicate);
+        if (predicate < 0 || !Within(g, clause, predicate, speech)) return -1;
+        int subject = _clauses.SubjectOf(g, predicate);
+        // A relative pronoun's antecedent lies outside the clause and may be a list ("China, Burma and North Korea, which
+        // he said had a terrible record"): no guess.
+        // A clausal subject ("it was wrong to put China under ...") names what is judged, not whom.
+        return subject >= 0 && Within(g, clause, subject, speech) && g.Upos(subject) is UPos.NOUN or UPos.PROPN
+            ? FirstActorWithin(ctx, g, subject, speech, speakers) : -1;
+    }
+}

@@ -1,0 +1,88 @@
+using Parley.Core;
+
+namespace Parley.Events;
+
+/// <summary>A speech act a statement can carry (criticism, denial, praise...): its name, CAMEO code and priority (lower
+/// first when a clause holds words of several).</summary>
+internal sealed record SpeechAct(string Name, string Code, int Priority);
+
+/// <summary>
+/// The speech-act words of data/lang/en/speech-acts.tsv as interned lemma ids: speech verbs that are an act themselves
+/// ("denied that ..."), words of a reported clause that make it one ("said the plan was ludicrous") and words that do so
+/// when negated ("said the claims were not true"). One source of truth: the coder holds no such word in code.
+/// </summary>
+internal sealed class SpeechActs
+{
+    public const string FileName = "speech-acts.tsv";
+
+    private readonly Dictionary<int, SpeechAct> _verbs = [], _words = [], _negated = [];
+    private readonly HashSet<int> _negators = [];
+
+    /// <summary>A word that negates the act of a word it heads ("nothing wrong", "none of it true").</summary>
+    public bool IsNegator(int lemma) => _negators.Contains(lemma);
+
+    /// <summary>The act a speech verb is, or null.</summary>
+    public SpeechAct? OfVerb(int lemma) => _verbs.GetValueOrDefault(lemma);
+
+    /// <summary>The act a clause word makes when its predicate is (<paramref name="negated"/>) or is not negated, or null.</summary>
+    public SpeechAct? OfWord(int lemma, bool negated) => (negated ? _negated : _words).GetValueOrDefault(lemma);
+
+    /// <summary>The word may make an act, negated or not: the cheap test before the predicate is looked for.</summary>
+    public bool Holds(int lemma) => _words.ContainsKey(lemma) || _negated.ContainsKey(lemma);
+
+    public static SpeechActs Load(string folder)
+    {
+        using var reader = File.OpenText(Path.Combine(folder, FileName));
+        return Read(reader);
+    }
+
+    public static SpeechActs Read(TextReader reader)
+    {
+        var acts = new SpeechActs();
+        var byName = new Dictionary<string, SpeechAct>(StringComparer.Ordinal);
+        int lineNo = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNo++;
+            if (line.Length == 0 || line[0] == '#') continue;
+            var c = line.Split('\t');
+            if (c.Length != 4 || c[1].Length == 0)
+                throw new InvalidDataException($"{FileName} line {lineNo}: expected 'act<TAB>code<TAB>verb|word|negated|negator<TAB>lemmas'");
+            if (c[2] == "negator")
+            {
+                foreach (var w in c[3].Split(' ', StringSplitOptions.RemoveEmptyEntries)) acts._negators.Add(StringStore.Intern(w));
+                continue;
+            }
+            if (!byName.TryGetValue(c[0], out var act)) byName[c[0]] = act = new SpeechAct(c[0], c[1], byName.Count);
+            else if (act.Code != c[1]) throw new InvalidDataException($"{FileName} line {lineNo}: act '{c[0]}' has two codes");
+            var into = c[2] switch
+            {
+                "verb" => acts._verbs,
+                "word" => acts._words,
+                "negated" => acts._negated,
+                _ => throw new InvalidDataException($"{FileName} line {lineNo}: kind '{c[2]}' is not verb, word or negated"),
+            };
+            foreach (var w in c[3].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                // The first act listed for a word keeps it: the file's order is the priority.
+                into.TryAdd(StringStore.Intern(w), act);
+                if (char.IsLower(w[0])) into.TryAdd(StringStore.Intern(char.ToUpperInvariant(w[0]) + w[1..]), act);
+            }
+        }
+        return acts;
+    }
+
+    private static readonly Lock SharedGate = new();
+    private static SpeechActs? _shared;
+
+    /// <summary>The installation's speech acts, loaded once per process.</summary>
+    public static SpeechActs Shared
+    {
+        get
+        {
+            if (_shared is not null) return _shared;
+            lock (SharedGate)
+                return _shared ??= Load(CoderWords.FindFolder() ?? throw new DirectoryNotFoundException($"data/lang/en/{FileName} not found"));
+        }
+    }
+}

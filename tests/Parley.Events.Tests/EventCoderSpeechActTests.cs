@@ -1,0 +1,285 @@
+using Parley.Core;
+
+namespace Parley.Events.Tests;
+
+/// <summary>
+/// Statements that are a more specific act than CAMEO 010 (data/lang/en/speech-acts.tsv): criticism, praise, denial,
+/// threat, sympathy, with the actor the words are about as target. Hand-built parses, fictional names.
+/// </summary>
+public sealed class EventCoderSpeechActTests
+{
+    private static Document Code(string conllu) => TestData.Code(conllu, "2020-03-02");
+
+    private const string Speaker = "1 Tremont Tremont PROPN 2 nsubj Ent=B-PER|Actor=SYRGOV";
+    private const string Ardonia = "Ent=B-LOC|Actor=TUR|Kb=country:TUR";
+
+    /// <summary>"Tremont said Ardonia was {word}."</summary>
+    private static Document SaidArdoniaWas(string word, string upos = "ADJ") => Code($"""
+        {Speaker}
+        2 said say VERB 0 root _
+        3 Ardonia Ardonia PROPN 5 nsubj {Ardonia}
+        4 was be AUX 5 cop _
+        5 {word} {word} {upos} 2 ccomp _
+        6 . . PUNCT 2 punct _
+        """);
+
+    [Theory]
+    [InlineData("reckless", "111")]     // criticism
+    [InlineData("incompetent", "111")]
+    [InlineData("corrupt", "112")]      // accusation
+    [InlineData("courageous", "051")]   // praise
+    public void A_statement_in_words_of_an_act_about_another_actor_is_that_act(string word, string code)
+    {
+        var e = Assert.Single(SaidArdoniaWas(word).Events);
+        Assert.Equal(code, e.Cameo);
+        Assert.Equal(("SYRGOV", "TUR"), (e.Source!.Actor, e.Target!.Actor));
+        Assert.Contains("+statement+", e.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plain_statement_stays_010()
+    {
+        var e = Assert.Single(SaidArdoniaWas("ready").Events);
+        Assert.Equal("010", e.Cameo);
+    }
+
+    [Fact]
+    public void Criticism_that_names_no_actor_stays_a_plain_statement()
+    {
+        // "Tremont said the plan was ludicrous": 111 needs a target (CAMEO codebook); the words are a comment (010), kept
+        // for a political speaker like any statement about no one.
+        var doc = Code($"""
+            {Speaker}
+            2 said say VERB 0 root _
+            3 the the DET 4 det _
+            4 plan plan NOUN 6 nsubj _
+            5 was be AUX 6 cop _
+            6 ludicrous ludicrous ADJ 2 ccomp _
+            7 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("010", e.Cameo);
+        Assert.Null(e.Target);
+    }
+
+    [Fact]
+    public void Negated_criticism_is_no_criticism()
+    {
+        // "Tremont said there was nothing wrong with Ardonia's plan."
+        var doc = Code($"""
+            {Speaker}
+            2 said say VERB 0 root _
+            3 there there PRON 4 expl _
+            4 was be VERB 2 ccomp _
+            5 nothing nothing PRON 4 nsubj _
+            6 wrong wrong ADJ 5 amod _
+            7 with with ADP 10 case _
+            8 Ardonia Ardonia PROPN 10 nmod:poss {Ardonia}
+            9 's 's PART 8 case _
+            10 plan plan NOUN 6 obl _
+            11 . . PUNCT 2 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("11", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Words_of_blame_aim_at_the_possessor_of_the_judged_phrase()
+    {
+        // "Tremont said Ardonia's conduct was a disgrace."
+        var doc = Code($"""
+            {Speaker}
+            2 said say VERB 0 root _
+            3 Ardonia Ardonia PROPN 5 nmod:poss {Ardonia}
+            4 's 's PART 3 case _
+            5 conduct conduct NOUN 8 nsubj _
+            6 was be AUX 8 cop _
+            7 a a DET 8 det _
+            8 disgrace disgrace NOUN 2 ccomp _
+            9 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("111", "TUR"), (e.Cameo, e.Target!.Actor));
+    }
+
+    [Fact]
+    public void A_clausal_subject_is_not_whom_the_words_judge()
+    {
+        // "Tremont said it was wrong to sanction Ardonia": the judged is the sanctioning, not Ardonia.
+        var doc = Code($"""
+            {Speaker}
+            2 said say VERB 0 root _
+            3 it it PRON 5 expl _
+            4 was be AUX 5 cop _
+            5 wrong wrong ADJ 2 ccomp _
+            6 to to PART 7 mark _
+            7 sanction sanction VERB 5 csubj _
+            8 Ardonia Ardonia PROPN 7 obj {Ardonia}
+            9 . . PUNCT 2 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Cameo == "111" && e.Target?.Actor == "TUR");
+    }
+
+    [Fact]
+    public void Denying_a_clause_is_a_denial_without_a_target()
+    {
+        // "Tremont denied that Ardonia had supplied weapons": 016 (root 01 stands alone); the clause's actors are what is
+        // denied, not whom the denial is addressed to.
+        var doc = Code($"""
+            {Speaker}
+            2 denied deny VERB 0 root _
+            3 that that SCONJ 6 mark _
+            4 Ardonia Ardonia PROPN 6 nsubj {Ardonia}
+            5 had have AUX 6 aux _
+            6 supplied supply VERB 2 ccomp _
+            7 weapons weapon NOUN 6 obj _
+            8 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("016", e.Cameo);
+        Assert.Null(e.Target);
+    }
+
+    [Fact]
+    public void Saying_claims_are_not_true_is_a_denial_of_whoever_made_them()
+    {
+        // "Tremont said the claims by Ardonia were not true."
+        var doc = Code($"""
+            {Speaker}
+            2 said say VERB 0 root _
+            3 the the DET 4 det _
+            4 claims claim NOUN 9 nsubj _
+            5 by by ADP 6 case _
+            6 Ardonia Ardonia PROPN 4 nmod {Ardonia}
+            7 were be AUX 9 cop _
+            8 not not PART 9 advmod _
+            9 true true ADJ 2 ccomp _
+            10 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("016", e.Cameo);
+    }
+
+    [Theory]
+    [InlineData("would would", "130")]   // "said Belmaria would retaliate against Ardonia": a threat
+    [InlineData("had have", null)]       // "said Belmaria had retaliated": a claim about the past, no threat
+    public void Retaliation_is_a_threat_only_when_it_is_to_come(string aux, string? threat)
+    {
+        var doc = Code($"""
+            {Speaker}
+            2 said say VERB 0 root _
+            3 Belmaria Belmaria PROPN 5 nsubj Ent=B-LOC|Actor=SYR|Kb=country:SYR
+            4 {aux} AUX 5 aux _
+            5 retaliate retaliate VERB 2 ccomp _
+            6 against against ADP 7 case _
+            7 Ardonia Ardonia PROPN 5 obl {Ardonia}
+            8 . . PUNCT 2 punct _
+            """);
+        var e = doc.Events.SingleOrDefault(x => x.Rule.Contains("+threat:", StringComparison.Ordinal));
+        Assert.Equal(threat, e?.Cameo);
+        if (e is not null) Assert.Equal(("SYRGOV", "TUR"), (e.Source!.Actor, e.Target!.Actor));
+    }
+
+    [Fact]
+    public void Sympathy_is_018_with_or_without_a_target()
+    {
+        // "Tremont said his condolences were with the people." (no actor named: 018 stands alone, CAMEO root 01)
+        var doc = Code($"""
+            {Speaker}
+            2 said say VERB 0 root _
+            3 his his PRON 4 nmod:poss _
+            4 condolences condolence NOUN 8 nsubj _
+            5 were be AUX 8 cop _
+            6 with with ADP 8 case _
+            7 the the DET 8 det _
+            8 people people NOUN 2 ccomp _
+            9 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("018", e.Cameo);
+    }
+
+    [Fact]
+    public void What_someone_should_do_is_a_request_whatever_its_words()
+    {
+        // "Tremont said Ardonia should apologise for its reckless remarks": 020 to Ardonia, not criticism or apology.
+        var doc = Code($"""
+            {Speaker}
+            2 said say VERB 0 root _
+            3 Ardonia Ardonia PROPN 5 nsubj {Ardonia}
+            4 should should AUX 5 aux _
+            5 apologise apologise VERB 2 ccomp _
+            6 for for ADP 9 case _
+            7 its its PRON 9 nmod:poss _
+            8 reckless reckless ADJ 9 amod _
+            9 remarks remark NOUN 5 obl _
+            10 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("020", "TUR"), (e.Cameo, e.Target!.Actor));
+    }
+
+    [Theory]
+    [InlineData("allegedly", false)]
+    [InlineData("supposedly", false)]
+    [InlineData("reportedly", true)]   // news uses it for events it reports
+    public void What_is_only_alleged_is_not_asserted(string adverb, bool coded)
+    {
+        // "Tremont {adverb} threatened Ardonia."
+        var doc = Code($"""
+            {Speaker}
+            2 {adverb} {adverb} ADV 3 advmod _
+            3 threatened threaten VERB 0 root _
+            4 Ardonia Ardonia PROPN 3 obj {Ardonia}
+            5 . . PUNCT 3 punct _
+            """.Replace("1 Tremont Tremont PROPN 2 nsubj", "1 Tremont Tremont PROPN 3 nsubj", StringComparison.Ordinal));
+        Assert.Equal(coded, doc.Events.Any(e => e.Cameo.StartsWith("13", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_speech_verb_saying_how_the_speakers_coded_act_was_done_is_no_second_event()
+    {
+        // "Tremont criticised Ardonia, saying the budget would fail."
+        var doc = Code($"""
+            {Speaker}
+            2 criticised criticise VERB 0 root _
+            3 Ardonia Ardonia PROPN 2 obj {Ardonia}
+            4 , , PUNCT 5 punct _
+            5 saying say VERB 2 advcl _
+            6 the the DET 7 det _
+            7 budget budget NOUN 9 nsubj _
+            8 would would AUX 9 aux _
+            9 fail fail VERB 5 ccomp _
+            10 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("111", "TUR"), (e.Cameo, e.Target!.Actor));
+    }
+
+    [Fact]
+    public void The_word_lists_read_their_kinds_and_keep_the_first_act_of_a_word()
+    {
+        var acts = SpeechActs.Read(new StringReader("# c\nfirst\t111\tword\tbad worse\nsecond\t051\tword\tbad good\nsecond\t051\tnegated\tbad\n-\t-\tnegator\tnothing\nden\t016\tverb\tdeny\n"));
+        Assert.Equal("111", acts.OfWord(StringStore.Intern("bad"), false)!.Code);
+        Assert.Equal("051", acts.OfWord(StringStore.Intern("good"), false)!.Code);
+        Assert.Equal("051", acts.OfWord(StringStore.Intern("bad"), true)!.Code);
+        Assert.Null(acts.OfWord(StringStore.Intern("good"), true));
+        Assert.True(acts.IsNegator(StringStore.Intern("nothing")));
+        Assert.Equal("016", acts.OfVerb(StringStore.Intern("deny"))!.Code);
+        Assert.True(acts.OfWord(StringStore.Intern("bad"), false)!.Priority < acts.OfWord(StringStore.Intern("good"), false)!.Priority);
+        Assert.Throws<InvalidDataException>(() => SpeechActs.Read(new StringReader("x\t111\tsomewhere\tbad\n")));
+        Assert.Throws<InvalidDataException>(() => SpeechActs.Read(new StringReader("x\t111\tword\tbad\nx\t112\tword\tworse\n")));
+    }
+
+    [Fact]
+    public void Every_act_of_the_installed_list_is_a_CAMEO_code()
+    {
+        var folder = CoderWords.FindFolder()!;
+        foreach (var line in File.ReadLines(Path.Combine(folder, SpeechActs.FileName)))
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var code = line.Split('\t')[1];
+            if (code != "-") Assert.NotNull(TestData.Cameo.Ontology.Find(code));
+        }
+        Assert.NotNull(SpeechActs.Shared.OfVerb(StringStore.Intern("deny")));
+    }
+}
