@@ -169,7 +169,12 @@ public sealed class QueueWorker(ArticleQueue queue, ParleyEngine engine, IParley
     /// </summary>
     private bool Process(Document doc, long? position)
     {
-        if (!store.ContainsHash(ContentHash.Of(doc.Text))) engine.Annotate(doc);
+        if (!store.ContainsHash(ContentHash.Of(doc.Text)))
+        {
+            engine.Annotate(doc);
+            // The same warning ingest gives (--max-annotated-chars): only the start of a long text got layers and events.
+            if (engine.PartialAnnotationNote(doc) is { } note) Log?.Invoke($"{doc.Id}: warning: {note}");
+        }
         var saved = store.SaveBatch([doc]).Items[0];
         Document? toPlace = null;
         switch (saved.Status)

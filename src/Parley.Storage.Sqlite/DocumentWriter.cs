@@ -59,8 +59,8 @@ internal sealed class DocumentWriter : IDisposable
         _insertQuote = new(c,
             "INSERT INTO quotes(doc, span_start, span_end, text, direct, speaker, speaker_start, speaker_end, speaker_name, speaker_actor) VALUES (@doc, @s, @e, @text, @direct, @speaker, @ss, @se, @sn, @sa)");
         _insertEvent = new(c,
-            $"INSERT INTO events(doc, ord, sentence_start, sentence_end, day, date_grain, period_start, period_end, {ColumnList}) " +
-            $"VALUES (@doc, @ord, @sentence_start, @sentence_end, @day, @date_grain, @period_start, @period_end, {ParameterList})");
+            $"INSERT INTO events(doc, ord, sentence_start, sentence_end, day, date_grain, period_start, period_end, sentence_text, {ColumnList}) " +
+            $"VALUES (@doc, @ord, @sentence_start, @sentence_end, @day, @date_grain, @period_start, @period_end, @sentence_text, {ParameterList})");
         _all =
         [
             _findByHash, _findById, _insertDuplicate, _forgetDuplicate, _forgetDuplicatesOf, .. _deleteChildren, _deleteDocument,
@@ -178,7 +178,7 @@ internal sealed class DocumentWriter : IDisposable
     /// <summary>The stored event fields (see <see cref="EventFields"/>) as columns and as parameters, after the eight set here.</summary>
     private static readonly string ColumnList = string.Join(", ", EventFields.Stored.Select(f => f.Column));
     private static readonly string ParameterList = string.Join(", ", EventFields.Stored.Select(f => "@" + f.Column));
-    private const int FieldsAt = 8;
+    private const int FieldsAt = 9;
 
     private void InsertEvents(Document doc, long key)
     {
@@ -196,6 +196,7 @@ internal sealed class DocumentWriter : IDisposable
             c.Set(5, when.Grain);
             c.Set(6, DateValue.FormatDay(when.Start));
             c.Set(7, DateValue.FormatDay(when.End));
+            c.Set(8, hasSentence ? StoredText.Sentence(doc.Text, sentences[e.Sentence].Start, sentences[e.Sentence].End) : null);
             EventRows.Bind(c, FieldsAt, e);
             c.Execute();
         }

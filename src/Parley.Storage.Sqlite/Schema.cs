@@ -197,7 +197,55 @@ internal static class Schema
         """
         ALTER TABLE places ADD COLUMN role TEXT;
         """,
+
+        // 9: each event's sentence text beside its offsets, cut from the document's text when stored, so a page of events
+        // no longer reads its documents' whole texts (filled for stored events by FillSentenceTexts).
+        """
+        ALTER TABLE events ADD COLUMN sentence_text TEXT;
+        """,
     ];
+
+    /// <summary>Work of a step that SQL alone cannot do, by the version the step reaches; run in the step's transaction.</summary>
+    private static readonly Dictionary<int, Action<SqliteConnection, SqliteTransaction>> Fills = new() { [9] = FillSentenceTexts };
+
+    /// <summary>
+    /// Step 9's fill: the sentence text of every stored event with offsets, cut from its document's text as
+    /// <see cref="StoredText.Sentence"/> cuts it (in C#: SQLite's substr counts code points, the offsets count UTF-16 units).
+    /// </summary>
+    private static void FillSentenceTexts(SqliteConnection connection, SqliteTransaction tx)
+    {
+        var spans = new List<(long Key, long Doc, int Start, int End)>();
+        using (var read = connection.CreateCommand())
+        {
+            read.Transaction = tx;
+            read.CommandText = "SELECT key, doc, sentence_start, sentence_end FROM events WHERE sentence_start IS NOT NULL AND sentence_end IS NOT NULL ORDER BY doc";
+            using var r = read.ExecuteReader();
+            while (r.Read()) spans.Add((r.GetInt64(0), r.GetInt64(1), r.GetInt32(2), r.GetInt32(3)));
+        }
+        using var text = connection.CreateCommand();
+        text.Transaction = tx;
+        text.CommandText = "SELECT text FROM documents WHERE key = @doc";
+        var doc = text.Parameters.Add("@doc", SqliteType.Integer);
+        using var update = connection.CreateCommand();
+        update.Transaction = tx;
+        update.CommandText = "UPDATE events SET sentence_text = @text WHERE key = @key";
+        var sentence = update.Parameters.Add("@text", SqliteType.Text);
+        var key = update.Parameters.Add("@key", SqliteType.Integer);
+        long current = -1;
+        string documentText = "";
+        foreach (var span in spans)
+        {
+            if (span.Doc != current)
+            {
+                doc.Value = span.Doc;
+                documentText = text.ExecuteScalar() as string ?? "";
+                current = span.Doc;
+            }
+            sentence.Value = (object?)StoredText.Sentence(documentText, span.Start, span.End) ?? DBNull.Value;
+            key.Value = span.Key;
+            update.ExecuteNonQuery();
+        }
+    }
 
     public static int LatestVersion => Migrations.Length;
 
@@ -273,6 +321,7 @@ internal static class Schema
                 cmd.Transaction = tx;
                 cmd.CommandText = Migrations[version];
                 cmd.ExecuteNonQuery();
+                if (Fills.TryGetValue(version + 1, out var fill)) fill(connection, tx);
                 // PRAGMA does not take parameters; the value is an int from this code, never input.
                 cmd.CommandText = "PRAGMA user_version = " + (version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 cmd.ExecuteNonQuery();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Numerics;
 using Microsoft.Data.Sqlite;
 
 namespace Parley.Storage.Sqlite;
@@ -15,10 +16,10 @@ public sealed partial class SqliteStore
     /// </summary>
     private readonly ConcurrentDictionary<(string Kind, EventQuery Query), (long Documents, long Events, object Value)> _aggregates = new();
 
-    private T[] Cached<T>(string kind, EventQuery q, Func<EventFilter, List<T>> compute)
+    private T[] Cached<T>(string kind, EventQuery q, Func<EventFilter, List<T>> compute, SqliteConnection? c = null, SqliteTransaction? tx = null)
     {
         ArgumentNullException.ThrowIfNull(q);
-        var (documents, events) = ChangeStamp();
+        var (documents, events) = c is null ? ChangeStamp() : ChangeStamp(c, tx);
         if (_aggregates.TryGetValue((kind, q), out var hit) && hit.Documents == documents && hit.Events == events)
             return (T[])hit.Value;
         // The stamp was read before computing: a write landing in between makes the entry look older
@@ -32,7 +33,14 @@ public sealed partial class SqliteStore
     private (long Documents, long Events) ChangeStamp()
     {
         using var c = OpenReader();
+        return ChangeStamp(c, null);
+    }
+
+    /// <summary>The stamp read on a connection already open (inside its read transaction, if given: the same snapshot).</summary>
+    private static (long Documents, long Events) ChangeStamp(SqliteConnection c, SqliteTransaction? tx)
+    {
         using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
         cmd.CommandText = "SELECT coalesce((SELECT max(key) FROM documents), 0), coalesce((SELECT max(key) FROM events), 0)";
         using var r = cmd.ExecuteReader();
         r.Read();
@@ -45,34 +53,55 @@ public sealed partial class SqliteStore
         var filter = new EventFilter(q);
         using var c = OpenReader();
         using var tx = c.BeginTransaction(deferred: true);
-        long all = MaxEventKey(c, tx);
-        long candidates = SmallestIndexedTerm(c, tx, filter, all, out long cap);
-        bool rowReadsDominate = candidates >= cap;
-        string countSource = rowReadsDominate ? "events e INDEXED BY events_day" : "events e";
         // The number of matches is the costly part of a page (it visits every match, the page only its rows): it is
         // kept with the store's change stamp like the aggregations, so paging through a filter or asking it again
-        // counts once per change of the store.
-        total = Cached<int>("EventCount", q with { Limit = 0, Offset = 0 }, _ =>
-        {
-            using var count = Command(c, tx, filter, "SELECT count(*) FROM " + countSource + " WHERE " + filter.Where);
-            return [Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)];
-        })[0];
+        // counts once per change of the store. The probes that pick the plan are kept with it: they answer the same.
+        var counts = Cached<MatchCounts>("EventCount", q with { Limit = 0, Offset = 0 }, _ => [CountMatches(c, tx, filter)], c, tx)[0];
+        total = counts.Total;
 
         var list = new List<StoredEvent>(Math.Clamp(q.Limit, 0, 1000));
         if (total <= q.Offset || q.Limit <= 0) return list;
         string pageSql;
+        string? fallbackSql = null, floor = null;
         var sort = q.Sort ?? EventSort.Newest;
+        long pageEnd = (long)Math.Max(0, q.Offset) + Math.Clamp(q.Limit, 0, 10_000);
         if (sort == EventSort.Newest)
         {
-            // Pick the page plan from the count: walking the day index newest first costs about
+            // Pick the page plan from the counts: walking the day index newest first costs about
             // pageEnd * all / total covering steps; sorting the matches found through a term's index costs
-            // a row read per candidate of that index (total, for a one-term filter). Sorting happens on event
-            // rows only; documents are joined for the page alone.
-            long pageEnd = (long)Math.Max(0, q.Offset) + Math.Clamp(q.Limit, 0, 10_000);
-            double walk = (double)pageEnd * all / total;
-            double sortCost = candidates < 0 ? total : RowReadCost * (double)candidates;
-            string indexHint = rowReadsDominate || walk <= sortCost ? " INDEXED BY events_day" : "";
-            pageSql = "SELECT e.key FROM events e" + indexHint + " WHERE " + filter.Where + " ORDER BY " + OrderBy(sort);
+            // a row read per candidate of that index (total, for a one-term filter); walking the country
+            // indexes newest first costs 3 * pageEnd steps, each a row read when other terms are checked.
+            // Sorting happens on event rows only; documents are joined for the page alone.
+            double walk = (double)pageEnd * counts.All / total;
+            double sortCost = counts.Candidates < 0 ? total : RowReadCost * (double)counts.Candidates;
+            bool countryAlone = filter.TermCount == 1 && !q.FirstReportsOnly;
+            double countryWalk = !filter.HasCountry || filter.NamesDocuments ? double.MaxValue
+                : countryAlone ? 3.0 * pageEnd
+                : RowReadCost * pageEnd * Math.Max(1, counts.CountryEvents < 0 ? total : counts.CountryEvents) / total;
+            string sortPlan = countryWalk <= sortCost ? filter.CountryWalk(OrderBy(sort))
+                : "SELECT e.key FROM events e WHERE " + filter.Where + " ORDER BY " + OrderBy(sort);
+            if (countryWalk < Math.Min(walk, sortCost)) pageSql = filter.CountryWalk(OrderBy(sort));
+            else if (counts.RowReadsDominate || walk <= sortCost)
+            {
+                pageSql = DayWalk(filter, sort, "");
+                // The walk's estimate supposes the matches spread evenly over time, but news of one subject comes and goes:
+                // a walk past months without it costs a step per event (cameo 14 alone: 60,000 steps, estimated 1,300). So
+                // when the other plan is cheap the walk is bounded to the newest events (four times the estimate), and the
+                // other plan runs when the bounded walk comes up short. A bound costs its steps once per change of the store.
+                double other = Math.Min(counts.RowReadsDominate ? double.MaxValue : sortCost, countryWalk);
+                double bound = Math.Max(MinWalkBound, 4 * walk);
+                if (bound + other < counts.All)
+                {
+                    long steps = (long)BitOperations.RoundUpToPowerOf2((ulong)bound);
+                    floor = Cached<string?>("DayFloor", new EventQuery { Offset = (int)Math.Min(steps, int.MaxValue) }, _ => [DayAt(c, tx, steps)], c, tx)[0];
+                    if (floor is not null)
+                    {
+                        pageSql = DayWalk(filter, sort, " AND e.day >= @floor");
+                        fallbackSql = sortPlan;
+                    }
+                }
+            }
+            else pageSql = sortPlan;
         }
         else
         {
@@ -80,16 +109,62 @@ public sealed partial class SqliteStore
             // every sort key; only the page's rows are read.
             pageSql = "SELECT e.key FROM " + filter.AggregateSource + " WHERE " + filter.Where + " ORDER BY " + OrderBy(sort);
         }
-        using var cmd = Command(c, tx, filter, EventRowSelect + " FROM (" + pageSql + " LIMIT @limit OFFSET @offset) AS p" +
-            " JOIN events e ON e.key = p.key JOIN documents d ON d.key = e.doc ORDER BY " + OrderBy(sort));
-        AddPage(cmd, q);
-        using (var r = cmd.ExecuteReader())
+        ReadPage(c, tx, filter, q, sort, pageSql, pageEnd, floor, list);
+        if (fallbackSql is not null && list.Count < Math.Min(Math.Clamp(q.Limit, 0, 10_000), total - Math.Max(0, q.Offset)))
         {
-            var sentences = new SentenceTexts(c, tx);
-            while (r.Read()) list.Add(ReadEventRow(r, sentences));
+            list.Clear();
+            ReadPage(c, tx, filter, q, sort, fallbackSql, pageEnd, null, list);
         }
         tx.Commit();
         return list;
+    }
+
+    /// <summary>Fewest newest events a bounded walk of the day index covers.</summary>
+    private const int MinWalkBound = 1024;
+
+    private static string DayWalk(EventFilter filter, EventSort sort, string bound) =>
+        "SELECT e.key FROM events e INDEXED BY events_day WHERE " + filter.Where + bound + " ORDER BY " + OrderBy(sort);
+
+    /// <summary>The day of the event <paramref name="steps"/> places from the newest, or null when fewer events have a day.</summary>
+    private static string? DayAt(SqliteConnection c, SqliteTransaction tx, long steps)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT day FROM events INDEXED BY events_day WHERE day IS NOT NULL ORDER BY day DESC LIMIT 1 OFFSET @steps";
+        cmd.Parameters.AddWithValue("@steps", steps);
+        return cmd.ExecuteScalar() as string;
+    }
+
+    /// <summary>Reads the page whose keys <paramref name="pageSql"/> gives, with their documents, into <paramref name="list"/>.</summary>
+    private static void ReadPage(SqliteConnection c, SqliteTransaction tx, EventFilter filter, EventQuery q, EventSort sort, string pageSql, long pageEnd, string? floor,
+        List<StoredEvent> list)
+    {
+        using var cmd = Command(c, tx, filter, EventRowSelect + " FROM (" + pageSql + " LIMIT @limit OFFSET @offset) AS p" +
+            " JOIN events e ON e.key = p.key JOIN documents d ON d.key = e.doc ORDER BY " + OrderBy(sort));
+        AddPage(cmd, q);
+        if (pageSql.Contains("@page_end", StringComparison.Ordinal)) cmd.Parameters.AddWithValue("@page_end", pageEnd);
+        if (floor is not null) cmd.Parameters.AddWithValue("@floor", floor);
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) list.Add(ReadEventRow(r));
+    }
+
+    /// <summary>
+    /// What a filter's page plan is chosen from: its number of matches, the highest event key (all events, near enough),
+    /// the events of its most selective indexed term (-1: one term or none, see <see cref="SmallestIndexedTerm"/>),
+    /// whether that term keeps too many events for its index to pay, and the country term's events (capped per column;
+    /// -1 without a probe).
+    /// </summary>
+    private readonly record struct MatchCounts(int Total, long All, long Candidates, bool RowReadsDominate, long CountryEvents);
+
+    private static MatchCounts CountMatches(SqliteConnection c, SqliteTransaction tx, EventFilter filter)
+    {
+        long all = MaxEventKey(c, tx);
+        long candidates = SmallestIndexedTerm(c, tx, filter, all, out long cap, out long country);
+        bool rowReadsDominate = candidates >= cap;
+        string countSource = rowReadsDominate ? "events e INDEXED BY events_day" : "events e";
+        using var count = Command(c, tx, filter, "SELECT count(*) FROM " + countSource + " WHERE " + filter.Where);
+        int total = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return new MatchCounts(total, all, candidates, rowReadsDominate, country);
     }
 
     public IEnumerable<StoredEvent> StreamEvents(EventQuery q, CancellationToken cancellationToken = default)
@@ -106,11 +181,10 @@ public sealed partial class SqliteStore
         cmd.Parameters.AddWithValue("@limit", q.Limit < 0 ? -1 : (long)q.Limit);
         cmd.Parameters.AddWithValue("@offset", Math.Max(0, q.Offset));
         using var r = cmd.ExecuteReader();
-        var sentences = new SentenceTexts(c, tx);
         while (r.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return ReadEventRow(r, sentences);
+            yield return ReadEventRow(r);
         }
     }
 
@@ -126,52 +200,25 @@ public sealed partial class SqliteStore
 
     /// <summary>The columns <see cref="ReadEventRow"/> reads, before FROM.</summary>
     private static readonly string EventRowSelect =
-        "SELECT e.key, d.id, e.ord, d.title, d.published, e.day, e.sentence_start, e.sentence_end, d.key, d.url, d.source, d.added," +
+        "SELECT e.key, d.id, e.ord, d.title, d.published, e.day, e.sentence_text, d.url, d.source, d.added," +
         " e.report_of IS NOT NULL, 1 + (SELECT count(*) FROM events r WHERE r.report_of = coalesce(e.report_of, e.key)), " + EventColumns.Select;
 
-    private const int EventFieldsAt = 14;
+    private const int EventFieldsAt = 12;
 
-    private static StoredEvent ReadEventRow(SqliteDataReader r, SentenceTexts sentences)
-    {
-        string? sentence = r.IsDBNull(6) || r.IsDBNull(7) ? null : sentences.Get(r.GetInt64(8), r.GetInt32(6), r.GetInt32(7));
-        return new StoredEvent(r.GetInt64(0), r.GetString(1), r.GetInt32(2), NullableString(r, 3), Dates.Parse(NullableString(r, 4)),
-            Dates.Parse(NullableString(r, 5)), sentence, EventColumns.Read(r, EventFieldsAt))
+    private static StoredEvent ReadEventRow(SqliteDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), r.GetInt32(2), NullableString(r, 3), Dates.Parse(NullableString(r, 4)),
+            Dates.Parse(NullableString(r, 5)), NullableString(r, 6), EventColumns.Read(r, EventFieldsAt))
         {
-            Url = NullableString(r, 9),
-            Source = NullableString(r, 10),
-            Added = ParseAdded(NullableString(r, 11)),
-            IsRepeat = r.GetInt64(12) != 0,
-            Reports = r.GetInt32(13),
+            Url = NullableString(r, 7),
+            Source = NullableString(r, 8),
+            Added = ParseAdded(NullableString(r, 9)),
+            IsRepeat = r.GetInt64(10) != 0,
+            Reports = r.GetInt32(11),
         };
-    }
 
     private static DateTime? ParseAdded(string? text) =>
         DateTime.TryParseExact(text, "yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var t) ? t : null;
-
-    /// <summary>
-    /// Sentence texts cut from their document's text, read once per document: events of one document come together
-    /// in every order the store gives, so an export reads each text once instead of once per event.
-    /// </summary>
-    private sealed class SentenceTexts(SqliteConnection c, SqliteTransaction tx)
-    {
-        private long _key = -1;
-        private string _text = "";
-
-        public string? Get(long document, int start, int end)
-        {
-            if (document != _key)
-            {
-                using var cmd = c.CreateCommand();
-                cmd.Transaction = tx;
-                cmd.CommandText = "SELECT text FROM documents WHERE key = @key";
-                cmd.Parameters.AddWithValue("@key", document);
-                _text = cmd.ExecuteScalar() as string ?? "";
-                _key = document;
-            }
-            return StoredText.Sentence(_text, start, end);
-        }
-    }
 
     public IReadOnlyList<ActorCount> ActorCounts(EventQuery q) => Cached(nameof(ActorCounts), q, filter => ComputeActorCounts(q, filter));
 
@@ -347,11 +394,13 @@ public sealed partial class SqliteStore
     /// pays only when its term keeps under one event in twenty. SQLite's planner cannot see that: it took
     /// the quad-class index (a quarter of all events) for country + quad class, 66 ms against 9 ms for
     /// the scan at 100,000 events. So each indexed term is probed with an index-only count stopped at the
-    /// cap; the probes together cost less than one scan.
+    /// cap; the probes together cost less than one scan. <paramref name="country"/> is the country term's
+    /// probe (its three columns, each capped), -1 without one.
     /// </summary>
-    private static long SmallestIndexedTerm(SqliteConnection c, SqliteTransaction tx, EventFilter filter, long all, out long cap)
+    private static long SmallestIndexedTerm(SqliteConnection c, SqliteTransaction tx, EventFilter filter, long all, out long cap, out long country)
     {
         cap = Math.Max(1000, all / 20);
+        country = -1;
         if (filter.NamesOneDocument || filter.TermCount < 2 || filter.ProbeSql is not { } probeSql) return -1;
         using var cmd = Command(c, tx, filter, probeSql);
         cmd.Parameters.AddWithValue("@probe_cap", cap);
@@ -361,6 +410,7 @@ public sealed partial class SqliteStore
         for (int i = 0; i < r.FieldCount; i++)
         {
             double estimate = r.GetInt64(i);
+            if (i == filter.CountryProbe) country = r.GetInt64(i);
             if (filter.ProbeCountsDocuments(i))
             {
                 if (eventsPerDocument < 0) eventsPerDocument = EventsPerDocument(c, tx, all);

@@ -32,6 +32,21 @@ public class HostileCliTests
         Assert.DoesNotContain("   at ", r.Stderr);
     }
 
+    [Theory]
+    [InlineData("ingest")]
+    [InlineData("worker")]
+    public void Ingest_and_worker_share_the_annotated_length_option(string command)
+    {
+        // The check runs while parsing, before any store or queue is opened: the queue address need not answer.
+        using var tmp = new TempDir();
+        var r = CliRunner.Run(tmp.Path, null, command, command == "worker" ? "--queue" : "a.txt", command == "worker" ? "nats://127.0.0.1:9" : "--quiet",
+            "--max-annotated-chars", "10");
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains("--max-annotated-chars must be at least", r.Stderr);
+        var help = CliRunner.Run(tmp.Path, null, command, "--help");
+        Assert.Contains("--max-annotated-chars", help.Stdout);
+    }
+
     [Fact]
     public void After_ingest_the_db_file_alone_holds_everything()
     {

@@ -69,6 +69,45 @@ public class SchemaAndSafetyTests
     }
 
     [Fact]
+    public void EventsStoredBeforeVersion9GetTheirSentenceTextsOnUpgrade()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "parley-store-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, "v8.db");
+        try
+        {
+            using (var c = Raw(path))
+            {
+                Assert.Equal(8, Schema.Migrate(c, 8));
+                using var cmd = c.CreateCommand();
+                // An emoji (two UTF-16 units, one code point) before the sentence: the offsets count UTF-16 units, as C# strings do.
+                cmd.CommandText =
+                    """
+                    INSERT INTO documents(key, id, hash, published, language, language_score, done, sentence_count, token_count, event_count, added, text)
+                    VALUES (1, 'old', 'h', '2019-01-02', 'en', 1.0, 0, 2, 0, 3, '2019-01-02T00:00:00Z', 'Fans cheered 🎉. Troops fired on protesters.');
+                    INSERT INTO events(doc, ord, sentence, sentence_start, sentence_end, cameo, quad_class, goldstein, date, day, negated, evidence_start, evidence_end, rule, confidence, trigger_start, trigger_end)
+                    VALUES (1, 0, 1, 17, 44, '190', 4, -10, '2019-01-02', '2019-01-02', 0, 17, 23, 'r', 1, 17, 23),
+                           (1, 1, 1, NULL, NULL, '190', 4, -10, '2019-01-02', '2019-01-02', 0, 17, 23, 'r', 1, 17, 23),
+                           (1, 2, 1, 17, 99, '190', 4, -10, '2019-01-02', '2019-01-02', 0, 17, 23, 'r', 1, 17, 23);
+                    """;
+                cmd.ExecuteNonQuery();
+            }
+            using (var store = SqliteStore.Open(path))
+            {
+                var events = store.QueryEvents(new EventQuery(), out _).OrderBy(e => e.Index).ToList();
+                // No offsets, or offsets past the end of the text: no sentence, as before.
+                Assert.Equal(["Troops fired on protesters.", null, null], events.Select(e => e.SentenceText));
+                Assert.Empty(store.CheckIntegrity());
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void StoreFromANewerProgramIsRefused()
     {
         using var t = new TempStore();

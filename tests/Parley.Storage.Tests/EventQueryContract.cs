@@ -254,6 +254,67 @@ public abstract class EventQueryContract
         }
     }
 
+    /// <summary>
+    /// A country in one event in ten and one in a hundred, their news stopping half way through the year (so the newest events never name them),
+    /// and a kind of event only in the first half: pages of such filters, alone and with other terms, come in exactly the order of a brute-force reading
+    /// (newest day first, then the later stored event first), each event once even when it names the country twice.
+    /// </summary>
+    [SkippableFact]
+    public void PagesKeepTheNewestFirstOrderWhereverTheMatchesLie()
+    {
+        using var t = NewStore();
+        string[] countries = ["USA", "AFG", "SYR", "IRN", "RUS", "CHN", "TUR", "IND"];
+        var random = new Random(11);
+        var all = new List<(int N, bool Qatar, bool Oman, int Quad, string Cameo, string Day)>();
+        var batch = new List<Document>();
+        for (int d = 0; d < 1200; d++)
+        {
+            var day = new DateOnly(2020, 1, 1).AddDays(d * 365 / 1200);
+            var events = new EventRecord[3];
+            for (int i = 0; i < events.Length; i++)
+            {
+                int n = all.Count;
+                bool early = d < 600;
+                int pick = early ? random.Next(100) : 100;
+                string src = pick < 10 ? "QAT" : pick < 12 ? "OMN" : countries[random.Next(countries.Length)];
+                string tgt = countries[random.Next(countries.Length)];
+                string? placeCountry = early && random.Next(8) == 0 ? "QAT" : null;
+                int quad = 1 + random.Next(4);
+                string date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                // The Goldstein score carries the event's number in the brute-force list.
+                // Fighting (190) only in the first half, protests (173) only in the second.
+                string cameo = random.Next(10) == 0 ? (early ? "190" : "173") : "042";
+                events[i] = Event(0, src + "GOV", src, tgt + "MIL", tgt, cameo, quad, date, placeCountry is null ? null : "Doha", placeCountry, goldstein: n);
+                all.Add((n, src == "QAT" || placeCountry == "QAT", src == "OMN", quad, cameo, date));
+            }
+            batch.Add(Doc("c" + d, "Talks resumed. Report " + d, day, events));
+        }
+        t.Store.SaveBatch(batch);
+        var newestFirst = all.OrderByDescending(e => e.Day, StringComparer.Ordinal).ThenByDescending(e => e.N).ToList();
+        (EventQuery Query, Func<(int N, bool Qatar, bool Oman, int Quad, string Cameo, string Day), bool> Match)[] cases =
+        [
+            (new EventQuery { Country = "QAT", Limit = 50 }, e => e.Qatar),
+            (new EventQuery { Country = "QAT", Offset = 120, Limit = 50 }, e => e.Qatar),
+            (new EventQuery { Country = "qat", Offset = 300, Limit = 100 }, e => e.Qatar),
+            (new EventQuery { Country = "QAT", QuadClass = 2, Offset = 10, Limit = 30 }, e => e.Qatar && e.Quad == 2),
+            (new EventQuery { Country = "QAT", FirstReportsOnly = true, Limit = 40 }, e => e.Qatar),
+            // A rare country with another term: walked through the country indexes, the other term checked on each row.
+            (new EventQuery { Country = "OMN", QuadClass = 2, Limit = 5 }, e => e.Oman && e.Quad == 2),
+            (new EventQuery { Country = "OMN", QuadClass = 3, Offset = 2, Limit = 5 }, e => e.Oman && e.Quad == 3),
+            // A walk of the day index bounded to the newest events: it finds the page (173), or finds nothing and another plan runs (190).
+            (new EventQuery { CameoPrefix = "17", Limit = 5 }, e => e.Cameo == "173"),
+            (new EventQuery { CameoPrefix = "19", Limit = 5 }, e => e.Cameo == "190"),
+            (new EventQuery { CameoPrefix = "19", Offset = 3, Limit = 4 }, e => e.Cameo == "190"),
+        ];
+        foreach (var (query, match) in cases)
+        {
+            var expected = newestFirst.Where(match).Skip(query.Offset).Take(query.Limit).Select(e => e.N).ToArray();
+            var page = t.Store.QueryEvents(query, out int total);
+            Assert.Equal(all.Count(match), total);
+            Assert.Equal(expected, page.Select(e => (int)e.Event.Goldstein).ToArray());
+        }
+    }
+
     [SkippableFact]
     public void RepeatedReportsAreLinkedCountedAndLeftOutOnRequest()
     {

@@ -23,6 +23,7 @@ internal static class WorkerCommand
         var store = CliOptions.Store();
         var layers = CliOptions.LayersOption();
         var threads = new Option<int>("--threads") { Description = "Threads for annotating one article (default 1: run one worker per core instead).", DefaultValueFactory = _ => 1 };
+        var maxAnnotated = CliOptions.MaxAnnotatedChars();
         var batch = new Option<int>("--batch") { Description = "Articles pulled at once.", DefaultValueFactory = _ => 8 };
         var attempts = new Option<int>("--max-attempts") { Description = "Deliveries after which a failing article goes to the dead letters.", DefaultValueFactory = _ => 5 };
         var ackWait = new Option<double>("--ack-wait") { Description = "Seconds an article may stay unacknowledged before another worker gets it (same for all workers).", DefaultValueFactory = _ => 30 };
@@ -30,7 +31,7 @@ internal static class WorkerCommand
         var name = new Option<string?>("--name") { Description = "This worker's name in reports (default HOST-PID)." };
         var command = new Command("worker", "Pulls articles from the queue, processes and stores them (one transaction each, acknowledged after the write). SIGTERM drains and stops.")
         {
-            queue, db, store, layers, threads, batch, attempts, ackWait, idle, name,
+            queue, db, store, layers, threads, maxAnnotated, batch, attempts, ackWait, idle, name,
         };
         command.SetAction(parse =>
         {
@@ -38,6 +39,7 @@ internal static class WorkerCommand
             {
                 Layers = CliOptions.ParseLayers(parse.GetValue(layers)!),
                 Threads = Math.Max(1, parse.GetValue(threads)),
+                MaxAnnotatedChars = parse.GetValue(maxAnnotated),
             });
             foreach (var note in engine.MissingStages) Console.Error.WriteLine($"parley: note: {note}");
             using var target = StoreFactory.Open(parse.GetValue(db), parse.GetValue(store));
