@@ -130,7 +130,6 @@ public sealed partial class PostgresStore : IParleyStore
                     Exec(c, tx, "DELETE FROM duplicates WHERE of_id = $1", doc.Id);
                     status = SaveStatus.Replaced;
                 }
-                Exec(c, tx, "DELETE FROM duplicates WHERE id = $1", doc.Id);
                 long key = InsertDocument(c, tx, doc, hash, codec);
                 pending.Add((key, doc));
                 batchHashes[hash] = doc.Id;
@@ -151,12 +150,18 @@ public sealed partial class PostgresStore : IParleyStore
     {
         var names = new List<string>();
         foreach (var e in doc.Entities) if (e.Type != "MISC") names.Add(e.Name ?? e.Text);
-        using var cmd = new NpgsqlCommand(
+        // The id stops being a duplicate as it is stored: both in one round trip.
+        using var batch = new NpgsqlBatch(c, tx);
+        var delete = new NpgsqlBatchCommand("DELETE FROM duplicates WHERE id = $1");
+        delete.Parameters.AddWithValue(doc.Id);
+        batch.BatchCommands.Add(delete);
+        var cmd = new NpgsqlBatchCommand(
             """
             INSERT INTO documents(id, hash, title, published, language, source, url, sentence_count, token_count, entity_count,
                 quote_count, event_count, entity_names, text, body)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING key
-            """, c, tx);
+            """);
+        batch.BatchCommands.Add(cmd);
         var p = cmd.Parameters;
         p.AddWithValue(doc.Id); p.AddWithValue(hash);
         p.Add(new NpgsqlParameter { Value = (object?)doc.Title ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
@@ -167,7 +172,7 @@ public sealed partial class PostgresStore : IParleyStore
         p.AddWithValue(doc.SentenceCount); p.AddWithValue(doc.TokenCount); p.AddWithValue(doc.Entities.Count);
         p.AddWithValue(doc.Quotes.Count); p.AddWithValue(doc.Events.Count);
         p.AddWithValue(names.ToArray()); p.AddWithValue(doc.Text); p.AddWithValue(codec.Encode(doc));
-        return (long)cmd.ExecuteScalar()!;
+        return (long)batch.ExecuteScalar()!;
     }
 
     private static void CopyEvents(NpgsqlConnection c, List<(long Key, Document Doc)> docs)
