@@ -140,7 +140,9 @@ public sealed partial class PostgresStore : IParleyStore
         {
             _codecs.Return(codec);
         }
-        if (pending.Count > 0) CopyEvents(c, pending);
+        // A COPY costs its own round trips and set-up (0.67 ms of server time per single-article save, the largest share
+        // of a worker's): none when no article has events (half of Reuters).
+        if (pending.Exists(p => p.Doc.Events.Count > 0)) CopyEvents(c, pending);
         BeforeCommit?.Invoke();
         tx.Commit();
         return new SaveResult(results);
