@@ -75,11 +75,14 @@ internal sealed class PgStoryCache
 
     public void SetSeen(long seen) => Seen = Math.Max(Seen, seen);
 
+    /// <summary><paramref name="days"/> days before <paramref name="day"/>, or the first day there is (a feed's year-1 date must not throw).</summary>
+    public static DateOnly Before(DateOnly day, int days) => day.DayNumber > days ? day.AddDays(-days) : DateOnly.MinValue;
+
     /// <summary>Drops stories that ended more than <see cref="Days"/> before the newest (in steps of a week, so rarely).</summary>
     public void Evict()
     {
         if (_newest is not { } newest) return;
-        var start = newest.AddDays(-Days);
+        var start = Before(newest, Days);
         if (start <= HorizonStart.AddDays(7)) return;
         var gone = new HashSet<string>(StringComparer.Ordinal);
         var touched = new HashSet<int>();

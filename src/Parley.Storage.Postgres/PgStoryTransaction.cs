@@ -191,7 +191,7 @@ internal sealed class PgStoryTransaction(NpgsqlConnection c, NpgsqlTransaction t
         {
             // Stories were cleared since the cache was loaded: load again.
             if (!full && epoch != cache.Epoch) { cache.Invalidate(); return; }
-            if (full) cache.BeginLoad(epoch, newest is { } n ? n.AddDays(-PgStoryCache.Days) : DateOnly.MinValue);
+            if (full) cache.BeginLoad(epoch, newest is { } n ? PgStoryCache.Before(n, PgStoryCache.Days) : DateOnly.MinValue);
             foreach (var (state, terms, changed) in rows)
             {
                 cache.Put(state, terms);
@@ -270,7 +270,8 @@ internal sealed class PgStoryTransaction(NpgsqlConnection c, NpgsqlTransaction t
         {
             Sync();
             // The cache holds every story that can be within the article's window: answer from it, as the query below would.
-            if (d.AddDays(-windowDays) >= cache.HorizonStart) return CandidatesFromCache(keyTerms, d, windowDays, limit);
+            if (PgStoryCache.Before(d, windowDays) >= cache.HorizonStart && d.DayNumber > windowDays && d.DayNumber < DateOnly.MaxValue.DayNumber - windowDays)
+                return CandidatesFromCache(keyTerms, d, windowDays, limit);
         }
         // With the writes of the placement before it, in one round trip.
         ReadAfterWrites(
