@@ -116,6 +116,19 @@ internal static class PgSchema
             sequence text NOT NULL, position bigint NOT NULL, document_id text, placement bytea,
             at timestamptz NOT NULL DEFAULT clock_timestamp(), PRIMARY KEY(sequence, position));
         """,
+
+        // 5: a change number on stories (set by each write, under the story lock) and an epoch bumped when stories are
+        // cleared, so a store instance can keep the stories in memory and read only what other writers changed since.
+        """
+        CREATE SEQUENCE story_changes;
+        ALTER TABLE stories ADD COLUMN changed bigint NOT NULL DEFAULT nextval('story_changes');
+        CREATE INDEX stories_changed ON stories(changed);
+        CREATE INDEX stories_last ON stories(last);
+        ALTER TABLE store_state ADD COLUMN stories_epoch bigint NOT NULL DEFAULT 0;
+        -- Term counters are rewritten by every batch of placements: room on their pages keeps the new row versions there,
+        -- without a new index entry each time (a HOT update).
+        ALTER TABLE story_term_counts SET (fillfactor = 50);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
