@@ -28,7 +28,7 @@ internal struct ActorRef
 /// first ("Danish media and government" -> DNKMED, DNKGOV). Pronouns come from coreference, and "we" or "I" inside a
 /// quotation from its speaker.
 /// </summary>
-internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCodedActors)
+internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool rolesOnCodedActors)
 {
     private readonly CameoData _data = data;
     private readonly CoderWords _w = w;
@@ -119,6 +119,7 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
             for (int c = g.FirstChild(heads[i]); c >= 0 && n < heads.Length; c = g.NextSibling(c))
                 if (g.RelOf(c) == Rel.Conj && g.Upos(c) is not (UPos.VERB or UPos.AUX) || IsListMember(g, c)) heads[n++] = c;
         }
+        n = AddSplitSubjectList(g, head, heads, n);
         return n;
     }
 
@@ -153,11 +154,13 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
             else if (m.Type == "PER" && ctx.TitledCode(e) is { Length: > 3 } titledCode && (WithoutOffice(code) || IsPartyRole(titledCode[3..])))
                 code = code[..3] + titledCode[3..];
             string prefix = PrefixRoles(g, head);
-            into.Add(new ActorRef
+            var actor = new ActorRef
             {
                 Entity = e, Cluster = m.Cluster, Code = prefix + code, Name = entities[ae].Name ?? m.Name, Start = m.Start, End = m.End,
                 Confidence = m.Confidence >= 1 ? 1 : Math.Max(0.5, m.Confidence), Token = head,
-            });
+            };
+            if (code.Contains('/')) AddJointActors(actor, prefix, code, into);
+            else into.Add(actor);
             return;
         }
 

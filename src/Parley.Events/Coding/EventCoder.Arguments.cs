@@ -57,15 +57,9 @@ public sealed partial class EventCoder
             trace?.Step(doc, t, "'" + ctx.TokenText(src) + "' in what '" + ctx.TokenText(speaker) + "' reports is the reporter");
             src = speaker;
         }
-        if (src >= 0 && !ctx.IsDate(src))
-        {
-            _actors.Resolve(ctx, g, src, false, sources);
-            // "Fornost and the evil awful Gondor welcomed": a coordination the parser split into two subjects.
-            int head = g.Head(src);
-            if (head >= 0 && g.RelOf(src) == Rel.Nsubj)
-                for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
-                    if (c != src && g.RelOf(c) == Rel.Nsubj && c < head && HasCoordinator(g, c)) _actors.Resolve(ctx, g, c, false, sources);
-        }
+        // "Fornost and the evil awful Gondor welcomed", a coordination the parser split into two subjects, is one list
+        // (ActorResolver.AddSplitSubjectList).
+        if (src >= 0 && !ctx.IsDate(src)) _actors.Resolve(ctx, g, src, false, sources);
         if (sources.Count == 0 && srcRole == ArgumentRole.Default && !passive)
         {
             // Parser slips: two subjects, a time noun as subject, a fronted phrase swallowing the subject, a vocative subject.
@@ -144,12 +138,6 @@ public sealed partial class EventCoder
             }
         }
         return true;
-    }
-
-    private static bool HasCoordinator(in SentenceGraph g, int x)
-    {
-        for (int c = g.FirstChild(x); c >= 0; c = g.NextSibling(c)) if (g.RelOf(c) == Rel.Cc) return true;
-        return false;
     }
 
     /// <summary>Target candidates of an active clause in order: object (and indirect object), a phrase with a target
