@@ -469,4 +469,43 @@ public sealed class EventCoderArgumentTests
         Assert.Equal("USAGOV", meeting.Source!.Actor);
         Assert.Equal("AFGREB", meeting.Target!.Actor);
     }
+
+    [Fact]
+    public void The_one_urged_is_the_target_not_an_actor_of_the_complement()
+    {
+        // "Khalilzad urged the Taliban to respond to Kabul's proposals", the object read as iobj.
+        var doc = Code($"""
+            1 Khalilzad Khalilzad PROPN 2 nsubj {Khalilzad}
+            2 urged urge VERB 0 root _
+            3 the the DET 4 det _
+            4 Taliban Taliban PROPN 2 iobj {Taliban}
+            5 to to PART 6 mark _
+            6 respond respond VERB 2 xcomp _
+            7 to to ADP 10 case _
+            8 Kabul Kabul PROPN 10 nmod:poss {Kabul}
+            9 's 's PART 8 case _
+            10 proposals proposal NOUN 6 obl _
+            11 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("AFGREB", e.Target!.Actor);
+    }
+
+    [Fact]
+    public void A_passive_participle_tagged_as_an_adjective_is_still_a_passive_verb()
+    {
+        // "Kabul was criticized by the Taliban", "criticized" tagged ADJ under the parser's passive relations.
+        var doc = Code($"""
+            1 Kabul Kabul PROPN 3 nsubj:pass {Kabul}
+            2 was be AUX 3 aux:pass _
+            3 criticized criticized ADJ 0 root _
+            4 by by ADP 6 case _
+            5 the the DET 6 det _
+            6 Taliban Taliban PROPN 3 obl {Taliban}
+            7 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("AFGREB", "AFG"), (e.Source!.Actor, e.Target!.Actor));
+        Assert.StartsWith("11", e.Cameo);
+    }
 }

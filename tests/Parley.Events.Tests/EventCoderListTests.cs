@@ -85,4 +85,38 @@ public sealed class EventCoderListTests
             """);
         Assert.Equal<string>(["GRC", "TUR"], doc.Events.Select(e => e.Source!.Actor!).Order().ToArray());
     }
+
+    [Fact]
+    public void A_title_read_as_a_descriptive_modifier_still_codes_its_unknown_holder()
+    {
+        // "Corvia President Halvor appealed to Estland": the parser hangs the title as nmod:desc, the name is unknown.
+        var doc = Code("""
+            1 Corvia Corvia PROPN 3 compound Ent=B-LOC|Actor=BGR
+            2 President President PROPN 3 nmod:desc _
+            3 Halvor Halvor PROPN 4 nsubj Ent=B-ORG
+            4 condemned condemn VERB 0 root _
+            5 Estland Estland PROPN 4 obj Ent=B-LOC|Actor=EST
+            6 . . PUNCT 4 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("BGRGOV", e.Source!.Actor);
+    }
+
+    [Fact]
+    public void A_country_before_a_chain_of_modifiers_is_the_agent_s_country()
+    {
+        // "The Corvian Islamist media condemned Estland", "Corvian" hung on "Islamist".
+        var doc = Code("""
+            1 The the DET 4 det _
+            2 Corvian Corvian ADJ 3 amod Ent=B-MISC|Actor=BGR
+            3 Islamist Islamist ADJ 4 amod _
+            4 media media NOUN 5 nsubj _
+            5 condemned condemn VERB 0 root _
+            6 Estland Estland PROPN 5 obj Ent=B-LOC|Actor=EST
+            7 . . PUNCT 5 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.StartsWith("BGR", e.Source!.Actor);
+        Assert.EndsWith("MED", e.Source.Actor);
+    }
 }

@@ -19,7 +19,7 @@ internal enum Modality : byte
 /// passive, negated, modal, conditional or embedded under a verb that does not assert it, and the repairs of frequent
 /// parser slips. Stateless apart from the word lists; every method reads the parse only.
 /// </summary>
-internal sealed class ClauseAnalyzer(CoderWords w)
+internal sealed partial class ClauseAnalyzer(CoderWords w)
 {
     private readonly CoderWords _w = w;
 

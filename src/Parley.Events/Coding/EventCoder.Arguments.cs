@@ -146,10 +146,12 @@ public sealed partial class EventCoder
     private int TargetCandidates(DocumentContext ctx, in SentenceGraph g, int clause, int t, Span<int> into, string code)
     {
         int k = 0;
+        // "urged Eriador to respond to Gondor's proposals": the one urged is the target, before the complement's phrases.
+        bool controlled = ClauseAnalyzer.IsObjectControlled(g, clause, t);
         for (int pass = 0; pass < 2 && k < into.Length; pass++)
         {
-            int x = pass == 0 ? clause : t;
-            if (pass == 1 && x == clause) break;
+            if (pass == 1 && clause == t) break;
+            int x = pass == 0 != controlled ? clause : t;
             int obj = ClauseAnalyzer.DirectObject(g, x);
             if (obj >= 0) into[k++] = obj;
             for (int c = g.FirstChild(x); c >= 0 && k < into.Length; c = g.NextSibling(c))
