@@ -508,4 +508,28 @@ public sealed class EventCoderArgumentTests
         Assert.Equal(("AFGREB", "AFG"), (e.Source!.Actor, e.Target!.Actor));
         Assert.StartsWith("11", e.Cameo);
     }
+
+    [Fact]
+    public void An_infinitive_s_object_hung_on_its_adjective_is_still_its_object()
+    {
+        // "The Taliban are about to attack complete, full government convoys of Kabul": "convoys" a plain obl of "about".
+        var doc = Code($"""
+            1 The the DET 2 det _
+            2 Taliban Taliban PROPN 4 nsubj {Taliban}
+            3 are be AUX 4 cop _
+            4 about about ADJ 0 root _
+            5 to to PART 6 mark _
+            6 attack attack VERB 4 xcomp _
+            7 complete complete ADJ 11 amod _
+            8 , , PUNCT 7 punct _
+            9 full full ADJ 11 amod _
+            10 government government NOUN 11 compound _
+            11 convoys convoy NOUN 4 obl _
+            12 of of ADP 13 case _
+            13 Kabul Kabul PROPN 11 nmod {Kabul}
+            14 . . PUNCT 4 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("AFG", e.Target!.Actor![..3]);
+    }
 }

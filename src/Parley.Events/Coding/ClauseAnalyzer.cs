@@ -257,7 +257,7 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
             if (r == Rel.Obj) return c;
             if (r == Rel.Iobj && io < 0) io = c;
         }
-        return io;
+        return io >= 0 ? io : StrandedObject(g, x);
     }
 
     /// <summary>An infinitive: "(is scheduled) to meet".</summary>
