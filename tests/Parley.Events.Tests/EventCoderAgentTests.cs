@@ -246,4 +246,20 @@ public sealed class EventCoderAgentTests
         var e = Assert.Single(doc.Events);
         Assert.Equal("BGR", e.Source!.Actor);
     }
+
+    [Fact]
+    public void A_name_before_an_agent_noun_is_its_country_not_its_holder()
+    {
+        // "Corvia border police condemned Estland", "Corvia" tagged as a person: the police are Corvia's.
+        var doc = Code("""
+            1 Corvia Corvia PROPN 3 compound Ent=B-PER|Actor=BGR
+            2 border border NOUN 3 compound _
+            3 police police NOUN 4 nsubj _
+            4 condemned condemn VERB 0 root _
+            5 Estland Estland PROPN 4 obj Ent=B-LOC|Actor=EST
+            6 . . PUNCT 4 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("BGRCOP", e.Source!.Actor);
+    }
 }

@@ -427,7 +427,9 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
         {
             var r = g.RelOf(c);
-            if (r is Rel.Flat or Rel.Compound or Rel.Appos)
+            // A person's name before the noun modifies it ("Minas Tirith border police", a place the tagger took for a
+            // person): the holder of a title follows it.
+            if (r is Rel.Flat or Rel.Compound or Rel.Appos && !(r == Rel.Compound && c < t && g.Upos(t) == UPos.NOUN))
             {
                 int e = ctx.EntityAt[c];
                 if (e >= 0 && entities[e].Type == "PER" && ctx.HasActor(e)) return c;
