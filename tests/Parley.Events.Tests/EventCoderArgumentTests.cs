@@ -532,4 +532,22 @@ public sealed class EventCoderArgumentTests
         var e = Assert.Single(doc.Events);
         Assert.Equal("AFG", e.Target!.Actor![..3]);
     }
+
+    [Fact]
+    public void A_participle_read_as_a_copular_adjective_with_a_by_phrase_is_a_passive()
+    {
+        // "Kabul was criticized earlier by the Taliban", parsed as copula + adjective.
+        var doc = Code($"""
+            1 Kabul Kabul PROPN 3 nsubj {Kabul}
+            2 was be AUX 3 cop _
+            3 criticized criticized ADJ 0 root _
+            4 earlier early ADV 3 advmod _
+            5 by by ADP 7 case _
+            6 the the DET 7 det _
+            7 Taliban Taliban PROPN 3 obl {Taliban}
+            8 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("AFGREB", "AFG"), (e.Source!.Actor, e.Target!.Actor));
+    }
 }

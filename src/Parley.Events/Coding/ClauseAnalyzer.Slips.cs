@@ -25,4 +25,21 @@ internal sealed partial class ClauseAnalyzer
     }
 
     private static readonly int BareObl = StringStore.Intern("obl");
+
+    /// <summary>"Eriador was opposed earlier by Osgiliath" read as a copula and an adjective: a past participle under "be"
+    /// with a by-phrase is a passive, so its subject and copula are relabelled as the passive's (then
+    /// <see cref="IsPassiveAdjective"/> makes it a predicate, and the by-phrase its source).</summary>
+    private void RepairCopularPassives(in SentenceGraph g)
+    {
+        for (int t = g.First; t < g.End; t++)
+        {
+            if (g.Upos(t) != UPos.ADJ) continue;
+            int cop = g.Child(t, Rel.Cop), subj = g.Child(t, Rel.Nsubj);
+            if (cop < 0 || subj < 0 || cop > t || PassiveAgent(g, t) < 0) continue;
+            var word = StringStore.Get(g.Lemma(t));
+            if (!word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("en", StringComparison.Ordinal)) continue;
+            g.SetRel(cop, Rel.AuxPass);
+            g.SetRel(subj, Rel.NsubjPass);
+        }
+    }
 }

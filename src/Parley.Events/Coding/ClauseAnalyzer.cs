@@ -50,6 +50,7 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
             }
             if (to && !subject) g.SetRel(t, Rel.Xcomp);
         }
+        RepairCopularPassives(g);
     }
 
     // ---- modality, negation, assertion ----
