@@ -550,4 +550,23 @@ public sealed class EventCoderArgumentTests
         var e = Assert.Single(doc.Events);
         Assert.Equal(("AFGREB", "AFG"), (e.Source!.Actor, e.Target!.Actor));
     }
+
+    [Fact]
+    public void A_pattern_word_may_be_an_adjective_of_the_object()
+    {
+        // "The Taliban restarted diplomatic contacts with Kabul": the dictionary's "- * DIPLOMATIC" reads the object
+        // phrase's words, as PETRARCH does, so "diplomatic" before "contacts" matches it.
+        var doc = Code($"""
+            1 The the DET 2 det _
+            2 Taliban Taliban PROPN 3 nsubj {Taliban}
+            3 restarted restart VERB 0 root _
+            4 diplomatic diplomatic ADJ 5 amod _
+            5 contacts contact NOUN 3 obj _
+            6 with with ADP 7 case _
+            7 Kabul Kabul PROPN 5 nmod {Kabul}
+            8 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("050", e.Cameo);
+    }
 }
