@@ -119,4 +119,23 @@ public sealed class EventCoderListTests
         Assert.StartsWith("BGR", e.Source!.Actor);
         Assert.EndsWith("MED", e.Source.Actor);
     }
+
+    [Fact]
+    public void Agents_sharing_one_name_are_not_each_other_s_counterpart()
+    {
+        // "The Corvian media and government met on Monday": both are Corvia's; they did not meet each other as two sides.
+        var doc = Code("""
+            1 The the DET 3 det _
+            2 Corvian Corvian ADJ 3 amod Ent=B-MISC|Actor=BGR
+            3 media media NOUN 6 nsubj _
+            4 and and CCONJ 5 cc _
+            5 government government NOUN 3 conj _
+            6 met meet VERB 0 root _
+            7 on on ADP 8 case _
+            8 Monday Monday PROPN 6 obl _
+            9 . . PUNCT 6 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Source!.Actor!.StartsWith("BGR", StringComparison.Ordinal)
+            && e.Target?.Actor?.StartsWith("BGR", StringComparison.Ordinal) == true);
+    }
 }

@@ -75,4 +75,8 @@ internal sealed partial class ActorResolver
             into.Add(actor);
         }
     }
+
+    /// <summary>Two conjuncts coded from one name they share: "Danish media and government" (DNKMED, DNKGOV, both from
+    /// "Danish"), or the members of one joint code. They act together; they are not each other's counterpart.</summary>
+    public static bool SharedName(in ActorRef x, in ActorRef y) => x.Entity >= 0 && x.Entity == y.Entity && x.Code != y.Code;
 }
