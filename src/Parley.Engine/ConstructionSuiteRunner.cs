@@ -59,7 +59,8 @@ public sealed class ConstructionSuiteRunner
         _prefixes = countryCodes;
         foreach (var a in kb.Actors)
             foreach (var c in a.Codes)
-                if (c.Code.Length >= 3) _prefixes.Add(c.Code[..3]);
+                foreach (var part in c.Code.Split('/'))   // "FRO/BIL/SAM": an actor standing for several
+                    if (part.Length >= 3) _prefixes.Add(part[..3]);
         // The suites test a coder with their own dictionaries alone: no WordNet synonyms.
         var options = new CoderOptions { Conventions = conventions, Synonyms = false };
         _engine = ParleyEngine.Create(new EngineOptions { Data = new PipelineData { Knowledge = kb, Cameo = cameo, Coder = options }, Threads = 1 });

@@ -214,4 +214,52 @@ public sealed class EventCoderAgentTests
         TestData.Coder.Process(modifier);
         Assert.Empty(modifier.Events);
     }
+
+    [Fact]
+    public void A_linked_name_whose_head_is_an_agent_takes_the_agent_s_role()
+    {
+        // "The Corvia Congressmen condemned Estland": one mention, linked to the country by its first word.
+        var doc = Code("""
+            1 The the DET 3 det _
+            2 Corvia Corvia PROPN 3 compound Ent=B-ORG|Actor=BGR|Kb=country:BGR|Name=Corvia
+            3 Congressmen Congressmen PROPN 4 nsubj Ent=I-ORG
+            4 condemned condemn VERB 0 root _
+            5 Estland Estland PROPN 4 obj Ent=B-LOC|Actor=EST
+            6 . . PUNCT 4 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("BGRLEG", e.Source!.Actor);
+    }
+
+    [Fact]
+    public void An_agent_word_that_is_part_of_the_linked_name_adds_no_role()
+    {
+        // "The Corvia Parliament condemned Estland", linked as a whole to an actor with a bare code: "Parliament" is its name.
+        var doc = Code("""
+            1 The the DET 3 det _
+            2 Corvia Corvia PROPN 3 compound Ent=B-ORG|Actor=BGR|Kb=org:cp|Name=Corvia_Parliament
+            3 Parliament Parliament PROPN 4 nsubj Ent=I-ORG
+            4 condemned condemn VERB 0 root _
+            5 Estland Estland PROPN 4 obj Ent=B-LOC|Actor=EST
+            6 . . PUNCT 4 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("BGR", e.Source!.Actor);
+    }
+
+    [Fact]
+    public void A_name_before_an_agent_noun_is_its_country_not_its_holder()
+    {
+        // "Corvia border police condemned Estland", "Corvia" tagged as a person: the police are Corvia's.
+        var doc = Code("""
+            1 Corvia Corvia PROPN 3 compound Ent=B-PER|Actor=BGR
+            2 border border NOUN 3 compound _
+            3 police police NOUN 4 nsubj _
+            4 condemned condemn VERB 0 root _
+            5 Estland Estland PROPN 4 obj Ent=B-LOC|Actor=EST
+            6 . . PUNCT 4 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("BGRCOP", e.Source!.Actor);
+    }
 }

@@ -469,4 +469,104 @@ public sealed class EventCoderArgumentTests
         Assert.Equal("USAGOV", meeting.Source!.Actor);
         Assert.Equal("AFGREB", meeting.Target!.Actor);
     }
+
+    [Fact]
+    public void The_one_urged_is_the_target_not_an_actor_of_the_complement()
+    {
+        // "Khalilzad urged the Taliban to respond to Kabul's proposals", the object read as iobj.
+        var doc = Code($"""
+            1 Khalilzad Khalilzad PROPN 2 nsubj {Khalilzad}
+            2 urged urge VERB 0 root _
+            3 the the DET 4 det _
+            4 Taliban Taliban PROPN 2 iobj {Taliban}
+            5 to to PART 6 mark _
+            6 respond respond VERB 2 xcomp _
+            7 to to ADP 10 case _
+            8 Kabul Kabul PROPN 10 nmod:poss {Kabul}
+            9 's 's PART 8 case _
+            10 proposals proposal NOUN 6 obl _
+            11 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("AFGREB", e.Target!.Actor);
+    }
+
+    [Fact]
+    public void A_passive_participle_tagged_as_an_adjective_is_still_a_passive_verb()
+    {
+        // "Kabul was criticized by the Taliban", "criticized" tagged ADJ under the parser's passive relations.
+        var doc = Code($"""
+            1 Kabul Kabul PROPN 3 nsubj:pass {Kabul}
+            2 was be AUX 3 aux:pass _
+            3 criticized criticized ADJ 0 root _
+            4 by by ADP 6 case _
+            5 the the DET 6 det _
+            6 Taliban Taliban PROPN 3 obl {Taliban}
+            7 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("AFGREB", "AFG"), (e.Source!.Actor, e.Target!.Actor));
+        Assert.StartsWith("11", e.Cameo);
+    }
+
+    [Fact]
+    public void An_infinitive_s_object_hung_on_its_adjective_is_still_its_object()
+    {
+        // "The Taliban are about to attack complete, full government convoys of Kabul": "convoys" a plain obl of "about".
+        var doc = Code($"""
+            1 The the DET 2 det _
+            2 Taliban Taliban PROPN 4 nsubj {Taliban}
+            3 are be AUX 4 cop _
+            4 about about ADJ 0 root _
+            5 to to PART 6 mark _
+            6 attack attack VERB 4 xcomp _
+            7 complete complete ADJ 11 amod _
+            8 , , PUNCT 7 punct _
+            9 full full ADJ 11 amod _
+            10 government government NOUN 11 compound _
+            11 convoys convoy NOUN 4 obl _
+            12 of of ADP 13 case _
+            13 Kabul Kabul PROPN 11 nmod {Kabul}
+            14 . . PUNCT 4 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("AFG", e.Target!.Actor![..3]);
+    }
+
+    [Fact]
+    public void A_participle_read_as_a_copular_adjective_with_a_by_phrase_is_a_passive()
+    {
+        // "Kabul was criticized earlier by the Taliban", parsed as copula + adjective.
+        var doc = Code($"""
+            1 Kabul Kabul PROPN 3 nsubj {Kabul}
+            2 was be AUX 3 cop _
+            3 criticized criticized ADJ 0 root _
+            4 earlier early ADV 3 advmod _
+            5 by by ADP 7 case _
+            6 the the DET 7 det _
+            7 Taliban Taliban PROPN 3 obl {Taliban}
+            8 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("AFGREB", "AFG"), (e.Source!.Actor, e.Target!.Actor));
+    }
+
+    [Fact]
+    public void A_pattern_word_may_be_an_adjective_of_the_object()
+    {
+        // "The Taliban restarted diplomatic contacts with Kabul": the dictionary's "- * DIPLOMATIC" reads the object
+        // phrase's words, as PETRARCH does, so "diplomatic" before "contacts" matches it.
+        var doc = Code($"""
+            1 The the DET 2 det _
+            2 Taliban Taliban PROPN 3 nsubj {Taliban}
+            3 restarted restart VERB 0 root _
+            4 diplomatic diplomatic ADJ 5 amod _
+            5 contacts contact NOUN 3 obj _
+            6 with with ADP 7 case _
+            7 Kabul Kabul PROPN 5 nmod {Kabul}
+            8 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("050", e.Cameo);
+    }
 }

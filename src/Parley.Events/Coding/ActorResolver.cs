@@ -28,7 +28,7 @@ internal struct ActorRef
 /// first ("Danish media and government" -> DNKMED, DNKGOV). Pronouns come from coreference, and "we" or "I" inside a
 /// quotation from its speaker.
 /// </summary>
-internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCodedActors)
+internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool rolesOnCodedActors)
 {
     private readonly CameoData _data = data;
     private readonly CoderWords _w = w;
@@ -119,6 +119,7 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
             for (int c = g.FirstChild(heads[i]); c >= 0 && n < heads.Length; c = g.NextSibling(c))
                 if (g.RelOf(c) == Rel.Conj && g.Upos(c) is not (UPos.VERB or UPos.AUX) || IsListMember(g, c)) heads[n++] = c;
         }
+        n = AddSplitSubjectList(g, head, heads, n);
         return n;
     }
 
@@ -147,17 +148,19 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
             string code = entities[ae].Actor!;
             // "Dagolath's Deputy Prime Minister Telemar", the name a bare country code: the title adds its role. A person
             // coded with a role of their own ("Donald Trump" USAGOV) keeps it.
-            if (code.Length == 3 && TitleRole(ctx, g, head, e) is { } title) code = WithRoles(code, title);
+            if (code.Length == 3 && (TitleRole(ctx, g, head, e) ?? HeadRoleBeyondName(ctx, g, head, e, ae)) is { } title) code = WithRoles(code, title);
             // A person the knowledge base knows without an office, whom the article titles: the knowledge base's country,
             // the title's role.
             else if (m.Type == "PER" && ctx.TitledCode(e) is { Length: > 3 } titledCode && (WithoutOffice(code) || IsPartyRole(titledCode[3..])))
                 code = code[..3] + titledCode[3..];
             string prefix = PrefixRoles(g, head);
-            into.Add(new ActorRef
+            var actor = new ActorRef
             {
                 Entity = e, Cluster = m.Cluster, Code = prefix + code, Name = entities[ae].Name ?? m.Name, Start = m.Start, End = m.End,
                 Confidence = m.Confidence >= 1 ? 1 : Math.Max(0.5, m.Confidence), Token = head,
-            });
+            };
+            if (code.Contains('/')) AddJointActors(actor, prefix, code, into);
+            else into.Add(actor);
             return;
         }
 
@@ -232,15 +235,17 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
         {
             for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
             {
-                if (c > head || g.RelOf(c) is not (Rel.Compound or Rel.Flat or Rel.Amod) || _data.Agents.RoleOf(g, c) is not { } titleRole
+                if (c > head || !IsPrenominalTitleSlot(g, c) || _data.Agents.RoleOf(g, c) is not { } titleRole
                     || _data.Agents.IsPrefix(titleRole) || IsFormer(g, c) || IsQuoted(g, c)) continue;
                 var mods = new List<ActorRef>();
                 ModifierActors(ctx, g, c, mods);
                 if (mods.Count == 0) ModifierActors(ctx, g, head, mods);
                 if (mods.Count == 0) break;
+                // The phrase runs to the end of the holder's name ("Tory spokesman David Davis", not "... David").
+                int end = e >= 0 ? Math.Max(ht.End, entities[e].End) : ht.End;
                 foreach (var m in mods)
                     if (into.Count < MaxActors)
-                        into.Add(m with { Code = AddRoles(m.Code, titleRole), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, ht.End), Confidence = 0.85, Token = head });
+                        into.Add(m with { Code = AddRoles(m.Code, titleRole), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, end), Confidence = 0.85, Token = head });
                 return;
             }
         }
@@ -305,24 +310,21 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
             bool fits = r is Rel.Poss or Rel.Compound or Rel.Amod or Rel.Flat or Rel.Appos
                 || r == Rel.Nmod && (ClauseAnalyzer.HasCase(g, c, _w.ActorPreps) || ClauseAnalyzer.HasCase(g, c, _w.PlacePreps) || g.CaseOf(c) < 0);
             if (!fits) continue;
-            // Agent words among the modifiers give roles, not actors ("security officials", "Islamist media").
-            if (r is Rel.Amod or Rel.Compound && ctx.EntityAt[c] < 0 && _data.Agents.RoleOf(g, c) is not null) continue;
+            // Agent words among the modifiers give roles, not actors ("security officials", "Islamist media"); the actor may
+            // stand before them ("Danish Islamist media").
+            if (r is Rel.Amod or Rel.Compound && ctx.EntityAt[c] < 0 && _data.Agents.RoleOf(g, c) is not null)
+            {
+                if (NestedModifierActors(ctx, g, c, head, into)) return;
+                continue;
+            }
             int count = into.Count;
             int n = Coordinated(g, c, heads);
             for (int i = 0; i < n; i++)
             {
                 int e = ctx.EntityAt[heads[i]];
-                if (e >= 0 && ctx.ActorEntity(e) is int ae and >= 0)
-                {
-                    var m = ctx.Doc.Entities[e];
-                    into.Add(new ActorRef
-                    {
-                        Entity = e, Cluster = m.Cluster, Code = ctx.Doc.Entities[ae].Actor!, Name = ctx.Doc.Entities[ae].Name ?? m.Name,
-                        Start = m.Start, End = m.End, Confidence = 0.9, Token = heads[i],
-                    });
-                }
+                if (e >= 0 && ctx.ActorEntity(e) is int ae and >= 0) into.Add(NamedModifier(ctx, e, ae, heads[i]));
             }
-            if (into.Count > count) return;
+            if (into.Count > count || NestedModifierActors(ctx, g, c, head, into)) return;
         }
     }
 
@@ -425,7 +427,9 @@ internal sealed class ActorResolver(CameoData data, CoderWords w, bool rolesOnCo
         for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
         {
             var r = g.RelOf(c);
-            if (r is Rel.Flat or Rel.Compound or Rel.Appos)
+            // A person's name before the noun modifies it ("Minas Tirith border police", a place the tagger took for a
+            // person): the holder of a title follows it.
+            if (r is Rel.Flat or Rel.Compound or Rel.Appos && !(r == Rel.Compound && c < t && g.Upos(t) == UPos.NOUN))
             {
                 int e = ctx.EntityAt[c];
                 if (e >= 0 && entities[e].Type == "PER" && ctx.HasActor(e)) return c;

@@ -19,7 +19,7 @@ internal enum Modality : byte
 /// passive, negated, modal, conditional or embedded under a verb that does not assert it, and the repairs of frequent
 /// parser slips. Stateless apart from the word lists; every method reads the parse only.
 /// </summary>
-internal sealed class ClauseAnalyzer(CoderWords w)
+internal sealed partial class ClauseAnalyzer(CoderWords w)
 {
     private readonly CoderWords _w = w;
 
@@ -50,6 +50,7 @@ internal sealed class ClauseAnalyzer(CoderWords w)
             }
             if (to && !subject) g.SetRel(t, Rel.Xcomp);
         }
+        RepairCopularPassives(g);
     }
 
     // ---- modality, negation, assertion ----
@@ -257,7 +258,7 @@ internal sealed class ClauseAnalyzer(CoderWords w)
             if (r == Rel.Obj) return c;
             if (r == Rel.Iobj && io < 0) io = c;
         }
-        return io;
+        return io >= 0 ? io : StrandedObject(g, x);
     }
 
     /// <summary>An infinitive: "(is scheduled) to meet".</summary>

@@ -57,15 +57,9 @@ public sealed partial class EventCoder
             trace?.Step(doc, t, "'" + ctx.TokenText(src) + "' in what '" + ctx.TokenText(speaker) + "' reports is the reporter");
             src = speaker;
         }
-        if (src >= 0 && !ctx.IsDate(src))
-        {
-            _actors.Resolve(ctx, g, src, false, sources);
-            // "Fornost and the evil awful Gondor welcomed": a coordination the parser split into two subjects.
-            int head = g.Head(src);
-            if (head >= 0 && g.RelOf(src) == Rel.Nsubj)
-                for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
-                    if (c != src && g.RelOf(c) == Rel.Nsubj && c < head && HasCoordinator(g, c)) _actors.Resolve(ctx, g, c, false, sources);
-        }
+        // "Fornost and the evil awful Gondor welcomed", a coordination the parser split into two subjects, is one list
+        // (ActorResolver.AddSplitSubjectList).
+        if (src >= 0 && !ctx.IsDate(src)) _actors.Resolve(ctx, g, src, false, sources);
         if (sources.Count == 0 && srcRole == ArgumentRole.Default && !passive)
         {
             // Parser slips: two subjects, a time noun as subject, a fronted phrase swallowing the subject, a vocative subject.
@@ -146,22 +140,18 @@ public sealed partial class EventCoder
         return true;
     }
 
-    private static bool HasCoordinator(in SentenceGraph g, int x)
-    {
-        for (int c = g.FirstChild(x); c >= 0; c = g.NextSibling(c)) if (g.RelOf(c) == Rel.Cc) return true;
-        return false;
-    }
-
     /// <summary>Target candidates of an active clause in order: object (and indirect object), a phrase with a target
     /// preposition (not a date, not a mere place), an object's passive-participle agent ("condemned the sanctions imposed by
     /// the EU"), then the subject of a clausal complement for a code that is not a statement.</summary>
     private int TargetCandidates(DocumentContext ctx, in SentenceGraph g, int clause, int t, Span<int> into, string code)
     {
         int k = 0;
+        // "urged Eriador to respond to Gondor's proposals": the one urged is the target, before the complement's phrases.
+        bool controlled = ClauseAnalyzer.IsObjectControlled(g, clause, t);
         for (int pass = 0; pass < 2 && k < into.Length; pass++)
         {
-            int x = pass == 0 ? clause : t;
-            if (pass == 1 && x == clause) break;
+            if (pass == 1 && clause == t) break;
+            int x = pass == 0 != controlled ? clause : t;
             int obj = ClauseAnalyzer.DirectObject(g, x);
             if (obj >= 0) into[k++] = obj;
             for (int c = g.FirstChild(x); c >= 0 && k < into.Length; c = g.NextSibling(c))

@@ -156,7 +156,7 @@ public sealed partial class EventCoder : IPipelineComponent
                         if (_data.EventNouns.CodeOf(g.Lemma(t)) is { } nounCode) CodeNominal(ctx, g, s, t, nounCode);
                         continue;
                     }
-                    if (g.Upos(t) != UPos.VERB) continue;
+                    if (g.Upos(t) != UPos.VERB && !ClauseAnalyzer.IsPassiveAdjective(g, t)) continue;
                     // "according to", participles used as adjectives ("armed men"): not predicates.
                     if (g.RelOf(t) is Rel.Case or Rel.Mark or Rel.Amod or Rel.Flat) continue;
                     int lemma = _verbs.KnownLemma(doc, t, _isVerb);

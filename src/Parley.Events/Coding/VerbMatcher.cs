@@ -166,9 +166,10 @@ internal sealed class VerbMatcher(CameoData data, ClauseAnalyzer clauses)
             for (int b = g.FirstChild(a); b >= 0; b = g.NextSibling(b))
             {
                 if (ObjectLikeDeep(g.RelOf(b)) && c.Matches(g, b)) return true;
-                // "fired two artillery shells" matches "- * ARTILLERY": PETRARCH reads the object phrase's words in order, so
-                // a noun modifying the object's head is in it too (a single-word condition only).
-                if (c.Mods.Length == 0 && g.RelOf(a) is Rel.Obj && g.RelOf(b) == Rel.Compound && b < a && c.Matches(g, b)) return true;
+                // "fired two artillery shells" matches "- * ARTILLERY", "renewed diplomatic ties" "- * DIPLOMATIC": PETRARCH
+                // reads the object phrase's words in order, so a noun or adjective modifying the object's head is in it too
+                // (a single-word condition only).
+                if (c.Mods.Length == 0 && g.RelOf(a) is Rel.Obj && g.RelOf(b) is Rel.Compound or Rel.Amod && b < a && c.Matches(g, b)) return true;
             }
         }
         return false;

@@ -125,7 +125,11 @@ public static partial class ConstructionSuite
             string src = c.GetValueOrDefault("sourcecode") ?? "";
             string tgt = c.GetValueOrDefault("targetcode") ?? "";
             if (tgt == "---" && src.Length > 0 && src != "---") { /* an unknown-country target is a real code in the suites */ }
-            record.Expected.Add(new SuiteTriple(src, tgt, code));
+            // "FRO/BIL/SAM>ELR/GAL": the UD suite writes an actor that stands for several as one joined code; the petrarch2
+            // suite writes the same record as one triple per pair, which is what a coder outputs and what is counted.
+            foreach (var s in src.Split('/'))
+                foreach (var t in tgt.Split('/'))
+                    record.Expected.Add(new SuiteTriple(s, t, code));
         }
         return record;
     }

@@ -96,9 +96,12 @@ internal static class PetrarchActorReader
         }
     }
 
+    /// <summary>A code, or several joined by '/' ("[FRO/BIL/SAM]": a name that stands for each of those actors, as the
+    /// construction suites' "THE_SHIRE" does; the coder gives each its own event).</summary>
     private static bool IsCode(string code)
     {
-        foreach (char c in code) if (!(c is >= 'A' and <= 'Z' or >= '0' and <= '9')) return false;
+        if (code.StartsWith('/') || code.EndsWith('/') || code.Contains("//", StringComparison.Ordinal)) return false;
+        foreach (char c in code) if (!(c is >= 'A' and <= 'Z' or >= '0' and <= '9' or '/')) return false;
         return true;
     }
 

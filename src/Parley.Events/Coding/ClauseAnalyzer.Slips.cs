@@ -1,0 +1,45 @@
+using Parley.Core;
+using Parley.Events.Cameo;
+
+namespace Parley.Events;
+
+internal sealed partial class ClauseAnalyzer
+{
+    /// <summary>A passive participle the tagger took for an adjective while the parser reads the passive: "Eriador was
+    /// opposed by Osgiliath" with "opposed" ADJ, its subject nsubj:pass and "was" aux:pass. It is a predicate like any
+    /// passive verb (its lemma is then found from its form).</summary>
+    public static bool IsPassiveAdjective(in SentenceGraph g, int t) =>
+        g.Upos(t) == UPos.ADJ && g.Child(t, Rel.AuxPass) >= 0 && g.Child(t, Rel.NsubjPass) >= 0;
+
+    /// <summary>The object of an infinitive that the parser hung on the adjective governing it: "is about to restore
+    /// complete, full diplomatic ties with Gondor" with "ties" a plain obl of "about" (the comma between the adjectives
+    /// misleads it). A caseless noun after the infinitive, under its adjective or adverb governor, with no object of the
+    /// infinitive's own; -1 otherwise. Only a bare obl: obl:tmod and obl:npmod ("ready to talk today") are no objects.</summary>
+    private static int StrandedObject(in SentenceGraph g, int x)
+    {
+        if (g.RelOf(x) != Rel.Xcomp || g.Head(x) is not (int gov and >= 0) || g.Upos(gov) is not (UPos.ADJ or UPos.ADV) || !HasToMark(g, x))
+            return -1;
+        for (int c = g.FirstChild(gov); c >= 0; c = g.NextSibling(c))
+            if (c > x && g.RelOf(c) == Rel.Obl && g.Upos(c) == UPos.NOUN && g.CaseOf(c) < 0 && g[c].Deprel == BareObl) return c;
+        return -1;
+    }
+
+    private static readonly int BareObl = StringStore.Intern("obl");
+
+    /// <summary>"Eriador was opposed earlier by Osgiliath" read as a copula and an adjective: a past participle under "be"
+    /// with a by-phrase is a passive, so its subject and copula are relabelled as the passive's (then
+    /// <see cref="IsPassiveAdjective"/> makes it a predicate, and the by-phrase its source).</summary>
+    private void RepairCopularPassives(in SentenceGraph g)
+    {
+        for (int t = g.First; t < g.End; t++)
+        {
+            if (g.Upos(t) != UPos.ADJ) continue;
+            int cop = g.Child(t, Rel.Cop), subj = g.Child(t, Rel.Nsubj);
+            if (cop < 0 || subj < 0 || cop > t || PassiveAgent(g, t) < 0) continue;
+            var word = StringStore.Get(g.Lemma(t));
+            if (!word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("en", StringComparison.Ordinal)) continue;
+            g.SetRel(cop, Rel.AuxPass);
+            g.SetRel(subj, Rel.NsubjPass);
+        }
+    }
+}
