@@ -19,7 +19,7 @@ internal static class BenchWorkerCommand
         var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore, Description = "Inputs, e.g. ../shared/data/news_reuters21578/reuters21578.jsonl.gz" };
         var store = new Option<string>("--store") { Required = true, Description = "PostgreSQL server (URI or connection string); each round uses a database of its own, dropped afterwards." };
         var queue = WorkerCommand.QueueOption(required: true);
-        var workers = new Option<string>("--workers") { Description = "Worker counts to measure, comma-separated.", DefaultValueFactory = _ => "1,2" };
+        var workers = new Option<string>("--workers") { Description = "Worker counts to measure, comma-separated; a count may repeat (1,2,1,2: alternating rounds, each count's median rate compared).", DefaultValueFactory = _ => "1,2" };
         var limit = new Option<int>("--limit") { Description = "Articles per round (0: all).", DefaultValueFactory = _ => 2000 };
         var layers = CliOptions.LayersOption();
         var command = new Command("worker", "Articles per second with 1, 2, ... single-threaded worker processes (PostgreSQL store, NATS queue).") { paths, store, queue, workers, limit, layers };
@@ -35,9 +35,11 @@ internal static class BenchWorkerCommand
             var rates = new List<double>();
             try
             {
-                foreach (int n in counts)
+                for (int round = 0; round < counts.Count; round++)
                 {
-                    string name = $"bench_w{n}_{Environment.ProcessId}";
+                    int n = counts[round];
+                    // A stream and a database of its own per round: a repeated count must not find its articles already queued.
+                    string name = $"bench_r{round + 1}_w{n}_{Environment.ProcessId}";
                     string db = StoreFactory.WithDatabase(parse.GetValue(store)!, "parley_" + name);
                     string url = $"{server}/{name.Replace('_', '-')}";
                     StoreFactory.Drop(db);
@@ -51,11 +53,21 @@ internal static class BenchWorkerCommand
             {
                 if (input is not null) File.Delete(input);
             }
-            for (int i = 1; i < rates.Count; i++)
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{counts[i]} workers / {counts[0]}: {rates[i] / rates[0]:F2}x"));
+            // Each count's median over its rounds (the first round of a run is also the coldest: alternate counts to even it out).
+            var medians = counts.Distinct().Select(n => (Count: n, Rate: Median(rates.Where((_, i) => counts[i] == n).ToList()))).ToList();
+            string how = counts.Count > medians.Count ? " (medians of the rounds of each count)" : "";
+            foreach (var (n, rate) in medians.Skip(1))
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{n} workers / {medians[0].Count}: {rate / medians[0].Rate:F2}x{how}"));
             return 0;
         });
         return command;
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        int m = values.Count / 2;
+        return values.Count % 2 == 1 ? values[m] : (values[m - 1] + values[m]) / 2;
     }
 
     private static double Round(int workers, string url, string db, string layers)
