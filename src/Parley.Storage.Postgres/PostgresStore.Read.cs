@@ -93,10 +93,16 @@ public sealed partial class PostgresStore
                     Bind(n);
                     count = Convert.ToInt32(n.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
                 }
+                // As for events (PageOf): when an event filter keeps few documents, walking the publication index and probing
+                // each document's events reads thousands for 20; collecting the matching keys first uses the filter's indexes.
+                const string order = "ORDER BY d.published DESC NULLS LAST, d.key DESC LIMIT @limit OFFSET @offset";
+                string page = events is not null && (long)count * 8 <= ChangeStamp(c).Item1
+                    ? $"d.key IN (WITH m AS MATERIALIZED (SELECT d.key, d.published FROM documents d WHERE {where}) SELECT d.key FROM m AS d {order}) ORDER BY d.published DESC NULLS LAST, d.key DESC"
+                    : $"{where} {order}";
                 using var cmd = new NpgsqlCommand(
                     $"""
                     SELECT d.id, d.title, d.published, d.source, d.url, d.language, d.sentence_count, d.event_count, left(d.text, @lead), NULL::float8
-                    FROM documents d WHERE {where} ORDER BY d.published DESC NULLS LAST, d.key DESC LIMIT @limit OFFSET @offset
+                    FROM documents d WHERE {page}
                     """, c, tx);
                 cmd.Parameters.AddWithValue("limit", limit); cmd.Parameters.AddWithValue("offset", offset); cmd.Parameters.AddWithValue("lead", StoredText.LeadChars);
                 Bind(cmd);
