@@ -63,12 +63,19 @@ public sealed partial class PostgresStore
             var list = new List<StoredEvent>(Math.Clamp(q.Limit, 0, 1000));
             if (count > q.Offset && q.Limit > 0)
             {
-                using var cmd = Command(c, tx, filter, EventRowSelect + " FROM (" + PageOf(filter, q.Sort, count, stamp.Item2) +
-                    ") AS e JOIN documents d ON d.key = e.doc ORDER BY " + OrderBy(q.Sort));
-                cmd.Parameters.AddWithValue("limit", Math.Clamp(q.Limit, 0, 10_000));
-                cmd.Parameters.AddWithValue("offset", Math.Max(0, q.Offset));
-                using var r = cmd.ExecuteReader();
-                while (r.Read()) list.Add(ReadEventRow(r));
+                int limit = Math.Clamp(q.Limit, 0, 10_000), offset = Math.Max(0, q.Offset);
+                foreach (var (page, cap) in PagePlans(filter, q, count, stamp.Item2))
+                {
+                    list.Clear();
+                    using var cmd = Command(c, tx, filter, EventRowSelect + " FROM (" + page + ") AS e JOIN documents d ON d.key = e.doc ORDER BY " + OrderBy(q.Sort));
+                    cmd.Parameters.AddWithValue("limit", limit);
+                    cmd.Parameters.AddWithValue("offset", offset);
+                    if (cap > 0) cmd.Parameters.AddWithValue("cap", cap);
+                    using (var r = cmd.ExecuteReader())
+                        while (r.Read()) list.Add(ReadEventRow(r));
+                    // A capped walk's matches are the first of the whole order: a full page of them is the page.
+                    if (cap == 0 || list.Count >= Math.Min(limit, count - offset)) break;
+                }
             }
             tx.Commit();
             return (count, list);
@@ -97,21 +104,28 @@ public sealed partial class PostgresStore
     }
 
     /// <summary>
-    /// The events of one page (LIMIT @limit OFFSET @offset) of a filter with <paramref name="count"/> matches among about
-    /// <paramref name="rows"/> events. Left to itself the planner walks the sort index and filters as it goes, which for a
-    /// filter matching a small or skewed share (one month of one class, one search word) reads tens of thousands of rows
-    /// for 50; a broad or unindexed sort gets a parallel scan. When the matches are few (at most an eighth of the events)
-    /// or the sort has no matching index, the matching keys are collected first from the filter's own indexes
-    /// (a MATERIALIZED CTE is planned on its own: bitmap scans), then sorted. Same WHERE and total order, same rows.
+    /// Ways to read the events of one page (LIMIT @limit OFFSET @offset) of a filter with <paramref name="count"/> matches
+    /// among about <paramref name="rows"/> events, tried in turn; a plan with a cap (bound as @cap) may come up short, the
+    /// last never does. Left to itself the planner walks the sort index and filters as it goes, which is quick when
+    /// matches are spread evenly ((offset + limit) * rows / count reads), but reads tens of thousands of rows for 50 when
+    /// they bunch away from the newest (one month, a country whose news stopped) or are few; an unindexed sort gets a
+    /// parallel scan. So: a broad filter in day order first walks at most a few times the even-spread estimate (the
+    /// first rows of the order, then filtered: their matches are the first of the whole order); otherwise, or when that
+    /// walk comes up short, the matching keys are collected from the filter's own indexes (a MATERIALIZED CTE is planned
+    /// on its own: bitmap scans) and sorted. Same WHERE and total order, same rows.
     /// </summary>
-    private static string PageOf(PgEventFilter filter, EventSort? sort, int count, long rows)
+    private static IEnumerable<(string Sql, int Cap)> PagePlans(PgEventFilter filter, EventQuery q, int count, long rows)
     {
-        string column = EventColumns.SortColumn((sort ?? EventSort.Newest).Key);
-        bool indexedOrder = column == "e.day";
-        if (!filter.FiltersAnything || indexedOrder && (long)count * 8 > rows)
-            return "SELECT e.* FROM events e WHERE " + filter.Where + " ORDER BY " + OrderBy(sort) + " LIMIT @limit OFFSET @offset";
-        return "WITH m AS MATERIALIZED (SELECT e.key, " + column + " FROM events e WHERE " + filter.Where + ") " +
-            "SELECT x.* FROM events x WHERE x.key IN (SELECT e.key FROM m AS e ORDER BY " + OrderBy(sort) + " LIMIT @limit OFFSET @offset)";
+        string order = OrderBy(q.Sort);
+        string column = EventColumns.SortColumn((q.Sort ?? EventSort.Newest).Key);
+        string walk = "SELECT e.* FROM events e WHERE " + filter.Where + " ORDER BY " + order + " LIMIT @limit OFFSET @offset";
+        if (!filter.FiltersAnything) { yield return (walk, 0); yield break; }
+        long wanted = Math.Max(0, q.Offset) + Math.Clamp(q.Limit, 0, 10_000);
+        if (column == "e.day" && (long)count * 8 > rows)
+            yield return ("SELECT e.* FROM (SELECT e.* FROM events e ORDER BY " + order + " LIMIT @cap) AS e WHERE " + filter.Where +
+                " ORDER BY " + order + " LIMIT @limit OFFSET @offset", (int)Math.Min(rows, Math.Max(wanted, 4 * wanted * rows / Math.Max(1, count))));
+        yield return ("WITH m AS MATERIALIZED (SELECT e.key, " + column + " FROM events e WHERE " + filter.Where + ") " +
+            "SELECT x.* FROM events x WHERE x.key IN (SELECT e.key FROM m AS e ORDER BY " + order + " LIMIT @limit OFFSET @offset)", 0);
     }
 
     /// <summary>The ORDER BY of an order (default: newest day first), ties broken by key in the same direction; missing values last.</summary>
