@@ -109,8 +109,8 @@ public sealed partial class PostgresStore
     /// last never does. Left to itself the planner walks the sort index and filters as it goes, which is quick when
     /// matches are spread evenly ((offset + limit) * rows / count reads), but reads tens of thousands of rows for 50 when
     /// they bunch away from the newest (one month, a country whose news stopped) or are few; an unindexed sort gets a
-    /// parallel scan. So: a broad filter in day order first walks at most a few times the even-spread estimate (the
-    /// first rows of the order, then filtered: their matches are the first of the whole order); otherwise, or when that
+    /// parallel scan. So: in day order, when four times the even-spread estimate is at most a quarter of the events, the
+    /// first that many rows of the order are walked and filtered (their matches are the first of the whole order); otherwise, or when that
     /// walk comes up short, the matching keys are collected from the filter's own indexes (a MATERIALIZED CTE is planned
     /// on its own: bitmap scans) and sorted. Same WHERE and total order, same rows.
     /// </summary>
@@ -121,9 +121,10 @@ public sealed partial class PostgresStore
         string walk = "SELECT e.* FROM events e WHERE " + filter.Where + " ORDER BY " + order + " LIMIT @limit OFFSET @offset";
         if (!filter.FiltersAnything) { yield return (walk, 0); yield break; }
         long wanted = Math.Max(0, q.Offset) + Math.Clamp(q.Limit, 0, 10_000);
-        if (column == "e.day" && (long)count * 8 > rows)
+        long cap = Math.Max(wanted, 4 * wanted * rows / Math.Max(1, count));
+        if (column == "e.day" && cap <= rows / 4)
             yield return ("SELECT e.* FROM (SELECT e.* FROM events e ORDER BY " + order + " LIMIT @cap) AS e WHERE " + filter.Where +
-                " ORDER BY " + order + " LIMIT @limit OFFSET @offset", (int)Math.Min(rows, Math.Max(wanted, 4 * wanted * rows / Math.Max(1, count))));
+                " ORDER BY " + order + " LIMIT @limit OFFSET @offset", (int)cap);
         yield return ("WITH m AS MATERIALIZED (SELECT e.key, " + column + " FROM events e WHERE " + filter.Where + ") " +
             "SELECT x.* FROM events x WHERE x.key IN (SELECT e.key FROM m AS e ORDER BY " + order + " LIMIT @limit OFFSET @offset)", 0);
     }
