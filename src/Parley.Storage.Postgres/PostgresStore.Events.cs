@@ -109,7 +109,7 @@ public sealed partial class PostgresStore
     /// last never does. Left to itself the planner walks the sort index and filters as it goes, which is quick when
     /// matches are spread evenly ((offset + limit) * rows / count reads), but reads tens of thousands of rows for 50 when
     /// they bunch away from the newest (one month, a country whose news stopped) or are few; an unindexed sort gets a
-    /// parallel scan. So: in day order, when four times the even-spread estimate is at most a quarter of the events, the
+    /// parallel scan. So: in day order, when 16 times the even-spread estimate is at most an eighth of the events, the
     /// first that many rows of the order are walked and filtered (their matches are the first of the whole order); otherwise, or when that
     /// walk comes up short, the matching keys are collected from the filter's own indexes (a MATERIALIZED CTE is planned
     /// on its own: bitmap scans) and sorted. Same WHERE and total order, same rows.
@@ -121,8 +121,8 @@ public sealed partial class PostgresStore
         string walk = "SELECT e.* FROM events e WHERE " + filter.Where + " ORDER BY " + order + " LIMIT @limit OFFSET @offset";
         if (!filter.FiltersAnything) { yield return (walk, 0); yield break; }
         long wanted = Math.Max(0, q.Offset) + Math.Clamp(q.Limit, 0, 10_000);
-        long cap = Math.Max(wanted, 4 * wanted * rows / Math.Max(1, count));
-        if (column == "e.day" && cap <= rows / 4)
+        long cap = Math.Max(wanted, 16 * wanted * rows / Math.Max(1, count));
+        if (column == "e.day" && cap <= rows / 8)
             yield return ("SELECT e.* FROM (SELECT e.* FROM events e ORDER BY " + order + " LIMIT @cap) AS e WHERE " + filter.Where +
                 " ORDER BY " + order + " LIMIT @limit OFFSET @offset", (int)cap);
         yield return ("WITH m AS MATERIALIZED (SELECT e.key, " + column + " FROM events e WHERE " + filter.Where + ") " +
