@@ -111,15 +111,20 @@ internal sealed class CoderWords
             var set = new HashSet<int>();
             foreach (var w in line[(tab + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                string word = w.Replace('_', ' ');
-                set.Add(StringStore.Intern(word));
-                // Proper-noun lemmas keep their capital ("Monday", "It" at a sentence start is lemmatised "it", but a
-                // month is a PROPN): both spellings are members.
-                if (char.IsLower(word[0])) set.Add(StringStore.Intern(char.ToUpperInvariant(word[0]) + word[1..]));
+                foreach (int id in Spellings(w.Replace('_', ' '))) set.Add(id);
             }
             lists[line[..tab]] = set;
         }
         return new CoderWords(lists);
+    }
+
+    /// <summary>A listed word's interned lemma ids: the word and, when it is lower-case, its capitalised spelling.
+    /// Proper-noun lemmas keep their capital ("Monday", "It" at a sentence start is lemmatised "it", but a month is a
+    /// PROPN): both spellings are members. Every word list of data/lang/en is read through this.</summary>
+    internal static IEnumerable<int> Spellings(string word)
+    {
+        yield return StringStore.Intern(word);
+        if (char.IsLower(word[0])) yield return StringStore.Intern(char.ToUpperInvariant(word[0]) + word[1..]);
     }
 
     private static readonly Lock SharedGate = new();

@@ -65,8 +65,7 @@ internal sealed class SpeechActs
             foreach (var w in c[3].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 // The first act listed for a word keeps it: the file's order is the priority.
-                into.TryAdd(StringStore.Intern(w), act);
-                if (char.IsLower(w[0])) into.TryAdd(StringStore.Intern(char.ToUpperInvariant(w[0]) + w[1..]), act);
+                foreach (int id in CoderWords.Spellings(w)) into.TryAdd(id, act);
             }
         }
         return acts;
