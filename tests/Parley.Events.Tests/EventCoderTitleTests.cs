@@ -194,4 +194,55 @@ public sealed class EventCoderTitleTests
             """);
         Assert.Equal("POLCOP", Assert.Single(doc.Events).Source!.Actor);
     }
+
+    [Fact]
+    public void The_government_post_the_article_names_decides_over_the_knowledge_bases_post()
+    {
+        // The knowledge base gives the person a health post on the coding date; the article calls them Defence Secretary.
+        var doc = Code("""
+            1 Defence Defence PROPN 2 compound _
+            2 Secretary Secretary PROPN 3 nmod:desc _
+            3 Jan Jan PROPN 5 nsubj Ent=B-PER|Actor=GBRGOVHLH|Cluster=1
+            4 Nowakowy Nowakowy PROPN 3 flat Ent=I-PER
+            5 accused accuse VERB 0 root _
+            6 Russia Russia PROPN 5 obj Ent=B-LOC|Actor=RUS
+            7 . . PUNCT 5 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("GBRGOVMIL", e.Source!.Actor);
+    }
+
+    [Fact]
+    public void A_title_s_head_is_its_last_word()
+    {
+        // "deputy prime minister Mr X": "deputy" (Phoenix: police) and "minister" both hang on the name; the title is a minister's.
+        var doc = Code("""
+            1 deputy deputy NOUN 4 compound _
+            2 prime prime ADJ 3 amod _
+            3 minister minister NOUN 4 compound _
+            4 Mr Mr PROPN 5 nmod:desc Ent=B-PER|Actor=GBRGOVEDU|Cluster=1
+            5 Nowakowy Nowakowy PROPN 6 nsubj Ent=I-PER
+            6 accused accuse VERB 0 root _
+            7 Russia Russia PROPN 6 obj Ent=B-LOC|Actor=RUS
+            8 . . PUNCT 6 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("GBRGOV", e.Source!.Actor);
+    }
+
+    [Fact]
+    public void A_government_title_does_not_replace_an_opposition_or_military_role()
+    {
+        // "leader" is a government title in the agents dictionary; the knowledge base knows the person leads the opposition.
+        var doc = Code("""
+            1 leader leader NOUN 2 nmod:desc _
+            2 Jan Jan PROPN 4 nsubj Ent=B-PER|Actor=GBROPP|Cluster=1
+            3 Nowakowy Nowakowy PROPN 2 flat Ent=I-PER
+            4 accused accuse VERB 0 root _
+            5 Russia Russia PROPN 4 obj Ent=B-LOC|Actor=RUS
+            6 . . PUNCT 4 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("GBROPP", e.Source!.Actor);
+    }
 }

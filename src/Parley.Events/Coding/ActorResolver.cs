@@ -149,9 +149,9 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             // "Dagolath's Deputy Prime Minister Telemar", the name a bare country code: the title adds its role. A person
             // coded with a role of their own ("Donald Trump" USAGOV) keeps it.
             if (code.Length == 3 && (TitleRole(ctx, g, head, e) ?? HeadRoleBeyondName(ctx, g, head, e, ae)) is { } title) code = WithRoles(code, title);
-            // A person the knowledge base knows without an office, whom the article titles: the knowledge base's country,
-            // the title's role.
-            else if (m.Type == "PER" && ctx.TitledCode(e) is { Length: > 3 } titledCode && (WithoutOffice(code) || IsPartyRole(titledCode[3..])))
+            // A person the knowledge base knows without an office, or in another government post than the article's title
+            // names, or whom the article titles by a party: the knowledge base's country, the title's role (see TitleOverrides).
+            else if (m.Type == "PER" && ctx.TitledCode(e) is { Length: > 3 } titledCode && TitleOverrides(code, titledCode[3..]))
                 code = code[..3] + titledCode[3..];
             string prefix = PrefixRoles(g, head);
             var actor = new ActorRef
@@ -352,8 +352,6 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         return null;
     }
 
-    private static bool IsPartyRole(string role) => role is "PTY" or "OPP";
-
     /// <summary>"Birther King" Andy Martin: a title in quotation marks is a nickname, not an office.</summary>
     private static bool IsQuoted(in SentenceGraph g, int title)
     {
@@ -461,26 +459,37 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         {
             int e = ctx.EntityAt[k];
             if (e < 0 || g.Upos(k) == UPos.PRON || doc.Entities[e].Type is not ("PER" or "ORG")) continue;
-            // A person the knowledge base knows keeps its code, unless it has no role, or the article names the party the
-            // person leads or speaks for ("Tory leader Michael Howard": the knowledge base's undated GBRGOV is from the 1990s).
+            // A person the knowledge base knows keeps its code, unless the title the article gives says more (TitleOverrides).
             int known = ctx.ActorEntity(e);
             if (known >= 0 && doc.Entities[e].Type != "PER") continue;
-            bool bare = known >= 0 && WithoutOffice(doc.Entities[known].Actor!);
             int up = g.Head(k);
             if (up >= 0 && ctx.EntityAt[up] == e) continue; // once per mention, at its head
             int key = ctx.PersonKey(e);
             if (ctx.Titles.TryGetValue(key, out var had) && had.Country is not null) continue;
-            if (TitleOf(ctx, g, k, e) is not { } title) continue;
-            if (known >= 0 && !bare && !IsPartyRole(title.Role)) continue;
+            if (TitleOf(ctx, g, k, e, predicates: known < 0) is not { } title) continue;
+            if (known >= 0 && !TitleOverrides(doc.Entities[known].Actor!, title.Role)) continue;
+            // A known person's country is the knowledge base's, whatever the article's.
+            if (known >= 0) title = (title.Role, doc.Entities[known].Actor![..3]);
             if (had.Role is null || title.Country is not null) ctx.Titles[key] = title;
         }
     }
 
-    /// <summary>A person's code that says no role at all, a bare country ("GBR"): the title the article gives ("Tory
-    /// co-chairman Liam Fox") says what they are. (An elite code stays: "presidential nominee Joe Biden" is no office.)</summary>
-    public static bool WithoutOffice(string code) => code.Length == 3;
+    /// <summary>
+    /// Whether the title an article gives a person the knowledge base knows decides the person's role: when the knowledge base
+    /// gives no role (a bare country: "Tory co-chairman Liam Fox"), when the title names a party the person leads or speaks
+    /// for ("Tory leader Michael Howard"), and when both are government posts: the post the article names is the one held
+    /// at its time ("Trade and Industry Secretary Patricia Hewitt" is GOV, not the health post the knowledge base gives her
+    /// on a later coding date). Another role of the knowledge base stays: an elite ("Vice President Joe Biden" in 2020), the
+    /// military ("head of Iran's Quds Force"), the opposition ("Lib Dem leader Charles Kennedy", "leader" being GOV).
+    /// </summary>
+    private static bool TitleOverrides(string kbCode, string titleRole) =>
+        kbCode.Length == 3 || titleRole is "PTY" or "OPP" || titleRole.StartsWith(GovernmentRole, StringComparison.Ordinal)
+        && kbCode.AsSpan(3).StartsWith(GovernmentRole, StringComparison.Ordinal);
 
-    private (string Role, string? Country)? TitleOf(DocumentContext ctx, in SentenceGraph g, int head, int e)
+    /// <param name="predicates">Whether a title predicate of the person counts ("Adamowicz has been mayor since 1998"); not
+    /// for a person the knowledge base knows, whose predicates describe more than offices ("Mr Blair has been a leading
+    /// advocate of Turkish membership").</param>
+    private (string Role, string? Country)? TitleOf(DocumentContext ctx, in SentenceGraph g, int head, int e, bool predicates = true)
     {
         var m = ctx.Doc.Entities[e];
         int first = ctx.Doc.TokenAt(m.Start);
@@ -514,7 +523,13 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         for (int k = first; k < g.End && ctx.EntityAt[k] == e; k++)
         {
             if (k != head || org) Consider(ctx, g, k, true, this);
-            for (int c = g.FirstChild(k); c >= 0; c = g.NextSibling(c))
+            // Nearest the name first: a title's head word is its last ("deputy prime minister Mr Prescott", both "deputy" and
+            // "minister" hanging on the name, is a minister).
+            var children = new List<int>();
+            for (int c = g.FirstChild(k); c >= 0; c = g.NextSibling(c)) children.Add(c);
+            int before0 = children.FindLastIndex(c => c < first);
+            if (before0 > 0) children.Reverse(0, before0 + 1);
+            foreach (int c in children)
             {
                 if (ctx.EntityAt[c] == e) continue;
                 var r = g.RelOf(c);
@@ -530,7 +545,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         if (gov >= 0 && g.RelOf(head) is Rel.Appos or Rel.Flat or Rel.Compound && IsNominal(g, gov) && ctx.EntityAt[gov] < 0)
             Consider(ctx, g, gov, true, this);
         // "Adamowicz ... has been mayor since 1998": a person the subject of a title predicate (or of one conjoined with it).
-        if (!org && role is null && gov >= 0 && g.RelOf(head) == Rel.Nsubj)
+        if (!org && predicates && role is null && gov >= 0 && g.RelOf(head) == Rel.Nsubj)
         {
             if (g.Child(gov, Rel.Cop) >= 0) Consider(ctx, g, gov, true, this);
             for (int c = g.FirstChild(gov); c >= 0 && role is null; c = g.NextSibling(c))

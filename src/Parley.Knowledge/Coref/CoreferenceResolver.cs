@@ -26,7 +26,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
     private readonly Dictionary<string, string> _titleClasses;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _titleClassesBySpan;
     private readonly Dictionary<string, string> _agentHeads;
-    private readonly System.Collections.Frozen.FrozenSet<string> _groupNouns, _countryNouns, _definiteDeterminers, _titleJoiners, _maleWords, _femaleWords,
+    private readonly System.Collections.Frozen.FrozenSet<string> _titleQualifiers, _groupNouns, _countryNouns, _definiteDeterminers, _titleJoiners, _maleWords, _femaleWords,
         _femaleNames, _malePronouns, _femalePronouns, _neuterPronouns, _pluralPronouns, _reflexivePronouns, _nonReferentialAfterIt, _modalsAfterIt,
         _lightVerbsAfterModal;
     private readonly string _expletivePronoun, _governmentOf;
@@ -44,6 +44,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
         _definiteDeterminers = w.Set("definite_determiners");
         // exact: a capitalised word is part of a title phrase anyway
         _titleJoiners = w.Set("title_joiners", StringComparer.Ordinal);
+        _titleQualifiers = w.Set("title_qualifiers");
         _maleWords = w.Set("male_words");
         _femaleWords = w.Set("female_words");
         _femaleNames = w.Set("female_names");
@@ -202,10 +203,11 @@ public sealed class CoreferenceResolver : IPipelineComponent
             for (int t = first - 1; t >= Math.Max(0, first - 7) && tokens[t].Sentence == sentence; t--)
             {
                 string w = Text(doc, t);
-                // A title phrase is capitalised words (and "of", "for", "the"): stop at other words and at another person.
-                if (w.Length == 0 || !(char.IsUpper(w[0]) || _titleJoiners.Contains(w)) || w is "." or ";" or ",") break;
+                // A title phrase is capitalised words (and "of", "for", "the") or a title word in lower case ("Italian economic
+                // development minister Stefano Patuanelli"): stop at other words and at another person.
+                if (w.Length == 0 || !(char.IsUpper(w[0]) || _titleJoiners.Contains(w) || _titleClasses.ContainsKey(w)) || w is "." or ";" or ",") break;
                 if (CoveredByPerson(entities, tokens[t].Start, e)) break;
-                if (_titleClasses.TryGetValue(w, out var cls)) c.Titles.Add(cls);
+                if (_titleClasses.TryGetValue(w, out var cls) && !QualifiedTitle(doc, t, first - 7)) c.Titles.Add(cls);
                 if (_maleWords.Contains(w)) c.Gender = Gender.Male;
                 if (_femaleWords.Contains(w)) c.Gender = Gender.Female;
             }
@@ -220,6 +222,20 @@ public sealed class CoreferenceResolver : IPipelineComponent
             string firstWord = Text(doc, first);
             if (c.Gender == Gender.Unknown && _femaleNames.Contains(firstWord)) c.Gender = Gender.Female;
         }
+    }
+
+    /// <summary>A title word with "shadow", "deputy", "former"... among the up to three words before it, in its sentence and
+    /// clause ("shadow foreign secretary Michael Ancram", "deputy prime minister Mr Prescott").</summary>
+    private bool QualifiedTitle(Document doc, int title, int floor)
+    {
+        var tokens = doc.Tokens;
+        for (int t = title - 1; t >= Math.Max(0, Math.Max(floor, title - 3)) && tokens[t].Sentence == tokens[title].Sentence; t--)
+        {
+            string w = Text(doc, t);
+            if (w is "," or ";" or "." or ":") break;
+            if (_titleQualifiers.Contains(w)) return true;
+        }
+        return false;
     }
 
     // ---- definite titles ----

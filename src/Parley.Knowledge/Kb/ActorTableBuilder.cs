@@ -58,9 +58,12 @@ internal static class ActorTableBuilder
         }
 
         int supplementCount = 0;
-        string supplement = Path.Combine(src.SupplementDir, "actors.txt");
-        if (File.Exists(supplement))
+        // actors.txt: actors the dictionaries lack or code oddly; roles.txt: the dated offices of persons in the news of
+        // 2016-2021 and of British politics in 2004-05, each entry the person's whole record (it replaces the dictionaries').
+        foreach (string file in SupplementFiles)
         {
+            string supplement = Path.Combine(src.SupplementDir, file);
+            if (!File.Exists(supplement)) continue;
             List<RawActor> raws;
             using (var reader = File.OpenText(supplement)) raws = PetrarchActorReader.Read(reader);
             foreach (var raw in raws)
@@ -97,6 +100,9 @@ internal static class ActorTableBuilder
         log?.WriteLine($"actors: {result.Count} ({supplementCount} supplement entries)");
         return result;
     }
+
+    /// <summary>The supplement's actor files, read in this order (a later entry replaces an earlier one's codes).</summary>
+    internal static readonly string[] SupplementFiles = ["actors.txt", "roles.txt"];
 
     private static readonly HashSet<string> RoleCodes = new(StringComparer.Ordinal)
     {

@@ -352,7 +352,9 @@ public sealed class KnowledgeBase
     /// <summary>
     /// The actor's CAMEO code on a date: the dated code covering the date that started last (ends inclusive),
     /// else the undated default, else (when the codes agree on one) the actor's country code; null when none applies.
-    /// Without a date the default is used, else the latest dated code.
+    /// Without a date the default is used, else the latest dated code. A person whose dated roles all lie before or after
+    /// the date holds no office then and is one of the country's elite (ELI), as the dictionaries code former and future
+    /// office holders ("HAROLD_WILSON_ [GBRELI 760405-950524]"), not a bare country: "John Bolton" in 2020 is USAELI.
     /// </summary>
     public static string? ActorCode(ActorEntry actor, DateOnly? date)
     {
@@ -377,8 +379,12 @@ public sealed class KnowledgeBase
             if (country is null) country = c.Code[..3];
             else if (!c.Code.StartsWith(country, StringComparison.Ordinal)) return null;
         }
-        return country;
+        return actor.Kind == ActorKind.Person && country is not null && !NonStatePrefixes.Contains(country) ? country + "ELI" : country;
     }
+
+    /// <summary>CAMEO's first three letters that name no country: an ELI of these says nothing ("IGOELI").</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> NonStatePrefixes =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(["IGO", "NGO", "IMG", "MNC", "NGM"], StringComparer.Ordinal);
 
     /// <summary>The three-letter country (or IGO/NGO/...) part of the actor's codes, or null.</summary>
     public static string? ActorCountry(ActorEntry actor) => actor.Codes.Length > 0 && actor.Codes[0].Code.Length >= 3 ? actor.Codes[0].Code[..3] : null;

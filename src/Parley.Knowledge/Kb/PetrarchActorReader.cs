@@ -11,6 +11,8 @@ internal sealed class RawActor
     public List<RoleCode> Codes { get; } = [];
     /// <summary>The entry was generated from CountryInfo's leader lists (so it names a person).</summary>
     public bool FromCountryInfo { get; set; }
+    /// <summary>A code group followed the root, even one that could not be read ("[GBRGOV >201005011]").</summary>
+    public bool HadCodeText { get; set; }
 }
 
 /// <summary>
@@ -41,7 +43,7 @@ internal static class PetrarchActorReader
             string trimmed = body.Trim();
             if (first == '\t' || first == ' ' || trimmed[0] == '[')
             {
-                if (current is not null) ParseCodes(trimmed, current.Codes);
+                if (current is not null) { ParseCodes(trimmed, current.Codes); current.HadCodeText |= trimmed.Contains('['); }
                 continue;
             }
             if (first == '+')
@@ -49,14 +51,15 @@ internal static class PetrarchActorReader
                 if (current is null) continue;
                 var (name, _) = SplitNameAndCodes(trimmed[1..]);
                 if (name.Length > 0) current.Names.Add(name);
-                if (trimmed.Contains('[')) ParseCodes(trimmed, current.Codes);
+                if (trimmed.Contains('[')) { ParseCodes(trimmed, current.Codes); current.HadCodeText = true; }
                 continue;
             }
             var (root, codesText) = SplitNameAndCodes(trimmed);
             if (root.Length == 0) continue;
-            if (current is not null && current.Codes.Count == 0)
+            if (current is not null && current.Codes.Count == 0 && !current.HadCodeText)
             {
-                // An uncoded root followed by another root: same entity block.
+                // An uncoded root followed by another root: same entity block. (A root whose code is malformed is an entry
+                // of its own: Phoenix's "DAVID_CAMERON_ ... [GBRGOV >201005011]" is not a name of the ALAN_JOHNSON_ after it.)
                 current.Names.Add(root);
             }
             else
@@ -66,7 +69,7 @@ internal static class PetrarchActorReader
                 result.Add(current);
             }
             if (comment.Contains("CountryInfo", StringComparison.Ordinal)) current.FromCountryInfo = true;
-            if (codesText.Length > 0) ParseCodes(codesText, current.Codes);
+            if (codesText.Length > 0) { ParseCodes(codesText, current.Codes); current.HadCodeText = true; }
         }
         return result;
     }

@@ -99,7 +99,7 @@ public sealed class EntityLinker : IPipelineComponent
         {
             int start = tokens[m.StartToken].Start, end = tokens[m.EndToken - 1].End;
             if (Overlaps(entities, nerCount, start, end)) continue;
-            var hit = Choose(m.Hits!, null, countries, date);
+            var hit = Choose(WithNamesakes(TokenKey(doc, m.StartToken, m.EndToken), m.Hits)!, null, countries, date);
             if (hit.Kind is NameKind.Place or NameKind.PlaceAlias && (nerRan || !PlausiblePlace(doc, m, hit))) continue;
             var e = new EntityMention { Start = start, End = end, Text = doc.Text[start..end], Type = TypeOf(hit), Via = MentionKinds.Dictionary };
             Apply(e, hit, date);
@@ -234,7 +234,7 @@ public sealed class EntityLinker : IPipelineComponent
             return;
         }
         // Dictionaries that keep the article in a name ("THE_HERMIT_KINGDOM") are found without it too.
-        var hits = _kb.LookupArray(key) ?? _kb.LookupArray("the " + key);
+        var hits = WithNamesakes(key, _kb.LookupArray(key) ?? _kb.LookupArray("the " + key));
         if (hits is null && e.Type == "PER" && Surname(key) is { } surname && PersonBySurname(surname, countries, date) is int person)
         {
             // "Mr Blair": the one person of the knowledge base with this surname who held a role on the article's date, or
@@ -255,6 +255,30 @@ public sealed class EntityLinker : IPipelineComponent
         var hit = Choose(hits, e.Type, countries, date);
         Apply(e, hit, date);
     }
+
+    /// <summary>
+    /// A person's name that starts with a title ("Queen Elizabeth II") names whoever the name without it names too: the
+    /// dictionaries list a person under each country where they held an office, each entry spelt its own way (the Queen as
+    /// head of state of Saint Kitts and Nevis "QUEEN_ELIZABETH_II", of the United Kingdom "ELIZABETH_II"), so the titled
+    /// spelling alone would always pick the one country. All of them are candidates; <see cref="Choose"/> prefers the one
+    /// of the countries the article names, then the largest country.
+    /// </summary>
+    private NameHit[]? WithNamesakes(string key, NameHit[]? hits)
+    {
+        if (hits is null) return null;
+        int space = key.IndexOf(' ');
+        if (space <= 0 || !_titleWords.Contains(key[..space])) return hits;
+        bool person = false;
+        foreach (var h in hits) if (h.Kind == NameKind.Actor && _kb.Actors[h.Index].Kind == ActorKind.Person) { person = true; break; }
+        if (!person || _kb.LookupArray(key.Substring(space + 1)) is not { } untitled) return hits;
+        List<NameHit>? more = null;
+        foreach (var h in untitled)
+            if (h.Kind == NameKind.Actor && _kb.Actors[h.Index].Kind == ActorKind.Person && Array.IndexOf(hits, h) < 0) (more ??= [.. hits]).Add(h);
+        return more is null ? hits : [.. more];
+    }
+
+    private static string TokenKey(Document doc, int start, int end) =>
+        NameKey.FromPhrase(doc.Text.AsSpan(doc.Tokens[start].Start, doc.Tokens[end - 1].End - doc.Tokens[start].Start).ToString());
 
     /// <summary>The one word left of a person's mention without its titles ("mr blair" -> blair), or null.</summary>
     private string? Surname(string key)
@@ -337,7 +361,7 @@ public sealed class EntityLinker : IPipelineComponent
             {
                 NameKind.Country => type is "PER" or "ORG" ? 5 : 10,
                 NameKind.Demonym => type == "MISC" ? 11 : type is null ? 9 : 4,
-                NameKind.Actor => ActorScore(_kb.Actors[h.Index], type, countries, date),
+                NameKind.Actor => ActorScore(_kb.Actors[h.Index], type, countries, date) + CountrySize(_kb.Actors[h.Index]),
                 _ => PlaceScore(_kb.Places[h.Index], type, countries) - (h.Kind == NameKind.PlaceAlias ? 2 : 0),
             };
             if (s > bestScore) { bestScore = s; best = h; }
@@ -360,6 +384,10 @@ public sealed class EntityLinker : IPipelineComponent
             foreach (var c in a.Codes) if (c.IsDated && c.Covers(d)) { s += 0.3; break; }
         return s;
     }
+
+    /// <summary>Among namesakes of equal standing, the actor of the more populous country (a tie-break below 0.01).</summary>
+    private double CountrySize(ActorEntry a) =>
+        KnowledgeBase.ActorCountry(a) is { } iso3 && _kb.CountryByIso3(iso3) is { } c ? Math.Log10(c.Population + 10) / 1000 : 0;
 
     /// <summary>An organisation's score for a location mention: above a small place (7 + 0.5) and any alias (at most 6.6), below a place of 100,000 (8).</summary>
     private const double InstitutionAsLocation = 7.6;
