@@ -90,6 +90,9 @@ public sealed class WordClusterTable
     public ulong Fingerprint { get; }
 
     public int Count => _codes.Count;
+
+    /// <summary>Every known word (normalised) with its code.</summary>
+    public IEnumerable<KeyValuePair<string, int>> Codes => _codes;
     public int FineCount { get; }
     /// <summary>Number of levels: 0 is the fine level, the others are coarser.</summary>
     public int Levels => _levels.Length;

@@ -15,6 +15,8 @@ internal sealed class NerFeatures
 
     private readonly Gazetteer? _gazetteer;
     private readonly WordClusterTable? _clusters;
+    /// <summary>The cluster table's codes by the lower-case hash each token gets anyway (<see cref="TokenHashes.Lower"/>): one lookup a token, no second normalisation.</summary>
+    private readonly Dictionary<ulong, int>? _clusterCodes;
 
     private TokenHashes[] _tokens = new TokenHashes[256];
     private ushort[] _gazBegin = new ushort[256], _gazInside = new ushort[256], _gazSingle = new ushort[256];
@@ -37,6 +39,10 @@ internal sealed class NerFeatures
     {
         _gazetteer = gazetteer;
         _clusters = clusters;
+        if (clusters is null) return;
+        _clusterCodes = new Dictionary<ulong, int>(clusters.Count);
+        Span<char> buffer = stackalloc char[NerTokenHashes.MaxChars];
+        foreach (var (word, code) in clusters.Codes) _clusterCodes[NerTokenHashes.Lower(word, buffer)] = code;
     }
 
     public int TokenCount => _tokenCount;
@@ -61,7 +67,7 @@ internal sealed class NerFeatures
         {
             var (start, end) = tokens[i];
             NerTokenHashes.Compute(text[start..end], ref _tokens[i]);
-            _cluster[i] = _clusters is null ? 0 : _clusters.Lookup(text[start..end]);
+            _cluster[i] = _clusterCodes is null ? 0 : _clusterCodes.GetValueOrDefault(_tokens[i].Lower);
         }
         int first = 0;
         for (int s = 0; s < _sentenceCount; s++)
