@@ -136,18 +136,8 @@ public static class EventFields
     [
         Int("sentence", null, "sentence", e => e.Sentence, (e, v) => e.Sentence = v, "Index of the event's sentence in the document (0-based)."),
         Required("section", e => e.Section, (e, v) => e.Section = v.Length == 0 ? EventSections.Body : v, "Where the event was found: body, or title (offsets then point into the title)."),
-        Text("source_text", "src_text", "source.text", e => e.Source?.Text, (e, v) => Source(e).Text = v ?? "", "The source actor as written in the sentence."),
-        Text("source_actor", "src_actor", "source.actor", e => e.Source?.Actor, (e, v) => Source(e).Actor = v, "CAMEO actor code of the source (country or IGO/NGO code plus roles), e.g. USAGOV."),
-        Text("source_country", "src_country", "source.country", e => e.Source?.Country, (e, v) => Source(e).Country = v, "ISO 3166-1 alpha-3 country of the source."),
-        Text("source_name", "src_name", "source.name", e => e.Source?.Name, (e, v) => Source(e).Name = v, "Canonical name of the source (knowledge base or longest mention)."),
-        NInt("source_start", "src_start", "source.start", e => e.Source?.Start, (e, v) => Source(e).Start = v ?? 0, "Start offset of the source mention in the text."),
-        NInt("source_end", "src_end", "source.end", e => e.Source?.End, (e, v) => Source(e).End = v ?? 0, "End offset (exclusive) of the source mention."),
-        Text("target_text", "tgt_text", "target.text", e => e.Target?.Text, (e, v) => Target(e).Text = v ?? "", "The target actor as written in the sentence."),
-        Text("target_actor", "tgt_actor", "target.actor", e => e.Target?.Actor, (e, v) => Target(e).Actor = v, "CAMEO actor code of the target."),
-        Text("target_country", "tgt_country", "target.country", e => e.Target?.Country, (e, v) => Target(e).Country = v, "ISO 3166-1 alpha-3 country of the target."),
-        Text("target_name", "tgt_name", "target.name", e => e.Target?.Name, (e, v) => Target(e).Name = v, "Canonical name of the target."),
-        NInt("target_start", "tgt_start", "target.start", e => e.Target?.Start, (e, v) => Target(e).Start = v ?? 0, "Start offset of the target mention."),
-        NInt("target_end", "tgt_end", "target.end", e => e.Target?.End, (e, v) => Target(e).End = v ?? 0, "End offset (exclusive) of the target mention."),
+        .. ActorFields("source", "src", e => e.Source, e => e.Source ??= new EventActor { Text = "" }),
+        .. ActorFields("target", "tgt", e => e.Target, e => e.Target ??= new EventActor { Text = "" }),
         Required("cameo", e => e.Cameo, (e, v) => e.Cameo = v, "Full CAMEO event code (\"036\", \"1823\")."),
         Required("ontology", e => e.Ontology, (e, v) => e.Ontology = v.Length == 0 ? "CAMEO" : v, "The ontology of the event code (\"CAMEO\")."),
         Text("plover", null, "plover", e => e.Plover, (e, v) => e.Plover = v, "PLOVER event type."),
@@ -221,8 +211,17 @@ public static class EventFields
         }
     }
 
-    private static EventActor Source(EventRecord e) => e.Source ??= new EventActor { Text = "" };
-    private static EventActor Target(EventRecord e) => e.Target ??= new EventActor { Text = "" };
+    /// <summary>The six fields of an actor (source or target): <paramref name="get"/> reads it, <paramref name="make"/> creates it on first write.</summary>
+    private static EventField[] ActorFields(string role, string column, Func<EventRecord, EventActor?> get, Func<EventRecord, EventActor> make) =>
+    [
+        Text($"{role}_text", $"{column}_text", $"{role}.text", e => get(e)?.Text, (e, v) => make(e).Text = v ?? "", $"The {role} actor as written in the sentence."),
+        Text($"{role}_actor", $"{column}_actor", $"{role}.actor", e => get(e)?.Actor, (e, v) => make(e).Actor = v, $"CAMEO actor code of the {role} (country or IGO/NGO code plus roles), e.g. USAGOV."),
+        Text($"{role}_country", $"{column}_country", $"{role}.country", e => get(e)?.Country, (e, v) => make(e).Country = v, $"ISO 3166-1 alpha-3 country of the {role}."),
+        Text($"{role}_name", $"{column}_name", $"{role}.name", e => get(e)?.Name, (e, v) => make(e).Name = v, $"Canonical name of the {role} (knowledge base or longest mention)."),
+        NInt($"{role}_start", $"{column}_start", $"{role}.start", e => get(e)?.Start, (e, v) => make(e).Start = v ?? 0, $"Start offset of the {role} mention in the text."),
+        NInt($"{role}_end", $"{column}_end", $"{role}.end", e => get(e)?.End, (e, v) => make(e).End = v ?? 0, $"End offset (exclusive) of the {role} mention."),
+    ];
+
     private static EventPlace Place(EventRecord e) => e.Place ??= new EventPlace { Name = "" };
 
     private static EventField<int> Int(string name, string? column, string json, Func<EventRecord, int> get, Action<EventRecord, int> set, string description) =>

@@ -79,33 +79,24 @@ internal sealed class RawStatement : IDisposable
     /// <summary>The first column of the first row as an integer, or null when there is no row or it is NULL.</summary>
     public long? ScalarInt64()
     {
-        try
-        {
-            int rc = raw.sqlite3_step(_stmt);
-            if (rc == raw.SQLITE_DONE) return null;
-            if (rc != raw.SQLITE_ROW) Throw(rc);
-            return raw.sqlite3_column_type(_stmt, 0) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(_stmt, 0);
-        }
-        finally
-        {
-            raw.sqlite3_reset(_stmt);
-        }
+        try { return StepToValue() ? raw.sqlite3_column_int64(_stmt, 0) : null; }
+        finally { raw.sqlite3_reset(_stmt); }
     }
 
     /// <summary>The first column of the first row as text, or null when there is no row or it is NULL.</summary>
     public string? ScalarText()
     {
-        try
-        {
-            int rc = raw.sqlite3_step(_stmt);
-            if (rc == raw.SQLITE_DONE) return null;
-            if (rc != raw.SQLITE_ROW) Throw(rc);
-            return raw.sqlite3_column_type(_stmt, 0) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(_stmt, 0).utf8_to_string();
-        }
-        finally
-        {
-            raw.sqlite3_reset(_stmt);
-        }
+        try { return StepToValue() ? raw.sqlite3_column_text(_stmt, 0).utf8_to_string() : null; }
+        finally { raw.sqlite3_reset(_stmt); }
+    }
+
+    /// <summary>Steps to the first row: true when there is one and its first column is not NULL (the caller reads it, then resets).</summary>
+    private bool StepToValue()
+    {
+        int rc = raw.sqlite3_step(_stmt);
+        if (rc == raw.SQLITE_DONE) return false;
+        if (rc != raw.SQLITE_ROW) Throw(rc);
+        return raw.sqlite3_column_type(_stmt, 0) != raw.SQLITE_NULL;
     }
 
     private void Check(int rc)

@@ -27,49 +27,16 @@ public sealed class IncrementalStories
     /// <summary>Terms a centroid keeps (its heaviest), so a long-running story stays small to store and compare.</summary>
     public int CentroidTerms { get; init; } = 256;
 
-    private const int KeyTermCount = 8;
-    private const double PriorDocuments = 50;
 
     /// <summary>The article's weighted term counts (before IDF).</summary>
-    public Dictionary<int, float> Terms(StoryInput d)
-    {
-        var v = new Dictionary<int, float>();
-        TermVectors.AddTerms(d.Title ?? "", 3f, v);
-        TermVectors.AddTerms(d.Text, 0.5f, v, LeadChars);
-        foreach (var name in d.EntityNames) TermVectors.AddTerms(name, 3f, v);
-        return v;
-    }
+    public Dictionary<int, float> Terms(StoryInput d) => TermVectors.OfArticle(d, LeadChars);
 
     /// <summary>The article's unit TF-IDF vector, given how many of <paramref name="documents"/> grouped articles hold each term.</summary>
-    public static Dictionary<int, float> Vector(Dictionary<int, float> terms, IReadOnlyDictionary<int, int> frequencies, long documents)
-    {
-        var v = new Dictionary<int, float>(terms.Count);
-        double norm = 0;
-        foreach (var (k, c) in terms)
-        {
-            double w = (1 + Math.Log(c)) * Math.Log((documents + PriorDocuments) / (frequencies.GetValueOrDefault(k) + 1.0));
-            if (w <= 0) continue;
-            v[k] = (float)w;
-            norm += w * w;
-        }
-        if (norm > 0)
-        {
-            float inv = (float)(1 / Math.Sqrt(norm));
-            foreach (var k in v.Keys) v[k] *= inv;
-        }
-        return v;
-    }
+    public static Dictionary<int, float> Vector(Dictionary<int, float> terms, IReadOnlyDictionary<int, int> frequencies, long documents) =>
+        TermVectors.Weigh(terms, frequencies, documents);
 
     /// <summary>The heaviest terms of a vector (ties by term), which index the stories an article may join.</summary>
-    public static int[] KeyTerms(Dictionary<int, float> v)
-    {
-        var top = new List<KeyValuePair<int, float>>(v);
-        top.Sort((a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : a.Key.CompareTo(b.Key));
-        int n = Math.Min(KeyTermCount, top.Count);
-        var keys = new int[n];
-        for (int i = 0; i < n; i++) keys[i] = top[i].Key;
-        return keys;
-    }
+    public static int[] KeyTerms(Dictionary<int, float> v) => TermVectors.KeyTerms(v);
 
     /// <summary>The best story for the article among <paramref name="candidates"/>, or null to start one. Ties go to the smaller id.</summary>
     public StoryCentroid? Choose(StoryInput d, Dictionary<int, float> vector, IEnumerable<StoryCentroid> candidates)

@@ -20,8 +20,6 @@ public sealed class StoryBuilder
     /// <summary>Characters of body text used (the lead carries the story).</summary>
     public int LeadChars { get; init; } = 1200;
 
-    private const double PriorDocuments = 50;
-
     public IReadOnlyList<Story> Build(IEnumerable<StoryInput> inputs)
     {
         var docs = inputs.ToList();
@@ -36,15 +34,12 @@ public sealed class StoryBuilder
         var df = new Dictionary<int, int>();
         foreach (var d in docs)
         {
-            var v = new Dictionary<int, float>();
-            TermVectors.AddTerms(d.Title ?? "", 3f, v);
-            TermVectors.AddTerms(d.Text, 0.5f, v, LeadChars);
-            foreach (var name in d.EntityNames) TermVectors.AddTerms(name, 3f, v);
+            var v = TermVectors.OfArticle(d, LeadChars);
             foreach (var k in v.Keys) df[k] = df.GetValueOrDefault(k) + 1;
             vectors.Add(v);
         }
         double n = Math.Max(1, docs.Count);
-        for (int i = 0; i < vectors.Count; i++) vectors[i] = Normalise(vectors[i], df, n);
+        for (int i = 0; i < vectors.Count; i++) vectors[i] = TermVectors.Weigh(vectors[i], df, n);
 
         // Candidate stories come from an index of each story's key terms, so an article is compared with the
         // few stories that share a key term with it, not with every story in the window.
@@ -54,7 +49,7 @@ public sealed class StoryBuilder
         for (int i = 0; i < docs.Count; i++)
         {
             var d = docs[i];
-            var keys = KeyTerms(vectors[i]);
+            var keys = TermVectors.KeyTerms(vectors[i]);
             candidates.Clear();
             foreach (int k in keys)
             {
@@ -101,26 +96,6 @@ public sealed class StoryBuilder
 
     internal static string Snippet(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
-    private static Dictionary<int, float> Normalise(Dictionary<int, float> tf, Dictionary<int, int> df, double n)
-    {
-        double norm = 0;
-        var result = new Dictionary<int, float>(tf.Count);
-        foreach (var (k, c) in tf)
-        {
-            // A prior of PriorDocuments unseen documents keeps IDF sensible on small stores.
-            double w = (1 + Math.Log(c)) * Math.Log((n + PriorDocuments) / (df[k] + 1.0));
-            if (w <= 0) continue;
-            result[k] = (float)w;
-            norm += w * w;
-        }
-        if (norm > 0)
-        {
-            float inv = (float)(1 / Math.Sqrt(norm));
-            foreach (var k in result.Keys) result[k] *= inv;
-        }
-        return result;
-    }
-
     private static double Cosine(Dictionary<int, float> a, Dictionary<int, float> b)
     {
         if (a.Count > b.Count) (a, b) = (b, a);
@@ -128,18 +103,6 @@ public sealed class StoryBuilder
         foreach (var (k, w) in a) if (b.TryGetValue(k, out float v)) dot += w * v;
         foreach (var v in b.Values) nb += v * v;
         return nb > 0 ? dot / Math.Sqrt(nb) : 0;
-    }
-
-    /// <summary>The highest-weighted terms of an article's vector.</summary>
-    private static int[] KeyTerms(Dictionary<int, float> v)
-    {
-        const int Count = 8;
-        var top = new List<KeyValuePair<int, float>>(v);
-        top.Sort((a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : a.Key.CompareTo(b.Key));
-        int n = Math.Min(Count, top.Count);
-        var keys = new int[n];
-        for (int i = 0; i < n; i++) keys[i] = top[i].Key;
-        return keys;
     }
 
     private sealed class Cluster(StoryInput first, int order)

@@ -67,6 +67,31 @@ public class ClusterTests
     }
 
     [Fact]
+    public void Independent_clusterings_keep_each_level_of_each_word_through_the_file()
+    {
+        // NER's clusters: a fine and a coarse k-means that need not nest (fine 3 is in coarse 0 and in coarse 1).
+        var table = WordClusterTable.FromWords([("talks", [3, 0], 2), ("Kabul", [3, 1], 5), ("said", [7, 0], 1), ("1987", [1, 1], 0)]);
+        string path = Path.Combine(Path.GetTempPath(), "parley-clusters-" + Guid.NewGuid().ToString("N") + ".bin.gz");
+        try
+        {
+            table.Save(path);
+            foreach (var t in new[] { table, WordClusterTable.Load(path) })
+            {
+                Assert.Equal(2, t.Levels);
+                Assert.Equal(8, t.FineCount);
+                int talks = t.Lookup("TALKS"), kabul = t.Lookup("kabul"), said = t.Lookup("said"), year = t.Lookup("2019");
+                Assert.Equal((4, 1, 2), (t.Cluster(talks, 0), t.Cluster(talks, 1), WordClusterTable.CaseBucket(talks)));
+                Assert.Equal((4, 2, 5), (t.Cluster(kabul, 0), t.Cluster(kabul, 1), WordClusterTable.CaseBucket(kabul)));
+                Assert.Equal((8, 1, 1), (t.Cluster(said, 0), t.Cluster(said, 1), WordClusterTable.CaseBucket(said)));
+                Assert.Equal((2, 2), (t.Cluster(year, 0), t.Cluster(year, 1)));
+                Assert.Equal(0, t.Cluster(t.Lookup("unknown"), 1));
+            }
+            Assert.Equal(table.Fingerprint, WordClusterTable.Load(path).Fingerprint);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
     public void Tagger_and_parser_trained_with_clusters_reload_with_them()
     {
         var output = Path.Combine(Path.GetTempPath(), "parley-nlp-clusters-" + Guid.NewGuid().ToString("N"));

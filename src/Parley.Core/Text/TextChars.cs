@@ -15,4 +15,8 @@ public static class TextChars
 
     /// <summary>True for characters that are quote marks (or apostrophes) of any kind.</summary>
     public static bool IsQuote(char c) => Fold(c) is '"' or '\'';
+
+    /// <summary>The word with its first letter upper-case (invariant culture): "president" -> "President"; the word itself when it does not start lower-case.</summary>
+    public static string Capitalised(string word) =>
+        word.Length == 0 || !char.IsLower(word[0]) ? word : char.ToUpperInvariant(word[0]) + word[1..];
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Parley.Core;
+using Parley.Core.Text;
 using Parley.Storage;
 
 namespace Parley.Engine.Synthetic;
@@ -140,7 +141,7 @@ public static class SyntheticNews
                     : DateValue.FormatDay(published.AddDays(-rng.Next(2)));
                 string when = roll < 6 ? "last month" : roll < 8 ? "last year" : roll < 12 ? "earlier" : rng.Next(2) == 0 ? "on " + published.AddDays(-1).DayOfWeek : "on " + published.DayOfWeek;
                 int begin = text.Length;
-                string srcText = char.ToUpperInvariant(src.Text[0]) + src.Text[1..];
+                string srcText = TextChars.Capitalised(src.Text);
                 text.Append(srcText).Append(' ').Append(code.Verb).Append(' ');
                 int tgtAt = text.Length;
                 text.Append(tgt.Text).Append(" in ").Append(place.Name).Append(' ').Append(when).Append(", according to officials.");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Parley.Core;
+using Parley.Core.Text;
 
 namespace Parley.Events.Cameo;
 
@@ -100,18 +101,11 @@ public sealed class CameoData
         };
     }
 
-    private static readonly Lock SharedGate = new();
     private static CameoData? _shared;
+    private static object? _sharedGate;
 
     /// <summary>The installation's data, loaded once per process.</summary>
-    public static CameoData Shared
-    {
-        get
-        {
-            if (_shared is not null) return _shared;
-            lock (SharedGate) return _shared ??= Load();
-        }
-    }
+    public static CameoData Shared => LazyInitializer.EnsureInitialized(ref _shared, ref _sharedGate, () => Load());
 
     internal static IEnumerable<string[]> ReadTsv(string path)
     {
@@ -185,22 +179,20 @@ internal sealed class AgentLexicon
         {
             foreach (int id in VerbDictionary.LemmaIds(words[0])) _single.TryAdd(id, role);
             // A title written with its capital is a proper-noun lemma ("President", "Representative").
-            foreach (int id in VerbDictionary.LemmaIds(words[0])) _single.TryAdd(StringStore.Intern(Capitalised(StringStore.Get(id))), role);
+            foreach (int id in VerbDictionary.LemmaIds(words[0])) _single.TryAdd(StringStore.Intern(TextChars.Capitalised(StringStore.Get(id))), role);
             return;
         }
         var mods = new int[words.Length - 1][];
         for (int i = 0; i < mods.Length; i++) mods[i] = VerbDictionary.LemmaIds(words[i]);
         foreach (int id in VerbDictionary.LemmaIds(words[^1]))
         {
-            foreach (int key in new[] { id, StringStore.Intern(Capitalised(StringStore.Get(id))) })
+            foreach (int key in new[] { id, StringStore.Intern(TextChars.Capitalised(StringStore.Get(id))) })
             {
                 if (!_phrases.TryGetValue(key, out var list)) _phrases[key] = list = [];
                 list.Add((mods, role));
             }
         }
     }
-
-    private static string Capitalised(string w) => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..];
 
     /// <summary>A role written before the actor's code ("NGO~": "MSF Arnor" -> NGOARN) rather than after it.</summary>
     public bool IsPrefix(string role) => role.EndsWith('~');
@@ -404,7 +396,7 @@ internal sealed class EventNounTable
         {
             if (c.Length < 2) continue;
             table._codes[StringStore.Intern(c[0])] = c[1];
-            table._codes[StringStore.Intern(char.ToUpperInvariant(c[0][0]) + c[0][1..])] = c[1];
+            table._codes[StringStore.Intern(TextChars.Capitalised(c[0]))] = c[1];
         }
         return table;
     }

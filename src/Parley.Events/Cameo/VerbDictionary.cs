@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using Parley.Core;
+using Parley.Core.Text;
 
 namespace Parley.Events.Cameo;
 
@@ -417,11 +418,10 @@ public sealed class VerbDictionary
         // Function words as a lemmatiser gives them: "did n't" is do + not, "wo n't" will + not.
         if (FunctionWordLemmas.TryGetValue(w, out var lemma)) return [StringStore.Intern(w), StringStore.Intern(lemma)];
         // A proper noun keeps its capital as its lemma ("celebrated Eid", "the Calenardhon Congress").
-        return s == w ? [StringStore.Intern(w), StringStore.Intern(Capital(w))]
-            : [StringStore.Intern(w), StringStore.Intern(s), StringStore.Intern(Capital(w)), StringStore.Intern(Capital(s))];
+        return s == w ? [StringStore.Intern(w), StringStore.Intern(TextChars.Capitalised(w))]
+            : [StringStore.Intern(w), StringStore.Intern(s), StringStore.Intern(TextChars.Capitalised(w)), StringStore.Intern(TextChars.Capitalised(s))];
     }
 
-    private static string Capital(string w) => w.Length == 0 || !char.IsLower(w[0]) ? w : char.ToUpperInvariant(w[0]) + w[1..];
 
     private static readonly Dictionary<string, string> FunctionWordLemmas = new(StringComparer.Ordinal)
     {

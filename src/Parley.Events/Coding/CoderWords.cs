@@ -1,4 +1,5 @@
 using Parley.Core;
+using Parley.Core.Text;
 
 namespace Parley.Events;
 
@@ -98,24 +99,11 @@ internal sealed class CoderWords
         return Read(reader);
     }
 
+    /// <summary>Reads the file as every data/lang/en word-list file is read (<see cref="WordLists"/>), each word with its <see cref="Spellings"/>.</summary>
     public static CoderWords Read(TextReader reader)
     {
-        var lists = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
-        int lineNo = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            lineNo++;
-            if (line.Length == 0 || line[0] == '#') continue;
-            int tab = line.IndexOf('\t');
-            if (tab <= 0) throw new InvalidDataException($"{FileName} line {lineNo}: expected 'name<TAB>words'");
-            var set = new HashSet<int>();
-            foreach (var w in line[(tab + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                foreach (int id in Spellings(w.Replace('_', ' '))) set.Add(id);
-            }
-            lists[line[..tab]] = set;
-        }
-        return new CoderWords(lists);
+        var file = WordLists.Read(reader, FileName);
+        return new CoderWords(file.Names.ToDictionary(name => name, name => file.Entries(name).SelectMany(Spellings).ToHashSet(), StringComparer.Ordinal));
     }
 
     /// <summary>A listed word's interned lemma ids: the word and, when it is lower-case, its capitalised spelling.
@@ -124,20 +112,13 @@ internal sealed class CoderWords
     internal static IEnumerable<int> Spellings(string word)
     {
         yield return StringStore.Intern(word);
-        if (char.IsLower(word[0])) yield return StringStore.Intern(char.ToUpperInvariant(word[0]) + word[1..]);
+        if (char.IsLower(word[0])) yield return StringStore.Intern(TextChars.Capitalised(word));
     }
 
-    private static readonly Lock SharedGate = new();
     private static CoderWords? _shared;
+    private static object? _sharedGate;
 
     /// <summary>The installation's word lists, loaded once per process.</summary>
-    public static CoderWords Shared
-    {
-        get
-        {
-            if (_shared is not null) return _shared;
-            lock (SharedGate)
-                return _shared ??= Load(FindFolder() ?? throw new DirectoryNotFoundException($"data/lang/en/{FileName} not found"));
-        }
-    }
+    public static CoderWords Shared => LazyInitializer.EnsureInitialized(ref _shared, ref _sharedGate,
+        () => Load(FindFolder() ?? throw new DirectoryNotFoundException($"data/lang/en/{FileName} not found")));
 }

@@ -71,17 +71,10 @@ internal sealed class SpeechActs
         return acts;
     }
 
-    private static readonly Lock SharedGate = new();
     private static SpeechActs? _shared;
+    private static object? _sharedGate;
 
     /// <summary>The installation's speech acts, loaded once per process.</summary>
-    public static SpeechActs Shared
-    {
-        get
-        {
-            if (_shared is not null) return _shared;
-            lock (SharedGate)
-                return _shared ??= Load(CoderWords.FindFolder() ?? throw new DirectoryNotFoundException($"data/lang/en/{FileName} not found"));
-        }
-    }
+    public static SpeechActs Shared => LazyInitializer.EnsureInitialized(ref _shared, ref _sharedGate,
+        () => Load(CoderWords.FindFolder() ?? throw new DirectoryNotFoundException($"data/lang/en/{FileName} not found")));
 }

@@ -60,24 +60,16 @@ public sealed class ActorCodeTable
     /// <summary>An empty table: codes are split by position alone (country first, then types).</summary>
     public static ActorCodeTable Empty { get; } = new();
 
-    private static readonly Lock SharedGate = new();
     private static ActorCodeTable? _shared;
+    private static object? _sharedGate;
 
     /// <summary>The installation's table (data/cameo), loaded once; <see cref="Empty"/> when it is not installed.</summary>
-    public static ActorCodeTable Shared
+    public static ActorCodeTable Shared => LazyInitializer.EnsureInitialized(ref _shared, ref _sharedGate, () =>
     {
-        get
-        {
-            if (_shared is not null) return _shared;
-            lock (SharedGate)
-            {
-                if (_shared is not null) return _shared;
-                string? folder = CameoData.FindFolder();
-                string? path = folder is null ? null : Path.Combine(folder, FileName);
-                return _shared = path is not null && File.Exists(path) ? Load(path) : Empty;
-            }
-        }
-    }
+        string? folder = CameoData.FindFolder();
+        string? path = folder is null ? null : Path.Combine(folder, FileName);
+        return path is not null && File.Exists(path) ? Load(path) : Empty;
+    });
 
     public static ActorCodeTable Load(string path)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Parley.Core;
+using Parley.Core.Text;
 
 namespace Parley.Knowledge.Geo;
 
@@ -21,7 +22,7 @@ internal sealed class GeoWords
         _locativePrepositions = w.Set("locative_prepositions").GetAlternateLookup<ReadOnlySpan<char>>();
         _genericNames = w.Set("generic_division_names");
         Article = w.One("definite_article");
-        TitleArticle = char.ToUpperInvariant(Article[0]) + Article[1..] + " ";
+        TitleArticle = TextChars.Capitalised(Article) + " ";
         _nameOpeners = w.Set("name_openers", StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _naturalFeatures = w.Set("natural_feature_words").GetAlternateLookup<ReadOnlySpan<char>>();
         _adjectiveEndings = [.. w.Set("adjective_endings")];

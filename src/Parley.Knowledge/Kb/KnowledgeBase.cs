@@ -208,22 +208,16 @@ public sealed class KnowledgeBase
     // ---- loading ----
 
     private static KnowledgeBase? _default;
-    private static readonly Lock DefaultGate = new();
+    private static object? _defaultGate;
 
     /// <summary>The committed knowledge base (data/kb, found like models: $PARLEY_DATA, beside the executable, or the repository), loaded once.</summary>
-    public static KnowledgeBase LoadDefault()
+    public static KnowledgeBase LoadDefault() => LazyInitializer.EnsureInitialized(ref _default, ref _defaultGate, () =>
     {
-        if (_default is not null) return _default;
-        lock (DefaultGate)
-        {
-            if (_default is not null) return _default;
-            var root = ModelLocator.FindRoot("data") ?? throw new DirectoryNotFoundException("data/kb not found: set PARLEY_DATA or run from the repository");
-            string folder = Path.Combine(root, "kb");
-            if (!File.Exists(Path.Combine(folder, KbFiles.Actors)) && File.Exists(Path.Combine(root, KbFiles.Actors))) folder = root;
-            _default = Load(folder);
-            return _default;
-        }
-    }
+        var root = ModelLocator.FindRoot("data") ?? throw new DirectoryNotFoundException("data/kb not found: set PARLEY_DATA or run from the repository");
+        string folder = Path.Combine(root, "kb");
+        if (!File.Exists(Path.Combine(folder, KbFiles.Actors)) && File.Exists(Path.Combine(root, KbFiles.Actors))) folder = root;
+        return Load(folder);
+    });
 
     /// <summary>Loads the knowledge files of a folder written by <see cref="KbBuilder"/>.</summary>
     public static KnowledgeBase Load(string folder)

@@ -12,9 +12,13 @@ namespace Parley.Nlp.Learning;
 /// with its own: <see cref="TaggerFamily"/> (the tagger, sentence splitter, FEATS and lemmatizer of models/nlp-en-ewt),
 /// <see cref="NerFamily"/> (models/ner-en) and <see cref="ParserFamily"/> (the parser's perceptron features and its network's
 /// suffix buckets). What still differs between the families is data, not code: whether the seed is mixed, what the
-/// end step folds in, which finaliser constants, and the formula each uses to join several keys into a feature (kept
-/// beside the family that uses it). Changing any of them means retraining the models of that family; the values are
-/// pinned in FeatureHashTests.
+/// end step folds in, which finaliser constants.
+/// </para>
+/// <para>
+/// A feature's key from several keys (a template and a word, a tag and a cluster...) is likewise one function,
+/// <see cref="Key{TFamily}(ulong, ulong)"/> and its longer forms: a seed from the template, then one step a key, where
+/// each family's step says how the key at that position is folded in. Changing any step, seed or constant means
+/// retraining the models of that family; the values are pinned in FeatureHashTests.
 /// </para>
 /// </summary>
 internal static class FeatureHash
@@ -34,30 +38,62 @@ internal static class FeatureHash
 
         /// <summary>The finaliser.</summary>
         static abstract ulong Finish(ulong h);
+
+        /// <summary>The seed of a feature's key from its template id.</summary>
+        static abstract ulong KeySeed(ulong template);
+
+        /// <summary>Folds the key at <paramref name="position"/> (0 first) into a feature's running key.</summary>
+        static abstract ulong Join(ulong h, int position, ulong key);
     }
 
-    /// <summary>The tagger's family: mixed seed, a 0xFF separator step, MurmurHash3's finaliser.</summary>
+    /// <summary>
+    /// The tagger's family: mixed seed, a 0xFF separator step, MurmurHash3's finaliser; keys joined by mixing each into
+    /// the running key and multiplying by the FNV prime.
+    /// </summary>
     internal readonly struct TaggerFamily : IHashFamily
     {
         public static bool MixedSeed => true;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong End(ulong h, int length) => (h ^ 0xFF) * Prime;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Finish(ulong h) => Mix(h);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong KeySeed(ulong template) => Seed<TaggerFamily>(template);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Join(ulong h, int position, ulong key) => Mix(h ^ key) * Prime;
     }
 
-    /// <summary>NER's family: plain seed, the length folded in, MurmurHash3's finaliser.</summary>
+    /// <summary>
+    /// NER's family: plain seed, the length folded in, MurmurHash3's finaliser; keys joined by adding (the first as it
+    /// is, the others times the FNV prime plus the golden ratio) and mixing.
+    /// </summary>
     internal readonly struct NerFamily : IHashFamily
     {
         public static bool MixedSeed => false;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong End(ulong h, int length) => h ^ (ulong)length;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Finish(ulong h) => Mix(h);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong KeySeed(ulong template) => (template + 1) * Golden;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static ulong Join(ulong h, int position, ulong key) => Mix(position == 0 ? h + key : h + key * Prime + Golden);
     }
 
-    /// <summary>The parser's family: plain seed, no end step, its own finaliser constants (<see cref="Parser.Mix"/>).</summary>
+    /// <summary>
+    /// The parser's family: plain seed, no end step, its own finaliser constants (<see cref="Parser.Mix"/>); keys
+    /// joined by a multiply-xor chain, multipliers alternating, the third and fourth keys folded with a shift first.
+    /// </summary>
     internal readonly struct ParserFamily : IHashFamily
     {
+        // Rows are picked by the top bits of the product, which depend on every input bit.
+        private const ulong P1 = 0xD6E8FEB86659FD93UL;
+
         public static bool MixedSeed => false;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong End(ulong h, int length) => h;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Finish(ulong h) => Parser.Mix(h);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong KeySeed(ulong template) => template * Golden;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static ulong Join(ulong h, int position, ulong key) => position switch
+        {
+            0 => (h ^ key) * P1,
+            1 => (h ^ key) * Golden,
+            2 => (h ^ (key + (key >> 29))) * P1,
+            _ => (h ^ (key + (key >> 31))) * Golden,
+        };
     }
 
     /// <summary>
@@ -83,6 +119,25 @@ internal static class FeatureHash
         return TFamily.End(h, s.Length);
     }
 
+    /// <summary>The key of a feature of one key under a family, from the template's <see cref="IHashFamily.KeySeed"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Key<TFamily>(ulong seed, ulong a) where TFamily : struct, IHashFamily => TFamily.Join(seed, 0, a);
+
+    /// <summary>The key of a feature of two keys (see <see cref="Key{TFamily}(ulong, ulong)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Key<TFamily>(ulong seed, ulong a, ulong b) where TFamily : struct, IHashFamily =>
+        TFamily.Join(TFamily.Join(seed, 0, a), 1, b);
+
+    /// <summary>The key of a feature of three keys (see <see cref="Key{TFamily}(ulong, ulong)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Key<TFamily>(ulong seed, ulong a, ulong b, ulong c) where TFamily : struct, IHashFamily =>
+        TFamily.Join(Key<TFamily>(seed, a, b), 2, c);
+
+    /// <summary>The key of a feature of four keys (see <see cref="Key{TFamily}(ulong, ulong)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Key<TFamily>(ulong seed, ulong a, ulong b, ulong c, ulong d) where TFamily : struct, IHashFamily =>
+        TFamily.Join(Key<TFamily>(seed, a, b, c), 3, d);
+
     /// <summary>
     /// The xorshift-multiply finaliser both finalisers are: three shifts, two multipliers. Constant arguments, so each
     /// caller compiles to the plain five steps.
@@ -102,7 +157,7 @@ internal static class FeatureHash
 
     // ---------------------------------------------------------------- tagger, splitter, FEATS, lemmatizer (models/nlp-en-ewt)
 
-    public static ulong Start(int template) => Seed<TaggerFamily>((uint)template);
+    public static ulong Start(int template) => TaggerFamily.KeySeed((uint)template);
 
     public static ulong Add(ulong h, ReadOnlySpan<char> s) => Continue<TaggerFamily>(h, s, lower: false);
 
@@ -110,7 +165,8 @@ internal static class FeatureHash
 
     public static ulong Add(ulong h, int value) => (h ^ (uint)value ^ 0xABCD0000UL) * Prime * Prime;
 
-    public static ulong Add(ulong h, ulong value) => Mix(h ^ value) * Prime;
+    /// <summary>A key folded into a running key (the splitter's features mix these with the int and text steps).</summary>
+    public static ulong Add(ulong h, ulong value) => TaggerFamily.Join(h, 0, value);
 
     public static ulong Of(int template, ReadOnlySpan<char> s) => Text<TaggerFamily>((uint)template, s);
     public static ulong OfLower(int template, ReadOnlySpan<char> s) => Text<TaggerFamily>((uint)template, s, lower: true);
@@ -120,14 +176,15 @@ internal static class FeatureHash
     /// <summary>A word's characters (NER token hashes).</summary>
     public static ulong Chars(ReadOnlySpan<char> s) => Text<NerFamily>(0, s);
 
+    /// <summary>NER's feature keys (<see cref="Key{TFamily}(ulong, ulong)"/> under <see cref="NerFamily"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Feature(int template, ulong a) => Mix(a + (ulong)(template + 1) * Golden);
+    public static ulong Feature(int template, ulong a) => Key<NerFamily>(NerFamily.KeySeed((ulong)template), a);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Feature(int template, ulong a, ulong b) => Mix(Feature(template, a) + b * Prime + Golden);
+    public static ulong Feature(int template, ulong a, ulong b) => Key<NerFamily>(NerFamily.KeySeed((ulong)template), a, b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Feature(int template, ulong a, ulong b, ulong c) => Mix(Feature(template, a, b) + c * Prime + Golden);
+    public static ulong Feature(int template, ulong a, ulong b, ulong c) => Key<NerFamily>(NerFamily.KeySeed((ulong)template), a, b, c);
 
     /// <summary>Hash of a sequence of token hashes (gazetteer phrases): order-sensitive.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -152,20 +209,18 @@ internal static class FeatureHash
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static ulong Mix(ulong h) => XorShiftMultiply(h, 31, 0x7FB5D329728EA185UL, 27, 0x81DADEF4BC2DD44DUL, 33);
 
-        // Rows are picked by the top bits of the product, which depend on every input bit.
-        private const ulong P1 = 0xD6E8FEB86659FD93UL;
+        /// <summary>The parser's feature keys (<see cref="Key{TFamily}(ulong, ulong)"/> under <see cref="ParserFamily"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static ulong Combine(ulong template, ulong a) => Key<ParserFamily>(ParserFamily.KeySeed(template), a);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static ulong Combine(ulong template, ulong a) => ((template * Golden) ^ a) * P1;
+        public static ulong Combine(ulong template, ulong a, ulong b) => Key<ParserFamily>(ParserFamily.KeySeed(template), a, b);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static ulong Combine(ulong template, ulong a, ulong b) => ((((template * Golden) ^ a) * P1) ^ b) * Golden;
+        public static ulong Combine(ulong template, ulong a, ulong b, ulong c) => Key<ParserFamily>(ParserFamily.KeySeed(template), a, b, c);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static ulong Combine(ulong template, ulong a, ulong b, ulong c) => (Combine(template, a, b) ^ (c + (c >> 29))) * P1;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static ulong Combine(ulong template, ulong a, ulong b, ulong c, ulong d) => (Combine(template, a, b, c) ^ (d + (d >> 31))) * Golden;
+        public static ulong Combine(ulong template, ulong a, ulong b, ulong c, ulong d) => Key<ParserFamily>(ParserFamily.KeySeed(template), a, b, c, d);
     }
 }
 

@@ -4,17 +4,21 @@ using System.Text;
 namespace Parley.Nlp.Learning;
 
 /// <summary>
-/// Distributional word clusters for the tagger and the parser, learned from unlabelled text by
-/// <see cref="Training.ClusterTrainer"/>: each known word (lower-cased, digits folded to 0) has a fine cluster,
-/// and the fine clusters are grouped into a hierarchy of coarser ones (like the bit-string prefixes of Brown
-/// clusters), plus a capitalisation prior (how often the word is written capitalised in mid-sentence).
-/// Immutable and thread-safe.
+/// Distributional word clusters, learned from unlabelled text: each known word (lower-cased, digits folded to 0) has
+/// a cluster at each of a few levels, plus a capitalisation prior (how often the word is written capitalised in
+/// mid-sentence). The one cluster table of the NLP models, filled by two training recipes:
+/// <see cref="Training.ClusterTrainer"/> for the tagger and the parser (fine clusters grouped into a hierarchy of
+/// coarser ones, like the bit-string prefixes of Brown clusters: <see cref="Hierarchy"/>) and
+/// <see cref="Ner.WordClusterTrainer"/> for NER (a fine and an independent coarse k-means: <see cref="FromWords"/>).
+/// A word's code names its leaf, the distinct combination of clusters it has across the levels; each level maps
+/// leaves to its clusters. Immutable and thread-safe.
 /// </summary>
 public sealed class WordClusterTable
 {
     public const string FileName = "clusters.bin.gz";
     private const string Magic = "PARLEY-CLUSTERS";
-    private const int FormatVersion = 1;
+    /// <summary>2: every level stored as a map from leaves (version 1, still read, stored only the coarser levels of a hierarchy).</summary>
+    private const int FormatVersion = 2;
     /// <summary>Longest word looked up; longer words have no cluster.</summary>
     public const int MaxChars = 40;
     /// <summary>Number of capitalisation-prior buckets (0 = no evidence).</summary>
@@ -22,30 +26,76 @@ public sealed class WordClusterTable
 
     private readonly Dictionary<string, int> _codes;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    /// <summary>Parent of each fine cluster at each coarser level: _parents[level][fine].</summary>
-    private readonly int[][] _parents;
+    /// <summary>Cluster of each leaf at each level: _levels[level][leaf]; in a hierarchy level 0 is the leaf itself.</summary>
+    private readonly int[][] _levels;
 
-    internal WordClusterTable(Dictionary<string, int> codes, int fineCount, int[][] parents)
+    private WordClusterTable(Dictionary<string, int> codes, int fineCount, int[][] levels)
     {
         _codes = codes;
         _lookup = codes.GetAlternateLookup<ReadOnlySpan<char>>();
         FineCount = fineCount;
-        _parents = parents;
-        // order-independent, stable across processes: models trained with this table store it to check the pairing
+        _levels = levels;
+        // order-independent, stable across processes: models trained with this table store it to check the pairing.
+        // A hierarchy's level 0 (the leaf itself) adds nothing, so the tagger's stored fingerprints stay valid.
         ulong h = (ulong)fineCount;
         foreach (var (word, code) in codes) h += FeatureHash.Mix(FeatureHash.Add(FeatureHash.Start(code), word));
-        foreach (var level in parents)
+        foreach (var level in IsIdentity(levels[0]) ? levels[1..] : levels)
             for (int i = 0; i < level.Length; i++) h += FeatureHash.Mix(((ulong)i << 32 | (uint)level[i]) + (ulong)level.Length);
         Fingerprint = h == 0 ? 1 : h;
+    }
+
+    /// <summary>
+    /// A hierarchy: <paramref name="codes"/> give each word (fine cluster + 1) | (case bucket &lt;&lt; 16), and
+    /// <paramref name="parents"/>[l][fine] the fine cluster's group at level l + 1.
+    /// </summary>
+    internal static WordClusterTable Hierarchy(Dictionary<string, int> codes, int fineCount, int[][] parents) =>
+        new(codes, fineCount, [[.. Enumerable.Range(0, fineCount)], .. parents]);
+
+    /// <summary>
+    /// Independent clusterings: each word with its cluster at every level (0-based, level 0 the fine one) and its case
+    /// bucket (<see cref="CaseBucketOf"/>). Words are normalised (<see cref="Normalise(ReadOnlySpan{char})"/>).
+    /// </summary>
+    internal static WordClusterTable FromWords(IEnumerable<(string Word, int[] Clusters, int CaseBucket)> words)
+    {
+        var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var leaves = new Dictionary<string, int>(StringComparer.Ordinal);
+        var levels = new List<List<int>>();
+        foreach (var (word, clusters, caseBucket) in words.OrderBy(w => w.Word, StringComparer.Ordinal))
+        {
+            string key = string.Join(',', clusters);
+            if (!leaves.TryGetValue(key, out int leaf))
+            {
+                leaf = leaves.Count;
+                leaves[key] = leaf;
+                for (int l = 0; l < clusters.Length; l++)
+                {
+                    if (l == levels.Count) levels.Add([]);
+                    levels[l].Add(clusters[l]);
+                }
+            }
+            codes[Normalise(word)] = (leaf + 1) | (caseBucket << 16);
+        }
+        if (leaves.Count >= 0xFFFF) throw new InvalidDataException($"{leaves.Count} cluster combinations, at most {0xFFFF - 1}");
+        int fineCount = levels.Count == 0 ? 0 : levels[0].Max() + 1;
+        return new WordClusterTable(codes, fineCount, levels.Count == 0 ? [[]] : [.. levels.Select(l => l.ToArray())]);
+    }
+
+    private static bool IsIdentity(int[] level)
+    {
+        for (int i = 0; i < level.Length; i++) if (level[i] != i) return false;
+        return true;
     }
 
     /// <summary>A non-zero 64-bit digest of the table; models trained with it store it.</summary>
     public ulong Fingerprint { get; }
 
     public int Count => _codes.Count;
+
+    /// <summary>Every known word (normalised) with its code.</summary>
+    public IEnumerable<KeyValuePair<string, int>> Codes => _codes;
     public int FineCount { get; }
-    /// <summary>Number of levels: 0 is the fine level, the others are coarser groupings.</summary>
-    public int Levels => _parents.Length + 1;
+    /// <summary>Number of levels: 0 is the fine level, the others are coarser.</summary>
+    public int Levels => _levels.Length;
 
     /// <summary>
     /// The word's code: 0 when unknown, else (fine cluster + 1) in the low 16 bits and the capitalisation bucket in
@@ -62,9 +112,8 @@ public sealed class WordClusterTable
     /// <summary>Cluster id + 1 at <paramref name="level"/> (0 = fine) of a code from <see cref="Lookup"/>; 0 for unknown words.</summary>
     public int Cluster(int code, int level)
     {
-        int fine = code & 0xFFFF;
-        if (fine == 0 || level == 0) return fine;
-        return _parents[level - 1][fine - 1] + 1;
+        int leaf = code & 0xFFFF;
+        return leaf == 0 ? 0 : _levels[level][leaf - 1] + 1;
     }
 
     /// <summary>Capitalisation bucket of a code: 0 no evidence, 1 (always lower case) to 5 (always capitalised).</summary>
@@ -121,8 +170,8 @@ public sealed class WordClusterTable
         w.Write(Magic);
         w.Write(FormatVersion);
         w.Write(FineCount);
-        w.Write(_parents.Length);
-        foreach (var p in _parents) { w.Write(p.Length); foreach (int v in p) w.Write(v); }
+        w.Write(_levels.Length);
+        foreach (var p in _levels) { w.Write(p.Length); foreach (int v in p) w.Write(v); }
         w.Write(_codes.Count);
         foreach (var (word, code) in _codes.OrderBy(p => p.Key, StringComparer.Ordinal)) { w.Write(word); w.Write(code); }
     }
@@ -131,17 +180,17 @@ public sealed class WordClusterTable
     {
         if (r.ReadString() != Magic) return null;
         int version = r.ReadInt32();
-        if (version != FormatVersion) throw new InvalidDataException($"cluster file format {version}, expected {FormatVersion}");
+        if (version is not (1 or FormatVersion)) throw new InvalidDataException($"cluster file format {version}, expected {FormatVersion}");
         int fine = r.ReadInt32();
-        var parents = new int[r.ReadInt32()][];
-        for (int l = 0; l < parents.Length; l++)
+        var levels = new int[r.ReadInt32()][];
+        for (int l = 0; l < levels.Length; l++)
         {
-            parents[l] = new int[r.ReadInt32()];
-            for (int i = 0; i < parents[l].Length; i++) parents[l][i] = r.ReadInt32();
+            levels[l] = new int[r.ReadInt32()];
+            for (int i = 0; i < levels[l].Length; i++) levels[l][i] = r.ReadInt32();
         }
         int n = r.ReadInt32();
         var codes = new Dictionary<string, int>(n, StringComparer.Ordinal);
         for (int i = 0; i < n; i++) { string word = r.ReadString(); codes[word] = r.ReadInt32(); }
-        return new WordClusterTable(codes, fine, parents);
+        return version == 1 ? Hierarchy(codes, fine, levels) : new WordClusterTable(codes, fine, levels);
     }
 }

@@ -27,62 +27,36 @@ public static class NerCorpus
     /// <summary>CoNLL-2003: `WORD POS CHUNK NER`, IOB1 tags converted to IOB2; -DOCSTART- lines start documents. Only the first and last columns are used.</summary>
     public static List<NerDocument> ReadConll2003(TextReader reader)
     {
-        var docs = new List<NerDocument>();
-        NerDocument? doc = null;
-        var tokens = new List<string>();
-        var tags = new List<string>();
-        void Flush()
-        {
-            if (tokens.Count == 0) return;
-            doc ??= Add(docs, NerDomain.News);
-            doc.Sentences.Add(new NerSentence([.. tokens], NerLabels.FromIob1(tags)));
-            tokens.Clear(); tags.Clear();
-        }
+        var corpus = new Collector(NerDomain.News, NerLabels.FromIob1);
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
-            if (string.IsNullOrWhiteSpace(line)) { Flush(); continue; }
+            if (string.IsNullOrWhiteSpace(line)) { corpus.EndSentence(); continue; }
             var columns = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (columns[0] == "-DOCSTART-") { Flush(); doc = Add(docs, NerDomain.News); continue; }
-            tokens.Add(columns[0]);
-            tags.Add(columns.Length > 1 ? columns[^1] : "O");
+            if (columns[0] == "-DOCSTART-") { corpus.StartDocument(); continue; }
+            corpus.Add(columns[0], columns.Length > 1 ? columns[^1] : "O");
         }
-        Flush();
-        docs.RemoveAll(d => d.Sentences.Count == 0);
-        return docs;
+        return corpus.Finish();
     }
 
     /// <summary>UNER .iob2: `ID FORM TAG ...` tab-separated, `# newdoc` comments start documents; OTH and B-O become O.</summary>
     public static List<NerDocument> ReadIob2(TextReader reader, NerDomain domain = NerDomain.Web)
     {
-        var docs = new List<NerDocument>();
-        NerDocument? doc = null;
-        var tokens = new List<string>();
-        var labels = new List<int>();
-        void Flush()
-        {
-            if (tokens.Count == 0) return;
-            doc ??= Add(docs, domain);
-            doc.Sentences.Add(new NerSentence([.. tokens], Repair([.. labels])));
-            tokens.Clear(); labels.Clear();
-        }
+        var corpus = new Collector(domain, tags => Repair([.. tags.Select(t => NerLabels.Parse(t))]));
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
-            if (line.Length == 0) { Flush(); continue; }
+            if (line.Length == 0) { corpus.EndSentence(); continue; }
             if (line[0] == '#')
             {
-                if (line.StartsWith("# newdoc", StringComparison.Ordinal)) { Flush(); doc = Add(docs, domain); }
+                if (line.StartsWith("# newdoc", StringComparison.Ordinal)) corpus.StartDocument();
                 continue;
             }
             var columns = line.Split('\t');
             if (columns.Length < 3) continue;
-            tokens.Add(columns[1]);
-            labels.Add(NerLabels.Parse(columns[2]));
+            corpus.Add(columns[1], columns[2]);
         }
-        Flush();
-        docs.RemoveAll(d => d.Sentences.Count == 0);
-        return docs;
+        return corpus.Finish();
     }
 
     public static List<NerDocument> ReadConll2003File(string path)
@@ -111,10 +85,40 @@ public static class NerCorpus
         return labels;
     }
 
-    private static NerDocument Add(List<NerDocument> docs, NerDomain domain)
+    /// <summary>
+    /// Gathers a reader's tokens into sentences and documents: a sentence ends at a blank line, its tags become labels by
+    /// the format's rule; a document starts at the format's marker (or at the first sentence); empty documents are dropped.
+    /// </summary>
+    private sealed class Collector(NerDomain domain, Func<List<string>, int[]> labels)
     {
-        var doc = new NerDocument(domain);
-        docs.Add(doc);
-        return doc;
+        private readonly List<NerDocument> _documents = [];
+        private readonly List<string> _tokens = [];
+        private readonly List<string> _tags = [];
+        private NerDocument? _document;
+
+        public void Add(string token, string tag) { _tokens.Add(token); _tags.Add(tag); }
+
+        public void EndSentence()
+        {
+            if (_tokens.Count == 0) return;
+            (_document ?? StartNew()).Sentences.Add(new NerSentence([.. _tokens], labels(_tags)));
+            _tokens.Clear(); _tags.Clear();
+        }
+
+        public void StartDocument() { EndSentence(); StartNew(); }
+
+        public List<NerDocument> Finish()
+        {
+            EndSentence();
+            _documents.RemoveAll(d => d.Sentences.Count == 0);
+            return _documents;
+        }
+
+        private NerDocument StartNew()
+        {
+            _document = new NerDocument(domain);
+            _documents.Add(_document);
+            return _document;
+        }
     }
 }

@@ -14,7 +14,9 @@ internal sealed class NerFeatures
     private const int HistoryClasses = 5; // O, PER, ORG, LOC, MISC
 
     private readonly Gazetteer? _gazetteer;
-    private readonly WordClusters? _clusters;
+    private readonly WordClusterTable? _clusters;
+    /// <summary>The cluster table's codes by the lower-case hash each token gets anyway (<see cref="TokenHashes.Lower"/>): one lookup a token, no second normalisation.</summary>
+    private readonly Dictionary<ulong, int>? _clusterCodes;
 
     private TokenHashes[] _tokens = new TokenHashes[256];
     private ushort[] _gazBegin = new ushort[256], _gazInside = new ushort[256], _gazSingle = new ushort[256];
@@ -33,10 +35,14 @@ internal sealed class NerFeatures
     [StructLayout(LayoutKind.Sequential)]
     private struct HistoryCounts { public int O, Per, Org, Loc, Misc; }
 
-    public NerFeatures(Gazetteer? gazetteer, WordClusters? clusters)
+    public NerFeatures(Gazetteer? gazetteer, WordClusterTable? clusters)
     {
         _gazetteer = gazetteer;
         _clusters = clusters;
+        if (clusters is null) return;
+        _clusterCodes = new Dictionary<ulong, int>(clusters.Count);
+        Span<char> buffer = stackalloc char[NerTokenHashes.MaxChars];
+        foreach (var (word, code) in clusters.Codes) _clusterCodes[NerTokenHashes.Lower(word, buffer)] = code;
     }
 
     public int TokenCount => _tokenCount;
@@ -61,7 +67,7 @@ internal sealed class NerFeatures
         {
             var (start, end) = tokens[i];
             NerTokenHashes.Compute(text[start..end], ref _tokens[i]);
-            _cluster[i] = _clusters is null ? 0 : _clusters.Lookup(_tokens[i].Lower);
+            _cluster[i] = _clusterCodes is null ? 0 : _clusterCodes.GetValueOrDefault(_tokens[i].Lower);
         }
         int first = 0;
         for (int s = 0; s < _sentenceCount; s++)
@@ -215,22 +221,25 @@ internal sealed class NerFeatures
             int c = _cluster[i];
             int cm1 = i - 1 >= first ? _cluster[i - 1] : -1;
             int cp1 = i + 1 < end ? _cluster[i + 1] : -1;
-            int fine = WordClusters.Fine(c);
+            int fine = _clusters.Cluster(c, 0);
             f[n++] = FeatureHash.Feature(50, (ulong)fine);
-            f[n++] = FeatureHash.Feature(51, (ulong)WordClusters.Coarse(c));
-            f[n++] = FeatureHash.Feature(52, (ulong)(cm1 < 0 ? -1 : WordClusters.Fine(cm1)));
-            f[n++] = FeatureHash.Feature(53, (ulong)(cp1 < 0 ? -1 : WordClusters.Fine(cp1)));
+            f[n++] = FeatureHash.Feature(51, (ulong)_clusters.Cluster(c, 1));
+            f[n++] = FeatureHash.Feature(52, (ulong)(cm1 < 0 ? -1 : _clusters.Cluster(cm1, 0)));
+            f[n++] = FeatureHash.Feature(53, (ulong)(cp1 < 0 ? -1 : _clusters.Cluster(cp1, 0)));
             f[n++] = FeatureHash.Feature(54, (ulong)fine, (ulong)t.Case);
             // How often news writes this word capitalised mid-sentence, against how it is written here. News only:
             // web text's capitalisation is too loose for it (measured: it costs about a point of F1 on UNER dev).
             if (_domain == NerDomain.News)
             {
-                f[n++] = FeatureHash.Feature(55, (ulong)WordClusters.CasePrior(c), (ulong)t.Case, position);
-                f[n++] = FeatureHash.Feature(56, (ulong)(cm1 < 0 ? 9 : WordClusters.CasePrior(cm1)), (ulong)WordClusters.CasePrior(c), (ulong)(cp1 < 0 ? 9 : WordClusters.CasePrior(cp1)));
+                f[n++] = FeatureHash.Feature(55, (ulong)CasePrior(c), (ulong)t.Case, position);
+                f[n++] = FeatureHash.Feature(56, (ulong)(cm1 < 0 ? 9 : CasePrior(cm1)), (ulong)CasePrior(c), (ulong)(cp1 < 0 ? 9 : CasePrior(cp1)));
             }
         }
         return n;
     }
+
+    /// <summary>A code's capitalisation bucket + 1 (0: unknown word), the values the model was trained with.</summary>
+    private static int CasePrior(int code) => code == 0 ? 0 : WordClusterTable.CaseBucket(code) + 1;
 
     private static ulong Boundary(int which) => 0xB0B0_0000UL + (ulong)which;
 

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Parley.Core;
+using Parley.Nlp.Learning;
 
 namespace Parley.Nlp.Ner;
 
@@ -15,7 +16,7 @@ public sealed class NerModel
     public const string DefaultName = "ner-en";
     internal const string WeightsFile = "weights.bin.gz";
     internal const string GazetteerFile = "gazetteer.txt.gz";
-    internal const string ClustersFile = "clusters.txt.gz";
+    internal const string ClustersFile = WordClusterTable.FileName;
     private const string Magic = "PARLEY-NER";
     private const int FormatVersion = 2;
 
@@ -23,7 +24,7 @@ public sealed class NerModel
     private readonly float[] _transition = new float[(NerWeights.L + 1) * NerWeights.L];
     [ThreadStatic] private static Scratch? _scratch;
 
-    internal NerModel(NerWeights weights, bool domainFeatures, Gazetteer? gazetteer, WordClusters? clusters)
+    internal NerModel(NerWeights weights, bool domainFeatures, Gazetteer? gazetteer, WordClusterTable? clusters)
     {
         _weights = weights;
         _weights.Freeze();
@@ -35,7 +36,7 @@ public sealed class NerModel
 
     public bool DomainFeatures { get; }
     public Gazetteer? Gazetteer { get; }
-    public WordClusters? Clusters { get; }
+    public WordClusterTable? Clusters { get; }
     public int FeatureCount => _weights.RowCount;
     /// <summary>The model folder's meta.json when loaded from a folder.</summary>
     public ModelMeta? Meta { get; internal set; }
@@ -187,7 +188,7 @@ public sealed class NerModel
         var gazetteerPath = Path.Combine(folder, GazetteerFile);
         var clustersPath = Path.Combine(folder, ClustersFile);
         var gazetteer = File.Exists(gazetteerPath) ? Gazetteer.Load(gazetteerPath) : null;
-        var clusters = File.Exists(clustersPath) ? WordClusters.Load(clustersPath) : null;
+        var clusters = File.Exists(clustersPath) ? WordClusterTable.Load(clustersPath) : null;
         using var stream = new GZipStream(File.OpenRead(Path.Combine(folder, WeightsFile)), CompressionMode.Decompress);
         using var reader = new BinaryReader(stream);
         if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion)
@@ -254,7 +255,7 @@ public sealed class NerModel
     // ---------------- training ----------------
 
     /// <summary>Trains a model on labelled documents (deterministic for a given seed and document order).</summary>
-    public static NerModel Train(IReadOnlyList<NerDocument> documents, NerTrainingOptions options, Gazetteer? gazetteer = null, WordClusters? clusters = null)
+    public static NerModel Train(IReadOnlyList<NerDocument> documents, NerTrainingOptions options, Gazetteer? gazetteer = null, WordClusterTable? clusters = null)
         => new NerTrainer(options, gazetteer, clusters).Train(documents);
 }
 

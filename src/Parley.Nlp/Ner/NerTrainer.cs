@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Parley.Nlp.Learning;
 
 namespace Parley.Nlp.Ner;
 
@@ -13,7 +14,7 @@ internal sealed class NerTrainer
     private const int L = NerWeights.L;
     private readonly NerTrainingOptions _options;
     private readonly Gazetteer? _gazetteer;
-    private readonly WordClusters? _clusters;
+    private readonly WordClusterTable? _clusters;
     private readonly NerWeights _w = new();
     private double[] _total = new double[1024 * L];
     private int[] _stamp = new int[1024 * L];
@@ -21,7 +22,7 @@ internal sealed class NerTrainer
     private readonly int[] _transitionStamp = new int[(L + 1) * L];
     private int _step;
 
-    public NerTrainer(NerTrainingOptions options, Gazetteer? gazetteer, WordClusters? clusters)
+    public NerTrainer(NerTrainingOptions options, Gazetteer? gazetteer, WordClusterTable? clusters)
     {
         _options = options;
         _gazetteer = gazetteer;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Parley.Core;
+using Parley.Nlp.Learning;
 
 namespace Parley.Nlp.Ner;
 
@@ -58,7 +59,7 @@ public static class NerTrainingRun
         log($"read {train.Count} training documents, {Count(train)} tokens ({clock.Elapsed.TotalSeconds:F0}s)");
 
         Gazetteer? gazetteer = null;
-        WordClusters? clusters = null;
+        WordClusterTable? clusters = null;
         if (settings.DataRoot is not null)
         {
             gazetteer = Gazetteer.FromEntries(GazetteerBuilder.Build(settings.DataRoot));

@@ -19,7 +19,7 @@ public static class WordClusterTrainer
     public const int CoarseClusters = 32;
     public const int Iterations = 12;
 
-    public static WordClusters Train(string dataRoot, int seed, Action<string>? log = null)
+    public static WordClusterTable Train(string dataRoot, int seed, Action<string>? log = null)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var corpus = new List<int[]>();
@@ -98,11 +98,8 @@ public static class WordClusterTrainer
 
         var fine = KMeans(vectors, vocab.Length, FineClusters, seed, log, "fine");
         var coarse = KMeans(vectors, vocab.Length, CoarseClusters, seed + 1, log, "coarse");
-        var entries = new List<(string, int, int, int)>(vocab.Length);
-        for (int k = 0; k < vocab.Length; k++)
-            entries.Add((words[vocab[k]], fine[k], coarse[k], WordClusterTable.CaseBucketOf(capitalisedMid[vocab[k]], lowerCase[vocab[k]])));
-        entries.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
-        return WordClusters.FromEntries(entries);
+        return WordClusterTable.FromWords(Enumerable.Range(0, vocab.Length).Select(k =>
+            (words[vocab[k]], new[] { fine[k], coarse[k] }, WordClusterTable.CaseBucketOf(capitalisedMid[vocab[k]], lowerCase[vocab[k]]))));
     }
 
     private enum Written : byte { Lower, Capitalised, Other }

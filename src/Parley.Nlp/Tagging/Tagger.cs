@@ -321,10 +321,10 @@ public sealed class Tagger
     /// <summary>What per-token hashing looks up: the tag dictionary and the word clusters.</summary>
     private readonly record struct Context(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Ambiguity, WordClusterTable? Clusters);
 
-    private static ulong F(int template, ulong a, ulong b, ulong c) => FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(Templates[template], a), b), c);
+    private static ulong F(int template, ulong a, ulong b, ulong c) => FeatureHash.Key<FeatureHash.TaggerFamily>(Templates[template], a, b, c);
 
-    private static ulong F(int template, ulong a) => FeatureHash.Add(Templates[template], a);
-    private static ulong F(int template, ulong a, ulong b) => FeatureHash.Add(FeatureHash.Add(Templates[template], a), b);
+    private static ulong F(int template, ulong a) => FeatureHash.Key<FeatureHash.TaggerFamily>(Templates[template], a);
+    private static ulong F(int template, ulong a, ulong b) => FeatureHash.Key<FeatureHash.TaggerFamily>(Templates[template], a, b);
 
     private static int Features(ulong[] c, int p, int prev1, int prev2, bool withClusters, Span<ulong> f)
     {

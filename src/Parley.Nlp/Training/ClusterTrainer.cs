@@ -188,7 +188,7 @@ public static class ClusterTrainer
             codes[corpus.Words[w]] = (fine[k] + 1) | (WordClusterTable.CaseBucketOf(corpus.CapitalisedMid[w], corpus.LowerCase[w]) << 16);
         }
         log?.Invoke($"clusters: hierarchy {string.Join(" > ", options.CoarseLevels.Prepend(options.FineClusters))} built ({clock.Elapsed.TotalSeconds:F0}s)");
-        return new WordClusterTable(codes, options.FineClusters, parents);
+        return WordClusterTable.Hierarchy(codes, options.FineClusters, parents);
     }
 
     /// <summary>Spherical k-means with k-means++ seeding over weighted unit vectors; returns assignments, unit centroids and cluster weights.</summary>
