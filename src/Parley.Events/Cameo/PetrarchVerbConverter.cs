@@ -75,7 +75,8 @@ public static class PetrarchVerbConverter
             if (line[0] != '+' && line[0] != '&') currentSet = section == "synsets" ? currentSet : null;
             if (section == "synsets" || (line[0] == '&' && !line.StartsWith("---", StringComparison.Ordinal)) || (line[0] == '+' && currentSet is not null))
             {
-                if (line[0] == '&') { currentSet = line.Split(' ')[0]; if (!sets.ContainsKey(currentSet)) { sets[currentSet] = []; setOrder.Add(currentSet); } }
+                // "&PREPOSIT1_" is the set patterns call "&PREPOSIT1": PETRARCH's trailing '_' is no part of the name.
+                if (line[0] == '&') { currentSet = SetName(line.Split(' ')[0]); if (!sets.ContainsKey(currentSet)) { sets[currentSet] = []; setOrder.Add(currentSet); } }
                 else if (line[0] == '+' && currentSet is not null) sets[currentSet].Add(line[1..].Trim().ToLowerInvariant().Replace(' ', '_').Trim('_'));
                 continue;
             }
@@ -343,6 +344,13 @@ public static class PetrarchVerbConverter
         foreach (var raw in run)
         {
             string w = raw.ToLowerInvariant();
+            // "- * &PREPOSIT1 RESOLUTION": a set of prepositions opens a phrase as any of them does.
+            if (raw[0] == '&' && PrepositionSet(raw, sets) is { } alternatives)
+            {
+                if (!Flush(out reason)) return false;
+                prep = alternatives;
+                continue;
+            }
             if (Prepositions.Contains(w))
             {
                 if (!Flush(out reason)) return false;
@@ -352,6 +360,16 @@ public static class PetrarchVerbConverter
             words.Add(raw[0] == '&' ? raw : w);
         }
         return Flush(out reason);
+    }
+
+    /// <summary>A set's name as patterns call it: upper case, without PETRARCH's trailing '_' ("&amp;PREPOSIT1_").</summary>
+    private static string SetName(string name) => name.ToUpperInvariant().TrimEnd('_');
+
+    /// <summary>The members of a set made of prepositions only, joined as alternatives ("against/in/on"); null otherwise.</summary>
+    private static string? PrepositionSet(string name, Dictionary<string, List<string>> sets)
+    {
+        var members = Expand(SetName(name), sets, []);
+        return members.Count > 0 && members.TrueForAll(Prepositions.Contains) ? string.Join('/', members) : null;
     }
 
     // Words of one noun phrase -> "mod+mod+head"; a word with '_' is itself a phrase whose last word is the head.
@@ -368,7 +386,7 @@ public static class PetrarchVerbConverter
             {
                 if (piece[0] == '&')
                 {
-                    string set = piece.ToUpperInvariant();
+                    string set = SetName(piece);
                     if (!sets.ContainsKey(set)) { reason = "undefined synonym set"; return false; }
                     parts.Add(set);
                     continue;

@@ -1,0 +1,110 @@
+using Parley.Core;
+using Parley.Events.Cameo;
+
+namespace Parley.Events.Tests;
+
+/// <summary>How PETRARCH reads its own dictionaries (the construction suites' verb files and UD-PETRARCH's internal coding
+/// ontology), on hand-built dictionaries and parses with fictional actors.</summary>
+public sealed class PetrarchDictionaryTests
+{
+    private const string Gondor = "Ent=B-GPE|Actor=GON";
+    private const string Arnor = "Ent=B-GPE|Actor=ARN";
+
+    private const string Pico = """
+        # a few lines of PETR_Validate_Internal_Coding_Ontology_1_01.txt
+        010:0x1000#Make Public Statement
+        011:0x1000-0xFFFF
+        050:0x0080#DiplomaticCoop
+        057:0x0087
+        110:0x1007f#0xFFFF+0x0080#0x7000#Disapprove
+        122:-0xFFFF+0x2040+0x300# The 0x300 mask makes these not code
+                   # from refuse to request aid but rather
+        170:0x10086#0x0087+0xFFFF#0x9000#Coerce
+        ---:0
+        """;
+
+    [Fact]
+    public void Coding_ontology_negates_by_its_not_bits()
+    {
+        var n = CodeNegations.Read(new StringReader(Pico));
+        Assert.Equal("050", n.Negate("110"));   // "won't clash": not disapprove is cooperate
+        Assert.Equal("057", n.Negate("170"));   // "will not wire tap"
+        Assert.Equal("011", n.Negate("010"));   // "did not comment": decline comment
+        Assert.Null(n.Negate("050"));           // no code is "not cooperate" minus the bits: unchanged
+        Assert.Null(n.Negate("999"));
+        Assert.Equal(-0xFFFF + 0x2040 + 0x300, CodeNegations.Value("-0xFFFF+0x2040+0x300"));
+        Assert.Null(CodeNegations.Value("Disapprove"));
+    }
+
+    private const string Verbs = """
+        &PREPOSIT1_
+        +AGAINST
+        +ON
+        +AT
+
+        --- ACT [100] ---
+        ACT
+        - * &PREPOSIT1 RESOLUTION  [102]
+
+        --- CLASH [190] ---
+        CLASH
+        - * (WITH +)  [110]
+        """;
+
+    [Fact]
+    public void A_set_of_prepositions_opens_a_phrase_and_its_trailing_underscore_is_no_part_of_its_name()
+    {
+        var w = new StringWriter();
+        var report = PetrarchVerbConverter.Convert(new StringReader(Verbs), w);
+        Assert.False(report.Dropped.ContainsKey("undefined synonym set"));
+        Assert.Contains("\tpp:against/on/at:resolution\n", w.ToString());
+    }
+
+    private static Document Code(string conllu, bool withOntology)
+    {
+        var cameo = CameoData.FromPetrarch(new StringReader(Verbs), null, null, ["GON", "ARN"], TestData.Cameo.Ontology, out _,
+            withOntology ? new StringReader(Pico) : null);
+        var doc = AnnotatedConllu.Parse("# published = 2019-12-04\n" + conllu);
+        new EventCoder(cameo, new CoderOptions { Conventions = CodingConventions.Petrarch, Synonyms = false }).Process(doc);
+        return doc;
+    }
+
+    private const string DidNotClash = $"""
+        1 Gondor Gondor PROPN 4 nsubj {Gondor}
+        2 did do AUX 4 aux _
+        3 not not PART 4 advmod _
+        4 clash clash VERB 0 root _
+        5 with with ADP 6 case _
+        6 Arnor Arnor PROPN 4 obl {Arnor}
+        7 . . PUNCT 4 punct _
+        """;
+
+    [Fact]
+    public void A_negated_verb_codes_the_coding_ontologys_not_of_its_pattern_code()
+    {
+        var e = Assert.Single(Code(DidNotClash, withOntology: true).Events);
+        Assert.Equal("050", e.Cameo);
+        Assert.Equal("GON", e.Source!.Actor);
+        Assert.Equal("ARN", e.Target!.Actor);
+        // Without an ontology, PETRARCH2's convention: negation is left to the patterns.
+        Assert.Equal("110", Assert.Single(Code(DidNotClash, withOntology: false).Events).Cameo);
+    }
+
+    [Fact]
+    public void Acting_on_a_resolution_matches_the_preposition_set_pattern()
+    {
+        var doc = Code($"""
+            1 Gondor Gondor PROPN 2 nsubj {Gondor}
+            2 acted act VERB 0 root _
+            3 on on ADP 5 case _
+            4 a a DET 5 det _
+            5 resolution resolution NOUN 2 obl _
+            6 against against ADP 7 case _
+            7 Arnor Arnor PROPN 5 nmod {Arnor}
+            8 . . PUNCT 2 punct _
+            """, withOntology: false);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("102", e.Cameo);
+        Assert.Equal("ARN", e.Target!.Actor);
+    }
+}
