@@ -107,4 +107,46 @@ public sealed class PetrarchDictionaryTests
         Assert.Equal("102", e.Cameo);
         Assert.Equal("ARN", e.Target!.Actor);
     }
+
+    [Fact]
+    public void A_form_listed_as_a_verb_of_its_own_is_that_verb_not_its_lemmas()
+    {
+        const string verbs = """
+            --- LEAVE [012] ---
+            LEAVE
+
+            --- LEFT [032:033] ---
+            LEFT
+
+            --- KILL [190] ---
+            KILL
+            KILLED_AND [193]
+            """;
+        var cameo = CameoData.FromPetrarch(new StringReader(verbs), null, null, ["GON", "ARN"], TestData.Cameo.Ontology);
+        var coder = new EventCoder(cameo, new CoderOptions { Conventions = CodingConventions.Petrarch, Synonyms = false });
+        Document Run(string conllu)
+        {
+            var doc = AnnotatedConllu.Parse("# published = 2019-12-04\n" + conllu);
+            coder.Process(doc);
+            return doc;
+        }
+        // "left" (lemma "leave") is the dictionary's LEFT: a visit and its hosting, as PETRARCH reads the word as written.
+        var left = Run($"""
+            1 Gondor Gondor PROPN 2 nsubj {Gondor}
+            2 left leave VERB 0 root _
+            3 for for ADP 4 case _
+            4 Arnor Arnor PROPN 2 obl {Arnor}
+            5 . . PUNCT 2 punct _
+            """);
+        Assert.Contains(left.Events, e => e.Cameo == "032" && e.Source!.Actor == "GON" && e.Target!.Actor == "ARN");
+        Assert.DoesNotContain(left.Events, e => e.Cameo == "012");
+        // "killed" heads only the multi-word "killed and": without "and" it is the lemma's KILL.
+        var killed = Run($"""
+            1 Gondor Gondor PROPN 2 nsubj {Gondor}
+            2 killed kill VERB 0 root _
+            3 Arnor Arnor PROPN 2 obj {Arnor}
+            4 . . PUNCT 2 punct _
+            """);
+        Assert.Equal("190", Assert.Single(killed.Events).Cameo);
+    }
 }

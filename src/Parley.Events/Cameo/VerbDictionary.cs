@@ -198,6 +198,9 @@ public sealed class VerbDictionary
     /// <summary>Irregular forms ("shot", "fought") -> the entries of their verb, for lemmas the lemmatizer left inflected.</summary>
     internal Dictionary<int, VerbEntry[]> ByForm { get; private init; } = [];
 
+    /// <summary>Every form some verb's irregular forms list ("found" of FIND), whether or not it is also a verb of its own.</summary>
+    internal HashSet<int> ListedForms { get; private init; } = [];
+
     internal VerbEntry[]? Lookup(int lemmaId) => ByLemma.TryGetValue(lemmaId, out var e) ? e : null;
 
     /// <summary>The entries of <paramref name="lemmaId"/>, else of the verb it is an irregular form of.</summary>
@@ -307,7 +310,7 @@ public sealed class VerbDictionary
             if (!final.TryGetValue(form, out var own)) formToVerb[form] = entries;
             else if (Array.TrueForAll(own, x => x.Particles.Length > 0)) final[form] = [.. own, .. entries];
         }
-        return new VerbDictionary(final, blocks, sets) { ByForm = formToVerb };
+        return new VerbDictionary(final, blocks, sets) { ByForm = formToVerb, ListedForms = [.. forms.Keys] };
     }
 
     // P <block> <code> <reverse> <line> <conditions...>
