@@ -60,14 +60,19 @@ public sealed class PetrarchDictionaryTests
         Assert.Contains("\tpp:against/on/at:resolution\n", w.ToString());
     }
 
-    private static Document Code(string conllu, bool withOntology)
+    /// <summary>A coder under PETRARCH's conventions with a hand-built verb dictionary (and coding ontology).</summary>
+    private static EventCoder Coder(string verbs, string? pico = null) =>
+        new(CameoData.FromPetrarch(new StringReader(verbs), null, null, ["GON", "ARN"], TestData.Cameo.Ontology, out _,
+            pico is null ? null : new StringReader(pico)), new CoderOptions { Conventions = CodingConventions.Petrarch, Synonyms = false });
+
+    private static Document Run(EventCoder coder, string conllu)
     {
-        var cameo = CameoData.FromPetrarch(new StringReader(Verbs), null, null, ["GON", "ARN"], TestData.Cameo.Ontology, out _,
-            withOntology ? new StringReader(Pico) : null);
         var doc = AnnotatedConllu.Parse("# published = 2019-12-04\n" + conllu);
-        new EventCoder(cameo, new CoderOptions { Conventions = CodingConventions.Petrarch, Synonyms = false }).Process(doc);
+        coder.Process(doc);
         return doc;
     }
+
+    private static Document Code(string conllu, bool withOntology) => Run(Coder(Verbs, withOntology ? Pico : null), conllu);
 
     private const string DidNotClash = $"""
         1 Gondor Gondor PROPN 4 nsubj {Gondor}
@@ -122,16 +127,9 @@ public sealed class PetrarchDictionaryTests
             KILL
             KILLED_AND [193]
             """;
-        var cameo = CameoData.FromPetrarch(new StringReader(verbs), null, null, ["GON", "ARN"], TestData.Cameo.Ontology);
-        var coder = new EventCoder(cameo, new CoderOptions { Conventions = CodingConventions.Petrarch, Synonyms = false });
-        Document Run(string conllu)
-        {
-            var doc = AnnotatedConllu.Parse("# published = 2019-12-04\n" + conllu);
-            coder.Process(doc);
-            return doc;
-        }
+        var coder = Coder(verbs);
         // "left" (lemma "leave") is the dictionary's LEFT: a visit and its hosting, as PETRARCH reads the word as written.
-        var left = Run($"""
+        var left = Run(coder, $"""
             1 Gondor Gondor PROPN 2 nsubj {Gondor}
             2 left leave VERB 0 root _
             3 for for ADP 4 case _
@@ -141,12 +139,62 @@ public sealed class PetrarchDictionaryTests
         Assert.Contains(left.Events, e => e.Cameo == "032" && e.Source!.Actor == "GON" && e.Target!.Actor == "ARN");
         Assert.DoesNotContain(left.Events, e => e.Cameo == "012");
         // "killed" heads only the multi-word "killed and": without "and" it is the lemma's KILL.
-        var killed = Run($"""
+        var killed = Run(coder, $"""
             1 Gondor Gondor PROPN 2 nsubj {Gondor}
             2 killed kill VERB 0 root _
             3 Arnor Arnor PROPN 2 obj {Arnor}
             4 . . PUNCT 2 punct _
             """);
         Assert.Equal("190", Assert.Single(killed.Events).Cameo);
+    }
+
+    private const string Abandon = """
+        &TIETYPES
+        +MILITARY
+        +ECONOMIC
+
+        --- ABANDON [345] ---
+        ABANDON
+        - * NEW_&TIETYPES_RELATIONS [903]
+        - * ASSURANCES_ON &TIETYPES FROM [913]
+        """;
+
+    [Fact]
+    public void Words_joined_by_underscores_become_a_sequence_condition()
+    {
+        var w = new StringWriter();
+        PetrarchVerbConverter.Convert(new StringReader(Abandon), w);
+        string o = w.ToString();
+        Assert.Contains("\tseq:new+&TIETYPES+relations\n", o);
+        Assert.Contains("\tseq:assurances+on~&TIETYPES~from\n", o);
+    }
+
+    [Fact]
+    public void Words_joined_by_underscores_match_only_when_adjacent()
+    {
+        var coder = Coder(Abandon);
+        string Only(string conllu) => Assert.Single(Run(coder, conllu).Events).Cameo;
+        Assert.Equal("903", Only($"""
+            1 Gondor Gondor PROPN 2 nsubj {Gondor}
+            2 abandoned abandon VERB 0 root _
+            3 new new ADJ 5 amod _
+            4 economic economic ADJ 5 amod _
+            5 relations relation NOUN 2 obj _
+            6 with with ADP 7 case _
+            7 Arnor Arnor PROPN 5 nmod {Arnor}
+            8 . . PUNCT 2 punct _
+            """));
+        // A word between "new" and "economic relations": PETRARCH's '_' does not match, the block's default does.
+        Assert.Equal("345", Only($"""
+            1 Gondor Gondor PROPN 2 nsubj {Gondor}
+            2 abandoned abandon VERB 0 root _
+            3 new new ADJ 6 amod _
+            4 global global ADJ 6 amod _
+            5 economic economic ADJ 6 amod _
+            6 relations relation NOUN 2 obj _
+            7 with with ADP 8 case _
+            8 Arnor Arnor PROPN 6 nmod {Arnor}
+            9 . . PUNCT 2 punct _
+            """));
     }
 }

@@ -294,9 +294,20 @@ public static class PetrarchVerbConverter
             {
                 // After the verb, bare words read as PETRARCH reads them, in sequence: words of one noun phrase ("DIPLOMATIC
                 // TIES"), a preposition opening a phrase ("OVER EFFORTS"), words joined by '_' ("MEMOS_ON_&TIETYPES").
-                var run = new List<string>(t.Split('_', StringSplitOptions.RemoveEmptyEntries));
+                var raw = new List<string> { t };
                 while (i < tokens.Length && tokens[i] is not ("$" or "+" or "%" or "^") && !tokens[i].StartsWith('(') && !tokens[i].StartsWith('{'))
-                    run.AddRange(tokens[i++].Split('_', StringSplitOptions.RemoveEmptyEntries));
+                    raw.Add(tokens[i++]);
+                // Words joined by '_' are adjacent in PETRARCH's reading ("NEW_&TIETYPES_RELATIONS" matches "new economic
+                // relations", not "new global economic relations"): a run with such words and no actor marker after it is a
+                // sequence of words in the sentence's order, '_' adjacent and ' ' with words between.
+                if (raw.Exists(w => w.Trim('_').Contains('_')) && !(i < tokens.Length && tokens[i] is "$" or "+"))
+                {
+                    if (!Sequence(raw, sets, out string? seq, out reason)) return false;
+                    terms.Add("seq:" + seq);
+                    continue;
+                }
+                var run = new List<string>();
+                foreach (var w in raw) run.AddRange(w.Split('_', StringSplitOptions.RemoveEmptyEntries));
                 if (!BareRun(run, terms, sets, out reason)) return false;
                 // "DEAD IN $": a marker right after a bare preposition is that phrase's object.
                 if (i < tokens.Length && tokens[i] is "$" or "+" && terms.Count > 0 && terms[^1].StartsWith("pp:", StringComparison.Ordinal)
@@ -360,6 +371,37 @@ public static class PetrarchVerbConverter
             words.Add(raw[0] == '&' ? raw : w);
         }
         return Flush(out reason);
+    }
+
+    /// <summary>Words of a run after the verb as a sequence: "memos+on+&amp;TIETYPES~from" ('+' adjacent, '~' words between).</summary>
+    private static bool Sequence(List<string> raw, Dictionary<string, List<string>> sets, out string? seq, out string? reason)
+    {
+        seq = null; reason = null;
+        var sb = new StringBuilder();
+        foreach (var token in raw)
+        {
+            var pieces = token.Split('_', StringSplitOptions.RemoveEmptyEntries);
+            for (int k = 0; k < pieces.Length; k++)
+            {
+                string piece = pieces[k];
+                string word;
+                if (piece[0] == '&')
+                {
+                    word = SetName(piece);
+                    if (!sets.ContainsKey(word)) { reason = "undefined synonym set"; return false; }
+                }
+                else
+                {
+                    word = piece.ToLowerInvariant();
+                    if (!IsWord(word)) { reason = "pattern word with unsupported characters"; return false; }
+                }
+                if (sb.Length > 0) sb.Append(k == 0 ? '~' : '+');
+                sb.Append(word);
+            }
+        }
+        if (sb.Length == 0) { reason = "empty noun phrase"; return false; }
+        seq = sb.ToString();
+        return true;
     }
 
     /// <summary>A set's name as patterns call it: upper case, without PETRARCH's trailing '_' ("&amp;PREPOSIT1_").</summary>

@@ -141,6 +141,7 @@ internal sealed class VerbMatcher(CameoData data, ClauseAnalyzer clauses)
         if (p.CompoundObject && !IsCoordinated(g, ClauseAnalyzer.DirectObject(g, t))) return false;
         for (int i = 0; i < p.Subject.Length; i++) if (!PreVerbMatches(g, t, p.Subject[i])) return false;
         for (int i = 0; i < p.Nouns.Length; i++) if (!NounInRegion(g, t, p.Nouns[i])) return false;
+        for (int i = 0; i < p.Sequences.Length; i++) if (!p.Sequences[i].Matches(g, t)) return false;
         for (int i = 0; i < p.Preps.Length; i++)
         {
             var pc = p.Preps[i];
