@@ -197,4 +197,25 @@ public sealed class PetrarchDictionaryTests
             9 . . PUNCT 2 punct _
             """));
     }
+
+    [Fact]
+    public void A_one_word_condition_matches_the_objects_possessive_as_PETRARCH_reads_the_phrase_in_order()
+    {
+        var coder = Coder("""
+            --- WARN [160] ---
+            WARN
+            - * THEIR ^ ABOUT +  [162]
+            """);
+        var e = Assert.Single(Run(coder, $"""
+            1 Gondor Gondor PROPN 2 nsubj {Gondor}
+            2 warned warn VERB 0 root _
+            3 their their PRON 4 nmod:poss _
+            4 populations population NOUN 2 obj _
+            5 about about ADP 6 case _
+            6 Arnor Arnor PROPN 2 obl {Arnor}
+            7 . . PUNCT 2 punct _
+            """).Events);
+        Assert.Equal("162", e.Cameo);
+        Assert.Equal("ARN", e.Target!.Actor);
+    }
 }

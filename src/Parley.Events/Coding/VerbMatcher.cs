@@ -174,8 +174,8 @@ internal sealed class VerbMatcher(CameoData data, ClauseAnalyzer clauses)
                 if (ObjectLikeDeep(g.RelOf(b)) && c.Matches(g, b)) return true;
                 // "fired two artillery shells" matches "- * ARTILLERY", "renewed diplomatic ties" "- * DIPLOMATIC": PETRARCH
                 // reads the object phrase's words in order, so a noun or adjective modifying the object's head is in it too
-                // (a single-word condition only).
-                if (c.Mods.Length == 0 && g.RelOf(a) is Rel.Obj && g.RelOf(b) is Rel.Compound or Rel.Amod && b < a && c.Matches(g, b)) return true;
+                // (a single-word condition only), its possessive too ("warned their populations about" "- * THEIR ^ ABOUT +").
+                if (c.Mods.Length == 0 && g.RelOf(a) is Rel.Obj && g.RelOf(b) is Rel.Compound or Rel.Amod or Rel.Poss && b < a && c.Matches(g, b)) return true;
             }
         }
         return false;
