@@ -218,4 +218,24 @@ public sealed class PetrarchDictionaryTests
         Assert.Equal("162", e.Cameo);
         Assert.Equal("ARN", e.Target!.Actor);
     }
+
+    [Fact]
+    public void It_in_what_a_country_reports_is_that_country_under_PETRARCHs_conventions_too()
+    {
+        var coder = Coder("""
+            --- DEPLORE [111] ---
+            DEPLORE
+            """);
+        var e = Assert.Single(Run(coder, $"""
+            1 Gondor Gondor PROPN 2 nsubj {Gondor}
+            2 indicated indicate VERB 0 root _
+            3 it it PRON 4 nsubj _
+            4 deplored deplore VERB 2 ccomp _
+            5 Arnor Arnor PROPN 4 obj {Arnor}
+            6 . . PUNCT 2 punct _
+            """).Events);
+        Assert.Equal("111", e.Cameo);
+        Assert.Equal("GON", e.Source!.Actor);
+        Assert.Equal("ARN", e.Target!.Actor);
+    }
 }

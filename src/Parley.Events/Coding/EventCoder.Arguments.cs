@@ -52,7 +52,7 @@ public sealed partial class EventCoder
             _ => passive ? _clauses.PassiveAgent(g, t) : _clauses.SubjectOf(g, a.Complement >= 0 && ClauseAnalyzer.IsPassive(g, t) ? a.Complement : t),
         };
         if (src < 0 && a.RootNounSlip && srcRole == ArgumentRole.Default) src = g.Head(t);
-        if (!_petrarch && src >= 0 && srcRole == ArgumentRole.Default && ReportingSubject(ctx, g, src, t) is int speaker and >= 0)
+        if (src >= 0 && srcRole == ArgumentRole.Default && ReportingSubject(ctx, g, src, t) is int speaker and >= 0)
         {
             trace?.Step(doc, t, "'" + ctx.TokenText(src) + "' in what '" + ctx.TokenText(speaker) + "' reports is the reporter");
             src = speaker;
