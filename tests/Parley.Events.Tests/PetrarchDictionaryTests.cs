@@ -238,4 +238,31 @@ public sealed class PetrarchDictionaryTests
         Assert.Equal("GON", e.Source!.Actor);
         Assert.Equal("ARN", e.Target!.Actor);
     }
+
+    [Fact]
+    public void An_object_the_parser_made_a_second_subject_of_the_reporting_verb_is_the_reported_verbs_object()
+    {
+        var coder = Coder("""
+            --- WELCOME [041] ---
+            WELCOME
+            """);
+        // "resumption" hung as a subject of "said" beside "agency": it is what "welcome" takes, and its "ties with Arnor" the target.
+        var e = Assert.Single(Run(coder, $"""
+            1 Gondor Gondor PROPN 2 nsubj {Gondor}
+            2 welcomes welcome VERB 11 ccomp _
+            3 a a DET 4 det _
+            4 resumption resumption NOUN 11 nsubj _
+            5 of of ADP 6 case _
+            6 ties tie NOUN 4 nmod _
+            7 with with ADP 8 case _
+            8 Arnor Arnor PROPN 6 nmod {Arnor}
+            9 , , PUNCT 11 punct _
+            10 agency agency NOUN 11 nsubj _
+            11 said say VERB 0 root _
+            12 . . PUNCT 11 punct _
+            """).Events);
+        Assert.Equal("041", e.Cameo);
+        Assert.Equal("GON", e.Source!.Actor);
+        Assert.Equal("ARN", e.Target!.Actor);
+    }
 }

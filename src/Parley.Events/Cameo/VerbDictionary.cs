@@ -120,7 +120,7 @@ internal sealed class SequenceCondition
     public bool Matches(in SentenceGraph g, int verb)
     {
         for (int p = verb + 1; p < g.End; p++)
-            if (Words[0].Matches(g, p) && Within(g, p, verb) && Rest(g, p, 1)) return true;
+            if (Words[0].Matches(g, p) && g.Dominates(verb, p) && Rest(g, p, 1)) return true;
         return false;
     }
 
@@ -130,13 +130,6 @@ internal sealed class SequenceCondition
         if (Adjacent[i]) return at + 1 < g.End && Words[i].Matches(g, at + 1) && Rest(g, at + 1, i + 1);
         for (int q = at + 1; q < g.End; q++)
             if (Words[i].Matches(g, q) && Rest(g, q, i + 1)) return true;
-        return false;
-    }
-
-    private static bool Within(in SentenceGraph g, int token, int verb)
-    {
-        for (int x = token, hops = 0; x >= 0 && hops < 64; x = g.Head(x), hops++)
-            if (x == verb) return true;
         return false;
     }
 }

@@ -114,7 +114,8 @@ public sealed partial class EventCoder
                     int c = candidates[i];
                     if (c < 0 || c == src || ctx.IsDate(c)) continue;
                     // The subject of a clausal complement is a target only when it names an actor itself.
-                    bool deep = g.RelOf(c) is not (Rel.Nsubj or Rel.NsubjPass) || g.Head(c) == t;
+                    // (A displaced object the parser made a subject of the reporting verb is the object: ClauseAnalyzer.DirectObject.)
+                    bool deep = g.RelOf(c) is not (Rel.Nsubj or Rel.NsubjPass) || g.Head(c) == t || c == ClauseAnalyzer.DirectObject(g, a.Clause);
                     if (_actors.Resolve(ctx, g, c, pass == 1, targets, deep, sources) > 0) a.TargetHead = c;
                 }
             }
@@ -192,7 +193,7 @@ public sealed partial class EventCoder
         for (int k = t + 1; k < g.End; k++)
         {
             int e = ctx.EntityAt[k];
-            if (e < 0 || !ctx.HasActor(e) || !Dominates(g, t, k)) continue;
+            if (e < 0 || !ctx.HasActor(e) || !g.Dominates(t, k)) continue;
             // The phrase's head: climb the name's own parts, then to an agent noun it qualifies ("the Eriadorian government").
             int h = ctx.NameHead(g, k);
             if (g.Head(h) is int noun and >= 0 && g.RelOf(h) is Rel.Amod or Rel.Compound or Rel.Poss && g.Upos(noun) is UPos.NOUN) h = noun;
@@ -210,16 +211,6 @@ public sealed partial class EventCoder
         {
             if (g.RelOf(x) is Rel.Advcl or Rel.Ccomp or Rel.Acl or Rel.Relcl or Rel.Parataxis
                 && (g.Child(x, Rel.Nsubj) >= 0 || g.Child(x, Rel.NsubjPass) >= 0)) return true;
-            x = g.Head(x);
-        }
-        return false;
-    }
-
-    private static bool Dominates(in SentenceGraph g, int ancestor, int x)
-    {
-        for (int hops = 0; x >= 0 && hops < 32; hops++)
-        {
-            if (x == ancestor) return true;
             x = g.Head(x);
         }
         return false;
@@ -331,7 +322,7 @@ public sealed partial class EventCoder
         for (int k = noun + 1; k < g.End; k++)
         {
             int e = ctx.EntityAt[k];
-            if (e < 0 || !ctx.HasActor(e) || ctx.Doc.Entities[e].Type is not ("PER" or "ORG") || !Dominates(g, noun, k) || InOwnClause(g, noun, k)) continue;
+            if (e < 0 || !ctx.HasActor(e) || ctx.Doc.Entities[e].Type is not ("PER" or "ORG") || !g.Dominates(noun, k) || InOwnClause(g, noun, k)) continue;
             if (ctx.IsAmong(e, sources)) continue;
             return ctx.NameHead(g, k);
         }
