@@ -253,6 +253,8 @@ public sealed partial class EventCoder
                 }
             }
             if (r is Rel.Vocative or Rel.Dislocated && c < x && IsNamedAgent(ctx, g, c)) return c;
+            // "Ethiopia departs from Libya" with "Ethiopia" a compound of the verb: a name before a verb modifies no verb.
+            if (r == Rel.Compound && c < x && g.Upos(x) == UPos.VERB && g.Upos(c) == UPos.PROPN) return c;
         }
         if (g.Child(x, Rel.Nsubj) >= 0 || g.Child(x, Rel.NsubjPass) >= 0) return -1;
         for (int c = g.FirstChild(x); c >= 0 && c < x; c = g.NextSibling(c))
