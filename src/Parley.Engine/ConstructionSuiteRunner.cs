@@ -15,7 +15,7 @@ namespace Parley.Engine;
 public sealed class ConstructionSuiteRunner
 {
     /// <summary>The suite's files: records, verbs, actors, agents and discards (found by name in its folder).</summary>
-    public sealed record SuiteFiles(string Records, string Verbs, string Actors, string? Agents, string? Discards)
+    public sealed record SuiteFiles(string Records, string Verbs, string Actors, string? Agents, string? Discards, string? CodingOntology = null)
     {
         public static SuiteFiles Find(string folder)
         {
@@ -28,7 +28,7 @@ public sealed class ConstructionSuiteRunner
                 }
                 return required ? throw new FileNotFoundException($"{folder}: no *{part}* file") : null!;
             }
-            return new SuiteFiles(One("records", true), One("verbs", true), One("actors", true), One("agents", false), One("discards", false));
+            return new SuiteFiles(One("records", true), One("verbs", true), One("actors", true), One("agents", false), One("discards", false), One("ontology", false));
         }
     }
 
@@ -54,7 +54,8 @@ public sealed class ConstructionSuiteRunner
         using (var verbs = File.OpenText(files.Verbs))
         using (var agents = Open(files.Agents))
         using (var discards = Open(files.Discards))
-            cameo = CameoData.FromPetrarch(verbs, agents, discards, countryCodes, CameoData.Shared.Ontology, out report);
+        using (var pico = Open(files.CodingOntology))
+            cameo = CameoData.FromPetrarch(verbs, agents, discards, countryCodes, CameoData.Shared.Ontology, out report, pico);
         VerbReport = report;
         _prefixes = countryCodes;
         foreach (var a in kb.Actors)

@@ -23,6 +23,9 @@ public sealed class CameoData
     internal EventNounTable EventNouns { get; init; } = new();
     internal DiscardList Discards { get; init; } = new();
     internal CountryCodes Countries { get; init; } = new();
+    /// <summary>UD-PETRARCH's negation through its internal coding ontology, when a suite's dictionaries include one
+    /// (read under PETRARCH's conventions only); null otherwise.</summary>
+    public CodeNegations? Negations { get; init; }
 
     /// <summary>The data/cameo folder of the installation (beside the executable or in the repository), or null.</summary>
     public static string? FindFolder()
@@ -61,7 +64,7 @@ public sealed class CameoData
 
     /// <inheritdoc cref="FromPetrarch(TextReader, TextReader?, TextReader?, IEnumerable{string}, CameoOntology)"/>
     public static CameoData FromPetrarch(TextReader verbs, TextReader? agents, TextReader? discards, IEnumerable<string> countryCodes,
-        CameoOntology ontology, out VerbConversionReport report)
+        CameoOntology ontology, out VerbConversionReport report, TextReader? codingOntology = null)
     {
         var verbText = new StringWriter();
         report = PetrarchVerbConverter.Convert(verbs, verbText, ontology);
@@ -98,6 +101,7 @@ public sealed class CameoData
             Agents = lex,
             Discards = discardList,
             Countries = countries,
+            Negations = codingOntology is null ? null : CodeNegations.Read(codingOntology),
         };
     }
 

@@ -75,7 +75,8 @@ public static class PetrarchVerbConverter
             if (line[0] != '+' && line[0] != '&') currentSet = section == "synsets" ? currentSet : null;
             if (section == "synsets" || (line[0] == '&' && !line.StartsWith("---", StringComparison.Ordinal)) || (line[0] == '+' && currentSet is not null))
             {
-                if (line[0] == '&') { currentSet = line.Split(' ')[0]; if (!sets.ContainsKey(currentSet)) { sets[currentSet] = []; setOrder.Add(currentSet); } }
+                // "&PREPOSIT1_" is the set patterns call "&PREPOSIT1": PETRARCH's trailing '_' is no part of the name.
+                if (line[0] == '&') { currentSet = SetName(line.Split(' ')[0]); if (!sets.ContainsKey(currentSet)) { sets[currentSet] = []; setOrder.Add(currentSet); } }
                 else if (line[0] == '+' && currentSet is not null) sets[currentSet].Add(line[1..].Trim().ToLowerInvariant().Replace(' ', '_').Trim('_'));
                 continue;
             }
@@ -293,9 +294,20 @@ public static class PetrarchVerbConverter
             {
                 // After the verb, bare words read as PETRARCH reads them, in sequence: words of one noun phrase ("DIPLOMATIC
                 // TIES"), a preposition opening a phrase ("OVER EFFORTS"), words joined by '_' ("MEMOS_ON_&TIETYPES").
-                var run = new List<string>(t.Split('_', StringSplitOptions.RemoveEmptyEntries));
+                var raw = new List<string> { t };
                 while (i < tokens.Length && tokens[i] is not ("$" or "+" or "%" or "^") && !tokens[i].StartsWith('(') && !tokens[i].StartsWith('{'))
-                    run.AddRange(tokens[i++].Split('_', StringSplitOptions.RemoveEmptyEntries));
+                    raw.Add(tokens[i++]);
+                // Words joined by '_' are adjacent in PETRARCH's reading ("NEW_&TIETYPES_RELATIONS" matches "new economic
+                // relations", not "new global economic relations"): a run with such words and no actor marker after it is a
+                // sequence of words in the sentence's order, '_' adjacent and ' ' with words between.
+                if (raw.Exists(w => w.Trim('_').Contains('_')) && !(i < tokens.Length && tokens[i] is "$" or "+"))
+                {
+                    if (!Sequence(raw, sets, out string? seq, out reason)) return false;
+                    terms.Add("seq:" + seq);
+                    continue;
+                }
+                var run = new List<string>();
+                foreach (var w in raw) run.AddRange(w.Split('_', StringSplitOptions.RemoveEmptyEntries));
                 if (!BareRun(run, terms, sets, out reason)) return false;
                 // "DEAD IN $": a marker right after a bare preposition is that phrase's object.
                 if (i < tokens.Length && tokens[i] is "$" or "+" && terms.Count > 0 && terms[^1].StartsWith("pp:", StringComparison.Ordinal)
@@ -343,6 +355,13 @@ public static class PetrarchVerbConverter
         foreach (var raw in run)
         {
             string w = raw.ToLowerInvariant();
+            // "- * &PREPOSIT1 RESOLUTION": a set of prepositions opens a phrase as any of them does.
+            if (raw[0] == '&' && PrepositionSet(raw, sets) is { } alternatives)
+            {
+                if (!Flush(out reason)) return false;
+                prep = alternatives;
+                continue;
+            }
             if (Prepositions.Contains(w))
             {
                 if (!Flush(out reason)) return false;
@@ -352,6 +371,47 @@ public static class PetrarchVerbConverter
             words.Add(raw[0] == '&' ? raw : w);
         }
         return Flush(out reason);
+    }
+
+    /// <summary>Words of a run after the verb as a sequence: "memos+on+&amp;TIETYPES~from" ('+' adjacent, '~' words between).</summary>
+    private static bool Sequence(List<string> raw, Dictionary<string, List<string>> sets, out string? seq, out string? reason)
+    {
+        seq = null; reason = null;
+        var sb = new StringBuilder();
+        foreach (var token in raw)
+        {
+            var pieces = token.Split('_', StringSplitOptions.RemoveEmptyEntries);
+            for (int k = 0; k < pieces.Length; k++)
+            {
+                string piece = pieces[k];
+                string word;
+                if (piece[0] == '&')
+                {
+                    word = SetName(piece);
+                    if (!sets.ContainsKey(word)) { reason = "undefined synonym set"; return false; }
+                }
+                else
+                {
+                    word = piece.ToLowerInvariant();
+                    if (!IsWord(word)) { reason = "pattern word with unsupported characters"; return false; }
+                }
+                if (sb.Length > 0) sb.Append(k == 0 ? '~' : '+');
+                sb.Append(word);
+            }
+        }
+        if (sb.Length == 0) { reason = "empty noun phrase"; return false; }
+        seq = sb.ToString();
+        return true;
+    }
+
+    /// <summary>A set's name as patterns call it: upper case, without PETRARCH's trailing '_' ("&amp;PREPOSIT1_").</summary>
+    private static string SetName(string name) => name.ToUpperInvariant().TrimEnd('_');
+
+    /// <summary>The members of a set made of prepositions only, joined as alternatives ("against/in/on"); null otherwise.</summary>
+    private static string? PrepositionSet(string name, Dictionary<string, List<string>> sets)
+    {
+        var members = Expand(SetName(name), sets, []);
+        return members.Count > 0 && members.TrueForAll(Prepositions.Contains) ? string.Join('/', members) : null;
     }
 
     // Words of one noun phrase -> "mod+mod+head"; a word with '_' is itself a phrase whose last word is the head.
@@ -368,7 +428,7 @@ public static class PetrarchVerbConverter
             {
                 if (piece[0] == '&')
                 {
-                    string set = piece.ToUpperInvariant();
+                    string set = SetName(piece);
                     if (!sets.ContainsKey(set)) { reason = "undefined synonym set"; return false; }
                     parts.Add(set);
                     continue;

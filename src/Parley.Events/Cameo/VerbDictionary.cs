@@ -110,6 +110,31 @@ internal sealed class NounCondition
     }
 }
 
+/// <summary>Words in the sentence's order after the verb, each adjacent to the one before or with words between
+/// (PETRARCH's "MEMOS_ON_&amp;TIETYPES FROM"); the first word within the verb's phrase.</summary>
+internal sealed class SequenceCondition
+{
+    public required WordMatcher[] Words { get; init; }
+    /// <summary>Per word: it must follow the previous word directly (joined by '_' in the pattern).</summary>
+    public required bool[] Adjacent { get; init; }
+
+    public bool Matches(in SentenceGraph g, int verb)
+    {
+        for (int p = verb + 1; p < g.End; p++)
+            if (Words[0].Matches(g, p) && g.Dominates(verb, p) && Rest(g, p, 1)) return true;
+        return false;
+    }
+
+    private bool Rest(in SentenceGraph g, int at, int i)
+    {
+        if (i == Words.Length) return true;
+        if (Adjacent[i]) return at + 1 < g.End && Words[i].Matches(g, at + 1) && Rest(g, at + 1, i + 1);
+        for (int q = at + 1; q < g.End; q++)
+            if (Words[i].Matches(g, q) && Rest(g, q, i + 1)) return true;
+        return false;
+    }
+}
+
 /// <summary>A prepositional condition: an oblique or nominal modifier introduced by one of <see cref="Preps"/>.</summary>
 internal sealed class PrepCondition
 {
@@ -133,6 +158,7 @@ internal sealed class VerbPattern
     public NounCondition[] Subject { get; init; } = [];
     public NounCondition[] Nouns { get; init; } = [];
     public PrepCondition[] Preps { get; init; } = [];
+    public SequenceCondition[] Sequences { get; init; } = [];
     public ArgumentRole SourceRole { get; init; }
     public ArgumentRole TargetRole { get; init; }
     /// <summary>Short readable form used in rule ids, e.g. "+with" or "+talks".</summary>
@@ -198,6 +224,9 @@ public sealed class VerbDictionary
 
     /// <summary>Irregular forms ("shot", "fought") -> the entries of their verb, for lemmas the lemmatizer left inflected.</summary>
     internal Dictionary<int, VerbEntry[]> ByForm { get; private init; } = [];
+
+    /// <summary>Every form some verb's irregular forms list ("found" of FIND), whether or not it is also a verb of its own.</summary>
+    internal HashSet<int> ListedForms { get; private init; } = [];
 
     internal VerbEntry[]? Lookup(int lemmaId) => ByLemma.TryGetValue(lemmaId, out var e) ? e : null;
 
@@ -308,7 +337,7 @@ public sealed class VerbDictionary
             if (!final.TryGetValue(form, out var own)) formToVerb[form] = entries;
             else if (Array.TrueForAll(own, x => x.Particles.Length > 0)) final[form] = [.. own, .. entries];
         }
-        return new VerbDictionary(final, blocks, sets) { ByForm = formToVerb };
+        return new VerbDictionary(final, blocks, sets) { ByForm = formToVerb, ListedForms = [.. forms.Keys] };
     }
 
     // P <block> <code> <reverse> <line> <conditions...>
@@ -317,6 +346,7 @@ public sealed class VerbDictionary
         var subject = new List<NounCondition>();
         var nouns = new List<NounCondition>();
         var preps = new List<PrepCondition>();
+        var sequences = new List<SequenceCondition>();
         var src = ArgumentRole.Default;
         var tgt = ArgumentRole.Default;
         var label = new System.Text.StringBuilder();
@@ -341,6 +371,8 @@ public sealed class VerbDictionary
                     { var n = Noun(rest, sets, verbForms: true); subject.Add(n); spec += n.Weight; label.Append('-').Append(rest); break; }
                 case "n":
                     { var n = Noun(rest, sets); nouns.Add(n); spec += n.Weight; label.Append('+').Append(rest); break; }
+                case "seq":
+                    { var q = Sequence(rest, sets); sequences.Add(q); spec += q.Words.Length; label.Append('+').Append(rest); break; }
                 case "pp":
                     {
                         var role = PrepRole.None;
@@ -363,9 +395,26 @@ public sealed class VerbDictionary
         return new VerbPattern
         {
             Code = NullCode(c[2]), ReverseCode = NullCode(c[3]), Line = int.Parse(c[4], CultureInfo.InvariantCulture),
-            Subject = [.. subject], Nouns = [.. nouns], Preps = [.. preps], SourceRole = src, TargetRole = tgt,
+            Subject = [.. subject], Nouns = [.. nouns], Preps = [.. preps], Sequences = [.. sequences], SourceRole = src, TargetRole = tgt,
             Label = label.ToString(), Specificity = spec, CompoundSubject = compoundSubject, CompoundObject = compoundObject,
         };
+    }
+
+    // "memos+on+&SET~from": '+' adjacent words, '~' words between
+    private static SequenceCondition Sequence(string spec, Dictionary<string, WordMatcher> sets)
+    {
+        var words = new List<WordMatcher>();
+        var adjacent = new List<bool>();
+        foreach (var group in spec.Split('~'))
+        {
+            var parts = group.Split('+');
+            for (int k = 0; k < parts.Length; k++)
+            {
+                words.Add(Word(parts[k], sets, false));
+                adjacent.Add(k > 0);
+            }
+        }
+        return new SequenceCondition { Words = [.. words], Adjacent = [.. adjacent] };
     }
 
     // "mod+&SET+head"

@@ -26,6 +26,25 @@ internal sealed partial class ClauseAnalyzer
 
     private static readonly int BareObl = StringStore.Intern("obl");
 
+    /// <summary>The object of a reported verb that the parser made a second subject of the reporting verb after it: "Arnor
+    /// and Gondor welcome a resumption of ties with Osgiliath, the news agency said", with "resumption" an nsubj of "said"
+    /// beside "agency". A caseless noun right after the verb (only its own words between) that is one of two subjects of
+    /// the verb's governor; -1 otherwise.</summary>
+    private static int DisplacedObject(in SentenceGraph g, int x)
+    {
+        if (g.Upos(x) != UPos.VERB || g.RelOf(x) is not (Rel.Ccomp or Rel.Parataxis) || g.Head(x) is not (int gov and >= 0) || gov < x) return -1;
+        int candidate = -1, subjects = 0;
+        for (int c = g.FirstChild(gov); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) != Rel.Nsubj) continue;
+            subjects++;
+            if (candidate < 0 && c > x && g.Upos(c) == UPos.NOUN && g.CaseOf(c) < 0) candidate = c;
+        }
+        if (subjects < 2 || candidate < 0) return -1;
+        for (int k = x + 1; k < candidate; k++) if (!g.Dominates(candidate, k)) return -1;
+        return candidate;
+    }
+
     /// <summary>"Eriador was opposed earlier by Osgiliath" read as a copula and an adjective: a past participle under "be"
     /// with a by-phrase is a passive, so its subject and copula are relabelled as the passive's (then
     /// <see cref="IsPassiveAdjective"/> makes it a predicate, and the by-phrase its source).</summary>

@@ -258,7 +258,9 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
             if (r == Rel.Obj) return c;
             if (r == Rel.Iobj && io < 0) io = c;
         }
-        return io >= 0 ? io : StrandedObject(g, x);
+        if (io >= 0) return io;
+        int stranded = StrandedObject(g, x);
+        return stranded >= 0 ? stranded : DisplacedObject(g, x);
     }
 
     /// <summary>An infinitive: "(is scheduled) to meet".</summary>

@@ -125,6 +125,13 @@ public sealed partial class EventCoder
         }
 
         bool negated = _clauses.IsNegated(g, t);
+        if (_petrarch && negated && !composed && code is not null && _data.Negations?.Negate(code) is { } notCode)
+        {
+            // UD-PETRARCH's internal coding ontology: a negated verb codes the ontology's "not" of its code ("won't clash": 110 -> 050).
+            trace?.Step(doc, t, $"negated: {code} -> {notCode} (the coding ontology's 'not')");
+            code = notCode;
+            reverse = reverse is null ? null : _data.Negations.Negate(reverse) ?? reverse;
+        }
         if (!_petrarch)
         {
             if (negated)

@@ -100,6 +100,17 @@ internal readonly ref struct SentenceGraph
     /// <summary>Corrects the relation of a token (the coder's repairs of parser slips).</summary>
     public void SetRel(int token, Rel rel) => _rel[token - First] = rel;
     public int Head(int token) { int h = _tokens[token].Head; return h >= First && h < End ? h : -1; }
+    /// <summary><paramref name="x"/> is <paramref name="ancestor"/> or lies below it.</summary>
+    public bool Dominates(int ancestor, int x)
+    {
+        for (int hops = 0; x >= 0 && hops < 32; hops++)
+        {
+            if (x == ancestor) return true;
+            x = Head(x);
+        }
+        return false;
+    }
+
     public int FirstChild(int token) => _firstChild[token - First];
     public int NextSibling(int token) => _nextSibling[token - First];
     public UPos Upos(int token) => _tokens[token].Upos;

@@ -70,16 +70,21 @@ internal sealed class VerbMatcher(CameoData data, ClauseAnalyzer clauses)
 
     /// <summary>The entries of a verb token by lemma (<paramref name="lemma"/>: the token's, or its <see cref="KnownLemma"/>),
     /// else by its lower-case form ("risen" listed as a verb of its own).</summary>
+    /// <remarks>A form the dictionary lists as a single-word verb of its own and as no verb's irregular form ("LEFT
+    /// [032:033]" beside "LEAVE [012]") is that verb, as PETRARCH matches the word as written, unless the lemma has
+    /// multi-word verbs ("wound" with "wind up"). A form that only heads multi-word verbs ("killed and") is not.</remarks>
     public VerbEntry[]? Lookup(Document doc, int token, int lemma)
     {
         ref readonly var td = ref doc.Tokens[token];
         var entries = _data.Verbs.LookupOrForm(lemma);
-        if (entries is not null) return entries;
         var form = doc.Text.AsSpan(td.Start, td.End - td.Start);
         Span<char> lower = stackalloc char[Math.Min(form.Length, 64)];
-        if (form.Length > lower.Length) return null;
+        if (form.Length > lower.Length) return entries;
         form.ToLowerInvariant(lower);
-        return StringStore.TryGet(lower, out int id) && id != lemma ? _data.Verbs.LookupOrForm(id) : null;
+        if (!StringStore.TryGet(lower, out int id) || id == lemma) return entries;
+        if (entries is null) return _data.Verbs.LookupOrForm(id);
+        return _data.Verbs.Lookup(id) is { } own && Array.Exists(own, e => e.Particles.Length == 0) && !_data.Verbs.ListedForms.Contains(id)
+            && Array.TrueForAll(entries, e => e.Particles.Length == 0) ? own : entries;
     }
 
     /// <summary>Picks the verb entry (multi-word first) and its most specific matching pattern. A verb listed in several
@@ -136,6 +141,7 @@ internal sealed class VerbMatcher(CameoData data, ClauseAnalyzer clauses)
         if (p.CompoundObject && !IsCoordinated(g, ClauseAnalyzer.DirectObject(g, t))) return false;
         for (int i = 0; i < p.Subject.Length; i++) if (!PreVerbMatches(g, t, p.Subject[i])) return false;
         for (int i = 0; i < p.Nouns.Length; i++) if (!NounInRegion(g, t, p.Nouns[i])) return false;
+        for (int i = 0; i < p.Sequences.Length; i++) if (!p.Sequences[i].Matches(g, t)) return false;
         for (int i = 0; i < p.Preps.Length; i++)
         {
             var pc = p.Preps[i];
@@ -168,8 +174,8 @@ internal sealed class VerbMatcher(CameoData data, ClauseAnalyzer clauses)
                 if (ObjectLikeDeep(g.RelOf(b)) && c.Matches(g, b)) return true;
                 // "fired two artillery shells" matches "- * ARTILLERY", "renewed diplomatic ties" "- * DIPLOMATIC": PETRARCH
                 // reads the object phrase's words in order, so a noun or adjective modifying the object's head is in it too
-                // (a single-word condition only).
-                if (c.Mods.Length == 0 && g.RelOf(a) is Rel.Obj && g.RelOf(b) is Rel.Compound or Rel.Amod && b < a && c.Matches(g, b)) return true;
+                // (a single-word condition only), its possessive too ("warned their populations about" "- * THEIR ^ ABOUT +").
+                if (c.Mods.Length == 0 && g.RelOf(a) is Rel.Obj && g.RelOf(b) is Rel.Compound or Rel.Amod or Rel.Poss && b < a && c.Matches(g, b)) return true;
             }
         }
         return false;
