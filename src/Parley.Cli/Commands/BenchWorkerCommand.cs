@@ -78,13 +78,16 @@ internal static class BenchWorkerCommand
         var clock = Stopwatch.StartNew();
         TimeSpan? first = null, last = null;
         long atFirst = 0, final = 0;
+        CpuSample? cpuFirst = null, cpuLast = null;
+        var sampler = new CpuSampler(processes.Select(p => p.Id).ToHashSet());
         while (processes.Exists(p => !p.HasExited))
         {
             // One count per poll: it runs on the server the workers share the cores with.
             var stats = store.GetStats();
             long n = stats.Documents + stats.Duplicates;
-            if (n > 0 && first is null) { first = clock.Elapsed; atFirst = n; }
-            if (n > final) { final = n; last = clock.Elapsed; }
+            var cpu = sampler.Take();
+            if (n > 0 && first is null) { first = clock.Elapsed; atFirst = n; cpuFirst = cpu; }
+            if (n > final) { final = n; last = clock.Elapsed; cpuLast = cpu; }
             Thread.Sleep(200);
         }
         foreach (var p in processes)
@@ -98,6 +101,13 @@ internal static class BenchWorkerCommand
         double rate = (final - atFirst) / seconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{workers} worker{(workers == 1 ? "" : "s")}: {final:N0} articles, {final - atFirst:N0} in {seconds:F1} s = {rate:N1} articles/s"));
+        if (cpuFirst is { } a && cpuLast is { } b && b.Known)
+        {
+            // Over the same window as the rate (first stored article to last, counted at the polls): what each article cost.
+            long articles = Math.Max(1, (long)Math.Round(rate * seconds));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  CPU per article in that window: workers {b.Workers.Subtract(a.Workers).TotalMilliseconds / articles:F2} ms, PostgreSQL {b.Postgres.Subtract(a.Postgres).TotalMilliseconds / articles:F2} ms, nats-server {b.Nats.Subtract(a.Nats).TotalMilliseconds / articles:F2} ms (every process of those names on the machine)"));
+        }
         return rate;
     }
 
@@ -125,5 +135,78 @@ internal static class BenchWorkerCommand
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
         return p;
+    }
+
+    /// <summary>
+    /// CPU time used so far (user and system, from /proc on Linux) by the workers, by PostgreSQL (every postgres process,
+    /// with the backends that have exited counted through the postmaster) and by nats-server. Unknown elsewhere.
+    /// </summary>
+    private sealed record CpuSample(TimeSpan Workers, TimeSpan Postgres, TimeSpan Nats, bool Known);
+
+    /// <summary>
+    /// Takes <see cref="CpuSample"/>s. Listing every process costs a few milliseconds of the CPU being measured: the
+    /// servers' processes are listed again only every <see cref="ListEvery"/>th sample (a backend started in between is
+    /// counted from the next listing on: its time since its start, so nothing is lost but for the window's last moments).
+    /// </summary>
+    private sealed class CpuSampler(IReadOnlySet<int> workerPids)
+    {
+        private const int ListEvery = 10;
+        /// <summary>/proc counts in clock ticks, 100 a second on Linux (USER_HZ).</summary>
+        private const double TickMs = 10;
+        private readonly bool _known = OperatingSystem.IsLinux() && Directory.Exists("/proc");
+        private List<(int Pid, string Kind)> _watched = [];
+        private int _samples;
+
+        public CpuSample Take()
+        {
+            if (!_known) return new(default, default, default, false);
+            if (_samples++ % ListEvery == 0) _watched = List();
+            double workers = 0, postgres = 0, nats = 0;
+            foreach (var (pid, kind) in _watched)
+            {
+                if (Read(pid) is not { } t) continue;
+                switch (kind)
+                {
+                    case "worker": workers += t.Own; break;
+                    case "nats": nats += t.Own + t.Children; break;
+                    // The postmaster counts its exited backends; each live backend counts itself.
+                    case "postmaster": postgres += t.Own + t.Children; break;
+                    default: postgres += t.Own; break;
+                }
+            }
+            return new(TimeSpan.FromMilliseconds(workers * TickMs), TimeSpan.FromMilliseconds(postgres * TickMs), TimeSpan.FromMilliseconds(nats * TickMs), true);
+        }
+
+        private List<(int, string)> List()
+        {
+            var all = new List<(int Pid, Times T)>();
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+                if (int.TryParse(Path.GetFileName(dir), out int pid) && Read(pid) is { } t) all.Add((pid, t));
+            var names = all.ToDictionary(p => p.Pid, p => p.T.Name);
+            var watched = new List<(int, string)>();
+            foreach (var (pid, t) in all)
+            {
+                if (workerPids.Contains(pid)) watched.Add((pid, "worker"));
+                else if (t.Name == "nats-server") watched.Add((pid, "nats"));
+                else if (t.Name == "postgres") watched.Add((pid, names.GetValueOrDefault(t.Parent) == "postgres" ? "backend" : "postmaster"));
+            }
+            return watched;
+        }
+
+        private sealed record Times(string Name, int Parent, long Own, long Children);
+
+        private static Times? Read(int pid)
+        {
+            string stat;
+            try { stat = File.ReadAllText($"/proc/{pid}/stat"); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+            // pid (name) state ppid ...: the fields after the name, from the last ')' on (a name may hold one).
+            int open = stat.IndexOf('('), close = stat.LastIndexOf(')');
+            if (open < 0 || close < open || close + 2 > stat.Length) return null;
+            var f = stat[(close + 2)..].Split(' ');
+            if (f.Length < 15) return null;
+            long Field(int i) => long.Parse(f[i], CultureInfo.InvariantCulture);
+            return new(stat[(open + 1)..close], (int)Field(1), Field(11) + Field(12), Field(13) + Field(14));
+        }
     }
 }
