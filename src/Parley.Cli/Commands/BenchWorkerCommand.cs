@@ -9,8 +9,9 @@ namespace Parley.Cli.Commands;
 /// <summary>
 /// `parley bench worker`: throughput of N single-threaded worker processes on one queue and one PostgreSQL
 /// store, for each N asked (default 1 and 2). Each round publishes the same articles to a fresh queue, starts
-/// the workers on a fresh database, and counts stored articles per second from the first stored article to
-/// the last (so model loading and the idle wait at the end are left out).
+/// the workers on a fresh database, and counts stored articles per second from the poll that saw the first tenth
+/// of them stored to the last (so model loading, each worker's warm-up and the idle wait at the end are left out),
+/// with the CPU each article cost the workers, PostgreSQL and nats-server over that window.
 /// </summary>
 internal static class BenchWorkerCommand
 {
@@ -70,24 +71,24 @@ internal static class BenchWorkerCommand
         return values.Count % 2 == 1 ? values[m] : (values[m - 1] + values[m]) / 2;
     }
 
+    /// <summary>Share of the articles left out of the measured window at its start: each worker's warm-up (JIT, first reads).</summary>
+    private const double WarmUp = 0.10;
+
     private static double Round(int workers, string url, string db, string layers)
     {
         var processes = new List<Process>();
         for (int i = 0; i < workers; i++) processes.Add(StartWorker(url, db, layers, $"bench-{i + 1}"));
         using var store = WaitForStore(db);
         var clock = Stopwatch.StartNew();
-        TimeSpan? first = null, last = null;
-        long atFirst = 0, final = 0;
-        CpuSample? cpuFirst = null, cpuLast = null;
         var sampler = new CpuSampler(processes.Select(p => p.Id).ToHashSet());
+        // The polls that saw the count grow: when, how many stored, and the CPU used so far.
+        var polls = new List<(TimeSpan At, long Stored, CpuSample Cpu)>();
         while (processes.Exists(p => !p.HasExited))
         {
             // One count per poll: it runs on the server the workers share the cores with.
             var stats = store.GetStats();
             long n = stats.Documents + stats.Duplicates;
-            var cpu = sampler.Take();
-            if (n > 0 && first is null) { first = clock.Elapsed; atFirst = n; cpuFirst = cpu; }
-            if (n > final) { final = n; last = clock.Elapsed; cpuLast = cpu; }
+            if (n > (polls.Count == 0 ? 0 : polls[^1].Stored)) polls.Add((clock.Elapsed, n, sampler.Take()));
             Thread.Sleep(200);
         }
         foreach (var p in processes)
@@ -96,17 +97,28 @@ internal static class BenchWorkerCommand
             p.Dispose();
         }
         var end = store.GetStats();
-        final = end.Documents + end.Duplicates;
-        double seconds = first is { } f && last is { } l && l > f ? (l - f).TotalSeconds : double.NaN;
-        double rate = (final - atFirst) / seconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{workers} worker{(workers == 1 ? "" : "s")}: {final:N0} articles, {final - atFirst:N0} in {seconds:F1} s = {rate:N1} articles/s"));
-        if (cpuFirst is { } a && cpuLast is { } b && b.Known)
+        long final = end.Documents + end.Duplicates;
+        if (polls.Count < 2)
         {
-            // Over the same window as the rate (first stored article to last, counted at the polls): what each article cost.
-            long articles = Math.Max(1, (long)Math.Round(rate * seconds));
+            Console.WriteLine($"{workers} worker{(workers == 1 ? "" : "s")}: {final:N0} articles, too few polls to measure");
+            return double.NaN;
+        }
+        // From the first stored article, and from the first poll past the warm-up share (both workers warm up at once when
+        // there are two, each on its own JIT and caches: left in, the warm-up weighs twice as much with two).
+        var first = polls[0];
+        var warm = polls.Find(p => p.Stored >= Math.Max(first.Stored + 1, (long)(WarmUp * final)));
+        if (warm.Stored == 0 || warm.At >= polls[^1].At) warm = first;
+        var last = polls[^1];
+        double Rate((TimeSpan At, long Stored, CpuSample Cpu) from) => (last.Stored - from.Stored) / (last.At - from.At).TotalSeconds;
+        double rate = Rate(warm);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{workers} worker{(workers == 1 ? "" : "s")}: {final:N0} articles; {last.Stored - warm.Stored:N0} after the first {warm.Stored:N0} in {(last.At - warm.At).TotalSeconds:F1} s = {rate:N1} articles/s (from the first stored: {Rate(first):N1})"));
+        if (warm.Cpu.Known)
+        {
+            // Over the same window as the rate: what each article cost.
+            long articles = Math.Max(1, last.Stored - warm.Stored);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  CPU per article in that window: workers {b.Workers.Subtract(a.Workers).TotalMilliseconds / articles:F2} ms, PostgreSQL {b.Postgres.Subtract(a.Postgres).TotalMilliseconds / articles:F2} ms, nats-server {b.Nats.Subtract(a.Nats).TotalMilliseconds / articles:F2} ms (every process of those names on the machine)"));
+                $"  CPU per article in that window: workers {(last.Cpu.Workers - warm.Cpu.Workers).TotalMilliseconds / articles:F2} ms, PostgreSQL {(last.Cpu.Postgres - warm.Cpu.Postgres).TotalMilliseconds / articles:F2} ms, nats-server {(last.Cpu.Nats - warm.Cpu.Nats).TotalMilliseconds / articles:F2} ms (every process of those names on the machine)"));
         }
         return rate;
     }
