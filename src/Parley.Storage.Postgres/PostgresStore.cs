@@ -8,7 +8,7 @@ namespace Parley.Storage.Postgres;
 /// The PostgreSQL store, for many writers (workers on any number of machines) and readers at once. Each
 /// document is kept whole as one <see cref="DocumentCodec"/> message beside the columns that queries use;
 /// events go in with binary COPY; full-text search is a weighted tsvector (title A, text B) under a GIN
-/// index. Every SaveBatch is one transaction (a worker saves one article per transaction). Writers race
+/// index. Every SaveBatch is one transaction (a worker saves the batch it pulled). Writers race
 /// safely: the unique content hash and id make a concurrent second copy fail and retry, after which it is
 /// seen as a duplicate. Transient failures (a restarted server, a dropped connection, a deadlock) are
 /// retried with backoff for up to <see cref="RetryFor"/>.
