@@ -61,14 +61,23 @@ public static class StoryUpdater
     /// worker's article comes back after the queue's ack wait); after that they go on without it and it is placed
     /// when it comes. Returns whether more articles are ready (place them with <see cref="PlaceWaiting"/>).
     /// </summary>
-    public static bool AddInOrder(IParleyStore store, PlacementOrderOptions order, long position, Document? doc, IncrementalStories? grouping = null)
+    public static bool AddInOrder(IParleyStore store, PlacementOrderOptions order, long position, Document? doc, IncrementalStories? grouping = null) =>
+        AddInOrder(store, order, [(position, doc)], grouping);
+
+    /// <summary>
+    /// <see cref="AddInOrder(IParleyStore, PlacementOrderOptions, long, Document?, IncrementalStories?)"/> for several
+    /// handled positions (a worker's batch) in one story transaction: the lock, the order's read and the term counts
+    /// once for all of them.
+    /// </summary>
+    public static bool AddInOrder(IParleyStore store, PlacementOrderOptions order, IReadOnlyList<(long Position, Document? Doc)> handled, IncrementalStories? grouping = null)
     {
         ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(handled);
         grouping ??= new IncrementalStories();
-        var placement = doc is null ? null : EncodePlacement(Input(doc, grouping.LeadChars), doc.Events.Count > 0);
+        var placements = handled.Select(h => h.Doc is { } doc ? EncodePlacement(Input(doc, grouping.LeadChars), doc.Events.Count > 0) : null).ToList();
         return store.UpdateStories(tx =>
         {
-            tx.RecordHandled(order.Sequence, position, doc?.Id, placement);
+            for (int i = 0; i < handled.Count; i++) tx.RecordHandled(order.Sequence, handled[i].Position, handled[i].Doc?.Id, placements[i]);
             var positions = tx.TakeInOrder(order.Sequence, order.GapWait, skipGaps: false, PlacementsPerTransaction);
             PlaceTaken(tx, grouping, positions);
             return positions.Count == PlacementsPerTransaction;

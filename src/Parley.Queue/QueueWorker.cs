@@ -27,7 +27,7 @@ public sealed record WorkerSummary(long Stored, long AlreadyStored, long Duplica
 
 /// <summary>
 /// `parley worker`: pulls articles in batches from the shared consumer, annotates each (unless its text is
-/// already stored), stores it in one transaction, places it in its story, and only then acknowledges it.
+/// already stored), stores the batch in one transaction, places it in its stories, and only then acknowledges it.
 /// At-least-once delivery plus idempotent saves give exactly-once storage: a message redelivered after a
 /// crash finds its article stored and is acknowledged. A failed article is retried later (negative ack
 /// with backoff); after <see cref="WorkerOptions.MaxAttempts"/> deliveries it goes to the dead-letter
@@ -79,16 +79,7 @@ public sealed class QueueWorker(ArticleQueue queue, ParleyEngine engine, IParley
                 continue;
             }
             if (batch.Count > 0) idle.Restart();
-            for (int i = 0; i < batch.Count; i++)
-            {
-                if (stop.IsCancellationRequested)
-                {
-                    // Draining: hand the rest back now rather than after the ack wait.
-                    foreach (var rest in batch.Skip(i)) await Try(() => rest.NakAsync().AsTask());
-                    break;
-                }
-                await HandleAsync(batch[i]);
-            }
+            await HandleBatchAsync(batch, stop);
             await reports.MaybeReportAsync(Totals(), "running", force: false);
             if (batch.Count > 0) continue;
             // Idle: place what waits behind a gap that has waited long enough (no article to come will do it).
@@ -116,7 +107,32 @@ public sealed class QueueWorker(ArticleQueue queue, ParleyEngine engine, IParley
         catch (Exception e) when (e is NatsException or TimeoutException) { return null; }
     }
 
-    private async Task HandleAsync(INatsJSMsg<byte[]> msg)
+    /// <summary>An article read from its message, annotated (unless its text is stored already), waiting to be stored.</summary>
+    private sealed record Work(INatsJSMsg<byte[]> Msg, Document Doc, string? Origin, int Attempt);
+
+    /// <summary>
+    /// Annotates the batch's articles one by one, then stores them all in one transaction and places them in their stories
+    /// in one more, and only then acknowledges them (a crash before the acks means redeliveries, which find the articles
+    /// stored). Stopping (SIGTERM) mid-batch: the articles not yet annotated are handed back at once, the rest finished.
+    /// </summary>
+    private async Task HandleBatchAsync(List<INatsJSMsg<byte[]>> batch, CancellationToken stop)
+    {
+        var work = new List<Work>(batch.Count);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            if (stop.IsCancellationRequested)
+            {
+                // Draining: hand the rest back now rather than after the ack wait.
+                foreach (var rest in batch.Skip(i)) await Try(() => rest.NakAsync().AsTask());
+                break;
+            }
+            if (await PrepareAsync(batch[i]) is { } w) work.Add(w);
+        }
+        if (work.Count > 0) await StoreAsync(work);
+    }
+
+    /// <summary>Reads and annotates one message's article; null when it was dead-lettered or failed (and handed back) instead.</summary>
+    private async Task<Work?> PrepareAsync(INatsJSMsg<byte[]> msg)
     {
         int attempt = (int)(msg.Metadata?.NumDelivered ?? 1);
         string? origin = msg.Headers?.TryGetValue(ArticleQueue.OriginHeader, out var o) == true ? o.ToString() : null;
@@ -129,76 +145,116 @@ public sealed class QueueWorker(ArticleQueue queue, ParleyEngine engine, IParley
         {
             // Never readable, however often it is tried.
             await DeadLetterAsync(msg, null, origin, attempt, "not a document message: " + e.Message);
-            return;
+            return null;
         }
         if (attempt > options.MaxAttempts)
         {
             // Delivered again and again without an ack: it takes its workers down or outlasts the ack wait.
             await DeadLetterAsync(msg, doc, origin, attempt, $"delivered {attempt - 1} times without being acknowledged (worker crash or ack-wait timeout)");
-            return;
+            return null;
         }
-        bool morePlacements;
+        var work = new Work(msg, doc, origin, attempt);
         try
         {
-            morePlacements = Process(doc, Position(msg));
+            if (!store.ContainsHash(ContentHash.Of(doc.Text)))
+            {
+                engine.Annotate(doc);
+                // The same warning ingest gives (--max-annotated-chars): only the start of a long text got layers and events.
+                if (engine.PartialAnnotationNote(doc) is { } note) Log?.Invoke($"{doc.Id}: warning: {note}");
+            }
         }
         catch (Exception e)
         {
-            _failed++;
-            string error = $"{e.GetType().Name}: {FirstLine(e.Message)}";
-            if (attempt >= options.MaxAttempts)
-            {
-                await DeadLetterAsync(msg, doc, origin, attempt, error);
-                return;
-            }
-            Log?.Invoke($"{origin ?? doc.Id}: attempt {attempt} failed ({error}); retrying later");
-            await Try(() => msg.NakAsync(delay: TimeSpan.FromMilliseconds(Math.Min(30_000, 500 << Math.Min(attempt, 6)))).AsTask());
+            await FailAsync(work, e);
+            return null;
+        }
+        return work;
+    }
+
+    /// <summary>
+    /// Stores the articles in one transaction, places them in one story transaction, then acknowledges them. When that
+    /// fails for several, each is tried alone, so the failure is only the failing article's (retried or dead-lettered).
+    /// </summary>
+    private async Task StoreAsync(List<Work> work)
+    {
+        bool morePlacements;
+        try
+        {
+            morePlacements = Process(work);
+        }
+        catch (Exception) when (work.Count > 1)
+        {
+            foreach (var w in work) await StoreAsync([w]);
             return;
         }
-        // After the write: a crash before this line means a redelivery, which finds the article stored.
-        await Try(() => msg.AckAsync(new AckOpts { DoubleAck = true }).AsTask());
+        catch (Exception e)
+        {
+            await FailAsync(work[0], e);
+            return;
+        }
+        // After the writes: a crash before these lines means redeliveries, which find the articles stored.
+        await Task.WhenAll(work.Select(w => Try(() => w.Msg.AckAsync(new AckOpts { DoubleAck = true }).AsTask())));
         if (morePlacements) PlaceWaiting(skipGaps: false);
+    }
+
+    /// <summary>An article that could not be annotated or stored: handed back with backoff, or dead-lettered after the last attempt.</summary>
+    private async Task FailAsync(Work work, Exception e)
+    {
+        _failed++;
+        string error = $"{e.GetType().Name}: {FirstLine(e.Message)}";
+        if (work.Attempt >= options.MaxAttempts)
+        {
+            await DeadLetterAsync(work.Msg, work.Doc, work.Origin, work.Attempt, error);
+            return;
+        }
+        Log?.Invoke($"{work.Origin ?? work.Doc.Id}: attempt {work.Attempt} failed ({error}); retrying later");
+        await Try(() => work.Msg.NakAsync(delay: TimeSpan.FromMilliseconds(Math.Min(30_000, 500 << Math.Min(work.Attempt, 6)))).AsTask());
     }
 
     /// <summary>The message's position in the stream: the order articles were queued in, which stories are placed in.</summary>
     private static long? Position(INatsJSMsg<byte[]> msg) => msg.Metadata is { } m ? (long)m.Sequence.Stream : null;
 
     /// <summary>
-    /// Annotates (unless the text is stored already), stores in one transaction, then records the article for placement
-    /// in its story in queue order and places what is ready. Returns whether more placements are ready.
+    /// Stores the (annotated) articles in one transaction, then records them for placement in their stories in queue order
+    /// and places what is ready, in one story transaction. Returns whether more placements are ready.
     /// </summary>
-    private bool Process(Document doc, long? position)
+    private bool Process(List<Work> work)
     {
-        if (!store.ContainsHash(ContentHash.Of(doc.Text)))
+        var saved = store.SaveBatch(work.Select(w => w.Doc).ToList()).Items;
+        var inOrder = new List<(long Position, Document? Doc)>(work.Count);
+        var unordered = new List<Document>();
+        long stored = 0, already = 0, duplicates = 0;
+        for (int i = 0; i < work.Count; i++)
         {
-            engine.Annotate(doc);
-            // The same warning ingest gives (--max-annotated-chars): only the start of a long text got layers and events.
-            if (engine.PartialAnnotationNote(doc) is { } note) Log?.Invoke($"{doc.Id}: warning: {note}");
+            var doc = work[i].Doc;
+            Document? toPlace = null;
+            switch (saved[i].Status)
+            {
+                case SaveStatus.Added or SaveStatus.Replaced:
+                    stored++;
+                    toPlace = doc;
+                    break;
+                case SaveStatus.AlreadyStored:
+                    already++;
+                    // Stored by an attempt that died before placing it in its story: place the stored version.
+                    toPlace = store.LoadDocument(doc.Id);
+                    break;
+                default:
+                    duplicates++;
+                    // Its text is stored under another id. When that copy came first it is placed already and is skipped;
+                    // when it overtook this one (this message is a killed worker's, redelivered after the ack wait), it
+                    // is placed here, at the text's first position in the queue, as one process reading the queue would.
+                    if (saved[i].DuplicateOf is { } storedId) toPlace = store.LoadDocument(storedId);
+                    break;
+            }
+            if (Position(work[i].Msg) is { } p) inOrder.Add((p, toPlace));
+            else if (toPlace is not null) unordered.Add(toPlace);
         }
-        var saved = store.SaveBatch([doc]).Items[0];
-        Document? toPlace = null;
-        switch (saved.Status)
-        {
-            case SaveStatus.Added or SaveStatus.Replaced:
-                _stored++;
-                toPlace = doc;
-                break;
-            case SaveStatus.AlreadyStored:
-                _already++;
-                // Stored by an attempt that died before placing it in its story: place the stored version.
-                toPlace = store.LoadDocument(doc.Id);
-                break;
-            default:
-                _duplicates++;
-                // Its text is stored under another id. When that copy came first it is placed already and is skipped;
-                // when it overtook this one (this message is a killed worker's, redelivered after the ack wait), it
-                // is placed here, at the text's first position in the queue, as one process reading the queue would.
-                if (saved.DuplicateOf is { } storedId) toPlace = store.LoadDocument(storedId);
-                break;
-        }
-        if (position is { } p) return StoryUpdater.AddInOrder(store, _order, p, toPlace);
-        if (toPlace is not null) StoryUpdater.AddDocuments(store, [toPlace]);
-        return false;
+        bool more = inOrder.Count > 0 && StoryUpdater.AddInOrder(store, _order, inOrder);
+        if (unordered.Count > 0) StoryUpdater.AddDocuments(store, unordered);
+        // Counted once every write has gone through (a failed batch is tried again article by article).
+        _stored += stored; _already += already; _duplicates += duplicates;
+        return more;
     }
 
     /// <summary>Places the articles ready in queue order; a store that cannot be reached now is left for a later call (or another worker).</summary>

@@ -47,6 +47,9 @@ public sealed partial class PostgresStore
         });
     }
 
+    /// <summary>Document lists' totals by query (paging left out) with the change stamp they were counted at (see <see cref="_aggregates"/>).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<DocumentQuery, ((long, long, long) Stamp, int Total)> _documentTotals = new();
+
     public IReadOnlyList<DocumentSummary> SearchDocuments(DocumentQuery dq, out int total)
     {
         ArgumentNullException.ThrowIfNull(dq);
@@ -85,18 +88,25 @@ public sealed partial class PostgresStore
             using var c = OpenConnection();
             using var tx = c.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
             var list = new List<DocumentSummary>(Math.Min(limit, 1000));
-            int count;
+            // The total is cached with the change stamp, as the events' total is (QueryEvents): paging through one list asks it
+            // again and again, and it costs a count over every matching document (some 8 ms at 100,000 events). Not a story's
+            // list: placing an article in its story moves no part of the stamp.
+            var stamp = ChangeStamp(c);
+            var countKey = dq with { Limit = 0, Offset = 0 };
+            bool cacheable = dq.Events?.StoryId is null;
+            int count = cacheable && _documentTotals.TryGetValue(countKey, out var hit) && hit.Stamp == stamp ? hit.Total : -1;
             if (query is null)
             {
-                using (var n = new NpgsqlCommand($"SELECT count(*) FROM documents d WHERE {where}", c, tx))
+                if (count < 0)
                 {
+                    using var n = new NpgsqlCommand($"SELECT count(*) FROM documents d WHERE {where}", c, tx);
                     Bind(n);
                     count = Convert.ToInt32(n.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
                 }
                 // As for events (PageOf): when an event filter keeps few documents, walking the publication index and probing
                 // each document's events reads thousands for 20; collecting the matching keys first uses the filter's indexes.
                 const string order = "ORDER BY d.published DESC NULLS LAST, d.key DESC LIMIT @limit OFFSET @offset";
-                string page = events is not null && (long)count * 8 <= ChangeStamp(c).Item1
+                string page = events is not null && (long)count * 8 <= stamp.Item1
                     ? $"d.key IN (WITH m AS MATERIALIZED (SELECT d.key, d.published FROM documents d WHERE {where}) SELECT d.key FROM m AS d {order}) ORDER BY d.published DESC NULLS LAST, d.key DESC"
                     : $"{where} {order}";
                 using var cmd = new NpgsqlCommand(
@@ -110,8 +120,9 @@ public sealed partial class PostgresStore
             }
             else
             {
-                using (var n = new NpgsqlCommand($"SELECT count(*) FROM documents d WHERE d.tsv @@ {query.Sql} AND {where}", c, tx))
+                if (count < 0)
                 {
+                    using var n = new NpgsqlCommand($"SELECT count(*) FROM documents d WHERE d.tsv @@ {query.Sql} AND {where}", c, tx);
                     query.Bind(n);
                     Bind(n);
                     count = Convert.ToInt32(n.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
@@ -135,6 +146,11 @@ public sealed partial class PostgresStore
                 Read(cmd, list);
             }
             tx.Commit();
+            if (cacheable)
+            {
+                if (_documentTotals.Count >= AggregateCacheSize) _documentTotals.Clear();
+                _documentTotals[countKey] = (stamp, count);
+            }
             return (count, list);
         });
         total = count;

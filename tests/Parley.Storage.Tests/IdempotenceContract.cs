@@ -70,6 +70,29 @@ public abstract class IdempotenceContract
     }
 
     [SkippableFact]
+    public void ABatchOfNewDocumentsAndABatchMixingStoredNewAndReplacedOnesSaveAsInTurn()
+    {
+        using var t = NewStore();
+        var news = Enumerable.Range(0, 4).Select(i => TestDocuments.Annotated("n" + i, seed: 200 + i, events: 1 + i)).ToList();
+        var first = t.Store.SaveBatch(news);
+        Assert.All(first.Items, i => Assert.Equal(SaveStatus.Added, i.Status));
+        Assert.Equal(news.Select(d => d.Id), first.Items.Select(i => i.Id));
+        foreach (var d in news) Assert.Equal(Parley.Core.DocumentJson.ToJson(d), Parley.Core.DocumentJson.ToJson(t.Store.LoadDocument(d.Id)!));
+        Assert.Equal((4, 1 + 2 + 3 + 4), (t.Store.GetStats().Documents, t.Store.GetStats().Events));
+
+        // Stored, new, a copy of a stored text, a changed article, and a new one again: each as if saved alone, in turn.
+        var changed = TestDocuments.Annotated("n1", seed: 300, events: 1);
+        var mixed = t.Store.SaveBatch([news[0], TestDocuments.Annotated("m0", seed: 301, events: 2), TestDocuments.Annotated("copy", seed: 203), changed,
+            TestDocuments.Annotated("m1", seed: 302, events: 0)]);
+        Assert.Equal([SaveStatus.AlreadyStored, SaveStatus.Added, SaveStatus.Duplicate, SaveStatus.Replaced, SaveStatus.Added], mixed.Items.Select(i => i.Status));
+        Assert.Equal("n3", mixed.Items[2].DuplicateOf);
+        var stats = t.Store.GetStats();
+        Assert.Equal((6L, 1L + 1 + 3 + 4 + 2 + 0, 1L), (stats.Documents, stats.Events, stats.Duplicates));
+        Assert.Equal(Parley.Core.DocumentJson.ToJson(changed), Parley.Core.DocumentJson.ToJson(t.Store.LoadDocument("n1")!));
+        Assert.Empty(t.Store.CheckIntegrity());
+    }
+
+    [SkippableFact]
     public void SameIdWithNewTextReplacesTheStoredDocument()
     {
         using var t = NewStore();

@@ -29,7 +29,7 @@ internal static class WorkerCommand
         var ackWait = new Option<double>("--ack-wait") { Description = "Seconds an article may stay unacknowledged before another worker gets it (same for all workers).", DefaultValueFactory = _ => 30 };
         var idle = new Option<double?>("--exit-when-idle") { Description = "Stop after the queue has been empty this many seconds (default: run until SIGTERM)." };
         var name = new Option<string?>("--name") { Description = "This worker's name in reports (default HOST-PID)." };
-        var command = new Command("worker", "Pulls articles from the queue, processes and stores them (one transaction each, acknowledged after the write). SIGTERM drains and stops.")
+        var command = new Command("worker", "Pulls articles from the queue, processes and stores them (a pulled batch in one transaction, acknowledged after the write). SIGTERM drains and stops.")
         {
             queue, db, store, layers, threads, maxAnnotated, batch, attempts, ackWait, idle, name,
         };
