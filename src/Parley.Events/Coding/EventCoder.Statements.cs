@@ -20,6 +20,14 @@ public sealed partial class EventCoder
         c = g.Child(t, Rel.Parataxis);
         if (c >= 0) return c;
         if (g.RelOf(t) is Rel.Parataxis or Rel.Ccomp && g.Head(t) >= 0) return g.Head(t);
+        // Parser slips: "a report from the government said eight people died" with the reported clause made the root and the
+        // speech verb its adverbial clause (no subordinator: "as I said" and "while he said" are adverbial); "said that
+        // the pipeline ... renders the effort unnecessary" with the clause made a conjunct, its "that" still marking it.
+        if (g.RelOf(t) == Rel.Advcl && g.Head(t) is int hc && hc > t && g.Child(t, Rel.Mark) < 0 && g.Child(t, Rel.Nsubj) >= 0
+            && (g.Child(hc, Rel.Nsubj) >= 0 || g.Child(hc, Rel.NsubjPass) >= 0) && g.Upos(hc) is UPos.VERB or UPos.AUX or UPos.ADJ)
+            return hc;
+        for (int k = g.FirstChild(t); k >= 0; k = g.NextSibling(k))
+            if (k > t && g.RelOf(k) == Rel.Conj && g.HasChildWithLemma(k, Rel.Mark, That)) return k;
         // 'said in a statement: "Many dates ... are tied to ..."': the parser hangs the quotation on the statement noun; the
         // colon after the verb opens it, and the colon's head is the quotation's clause.
         // 'said, "We expect ..."': a comma and an opening quotation mark do the same.
@@ -37,7 +45,7 @@ public sealed partial class EventCoder
         return -1;
     }
 
-    private static readonly int Colon = StringStore.Intern(":"), Comma = StringStore.Intern(",");
+    private static readonly int Colon = StringStore.Intern(":"), Comma = StringStore.Intern(","), That = StringStore.Intern("that");
 
     private void CodeStatements(DocumentContext ctx, in SentenceGraph g, int sentence, int eventsBefore)
     {
