@@ -354,6 +354,42 @@ public sealed class EventCoderSpeechActTests
         Assert.Contains(doc.Events, x => x.Cameo.StartsWith("01", StringComparison.Ordinal) && x.Source!.Actor == "SYRGOV");
     }
 
+    /// <summary>"The Ebrian Tremont ({speaker}) said {subject} {aux} {aux2} {verb}." with a description ("the government",
+    /// "ministers") or a name for the clause's subject; two mentions of Syria make it the article's country.</summary>
+    private static Document SaidBodyWould(string speaker, string subject, string subjectLemma, string aux, string aux2, string verb, string verbLemma, string misc = "_") => Code($"""
+        1 Ebrian Ebrian ADJ 2 amod Ent=B-MISC|Actor=SYR
+        2 Tremont Tremont PROPN 3 nsubj Ent=B-PER|Actor={speaker}
+        3 said say VERB 0 root _
+        4 {subject} {subjectLemma} {(misc == "_" ? "NOUN" : "PROPN")} 7 nsubj {misc}
+        5 {aux} {aux} AUX 7 aux _
+        6 {aux2} {(aux2 == "been" ? "be" : aux2)} AUX 7 aux _
+        7 {verb} {verbLemma} VERB 3 ccomp _
+        8 . . PUNCT 3 punct _
+        """);
+
+    [Fact]
+    public void A_described_body_the_clause_obliges_or_criticises_is_the_target_in_the_article_country()
+    {
+        // "Tremont (a party) said ministers should have acted": a reproach of the government, of the article's country.
+        var reproach = Assert.Single(SaidBodyWould("SYRPTY", "ministers", "minister", "should", "have", "acted", "act").Events);
+        Assert.Equal(("111", "SYRPTY", "SYRGOV"), (reproach.Cameo, reproach.Source!.Actor, reproach.Target?.Actor));
+        Assert.Contains("+should-have", reproach.Rule, StringComparison.Ordinal);
+        // "Tremont (a party) said the government had been failing": criticism of it.
+        var failed = Assert.Single(SaidBodyWould("SYRPTY", "government", "government", "had", "been", "failing", "fail").Events);
+        Assert.Equal(("111", "SYRGOV"), (failed.Cameo, failed.Target?.Actor));
+        // "Tremont (a minister) said ministers should have acted": the speaker's own side is no target; a plain statement.
+        var own = Assert.Single(SaidBodyWould("SYRGOV", "ministers", "minister", "should", "have", "acted", "act").Events);
+        Assert.Equal("010", own.Cameo);
+        Assert.Null(own.Target);
+    }
+
+    [Fact]
+    public void What_a_named_actor_should_have_done_is_a_reproach()
+    {
+        var e = Assert.Single(SaidBodyWould("SYRGOV", "Ardonia", "Ardonia", "should", "have", "acted", "act", Ardonia).Events);
+        Assert.Equal(("111", "TUR"), (e.Cameo, e.Target?.Actor));
+    }
+
     [Fact]
     public void The_word_lists_read_their_kinds_and_keep_the_first_act_of_a_word()
     {
