@@ -390,6 +390,29 @@ public sealed class EventCoderSpeechActTests
         Assert.Equal(("111", "TUR"), (e.Cameo, e.Target?.Actor));
     }
 
+    /// <summary>"Tremont told {addressee} the plan was ready."</summary>
+    private static Document ToldThePlanWasReady(string addressee, string upos, string misc) => Code($"""
+        {Speaker}
+        2 told tell VERB 0 root _
+        3 {addressee} {addressee} {upos} 2 iobj {misc}
+        4 the the DET 5 det _
+        5 plan plan NOUN 7 nsubj _
+        6 was be AUX 7 cop _
+        7 ready ready ADJ 2 ccomp _
+        8 . . PUNCT 2 punct _
+        """);
+
+    [Fact]
+    public void An_addressee_the_dictionaries_do_not_know_is_the_audience_of_the_statement()
+    {
+        // "Tremont told Zorbax Radio the plan was ready": the statement stands without its unknown audience.
+        var e = Assert.Single(ToldThePlanWasReady("Zorbax", "PROPN", "Ent=B-ORG").Events);
+        Assert.Equal(("010", "SYRGOV"), (e.Cameo, e.Source!.Actor));
+        Assert.Null(e.Target);
+        // "Tremont told him ...": a pronoun the coreference could not code is someone unknown, not an audience.
+        Assert.Empty(ToldThePlanWasReady("him", "PRON", "_").Events);
+    }
+
     [Fact]
     public void The_word_lists_read_their_kinds_and_keep_the_first_act_of_a_word()
     {

@@ -185,10 +185,14 @@ public sealed partial class EventCoder
                 trace?.Step(doc, t, reproach ? "the statement says what its target should have done: 010 -> 111" : "the statement says what its target should do: 010 -> 020");
                 eventCode = reproach ? "111" : "020"; rule += reproach ? "+should-have" : "+should";
             }
+            // "told TASS", "told radio host X": a named addressee the dictionaries do not know is the statement's audience,
+            // not whom it is about; the statement stands without it (a pronoun, "told him", stays someone unknown).
+            bool audience = obj >= 0 && targets.Count == 0 && g.Upos(obj) != UPos.PRON && (g.RelOf(obj) == Rel.Iobj || _w.AddresseeVerbs.Contains(g.Lemma(t)));
+            int targetHead = obj >= 0 && !audience ? obj : about;
             var plan = new EventPlan
             {
                 Sentence = sentence, Trigger = t, Clause = t, Code = eventCode, Rule = rule,
-                Confidence = 0.6, TargetHead = obj >= 0 ? obj : about,
+                Confidence = 0.6, TargetHead = targetHead,
             };
             Emit(ctx, g, plan, sources, targets);
         }
