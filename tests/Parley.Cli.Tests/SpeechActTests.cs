@@ -19,6 +19,8 @@ public class SpeechActTests
         "Vladimir Putin said Russia would retaliate against Georgia if attacked.",
         "Angela Merkel said her sympathies were with the people of France.",
         "Prime Minister Tony Blair said the plans were a ludicrous improbability.",
+        "Jacques Chirac sent his condolences to Tony Blair.",
+        "Vladimir Putin offered an apology to Georgia.",
     ];
 
     [Fact]
@@ -49,5 +51,8 @@ public class SpeechActTests
         Assert.True(Of(5) == ("GEO", "130"), "threat: " + all);
         Assert.True(Of(6).Cameo == "018", "sympathy: " + all);
         Assert.True(Of(7) == (null, "010"), "criticism about no actor stays a statement: " + all);
+        // A verb carrying an act noun is that act, aimed at its "to" phrase.
+        Assert.True(Of(8) == ("GBRGOV", "018"), "sympathy carried by 'sent': " + all);
+        Assert.True(Of(9) == ("GEO", "055"), "apology carried by 'offered': " + all);
     }
 }

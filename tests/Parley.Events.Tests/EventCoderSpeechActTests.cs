@@ -255,6 +255,164 @@ public sealed class EventCoderSpeechActTests
         Assert.Equal(("111", "TUR"), (e.Cameo, e.Target!.Actor));
     }
 
+    /// <summary>"Tremont {verb} {noun} {prep} Ardonia."</summary>
+    private static Document CarriesTo(string verb, string verbLemma, string noun, string nounLemma, string prep = "to") => Code($"""
+        {Speaker}
+        2 {verb} {verbLemma} VERB 0 root _
+        3 {noun} {nounLemma} NOUN 2 obj _
+        4 {prep} {prep} ADP 5 case _
+        5 Ardonia Ardonia PROPN 2 obl {Ardonia}
+        6 . . PUNCT 2 punct _
+        """);
+
+    [Theory]
+    [InlineData("sent", "send", "condolences", "condolence", "to", "018")]   // sympathy
+    [InlineData("offered", "offer", "apologies", "apology", "to", "055")]    // apology
+    [InlineData("poured", "pour", "scorn", "scorn", "on", "111")]            // criticism
+    [InlineData("lodged", "lodge", "accusations", "accusation", "against", "112")] // accusation
+    public void A_verb_carrying_an_act_noun_is_that_act_aimed_at_its_target_phrase(string verb, string verbLemma, string noun, string nounLemma, string prep, string code)
+    {
+        var e = Assert.Single(CarriesTo(verb, verbLemma, noun, nounLemma, prep).Events);
+        Assert.Equal(code, e.Cameo);
+        Assert.Equal(("SYRGOV", "TUR"), (e.Source!.Actor, e.Target!.Actor));
+        Assert.Contains("+act:" + nounLemma, e.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_act_noun_is_an_act_only_with_a_carrier_verb()
+    {
+        // "Tremont read condolences to Ardonia": reading is not sending; no act, and no event of the verb.
+        Assert.DoesNotContain(CarriesTo("read", "read", "condolences", "condolence").Events, e => e.Cameo == "018");
+    }
+
+    [Fact]
+    public void An_act_noun_aimed_at_its_own_phrase_takes_that_target()
+    {
+        // "Tremont expressed his condolences to the families of Ardonia" with the "to" phrase under the noun.
+        var doc = Code($"""
+            {Speaker}
+            2 expressed express VERB 0 root _
+            3 his he PRON 4 nmod:poss _
+            4 condolences condolence NOUN 2 obj _
+            5 to to ADP 7 case _
+            6 the the DET 7 det _
+            7 families family NOUN 4 nmod _
+            8 of of ADP 9 case _
+            9 Ardonia Ardonia PROPN 7 nmod {Ardonia}
+            10 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("018", "TUR"), (e.Cameo, e.Target?.Actor));
+    }
+
+    [Fact]
+    public void A_speech_verb_the_parser_made_an_adverbial_clause_reports_its_head()
+    {
+        // "Tremont said eight soldiers died", parsed with "died" the root and "said" its adverbial clause: a statement.
+        var doc = Code($"""
+            {Speaker}
+            2 said say VERB 5 advcl _
+            3 eight eight NUM 4 nummod _
+            4 soldiers soldier NOUN 5 nsubj _
+            5 died die VERB 0 root _
+            6 . . PUNCT 5 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("010", "SYRGOV"), (e.Cameo, e.Source!.Actor));
+        // "As Tremont said, eight soldiers died": a subordinated "said" is the speaker's aside, not a report of the clause.
+        var aside = Code($"""
+            1 As as SCONJ 3 mark _
+            2 Tremont Tremont PROPN 3 nsubj Ent=B-PER|Actor=SYRGOV
+            3 said say VERB 7 advcl _
+            4 , , PUNCT 3 punct _
+            5 eight eight NUM 6 nummod _
+            6 soldiers soldier NOUN 7 nsubj _
+            7 died die VERB 0 root _
+            8 . . PUNCT 7 punct _
+            """);
+        Assert.DoesNotContain(aside.Events, x => x.Cameo == "010");
+    }
+
+    [Fact]
+    public void A_that_clause_the_parser_made_a_conjunct_is_the_reported_clause()
+    {
+        // "Tremont said that the pipeline renders Ardonia's plan useless", with "renders" a conjunct of "said": the
+        // statement is about the clause's actors like any other.
+        var doc = Code($"""
+            {Speaker}
+            2 said say VERB 0 root _
+            3 that that SCONJ 6 mark _
+            4 the the DET 5 det _
+            5 pipeline pipeline NOUN 6 nsubj _
+            6 renders render VERB 2 conj _
+            7 Ardonia Ardonia PROPN 9 nmod:poss {Ardonia}
+            8 's 's PART 7 case _
+            9 plan plan NOUN 6 obj _
+            10 useless useless ADJ 9 amod _
+            11 . . PUNCT 2 punct _
+            """);
+        Assert.Contains(doc.Events, x => x.Cameo.StartsWith("01", StringComparison.Ordinal) && x.Source!.Actor == "SYRGOV");
+    }
+
+    /// <summary>"The Ebrian Tremont ({speaker}) said {subject} {aux} {aux2} {verb}." with a description ("the government",
+    /// "ministers") or a name for the clause's subject; two mentions of Syria make it the article's country.</summary>
+    private static Document SaidBodyWould(string speaker, string subject, string subjectLemma, string aux, string aux2, string verb, string verbLemma, string misc = "_") => Code($"""
+        1 Ebrian Ebrian ADJ 2 amod Ent=B-MISC|Actor=SYR
+        2 Tremont Tremont PROPN 3 nsubj Ent=B-PER|Actor={speaker}
+        3 said say VERB 0 root _
+        4 {subject} {subjectLemma} {(misc == "_" ? "NOUN" : "PROPN")} 7 nsubj {misc}
+        5 {aux} {aux} AUX 7 aux _
+        6 {aux2} {(aux2 == "been" ? "be" : aux2)} AUX 7 aux _
+        7 {verb} {verbLemma} VERB 3 ccomp _
+        8 . . PUNCT 3 punct _
+        """);
+
+    [Fact]
+    public void A_described_body_the_clause_obliges_or_criticises_is_the_target_in_the_article_country()
+    {
+        // "Tremont (a party) said ministers should have acted": a reproach of the government, of the article's country.
+        var reproach = Assert.Single(SaidBodyWould("SYRPTY", "ministers", "minister", "should", "have", "acted", "act").Events);
+        Assert.Equal(("111", "SYRPTY", "SYRGOV"), (reproach.Cameo, reproach.Source!.Actor, reproach.Target?.Actor));
+        Assert.Contains("+should-have", reproach.Rule, StringComparison.Ordinal);
+        // "Tremont (a party) said the government had been failing": criticism of it.
+        var failed = Assert.Single(SaidBodyWould("SYRPTY", "government", "government", "had", "been", "failing", "fail").Events);
+        Assert.Equal(("111", "SYRGOV"), (failed.Cameo, failed.Target?.Actor));
+        // "Tremont (a minister) said ministers should have acted": the speaker's own side is no target; a plain statement.
+        var own = Assert.Single(SaidBodyWould("SYRGOV", "ministers", "minister", "should", "have", "acted", "act").Events);
+        Assert.Equal("010", own.Cameo);
+        Assert.Null(own.Target);
+    }
+
+    [Fact]
+    public void What_a_named_actor_should_have_done_is_a_reproach()
+    {
+        var e = Assert.Single(SaidBodyWould("SYRGOV", "Ardonia", "Ardonia", "should", "have", "acted", "act", Ardonia).Events);
+        Assert.Equal(("111", "TUR"), (e.Cameo, e.Target?.Actor));
+    }
+
+    /// <summary>"Tremont told {addressee} the plan was ready."</summary>
+    private static Document ToldThePlanWasReady(string addressee, string upos, string misc) => Code($"""
+        {Speaker}
+        2 told tell VERB 0 root _
+        3 {addressee} {addressee} {upos} 2 iobj {misc}
+        4 the the DET 5 det _
+        5 plan plan NOUN 7 nsubj _
+        6 was be AUX 7 cop _
+        7 ready ready ADJ 2 ccomp _
+        8 . . PUNCT 2 punct _
+        """);
+
+    [Fact]
+    public void An_addressee_the_dictionaries_do_not_know_is_the_audience_of_the_statement()
+    {
+        // "Tremont told Zorbax Radio the plan was ready": the statement stands without its unknown audience.
+        var e = Assert.Single(ToldThePlanWasReady("Zorbax", "PROPN", "Ent=B-ORG").Events);
+        Assert.Equal(("010", "SYRGOV"), (e.Cameo, e.Source!.Actor));
+        Assert.Null(e.Target);
+        // "Tremont told him ...": a pronoun the coreference could not code is someone unknown, not an audience.
+        Assert.Empty(ToldThePlanWasReady("him", "PRON", "_").Events);
+    }
+
     [Fact]
     public void The_word_lists_read_their_kinds_and_keep_the_first_act_of_a_word()
     {
@@ -266,6 +424,10 @@ public sealed class EventCoderSpeechActTests
         Assert.True(acts.IsNegator(StringStore.Intern("nothing")));
         Assert.Equal("016", acts.OfVerb(StringStore.Intern("deny"))!.Code);
         Assert.True(acts.OfWord(StringStore.Intern("bad"), false)!.Priority < acts.OfWord(StringStore.Intern("good"), false)!.Priority);
+        var nouns = SpeechActs.Read(new StringReader("sym\t018\tnoun\tcondolence\n-\t-\tcarrier\tsend\n"));
+        Assert.Equal("018", nouns.OfNoun(StringStore.Intern("condolence"))!.Code);
+        Assert.True(nouns.IsCarrier(StringStore.Intern("send")));
+        Assert.False(nouns.IsCarrier(StringStore.Intern("condolence")));
         Assert.Throws<InvalidDataException>(() => SpeechActs.Read(new StringReader("x\t111\tsomewhere\tbad\n")));
         Assert.Throws<InvalidDataException>(() => SpeechActs.Read(new StringReader("x\t111\tword\tbad\nx\t112\tword\tworse\n")));
     }

@@ -50,6 +50,7 @@ internal sealed class CoderWords
         DescriptionsArmed = Get("descriptions_armed");
         BetweenPreps = Get("between_preps");
         SpeechVerbs = Get("speech_verbs");
+        AddresseeVerbs = Get("addressee_verbs");
         Spokespersons = Get("spokespersons");
         VerbalObjects = Get("verbal_objects");
         NamingVerbs = Get("naming_verbs");
@@ -68,7 +69,7 @@ internal sealed class CoderWords
     public readonly HashSet<int> Negation, HypotheticalMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive,
         ImminentAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
         PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
-        PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, Spokespersons, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals;
+        PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, AddresseeVerbs, Spokespersons, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals;
     /// <summary>"allegedly", "supposedly": a predicate they modify is not asserted.</summary>
     public readonly HashSet<int> HearsayAdverbs;
     /// <summary>"leader", "president": titles any organisation gives.</summary>

@@ -8,8 +8,11 @@ public sealed partial class EventCoder
     private const int PartnerLookBack = 3;
 
     /// <summary>Where a verb's arguments are looked for, and which heads gave its source and target.</summary>
-    private struct Arguments(int trigger, int clause, int complement, VerbMatch match, VerbPattern? pattern, int eventObject, bool rootNounSlip, bool verbalObject = false)
+    private struct Arguments(int trigger, int clause, int complement, VerbMatch match, VerbPattern? pattern, int eventObject, bool rootNounSlip, bool verbalObject = false, bool actNoun = false)
     {
+        /// <summary>The event object is an act noun a carrier verb carries ("sent condolences to X"): the target is in its
+        /// own or the verb's target phrase.</summary>
+        public readonly bool ActNoun = actNoun;
         /// <summary>The event object is what was said or decided ("attacked the proclamation by X"): its actor is the target.</summary>
         public readonly bool VerbalObject = verbalObject;
         public readonly int Trigger = trigger;
@@ -81,7 +84,8 @@ public sealed partial class EventCoder
         if (a.EventObject >= 0)
         {
             // A verbal object that names an actor itself is the target ("called Trump a clown"); else whose word it is.
-            int nt = !a.VerbalObject ? NounTarget(g, a.EventObject)
+            int nt = a.ActNoun ? ActNounTarget(ctx, g, a.EventObject, t, sources)
+                : !a.VerbalObject ? NounTarget(g, a.EventObject)
                 : ctx.EntityAt[a.EventObject] >= 0 && ctx.HasActor(ctx.EntityAt[a.EventObject]) ? a.EventObject
                 : VerbalTarget(ctx, g, a.EventObject, sources);
             if (nt >= 0) { _actors.Resolve(ctx, g, nt, false, targets); a.TargetHead = nt; }
@@ -330,6 +334,22 @@ public sealed partial class EventCoder
             if (ctx.IsAmong(e, sources)) continue;
             return ctx.NameHead(g, k);
         }
+        return -1;
+    }
+
+    /// <summary>Whom an act noun carried by a verb is aimed at: the first phrase with a target preposition, of the noun
+    /// ("condolences to the family of X") or else of the verb ("paid tribute to X", "heaped praise on X"), that names an
+    /// actor other than the speaker; -1 if none.</summary>
+    private int ActNounTarget(DocumentContext ctx, in SentenceGraph g, int noun, int verb, List<ActorRef> sources)
+    {
+        for (int pass = 0; pass < 2; pass++)
+            for (int c = g.FirstChild(pass == 0 ? noun : verb); c >= 0; c = g.NextSibling(c))
+            {
+                if (g.RelOf(c) != (pass == 0 ? Rel.Nmod : Rel.Obl) || g.CaseOf(c) is not (int cs and >= 0) || !_w.TargetPreps.Contains(g.Lemma(cs)) || ctx.IsDate(c)) continue;
+                if (ctx.EntityAt[c] is int e and >= 0 && ctx.HasActor(e) && !ctx.IsAmong(e, sources)) return c;
+                int found = FirstActorWithin(ctx, g, c, -1, sources);
+                if (found >= 0) return found;
+            }
         return -1;
     }
 

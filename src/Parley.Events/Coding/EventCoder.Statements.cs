@@ -20,6 +20,14 @@ public sealed partial class EventCoder
         c = g.Child(t, Rel.Parataxis);
         if (c >= 0) return c;
         if (g.RelOf(t) is Rel.Parataxis or Rel.Ccomp && g.Head(t) >= 0) return g.Head(t);
+        // Parser slips: "a report from the government said eight people died" with the reported clause made the root and the
+        // speech verb its adverbial clause (no subordinator: "as I said" and "while he said" are adverbial); "said that
+        // the pipeline ... renders the effort unnecessary" with the clause made a conjunct, its "that" still marking it.
+        if (g.RelOf(t) == Rel.Advcl && g.Head(t) is int hc && hc > t && g.Child(t, Rel.Mark) < 0 && g.Child(t, Rel.Nsubj) >= 0
+            && (g.Child(hc, Rel.Nsubj) >= 0 || g.Child(hc, Rel.NsubjPass) >= 0) && g.Upos(hc) is UPos.VERB or UPos.AUX or UPos.ADJ)
+            return hc;
+        for (int k = g.FirstChild(t); k >= 0; k = g.NextSibling(k))
+            if (k > t && g.RelOf(k) == Rel.Conj && g.HasChildWithLemma(k, Rel.Mark, That)) return k;
         // 'said in a statement: "Many dates ... are tied to ..."': the parser hangs the quotation on the statement noun; the
         // colon after the verb opens it, and the colon's head is the quotation's clause.
         // 'said, "We expect ..."': a comma and an opening quotation mark do the same.
@@ -37,7 +45,7 @@ public sealed partial class EventCoder
         return -1;
     }
 
-    private static readonly int Colon = StringStore.Intern(":"), Comma = StringStore.Intern(",");
+    private static readonly int Colon = StringStore.Intern(":"), Comma = StringStore.Intern(","), That = StringStore.Intern("that");
 
     private void CodeStatements(DocumentContext ctx, in SentenceGraph g, int sentence, int eventsBefore)
     {
@@ -127,6 +135,17 @@ public sealed partial class EventCoder
                         && _actors.Resolve(ctx, g, judged, false, targets, true, sources) > 0) (about, act, actWord) = (judged, acts[i].Act, acts[i].Word);
                 }
             }
+            // "The Tories say ministers must respond", "said the government had failed the victims": a body named by a
+            // description ("ministers", "the government") that the clause obliges or its words of criticism judge is that
+            // body of the article's country, unless it is the speaker's own (a minister saying "the government must").
+            if (targets.Count == 0 && about < 0 && actWord != t && g.Upos(clause) is not (UPos.NOUN or UPos.PROPN)
+                && (act is not null && !TargetInPhrase(act) || HasObligationModal(g, clause))
+                && DescribedBody(ctx, g, clause, t, sources) is (int body and >= 0, { } described))
+            {
+                targets.AddRange(described);
+                about = body;
+                trace?.Step(doc, t, $"'{ctx.TokenText(body)}' describes a body of the article's country: {described[0].Code}");
+            }
             // A statement "about" the speaker's own country ("Mr Brown said the UK must invest") is about no one else.
             // "told BBC Radio 4": the press a statement was made to is its channel, not whom it is about.
             if (obj >= 0) targets.RemoveAll(x => IsMedia(x.Code));
@@ -158,19 +177,46 @@ public sealed partial class EventCoder
             }
             else if (act is not null)
                 trace?.Step(doc, t, $"words of {act.Name} ('{ctx.TokenText(actWord)}') about no actor: {act.Code} needs a target, the statement stays 010");
-            // "Howard said the government should apologise": what the target should do is a request of it (020).
+            // "Howard said the government should apologise": what the target should do is a request of it (020); what it
+            // "should have" done, a reproach (111: "said the government should have acted sooner").
             else if (code == "010" && targets.Count > 0 && about >= 0 && g.RelOf(about) is Rel.Nsubj && HasObligationModal(g, clause))
             {
-                trace?.Step(doc, t, "the statement says what its target should do: 010 -> 020");
-                eventCode = "020"; rule += "+should";
+                bool reproach = g.HasChildWithLemma(clause, Rel.Aux, _w.Have);
+                trace?.Step(doc, t, reproach ? "the statement says what its target should have done: 010 -> 111" : "the statement says what its target should do: 010 -> 020");
+                eventCode = reproach ? "111" : "020"; rule += reproach ? "+should-have" : "+should";
             }
+            // "told TASS", "told radio host X": a named addressee the dictionaries do not know is the statement's audience,
+            // not whom it is about; the statement stands without it (a pronoun, "told him", stays someone unknown).
+            bool audience = obj >= 0 && targets.Count == 0 && g.Upos(obj) != UPos.PRON && (g.RelOf(obj) == Rel.Iobj || _w.AddresseeVerbs.Contains(g.Lemma(t)));
+            int targetHead = obj >= 0 && !audience ? obj : about;
             var plan = new EventPlan
             {
                 Sentence = sentence, Trigger = t, Clause = t, Code = eventCode, Rule = rule,
-                Confidence = 0.6, TargetHead = obj >= 0 ? obj : about,
+                Confidence = 0.6, TargetHead = targetHead,
             };
             Emit(ctx, g, plan, sources, targets);
         }
+    }
+
+    /// <summary>The reported clause's subject when it is an agent noun naming no actor ("ministers", "the government"),
+    /// with its actors given the article's country; (-1, null) if none, if the article has no country, or if a described
+    /// body is one of the speakers' own codes.</summary>
+    private (int Head, List<ActorRef>? Actors) DescribedBody(DocumentContext ctx, in SentenceGraph g, int clause, int speech, List<ActorRef> speakers)
+    {
+        int subject = _clauses.SubjectOf(g, clause);
+        if (subject < 0 || g.Upos(subject) != UPos.NOUN || ctx.EntityAt[subject] >= 0 || !Within(g, clause, subject, speech)
+            || _data.Agents.RoleOf(g, subject) is null || ArticleCountry(ctx) is not { } country)
+            return (-1, null);
+        var found = new List<ActorRef>();
+        if (_actors.Resolve(ctx, g, subject, true, found, false, speakers) == 0) return (-1, null);
+        for (int i = 0; i < found.Count; i++)
+        {
+            var a = found[i];
+            if (a.Generic && a.Code == ActorResolver.PeopleRole) return (-1, null);
+            if (a.Generic && !_actors.HasCountry(a)) found[i] = a = a with { Code = country + a.Code };
+            if (speakers.Exists(s => s.Code == a.Code)) return (-1, null);
+        }
+        return (subject, found);
     }
 
     /// <summary>"should", "must", "ought" on the clause's predicate.</summary>

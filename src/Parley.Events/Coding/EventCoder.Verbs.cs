@@ -64,6 +64,19 @@ public sealed partial class EventCoder
             }
         }
 
+        // "sent condolences to X", "paid tribute to X", "levelled criticism at X": a verb carrying an act noun is that act
+        // (data/lang/en/speech-acts.tsv), aimed at the actor of the noun's or the verb's target phrase. A pattern's plain
+        // statement or symbolic act ("paid tribute": 017) gives way when the phrase names whom the act is aimed at.
+        bool actNoun = false;
+        if (!_petrarch && eventObject < 0 && _acts.IsCarrier(g.Lemma(t))
+            && ClauseAnalyzer.DirectObject(g, t) is int carried and >= 0 && _acts.OfNoun(g.Lemma(carried)) is { } carriedAct
+            && (pattern is null || code is not null && CameoOntology.RootOf(code) == 1 && code != carriedAct.Code && ActNounTarget(ctx, g, carried, t, []) >= 0))
+        {
+            eventObject = carried; actNoun = true; pattern = null;
+            trace?.Step(doc, t, $"'{lemma}' carries the act noun '{ctx.TokenText(carried)}': {code ?? "---"} -> {carriedAct.Code}");
+            code = carriedAct.Code; reverse = null; rule = "+act:" + StringStore.Get(g.Lemma(carried));
+        }
+
         // "Erdogan attacked the proclamation by Trump", "slammed the decision": force against what was said or decided is
         // words, not force: disapproval (111) of whoever the object names.
         bool verbalObject = false;
@@ -168,7 +181,7 @@ public sealed partial class EventCoder
                     if (code != was) trace?.Step(doc, t, $"stated for the future: {was} -> {(_ontology.IsForce(was) ? "threat" : "intent")} {code}");
                 }
             }
-            if (code is not null && _ontology.IsStatement(code) && pattern is null)
+            if (code is not null && _ontology.IsStatement(code) && pattern is null && !actNoun)
             {
                 if (ReportedClause(g, t) is int reported and >= 0)
                 {
@@ -192,7 +205,7 @@ public sealed partial class EventCoder
         }
 
         // "..., a senior official said": a reporting verb around a clause is not an event; the clause is.
-        if (pattern is null && !composed && _w.SpeechVerbs.Contains(g.Lemma(t))
+        if (pattern is null && !composed && !actNoun && _w.SpeechVerbs.Contains(g.Lemma(t))
             && (g.Child(t, Rel.Ccomp) >= 0 || g.Child(t, Rel.Parataxis) >= 0 || g.RelOf(t) is Rel.Parataxis or Rel.Ccomp))
         {
             if (!_petrarch && ReportedClause(g, t) is int reported and >= 0)
@@ -238,7 +251,7 @@ public sealed partial class EventCoder
 
         // Arguments of a composed or pattern-matched complement ("refused to resume talks with X") are found in it.
         int clause = complement >= 0 ? complement : xc >= 0 ? xc : t;
-        var args = new Arguments(t, clause, complement, m, pattern, eventObject, rootNounSlip, verbalObject);
+        var args = new Arguments(t, clause, complement, m, pattern, eventObject, rootNounSlip, verbalObject, actNoun);
         var sources = new List<ActorRef>();
         var targets = new List<ActorRef>();
         if (!FindArguments(ctx, g, ref args, sources, targets, code ?? reverse!)) return;

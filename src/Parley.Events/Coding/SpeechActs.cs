@@ -15,8 +15,14 @@ internal sealed class SpeechActs
 {
     public const string FileName = "speech-acts.tsv";
 
-    private readonly Dictionary<int, SpeechAct> _verbs = [], _words = [], _negated = [];
-    private readonly HashSet<int> _negators = [];
+    private readonly Dictionary<int, SpeechAct> _verbs = [], _words = [], _negated = [], _nouns = [];
+    private readonly HashSet<int> _negators = [], _carriers = [];
+
+    /// <summary>The act a noun is as the object of a carrier verb ("sent condolences", "paid tribute"), or null.</summary>
+    public SpeechAct? OfNoun(int lemma) => _nouns.GetValueOrDefault(lemma);
+
+    /// <summary>A verb that carries an act noun ("send", "express", "pay", "voice").</summary>
+    public bool IsCarrier(int lemma) => _carriers.Contains(lemma);
 
     /// <summary>A word that negates the act of a word it heads ("nothing wrong", "none of it true").</summary>
     public bool IsNegator(int lemma) => _negators.Contains(lemma);
@@ -47,10 +53,14 @@ internal sealed class SpeechActs
             if (line.Length == 0 || line[0] == '#') continue;
             var c = line.Split('\t');
             if (c.Length != 4 || c[1].Length == 0)
-                throw new InvalidDataException($"{FileName} line {lineNo}: expected 'act<TAB>code<TAB>verb|word|negated|negator<TAB>lemmas'");
-            if (c[2] == "negator")
+                throw new InvalidDataException($"{FileName} line {lineNo}: expected 'act<TAB>code<TAB>verb|word|negated|noun|negator|carrier<TAB>lemmas'");
+            if (c[2] is "negator" or "carrier")
             {
-                foreach (var w in c[3].Split(' ', StringSplitOptions.RemoveEmptyEntries)) acts._negators.Add(StringStore.Intern(w));
+                foreach (var w in c[3].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (c[2] == "negator") acts._negators.Add(StringStore.Intern(w));
+                    else acts._carriers.UnionWith(CoderWords.Spellings(w));
+                }
                 continue;
             }
             if (!byName.TryGetValue(c[0], out var act)) byName[c[0]] = act = new SpeechAct(c[0], c[1], byName.Count);
@@ -60,7 +70,8 @@ internal sealed class SpeechActs
                 "verb" => acts._verbs,
                 "word" => acts._words,
                 "negated" => acts._negated,
-                _ => throw new InvalidDataException($"{FileName} line {lineNo}: kind '{c[2]}' is not verb, word or negated"),
+                "noun" => acts._nouns,
+                _ => throw new InvalidDataException($"{FileName} line {lineNo}: kind '{c[2]}' is not verb, word, negated, noun, carrier or negator"),
             };
             foreach (var w in c[3].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
