@@ -3,9 +3,9 @@ using System.Numerics;
 namespace Parley.Nlp.Learning;
 
 /// <summary>
-/// The spherical k-means both word-cluster trainers run (NER's and the tagger's): dot products of unit vectors,
-/// normalising, the nearest centroid of a vector (first best on ties) and Lloyd's iterations. The trainers differ
-/// only in how they seed the centroids and in the parameters of <see cref="Lloyd"/>.
+/// The spherical k-means of <see cref="Training.ClusterTrainer"/>: dot products of unit vectors, normalising, the
+/// nearest centroid of a vector (first best on ties) and Lloyd's iterations. Its recipes differ only in how they seed
+/// the centroids and in the parameters of <see cref="Lloyd"/>.
 /// </summary>
 internal static class Centroids
 {

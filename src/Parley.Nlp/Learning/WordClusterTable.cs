@@ -6,10 +6,10 @@ namespace Parley.Nlp.Learning;
 /// <summary>
 /// Distributional word clusters, learned from unlabelled text: each known word (lower-cased, digits folded to 0) has
 /// a cluster at each of a few levels, plus a capitalisation prior (how often the word is written capitalised in
-/// mid-sentence). The one cluster table of the NLP models, filled by two training recipes:
-/// <see cref="Training.ClusterTrainer"/> for the tagger and the parser (fine clusters grouped into a hierarchy of
-/// coarser ones, like the bit-string prefixes of Brown clusters: <see cref="Hierarchy"/>) and
-/// <see cref="Ner.WordClusterTrainer"/> for NER (a fine and an independent coarse k-means: <see cref="FromWords"/>).
+/// mid-sentence). The one cluster table of the NLP models, learned by <see cref="Training.ClusterTrainer"/> with two
+/// recipes: the tagger's and the parser's (fine clusters grouped into a hierarchy of coarser ones, like the
+/// bit-string prefixes of Brown clusters: <see cref="Hierarchy"/>) and NER's (a fine and an independent coarse
+/// k-means: <see cref="FromWords"/>).
 /// A word's code names its leaf, the distinct combination of clusters it has across the levels; each level maps
 /// leaves to its clusters. Immutable and thread-safe.
 /// </summary>
@@ -120,8 +120,8 @@ public sealed class WordClusterTable
     public static int CaseBucket(int code) => (code >> 16) & 0xF;
 
     /// <summary>
-    /// The capitalisation prior both cluster trainers learn (this table's and NER's): the share of capitalised
-    /// mid-sentence uses among those and lower-case ones, in buckets 1-5 (0: under 3 uses, no evidence).
+    /// The capitalisation prior of every recipe: the share of capitalised mid-sentence uses among those and
+    /// lower-case ones, in buckets 1-5 (0: under 3 uses, no evidence).
     /// </summary>
     internal static int CaseBucketOf(int capitalised, int lower)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Parley.Core;
 using Parley.Nlp.Learning;
+using Parley.Nlp.Training;
 
 namespace Parley.Nlp.Ner;
 
@@ -66,7 +67,7 @@ public static class NerTrainingRun
             log($"gazetteer: {gazetteer.PhraseCount} phrases ({clock.Elapsed.TotalSeconds:F0}s)");
             if (settings.Clusters)
             {
-                clusters = WordClusterTrainer.Train(settings.DataRoot, settings.Seed, log);
+                clusters = ClusterTrainer.Train([], ClusterTrainer.NewsTexts(settings.DataRoot), null, ClusterTrainOptions.Ner with { Seed = settings.Seed }, log);
                 log($"word clusters: {clusters.Count} words ({clock.Elapsed.TotalSeconds:F0}s)");
             }
         }

@@ -9,30 +9,120 @@ using Parley.Nlp.Tokenization;
 
 namespace Parley.Nlp.Training;
 
-/// <summary>Settings of <see cref="ClusterTrainer"/>. The defaults built the shipped clusters.bin.gz.</summary>
-public sealed record ClusterTrainOptions
+/// <summary>How <see cref="ClusterTrainer"/> turns the unlabelled texts into word sequences.</summary>
+public enum ClusterText
 {
-    public int Seed { get; init; } = 1;
-    /// <summary>Fine clusters; the coarser levels group them (<see cref="CoarseLevels"/>).</summary>
-    public int FineClusters { get; init; } = 1024;
-    public IReadOnlyList<int> CoarseLevels { get; init; } = [256, 64, 16];
-    /// <summary>Words seen fewer times get no cluster.</summary>
-    public int MinCount { get; init; } = 3;
-    public int MaxVocabulary { get; init; } = 120_000;
-    /// <summary>The most frequent words, used as context features (two words left and right).</summary>
-    public int ContextWords { get; init; } = 1_000;
-    /// <summary>Size of the dense vectors (random projection of the positive-PMI context vectors).</summary>
-    public int Dimensions { get; init; } = 128;
-    public int Iterations { get; init; } = 12;
+    /// <summary>The given <see cref="Tokenizer"/>; each text one sequence.</summary>
+    Tokenizer,
+    /// <summary>Each line one sequence, split at white space with leading and trailing punctuation split off (a final period kept on abbreviations such as "U.S." and "Corp.").</summary>
+    WhitespaceLines,
+}
+
+/// <summary>How a word's co-occurrence counts become the weights of its context vector.</summary>
+public enum ClusterPmi
+{
+    /// <summary>Positive PMI against context counts raised to 0.75 (word2vec's smoothing: rare contexts get less inflated PMI).</summary>
+    SmoothedContexts,
+    /// <summary>Square root of the positive PMI against the plain context counts.</summary>
+    SquareRoot,
+}
+
+/// <summary>Entries of the seeded random projection of the context vectors.</summary>
+public enum ClusterProjection
+{
+    /// <summary>-1 or +1.</summary>
+    Signs,
+    /// <summary>Uniform in [-1, 1).</summary>
+    Uniform,
+}
+
+/// <summary>How k-means picks its first centroids.</summary>
+public enum ClusterSeeding
+{
+    /// <summary>k-means++: each next seed drawn with probability proportional to weight x (1 - best cosine).</summary>
+    KMeansPlusPlus,
+    /// <summary>Distinct words drawn uniformly among the <see cref="ClusterTrainOptions.SeedPool"/> most frequent.</summary>
+    RandomWords,
 }
 
 /// <summary>
-/// Learns <see cref="WordClusterTable"/> word clusters from unlabelled text: every word seen often enough gets a
-/// vector of its neighbours (two positions left and right, among the most frequent words) weighted by positive PMI
-/// with smoothed context counts, projected to a few dense dimensions with a seeded random projection; spherical
-/// k-means (k-means++ seeding) gives the fine clusters, and k-means over the fine centroids builds the coarser
-/// levels, so each coarse cluster is a union of fine ones (as the prefixes of Brown clusters are). A capitalisation
-/// prior per word is counted on the way. Single-threaded and deterministic for a seed; seconds to a few minutes.
+/// Settings of <see cref="ClusterTrainer"/>. The defaults built the tagger's and the parser's clusters.bin.gz
+/// (models/nlp-en-ewt); <see cref="Ner"/> built NER's (models/ner-en).
+/// </summary>
+public sealed record ClusterTrainOptions
+{
+    public int Seed { get; init; } = 1;
+    /// <summary>Where the word sequences come from (the treebank's sentences, if given, are always read as they are).</summary>
+    public ClusterText Text { get; init; } = ClusterText.Tokenizer;
+    /// <summary>Longest word kept as it is; longer (and empty) words are read per <see cref="TruncateLongWords"/>.</summary>
+    public int MaxWordChars { get; init; } = WordClusterTable.MaxChars;
+    /// <summary>True: a longer word keeps its first <see cref="MaxWordChars"/> characters; false: it reads as "&lt;long&gt;".</summary>
+    public bool TruncateLongWords { get; init; }
+    /// <summary>Tokens after which the next word starts a sentence (its capitalisation says nothing of the word).</summary>
+    public IReadOnlyList<string> SentenceOpeners { get; init; } = [".", "!", "?", ":", ";", "\"", "``", "'", "(", "-", "--", "\u201c", "\u2014"];
+    /// <summary>Words seen fewer times get no cluster.</summary>
+    public int MinCount { get; init; } = 3;
+    public int MaxVocabulary { get; init; } = 120_000;
+    /// <summary>Only words with a letter get a cluster (they still count as contexts).</summary>
+    public bool LettersOnly { get; init; }
+    /// <summary>The most frequent words, used as context features.</summary>
+    public int ContextWords { get; init; } = 1_000;
+    /// <summary>
+    /// Weight of each neighbour position, from the farthest left to the farthest right (as many each side): nearer
+    /// neighbours say more about the word's syntax.
+    /// </summary>
+    public IReadOnlyList<float> PositionWeights { get; init; } = [0.5f, 1f, 1f, 0.5f];
+    /// <summary>True: a sequence edge is a context of its own; false: it counts as a word outside <see cref="ContextWords"/>.</summary>
+    public bool EdgeContext { get; init; } = true;
+    public ClusterPmi Pmi { get; init; } = ClusterPmi.SmoothedContexts;
+    public ClusterProjection Projection { get; init; } = ClusterProjection.Signs;
+    /// <summary>Size of the dense vectors (random projection of the positive-PMI context vectors).</summary>
+    public int Dimensions { get; init; } = 128;
+    /// <summary>Fine clusters; the coarser levels follow (<see cref="CoarseLevels"/>).</summary>
+    public int FineClusters { get; init; } = 1024;
+    public IReadOnlyList<int> CoarseLevels { get; init; } = [256, 64, 16];
+    /// <summary>True: each coarse level clusters the centroids of the level below (a hierarchy); false: each clusters the words afresh.</summary>
+    public bool Hierarchical { get; init; } = true;
+    public ClusterSeeding Seeding { get; init; } = ClusterSeeding.KMeansPlusPlus;
+    /// <summary>With <see cref="ClusterSeeding.RandomWords"/>: the seeds are drawn among this many most frequent words.</summary>
+    public int SeedPool { get; init; } = 20_000;
+    public int Iterations { get; init; } = 12;
+    public int CoarseIterations { get; init; } = 24;
+    /// <summary>True: a cluster left empty keeps its centroid; false: its centroid becomes zero.</summary>
+    public bool KeepEmptyClusters { get; init; } = true;
+
+    /// <summary>The settings of NER's clusters: left and right neighbours, square-rooted PPMI, a fine and an independent coarse clustering.</summary>
+    public static ClusterTrainOptions Ner { get; } = new()
+    {
+        Text = ClusterText.WhitespaceLines,
+        MaxWordChars = 64,
+        TruncateLongWords = true,
+        SentenceOpeners = [".", "!", "?", ":", "\"", "'", "(", "-", "\u201c"],
+        MinCount = 4,
+        MaxVocabulary = 50_000,
+        LettersOnly = true,
+        PositionWeights = [1f, 1f],
+        EdgeContext = false,
+        Pmi = ClusterPmi.SquareRoot,
+        Projection = ClusterProjection.Uniform,
+        Dimensions = 96,
+        FineClusters = 256,
+        CoarseLevels = [32],
+        Hierarchical = false,
+        Seeding = ClusterSeeding.RandomWords,
+        CoarseIterations = 12,
+        KeepEmptyClusters = false,
+    };
+}
+
+/// <summary>
+/// Learns <see cref="WordClusterTable"/> word clusters from unlabelled text, the one trainer of the tagger's, the
+/// parser's and NER's clusters: every word seen often enough gets a vector of its neighbours (a few positions left
+/// and right, among the most frequent words) weighted by positive PMI, projected to a few dense dimensions with a
+/// seeded random projection; spherical k-means gives the fine clusters and the coarser levels, either grouping the
+/// fine clusters (each coarse cluster a union of fine ones, as the prefixes of Brown clusters are) or clustering the
+/// words afresh. A capitalisation prior per word is counted on the way. Single-threaded and deterministic for a seed;
+/// seconds to a few minutes. <see cref="ClusterTrainOptions"/> holds each model's recipe.
 /// </summary>
 public static class ClusterTrainer
 {
@@ -64,25 +154,34 @@ public static class ClusterTrainer
     }
 
     /// <summary>
-    /// Trains clusters on the words of <paramref name="treebank"/> (its gold tokens) and on <paramref name="texts"/>
-    /// tokenized by <paramref name="tokenizer"/>.
+    /// Trains clusters on the words of <paramref name="treebank"/> (its gold tokens) and on <paramref name="texts"/>,
+    /// read as <see cref="ClusterTrainOptions.Text"/> says (<paramref name="tokenizer"/> is needed only for
+    /// <see cref="ClusterText.Tokenizer"/>).
     /// </summary>
-    public static WordClusterTable Train(IReadOnlyList<ConlluSentence> treebank, IEnumerable<string> texts, Tokenizer tokenizer, ClusterTrainOptions options, Action<string>? log = null)
+    public static WordClusterTable Train(IReadOnlyList<ConlluSentence> treebank, IEnumerable<string> texts, Tokenizer? tokenizer, ClusterTrainOptions options, Action<string>? log = null)
     {
         var clock = Stopwatch.StartNew();
-        var corpus = new Corpus();
+        var corpus = new Corpus(options);
         foreach (var s in treebank)
         {
             corpus.BeginSequence();
             foreach (var w in s.Words) corpus.Add(w.Form);
         }
-        var buffer = new TokenBuffer(4096);
-        foreach (var text in texts)
+        if (options.Text == ClusterText.Tokenizer)
         {
-            buffer.Clear();
-            tokenizer.Tokenize(text, buffer);
-            corpus.BeginSequence();
-            foreach (ref readonly var t in buffer.Span) corpus.Add(text.AsSpan(t.Start, t.End - t.Start));
+            ArgumentNullException.ThrowIfNull(tokenizer);
+            var buffer = new TokenBuffer(4096);
+            foreach (var text in texts)
+            {
+                buffer.Clear();
+                tokenizer.Tokenize(text, buffer);
+                corpus.BeginSequence();
+                foreach (ref readonly var t in buffer.Span) corpus.Add(text.AsSpan(t.Start, t.End - t.Start));
+            }
+        }
+        else
+        {
+            foreach (var text in texts) AddWhitespaceLines(corpus, text);
         }
         corpus.Finish();
         log?.Invoke($"clusters: {corpus.TokenCount} tokens, {corpus.Words.Count} types read ({clock.Elapsed.TotalSeconds:F0}s)");
@@ -102,12 +201,16 @@ public static class ClusterTrainer
         foreach (int w in byFrequency)
         {
             if (frequency[w] < options.MinCount || vocab.Count >= options.MaxVocabulary) break;
+            if (options.LettersOnly && !HasLetter(corpus.Words[w])) continue;
             row[w] = vocab.Count;
             vocab.Add(w);
         }
 
-        // Co-occurrence counts: word x (position -2, -1, +1, +2) x (context word, "other", sequence edge).
-        int slot = contexts + 2, width = 4 * slot;
+        // Co-occurrence counts: word x neighbour position x (context word, "other", sequence edge if its own context).
+        var positionWeights = options.PositionWeights.ToArray();
+        int positions = positionWeights.Length, side = positions / 2;
+        int edge = options.EdgeContext ? contexts + 1 : contexts;
+        int slot = edge + 1, width = positions * slot;
         var cooc = new Dictionary<int, float>[vocab.Count];
         for (int k = 0; k < cooc.Length; k++) cooc[k] = [];
         var contextTotals = new double[width];
@@ -118,29 +221,35 @@ public static class ClusterTrainer
             {
                 int r = row[ids[i]];
                 if (r < 0) continue;
-                for (int p = 0; p < 4; p++)
+                for (int p = 0; p < positions; p++)
                 {
-                    int at = i + (p < 2 ? p - 2 : p - 1);
-                    int c = at < start || at >= end ? contexts + 1 : contextIndex[ids[at]];
+                    int at = i + (p < side ? p - side : p - side + 1);
+                    int c = at < start || at >= end ? edge : contextIndex[ids[at]];
                     int key = p * slot + c;
-                    // nearer neighbours say more about the word's syntax
-                    float weight = p is 1 or 2 ? 1f : 0.5f;
+                    float weight = positionWeights[p];
                     ref float cell = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(cooc[r], key, out _);
                     cell += weight;
                     contextTotals[key] += weight;
                 }
             }
         }
-        // Context distribution smoothing (counts ^ 0.75), as in word2vec: rare contexts get less inflated PMI.
         var contextProbability = new double[width];
-        double smoothedTotal = 0;
-        for (int c = 0; c < width; c++) smoothedTotal += contextProbability[c] = Math.Pow(contextTotals[c], 0.75);
-        for (int c = 0; c < width; c++) contextProbability[c] /= smoothedTotal;
+        double contextSum = 0;
+        if (options.Pmi == ClusterPmi.SmoothedContexts)
+        {
+            for (int c = 0; c < width; c++) contextSum += contextProbability[c] = Math.Pow(contextTotals[c], 0.75);
+            for (int c = 0; c < width; c++) contextProbability[c] /= contextSum;
+        }
+        else
+        {
+            foreach (double t in contextTotals) contextSum += t;
+        }
 
         int dims = options.Dimensions;
         var random = new Random(options.Seed);
         var projection = new float[width * dims];
-        for (int i = 0; i < projection.Length; i++) projection[i] = random.NextDouble() < 0.5 ? -1f : 1f;
+        for (int i = 0; i < projection.Length; i++)
+            projection[i] = options.Projection == ClusterProjection.Signs ? (random.NextDouble() < 0.5 ? -1f : 1f) : (float)(random.NextDouble() * 2 - 1);
         var vectors = new float[vocab.Count * dims];
         var keys = new List<int>();
         for (int k = 0; k < vocab.Count; k++)
@@ -153,9 +262,12 @@ public static class ClusterTrainer
             keys.Sort();
             foreach (int context in keys)
             {
-                double pmi = Math.Log(cooc[k][context] / wordTotal / contextProbability[context]);
+                float count = cooc[k][context];
+                double pmi = options.Pmi == ClusterPmi.SmoothedContexts
+                    ? Math.Log(count / wordTotal / contextProbability[context])
+                    : Math.Log(count * contextSum / (wordTotal * contextTotals[context]));
                 if (pmi <= 0) continue;
-                float weight = (float)pmi;
+                float weight = options.Pmi == ClusterPmi.SmoothedContexts ? (float)pmi : (float)Math.Sqrt(pmi);
                 var p = projection.AsSpan(context * dims, dims);
                 for (int d = 0; d < dims; d++) target[d] += weight * p[d];
             }
@@ -166,77 +278,151 @@ public static class ClusterTrainer
 
         var weights = new float[vocab.Count];
         Array.Fill(weights, 1f);
-        var (fine, fineCentroids, fineSizes) = KMeans(vectors, weights, dims, options.FineClusters, options.Iterations, options.Seed, log, "fine");
+        var (fine, fineCentroids, fineSizes) = KMeans(vectors, weights, dims, options.FineClusters, options.Iterations, options.Seed, options, log, "fine");
         log?.Invoke($"clusters: {options.FineClusters} fine clusters ({clock.Elapsed.TotalSeconds:F0}s)");
-        var parents = new int[options.CoarseLevels.Count][];
-        var levelVectors = fineCentroids;
-        var levelWeights = fineSizes;
-        var toLevel = new int[options.FineClusters];
-        for (int f = 0; f < toLevel.Length; f++) toLevel[f] = f;
-        for (int l = 0; l < parents.Length; l++)
+        int levels = options.CoarseLevels.Count;
+        WordClusterTable table;
+        if (options.Hierarchical)
         {
-            var (assign, centroids, sizes) = KMeans(levelVectors, levelWeights, dims, options.CoarseLevels[l], options.Iterations * 2, options.Seed + 1 + l, null, "coarse");
-            parents[l] = new int[options.FineClusters];
-            for (int f = 0; f < toLevel.Length; f++) { toLevel[f] = assign[toLevel[f]]; parents[l][f] = toLevel[f]; }
-            levelVectors = centroids;
-            levelWeights = sizes;
+            var parents = new int[levels][];
+            var levelVectors = fineCentroids;
+            var levelWeights = fineSizes;
+            var toLevel = new int[options.FineClusters];
+            for (int f = 0; f < toLevel.Length; f++) toLevel[f] = f;
+            for (int l = 0; l < levels; l++)
+            {
+                var (assign, centroids, sizes) = KMeans(levelVectors, levelWeights, dims, options.CoarseLevels[l], options.CoarseIterations, options.Seed + 1 + l, options, null, "coarse");
+                parents[l] = new int[options.FineClusters];
+                for (int f = 0; f < toLevel.Length; f++) { toLevel[f] = assign[toLevel[f]]; parents[l][f] = toLevel[f]; }
+                levelVectors = centroids;
+                levelWeights = sizes;
+            }
+            var codes = new Dictionary<string, int>(vocab.Count, StringComparer.Ordinal);
+            for (int k = 0; k < vocab.Count; k++)
+            {
+                int w = vocab[k];
+                codes[corpus.Words[w]] = (fine[k] + 1) | (WordClusterTable.CaseBucketOf(corpus.CapitalisedMid[w], corpus.LowerCase[w]) << 16);
+            }
+            table = WordClusterTable.Hierarchy(codes, options.FineClusters, parents);
         }
-        var codes = new Dictionary<string, int>(vocab.Count, StringComparer.Ordinal);
-        for (int k = 0; k < vocab.Count; k++)
+        else
         {
-            int w = vocab[k];
-            codes[corpus.Words[w]] = (fine[k] + 1) | (WordClusterTable.CaseBucketOf(corpus.CapitalisedMid[w], corpus.LowerCase[w]) << 16);
+            var assigns = new int[levels + 1][];
+            assigns[0] = fine;
+            for (int l = 0; l < levels; l++)
+                assigns[l + 1] = KMeans(vectors, weights, dims, options.CoarseLevels[l], options.CoarseIterations, options.Seed + 1 + l, options, log, "coarse").Assign;
+            table = WordClusterTable.FromWords(Enumerable.Range(0, vocab.Count).Select(k =>
+                (corpus.Words[vocab[k]], assigns.Select(a => a[k]).ToArray(), WordClusterTable.CaseBucketOf(corpus.CapitalisedMid[vocab[k]], corpus.LowerCase[vocab[k]]))));
         }
-        log?.Invoke($"clusters: hierarchy {string.Join(" > ", options.CoarseLevels.Prepend(options.FineClusters))} built ({clock.Elapsed.TotalSeconds:F0}s)");
-        return WordClusterTable.Hierarchy(codes, options.FineClusters, parents);
+        log?.Invoke($"clusters: {string.Join(options.Hierarchical ? " > " : " and ", options.CoarseLevels.Prepend(options.FineClusters))} clusters built ({clock.Elapsed.TotalSeconds:F0}s)");
+        return table;
     }
 
-    /// <summary>Spherical k-means with k-means++ seeding over weighted unit vectors; returns assignments, unit centroids and cluster weights.</summary>
-    private static (int[] Assign, float[] Centroids, float[] Sizes) KMeans(float[] vectors, float[] weights, int dims, int k, int iterations, int seed, Action<string>? log, string name)
+    private static bool HasLetter(string word)
+    {
+        foreach (char c in word) if (char.IsLetter(c)) return true;
+        return false;
+    }
+
+    /// <summary><see cref="ClusterText.WhitespaceLines"/>: each line of <paramref name="text"/> one sequence.</summary>
+    private static void AddWhitespaceLines(Corpus corpus, string text)
+    {
+        foreach (var range in text.AsSpan().Split('\n'))
+        {
+            var line = text.AsSpan(range);
+            corpus.BeginSequence();
+            int i = 0;
+            while (i < line.Length)
+            {
+                while (i < line.Length && char.IsWhiteSpace(line[i])) i++;
+                int start = i;
+                while (i < line.Length && !char.IsWhiteSpace(line[i])) i++;
+                if (i > start) AddSplittingPunctuation(corpus, line[start..i]);
+            }
+        }
+    }
+
+    private static void AddSplittingPunctuation(Corpus corpus, ReadOnlySpan<char> raw)
+    {
+        int start = 0, end = raw.Length;
+        while (start < end && char.IsPunctuation(raw[start])) corpus.Add(raw.Slice(start++, 1));
+        int tail = end;
+        while (tail > start && char.IsPunctuation(raw[tail - 1])) tail--;
+        // Keep a final period on abbreviations such as "U.S." and "Corp."
+        if (tail < end && raw[tail] == '.' && tail > start && (raw[start..tail].Contains('.') || (tail - start <= 4 && char.IsUpper(raw[start])))) tail++;
+        if (tail > start) corpus.Add(raw[start..tail]);
+        for (int i = tail; i < end; i++) corpus.Add(raw.Slice(i, 1));
+    }
+
+    /// <summary>Spherical k-means over weighted unit vectors, seeded as the options say; returns assignments, unit centroids and cluster weights.</summary>
+    private static (int[] Assign, float[] Centroids, float[] Sizes) KMeans(float[] vectors, float[] weights, int dims, int k, int iterations, int seed,
+        ClusterTrainOptions options, Action<string>? log, string name)
     {
         int n = weights.Length;
         k = Math.Min(k, n);
         var random = new Random(seed);
         var centroids = new float[k * dims];
-        // k-means++: each next seed drawn with probability proportional to weight x (1 - best cosine)
-        var distance = new double[n];
-        Array.Fill(distance, double.MaxValue);
-        int pick = random.Next(n);
-        for (int c = 0; c < k; c++)
+        if (options.Seeding == ClusterSeeding.RandomWords)
         {
-            vectors.AsSpan(pick * dims, dims).CopyTo(centroids.AsSpan(c * dims, dims));
-            if (c == k - 1) break;
-            var centre = new ReadOnlySpan<float>(centroids, c * dims, dims);
-            double total = 0;
-            for (int w = 0; w < n; w++)
+            int pool = Math.Max(k, Math.Min(n, options.SeedPool));
+            var chosen = new HashSet<int>();
+            for (int c = 0; c < k; c++)
             {
-                double d = Math.Max(0, 1 - Centroids.Dot(new ReadOnlySpan<float>(vectors, w * dims, dims), centre));
-                if (d < distance[w]) distance[w] = d;
-                total += distance[w] * weights[w];
-            }
-            double target = random.NextDouble() * total;
-            pick = n - 1;
-            for (int w = 0; w < n; w++)
-            {
-                target -= distance[w] * weights[w];
-                if (target <= 0) { pick = w; break; }
+                int pick;
+                do pick = random.Next(pool); while (!chosen.Add(pick));
+                vectors.AsSpan(pick * dims, dims).CopyTo(centroids.AsSpan(c * dims, dims));
             }
         }
-        // an emptied cluster keeps its old centroid
-        var (assign, sizes) = Centroids.Lloyd(vectors, n, weights, centroids, k, dims, iterations, keepEmpty: true, log, name);
+        else
+        {
+            // k-means++: each next seed drawn with probability proportional to weight x (1 - best cosine)
+            var distance = new double[n];
+            Array.Fill(distance, double.MaxValue);
+            int pick = random.Next(n);
+            for (int c = 0; c < k; c++)
+            {
+                vectors.AsSpan(pick * dims, dims).CopyTo(centroids.AsSpan(c * dims, dims));
+                if (c == k - 1) break;
+                var centre = new ReadOnlySpan<float>(centroids, c * dims, dims);
+                double total = 0;
+                for (int w = 0; w < n; w++)
+                {
+                    double d = Math.Max(0, 1 - Centroids.Dot(new ReadOnlySpan<float>(vectors, w * dims, dims), centre));
+                    if (d < distance[w]) distance[w] = d;
+                    total += distance[w] * weights[w];
+                }
+                double target = random.NextDouble() * total;
+                pick = n - 1;
+                for (int w = 0; w < n; w++)
+                {
+                    target -= distance[w] * weights[w];
+                    if (target <= 0) { pick = w; break; }
+                }
+            }
+        }
+        var (assign, sizes) = Centroids.Lloyd(vectors, n, weights, centroids, k, dims, iterations, options.KeepEmptyClusters, log, name);
         return (assign, centroids, sizes);
     }
 
-    /// <summary>The unlabelled corpus as word ids per sequence (sentence or document), with case counts per word.</summary>
+    /// <summary>The unlabelled corpus as word ids per sequence (sentence, line or document), with case counts per word.</summary>
     private sealed class Corpus
     {
         private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _openers;
+        private readonly int _maxChars;
+        private readonly bool _truncate;
         private readonly List<int> _sequence = [];
         private int _sequenceStart = -1;
         private bool _sentenceStart = true;
 
-        public Corpus() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        public Corpus(ClusterTrainOptions options)
+        {
+            _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+            _openers = new HashSet<string>(options.SentenceOpeners, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            _maxChars = options.MaxWordChars;
+            _truncate = options.TruncateLongWords;
+        }
 
         public List<string> Words { get; } = [];
         public List<int> CapitalisedMid { get; } = [];
@@ -262,11 +448,17 @@ public static class ClusterTrainer
             _sentenceStart = true;
         }
 
+        /// <summary>Adds a word as written: its normalised form (<see cref="WordClusterTable.Normalise(ReadOnlySpan{char})"/>) is the key, its case is counted.</summary>
         public void Add(ReadOnlySpan<char> word)
         {
-            if (word.IsEmpty || word.Length > WordClusterTable.MaxChars) word = "<long>";
-            Span<char> key = stackalloc char[word.Length];
-            WordClusterTable.Normalise(word, key);
+            var form = word;
+            if (word.IsEmpty || word.Length > _maxChars)
+            {
+                if (_truncate) form = word[..Math.Min(word.Length, _maxChars)];
+                else word = form = "<long>";
+            }
+            Span<char> key = stackalloc char[form.Length];
+            WordClusterTable.Normalise(form, key);
             if (!_lookup.TryGetValue(key, out int id))
             {
                 id = Words.Count;
@@ -281,7 +473,7 @@ public static class ClusterTrainer
             foreach (char c in word) { if (char.IsUpper(c)) anyUpper = true; else if (char.IsLower(c)) anyLower = true; }
             if (anyLower && !anyUpper) LowerCase[id]++;
             else if (anyLower && char.IsUpper(word[0]) && !_sentenceStart) CapitalisedMid[id]++;
-            _sentenceStart = word is "." or "!" or "?" or ":" or ";" or "\"" or "``" or "'" or "(" or "-" or "--" or "\u201c" or "\u2014";
+            _sentenceStart = _openers.Contains(word);
         }
 
         /// <summary>Closes the open sequence; call once after the last word.</summary>
