@@ -112,7 +112,8 @@ public sealed partial class PostgresStore
     /// parallel scan. So: in day order, when 16 times the even-spread estimate is at most an eighth of the events, the
     /// first that many rows of the order are walked and filtered (their matches are the first of the whole order); otherwise, or when that
     /// walk comes up short, the matching keys are collected from the filter's own indexes (a MATERIALIZED CTE is planned
-    /// on its own: bitmap scans) and sorted. Same WHERE and total order, same rows.
+    /// on its own: bitmap scans) and sorted. A walk toward older days with an end date starts at that date (toward newer
+    /// days, at the start date): the rows it skips are dated outside the range. Same WHERE and total order, same rows.
     /// </summary>
     private static IEnumerable<(string Sql, int Cap)> PagePlans(PgEventFilter filter, EventQuery q, int count, long rows)
     {
@@ -122,8 +123,11 @@ public sealed partial class PostgresStore
         if (!filter.FiltersAnything) { yield return (walk, 0); yield break; }
         long wanted = Math.Max(0, q.Offset) + Math.Clamp(q.Limit, 0, 10_000);
         long cap = Math.Max(wanted, 16 * wanted * rows / Math.Max(1, count));
+        // A date range's far side skips the rows before it in the order, which never match (their day is outside the range).
+        bool descending = (q.Sort ?? EventSort.Newest).Descending;
+        string skip = descending && q.To is not null ? " WHERE e.day <= @to" : !descending && q.From is not null ? " WHERE e.day >= @from" : "";
         if (column == "e.day" && cap <= rows / 8)
-            yield return ("SELECT e.* FROM (SELECT e.* FROM events e ORDER BY " + order + " LIMIT @cap) AS e WHERE " + filter.Where +
+            yield return ("SELECT e.* FROM (SELECT e.* FROM events e" + skip + " ORDER BY " + order + " LIMIT @cap) AS e WHERE " + filter.Where +
                 " ORDER BY " + order + " LIMIT @limit OFFSET @offset", (int)cap);
         yield return ("WITH m AS MATERIALIZED (SELECT e.key, " + column + " FROM events e WHERE " + filter.Where + ") " +
             "SELECT x.* FROM events x WHERE x.key IN (SELECT e.key FROM m AS e ORDER BY " + order + " LIMIT @limit OFFSET @offset)", 0);

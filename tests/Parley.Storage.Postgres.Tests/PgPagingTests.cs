@@ -53,4 +53,41 @@ public sealed class PgPagingTests
             Assert.Equal(all, paged);
         }
     }
+    [SkippableFact]
+    public void Pages_of_date_ranges_are_slices_of_the_brute_force_order()
+    {
+        // Enough events for the capped walk (from the range's end date) to be taken: days, weeks, months and undated events.
+        using var t = new PgTempStore();
+        var docs = new List<Document>();
+        for (int i = 0; i < 400; i++)
+        {
+            var day = new DateOnly(2021, 1, 1).AddDays(i % 60);
+            string iso = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            string period = (i % 3) switch { 0 => "2021-02", 1 => "2021-W05", _ => "2021" };
+            docs.Add(Doc("r" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture), day,
+                Event("190", iso, "USAGOV", i % 4 == 0 ? "AFGREB" : "CHNGOV", goldstein: i % 7 - 3),
+                Event("042", iso, "RUSGOV", "FRAGOV"), Event("036", period, "RUSGOV", "USAGOV"), Event("010", null, "FRAGOV", "USAGOV")));
+        }
+        t.Store.SaveBatch(docs);
+
+        var queries = new[]
+        {
+            new EventQuery { From = new DateOnly(2021, 1, 10), To = new DateOnly(2021, 2, 20) },
+            new EventQuery { To = new DateOnly(2021, 2, 28) },
+            new EventQuery { From = new DateOnly(2021, 1, 20), Sort = new(EventSortKey.Day, false) },
+            new EventQuery { From = new DateOnly(2021, 2, 1), To = new DateOnly(2021, 2, 28), Actor = "RUS" },
+            new EventQuery { From = new DateOnly(2021, 1, 1), To = new DateOnly(2021, 12, 31), Country = "AFG" },
+        };
+        foreach (var query in queries)
+        {
+            var all = t.Store.StreamEvents(query with { Limit = -1 }).Select(e => e.Key).ToList();
+            Assert.True(all.Count >= 50);
+            foreach (int offset in new[] { 0, 3, 40, all.Count / 2, all.Count - 3 })
+            {
+                var page = t.Store.QueryEvents(query with { Offset = offset, Limit = 3 }, out int total).Select(e => e.Key).ToList();
+                Assert.Equal(all.Count, total);
+                Assert.Equal(all.Skip(offset).Take(3).ToList(), page);
+            }
+        }
+    }
 }
