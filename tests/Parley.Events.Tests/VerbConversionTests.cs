@@ -124,6 +124,22 @@ public sealed class VerbConversionTests
     }
 
     [Fact]
+    public void An_agent_entrys_own_plurals_are_its_forms()
+    {
+        var w = new StringWriter();
+        CameoBuilder.ConvertAgents(new StringReader("""
+            GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]
+            THIEF {THIEVES}[~CRM]
+            POLICE {} [~COP]
+            """), w, supplement: false);
+        var o = w.ToString();
+        Assert.Contains("golden_goose\tGGS\n", o);
+        Assert.Contains("golden_geese\tGGS\n", o);
+        Assert.Contains("thieves\tCRM\n", o);
+        Assert.Contains("police\tCOP\n", o);
+    }
+
+    [Fact]
     public void Committed_dictionary_counts()
     {
         var v = TestData.Cameo.Verbs;
