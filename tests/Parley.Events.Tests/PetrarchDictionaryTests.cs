@@ -91,6 +91,35 @@ public sealed class PetrarchDictionaryTests
         Assert.DoesNotContain(bare.Events, x => x.Cameo == "162");
     }
 
+    [Fact]
+    public void A_compound_marker_after_a_preposition_is_that_phrases_coordinated_targets()
+    {
+        // "- * WITH % [031]": "Gondor agrees with Arnor and Rohan" -> GON>ARN 031, GON>ROH 031; one partner keeps the verb's 081.
+        var coder = Coder("""
+            --- AGREE [081] ---
+            AGREE
+            - * WITH % [031]
+            """);
+        var doc = Run(coder, $"""
+            1 Gondor Gondor PROPN 2 nsubj {Gondor}
+            2 agrees agree VERB 0 root _
+            3 with with ADP 4 case _
+            4 Arnor Arnor PROPN 2 obl {Arnor}
+            5 and and CCONJ 6 cc _
+            6 Rohan Rohan PROPN 4 conj Ent=B-GPE|Actor=ROH
+            7 . . PUNCT 2 punct _
+            """);
+        Assert.Equal(["GON>ARN 031", "GON>ROH 031"], doc.Events.Select(e => $"{e.Source!.Actor}>{e.Target!.Actor} {e.Cameo}").Order());
+        var single = Run(coder, $"""
+            1 Gondor Gondor PROPN 2 nsubj {Gondor}
+            2 agrees agree VERB 0 root _
+            3 with with ADP 4 case _
+            4 Arnor Arnor PROPN 2 obl {Arnor}
+            5 . . PUNCT 2 punct _
+            """);
+        Assert.Equal("081", Assert.Single(single.Events).Cameo);
+    }
+
     /// <summary>A coder under PETRARCH's conventions with a hand-built verb dictionary (and coding ontology).</summary>
     private static EventCoder Coder(string verbs, string? pico = null) =>
         new(CameoData.FromPetrarch(new StringReader(verbs), null, null, ["GON", "ARN"], TestData.Cameo.Ontology, out _,

@@ -313,6 +313,15 @@ public static class PetrarchVerbConverter
                 // "WARN * AT ^ +": "warned at the people of Gondor") it is the actor that phrase's object governs ("^" kept).
                 int m = i;
                 while (m < tokens.Length && tokens[m] == "^") m++;
+                // "AGREE * WITH % [031]": a compound marker right after a bare preposition is that phrase's object, coordinated
+                // actors and the targets ('%' after the verb marks the target side).
+                if (m == i && m < tokens.Length && tokens[m] == "%" && terms.Count > 0 && terms[^1].StartsWith("pp:", StringComparison.Ordinal)
+                    && terms[^1].IndexOf(':', 3) < 0)
+                {
+                    terms[^1] += ">tgt%";
+                    i = m + 1;
+                    continue;
+                }
                 if (m < tokens.Length && tokens[m] is "$" or "+" && terms.Count > 0 && terms[^1].StartsWith("pp:", StringComparison.Ordinal)
                     && terms[^1].IndexOf(':', 3) < 0)
                 {
