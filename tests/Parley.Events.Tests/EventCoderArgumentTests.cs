@@ -67,6 +67,22 @@ public sealed class EventCoderArgumentTests
         Assert.Equal(suspensions, doc.Events.Count(e => e.Cameo.StartsWith("16", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("VBD", true)]   // "Gondor criticized Arnor" with "Gondor" nsubj:pass: a finite past is active
+    [InlineData("VBN", false)]  // a participle keeps the parser's passive reading
+    public void Passive_subject_of_a_finite_past_without_passive_auxiliary_is_the_active_subject(string xpos, bool active)
+    {
+        string row(string id, string form, string lemma, string upos, string tag, string head, string rel, string misc) =>
+            $"{id}\t{form}\t{lemma}\t{upos}\t{tag}\t_\t{head}\t{rel}\t_\t{misc}";
+        var doc = Code(string.Join("\n",
+            row("1", "Gondor", "Gondor", "PROPN", "NNP", "2", "nsubj:pass", "Ent=B-GPE|Actor=GON"),
+            row("2", "criticized", "criticize", "VERB", xpos, "0", "root", "_"),
+            row("3", "Arnor", "Arnor", "PROPN", "NNP", "2", "obj", "Ent=B-GPE|Actor=ARN"),
+            row("4", "yesterday", "yesterday", "NOUN", "NN", "2", "obl:unmarked", "_"),
+            row("5", ".", ".", "PUNCT", ".", "2", "punct", "_")) + "\n");
+        Assert.Equal(active, doc.Events.Any(e => e.Source?.Actor == "GON" && e.Target?.Actor == "ARN" && e.Cameo.StartsWith("11", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void Second_subject_with_an_actor_is_taken_when_the_first_has_none()
     {

@@ -60,6 +60,66 @@ public sealed class PetrarchDictionaryTests
         Assert.Contains("\tpp:against/on/at:resolution\n", w.ToString());
     }
 
+    [Fact]
+    public void A_target_after_a_skipped_phrase_is_the_nominal_modifier_of_the_prepositions_object()
+    {
+        // "- * AT ^ +": "Gondor warned at the people of Arnor" -> GON>ARN 162; "at Arnor" alone leaves the pattern unmatched.
+        var coder = Coder("""
+            --- WARN [160] ---
+            WARN
+            - * AT ^ +  [162]
+            """);
+        var doc = Run(coder, $"""
+            1 Gondor Gondor PROPN 2 nsubj {Gondor}
+            2 warned warn VERB 0 root _
+            3 at at ADP 5 case _
+            4 the the DET 5 det _
+            5 people people NOUN 2 obl _
+            6 of of ADP 7 case _
+            7 Arnor Arnor PROPN 5 nmod {Arnor}
+            8 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("GON", "ARN", "162"), (e.Source!.Actor, e.Target!.Actor, e.Cameo));
+        var bare = Run(coder, $"""
+            1 Gondor Gondor PROPN 2 nsubj {Gondor}
+            2 warned warn VERB 0 root _
+            3 at at ADP 4 case _
+            4 Arnor Arnor PROPN 2 obl {Arnor}
+            5 . . PUNCT 2 punct _
+            """);
+        Assert.DoesNotContain(bare.Events, x => x.Cameo == "162");
+    }
+
+    [Fact]
+    public void A_compound_marker_after_a_preposition_is_that_phrases_coordinated_targets()
+    {
+        // "- * WITH % [031]": "Gondor agrees with Arnor and Rohan" -> GON>ARN 031, GON>ROH 031; one partner keeps the verb's 081.
+        var coder = Coder("""
+            --- AGREE [081] ---
+            AGREE
+            - * WITH % [031]
+            """);
+        var doc = Run(coder, $"""
+            1 Gondor Gondor PROPN 2 nsubj {Gondor}
+            2 agrees agree VERB 0 root _
+            3 with with ADP 4 case _
+            4 Arnor Arnor PROPN 2 obl {Arnor}
+            5 and and CCONJ 6 cc _
+            6 Rohan Rohan PROPN 4 conj Ent=B-GPE|Actor=ROH
+            7 . . PUNCT 2 punct _
+            """);
+        Assert.Equal(["GON>ARN 031", "GON>ROH 031"], doc.Events.Select(e => $"{e.Source!.Actor}>{e.Target!.Actor} {e.Cameo}").Order());
+        var single = Run(coder, $"""
+            1 Gondor Gondor PROPN 2 nsubj {Gondor}
+            2 agrees agree VERB 0 root _
+            3 with with ADP 4 case _
+            4 Arnor Arnor PROPN 2 obl {Arnor}
+            5 . . PUNCT 2 punct _
+            """);
+        Assert.Equal("081", Assert.Single(single.Events).Cameo);
+    }
+
     /// <summary>A coder under PETRARCH's conventions with a hand-built verb dictionary (and coding ontology).</summary>
     private static EventCoder Coder(string verbs, string? pico = null) =>
         new(CameoData.FromPetrarch(new StringReader(verbs), null, null, ["GON", "ARN"], TestData.Cameo.Ontology, out _,

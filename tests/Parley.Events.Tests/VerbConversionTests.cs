@@ -107,6 +107,39 @@ public sealed class VerbConversionTests
     }
 
     [Fact]
+    public void A_marker_after_skipped_words_following_a_preposition_is_that_phrases_actor()
+    {
+        // PETRARCH's '^' skips words of the phrase: "warned at the Gondor of the Prince of Dol Amroth", "first visit to the Kingdom of X".
+        var w = new StringWriter();
+        PetrarchVerbConverter.Convert(new StringReader("""
+            ---  WARN   [160]  ---
+            WARN
+            - * AT ^ +                                            [162]
+            - * FIRST VISIT TO ^ ^ $                              [042]
+            """), w);
+        var o = w.ToString();
+        Assert.Contains("\tpp:at>tgt^\n", o);
+        Assert.Contains("\tn:first+visit\tpp:to>src^\n", o);
+        Assert.DoesNotContain("obj>tgt", o);
+    }
+
+    [Fact]
+    public void An_agent_entrys_own_plurals_are_its_forms()
+    {
+        var w = new StringWriter();
+        CameoBuilder.ConvertAgents(new StringReader("""
+            GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]
+            THIEF {THIEVES}[~CRM]
+            POLICE {} [~COP]
+            """), w, supplement: false);
+        var o = w.ToString();
+        Assert.Contains("golden_goose\tGGS\n", o);
+        Assert.Contains("golden_geese\tGGS\n", o);
+        Assert.Contains("thieves\tCRM\n", o);
+        Assert.Contains("police\tCOP\n", o);
+    }
+
+    [Fact]
     public void Committed_dictionary_counts()
     {
         var v = TestData.Cameo.Verbs;

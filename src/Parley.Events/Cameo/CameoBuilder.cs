@@ -117,10 +117,21 @@ public static class CameoBuilder
             // kept with its tilde so the coder tells the two apart.
             if (code.StartsWith('~')) code = code[1..];
             else if (!code.EndsWith('~')) continue;
-            // entries listing their own plurals ("{...}") or several nouns are left out
-            string phrase = head.Replace("{}", "", StringComparison.Ordinal).Trim();
-            if (phrase.Contains('{') || phrase.Contains(',')) continue;
-            foreach (var form in agents.Expand(phrase, keepUnknown: false))
+            // An entry's own plurals ("GOLDEN_GOOSE {GOLDEN_GEESE}", "THIEF {THIEVES}") are forms of it; entries of several
+            // nouns are left out.
+            string phrase = head.Trim();
+            var forms = new List<string>();
+            int brace = phrase.IndexOf('{');
+            if (brace >= 0)
+            {
+                int close = phrase.IndexOf('}', brace);
+                if (close < 0) continue;
+                forms.AddRange(phrase[(brace + 1)..close].Split([' ', ','], StringSplitOptions.RemoveEmptyEntries));
+                phrase = phrase[..brace].Trim();
+            }
+            if (phrase.Contains(',')) continue;
+            forms.Insert(0, phrase);
+            foreach (var form in forms.SelectMany(f => agents.Expand(f, keepUnknown: false)))
             {
                 string key = form.Trim('_').Replace(' ', '_').ToLowerInvariant();
                 if (key.Length == 0 || !seen.Add(key)) continue;

@@ -309,12 +309,24 @@ public static class PetrarchVerbConverter
                 var run = new List<string>();
                 foreach (var w in raw) run.AddRange(w.Split('_', StringSplitOptions.RemoveEmptyEntries));
                 if (!BareRun(run, terms, sets, out reason)) return false;
-                // "DEAD IN $": a marker right after a bare preposition is that phrase's object.
-                if (i < tokens.Length && tokens[i] is "$" or "+" && terms.Count > 0 && terms[^1].StartsWith("pp:", StringComparison.Ordinal)
+                // "DEAD IN $": a marker right after a bare preposition is that phrase's object. After a skipped phrase ('^',
+                // "WARN * AT ^ +": "warned at the people of Gondor") it is the actor that phrase's object governs ("^" kept).
+                int m = i;
+                while (m < tokens.Length && tokens[m] == "^") m++;
+                // "AGREE * WITH % [031]": a compound marker right after a bare preposition is that phrase's object, coordinated
+                // actors and the targets ('%' after the verb marks the target side).
+                if (m == i && m < tokens.Length && tokens[m] == "%" && terms.Count > 0 && terms[^1].StartsWith("pp:", StringComparison.Ordinal)
                     && terms[^1].IndexOf(':', 3) < 0)
                 {
-                    terms[^1] += tokens[i] == "$" ? ">src" : ">tgt";
-                    i++;
+                    terms[^1] += ">tgt%";
+                    i = m + 1;
+                    continue;
+                }
+                if (m < tokens.Length && tokens[m] is "$" or "+" && terms.Count > 0 && terms[^1].StartsWith("pp:", StringComparison.Ordinal)
+                    && terms[^1].IndexOf(':', 3) < 0)
+                {
+                    terms[^1] += (tokens[m] == "$" ? ">src" : ">tgt") + (m > i ? "^" : "");
+                    i = m + 1;
                 }
                 continue;
             }

@@ -143,6 +143,11 @@ internal sealed class PrepCondition
     public NounCondition? Object { get; init; }
     /// <summary>Source or target taken from this phrase's object, or Default.</summary>
     public PrepRole Role { get; init; }
+    /// <summary>PETRARCH's '^' before the marker ("AT ^ +"): the actor is the phrase object's own nominal modifier ("at the
+    /// people of Gondor"), not the object itself; without one the pattern does not match.</summary>
+    public bool SkipHead { get; init; }
+    /// <summary>PETRARCH's compound marker on the phrase ("WITH %"): its object must be coordinated actors.</summary>
+    public bool Coordinated { get; init; }
     public int Weight => 1 + (Object?.Weight ?? 0);
 }
 
@@ -376,6 +381,10 @@ public sealed class VerbDictionary
                 case "pp":
                     {
                         var role = PrepRole.None;
+                        bool skip = rest.EndsWith('^');
+                        if (skip) rest = rest[..^1];
+                        bool coordinated = rest.EndsWith('%');
+                        if (coordinated) { rest = rest[..^1]; spec++; label.Append('%'); }
                         if (rest.EndsWith(">src", StringComparison.Ordinal)) { role = PrepRole.Source; rest = rest[..^4]; src = ArgumentRole.Preposition; }
                         else if (rest.EndsWith(">tgt", StringComparison.Ordinal)) { role = PrepRole.Target; rest = rest[..^4]; tgt = ArgumentRole.Preposition; }
                         int c2 = rest.IndexOf(':');
@@ -384,7 +393,7 @@ public sealed class VerbDictionary
                         var ids = new List<int>();
                         foreach (var p in alternatives) ids.Add(StringStore.Intern(p));
                         var obj = c2 < 0 ? null : Noun(rest[(c2 + 1)..], sets);
-                        var pc = new PrepCondition { Preps = [.. ids], Label = rest, Object = obj, Role = role };
+                        var pc = new PrepCondition { Preps = [.. ids], Label = rest, Object = obj, Role = role, SkipHead = skip && role != PrepRole.None, Coordinated = coordinated };
                         preps.Add(pc); spec += pc.Weight; label.Append('+').Append(rest);
                         break;
                     }

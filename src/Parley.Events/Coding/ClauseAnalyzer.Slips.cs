@@ -61,4 +61,19 @@ internal sealed partial class ClauseAnalyzer
             g.SetRel(subj, Rel.NsubjPass);
         }
     }
+
+    private static readonly int Vbd = StringStore.Intern("VBD");
+
+    /// <summary>"Caras Galadhon's new mayor left yesterday for Minas Tirith" with "mayor" nsubj:pass of "left": a passive
+    /// subject on a verb the tagger reads as a finite past (VBD) with no passive auxiliary is the verb's active subject
+    /// (a passive participle is VBN; headline passives, "Minister arrested in Paris", come out as nsubj anyway).</summary>
+    private static void RepairBarePassiveSubjects(in SentenceGraph g)
+    {
+        for (int t = g.First; t < g.End; t++)
+        {
+            if (g.Upos(t) != UPos.VERB || g[t].Xpos != Vbd || g.Child(t, Rel.AuxPass) >= 0) continue;
+            int subj = g.Child(t, Rel.NsubjPass);
+            if (subj >= 0) g.SetRel(subj, Rel.Nsubj);
+        }
+    }
 }

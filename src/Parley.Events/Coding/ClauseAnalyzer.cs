@@ -51,6 +51,7 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
             if (to && !subject) g.SetRel(t, Rel.Xcomp);
         }
         RepairCopularPassives(g);
+        RepairBarePassiveSubjects(g);
     }
 
     // ---- modality, negation, assertion ----

@@ -147,6 +147,8 @@ internal sealed class VerbMatcher(CameoData data, ClauseAnalyzer clauses)
             var pc = p.Preps[i];
             int bound = PrepInRegion(g, t, pc);
             if (bound < 0) return false;
+            if (pc.SkipHead && (bound = g.Child(bound, Rel.Nmod)) < 0) return false;
+            if (pc.Coordinated && !IsCoordinated(g, bound)) return false;
             if (pc.Role == PrepRole.Source) source = bound;
             else if (pc.Role == PrepRole.Target) target = bound;
         }
