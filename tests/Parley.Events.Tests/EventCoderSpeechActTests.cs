@@ -383,6 +383,28 @@ public sealed class EventCoderSpeechActTests
         Assert.Null(own.Target);
     }
 
+    /// <summary>"The Ebrian Tremont ({speaker}) {verb} the {object}." with two mentions of Syria (the article's country).</summary>
+    private static Document Disapproves(string speaker, string verb, string verbLemma, string obj, string objLemma) => Code($"""
+        1 Ebrian Ebrian ADJ 2 amod Ent=B-MISC|Actor=SYR
+        2 Tremont Tremont PROPN 3 nsubj Ent=B-PER|Actor={speaker}
+        3 {verb} {verbLemma} VERB 0 root _
+        4 the the DET 5 det _
+        5 {obj} {objLemma} NOUN 3 obj _
+        6 . . PUNCT 3 punct _
+        """);
+
+    [Fact]
+    public void A_described_body_a_named_actor_disapproves_of_is_that_body_of_the_article_country()
+    {
+        // "Tremont (a party) criticised the government": 111 against the government of the article's country.
+        var e = Assert.Single(Disapproves("SYRPTY", "criticised", "criticise", "government", "government").Events);
+        Assert.Equal(("111", "SYRPTY", "SYRGOV"), (e.Cameo, e.Source!.Actor, e.Target?.Actor));
+        // "Tremont (a minister) criticised the government": the speaker's own code is no target; 111 needs one.
+        Assert.DoesNotContain(Disapproves("SYRGOV", "criticised", "criticise", "government", "government").Events, x => x.Target?.Actor == "SYRGOV");
+        // A described body of an act that is no disapproval ("praised the government") takes no guessed country.
+        Assert.DoesNotContain(Disapproves("SYRPTY", "praised", "praise", "government", "government").Events, x => x.Target is not null);
+    }
+
     [Fact]
     public void What_a_named_actor_should_have_done_is_a_reproach()
     {
