@@ -406,6 +406,26 @@ public sealed class EventCoderSpeechActTests
     }
 
     [Fact]
+    public void Words_of_criticism_describing_a_passive_subject_judge_its_possessor()
+    {
+        // "Tremont said Ardonia's rule had been marked by failure": criticism of Ardonia.
+        var e = Assert.Single(Code($"""
+            {Speaker}
+            2 said say VERB 0 root _
+            3 Ardonia Ardonia PROPN 5 nmod:poss {Ardonia}
+            4 's 's PART 3 case _
+            5 rule rule NOUN 8 nsubj:pass _
+            6 had have AUX 8 aux _
+            7 been be AUX 8 aux:pass _
+            8 marked mark VERB 2 ccomp _
+            9 by by ADP 10 case _
+            10 failure failure NOUN 8 obl _
+            11 . . PUNCT 2 punct _
+            """).Events);
+        Assert.Equal(("111", "TUR"), (e.Cameo, e.Target?.Actor));
+    }
+
+    [Fact]
     public void What_a_named_actor_should_have_done_is_a_reproach()
     {
         var e = Assert.Single(SaidBodyWould("SYRGOV", "Ardonia", "Ardonia", "should", "have", "acted", "act", Ardonia).Events);
