@@ -406,6 +406,24 @@ public sealed class EventCoderSpeechActTests
     }
 
     [Fact]
+    public void Disapproval_of_what_a_described_body_did_targets_that_body()
+    {
+        // "The Ebrian Tremont (a party) condemned the government's failure": 111 against the article's government.
+        var e = Assert.Single(Code("""
+            1 Ebrian Ebrian ADJ 2 amod Ent=B-MISC|Actor=SYR
+            2 Tremont Tremont PROPN 3 nsubj Ent=B-PER|Actor=SYRPTY
+            3 condemned condemn VERB 0 root _
+            4 the the DET 5 det _
+            5 government government NOUN 7 nmod:poss _
+            6 's 's PART 5 case _
+            7 failure failure NOUN 3 obj _
+            8 . . PUNCT 3 punct _
+            """).Events);
+        Assert.Equal(("SYRPTY", "SYRGOV"), (e.Source!.Actor, e.Target?.Actor));
+        Assert.StartsWith("11", e.Cameo, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Words_of_criticism_describing_a_passive_subject_judge_its_possessor()
     {
         // "Tremont said Ardonia's rule had been marked by failure": criticism of Ardonia.
