@@ -383,6 +383,66 @@ public sealed class EventCoderSpeechActTests
         Assert.Null(own.Target);
     }
 
+    /// <summary>"The Ebrian Tremont ({speaker}) {verb} the {object}." with two mentions of Syria (the article's country).</summary>
+    private static Document Disapproves(string speaker, string verb, string verbLemma, string obj, string objLemma) => Code($"""
+        1 Ebrian Ebrian ADJ 2 amod Ent=B-MISC|Actor=SYR
+        2 Tremont Tremont PROPN 3 nsubj Ent=B-PER|Actor={speaker}
+        3 {verb} {verbLemma} VERB 0 root _
+        4 the the DET 5 det _
+        5 {obj} {objLemma} NOUN 3 obj _
+        6 . . PUNCT 3 punct _
+        """);
+
+    [Fact]
+    public void A_described_body_a_named_actor_disapproves_of_is_that_body_of_the_article_country()
+    {
+        // "Tremont (a party) criticised the government": 111 against the government of the article's country.
+        var e = Assert.Single(Disapproves("SYRPTY", "criticised", "criticise", "government", "government").Events);
+        Assert.Equal(("111", "SYRPTY", "SYRGOV"), (e.Cameo, e.Source!.Actor, e.Target?.Actor));
+        // "Tremont (a minister) criticised the government": the speaker's own code is no target; 111 needs one.
+        Assert.DoesNotContain(Disapproves("SYRGOV", "criticised", "criticise", "government", "government").Events, x => x.Target?.Actor == "SYRGOV");
+        // A described body of an act that is no disapproval ("praised the government") takes no guessed country.
+        Assert.DoesNotContain(Disapproves("SYRPTY", "praised", "praise", "government", "government").Events, x => x.Target is not null);
+    }
+
+    [Fact]
+    public void Disapproval_of_what_a_described_body_did_targets_that_body()
+    {
+        // "The Ebrian Tremont (a party) condemned the government's failure": 111 against the article's government.
+        var e = Assert.Single(Code("""
+            1 Ebrian Ebrian ADJ 2 amod Ent=B-MISC|Actor=SYR
+            2 Tremont Tremont PROPN 3 nsubj Ent=B-PER|Actor=SYRPTY
+            3 condemned condemn VERB 0 root _
+            4 the the DET 5 det _
+            5 government government NOUN 7 nmod:poss _
+            6 's 's PART 5 case _
+            7 failure failure NOUN 3 obj _
+            8 . . PUNCT 3 punct _
+            """).Events);
+        Assert.Equal(("SYRPTY", "SYRGOV"), (e.Source!.Actor, e.Target?.Actor));
+        Assert.StartsWith("11", e.Cameo, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Words_of_criticism_describing_a_passive_subject_judge_its_possessor()
+    {
+        // "Tremont said Ardonia's rule had been marked by failure": criticism of Ardonia.
+        var e = Assert.Single(Code($"""
+            {Speaker}
+            2 said say VERB 0 root _
+            3 Ardonia Ardonia PROPN 5 nmod:poss {Ardonia}
+            4 's 's PART 3 case _
+            5 rule rule NOUN 8 nsubj:pass _
+            6 had have AUX 8 aux _
+            7 been be AUX 8 aux:pass _
+            8 marked mark VERB 2 ccomp _
+            9 by by ADP 10 case _
+            10 failure failure NOUN 8 obl _
+            11 . . PUNCT 2 punct _
+            """).Events);
+        Assert.Equal(("111", "TUR"), (e.Cameo, e.Target?.Actor));
+    }
+
     [Fact]
     public void What_a_named_actor_should_have_done_is_a_reproach()
     {

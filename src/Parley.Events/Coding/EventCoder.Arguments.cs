@@ -129,8 +129,17 @@ public sealed partial class EventCoder
                 int first = FirstActorAfter(ctx, g, t, sources);
                 if (first >= 0 && _actors.Resolve(ctx, g, first, false, targets, true, sources) > 0) a.TargetHead = first;
             }
-            if (targets.Count == 0 && k > 0) a.TargetHead = candidates[0];
             int objectHead = ClauseAnalyzer.DirectObject(g, a.Clause);
+            // "attacked the government's failure", "condemned ministers' handling of ...": disapproval of what a body did
+            // is disapproval of that body, a described one too (its country: Emit), not only a named possessor.
+            if (targets.Count == 0 && !_petrarch && objectHead >= 0 && CameoOntology.RootOf(code) is >= 11 and <= 13
+                && g.Child(objectHead, Rel.Poss) is int owner and >= 0 && g.Upos(owner) == UPos.NOUN && owner != src
+                && _actors.Resolve(ctx, g, owner, true, targets, false, sources) > 0)
+            {
+                a.TargetHead = owner;
+                trace?.Step(doc, t, "disapproval of what '" + ctx.TokenText(owner) + "' did: it is the target");
+            }
+            if (targets.Count == 0 && k > 0) a.TargetHead = candidates[0];
             if (targets.Count == 0 && objectHead >= 0 && _w.NegotiationNouns.Contains(g.Lemma(objectHead)) && NegotiationNounWithoutPartner(g, objectHead))
             {
                 // "canceled the talks": the talks are those with the partner named last ("nine rounds of talks with the Taliban").

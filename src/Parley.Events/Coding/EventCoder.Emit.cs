@@ -75,6 +75,18 @@ public sealed partial class EventCoder
             // involved, failing that, the article's (a named actor codes the event; a guessed country would only add noise).
             int inferred = InferAgentCountries(ctx, plan.Sentence, plan.Place, sources, sources, targets, !named)
                 | InferAgentCountries(ctx, plan.Sentence, plan.Place, targets, sources, targets, !named);
+            // "The Tory spokesman criticised the government": a government, party or parliament named by description as the
+            // target of disapproval, accusation or rejection (CAMEO 11-13) is that body of the article's country, even beside a
+            // named source, unless that is the source's own code (a minister "blamed the government" is no event between two).
+            if (named && CameoOntology.RootOf(code) is >= 11 and <= 13 && ArticleCountry(ctx) is { } home)
+                for (int i = 0; i < targets.Count; i++)
+                    if (targets[i] is { Generic: true } a && !_actors.HasCountry(a) && a.Code is "GOV" or "PTY" or "LEG")
+                    {
+                        string full = home + a.Code;
+                        if (sources.Exists(s => s.Code == full)) continue;
+                        targets[i] = a with { Code = full, Confidence = a.Confidence * 0.7 };
+                        inferred |= 2;
+                    }
             if (inferred != 0)
             {
                 plan.Rule += (inferred & 1) != 0 ? "+country:place" : "+country:article";

@@ -109,6 +109,8 @@ public sealed partial class EventCoder
             predicate = g.Head(predicate);
         if (predicate < 0 || !Within(g, clause, predicate, speech)) return -1;
         int subject = _clauses.SubjectOf(g, predicate);
+        // "said Labour's rule had been characterised by failure": the words describe a passive predicate's subject.
+        if (subject < 0) subject = g.Child(predicate, Rel.NsubjPass);
         // A relative pronoun's antecedent lies outside the clause and may be a list ("China, Burma and North Korea, which
         // he said had a terrible record"): no guess.
         // A clausal subject ("it was wrong to put China under ...") names what is judged, not whom.
