@@ -102,6 +102,24 @@ public sealed class EventCoderArgumentTests
     }
 
     [Fact]
+    public void A_coded_organisation_like_title_over_a_named_person_is_that_person()
+    {
+        // "President of Ukraine Volodymyr Zelenskyy said": the title mention has a code of its own (UKRGOV), the person under it
+        // is the speaker.
+        var doc = Code($"""
+            1 Representative Representative PROPN 3 nsubj Ent=B-ORG|Actor=USAGOV
+            2 Khalilzad Khalilzad PROPN 1 flat {Khalilzad}
+            3 arrived arrive VERB 0 root _
+            4 in in ADP 5 case _
+            5 Kabul Kabul PROPN 3 obl {Kabul}
+            6 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("Khalilzad", e.Source!.Text);
+        Assert.Equal("USAGOV", e.Source!.Actor);
+    }
+
+    [Fact]
     public void Time_noun_subject_gives_way_to_its_after_phrase()
     {
         // "three months after Trump suspended peace talks with the Taliban" parsed with "months" as subject.

@@ -74,6 +74,23 @@ public class LinkingTests(MiniKbFixture fx)
         Assert.Equal(actor, doc.Entities.Single(e => e.Text == "Mr Trump").Actor);
     }
 
+    [Theory]
+    [InlineData("Afghan security forces were attacked.", "Afghan security forces", "AFGMIL")]   // NER joined the country and the agent
+    [InlineData("U.S. military officials met.", "U.S. military", "USAMIL")]
+    [InlineData("Afghan Times reported it.", "Afghan Times", null)]                              // the rest is no agent
+    public void A_name_joined_with_an_agent_phrase_is_the_country_with_the_agents_role(string text, string name, string? actor)
+    {
+        var doc = new Document("j", text) { Published = new DateOnly(2019, 12, 4) };
+        RuleTokenizer.Tokenize(doc);
+        doc.Entities.Add(new EntityMention { Start = 0, End = name.Length, Text = name, Type = "ORG", Via = "ner" });
+        doc.Done |= Layers.Entities;
+        new EntityLinker(fx.Kb).Process(doc);
+        var e = doc.Entities.First(m => m.Text == name);
+        Assert.Equal(actor, e.Actor);
+        // Not the country itself: coreference must not take it for a later "the country".
+        if (actor is not null) Assert.Null(e.Kb);
+    }
+
     [Fact]
     public void NerMentionsAreLinkedWithQuotesAndArticlesStripped()
     {
