@@ -91,6 +91,21 @@ public class LinkingTests(MiniKbFixture fx)
         if (actor is not null) Assert.Null(e.Kb);
     }
 
+    [Theory]
+    [InlineData("Leaders of the United States met.", "United States", "USA")]   // NER cut the name short: "States"
+    [InlineData("Leaders of Big States met.", "States", null)]                  // the wider name is no name either
+    public void A_name_cut_short_takes_in_the_capitalised_word_before_it(string text, string linked, string? actor)
+    {
+        var doc = new Document("w", text) { Published = new DateOnly(2019, 12, 4) };
+        RuleTokenizer.Tokenize(doc);
+        int at = text.IndexOf("States", StringComparison.Ordinal);
+        doc.Entities.Add(new EntityMention { Start = at, End = at + 6, Text = "States", Type = "LOC", Via = "ner" });
+        doc.Done |= Layers.Entities;
+        new EntityLinker(fx.Kb).Process(doc);
+        var e = doc.Entities.Single(m => m.End == at + 6);
+        Assert.Equal((linked, actor), (e.Text, e.Actor));
+    }
+
     [Fact]
     public void NerMentionsAreLinkedWithQuotesAndArticlesStripped()
     {

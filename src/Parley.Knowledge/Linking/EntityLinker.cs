@@ -244,6 +244,11 @@ public sealed class EntityLinker : IPipelineComponent
             return;
         }
         if (hits is null && e.Type != "PER" && NamedAgent(doc, e, countries, date)) return;
+        if (hits is null && WiderName(doc, e) is { } wider)
+        {
+            Apply(e, Choose(wider, e.Type, countries, date), date);
+            return;
+        }
         if (hits is null)
         {
             hits = ActorInside(key);
@@ -343,6 +348,26 @@ public sealed class EntityLinker : IPipelineComponent
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// A name NER cut short of a capitalised word before it ("West German" marked as "German"): when the mention has no
+    /// entry and the word with it names a country or an actor, the mention takes the word in. Null when not.
+    /// </summary>
+    private NameHit[]? WiderName(Document doc, EntityMention e)
+    {
+        int first = doc.TokenAt(e.Start), last = doc.TokenAt(Math.Max(e.Start, e.End - 1));
+        if (first <= 0 || last < first) return null;
+        int prev = first - 1;
+        var word = TokenText(doc, prev);
+        if (doc.Tokens[prev].Sentence != doc.Tokens[first].Sentence || word.Length < 2 || !char.IsUpper(word[0])) return null;
+        var hits = _kb.LookupArray(TokenKey(doc, prev, last + 1));
+        if (hits is null) return null;
+        hits = Array.FindAll(hits, h => h.Kind is NameKind.Country or NameKind.Demonym or NameKind.Actor);
+        if (hits.Length == 0) return null;
+        e.Start = doc.Tokens[prev].Start;
+        e.Text = doc.Text[e.Start..e.End];
+        return hits;
     }
 
     /// <summary>
