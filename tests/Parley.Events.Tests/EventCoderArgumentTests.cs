@@ -102,6 +102,47 @@ public sealed class EventCoderArgumentTests
     }
 
     [Fact]
+    public void A_coded_organisation_like_title_over_a_named_person_is_that_person()
+    {
+        // "President of Ukraine Volodymyr Zelenskyy said": the title mention has a code of its own (UKRGOV), the person under it
+        // is the speaker.
+        var doc = Code($"""
+            1 Representative Representative PROPN 3 nsubj Ent=B-ORG|Actor=USAGOV
+            2 Khalilzad Khalilzad PROPN 1 flat {Khalilzad}
+            3 arrived arrive VERB 0 root _
+            4 in in ADP 5 case _
+            5 Kabul Kabul PROPN 3 obl {Kabul}
+            6 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("Khalilzad", e.Source!.Text);
+        Assert.Equal("USAGOV", e.Source!.Actor);
+    }
+
+    [Fact]
+    public void The_subject_of_the_objects_content_clause_is_a_target()
+    {
+        // "Iran demanded guarantees that Iraq would be drawn into the talks": the demand is made on Iraq.
+        var doc = Code($"""
+            1 Iran Iran PROPN 2 nsubj Ent=B-LOC|Actor=IRN|Country=IRN
+            2 demanded demand VERB 0 root _
+            3 guarantees guarantee NOUN 2 obj _
+            4 that that SCONJ 8 mark _
+            5 Iraq Iraq PROPN 8 nsubj:pass Ent=B-LOC|Actor=IRQ|Country=IRQ
+            6 would would AUX 8 aux _
+            7 be be AUX 8 aux:pass _
+            8 drawn draw VERB 3 acl _
+            9 into into ADP 11 case _
+            10 the the DET 11 det _
+            11 talks talk NOUN 8 obl _
+            12 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events, e => e.Cameo.StartsWith("10", StringComparison.Ordinal));
+        Assert.Equal("IRN", e.Source!.Actor);
+        Assert.Equal("IRQ", e.Target!.Actor);
+    }
+
+    [Fact]
     public void Time_noun_subject_gives_way_to_its_after_phrase()
     {
         // "three months after Trump suspended peace talks with the Taliban" parsed with "months" as subject.

@@ -74,6 +74,38 @@ public class LinkingTests(MiniKbFixture fx)
         Assert.Equal(actor, doc.Entities.Single(e => e.Text == "Mr Trump").Actor);
     }
 
+    [Theory]
+    [InlineData("Afghan security forces were attacked.", "Afghan security forces", "AFGMIL")]   // NER joined the country and the agent
+    [InlineData("U.S. military officials met.", "U.S. military", "USAMIL")]
+    [InlineData("Afghan Times reported it.", "Afghan Times", null)]                              // the rest is no agent
+    public void A_name_joined_with_an_agent_phrase_is_the_country_with_the_agents_role(string text, string name, string? actor)
+    {
+        var doc = new Document("j", text) { Published = new DateOnly(2019, 12, 4) };
+        RuleTokenizer.Tokenize(doc);
+        doc.Entities.Add(new EntityMention { Start = 0, End = name.Length, Text = name, Type = "ORG", Via = "ner" });
+        doc.Done |= Layers.Entities;
+        new EntityLinker(fx.Kb).Process(doc);
+        var e = doc.Entities.First(m => m.Text == name);
+        Assert.Equal(actor, e.Actor);
+        // Not the country itself: coreference must not take it for a later "the country".
+        if (actor is not null) Assert.Null(e.Kb);
+    }
+
+    [Theory]
+    [InlineData("Leaders of the United States met.", "United States", "USA")]   // NER cut the name short: "States"
+    [InlineData("Leaders of Big States met.", "States", null)]                  // the wider name is no name either
+    public void A_name_cut_short_takes_in_the_capitalised_word_before_it(string text, string linked, string? actor)
+    {
+        var doc = new Document("w", text) { Published = new DateOnly(2019, 12, 4) };
+        RuleTokenizer.Tokenize(doc);
+        int at = text.IndexOf("States", StringComparison.Ordinal);
+        doc.Entities.Add(new EntityMention { Start = at, End = at + 6, Text = "States", Type = "LOC", Via = "ner" });
+        doc.Done |= Layers.Entities;
+        new EntityLinker(fx.Kb).Process(doc);
+        var e = doc.Entities.Single(m => m.End == at + 6);
+        Assert.Equal((linked, actor), (e.Text, e.Actor));
+    }
+
     [Fact]
     public void NerMentionsAreLinkedWithQuotesAndArticlesStripped()
     {

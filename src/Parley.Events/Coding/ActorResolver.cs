@@ -145,6 +145,14 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         if (e >= 0 && ctx.ActorEntity(e) is int ae and >= 0)
         {
             var m = entities[e];
+            // "U.S. Special Representative for Afghanistan Reconciliation Zalmay Khalilzad": an organisation-like title
+            // over a named person is that person, when the person has a code.
+            if (m.Type == "ORG" && NameBelow(ctx, g, head) is int named and >= 0 && named != head)
+            {
+                int had = into.Count;
+                ResolveOne(ctx, g, named, false, into, depth, null, "", exclude);
+                if (into.Count > had) return;
+            }
             string code = entities[ae].Actor!;
             // "Dagolath's Deputy Prime Minister Telemar", the name a bare country code: the title adds its role. A person
             // coded with a role of their own ("Donald Trump" USAGOV) keeps it.

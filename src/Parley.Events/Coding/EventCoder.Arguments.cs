@@ -196,6 +196,15 @@ public sealed partial class EventCoder
                     if (s >= 0) into[k++] = s;
                 }
             }
+            // The content clause of the verb's object ("expressed hopes that Osgiliath could be drawn into the peace process"):
+            // its subject, as a clausal complement's.
+            int o = ClauseAnalyzer.DirectObject(g, clause);
+            for (int c = o < 0 ? -1 : g.FirstChild(o); c >= 0 && k < into.Length; c = g.NextSibling(c))
+            {
+                if (g.RelOf(c) != Rel.Acl || g.Child(c, Rel.Mark) < 0) continue;
+                int s = g.Child(c, Rel.Nsubj) is int n and >= 0 ? n : g.Child(c, Rel.NsubjPass);
+                if (s >= 0) into[k++] = s;
+            }
         }
         return k;
     }

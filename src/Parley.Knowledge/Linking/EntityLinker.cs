@@ -87,7 +87,7 @@ public sealed class EntityLinker : IPipelineComponent
         foreach (var e in doc.Entities)
         {
             if (e.Via is not (null or "ner")) continue;
-            LinkNamed(e, countries, date, fullNames);
+            LinkNamed(doc, e, countries, date, fullNames);
         }
 
         // Dictionary names NER did not mark (or all of them, without NER).
@@ -221,7 +221,7 @@ public sealed class EntityLinker : IPipelineComponent
         return result;
     }
 
-    private void LinkNamed(EntityMention e, Dictionary<string, int> countries, DateOnly? date, Dictionary<string, string> fullNames)
+    private void LinkNamed(Document doc, EntityMention e, Dictionary<string, int> countries, DateOnly? date, Dictionary<string, string> fullNames)
     {
         string name = StripName(e.Text);
         string key = NameKey.FromPhrase(name);
@@ -241,6 +241,12 @@ public sealed class EntityLinker : IPipelineComponent
             // whose country the article names. A guess, so with less confidence.
             Apply(e, new NameHit(NameKind.Actor, person), date);
             e.Confidence = Math.Min(e.Confidence, 0.7);
+            return;
+        }
+        if (hits is null && e.Type != "PER" && NamedAgent(doc, e, countries, date)) return;
+        if (hits is null && WiderName(doc, e) is { } wider)
+        {
+            Apply(e, Choose(wider, e.Type, countries, date), date);
             return;
         }
         if (hits is null)
@@ -307,6 +313,61 @@ public sealed class EntityLinker : IPipelineComponent
         }
         if (inCountry == 1) return found;
         return datedCount == 1 ? dated : null;
+    }
+
+    /// <summary>
+    /// A name NER joined with the agent phrase after it ("the Calenardhon Ministry of Silly Walks", "the Afghan Ministry of
+    /// Interior"): its leading words name a country or an actor and all the rest is one agent phrase, so it is that actor
+    /// with the agent's role (CAL + GOV), as <see cref="AddAgentPhrases"/> codes the two when NER keeps them apart. A name
+    /// whose rest is not wholly an agent ("New York Times") stays unlinked.
+    /// </summary>
+    private bool NamedAgent(Document doc, EntityMention e, Dictionary<string, int> countries, DateOnly? date)
+    {
+        int first = doc.TokenAt(e.Start), last = doc.TokenAt(Math.Max(e.Start, e.End - 1));
+        if (first < 0 || last <= first) return false;
+        if (doc.Tokens[first].Upos == UPos.DET) first++;
+        Span<char> buffer = stackalloc char[256];
+        for (int len = 1; first + len <= last; len++)
+        {
+            var hits = _kb.LookupArray(TokenKey(doc, first, first + len));
+            if (hits is null) continue;
+            hits = Array.FindAll(hits, h => h.Kind is NameKind.Country or NameKind.Demonym or NameKind.Actor);
+            if (hits.Length == 0) continue;
+            int j = first + len;
+            if (IsPossessive(doc, j)) j++;
+            var agent = j <= last ? _matcher.LongestAgent(doc, j, last + 1, buffer) : default;
+            if (agent.AgentCode is null || agent.EndToken != last + 1) continue;
+            var hit = Choose(hits, null, countries, date);
+            Apply(e, hit, date);
+            if (e.Actor is not { Length: > 0 } code) return false;
+            e.Actor = agent.AgentCode.StartsWith(code, StringComparison.Ordinal) ? agent.AgentCode : code + agent.AgentCode;
+            e.Name = StripName(e.Text);
+            e.Type = "ORG";
+            // Not the country itself: a later "the country" is not "the U.S. Congress".
+            if (hit.Kind is NameKind.Country or NameKind.Demonym) e.Kb = null;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A name NER cut short of a capitalised word before it ("West German" marked as "German"): when the mention has no
+    /// entry and the word with it names a country or an actor, the mention takes the word in. Null when not.
+    /// </summary>
+    private NameHit[]? WiderName(Document doc, EntityMention e)
+    {
+        int first = doc.TokenAt(e.Start), last = doc.TokenAt(Math.Max(e.Start, e.End - 1));
+        if (first <= 0 || last < first) return null;
+        int prev = first - 1;
+        var word = TokenText(doc, prev);
+        if (doc.Tokens[prev].Sentence != doc.Tokens[first].Sentence || word.Length < 2 || !char.IsUpper(word[0])) return null;
+        var hits = _kb.LookupArray(TokenKey(doc, prev, last + 1));
+        if (hits is null) return null;
+        hits = Array.FindAll(hits, h => h.Kind is NameKind.Country or NameKind.Demonym or NameKind.Actor);
+        if (hits.Length == 0) return null;
+        e.Start = doc.Tokens[prev].Start;
+        e.Text = doc.Text[e.Start..e.End];
+        return hits;
     }
 
     /// <summary>
