@@ -11,15 +11,9 @@ public sealed class RuleTokenizer
 {
     public const string FileName = "tokenizer-words.tsv";
 
-    private readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _abbreviations;
+    private readonly SentenceAbbreviations _abbreviations;
 
-    public RuleTokenizer(LanguageData language)
-    {
-        ArgumentNullException.ThrowIfNull(language);
-        var words = language.Lists(FileName).Words("sentence_abbreviations")
-            .Concat(language.Lists(CalendarWords.FileName).Words(CalendarWords.MonthAbbreviations));
-        _abbreviations = System.Collections.Frozen.FrozenSet.ToFrozenSet(words, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+    public RuleTokenizer(LanguageData language) => _abbreviations = new SentenceAbbreviations(language);
 
     private static readonly Lazy<RuleTokenizer> English = new(() => new RuleTokenizer(LanguageData.Default));
 
@@ -95,11 +89,7 @@ public sealed class RuleTokenizer
         return true;
     }
 
-    private bool IsAbbreviation(ReadOnlySpan<char> word)
-    {
-        if (word.Length == 1 && char.IsUpper(word[0])) return true; // initials: "George W. Bush"
-        return _abbreviations.Contains(word);
-    }
+    private bool IsAbbreviation(ReadOnlySpan<char> word) => _abbreviations.KeepsSentenceOpen(word);
 
     private static bool EndsSentence(string text, int after)
     {

@@ -10,23 +10,23 @@ internal sealed class IndirectSpeech(SpeechWords speech, SpeakerFinder speakers)
 {
     private const int ThatWindow = 7;
 
-    public void Find(Document doc, List<QuoteSpan> direct, List<QuoteSpan> allMarks, List<QuoteMention> output)
+    /// <summary>Reported speech sentence by sentence: the sentence layer's sentences, else the words' own clauses.</summary>
+    public void Find(Document doc, SurfaceWords words, List<QuoteSpan> direct, List<QuoteSpan> allMarks, List<QuoteMention> output)
     {
-        string text = doc.Text;
         var cursor = new Cursor();
         if (doc.SentenceCount > 0)
         {
-            foreach (var s in doc.Sentences) FindInSentence(doc, s.Start, s.End, direct, allMarks, output, ref cursor);
+            foreach (var s in doc.Sentences)
+                FindInSentence(doc, words, words.FirstAtOrAfter(s.Start), words.FirstAtOrAfter(s.End), s.End, direct, allMarks, output, ref cursor);
             return;
         }
-        int i = 0;
-        while (i < text.Length)
+        int w = 0;
+        while (w < words.Count)
         {
-            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
-            if (i >= text.Length) break;
-            int end = TextWords.SentenceEnd(text, i, stopAtOpeningQuote: false);
-            FindInSentence(doc, i, end, direct, allMarks, output, ref cursor);
-            i = end + 1;
+            int end = words.ClauseEnd(w, stopAtOpeningQuote: false);
+            if (end > w) FindInSentence(doc, words, w, end, words[end - 1].End, direct, allMarks, output, ref cursor);
+            // Past the terminator token; a clause cut by a line break goes on at the word after the break.
+            w = end < words.Count && words[end].IsPunct && !words.LineBreakBefore(end) ? end + 1 : Math.Max(end, w + 1);
         }
     }
 
@@ -37,20 +37,24 @@ internal sealed class IndirectSpeech(SpeechWords speech, SpeakerFinder speakers)
         public int Mark;
     }
 
-    private void FindInSentence(Document doc, int start, int end, List<QuoteSpan> direct, List<QuoteSpan> allMarks,
+    /// <summary>Words [<paramref name="first"/>, <paramref name="last"/>) of a sentence that ends at character <paramref name="end"/>.</summary>
+    private void FindInSentence(Document doc, SurfaceWords all, int first, int last, int end, List<QuoteSpan> direct, List<QuoteSpan> allMarks,
         List<QuoteMention> output, ref Cursor cursor)
     {
+        if (last - first < 4) return;
+        int start = all[first].Start;
         while (cursor.Direct < direct.Count && direct[cursor.Direct].Close < start) cursor.Direct++;
         if (cursor.Direct < direct.Count && direct[cursor.Direct].Open < end) return;
         string text = doc.Text;
-        var words = TextWords.Scan(text, start, end);
-        if (words.Count < 4) return;
+        var words = all.Range(first, last);
 
         if (speakers.IsAccordingTo(text, words, 0))
         {
             var source = speakers.PhraseToComma(text, words, speakers.AccordingToLength);
             int comma = IndexAfter(words, source.End);
-            if (!source.IsEmpty && comma < words.Count && text[words[comma].Start] == ',' && comma + 3 < words.Count)
+            // "According to X, formerly the director of ...": an apposition (no verb) is not what X said.
+            if (!source.IsEmpty && comma < words.Count && text[words[comma].Start] == ',' && comma + 3 < words.Count
+                && QuoteExtractor.TaggedVerb(doc, words[comma + 1].Start, end) != false)
             {
                 Add(doc, output, source, words[comma + 1].Start, end);
             }

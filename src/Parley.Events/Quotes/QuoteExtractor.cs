@@ -1,5 +1,6 @@
 using System.Text;
 using Parley.Core;
+using Parley.Core.Text;
 
 namespace Parley.Events.Quotes;
 
@@ -18,6 +19,7 @@ public sealed class QuoteExtractor : IPipelineComponent
     private readonly SpeechWords _speech;
     private readonly SpeakerFinder _speakers;
     private readonly IndirectSpeech _indirect;
+    private readonly SentenceAbbreviations _abbreviations;
 
     /// <summary>A quotation finder with the word lists of <paramref name="language"/> (its quote-words.tsv).</summary>
     public QuoteExtractor(LanguageData language)
@@ -25,12 +27,13 @@ public sealed class QuoteExtractor : IPipelineComponent
         _speech = new SpeechWords(language);
         _speakers = new SpeakerFinder(_speech);
         _indirect = new IndirectSpeech(_speech, _speakers);
+        _abbreviations = new SentenceAbbreviations(language);
     }
 
     /// <summary>A quotation finder for English.</summary>
     public QuoteExtractor() : this(LanguageData.Default) { }
 
-    /// <summary>Reads tags (is a short quotation a statement?) and coreference (who a pronoun speaker is).</summary>
+    /// <summary>Reads the tokens (its words, quote marks and clause edges), the sentences (where reported speech is sought), tags (is a short quotation a statement?) and coreference (who a pronoun speaker is).</summary>
     public static readonly ComponentDescriptor Descriptor = new("quotes", Layers.Tokens | Layers.Sentences | Layers.Tags | Layers.Entities | Layers.Coreference, Layers.Quotes)
     {
         Summary = "direct and indirect quotations with their speakers",
@@ -43,7 +46,8 @@ public sealed class QuoteExtractor : IPipelineComponent
         ArgumentNullException.ThrowIfNull(doc);
         doc.Quotes.Clear();
         string text = doc.Text;
-        var spans = QuotePairer.Find(text);
+        var words = SurfaceWords.Of(doc, _abbreviations);
+        var spans = QuotePairer.Find(words);
         var taken = new List<QuoteSpan>();
         QuoteMention? previous = null;
         int previousClose = -1;
@@ -56,21 +60,21 @@ public sealed class QuoteExtractor : IPipelineComponent
             if (end > start && text[end - 1] == ',') end--;
             while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
             if (end <= start) continue;
-            var speaker = _speakers.AfterQuote(text, span.Close, text[end - 1] is '.' or '!' or '?', out bool viaVerb);
-            if (speaker.IsEmpty) speaker = _speakers.BeforeQuote(text, span.Open, out viaVerb);
+            var speaker = _speakers.AfterQuote(words, span.Close, text[end - 1] is '.' or '!' or '?', out bool viaVerb);
+            if (speaker.IsEmpty) speaker = _speakers.BeforeQuote(words, span.Open, out viaVerb);
             // A short quote with no verb is a name or a scare quote, unless a speech verb attributes it: "“Never,” he said."
             // A quoted sentence with its own final stop and a speaker is a statement too: `According to X, "No deal."`
-            if (!viaVerb && !IsStatement(doc, start, end) && !(!speaker.IsEmpty && text[end - 1] is '.' or '!' or '?')) continue;
+            if (!viaVerb && !IsStatement(doc, words, start, end) && !(!speaker.IsEmpty && text[end - 1] is '.' or '!' or '?')) continue;
 
             var quote = new QuoteMention { Start = start, End = end, Text = QuotedText(text, start, end, span.Reopens), Direct = true };
             if (!speaker.IsEmpty) SetSpeaker(doc, quote, speaker, _speech);
             // A quote inside a sentence that has its own subject and no speech verb ("The envoy will discuss "how best to
             // ..."") is words that subject uses or a scare quote, not the previous speaker's: no speaker rather than a wrong one.
-            else if (OpensMidSentence(text, span.Open)) { }
+            else if (OpensMidSentence(words, span.Open)) { }
             else if (previous?.Speaker is not null && span.Open - previousClose <= ChainDistance) CopySpeaker(previous, quote);
             else
             {
-                speaker = _speakers.PreviousSentence(text, span.Open, out _);
+                speaker = _speakers.PreviousSentence(words, span.Open, out _);
                 if (!speaker.IsEmpty) SetSpeaker(doc, quote, speaker, _speech);
             }
             doc.Quotes.Add(quote);
@@ -78,37 +82,41 @@ public sealed class QuoteExtractor : IPipelineComponent
             previous = quote;
             previousClose = span.Close;
         }
-        _indirect.Find(doc, taken, spans, doc.Quotes);
+        _indirect.Find(doc, words, taken, spans, doc.Quotes);
         doc.Quotes.Sort(static (a, b) => a.Start.CompareTo(b.Start));
     }
 
     /// <summary>A quotation says something: four words or more, or a verb (by tag when tagged, else by a short list, or "!"/"?").</summary>
-    private bool IsStatement(Document doc, int start, int end)
+    private bool IsStatement(Document doc, SurfaceWords words, int start, int end)
     {
         if (end <= start) return false;
-        var words = TextWords.Scan(doc.Text, start, end);
+        int first = words.FirstAtOrAfter(start), last = words.FirstAtOrAfter(end);
         int count = 0;
-        foreach (var w in words)
+        for (int i = first; i < last; i++)
         {
-            if (!w.IsPunct) count++;
+            if (!words[i].IsPunct) count++;
         }
         if (count >= 4) return true;
         if (count == 0) return false;
-        if ((doc.Done & Layers.Tags) != 0 && doc.TokenCount > 0)
-        {
-            int t = doc.TokenAt(start);
-            if (t < 0) return false;
-            var tokens = doc.Tokens;
-            for (; t < tokens.Length && tokens[t].Start < end; t++)
-            {
-                if (tokens[t].Upos is UPos.VERB or UPos.AUX) return true;
-            }
-            return false;
-        }
+        if (TaggedVerb(doc, start, end) is { } verb) return verb;
         if (doc.Text[end - 1] is '!' or '?') return true;
-        foreach (var w in words)
+        for (int i = first; i < last; i++)
         {
-            if (!w.IsPunct && _speech.IsCommonVerb(SpeakerFinder.Span(doc.Text, w))) return true;
+            if (!words[i].IsPunct && _speech.IsCommonVerb(words.Span(i))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a verb (VERB or AUX) is tagged among the tokens from the one at <paramref name="start"/> to <paramref name="end"/>; null when the document is not tagged.</summary>
+    internal static bool? TaggedVerb(Document doc, int start, int end)
+    {
+        if ((doc.Done & Layers.Tags) == 0 || doc.TokenCount == 0) return null;
+        int t = doc.TokenAt(start);
+        if (t < 0) return false;
+        var tokens = doc.Tokens;
+        for (; t < tokens.Length && tokens[t].Start < end; t++)
+        {
+            if (tokens[t].Upos is UPos.VERB or UPos.AUX) return true;
         }
         return false;
     }
@@ -130,10 +138,11 @@ public sealed class QuoteExtractor : IPipelineComponent
     }
 
     /// <summary>True when words (not only punctuation) come before <paramref name="open"/> in its sentence.</summary>
-    private static bool OpensMidSentence(string text, int open)
+    private static bool OpensMidSentence(SurfaceWords words, int open)
     {
-        for (int i = TextWords.SentenceStart(text, open); i < open; i++)
-            if (char.IsLetterOrDigit(text[i])) return true;
+        int at = words.FirstAtOrAfter(open);
+        for (int i = words.ClauseStart(at); i < at; i++)
+            if (!words[i].IsPunct) return true;
         return false;
     }
 

@@ -23,79 +23,90 @@ internal static class QuotePairer
 
     private readonly record struct OpenMark(int Position, Family Family, char Opener);
 
-    public static List<QuoteSpan> Find(string text)
+    /// <summary>The quotations of a document, read over its words: quote marks are punctuation tokens (inner apostrophes of words never pair).</summary>
+    public static List<QuoteSpan> Find(SurfaceWords words)
     {
+        string text = words.Text;
         var spans = new List<QuoteSpan>();
         var stack = new List<OpenMark>();
         List<int>? reopens = null;
         int skip = -1;
         int n = text.Length;
-        for (int p = 0; p < n; p++)
+        for (int w = 0; w <= words.Count; w++)
         {
-            char c = text[p];
-            if (c == '\n')
+            if (stack.Count > 0)
             {
-                if (stack.Count > 0) ParagraphEnd(text, p, stack, ref reopens, ref skip, spans);
-                continue;
+                int gapStart = w == 0 ? 0 : words[w - 1].End, gapEnd = w < words.Count ? words[w].Start : n;
+                int newline = text.IndexOf('\n', gapStart, gapEnd - gapStart);
+                if (newline >= 0) ParagraphEnd(text, newline, gapEnd, stack, ref reopens, ref skip, spans);
             }
-            if (p == skip || !IsQuoteChar(c)) continue;
-            bool openerContext = OpenerContext(text, p), closerContext = CloserContext(text, p);
-            int idx;
-            switch (c)
+            if (w == words.Count || !SurfaceWords.IsQuoteMark(text[words[w].Start]) && !words[w].IsPunct) continue;
+            for (int p = words[w].Start; p < words[w].End; p++)
             {
-                case '"':
-                    idx = FindOpen(stack, Family.Straight, Family.Straight);
-                    if (idx >= 0 && (closerContext || !openerContext)) Close(stack, idx, p, ref reopens, spans);
-                    else if (openerContext) stack.Add(new(p, Family.Straight, c));
-                    else if (closerContext && stack.Count > 0 && stack[^1].Family == Family.Curly) Close(stack, stack.Count - 1, p, ref reopens, spans);
-                    break;
-                case '\u201C': // “ opens, or closes a German „
-                    idx = FindOpener(stack, '\u201E');
-                    if (idx >= 0 && closerContext && !openerContext) Close(stack, idx, p, ref reopens, spans);
-                    else stack.Add(new(p, Family.Curly, c));
-                    break;
-                case '\u201E': // „
-                    stack.Add(new(p, Family.Curly, c));
-                    break;
-                case '\u201D': // ” closes (even after a space: `truce, ”the State Department said`), or opens when nothing is open
-                    idx = FindOpen(stack, Family.Curly, Family.Straight);
-                    if (idx >= 0) Close(stack, idx, p, ref reopens, spans);
-                    else if (openerContext) stack.Add(new(p, Family.Curly, c));
-                    break;
-                case '\u00AB': // «
-                    idx = FindOpen(stack, Family.ReverseGuillemet, Family.ReverseGuillemet);
-                    if (idx >= 0 && closerContext) Close(stack, idx, p, ref reopens, spans);
-                    else stack.Add(new(p, Family.Guillemet, c));
-                    break;
-                case '\u00BB': // »
-                    idx = FindOpen(stack, Family.Guillemet, Family.Guillemet);
-                    if (idx >= 0) Close(stack, idx, p, ref reopens, spans);
-                    else if (openerContext) stack.Add(new(p, Family.ReverseGuillemet, c));
-                    break;
-                case '\u2018': // ‘ between letters is a misused apostrophe ("country‘s")
-                    if (p + 1 < n && !char.IsWhiteSpace(text[p + 1]) && (p == 0 || !char.IsLetterOrDigit(text[p - 1])))
-                        stack.Add(new(p, Family.SingleCurly, c));
-                    break;
-                case '\u2019': // ’ is an apostrophe unless a single quote is open and no letter follows
-                    idx = FindOpen(stack, Family.SingleCurly, Family.SingleStraight);
-                    if (idx >= 0 && p > 0 && !char.IsWhiteSpace(text[p - 1]) && !(p + 1 < n && char.IsLetterOrDigit(text[p + 1])))
-                        Close(stack, idx, p, ref reopens, spans);
-                    break;
-                case '\'':
-                    idx = FindOpen(stack, Family.SingleStraight, Family.SingleCurly);
-                    if (idx >= 0 && p > 0 && !char.IsWhiteSpace(text[p - 1]) && !(p + 1 < n && char.IsLetterOrDigit(text[p + 1])))
-                        Close(stack, idx, p, ref reopens, spans);
-                    else if (openerContext && p + 1 < n && char.IsLetter(text[p + 1]))
-                        stack.Add(new(p, Family.SingleStraight, c));
-                    break;
+                char c = text[p];
+                if (p == skip || !SurfaceWords.IsQuoteMark(c)) continue;
+                Pair(text, p, c, stack, ref reopens, spans);
             }
         }
         if (stack.Count > 0 && reopens is not null) Emit(stack[0].Position, n, ref reopens, spans);
         return spans;
     }
 
-    private static bool IsQuoteChar(char c) =>
-        c is '"' or '\'' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB' or '\u2018' or '\u2019';
+    /// <summary>Opens, closes or passes over the quote mark <paramref name="c"/> at <paramref name="p"/>.</summary>
+    private static void Pair(string text, int p, char c, List<OpenMark> stack, ref List<int>? reopens, List<QuoteSpan> spans)
+    {
+        int n = text.Length;
+        bool openerContext = OpenerContext(text, p), closerContext = CloserContext(text, p);
+        int idx;
+        switch (c)
+        {
+            case '"':
+                idx = FindOpen(stack, Family.Straight, Family.Straight);
+                if (idx >= 0 && (closerContext || !openerContext)) Close(stack, idx, p, ref reopens, spans);
+                else if (openerContext) stack.Add(new(p, Family.Straight, c));
+                else if (closerContext && stack.Count > 0 && stack[^1].Family == Family.Curly) Close(stack, stack.Count - 1, p, ref reopens, spans);
+                break;
+            case '\u201C': // “ opens, or closes a German „
+                idx = FindOpener(stack, '\u201E');
+                if (idx >= 0 && closerContext && !openerContext) Close(stack, idx, p, ref reopens, spans);
+                else stack.Add(new(p, Family.Curly, c));
+                break;
+            case '\u201E': // „
+                stack.Add(new(p, Family.Curly, c));
+                break;
+            case '\u201D': // ” closes (even after a space: `truce, ”the State Department said`), or opens when nothing is open
+                idx = FindOpen(stack, Family.Curly, Family.Straight);
+                if (idx >= 0) Close(stack, idx, p, ref reopens, spans);
+                else if (openerContext) stack.Add(new(p, Family.Curly, c));
+                break;
+            case '\u00AB': // «
+                idx = FindOpen(stack, Family.ReverseGuillemet, Family.ReverseGuillemet);
+                if (idx >= 0 && closerContext) Close(stack, idx, p, ref reopens, spans);
+                else stack.Add(new(p, Family.Guillemet, c));
+                break;
+            case '\u00BB': // »
+                idx = FindOpen(stack, Family.Guillemet, Family.Guillemet);
+                if (idx >= 0) Close(stack, idx, p, ref reopens, spans);
+                else if (openerContext) stack.Add(new(p, Family.ReverseGuillemet, c));
+                break;
+            case '\u2018': // ‘ between letters is a misused apostrophe ("country‘s")
+                if (p + 1 < n && !char.IsWhiteSpace(text[p + 1]) && (p == 0 || !char.IsLetterOrDigit(text[p - 1])))
+                    stack.Add(new(p, Family.SingleCurly, c));
+                break;
+            case '\u2019': // ’ is an apostrophe unless a single quote is open and no letter follows
+                idx = FindOpen(stack, Family.SingleCurly, Family.SingleStraight);
+                if (idx >= 0 && p > 0 && !char.IsWhiteSpace(text[p - 1]) && !(p + 1 < n && char.IsLetterOrDigit(text[p + 1])))
+                    Close(stack, idx, p, ref reopens, spans);
+                break;
+            case '\'':
+                idx = FindOpen(stack, Family.SingleStraight, Family.SingleCurly);
+                if (idx >= 0 && p > 0 && !char.IsWhiteSpace(text[p - 1]) && !(p + 1 < n && char.IsLetterOrDigit(text[p + 1])))
+                    Close(stack, idx, p, ref reopens, spans);
+                else if (openerContext && p + 1 < n && char.IsLetter(text[p + 1]))
+                    stack.Add(new(p, Family.SingleStraight, c));
+                break;
+        }
+    }
 
     private static bool OpenerContext(string text, int p)
     {
@@ -144,11 +155,9 @@ internal static class QuotePairer
         reopens = null;
     }
 
-    /// <summary>At a newline with a quote open: continue it if the next paragraph reopens it, else end or drop it.</summary>
-    private static void ParagraphEnd(string text, int p, List<OpenMark> stack, ref List<int>? reopens, ref int skip, List<QuoteSpan> spans)
+    /// <summary>At a newline <paramref name="p"/> with a quote open: continue it if the next paragraph (its first word at <paramref name="q"/>) reopens it, else end or drop it.</summary>
+    private static void ParagraphEnd(string text, int p, int q, List<OpenMark> stack, ref List<int>? reopens, ref int skip, List<QuoteSpan> spans)
     {
-        int q = p + 1;
-        while (q < text.Length && char.IsWhiteSpace(text[q])) q++;
         if (q == skip) return;
         var bottom = stack[0];
         if (q < text.Length && Reopens(bottom, text[q]))

@@ -12,19 +12,19 @@ internal sealed class SpeakerFinder(SpeechWords speech)
     private const int MaxPhraseWords = 10;
 
     /// <summary>Attribution right after a closing mark: `," said Trump`, `" Trump said`, `" the ministry said in a statement`.</summary>
-    public SpeakerSpan AfterQuote(string text, int close, bool quoteEndsSentence, out bool viaVerb)
+    public SpeakerSpan AfterQuote(SurfaceWords doc, int close, bool quoteEndsSentence, out bool viaVerb)
     {
         viaVerb = false;
-        int from = close + 1;
-        int to = TextWords.SentenceEnd(text, from, stopAtOpeningQuote: true);
-        if (to <= from) return default;
-        var words = TextWords.Scan(text, from, to);
+        string text = doc.Text;
+        int from = doc.FirstAtOrAfter(close + 1);
+        if (from >= doc.Count || doc.LineBreakBefore(from)) return default;
+        var words = doc.Range(from, doc.ClauseEnd(from, stopAtOpeningQuote: true));
         // `is "unprecedented." He said, "...`: after a quoted full stop, an attribution that leads into another quotation is that one's.
         if (quoteEndsSentence)
         {
             foreach (var w in words)
             {
-                if (w.IsPunct && TextWords.IsQuoteMark(text[w.Start])) return default;
+                if (w.IsPunct && SurfaceWords.IsQuoteMark(text[w.Start])) return default;
             }
         }
         int k = 0;
@@ -53,12 +53,14 @@ internal sealed class SpeakerFinder(SpeechWords speech)
     }
 
     /// <summary>Attribution before an opening mark: `Trump said: "`, `In a statement, the ministry said, "`, `according to X, "`.</summary>
-    public SpeakerSpan BeforeQuote(string text, int open, out bool viaVerb)
+    public SpeakerSpan BeforeQuote(SurfaceWords doc, int open, out bool viaVerb)
     {
         viaVerb = false;
-        int from = TextWords.SentenceStart(text, open);
-        if (from >= open) return default;
-        var words = TextWords.Scan(text, from, open);
+        string text = doc.Text;
+        int to = doc.FirstAtOrAfter(open);
+        int from = doc.ClauseStart(to);
+        if (from >= to) return default;
+        var words = doc.Range(from, to);
         int last = words.Count - 1;
         bool separated = false;
         while (last >= 0 && words[last].IsPunct && text[words[last].Start] is ':' or ',' or '\u2014' or '\u2013' or '-')
@@ -89,15 +91,13 @@ internal sealed class SpeakerFinder(SpeechWords speech)
     }
 
     /// <summary>The speaker of the sentence before <paramref name="open"/> (or of the paragraph before, when the quote opens one).</summary>
-    public SpeakerSpan PreviousSentence(string text, int open, out int verbStart)
+    public SpeakerSpan PreviousSentence(SurfaceWords doc, int open, out int verbStart)
     {
         verbStart = -1;
-        int start = TextWords.SentenceStart(text, open);
-        int end = start - 1;
-        while (end > 0 && char.IsWhiteSpace(text[end])) end--;
-        if (end <= 0) return default;
-        int prevStart = TextWords.SentenceStart(text, end);
-        var words = TextWords.Scan(text, prevStart, end + 1);
+        string text = doc.Text;
+        int start = doc.ClauseStart(doc.FirstAtOrAfter(open));
+        if (start == 0) return default;
+        var words = doc.Range(doc.ClauseStart(start - 1), start);
         for (int v = 1; v < words.Count; v++)
         {
             if (words[v].IsPunct || !speech.IsSpeechVerb(Span(text, words[v])) || IsPassive(text, words, v)) continue;
@@ -149,7 +149,7 @@ internal sealed class SpeakerFinder(SpeechWords speech)
             if (w.IsPunct)
             {
                 // Quote marks around a short name stay transparent: `"Taliban" insists`.
-                if (TextWords.IsQuoteMark(text[w.Start]) && (QuotedNameStart(text, words, k, lo) is var open && open >= 0))
+                if (SurfaceWords.IsQuoteMark(text[w.Start]) && (QuotedNameStart(text, words, k, lo) is var open && open >= 0))
                 {
                     for (int j = k - 1; j > open && count < MaxPhraseWords; j--)
                     {
@@ -193,7 +193,7 @@ internal sealed class SpeakerFinder(SpeechWords speech)
         for (int j = close - 1; j >= lo && j >= close - 4; j--)
         {
             if (!words[j].IsPunct) continue;
-            return TextWords.IsQuoteMark(text[words[j].Start]) && j < close - 1 ? j : -1;
+            return SurfaceWords.IsQuoteMark(text[words[j].Start]) && j < close - 1 ? j : -1;
         }
         return -1;
     }
@@ -218,7 +218,7 @@ internal sealed class SpeakerFinder(SpeechWords speech)
         while (k < words.Count && k - first < MaxPhraseWords + 4)
         {
             var w = words[k];
-            if (w.IsPunct && !TextWords.IsQuoteMark(text[w.Start])) break;
+            if (w.IsPunct && !SurfaceWords.IsQuoteMark(text[w.Start])) break;
             last = k++;
         }
         return last < 0 ? default : new SpeakerSpan(words[first].Start, words[last].End);

@@ -7,7 +7,7 @@ public sealed class QuoteExtractorTests
 {
     private static Document Run(string text, Action<Document>? setup = null)
     {
-        var doc = new Document("t", text);
+        var doc = TokenizedText.Document(text);
         setup?.Invoke(doc);
         new QuoteExtractor().Process(doc);
         foreach (var q in doc.Quotes)
@@ -117,8 +117,10 @@ public sealed class QuoteExtractorTests
         var text = "\u201CRetreat now\u201D, the colonel ordered.";
         var doc = Run(text, d =>
         {
-            d.AddToken(new TokenData { Start = 1, End = 8, Upos = UPos.VERB });
-            d.AddToken(new TokenData { Start = 9, End = 12, Upos = UPos.ADV });
+            var tokens = d.TokensMutable;
+            Assert.Equal("Retreat", text[tokens[1].Start..tokens[1].End]);
+            tokens[1].Upos = UPos.VERB;
+            tokens[2].Upos = UPos.ADV;
             d.Done |= Layers.Tags;
         });
         Assert.Equal("Retreat now", Assert.Single(doc.Quotes, q => q.Direct).Text);
@@ -232,5 +234,29 @@ public sealed class QuoteExtractorTests
         var q = Assert.Single(doc.Quotes);
         Assert.True(q.Direct);
         Assert.Equal("Ghani", q.Speaker);
+    }
+
+    [Theory]
+    [InlineData("\u201CWe will not negotiate with terrorists,\u201D said Chief Justice John G. Roberts.", "Chief Justice John G. Roberts")]
+    [InlineData("\u201CWe will not negotiate with terrorists,\u201D Adel Abdul-Mahdi said.", "Adel Abdul-Mahdi")]
+    [InlineData("\u201CWe will not negotiate with terrorists,\u201D the WHO's director said.", "the WHO's director")]
+    [InlineData("\u201CWe will not negotiate with terrorists,\u201D Dr. Tom Frieden said.", "Dr. Tom Frieden")]
+    public void Speakers_are_read_over_whole_surface_words(string text, string speaker) =>
+        Assert.Equal(speaker, SingleDirect(text).Speaker);
+
+    [Fact]
+    public void An_attribution_after_the_quote_ends_at_a_semicolon()
+    {
+        // The clause after the closing mark ends at ';': "Ghani said" of the next clause does not attribute this quote.
+        var q = SingleDirect("\u201CWe will not negotiate with terrorists,\u201D officials insisted; Ghani said nothing.");
+        Assert.Equal("officials", q.Speaker);
+    }
+
+    [Fact]
+    public void A_document_without_tokens_gives_no_quotations()
+    {
+        var doc = new Document("t", "\u201CWe will not negotiate with terrorists,\u201D the minister said.");
+        new QuoteExtractor().Process(doc);
+        Assert.Empty(doc.Quotes);
     }
 }

@@ -11,7 +11,8 @@ public sealed class QuoteSeedTests(ITestOutputHelper output)
     [Fact]
     public void Seed_article_gives_the_two_direct_quotations_with_their_speakers()
     {
-        var doc = new Document("seed", File.ReadAllText(SeedPath)) { Published = new DateOnly(2019, 12, 4) };
+        var doc = TokenizedText.Document(File.ReadAllText(SeedPath), "seed");
+        doc.Published = new DateOnly(2019, 12, 4);
         new QuoteExtractor().Process(doc);
         foreach (var q in doc.Quotes) output.WriteLine($"{q.Direct} [{q.Speaker}] {q.Start}-{q.End} {q.Text}");
 

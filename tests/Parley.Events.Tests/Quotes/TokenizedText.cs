@@ -1,0 +1,17 @@
+using Parley.Core;
+using Parley.Nlp.Tokenization;
+
+namespace Parley.Events.Tests.Quotes;
+
+/// <summary>Documents as the pipeline hands them to the quotation finder: text with the tokenizer's token layer.</summary>
+internal static class TokenizedText
+{
+    public static Document Document(string text, string id = "t")
+    {
+        var doc = new Document(id, text);
+        foreach (var (start, end, multiwordPart) in Tokenizer.Default.Spans(text))
+            doc.AddToken(new TokenData { Start = start, End = end, Head = -1, Flags = multiwordPart ? TokenFlags.MultiwordPart : TokenFlags.None });
+        doc.Done |= Layers.Tokens;
+        return doc;
+    }
+}
