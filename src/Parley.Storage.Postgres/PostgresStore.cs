@@ -128,23 +128,7 @@ public sealed partial class PostgresStore : IParleyStore
             find.Parameters.AddWithValue(hashes); find.Parameters.AddWithValue(ids);
             if ((bool)find.ExecuteScalar()!) return null;
         }
-        using var batch = new NpgsqlBatch(c, tx);
-        // The ids stop being duplicates as they are stored.
-        var delete = new NpgsqlBatchCommand("DELETE FROM duplicates WHERE id = ANY($1)");
-        delete.Parameters.AddWithValue(ids);
-        batch.BatchCommands.Add(delete);
-        var insert = new NpgsqlBatchCommand(InsertSql(docs.Count) + " RETURNING id, key");
-        for (int i = 0; i < docs.Count; i++) AddDocumentValues(insert.Parameters, docs[i], hashes[i], codec);
-        batch.BatchCommands.Add(insert);
-        var keys = new Dictionary<string, long>(StringComparer.Ordinal);
-        using (var r = batch.ExecuteReader())
-        {
-            do
-            {
-                while (r.Read()) keys[r.GetString(0)] = r.GetInt64(1);
-            } while (r.NextResult());
-        }
-        return docs.Select(d => (keys[d.Id], d)).ToList();
+        return InsertDocuments(c, tx, docs, hashes, codec);
     }
 
     private List<(long Key, Document Doc)> SaveInTurn(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<Document> docs, DocumentCodec codec, DocumentSaveResult[] results)
@@ -184,8 +168,7 @@ public sealed partial class PostgresStore : IParleyStore
                     Exec(c, tx, "DELETE FROM duplicates WHERE of_id = $1", doc.Id);
                     status = SaveStatus.Replaced;
                 }
-                long key = InsertDocument(c, tx, doc, hash, codec);
-                pending.Add((key, doc));
+                pending.AddRange(InsertDocuments(c, tx, [doc], [hash], codec));
                 batchHashes[hash] = doc.Id;
                 results[i] = new(doc.Id, status);
             }
@@ -193,17 +176,25 @@ public sealed partial class PostgresStore : IParleyStore
         return pending;
     }
 
-    private static long InsertDocument(NpgsqlConnection c, NpgsqlTransaction tx, Document doc, string hash, DocumentCodec codec)
+    /// <summary>Stores <paramref name="docs"/> (with their text hashes) in one round trip: their ids stop being duplicates as they are stored, then one INSERT; the keys given, in the order of the documents.</summary>
+    private static List<(long Key, Document Doc)> InsertDocuments(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<Document> docs, IReadOnlyList<string> hashes, DocumentCodec codec)
     {
-        // The id stops being a duplicate as it is stored: both in one round trip.
         using var batch = new NpgsqlBatch(c, tx);
-        var delete = new NpgsqlBatchCommand("DELETE FROM duplicates WHERE id = $1");
-        delete.Parameters.AddWithValue(doc.Id);
+        var delete = new NpgsqlBatchCommand("DELETE FROM duplicates WHERE id = ANY($1)");
+        delete.Parameters.AddWithValue(docs.Select(d => d.Id).ToArray());
         batch.BatchCommands.Add(delete);
-        var cmd = new NpgsqlBatchCommand(InsertSql(1) + " RETURNING key");
-        AddDocumentValues(cmd.Parameters, doc, hash, codec);
-        batch.BatchCommands.Add(cmd);
-        return (long)batch.ExecuteScalar()!;
+        var insert = new NpgsqlBatchCommand(InsertSql(docs.Count) + " RETURNING id, key");
+        for (int i = 0; i < docs.Count; i++) AddDocumentValues(insert.Parameters, docs[i], hashes[i], codec);
+        batch.BatchCommands.Add(insert);
+        var keys = new Dictionary<string, long>(StringComparer.Ordinal);
+        using (var r = batch.ExecuteReader())
+        {
+            do
+            {
+                while (r.Read()) keys[r.GetString(0)] = r.GetInt64(1);
+            } while (r.NextResult());
+        }
+        return [.. docs.Select(d => (keys[d.Id], d))];
     }
 
     private const int DocumentValues = 15;
