@@ -83,6 +83,24 @@ public sealed class EventCoderArgumentTests
         Assert.Equal(active, doc.Events.Any(e => e.Source?.Actor == "GON" && e.Target?.Actor == "ARN" && e.Cameo.StartsWith("11", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData(true, true)]    // "the head of the commission, the minister criticized Arnor": "head" nsubj:pass beside nsubj "minister"
+    [InlineData(false, false)]  // the participle alone keeps the parser's passive reading
+    public void Passive_subject_beside_an_active_subject_of_the_same_verb_is_a_subject(bool activeSubject, bool coded)
+    {
+        string row(string id, string form, string lemma, string upos, string tag, string head, string rel, string misc) =>
+            $"{id}\t{form}\t{lemma}\t{upos}\t{tag}\t_\t{head}\t{rel}\t_\t{misc}";
+        var doc = Code(string.Join("\n",
+            row("1", "Gondor", "Gondor", "PROPN", "NNP", "2", "compound", "Ent=B-GPE|Actor=GON"),
+            row("2", "head", "head", "NOUN", "NN", "5", "nsubj:pass", "_"),
+            row("3", "the", "the", "DET", "DT", "4", "det", "_"),
+            row("4", "Brown", "Brown", "PROPN", "NNP", "5", activeSubject ? "nsubj" : "dep", "Ent=B-PER"),
+            row("5", "criticized", "criticize", "VERB", "VBN", "0", "root", "_"),
+            row("6", "Arnor", "Arnor", "PROPN", "NNP", "5", "obj", "Ent=B-GPE|Actor=ARN"),
+            row("7", ".", ".", "PUNCT", ".", "5", "punct", "_")) + "\n");
+        Assert.Equal(coded, doc.Events.Any(e => e.Source?.Actor == "GON" && e.Target?.Actor == "ARN" && e.Cameo.StartsWith("11", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void Second_subject_with_an_actor_is_taken_when_the_first_has_none()
     {

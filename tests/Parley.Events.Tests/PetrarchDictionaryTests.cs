@@ -342,4 +342,59 @@ public sealed class PetrarchDictionaryTests
         var e = Assert.Single(doc.Events);
         Assert.Equal("GON", e.Source!.Actor);
     }
+
+    [Fact]
+    public void A_target_before_the_verb_is_the_passive_subject_in_a_passive()
+    {
+        // "- + WAS * DEAD IN $": "An Arnorian was shot dead in Gondor" -> GON>ARN 224.
+        var doc = Run(Coder("""
+            --- SHOT [223] ---
+            SHOT
+            - + WAS * DEAD IN $ [224]
+            """), $"""
+            1 An a DET 2 det _
+            2 Arnorian Arnorian PROPN 4 nsubj:pass {Arnor}
+            3 was be AUX 4 aux:pass _
+            4 shot shot VERB 0 root _
+            5 dead dead ADJ 4 xcomp _
+            6 in in ADP 7 case _
+            7 Gondor Gondor PROPN 4 obl {Gondor}
+            8 . . PUNCT 4 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("GON", "ARN", "224"), (e.Source!.Actor, e.Target!.Actor, e.Cameo));
+    }
+
+    [Fact]
+    public void A_target_before_the_verb_leaves_the_source_to_the_subject_of_the_clause_above()
+    {
+        // "- NOTED + * [115]": "Gondor noted that Arnor regretted the refusal" -> GON>ARN 115 (Arnor is the target, not the source).
+        var coder = Coder("""
+            --- REGRET [111] ---
+            REGRET
+            - NOTED + * [115]
+            """);
+        var doc = Run(coder, $"""
+            1 Gondor Gondor PROPN 2 nsubj {Gondor}
+            2 noted note VERB 0 root _
+            3 that that SCONJ 5 mark _
+            4 Arnor Arnor PROPN 5 nsubj {Arnor}
+            5 regretted regret VERB 2 ccomp _
+            6 the the DET 7 det _
+            7 refusal refusal NOUN 5 obj _
+            8 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("GON", "ARN", "115"), (e.Source!.Actor, e.Target!.Actor, e.Cameo));
+        // With no clause above there is no one else to be the source: nothing is coded.
+        var alone = Run(coder, $"""
+            1 Arnor Arnor PROPN 3 nsubj {Arnor}
+            2 noted note VERB 3 advmod _
+            3 regretted regret VERB 0 root _
+            4 the the DET 5 det _
+            5 refusal refusal NOUN 3 obj _
+            6 . . PUNCT 3 punct _
+            """);
+        Assert.DoesNotContain(alone.Events, x => x.Cameo == "115");
+    }
 }

@@ -106,6 +106,21 @@ public class LinkingTests(MiniKbFixture fx)
         Assert.Equal((linked, actor), (e.Text, e.Actor));
     }
 
+    [Theory]
+    [InlineData("Fighters of Hezb-e-Islami met.", "Hezb", "Hezb-e-Islami", "AFGREB")]   // NER cut the name short at a hyphen
+    [InlineData("Fighters of Anti-Taliban groups met.", "Anti", "Anti", null)]          // the hyphenated whole is no name either
+    public void A_name_cut_short_at_a_hyphen_takes_in_the_words_it_is_hyphenated_with(string text, string marked, string linked, string? actor)
+    {
+        var doc = new Document("w", text) { Published = new DateOnly(2019, 12, 4) };
+        RuleTokenizer.Tokenize(doc);
+        int at = text.IndexOf(marked, StringComparison.Ordinal);
+        doc.Entities.Add(new EntityMention { Start = at, End = at + marked.Length, Text = marked, Type = "ORG", Via = "ner" });
+        doc.Done |= Layers.Entities;
+        new EntityLinker(fx.Kb).Process(doc);
+        var e = doc.Entities.Single(m => m.Start == at);
+        Assert.Equal((linked, actor), (e.Text, e.Actor));
+    }
+
     [Fact]
     public void NerMentionsAreLinkedWithQuotesAndArticlesStripped()
     {

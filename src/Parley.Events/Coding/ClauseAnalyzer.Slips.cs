@@ -66,12 +66,14 @@ internal sealed partial class ClauseAnalyzer
 
     /// <summary>"Caras Galadhon's new mayor left yesterday for Minas Tirith" with "mayor" nsubj:pass of "left": a passive
     /// subject on a verb the tagger reads as a finite past (VBD) with no passive auxiliary is the verb's active subject
-    /// (a passive participle is VBN; headline passives, "Minister arrested in Paris", come out as nsubj anyway).</summary>
+    /// (a passive participle is VBN; headline passives, "Minister arrested in Paris", come out as nsubj anyway). So is one
+    /// beside an active subject of the same verb, whatever its tag ("Gollum centre of a row between Radagast the Brown
+    /// called on Gondor" with "centre" nsubj:pass and "Brown" nsubj of "called"): a verb is not active and passive at once.</summary>
     private static void RepairBarePassiveSubjects(in SentenceGraph g)
     {
         for (int t = g.First; t < g.End; t++)
         {
-            if (g.Upos(t) != UPos.VERB || g[t].Xpos != Vbd || g.Child(t, Rel.AuxPass) >= 0) continue;
+            if (g.Upos(t) != UPos.VERB || g[t].Xpos != Vbd && g.Child(t, Rel.Nsubj) < 0 || g.Child(t, Rel.AuxPass) >= 0) continue;
             int subj = g.Child(t, Rel.NsubjPass);
             if (subj >= 0) g.SetRel(subj, Rel.Nsubj);
         }

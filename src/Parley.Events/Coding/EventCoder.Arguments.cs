@@ -51,7 +51,10 @@ public sealed partial class EventCoder
         {
             ArgumentRole.Preposition => m.SourceToken,
             ArgumentRole.Object => ClauseAnalyzer.DirectObject(g, a.Clause),
-            ArgumentRole.Subject => _clauses.SubjectOf(g, t),
+            ArgumentRole.Subject => PatternSubject(g, t, passive),
+            // "Gondor's minister noted that Cirith Ungol regretted ..." (NOTED + *): the pattern's target is the subject, so the
+            // source is the subject of the clause above.
+            _ when tgtRole == ArgumentRole.Subject && !passive => GoverningSubject(g, t),
             _ => passive ? _clauses.PassiveAgent(g, t) : _clauses.SubjectOf(g, a.Complement >= 0 && ClauseAnalyzer.IsPassive(g, t) ? a.Complement : t),
         };
         if (src < 0 && a.RootNounSlip && srcRole == ArgumentRole.Default) src = g.Head(t);
@@ -100,7 +103,7 @@ public sealed partial class EventCoder
                     if (a.Complement < 0) candidates[k++] = m.TargetToken;
                     break;
                 case ArgumentRole.Subject:
-                    candidates[k++] = _clauses.SubjectOf(g, t);
+                    candidates[k++] = PatternSubject(g, t, passive);
                     break;
                 case ArgumentRole.Object:
                     candidates[k++] = ClauseAnalyzer.DirectObject(g, a.Clause);
@@ -152,6 +155,25 @@ public sealed partial class EventCoder
             }
         }
         return true;
+    }
+
+    /// <summary>A pattern's actor marker before the verb ("+ WAS * DEAD IN $"): the phrase before the verb, the passive's
+    /// subject in a passive ("An Eriadorian was shot dead in Osgiliath"), else the subject.</summary>
+    private int PatternSubject(in SentenceGraph g, int t, bool passive) =>
+        passive && ClauseAnalyzer.PassiveSubject(g, t) is int s and >= 0 ? s : _clauses.SubjectOf(g, t);
+
+    /// <summary>The subject of the clause above <paramref name="t"/> other than its own ("Falastur noted that Cirith Ungol
+    /// regretted": Falastur); -1 if none.</summary>
+    private int GoverningSubject(in SentenceGraph g, int t)
+    {
+        int own = _clauses.SubjectOf(g, t);
+        for (int x = g.Head(t), hops = 0; x >= 0 && hops < 4; x = g.Head(x), hops++)
+        {
+            if (g.Upos(x) is not (UPos.VERB or UPos.AUX)) continue;
+            int s = _clauses.SubjectOf(g, x);
+            if (s >= 0 && s != own) return s;
+        }
+        return -1;
     }
 
     /// <summary>Target candidates of an active clause in order: object (and indirect object), a phrase with a target

@@ -351,21 +351,44 @@ public sealed class EntityLinker : IPipelineComponent
     }
 
     /// <summary>
-    /// A name NER cut short of a capitalised word before it ("West German" marked as "German"): when the mention has no
-    /// entry and the word with it names a country or an actor, the mention takes the word in. Null when not.
+    /// A name NER cut short: of a capitalised word before it ("West German" marked as "German"), or of the words it is
+    /// hyphenated with ("Barad-dur" marked as "Barad", "Guinea-Bissau" as "Guinea"). When the mention has no entry and the
+    /// wider name names a country or an actor, the mention takes the words in. Null when not.
     /// </summary>
     private NameHit[]? WiderName(Document doc, EntityMention e)
     {
         int first = doc.TokenAt(e.Start), last = doc.TokenAt(Math.Max(e.Start, e.End - 1));
-        if (first <= 0 || last < first) return null;
+        if (first < 0 || last < first) return null;
         int prev = first - 1;
-        var word = TokenText(doc, prev);
-        if (doc.Tokens[prev].Sentence != doc.Tokens[first].Sentence || word.Length < 2 || !char.IsUpper(word[0])) return null;
-        var hits = _kb.LookupArray(TokenKey(doc, prev, last + 1));
-        if (hits is null) return null;
-        hits = Array.FindAll(hits, h => h.Kind is NameKind.Country or NameKind.Demonym or NameKind.Actor);
-        if (hits.Length == 0) return null;
-        e.Start = doc.Tokens[prev].Start;
+        if (prev >= 0 && doc.Tokens[prev].Sentence == doc.Tokens[first].Sentence && TokenText(doc, prev) is { Length: >= 2 } word
+            && char.IsUpper(word[0]) && CountryOrActor(_kb.LookupArray(TokenKey(doc, prev, last + 1))) is { } before)
+            return Widen(doc, e, prev, last, before);
+        // Hyphenated on, without spaces: "Barad" "-" "dur" as tokens, or the mention ending inside "Hezb-e-Islami".
+        int end = last;
+        while (end + 2 < doc.Tokens.Length && Touching(doc, end, end + 1) && Touching(doc, end + 1, end + 2) && TokenText(doc, end + 1) == "-") end += 2;
+        bool inside = doc.Tokens[last].End > e.End && doc.Text[e.End] == '-';
+        if ((end > last || inside) && !OtherEntityWithin(doc, e, e.End, doc.Tokens[end].End)
+            && CountryOrActor(_kb.LookupArray(TokenKey(doc, first, end + 1))) is { } after)
+            return Widen(doc, e, first, end, after);
+        return null;
+    }
+
+    private static bool OtherEntityWithin(Document doc, EntityMention e, int start, int end)
+    {
+        foreach (var x in doc.Entities) if (!ReferenceEquals(x, e) && x.Start < end && x.End > start) return true;
+        return false;
+    }
+
+    private static bool Touching(Document doc, int a, int b) =>
+        doc.Tokens[a].End == doc.Tokens[b].Start && doc.Tokens[a].Sentence == doc.Tokens[b].Sentence;
+
+    private static NameHit[]? CountryOrActor(NameHit[]? hits) =>
+        hits is null ? null : Array.FindAll(hits, h => h.Kind is NameKind.Country or NameKind.Demonym or NameKind.Actor) is { Length: > 0 } kept ? kept : null;
+
+    private static NameHit[] Widen(Document doc, EntityMention e, int first, int last, NameHit[] hits)
+    {
+        e.Start = doc.Tokens[first].Start;
+        e.End = Math.Max(e.End, doc.Tokens[last].End);
         e.Text = doc.Text[e.Start..e.End];
         return hits;
     }
