@@ -88,9 +88,10 @@ public sealed class Pipeline
     /// <summary>
     /// Runs, in declared order, every component that assigns a wanted layer or one a later needed component requires.
     /// Components that assign only layers in <paramref name="given"/> (layers the document brings, such as the gold
-    /// tokens of a treebank) are skipped.
+    /// tokens of a treebank) are skipped. With a <paramref name="profile"/>, each component's time is added to it.
     /// </summary>
-    public void Process(Document doc, Layers wanted = Layers.All, CancellationToken cancellationToken = default, Layers given = Layers.None)
+    public void Process(Document doc, Layers wanted = Layers.All, CancellationToken cancellationToken = default, Layers given = Layers.None,
+        PipelineProfile? profile = null)
     {
         ArgumentNullException.ThrowIfNull(doc);
         Layers needed = Closure(wanted);
@@ -99,7 +100,13 @@ public sealed class Pipeline
             cancellationToken.ThrowIfCancellationRequested();
             var assigns = step.Descriptor.Assigns;
             if ((assigns & needed) == 0 || (assigns & ~given) == 0) continue;
-            step.Component.Process(doc, cancellationToken);
+            if (profile is null) step.Component.Process(doc, cancellationToken);
+            else
+            {
+                var start = PipelineProfile.Start();
+                step.Component.Process(doc, cancellationToken);
+                profile.Add(step.Descriptor.Name, start);
+            }
             doc.Done |= assigns;
         }
     }

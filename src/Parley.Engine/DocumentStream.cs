@@ -198,7 +198,10 @@ public sealed class DocumentStream(ParleyEngine engine)
         string origin = read.Origin;
         try
         {
+            var profile = engine.Options.Profile;
+            var start = profile is null ? default : PipelineProfile.Start();
             var doc = engine.Cleaner.ToDocument(read, DefaultDateOf?.Invoke(origin) ?? DefaultDate);
+            profile?.Add("cleaner", start);
             read = null!;
             item = default;
             if (doc.Text.Length >= CollectAfterChars) ReturnCleaningMemory();

@@ -51,6 +51,8 @@ public sealed record EngineOptions
 
     /// <summary>Dictionaries in place of the installed ones (a construction suite's), or null.</summary>
     public PipelineData? Data { get; init; }
+    /// <summary>Collects the time of the cleaner and of each pipeline component (`parley bench pipeline --profile`); null: not measured.</summary>
+    public PipelineProfile? Profile { get; init; }
 
     /// <summary>Components run after the standard ones (<see cref="StandardPipeline"/>), each with its descriptor and factory.</summary>
     public IReadOnlyList<ComponentRegistration> Components { get; init; } = [];
@@ -165,7 +167,7 @@ public sealed class ParleyEngine
         else deadline.Cancel();
         try
         {
-            if (doc.Text.Length <= Options.UnitChars) pipeline.Process(doc, Options.Layers, deadline.Token);
+            if (doc.Text.Length <= Options.UnitChars) pipeline.Process(doc, Options.Layers, deadline.Token, profile: Options.Profile);
             else AnnotateInUnits(pipeline, doc, deadline.Token);
             if ((Options.Layers & Layers.Events) != 0 && AnnotateTitle(doc, deadline.Token) is { } title)
             {
@@ -197,7 +199,7 @@ public sealed class ParleyEngine
         string text = Parley.Ingest.Cleaning.HeadlineCase.Normalize(doc.Title, IsName);
         var title = new Document(doc.Id + "#title", text) { Published = doc.Published, Title = null, Language = doc.Language };
         title.Done |= Layers.Clean | Layers.Language;
-        pipeline.Process(title, layers, cancellationToken);
+        pipeline.Process(title, layers, cancellationToken, profile: Options.Profile);
         return title;
     }
 
@@ -224,7 +226,7 @@ public sealed class ParleyEngine
                 {
                     var (start, end) = ranges[first + i];
                     var part = DocumentParts.Part(doc, start, end);
-                    pipeline.Process(part, Options.Layers, cancellationToken);
+                    pipeline.Process(part, Options.Layers, cancellationToken, profile: Options.Profile);
                     parts[i] = part;
                 });
             }

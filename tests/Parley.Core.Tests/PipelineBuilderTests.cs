@@ -29,6 +29,19 @@ public sealed class PipelineBuilderTests
     }
 
     [Fact]
+    public void A_profile_counts_the_calls_and_time_of_each_component_that_ran()
+    {
+        var profile = new PipelineProfile();
+        var pipeline = Standard([]).Build(Layers.Tags, Context());
+        pipeline.Process(new Document("x", "y"), Layers.Tags, profile: profile);
+        pipeline.Process(new Document("z", "w"), Layers.Tags, profile: profile);
+        var stages = profile.Stages;
+        Assert.Equal(["tok", "tag"], stages.Select(s => s.Name));
+        Assert.All(stages, s => Assert.Equal(2, s.Calls));
+        Assert.All(stages, s => Assert.True(s.WallSeconds >= 0 && s.CpuSeconds >= 0));
+    }
+
+    [Fact]
     public void Only_the_components_the_wanted_layers_need_are_made_and_run()
     {
         var made = new List<string>();

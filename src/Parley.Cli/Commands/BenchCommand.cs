@@ -69,18 +69,23 @@ internal static class BenchCommand
         var layers = CliOptions.LayersOption();
         var threads = CliOptions.Threads();
         var limit = new Option<int>("--limit") { Description = "Stop after this many articles (0: all).", DefaultValueFactory = _ => 0 };
-        var command = new Command("pipeline", "Sentences and tokens per second through the pipeline (no store).") { paths, layers, threads, limit };
+        var profileOption = new Option<bool>("--profile") { Description = "Also show what each stage (the cleaner and every pipeline component) costs: calls, wall and CPU seconds, share." };
+        var command = new Command("pipeline", "Sentences and tokens per second through the pipeline (no store).") { paths, layers, threads, limit, profileOption };
         command.SetAction(parse =>
         {
+            var profile = parse.GetValue(profileOption) ? new PipelineProfile() : null;
             var engine = ParleyEngine.Create(new EngineOptions
             {
                 Layers = CliOptions.ParseLayers(parse.GetValue(layers)!),
                 Threads = parse.GetValue(threads),
+                Profile = profile,
             });
             Console.WriteLine(MachineLine());
             Console.WriteLine("components: " + string.Join(", ", engine.Pipeline.Components.Select(c => c.Name)));
             int max = parse.GetValue(limit);
             long docs = 0, sentences = 0, tokens = 0, events = 0, entities = 0;
+            int[] gc0 = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+            var pause0 = GC.GetTotalPauseDuration();
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             foreach (var item in new DocumentStream(engine).Process(parse.GetValue(paths)!))
@@ -99,10 +104,34 @@ internal static class BenchCommand
             double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"CPU {cpu:F2} s: {sentences / cpu:N0} sentences per CPU-second ({sentences / cpu * Environment.ProcessorCount:N0}/s if all {Environment.ProcessorCount} cores were free)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"garbage collections: {GC.CollectionCount(0) - gc0[0]:N0} gen0, {GC.CollectionCount(1) - gc0[1]:N0} gen1, {GC.CollectionCount(2) - gc0[2]:N0} gen2; paused {(GC.GetTotalPauseDuration() - pause0).TotalSeconds:F2} s"));
             Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MB");
+            if (profile is not null) WriteProfile(profile, cpu);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// One line per stage: calls, wall seconds summed over the threads, and (where the system tells a thread's CPU time) CPU
+    /// seconds and their share of the run's CPU; then what no stage accounts for (reading, the ordered window, collection).
+    /// </summary>
+    private static void WriteProfile(PipelineProfile profile, double runCpu)
+    {
+        bool cpu = PipelineProfile.HasThreadCpuTime;
+        Console.WriteLine(cpu ? "stage           calls     wall s      CPU s   CPU share" : "stage           calls     wall s");
+        double total = 0;
+        foreach (var s in profile.Stages)
+        {
+            total += cpu ? s.CpuSeconds : s.WallSeconds;
+            Console.WriteLine(cpu
+                ? string.Create(CultureInfo.InvariantCulture, $"{s.Name,-12} {s.Calls,8:N0} {s.WallSeconds,10:F2} {s.CpuSeconds,10:F2} {s.CpuSeconds / runCpu,10:P1}")
+                : string.Create(CultureInfo.InvariantCulture, $"{s.Name,-12} {s.Calls,8:N0} {s.WallSeconds,10:F2}"));
+        }
+        if (cpu)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{"other",-12} {"",8} {"",10} {runCpu - total,10:F2} {(runCpu - total) / runCpu,10:P1}  (reading, the ordered window, garbage collection, JIT)"));
     }
 
     /// <summary>The first <paramref name="max"/> articles of the inputs as one temporary JSONL file (so every round reads the same articles).</summary>

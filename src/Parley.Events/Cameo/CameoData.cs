@@ -252,11 +252,15 @@ internal sealed class AgentLexicon
             // hang on another ("human rights activists": human on rights).
             string? best = null;
             int bestMods = 0;
+            // The lemmas HasDependent(g, token, _, 3) reaches, gathered once for every phrase of the list (some lists are long).
+            Span<int> reach = stackalloc int[ReachCapacity];
+            int reached = Reach(g, token, reach, 0, 3);
             foreach (var (mods, role) in list)
             {
                 if (mods.Length <= bestMods) continue;
                 bool all = true;
-                for (int m = 0; m < mods.Length && all; m++) all = HasDependent(g, token, mods[m], 3);
+                for (int m = 0; m < mods.Length && all; m++)
+                    all = reached >= 0 ? reach[..reached].ContainsAny(mods[m]) : HasDependent(g, token, mods[m], 3);
                 if (all) { best = role; bestMods = mods.Length; }
             }
             if (best is not null) return best;
@@ -271,6 +275,23 @@ internal sealed class AgentLexicon
             if (StringStore.TryGet(lower, out id) && _single.TryGetValue(id, out r)) return r;
         }
         return null;
+    }
+
+    private const int ReachCapacity = 64;
+
+    /// <summary>
+    /// The lemmas of the dependents <see cref="HasDependent"/> looks at within <paramref name="depth"/> levels, appended to
+    /// <paramref name="into"/> from <paramref name="count"/> on; returns the new count, or -1 when they do not fit.
+    /// </summary>
+    private static int Reach(in SentenceGraph g, int token, Span<int> into, int count, int depth)
+    {
+        for (int c = g.FirstChild(token); c >= 0 && count >= 0; c = g.NextSibling(c))
+        {
+            if (count == into.Length) return -1;
+            into[count++] = g.Lemma(c);
+            if (depth > 1 && g.RelOf(c) is Rel.Amod or Rel.Compound or Rel.Nmod or Rel.Case or Rel.Flat) count = Reach(g, c, into, count, depth - 1);
+        }
+        return count;
     }
 
     /// <summary>A dependent of <paramref name="token"/> within <paramref name="depth"/> levels whose lemma is one of <paramref name="lemmas"/>.</summary>

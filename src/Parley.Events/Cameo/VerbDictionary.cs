@@ -21,6 +21,8 @@ internal sealed class WordMatcher
 {
     private readonly HashSet<int> _heads = [];
     private readonly List<(HashSet<int> Heads, int[][] Mods)> _phrases = [];
+    /// <summary>Every head of <see cref="_phrases"/>: a word that heads none needs no look at each phrase.</summary>
+    private readonly HashSet<int> _phraseHeads = [];
 
     public string Label { get; }
 
@@ -41,12 +43,14 @@ internal sealed class WordMatcher
         var mods = new int[words.Length - 1][];
         for (int i = 0; i < mods.Length; i++) mods[i] = VerbDictionary.LemmaIds(words[i]);
         _phrases.Add((heads, mods));
+        _phraseHeads.UnionWith(heads);
     }
 
     public void AddAll(WordMatcher other)
     {
         _heads.UnionWith(other._heads);
         _phrases.AddRange(other._phrases);
+        _phraseHeads.UnionWith(other._phraseHeads);
     }
 
     /// <summary>True when <paramref name="lemma"/> matches a single-word alternative (modifiers are not checked).</summary>
@@ -78,6 +82,7 @@ internal sealed class WordMatcher
     {
         int lemma = g.Lemma(token);
         if (_heads.Contains(lemma)) return true;
+        if (!_phraseHeads.Contains(lemma)) return false;
         for (int i = 0; i < _phrases.Count; i++)
         {
             var (heads, mods) = _phrases[i];

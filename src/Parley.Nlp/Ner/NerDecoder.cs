@@ -53,17 +53,28 @@ internal static class NerDecoder
         var sum1 = System.Runtime.Intrinsics.Vector256<float>.Zero;
         float last = 0;
         var emission = w.Emission;
-        var frozen = w.Frozen;
-        foreach (ulong f in features)
+        if (w.Frozen is { } frozen)
         {
-            int row;
-            if (frozen is not null) { row = frozen.Find(f); if (row < 0) continue; }
-            else if (!w.Rows.TryGetValue(f, out row)) continue;
-            var r = new ReadOnlySpan<float>(emission, row * L, L);
-            sum0 += System.Runtime.Intrinsics.Vector256.Create(r[..8]);
-            sum1 += System.Runtime.Intrinsics.Vector256.Create(r.Slice(8, 8));
-            last += r[16];
+            // the rows of all features first (their lookups overlap), then their sums in the same order
+            Span<int> rows = features.Length <= 256 ? stackalloc int[features.Length] : new int[features.Length];
+            int found = frozen.FindAll(features, rows);
+            foreach (int row in rows[..found])
+            {
+                var r = new ReadOnlySpan<float>(emission, row * L, L);
+                sum0 += System.Runtime.Intrinsics.Vector256.Create(r[..8]);
+                sum1 += System.Runtime.Intrinsics.Vector256.Create(r.Slice(8, 8));
+                last += r[16];
+            }
         }
+        else
+            foreach (ulong f in features)
+            {
+                if (!w.Rows.TryGetValue(f, out int row)) continue;
+                var r = new ReadOnlySpan<float>(emission, row * L, L);
+                sum0 += System.Runtime.Intrinsics.Vector256.Create(r[..8]);
+                sum1 += System.Runtime.Intrinsics.Vector256.Create(r.Slice(8, 8));
+                last += r[16];
+            }
         System.Runtime.Intrinsics.Vector256.CopyTo(sum0, scores);
         System.Runtime.Intrinsics.Vector256.CopyTo(sum1, scores[8..]);
         scores[16] = last;

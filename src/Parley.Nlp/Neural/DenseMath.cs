@@ -201,7 +201,17 @@ internal static class DenseMath
     /// Y, with W transposed as in <see cref="MatVecTransposedAdd"/>. Four rows of X share each load of W: the matrix is
     /// read from cache a quarter as often as by one product per row, which is what bounds the per-word layers.
     /// </summary>
-    public static void MatMatTransposedAdd(ReadOnlySpan<float> wt, ReadOnlySpan<float> x, Span<float> y, int count)
+    public static void MatMatTransposedAdd(ReadOnlySpan<float> wt, ReadOnlySpan<float> x, Span<float> y, int count) =>
+        MatMatTransposed(wt, x, y, count, overwrite: false);
+
+    /// <summary>
+    /// Y = the product of <see cref="MatMatTransposedAdd"/>, whatever Y held: the same sums (each starts from zero), without
+    /// clearing Y first and reading the zeros back.
+    /// </summary>
+    public static void MatMatTransposedSet(ReadOnlySpan<float> wt, ReadOnlySpan<float> x, Span<float> y, int count) =>
+        MatMatTransposed(wt, x, y, count, overwrite: true);
+
+    private static void MatMatTransposed(ReadOnlySpan<float> wt, ReadOnlySpan<float> x, Span<float> y, int count, bool overwrite)
     {
         int cols = x.Length / count, rows = y.Length / count, t = 0;
         if (Vector512.IsHardwareAccelerated && rows % 64 == 0)
@@ -220,10 +230,15 @@ internal static class DenseMath
                 for (int r = 0; r < rows; r += 32)
                 {
                     nuint ur = (nuint)r;
-                    var a00 = Vector512.LoadUnsafe(ref y0, ur); var a01 = Vector512.LoadUnsafe(ref y0, ur + 16);
-                    var a10 = Vector512.LoadUnsafe(ref y1, ur); var a11 = Vector512.LoadUnsafe(ref y1, ur + 16);
-                    var a20 = Vector512.LoadUnsafe(ref y2, ur); var a21 = Vector512.LoadUnsafe(ref y2, ur + 16);
-                    var a30 = Vector512.LoadUnsafe(ref y3, ur); var a31 = Vector512.LoadUnsafe(ref y3, ur + 16);
+                    Vector512<float> a00, a01, a10, a11, a20, a21, a30, a31;
+                    if (overwrite) a00 = a01 = a10 = a11 = a20 = a21 = a30 = a31 = Vector512<float>.Zero;
+                    else
+                    {
+                        a00 = Vector512.LoadUnsafe(ref y0, ur); a01 = Vector512.LoadUnsafe(ref y0, ur + 16);
+                        a10 = Vector512.LoadUnsafe(ref y1, ur); a11 = Vector512.LoadUnsafe(ref y1, ur + 16);
+                        a20 = Vector512.LoadUnsafe(ref y2, ur); a21 = Vector512.LoadUnsafe(ref y2, ur + 16);
+                        a30 = Vector512.LoadUnsafe(ref y3, ur); a31 = Vector512.LoadUnsafe(ref y3, ur + 16);
+                    }
                     for (int c = 0; c < cols; c++)
                     {
                         nuint at = (nuint)(c * rows + r);
@@ -245,6 +260,7 @@ internal static class DenseMath
                 }
             }
         }
+        if (overwrite) y[(t * rows)..(count * rows)].Clear();
         for (; t < count; t++) MatVecTransposedAdd(wt, x.Slice(t * cols, cols), y.Slice(t * rows, rows));
     }
 

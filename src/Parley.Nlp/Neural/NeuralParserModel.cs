@@ -311,12 +311,12 @@ internal sealed partial class NeuralParserModel
     {
         int rows = s.Count + 2, m = Shape.MoveHidden, l = Shape.LabelHidden, h2 = 2 * Shape.Hidden, width = PartsWidth;
         var parts = s.Parts.AsSpan(0, rows * width);
-        parts.Clear();
         if (_plan is { } plan)
         {
-            DenseMath.MatMatTransposedAdd(plan.PartsTransposed, s.Vectors.AsSpan(0, rows * h2), parts, rows);
+            DenseMath.MatMatTransposedSet(plan.PartsTransposed, s.Vectors.AsSpan(0, rows * h2), parts, rows);
             return;
         }
+        parts.Clear();
         for (int i = 0; i < rows; i++)
         {
             var v = s.Vectors.AsSpan(i * h2, h2);
@@ -342,7 +342,7 @@ internal sealed partial class NeuralParserModel
         int stride = plan?.TagRows ?? tags;
         s.EnsureTagScores(stride);
         var scores = s.TagScores.AsSpan(0, n * stride);
-        scores.Clear();
+        if (plan is null) scores.Clear();
         int width = TagInputWidth;
         var input = s.Vectors.AsSpan(0, n * h2);
         if (TagIn is { } tagIn)
@@ -357,7 +357,7 @@ internal sealed partial class NeuralParserModel
             DenseMath.Tanh(hidden);
             input = hidden;
         }
-        if (plan is not null) DenseMath.MatMatTransposedAdd(plan.TagOutTransposed, input, scores, n);
+        if (plan is not null) DenseMath.MatMatTransposedSet(plan.TagOutTransposed, input, scores, n);
         else
             for (int i = 0; i < n; i++) DenseMath.MatVecAdd(TagOut.Value, tags, input.Slice(i * width, width), scores.Slice(i * stride, tags));
         var bias = TagOutBias.Value;
