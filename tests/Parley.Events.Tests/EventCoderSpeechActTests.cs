@@ -26,6 +26,8 @@ public sealed class EventCoderSpeechActTests
     [Theory]
     [InlineData("reckless", "111")]     // criticism
     [InlineData("incompetent", "111")]
+    [InlineData("abhorrent", "111")]    // round 10 (issue 11) additions
+    [InlineData("oppressive", "111")]
     [InlineData("corrupt", "112")]      // accusation
     [InlineData("courageous", "051")]   // praise
     public void A_statement_in_words_of_an_act_about_another_actor_is_that_act(string word, string code)
@@ -503,5 +505,53 @@ public sealed class EventCoderSpeechActTests
             if (code != "-") Assert.NotNull(TestData.Cameo.Ontology.Find(code));
         }
         Assert.NotNull(SpeechActs.Shared.OfVerb(StringStore.Intern("deny")));
+    }
+
+    /// <summary>"The Ebrian Tremont (a party) said {owner} party would show how juvenile the ministers were": the parser's
+    /// reading of real news (BBC politics), the act word a noun with the judged body as its object.</summary>
+    private static Document ShowHowJuvenile(string owner) => Code($$"""
+        1 Ebrian Ebrian ADJ 2 amod Ent=B-MISC|Actor=SYR
+        2 Tremont Tremont PROPN 3 nsubj Ent=B-PER|Actor=SYRPTY
+        3 said say VERB 0 root _
+        4 {{owner}} {{owner}} {{(owner == "the" ? "DET 5 det" : "PRON 5 nmod:poss")}} _
+        5 party party NOUN 7 nsubj _
+        6 would would AUX 7 aux _
+        7 show show VERB 3 ccomp _
+        8 how how ADV 9 advmod _
+        9 juvenile juvenile NOUN 7 ccomp _
+        10 the the DET 11 det _
+        11 ministers minister NOUN 9 obj _
+        12 were be AUX 9 cop _
+        13 . . PUNCT 3 punct _
+        """);
+
+    [Fact]
+    public void A_described_body_in_the_phrase_of_words_of_criticism_is_their_target()
+    {
+        // The body the words judge is "the ministers" (the government of the article's country), not the clause's subject.
+        var e = Assert.Single(ShowHowJuvenile("his").Events);
+        Assert.Equal(("111", "SYRPTY", "SYRGOV"), (e.Cameo, e.Source!.Actor, e.Target?.Actor));
+        Assert.Contains("+criticism:juvenile", e.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_body_a_pronoun_owns_is_no_described_target()
+    {
+        // "said there was complacency among our own voters": the speaker's own voters, not the article's people.
+        var doc = Code("""
+            1 Ebrian Ebrian ADJ 2 amod Ent=B-MISC|Actor=SYR
+            2 Tremont Tremont PROPN 3 nsubj Ent=B-PER|Actor=SYRPTY
+            3 said say VERB 0 root _
+            4 there there PRON 5 expl _
+            5 was be VERB 3 ccomp _
+            6 complacency complacency NOUN 5 nsubj _
+            7 among among ADP 9 case _
+            8 our our PRON 9 nmod:poss _
+            9 ministers minister NOUN 6 nmod _
+            10 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("010", e.Cameo);
+        Assert.Null(e.Target);
     }
 }

@@ -104,17 +104,33 @@ public sealed partial class EventCoder
             int found = FirstActorWithin(ctx, g, c, speech, speakers);
             if (found >= 0) return found;
         }
-        int predicate = word;
-        while (predicate >= 0 && g.Upos(predicate) is not (UPos.VERB or UPos.AUX) && g.Child(predicate, Rel.Cop) < 0 && g.RelOf(predicate) is not Rel.Ccomp)
-            predicate = g.Head(predicate);
+        int predicate = ActPredicate(g, word);
         if (predicate < 0 || !Within(g, clause, predicate, speech)) return -1;
-        int subject = _clauses.SubjectOf(g, predicate);
-        // "said Labour's rule had been characterised by failure": the words describe a passive predicate's subject.
-        if (subject < 0) subject = g.Child(predicate, Rel.NsubjPass);
+        int subject = ActSubject(g, word);
         // A relative pronoun's antecedent lies outside the clause and may be a list ("China, Burma and North Korea, which
         // he said had a terrible record"): no guess.
         // A clausal subject ("it was wrong to put China under ...") names what is judged, not whom.
         return subject >= 0 && Within(g, clause, subject, speech) && g.Upos(subject) is UPos.NOUN or UPos.PROPN
             ? FirstActorWithin(ctx, g, subject, speech, speakers) : -1;
+    }
+
+    /// <summary>The predicate an act word judges from: itself for a verb, else the nearest head that is a verb, has a copula or
+    /// is a reported clause; -1 if none.</summary>
+    private static int ActPredicate(in SentenceGraph g, int word)
+    {
+        int predicate = word;
+        while (predicate >= 0 && g.Upos(predicate) is not (UPos.VERB or UPos.AUX) && g.Child(predicate, Rel.Cop) < 0 && g.RelOf(predicate) is not Rel.Ccomp)
+            predicate = g.Head(predicate);
+        return predicate;
+    }
+
+    /// <summary>The subject of an act word's predicate (<see cref="ActPredicate"/>); a passive predicate's subject ("said
+    /// Labour's rule had been characterised by failure": the words describe it); -1 if none.</summary>
+    private int ActSubject(in SentenceGraph g, int word)
+    {
+        int predicate = ActPredicate(g, word);
+        if (predicate < 0) return -1;
+        int subject = _clauses.SubjectOf(g, predicate);
+        return subject >= 0 ? subject : g.Child(predicate, Rel.NsubjPass);
     }
 }
