@@ -19,7 +19,7 @@ public sealed partial class EventCoder
     {
         var found = new List<(SpeechAct Act, int Word)>();
         if (code != "010") return found;
-        if (_acts.OfVerb(ctx.VerbLemma(g, speech)) is { } verbAct)
+        if ((_acts.OfVerb(ctx.VerbLemma(g, speech)) ?? GoverningVerbAct(ctx, g, speech)) is { } verbAct)
         {
             found.Add((verbAct, speech));
             return found;
@@ -32,6 +32,10 @@ public sealed partial class EventCoder
             int predicate = PredicateOf(g, k);
             if (predicate < 0) continue;
             bool negated = NegatedUpTo(g, k, predicate);
+            // "said it never happened" denies what is claimed to have taken place; "it doesn't happen" (present) is generic,
+            // and "accepted that what he thought had happened had not happened" concedes: a verb word counts only in the
+            // past and as the reported clause's own predicate (issue 11).
+            if (g.Upos(k) == UPos.VERB && negated && !StatedPast(g, k, clause)) continue;
             // "said Ardonia would retaliate": a threat is what the speaker says will happen; "claim they were retaliating"
             // is a claim about what did.
             if (_acts.OfWord(g.Lemma(k), negated) is { } act
@@ -40,6 +44,19 @@ public sealed partial class EventCoder
         }
         if (found.Count > 1) found.Sort((a, b) => a.Act.Priority != b.Act.Priority ? a.Act.Priority.CompareTo(b.Act.Priority) : a.Word.CompareTo(b.Word));
         return found;
+    }
+
+    /// <summary>"Trump denied the effect of climate change on the fires, arguing they were ...": a speech verb that says how
+    /// the act of the verb it hangs on was made (an adverbial clause of it, or a clause on its object) is that act (issue
+    /// 11); null if the governor is no act verb.</summary>
+    private SpeechAct? GoverningVerbAct(DocumentContext ctx, in SentenceGraph g, int speech)
+    {
+        if (g.RelOf(speech) is not (Rel.Advcl or Rel.Acl) || g.Head(speech) is not (int governor and >= 0)) return null;
+        if (g.Upos(governor) is UPos.NOUN && g.RelOf(governor) == Rel.Obj) governor = g.Head(governor);
+        if (governor < 0 || g.Upos(governor) != UPos.VERB || _clauses.IsNegated(g, governor) || _acts.OfVerb(ctx.VerbLemma(g, governor)) is not { } act)
+            return null;
+        ctx.Trace?.Step(ctx.Doc, speech, $"says how '{ctx.TokenText(governor)}' was made: the statement is that {act.Name}");
+        return act;
     }
 
     /// <summary>The first of <paramref name="acts"/> (allowed by <paramref name="which"/>) whose words name an actor
@@ -64,6 +81,16 @@ public sealed partial class EventCoder
                 && doc.TokenAt(by.Start) is int at and >= 0 && ctx.EntityAt[at] is int e and >= 0 && ctx.IsAmong(e, speakers))
                 return true;
         return false;
+    }
+
+    /// <summary>The verb <paramref name="verb"/> is past (VBD, or a participle after an auxiliary) and is the reported
+    /// clause's own predicate or joined to it (conjunct, parataxis), not embedded under another verb.</summary>
+    private bool StatedPast(in SentenceGraph g, int verb, int clause)
+    {
+        if (g[verb].Xpos != _w.PastTense && g[verb].Xpos != _w.PastParticiple) return false;
+        for (int x = verb, hops = 0; x != clause; x = g.Head(x), hops++)
+            if (x < 0 || hops > 6 || g.RelOf(x) is not (Rel.Conj or Rel.Parataxis)) return false;
+        return true;
     }
 
     /// <summary>The predicate a word belongs to: itself for a verb, else the nearest head that is a verb or has a copula.</summary>
