@@ -555,21 +555,18 @@ public sealed class EventCoderSpeechActTests
         Assert.Null(e.Target);
     }
 
-    private static string Row(string id, string form, string lemma, string upos, string xpos, string head, string rel, string misc) =>
-        $"{id}\t{form}\t{lemma}\t{upos}\t{xpos}\t_\t{head}\t{rel}\t_\t{misc}";
-
     [Theory]
     [InlineData("VBD", "happened", "016")]  // "said it never happened": a denial (Wikinews, issue 11)
     [InlineData("VBZ", "happens", "010")]   // "said it never happens": a generic claim, no denial
     public void Saying_it_never_happened_is_a_denial(string tense, string form, string code)
     {
         var doc = Code(string.Join("\n",
-            Row("1", "Tremont", "Tremont", "PROPN", "NNP", "2", "nsubj", "Ent=B-PER|Actor=SYRGOV"),
-            Row("2", "said", "say", "VERB", "VBD", "0", "root", "_"),
-            Row("3", "it", "it", "PRON", "PRP", "5", "nsubj", "_"),
-            Row("4", "never", "never", "ADV", "RB", "5", "advmod", "_"),
-            Row("5", form, "happen", "VERB", tense, "2", "ccomp", "_"),
-            Row("6", ".", ".", "PUNCT", ".", "2", "punct", "_")) + "\n");
+            TestData.Row("1", "Tremont", "Tremont", "PROPN", "NNP", "2", "nsubj", "Ent=B-PER|Actor=SYRGOV"),
+            TestData.Row("2", "said", "say", "VERB", "VBD", "0", "root", "_"),
+            TestData.Row("3", "it", "it", "PRON", "PRP", "5", "nsubj", "_"),
+            TestData.Row("4", "never", "never", "ADV", "RB", "5", "advmod", "_"),
+            TestData.Row("5", form, "happen", "VERB", tense, "2", "ccomp", "_"),
+            TestData.Row("6", ".", ".", "PUNCT", ".", "2", "punct", "_")) + "\n");
         var e = Assert.Single(doc.Events);
         Assert.Equal(code, e.Cameo);
     }
@@ -579,16 +576,16 @@ public sealed class EventCoderSpeechActTests
     {
         // "Tremont denied the effect, arguing it was wrong": the parser hangs "arguing" on the denied object (Wikinews).
         var doc = Code(string.Join("\n",
-            Row("1", "Tremont", "Tremont", "PROPN", "NNP", "2", "nsubj", "Ent=B-PER|Actor=SYRGOV"),
-            Row("2", "denied", "deny", "VERB", "VBD", "0", "root", "_"),
-            Row("3", "the", "the", "DET", "DT", "4", "det", "_"),
-            Row("4", "effect", "effect", "NOUN", "NN", "2", "obj", "_"),
-            Row("5", ",", ",", "PUNCT", ",", "6", "punct", "_"),
-            Row("6", "arguing", "argue", "VERB", "VBG", "4", "acl", "_"),
-            Row("7", "it", "it", "PRON", "PRP", "9", "nsubj", "_"),
-            Row("8", "was", "be", "AUX", "VBD", "9", "cop", "_"),
-            Row("9", "wrong", "wrong", "ADJ", "JJ", "6", "ccomp", "_"),
-            Row("10", ".", ".", "PUNCT", ".", "2", "punct", "_")) + "\n");
+            TestData.Row("1", "Tremont", "Tremont", "PROPN", "NNP", "2", "nsubj", "Ent=B-PER|Actor=SYRGOV"),
+            TestData.Row("2", "denied", "deny", "VERB", "VBD", "0", "root", "_"),
+            TestData.Row("3", "the", "the", "DET", "DT", "4", "det", "_"),
+            TestData.Row("4", "effect", "effect", "NOUN", "NN", "2", "obj", "_"),
+            TestData.Row("5", ",", ",", "PUNCT", ",", "6", "punct", "_"),
+            TestData.Row("6", "arguing", "argue", "VERB", "VBG", "4", "acl", "_"),
+            TestData.Row("7", "it", "it", "PRON", "PRP", "9", "nsubj", "_"),
+            TestData.Row("8", "was", "be", "AUX", "VBD", "9", "cop", "_"),
+            TestData.Row("9", "wrong", "wrong", "ADJ", "JJ", "6", "ccomp", "_"),
+            TestData.Row("10", ".", ".", "PUNCT", ".", "2", "punct", "_")) + "\n");
         var e = Assert.Single(doc.Events);
         Assert.Equal("016", e.Cameo);
         Assert.Contains("+denial", e.Rule, StringComparison.Ordinal);
