@@ -590,4 +590,31 @@ public sealed class EventCoderSpeechActTests
         Assert.Equal("016", e.Cameo);
         Assert.Contains("+denial", e.Rule, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Words_of_criticism_in_a_noun_clause_judge_the_described_body_not_the_topic()
+    {
+        // "The Ebrian Tremont (a party) said the reason that the government is involved in a propaganda exercise on Ardonia":
+        // the government (of the article's country) is criticised; Ardonia is only the topic (BBC politics, issue 11).
+        var doc = Code("""
+            1 Ebrian Ebrian ADJ 2 amod Ent=B-MISC|Actor=SYR
+            2 Tremont Tremont PROPN 3 nsubj Ent=B-PER|Actor=SYRPTY
+            3 said say VERB 0 root _
+            4 the the DET 5 det _
+            5 reason reason NOUN 3 ccomp _
+            6 that that SCONJ 10 mark _
+            7 the the DET 8 det _
+            8 government government NOUN 10 nsubj _
+            9 is be AUX 10 cop _
+            10 involved involved ADJ 5 acl:relcl _
+            11 in in ADP 13 case _
+            12 propaganda propaganda NOUN 13 compound _
+            13 exercise exercise NOUN 10 obl _
+            14 on on ADP 15 case _
+            15 Ardonia Ardonia PROPN 13 nmod Ent=B-LOC|Actor=TUR|Kb=country:TUR
+            16 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("111", "SYRPTY", "SYRGOV"), (e.Cameo, e.Source!.Actor, e.Target?.Actor));
+    }
 }

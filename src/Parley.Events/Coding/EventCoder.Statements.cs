@@ -115,8 +115,12 @@ public sealed partial class EventCoder
             {
                 if (g.Upos(clause) is UPos.NOUN or UPos.PROPN)
                 {
-                    // A statement's topic ("described the convention as ..."): the first actor it names.
-                    if ((about = FirstActorWithin(ctx, g, clause, t, sources)) >= 0) _actors.Resolve(ctx, g, about, false, targets, true, sources);
+                    // A statement's topic ("described the convention as ..."): the first actor it names. Words of an act in it
+                    // judge a body a description names ("Isn't the reason that the government is involved in a propaganda
+                    // exercise to sell the new EU?": the government, not the EU; issue 11): that body is found below.
+                    if ((act is null || TargetInPhrase(act) || JudgedBody(ctx, g, clause, act, actWord, t, sources).Head < 0)
+                        && (about = FirstActorWithin(ctx, g, clause, t, sources)) >= 0)
+                        _actors.Resolve(ctx, g, about, false, targets, true, sources);
                 }
                 else
                 {
@@ -138,7 +142,7 @@ public sealed partial class EventCoder
             // "The Tories say ministers must respond", "said the government had failed the victims": a body named by a
             // description ("ministers", "the government") that the clause obliges or its words of criticism judge is that
             // body of the article's country, unless it is the speaker's own (a minister saying "the government must").
-            if (targets.Count == 0 && about < 0 && actWord != t && g.Upos(clause) is not (UPos.NOUN or UPos.PROPN)
+            if (targets.Count == 0 && about < 0 && actWord != t && (g.Upos(clause) is not (UPos.NOUN or UPos.PROPN) || act is not null)
                 && (act is not null && !TargetInPhrase(act) || HasObligationModal(g, clause))
                 && JudgedBody(ctx, g, clause, act, actWord, t, sources) is (int body and >= 0, { } described))
             {
