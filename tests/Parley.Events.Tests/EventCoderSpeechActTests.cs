@@ -617,4 +617,26 @@ public sealed class EventCoderSpeechActTests
         var e = Assert.Single(doc.Events);
         Assert.Equal(("111", "SYRPTY", "SYRGOV"), (e.Cameo, e.Source!.Actor, e.Target?.Actor));
     }
+
+    [Fact]
+    public void Speaking_with_the_press_while_stating_is_the_channel_not_a_consultation()
+    {
+        // "Speaking with Ardonia TV, Tremont said Ardonia was ready" (BBC politics: "Speaking on BBC One's Breakfast with
+        // Frost, he said ..."): the statement is the event, the broadcaster its channel.
+        var doc = Code($"""
+            1 Speaking speak VERB 7 advcl _
+            2 with with ADP 4 case _
+            3 Ardonia Ardonia PROPN 4 compound _
+            4 TV TV PROPN 1 obl Ent=B-ORG|Actor=MED
+            5 , , PUNCT 1 punct _
+            6 Tremont Tremont PROPN 7 nsubj Ent=B-PER|Actor=SYRGOV
+            7 said say VERB 0 root _
+            8 Ardonia Ardonia PROPN 10 nsubj {Ardonia}
+            9 was be AUX 10 cop _
+            10 ready ready ADJ 7 ccomp _
+            11 . . PUNCT 7 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, x => x.Cameo.StartsWith("04", StringComparison.Ordinal));
+        Assert.Contains(doc.Events, x => x.Cameo == "010" && x.Source!.Actor == "SYRGOV");
+    }
 }

@@ -279,6 +279,15 @@ public sealed partial class EventCoder
             code = "111"; reverse = null; rule += "+verbal:party";
         }
 
+        // "Speaking on BBC One's Breakfast with Frost, he said ...": talking to the press while making a statement is the
+        // statement's channel (as "told BBC Radio 4" is), not a consultation of the press (issue 11).
+        if (!_petrarch && code is not null && CameoOntology.RootOf(code) == 4 && targets.Count > 0 && targets.TrueForAll(a => IsMedia(a.Code))
+            && g.RelOf(t) == Rel.Advcl && g.Head(t) is int stated and >= 0 && _w.SpeechVerbs.Contains(g.Lemma(stated)))
+        {
+            trace?.Dropped(doc, t, code, $"talking to the press while stating ('{ctx.TokenText(stated)}'): the statement's channel, not a consultation");
+            return;
+        }
+
         // "Trump held his first indoor rally in three months": a party's, candidate's or government's rally is campaigning.
         if (!_petrarch && code is not null && CameoOntology.RootOf(code) == 14 && sources.TrueForAll(a => IsPoliticalSpeaker(a) || a.Code.EndsWith("ELI", StringComparison.Ordinal))
             && (_w.CampaignWords.Contains(g.Lemma(t)) || ClauseAnalyzer.DirectObject(g, t) is int rally and >= 0 && _w.CampaignWords.Contains(g.Lemma(rally))))
