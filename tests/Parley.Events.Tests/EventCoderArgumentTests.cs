@@ -47,22 +47,20 @@ public sealed class EventCoderArgumentTests
     public void Past_clause_after_an_intention_is_presupposed_a_present_one_is_not(string tense, int suspensions)
     {
         // The parser hangs the "after" clause under the intended verb ("resume"), inside the intention's scope.
-        string row(string id, string form, string lemma, string upos, string xpos, string head, string rel, string misc) =>
-            $"{id}\t{form}\t{lemma}\t{upos}\t{xpos}\t_\t{head}\t{rel}\t_\t{misc}";
         var doc = Code(string.Join("\n",
-            row("1", "Washington", "Washington", "PROPN", "NNP", "2", "nsubj", "Ent=B-LOC|Actor=USA"),
-            row("2", "intends", "intend", "VERB", "VBZ", "0", "root", "_"),
-            row("3", "to", "to", "PART", "TO", "4", "mark", "_"),
-            row("4", "resume", "resume", "VERB", "VB", "2", "xcomp", "_"),
-            row("5", "talks", "talk", "NOUN", "NNS", "4", "obj", "_"),
-            row("6", "with", "with", "ADP", "IN", "7", "case", "_"),
-            row("7", "Taliban", "Taliban", "PROPN", "NNP", "5", "nmod", Taliban),
-            row("8", "after", "after", "SCONJ", "IN", "10", "mark", "_"),
-            row("9", "Trump", "Trump", "PROPN", "NNP", "10", "nsubj", "Ent=B-PER|Actor=USAGOV|Name=Donald_Trump"),
-            row("10", tense == "VBD" ? "suspended" : "suspends", "suspend", "VERB", tense, "4", "advcl", "_"),
-            row("11", "the", "the", "DET", "DT", "12", "det", "_"),
-            row("12", "talks", "talk", "NOUN", "NNS", "10", "obj", "_"),
-            row("13", ".", ".", "PUNCT", ".", "2", "punct", "_")) + "\n");
+            TestData.Row("1", "Washington", "Washington", "PROPN", "NNP", "2", "nsubj", "Ent=B-LOC|Actor=USA"),
+            TestData.Row("2", "intends", "intend", "VERB", "VBZ", "0", "root", "_"),
+            TestData.Row("3", "to", "to", "PART", "TO", "4", "mark", "_"),
+            TestData.Row("4", "resume", "resume", "VERB", "VB", "2", "xcomp", "_"),
+            TestData.Row("5", "talks", "talk", "NOUN", "NNS", "4", "obj", "_"),
+            TestData.Row("6", "with", "with", "ADP", "IN", "7", "case", "_"),
+            TestData.Row("7", "Taliban", "Taliban", "PROPN", "NNP", "5", "nmod", Taliban),
+            TestData.Row("8", "after", "after", "SCONJ", "IN", "10", "mark", "_"),
+            TestData.Row("9", "Trump", "Trump", "PROPN", "NNP", "10", "nsubj", "Ent=B-PER|Actor=USAGOV|Name=Donald_Trump"),
+            TestData.Row("10", tense == "VBD" ? "suspended" : "suspends", "suspend", "VERB", tense, "4", "advcl", "_"),
+            TestData.Row("11", "the", "the", "DET", "DT", "12", "det", "_"),
+            TestData.Row("12", "talks", "talk", "NOUN", "NNS", "10", "obj", "_"),
+            TestData.Row("13", ".", ".", "PUNCT", ".", "2", "punct", "_")) + "\n");
         Assert.Single(doc.Events, e => e.Cameo == "036");
         Assert.Equal(suspensions, doc.Events.Count(e => e.Cameo.StartsWith("16", StringComparison.Ordinal)));
     }
@@ -72,14 +70,12 @@ public sealed class EventCoderArgumentTests
     [InlineData("VBN", false)]  // a participle keeps the parser's passive reading
     public void Passive_subject_of_a_finite_past_without_passive_auxiliary_is_the_active_subject(string xpos, bool active)
     {
-        string row(string id, string form, string lemma, string upos, string tag, string head, string rel, string misc) =>
-            $"{id}\t{form}\t{lemma}\t{upos}\t{tag}\t_\t{head}\t{rel}\t_\t{misc}";
         var doc = Code(string.Join("\n",
-            row("1", "Gondor", "Gondor", "PROPN", "NNP", "2", "nsubj:pass", "Ent=B-GPE|Actor=GON"),
-            row("2", "criticized", "criticize", "VERB", xpos, "0", "root", "_"),
-            row("3", "Arnor", "Arnor", "PROPN", "NNP", "2", "obj", "Ent=B-GPE|Actor=ARN"),
-            row("4", "yesterday", "yesterday", "NOUN", "NN", "2", "obl:unmarked", "_"),
-            row("5", ".", ".", "PUNCT", ".", "2", "punct", "_")) + "\n");
+            TestData.Row("1", "Gondor", "Gondor", "PROPN", "NNP", "2", "nsubj:pass", "Ent=B-GPE|Actor=GON"),
+            TestData.Row("2", "criticized", "criticize", "VERB", xpos, "0", "root", "_"),
+            TestData.Row("3", "Arnor", "Arnor", "PROPN", "NNP", "2", "obj", "Ent=B-GPE|Actor=ARN"),
+            TestData.Row("4", "yesterday", "yesterday", "NOUN", "NN", "2", "obl:unmarked", "_"),
+            TestData.Row("5", ".", ".", "PUNCT", ".", "2", "punct", "_")) + "\n");
         Assert.Equal(active, doc.Events.Any(e => e.Source?.Actor == "GON" && e.Target?.Actor == "ARN" && e.Cameo.StartsWith("11", StringComparison.Ordinal)));
     }
 

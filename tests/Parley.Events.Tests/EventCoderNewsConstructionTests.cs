@@ -30,6 +30,43 @@ public sealed class EventCoderNewsConstructionTests
     }
 
     [Fact]
+    public void Attacking_someone_for_what_they_failed_to_do_is_disapproval_not_force()
+    {
+        // "Kennedy attacked Mr Brown for failing to mention the environment" (BBC politics, issue 11): a reason clause.
+        var doc = Code("""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 attacked attack VERB 0 root _
+            3 Belmar Belmar PROPN 2 obj Ent=B-PER|Actor=USAGOV
+            4 for for SCONJ 5 mark _
+            5 failing fail VERB 2 advcl _
+            6 to to PART 7 mark _
+            7 mention mention VERB 5 xcomp _
+            8 the the DET 9 det _
+            9 environment environment NOUN 7 obj _
+            10 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events, x => x.Cameo.StartsWith('1'));
+        Assert.Equal("111", e.Cameo);
+        Assert.Equal(("TUR", "USAGOV"), (e.Source!.Actor, e.Target!.Actor));
+        Assert.Contains("+verbal:for", e.Rule, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("voted", "vote")]    // casting a ballot for someone is no intent to cooperate (030)
+    [InlineData("served", "serve")]  // "served as chairmen" is no material aid (060)
+    public void Voting_for_and_serving_as_are_no_events(string form, string lemma)
+    {
+        var doc = Code($"""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 {form} {lemma} VERB 0 root _
+            3 for for ADP 4 case _
+            4 Belmar Belmar PROPN 2 obl Ent=B-PER|Actor=USAGOV
+            5 . . PUNCT 2 punct _
+            """);
+        Assert.Empty(doc.Events);
+    }
+
+    [Fact]
     public void Attacking_a_base_stays_force()
     {
         var doc = Code("""

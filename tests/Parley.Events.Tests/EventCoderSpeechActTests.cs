@@ -26,6 +26,8 @@ public sealed class EventCoderSpeechActTests
     [Theory]
     [InlineData("reckless", "111")]     // criticism
     [InlineData("incompetent", "111")]
+    [InlineData("abhorrent", "111")]    // round 10 (issue 11) additions
+    [InlineData("oppressive", "111")]
     [InlineData("corrupt", "112")]      // accusation
     [InlineData("courageous", "051")]   // praise
     public void A_statement_in_words_of_an_act_about_another_actor_is_that_act(string word, string code)
@@ -503,5 +505,138 @@ public sealed class EventCoderSpeechActTests
             if (code != "-") Assert.NotNull(TestData.Cameo.Ontology.Find(code));
         }
         Assert.NotNull(SpeechActs.Shared.OfVerb(StringStore.Intern("deny")));
+    }
+
+    /// <summary>"The Ebrian Tremont (a party) said {owner} party would show how juvenile the ministers were": the parser's
+    /// reading of real news (BBC politics), the act word a noun with the judged body as its object.</summary>
+    private static Document ShowHowJuvenile(string owner) => Code($$"""
+        1 Ebrian Ebrian ADJ 2 amod Ent=B-MISC|Actor=SYR
+        2 Tremont Tremont PROPN 3 nsubj Ent=B-PER|Actor=SYRPTY
+        3 said say VERB 0 root _
+        4 {{owner}} {{owner}} {{(owner == "the" ? "DET 5 det" : "PRON 5 nmod:poss")}} _
+        5 party party NOUN 7 nsubj _
+        6 would would AUX 7 aux _
+        7 show show VERB 3 ccomp _
+        8 how how ADV 9 advmod _
+        9 juvenile juvenile NOUN 7 ccomp _
+        10 the the DET 11 det _
+        11 ministers minister NOUN 9 obj _
+        12 were be AUX 9 cop _
+        13 . . PUNCT 3 punct _
+        """);
+
+    [Fact]
+    public void A_described_body_in_the_phrase_of_words_of_criticism_is_their_target()
+    {
+        // The body the words judge is "the ministers" (the government of the article's country), not the clause's subject.
+        var e = Assert.Single(ShowHowJuvenile("his").Events);
+        Assert.Equal(("111", "SYRPTY", "SYRGOV"), (e.Cameo, e.Source!.Actor, e.Target?.Actor));
+        Assert.Contains("+criticism:juvenile", e.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_body_a_pronoun_owns_is_no_described_target()
+    {
+        // "said there was complacency among our own voters": the speaker's own voters, not the article's people.
+        var doc = Code("""
+            1 Ebrian Ebrian ADJ 2 amod Ent=B-MISC|Actor=SYR
+            2 Tremont Tremont PROPN 3 nsubj Ent=B-PER|Actor=SYRPTY
+            3 said say VERB 0 root _
+            4 there there PRON 5 expl _
+            5 was be VERB 3 ccomp _
+            6 complacency complacency NOUN 5 nsubj _
+            7 among among ADP 9 case _
+            8 our our PRON 9 nmod:poss _
+            9 ministers minister NOUN 6 nmod _
+            10 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("010", e.Cameo);
+        Assert.Null(e.Target);
+    }
+
+    [Theory]
+    [InlineData("VBD", "happened", "016")]  // "said it never happened": a denial (Wikinews, issue 11)
+    [InlineData("VBZ", "happens", "010")]   // "said it never happens": a generic claim, no denial
+    public void Saying_it_never_happened_is_a_denial(string tense, string form, string code)
+    {
+        var doc = Code(string.Join("\n",
+            TestData.Row("1", "Tremont", "Tremont", "PROPN", "NNP", "2", "nsubj", "Ent=B-PER|Actor=SYRGOV"),
+            TestData.Row("2", "said", "say", "VERB", "VBD", "0", "root", "_"),
+            TestData.Row("3", "it", "it", "PRON", "PRP", "5", "nsubj", "_"),
+            TestData.Row("4", "never", "never", "ADV", "RB", "5", "advmod", "_"),
+            TestData.Row("5", form, "happen", "VERB", tense, "2", "ccomp", "_"),
+            TestData.Row("6", ".", ".", "PUNCT", ".", "2", "punct", "_")) + "\n");
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(code, e.Cameo);
+    }
+
+    [Fact]
+    public void A_statement_saying_how_a_denial_was_made_is_the_denial()
+    {
+        // "Tremont denied the effect, arguing it was wrong": the parser hangs "arguing" on the denied object (Wikinews).
+        var doc = Code(string.Join("\n",
+            TestData.Row("1", "Tremont", "Tremont", "PROPN", "NNP", "2", "nsubj", "Ent=B-PER|Actor=SYRGOV"),
+            TestData.Row("2", "denied", "deny", "VERB", "VBD", "0", "root", "_"),
+            TestData.Row("3", "the", "the", "DET", "DT", "4", "det", "_"),
+            TestData.Row("4", "effect", "effect", "NOUN", "NN", "2", "obj", "_"),
+            TestData.Row("5", ",", ",", "PUNCT", ",", "6", "punct", "_"),
+            TestData.Row("6", "arguing", "argue", "VERB", "VBG", "4", "acl", "_"),
+            TestData.Row("7", "it", "it", "PRON", "PRP", "9", "nsubj", "_"),
+            TestData.Row("8", "was", "be", "AUX", "VBD", "9", "cop", "_"),
+            TestData.Row("9", "wrong", "wrong", "ADJ", "JJ", "6", "ccomp", "_"),
+            TestData.Row("10", ".", ".", "PUNCT", ".", "2", "punct", "_")) + "\n");
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("016", e.Cameo);
+        Assert.Contains("+denial", e.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Words_of_criticism_in_a_noun_clause_judge_the_described_body_not_the_topic()
+    {
+        // "The Ebrian Tremont (a party) said the reason that the government is involved in a propaganda exercise on Ardonia":
+        // the government (of the article's country) is criticised; Ardonia is only the topic (BBC politics, issue 11).
+        var doc = Code("""
+            1 Ebrian Ebrian ADJ 2 amod Ent=B-MISC|Actor=SYR
+            2 Tremont Tremont PROPN 3 nsubj Ent=B-PER|Actor=SYRPTY
+            3 said say VERB 0 root _
+            4 the the DET 5 det _
+            5 reason reason NOUN 3 ccomp _
+            6 that that SCONJ 10 mark _
+            7 the the DET 8 det _
+            8 government government NOUN 10 nsubj _
+            9 is be AUX 10 cop _
+            10 involved involved ADJ 5 acl:relcl _
+            11 in in ADP 13 case _
+            12 propaganda propaganda NOUN 13 compound _
+            13 exercise exercise NOUN 10 obl _
+            14 on on ADP 15 case _
+            15 Ardonia Ardonia PROPN 13 nmod Ent=B-LOC|Actor=TUR|Kb=country:TUR
+            16 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("111", "SYRPTY", "SYRGOV"), (e.Cameo, e.Source!.Actor, e.Target?.Actor));
+    }
+
+    [Fact]
+    public void Speaking_with_the_press_while_stating_is_the_channel_not_a_consultation()
+    {
+        // "Speaking with Ardonia TV, Tremont said Ardonia was ready" (BBC politics: "Speaking on BBC One's Breakfast with
+        // Frost, he said ..."): the statement is the event, the broadcaster its channel.
+        var doc = Code($"""
+            1 Speaking speak VERB 7 advcl _
+            2 with with ADP 4 case _
+            3 Ardonia Ardonia PROPN 4 compound _
+            4 TV TV PROPN 1 obl Ent=B-ORG|Actor=MED
+            5 , , PUNCT 1 punct _
+            6 Tremont Tremont PROPN 7 nsubj Ent=B-PER|Actor=SYRGOV
+            7 said say VERB 0 root _
+            8 Ardonia Ardonia PROPN 10 nsubj {Ardonia}
+            9 was be AUX 10 cop _
+            10 ready ready ADJ 7 ccomp _
+            11 . . PUNCT 7 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, x => x.Cameo.StartsWith("04", StringComparison.Ordinal));
+        Assert.Contains(doc.Events, x => x.Cameo == "010" && x.Source!.Actor == "SYRGOV");
     }
 }

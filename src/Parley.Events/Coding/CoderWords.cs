@@ -60,6 +60,7 @@ internal sealed class CoderWords
         PurposeContact = Get("purpose_contact_verbs");
         DefiningVerbs = Get("defining_verbs");
         ObligationModals = Get("obligation_modals");
+        ReasonMarks = Get("reason_marks");
         HearsayAdverbs = Get("hearsay_adverbs");
         OrganisationTitles = Get("organisation_titles");
         PastTense = StringStore.Intern("VBD");
@@ -69,7 +70,7 @@ internal sealed class CoderWords
     public readonly HashSet<int> Negation, HypotheticalMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive,
         ImminentAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
         PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
-        PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, AddresseeVerbs, Spokespersons, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals;
+        PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, AddresseeVerbs, Spokespersons, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals, ReasonMarks;
     /// <summary>"allegedly", "supposedly": a predicate they modify is not asserted.</summary>
     public readonly HashSet<int> HearsayAdverbs;
     /// <summary>"leader", "president": titles any organisation gives.</summary>

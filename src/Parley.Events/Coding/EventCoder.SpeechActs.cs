@@ -19,7 +19,7 @@ public sealed partial class EventCoder
     {
         var found = new List<(SpeechAct Act, int Word)>();
         if (code != "010") return found;
-        if (_acts.OfVerb(ctx.VerbLemma(g, speech)) is { } verbAct)
+        if ((_acts.OfVerb(ctx.VerbLemma(g, speech)) ?? GoverningVerbAct(ctx, g, speech)) is { } verbAct)
         {
             found.Add((verbAct, speech));
             return found;
@@ -32,6 +32,10 @@ public sealed partial class EventCoder
             int predicate = PredicateOf(g, k);
             if (predicate < 0) continue;
             bool negated = NegatedUpTo(g, k, predicate);
+            // "said it never happened" denies what is claimed to have taken place; "it doesn't happen" (present) is generic,
+            // and "accepted that what he thought had happened had not happened" concedes: a verb word counts only in the
+            // past and as the reported clause's own predicate (issue 11).
+            if (g.Upos(k) == UPos.VERB && negated && !StatedPast(g, k, clause)) continue;
             // "said Ardonia would retaliate": a threat is what the speaker says will happen; "claim they were retaliating"
             // is a claim about what did.
             if (_acts.OfWord(g.Lemma(k), negated) is { } act
@@ -40,6 +44,19 @@ public sealed partial class EventCoder
         }
         if (found.Count > 1) found.Sort((a, b) => a.Act.Priority != b.Act.Priority ? a.Act.Priority.CompareTo(b.Act.Priority) : a.Word.CompareTo(b.Word));
         return found;
+    }
+
+    /// <summary>"Trump denied the effect of climate change on the fires, arguing they were ...": a speech verb that says how
+    /// the act of the verb it hangs on was made (an adverbial clause of it, or a clause on its object) is that act (issue
+    /// 11); null if the governor is no act verb.</summary>
+    private SpeechAct? GoverningVerbAct(DocumentContext ctx, in SentenceGraph g, int speech)
+    {
+        if (g.RelOf(speech) is not (Rel.Advcl or Rel.Acl) || g.Head(speech) is not (int governor and >= 0)) return null;
+        if (g.Upos(governor) is UPos.NOUN && g.RelOf(governor) == Rel.Obj) governor = g.Head(governor);
+        if (governor < 0 || g.Upos(governor) != UPos.VERB || _clauses.IsNegated(g, governor) || _acts.OfVerb(ctx.VerbLemma(g, governor)) is not { } act)
+            return null;
+        ctx.Trace?.Step(ctx.Doc, speech, $"says how '{ctx.TokenText(governor)}' was made: the statement is that {act.Name}");
+        return act;
     }
 
     /// <summary>The first of <paramref name="acts"/> (allowed by <paramref name="which"/>) whose words name an actor
@@ -64,6 +81,16 @@ public sealed partial class EventCoder
                 && doc.TokenAt(by.Start) is int at and >= 0 && ctx.EntityAt[at] is int e and >= 0 && ctx.IsAmong(e, speakers))
                 return true;
         return false;
+    }
+
+    /// <summary>The verb <paramref name="verb"/> is past (VBD, or a participle after an auxiliary) and is the reported
+    /// clause's own predicate or joined to it (conjunct, parataxis), not embedded under another verb.</summary>
+    private bool StatedPast(in SentenceGraph g, int verb, int clause)
+    {
+        if (g[verb].Xpos != _w.PastTense && g[verb].Xpos != _w.PastParticiple) return false;
+        for (int x = verb, hops = 0; x != clause; x = g.Head(x), hops++)
+            if (x < 0 || hops > 6 || g.RelOf(x) is not (Rel.Conj or Rel.Parataxis)) return false;
+        return true;
     }
 
     /// <summary>The predicate a word belongs to: itself for a verb, else the nearest head that is a verb or has a copula.</summary>
@@ -104,17 +131,33 @@ public sealed partial class EventCoder
             int found = FirstActorWithin(ctx, g, c, speech, speakers);
             if (found >= 0) return found;
         }
-        int predicate = word;
-        while (predicate >= 0 && g.Upos(predicate) is not (UPos.VERB or UPos.AUX) && g.Child(predicate, Rel.Cop) < 0 && g.RelOf(predicate) is not Rel.Ccomp)
-            predicate = g.Head(predicate);
+        int predicate = ActPredicate(g, word);
         if (predicate < 0 || !Within(g, clause, predicate, speech)) return -1;
-        int subject = _clauses.SubjectOf(g, predicate);
-        // "said Labour's rule had been characterised by failure": the words describe a passive predicate's subject.
-        if (subject < 0) subject = g.Child(predicate, Rel.NsubjPass);
+        int subject = ActSubject(g, word);
         // A relative pronoun's antecedent lies outside the clause and may be a list ("China, Burma and North Korea, which
         // he said had a terrible record"): no guess.
         // A clausal subject ("it was wrong to put China under ...") names what is judged, not whom.
         return subject >= 0 && Within(g, clause, subject, speech) && g.Upos(subject) is UPos.NOUN or UPos.PROPN
             ? FirstActorWithin(ctx, g, subject, speech, speakers) : -1;
+    }
+
+    /// <summary>The predicate an act word judges from: itself for a verb, else the nearest head that is a verb, has a copula or
+    /// is a reported clause; -1 if none.</summary>
+    private static int ActPredicate(in SentenceGraph g, int word)
+    {
+        int predicate = word;
+        while (predicate >= 0 && g.Upos(predicate) is not (UPos.VERB or UPos.AUX) && g.Child(predicate, Rel.Cop) < 0 && g.RelOf(predicate) is not Rel.Ccomp)
+            predicate = g.Head(predicate);
+        return predicate;
+    }
+
+    /// <summary>The subject of an act word's predicate (<see cref="ActPredicate"/>); a passive predicate's subject ("said
+    /// Labour's rule had been characterised by failure": the words describe it); -1 if none.</summary>
+    private int ActSubject(in SentenceGraph g, int word)
+    {
+        int predicate = ActPredicate(g, word);
+        if (predicate < 0) return -1;
+        int subject = _clauses.SubjectOf(g, predicate);
+        return subject >= 0 ? subject : g.Child(predicate, Rel.NsubjPass);
     }
 }

@@ -115,8 +115,12 @@ public sealed partial class EventCoder
             {
                 if (g.Upos(clause) is UPos.NOUN or UPos.PROPN)
                 {
-                    // A statement's topic ("described the convention as ..."): the first actor it names.
-                    if ((about = FirstActorWithin(ctx, g, clause, t, sources)) >= 0) _actors.Resolve(ctx, g, about, false, targets, true, sources);
+                    // A statement's topic ("described the convention as ..."): the first actor it names. Words of an act in it
+                    // judge a body a description names ("Isn't the reason that the government is involved in a propaganda
+                    // exercise to sell the new EU?": the government, not the EU; issue 11): that body is found below.
+                    if ((act is null || TargetInPhrase(act) || JudgedBody(ctx, g, clause, act, actWord, t, sources).Head < 0)
+                        && (about = FirstActorWithin(ctx, g, clause, t, sources)) >= 0)
+                        _actors.Resolve(ctx, g, about, false, targets, true, sources);
                 }
                 else
                 {
@@ -138,9 +142,9 @@ public sealed partial class EventCoder
             // "The Tories say ministers must respond", "said the government had failed the victims": a body named by a
             // description ("ministers", "the government") that the clause obliges or its words of criticism judge is that
             // body of the article's country, unless it is the speaker's own (a minister saying "the government must").
-            if (targets.Count == 0 && about < 0 && actWord != t && g.Upos(clause) is not (UPos.NOUN or UPos.PROPN)
+            if (targets.Count == 0 && about < 0 && actWord != t && (g.Upos(clause) is not (UPos.NOUN or UPos.PROPN) || act is not null)
                 && (act is not null && !TargetInPhrase(act) || HasObligationModal(g, clause))
-                && DescribedBody(ctx, g, clause, t, sources) is (int body and >= 0, { } described))
+                && JudgedBody(ctx, g, clause, act, actWord, t, sources) is (int body and >= 0, { } described))
             {
                 targets.AddRange(described);
                 about = body;
@@ -198,15 +202,17 @@ public sealed partial class EventCoder
         }
     }
 
-    /// <summary>The reported clause's subject when it is an agent noun naming no actor ("ministers", "the government"),
+    /// <summary>The given subject (of the reported clause, or of the predicate an act's words belong to) when it is an agent noun naming no actor ("ministers", "the government"),
     /// with its actors given the article's country; (-1, null) if none, if the article has no country, or if a described
     /// body is one of the speakers' own codes.</summary>
-    private (int Head, List<ActorRef>? Actors) DescribedBody(DocumentContext ctx, in SentenceGraph g, int clause, int speech, List<ActorRef> speakers)
+    private (int Head, List<ActorRef>? Actors) DescribedBody(DocumentContext ctx, in SentenceGraph g, int subject, int clause, int speech, List<ActorRef> speakers)
     {
-        int subject = _clauses.SubjectOf(g, clause);
         if (subject < 0 || g.Upos(subject) != UPos.NOUN || ctx.EntityAt[subject] >= 0 || !Within(g, clause, subject, speech)
             || _data.Agents.RoleOf(g, subject) is null || ArticleCountry(ctx) is not { } country)
             return (-1, null);
+        // "complacency among our own voters", "his ministers": a body a pronoun owns is someone's own, not the article's.
+        for (int c = g.FirstChild(subject); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Poss && g.Upos(c) == UPos.PRON) return (-1, null);
         var found = new List<ActorRef>();
         if (_actors.Resolve(ctx, g, subject, true, found, false, speakers) == 0) return (-1, null);
         for (int i = 0; i < found.Count; i++)
@@ -217,6 +223,21 @@ public sealed partial class EventCoder
             if (speakers.Exists(s => s.Code == a.Code)) return (-1, null);
         }
         return (subject, found);
+    }
+
+    /// <summary>The described body (<see cref="DescribedBody"/>) an act's words judge, in their own phrase or as the subject of
+    /// their predicate ("said his party would show how "juvenile" the prime minister and chancellor were", issue 11), else
+    /// the reported clause's subject; (-1, null) if none.</summary>
+    private (int Head, List<ActorRef>? Actors) JudgedBody(DocumentContext ctx, in SentenceGraph g, int clause, SpeechAct? act, int actWord, int speech, List<ActorRef> speakers)
+    {
+        if (act is not null && actWord != speech)
+        {
+            for (int c = g.FirstChild(actWord); c >= 0; c = g.NextSibling(c))
+                if (g.RelOf(c) is Rel.Obj or Rel.Poss or Rel.Nmod or Rel.Obl && DescribedBody(ctx, g, c, clause, speech, speakers) is (>= 0, { }) inPhrase)
+                    return inPhrase;
+            if (DescribedBody(ctx, g, ActSubject(g, actWord), clause, speech, speakers) is (>= 0, { }) ofPredicate) return ofPredicate;
+        }
+        return DescribedBody(ctx, g, _clauses.SubjectOf(g, clause), clause, speech, speakers);
     }
 
     /// <summary>"should", "must", "ought" on the clause's predicate.</summary>

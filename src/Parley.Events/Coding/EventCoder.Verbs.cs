@@ -79,13 +79,19 @@ public sealed partial class EventCoder
 
         // "Erdogan attacked the proclamation by Trump", "slammed the decision": force against what was said or decided is
         // words, not force: disapproval (111) of whoever the object names.
+        // "Kennedy attacked Mr Brown for failing to mention the environment": force against someone for what they did or
+        // failed to do (a reason clause, "for" + verb) is words too (issue 11): PETRARCH2's own "attack ... for" (111) is
+        // matched on a prepositional phrase, and a parser makes "for failing" an adverbial clause, which that misses.
         bool verbalObject = false;
         if (!_petrarch && eventObject < 0 && pattern is null && code is not null && CameoOntology.RootOf(code) is 18 or 19
-            && ClauseAnalyzer.DirectObject(g, t) is int said and >= 0 && _w.VerbalObjects.Contains(g.Lemma(said)))
+            && ClauseAnalyzer.DirectObject(g, t) is int said and >= 0
+            && (_w.VerbalObjects.Contains(g.Lemma(said)) || ReasonClause(g, t) is int reason and >= 0))
         {
             eventObject = said; verbalObject = true;
-            trace?.Step(doc, t, $"'{lemma}' with '{ctx.TokenText(said)}' for object: words, not force: {code} -> 111");
-            code = "111"; reverse = null; rule = "+verbal:" + StringStore.Get(g.Lemma(said));
+            bool byObject = _w.VerbalObjects.Contains(g.Lemma(said));
+            trace?.Step(doc, t, byObject ? $"'{lemma}' with '{ctx.TokenText(said)}' for object: words, not force: {code} -> 111"
+                : $"'{lemma}' '{ctx.TokenText(said)}' for what they did ('for {ctx.TokenText(ReasonClause(g, t))}'): words, not force: {code} -> 111");
+            code = "111"; reverse = null; rule = byObject ? "+verbal:" + StringStore.Get(g.Lemma(said)) : "+verbal:for";
         }
 
         // "Biden called Trump a clown", "called Trump's action "a betrayal"": naming someone as an insult is disapproval.
@@ -273,6 +279,15 @@ public sealed partial class EventCoder
             code = "111"; reverse = null; rule += "+verbal:party";
         }
 
+        // "Speaking on BBC One's Breakfast with Frost, he said ...": talking to the press while making a statement is the
+        // statement's channel (as "told BBC Radio 4" is), not a consultation of the press (issue 11).
+        if (!_petrarch && code is not null && CameoOntology.RootOf(code) == 4 && targets.Count > 0 && targets.TrueForAll(a => IsMedia(a.Code))
+            && g.RelOf(t) == Rel.Advcl && g.Head(t) is int stated and >= 0 && _w.SpeechVerbs.Contains(g.Lemma(stated)))
+        {
+            trace?.Dropped(doc, t, code, $"talking to the press while stating ('{ctx.TokenText(stated)}'): the statement's channel, not a consultation");
+            return;
+        }
+
         // "Trump held his first indoor rally in three months": a party's, candidate's or government's rally is campaigning.
         if (!_petrarch && code is not null && CameoOntology.RootOf(code) == 14 && sources.TrueForAll(a => IsPoliticalSpeaker(a) || a.Code.EndsWith("ELI", StringComparison.Ordinal))
             && (_w.CampaignWords.Contains(g.Lemma(t)) || ClauseAnalyzer.DirectObject(g, t) is int rally and >= 0 && _w.CampaignWords.Contains(g.Lemma(rally))))
@@ -316,6 +331,17 @@ public sealed partial class EventCoder
             for (int c = g.FirstChild(named); c >= 0; c = g.NextSibling(c))
                 if (g.RelOf(c) == Rel.Appos && _w.PejorativeNouns.Contains(g.Lemma(c))) { insult = c; break; }
         return named >= 0 && insult >= 0;
+    }
+
+    /// <summary>The verb of a reason clause of <paramref name="t"/> ("for failing to ...": an adverbial clause whose marker
+    /// is a reason subordinator and whose head is a verb); -1 if none.</summary>
+    private int ReasonClause(in SentenceGraph g, int t)
+    {
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Advcl && g.Upos(c) == UPos.VERB && c > t)
+                for (int m = g.FirstChild(c); m >= 0; m = g.NextSibling(m))
+                    if (g.RelOf(m) == Rel.Mark && _w.ReasonMarks.Contains(g.Lemma(m))) return c;
+        return -1;
     }
 
     /// <summary>Every target lies in a "between" phrase under verb <paramref name="verb"/> that no source lies in.</summary>
