@@ -61,5 +61,7 @@ public class ActorDataTests(KbFixture fx)
     [InlineData("rioters", "CVL")]       // not the political opposition (Phoenix: OPP)
     [InlineData("candidate", "PTY")]     // as Phoenix's "presidential candidate": not the office's holder
     [InlineData("nominee", "PTY")]
+    [InlineData("task force", "GOV")]    // "White House Coronavirus Task Force": a working group, not armed forces
+    [InlineData("joint task force", "MIL")]
     public void Agent_phrases_have_their_roles(string phrase, string role) => Assert.Equal(role, fx.Kb.AgentCode(phrase));
 }
