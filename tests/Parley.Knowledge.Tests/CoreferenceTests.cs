@@ -48,6 +48,15 @@ public class CoreferenceTests(MiniKbFixture fx)
     }
 
     [Fact]
+    public void AMayorIsNotTheCandidateForMayor()
+    {
+        // A candidacy is a title class of its own: "the mayor" is the office's holder, not the candidate seen before.
+        var doc = Run(Ner("Mayoral candidate Wayne Tseng spoke. The candidate said the mayor had failed.", ("Wayne Tseng", "PER")));
+        Assert.Equal("Wayne Tseng", At(doc, "The candidate")?.Name);
+        Assert.Null(At(doc, "the mayor"));
+    }
+
+    [Fact]
     public void TitlesPointToThePersonWhoHeldThem()
     {
         var doc = Run(Ner("Special Representative Zalmay Khalilzad met Afghan President Hamid Karzai. The Special Representative said talks went well. The president disagreed.",

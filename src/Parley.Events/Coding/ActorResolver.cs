@@ -17,6 +17,8 @@ internal struct ActorRef
     public int Token;
     /// <summary>A generic agent noun ("police"), not a named entity.</summary>
     public readonly bool Generic => Entity < 0;
+    /// <summary>A person named here (a PER mention, not a pronoun); <see cref="Name"/> tells one person from another.</summary>
+    public bool Person;
 }
 
 /// <summary>
@@ -47,16 +49,18 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     /// <summary>
     /// Adds the actors of the noun phrase headed by <paramref name="head"/> and of its coordinated conjuncts to
     /// <paramref name="into"/>. <paramref name="allowGeneric"/>: agent nouns without a named actor count ("police" ->
-    /// COP). Returns how many were added.
+    /// COP). Returns how many were added. <paramref name="exclude"/>: actors that may not be among them (a source's side);
+    /// <paramref name="colleagues"/>: whether persons of the same code count as that side (for what a statement is about:
+    /// "Blair said Blunkett ..."), or only the same person does (a verb's own argument: "Johnson asked Queen Elizabeth II").
     /// </summary>
     public int Resolve(DocumentContext ctx, in SentenceGraph g, int head, bool allowGeneric, List<ActorRef> into, bool deep = true,
-        List<ActorRef>? exclude = null)
+        List<ActorRef>? exclude = null, bool colleagues = true)
     {
         int before = into.Count;
         ResolvePhrase(ctx, g, head, allowGeneric, into, deep ? 0 : MaxDepth, exclude);
         if (exclude is { Count: > 0 })
             for (int i = into.Count - 1; i >= before; i--)
-                if (IsExcluded(into[i], exclude)) into.RemoveAt(i);
+                if (colleagues ? IsExcluded(into[i], exclude) : exclude.Exists(x => SameActor(into[i], x) || SameParty(into[i], x))) into.RemoveAt(i);
         // One actor once: "The Afghan-American diplomat and his team" are both Khalilzad.
         for (int i = into.Count - 1; i > before; i--)
             for (int j = before; j < i; j++)
@@ -66,7 +70,8 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
 
     private static bool IsExcluded(in ActorRef a, List<ActorRef> exclude)
     {
-        foreach (var x in exclude) if (SameActor(a, x) || SameParty(a, x)) return true;
+        // The excluded are a side (a speaker's, a source's): its colleagues of one code are on it too.
+        foreach (var x in exclude) if (SameSide(a, x) || SameParty(a, x)) return true;
         return false;
     }
 
@@ -165,7 +170,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             var actor = new ActorRef
             {
                 Entity = e, Cluster = m.Cluster, Code = prefix + code, Name = entities[ae].Name ?? m.Name, Start = m.Start, End = m.End,
-                Confidence = m.Confidence >= 1 ? 1 : Math.Max(0.5, m.Confidence), Token = head,
+                Confidence = m.Confidence >= 1 ? 1 : Math.Max(0.5, m.Confidence), Token = head, Person = entities[ae].Type == "PER" && g.Upos(head) != UPos.PRON,
             };
             if (code.Contains('/')) AddJointActors(actor, prefix, code, into);
             else into.Add(actor);
@@ -181,7 +186,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             into.Add(new ActorRef
             {
                 Entity = e, Cluster = m.Cluster, Code = PrefixRoles(g, head) + titled, Name = m.Name ?? m.Text, Start = m.Start, End = m.End,
-                Confidence = 0.75, Token = head,
+                Confidence = 0.75, Token = head, Person = m.Type == "PER" && g.Upos(head) != UPos.PRON,
             });
             return;
         }
@@ -474,8 +479,9 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             if (up >= 0 && ctx.EntityAt[up] == e) continue; // once per mention, at its head
             int key = ctx.PersonKey(e);
             if (ctx.Titles.TryGetValue(key, out var had) && had.Country is not null) continue;
-            if (TitleOf(ctx, g, k, e, predicates: known < 0) is not { } title) continue;
-            if (known >= 0 && !TitleOverrides(doc.Entities[known].Actor!, title.Role)) continue;
+            if (TitleOf(ctx, g, k, e, out bool candidacy, predicates: known < 0) is not { } title) continue;
+            // "Democratic presidential nominee Joe Biden": a candidacy leaves a known person the knowledge base's role.
+            if (known >= 0 && (candidacy || !TitleOverrides(doc.Entities[known].Actor!, title.Role))) continue;
             // A known person's country is the knowledge base's, whatever the article's.
             if (known >= 0) title = (title.Role, doc.Entities[known].Actor![..3]);
             if (had.Role is null || title.Country is not null) ctx.Titles[key] = title;
@@ -497,12 +503,15 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     /// <param name="predicates">Whether a title predicate of the person counts ("Adamowicz has been mayor since 1998"); not
     /// for a person the knowledge base knows, whose predicates describe more than offices ("Mr Blair has been a leading
     /// advocate of Turkish membership").</param>
-    private (string Role, string? Country)? TitleOf(DocumentContext ctx, in SentenceGraph g, int head, int e, bool predicates = true)
+    /// <param name="candidacy">Whether the title is a candidacy ("Lord Mayor candidate"), not an office.</param>
+    private (string Role, string? Country)? TitleOf(DocumentContext ctx, in SentenceGraph g, int head, int e, out bool candidacy, bool predicates = true)
     {
+        candidacy = false;
         var m = ctx.Doc.Entities[e];
         int first = ctx.Doc.TokenAt(m.Start);
         if (first < 0) return null;
         string? role = null, country = null;
+        bool isCandidacy = false;
         void Consider(DocumentContext ctx, in SentenceGraph g, int c, bool mayBeTitle, ActorResolver self)
         {
             if (mayBeTitle && role is null && self.TitleRoleOf(g, c) is { } r)
@@ -510,6 +519,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 // "Tory leader Michael Howard": the leader of a party is the party's, not the government's.
                 role = self.PartyRoleBelow(ctx, g, c, e) ?? r;
                 country ??= self.CountryBelow(ctx, g, c, e);
+                isCandidacy = self._w.CandidacyTitles.Contains(g.Lemma(c));
                 // "EU Commission president X": the body the title names is whom X is; "BNP leader X", "PCS union leader X"
                 // (a body no dictionary codes): X leads that body, not the government.
                 if (role == r && BodyOfTitle(ctx, g, c, e) is var (found, body))
@@ -559,6 +569,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             for (int c = g.FirstChild(gov); c >= 0 && role is null; c = g.NextSibling(c))
                 if (g.RelOf(c) == Rel.Conj && g.Child(c, Rel.Cop) >= 0 && g.Child(c, Rel.Nsubj) < 0) Consider(ctx, g, c, true, this);
         }
+        candidacy = isCandidacy;
         return role is null ? null : (role, country);
     }
 
@@ -697,6 +708,17 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     }
 
     public static bool SameActor(in ActorRef x, in ActorRef y)
+    {
+        // Two persons by different names in different clusters ("Johnson asked Queen Elizabeth II", both GBRGOV) are two
+        // actors; one code is one side only for countries and organisations.
+        if (x.Person && y.Person && x.Entity != y.Entity && (x.Cluster < 0 || x.Cluster != y.Cluster) && x.Name is not null && y.Name is not null
+            && !string.Equals(x.Name, y.Name, StringComparison.OrdinalIgnoreCase)) return false;
+        return SameSide(x, y);
+    }
+
+    /// <summary>One side: the same entity or cluster, or one actor code ("Gondor ... their meeting"; two ministers of one
+    /// government attending a summit together do not meet each other).</summary>
+    public static bool SameSide(in ActorRef x, in ActorRef y)
     {
         // Two agents of one country ("Russian police arrested Russian students") are two actors.
         if (x.Code != y.Code) return false;

@@ -63,6 +63,7 @@ internal sealed class CoderWords
         ReasonMarks = Get("reason_marks");
         HearsayAdverbs = Get("hearsay_adverbs");
         OrganisationTitles = Get("organisation_titles");
+        CandidacyTitles = Get("candidacy_titles");
         PastTense = StringStore.Intern("VBD");
         PastParticiple = StringStore.Intern("VBN");
     }
@@ -75,6 +76,8 @@ internal sealed class CoderWords
     public readonly HashSet<int> HearsayAdverbs;
     /// <summary>"leader", "president": titles any organisation gives.</summary>
     public readonly HashSet<int> OrganisationTitles;
+    /// <summary>"candidate", "nominee": titles of a candidacy, not of the office they name.</summary>
+    public readonly HashSet<int> CandidacyTitles;
     public readonly int By, From, Of, With, Take, Have, Place, PastTense, PastParticiple;
 
     private HashSet<int> Get(string name) =>

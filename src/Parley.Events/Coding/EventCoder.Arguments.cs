@@ -123,7 +123,7 @@ public sealed partial class EventCoder
                     // The subject of a clausal complement is a target only when it names an actor itself.
                     // (A displaced object the parser made a subject of the reporting verb is the object: ClauseAnalyzer.DirectObject.)
                     bool deep = g.RelOf(c) is not (Rel.Nsubj or Rel.NsubjPass) || g.Head(c) == t || c == ClauseAnalyzer.DirectObject(g, a.Clause);
-                    if (_actors.Resolve(ctx, g, c, pass == 1, targets, deep, sources) > 0) a.TargetHead = c;
+                    if (_actors.Resolve(ctx, g, c, pass == 1, targets, deep, sources, colleagues: false) > 0) a.TargetHead = c;
                 }
             }
             if (targets.Count == 0 && _petrarch && tgtRole == ArgumentRole.Default && !passive)

@@ -150,7 +150,7 @@ public sealed partial class EventCoder
                 trace?.Step(doc, t, "coordinated actors, no other target: each is the other's target");
                 for (int i = 0; i < sources.Count; i++)
                     for (int j = 0; j < sources.Count; j++)
-                        if (i != j && !ActorResolver.SameActor(sources[i], sources[j]) && !ActorResolver.SharedName(sources[i], sources[j])
+                        if (i != j && !ActorResolver.SameSide(sources[i], sources[j]) && !ActorResolver.SharedName(sources[i], sources[j])
                             && plan.Code is not null)
                             Add(ctx, g, plan, sources[i], sources[j], plan.Code, ruleId + "+mutual", date);
             }

@@ -98,7 +98,9 @@ public sealed class EntityLinker : IPipelineComponent
         foreach (var m in matches)
         {
             int start = tokens[m.StartToken].Start, end = tokens[m.EndToken - 1].End;
-            if (Overlaps(entities, nerCount, start, end)) continue;
+            // "the Islamic State of Iraq and the Levant", NER's 'Islamic' MISC, 'Iraq' LOC, 'Levant' PER: a long actor name
+            // that holds several NER mentions whole is one name, and its fragments give way to it.
+            if (Overlaps(entities, nerCount, start, end) && !(IsActorName(m) && TakeFragments(entities, start, end, ref nerCount))) continue;
             var hit = Choose(WithNamesakes(TokenKey(doc, m.StartToken, m.EndToken), m.Hits)!, null, countries, date);
             if (hit.Kind is NameKind.Place or NameKind.PlaceAlias && (nerRan || !PlausiblePlace(doc, m, hit))) continue;
             var e = new EntityMention { Start = start, End = end, Text = doc.Text[start..end], Type = TypeOf(hit), Via = MentionKinds.Dictionary };
@@ -517,6 +519,27 @@ public sealed class EntityLinker : IPipelineComponent
         NameKind.Demonym => "MISC",
         _ => _kb.Actors[hit.Index].Kind == ActorKind.Person ? "PER" : "ORG",
     };
+
+    /// <summary>A dictionary match of three or more words whose referents are all actors (not places).</summary>
+    private static bool IsActorName(in KbMatch m) => m.EndToken - m.StartToken >= 3 && m.Hits is { Length: > 0 } hits
+        && Array.TrueForAll(hits, h => h.Kind == NameKind.Actor);
+
+    /// <summary>Removes the mentions inside [start, end) when there are at least two, each wholly inside it, and no other
+    /// mention crosses its ends; false (nothing removed) otherwise.</summary>
+    private static bool TakeFragments(List<EntityMention> sorted, int start, int end, ref int nerCount)
+    {
+        int inside = 0;
+        foreach (var e in sorted)
+        {
+            if (e.End <= start || e.Start >= end) continue;
+            if (e.Start < start || e.End > end) return false;
+            inside++;
+        }
+        if (inside < 2) return false;
+        int removed = sorted.RemoveAll(e => e.Start >= start && e.End <= end);
+        nerCount -= removed;
+        return true;
+    }
 
     private static bool Overlaps(List<EntityMention> sorted, int count, int start, int end)
     {

@@ -1,0 +1,67 @@
+using Parley.Core;
+using Parley.Knowledge.Linking;
+using Parley.Core.Text;
+
+namespace Parley.Knowledge.Tests;
+
+/// <summary>Actor codes from the committed knowledge base and its supplement: armed groups, parties, agents, dated
+/// legislators; and a long dictionary name that NER cut into pieces.</summary>
+[Collection("kb")]
+public class ActorDataTests(KbFixture fx)
+{
+    private static readonly DateOnly Date = new(2019, 10, 1);
+
+    private Document Link(string text, params (string Phrase, string Type)[] ner)
+    {
+        var doc = new Document("a", text) { Published = Date };
+        RuleTokenizer.Tokenize(doc);
+        foreach (var (phrase, type) in ner)
+        {
+            int at = text.IndexOf(phrase, StringComparison.Ordinal);
+            doc.Entities.Add(new EntityMention { Start = at, End = at + phrase.Length, Text = phrase, Type = type, Via = "ner" });
+        }
+        doc.Done |= Layers.Entities;
+        new EntityLinker(fx.Kb).Process(doc);
+        return doc;
+    }
+
+    [Fact]
+    public void A_long_actor_name_NER_cut_into_pieces_is_one_name()
+    {
+        // NER's 'Islamic' MISC, 'Iraq' LOC, 'Levant' PER read together were "Iraqi Muslims" (IRQMUS).
+        var doc = Link("The militant organisation, the Islamic State of Iraq and the Levant, claimed the attacks.",
+            ("Islamic", "MISC"), ("Iraq", "LOC"), ("Levant", "PER"));
+        var e = Assert.Single(doc.Entities, x => x.Text.Contains("Iraq", StringComparison.Ordinal));
+        Assert.Equal(("Islamic State of Iraq and the Levant", "IMGMUSISI"), (e.Text, e.Actor));
+        Assert.DoesNotContain(doc.Entities, x => x.Text == "Levant");
+    }
+
+    [Fact]
+    public void One_NER_name_inside_a_longer_dictionary_name_stays()
+    {
+        // Only one piece: NER's reading is kept, as before (a single name is no fragment).
+        var doc = Link("The Islamic State of Iraq and the Levant claimed the attacks.", ("Islamic State of Iraq", "ORG"));
+        Assert.Contains(doc.Entities, x => x.Text == "Islamic State of Iraq" && x.Via == "ner");
+    }
+
+    [Theory]
+    [InlineData("The attack was claimed by the Houthi movement in Yemen.", "Houthi movement", "YEMREB")]
+    [InlineData("The Houthis fired missiles.", "Houthis", "YEMREB")]
+    [InlineData("The English Democrats met.", "English Democrats", "GBRPTY")] // not the American Democrats
+    [InlineData("Eliot Engel spoke.", "Eliot Engel", "USALEG")]              // a US Representative is a legislator
+    [InlineData("Elijah Cummings spoke.", "Elijah Cummings", "USALEG")]
+    public void Supplement_actors_have_their_codes(string text, string phrase, string actor)
+    {
+        var doc = fx.Process(text, Date);
+        Assert.Contains(doc.Entities, e => e.Text.Contains(phrase, StringComparison.Ordinal) && e.Actor == actor);
+    }
+
+    [Theory]
+    [InlineData("green party", "PTY")]   // a party, not an environmental group (Phoenix: ENV)
+    [InlineData("rioters", "CVL")]       // not the political opposition (Phoenix: OPP)
+    [InlineData("candidate", "PTY")]     // as Phoenix's "presidential candidate": not the office's holder
+    [InlineData("nominee", "PTY")]
+    [InlineData("task force", "GOV")]    // "White House Coronavirus Task Force": a working group, not armed forces
+    [InlineData("joint task force", "MIL")]
+    public void Agent_phrases_have_their_roles(string phrase, string role) => Assert.Equal(role, fx.Kb.AgentCode(phrase));
+}
