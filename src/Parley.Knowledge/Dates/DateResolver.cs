@@ -1,11 +1,13 @@
 using Parley.Core;
+using Parley.Core.Text;
 
 namespace Parley.Knowledge.Dates;
 
 /// <summary>
 /// Finds date expressions in <see cref="Document.Text"/> and resolves them against <see cref="Document.Published"/>
-/// into <see cref="DateMention"/>s (day, ISO week, month or year). One pass over a light word scan of the text with
-/// small lookup tables; the document's sentences bound the tense context and its XPOS tags, when present, mark tense.
+/// into <see cref="DateMention"/>s (day, ISO week, month or year). One pass over the words of the token layer
+/// (<see cref="DateWordScanner"/>) with small lookup tables; the document's sentences bound the tense context and its
+/// XPOS tags, when present, mark tense.
 /// Without a publication date, absolute dates still resolve and relative ones get a null value.
 /// Stateless and thread-safe.
 /// </summary>
@@ -15,14 +17,19 @@ public sealed class DateResolver : IPipelineComponent
     private static DateWord[]? t_words;
 
     private readonly DateLexicon _lexicon;
+    private readonly RuleTokenizer _tokenizer;
 
     /// <summary>A resolver with the date words of <paramref name="language"/> (its date-words.tsv and calendar.tsv).</summary>
-    public DateResolver(LanguageData language) => _lexicon = new DateLexicon(language);
+    public DateResolver(LanguageData language)
+    {
+        _lexicon = new DateLexicon(language);
+        _tokenizer = new RuleTokenizer(language);
+    }
 
     /// <summary>A resolver for English text.</summary>
     public DateResolver() : this(LanguageData.Default) { }
 
-    /// <summary>Reads the sentences (the bounds of tense) and the XPOS tags (past forms).</summary>
+    /// <summary>Reads the tokens (its words), the sentences (the bounds of tense) and the XPOS tags (past forms).</summary>
     public static readonly ComponentDescriptor Descriptor = new("dates", Layers.Tokens | Layers.Sentences | Layers.Tags, Layers.Dates)
     {
         Summary = "dates resolved against the publication date (day, week, month, year)",
@@ -37,10 +44,11 @@ public sealed class DateResolver : IPipelineComponent
         Find(doc, doc.Dates);
     }
 
-    /// <summary>Resolves the dates of a bare text (own sentence split, no tags).</summary>
+    /// <summary>Resolves the dates of a bare text (tokens and sentences of the rule tokenizer, no tags).</summary>
     public List<DateMention> Resolve(string text, DateOnly? published)
     {
         var doc = new Document(string.Empty, text) { Published = published };
+        _tokenizer.Process(doc);
         var result = new List<DateMention>();
         Find(doc, result);
         return result;

@@ -15,7 +15,7 @@ internal enum WordFlags : byte
     Suffixed = 4,
 }
 
-/// <summary>One word of the resolver's own light scan: a letter run, a digit run (with an ordinal suffix), a numeric date shape, or one other character.</summary>
+/// <summary>One word of the resolver: a letter run, a digit run (with an ordinal suffix), a numeric date shape, or one other character (<see cref="DateWordScanner"/>).</summary>
 internal struct DateWord
 {
     public int Start;
@@ -30,97 +30,112 @@ internal struct DateWord
     public LexEntry Lex;
 }
 
-/// <summary>Splits text into <see cref="DateWord"/>s at word boundaries and assigns sentences (the document's when present).</summary>
+/// <summary>
+/// The resolver's words, read from the document's token layer (none when it has no tokens). Tokens written without a
+/// space between them are rejoined into one run ("we" + "'ll", "5" + "pm", "Sept." + ","), and each run is refined
+/// into the matcher's pieces: a letter run ("Sept", "ll", "mid"), a digit run with the letters written after it as
+/// its ordinal or other suffix ("7th", "5pm", "10km"), a numeric date shape ("2019-12-04", "12/4", "4.12.2019"), or
+/// one other character ("." "'" "-"). Sentences are the document's; without a sentence layer a new one starts after
+/// a line break or after . ! ? followed by closing marks, a space and a capital letter or an opening quote.
+/// </summary>
 internal static class DateWordScanner
 {
     public static int Scan(Document doc, ref DateWord[] words, DateLexicon lexicon)
     {
         string text = doc.Text;
-        int n = text.Length, count = 0, sentence = 0;
-        bool breakPending = false;
+        var tokens = doc.Tokens;
         var sentences = doc.Sentences;
         bool ownSentences = sentences.Length == 0;
-        int sentenceCursor = 0;
-        int i = 0;
-        while (i < n)
+        int count = 0, sentence = 0, sentenceCursor = 0, previousEnd = 0;
+        bool breakPending = false;
+        int t = 0;
+        while (t < tokens.Length)
         {
-            char c = text[i];
-            if (char.IsWhiteSpace(c))
+            // A run of tokens written together: [runStart, runEnd).
+            int runStart = tokens[t].Start, runEnd = tokens[t].End, next = t + 1;
+            while (next < tokens.Length && tokens[next].Start <= runEnd)
             {
-                if (c == '\n' && ownSentences) breakPending = true;
-                i++;
-                continue;
+                runEnd = Math.Max(runEnd, tokens[next].End);
+                next++;
             }
-            var w = default(DateWord);
-            w.Start = i;
-            if (char.IsLetter(c))
+            int nextRunStart = next < tokens.Length ? tokens[next].Start : -1;
+            if (ownSentences && text.AsSpan(previousEnd, runStart - previousEnd).Contains('\n')) breakPending = true;
+            previousEnd = runEnd;
+            t = next;
+
+            int i = runStart, n = runEnd;
+            while (i < n)
             {
-                while (i < n && char.IsLetter(text[i])) i++;
-                w.Kind = WordKind.Alpha;
-                if (char.IsUpper(c)) w.Flags |= WordFlags.Capitalized;
-                w.Lex = lexicon.Find(text.AsSpan(w.Start, i - w.Start));
-            }
-            else if (char.IsAsciiDigit(c))
-            {
-                while (i < n && char.IsAsciiDigit(text[i])) i++;
-                int digitEnd = i;
-                w.Kind = WordKind.Digits;
-                while (i + 1 < n && text[i] is '-' or '/' or '.' && char.IsAsciiDigit(text[i + 1]))
+                char c = text[i];
+                var w = default(DateWord);
+                w.Start = i;
+                if (char.IsLetter(c))
                 {
-                    w.Kind = WordKind.NumericShape;
-                    i++;
-                    while (i < n && char.IsAsciiDigit(text[i])) i++;
+                    while (i < n && char.IsLetter(text[i])) i++;
+                    w.Kind = WordKind.Alpha;
+                    if (char.IsUpper(c)) w.Flags |= WordFlags.Capitalized;
+                    w.Lex = lexicon.Find(text.AsSpan(w.Start, i - w.Start));
                 }
-                if (w.Kind == WordKind.Digits)
+                else if (char.IsAsciiDigit(c))
                 {
-                    w.Digits = (byte)Math.Min(255, digitEnd - w.Start);
-                    w.Number = w.Digits <= 9 ? int.Parse(text.AsSpan(w.Start, digitEnd - w.Start), provider: System.Globalization.CultureInfo.InvariantCulture) : -1;
-                    if (i < n && char.IsLetter(text[i]))
+                    while (i < n && char.IsAsciiDigit(text[i])) i++;
+                    int digitEnd = i;
+                    w.Kind = WordKind.Digits;
+                    while (i + 1 < n && text[i] is '-' or '/' or '.' && char.IsAsciiDigit(text[i + 1]))
                     {
-                        while (i < n && char.IsLetter(text[i])) i++;
-                        var suffix = text.AsSpan(digitEnd, i - digitEnd);
-                        w.Flags |= lexicon.IsOrdinalSuffix(suffix) ? WordFlags.Ordinal : WordFlags.Suffixed;
+                        w.Kind = WordKind.NumericShape;
+                        i++;
+                        while (i < n && char.IsAsciiDigit(text[i])) i++;
+                    }
+                    if (w.Kind == WordKind.Digits)
+                    {
+                        w.Digits = (byte)Math.Min(255, digitEnd - w.Start);
+                        w.Number = w.Digits <= 9 ? int.Parse(text.AsSpan(w.Start, digitEnd - w.Start), provider: System.Globalization.CultureInfo.InvariantCulture) : -1;
+                        if (i < n && char.IsLetter(text[i]))
+                        {
+                            while (i < n && char.IsLetter(text[i])) i++;
+                            var suffix = text.AsSpan(digitEnd, i - digitEnd);
+                            w.Flags |= lexicon.IsOrdinalSuffix(suffix) ? WordFlags.Ordinal : WordFlags.Suffixed;
+                        }
+                    }
+                    else
+                    {
+                        while (i < n && char.IsLetterOrDigit(text[i])) i++;
                     }
                 }
                 else
                 {
-                    while (i < n && char.IsLetterOrDigit(text[i])) i++;
+                    w.Kind = WordKind.Punct;
+                    i++;
                 }
-            }
-            else
-            {
-                w.Kind = WordKind.Punct;
-                i++;
-            }
-            w.End = i;
+                w.End = i;
 
-            if (ownSentences)
-            {
-                if (breakPending && count > 0) sentence++;
-                breakPending = false;
-            }
-            else
-            {
-                while (sentenceCursor < sentences.Length - 1 && w.Start >= sentences[sentenceCursor].End) sentenceCursor++;
-                sentence = sentenceCursor;
-            }
-            w.Sentence = sentence;
-            if (ownSentences && w.Kind == WordKind.Punct && c is '.' or '!' or '?' && EndsSentence(text, i)) breakPending = true;
+                if (ownSentences)
+                {
+                    if (breakPending && count > 0) sentence++;
+                    breakPending = false;
+                }
+                else
+                {
+                    while (sentenceCursor < sentences.Length - 1 && w.Start >= sentences[sentenceCursor].End) sentenceCursor++;
+                    sentence = sentenceCursor;
+                }
+                w.Sentence = sentence;
+                if (ownSentences && w.Kind == WordKind.Punct && c is '.' or '!' or '?' && EndsSentence(text, i, n, nextRunStart)) breakPending = true;
 
-            if (count == words.Length) Array.Resize(ref words, Math.Max(256, words.Length * 2));
-            words[count++] = w;
+                if (count == words.Length) Array.Resize(ref words, Math.Max(256, words.Length * 2));
+                words[count++] = w;
+            }
         }
         return count;
     }
 
-    /// <summary>A full stop ends a sentence when whitespace and then a capital letter, a digit or a quote follow.</summary>
-    private static bool EndsSentence(string text, int after)
+    /// <summary>A stop ending at <paramref name="after"/> in a run ending at <paramref name="runEnd"/> ends a sentence when only closing marks follow it in its run and the next run (starting at <paramref name="nextRunStart"/>, -1 when none) starts with a capital letter or an opening quote.</summary>
+    private static bool EndsSentence(string text, int after, int runEnd, int nextRunStart)
     {
         int i = after;
-        while (i < text.Length && text[i] is '"' or '\u201D' or '\u2019' or '\'' or ')') i++;
-        if (i >= text.Length) return true;
-        if (!char.IsWhiteSpace(text[i])) return false;
-        while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
-        return i >= text.Length || char.IsUpper(text[i]) || text[i] is '"' or '\u201C' or '\u2018';
+        while (i < runEnd && text[i] is '"' or '\u201D' or '\u2019' or '\'' or ')') i++;
+        if (i < runEnd) return false;
+        return nextRunStart < 0 || char.IsUpper(text[nextRunStart]) || text[nextRunStart] is '"' or '\u201C' or '\u2018';
     }
 }

@@ -3,7 +3,7 @@ using Parley.Nlp.Tokenization;
 
 namespace Parley.Events.Tests.Quotes;
 
-/// <summary>Documents as the pipeline hands them to the quotation finder: text with the tokenizer's token layer.</summary>
+/// <summary>Documents as the pipeline hands them to the quotation finder and the date resolver: text with the tokenizer's token layer (also compiled into Parley.Knowledge.Tests).</summary>
 internal static class TokenizedText
 {
     public static Document Document(string text, string id = "t")

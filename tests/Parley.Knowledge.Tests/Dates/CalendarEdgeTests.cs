@@ -28,7 +28,7 @@ public sealed class CalendarEdgeTests
         var resolver = new DateResolver();
         foreach (string text in Expressions)
         {
-            var dates = resolver.Resolve(text, date);
+            var dates = TokenizedDates.Of(resolver, text, date);
             foreach (var d in dates)
             {
                 if (d.Value is not { } value || !SaneDates.Contains(date)) continue;
@@ -69,7 +69,7 @@ public sealed class CalendarEdgeTests
     [Fact]
     public void A_document_dated_outside_the_sane_range_resolves_relative_dates_to_nothing()
     {
-        var dates = new DateResolver().Resolve("The talks resume next Tuesday.", new DateOnly(9999, 12, 31));
+        var dates = TokenizedDates.Of(new DateResolver(), "The talks resume next Tuesday.", new DateOnly(9999, 12, 31));
         var next = Assert.Single(dates);
         Assert.Null(next.Value);
     }

@@ -1,4 +1,5 @@
 using Parley.Core;
+using Parley.Events.Tests.Quotes;
 using Parley.Knowledge.Dates;
 using Xunit.Abstractions;
 
@@ -11,7 +12,8 @@ public sealed class DateResolverSeedTests(ITestOutputHelper output)
     [Fact]
     public void Seed_article_gives_the_four_expected_dates()
     {
-        var doc = new Document("seed", File.ReadAllText(SeedPath)) { Published = new DateOnly(2019, 12, 4) };
+        var doc = TokenizedText.Document(File.ReadAllText(SeedPath), "seed");
+        doc.Published = new DateOnly(2019, 12, 4);
         new DateResolver().Process(doc);
         foreach (var d in doc.Dates) output.WriteLine($"{d.Start}-{d.End} '{d.Text}' {d.Value} {d.Grain}");
 

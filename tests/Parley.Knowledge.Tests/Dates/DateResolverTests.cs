@@ -1,4 +1,5 @@
 using Parley.Core;
+using Parley.Events.Tests.Quotes;
 using Parley.Knowledge.Dates;
 
 namespace Parley.Knowledge.Tests.Dates;
@@ -8,7 +9,7 @@ public sealed class DateResolverTests
     private static readonly DateResolver Resolver = new();
 
     private static List<DateMention> Resolve(string text, string? published = "2019-12-04") =>
-        Resolver.Resolve(text, published is null ? null : DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture));
+        TokenizedDates.Of(Resolver, text, published is null ? null : DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture));
 
     private static DateMention Single(string text, string? published = "2019-12-04")
     {
@@ -184,11 +185,34 @@ public sealed class DateResolverTests
     public void Document_sentences_bound_the_tense_context()
     {
         var text = "Officials will meet soon. Talks began on Friday.";
-        var doc = new Document("t", text) { Published = new DateOnly(2019, 12, 4) };
+        var doc = TokenizedText.Document(text);
+        doc.Published = new DateOnly(2019, 12, 4);
         doc.AddSentence(new SentenceData(0, 25));
         doc.AddSentence(new SentenceData(26, text.Length));
         new DateResolver().Process(doc);
         Assert.Equal("2019-11-29", Assert.Single(doc.Dates).Value);
+    }
+
+    [Fact]
+    public void A_document_without_a_token_layer_has_no_dates()
+    {
+        var doc = new Document("t", "Talks began on Friday.") { Published = new DateOnly(2019, 12, 4) };
+        new DateResolver().Process(doc);
+        Assert.Empty(doc.Dates);
+    }
+
+    [Theory]
+    // The tokenizer writes "Sept.", "'ll", "mid-December" and "5" + "pm"; the resolver refines them into its words.
+    [InlineData("We'll meet on Sept. 5 at 5pm.", "Sept. 5", "2020-09-05")]
+    [InlineData("Talks resume in mid-December, officials said.", "mid-December", "2019-12")]
+    [InlineData("They met on November 5th.", "November 5th", "2019-11-05")]
+    public void Tokens_written_together_are_refined_into_date_words(string text, string expression, string value)
+    {
+        var tokenized = Resolve(text);
+        Assert.Equal(value, tokenized.Single(d => d.Text == expression).Value);
+        // The bare-text entry point (rule tokenizer) finds the same.
+        var bare = Resolver.Resolve(text, new DateOnly(2019, 12, 4));
+        Assert.Equal(tokenized.Select(d => (d.Start, d.End, d.Value)), bare.Select(d => (d.Start, d.End, d.Value)));
     }
 
     private static void AddTokens(Document doc, params (string Word, string Xpos)[] tokens)
@@ -222,7 +246,7 @@ public sealed class DateWithoutYearTests
 
     private static DateMention Find(string text, string expression, string published)
     {
-        var dates = Resolver.Resolve(text, DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture));
+        var dates = TokenizedDates.Of(Resolver, text, DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture));
         return dates.Single(d => d.Text == expression);
     }
 
