@@ -449,4 +449,73 @@ public sealed class EventCoderNewsConstructionTests
             """);
         Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("06", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Demanding_an_explanation_is_a_demand_not_an_investigation()
+    {
+        // "Merkel demanded an explanation from Russia" (Wikinews, issue 11 round 10): PETRARCH2's 090 pattern is removed.
+        var doc = Code("""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 demanded demand VERB 0 root _
+            3 an a DET 4 det _
+            4 explanation explanation NOUN 2 obj _
+            5 from from ADP 6 case _
+            6 Belmaria Belmaria PROPN 4 nmod Ent=B-LOC|Actor=SYR
+            7 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("100", "TUR", "SYR"), (e.Cameo, e.Source!.Actor, e.Target!.Actor));
+    }
+
+    [Fact]
+    public void Troops_remaining_somewhere_and_receiving_treatment_are_no_events()
+    {
+        // "the U.S. troops have remained in Iraq" is no show of force (150); "received hospital treatment" no cooperation (060).
+        var stayed = Code("""
+            1 troops troops NOUN 3 nsubj Ent=B-ORG|Actor=USAMIL
+            2 have have AUX 3 aux _
+            3 remained remain VERB 0 root _
+            4 in in ADP 5 case _
+            5 Belmaria Belmaria PROPN 3 obl Ent=B-LOC|Actor=SYR
+            6 . . PUNCT 3 punct _
+            """);
+        Assert.Empty(stayed.Events);
+        var treated = Code("""
+            1 Belmar Belmar PROPN 2 nsubj Ent=B-PER|Actor=USAGOV
+            2 received receive VERB 0 root _
+            3 hospital hospital NOUN 4 compound _
+            4 treatment treatment NOUN 2 obj _
+            5 in in ADP 6 case _
+            6 Belmaria Belmaria PROPN 2 obl Ent=B-LOC|Actor=SYR
+            7 . . PUNCT 2 punct _
+            """);
+        Assert.Empty(treated.Events);
+    }
+
+    [Fact]
+    public void What_is_mulled_over_or_wished_for_is_not_done()
+    {
+        // "Sir Edward mulled over resigning" (BBC politics, issue 11 round 10): considered, not done (no 083).
+        var mulled = Code("""
+            1 Belmar Belmar PROPN 2 nsubj Ent=B-PER|Actor=GBRGOV
+            2 mulled mull VERB 0 root _
+            3 over over ADP 4 mark _
+            4 resigning resign VERB 2 advcl _
+            5 . . PUNCT 2 punct _
+            """);
+        Assert.DoesNotContain(mulled.Events, e => e.Cameo.StartsWith("08", StringComparison.Ordinal));
+        // "Ardonia was not interested in letting Belmar join them": no yield (080).
+        var wished = Code("""
+            1 Ardonia Ardonia PROPN 4 nsubj Ent=B-LOC|Actor=TUR
+            2 was be AUX 4 cop _
+            3 not not PART 4 advmod _
+            4 interested interested ADJ 0 root _
+            5 in in SCONJ 6 mark _
+            6 letting let VERB 4 advcl _
+            7 Belmar Belmar PROPN 6 obj Ent=B-PER|Actor=USAGOV
+            8 join join VERB 6 xcomp _
+            9 . . PUNCT 4 punct _
+            """);
+        Assert.DoesNotContain(wished.Events, e => e.Cameo.StartsWith("08", StringComparison.Ordinal));
+    }
 }

@@ -272,6 +272,9 @@ public sealed class EventCoderSpeechActTests
     [InlineData("offered", "offer", "apologies", "apology", "to", "055")]    // apology
     [InlineData("poured", "pour", "scorn", "scorn", "on", "111")]            // criticism
     [InlineData("lodged", "lodge", "accusations", "accusation", "against", "112")] // accusation
+    [InlineData("heaped", "heap", "praise", "praise", "on", "051")]          // round 10 (issue 11): carriers PETRARCH2 lacks
+    [InlineData("heaped", "hea", "praise", "praise", "on", "051")]           // the tagger's lemma "hea" read as the verb "heap"
+    [InlineData("levelled", "level", "criticism", "criticism", "at", "111")]
     public void A_verb_carrying_an_act_noun_is_that_act_aimed_at_its_target_phrase(string verb, string verbLemma, string noun, string nounLemma, string prep, string code)
     {
         var e = Assert.Single(CarriesTo(verb, verbLemma, noun, nounLemma, prep).Events);

@@ -68,7 +68,7 @@ public sealed partial class EventCoder
         // (data/lang/en/speech-acts.tsv), aimed at the actor of the noun's or the verb's target phrase. A pattern's plain
         // statement or symbolic act ("paid tribute": 017) gives way when the phrase names whom the act is aimed at.
         bool actNoun = false;
-        if (!_petrarch && eventObject < 0 && _acts.IsCarrier(g.Lemma(t))
+        if (!_petrarch && eventObject < 0 && _acts.IsCarrier(ctx.VerbLemma(g, t))
             && ClauseAnalyzer.DirectObject(g, t) is int carried and >= 0 && _acts.OfNoun(g.Lemma(carried)) is { } carriedAct
             && (pattern is null || code is not null && CameoOntology.RootOf(code) == 1 && code != carriedAct.Code && ActNounTarget(ctx, g, carried, t, []) >= 0))
         {
