@@ -14,7 +14,7 @@ public class ActorDataTests(KbFixture fx)
     private Document Link(string text, params (string Phrase, string Type)[] ner)
     {
         var doc = new Document("a", text) { Published = Date };
-        RuleTokenizer.Tokenize(doc);
+        Tokenizer.Tokenize(doc);
         foreach (var (phrase, type) in ner)
         {
             int at = text.IndexOf(phrase, StringComparison.Ordinal);

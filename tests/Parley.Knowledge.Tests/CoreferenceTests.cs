@@ -13,7 +13,7 @@ public class CoreferenceTests(MiniKbFixture fx)
     private static Document Ner(string text, params (string Text, string Type)[] names)
     {
         var doc = new Document("c", text) { Published = Date };
-        RuleTokenizer.Tokenize(doc);
+        Tokenizer.Tokenize(doc);
         foreach (var (t, type) in names)
             for (int i = text.IndexOf(t, StringComparison.Ordinal); i >= 0; i = text.IndexOf(t, i + t.Length, StringComparison.Ordinal))
                 if (!doc.Entities.Any(e => e.Start <= i && e.End > i))

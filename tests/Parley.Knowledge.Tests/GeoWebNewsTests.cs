@@ -21,7 +21,7 @@ public class GeoWebNewsTests(KbFixture fx, ITestOutputHelper output)
     {
         var articles = GeoWebNewsEvaluation.Read(SharedData.Find(Path)!);
         var linker = new EntityLinker(fx.Kb);
-        var outcomes = GeoWebNewsEvaluation.GoldSpans(fx.Kb, articles, doc => { RuleTokenizer.Tokenize(doc); linker.Process(doc); }, new Geocoder(fx.Kb));
+        var outcomes = GeoWebNewsEvaluation.GoldSpans(fx.Kb, articles, doc => { Tokenizer.Tokenize(doc); linker.Process(doc); }, new Geocoder(fx.Kb));
         var all = GeoWebNewsEvaluation.Score(outcomes);
         var withId = GeoWebNewsEvaluation.Score(outcomes.Where(o => o.Gold.GeonameId is not null));
         output.WriteLine(GwnScores.Header);

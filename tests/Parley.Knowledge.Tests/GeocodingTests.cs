@@ -25,7 +25,7 @@ public class GeocodingTests(MiniKbFixture fx)
     private Document Entities(string text, string? url, bool given, params (string Phrase, string Type)[] entities)
     {
         var doc = new Document("g", text) { Published = new DateOnly(2019, 12, 4), Url = url };
-        RuleTokenizer.Tokenize(doc);
+        Tokenizer.Tokenize(doc);
         int from = 0;
         foreach (var (phrase, type) in entities)
         {

@@ -16,7 +16,7 @@ public sealed class KbFixture
     public Document Process(string text, DateOnly? published, bool withCoref = true)
     {
         var doc = new Document("t", text) { Published = published };
-        RuleTokenizer.Tokenize(doc);
+        Tokenizer.Tokenize(doc);
         new EntityLinker(Kb).Process(doc);
         new Geocoder(Kb).Process(doc);
         if (withCoref) new CoreferenceResolver().Process(doc);

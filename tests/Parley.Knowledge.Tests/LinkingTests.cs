@@ -65,7 +65,7 @@ public class LinkingTests(MiniKbFixture fx)
     public void A_surname_alone_is_the_articles_own_full_name_of_it(string text, string? actor)
     {
         var doc = new Document("s", text) { Published = new DateOnly(2019, 12, 4) };
-        RuleTokenizer.Tokenize(doc);
+        Tokenizer.Tokenize(doc);
         int second = text.IndexOf("Mr Trump", StringComparison.Ordinal);
         doc.Entities.Add(new EntityMention { Start = 0, End = text.IndexOf(" spoke", StringComparison.Ordinal), Text = text[..text.IndexOf(" spoke", StringComparison.Ordinal)], Type = "PER", Via = "ner" });
         doc.Entities.Add(new EntityMention { Start = second, End = second + 8, Text = "Mr Trump", Type = "PER", Via = "ner" });
@@ -81,7 +81,7 @@ public class LinkingTests(MiniKbFixture fx)
     public void A_name_joined_with_an_agent_phrase_is_the_country_with_the_agents_role(string text, string name, string? actor)
     {
         var doc = new Document("j", text) { Published = new DateOnly(2019, 12, 4) };
-        RuleTokenizer.Tokenize(doc);
+        Tokenizer.Tokenize(doc);
         doc.Entities.Add(new EntityMention { Start = 0, End = name.Length, Text = name, Type = "ORG", Via = "ner" });
         doc.Done |= Layers.Entities;
         new EntityLinker(fx.Kb).Process(doc);
@@ -97,7 +97,7 @@ public class LinkingTests(MiniKbFixture fx)
     public void A_name_cut_short_takes_in_the_capitalised_word_before_it(string text, string linked, string? actor)
     {
         var doc = new Document("w", text) { Published = new DateOnly(2019, 12, 4) };
-        RuleTokenizer.Tokenize(doc);
+        Tokenizer.Tokenize(doc);
         int at = text.IndexOf("States", StringComparison.Ordinal);
         doc.Entities.Add(new EntityMention { Start = at, End = at + 6, Text = "States", Type = "LOC", Via = "ner" });
         doc.Done |= Layers.Entities;
@@ -112,7 +112,7 @@ public class LinkingTests(MiniKbFixture fx)
     public void A_name_cut_short_at_a_hyphen_takes_in_the_words_it_is_hyphenated_with(string text, string marked, string linked, string? actor)
     {
         var doc = new Document("w", text) { Published = new DateOnly(2019, 12, 4) };
-        RuleTokenizer.Tokenize(doc);
+        Tokenizer.Tokenize(doc);
         int at = text.IndexOf(marked, StringComparison.Ordinal);
         doc.Entities.Add(new EntityMention { Start = at, End = at + marked.Length, Text = marked, Type = "ORG", Via = "ner" });
         doc.Done |= Layers.Entities;
@@ -125,7 +125,7 @@ public class LinkingTests(MiniKbFixture fx)
     public void NerMentionsAreLinkedWithQuotesAndArticlesStripped()
     {
         var doc = new Document("n", "Talks with \"The Taliban\" resumed.") { Published = new DateOnly(2019, 12, 4) };
-        RuleTokenizer.Tokenize(doc);
+        Tokenizer.Tokenize(doc);
         doc.Entities.Add(new EntityMention { Start = 11, End = 24, Text = "\"The Taliban\"", Type = "ORG", Via = "ner" });
         doc.Done |= Layers.Entities;
         new EntityLinker(fx.Kb).Process(doc);
@@ -138,7 +138,7 @@ public class LinkingTests(MiniKbFixture fx)
     public void AGroupThatNerCallsMiscBecomesAnOrganisationWhenLinked()
     {
         var doc = new Document("m", "Talks with the Taliban resumed.") { Published = new DateOnly(2019, 12, 4) };
-        RuleTokenizer.Tokenize(doc);
+        Tokenizer.Tokenize(doc);
         doc.Entities.Add(new EntityMention { Start = 15, End = 22, Text = "Taliban", Type = "MISC", Via = "ner" });
         doc.Done |= Layers.Entities;
         new EntityLinker(fx.Kb).Process(doc);
@@ -159,7 +159,7 @@ public class LinkingTests(MiniKbFixture fx)
     public void UnknownNamesKeepTheirTypeAndShareADocumentLocalCluster()
     {
         var doc = new Document("u", "Maria Ortega met the press. Ortega left.") { Published = new DateOnly(2019, 1, 1) };
-        RuleTokenizer.Tokenize(doc);
+        Tokenizer.Tokenize(doc);
         doc.Entities.Add(new EntityMention { Start = 0, End = 12, Text = "Maria Ortega", Type = "PER", Via = "ner" });
         doc.Entities.Add(new EntityMention { Start = 28, End = 34, Text = "Ortega", Type = "PER", Via = "ner" });
         doc.Done |= Layers.Entities;
@@ -188,7 +188,7 @@ public class PipelineTests(MiniKbFixture fx)
     {
         public static readonly ComponentDescriptor Descriptor = new("plain", Layers.None, Layers.Tokens | Layers.Sentences | Layers.Tags | Layers.Entities);
         public string Name => Descriptor.Name;
-        public void Process(Document doc, CancellationToken cancellationToken = default) => RuleTokenizer.Tokenize(doc);
+        public void Process(Document doc, CancellationToken cancellationToken = default) => Tokenizer.Tokenize(doc);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class MiniKbFixture : IDisposable
     public Document Process(string text, DateOnly? published)
     {
         var doc = new Document("t", text) { Published = published };
-        RuleTokenizer.Tokenize(doc);
+        Tokenizer.Tokenize(doc);
         new EntityLinker(Kb).Process(doc);
         new Geocoder(Kb).Process(doc);
         new CoreferenceResolver().Process(doc);

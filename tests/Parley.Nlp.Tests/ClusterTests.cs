@@ -1,4 +1,5 @@
 using Parley.Core;
+using Parley.Core.Text;
 using Parley.Nlp.Conllu;
 using Parley.Nlp.Learning;
 using Parley.Nlp.Parsing;

@@ -1,3 +1,4 @@
+using Parley.Core.Text;
 using Parley.Nlp.Tokenization;
 
 namespace Parley.Nlp.Tests;

@@ -66,11 +66,11 @@ internal static class NerCommand
     private static void WriteText(string text, TextWriter writer, Pipeline pipeline)
     {
         var doc = new Document("input", text);
-        // Without the NLP model the pipeline has no tokenizer: the rule tokenizer gives tokens and sentences.
+        // Without the NLP model the pipeline has no tokenizer: the tokenizer's seed lexicon and rule sentences stand in.
         Layers given = Layers.None;
         if ((pipeline.Assigns & Layers.Tokens) == 0)
         {
-            RuleTokenizer.Tokenize(doc);
+            Tokenizer.Tokenize(doc);
             given = Layers.Tokens | Layers.Sentences;
         }
         pipeline.Process(doc, Layers.Entities, given: given);

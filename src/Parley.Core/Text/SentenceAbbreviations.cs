@@ -12,7 +12,7 @@ public sealed class SentenceAbbreviations
     public SentenceAbbreviations(LanguageData language)
     {
         ArgumentNullException.ThrowIfNull(language);
-        var words = language.Lists(RuleTokenizer.FileName).Words("sentence_abbreviations")
+        var words = language.Lists(TokenizerLexicon.FileName).Words("sentence_abbreviations")
             .Concat(language.Lists(CalendarWords.FileName).Words(CalendarWords.MonthAbbreviations));
         _words = System.Collections.Frozen.FrozenSet.ToFrozenSet(words, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     }

@@ -17,13 +17,15 @@ public sealed class DateResolver : IPipelineComponent
     private static DateWord[]? t_words;
 
     private readonly DateLexicon _lexicon;
-    private readonly RuleTokenizer _tokenizer;
+    private readonly Tokenizer _tokenizer;
+    private readonly SentenceAbbreviations _abbreviations;
 
     /// <summary>A resolver with the date words of <paramref name="language"/> (its date-words.tsv and calendar.tsv).</summary>
     public DateResolver(LanguageData language)
     {
         _lexicon = new DateLexicon(language);
-        _tokenizer = new RuleTokenizer(language);
+        _tokenizer = Tokenizer.ForLanguage(language);
+        _abbreviations = new SentenceAbbreviations(language);
     }
 
     /// <summary>A resolver for English text.</summary>
@@ -44,11 +46,11 @@ public sealed class DateResolver : IPipelineComponent
         Find(doc, doc.Dates);
     }
 
-    /// <summary>Resolves the dates of a bare text (tokens and sentences of the rule tokenizer, no tags).</summary>
+    /// <summary>Resolves the dates of a bare text (the tokenizer's tokens and rule sentences, no tags).</summary>
     public List<DateMention> Resolve(string text, DateOnly? published)
     {
         var doc = new Document(string.Empty, text) { Published = published };
-        _tokenizer.Process(doc);
+        _tokenizer.Process(doc, _abbreviations);
         var result = new List<DateMention>();
         Find(doc, result);
         return result;

@@ -77,7 +77,7 @@ public static class GeoEvaluation
         {
             if (!corpus.TryGetValue(group.Key, out var article)) throw new InvalidDataException($"article not in corpus: {group.Key}");
             var doc = new Document(group.Key, article.Text) { Published = article.Date };
-            RuleTokenizer.Tokenize(doc);
+            Tokenizer.Tokenize(doc);
             foreach (var g in group)
                 doc.Entities.Add(new EntityMention { Start = g.Start, End = g.End, Text = article.Text[g.Start..g.End], Type = "LOC", Via = "ner" });
             doc.Done |= Layers.Entities;
@@ -119,7 +119,7 @@ public static class GeoEvaluation
         {
             if (k++ >= articles) break;
             var doc = new Document(id, text) { Published = date };
-            RuleTokenizer.Tokenize(doc);
+            Tokenizer.Tokenize(doc);
             linker.Process(doc);
             geocoder.Process(doc);
             foreach (var p in doc.Places)

@@ -40,7 +40,7 @@ public static class KnowledgeSpeed
         foreach (var (id, (text, date)) in GeoEvaluation.ReadCorpus(corpusPath))
         {
             var d = new Document(id, text) { Published = date };
-            RuleTokenizer.Tokenize(d);
+            Tokenizer.Tokenize(d);
             docs.Add(d);
         }
         // Warm-up round (JIT), then timed rounds.

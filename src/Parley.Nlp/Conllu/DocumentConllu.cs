@@ -1,5 +1,6 @@
 using System.Text;
 using Parley.Core;
+using Parley.Core.Text;
 using Parley.Nlp.Tokenization;
 
 namespace Parley.Nlp.Conllu;

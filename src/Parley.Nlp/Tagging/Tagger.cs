@@ -1,5 +1,6 @@
 using System.Buffers;
 using Parley.Core;
+using Parley.Core.Text;
 using Parley.Nlp.Conllu;
 using Parley.Nlp.Learning;
 using Parley.Nlp.Tokenization;

@@ -1,4 +1,5 @@
 using Parley.Core;
+using Parley.Core.Text;
 using Parley.Nlp.Conllu;
 using Parley.Nlp.Learning;
 
@@ -52,10 +53,7 @@ public sealed class SentenceSplitter
                 }
             }
             if (!boundary) continue;
-            int sentence = doc.SentenceCount;
-            for (int k = sentenceStart; k <= i; k++) tokens[k].Sentence = sentence;
-            tokens[sentenceStart].Flags |= TokenFlags.SentenceStart;
-            doc.AddSentence(new SentenceData(tokens[sentenceStart].Start, tokens[i].End, sentenceStart, i + 1));
+            tokens.AddSentence(doc, sentenceStart, i);
             sentenceStart = i + 1;
         }
     }

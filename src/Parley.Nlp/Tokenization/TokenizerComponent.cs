@@ -1,4 +1,5 @@
 using Parley.Core;
+using Parley.Core.Text;
 
 namespace Parley.Nlp.Tokenization;
 

@@ -1,3 +1,4 @@
+using Parley.Core.Text;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Numerics;

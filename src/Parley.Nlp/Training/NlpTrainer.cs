@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Parley.Core;
+using Parley.Core.Text;
 using Parley.Nlp.Conllu;
 using Parley.Nlp.Evaluation;
 using Parley.Nlp.Learning;
@@ -65,7 +66,7 @@ public static class NlpTrainer
         log($"read {train.Count} training and {dev.Count} dev sentences");
         var clock = Stopwatch.StartNew();
 
-        var tokenizer = new Tokenizer(TokenizerLexicon.Learn(train, LanguageData.Default));
+        var tokenizer = new Tokenizer(TreebankTokenizerLexicon.Learn(train, LanguageData.Default));
         var splitter = SentenceSplitter.Train(train, options.SplitterEpochs, options.Seed);
         log($"tokenizer and sentence splitter trained ({clock.Elapsed.TotalSeconds:F0}s)");
         WordClusterTable? clusters = null;

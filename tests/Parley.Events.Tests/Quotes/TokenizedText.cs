@@ -1,5 +1,5 @@
 using Parley.Core;
-using Parley.Nlp.Tokenization;
+using Parley.Core.Text;
 
 namespace Parley.Events.Tests.Quotes;
 

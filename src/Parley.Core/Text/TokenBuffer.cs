@@ -1,6 +1,4 @@
-using Parley.Core;
-
-namespace Parley.Nlp.Tokenization;
+namespace Parley.Core.Text;
 
 /// <summary>A growable array of token structs, handed over to a <see cref="Document"/> without copying.</summary>
 internal sealed class TokenBuffer
@@ -21,4 +19,13 @@ internal sealed class TokenBuffer
     }
 
     public void Clear() => Count = 0;
+
+    /// <summary>Makes tokens [<paramref name="first"/>, <paramref name="last"/>] the next sentence of <paramref name="doc"/>: their sentence number, the start flag and the sentence.</summary>
+    public void AddSentence(Document doc, int first, int last)
+    {
+        int sentence = doc.SentenceCount;
+        for (int k = first; k <= last; k++) _items[k].Sentence = sentence;
+        _items[first].Flags |= TokenFlags.SentenceStart;
+        doc.AddSentence(new SentenceData(_items[first].Start, _items[last].End, first, last + 1));
+    }
 }

@@ -1,14 +1,15 @@
 using System.Globalization;
-using Parley.Core;
 
-namespace Parley.Nlp.Tokenization;
+namespace Parley.Core.Text;
 
 /// <summary>
 /// Rule-based tokenizer for news and web English, following UD English-EWT conventions: clitics become
 /// multiword tokens ("don't" = "do" + "n't", "Google's" = "Google" + "'s"), hyphens between words are split
 /// unless the treebank keeps the word whole, abbreviations keep their period, URLs and e-mail addresses stay
 /// one token. Every token is a span of the input; no character is changed. Runs in one pass, linear in the text.
-/// Thread-safe: holds only read-only lexicons.
+/// The one scanner of raw text: the NLP model's tokenizer is this class with a treebank-taught lexicon (Parley.Nlp), and
+/// <see cref="Process"/> gives stages without the model (evaluations of one stage, tests, no NLP model installed) the
+/// same tokens with rule sentences instead of the trained sentence splitter. Thread-safe: holds only read-only lexicons.
 /// </summary>
 public sealed class Tokenizer
 {
@@ -30,7 +31,75 @@ public sealed class Tokenizer
     /// <summary>A tokenizer with English's seed lexicon only (no treebank needed).</summary>
     public static Tokenizer Default => LazyDefault.Value;
 
-    private static readonly Lazy<Tokenizer> LazyDefault = new(() => new(TokenizerLexicon.BuiltIn(Parley.Core.LanguageData.Default)));
+    private static readonly Lazy<Tokenizer> LazyDefault = new(() => ForLanguage(LanguageData.Default));
+
+    /// <summary>A tokenizer with the seed lexicon of <paramref name="language"/> (no treebank needed).</summary>
+    public static Tokenizer ForLanguage(LanguageData language) => new(TokenizerLexicon.BuiltIn(language));
+
+    private static readonly Lazy<SentenceAbbreviations> EnglishAbbreviations = new(() => new SentenceAbbreviations(LanguageData.Default));
+
+    /// <summary>Tokens and rule sentences of English text with <see cref="Default"/> (see <see cref="Process"/>).</summary>
+    public static void Tokenize(Document doc) => Default.Process(doc, EnglishAbbreviations.Value);
+
+    /// <summary>
+    /// Fills the token and sentence layers of <paramref name="doc"/> (replacing what was there) without the trained sentence
+    /// splitter: the fallback rule. A sentence ends at a token of its own . ! ? (closing quotes and brackets after it stay
+    /// in the sentence) when the next word starts with a capital letter, a digit or a quote, or the text ends, unless the
+    /// stop follows, unspaced, one of <paramref name="abbreviations"/>; and at every blank line.
+    /// </summary>
+    public void Process(Document doc, SentenceAbbreviations abbreviations)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(abbreviations);
+        string text = doc.Text;
+        var tokens = new TokenBuffer(text.Length / 5 + 16);
+        Tokenize(text, tokens);
+        doc.ClearTokens();
+        doc.ClearSentences();
+        int first = 0;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            bool end = i + 1 == tokens.Count || BlankLineBetween(text, tokens[i].End, tokens[i + 1].Start);
+            if (!end && EndsWithStop(text, tokens, i, abbreviations))
+            {
+                int k = i;
+                while (k + 1 < tokens.Count && tokens[k + 1].Start == tokens[k].End && IsCloser(text, tokens[k + 1])) k++;
+                if (k + 1 == tokens.Count || StartsSentence(text, tokens[k].End, tokens[k + 1].Start)) { i = k; end = true; }
+            }
+            if (!end) continue;
+            tokens.AddSentence(doc, first, i);
+            first = i + 1;
+        }
+        doc.SetTokens(tokens.Items, tokens.Count);
+    }
+
+    /// <summary>
+    /// True when token <paramref name="i"/> is a stop that may end a sentence: a . ! ? of its own not right after one of the
+    /// <paramref name="abbreviations"/>, or a word whose stop the tokenizer kept ("Ill.") but that is no sentence abbreviation
+    /// nor dotted ("U.S.").
+    /// </summary>
+    private static bool EndsWithStop(string text, TokenBuffer tokens, int i, SentenceAbbreviations abbreviations)
+    {
+        ref readonly var t = ref tokens[i];
+        if (t.End - t.Start == 1)
+            return text[t.Start] is '.' or '!' or '?' && !(i > 0 && tokens[i - 1].End == t.Start &&
+                abbreviations.KeepsSentenceOpen(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].End - tokens[i - 1].Start)));
+        var word = text.AsSpan(t.Start, t.End - t.Start - 1);
+        return text[t.End - 1] == '.' && !word.Contains('.') && char.IsLetter(word[^1]) && !abbreviations.KeepsSentenceOpen(word);
+    }
+
+    private static bool IsCloser(string text, in TokenData t) => t.End - t.Start == 1 && (TextChars.IsQuote(text[t.Start]) || text[t.Start] == ')');
+
+    /// <summary>True when the gap [from, to) holds white space and the word at <paramref name="to"/> may open a sentence.</summary>
+    private static bool StartsSentence(string text, int from, int to) =>
+        to > from && (char.IsUpper(text[to]) || char.IsDigit(text[to]) || TextChars.IsQuote(text[to]));
+
+    private static bool BlankLineBetween(string text, int from, int to)
+    {
+        for (int k = from; k + 1 < to; k++)
+            if (text[k] == '\n' && text[k + 1] == '\n') return true;
+        return false;
+    }
 
     internal TokenizerLexicon Lexicon { get; }
 
