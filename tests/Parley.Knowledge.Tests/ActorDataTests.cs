@@ -26,6 +26,16 @@ public class ActorDataTests(KbFixture fx)
     }
 
     [Fact]
+    public void The_public_spending_watchdog_is_a_government_body()
+    {
+        // The supplement's NATIONAL_AUDIT_OFFICE_ (GBRGOV) and the agent 'public spending watchdog' (GOV), not a bare GBR.
+        var doc = Link("The National Audit Office said fraud was falling.", ("National Audit Office", "ORG"));
+        Assert.Equal("GBRGOV", doc.Entities.Single(e => e.Text == "National Audit Office").Actor);
+        doc = Link("The UK's public spending watchdog has said fraud was falling.", ("UK", "LOC"));
+        Assert.Contains(doc.Entities, e => e.Text.EndsWith("watchdog", StringComparison.Ordinal) && e.Actor == "GBRGOV");
+    }
+
+    [Fact]
     public void Indian_tribes_are_not_India()
     {
         // A demonym and the word after it that name a people apart from the country (linker-words.tsv not_country_phrases):
