@@ -26,6 +26,28 @@ public class ActorDataTests(KbFixture fx)
     }
 
     [Fact]
+    public void The_public_spending_watchdog_is_a_government_body()
+    {
+        // The supplement's NATIONAL_AUDIT_OFFICE_ (GBRGOV) and the agent 'public spending watchdog' (GOV), not a bare GBR.
+        var doc = Link("The National Audit Office said fraud was falling.", ("National Audit Office", "ORG"));
+        Assert.Equal("GBRGOV", doc.Entities.Single(e => e.Text == "National Audit Office").Actor);
+        doc = Link("The UK's public spending watchdog has said fraud was falling.", ("UK", "LOC"));
+        Assert.Contains(doc.Entities, e => e.Text.EndsWith("watchdog", StringComparison.Ordinal) && e.Actor == "GBRGOV");
+    }
+
+    [Fact]
+    public void Indian_tribes_are_not_India()
+    {
+        // A demonym and the word after it that name a people apart from the country (linker-words.tsv not_country_phrases):
+        // unlinked, whether NER marked the demonym or only the dictionary finds it.
+        var doc = Link("He says the phrase referred to children born to Indian tribes, not to Indian citizens.", ("Indian", "MISC"));
+        Assert.Null(doc.Entities.First(e => e.Text == "Indian").Actor);
+        Assert.Equal("IND", doc.Entities.Last(e => e.Text == "Indian").Actor);
+        doc = Link("Children born to Indian tribes.");
+        Assert.DoesNotContain(doc.Entities, e => e.Actor == "IND");
+    }
+
+    [Fact]
     public void A_long_actor_name_NER_cut_into_pieces_is_one_name()
     {
         // NER's 'Islamic' MISC, 'Iraq' LOC, 'Levant' PER read together were "Iraqi Muslims" (IRQMUS).

@@ -104,6 +104,27 @@ public class CoreferenceTests(MiniKbFixture fx)
     }
 
     [Fact]
+    public void TheSpeakerOfAQuotationIsNotANameInsideIt()
+    {
+        // '"... Zalmay Khalilzad's record is mixed," he said': he is the man of the sentence before, not the name quoted.
+        var doc = Run(Ner("Mr. Hamid Karzai warned the talks were stalled. \"For all his efforts, Zalmay Khalilzad's record is mixed,\" he said.",
+            ("Hamid Karzai", "PER"), ("Zalmay Khalilzad", "PER")));
+        Assert.Equal("Hamid Karzai", At(doc, "he said")?.Name);
+        Assert.Equal((6, 63), CoreferenceResolver.QuotationBefore("Mr X. \"For all his efforts, Zalmay Khalilzad's record is mixed,\" he said.", 65));
+        Assert.Null(CoreferenceResolver.QuotationBefore("He said \"no\" and he left.", 13)); // a quoted word, no punctuation before its close
+    }
+
+    [Fact]
+    public void ADemonymBeforeATitleIsNotTheSentencesSubject()
+    {
+        // "Afghan envoy Zalmay Khalilzad warned ... as Mr. Hamid Karzai would like": the subject is the envoy, not the
+        // demonym NER marks first, so a later "he" is the envoy even though the other man's gender is known from "Mr.".
+        var doc = Run(Ner("Afghan envoy Zalmay Khalilzad warned the picture was not as rosy as Mr. Hamid Karzai would like. He said more.",
+            ("Afghan", "MISC"), ("Zalmay Khalilzad", "PER"), ("Hamid Karzai", "PER")));
+        Assert.Equal("Zalmay Khalilzad", At(doc, "He said")?.Name);
+    }
+
+    [Fact]
     public void ItBeforeAModalStandsForTheCountryUnlessACopulaFollows()
     {
         var doc = Run(Ner("Qatar said it will host the talks. It would be hard to agree.", ("Qatar", "LOC")));

@@ -381,9 +381,32 @@ public sealed class CoreferenceResolver : IPipelineComponent
             }
             else if (_pluralPronouns.Contains(w)) fits = e => e.Type == "ORG" && (clusterOf[e].Plural || e.Via == MentionKinds.Agent);
             else continue;
+            // '"... Gordon Brown's record is very mixed," he said': the speaker of a quotation just closed is not a name
+            // the quotation holds.
+            if (QuotationBefore(doc.Text, tokens[t].Start) is (int open, int close))
+            {
+                var inner = fits;
+                fits = e => (e.Start < open || e.Start >= close) && inner(e);
+            }
             var antecedent = BestAntecedent(doc, entities, clusterOf, tokens[t].Start, tokens[t].Sentence, reflexive ? 0 : 3, fits);
             if (antecedent is not null) added.Add(Copy(doc, antecedent, tokens[t].Start, tokens[t].End, MentionKinds.CorefPronoun, 0.6));
         }
+    }
+
+    /// <summary>
+    /// The span of a quotation closed just before <paramref name="offset"/> (a double quote mark, after punctuation, then
+    /// only spaces): from its opening mark, in the same paragraph, to its closing mark. Null when the text before the
+    /// offset closes no quotation.
+    /// </summary>
+    internal static (int Open, int Close)? QuotationBefore(string text, int offset)
+    {
+        int k = offset - 1;
+        while (k >= 0 && text[k] is ' ' or '\t') k--;
+        if (k < 1 || text[k] is not ('"' or '\u201D') || !char.IsPunctuation(text[k - 1]) || text[k - 1] is '"' or '\u201C' or '\u201D') return null;
+        int close = k;
+        for (k = close - 1; k >= 0 && text[k] != '\n'; k--)
+            if (text[k] is '"' or '\u201C') return (k, close);
+        return null;
     }
 
     private static EntityMention? BestAntecedent(Document doc, List<EntityMention> entities, Dictionary<EntityMention, Cluster> clusterOf,
@@ -396,7 +419,9 @@ public sealed class CoreferenceResolver : IPipelineComponent
         {
             if (e.End > before) break;
             int s = doc.SentenceCount > 0 ? Math.Max(0, doc.SentenceAt(e.Start)) : 0;
-            bool subject = s != lastSentence;
+            // A modifier's name ("Liberal Democrat shadow chancellor Vince Cable", "British Prime Minister ...") is not the
+            // sentence's subject: the first mention that is not MISC is.
+            bool subject = s != lastSentence && e.Type != "MISC";
             if (subject) { lastSentence = s; firstInSentence = e.Start; }
             if (sentence - s > sentencesBack || !fits(e) || NestedInAgent(entities, e)) continue;
             double score = -2.0 * (sentence - s) - (before - e.End) / 400.0 + (subject ? 1.0 : 0) + (clusterOf[e].Gender != Gender.Unknown ? 0.3 : 0);

@@ -19,7 +19,7 @@ public sealed class EntityLinker : IPipelineComponent
 
     private readonly KnowledgeBase _kb;
     private readonly KbMatcher _matcher;
-    private readonly System.Collections.Frozen.FrozenSet<string> _prepositions, _actingVerbs, _titleWords, _notPlaces;
+    private readonly System.Collections.Frozen.FrozenSet<string> _prepositions, _actingVerbs, _titleWords, _notPlaces, _notCountryPhrases;
     private readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _capitalisedFunctionWords;
     private readonly string _official, _governmentOf, _of;
 
@@ -37,6 +37,7 @@ public sealed class EntityLinker : IPipelineComponent
         _actingVerbs = w.Set("acting_verbs");
         _titleWords = w.Set("title_words");
         _notPlaces = w.Set("not_places");
+        _notCountryPhrases = w.Set("not_country_phrases");
         _capitalisedFunctionWords = w.Set("capitalised_function_words", StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _official = w.One("official");
         _governmentOf = w.One("government_of");
@@ -101,6 +102,7 @@ public sealed class EntityLinker : IPipelineComponent
             // "the Islamic State of Iraq and the Levant", NER's 'Islamic' MISC, 'Iraq' LOC, 'Levant' PER: a long actor name
             // that holds several NER mentions whole is one name, and its fragments give way to it.
             if (Overlaps(entities, nerCount, start, end) && !(IsActorName(m) && TakeFragments(entities, start, end, ref nerCount))) continue;
+            if (NotCountryPhrase(doc, m.StartToken, m.EndToken)) continue;
             var hit = Choose(WithNamesakes(TokenKey(doc, m.StartToken, m.EndToken), m.Hits)!, null, countries, date);
             if (hit.Kind is NameKind.Place or NameKind.PlaceAlias && (nerRan || !PlausiblePlace(doc, m, hit))) continue;
             var e = new EntityMention { Start = start, End = end, Text = doc.Text[start..end], Type = TypeOf(hit), Via = MentionKinds.Dictionary };
@@ -227,6 +229,7 @@ public sealed class EntityLinker : IPipelineComponent
     {
         string name = StripName(e.Text);
         string key = NameKey.FromPhrase(name);
+        if (NotCountryPhrase(doc, e)) { e.Name ??= name; return; }
         if (e.Type == "PER" && Surname(key) is { } alone && fullNames.TryGetValue(alone, out var full))
         {
             // "Michael Howard ... Mr Howard said": the article's own Howard, linked as the full name is (or not at all).
@@ -283,6 +286,16 @@ public sealed class EntityLinker : IPipelineComponent
         foreach (var h in untitled)
             if (h.Kind == NameKind.Actor && _kb.Actors[h.Index].Kind == ActorKind.Person && Array.IndexOf(hits, h) < 0) (more ??= [.. hits]).Add(h);
         return more is null ? hits : [.. more];
+    }
+
+    /// <summary>The mention and the word after it name a people or a thing apart from the country ("Indian tribes").</summary>
+    private bool NotCountryPhrase(Document doc, EntityMention e) =>
+        NotCountryPhrase(doc, doc.TokenAt(e.Start), doc.TokenAt(Math.Max(e.Start, e.End - 1)) + 1);
+
+    private bool NotCountryPhrase(Document doc, int start, int end)
+    {
+        if (start < 0 || end <= start || end >= doc.Tokens.Length || doc.Tokens[end].Sentence != doc.Tokens[end - 1].Sentence) return false;
+        return _notCountryPhrases.Contains(TokenKey(doc, start, end + 1));
     }
 
     private static string TokenKey(Document doc, int start, int end) =>
