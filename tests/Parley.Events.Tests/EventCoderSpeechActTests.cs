@@ -38,6 +38,41 @@ public sealed class EventCoderSpeechActTests
         Assert.Contains("+statement+", e.Rule, StringComparison.Ordinal);
     }
 
+    /// <summary>"Tremont commented on the Ardonian plan, calling it {word}." (<paramref name="beforeCalling"/>: the comma,
+    /// or a subject of "calling" of its own).</summary>
+    private static Document CommentedCallingIt(string word, string beforeCalling = "7 , , PUNCT 8 punct _") => Code($"""
+        {Speaker}
+        2 commented comment VERB 0 root _
+        3 on on ADP 6 case _
+        4 the the DET 6 det _
+        5 Ardonian Ardonian ADJ 6 amod {Ardonia}
+        6 plan plan NOUN 2 obl _
+        {beforeCalling}
+        8 calling call VERB 2 advcl _
+        9 it it PRON 8 obj _
+        10 {word} {word} ADJ 8 xcomp _
+        11 . . PUNCT 2 punct _
+        """);
+
+    [Theory]
+    [InlineData("ridiculous", "111")]
+    [InlineData("fraudulent", "112")]
+    [InlineData("courageous", "051")]
+    [InlineData("sensible", "010")]     // no word of an act: the statement stays 010
+    public void An_adverbial_clause_that_judges_the_topic_makes_the_statement_that_act(string word, string code)
+    {
+        var e = Assert.Single(CommentedCallingIt(word).Events);
+        Assert.Equal((code, "SYRGOV", "TUR"), (e.Cameo, e.Source!.Actor, e.Target!.Actor));
+    }
+
+    [Fact]
+    public void A_judging_clause_with_a_subject_of_its_own_is_not_the_speakers_act()
+    {
+        // "Tremont commented on the Ardonian plan, critics calling it ridiculous."
+        var doc = CommentedCallingIt("ridiculous", "7 critics critic NOUN 8 nsubj _");
+        Assert.DoesNotContain(doc.Events, e => e.Cameo != "010");
+    }
+
     [Fact]
     public void A_plain_statement_stays_010()
     {

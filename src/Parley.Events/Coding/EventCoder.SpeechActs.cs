@@ -69,6 +69,31 @@ public sealed partial class EventCoder
         return (-1, -1);
     }
 
+    /// <summary>"commented on the Turkish-Libyan agreement, calling it "null and void" and "geographically ridiculous"": an
+    /// adverbial clause of a statement about a topic that names the topic by a pronoun object and judges it in words of
+    /// criticism, accusation or praise is that act of the statement (issue 11). The clause has no subject or subordinator
+    /// of its own (the speaker's own manner of speaking, not "while X called it ...") and is not negated; the words lie in
+    /// its predicate, not in its object. Returns the act and its word, or (null, -1).</summary>
+    private (SpeechAct? Act, int Word) TopicJudgement(DocumentContext ctx, in SentenceGraph g, int speech, List<ActorRef> speakers)
+    {
+        for (int v = g.FirstChild(speech); v >= 0; v = g.NextSibling(v))
+        {
+            if (v < speech || g.RelOf(v) != Rel.Advcl || g.Upos(v) != UPos.VERB || _clauses.IsNegated(g, v)
+                || g.Child(v, Rel.Nsubj) >= 0 || g.Child(v, Rel.NsubjPass) >= 0 || g.Child(v, Rel.Mark) >= 0) continue;
+            int o = g.Child(v, Rel.Obj);
+            if (o < 0 || g.Upos(o) != UPos.PRON || ctx.EntityAt[o] is int e and >= 0 && ctx.IsAmong(e, speakers)) continue;
+            (SpeechAct? Act, int Word) best = (null, -1);
+            for (int k = v + 1; k < g.End; k++)
+            {
+                if (!_acts.Holds(g.Lemma(k)) || !Within(g, v, k, o)) continue;
+                if (_acts.OfWord(g.Lemma(k), NegatedUpTo(g, k, v)) is not { } act || TargetInPhrase(act) || CameoOntology.RootOf(act.Code) == 13) continue;
+                if (best.Act is null || act.Priority < best.Act.Priority) best = (act, k);
+            }
+            if (best.Act is not null) return best;
+        }
+        return (null, -1);
+    }
+
     /// <summary>"Biden attacked Trump for the tweet, claiming ...", "congratulated Pelosi, saying ...": a speech verb in an
     /// adverbial clause of a verb coded as an event of the same speaker in this sentence is the manner of that event, not a
     /// second one ("Blair insisted ... while Brown says ..." is two speakers, two statements).</summary>

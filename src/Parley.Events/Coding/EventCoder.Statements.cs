@@ -150,6 +150,13 @@ public sealed partial class EventCoder
                 about = body;
                 trace?.Step(doc, t, $"'{ctx.TokenText(body)}' describes a body of the article's country: {described[0].Code}");
             }
+            // "commented on the Turkish-Libyan agreement, calling it "geographically ridiculous"": the topic's actor is judged.
+            if (act is null && about >= 0 && targets.Count > 0 && g.Upos(clause) is UPos.NOUN or UPos.PROPN
+                && TopicJudgement(ctx, g, t, sources) is ({ } judgement, int judgedWord))
+            {
+                (act, actWord) = (judgement, judgedWord);
+                trace?.Step(doc, t, $"an adverbial clause judges the topic ('{ctx.TokenText(judgedWord)}'): the statement is {act.Name} of it");
+            }
             // A statement "about" the speaker's own country ("Mr Brown said the UK must invest") is about no one else.
             // "told BBC Radio 4": the press a statement was made to is its channel, not whom it is about.
             if (obj >= 0) targets.RemoveAll(x => IsMedia(x.Code));
