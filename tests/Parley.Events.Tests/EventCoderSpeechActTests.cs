@@ -40,7 +40,7 @@ public sealed class EventCoderSpeechActTests
 
     /// <summary>"Tremont commented on the Ardonian plan, calling it {word}." (<paramref name="beforeCalling"/>: the comma,
     /// or a subject of "calling" of its own).</summary>
-    private static Document CommentedCallingIt(string word, string beforeCalling = "7 , , PUNCT 8 punct _") => Code($"""
+    private static Document CommentedCallingIt(string word, string beforeCalling = "7 , , PUNCT 8 punct _", string itMisc = "_", string wordUpos = "ADJ") => Code($"""
         {Speaker}
         2 commented comment VERB 0 root _
         3 on on ADP 6 case _
@@ -49,8 +49,8 @@ public sealed class EventCoderSpeechActTests
         6 plan plan NOUN 2 obl _
         {beforeCalling}
         8 calling call VERB 2 advcl _
-        9 it it PRON 8 obj _
-        10 {word} {word} ADJ 8 xcomp _
+        9 it it PRON 8 obj {itMisc}
+        10 {word} {word} {wordUpos} 8 xcomp _
         11 . . PUNCT 2 punct _
         """);
 
@@ -63,6 +63,15 @@ public sealed class EventCoderSpeechActTests
     {
         var e = Assert.Single(CommentedCallingIt(word).Events);
         Assert.Equal((code, "SYRGOV", "TUR"), (e.Cameo, e.Source!.Actor, e.Target!.Actor));
+    }
+
+    [Fact]
+    public void A_judging_clause_coded_as_an_event_of_its_own_is_not_coded_twice()
+    {
+        // "Tremont commented on the Ardonian plan, calling it a disgrace", "it" resolved to Ardonia: the insult of "calling"
+        // is the one 111, the statement stays 010.
+        var doc = CommentedCallingIt("disgrace", itMisc: Ardonia, wordUpos: "NOUN");
+        Assert.Single(doc.Events, e => e.Cameo == "111");
     }
 
     [Fact]

@@ -73,13 +73,15 @@ public sealed partial class EventCoder
     /// adverbial clause of a statement about a topic that names the topic by a pronoun object and judges it in words of
     /// criticism, accusation or praise is that act of the statement (issue 11). The clause has no subject or subordinator
     /// of its own (the speaker's own manner of speaking, not "while X called it ...") and is not negated; the words lie in
-    /// its predicate, not in its object. Returns the act and its word, or (null, -1).</summary>
-    private (SpeechAct? Act, int Word) TopicJudgement(DocumentContext ctx, in SentenceGraph g, int speech, List<ActorRef> speakers)
+    /// its predicate, not in its object; a clause coded as an event of its own ("calling it a disgrace" with "it" resolved:
+    /// the insult, 111) is that event, not a second one. Returns the act and its word, or (null, -1).</summary>
+    private (SpeechAct? Act, int Word) TopicJudgement(DocumentContext ctx, in SentenceGraph g, int speech, List<ActorRef> speakers, int eventsBefore)
     {
         for (int v = g.FirstChild(speech); v >= 0; v = g.NextSibling(v))
         {
             if (v < speech || g.RelOf(v) != Rel.Advcl || g.Upos(v) != UPos.VERB || _clauses.IsNegated(g, v)
-                || g.Child(v, Rel.Nsubj) >= 0 || g.Child(v, Rel.NsubjPass) >= 0 || g.Child(v, Rel.Mark) >= 0) continue;
+                || g.Child(v, Rel.Nsubj) >= 0 || g.Child(v, Rel.NsubjPass) >= 0 || g.Child(v, Rel.Mark) >= 0
+                || CodedAt(ctx, v, eventsBefore)) continue;
             int o = g.Child(v, Rel.Obj);
             if (o < 0 || g.Upos(o) != UPos.PRON || ctx.EntityAt[o] is int e and >= 0 && ctx.IsAmong(e, speakers)) continue;
             (SpeechAct? Act, int Word) best = (null, -1);
@@ -92,6 +94,15 @@ public sealed partial class EventCoder
             if (best.Act is not null) return best;
         }
         return (null, -1);
+    }
+
+    /// <summary>An event of this sentence (from <paramref name="eventsBefore"/> on) has its trigger at token <paramref name="v"/>.</summary>
+    private static bool CodedAt(DocumentContext ctx, int v, int eventsBefore)
+    {
+        var doc = ctx.Doc;
+        for (int i = eventsBefore; i < doc.Events.Count; i++)
+            if (doc.TokenAt(doc.Events[i].TriggerStart) == v) return true;
+        return false;
     }
 
     /// <summary>"Biden attacked Trump for the tweet, claiming ...", "congratulated Pelosi, saying ...": a speech verb in an

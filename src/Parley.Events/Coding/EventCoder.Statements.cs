@@ -152,7 +152,7 @@ public sealed partial class EventCoder
             }
             // "commented on the Turkish-Libyan agreement, calling it "geographically ridiculous"": the topic's actor is judged.
             if (act is null && about >= 0 && targets.Count > 0 && g.Upos(clause) is UPos.NOUN or UPos.PROPN
-                && TopicJudgement(ctx, g, t, sources) is ({ } judgement, int judgedWord))
+                && TopicJudgement(ctx, g, t, sources, eventsBefore) is ({ } judgement, int judgedWord))
             {
                 (act, actWord) = (judgement, judgedWord);
                 trace?.Step(doc, t, $"an adverbial clause judges the topic ('{ctx.TokenText(judgedWord)}'): the statement is {act.Name} of it");
