@@ -74,6 +74,32 @@ public sealed class EventCoderSpeechActTests
         Assert.Single(doc.Events, e => e.Cameo == "111");
     }
 
+    /// <summary>"Tremont reviewed the Ardonian plans, saying they were ludicrous." ("they" in cluster <paramref name="theyCluster"/>;
+    /// "Ardonian" in cluster 1).</summary>
+    private static Document ReviewedSayingThey(int theyCluster) => Code($"""
+        {Speaker}
+        2 reviewed review VERB 0 root _
+        3 the the DET 5 det _
+        4 Ardonian Ardonian ADJ 5 amod {Ardonia}|Cluster=1
+        5 plans plan NOUN 2 obj _
+        6 , , PUNCT 7 punct _
+        7 saying say VERB 2 advcl _
+        8 they they PRON 10 nsubj Ent=B-LOC|Actor=TUR|Cluster={theyCluster}
+        9 were be AUX 10 cop _
+        10 ludicrous ludicrous ADJ 7 ccomp _
+        11 . . PUNCT 2 punct _
+        """);
+
+    [Fact]
+    public void A_judged_pronoun_that_names_the_governing_object_aims_at_its_actor()
+    {
+        // Coreference and the syntax agree: "they" is of Ardonia's cluster and the governing verb's object names Ardonia.
+        var e = Assert.Single(ReviewedSayingThey(1).Events, x => x.Rule.Contains("say+statement", StringComparison.Ordinal));
+        Assert.Equal(("111", "TUR"), (e.Cameo, e.Target!.Actor));
+        // They disagree ("they" of another cluster): coreference alone is not trusted, the statement stays 010.
+        Assert.DoesNotContain(ReviewedSayingThey(7).Events, x => x.Cameo == "111");
+    }
+
     [Fact]
     public void A_judging_clause_with_a_subject_of_its_own_is_not_the_speakers_act()
     {

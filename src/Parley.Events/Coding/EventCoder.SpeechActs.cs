@@ -96,6 +96,24 @@ public sealed partial class EventCoder
         return (null, -1);
     }
 
+    /// <summary>"launched an attack on Tory spending plans, saying they are ludicrous": when the act word's predicate has
+    /// as subject a pronoun, and the speech verb is an adverbial clause of a verb with an object whose phrase names an actor
+    /// (not the speaker) of the pronoun's own coreference cluster, the pronoun names that object and that actor is judged:
+    /// its token; -1 if none. Coreference alone is not trusted for a judged pronoun (often the speaker's side), nor is
+    /// the syntax alone: both must agree.</summary>
+    private int GovernorObjectActor(DocumentContext ctx, in SentenceGraph g, int speech, int word, List<ActorRef> speakers)
+    {
+        if (g.RelOf(speech) != Rel.Advcl || g.Head(speech) is not (int governor and >= 0) || g.Upos(governor) != UPos.VERB) return -1;
+        int subject = ActSubject(g, word), obj = g.Child(governor, Rel.Obj);
+        if (subject < 0 || obj < 0 || g.Upos(subject) != UPos.PRON || ctx.EntityAt[subject] is not (int se and >= 0)
+            || ctx.Doc.Entities[se].Cluster < 0 || !Within(g, speech, subject, -1)) return -1;
+        int named = FirstActorWithin(ctx, g, obj, speech, speakers);
+        for (int k = g.First; k < g.End && named >= 0; k++)
+            if (ctx.EntityAt[k] is int e and >= 0 && Within(g, obj, k, speech) && ctx.Doc.Entities[e].Cluster == ctx.Doc.Entities[se].Cluster)
+                return named;
+        return -1;
+    }
+
     /// <summary>An event of this sentence (from <paramref name="eventsBefore"/> on) has its trigger at token <paramref name="v"/>.</summary>
     private static bool CodedAt(DocumentContext ctx, int v, int eventsBefore)
     {

@@ -139,6 +139,11 @@ public sealed partial class EventCoder
                         && _actors.Resolve(ctx, g, judged, false, targets, true, sources) > 0) (about, act, actWord) = (judged, acts[i].Act, acts[i].Word);
                 }
             }
+            // "launched an attack on Tory spending plans, saying they are a "ludicrous improbability"": the judged pronoun
+            // names the governing verb's object, and the actor that object names is judged.
+            if (targets.Count == 0 && about < 0 && act is not null && actWord != t && !TargetInPhrase(act)
+                && GovernorObjectActor(ctx, g, t, actWord, sources) is int named and >= 0
+                && _actors.Resolve(ctx, g, named, false, targets, true, sources) > 0) about = named;
             // "The Tories say ministers must respond", "said the government had failed the victims": a body named by a
             // description ("ministers", "the government") that the clause obliges or its words of criticism judge is that
             // body of the article's country, unless it is the speaker's own (a minister saying "the government must").
