@@ -38,6 +38,76 @@ public sealed class EventCoderSpeechActTests
         Assert.Contains("+statement+", e.Rule, StringComparison.Ordinal);
     }
 
+    /// <summary>"Tremont commented on the Ardonian plan, calling it {word}." (<paramref name="beforeCalling"/>: the comma,
+    /// or a subject of "calling" of its own).</summary>
+    private static Document CommentedCallingIt(string word, string beforeCalling = "7 , , PUNCT 8 punct _", string itMisc = "_", string wordUpos = "ADJ") => Code($"""
+        {Speaker}
+        2 commented comment VERB 0 root _
+        3 on on ADP 6 case _
+        4 the the DET 6 det _
+        5 Ardonian Ardonian ADJ 6 amod {Ardonia}
+        6 plan plan NOUN 2 obl _
+        {beforeCalling}
+        8 calling call VERB 2 advcl _
+        9 it it PRON 8 obj {itMisc}
+        10 {word} {word} {wordUpos} 8 xcomp _
+        11 . . PUNCT 2 punct _
+        """);
+
+    [Theory]
+    [InlineData("ridiculous", "111")]
+    [InlineData("fraudulent", "112")]
+    [InlineData("courageous", "051")]
+    [InlineData("sensible", "010")]     // no word of an act: the statement stays 010
+    public void An_adverbial_clause_that_judges_the_topic_makes_the_statement_that_act(string word, string code)
+    {
+        var e = Assert.Single(CommentedCallingIt(word).Events);
+        Assert.Equal((code, "SYRGOV", "TUR"), (e.Cameo, e.Source!.Actor, e.Target!.Actor));
+    }
+
+    [Fact]
+    public void A_judging_clause_coded_as_an_event_of_its_own_is_not_coded_twice()
+    {
+        // "Tremont commented on the Ardonian plan, calling it a disgrace", "it" resolved to Ardonia: the insult of "calling"
+        // is the one 111, the statement stays 010.
+        var doc = CommentedCallingIt("disgrace", itMisc: Ardonia, wordUpos: "NOUN");
+        Assert.Single(doc.Events, e => e.Cameo == "111");
+    }
+
+    /// <summary>"Tremont reviewed the Ardonian plans, saying they were ludicrous." ("they" in cluster <paramref name="theyCluster"/>;
+    /// "Ardonian" in cluster 1).</summary>
+    private static Document ReviewedSayingThey(int theyCluster) => Code($"""
+        {Speaker}
+        2 reviewed review VERB 0 root _
+        3 the the DET 5 det _
+        4 Ardonian Ardonian ADJ 5 amod {Ardonia}|Cluster=1
+        5 plans plan NOUN 2 obj _
+        6 , , PUNCT 7 punct _
+        7 saying say VERB 2 advcl _
+        8 they they PRON 10 nsubj Ent=B-LOC|Actor=TUR|Cluster={theyCluster}
+        9 were be AUX 10 cop _
+        10 ludicrous ludicrous ADJ 7 ccomp _
+        11 . . PUNCT 2 punct _
+        """);
+
+    [Fact]
+    public void A_judged_pronoun_that_names_the_governing_object_aims_at_its_actor()
+    {
+        // Coreference and the syntax agree: "they" is of Ardonia's cluster and the governing verb's object names Ardonia.
+        var e = Assert.Single(ReviewedSayingThey(1).Events, x => x.Rule.Contains("say+statement", StringComparison.Ordinal));
+        Assert.Equal(("111", "TUR"), (e.Cameo, e.Target!.Actor));
+        // They disagree ("they" of another cluster): coreference alone is not trusted, the statement stays 010.
+        Assert.DoesNotContain(ReviewedSayingThey(7).Events, x => x.Cameo == "111");
+    }
+
+    [Fact]
+    public void A_judging_clause_with_a_subject_of_its_own_is_not_the_speakers_act()
+    {
+        // "Tremont commented on the Ardonian plan, critics calling it ridiculous."
+        var doc = CommentedCallingIt("ridiculous", "7 critics critic NOUN 8 nsubj _");
+        Assert.DoesNotContain(doc.Events, e => e.Cameo != "010");
+    }
+
     [Fact]
     public void A_plain_statement_stays_010()
     {

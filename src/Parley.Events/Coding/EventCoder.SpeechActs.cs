@@ -69,6 +69,60 @@ public sealed partial class EventCoder
         return (-1, -1);
     }
 
+    /// <summary>"commented on the Turkish-Libyan agreement, calling it "null and void" and "geographically ridiculous"": an
+    /// adverbial clause of a statement about a topic that names the topic by a pronoun object and judges it in words of
+    /// criticism, accusation or praise is that act of the statement (issue 11). The clause has no subject or subordinator
+    /// of its own (the speaker's own manner of speaking, not "while X called it ...") and is not negated; the words lie in
+    /// its predicate, not in its object; a clause coded as an event of its own ("calling it a disgrace" with "it" resolved:
+    /// the insult, 111) is that event, not a second one. Returns the act and its word, or (null, -1).</summary>
+    private (SpeechAct? Act, int Word) TopicJudgement(DocumentContext ctx, in SentenceGraph g, int speech, List<ActorRef> speakers, int eventsBefore)
+    {
+        for (int v = g.FirstChild(speech); v >= 0; v = g.NextSibling(v))
+        {
+            if (v < speech || g.RelOf(v) != Rel.Advcl || g.Upos(v) != UPos.VERB || _clauses.IsNegated(g, v)
+                || g.Child(v, Rel.Nsubj) >= 0 || g.Child(v, Rel.NsubjPass) >= 0 || g.Child(v, Rel.Mark) >= 0
+                || CodedAt(ctx, v, eventsBefore)) continue;
+            int o = g.Child(v, Rel.Obj);
+            if (o < 0 || g.Upos(o) != UPos.PRON || ctx.EntityAt[o] is int e and >= 0 && ctx.IsAmong(e, speakers)) continue;
+            (SpeechAct? Act, int Word) best = (null, -1);
+            for (int k = v + 1; k < g.End; k++)
+            {
+                if (!_acts.Holds(g.Lemma(k)) || !Within(g, v, k, o)) continue;
+                if (_acts.OfWord(g.Lemma(k), NegatedUpTo(g, k, v)) is not { } act || TargetInPhrase(act) || CameoOntology.RootOf(act.Code) == 13) continue;
+                if (best.Act is null || act.Priority < best.Act.Priority) best = (act, k);
+            }
+            if (best.Act is not null) return best;
+        }
+        return (null, -1);
+    }
+
+    /// <summary>"launched an attack on Tory spending plans, saying they are ludicrous": when the act word's predicate has
+    /// as subject a pronoun, and the speech verb is an adverbial clause of a verb with an object whose phrase names an actor
+    /// (not the speaker) of the pronoun's own coreference cluster, the pronoun names that object and that actor is judged:
+    /// its token; -1 if none. Coreference alone is not trusted for a judged pronoun (often the speaker's side), nor is
+    /// the syntax alone: both must agree.</summary>
+    private int GovernorObjectActor(DocumentContext ctx, in SentenceGraph g, int speech, int word, List<ActorRef> speakers)
+    {
+        if (g.RelOf(speech) != Rel.Advcl || g.Head(speech) is not (int governor and >= 0) || g.Upos(governor) != UPos.VERB) return -1;
+        int subject = ActSubject(g, word), obj = g.Child(governor, Rel.Obj);
+        if (subject < 0 || obj < 0 || g.Upos(subject) != UPos.PRON || ctx.EntityAt[subject] is not (int se and >= 0)
+            || ctx.Doc.Entities[se].Cluster < 0 || !Within(g, speech, subject, -1)) return -1;
+        int named = FirstActorWithin(ctx, g, obj, speech, speakers);
+        for (int k = g.First; k < g.End && named >= 0; k++)
+            if (ctx.EntityAt[k] is int e and >= 0 && Within(g, obj, k, speech) && ctx.Doc.Entities[e].Cluster == ctx.Doc.Entities[se].Cluster)
+                return named;
+        return -1;
+    }
+
+    /// <summary>An event of this sentence (from <paramref name="eventsBefore"/> on) has its trigger at token <paramref name="v"/>.</summary>
+    private static bool CodedAt(DocumentContext ctx, int v, int eventsBefore)
+    {
+        var doc = ctx.Doc;
+        for (int i = eventsBefore; i < doc.Events.Count; i++)
+            if (doc.TokenAt(doc.Events[i].TriggerStart) == v) return true;
+        return false;
+    }
+
     /// <summary>"Biden attacked Trump for the tweet, claiming ...", "congratulated Pelosi, saying ...": a speech verb in an
     /// adverbial clause of a verb coded as an event of the same speaker in this sentence is the manner of that event, not a
     /// second one ("Blair insisted ... while Brown says ..." is two speakers, two statements).</summary>

@@ -139,6 +139,11 @@ public sealed partial class EventCoder
                         && _actors.Resolve(ctx, g, judged, false, targets, true, sources) > 0) (about, act, actWord) = (judged, acts[i].Act, acts[i].Word);
                 }
             }
+            // "launched an attack on Tory spending plans, saying they are a "ludicrous improbability"": the judged pronoun
+            // names the governing verb's object, and the actor that object names is judged.
+            if (targets.Count == 0 && about < 0 && act is not null && actWord != t && !TargetInPhrase(act)
+                && GovernorObjectActor(ctx, g, t, actWord, sources) is int named and >= 0
+                && _actors.Resolve(ctx, g, named, false, targets, true, sources) > 0) about = named;
             // "The Tories say ministers must respond", "said the government had failed the victims": a body named by a
             // description ("ministers", "the government") that the clause obliges or its words of criticism judge is that
             // body of the article's country, unless it is the speaker's own (a minister saying "the government must").
@@ -149,6 +154,13 @@ public sealed partial class EventCoder
                 targets.AddRange(described);
                 about = body;
                 trace?.Step(doc, t, $"'{ctx.TokenText(body)}' describes a body of the article's country: {described[0].Code}");
+            }
+            // "commented on the Turkish-Libyan agreement, calling it "geographically ridiculous"": the topic's actor is judged.
+            if (act is null && about >= 0 && targets.Count > 0 && g.Upos(clause) is UPos.NOUN or UPos.PROPN
+                && TopicJudgement(ctx, g, t, sources, eventsBefore) is ({ } judgement, int judgedWord))
+            {
+                (act, actWord) = (judgement, judgedWord);
+                trace?.Step(doc, t, $"an adverbial clause judges the topic ('{ctx.TokenText(judgedWord)}'): the statement is {act.Name} of it");
             }
             // A statement "about" the speaker's own country ("Mr Brown said the UK must invest") is about no one else.
             // "told BBC Radio 4": the press a statement was made to is its channel, not whom it is about.
