@@ -245,4 +245,62 @@ public sealed class EventCoderTitleTests
         var e = Assert.Single(doc.Events);
         Assert.Equal("GBROPP", e.Source!.Actor);
     }
+
+    [Fact]
+    public void A_former_post_in_an_earlier_sentence_makes_a_known_person_an_elite_in_later_ones()
+    {
+        // The knowledge base dates a government post; the article calls the person a former president, then names them alone.
+        var doc = Code("""
+            1 former former ADJ 3 amod _
+            2 Irish Irish ADJ 3 amod Ent=B-MISC|Actor=IRL
+            3 president president NOUN 4 nmod:desc _
+            4 Jan Jan PROPN 6 nsubj Ent=B-PER|Actor=IRLGOV|Cluster=1
+            5 Nowakowy Nowakowy PROPN 4 flat Ent=I-PER
+            6 arrived arrive VERB 0 root _
+            7 . . PUNCT 6 punct _
+
+            1 Nowakowy Nowakowy PROPN 2 nsubj Ent=B-PER|Actor=IRLGOV|Cluster=1
+            2 accused accuse VERB 0 root _
+            3 Russia Russia PROPN 2 obj Ent=B-LOC|Actor=RUS
+            4 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("IRLELI", e.Source!.Actor);
+    }
+
+    [Fact]
+    public void A_former_minister_the_knowledge_base_does_not_know_is_an_elite_of_the_titles_country()
+    {
+        var doc = Code("""
+            1 former former ADJ 3 amod _
+            2 Polish Polish ADJ 3 amod Ent=B-MISC|Actor=POL
+            3 minister minister NOUN 4 nmod:desc _
+            4 Jan Jan PROPN 6 nsubj Ent=B-PER|Cluster=1
+            5 Nowakowy Nowakowy PROPN 4 flat Ent=I-PER
+            6 accused accuse VERB 0 root _
+            7 Russia Russia PROPN 6 obj Ent=B-LOC|Actor=RUS
+            8 . . PUNCT 6 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("POLELI", e.Source!.Actor);
+    }
+
+    [Theory]
+    [InlineData("GBRGOVHLH", "GBRELI")] // a government post the knowledge base dates: the article's former post decides
+    [InlineData("GBRLEG", "GBRLEG")] // a sitting MP stays one
+    [InlineData("GBROPP", "GBROPP")]
+    public void A_former_post_replaces_only_a_government_role_of_the_knowledge_base(string kb, string expected)
+    {
+        var doc = Code($"""
+            1 former former ADJ 2 amod _
+            2 minister minister NOUN 3 nmod:desc _
+            3 Jan Jan PROPN 5 nsubj Ent=B-PER|Actor={kb}|Cluster=1
+            4 Nowakowy Nowakowy PROPN 3 flat Ent=I-PER
+            5 accused accuse VERB 0 root _
+            6 Russia Russia PROPN 5 obj Ent=B-LOC|Actor=RUS
+            7 . . PUNCT 5 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(expected, e.Source!.Actor);
+    }
 }

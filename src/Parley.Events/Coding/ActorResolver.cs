@@ -494,10 +494,13 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     /// for ("Tory leader Michael Howard"), and when both are government posts: the post the article names is the one held
     /// at its time ("Trade and Industry Secretary Patricia Hewitt" is GOV, not the health post the knowledge base gives her
     /// on a later coding date). Another role of the knowledge base stays: an elite ("Vice President Joe Biden" in 2020), the
-    /// military ("head of Iran's Quds Force"), the opposition ("Lib Dem leader Charles Kennedy", "leader" being GOV).
+    /// military ("head of Iran's Quds Force"), the opposition ("Lib Dem leader Charles Kennedy", "leader" being GOV). A post
+    /// the article says was held before ("former Irish president Mary Robinson") makes a person the knowledge base gives a
+    /// government post an elite; a sitting MP ("former minister Clare Short", LEG) or opposition figure keeps that role.
     /// </summary>
     private static bool TitleOverrides(string kbCode, string titleRole) =>
-        kbCode.Length == 3 || titleRole is "PTY" or "OPP" || titleRole.StartsWith(GovernmentRole, StringComparison.Ordinal)
+        kbCode.Length == 3 || titleRole is "PTY" or "OPP"
+        || (titleRole == FormerRole || titleRole.StartsWith(GovernmentRole, StringComparison.Ordinal))
         && kbCode.AsSpan(3).StartsWith(GovernmentRole, StringComparison.Ordinal);
 
     /// <param name="predicates">Whether a title predicate of the person counts ("Adamowicz has been mayor since 1998"); not
@@ -527,6 +530,13 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                     if (body is { } b) (role, country) = (b[3..], b[..3]);
                     else if (found && r == GovernmentRole && self._w.OrganisationTitles.Contains(g.Lemma(c))) role = null;
                 }
+            }
+            else if (mayBeTitle && role is null && self.FormerTitle(g, c))
+            {
+                // "former Irish president Mary Robinson", "Alastair Campbell, the former aide": a post held before is no office
+                // now; the holder is an elite of the office's country, whatever role the knowledge base dates.
+                role = FormerRole;
+                country ??= self.CountryBelow(ctx, g, c, e);
             }
             else if (mayBeTitle && role is null && self.SpokespersonFor(ctx, g, c, e) is { } spoken)
             {
@@ -612,6 +622,16 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         }
         return null;
     }
+
+    /// <summary>The role a title held before gives its holder ("former president"): an elite.</summary>
+    private const string FormerRole = "ELI";
+
+    /// <summary>Whether a title word is an office held before ("former president", "ex-minister"): an agent title (not a
+    /// prefix, a spokesperson, a candidacy, a school's word ("a former Eton pupil") nor a bare person word) with a former
+    /// word on it.</summary>
+    private bool FormerTitle(in SentenceGraph g, int c) =>
+        IsNominal(g, c) && !_w.Spokespersons.Contains(g.Lemma(c)) && !_w.CandidacyTitles.Contains(g.Lemma(c)) && !IsQuoted(g, c)
+        && IsFormer(g, c) && _data.Agents.RoleOf(g, c) is { } r && !_data.Agents.IsPrefix(r) && r is not (PeopleRole or "CVL" or "EDU");
 
     /// <summary>The role of a title word, or null: an agent that is not a prefix, a spokesperson, nor a bare person word.</summary>
     private string? TitleRoleOf(in SentenceGraph g, int c)
