@@ -290,7 +290,7 @@ public sealed partial class EventCoder
 
         // "Trump held his first indoor rally in three months": a party's, candidate's or government's rally is campaigning.
         if (!_petrarch && code is not null && CameoOntology.RootOf(code) == 14 && sources.TrueForAll(a => IsPoliticalSpeaker(a) || a.Code.EndsWith("ELI", StringComparison.Ordinal))
-            && (_w.CampaignWords.Contains(g.Lemma(t)) || ClauseAnalyzer.DirectObject(g, t) is int rally and >= 0 && _w.CampaignWords.Contains(g.Lemma(rally))))
+            && IsCampaigning(g, t))
         {
             trace?.Dropped(doc, t, code, "a rally of a party, candidate or government: campaigning, not protest");
             return;
@@ -318,6 +318,18 @@ public sealed partial class EventCoder
     /// The one named and the insult of a naming verb: its first nominal object (obj, iobj or xcomp, as parsers vary) and a
     /// second nominal among the verb's objects or the first's apposition whose head is a pejorative noun.
     /// </summary>
+    /// <summary>The verb is a campaign word ("rallied") or holds one as object, itself or through the verbs it governs
+    /// ("continued to hold campaign rallies": the code comes from "hold" under "continue").</summary>
+    private bool IsCampaigning(in SentenceGraph g, int t)
+    {
+        for (int x = t, hops = 0; x >= 0 && hops < 4; x = g.Child(x, Rel.Xcomp), hops++)
+        {
+            if (_w.CampaignWords.Contains(g.Lemma(x))) return true;
+            if (ClauseAnalyzer.DirectObject(g, x) is int rally and >= 0 && _w.CampaignWords.Contains(g.Lemma(rally))) return true;
+        }
+        return false;
+    }
+
     private bool NamedAsInsult(in SentenceGraph g, int t, out int named, out int insult)
     {
         named = insult = -1;
