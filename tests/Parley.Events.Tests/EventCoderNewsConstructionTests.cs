@@ -267,6 +267,56 @@ public sealed class EventCoderNewsConstructionTests
     }
 
     [Fact]
+    public void Killing_by_a_mob_is_assault_not_armed_conflict()
+    {
+        // "Mashal Khan was killed by a mob lynch" (Wikinews, issue 11).
+        var doc = Code("""
+            1 Belmar Belmar PROPN 3 nsubj:pass Ent=B-PER|Actor=SYREDU
+            2 was be AUX 3 aux:pass _
+            3 killed kill VERB 0 root _
+            4 by by ADP 6 case _
+            5 a a DET 6 det _
+            6 mob mob NOUN 3 obl:agent Actor=CVL
+            7 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.StartsWith("18", e.Cameo, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Killing_by_a_state_stays_armed_conflict()
+    {
+        var doc = Code("""
+            1 Belmar Belmar PROPN 3 nsubj:pass Ent=B-PER|Actor=SYREDU
+            2 was be AUX 3 aux:pass _
+            3 killed kill VERB 0 root _
+            4 by by ADP 5 case _
+            5 Ardonia Ardonia PROPN 3 obl:agent Ent=B-LOC|Actor=TUR
+            6 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.StartsWith("19", e.Cameo, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("economic", "061")]  // "Serbia and Kosovo opened economic ties" (Wikinews, issue 11): material, not diplomatic
+    [InlineData("military", "062")]
+    [InlineData("diplomatic", "050")]
+    public void Opening_ties_named_economic_or_military_is_material_cooperation(string kind, string cameo)
+    {
+        var doc = Code($"""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 opened open VERB 0 root _
+            3 {kind} {kind} ADJ 4 amod _
+            4 ties tie NOUN 2 obj _
+            5 with with ADP 6 case _
+            6 Belmaria Belmaria PROPN 4 nmod Ent=B-LOC|Actor=SYR
+            7 . . PUNCT 2 punct _
+            """);
+        Assert.Contains(doc.Events, e => e.Cameo == cameo && e.Source?.Actor == "TUR");
+    }
+
+    [Fact]
     public void A_former_title_gives_no_role_of_office()
     {
         var doc = Code("""

@@ -279,6 +279,15 @@ public sealed partial class EventCoder
             code = "111"; reverse = null; rule += "+verbal:party";
         }
 
+        // "Mashal Khan was killed by a mob": CAMEO 19 is fighting between armed forces; violence by a crowd, civilians or
+        // criminals against a person is assault (18) (issue 11).
+        if (!_petrarch && code is not null && CameoOntology.RootOf(code) == 19 && sources.Count > 0
+            && sources.TrueForAll(a => a.Code.Length >= 3 && Array.IndexOf(UnarmedRoles, a.Code[^3..]) >= 0))
+        {
+            trace?.Step(doc, t, $"'{lemma}' by civilians or criminals: assault, not armed conflict: {code} -> 180");
+            code = "180"; reverse = null; rule += "+assault:unarmed";
+        }
+
         // "Speaking on BBC One's Breakfast with Frost, he said ...": talking to the press while making a statement is the
         // statement's channel (as "told BBC Radio 4" is), not a consultation of the press (issue 11).
         if (!_petrarch && code is not null && CameoOntology.RootOf(code) == 4 && targets.Count > 0 && targets.TrueForAll(a => IsMedia(a.Code))
@@ -318,6 +327,9 @@ public sealed partial class EventCoder
     /// The one named and the insult of a naming verb: its first nominal object (obj, iobj or xcomp, as parsers vary) and a
     /// second nominal among the verb's objects or the first's apposition whose head is a pejorative noun.
     /// </summary>
+    /// <summary>Roles of actors who are no armed force: their violence is assault (18), not fighting (19).</summary>
+    private static readonly string[] UnarmedRoles = ["CVL", "CRM"];
+
     /// <summary>The verb is a campaign word ("rallied") or holds one as object, itself or through the verbs it governs
     /// ("continued to hold campaign rallies": the code comes from "hold" under "continue").</summary>
     private bool IsCampaigning(in SentenceGraph g, int t)
