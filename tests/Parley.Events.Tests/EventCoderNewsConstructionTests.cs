@@ -67,6 +67,39 @@ public sealed class EventCoderNewsConstructionTests
     }
 
     [Fact]
+    public void A_to_phrase_of_a_number_is_no_destination()
+    {
+        // "Biden led Trump 49.0 percent to 43.0 percent" (Wikinews, issue 11): "lead ... to" is a visit only with a place.
+        var doc = Code("""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 led lead VERB 0 root _
+            3 Belmaria Belmaria PROPN 2 obj Ent=B-LOC|Actor=SYR
+            4 49.0 49.0 NUM 5 nummod _
+            5 percent percent NOUN 2 obl:npmod _
+            6 to to ADP 8 case _
+            7 43.0 43.0 NUM 8 nummod _
+            8 percent percent NOUN 2 obl _
+            9 . . PUNCT 2 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("04", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_to_phrase_of_a_place_stays_a_destination()
+    {
+        var doc = Code("""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 led lead VERB 0 root _
+            3 the the DET 4 det _
+            4 delegates delegate NOUN 2 obj _
+            5 to to ADP 6 case _
+            6 Belmaria Belmaria PROPN 2 obl Ent=B-LOC|Actor=SYR
+            7 . . PUNCT 2 punct _
+            """);
+        Assert.Contains(doc.Events, e => e.Cameo.StartsWith("04", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Attacking_a_base_stays_force()
     {
         var doc = Code("""
@@ -199,6 +232,88 @@ public sealed class EventCoderNewsConstructionTests
             5 . . PUNCT 2 punct _
             """);
         Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("14", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Continuing_to_hold_campaign_rallies_is_campaigning_not_protest()
+    {
+        // "He continued to hold campaign rallies and White House events" (Wikinews, issue 11): the code comes from "hold"
+        // under "continue", so the rally is the object of the governed verb.
+        var doc = Code("""
+            1 Belmar Belmar PROPN 2 nsubj Ent=B-PER|Actor=USAGOV
+            2 continued continue VERB 0 root _
+            3 to to PART 4 mark _
+            4 hold hold VERB 2 xcomp _
+            5 campaign campaign NOUN 6 compound _
+            6 rallies rally NOUN 4 obj _
+            7 . . PUNCT 2 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("14", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Protesters_holding_a_rally_still_protest()
+    {
+        var doc = Code("""
+            1 Protesters protester NOUN 2 nsubj Actor=CVL
+            2 held hold VERB 0 root _
+            3 a a DET 4 det _
+            4 rally rally NOUN 2 obj _
+            5 against against ADP 6 case _
+            6 Belmaria Belmaria PROPN 4 nmod Ent=B-LOC|Actor=SYRGOV
+            7 . . PUNCT 2 punct _
+            """);
+        Assert.Contains(doc.Events, e => e.Cameo.StartsWith("14", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Killing_by_a_mob_is_assault_not_armed_conflict()
+    {
+        // "Mashal Khan was killed by a mob lynch" (Wikinews, issue 11).
+        var doc = Code("""
+            1 Belmar Belmar PROPN 3 nsubj:pass Ent=B-PER|Actor=SYREDU
+            2 was be AUX 3 aux:pass _
+            3 killed kill VERB 0 root _
+            4 by by ADP 6 case _
+            5 a a DET 6 det _
+            6 mob mob NOUN 3 obl:agent Actor=CVL
+            7 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.StartsWith("18", e.Cameo, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Killing_by_a_state_stays_armed_conflict()
+    {
+        var doc = Code("""
+            1 Belmar Belmar PROPN 3 nsubj:pass Ent=B-PER|Actor=SYREDU
+            2 was be AUX 3 aux:pass _
+            3 killed kill VERB 0 root _
+            4 by by ADP 5 case _
+            5 Ardonia Ardonia PROPN 3 obl:agent Ent=B-LOC|Actor=TUR
+            6 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.StartsWith("19", e.Cameo, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("economic", "061")]  // "Serbia and Kosovo opened economic ties" (Wikinews, issue 11): material, not diplomatic
+    [InlineData("military", "062")]
+    [InlineData("diplomatic", "050")]
+    public void Opening_ties_named_economic_or_military_is_material_cooperation(string kind, string cameo)
+    {
+        var doc = Code($"""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 opened open VERB 0 root _
+            3 {kind} {kind} ADJ 4 amod _
+            4 ties tie NOUN 2 obj _
+            5 with with ADP 6 case _
+            6 Belmaria Belmaria PROPN 4 nmod Ent=B-LOC|Actor=SYR
+            7 . . PUNCT 2 punct _
+            """);
+        Assert.Contains(doc.Events, e => e.Cameo == cameo && e.Source?.Actor == "TUR");
     }
 
     [Fact]

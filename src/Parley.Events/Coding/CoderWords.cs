@@ -40,6 +40,7 @@ internal sealed class CoderWords
         CircumstancePreps = Get("circumstance_preps");
         Unrealised = Get("unrealised");
         DateHeads = Get("date_heads");
+        MeasureHeads = Get("measure_heads");
         ActorPreps = Get("actor_preps");
         PronounsIt = Get("pronouns_it");
         PronounsThey = Get("pronouns_they");
@@ -72,6 +73,8 @@ internal sealed class CoderWords
         ImminentAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
         PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
         PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, AddresseeVerbs, Spokespersons, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals, ReasonMarks;
+    /// <summary>"percent", "point": heads of a quantity phrase when a number modifies them.</summary>
+    public readonly HashSet<int> MeasureHeads;
     /// <summary>"allegedly", "supposedly": a predicate they modify is not asserted.</summary>
     public readonly HashSet<int> HearsayAdverbs;
     /// <summary>"leader", "president": titles any organisation gives.</summary>

@@ -279,6 +279,15 @@ public sealed partial class EventCoder
             code = "111"; reverse = null; rule += "+verbal:party";
         }
 
+        // "Mashal Khan was killed by a mob": CAMEO 19 is fighting between armed forces; violence by a crowd, civilians or
+        // criminals against a person is assault (18) (issue 11).
+        if (!_petrarch && code is not null && CameoOntology.RootOf(code) == 19 && sources.Count > 0
+            && sources.TrueForAll(a => a.Code.Length >= 3 && Array.IndexOf(UnarmedRoles, a.Code[^3..]) >= 0))
+        {
+            trace?.Step(doc, t, $"'{lemma}' by civilians or criminals: assault, not armed conflict: {code} -> 180");
+            code = "180"; reverse = null; rule += "+assault:unarmed";
+        }
+
         // "Speaking on BBC One's Breakfast with Frost, he said ...": talking to the press while making a statement is the
         // statement's channel (as "told BBC Radio 4" is), not a consultation of the press (issue 11).
         if (!_petrarch && code is not null && CameoOntology.RootOf(code) == 4 && targets.Count > 0 && targets.TrueForAll(a => IsMedia(a.Code))
@@ -290,7 +299,7 @@ public sealed partial class EventCoder
 
         // "Trump held his first indoor rally in three months": a party's, candidate's or government's rally is campaigning.
         if (!_petrarch && code is not null && CameoOntology.RootOf(code) == 14 && sources.TrueForAll(a => IsPoliticalSpeaker(a) || a.Code.EndsWith("ELI", StringComparison.Ordinal))
-            && (_w.CampaignWords.Contains(g.Lemma(t)) || ClauseAnalyzer.DirectObject(g, t) is int rally and >= 0 && _w.CampaignWords.Contains(g.Lemma(rally))))
+            && IsCampaigning(g, t))
         {
             trace?.Dropped(doc, t, code, "a rally of a party, candidate or government: campaigning, not protest");
             return;
@@ -318,6 +327,21 @@ public sealed partial class EventCoder
     /// The one named and the insult of a naming verb: its first nominal object (obj, iobj or xcomp, as parsers vary) and a
     /// second nominal among the verb's objects or the first's apposition whose head is a pejorative noun.
     /// </summary>
+    /// <summary>Roles of actors who are no armed force: their violence is assault (18), not fighting (19).</summary>
+    private static readonly string[] UnarmedRoles = ["CVL", "CRM"];
+
+    /// <summary>The verb is a campaign word ("rallied") or holds one as object, itself or through the verbs it governs
+    /// ("continued to hold campaign rallies": the code comes from "hold" under "continue").</summary>
+    private bool IsCampaigning(in SentenceGraph g, int t)
+    {
+        for (int x = t, hops = 0; x >= 0 && hops < 4; x = g.Child(x, Rel.Xcomp), hops++)
+        {
+            if (_w.CampaignWords.Contains(g.Lemma(x))) return true;
+            if (ClauseAnalyzer.DirectObject(g, x) is int rally and >= 0 && _w.CampaignWords.Contains(g.Lemma(rally))) return true;
+        }
+        return false;
+    }
+
     private bool NamedAsInsult(in SentenceGraph g, int t, out int named, out int insult)
     {
         named = insult = -1;

@@ -208,7 +208,18 @@ internal sealed class VerbMatcher(CameoData data, ClauseAnalyzer clauses)
             int l = g.Lemma(k);
             for (int i = 0; i < c.Preps.Length; i++) if (c.Preps[i] == l) { found = true; break; }
         }
-        return found && (c.Object is null || c.Object.Matches(g, x));
+        if (!found) return false;
+        return c.Object is not null ? c.Object.Matches(g, x) : !IsQuantity(g, x);
+    }
+
+    /// <summary>"to 43.0 percent", "to 5": a number or a measure with its number is no place or actor, so a bare
+    /// prepositional condition ("lead to" = visit) does not take it ("Biden led Trump 49.0 percent to 43.0 percent").</summary>
+    private bool IsQuantity(in SentenceGraph g, int x)
+    {
+        if (g.Upos(x) is UPos.NUM) return true;
+        if (!_w.MeasureHeads.Contains(g.Lemma(x))) return false;
+        for (int k = g.FirstChild(x); k >= 0; k = g.NextSibling(k)) if (g.Upos(k) is UPos.NUM) return true;
+        return false;
     }
 
     private static bool IsCoordinated(in SentenceGraph g, int head) => head >= 0 && g.Child(head, Rel.Conj) >= 0;
