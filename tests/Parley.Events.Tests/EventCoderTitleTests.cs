@@ -328,4 +328,24 @@ public sealed class EventCoderTitleTests
         var e = Assert.Single(doc.Events);
         Assert.Equal("POLGOV", e.Source!.Actor);
     }
+
+    [Theory]
+    [InlineData("Ent=B-ORG|Actor=POLPTY", "election", "POLPTY")] // "Polish Labour election chief X": the party's
+    [InlineData("_", "communications", "POLGOV")] // "Polish communications chief X": the government's
+    [InlineData("_", "campaign", "POLPTY")] // a campaign is a party's
+    public void A_chief_of_elections_campaigns_or_communications_is_the_government_s_or_the_named_party_s(string party, string kind, string expected)
+    {
+        var doc = Code($"""
+            1 Polish Polish ADJ 5 amod Ent=B-MISC|Actor=POL
+            2 Labour Labour PROPN 4 compound {party}
+            3 {kind} {kind} NOUN 4 compound _
+            4 chief chief NOUN 5 compound _
+            5 Nowakowy Nowakowy PROPN 6 nsubj Ent=B-PER|Cluster=1
+            6 accused accuse VERB 0 root _
+            7 Russia Russia PROPN 6 obj Ent=B-LOC|Actor=RUS
+            8 . . PUNCT 6 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(expected, e.Source!.Actor);
+    }
 }
