@@ -390,12 +390,23 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     private bool IsFormer(in SentenceGraph g, int title)
     {
         for (int c = g.FirstChild(title); c >= 0; c = g.NextSibling(c))
-            if (g.RelOf(c) is Rel.Amod or Rel.Advmod or Rel.Compound && _w.FormerWords.Contains(g.Lemma(c))) return true;
-        // "former Minnesota governor": the word may hang on the name instead.
+            if (g.RelOf(c) is Rel.Amod or Rel.Advmod or Rel.Compound && _w.FormerWords.Contains(g.Lemma(c)) && !CoordinatedBetween(g, title, c))
+                return true;
+        // "former Minnesota governor": the word may hang on the name instead, when the title is a modifier of the same phrase;
+        // not across a conjunction ("former Eton pupil and joint leader of the hunt": the leader is now).
         int h = g.Head(title);
-        if (h >= 0)
+        if (h >= 0 && (g.RelOf(title) is Rel.Compound or Rel.Flat or Rel.Amod || g.RelOf(title) == Rel.Nmod && g.CaseOf(title) < 0 && title < h))
             for (int c = g.FirstChild(h); c >= 0 && c < title; c = g.NextSibling(c))
                 if (g.RelOf(c) is Rel.Amod or Rel.Advmod && _w.FormerWords.Contains(g.Lemma(c))) return true;
+        return false;
+    }
+
+    /// <summary>"a former Eton pupil and joint leader", parsed with "former" and "and" both on "leader": a coordinating
+    /// conjunction of the title between the modifier and the title means the modifier belongs to an earlier conjunct.</summary>
+    private static bool CoordinatedBetween(in SentenceGraph g, int title, int modifier)
+    {
+        for (int c = g.FirstChild(title); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Cc && c > Math.Min(title, modifier) && c < Math.Max(title, modifier)) return true;
         return false;
     }
 
