@@ -60,7 +60,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         ResolvePhrase(ctx, g, head, allowGeneric, into, deep ? 0 : MaxDepth, exclude);
         if (exclude is { Count: > 0 })
             for (int i = into.Count - 1; i >= before; i--)
-                if (colleagues ? IsExcluded(into[i], exclude) : exclude.Exists(x => SameActor(into[i], x) || SameParty(into[i], x))) into.RemoveAt(i);
+                if (IsExcluded(into[i], exclude, colleagues)) into.RemoveAt(i);
         // One actor once: "The Afghan-American diplomat and his team" are both Khalilzad.
         for (int i = into.Count - 1; i > before; i--)
             for (int j = before; j < i; j++)
@@ -68,10 +68,12 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         return into.Count - before;
     }
 
-    private static bool IsExcluded(in ActorRef a, List<ActorRef> exclude)
+    private static bool IsExcluded(in ActorRef a, List<ActorRef> exclude, bool colleagues = true)
     {
-        // The excluded are a side (a speaker's, a source's): its colleagues of one code are on it too.
-        foreach (var x in exclude) if (SameSide(a, x) || SameParty(a, x)) return true;
+        // The excluded are a side (a speaker's, a source's): its colleagues of one code are on it too, unless only the
+        // same person counts (a verb's own argument).
+        foreach (var x in exclude)
+            if ((colleagues ? SameSide(a, x) : SameActor(a, x)) || SameParty(a, x)) return true;
         return false;
     }
 

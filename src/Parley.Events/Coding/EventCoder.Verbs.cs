@@ -323,10 +323,6 @@ public sealed partial class EventCoder
         Emit(ctx, g, plan, sources, targets);
     }
 
-    /// <summary>
-    /// The one named and the insult of a naming verb: its first nominal object (obj, iobj or xcomp, as parsers vary) and a
-    /// second nominal among the verb's objects or the first's apposition whose head is a pejorative noun.
-    /// </summary>
     /// <summary>Roles of actors who are no armed force: their violence is assault (18), not fighting (19).</summary>
     private static readonly string[] UnarmedRoles = ["CVL", "CRM"];
 
@@ -342,6 +338,10 @@ public sealed partial class EventCoder
         return false;
     }
 
+    /// <summary>
+    /// The one named and the insult of a naming verb: its first nominal object (obj, iobj or xcomp, as parsers vary) and a
+    /// second nominal among the verb's objects or the first's apposition whose head is a pejorative noun.
+    /// </summary>
     private bool NamedAsInsult(in SentenceGraph g, int t, out int named, out int insult)
     {
         named = insult = -1;
