@@ -106,6 +106,42 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
         return false;
     }
 
+    private static readonly int BaseForm = StringStore.Intern("VB");
+
+    /// <summary>A base-form verb with no subject, auxiliary or "to" of its own ("... and then visit their polling places").</summary>
+    private static bool IsBareInfinitive(in SentenceGraph g, int t)
+    {
+        if (g[t].Xpos != BaseForm) return false;
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) is Rel.Nsubj or Rel.NsubjPass or Rel.Aux or Rel.AuxPass or Rel.Mark) return false;
+        return true;
+    }
+
+    /// <summary>An adverbial clause of <paramref name="h"/> other than <paramref name="except"/> opened by if/unless/whether,
+    /// or led by one ("If it wins a third term in the election expected this year, ..." with "wins" hung on "expected").</summary>
+    private bool HasHypotheticalAdverbial(in SentenceGraph g, int h, int except)
+    {
+        for (int c = g.FirstChild(h); c >= 0; c = g.NextSibling(c))
+        {
+            if (c == except || g.RelOf(c) != Rel.Advcl) continue;
+            if (HasHypotheticalMark(g, c)) return true;
+            for (int d = g.FirstChild(c); d >= 0 && d < c; d = g.NextSibling(d))
+                if (g.RelOf(d) == Rel.Advcl && HasHypotheticalMark(g, d)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The modality of <paramref name="t"/>'s clause: its own, else, for a participle with no subject or auxiliary of
+    /// its own hanging on another predicate ("he will argue, while suggesting that ..."), that predicate's (issue 11).</summary>
+    public Modality ClauseModality(in SentenceGraph g, int t)
+    {
+        var own = ModalityOf(g, t);
+        if (own != Modality.None || g.RelOf(t) is not (Rel.Advcl or Rel.Conj) || StringStore.Get(g[t].Xpos) != "VBG" || g.Head(t) is not (int h and >= 0)) return own;
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) is Rel.Nsubj or Rel.NsubjPass or Rel.Aux or Rel.AuxPass) return own;
+        return ModalityOf(g, h);
+    }
+
     /// <summary>A past-tense adverbial clause opened by after/before/since/until/when/once: a fact the sentence takes for granted.</summary>
     private bool IsPresupposed(in SentenceGraph g, int clause)
     {
@@ -142,8 +178,20 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
             // the complement is part of the intention, not an event of its own.
             if (r == Rel.Xcomp && x != t && _w.Intent.Contains(g.Lemma(h)))
                 return "inside what '" + StringStore.Get(g.Lemma(h)) + "' states as an intention: not asserted";
-            if (r is Rel.Conj or Rel.Ccomp or Rel.Advcl or Rel.Xcomp or Rel.Parataxis) x = h;
-            else break;
+            // "He suggested supporters fill out absentee ballots, and then visit their polling places": a bare infinitive
+            // with no subject or auxiliary of its own that the parser coordinated with a finite verb is a second complement
+            // of that verb's infinitive (its xcomp), read from there (issue 11).
+            if (r == Rel.Conj && IsBareInfinitive(g, x) && g[h].Xpos != BaseForm && ChildVerb(g, h, Rel.Xcomp) is int sibling and >= 0 && sibling < x)
+            {
+                x = sibling;
+                continue;
+            }
+            if (r is not (Rel.Conj or Rel.Ccomp or Rel.Advcl or Rel.Xcomp or Rel.Parataxis)) break;
+            // "If it wins a third term, Labour is committed to giving parents more choice ...; allowing schools to ...": a
+            // clause below a present or future predicate with an if/unless clause is conditional on it, as that predicate is.
+            // A past one stays asserted ("If elected, he pledged to ...": the pledge was made).
+            if (g[h].Xpos != _w.PastTense && HasHypotheticalAdverbial(g, h, x)) return "conditional (below a predicate with an if/unless clause)";
+            x = h;
         }
         if (ModalityOf(g, t) != Modality.None)
         {

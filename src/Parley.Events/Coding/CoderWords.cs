@@ -62,6 +62,10 @@ internal sealed class CoderWords
         DefiningVerbs = Get("defining_verbs");
         ObligationModals = Get("obligation_modals");
         ReasonMarks = Get("reason_marks");
+        SpeechOccasions = Get("speech_occasions");
+        PreferenceVerbs = Get("preference_verbs");
+        UnrealisingVerbs = Get("unrealising_verbs");
+        IndefiniteArticles = Get("indefinite_articles");
         HearsayAdverbs = Get("hearsay_adverbs");
         OrganisationTitles = Get("organisation_titles");
         CandidacyTitles = Get("candidacy_titles");
@@ -72,7 +76,8 @@ internal sealed class CoderWords
     public readonly HashSet<int> Negation, HypotheticalMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive,
         ImminentAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
         PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
-        PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, AddresseeVerbs, Spokespersons, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals, ReasonMarks;
+        PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, AddresseeVerbs, Spokespersons, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals, ReasonMarks,
+        SpeechOccasions, PreferenceVerbs, UnrealisingVerbs, IndefiniteArticles;
     /// <summary>"percent", "point": heads of a quantity phrase when a number modifies them.</summary>
     public readonly HashSet<int> MeasureHeads;
     /// <summary>"allegedly", "supposedly": a predicate they modify is not asserted.</summary>

@@ -112,6 +112,11 @@ public sealed partial class EventCoder
             var r = g.RelOf(c);
             if (r is Rel.Amod or Rel.Relcl or Rel.Acl && _w.Unrealised.Contains(g.Lemma(c))) return StringStore.Get(g.Lemma(c));
         }
+        // "worked to arrange a meeting between Zelensky and Trump", "postponed the talks": the object of a verb that plans,
+        // seeks or calls off an event has not happened (issue 11).
+        if (g.RelOf(noun) is Rel.Obj or Rel.NsubjPass && g.Head(noun) is int verb and >= 0 && g.Upos(verb) == UPos.VERB
+            && _w.UnrealisingVerbs.Contains(g.Lemma(verb)))
+            return StringStore.Get(g.Lemma(verb));
         return null;
     }
 }

@@ -70,10 +70,22 @@ public sealed partial class EventCoder
                 trace?.Dropped(doc, t, code, why);
                 continue;
             }
-            // "he will say", "would say": a statement yet to be made.
-            if (_clauses.ModalityOf(g, t) != Modality.None)
+            // "he will say", "would say": a statement yet to be made; so is what a participle beside it says ("he will argue,
+            // while suggesting that ...").
+            if (_clauses.ClauseModality(g, t) != Modality.None)
             {
                 trace?.Dropped(doc, t, code, "a statement yet to be made (modal or future): not yet an event");
+                continue;
+            }
+            // "The Tories criticised the stance, saying Mr Oaten had initially said he accepted ...": a statement inside what
+            // another speaker reports is that speaker's claim about it, not a statement the sentence reports as made (issue 11).
+            // Only a verb of saying whose subject stands between the two ("saying Mr Oaten had said"): "The barrister had
+            // said ..., said Mr Clarke" is Mr Clarke's report, and "say they suspect", "say they are planning" the speaker's own.
+            if (g.RelOf(t) == Rel.Ccomp && g.Head(t) is int outer and >= 0 && _w.SpeechVerbs.Contains(g.Lemma(t))
+                && _clauses.SubjectOf(g, t) is int innerSpeaker && outer < innerSpeaker && innerSpeaker < t
+                && (_w.SpeechVerbs.Contains(g.Lemma(outer)) || _synonyms?.IsCommunication(g.Lemma(outer)) == true))
+            {
+                trace?.Dropped(doc, t, code, "a statement reported inside what '" + ctx.TokenText(outer) + "' says: that speaker's claim, not a statement made here");
                 continue;
             }
             var sources = new List<ActorRef>();
@@ -168,9 +180,16 @@ public sealed partial class EventCoder
             // A government speaker "about" a party of its own country: in the dictionaries every party of a country is one
             // code (GBRPTY), most often the speaker's own ("Labour MPs"), so no side can be told: no target. Words against a
             // party (criticism, accusation, threat) are most often against another party than the speaker's own.
+            // So is a speaker in opposition, in parliament or out of office ("The Tories were unveiling material ..., he said"
+            // by the Tory leader; Robin Cook on "a challenge to Labour"; issue 11). A party speaker is left its target: one
+            // party code about another is most often another party.
+            // A government speaker's plain statement about its own country's forces ("Downing Street has confirmed British
+            // troops are on standby") is about its own side too, not another actor (issue 11).
             bool against = act is not null && CameoOntology.RootOf(act.Code) is >= 11 and <= 13;
             if (!against) targets.RemoveAll(x => x.Code.Length == 6 && x.Code.EndsWith("PTY", StringComparison.Ordinal)
-                && sources.Exists(s => s.Code.Length >= 6 && s.Code.AsSpan(3, 3).SequenceEqual("GOV") && s.Code.StartsWith(x.Code[..3], StringComparison.Ordinal)));
+                && sources.Exists(s => SpeakerRole(s, x.Code, "GOV", "OPP", "LEG", "ELI")));
+            if (act is null) targets.RemoveAll(x => x.Code.Length == 6 && (x.Code.EndsWith("MIL", StringComparison.Ordinal) || x.Code.EndsWith("COP", StringComparison.Ordinal))
+                && sources.Exists(s => SpeakerRole(s, x.Code, "GOV")));
             // "Corbyn said his Labour Party ...": what the speaker's own possessive names is the speaker's side, not another actor.
             if (obj < 0 && about >= 0 && OwnedBySpeaker(ctx, g, about, sources)) targets.Clear();
             // A person the dictionaries know only by country ("Bolton" USA) is someone else, not the country.
@@ -222,6 +241,9 @@ public sealed partial class EventCoder
         if (subject < 0 || g.Upos(subject) != UPos.NOUN || ctx.EntityAt[subject] >= 0 || !Within(g, clause, subject, speech)
             || _data.Agents.RoleOf(g, subject) is null || ArticleCountry(ctx) is not { } country)
             return (-1, null);
+        // "A judge should look into the controversy": an indefinite description names no body there is, only one wished for
+        // (issue 11).
+        if (g.Child(subject, Rel.Det) is int article and >= 0 && _w.IndefiniteArticles.Contains(g.Lemma(article))) return (-1, null);
         // "complacency among our own voters", "his ministers": a body a pronoun owns is someone's own, not the article's.
         for (int c = g.FirstChild(subject); c >= 0; c = g.NextSibling(c))
             if (g.RelOf(c) == Rel.Poss && g.Upos(c) == UPos.PRON) return (-1, null);
@@ -251,6 +273,10 @@ public sealed partial class EventCoder
         }
         return DescribedBody(ctx, g, _clauses.SubjectOf(g, clause), clause, speech, speakers);
     }
+
+    /// <summary>The speaker's code is one of <paramref name="roles"/> of the country that begins <paramref name="other"/>.</summary>
+    private static bool SpeakerRole(ActorRef speaker, string other, params string[] roles) =>
+        speaker.Code.Length >= 6 && speaker.Code.StartsWith(other[..3], StringComparison.Ordinal) && Array.IndexOf(roles, speaker.Code.Substring(3, 3)) >= 0;
 
     /// <summary>"should", "must", "ought" on the clause's predicate.</summary>
     private bool HasObligationModal(in SentenceGraph g, int clause)

@@ -42,6 +42,14 @@ public sealed partial class EventCoder
             return;
         }
 
+        // "refused to deny claims": refusing to deny is no act. It is no denial (the REFUSE block's "+claim" pattern reached
+        // through the complement's object read it as one), and CAMEO's refusals (12x) refuse cooperation, not words (issue 11).
+        if (!_petrarch && _w.Refuse.Contains(g.Lemma(t)) && RefusedStatement(g, t) is int refusedWords and >= 0)
+        {
+            trace?.Dropped(doc, t, m.Code, "refusing to deny ('" + ctx.TokenText(refusedWords) + "'): no act");
+            return;
+        }
+
         string? code = m.Code;
         string? reverse = m.Reverse;
         VerbPattern? pattern = m.Pattern;
@@ -85,13 +93,16 @@ public sealed partial class EventCoder
         bool verbalObject = false;
         if (!_petrarch && eventObject < 0 && pattern is null && code is not null && CameoOntology.RootOf(code) is 18 or 19
             && ClauseAnalyzer.DirectObject(g, t) is int said and >= 0
-            && (_w.VerbalObjects.Contains(g.Lemma(said)) || ReasonClause(g, t) is int reason and >= 0))
+            && (_w.VerbalObjects.Contains(g.Lemma(said)) || ReasonClause(g, t) is int reason and >= 0 || SpeechOccasion(g, t) >= 0 && IsPerson(ctx, said)))
         {
             eventObject = said; verbalObject = true;
             bool byObject = _w.VerbalObjects.Contains(g.Lemma(said));
+            int occasion = byObject || ReasonClause(g, t) >= 0 ? -1 : SpeechOccasion(g, t);
             trace?.Step(doc, t, byObject ? $"'{lemma}' with '{ctx.TokenText(said)}' for object: words, not force: {code} -> 111"
+                : occasion >= 0 ? $"'{lemma}' '{ctx.TokenText(said)}' during '{ctx.TokenText(occasion)}', an occasion of speech: words, not force: {code} -> 111"
                 : $"'{lemma}' '{ctx.TokenText(said)}' for what they did ('for {ctx.TokenText(ReasonClause(g, t))}'): words, not force: {code} -> 111");
-            code = "111"; reverse = null; rule = byObject ? "+verbal:" + StringStore.Get(g.Lemma(said)) : "+verbal:for";
+            code = "111"; reverse = null;
+            rule = byObject ? "+verbal:" + StringStore.Get(g.Lemma(said)) : occasion >= 0 ? "+verbal:" + StringStore.Get(g.Lemma(occasion)) : "+verbal:for";
         }
 
         // "Biden called Trump a clown", "called Trump's action "a betrayal"": naming someone as an insult is disapproval.
@@ -368,6 +379,30 @@ public sealed partial class EventCoder
         return -1;
     }
 
+    /// <summary>The phrase at <paramref name="x"/> names a person ("Biden"; not "the House of Commons chamber").</summary>
+    private static bool IsPerson(DocumentContext ctx, int x) => ctx.EntityAt[x] is int e and >= 0 && ctx.Doc.Entities[e].Type == "PER";
+
+    /// <summary>"attacked Biden during Democratic debates" (a person attacked during a debate: "stormed the chamber during
+    /// a debate" is force), "in an interview": an oblique of <paramref name="t"/> under a
+    /// circumstance preposition headed by an occasion of speech (data/lang/en/coder-words.tsv), or -1.</summary>
+    private int SpeechOccasion(in SentenceGraph g, int t)
+    {
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Obl && _w.SpeechOccasions.Contains(g.Lemma(c)) && ClauseAnalyzer.HasCase(g, c, _w.CircumstancePreps)) return c;
+        return -1;
+    }
+
+    /// <summary>"refused to deny claims": the complement of a refusal verb when the dictionary codes it a denial (016), or -1.
+    /// ("Declined to comment" stays CAMEO's own 011, decline comment.)</summary>
+    private int RefusedStatement(in SentenceGraph g, int t)
+    {
+        int xc = ClauseAnalyzer.ChildVerb(g, t, Rel.Xcomp);
+        if (xc < 0 || _verbs.Lookup(g.Lemma(xc)) is not { } entries || !_verbs.Decide(g, xc, entries, out var cm)) return -1;
+        return cm.Code == Denial ? xc : -1;
+    }
+
+    private const string Denial = "016";
+
     /// <summary>Every target lies in a "between" phrase under verb <paramref name="verb"/> that no source lies in.</summary>
     private bool AllBetweenOthers(in SentenceGraph g, int verb, List<ActorRef> sources, List<ActorRef> targets)
     {
@@ -404,6 +439,8 @@ public sealed partial class EventCoder
     /// verb is the future of the past, not a possibility.</summary>
     private bool IsReportedFuture(in SentenceGraph g, int t)
     {
+        // "said she would prefer Biden not participate": a wish held now, not the future of the past (issue 11).
+        if (_w.PreferenceVerbs.Contains(g.Lemma(t))) return false;
         bool would = false;
         for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
         {
