@@ -297,4 +297,22 @@ public sealed class EventCoderVerbSenseTests
         Assert.Equal("010", e.Cameo);
         Assert.Null(e.Target);
     }
+
+    [Fact]
+    public void Being_expected_to_attack_someones_words_is_no_threat()
+    {
+        // "Kennedy is expected to attack Mr Blair's words as he begins a tour" (BBC politics): others' forecast of words to
+        // come, once composed as an intention of force (138). Now the near future of verbal disapproval: no event yet.
+        var doc = Code(
+            "1 Ardonia Ardonia PROPN NNP 3 nsubj:pass " + Ardonia,
+            "2 is be AUX VBZ 3 aux:pass",
+            "3 expected expect VERB VBN 0 root",
+            "4 to to PART TO 5 mark",
+            "5 attack attack VERB VB 3 xcomp",
+            "6 Belmaria Belmaria PROPN NNP 8 nmod:poss " + Belmaria,
+            "7 's 's PART POS 6 case",
+            "8 words word NOUN NNS 5 obj",
+            "9 . . PUNCT . 3 punct");
+        Assert.Empty(doc.Events);
+    }
 }
