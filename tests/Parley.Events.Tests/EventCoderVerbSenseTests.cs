@@ -116,6 +116,20 @@ public sealed class EventCoderVerbSenseTests
     }
 
     [Fact]
+    public void Refusing_to_discuss_reports_is_no_denial()
+    {
+        // "Dr Fox refused to discuss weekend newspaper reports" (BBC politics): once the REFUSE block's "+report" (016).
+        var doc = Code(
+            "1 Ardonia Ardonia PROPN NNP 2 nsubj " + Ardonia,
+            "2 refused refuse VERB VBD 0 root",
+            "3 to to PART TO 4 mark",
+            "4 discuss discuss VERB VB 2 xcomp",
+            "5 reports report NOUN NNS 4 obj",
+            "6 . . PUNCT . 2 punct");
+        Assert.DoesNotContain(doc.Events, e => e.Cameo == "016");
+    }
+
+    [Fact]
     public void Saying_one_would_prefer_something_is_no_intent()
     {
         // "said she would prefer Biden not participate" (Wikinews): once the future of the past, 051 -> intent 032.

@@ -53,6 +53,14 @@ public sealed partial class EventCoder
         string? code = m.Code;
         string? reverse = m.Reverse;
         VerbPattern? pattern = m.Pattern;
+        // "Dr Fox refused to discuss newspaper reports": the REFUSE block's denial patterns ("+report", "+claim": 016) say
+        // "denied the reports"; reached through a complement's object they misread the refusal, which composes with its
+        // complement like any other (issue 11).
+        if (!_petrarch && pattern is not null && code == Denial && _w.Refuse.Contains(g.Lemma(t)) && ClauseAnalyzer.ChildVerb(g, t, Rel.Xcomp) >= 0)
+        {
+            trace?.Step(doc, t, "a denial pattern read through the refused complement: the refusal composes with its complement instead");
+            pattern = null; code = m.Entry.Code; reverse = null;
+        }
         int complement = -1;
         bool composed = false;
         string lemma = m.Entry.Lemma;
