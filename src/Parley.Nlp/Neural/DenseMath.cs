@@ -176,6 +176,11 @@ internal static class DenseMath
         static abstract void Store(TV v, ref float p, nuint at);
         static abstract TV Splat(float value);
         static abstract TV Fma(TV a, TV b, TV c);
+        static abstract TV Add(TV a, TV b);
+        static abstract TV Mul(TV a, TV b);
+        static abstract TV Div(TV a, TV b);
+        static abstract TV Min(TV a, TV b);
+        static abstract TV Max(TV a, TV b);
     }
 
     private readonly struct Lanes512 : ILanes<Vector512<float>>
@@ -185,6 +190,11 @@ internal static class DenseMath
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector512<float> v, ref float p, nuint at) => v.StoreUnsafe(ref p, at);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Splat(float value) => Vector512.Create(value);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Fma(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.FusedMultiplyAdd(a, b, c);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Mul(Vector512<float> a, Vector512<float> b) => a * b;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Div(Vector512<float> a, Vector512<float> b) => a / b;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Min(Vector512<float> a, Vector512<float> b) => Vector512.Min(a, b);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Max(Vector512<float> a, Vector512<float> b) => Vector512.Max(a, b);
     }
 
     private readonly struct Lanes256 : ILanes<Vector256<float>>
@@ -194,6 +204,11 @@ internal static class DenseMath
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector256<float> v, ref float p, nuint at) => v.StoreUnsafe(ref p, at);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Splat(float value) => Vector256.Create(value);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Fma(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.FusedMultiplyAdd(a, b, c);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Mul(Vector256<float> a, Vector256<float> b) => a * b;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Div(Vector256<float> a, Vector256<float> b) => a / b;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Min(Vector256<float> a, Vector256<float> b) => Vector256.Min(a, b);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Max(Vector256<float> a, Vector256<float> b) => Vector256.Max(a, b);
     }
 
     /// <summary>
@@ -352,28 +367,91 @@ internal static class DenseMath
         if (Vector256.IsHardwareAccelerated)
         {
             ref float p = ref MemoryMarshal.GetReference(x);
-            var half = Vector256.Create(0.5f);
             for (; i + 8 <= n; i += 8)
-                Vector256.FusedMultiplyAdd(half, Tanh(Vector256.LoadUnsafe(ref p, (nuint)i) * half), half).StoreUnsafe(ref p, (nuint)i);
+                Sigmoid<Lanes256, Vector256<float>>(Vector256.LoadUnsafe(ref p, (nuint)i)).StoreUnsafe(ref p, (nuint)i);
         }
         for (; i < n; i++) x[i] = 0.5f + 0.5f * Tanh(0.5f * x[i]);
     }
 
-    private static Vector256<float> Tanh(Vector256<float> v)
+    private static Vector256<float> Tanh(Vector256<float> v) => Tanh<Lanes256, Vector256<float>>(v);
+
+    /// <summary>
+    /// The rational tanh at one SIMD width: every lane goes through the same operations at either width, so 512-bit and
+    /// 256-bit lanes give the same floats.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Tanh<TL, TV>(TV v) where TL : struct, ILanes<TV> where TV : struct
     {
-        var x = Vector256.Min(Vector256.Max(v, Vector256.Create(-Clamp)), Vector256.Create(Clamp));
-        var x2 = x * x;
-        var p = Vector256.FusedMultiplyAdd(x2, Vector256.Create(A13), Vector256.Create(A11));
-        p = Vector256.FusedMultiplyAdd(x2, p, Vector256.Create(A9));
-        p = Vector256.FusedMultiplyAdd(x2, p, Vector256.Create(A7));
-        p = Vector256.FusedMultiplyAdd(x2, p, Vector256.Create(A5));
-        p = Vector256.FusedMultiplyAdd(x2, p, Vector256.Create(A3));
-        p = Vector256.FusedMultiplyAdd(x2, p, Vector256.Create(A1));
-        p *= x;
-        var q = Vector256.FusedMultiplyAdd(x2, Vector256.Create(B6), Vector256.Create(B4));
-        q = Vector256.FusedMultiplyAdd(x2, q, Vector256.Create(B2));
-        q = Vector256.FusedMultiplyAdd(x2, q, Vector256.Create(B0));
-        return p / q;
+        var x = TL.Min(TL.Max(v, TL.Splat(-Clamp)), TL.Splat(Clamp));
+        var x2 = TL.Mul(x, x);
+        var p = TL.Fma(x2, TL.Splat(A13), TL.Splat(A11));
+        p = TL.Fma(x2, p, TL.Splat(A9));
+        p = TL.Fma(x2, p, TL.Splat(A7));
+        p = TL.Fma(x2, p, TL.Splat(A5));
+        p = TL.Fma(x2, p, TL.Splat(A3));
+        p = TL.Fma(x2, p, TL.Splat(A1));
+        p = TL.Mul(p, x);
+        var q = TL.Fma(x2, TL.Splat(B6), TL.Splat(B4));
+        q = TL.Fma(x2, q, TL.Splat(B2));
+        q = TL.Fma(x2, q, TL.Splat(B0));
+        return TL.Div(p, q);
+    }
+
+    /// <summary>The vector sigmoid of <see cref="Sigmoid(Span{float})"/>: 0.5 + 0.5 tanh(x / 2), with one fused multiply-add.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Sigmoid<TL, TV>(TV v) where TL : struct, ILanes<TV> where TV : struct
+    {
+        var half = TL.Splat(0.5f);
+        return TL.Fma(half, Tanh<TL, TV>(TL.Mul(v, half)), half);
+    }
+
+    /// <summary>
+    /// One LSTM step after the gate pre-activations (i, f, g, o stacked, <paramref name="h"/> each) are summed: the gate
+    /// nonlinearities in place, c = i g + f c_prev (no c_prev at the first step), tanh(c) and h = o tanh(c), in one pass
+    /// over whole vectors (512-bit lanes where the machine has them). The same floats as <see cref="Sigmoid"/>,
+    /// <see cref="Tanh(Span{float})"/> and the scalar products one after the other (multiplies and adds stay unfused).
+    /// Returns false, doing nothing, when <paramref name="h"/> is not a multiple of 8 (the caller then takes that way).
+    /// </summary>
+    public static bool LstmCell(Span<float> gates, ReadOnlySpan<float> cPrev, Span<float> c, Span<float> tanhC, Span<float> output, int h)
+    {
+        if (h % 8 != 0 || !Vector256.IsHardwareAccelerated || gates.Length < 4 * h || c.Length < h || tanhC.Length < h || output.Length < h
+            || (!cPrev.IsEmpty && cPrev.Length < h)) return false;
+        ref float pg = ref MemoryMarshal.GetReference(gates);
+        ref float pc = ref MemoryMarshal.GetReference(c);
+        ref float pt = ref MemoryMarshal.GetReference(tanhC);
+        ref float po = ref MemoryMarshal.GetReference(output);
+        ref float pp = ref MemoryMarshal.GetReference(cPrev);
+        bool first = cPrev.IsEmpty;
+        int j = 0;
+        if (Vector512.IsHardwareAccelerated)
+            CellLanes<Lanes512, Vector512<float>>(ref pg, ref pp, ref pc, ref pt, ref po, h, first, ref j);
+        CellLanes<Lanes256, Vector256<float>>(ref pg, ref pp, ref pc, ref pt, ref po, h, first, ref j);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CellLanes<TL, TV>(ref float pg, ref float pp, ref float pc, ref float pt, ref float po, int h, bool first, ref int j)
+        where TL : struct, ILanes<TV> where TV : struct
+    {
+        nuint uh = (nuint)h;
+        for (; j + TL.Count <= h; j += TL.Count)
+        {
+            nuint at = (nuint)j;
+            var i = Sigmoid<TL, TV>(TL.Load(ref pg, at));
+            var f = Sigmoid<TL, TV>(TL.Load(ref pg, at + uh));
+            var g = Tanh<TL, TV>(TL.Load(ref pg, at + 2 * uh));
+            var o = Sigmoid<TL, TV>(TL.Load(ref pg, at + 3 * uh));
+            TL.Store(i, ref pg, at);
+            TL.Store(f, ref pg, at + uh);
+            TL.Store(g, ref pg, at + 2 * uh);
+            TL.Store(o, ref pg, at + 3 * uh);
+            var cell = TL.Mul(i, g);
+            if (!first) cell = TL.Add(cell, TL.Mul(f, TL.Load(ref pp, at)));
+            TL.Store(cell, ref pc, at);
+            var tc = Tanh<TL, TV>(cell);
+            TL.Store(tc, ref pt, at);
+            TL.Store(TL.Mul(o, tc), ref po, at);
+        }
     }
 
     public static float Tanh(float v)

@@ -62,12 +62,18 @@ internal sealed class LstmLayer
                 if (recurrentTransposed is not null) DenseMath.MatVecTransposedAdd(recurrentTransposed, tape.H.AsSpan(prev * h, h), gates);
                 else DenseMath.MatVecAdd(wh, g4, tape.H.AsSpan(prev * h, h), gates);
             }
-            DenseMath.Sigmoid(gates[..(2 * h)]);
-            DenseMath.Tanh(gates.Slice(2 * h, h));
-            DenseMath.Sigmoid(gates.Slice(3 * h, h));
             var c = tape.C.AsSpan(t * h, h);
             var tc = tape.TanhC.AsSpan(t * h, h);
             var output = tape.H.AsSpan(t * h, h);
+            var cPrev = prev >= 0 ? tape.C.AsSpan(prev * h, h) : default;
+            if (DenseMath.LstmCell(gates, cPrev, c, tc, output, h))
+            {
+                prev = t;
+                continue;
+            }
+            DenseMath.Sigmoid(gates[..(2 * h)]);
+            DenseMath.Tanh(gates.Slice(2 * h, h));
+            DenseMath.Sigmoid(gates.Slice(3 * h, h));
             for (int j = 0; j < h; j++)
             {
                 float cj = gates[j] * gates[2 * h + j];

@@ -229,6 +229,49 @@ public class NeuralParserTests
         DenseMath.Sigmoid(sig);
         for (int i = 0; i < xs.Length; i++) Assert.True(MathF.Abs(sig[i] - 1 / (1 + MathF.Exp(-xs[i]))) < 1e-5f, $"sigmoid({xs[i]})");
     }
+
+    [Theory]
+    [InlineData(64, true)]
+    [InlineData(64, false)]
+    [InlineData(24, true)]
+    [InlineData(8, false)]
+    public void Fused_lstm_cell_gives_the_floats_of_the_separate_steps(int h, bool hasPrevious)
+    {
+        var random = new Random(h);
+        var gates = Enumerable.Range(0, 4 * h).Select(_ => (random.NextSingle() - 0.5f) * 12).ToArray();
+        var cPrev = Enumerable.Range(0, h).Select(_ => (random.NextSingle() - 0.5f) * 4).ToArray();
+        // the separate steps, as the LSTM took them before the fused cell
+        var expected = (float[])gates.Clone();
+        DenseMath.Sigmoid(expected.AsSpan(0, 2 * h));
+        DenseMath.Tanh(expected.AsSpan(2 * h, h));
+        DenseMath.Sigmoid(expected.AsSpan(3 * h, h));
+        var c = new float[h];
+        for (int j = 0; j < h; j++)
+        {
+            float cj = expected[j] * expected[2 * h + j];
+            if (hasPrevious) cj += expected[h + j] * cPrev[j];
+            c[j] = cj;
+        }
+        var tc = (float[])c.Clone();
+        DenseMath.Tanh(tc);
+        var output = new float[h];
+        for (int j = 0; j < h; j++) output[j] = expected[3 * h + j] * tc[j];
+
+        float[] fusedC = new float[h], fusedTc = new float[h], fusedOut = new float[h];
+        if (!DenseMath.LstmCell(gates, hasPrevious ? cPrev : default, fusedC, fusedTc, fusedOut, h))
+        {
+            // no 256-bit SIMD: the LSTM keeps the separate steps
+            Assert.False(System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated);
+            return;
+        }
+        Assert.Equal(Bits(expected), Bits(gates));
+        Assert.Equal(Bits(c), Bits(fusedC));
+        Assert.Equal(Bits(tc), Bits(fusedTc));
+        Assert.Equal(Bits(output), Bits(fusedOut));
+        Assert.False(DenseMath.LstmCell(new float[4 * 12], default, new float[12], new float[12], new float[12], 12));
+    }
+
+    private static int[] Bits(float[] xs) => [.. xs.Select(BitConverter.SingleToInt32Bits)];
 }
 
 public class ShippedParserLayerTests
