@@ -229,54 +229,62 @@ internal static class DenseMath
     private static void MatMatTransposed(ReadOnlySpan<float> wt, ReadOnlySpan<float> x, Span<float> y, int count, bool overwrite)
     {
         int cols = x.Length / count, rows = y.Length / count, t = 0;
+        // the blocks below read W without bounds checks
+        if (wt.Length < cols * rows) throw new ArgumentException($"W has {wt.Length} floats, not {cols} x {rows}", nameof(wt));
         if (Vector512.IsHardwareAccelerated && rows % 64 == 0)
         {
             ref float pw = ref MemoryMarshal.GetReference(wt);
-            for (; t + 4 <= count; t += 4)
-            {
-                var x0 = x.Slice(t * cols, cols);
-                var x1 = x.Slice((t + 1) * cols, cols);
-                var x2 = x.Slice((t + 2) * cols, cols);
-                var x3 = x.Slice((t + 3) * cols, cols);
-                ref float y0 = ref y[t * rows];
-                ref float y1 = ref y[(t + 1) * rows];
-                ref float y2 = ref y[(t + 2) * rows];
-                ref float y3 = ref y[(t + 3) * rows];
-                for (int r = 0; r < rows; r += 32)
-                {
-                    nuint ur = (nuint)r;
-                    Vector512<float> a00, a01, a10, a11, a20, a21, a30, a31;
-                    if (overwrite) a00 = a01 = a10 = a11 = a20 = a21 = a30 = a31 = Vector512<float>.Zero;
-                    else
-                    {
-                        a00 = Vector512.LoadUnsafe(ref y0, ur); a01 = Vector512.LoadUnsafe(ref y0, ur + 16);
-                        a10 = Vector512.LoadUnsafe(ref y1, ur); a11 = Vector512.LoadUnsafe(ref y1, ur + 16);
-                        a20 = Vector512.LoadUnsafe(ref y2, ur); a21 = Vector512.LoadUnsafe(ref y2, ur + 16);
-                        a30 = Vector512.LoadUnsafe(ref y3, ur); a31 = Vector512.LoadUnsafe(ref y3, ur + 16);
-                    }
-                    for (int c = 0; c < cols; c++)
-                    {
-                        nuint at = (nuint)(c * rows + r);
-                        var w0 = Vector512.LoadUnsafe(ref pw, at);
-                        var w1 = Vector512.LoadUnsafe(ref pw, at + 16);
-                        var b0 = Vector512.Create(x0[c]);
-                        var b1 = Vector512.Create(x1[c]);
-                        var b2 = Vector512.Create(x2[c]);
-                        var b3 = Vector512.Create(x3[c]);
-                        a00 = Vector512.FusedMultiplyAdd(w0, b0, a00); a01 = Vector512.FusedMultiplyAdd(w1, b0, a01);
-                        a10 = Vector512.FusedMultiplyAdd(w0, b1, a10); a11 = Vector512.FusedMultiplyAdd(w1, b1, a11);
-                        a20 = Vector512.FusedMultiplyAdd(w0, b2, a20); a21 = Vector512.FusedMultiplyAdd(w1, b2, a21);
-                        a30 = Vector512.FusedMultiplyAdd(w0, b3, a30); a31 = Vector512.FusedMultiplyAdd(w1, b3, a31);
-                    }
-                    a00.StoreUnsafe(ref y0, ur); a01.StoreUnsafe(ref y0, ur + 16);
-                    a10.StoreUnsafe(ref y1, ur); a11.StoreUnsafe(ref y1, ur + 16);
-                    a20.StoreUnsafe(ref y2, ur); a21.StoreUnsafe(ref y2, ur + 16);
-                    a30.StoreUnsafe(ref y3, ur); a31.StoreUnsafe(ref y3, ur + 16);
-                }
-            }
+            ref float px = ref MemoryMarshal.GetReference(x);
+            ref float py = ref MemoryMarshal.GetReference(y);
+            int groups = count / 4 * 4;
+            // a block of 64 outputs outer, the groups of four rows of X inner: the block's columns of W (cols x 64 floats,
+            // 32 KB for 128 inputs) stay in the first-level cache for every group instead of the whole matrix streaming
+            // from the second level once per group
+            for (int r = 0; r < rows; r += 64)
+                for (int g = 0; g < groups; g += 4) FourBySixtyFour(ref pw, ref px, ref py, cols, rows, r, g, overwrite);
+            t = groups;
         }
         if (overwrite) y[(t * rows)..(count * rows)].Clear();
         for (; t < count; t++) MatVecTransposedAdd(wt, x.Slice(t * cols, cols), y.Slice(t * rows, rows));
+    }
+
+    /// <summary>
+    /// Outputs r to r + 63 of rows t to t + 3 of <see cref="MatMatTransposed"/>: 16 accumulators, four loads of W and four
+    /// broadcasts of X per 16 fused multiply-adds. Each output is its start plus the products over the inputs in order,
+    /// the sums of <see cref="MatVecTransposedAdd"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FourBySixtyFour(ref float pw, ref float px, ref float py, int cols, int rows, int r, int t, bool overwrite)
+    {
+        nuint y0 = (nuint)(t * rows + r), y1 = y0 + (nuint)rows, y2 = y1 + (nuint)rows, y3 = y2 + (nuint)rows;
+        Vector512<float> a00, a01, a02, a03, a10, a11, a12, a13, a20, a21, a22, a23, a30, a31, a32, a33;
+        if (overwrite) a00 = a01 = a02 = a03 = a10 = a11 = a12 = a13 = a20 = a21 = a22 = a23 = a30 = a31 = a32 = a33 = Vector512<float>.Zero;
+        else
+        {
+            a00 = Vector512.LoadUnsafe(ref py, y0); a01 = Vector512.LoadUnsafe(ref py, y0 + 16); a02 = Vector512.LoadUnsafe(ref py, y0 + 32); a03 = Vector512.LoadUnsafe(ref py, y0 + 48);
+            a10 = Vector512.LoadUnsafe(ref py, y1); a11 = Vector512.LoadUnsafe(ref py, y1 + 16); a12 = Vector512.LoadUnsafe(ref py, y1 + 32); a13 = Vector512.LoadUnsafe(ref py, y1 + 48);
+            a20 = Vector512.LoadUnsafe(ref py, y2); a21 = Vector512.LoadUnsafe(ref py, y2 + 16); a22 = Vector512.LoadUnsafe(ref py, y2 + 32); a23 = Vector512.LoadUnsafe(ref py, y2 + 48);
+            a30 = Vector512.LoadUnsafe(ref py, y3); a31 = Vector512.LoadUnsafe(ref py, y3 + 16); a32 = Vector512.LoadUnsafe(ref py, y3 + 32); a33 = Vector512.LoadUnsafe(ref py, y3 + 48);
+        }
+        nuint x0 = (nuint)(t * cols), x1 = x0 + (nuint)cols, x2 = x1 + (nuint)cols, x3 = x2 + (nuint)cols;
+        for (int c = 0; c < cols; c++)
+        {
+            nuint at = (nuint)(c * rows + r), uc = (nuint)c;
+            var w0 = Vector512.LoadUnsafe(ref pw, at); var w1 = Vector512.LoadUnsafe(ref pw, at + 16);
+            var w2 = Vector512.LoadUnsafe(ref pw, at + 32); var w3 = Vector512.LoadUnsafe(ref pw, at + 48);
+            var b = Vector512.Create(Unsafe.Add(ref px, x0 + uc));
+            a00 = Vector512.FusedMultiplyAdd(w0, b, a00); a01 = Vector512.FusedMultiplyAdd(w1, b, a01); a02 = Vector512.FusedMultiplyAdd(w2, b, a02); a03 = Vector512.FusedMultiplyAdd(w3, b, a03);
+            b = Vector512.Create(Unsafe.Add(ref px, x1 + uc));
+            a10 = Vector512.FusedMultiplyAdd(w0, b, a10); a11 = Vector512.FusedMultiplyAdd(w1, b, a11); a12 = Vector512.FusedMultiplyAdd(w2, b, a12); a13 = Vector512.FusedMultiplyAdd(w3, b, a13);
+            b = Vector512.Create(Unsafe.Add(ref px, x2 + uc));
+            a20 = Vector512.FusedMultiplyAdd(w0, b, a20); a21 = Vector512.FusedMultiplyAdd(w1, b, a21); a22 = Vector512.FusedMultiplyAdd(w2, b, a22); a23 = Vector512.FusedMultiplyAdd(w3, b, a23);
+            b = Vector512.Create(Unsafe.Add(ref px, x3 + uc));
+            a30 = Vector512.FusedMultiplyAdd(w0, b, a30); a31 = Vector512.FusedMultiplyAdd(w1, b, a31); a32 = Vector512.FusedMultiplyAdd(w2, b, a32); a33 = Vector512.FusedMultiplyAdd(w3, b, a33);
+        }
+        a00.StoreUnsafe(ref py, y0); a01.StoreUnsafe(ref py, y0 + 16); a02.StoreUnsafe(ref py, y0 + 32); a03.StoreUnsafe(ref py, y0 + 48);
+        a10.StoreUnsafe(ref py, y1); a11.StoreUnsafe(ref py, y1 + 16); a12.StoreUnsafe(ref py, y1 + 32); a13.StoreUnsafe(ref py, y1 + 48);
+        a20.StoreUnsafe(ref py, y2); a21.StoreUnsafe(ref py, y2 + 16); a22.StoreUnsafe(ref py, y2 + 32); a23.StoreUnsafe(ref py, y2 + 48);
+        a30.StoreUnsafe(ref py, y3); a31.StoreUnsafe(ref py, y3 + 16); a32.StoreUnsafe(ref py, y3 + 32); a33.StoreUnsafe(ref py, y3 + 48);
     }
 
     /// <summary>The transpose of a rows x cols matrix (cols x rows).</summary>

@@ -271,6 +271,32 @@ public class NeuralParserTests
         Assert.False(DenseMath.LstmCell(new float[4 * 12], default, new float[12], new float[12], new float[12], 12));
     }
 
+    [Theory]
+    [InlineData(128, 40, 7)]
+    [InlineData(64, 128, 8)]
+    [InlineData(48, 16, 5)]
+    public void Batched_products_give_the_floats_of_one_product_per_row(int rows, int cols, int count)
+    {
+        var random = new Random(rows + cols + count);
+        float[] Fill(int n) => [.. Enumerable.Range(0, n).Select(_ => random.NextSingle() - 0.5f)];
+        var wt = Fill(rows * cols);
+        var x = Fill(count * cols);
+        var start = Fill(count * rows);
+        var added = (float[])start.Clone();
+        var set = Fill(count * rows);
+        DenseMath.MatMatTransposedAdd(wt, x, added, count);
+        DenseMath.MatMatTransposedSet(wt, x, set, count);
+        var expectedAdded = (float[])start.Clone();
+        var expectedSet = new float[count * rows];
+        for (int t = 0; t < count; t++)
+        {
+            DenseMath.MatVecTransposedAdd(wt, x.AsSpan(t * cols, cols), expectedAdded.AsSpan(t * rows, rows));
+            DenseMath.MatVecTransposedAdd(wt, x.AsSpan(t * cols, cols), expectedSet.AsSpan(t * rows, rows));
+        }
+        Assert.Equal(Bits(expectedAdded), Bits(added));
+        Assert.Equal(Bits(expectedSet), Bits(set));
+    }
+
     private static int[] Bits(float[] xs) => [.. xs.Select(BitConverter.SingleToInt32Bits)];
 }
 
