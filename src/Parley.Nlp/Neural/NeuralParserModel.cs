@@ -256,18 +256,17 @@ internal sealed partial class NeuralParserModel
     private void EncodeFrozen(NeuralSentence s, InferencePlan plan)
     {
         int n = s.Count, h = Shape.Hidden, h2 = 2 * h, g4 = 4 * h, g8 = 8 * h;
-        Span<float> sum = stackalloc float[g8];
         var p = plan.Projected;
         for (int i = 0; i < n; i++)
         {
-            plan.Bias.CopyTo(sum);
-            DenseMath.Add(p[0].AsSpan(s.Word[i] * g8, g8), sum);
-            DenseMath.Add(p[1].AsSpan(s.Cluster[i] * g8, g8), sum);
-            DenseMath.Add(p[2].AsSpan(s.Tag[i] * g8, g8), sum);
-            DenseMath.Add(p[3].AsSpan(s.Suffix[i] * g8, g8), sum);
-            DenseMath.Add(p[4].AsSpan(s.Shape[i] * g8, g8), sum);
-            sum[..g4].CopyTo(s.ForwardTape.Gates.AsSpan(i * g4, g4));
-            sum[g4..].CopyTo(s.BackwardTape.Gates.AsSpan(i * g4, g4));
+            // each direction's half of the five rows, summed straight into its tape (bias first, then the rows in order)
+            for (int half = 0; half < 2; half++)
+            {
+                int at = half * g4;
+                DenseMath.SumOfRows(plan.Bias.AsSpan(at, g4), p[0].AsSpan(s.Word[i] * g8 + at, g4), p[1].AsSpan(s.Cluster[i] * g8 + at, g4),
+                    p[2].AsSpan(s.Tag[i] * g8 + at, g4), p[3].AsSpan(s.Suffix[i] * g8 + at, g4), p[4].AsSpan(s.Shape[i] * g8 + at, g4),
+                    (half == 0 ? s.ForwardTape : s.BackwardTape).Gates.AsSpan(i * g4, g4));
+            }
         }
         Forward.Forward(s.ForwardTape, n, reverse: false, plan.ForwardRecurrent);
         Backward.Forward(s.BackwardTape, n, reverse: true, plan.BackwardRecurrent);

@@ -297,6 +297,20 @@ public class NeuralParserTests
         Assert.Equal(Bits(expectedSet), Bits(set));
     }
 
+    [Theory]
+    [InlineData(256)]
+    [InlineData(20)]
+    public void Sum_of_rows_gives_the_floats_of_adding_them_one_after_the_other(int n)
+    {
+        var random = new Random(n);
+        float[][] rows = [.. Enumerable.Range(0, 6).Select(_ => Enumerable.Range(0, n).Select(_ => (random.NextSingle() - 0.5f) * 8).ToArray())];
+        var expected = (float[])rows[0].Clone();
+        for (int r = 1; r < 6; r++) DenseMath.Add(rows[r], expected);
+        var sum = new float[n];
+        DenseMath.SumOfRows(rows[0], rows[1], rows[2], rows[3], rows[4], rows[5], sum);
+        Assert.Equal(Bits(expected), Bits(sum));
+    }
+
     private static int[] Bits(float[] xs) => [.. xs.Select(BitConverter.SingleToInt32Bits)];
 }
 
