@@ -98,6 +98,54 @@ internal static class DenseMath
         ScalarRows(wt, x, y, r);
     }
 
+    /// <summary>
+    /// Two <see cref="MatVecTransposedAdd"/> products with the same matrix (ya += W xa, yb += W xb): 128 outputs of both at
+    /// a time, each load of W serving two fused multiply-adds, which halves what is read of W (the LSTM recurrence of two
+    /// sentences, 64 KB of W per step). Every output is its start plus the products over the inputs in order, as in
+    /// <see cref="MatVecTransposedAdd"/>, so the floats are the same as two separate products.
+    /// </summary>
+    public static void MatVecTransposedAddPair(ReadOnlySpan<float> wt, ReadOnlySpan<float> xa, Span<float> ya, ReadOnlySpan<float> xb, Span<float> yb)
+    {
+        int rows = ya.Length, cols = xa.Length;
+        if (!Vector512.IsHardwareAccelerated || rows % 128 != 0 || yb.Length != rows || xb.Length != cols || wt.Length < rows * cols)
+        {
+            MatVecTransposedAdd(wt, xa, ya);
+            MatVecTransposedAdd(wt, xb, yb);
+            return;
+        }
+        ref float pw = ref MemoryMarshal.GetReference(wt);
+        ref float pa = ref MemoryMarshal.GetReference(ya);
+        ref float pb = ref MemoryMarshal.GetReference(yb);
+        ref float qa = ref MemoryMarshal.GetReference(xa);
+        ref float qb = ref MemoryMarshal.GetReference(xb);
+        for (int r = 0; r < rows; r += 128)
+        {
+            nuint ur = (nuint)r;
+            var a0 = Vector512.LoadUnsafe(ref pa, ur); var a1 = Vector512.LoadUnsafe(ref pa, ur + 16); var a2 = Vector512.LoadUnsafe(ref pa, ur + 32); var a3 = Vector512.LoadUnsafe(ref pa, ur + 48);
+            var a4 = Vector512.LoadUnsafe(ref pa, ur + 64); var a5 = Vector512.LoadUnsafe(ref pa, ur + 80); var a6 = Vector512.LoadUnsafe(ref pa, ur + 96); var a7 = Vector512.LoadUnsafe(ref pa, ur + 112);
+            var b0 = Vector512.LoadUnsafe(ref pb, ur); var b1 = Vector512.LoadUnsafe(ref pb, ur + 16); var b2 = Vector512.LoadUnsafe(ref pb, ur + 32); var b3 = Vector512.LoadUnsafe(ref pb, ur + 48);
+            var b4 = Vector512.LoadUnsafe(ref pb, ur + 64); var b5 = Vector512.LoadUnsafe(ref pb, ur + 80); var b6 = Vector512.LoadUnsafe(ref pb, ur + 96); var b7 = Vector512.LoadUnsafe(ref pb, ur + 112);
+            for (int c = 0; c < cols; c++)
+            {
+                nuint at = (nuint)(c * rows + r);
+                var sa = Vector512.Create(Unsafe.Add(ref qa, c));
+                var sb = Vector512.Create(Unsafe.Add(ref qb, c));
+                var w = Vector512.LoadUnsafe(ref pw, at); a0 = Vector512.FusedMultiplyAdd(w, sa, a0); b0 = Vector512.FusedMultiplyAdd(w, sb, b0);
+                w = Vector512.LoadUnsafe(ref pw, at + 16); a1 = Vector512.FusedMultiplyAdd(w, sa, a1); b1 = Vector512.FusedMultiplyAdd(w, sb, b1);
+                w = Vector512.LoadUnsafe(ref pw, at + 32); a2 = Vector512.FusedMultiplyAdd(w, sa, a2); b2 = Vector512.FusedMultiplyAdd(w, sb, b2);
+                w = Vector512.LoadUnsafe(ref pw, at + 48); a3 = Vector512.FusedMultiplyAdd(w, sa, a3); b3 = Vector512.FusedMultiplyAdd(w, sb, b3);
+                w = Vector512.LoadUnsafe(ref pw, at + 64); a4 = Vector512.FusedMultiplyAdd(w, sa, a4); b4 = Vector512.FusedMultiplyAdd(w, sb, b4);
+                w = Vector512.LoadUnsafe(ref pw, at + 80); a5 = Vector512.FusedMultiplyAdd(w, sa, a5); b5 = Vector512.FusedMultiplyAdd(w, sb, b5);
+                w = Vector512.LoadUnsafe(ref pw, at + 96); a6 = Vector512.FusedMultiplyAdd(w, sa, a6); b6 = Vector512.FusedMultiplyAdd(w, sb, b6);
+                w = Vector512.LoadUnsafe(ref pw, at + 112); a7 = Vector512.FusedMultiplyAdd(w, sa, a7); b7 = Vector512.FusedMultiplyAdd(w, sb, b7);
+            }
+            a0.StoreUnsafe(ref pa, ur); a1.StoreUnsafe(ref pa, ur + 16); a2.StoreUnsafe(ref pa, ur + 32); a3.StoreUnsafe(ref pa, ur + 48);
+            a4.StoreUnsafe(ref pa, ur + 64); a5.StoreUnsafe(ref pa, ur + 80); a6.StoreUnsafe(ref pa, ur + 96); a7.StoreUnsafe(ref pa, ur + 112);
+            b0.StoreUnsafe(ref pb, ur); b1.StoreUnsafe(ref pb, ur + 16); b2.StoreUnsafe(ref pb, ur + 32); b3.StoreUnsafe(ref pb, ur + 48);
+            b4.StoreUnsafe(ref pb, ur + 64); b5.StoreUnsafe(ref pb, ur + 80); b6.StoreUnsafe(ref pb, ur + 96); b7.StoreUnsafe(ref pb, ur + 112);
+        }
+    }
+
     /// <summary>The rows from <paramref name="r"/> on of <see cref="MatVecTransposedAdd"/>, one at a time (the tail no vector fills).</summary>
     private static void ScalarRows(ReadOnlySpan<float> wt, ReadOnlySpan<float> x, Span<float> y, int r)
     {

@@ -311,6 +311,53 @@ public class NeuralParserTests
         Assert.Equal(Bits(expected), Bits(sum));
     }
 
+    [Theory]
+    [InlineData(256, 64)]
+    [InlineData(128, 40)]
+    [InlineData(96, 16)]
+    public void Paired_products_give_the_floats_of_two_products(int rows, int cols)
+    {
+        var random = new Random(rows * cols);
+        float[] Fill(int n) => [.. Enumerable.Range(0, n).Select(_ => random.NextSingle() - 0.5f)];
+        var wt = Fill(rows * cols);
+        float[] xa = Fill(cols), xb = Fill(cols), ya = Fill(rows), yb = Fill(rows);
+        float[] expectedA = (float[])ya.Clone(), expectedB = (float[])yb.Clone();
+        DenseMath.MatVecTransposedAdd(wt, xa, expectedA);
+        DenseMath.MatVecTransposedAdd(wt, xb, expectedB);
+        DenseMath.MatVecTransposedAddPair(wt, xa, ya, xb, yb);
+        Assert.Equal(Bits(expectedA), Bits(ya));
+        Assert.Equal(Bits(expectedB), Bits(yb));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Two_sentences_side_by_side_get_the_floats_of_their_own_recurrences(bool reverse)
+    {
+        const int hidden = 64;
+        var layer = new LstmLayer("test", 8, hidden);
+        layer.Initialise(new Random(3));
+        var transposed = DenseMath.Transpose(layer.Wh.Value, 4 * hidden, hidden);
+        var random = new Random(4);
+        LstmTape Tape(int count)
+        {
+            var tape = new LstmTape();
+            tape.Ensure(count, hidden);
+            for (int i = 0; i < count * 4 * hidden; i++) tape.Gates[i] = (random.NextSingle() - 0.5f) * 4;
+            return tape;
+        }
+        LstmTape Copy(LstmTape tape) => new() { Gates = (float[])tape.Gates.Clone(), C = new float[tape.C.Length], TanhC = new float[tape.TanhC.Length], H = new float[tape.H.Length] };
+        // a shorter and a longer sentence: the longer one runs alone once the shorter ends
+        LstmTape a = Tape(5), b = Tape(9);
+        LstmTape soloA = Copy(a), soloB = Copy(b);
+        layer.Forward(soloA, 5, reverse, transposed);
+        layer.Forward(soloB, 9, reverse, transposed);
+        layer.ForwardPair(a, 5, b, 9, reverse, transposed);
+        Assert.Equal(Bits(soloA.H[..(5 * hidden)]), Bits(a.H[..(5 * hidden)]));
+        Assert.Equal(Bits(soloB.H[..(9 * hidden)]), Bits(b.H[..(9 * hidden)]));
+        Assert.Equal(Bits(soloB.C[..(9 * hidden)]), Bits(b.C[..(9 * hidden)]));
+    }
+
     private static int[] Bits(float[] xs) => [.. xs.Select(BitConverter.SingleToInt32Bits)];
 }
 
