@@ -50,35 +50,67 @@ internal sealed class LstmLayer
     /// </summary>
     public void Forward(LstmTape tape, int count, bool reverse, float[]? recurrentTransposed = null)
     {
-        int h = Hidden, g4 = 4 * h;
-        var wh = Wh.Value;
+        if (recurrentTransposed is not null)
+        {
+            ForwardPair(tape, count, null, 0, reverse, recurrentTransposed);
+            return;
+        }
         int prev = -1;
         for (int k = 0; k < count; k++)
         {
             int t = reverse ? count - 1 - k : k;
-            var gates = tape.Gates.AsSpan(t * g4, g4);
-            if (prev >= 0)
-            {
-                if (recurrentTransposed is not null) DenseMath.MatVecTransposedAdd(recurrentTransposed, tape.H.AsSpan(prev * h, h), gates);
-                else DenseMath.MatVecAdd(wh, g4, tape.H.AsSpan(prev * h, h), gates);
-            }
-            DenseMath.Sigmoid(gates[..(2 * h)]);
-            DenseMath.Tanh(gates.Slice(2 * h, h));
-            DenseMath.Sigmoid(gates.Slice(3 * h, h));
-            var c = tape.C.AsSpan(t * h, h);
-            var tc = tape.TanhC.AsSpan(t * h, h);
-            var output = tape.H.AsSpan(t * h, h);
-            for (int j = 0; j < h; j++)
-            {
-                float cj = gates[j] * gates[2 * h + j];
-                if (prev >= 0) cj += gates[h + j] * tape.C[prev * h + j];
-                c[j] = cj;
-                tc[j] = cj;
-            }
-            DenseMath.Tanh(tc);
-            for (int j = 0; j < h; j++) output[j] = gates[3 * h + j] * tc[j];
+            if (prev >= 0) DenseMath.MatVecAdd(Wh.Value, 4 * Hidden, tape.H.AsSpan(prev * Hidden, Hidden), tape.Gates.AsSpan(t * 4 * Hidden, 4 * Hidden));
+            Cell(tape, t, prev);
             prev = t;
         }
+    }
+
+    /// <summary>
+    /// <see cref="Forward"/> with W_h transposed over two sentences at once (<paramref name="b"/> may be null, with
+    /// <paramref name="countB"/> 0): while both have steps left, one pass over the recurrent weights serves both
+    /// products (<see cref="DenseMath.MatVecTransposedAddPair"/>), which halves what is read of the matrix per step. Each
+    /// sentence's floats are those of its own recurrence.
+    /// </summary>
+    public void ForwardPair(LstmTape a, int countA, LstmTape? b, int countB, bool reverse, float[] recurrentTransposed)
+    {
+        int h = Hidden, g4 = 4 * h, prevA = -1, prevB = -1;
+        for (int k = 0; k < Math.Max(countA, countB); k++)
+        {
+            int ta = k < countA ? (reverse ? countA - 1 - k : k) : -1;
+            int tb = k < countB ? (reverse ? countB - 1 - k : k) : -1;
+            bool stepA = ta >= 0 && prevA >= 0, stepB = tb >= 0 && prevB >= 0;
+            if (stepA && stepB)
+                DenseMath.MatVecTransposedAddPair(recurrentTransposed, a.H.AsSpan(prevA * h, h), a.Gates.AsSpan(ta * g4, g4),
+                    b!.H.AsSpan(prevB * h, h), b.Gates.AsSpan(tb * g4, g4));
+            else if (stepA) DenseMath.MatVecTransposedAdd(recurrentTransposed, a.H.AsSpan(prevA * h, h), a.Gates.AsSpan(ta * g4, g4));
+            else if (stepB) DenseMath.MatVecTransposedAdd(recurrentTransposed, b!.H.AsSpan(prevB * h, h), b.Gates.AsSpan(tb * g4, g4));
+            if (ta >= 0) { Cell(a, ta, prevA); prevA = ta; }
+            if (tb >= 0) { Cell(b!, tb, prevB); prevB = tb; }
+        }
+    }
+
+    /// <summary>Step t of the recurrence after its gates' pre-activations are summed (prev: the step before, -1 at the first).</summary>
+    private void Cell(LstmTape tape, int t, int prev)
+    {
+        int h = Hidden, g4 = 4 * h;
+        var gates = tape.Gates.AsSpan(t * g4, g4);
+        var c = tape.C.AsSpan(t * h, h);
+        var tc = tape.TanhC.AsSpan(t * h, h);
+        var output = tape.H.AsSpan(t * h, h);
+        var cPrev = prev >= 0 ? tape.C.AsSpan(prev * h, h) : default;
+        if (DenseMath.LstmCell(gates, cPrev, c, tc, output, h)) return;
+        DenseMath.Sigmoid(gates[..(2 * h)]);
+        DenseMath.Tanh(gates.Slice(2 * h, h));
+        DenseMath.Sigmoid(gates.Slice(3 * h, h));
+        for (int j = 0; j < h; j++)
+        {
+            float cj = gates[j] * gates[2 * h + j];
+            if (prev >= 0) cj += gates[h + j] * tape.C[prev * h + j];
+            c[j] = cj;
+            tc[j] = cj;
+        }
+        DenseMath.Tanh(tc);
+        for (int j = 0; j < h; j++) output[j] = gates[3 * h + j] * tc[j];
     }
 
     /// <summary>

@@ -205,7 +205,7 @@ internal sealed partial class NeuralParserModel
         int n = s.Count, d = shape.InputDim, h = shape.Hidden, h2 = 2 * h;
         if (_plan is { } plan && dropout == 0)
         {
-            EncodeFrozen(s, plan);
+            EncodeFrozen(s, null, plan);
             return;
         }
         var x = s.Inputs;
@@ -247,47 +247,86 @@ internal sealed partial class NeuralParserModel
             Concatenate(s.ForwardTape2, s.BackwardTape2, n, h, s.Vectors);
         }
         else Concatenate(s.ForwardTape, s.BackwardTape, n, h, s.Vectors);
-        Root.Value.CopyTo(s.Vectors.AsSpan(n * h2, h2));
-        None.Value.CopyTo(s.Vectors.AsSpan((n + 1) * h2, h2));
-        WordParts(s);
+        FinishEncoding(s);
     }
 
-    /// <summary>Encoding with the inference tables: input projections are sums of precomputed rows.</summary>
-    private void EncodeFrozen(NeuralSentence s, InferencePlan plan)
+    /// <summary>
+    /// <see cref="Encode"/> of two sentences (inference): with the inference tables, their recurrences run side by side and
+    /// share each pass over the recurrent weights. Each sentence gets the floats of its own encoding.
+    /// </summary>
+    public void EncodePair(NeuralSentence a, NeuralSentence b)
     {
-        int n = s.Count, h = Shape.Hidden, h2 = 2 * h, g4 = 4 * h, g8 = 8 * h;
-        Span<float> sum = stackalloc float[g8];
+        if (_plan is { } plan) EncodeFrozen(a, b, plan);
+        else
+        {
+            Encode(a);
+            Encode(b);
+        }
+    }
+
+    /// <summary>Encoding with the inference tables (of one sentence, or two side by side): input projections are sums of precomputed rows.</summary>
+    private void EncodeFrozen(NeuralSentence a, NeuralSentence? b, InferencePlan plan)
+    {
+        int h = Shape.Hidden;
+        InputSums(a, plan);
+        if (b is not null) InputSums(b, plan);
+        Forward.ForwardPair(a.ForwardTape, a.Count, b?.ForwardTape, b?.Count ?? 0, reverse: false, plan.ForwardRecurrent);
+        Backward.ForwardPair(a.BackwardTape, a.Count, b?.BackwardTape, b?.Count ?? 0, reverse: true, plan.BackwardRecurrent);
+        if (Forward2 is { } f2 && Backward2 is { } b2)
+        {
+            SecondLayerInputs(a, plan);
+            if (b is not null) SecondLayerInputs(b, plan);
+            f2.ForwardPair(a.ForwardTape2, a.Count, b?.ForwardTape2, b?.Count ?? 0, reverse: false, plan.Forward2Recurrent);
+            b2.ForwardPair(a.BackwardTape2, a.Count, b?.BackwardTape2, b?.Count ?? 0, reverse: true, plan.Backward2Recurrent);
+            Concatenate(a.ForwardTape2, a.BackwardTape2, a.Count, h, a.Vectors);
+            if (b is not null) Concatenate(b.ForwardTape2, b.BackwardTape2, b.Count, h, b.Vectors);
+        }
+        else
+        {
+            Concatenate(a.ForwardTape, a.BackwardTape, a.Count, h, a.Vectors);
+            if (b is not null) Concatenate(b.ForwardTape, b.BackwardTape, b.Count, h, b.Vectors);
+        }
+        FinishEncoding(a);
+        if (b is not null) FinishEncoding(b);
+    }
+
+    /// <summary>The first layer's projected inputs of every word: each direction's half of five precomputed rows, summed into its tape.</summary>
+    private void InputSums(NeuralSentence s, InferencePlan plan)
+    {
+        int n = s.Count, g4 = 4 * Shape.Hidden, g8 = 2 * g4;
         var p = plan.Projected;
         for (int i = 0; i < n; i++)
         {
-            plan.Bias.CopyTo(sum);
-            DenseMath.Add(p[0].AsSpan(s.Word[i] * g8, g8), sum);
-            DenseMath.Add(p[1].AsSpan(s.Cluster[i] * g8, g8), sum);
-            DenseMath.Add(p[2].AsSpan(s.Tag[i] * g8, g8), sum);
-            DenseMath.Add(p[3].AsSpan(s.Suffix[i] * g8, g8), sum);
-            DenseMath.Add(p[4].AsSpan(s.Shape[i] * g8, g8), sum);
-            sum[..g4].CopyTo(s.ForwardTape.Gates.AsSpan(i * g4, g4));
-            sum[g4..].CopyTo(s.BackwardTape.Gates.AsSpan(i * g4, g4));
-        }
-        Forward.Forward(s.ForwardTape, n, reverse: false, plan.ForwardRecurrent);
-        Backward.Forward(s.BackwardTape, n, reverse: true, plan.BackwardRecurrent);
-        if (Forward2 is { } f2 && Backward2 is { } b2)
-        {
-            Concatenate(s.ForwardTape, s.BackwardTape, n, h, s.Lower);
-            // both directions' input projections of every word in one batched product
-            var projected = s.Projected2.AsSpan(0, n * g8);
-            for (int i = 0; i < n; i++) plan.Bias2.CopyTo(projected.Slice(i * g8, g8));
-            DenseMath.MatMatTransposedAdd(plan.Input2, s.Lower.AsSpan(0, n * h2), projected, n);
-            for (int i = 0; i < n; i++)
+            // bias first, then the rows in order
+            for (int half = 0; half < 2; half++)
             {
-                projected.Slice(i * g8, g4).CopyTo(s.ForwardTape2.Gates.AsSpan(i * g4, g4));
-                projected.Slice(i * g8 + g4, g4).CopyTo(s.BackwardTape2.Gates.AsSpan(i * g4, g4));
+                int at = half * g4;
+                DenseMath.SumOfRows(plan.Bias.AsSpan(at, g4), p[0].AsSpan(s.Word[i] * g8 + at, g4), p[1].AsSpan(s.Cluster[i] * g8 + at, g4),
+                    p[2].AsSpan(s.Tag[i] * g8 + at, g4), p[3].AsSpan(s.Suffix[i] * g8 + at, g4), p[4].AsSpan(s.Shape[i] * g8 + at, g4),
+                    (half == 0 ? s.ForwardTape : s.BackwardTape).Gates.AsSpan(i * g4, g4));
             }
-            f2.Forward(s.ForwardTape2, n, reverse: false, plan.Forward2Recurrent);
-            b2.Forward(s.BackwardTape2, n, reverse: true, plan.Backward2Recurrent);
-            Concatenate(s.ForwardTape2, s.BackwardTape2, n, h, s.Vectors);
         }
-        else Concatenate(s.ForwardTape, s.BackwardTape, n, h, s.Vectors);
+    }
+
+    /// <summary>The second layer's projected inputs: the first layer's vectors, then both directions' input projections of every word in one batched product.</summary>
+    private void SecondLayerInputs(NeuralSentence s, InferencePlan plan)
+    {
+        int n = s.Count, h = Shape.Hidden, h2 = 2 * h, g4 = 4 * h, g8 = 8 * h;
+        Concatenate(s.ForwardTape, s.BackwardTape, n, h, s.Lower);
+        var projected = s.Projected2.AsSpan(0, n * g8);
+        for (int i = 0; i < n; i++) plan.Bias2.CopyTo(projected.Slice(i * g8, g8));
+        DenseMath.MatMatTransposedAdd(plan.Input2, s.Lower.AsSpan(0, n * h2), projected, n);
+        for (int i = 0; i < n; i++)
+        {
+            projected.Slice(i * g8, g4).CopyTo(s.ForwardTape2.Gates.AsSpan(i * g4, g4));
+            projected.Slice(i * g8 + g4, g4).CopyTo(s.BackwardTape2.Gates.AsSpan(i * g4, g4));
+        }
+    }
+
+    /// <summary>The root's and the empty position's vectors after the words', then the per-word parts of the scorers.</summary>
+    private void FinishEncoding(NeuralSentence s)
+    {
+        int n = s.Count, h2 = 2 * Shape.Hidden;
         Root.Value.CopyTo(s.Vectors.AsSpan(n * h2, h2));
         None.Value.CopyTo(s.Vectors.AsSpan((n + 1) * h2, h2));
         WordParts(s);

@@ -235,13 +235,18 @@ public sealed class DependencyParser
     /// </summary>
     private void ParseNeural(ParserScratch scratch)
     {
+        _neural!.Encode(scratch.Neural);
+        DecideNeural(scratch, scratch.Neural);
+    }
+
+    /// <summary>The tags (when the network outputs them) and the transitions of an encoded sentence, into scratch.State.</summary>
+    private void DecideNeural(ParserScratch scratch, Neural.NeuralSentence ns)
+    {
         var net = _neural!;
         var st = scratch.State;
-        var ns = scratch.Neural;
         var input = scratch.Input;
         int n = ns.Count;
         float moveWeight = net.PerceptronWeight, labelWeight = net.PerceptronLabelWeight;
-        net.Encode(ns);
         if (net.OutputsTags) net.PredictTags(ns);
         st.Reset(n);
         Span<float> scores = scratch.Scores;
@@ -385,6 +390,10 @@ public sealed class DependencyParser
         ArgumentNullException.ThrowIfNull(doc);
         var scratch = Scratch;
         bool perceptronInput = NeedsPerceptronInput;
+        // the network alone decides: sentences are encoded two at a time (their recurrences share the weights' reads)
+        bool pairs = _neural is not null && !perceptronInput;
+        Neural.NeuralSentence? pending = null;
+        int pendingFirst = 0;
         var tokens = doc.TokensMutable;
         string text = doc.Text;
         foreach (ref readonly var sentence in doc.Sentences)
@@ -393,36 +402,66 @@ public sealed class DependencyParser
             int first = sentence.FirstToken, n = sentence.EndToken - first;
             if (n <= 0) continue;
             var input = scratch.Input;
-            input.Reset(n);
-            ResetNeural(scratch, n);
+            var ns = pending is null ? scratch.Neural : scratch.Neural2;
+            if (!pairs) input.Reset(n);
+            if (_neural is not null) ns.Reset(n, _neural.Shape, training: false);
             for (int i = 0; i < n; i++)
             {
                 ref readonly var t = ref tokens[first + i];
                 ReadOnlySpan<char> form = t.Norm != 0 ? StringStore.Get(t.Norm) : text.AsSpan(t.Start, t.End - t.Start);
                 ReadOnlySpan<char> upos = UPosNames.Name(t.Upos), xpos = StringStore.Get(t.Xpos);
                 if (perceptronInput) input.Words[i] = TokenAttributes.From(form, StringStore.Get(t.Lemma), upos, xpos, _clusters);
-                SetNeuralWord(scratch, i, form, upos, xpos);
+                _neural?.SetWord(ns, i, form, upos, xpos);
             }
-            if (perceptronInput) input.Finish();
-            ParseInput(scratch);
-            var st = scratch.State;
-            for (int i = 0; i < n; i++)
+            if (!pairs)
             {
-                ref var t = ref tokens[first + i];
-                int h = st.Heads[i];
-                t.Head = h == n ? -1 : first + h;
-                t.Deprel = _labelIds[st.Labels[i]];
-                if (_tagUpos is not null)
-                {
-                    int tag = scratch.Neural.PredictedTag[i];
-                    if (t.Upos == _tagUpos[tag] && t.Xpos == _tagXpos![tag]) continue;
-                    t.Upos = _tagUpos[tag];
-                    t.Xpos = _tagXpos![tag];
-                    tagsChanged?.Invoke(doc, first + i);
-                }
+                if (perceptronInput) input.Finish();
+                ParseInput(scratch);
+                WriteBack(doc, scratch, scratch.Neural, first, n, tagsChanged);
+                continue;
             }
+            if (pending is null)
+            {
+                pending = ns;
+                pendingFirst = first;
+                continue;
+            }
+            _neural!.EncodePair(pending, ns);
+            DecideNeural(scratch, pending);
+            WriteBack(doc, scratch, pending, pendingFirst, pending.Count, tagsChanged);
+            DecideNeural(scratch, ns);
+            WriteBack(doc, scratch, ns, first, n, tagsChanged);
+            pending = null;
+        }
+        if (pending is not null)
+        {
+            _neural!.Encode(pending);
+            DecideNeural(scratch, pending);
+            WriteBack(doc, scratch, pending, pendingFirst, pending.Count, tagsChanged);
         }
         doc.Done |= Layers.Parse;
+    }
+
+    /// <summary>Heads, relations and (when the network outputs them) tags of a parsed sentence (in scratch.State and <paramref name="ns"/>) into its tokens.</summary>
+    private void WriteBack(Document doc, ParserScratch scratch, Neural.NeuralSentence ns, int first, int n, Action<Document, int>? tagsChanged)
+    {
+        var tokens = doc.TokensMutable;
+        var st = scratch.State;
+        for (int i = 0; i < n; i++)
+        {
+            ref var t = ref tokens[first + i];
+            int h = st.Heads[i];
+            t.Head = h == n ? -1 : first + h;
+            t.Deprel = _labelIds[st.Labels[i]];
+            if (_tagUpos is not null)
+            {
+                int tag = ns.PredictedTag[i];
+                if (t.Upos == _tagUpos[tag] && t.Xpos == _tagXpos![tag]) continue;
+                t.Upos = _tagUpos[tag];
+                t.Xpos = _tagXpos![tag];
+                tagsChanged?.Invoke(doc, first + i);
+            }
+        }
     }
 
     /// <summary>Same as <see cref="Parse(Document, CancellationToken)"/>; matches the public API shape.</summary>
@@ -543,4 +582,6 @@ internal sealed class ParserScratch
     public readonly ulong[] Features = new ulong[Math.Max(ParserFeatures.MaxTransitionFeatures, ParserFeatures.MaxLabelFeatures)];
     public readonly float[] Scores = new float[256];
     public readonly Neural.NeuralSentence Neural = new();
+    /// <summary>The second sentence when two are encoded side by side.</summary>
+    public readonly Neural.NeuralSentence Neural2 = new();
 }

@@ -229,6 +229,136 @@ public class NeuralParserTests
         DenseMath.Sigmoid(sig);
         for (int i = 0; i < xs.Length; i++) Assert.True(MathF.Abs(sig[i] - 1 / (1 + MathF.Exp(-xs[i]))) < 1e-5f, $"sigmoid({xs[i]})");
     }
+
+    [Theory]
+    [InlineData(64, true)]
+    [InlineData(64, false)]
+    [InlineData(24, true)]
+    [InlineData(8, false)]
+    public void Fused_lstm_cell_gives_the_floats_of_the_separate_steps(int h, bool hasPrevious)
+    {
+        var random = new Random(h);
+        var gates = Enumerable.Range(0, 4 * h).Select(_ => (random.NextSingle() - 0.5f) * 12).ToArray();
+        var cPrev = Enumerable.Range(0, h).Select(_ => (random.NextSingle() - 0.5f) * 4).ToArray();
+        // the separate steps, as the LSTM took them before the fused cell
+        var expected = (float[])gates.Clone();
+        DenseMath.Sigmoid(expected.AsSpan(0, 2 * h));
+        DenseMath.Tanh(expected.AsSpan(2 * h, h));
+        DenseMath.Sigmoid(expected.AsSpan(3 * h, h));
+        var c = new float[h];
+        for (int j = 0; j < h; j++)
+        {
+            float cj = expected[j] * expected[2 * h + j];
+            if (hasPrevious) cj += expected[h + j] * cPrev[j];
+            c[j] = cj;
+        }
+        var tc = (float[])c.Clone();
+        DenseMath.Tanh(tc);
+        var output = new float[h];
+        for (int j = 0; j < h; j++) output[j] = expected[3 * h + j] * tc[j];
+
+        float[] fusedC = new float[h], fusedTc = new float[h], fusedOut = new float[h];
+        if (!DenseMath.LstmCell(gates, hasPrevious ? cPrev : default, fusedC, fusedTc, fusedOut, h))
+        {
+            // no 256-bit SIMD: the LSTM keeps the separate steps
+            Assert.False(System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated);
+            return;
+        }
+        Assert.Equal(Bits(expected), Bits(gates));
+        Assert.Equal(Bits(c), Bits(fusedC));
+        Assert.Equal(Bits(tc), Bits(fusedTc));
+        Assert.Equal(Bits(output), Bits(fusedOut));
+        Assert.False(DenseMath.LstmCell(new float[4 * 12], default, new float[12], new float[12], new float[12], 12));
+    }
+
+    [Theory]
+    [InlineData(128, 40, 7)]
+    [InlineData(64, 128, 8)]
+    [InlineData(48, 16, 5)]
+    public void Batched_products_give_the_floats_of_one_product_per_row(int rows, int cols, int count)
+    {
+        var random = new Random(rows + cols + count);
+        float[] Fill(int n) => [.. Enumerable.Range(0, n).Select(_ => random.NextSingle() - 0.5f)];
+        var wt = Fill(rows * cols);
+        var x = Fill(count * cols);
+        var start = Fill(count * rows);
+        var added = (float[])start.Clone();
+        var set = Fill(count * rows);
+        DenseMath.MatMatTransposedAdd(wt, x, added, count);
+        DenseMath.MatMatTransposedSet(wt, x, set, count);
+        var expectedAdded = (float[])start.Clone();
+        var expectedSet = new float[count * rows];
+        for (int t = 0; t < count; t++)
+        {
+            DenseMath.MatVecTransposedAdd(wt, x.AsSpan(t * cols, cols), expectedAdded.AsSpan(t * rows, rows));
+            DenseMath.MatVecTransposedAdd(wt, x.AsSpan(t * cols, cols), expectedSet.AsSpan(t * rows, rows));
+        }
+        Assert.Equal(Bits(expectedAdded), Bits(added));
+        Assert.Equal(Bits(expectedSet), Bits(set));
+    }
+
+    [Theory]
+    [InlineData(256)]
+    [InlineData(20)]
+    public void Sum_of_rows_gives_the_floats_of_adding_them_one_after_the_other(int n)
+    {
+        var random = new Random(n);
+        float[][] rows = [.. Enumerable.Range(0, 6).Select(_ => Enumerable.Range(0, n).Select(_ => (random.NextSingle() - 0.5f) * 8).ToArray())];
+        var expected = (float[])rows[0].Clone();
+        for (int r = 1; r < 6; r++) DenseMath.Add(rows[r], expected);
+        var sum = new float[n];
+        DenseMath.SumOfRows(rows[0], rows[1], rows[2], rows[3], rows[4], rows[5], sum);
+        Assert.Equal(Bits(expected), Bits(sum));
+    }
+
+    [Theory]
+    [InlineData(256, 64)]
+    [InlineData(128, 40)]
+    [InlineData(96, 16)]
+    public void Paired_products_give_the_floats_of_two_products(int rows, int cols)
+    {
+        var random = new Random(rows * cols);
+        float[] Fill(int n) => [.. Enumerable.Range(0, n).Select(_ => random.NextSingle() - 0.5f)];
+        var wt = Fill(rows * cols);
+        float[] xa = Fill(cols), xb = Fill(cols), ya = Fill(rows), yb = Fill(rows);
+        float[] expectedA = (float[])ya.Clone(), expectedB = (float[])yb.Clone();
+        DenseMath.MatVecTransposedAdd(wt, xa, expectedA);
+        DenseMath.MatVecTransposedAdd(wt, xb, expectedB);
+        DenseMath.MatVecTransposedAddPair(wt, xa, ya, xb, yb);
+        Assert.Equal(Bits(expectedA), Bits(ya));
+        Assert.Equal(Bits(expectedB), Bits(yb));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Two_sentences_side_by_side_get_the_floats_of_their_own_recurrences(bool reverse)
+    {
+        const int hidden = 64;
+        var layer = new LstmLayer("test", 8, hidden);
+        layer.Initialise(new Random(3));
+        var transposed = DenseMath.Transpose(layer.Wh.Value, 4 * hidden, hidden);
+        var random = new Random(4);
+        LstmTape Tape(int count)
+        {
+            var tape = new LstmTape();
+            tape.Ensure(count, hidden);
+            for (int i = 0; i < count * 4 * hidden; i++) tape.Gates[i] = (random.NextSingle() - 0.5f) * 4;
+            return tape;
+        }
+        LstmTape Copy(LstmTape tape) => new() { Gates = (float[])tape.Gates.Clone(), C = new float[tape.C.Length], TanhC = new float[tape.TanhC.Length], H = new float[tape.H.Length] };
+        // a shorter and a longer sentence: the longer one runs alone once the shorter ends
+        LstmTape a = Tape(5), b = Tape(9);
+        LstmTape soloA = Copy(a), soloB = Copy(b);
+        layer.Forward(soloA, 5, reverse, transposed);
+        layer.Forward(soloB, 9, reverse, transposed);
+        layer.ForwardPair(a, 5, b, 9, reverse, transposed);
+        Assert.Equal(Bits(soloA.H[..(5 * hidden)]), Bits(a.H[..(5 * hidden)]));
+        Assert.Equal(Bits(soloB.H[..(9 * hidden)]), Bits(b.H[..(9 * hidden)]));
+        Assert.Equal(Bits(soloB.C[..(9 * hidden)]), Bits(b.C[..(9 * hidden)]));
+    }
+
+    private static int[] Bits(float[] xs) => [.. xs.Select(BitConverter.SingleToInt32Bits)];
 }
 
 public class ShippedParserLayerTests
