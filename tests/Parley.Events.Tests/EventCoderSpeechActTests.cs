@@ -30,6 +30,11 @@ public sealed class EventCoderSpeechActTests
     [InlineData("oppressive", "111")]
     [InlineData("corrupt", "112")]      // accusation
     [InlineData("courageous", "051")]   // praise
+    [InlineData("dodgy", "111")]        // evaluation-words.tsv (AFINN-165 selection, issue 11)
+    [InlineData("inadequate", "111")]
+    [InlineData("unethical", "111")]
+    [InlineData("deceitful", "112")]
+    [InlineData("brilliant", "051")]
     public void A_statement_in_words_of_an_act_about_another_actor_is_that_act(string word, string code)
     {
         var e = Assert.Single(SaidArdoniaWas(word).Events);
@@ -565,13 +570,18 @@ public sealed class EventCoderSpeechActTests
         Assert.False(nouns.IsCarrier(StringStore.Intern("condolence")));
         Assert.Throws<InvalidDataException>(() => SpeechActs.Read(new StringReader("x\t111\tsomewhere\tbad\n")));
         Assert.Throws<InvalidDataException>(() => SpeechActs.Read(new StringReader("x\t111\tword\tbad\nx\t112\tword\tworse\n")));
+        // A second file (evaluation-words.tsv) adds words; a word the first gave an act keeps it, an act keeps its code.
+        var two = SpeechActs.Read(new StringReader("first\t111\tword\tbad\n"), new StringReader("second\t051\tword\tbad good\nfirst\t111\tword\tworse\n"));
+        Assert.Equal(("111", "051", "111"), (two.OfWord(StringStore.Intern("bad"), false)!.Code, two.OfWord(StringStore.Intern("good"), false)!.Code,
+            two.OfWord(StringStore.Intern("worse"), false)!.Code));
+        Assert.Throws<InvalidDataException>(() => SpeechActs.Read(new StringReader("x\t111\tword\tbad\n"), new StringReader("x\t112\tword\tworse\n")));
     }
 
     [Fact]
     public void Every_act_of_the_installed_list_is_a_CAMEO_code()
     {
         var folder = CoderWords.FindFolder()!;
-        foreach (var line in File.ReadLines(Path.Combine(folder, SpeechActs.FileName)))
+        foreach (var line in File.ReadLines(Path.Combine(folder, SpeechActs.FileName)).Concat(File.ReadLines(Path.Combine(folder, SpeechActs.EvaluationFileName))))
         {
             if (line.Length == 0 || line[0] == '#') continue;
             var code = line.Split('\t')[1];
@@ -605,6 +615,77 @@ public sealed class EventCoderSpeechActTests
         var e = Assert.Single(ShowHowJuvenile("his").Events);
         Assert.Equal(("111", "SYRPTY", "SYRGOV"), (e.Cameo, e.Source!.Actor, e.Target?.Actor));
         Assert.Contains("+criticism:juvenile", e.Rule, StringComparison.Ordinal);
+    }
+
+    /// <summary>"The Ebrian Tremont (a party) told the radio that the {owner} plans were inadequate" (BBC politics, issue 11).</summary>
+    private static Document OwnersPlansWereInadequate(string owner, string ownerUpos = "NOUN") => Code($$"""
+        1 Ebrian Ebrian ADJ 2 amod Ent=B-MISC|Actor=SYR
+        2 Tremont Tremont PROPN 3 nsubj Ent=B-PER|Actor=SYRPTY
+        3 told tell VERB 0 root _
+        4 the the DET 5 det _
+        5 radio radio NOUN 3 obj _
+        6 that that SCONJ 12 mark _
+        7 the the DET 8 det _
+        8 {{owner}} {{owner}} {{ownerUpos}} 10 nmod:poss _
+        9 's 's PART 8 case _
+        10 plans plan NOUN 12 nsubj _
+        11 were be AUX 12 cop _
+        12 inadequate inadequate ADJ 3 ccomp _
+        13 . . PUNCT 3 punct _
+        """);
+
+    [Fact]
+    public void Words_of_criticism_on_what_a_described_body_owns_judge_the_body()
+    {
+        var e = Assert.Single(OwnersPlansWereInadequate("government").Events);
+        Assert.Equal(("111", "SYRPTY", "SYRGOV"), (e.Cameo, e.Source!.Actor, e.Target?.Actor));
+        Assert.Contains("+criticism:inadequate", e.Rule, StringComparison.Ordinal);
+        // An owner that describes no body ("the scheme's plans") gives no target: 111 needs one, the statement stays 010.
+        var plain = Assert.Single(OwnersPlansWereInadequate("scheme").Events);
+        Assert.Equal(("010", null), (plain.Cameo, plain.Target?.Actor));
+    }
+
+    /// <summary>"Tremont said it was {not} wrong to {verb} Ardonia would attack." (BBC politics, issue 11).</summary>
+    private static Document SaidItWasWrongTo(string verb, bool not = false) => Code($$"""
+        {{Speaker}}
+        2 said say VERB 0 root _
+        3 it it PRON 6 expl _
+        4 was be AUX 6 cop _
+        5 {{(not ? "not" : "just")}} {{(not ? "not" : "just")}} {{(not ? "PART" : "ADV")}} 6 advmod _
+        6 wrong wrong ADJ 2 ccomp _
+        7 to to PART 8 mark _
+        8 {{verb}} {{verb}} VERB 6 csubj _
+        9 Ardonia Ardonia PROPN 11 nsubj {{Ardonia}}
+        10 would would AUX 11 aux _
+        11 attack attack VERB 8 ccomp _
+        12 . . PUNCT 2 punct _
+        """);
+
+    [Fact]
+    public void Words_that_judge_a_claim_deny_it()
+    {
+        // "said it was just wrong to suggest Ardonia would attack": a denial (016), which stands without a target.
+        var e = Assert.Single(SaidItWasWrongTo("suggest").Events);
+        Assert.Equal("016", e.Cameo);
+        Assert.Contains("+denial:wrong", e.Rule, StringComparison.Ordinal);
+        // "not wrong to suggest" concedes the claim; "wrong to expect" judges no claim: no denial.
+        Assert.DoesNotContain(SaidItWasWrongTo("suggest", not: true).Events, x => x.Cameo == "016");
+        Assert.DoesNotContain(SaidItWasWrongTo("expect").Events, x => x.Cameo == "016");
+        // "said Ardonia was wrong to suggest ...": an actor judged wrong is criticised (111), as for any word of criticism.
+        var named = Assert.Single(Code($$"""
+            {{Speaker}}
+            2 said say VERB 0 root _
+            3 Ardonia Ardonia PROPN 5 nsubj {{Ardonia}}
+            4 was be AUX 5 cop _
+            5 wrong wrong ADJ 2 ccomp _
+            6 to to PART 7 mark _
+            7 suggest suggest VERB 5 xcomp _
+            8 it it PRON 10 nsubj _
+            9 would would AUX 10 aux _
+            10 fall fall VERB 7 ccomp _
+            11 . . PUNCT 2 punct _
+            """).Events);
+        Assert.Equal(("111", "TUR"), (named.Cameo, named.Target?.Actor));
     }
 
     [Fact]

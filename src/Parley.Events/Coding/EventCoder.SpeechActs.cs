@@ -36,6 +36,13 @@ public sealed partial class EventCoder
             // and "accepted that what he thought had happened had not happened" concedes: a verb word counts only in the
             // past and as the reported clause's own predicate (issue 11).
             if (g.Upos(k) == UPos.VERB && negated && !StatedPast(g, k, clause)) continue;
+            // "said it was wrong to suggest the chancellor would usurp X": words judging a claim deny it (issue 11).
+            if (!negated && _acts.OfClaimJudge(g.Lemma(k)) is { } denial && JudgesClaim(ctx, g, k))
+            {
+                ctx.Trace?.Step(ctx.Doc, speech, $"'{ctx.TokenText(k)}' judges a claim: the statement is {denial.Name}");
+                found.Add((denial, k));
+                continue;
+            }
             // "said Ardonia would retaliate": a threat is what the speaker says will happen; "claim they were retaliating"
             // is a claim about what did.
             if (_acts.OfWord(g.Lemma(k), negated) is { } act
@@ -44,6 +51,18 @@ public sealed partial class EventCoder
         }
         if (found.Count > 1) found.Sort((a, b) => a.Act.Priority != b.Act.Priority ? a.Act.Priority.CompareTo(b.Act.Priority) : a.Word.CompareTo(b.Word));
         return found;
+    }
+
+    /// <summary>The word has as clausal subject or complement, after it, a verb of claiming that is not negated ("it was wrong
+    /// to suggest ...", "it is untrue to claim ..."): it judges a claim. Not when its subject is an actor ("Mr Howard was wrong
+    /// to say ...": criticism of him, found as for any word of criticism).</summary>
+    private bool JudgesClaim(DocumentContext ctx, in SentenceGraph g, int word)
+    {
+        if (ActSubject(g, word) is int subject and >= 0 && g.Upos(subject) is UPos.NOUN or UPos.PROPN
+            && (ctx.EntityAt[subject] is int e and >= 0 && ctx.HasActor(e) || _data.Agents.RoleOf(g, subject) is not null)) return false;
+        for (int c = g.FirstChild(word); c >= 0; c = g.NextSibling(c))
+            if (c > word && g.RelOf(c) is Rel.Csubj or Rel.Xcomp or Rel.Ccomp && _acts.IsClaimVerb(g.Lemma(c)) && !_clauses.IsNegated(g, c)) return true;
+        return false;
     }
 
     /// <summary>"Trump denied the effect of climate change on the fires, arguing they were ...": a speech verb that says how

@@ -111,6 +111,10 @@ public sealed partial class EventCoder
             var targets = new List<ActorRef>();
             int obj = ClauseAnalyzer.DirectObject(g, t);
             if (obj >= 0) _actors.Resolve(ctx, g, obj, false, targets, true, sources);
+            // "told BBC Radio 4's Today programme that the government's plans were inadequate": the press spoken to is the
+            // channel, so the statement is read as if it had no addressee: its clause says whom it is about (issue 11).
+            bool toPress = targets.Count > 0 && targets.TrueForAll(x => IsMedia(x.Code));
+            if (toPress) { targets.Clear(); obj = -1; }
             int about = -1;
             // A statement in words of a more specific act (criticism, denial, praise...; EventCoder.SpeechActs.cs).
             var acts = FindSpeechActs(ctx, g, t, clause, code);
@@ -132,7 +136,12 @@ public sealed partial class EventCoder
                     // exercise to sell the new EU?": the government, not the EU; issue 11): that body is found below.
                     if ((act is null || TargetInPhrase(act) || JudgedBody(ctx, g, clause, act, actWord, t, sources).Head < 0)
                         && (about = FirstActorWithin(ctx, g, clause, t, sources)) >= 0)
-                        _actors.Resolve(ctx, g, about, false, targets, true, sources);
+                    {
+                        // "said it would be "crass and ignorant" to liken a review to Hitler's Germany" (the parser's noun for
+                        // an adjective): an actor named in the deed a clausal subject names is not whom the words judge.
+                        if (act is not null && g.Child(clause, Rel.Csubj) is int deed and >= 0 && Within(g, deed, about, t)) about = -1;
+                        else _actors.Resolve(ctx, g, about, false, targets, true, sources);
+                    }
                 }
                 else
                 {
@@ -176,7 +185,7 @@ public sealed partial class EventCoder
             }
             // A statement "about" the speaker's own country ("Mr Brown said the UK must invest") is about no one else.
             // "told BBC Radio 4": the press a statement was made to is its channel, not whom it is about.
-            if (obj >= 0) targets.RemoveAll(x => IsMedia(x.Code));
+            if (obj >= 0 || toPress) targets.RemoveAll(x => IsMedia(x.Code));
             // A government speaker "about" a party of its own country: in the dictionaries every party of a country is one
             // code (GBRPTY), most often the speaker's own ("Labour MPs"), so no side can be told: no target. Words against a
             // party (criticism, accusation, threat) are most often against another party than the speaker's own.
@@ -259,9 +268,10 @@ public sealed partial class EventCoder
         return (subject, found);
     }
 
-    /// <summary>The described body (<see cref="DescribedBody"/>) an act's words judge, in their own phrase or as the subject of
-    /// their predicate ("said his party would show how "juvenile" the prime minister and chancellor were", issue 11), else
-    /// the reported clause's subject; (-1, null) if none.</summary>
+    /// <summary>The described body (<see cref="DescribedBody"/>) an act's words judge, in their own phrase, as the subject of
+    /// their predicate ("said his party would show how "juvenile" the prime minister and chancellor were", issue 11) or as
+    /// that subject's possessor ("the government's plans were inadequate"), else the reported clause's subject; (-1, null) if
+    /// none.</summary>
     private (int Head, List<ActorRef>? Actors) JudgedBody(DocumentContext ctx, in SentenceGraph g, int clause, SpeechAct? act, int actWord, int speech, List<ActorRef> speakers)
     {
         if (act is not null && actWord != speech)
@@ -269,7 +279,12 @@ public sealed partial class EventCoder
             for (int c = g.FirstChild(actWord); c >= 0; c = g.NextSibling(c))
                 if (g.RelOf(c) is Rel.Obj or Rel.Poss or Rel.Nmod or Rel.Obl && DescribedBody(ctx, g, c, clause, speech, speakers) is (>= 0, { }) inPhrase)
                     return inPhrase;
-            if (DescribedBody(ctx, g, ActSubject(g, actWord), clause, speech, speakers) is (>= 0, { }) ofPredicate) return ofPredicate;
+            int subject = ActSubject(g, actWord);
+            if (DescribedBody(ctx, g, subject, clause, speech, speakers) is (>= 0, { }) ofPredicate) return ofPredicate;
+            // "told the Today programme that the government's plans were "inadequate"": the words judge what the body owns,
+            // and so the body (issue 11).
+            if (subject >= 0 && g.Child(subject, Rel.Poss) is int owner and >= 0 && DescribedBody(ctx, g, owner, clause, speech, speakers) is (>= 0, { }) ofOwner)
+                return ofOwner;
         }
         return DescribedBody(ctx, g, _clauses.SubjectOf(g, clause), clause, speech, speakers);
     }

@@ -15,8 +15,19 @@ internal sealed class SpeechActs
 {
     public const string FileName = "speech-acts.tsv";
 
-    private readonly Dictionary<int, SpeechAct> _verbs = [], _words = [], _negated = [], _nouns = [];
-    private readonly HashSet<int> _negators = [], _carriers = [];
+    /// <summary>More words of the reported clause, read after <see cref="FileName"/> (a word there keeps its act): the
+    /// evaluation words built from the AFINN-165 lexicon by tools/evaluation-words/build.mjs (issue 11).</summary>
+    public const string EvaluationFileName = "evaluation-words.tsv";
+
+    private readonly Dictionary<int, SpeechAct> _verbs = [], _words = [], _negated = [], _nouns = [], _claimJudges = [];
+    private readonly HashSet<int> _negators = [], _carriers = [], _claimVerbs = [];
+
+    /// <summary>The act a word is when it judges a claim made in its own clausal subject or complement ("it was wrong to
+    /// suggest ...": a denial), or null.</summary>
+    public SpeechAct? OfClaimJudge(int lemma) => _claimJudges.GetValueOrDefault(lemma);
+
+    /// <summary>A verb of claiming ("suggest", "claim", "allege"): what a claim judge judges.</summary>
+    public bool IsClaimVerb(int lemma) => _claimVerbs.Contains(lemma);
 
     /// <summary>The act a noun is as the object of a carrier verb ("sent condolences", "paid tribute"), or null.</summary>
     public SpeechAct? OfNoun(int lemma) => _nouns.GetValueOrDefault(lemma);
@@ -34,18 +45,27 @@ internal sealed class SpeechActs
     public SpeechAct? OfWord(int lemma, bool negated) => (negated ? _negated : _words).GetValueOrDefault(lemma);
 
     /// <summary>The word may make an act, negated or not: the cheap test before the predicate is looked for.</summary>
-    public bool Holds(int lemma) => _words.ContainsKey(lemma) || _negated.ContainsKey(lemma);
+    public bool Holds(int lemma) => _words.ContainsKey(lemma) || _negated.ContainsKey(lemma) || _claimJudges.ContainsKey(lemma);
 
     public static SpeechActs Load(string folder)
     {
         using var reader = File.OpenText(Path.Combine(folder, FileName));
-        return Read(reader);
+        using var evaluation = File.OpenText(Path.Combine(folder, EvaluationFileName));
+        return Read(reader, evaluation);
     }
 
-    public static SpeechActs Read(TextReader reader)
+    /// <summary>The acts of the given files in order: an act keeps its code across them, a word the act it was first given.</summary>
+    public static SpeechActs Read(params TextReader[] readers)
     {
         var acts = new SpeechActs();
         var byName = new Dictionary<string, SpeechAct>(StringComparer.Ordinal);
+        foreach (var reader in readers) acts.ReadInto(reader, byName);
+        return acts;
+    }
+
+    private void ReadInto(TextReader reader, Dictionary<string, SpeechAct> byName)
+    {
+        var acts = this;
         int lineNo = 0;
         while (reader.ReadLine() is { } line)
         {
@@ -53,13 +73,13 @@ internal sealed class SpeechActs
             if (line.Length == 0 || line[0] == '#') continue;
             var c = line.Split('\t');
             if (c.Length != 4 || c[1].Length == 0)
-                throw new InvalidDataException($"{FileName} line {lineNo}: expected 'act<TAB>code<TAB>verb|word|negated|noun|negator|carrier<TAB>lemmas'");
-            if (c[2] is "negator" or "carrier")
+                throw new InvalidDataException($"{FileName} line {lineNo}: expected 'act<TAB>code<TAB>verb|word|negated|noun|claim|negator|carrier|claimverb<TAB>lemmas'");
+            if (c[2] is "negator" or "carrier" or "claimverb")
             {
                 foreach (var w in c[3].Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
                     if (c[2] == "negator") acts._negators.Add(StringStore.Intern(w));
-                    else acts._carriers.UnionWith(CoderWords.Spellings(w));
+                    else (c[2] == "carrier" ? acts._carriers : acts._claimVerbs).UnionWith(CoderWords.Spellings(w));
                 }
                 continue;
             }
@@ -71,7 +91,8 @@ internal sealed class SpeechActs
                 "word" => acts._words,
                 "negated" => acts._negated,
                 "noun" => acts._nouns,
-                _ => throw new InvalidDataException($"{FileName} line {lineNo}: kind '{c[2]}' is not verb, word, negated, noun, carrier or negator"),
+                "claim" => acts._claimJudges,
+                _ => throw new InvalidDataException($"{FileName} line {lineNo}: kind '{c[2]}' is not verb, word, negated, noun, claim, carrier, claimverb or negator"),
             };
             foreach (var w in c[3].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
@@ -79,7 +100,6 @@ internal sealed class SpeechActs
                 foreach (int id in CoderWords.Spellings(w)) into.TryAdd(id, act);
             }
         }
-        return acts;
     }
 
     private static SpeechActs? _shared;
