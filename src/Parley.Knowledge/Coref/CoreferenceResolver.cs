@@ -248,14 +248,20 @@ public sealed class CoreferenceResolver : IPipelineComponent
                 if (_maleWords.Contains(w)) c.Gender = Gender.Male;
                 if (_femaleWords.Contains(w)) c.Gender = Gender.Female;
             }
-            // Appositive: "Name, the US envoy,"
+            // Appositive: "Name, the US envoy," (not "Echoing Condoleezza Rice, the prime minister said": a speech verb makes
+            // the title the subject of a clause of its own)
             if (last + 1 < tokens.Length && Text(doc, last + 1) == ",")
+            {
+                string? appositive = null;
                 for (int t = last + 2; t < Math.Min(tokens.Length, last + 8) && tokens[t].Sentence == sentence; t++)
                 {
                     string w = Text(doc, t);
                     if (w is "," or ".") break;
-                    if (TitleClass(doc, t) is { } cls) c.Titles.Add(cls);
+                    if (_speechVerbs.Contains(w)) { appositive = null; break; }
+                    appositive ??= TitleClass(doc, t);
                 }
+                if (appositive is not null) c.Titles.Add(appositive);
+            }
             string firstWord = Text(doc, first);
             // "Ms Blears", "Mr Shadjareh": a courtesy title inside the mention tells the gender too
             if (_maleWords.Contains(firstWord)) c.Gender = Gender.Male;
@@ -367,6 +373,12 @@ public sealed class CoreferenceResolver : IPipelineComponent
                 var antecedent = MostRecent(entities, tokens[t].Start, clusterOf, e =>
                     e.Type == "PER" && clusterOf[e].Titles.Contains(cls) && (wantedCountry is null || e.Actor is null || e.Actor.StartsWith(wantedCountry, StringComparison.Ordinal)));
                 antecedent ??= MostRecent(entities, tokens[t].Start, clusterOf, e => e.Type == "PER" && clusterOf[e].Titles.Contains(cls));
+                // "the prime minister" when no one was introduced as such: a minister of the country the article's people
+                // belong to, as the last word's class ("Secretary of State Condoleezza Rice" in a British article is not him)
+                if (antecedent is null && _titleClasses.GetValueOrDefault(w) is { } wider && wider != cls
+                    && (wantedCountry ?? PeopleCountry(entities)) is { } peopleCountry)
+                    antecedent = MostRecent(entities, tokens[t].Start, clusterOf, e =>
+                        e.Type == "PER" && clusterOf[e].Titles.Contains(wider) && e.Actor is not null && e.Actor.StartsWith(peopleCountry, StringComparison.Ordinal));
                 if (antecedent is not null)
                 {
                     var m = Copy(doc, antecedent, tokens[t].Start, tokens[h].End, MentionKinds.CorefTitle, 0.7);
@@ -385,6 +397,20 @@ public sealed class CoreferenceResolver : IPipelineComponent
         if (t > 0 && doc.Tokens[t - 1].Sentence == doc.Tokens[t].Sentence
             && _titleClasses.TryGetValue(Text(doc, t - 1) + " " + Text(doc, t), out var two)) return two;
         return _titleClasses.GetValueOrDefault(Text(doc, t));
+    }
+
+    /// <summary>The country code most of the article's named persons carry (the first three letters of their actor codes),
+    /// or null when none has one.</summary>
+    private static string? PeopleCountry(List<EntityMention> entities)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in entities)
+            if (e.Type == "PER" && MentionKinds.IsNamed(e) && e.Actor is { Length: >= 3 } a)
+                counts[a[..3]] = counts.GetValueOrDefault(a[..3]) + 1;
+        string? best = null;
+        foreach (var (k, v) in counts)
+            if (best is null || v > counts[best] || v == counts[best] && string.CompareOrdinal(k, best) < 0) best = k;
+        return best;
     }
 
     /// <summary>A named organisation with an actor code covering the character at <paramref name="offset"/>, or null.</summary>
@@ -553,6 +579,8 @@ public sealed class CoreferenceResolver : IPipelineComponent
             string w = Text(doc, t);
             if (parenthesis)
             {
+                // "Mark Serwotka, the leader of the union said:": an apposition may run up to the verb
+                if (_speechVerbs.Contains(w)) return true;
                 if (w == ",") parenthesis = false;
                 continue;
             }
@@ -587,18 +615,23 @@ public sealed class CoreferenceResolver : IPipelineComponent
         return true;
     }
 
-    /// <summary>True when a quotation opened in the paragraph before <paramref name="offset"/> is not closed yet (an odd
-    /// number of straight quote marks, or more opening than closing curly ones).</summary>
+    /// <summary>True when a quotation opened in the paragraph before <paramref name="offset"/> is not closed yet. A straight
+    /// mark after a space (or at the paragraph's start) opens, any other closes, so a quotation reopened on a new paragraph
+    /// of the same speech ("... damaging. "I think ...") stays one quotation.</summary>
     internal static bool InsideQuotation(string text, int offset)
     {
-        int straight = 0, open = 0, close = 0;
-        for (int k = Math.Min(offset, text.Length) - 1; k >= 0 && text[k] != '\n'; k--)
+        int end = Math.Min(offset, text.Length);
+        int k = end - 1;
+        while (k >= 0 && text[k] != '\n') k--;
+        bool open = false;
+        for (k++; k < end; k++)
         {
-            if (text[k] == '"') straight++;
-            else if (text[k] == '\u201C') open++;
-            else if (text[k] == '\u201D') close++;
+            char c = text[k];
+            if (c == '\u201C') open = true;
+            else if (c == '\u201D') open = false;
+            else if (c == '"') open = k == 0 || char.IsWhiteSpace(text[k - 1]) || text[k - 1] is '(' or '[';
         }
-        return straight % 2 == 1 || open > close;
+        return open;
     }
 
     /// <summary>The last mention that fits and is a speaker, five sentences back at most, outside quotations' text as far
