@@ -142,6 +142,52 @@ public class CoreferenceTests(MiniKbFixture fx)
     }
 
     [Fact]
+    public void ASpeechPronounIsTheSpeakerQuotedLastNotThePersonNamedLast()
+    {
+        // Andrew Marr quotes what Gordon Brown knows: "He added" is Marr, named four sentences back
+        var doc = Run(Ner("Andrew Marr said: \"This is damaging. Gordon Brown knows it as well as Tony Blair. \"I think it is poor. Things are difficult.\" He added: \"Ministers agree.\"",
+            ("Andrew Marr", "PER"), ("Gordon Brown", "PER"), ("Tony Blair", "PER")));
+        Assert.Equal("Andrew Marr", At(doc, "He added")?.Name);
+    }
+
+    [Fact]
+    public void APersonNarratedSinceTheLastSpeakerIsTheNearerSubject()
+    {
+        var doc = Run(Ner("Gordon Brown said the plans were sound. Tony Blair flew to Kenya on Monday. He said aid would rise.",
+            ("Gordon Brown", "PER"), ("Tony Blair", "PER")));
+        Assert.Equal("Tony Blair", At(doc, "He said")?.Name);
+    }
+
+    [Fact]
+    public void HeSaidAfterAReportedClauseIsNoNameOfThatClause()
+    {
+        // "... the George Bush-style spree planned by the Tories, he said": the speaker is not George Bush
+        var doc = Run(Ner("Vince Cable spoke in London. Britain could not afford the George Bush-style spree planned by the Tories, he said.",
+            ("Vince Cable", "PER"), ("George Bush", "PER")));
+        Assert.Equal("Vince Cable", At(doc, "he said")?.Name);
+    }
+
+    [Fact]
+    public void ACourtesyTitleInTheNameGivesTheGender()
+    {
+        // "Ms Blears" is a woman: "he" is the rights-group chairman who accused her
+        var doc = Run(Ner("IHRC chairman Massoud Shadjareh accused Ms Blears of playing a card. \"She is demonising our community,\" he said.",
+            ("Massoud Shadjareh", "PER"), ("Ms Blears", "PER")));
+        Assert.Equal("Massoud Shadjareh", At(doc, "he said")?.Name);
+    }
+
+    [Fact]
+    public void ThePrimeMinisterIsNotAnyMinister()
+    {
+        // a secretary of state is of the minister class; "the prime minister" is a premier, not her
+        var doc = Run(Ner("Echoing Secretary of State Jane Quibble, the prime minister said policy had changed.", ("Jane Quibble", "PER")));
+        Assert.NotEqual("Jane Quibble", At(doc, "the prime minister")?.Name);
+        var premier = Run(Ner("Prime Minister Tony Blair met Secretary of State Condoleezza Rice. The prime minister said policy had changed.",
+            ("Tony Blair", "PER"), ("Condoleezza Rice", "PER")));
+        Assert.Equal("Tony Blair", At(premier, "The prime minister")?.Name);
+    }
+
+    [Fact]
     public void RunningTwiceGivesTheSameResult()
     {
         var doc = Run(Ner("Zalmay Khalilzad arrived. He spoke.", ("Zalmay Khalilzad", "PER")));

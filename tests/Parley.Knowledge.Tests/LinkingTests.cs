@@ -74,6 +74,19 @@ public class LinkingTests(MiniKbFixture fx)
         Assert.Equal(actor, doc.Entities.Single(e => e.Text == "Mr Trump").Actor);
     }
 
+    [Fact]
+    public void A_relative_who_shares_a_surname_is_not_the_person_the_surname_names()
+    {
+        // "Mary Trump" is Donald Trump's niece: a one-word surname inside another given name links no one
+        const string text = "Mary Trump released a book.";
+        var doc = new Document("s", text) { Published = new DateOnly(2020, 7, 14) };
+        Tokenizer.Tokenize(doc);
+        doc.Entities.Add(new EntityMention { Start = 0, End = 10, Text = "Mary Trump", Type = "PER", Via = "ner" });
+        doc.Done |= Layers.Entities;
+        new EntityLinker(fx.Kb).Process(doc);
+        Assert.Null(doc.Entities.Single().Actor);
+    }
+
     [Theory]
     [InlineData("Afghan security forces were attacked.", "Afghan security forces", "AFGMIL")]   // NER joined the country and the agent
     [InlineData("U.S. military officials met.", "U.S. military", "USAMIL")]

@@ -28,8 +28,11 @@ public sealed class CoreferenceResolver : IPipelineComponent
     private readonly Dictionary<string, string> _agentHeads;
     private readonly System.Collections.Frozen.FrozenSet<string> _titleQualifiers, _groupNouns, _countryNouns, _definiteDeterminers, _titleJoiners, _maleWords, _femaleWords,
         _femaleNames, _malePronouns, _femalePronouns, _neuterPronouns, _pluralPronouns, _reflexivePronouns, _nonReferentialAfterIt, _modalsAfterIt,
-        _lightVerbsAfterModal;
+        _lightVerbsAfterModal, _speechVerbs, _hearerSpeechVerbs, _betweenSpeakerAndVerb, _conjunctionsBeforeSpeaker;
     private readonly string _expletivePronoun, _governmentOf;
+
+    /// <summary>The quotation finder's word lists (data/lang/CODE/quote-words.tsv): its speech verbs tell a speaker.</summary>
+    private const string QuoteWordsFile = "quote-words.tsv";
 
     /// <summary>A resolver with the word lists of <paramref name="language"/> (its coref-words.tsv).</summary>
     public CoreferenceResolver(LanguageData language)
@@ -57,6 +60,12 @@ public sealed class CoreferenceResolver : IPipelineComponent
         _nonReferentialAfterIt = w.Set("non_referential_after_it");
         _modalsAfterIt = w.Set("modals_after_it");
         _lightVerbsAfterModal = w.Set("light_verbs_after_modal", StringComparer.Ordinal);
+        // speakers ("Mr Howard said", "said the Tory leader"), with the quotation finder's words
+        var q = language.Lists(QuoteWordsFile);
+        _speechVerbs = q.Set("speech_verbs");
+        _hearerSpeechVerbs = q.Set("object_verbs");
+        _betweenSpeakerAndVerb = q.Set("between_subject_and_verb");
+        _conjunctionsBeforeSpeaker = q.Set("subject_stops");
         // one name for a country's government, the linker's
         _governmentOf = language.Lists(EntityLinker.FileName).One("government_of");
     }
@@ -107,7 +116,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
 
     // ---- names ----
 
-    private static void BuildClusters(Document doc, List<EntityMention> entities, List<Cluster> clusters,
+    private void BuildClusters(Document doc, List<EntityMention> entities, List<Cluster> clusters,
         Dictionary<EntityMention, Cluster> clusterOf, Dictionary<string, Cluster> byKey)
     {
         // Longer names first, so a later surname finds the full name whichever comes first in the text.
@@ -117,6 +126,17 @@ public sealed class CoreferenceResolver : IPipelineComponent
         foreach (var e in order)
         {
             string key = ClusterKey(e);
+            // "rapper Kanye West ... West backed away": a surname the recogniser took for a people or a direction ("West",
+            // MISC) is the person named in full before it, unless a determiner makes it a thing ("the West").
+            if (e.Type == "MISC" && FindByNamePart(e, fullNames, surnameOnly: true) is { } person && person.Head.Start < e.Start && !AfterDeterminer(doc, e))
+            {
+                e.Type = "PER";
+                e.Kb = person.Head.Kb;
+                e.Actor = person.Head.Actor;
+                e.Name = person.Head.Name;
+                clusterOf[e] = person;
+                continue;
+            }
             if (!byKey.TryGetValue(key, out var cluster))
             {
                 if (e.Type == "PER" && e.Kb is null) cluster = FindByNamePart(e, fullNames);
@@ -159,8 +179,9 @@ public sealed class CoreferenceResolver : IPipelineComponent
         return e.Type + ":" + NameKey.FromPhrase(EntityLinker.StripName(e.Text));
     }
 
-    /// <summary>A one-word person mention that is the last (surname) or first word of a full name already seen.</summary>
-    private static Cluster? FindByNamePart(EntityMention e, List<(string[] Words, Cluster Cluster)> fullNames)
+    /// <summary>A one-word person mention that is the last (surname) or, unless <paramref name="surnameOnly"/>, first word of
+    /// a full name already seen.</summary>
+    private static Cluster? FindByNamePart(EntityMention e, List<(string[] Words, Cluster Cluster)> fullNames, bool surnameOnly = false)
     {
         var words = Words(EntityLinker.StripName(e.Text));
         if (words.Length != 1) return null;
@@ -168,13 +189,19 @@ public sealed class CoreferenceResolver : IPipelineComponent
         foreach (var (full, cluster) in fullNames)
         {
             if (full.Length < 2) continue;
-            if (string.Equals(full[^1], words[0], StringComparison.OrdinalIgnoreCase) || string.Equals(full[0], words[0], StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(full[^1], words[0], StringComparison.OrdinalIgnoreCase) || !surnameOnly && string.Equals(full[0], words[0], StringComparison.OrdinalIgnoreCase))
             {
                 if (found is not null && found != cluster) return null; // two people share it: leave it alone
                 found = cluster;
             }
         }
         return found;
+    }
+
+    private bool AfterDeterminer(Document doc, EntityMention e)
+    {
+        int first = doc.TokenAt(e.Start);
+        return first > 0 && doc.Tokens[first - 1].Sentence == doc.Tokens[first].Sentence && _definiteDeterminers.Contains(Text(doc, first - 1));
     }
 
     private static string[] Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -207,6 +234,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
             int last = doc.TokenAt(Math.Max(e.Start, e.End - 1));
             if (first < 0 || last < 0) continue;
             int sentence = tokens[first].Sentence;
+            string? titleHere = null;
             for (int t = first - 1; t >= Math.Max(0, first - 7) && tokens[t].Sentence == sentence; t--)
             {
                 string w = Text(doc, t);
@@ -214,20 +242,31 @@ public sealed class CoreferenceResolver : IPipelineComponent
                 // development minister Stefano Patuanelli"): stop at other words and at another person.
                 if (w.Length == 0 || !(char.IsUpper(w[0]) || _titleJoiners.Contains(w) || _titleClasses.ContainsKey(w)) || w is "." or ";" or ",") break;
                 if (CoveredByPerson(entities, tokens[t].Start, e)) break;
-                if (_titleClasses.TryGetValue(w, out var cls) && !QualifiedTitle(doc, t, first - 7)) c.Titles.Add(cls);
+                if (TitleClass(doc, t) is { } cls && !QualifiedTitle(doc, t, first - 7)) c.Titles.Add(titleHere = cls);
+                // "Tory leader Michael Howard": the leader of that organisation, for a later "the Tory leader"
+                else if (titleHere is not null && OrganisationAt(entities, tokens[t].Start) is { } org) c.Titles.Add(OrganisationTitle(titleHere, org));
                 if (_maleWords.Contains(w)) c.Gender = Gender.Male;
                 if (_femaleWords.Contains(w)) c.Gender = Gender.Female;
             }
-            // Appositive: "Name, the US envoy,"
+            // Appositive: "Name, the US envoy," (not "Echoing Condoleezza Rice, the prime minister said": a speech verb makes
+            // the title the subject of a clause of its own)
             if (last + 1 < tokens.Length && Text(doc, last + 1) == ",")
+            {
+                string? appositive = null;
                 for (int t = last + 2; t < Math.Min(tokens.Length, last + 8) && tokens[t].Sentence == sentence; t++)
                 {
                     string w = Text(doc, t);
                     if (w is "," or ".") break;
-                    if (_titleClasses.TryGetValue(w, out var cls)) c.Titles.Add(cls);
+                    if (_speechVerbs.Contains(w)) { appositive = null; break; }
+                    appositive ??= TitleClass(doc, t);
                 }
+                if (appositive is not null) c.Titles.Add(appositive);
+            }
             string firstWord = Text(doc, first);
-            if (c.Gender == Gender.Unknown && _femaleNames.Contains(firstWord)) c.Gender = Gender.Female;
+            // "Ms Blears", "Mr Shadjareh": a courtesy title inside the mention tells the gender too
+            if (_maleWords.Contains(firstWord)) c.Gender = Gender.Male;
+            else if (_femaleWords.Contains(firstWord)) c.Gender = Gender.Female;
+            else if (c.Gender == Gender.Unknown && _femaleNames.Contains(firstWord)) c.Gender = Gender.Female;
         }
     }
 
@@ -256,12 +295,25 @@ public sealed class CoreferenceResolver : IPipelineComponent
             if (!_definiteDeterminers.Contains(det)) continue;
             int sentence = tokens[t].Sentence;
             // the [up to three modifiers] HEAD
+            EntityMention? modifierOrg = null;
             for (int h = t + 1; h < Math.Min(tokens.Length, t + 5) && tokens[h].Sentence == sentence; h++)
             {
                 string w = Text(doc, h);
                 if (!IsWord(w)) break;
                 if (CoveredByNamed(entities, tokens[h].Start, tokens[h].End, out var by) && !_countryNouns.Contains(w)
-                    && !IsBareTitle(by!)) break;
+                    && !IsBareTitle(by!))
+                {
+                    // "the Tory leader": an organisation's name modifies the title; read on past it
+                    if (modifierOrg is null && by!.Type == "ORG" && by.Actor is not null && by.Start >= tokens[h].Start
+                        && doc.TokenAt(Math.Max(by.Start, by.End - 1)) is int byLast && byLast + 1 < tokens.Length
+                        && tokens[byLast + 1].Sentence == sentence && TitleClass(doc, byLast + 1) is not null)
+                    {
+                        modifierOrg = by;
+                        h = byLast;
+                        continue;
+                    }
+                    break;
+                }
                 if (_countryNouns.Contains(w))
                 {
                     var country = CountryInFocus(doc, entities, tokens[t].Start, sentence, clusterOf);
@@ -301,13 +353,32 @@ public sealed class CoreferenceResolver : IPipelineComponent
                     }
                     break;
                 }
-                if (!_titleClasses.TryGetValue(w, out var cls)) continue;
+                if (TitleClass(doc, h) is not { } cls) continue;
                 // A title directly before a name is part of that name's mention, not a reference.
                 if (h + 1 < tokens.Length && StartsNamedPerson(entities, tokens[h + 1].Start)) break;
+                if (modifierOrg is not null)
+                {
+                    // "the Tory leader": only a person seen with that organisation's title ("Tory leader Michael Howard")
+                    string wanted = OrganisationTitle(cls, modifierOrg);
+                    var holder = MostRecent(entities, tokens[t].Start, clusterOf, e => e.Type == "PER" && clusterOf[e].Titles.Contains(wanted));
+                    if (holder is not null)
+                    {
+                        var m = Copy(doc, holder, tokens[t].Start, tokens[h].End, MentionKinds.CorefTitle, 0.7);
+                        clusterOf[m] = clusterOf[holder];
+                        added.Add(m);
+                    }
+                    break;
+                }
                 string? wantedCountry = DemonymCountry(entities, tokens[t].End, tokens[h].Start);
                 var antecedent = MostRecent(entities, tokens[t].Start, clusterOf, e =>
                     e.Type == "PER" && clusterOf[e].Titles.Contains(cls) && (wantedCountry is null || e.Actor is null || e.Actor.StartsWith(wantedCountry, StringComparison.Ordinal)));
                 antecedent ??= MostRecent(entities, tokens[t].Start, clusterOf, e => e.Type == "PER" && clusterOf[e].Titles.Contains(cls));
+                // "the prime minister" when no one was introduced as such: a minister of the country the article's people
+                // belong to, as the last word's class ("Secretary of State Condoleezza Rice" in a British article is not him)
+                if (antecedent is null && _titleClasses.GetValueOrDefault(w) is { } wider && wider != cls
+                    && (wantedCountry ?? PeopleCountry(entities)) is { } peopleCountry)
+                    antecedent = MostRecent(entities, tokens[t].Start, clusterOf, e =>
+                        e.Type == "PER" && clusterOf[e].Titles.Contains(wider) && e.Actor is not null && e.Actor.StartsWith(peopleCountry, StringComparison.Ordinal));
                 if (antecedent is not null)
                 {
                     var m = Copy(doc, antecedent, tokens[t].Start, tokens[h].End, MentionKinds.CorefTitle, 0.7);
@@ -318,6 +389,44 @@ public sealed class CoreferenceResolver : IPipelineComponent
             }
         }
     }
+
+    /// <summary>The class of the title at token <paramref name="t"/>: of the two words ending there when they are a title
+    /// ("prime minister"), else of the word ("minister"); null when it is no title.</summary>
+    private string? TitleClass(Document doc, int t)
+    {
+        if (t > 0 && doc.Tokens[t - 1].Sentence == doc.Tokens[t].Sentence
+            && _titleClasses.TryGetValue(Text(doc, t - 1) + " " + Text(doc, t), out var two)) return two;
+        return _titleClasses.GetValueOrDefault(Text(doc, t));
+    }
+
+    /// <summary>The country code most of the article's named persons carry (the first three letters of their actor codes),
+    /// or null when none has one.</summary>
+    private static string? PeopleCountry(List<EntityMention> entities)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in entities)
+            if (e.Type == "PER" && MentionKinds.IsNamed(e) && e.Actor is { Length: >= 3 } a)
+                counts[a[..3]] = counts.GetValueOrDefault(a[..3]) + 1;
+        string? best = null;
+        foreach (var (k, v) in counts)
+            if (best is null || v > counts[best] || v == counts[best] && string.CompareOrdinal(k, best) < 0) best = k;
+        return best;
+    }
+
+    /// <summary>A named organisation with an actor code covering the character at <paramref name="offset"/>, or null.</summary>
+    private static EntityMention? OrganisationAt(List<EntityMention> entities, int offset)
+    {
+        foreach (var o in entities)
+        {
+            if (o.Start > offset) break;
+            if (o.End > offset && o.Type == "ORG" && o.Actor is not null && MentionKinds.IsNamed(o)) return o;
+        }
+        return null;
+    }
+
+    /// <summary>A title class held for one organisation ("president@tory").</summary>
+    private static string OrganisationTitle(string cls, EntityMention org) =>
+        cls + "@" + (org.Kb ?? NameKey.FromPhrase(org.Text));
 
     /// <summary>
     /// "the country": among the countries named (or implied by a demonym) in the last three sentences, the one the
@@ -362,6 +471,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
     private void ResolvePronouns(Document doc, List<EntityMention> entities, Dictionary<EntityMention, Cluster> clusterOf, List<EntityMention> added)
     {
         var tokens = doc.Tokens;
+        bool[]? mentionStarts = null;
         for (int t = 0; t < tokens.Length; t++)
         {
             string w = Text(doc, t);
@@ -388,7 +498,29 @@ public sealed class CoreferenceResolver : IPipelineComponent
                 var inner = fits;
                 fits = e => (e.Start < open || e.Start >= close) && inner(e);
             }
-            var antecedent = BestAntecedent(doc, entities, clusterOf, tokens[t].Start, tokens[t].Sentence, reflexive ? 0 : 3, fits);
+            EntityMention? antecedent = null;
+            if (!reflexive && (_malePronouns.Contains(w) || _femalePronouns.Contains(w)) && AttributionPronoun(doc, t) is { } attribution)
+            {
+                // ', he said' after a reported clause: the names of the clause are what he spoke of, not him ("... the
+                // 'George Bush-style tax cutting spree' planned by the Tories, he said").
+                if (attribution == Attribution.AfterClause)
+                {
+                    var inner = fits;
+                    int own = tokens[t].Sentence;
+                    fits = e => doc.SentenceAt(e.Start) != own && inner(e);
+                }
+                // 'He added:', '"...," he said': the speaker the article quoted last, not the last person it named
+                // (Andrew Marr quoting what Gordon Brown knows; a rights-group chairman accusing a minister).
+                mentionStarts ??= MentionStarts(doc, entities);
+                antecedent = LastSpeaker(doc, entities, mentionStarts, tokens[t].Start, tokens[t].Sentence, fits);
+                // ... unless a person named since then in a sentence of narration, neither quoted nor quoting, is the
+                // nearer subject ("Mr Brown said X. Mr Blair flew to Kenya. He said ...").
+                var nearest = BestAntecedent(doc, entities, clusterOf, tokens[t].Start, tokens[t].Sentence, 3, fits, personal: true);
+                if (antecedent is null || nearest is not null && Narrated(doc, nearest) && doc.SentenceAt(nearest.Start) > doc.SentenceAt(antecedent.Start))
+                    antecedent = nearest;
+            }
+            antecedent ??= BestAntecedent(doc, entities, clusterOf, tokens[t].Start, tokens[t].Sentence, reflexive ? 0 : 3, fits,
+                personal: _malePronouns.Contains(w) || _femalePronouns.Contains(w));
             if (antecedent is not null) added.Add(Copy(doc, antecedent, tokens[t].Start, tokens[t].End, MentionKinds.CorefPronoun, 0.6));
         }
     }
@@ -409,8 +541,118 @@ public sealed class CoreferenceResolver : IPipelineComponent
         return null;
     }
 
+    private enum Attribution : byte { Opening, AfterClause }
+
+    /// <summary>How a pronoun before a speech verb attributes speech: opening its sentence ('He added:', 'But he said',
+    /// '"...," he said') or after a reported clause and a comma ('..., he said'); null when it does neither (a pronoun
+    /// subject in mid-sentence, 'Mr Brown met Mr Blair and he said', keeps the ordinary choice).</summary>
+    private Attribution? AttributionPronoun(Document doc, int t)
+    {
+        if (!IsSpeaker(doc, t, t, null)) return null;
+        var tokens = doc.Tokens;
+        int sentence = tokens[t].Sentence;
+        int start = doc.Sentences[sentence].Start;
+        int k = t - 1;
+        if (k >= 0 && tokens[k].Sentence == sentence && _conjunctionsBeforeSpeaker.Contains(Text(doc, k))) k--;
+        if (k < 0 || tokens[k].Sentence != sentence || tokens[k].Start < start) return Attribution.Opening;
+        string before = Text(doc, k);
+        if (before is "\"" or "\u201D") return Attribution.Opening;
+        return before == "," && k == t - 1 ? Attribution.AfterClause : null;
+    }
+
+    /// <summary>A speaker: the mention (tokens <paramref name="first"/>..<paramref name="last"/>) is the subject of a speech
+    /// verb ("Mr Howard said", "the Tory leader also said", "Mr Blair dismissed the talk of splits and said", "Lord Woolf,
+    /// who is the most senior judge, said": no other name and no quotation before the verb, a parenthesis between commas
+    /// skipped) or, unless <paramref name="mentionStarts"/> is null (a pronoun: only the verb right after it counts), follows
+    /// a speech verb that does not take its hearer, at the end of a clause ("..., said Mr Kennedy.", not "told Mr Kennedy",
+    /// not "said Mr Jackson was ...").</summary>
+    private bool IsSpeaker(Document doc, int first, int last, bool[]? mentionStarts)
+    {
+        var tokens = doc.Tokens;
+        int sentence = tokens[first].Sentence;
+        bool pronoun = mentionStarts is null;
+        int after = last + 1;
+        bool parenthesis = !pronoun && after < tokens.Length && tokens[after].Sentence == sentence && Text(doc, after) == ",";
+        int outside = 0;
+        for (int t = parenthesis ? after + 1 : after; t < tokens.Length && t <= after + 30 && tokens[t].Sentence == sentence; t++)
+        {
+            string w = Text(doc, t);
+            if (parenthesis)
+            {
+                // "Mark Serwotka, the leader of the union said:": an apposition may run up to the verb
+                if (_speechVerbs.Contains(w)) return true;
+                if (w == ",") parenthesis = false;
+                continue;
+            }
+            if (_speechVerbs.Contains(w)) return true;
+            if (pronoun ? !_betweenSpeakerAndVerb.Contains(w) : w is "\"" or "\u201C" or "\u201D" or ";" || mentionStarts![t] || ++outside > 12) break;
+        }
+        if (pronoun || first == 0 || tokens[first - 1].Sentence != sentence) return false;
+        string verb = Text(doc, first - 1);
+        bool clauseEnds = last + 1 >= tokens.Length || tokens[last + 1].Sentence != sentence || Text(doc, last + 1) is "." or "," or ";" or ":";
+        return clauseEnds && _speechVerbs.Contains(verb) && !_hearerSpeechVerbs.Contains(verb);
+    }
+
+    /// <summary>Which tokens start a mention.</summary>
+    private static bool[] MentionStarts(Document doc, List<EntityMention> entities)
+    {
+        var starts = new bool[doc.Tokens.Length];
+        foreach (var e in entities)
+            if (doc.TokenAt(e.Start) is int k && k >= 0) starts[k] = true;
+        return starts;
+    }
+
+    /// <summary>A mention in a sentence of narration: outside any quotation open in its paragraph, in a sentence without a
+    /// speech verb.</summary>
+    private bool Narrated(Document doc, EntityMention e)
+    {
+        if (InsideQuotation(doc.Text, e.Start)) return false;
+        int sentence = doc.SentenceAt(e.Start);
+        for (int t = Math.Max(0, doc.TokenAt(e.Start)); t >= 0 && t < doc.Tokens.Length && doc.Tokens[t].Sentence == sentence; t--)
+            if (_speechVerbs.Contains(Text(doc, t))) return false;
+        for (int t = Math.Max(0, doc.TokenAt(e.Start)); t < doc.Tokens.Length && doc.Tokens[t].Sentence == sentence; t++)
+            if (_speechVerbs.Contains(Text(doc, t))) return false;
+        return true;
+    }
+
+    /// <summary>True when a quotation opened in the paragraph before <paramref name="offset"/> is not closed yet. A straight
+    /// mark after a space (or at the paragraph's start) opens, any other closes, so a quotation reopened on a new paragraph
+    /// of the same speech ("... damaging. "I think ...") stays one quotation.</summary>
+    internal static bool InsideQuotation(string text, int offset)
+    {
+        int end = Math.Min(offset, text.Length);
+        int k = end - 1;
+        while (k >= 0 && text[k] != '\n') k--;
+        bool open = false;
+        for (k++; k < end; k++)
+        {
+            char c = text[k];
+            if (c == '\u201C') open = true;
+            else if (c == '\u201D') open = false;
+            else if (c == '"') open = k == 0 || char.IsWhiteSpace(text[k - 1]) || text[k - 1] is '(' or '[';
+        }
+        return open;
+    }
+
+    /// <summary>The last mention that fits and is a speaker, five sentences back at most, outside quotations' text as far
+    /// as a speaker test can tell (a speech verb beside it); null when there is none.</summary>
+    private EntityMention? LastSpeaker(Document doc, List<EntityMention> entities, bool[] mentionStarts, int before, int sentence, Func<EntityMention, bool> fits)
+    {
+        const int SentencesBack = 5;
+        EntityMention? best = null;
+        foreach (var e in entities)
+        {
+            if (e.End > before) break;
+            int s = Math.Max(0, doc.SentenceAt(e.Start));
+            if (sentence - s > SentencesBack || !fits(e) || NestedInAgent(entities, e)) continue;
+            int first = doc.TokenAt(e.Start), last = doc.TokenAt(Math.Max(e.Start, e.End - 1));
+            if (first >= 0 && last >= 0 && IsSpeaker(doc, first, last, mentionStarts)) best = e;
+        }
+        return best;
+    }
+
     private static EntityMention? BestAntecedent(Document doc, List<EntityMention> entities, Dictionary<EntityMention, Cluster> clusterOf,
-        int before, int sentence, int sentencesBack, Func<EntityMention, bool> fits)
+        int before, int sentence, int sentencesBack, Func<EntityMention, bool> fits, bool personal = false)
     {
         EntityMention? best = null;
         double bestScore = double.MinValue;
@@ -420,8 +662,9 @@ public sealed class CoreferenceResolver : IPipelineComponent
             if (e.End > before) break;
             int s = doc.SentenceCount > 0 ? Math.Max(0, doc.SentenceAt(e.Start)) : 0;
             // A modifier's name ("Liberal Democrat shadow chancellor Vince Cable", "British Prime Minister ...") is not the
-            // sentence's subject: the first mention that is not MISC is.
-            bool subject = s != lastSentence && e.Type != "MISC";
+            // sentence's subject: the first mention that is not MISC is; for "he" or "she" the first person named ("the
+            // co-chair of Black Voices for Trump, Herman Cain, ... died. He had ...").
+            bool subject = s != lastSentence && (personal ? e.Type == "PER" : e.Type != "MISC");
             if (subject) { lastSentence = s; firstInSentence = e.Start; }
             if (sentence - s > sentencesBack || !fits(e) || NestedInAgent(entities, e)) continue;
             double score = -2.0 * (sentence - s) - (before - e.End) / 400.0 + (subject ? 1.0 : 0) + (clusterOf[e].Gender != Gender.Unknown ? 0.3 : 0);

@@ -256,7 +256,7 @@ public sealed class EntityLinker : IPipelineComponent
         }
         if (hits is null)
         {
-            hits = ActorInside(key);
+            hits = ActorInside(key, e.Type == "PER");
             if (hits is null)
             {
                 e.Name ??= name;
@@ -411,9 +411,10 @@ public sealed class EntityLinker : IPipelineComponent
     /// <summary>
     /// A recognised name wider than the dictionary's ("The Quibbler government" for the actor "Quibbler"): the longest run
     /// of its words, leftmost first, that names an actor. Only actors: a place or a country inside a name ("New York
-    /// Times", "Afghan government") is not what the name stands for.
+    /// Times", "Afghan government") is not what the name stands for. In a person's name, one word that names a person is a
+    /// surname: after another given name it is a relative, not that person ("Mary Trump" is not Donald Trump).
     /// </summary>
-    private NameHit[]? ActorInside(string key)
+    private NameHit[]? ActorInside(string key, bool person)
     {
         var words = key.Split(' ');
         for (int len = words.Length - 1; len >= 1 && len * 2 >= words.Length; len--)
@@ -422,7 +423,8 @@ public sealed class EntityLinker : IPipelineComponent
             {
                 var hits = _kb.LookupArray(string.Join(' ', words, i, len));
                 if (hits is null) continue;
-                var actors = Array.FindAll(hits, h => h.Kind == NameKind.Actor);
+                bool namesake = person && len == 1 && i > 0 && !_titleWords.Contains(words[i - 1]);
+                var actors = Array.FindAll(hits, h => h.Kind == NameKind.Actor && !(namesake && _kb.Actors[h.Index].Kind == ActorKind.Person));
                 if (actors.Length > 0) return actors;
             }
         }
