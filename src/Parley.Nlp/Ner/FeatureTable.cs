@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Parley.Nlp.Learning;
 
 namespace Parley.Nlp.Ner;
 
@@ -22,7 +23,7 @@ internal sealed class FeatureTable
     public FeatureTable(Dictionary<ulong, int> rows)
     {
         int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, rows.Count * 2));
-        _slots = new Slot[capacity];
+        _slots = HugePages.Allocate<Slot>(capacity);
         _mask = capacity - 1;
         foreach (var (key, row) in rows)
         {
@@ -31,6 +32,7 @@ internal sealed class FeatureTable
             while (_slots[i].Key != 0) i = (i + 1) & _mask;
             _slots[i] = new Slot { Key = k, Row = row };
         }
+        HugePages.Advise(_slots);
     }
 
     /// <summary>0 marks an empty slot, so a feature whose hash is 0 is stored as 1 (a collision of no consequence).</summary>
