@@ -17,9 +17,12 @@ internal static class HugePages
     private const int MadviseCollapse = 25;
     private static bool _unavailable = !OperatingSystem.IsLinux();
 
-    /// <summary>A zeroed array of <paramref name="length"/> that never moves, so <see cref="Advise"/> can back it with huge pages once filled.</summary>
-    public static T[] Allocate<T>(int length) where T : struct =>
-        length * (long)Marshal.SizeOf<T>() >= HugePage ? GC.AllocateArray<T>(length, pinned: true) : new T[length];
+    /// <summary>
+    /// A zeroed array of <paramref name="length"/>, never moved when it is large enough for <see cref="Advise"/> to back it
+    /// with huge pages once filled, or when <paramref name="pinned"/> asks for it anyway.
+    /// </summary>
+    public static T[] Allocate<T>(int length, bool pinned = false) where T : struct =>
+        pinned || length * (long)Marshal.SizeOf<T>() >= HugePage ? GC.AllocateArray<T>(length, pinned: true) : new T[length];
 
     /// <summary>Asks for huge pages under a filled array from <see cref="Allocate{T}"/>; arrays under 2 MB are left as they are.</summary>
     public static void Advise<T>(T[] array) where T : struct

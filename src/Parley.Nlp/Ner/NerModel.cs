@@ -200,11 +200,10 @@ public sealed class NerModel
         if (hasGazetteer != (gazetteer is not null) || hasClusters != (clusters is not null))
             throw new InvalidDataException($"{folder}: gazetteer or cluster file missing");
         int rows = reader.ReadInt32();
-        var weights = new NerWeights { Rows = new Dictionary<ulong, int>(rows), Emission = HugePages.Allocate<float>(Math.Max(1, rows) * labels), RowCount = rows };
+        var weights = new NerWeights { Rows = new Dictionary<ulong, int>(rows), Emission = new float[Math.Max(1, rows) * labels], RowCount = rows };
         for (int i = 0; i < weights.Transition.Length; i++) weights.Transition[i] = reader.ReadSingle();
         for (int r = 0; r < rows; r++) weights.Rows.Add(reader.ReadUInt64(), r);
         for (int i = 0; i < rows * labels; i++) weights.Emission[i] = (float)BitConverter.Int16BitsToHalf(reader.ReadInt16());
-        HugePages.Advise(weights.Emission);
         var model = new NerModel(weights, domainFeatures, gazetteer, clusters);
         if (File.Exists(Path.Combine(folder, "meta.json"))) model.Meta = ModelMeta.Load(folder);
         return model;
