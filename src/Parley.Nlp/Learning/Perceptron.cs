@@ -10,61 +10,94 @@ namespace Parley.Nlp.Learning;
 /// </summary>
 internal sealed class PerceptronModel
 {
-    /// <summary>One slot of the open-addressing table: the key and its row, in one cache line fetch.</summary>
+    /// <summary>How many of a row's entries its slot holds itself; the rest lie in the overflow arrays.</summary>
+    private const int Inline = 4;
+    private const int CountBits = 9;
+    private const int MaxOverflow = (1 << (32 - CountBits)) - 1;
+
+    /// <summary>
+    /// One slot of the open-addressing table, 32 bytes (two to a cache line): the key, and the row itself when it has
+    /// at most <see cref="Inline"/> entries, as most rows do; so a lookup is one memory read, not a slot and then a row
+    /// elsewhere. <see cref="Meta"/> packs the row's length (low <see cref="CountBits"/> bits) and where its entries past
+    /// the inline ones start in the overflow arrays.
+    /// </summary>
     private struct Slot
     {
         public ulong Key;
-        public int Start;
-        public int End;
+        public uint Meta;
+        public InlineClasses Classes;
+        public InlineWeights Weights;
     }
 
-    /// <summary>Class and weight side by side, so a row is read from one place.</summary>
+    /// <summary>Class and weight side by side, so an overflow row is read from one place.</summary>
     private struct Entry
     {
         public int Class;
         public float Weight;
     }
 
+    [InlineArray(Inline)] private struct InlineClasses { private byte _c; }
+    [InlineArray(Inline)] private struct InlineWeights { private float _w; }
+
     private readonly Slot[] _slots;
     private readonly int _mask;
-    private readonly Entry[] _entries;
+    private readonly Entry[] _overflow;
+    // as given, for Write
     private readonly ulong[] _keys;
     private readonly int[] _rowStart;
+    private readonly byte[] _classes;
+    private readonly float[] _weights;
 
     public PerceptronModel(int classCount, ulong[] keys, int[] rowStart, byte[] classes, float[] weights)
     {
         ClassCount = classCount;
         _keys = keys;
         _rowStart = rowStart;
-        _entries = new Entry[weights.Length];
-        for (int i = 0; i < weights.Length; i++) _entries[i] = new Entry { Class = classes[i], Weight = weights[i] };
+        _classes = classes;
+        _weights = weights;
+        int overflow = 0;
+        for (int r = 0; r < keys.Length; r++) overflow += Math.Max(0, rowStart[r + 1] - rowStart[r] - Inline);
+        if (overflow > MaxOverflow) throw new InvalidDataException($"perceptron model too large: {overflow} entries past the inline ones (at most {MaxOverflow})");
+        _overflow = HugePages.Allocate<Entry>(overflow);
         int capacity = 16;
         while (capacity < keys.Length * 2) capacity <<= 1;
-        _slots = new Slot[capacity];
+        _slots = HugePages.Allocate<Slot>(capacity);
         _mask = capacity - 1;
+        int at = 0;
         for (int r = 0; r < keys.Length; r++)
         {
             ulong k = keys[r] == 0 ? 1 : keys[r];
             int s = (int)(k & (ulong)_mask);
             while (_slots[s].Key != 0) s = (s + 1) & _mask;
-            _slots[s] = new Slot { Key = k, Start = rowStart[r], End = rowStart[r + 1] };
+            ref var slot = ref _slots[s];
+            int count = rowStart[r + 1] - rowStart[r];
+            slot.Key = k;
+            slot.Meta = (uint)count | (uint)at << CountBits;
+            for (int j = 0; j < count; j++)
+            {
+                int e = rowStart[r] + j;
+                if (j < Inline) { slot.Classes[j] = classes[e]; slot.Weights[j] = weights[e]; }
+                else _overflow[at++] = new Entry { Class = classes[e], Weight = weights[e] };
+            }
         }
+        HugePages.Advise(_overflow);
+        HugePages.Advise(_slots);
     }
 
     public int ClassCount { get; }
     public int FeatureCount => _keys.Length;
-    public int EntryCount => _entries.Length;
+    public int EntryCount => _weights.Length;
 
     /// <summary>
     /// Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (which the caller clears).
-    /// Memory latency dominates (a few MB of table, one random access per feature), so the loads of all slots
-    /// are issued first in a loop without branches on them, letting the CPU overlap the cache misses; then
-    /// the rows found are touched the same way before their weights are added.
+    /// Memory latency dominates (several MB of table, one random access per feature), so the loads of all slots
+    /// are issued first in a loop without branches on them, letting the CPU overlap the cache misses; then the
+    /// weights found are added, feature by feature in the given order (each class's sum adds its weights in the
+    /// same order whatever the layout, so the scores are the same to the bit).
     /// </summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         var slots = _slots;
-        var entries = _entries;
         int mask = _mask;
         int n = Math.Min(features.Length, 128);
         Span<ulong> seen = stackalloc ulong[n];
@@ -91,20 +124,35 @@ internal sealed class PerceptronModel
             }
             if (s >= 0) rows[found++] = s;
         }
+        // the entries of long rows, past the inline ones, are read ahead the same way (every cache line of them)
+        var overflow = _overflow;
         float touch = 0;
-        for (int k = 0; k < found; k++) touch += entries[slots[rows[k]].Start].Weight;
         for (int k = 0; k < found; k++)
         {
-            ref readonly var slot = ref slots[rows[k]];
-            for (int j = slot.Start; j < slot.End; j++)
-            {
-                ref readonly var e = ref entries[j];
-                scores[e.Class] += e.Weight;
-            }
+            uint meta = slots[rows[k]].Meta;
+            int extra = (int)(meta & ((1u << CountBits) - 1)) - Inline;
+            for (int j = (int)(meta >> CountBits), end = j + extra; j < end; j += 8) touch += overflow[j].Weight;
         }
+        for (int k = 0; k < found; k++) Add(in slots[rows[k]], scores);
         // keeps the touching loop from being removed; never true for finite weights
         if (float.IsNaN(touch)) scores[0] += 0;
         for (int k = n; k < features.Length; k++) ScoreOne(features[k], scores);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Add(in Slot slot, Span<float> scores)
+    {
+        int count = (int)(slot.Meta & ((1u << CountBits) - 1));
+        int inline = Math.Min(count, Inline);
+        for (int j = 0; j < inline; j++) scores[slot.Classes[j]] += slot.Weights[j];
+        if (count <= Inline) return;
+        int start = (int)(slot.Meta >> CountBits), end = start + count - Inline;
+        var overflow = _overflow;
+        for (int j = start; j < end; j++)
+        {
+            ref readonly var e = ref overflow[j];
+            scores[e.Class] += e.Weight;
+        }
     }
 
     private void ScoreOne(ulong f, Span<float> scores)
@@ -114,11 +162,7 @@ internal sealed class PerceptronModel
         while (true)
         {
             ref readonly var slot = ref _slots[s];
-            if (slot.Key == key)
-            {
-                for (int j = slot.Start; j < slot.End; j++) scores[_entries[j].Class] += _entries[j].Weight;
-                return;
-            }
+            if (slot.Key == key) { Add(in slot, scores); return; }
             if (slot.Key == 0) return;
             s = (s + 1) & _mask;
         }
@@ -137,9 +181,9 @@ internal sealed class PerceptronModel
         w.Write(_keys.Length);
         foreach (var k in _keys) w.Write(k);
         foreach (var s in _rowStart) w.Write(s);
-        foreach (var e in _entries) w.Write((byte)e.Class);
+        w.Write(_classes);
         // half precision: the weights of an averaged perceptron need no more, and the file halves
-        foreach (var e in _entries) w.Write((Half)e.Weight);
+        foreach (float weight in _weights) w.Write((Half)weight);
     }
 
     public static PerceptronModel Read(BinaryReader r)

@@ -16,7 +16,7 @@ internal sealed class NerWeights
     /// <summary>Fast read-only lookup for prediction; null while training (rows are still being added).</summary>
     public FeatureTable? Frozen;
 
-    public void Freeze() => Frozen = new FeatureTable(Rows);
+    public void Freeze() => Frozen = new FeatureTable(Rows, Emission);
 
     public int AddRow(ulong feature)
     {
@@ -48,33 +48,24 @@ internal static class NerDecoder
     /// <summary>Adds the emission scores of one token's features into <paramref name="scores"/> (length L).</summary>
     public static void Score(NerWeights w, ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        // Accumulate in vector registers: 16 labels in two 8-wide vectors, the 17th on its own.
+        if (w.Frozen is { } frozen)
+        {
+            frozen.Score(features, scores);
+            return;
+        }
+        // Accumulate in vector registers: 16 labels in two 8-wide vectors, the 17th on its own (as the frozen table does).
         var sum0 = System.Runtime.Intrinsics.Vector256<float>.Zero;
         var sum1 = System.Runtime.Intrinsics.Vector256<float>.Zero;
         float last = 0;
         var emission = w.Emission;
-        if (w.Frozen is { } frozen)
+        foreach (ulong f in features)
         {
-            // the rows of all features first (their lookups overlap), then their sums in the same order
-            Span<int> rows = features.Length <= 256 ? stackalloc int[features.Length] : new int[features.Length];
-            int found = frozen.FindAll(features, rows);
-            foreach (int row in rows[..found])
-            {
-                var r = new ReadOnlySpan<float>(emission, row * L, L);
-                sum0 += System.Runtime.Intrinsics.Vector256.Create(r[..8]);
-                sum1 += System.Runtime.Intrinsics.Vector256.Create(r.Slice(8, 8));
-                last += r[16];
-            }
+            if (!w.Rows.TryGetValue(f, out int row)) continue;
+            var r = new ReadOnlySpan<float>(emission, row * L, L);
+            sum0 += System.Runtime.Intrinsics.Vector256.Create(r[..8]);
+            sum1 += System.Runtime.Intrinsics.Vector256.Create(r.Slice(8, 8));
+            last += r[16];
         }
-        else
-            foreach (ulong f in features)
-            {
-                if (!w.Rows.TryGetValue(f, out int row)) continue;
-                var r = new ReadOnlySpan<float>(emission, row * L, L);
-                sum0 += System.Runtime.Intrinsics.Vector256.Create(r[..8]);
-                sum1 += System.Runtime.Intrinsics.Vector256.Create(r.Slice(8, 8));
-                last += r[16];
-            }
         System.Runtime.Intrinsics.Vector256.CopyTo(sum0, scores);
         System.Runtime.Intrinsics.Vector256.CopyTo(sum1, scores[8..]);
         scores[16] = last;
