@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Parley.Core;
 
 namespace Parley.Events.Cameo;
@@ -13,9 +12,43 @@ internal enum Rel : byte
 
 internal static class Rels
 {
-    private static readonly ConcurrentDictionary<int, Rel> Cache = new();
+    private const byte Unknown = byte.MaxValue;
+    /// <summary>The relation of each deprel id seen so far (StringStore ids are dense), <see cref="Unknown"/> where not
+    /// classified yet: read without a lock on every token of every sentence graph; replaced whole when it grows.</summary>
+    private static byte[] _byId = NewCache(64);
+    private static readonly Lock Grow = new();
 
-    public static Rel Of(int deprelId) => Cache.TryGetValue(deprelId, out var r) ? r : Cache.GetOrAdd(deprelId, Classify(StringStore.Get(deprelId)));
+    public static Rel Of(int deprelId)
+    {
+        var cache = Volatile.Read(ref _byId);
+        if ((uint)deprelId < (uint)cache.Length && cache[deprelId] != Unknown) return (Rel)cache[deprelId];
+        return Add(deprelId);
+    }
+
+    private static Rel Add(int deprelId)
+    {
+        var rel = Classify(StringStore.Get(deprelId));
+        lock (Grow)
+        {
+            var cache = _byId;
+            if (deprelId >= cache.Length)
+            {
+                var larger = NewCache(Math.Max(deprelId + 1, cache.Length * 2));
+                cache.CopyTo(larger, 0);
+                cache = larger;
+            }
+            cache[deprelId] = (byte)rel;
+            Volatile.Write(ref _byId, cache);
+        }
+        return rel;
+    }
+
+    private static byte[] NewCache(int length)
+    {
+        var cache = new byte[length];
+        Array.Fill(cache, Unknown);
+        return cache;
+    }
 
     private static Rel Classify(string d) => d switch
     {
