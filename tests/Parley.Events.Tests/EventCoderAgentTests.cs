@@ -262,4 +262,35 @@ public sealed class EventCoderAgentTests
         var e = Assert.Single(doc.Events);
         Assert.Equal("BGRCOP", e.Source!.Actor);
     }
+
+    [Fact]
+    public void Police_named_by_a_place_the_gazetteer_lacks_are_the_article_countrys()
+    {
+        // "West Yorkshire police confirmed they had arrested a man", the county unknown to the linker and "they" wrongly
+        // resolved to a broadcaster: the police of the article's country arrested, the pronoun is the police themselves.
+        var doc = Code("""
+            1 Officers officer NOUN 2 nsubj _
+            2 came come VERB 0 root _
+            3 from from ADP 4 case _
+            4 Leicester Leicester PROPN 2 obl Ent=B-LOC|Loc=B|Country=GBR
+            5 and and CCONJ 6 cc _
+            6 Keighley Keighley PROPN 4 conj Ent=B-LOC|Loc=B|Country=GBR
+            7 . . PUNCT 2 punct _
+
+            1 West West PROPN 2 compound Ent=B-MISC
+            2 Yorkshire Yorkshire PROPN 3 compound Ent=I-MISC
+            3 police police NOUN 4 nsubj _
+            4 confirmed confirm VERB 0 root _
+            5 they they PRON 7 nsubj Ent=B-ORG|Actor=MED
+            6 had have AUX 7 aux _
+            7 arrested arrest VERB 4 ccomp _
+            8 a a DET 9 det _
+            9 man man NOUN 7 obj _
+            10 . . PUNCT 4 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("173", e.Cameo);
+        Assert.Equal("GBRCOP", e.Source!.Actor);
+        Assert.Null(e.Target);
+    }
 }

@@ -19,6 +19,9 @@ internal struct ActorRef
     public readonly bool Generic => Entity < 0;
     /// <summary>A person named here (a PER mention, not a pronoun); <see cref="Name"/> tells one person from another.</summary>
     public bool Person;
+    /// <summary>A generic police or armed force named by a place the linker does not know ("West Yorkshire police"): a force of
+    /// the article's country even beside named actors (see EventCoder.InferAgentCountries).</summary>
+    public bool UnknownPlace;
 }
 
 /// <summary>
@@ -239,6 +242,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 into.Add(new ActorRef
                 {
                     Entity = -1, Cluster = -1, Code = PrefixRoles(g, head) + country + roles, Start = ht.Start, End = ht.End, Confidence = 0.6, Token = head,
+                    UnknownPlace = country is null && role is "COP" or "MIL" && UnlinkedNameModifier(ctx, g, head),
                 });
             }
             return;
@@ -738,6 +742,17 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             if (ctx.PlaceAt(g, c)?.Country is { } country && _data.Countries.IsCountry(country)) return country;
         }
         return null;
+    }
+
+    /// <summary>A proper-noun modifier inside a named entity without an actor code ("West Yorkshire" in "West Yorkshire
+    /// police"): a place or body the linker does not know.</summary>
+    private static bool UnlinkedNameModifier(DocumentContext ctx, in SentenceGraph g, int head)
+    {
+        for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+            if (c < head && g.RelOf(c) == Rel.Compound && g.Upos(c) == UPos.PROPN && ctx.EntityAt[c] is int e and >= 0
+                && ctx.Doc.Entities[e].Type is "LOC" or "MISC" or "GPE" && !ctx.HasActor(e))
+                return true;
+        return false;
     }
 
     public static bool SameActor(in ActorRef x, in ActorRef y)
