@@ -262,4 +262,73 @@ public sealed class EventCoderAgentTests
         var e = Assert.Single(doc.Events);
         Assert.Equal("BGRCOP", e.Source!.Actor);
     }
+
+    [Fact]
+    public void Police_named_by_a_place_the_gazetteer_lacks_are_the_article_countrys()
+    {
+        // "West Yorkshire police confirmed they had arrested a man", the county unknown to the linker and "they" wrongly
+        // resolved to a broadcaster: the police of the article's country arrested, the pronoun is the police themselves.
+        var doc = Code("""
+            1 Officers officer NOUN 2 nsubj _
+            2 came come VERB 0 root _
+            3 from from ADP 4 case _
+            4 Leicester Leicester PROPN 2 obl Ent=B-LOC|Loc=B|Country=GBR
+            5 and and CCONJ 6 cc _
+            6 Keighley Keighley PROPN 4 conj Ent=B-LOC|Loc=B|Country=GBR
+            7 . . PUNCT 2 punct _
+
+            1 West West PROPN 2 compound Ent=B-MISC
+            2 Yorkshire Yorkshire PROPN 3 compound Ent=I-MISC
+            3 police police NOUN 4 nsubj _
+            4 confirmed confirm VERB 0 root _
+            5 they they PRON 7 nsubj Ent=B-ORG|Actor=MED
+            6 had have AUX 7 aux _
+            7 arrested arrest VERB 4 ccomp _
+            8 a a DET 9 det _
+            9 man man NOUN 7 obj _
+            10 . . PUNCT 4 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("173", e.Cameo);
+        Assert.Equal("GBRCOP", e.Source!.Actor);
+        Assert.Null(e.Target);
+    }
+
+    [Fact]
+    public void A_pronoun_in_a_relative_clause_on_a_person_is_that_person()
+    {
+        // "Trump mourned Floyd, a man who died while Minneapolis police restrained him", "him" wrongly resolved to Trump: Floyd.
+        var doc = Code("""
+            1 Trump Trump PROPN 2 nsubj Ent=B-PER|Actor=USAGOV|Cluster=0
+            2 mourned mourn VERB 0 root _
+            3 Floyd Floyd PROPN 2 obj Ent=B-PER|Cluster=1
+            4 , , PUNCT 6 punct _
+            5 a a DET 6 det _
+            6 man man NOUN 3 appos _
+            7 who who PRON 8 nsubj _
+            8 died die VERB 6 acl:relcl _
+            9 while while SCONJ 12 mark _
+            10 Minneapolis Minneapolis PROPN 11 compound Ent=B-LOC|Loc=B|Country=USA
+            11 police police NOUN 12 nsubj _
+            12 restrained restrain VERB 8 advcl _
+            13 him he PRON 12 obj Ent=B-PER|Actor=USAGOV|Cluster=0
+            14 . . PUNCT 2 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, x => x.Target?.Actor == "USAGOV");
+
+        // Not when the relative pronoun is the pronoun's own clause's subject: "Floyd, who met Trump and praised him".
+        var own = Code("""
+            1 Floyd Floyd PROPN 9 nsubj Ent=B-PER|Actor=USACVL|Cluster=1
+            2 , , PUNCT 4 punct _
+            3 who who PRON 4 nsubj _
+            4 met meet VERB 1 acl:relcl _
+            5 Trump Trump PROPN 4 obj Ent=B-PER|Actor=USAGOV|Cluster=0
+            6 and and CCONJ 7 cc _
+            7 praised praise VERB 4 conj _
+            8 him he PRON 7 obj Ent=B-PER|Actor=USAGOV|Cluster=0
+            9 left leave VERB 0 root _
+            10 . . PUNCT 9 punct _
+            """);
+        Assert.Contains(own.Events, x => x.Source!.Actor == "USACVL" && x.Target?.Actor == "USAGOV" && x.Cameo.StartsWith("05", StringComparison.Ordinal));
+    }
 }

@@ -59,6 +59,16 @@ public class ActorDataTests(KbFixture fx)
     }
 
     [Fact]
+    public void A_shorter_name_at_the_first_word_gives_way_to_a_longer_one_after_it()
+    {
+        // "The Islamic State" is a name of its own; at a sentence's start it hid the longer name beginning one word later.
+        var doc = Link("The Islamic State of Iraq and the Levant, which is linked to the group, claimed responsibility.",
+            ("Islamic", "MISC"), ("Iraq", "LOC"), ("Levant", "PER"));
+        var e = Assert.Single(doc.Entities, x => x.Text.Contains("Iraq", StringComparison.Ordinal));
+        Assert.Equal(("Islamic State of Iraq and the Levant", "IMGMUSISI"), (e.Text, e.Actor));
+    }
+
+    [Fact]
     public void One_NER_name_inside_a_longer_dictionary_name_stays()
     {
         // Only one piece: NER's reading is kept, as before (a single name is no fragment).

@@ -19,6 +19,9 @@ internal struct ActorRef
     public readonly bool Generic => Entity < 0;
     /// <summary>A person named here (a PER mention, not a pronoun); <see cref="Name"/> tells one person from another.</summary>
     public bool Person;
+    /// <summary>A generic police or armed force named by a place the linker does not know ("West Yorkshire police"): a force of
+    /// the article's country even beside named actors (see EventCoder.InferAgentCountries).</summary>
+    public bool UnknownPlace;
 }
 
 /// <summary>
@@ -149,6 +152,18 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
 
         // A named entity (or a pronoun or title that coreference resolved to one).
         int e = ctx.EntityAt[head];
+        // "George Floyd, a man who died while a police officer restrained him": "him" inside a relative clause on a named
+        // person is that person, whatever coreference guessed from the sentence's subject.
+        // "a man who died while police restrained him" is the man (no actor of his own).
+        // Only an object or oblique pronoun: a subject ("the child he says is his") is more often someone else.
+        if (e >= 0 && g.Upos(head) == UPos.PRON && g.RelOf(head) is not (Rel.Nsubj or Rel.NsubjPass) && _w.PronounsPerson.Contains(g.Lemma(head))
+            && RelativeClauseHost(g, head) is int host and >= 0
+            && (ctx.EntityAt[host] is int he and >= 0 ? entities[he].Type == "PER"
+                : g.Upos(host) == UPos.NOUN && _data.Agents.RoleOf(g, host) is not null))
+        {
+            ResolveOne(ctx, g, host, false, into, depth, null, "", exclude);
+            return;
+        }
         if (e >= 0 && ctx.ActorEntity(e) is int ae and >= 0)
         {
             var m = entities[e];
@@ -239,6 +254,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 into.Add(new ActorRef
                 {
                     Entity = -1, Cluster = -1, Code = PrefixRoles(g, head) + country + roles, Start = ht.Start, End = ht.End, Confidence = 0.6, Token = head,
+                    UnknownPlace = country is null && role is "COP" or "MIL" && UnlinkedNameModifier(ctx, g, head),
                 });
             }
             return;
@@ -738,6 +754,45 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             if (ctx.PlaceAt(g, c)?.Country is { } country && _data.Countries.IsCountry(country)) return country;
         }
         return null;
+    }
+
+    /// <summary>The noun a relative clause holding <paramref name="pronoun"/> qualifies, or the name it is in apposition to
+    /// ("George Floyd, a man who died while an officer restrained him": Floyd); -1 when there is none or the
+    /// pronoun's clause has the relative pronoun as its subject ("Smith, who met Jones and praised him": not Smith).</summary>
+    private int RelativeClauseHost(in SentenceGraph g, int pronoun)
+    {
+        int x = g.Head(pronoun);
+        // Until a clause with a subject of its own, the pronoun's clause shares the subject of the clause above it.
+        bool ownSubjectFound = false;
+        for (int hops = 0; x >= 0 && hops < 4; hops++)
+        {
+            if (!ownSubjectFound && g.Child(x, Rel.Nsubj) is int s and >= 0)
+            {
+                if (_w.RelativePronouns.Contains(g.Lemma(s))) return -1;
+                ownSubjectFound = true;
+            }
+            var r = g.RelOf(x);
+            if (r == Rel.Relcl)
+            {
+                int noun = g.Head(x);
+                if (noun < 0) return -1;
+                return g.RelOf(noun) == Rel.Appos && g.Head(noun) is int named and >= 0 && g.Upos(named) == UPos.PROPN ? named : noun;
+            }
+            if (r is not (Rel.Advcl or Rel.Ccomp or Rel.Xcomp or Rel.Conj)) return -1;
+            x = g.Head(x);
+        }
+        return -1;
+    }
+
+    /// <summary>A proper-noun modifier inside a named entity without an actor code ("West Yorkshire" in "West Yorkshire
+    /// police"): a place or body the linker does not know.</summary>
+    private static bool UnlinkedNameModifier(DocumentContext ctx, in SentenceGraph g, int head)
+    {
+        for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+            if (c < head && g.RelOf(c) == Rel.Compound && g.Upos(c) == UPos.PROPN && ctx.EntityAt[c] is int e and >= 0
+                && ctx.Doc.Entities[e].Type is "LOC" or "MISC" or "GPE" && !ctx.HasActor(e))
+                return true;
+        return false;
     }
 
     public static bool SameActor(in ActorRef x, in ActorRef y)

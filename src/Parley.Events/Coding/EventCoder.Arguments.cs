@@ -58,15 +58,19 @@ public sealed partial class EventCoder
             _ => passive ? _clauses.PassiveAgent(g, t) : _clauses.SubjectOf(g, a.Complement >= 0 && ClauseAnalyzer.IsPassive(g, t) ? a.Complement : t),
         };
         if (src < 0 && a.RootNounSlip && srcRole == ArgumentRole.Default) src = g.Head(t);
+        bool reporter = false;
         if (src >= 0 && srcRole == ArgumentRole.Default && ReportingSubject(ctx, g, src, t) is int speaker and >= 0)
         {
             trace?.Step(doc, t, "'" + ctx.TokenText(src) + "' in what '" + ctx.TokenText(speaker) + "' reports is the reporter");
             src = speaker;
+            reporter = true;
         }
         // "Fornost and the evil awful Gondor welcomed", a coordination the parser split into two subjects, is one list
         // (ActorResolver.AddSplitSubjectList).
         if (src >= 0 && !ctx.IsDate(src)) _actors.Resolve(ctx, g, src, false, sources);
-        if (sources.Count == 0 && srcRole == ArgumentRole.Default && !passive)
+        // "West Yorkshire police confirmed they had arrested": the pronoun already stood for the reporter, whose generic
+        // agent noun is resolved below; taking the pronoun back as an alternate subject would undo that.
+        if (sources.Count == 0 && srcRole == ArgumentRole.Default && !passive && !reporter)
         {
             // Parser slips: two subjects, a time noun as subject, a fronted phrase swallowing the subject, a vocative subject.
             int alt = AlternateSubject(ctx, g, a.Complement >= 0 && ClauseAnalyzer.IsPassive(g, t) ? a.Complement : t, src);
@@ -120,6 +124,8 @@ public sealed partial class EventCoder
                 {
                     int c = candidates[i];
                     if (c < 0 || c == src || ctx.IsDate(c)) continue;
+                    // "Police confirmed they had arrested a man": the pronoun is the reporter itself, the source, not its target.
+                    if (src >= 0 && g.Head(c) >= 0 && ReportingSubject(ctx, g, c, g.Head(c)) == src) continue;
                     // The subject of a clausal complement is a target only when it names an actor itself.
                     // (A displaced object the parser made a subject of the reporting verb is the object: ClauseAnalyzer.DirectObject.)
                     bool deep = g.RelOf(c) is not (Rel.Nsubj or Rel.NsubjPass) || g.Head(c) == t || c == ClauseAnalyzer.DirectObject(g, a.Clause);

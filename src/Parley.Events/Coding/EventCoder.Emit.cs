@@ -264,11 +264,12 @@ public sealed partial class EventCoder
                 : null;
             double factor = 0.85;
             int bit = 1;
-            if (country is null && allowArticle)
+            if (country is null && (allowArticle || a.UnknownPlace))
             {
                 country = ArticleCountry(ctx);
                 factor = 0.7;
-                bit = 2;
+                // A force named by a place of the article the gazetteer lacks ("West Yorkshire police") is placed by that name.
+                bit = a.UnknownPlace ? 1 : 2;
             }
             if (country is null) continue;
             actors[i] = a with { Code = country + a.Code, Confidence = a.Confidence * factor };

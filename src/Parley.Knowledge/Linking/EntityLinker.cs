@@ -125,6 +125,10 @@ public sealed class EntityLinker : IPipelineComponent
         {
             var m = _matcher.LongestName(doc, i, n, buffer);
             if (m.Hits is null) { i++; continue; }
+            // "The Islamic State of Iraq and the Levant": a shorter name at the first word ("The Islamic State") gives way to a
+            // longer one starting at the next word (the leftmost match must not hide the longest).
+            if (m.EndToken - i > 1 && _matcher.LongestName(doc, i + 1, n, buffer) is { Hits: not null } next && next.EndToken > m.EndToken)
+                m = next;
             result.Add(TrimTitle(doc, m, buffer));
             i = m.EndToken;
         }
