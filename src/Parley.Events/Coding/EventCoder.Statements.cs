@@ -277,7 +277,7 @@ public sealed partial class EventCoder
         if (act is not null && actWord != speech)
         {
             for (int c = g.FirstChild(actWord); c >= 0; c = g.NextSibling(c))
-                if (g.RelOf(c) is Rel.Obj or Rel.Poss or Rel.Nmod or Rel.Obl && DescribedBody(ctx, g, c, clause, speech, speakers) is (>= 0, { }) inPhrase)
+                if (g.RelOf(c) is Rel.Obj or Rel.Poss or Rel.Nmod or Rel.Obl && !IsPartner(g, c, act) && DescribedBody(ctx, g, c, clause, speech, speakers) is (>= 0, { }) inPhrase)
                     return inPhrase;
             int subject = ActSubject(g, actWord);
             if (DescribedBody(ctx, g, subject, clause, speech, speakers) is (>= 0, { }) ofPredicate) return ofPredicate;
