@@ -614,6 +614,36 @@ public sealed class EventCoderSpeechActTests
         Assert.Equal(("111", "IRN"), (e.Cameo, e.Target!.Actor));
     }
 
+    /// <summary>"Tremont said Ardonia ... the decision." with the given rows 4-6 (issue 11 round 13; not "the plan": a pattern of "say" codes "said ... plans").</summary>
+    private static Document SaidArdonia(string row4, string row5, string row6, int subjectHead) => Code($"""
+        {Speaker}
+        2 said say VERB 0 root _
+        3 Ardonia Ardonia PROPN {subjectHead} nsubj {Ardonia}
+        4 {row4}
+        5 {row5}
+        6 {row6}
+        7 the the DET 8 det _
+        8 decision decision NOUN 6 obj _
+        9 . . PUNCT 2 punct _
+        """);
+
+    [Fact]
+    public void A_target_that_needs_or_must_account_for_itself_is_demanded_information()
+    {
+        // "said Ardonia needed to explain the decision": a demand for information of Ardonia (CAMEO 101).
+        var e = Assert.Single(SaidArdonia("needed need VERB 2 ccomp _", "to to PART 6 mark _", "explain explain VERB 4 xcomp _", 4).Events);
+        Assert.Equal(("101", "TUR"), (e.Cameo, e.Target!.Actor));
+        Assert.Contains("+demand-account", e.Rule, StringComparison.Ordinal);
+        // "said Ardonia must now justify the decision".
+        Assert.Equal("101", Assert.Single(SaidArdonia("must must AUX 6 aux _", "now now ADV 6 advmod _", "justify justify VERB 2 ccomp _", 6).Events).Cameo);
+        // "said Ardonia must not justify the decision": negated, no demand of an account (the obligation rule's 020);
+        // "should justify" stays an appeal (020).
+        Assert.Equal("020", Assert.Single(SaidArdonia("must must AUX 6 aux _", "not not PART 6 advmod _", "justify justify VERB 2 ccomp _", 6).Events).Cameo);
+        Assert.Equal("020", Assert.Single(SaidArdonia("should should AUX 6 aux _", "now now ADV 6 advmod _", "justify justify VERB 2 ccomp _", 6).Events).Cameo);
+        // "said Ardonia needed to leave the decision": no account demanded.
+        Assert.Equal("010", Assert.Single(SaidArdonia("needed need VERB 2 ccomp _", "to to PART 6 mark _", "leave leave VERB 4 xcomp _", 4).Events).Cameo);
+    }
+
     [Fact]
     public void A_lack_of_a_word_of_praise_is_no_praise()
     {
