@@ -553,6 +553,116 @@ public sealed class EventCoderSpeechActTests
         Assert.Empty(ToldThePlanWasReady("him", "PRON", "_").Events);
     }
 
+    /// <summary>"Tremont said Ardonia was spending too much{ time}." (issue 11, round 13: a phrase of conduct).</summary>
+    private static Document SaidArdoniaWasSpendingTooMuch(bool time) => Code($"""
+        {Speaker}
+        2 said say VERB 0 root _
+        3 Ardonia Ardonia PROPN 5 nsubj {Ardonia}
+        4 was be AUX 5 aux _
+        5 spending spend VERB 2 ccomp _
+        6 too too ADV 7 advmod _
+        7 much much {(time ? "ADJ 8 amod" : "ADV 5 advmod")} _
+        {(time ? "8 time time NOUN 5 obj _" : "8 . . PUNCT 2 punct _")}
+        """);
+
+    [Fact]
+    public void A_phrase_of_conduct_judges_the_actor_whose_conduct_it_names()
+    {
+        var e = Assert.Single(SaidArdoniaWasSpendingTooMuch(false).Events);
+        Assert.Equal(("111", "TUR"), (e.Cameo, e.Target!.Actor));
+        Assert.Contains("+criticism:spend", e.Rule, StringComparison.Ordinal);
+        // "spending too much time": the phrase's word modifies a noun outside it, so it says how long, not that the
+        // spending is too much: a plain statement.
+        Assert.Equal("010", Assert.Single(SaidArdoniaWasSpendingTooMuch(true).Events).Cameo);
+    }
+
+    [Fact]
+    public void A_phrase_matches_only_with_each_word_in_the_anchors_own_phrase()
+    {
+        // "Tremont said Ardonia had lost the trust of voters" / "Ardonia had lost, trust said" shapes: the object under the
+        // anchor makes the phrase, the same word elsewhere does not.
+        Document Lost(string trustHead) => Code($"""
+            {Speaker}
+            2 said say VERB 0 root _
+            3 Ardonia Ardonia PROPN 5 nsubj {Ardonia}
+            4 had have AUX 5 aux _
+            5 lost lose VERB 2 ccomp _
+            6 the the DET 7 det _
+            7 trust trust NOUN {trustHead} _
+            8 . . PUNCT 2 punct _
+            """);
+        Assert.Equal("111", Assert.Single(Lost("5 obj").Events).Cameo);
+        Assert.Equal("010", Assert.Single(Lost("2 obl").Events).Cameo);
+    }
+
+    [Fact]
+    public void Whom_the_judged_actor_deals_with_is_not_whom_the_words_judge()
+    {
+        // "Tremont said Belmaria was not honest with Ardonia": criticism of Belmaria, not of Ardonia.
+        var e = Assert.Single(Code($"""
+            {Speaker}
+            2 said say VERB 0 root _
+            3 Belmaria Belmaria PROPN 7 nsubj Ent=B-LOC|Actor=IRN|Kb=country:IRN
+            4 was be AUX 7 cop _
+            5 not not PART 7 advmod _
+            6 being be AUX 7 cop _
+            7 honest honest ADJ 2 ccomp _
+            8 with with ADP 9 case _
+            9 Ardonia Ardonia PROPN 7 obl {Ardonia}
+            10 . . PUNCT 2 punct _
+            """).Events);
+        Assert.Equal(("111", "IRN"), (e.Cameo, e.Target!.Actor));
+    }
+
+    /// <summary>"Tremont said Ardonia ... the decision." with the given rows 4-6 (issue 11 round 13; not "the plan": a pattern of "say" codes "said ... plans").</summary>
+    private static Document SaidArdonia(string row4, string row5, string row6, int subjectHead) => Code($"""
+        {Speaker}
+        2 said say VERB 0 root _
+        3 Ardonia Ardonia PROPN {subjectHead} nsubj {Ardonia}
+        4 {row4}
+        5 {row5}
+        6 {row6}
+        7 the the DET 8 det _
+        8 decision decision NOUN 6 obj _
+        9 . . PUNCT 2 punct _
+        """);
+
+    [Fact]
+    public void A_target_that_needs_or_must_account_for_itself_is_demanded_information()
+    {
+        // "said Ardonia needed to explain the decision": a demand for information of Ardonia (CAMEO 101).
+        var e = Assert.Single(SaidArdonia("needed need VERB 2 ccomp _", "to to PART 6 mark _", "explain explain VERB 4 xcomp _", 4).Events);
+        Assert.Equal(("101", "TUR"), (e.Cameo, e.Target!.Actor));
+        Assert.Contains("+demand-account", e.Rule, StringComparison.Ordinal);
+        // "said Ardonia must now justify the decision".
+        Assert.Equal("101", Assert.Single(SaidArdonia("must must AUX 6 aux _", "now now ADV 6 advmod _", "justify justify VERB 2 ccomp _", 6).Events).Cameo);
+        // "said Ardonia must not justify the decision": negated, no demand of an account (the obligation rule's 020);
+        // "should justify" stays an appeal (020).
+        Assert.Equal("020", Assert.Single(SaidArdonia("must must AUX 6 aux _", "not not PART 6 advmod _", "justify justify VERB 2 ccomp _", 6).Events).Cameo);
+        Assert.Equal("020", Assert.Single(SaidArdonia("should should AUX 6 aux _", "now now ADV 6 advmod _", "justify justify VERB 2 ccomp _", 6).Events).Cameo);
+        // "said Ardonia needed to leave the decision": no account demanded.
+        Assert.Equal("010", Assert.Single(SaidArdonia("needed need VERB 2 ccomp _", "to to PART 6 mark _", "leave leave VERB 4 xcomp _", 4).Events).Cameo);
+    }
+
+    [Fact]
+    public void A_lack_of_a_word_of_praise_is_no_praise()
+    {
+        // "Tremont said Ardonia showed a lack of integrity".
+        var e = Assert.Single(Code($"""
+            {Speaker}
+            2 said say VERB 0 root _
+            3 Ardonia Ardonia PROPN 4 nsubj {Ardonia}
+            4 showed show VERB 2 ccomp _
+            5 a a DET 6 det _
+            6 lack lack NOUN 4 obj _
+            7 of of ADP 8 case _
+            8 integrity integrity NOUN 6 nmod _
+            9 . . PUNCT 2 punct _
+            """).Events);
+        Assert.Equal("010", e.Cameo);
+        Assert.Equal("051", Assert.Single(SaidArdoniaWas("integrity", "NOUN").Events).Cameo);
+    }
+
     [Fact]
     public void The_word_lists_read_their_kinds_and_keep_the_first_act_of_a_word()
     {
@@ -569,6 +679,13 @@ public sealed class EventCoderSpeechActTests
         Assert.True(nouns.IsCarrier(StringStore.Intern("send")));
         Assert.False(nouns.IsCarrier(StringStore.Intern("condolence")));
         Assert.Throws<InvalidDataException>(() => SpeechActs.Read(new StringReader("x\t111\tsomewhere\tbad\n")));
+        var phrases = SpeechActs.Read(new StringReader("crit\t111\tphrase\tbreak+promise\n"));
+        var phrase = Assert.Single(phrases.PhrasesOf(StringStore.Intern("break")));
+        Assert.Equal("111", phrase.Act.Code);
+        Assert.Contains(StringStore.Intern("promise"), Assert.Single(phrase.Others));
+        Assert.True(phrases.Holds(StringStore.Intern("break")));
+        Assert.Empty(phrases.PhrasesOf(StringStore.Intern("promise")));
+        Assert.Throws<InvalidDataException>(() => SpeechActs.Read(new StringReader("crit\t111\tphrase\tbreak\n")));
         Assert.Throws<InvalidDataException>(() => SpeechActs.Read(new StringReader("x\t111\tword\tbad\nx\t112\tword\tworse\n")));
         // A second file (evaluation-words.tsv) adds words; a word the first gave an act keeps it, an act keeps its code.
         var two = SpeechActs.Read(new StringReader("first\t111\tword\tbad\n"), new StringReader("second\t051\tword\tbad good\nfirst\t111\tword\tworse\n"));

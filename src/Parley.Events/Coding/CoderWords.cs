@@ -61,6 +61,9 @@ internal sealed class CoderWords
         PurposeContact = Get("purpose_contact_verbs");
         DefiningVerbs = Get("defining_verbs");
         ObligationModals = Get("obligation_modals");
+        AccountVerbs = Get("account_verbs");
+        NecessityVerbs = Get("necessity_verbs");
+        DemandModals = Get("demand_modals");
         ReasonMarks = Get("reason_marks");
         SpeechOccasions = Get("speech_occasions");
         PreferenceVerbs = Get("preference_verbs");
@@ -78,6 +81,9 @@ internal sealed class CoderWords
         PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
         PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, AddresseeVerbs, Spokespersons, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals, ReasonMarks,
         SpeechOccasions, PreferenceVerbs, UnrealisingVerbs, IndefiniteArticles;
+    /// <summary>"explain", "justify": what a target is demanded to do when the demand is for an account of itself;
+    /// "need" ("needed to explain"); "must" ("must explain"): issue 11.</summary>
+    public readonly HashSet<int> AccountVerbs, NecessityVerbs, DemandModals;
     /// <summary>"percent", "point": heads of a quantity phrase when a number modifies them.</summary>
     public readonly HashSet<int> MeasureHeads;
     /// <summary>"allegedly", "supposedly": a predicate they modify is not asserted.</summary>

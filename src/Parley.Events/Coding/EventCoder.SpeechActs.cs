@@ -45,12 +45,45 @@ public sealed partial class EventCoder
             }
             // "said Ardonia would retaliate": a threat is what the speaker says will happen; "claim they were retaliating"
             // is a claim about what did.
-            if (_acts.OfWord(g.Lemma(k), negated) is { } act
+            if ((_acts.OfWord(g.Lemma(k), negated) ?? (negated ? null : PhraseAt(g, k))) is { } act
                 && (CameoOntology.RootOf(act.Code) != 13 || _clauses.ModalityOf(g, predicate) != Modality.None))
                 found.Add((act, k));
         }
         if (found.Count > 1) found.Sort((a, b) => a.Act.Priority != b.Act.Priority ? a.Act.Priority.CompareTo(b.Act.Priority) : a.Word.CompareTo(b.Word));
         return found;
+    }
+
+    /// <summary>The act of a phrase of conduct anchored at <paramref name="anchor"/> ("had broken promises", "lost the
+    /// trust of", "spending too much"; speech-acts.tsv kind "phrase"), or null: each other word of the phrase lies in the
+    /// anchor's own phrase (at most three dependency steps below it, five words either side) and modifies no noun outside
+    /// the phrase ("spending too much time" says how long, not that the spending is too much).</summary>
+    private SpeechAct? PhraseAt(in SentenceGraph g, int anchor)
+    {
+        foreach (var (act, others) in _acts.PhrasesOf(g.Lemma(anchor)))
+        {
+            bool all = true;
+            foreach (var spellings in others)
+            {
+                bool found = false;
+                for (int j = Math.Max(g.First, anchor - 5); j < Math.Min(g.End, anchor + 6) && !found; j++)
+                {
+                    if (j == anchor || !spellings.Contains(g.Lemma(j)) || !Below(g, j, anchor, 3)) continue;
+                    int h = g.Head(j), headLemma = g.Lemma(h);
+                    found = h == anchor || g.Upos(h) is not (UPos.NOUN or UPos.PROPN) || Array.Exists(others, o => o.Contains(headLemma));
+                }
+                if (!(all = found)) break;
+            }
+            if (all) return act;
+        }
+        return null;
+    }
+
+    /// <summary><paramref name="x"/> lies at most <paramref name="steps"/> dependency steps below <paramref name="head"/>.</summary>
+    private static bool Below(in SentenceGraph g, int x, int head, int steps)
+    {
+        for (int i = 0; i < steps && x >= 0; i++)
+            if ((x = g.Head(x)) == head) return true;
+        return false;
     }
 
     /// <summary>The word has as clausal subject or complement, after it, a verb of claiming that is not negated ("it was wrong
@@ -84,7 +117,7 @@ public sealed partial class EventCoder
         List<(SpeechAct Act, int Word)> acts, List<ActorRef> speakers, Func<SpeechAct, bool> which)
     {
         for (int i = 0; i < acts.Count; i++)
-            if (which(acts[i].Act) && ActActor(ctx, g, clause, speech, acts[i].Word, speakers) is int actor and >= 0) return (i, actor);
+            if (which(acts[i].Act) && ActActor(ctx, g, clause, speech, acts[i].Act, acts[i].Word, speakers) is int actor and >= 0) return (i, actor);
         return (-1, -1);
     }
 
@@ -193,14 +226,14 @@ public sealed partial class EventCoder
 
     /// <summary>The first actor named in the act word's own phrase (its objects, obliques, possessor, "of/for/against X"),
     /// else in the subject of its predicate ("Labour's failure", "the pledges of Labour were worthless"); -1 if none.</summary>
-    private int ActActor(DocumentContext ctx, in SentenceGraph g, int clause, int speech, int word, List<ActorRef> speakers)
+    private int ActActor(DocumentContext ctx, in SentenceGraph g, int clause, int speech, SpeechAct act, int word, List<ActorRef> speakers)
     {
         if (word == speech) return -1;
         // Only the word's own arguments and modifiers name whom it judges, not a clause it governs ("it was wrong to put
         // China under the embargo" judges the embargo's makers, not China).
         for (int c = g.FirstChild(word); c >= 0; c = g.NextSibling(c))
         {
-            if (g.RelOf(c) is not (Rel.Poss or Rel.Nmod or Rel.Obl or Rel.Obj or Rel.Iobj or Rel.Compound or Rel.Amod)) continue;
+            if (g.RelOf(c) is not (Rel.Poss or Rel.Nmod or Rel.Obl or Rel.Obj or Rel.Iobj or Rel.Compound or Rel.Amod) || IsPartner(g, c, act)) continue;
             int found = FirstActorWithin(ctx, g, c, speech, speakers);
             if (found >= 0) return found;
         }
@@ -213,6 +246,11 @@ public sealed partial class EventCoder
         return subject >= 0 && Within(g, clause, subject, speech) && g.Upos(subject) is UPos.NOUN or UPos.PROPN
             ? FirstActorWithin(ctx, g, subject, speech, speakers) : -1;
     }
+
+    /// <summary>"not being honest with voters": a "with" phrase of a word of judgement names whom the judged actor deals
+    /// with, not whom the words judge (issue 11); of an act aimed in its own phrase ("sympathise with X") it is the target.</summary>
+    private bool IsPartner(in SentenceGraph g, int c, SpeechAct act) =>
+        !TargetInPhrase(act) && g.RelOf(c) is Rel.Obl or Rel.Nmod && g.HasChildWithLemma(c, Rel.Case, _w.With);
 
     /// <summary>The predicate an act word judges from: itself for a verb, else the nearest head that is a verb, has a copula or
     /// is a reported clause; -1 if none.</summary>

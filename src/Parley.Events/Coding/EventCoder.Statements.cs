@@ -169,7 +169,7 @@ public sealed partial class EventCoder
             // description ("ministers", "the government") that the clause obliges or its words of criticism judge is that
             // body of the article's country, unless it is the speaker's own (a minister saying "the government must").
             if (targets.Count == 0 && about < 0 && actWord != t && (g.Upos(clause) is not (UPos.NOUN or UPos.PROPN) || act is not null)
-                && (act is not null && !TargetInPhrase(act) || HasObligationModal(g, clause))
+                && (act is not null && !TargetInPhrase(act) || HasObligationModal(g, clause) || DemandsAccount(g, clause))
                 && JudgedBody(ctx, g, clause, act, actWord, t, sources) is (int body and >= 0, { } described))
             {
                 targets.AddRange(described);
@@ -221,6 +221,13 @@ public sealed partial class EventCoder
             }
             else if (act is not null)
                 trace?.Step(doc, t, $"words of {act.Name} ('{ctx.TokenText(actWord)}') about no actor: {act.Code} needs a target, the statement stays 010");
+            // "said the Liberal Democrats needed to explain how they would pay", "said the government must justify it": a demand
+            // that the target account for itself is a demand for information of it (101; issue 11).
+            else if (code == "010" && targets.Count > 0 && about >= 0 && g.RelOf(about) is Rel.Nsubj && DemandsAccount(g, clause))
+            {
+                trace?.Step(doc, t, "the statement demands that its target account for itself: 010 -> 101");
+                eventCode = "101"; rule += "+demand-account";
+            }
             // "Howard said the government should apologise": what the target should do is a request of it (020); what it
             // "should have" done, a reproach (111: "said the government should have acted sooner").
             else if (code == "010" && targets.Count > 0 && about >= 0 && g.RelOf(about) is Rel.Nsubj && HasObligationModal(g, clause))
@@ -277,7 +284,7 @@ public sealed partial class EventCoder
         if (act is not null && actWord != speech)
         {
             for (int c = g.FirstChild(actWord); c >= 0; c = g.NextSibling(c))
-                if (g.RelOf(c) is Rel.Obj or Rel.Poss or Rel.Nmod or Rel.Obl && DescribedBody(ctx, g, c, clause, speech, speakers) is (>= 0, { }) inPhrase)
+                if (g.RelOf(c) is Rel.Obj or Rel.Poss or Rel.Nmod or Rel.Obl && !IsPartner(g, c, act) && DescribedBody(ctx, g, c, clause, speech, speakers) is (>= 0, { }) inPhrase)
                     return inPhrase;
             int subject = ActSubject(g, actWord);
             if (DescribedBody(ctx, g, subject, clause, speech, speakers) is (>= 0, { }) ofPredicate) return ofPredicate;
@@ -299,6 +306,21 @@ public sealed partial class EventCoder
         for (int c = g.FirstChild(clause); c >= 0; c = g.NextSibling(c))
             if (g.RelOf(c) == Rel.Aux && _w.ObligationModals.Contains(g.Lemma(c))) return true;
         return false;
+    }
+
+    /// <summary>The clause demands an account of its subject: a verb of accounting under a modal of demand ("must explain"),
+    /// or a verb of necessity, not negated, with one as its complement ("needed to explain").</summary>
+    private bool DemandsAccount(in SentenceGraph g, int clause)
+    {
+        if (_clauses.IsNegated(g, clause)) return false;
+        if (_w.AccountVerbs.Contains(g.Lemma(clause)))
+        {
+            for (int c = g.FirstChild(clause); c >= 0; c = g.NextSibling(c))
+                if (g.RelOf(c) == Rel.Aux && _w.DemandModals.Contains(g.Lemma(c))) return true;
+            return false;
+        }
+        return _w.NecessityVerbs.Contains(g.Lemma(clause)) && g.Child(clause, Rel.Xcomp) is int x and >= 0
+            && _w.AccountVerbs.Contains(g.Lemma(x)) && !_clauses.IsNegated(g, x);
     }
 
     /// <summary>The phrase at <paramref name="head"/> has a possessive pronoun that stands for one of the speakers ("his party").</summary>

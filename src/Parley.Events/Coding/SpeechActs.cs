@@ -22,6 +22,14 @@ internal sealed class SpeechActs
     private readonly Dictionary<int, SpeechAct> _verbs = [], _words = [], _negated = [], _nouns = [], _claimJudges = [];
     private readonly HashSet<int> _negators = [], _carriers = [], _claimVerbs = [];
 
+    /// <summary>Phrases of conduct by their first (anchor) lemma: the act and, for each other word, its spellings.</summary>
+    private readonly Dictionary<int, List<(SpeechAct Act, HashSet<int>[] Others)>> _phrases = [];
+
+    /// <summary>The phrases whose anchor word is <paramref name="lemma"/> ("break" of "break+promise"): each act with the
+    /// spellings of the phrase's other words; empty if none.</summary>
+    public IReadOnlyList<(SpeechAct Act, HashSet<int>[] Others)> PhrasesOf(int lemma) =>
+        _phrases.TryGetValue(lemma, out var list) ? list : [];
+
     /// <summary>The act a word is when it judges a claim made in its own clausal subject or complement ("it was wrong to
     /// suggest ...": a denial), or null.</summary>
     public SpeechAct? OfClaimJudge(int lemma) => _claimJudges.GetValueOrDefault(lemma);
@@ -45,7 +53,7 @@ internal sealed class SpeechActs
     public SpeechAct? OfWord(int lemma, bool negated) => (negated ? _negated : _words).GetValueOrDefault(lemma);
 
     /// <summary>The word may make an act, negated or not: the cheap test before the predicate is looked for.</summary>
-    public bool Holds(int lemma) => _words.ContainsKey(lemma) || _negated.ContainsKey(lemma) || _claimJudges.ContainsKey(lemma);
+    public bool Holds(int lemma) => _words.ContainsKey(lemma) || _negated.ContainsKey(lemma) || _claimJudges.ContainsKey(lemma) || _phrases.ContainsKey(lemma);
 
     public static SpeechActs Load(string folder)
     {
@@ -73,7 +81,7 @@ internal sealed class SpeechActs
             if (line.Length == 0 || line[0] == '#') continue;
             var c = line.Split('\t');
             if (c.Length != 4 || c[1].Length == 0)
-                throw new InvalidDataException($"{FileName} line {lineNo}: expected 'act<TAB>code<TAB>verb|word|negated|noun|claim|negator|carrier|claimverb<TAB>lemmas'");
+                throw new InvalidDataException($"{FileName} line {lineNo}: expected 'act<TAB>code<TAB>verb|word|negated|phrase|noun|claim|negator|carrier|claimverb<TAB>lemmas'");
             if (c[2] is "negator" or "carrier" or "claimverb")
             {
                 foreach (var w in c[3].Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -85,6 +93,22 @@ internal sealed class SpeechActs
             }
             if (!byName.TryGetValue(c[0], out var act)) byName[c[0]] = act = new SpeechAct(c[0], c[1], byName.Count);
             else if (act.Code != c[1]) throw new InvalidDataException($"{FileName} line {lineNo}: act '{c[0]}' has two codes");
+            if (c[2] == "phrase")
+            {
+                // "break+promise": the anchor's spellings, then each other word's, as one phrase of the act.
+                foreach (var p in c[3].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var words = p.Split('+', StringSplitOptions.RemoveEmptyEntries);
+                    if (words.Length < 2) throw new InvalidDataException($"{FileName} line {lineNo}: phrase '{p}' needs two or more words joined by '+'");
+                    var others = words[1..].Select(w => CoderWords.Spellings(w).ToHashSet()).ToArray();
+                    foreach (int id in CoderWords.Spellings(words[0]))
+                    {
+                        if (!acts._phrases.TryGetValue(id, out var list)) acts._phrases[id] = list = [];
+                        list.Add((act, others));
+                    }
+                }
+                continue;
+            }
             var into = c[2] switch
             {
                 "verb" => acts._verbs,
@@ -92,7 +116,7 @@ internal sealed class SpeechActs
                 "negated" => acts._negated,
                 "noun" => acts._nouns,
                 "claim" => acts._claimJudges,
-                _ => throw new InvalidDataException($"{FileName} line {lineNo}: kind '{c[2]}' is not verb, word, negated, noun, claim, carrier, claimverb or negator"),
+                _ => throw new InvalidDataException($"{FileName} line {lineNo}: kind '{c[2]}' is not verb, word, negated, phrase, noun, claim, carrier, claimverb or negator"),
             };
             foreach (var w in c[3].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
