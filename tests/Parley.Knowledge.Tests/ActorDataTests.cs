@@ -82,10 +82,19 @@ public class ActorDataTests(KbFixture fx)
     [InlineData("The English Democrats met.", "English Democrats", "GBRPTY")] // not the American Democrats
     [InlineData("Eliot Engel spoke.", "Eliot Engel", "USALEG")]              // a US Representative is a legislator
     [InlineData("Elijah Cummings spoke.", "Elijah Cummings", "USALEG")]
+    [InlineData("Tony Blair has launched an attack on Conservative spending plans.", "Conservative", "GBRPTY")] // the adjective
     public void Supplement_actors_have_their_codes(string text, string phrase, string actor)
     {
         var doc = fx.Process(text, Date);
         Assert.Contains(doc.Entities, e => e.Text.Contains(phrase, StringComparison.Ordinal) && e.Actor == actor);
+    }
+
+    [Fact]
+    public void The_lower_case_adjective_conservative_is_no_party()
+    {
+        // "Conservative" names the UK party only capitalised (issue 11): "a conservative estimate" is no actor.
+        var doc = fx.Process("Officials gave a conservative estimate of the cost.", Date);
+        Assert.DoesNotContain(doc.Entities, e => e.Text.Contains("conservative", StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory]
