@@ -640,8 +640,12 @@ public sealed class EventCoderSpeechActTests
         // "should justify" stays an appeal (020).
         Assert.Equal("020", Assert.Single(SaidArdonia("must must AUX 6 aux _", "not not PART 6 advmod _", "justify justify VERB 2 ccomp _", 6).Events).Cameo);
         Assert.Equal("020", Assert.Single(SaidArdonia("should should AUX 6 aux _", "now now ADV 6 advmod _", "justify justify VERB 2 ccomp _", 6).Events).Cameo);
-        // "said Ardonia needed to leave the decision": no account demanded.
-        Assert.Equal("010", Assert.Single(SaidArdonia("needed need VERB 2 ccomp _", "to to PART 6 mark _", "leave leave VERB 4 xcomp _", 4).Events).Cameo);
+        // "said Ardonia needed to leave the decision": no account demanded, but what the target needs to do is a request of
+        // it (020, as "should leave"; issue 11: "said Dr Gibbons needed to change policy").
+        var need = Assert.Single(SaidArdonia("needed need VERB 2 ccomp _", "to to PART 6 mark _", "leave leave VERB 4 xcomp _", 4).Events);
+        Assert.Equal(("020", "TUR"), (need.Cameo, need.Target!.Actor));
+        // "said Ardonia needed the decision": no action needed of it, a plain statement.
+        Assert.Equal("010", Assert.Single(SaidArdonia("needed need VERB 2 ccomp _", "to to PART 6 mark _", "leave leave NOUN 4 obj _", 4).Events).Cameo);
     }
 
     [Fact]

@@ -229,8 +229,9 @@ public sealed partial class EventCoder
                 eventCode = "101"; rule += "+demand-account";
             }
             // "Howard said the government should apologise": what the target should do is a request of it (020); what it
-            // "should have" done, a reproach (111: "said the government should have acted sooner").
-            else if (code == "010" && targets.Count > 0 && about >= 0 && g.RelOf(about) is Rel.Nsubj && HasObligationModal(g, clause))
+            // "should have" done, a reproach (111: "said the government should have acted sooner"); "said Dr Gibbons needed to
+            // change policy", what the target needs to do, a request as well (issue 11).
+            else if (code == "010" && targets.Count > 0 && about >= 0 && g.RelOf(about) is Rel.Nsubj && (HasObligationModal(g, clause) || NeedsTo(g, clause)))
             {
                 bool reproach = g.HasChildWithLemma(clause, Rel.Aux, _w.Have);
                 trace?.Step(doc, t, reproach ? "the statement says what its target should have done: 010 -> 111" : "the statement says what its target should do: 010 -> 020");
@@ -307,6 +308,11 @@ public sealed partial class EventCoder
             if (g.RelOf(c) == Rel.Aux && _w.ObligationModals.Contains(g.Lemma(c))) return true;
         return false;
     }
+
+    /// <summary>A verb of necessity, not negated, with an action as its complement ("needed to change policy").</summary>
+    private bool NeedsTo(in SentenceGraph g, int clause) =>
+        _w.NecessityVerbs.Contains(g.Lemma(clause)) && !_clauses.IsNegated(g, clause) && g.Child(clause, Rel.Xcomp) is int x and >= 0
+        && g.Upos(x) == UPos.VERB && !_clauses.IsNegated(g, x);
 
     /// <summary>The clause demands an account of its subject: a verb of accounting under a modal of demand ("must explain"),
     /// or a verb of necessity, not negated, with one as its complement ("needed to explain").</summary>
