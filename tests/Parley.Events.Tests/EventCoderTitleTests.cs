@@ -134,6 +134,29 @@ public sealed class EventCoderTitleTests
     }
 
     [Fact]
+    public void A_party_in_a_relative_clause_on_a_title_is_not_the_titles_party()
+    {
+        // "Foreign Secretary Jack Straw, who accused the Tories, ...": the minister stays the government's, not a party's.
+        var doc = Code("""
+            1 Foreign Foreign ADJ 2 amod _
+            2 Secretary Secretary PROPN 11 nsubj _
+            3 Jack Jack PROPN 2 appos Ent=B-PER|Actor=GBRGOV|Cluster=1
+            4 Straw Straw PROPN 3 flat Ent=I-PER
+            5 , , PUNCT 7 punct _
+            6 who who PRON 7 nsubj _
+            7 accused accuse VERB 2 acl:relcl _
+            8 the the DET 9 det _
+            9 Tories Tories PROPN 7 obj Ent=B-ORG|Actor=GBRPTY
+            10 , , PUNCT 7 punct _
+            11 visited visit VERB 0 root _
+            12 Russia Russia PROPN 11 obj Ent=B-LOC|Actor=RUS
+            13 . . PUNCT 11 punct _
+            """);
+        Assert.NotEmpty(doc.Events);
+        Assert.All(doc.Events, e => Assert.Equal("GBRGOV", e.Source!.Actor));
+    }
+
+    [Fact]
     public void A_title_tagged_as_an_adjective_still_titles_the_name_in_apposition()
     {
         // "Chief Executive of Poland Jan Nowakowy arrived. Nowakowy accused Russia.": the tagger's ADJ "Executive" heads the

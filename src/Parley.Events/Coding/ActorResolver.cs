@@ -710,10 +710,16 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         return null;
     }
 
+    /// <summary>Whether <paramref name="k"/> is in the title phrase under <paramref name="top"/>: within
+    /// <paramref name="maxHops"/> heads, not through a clause or a conjunct ("Foreign Secretary Jack Straw, who accused the
+    /// Tories": the Tories are not the party of his title, nor "Tory leader Michael Howard and Labour's X" one title).</summary>
     private static bool Under(in SentenceGraph g, int top, int k, int maxHops)
     {
         for (int x = k, hops = 0; x >= 0 && hops <= maxHops; x = g.Head(x), hops++)
+        {
             if (x == top) return true;
+            if (g.RelOf(x) is Rel.Relcl or Rel.Acl or Rel.Advcl or Rel.Ccomp or Rel.Xcomp or Rel.Csubj or Rel.Parataxis or Rel.Conj) return false;
+        }
         return false;
     }
 
