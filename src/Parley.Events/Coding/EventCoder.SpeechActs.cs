@@ -67,7 +67,7 @@ public sealed partial class EventCoder
                 bool found = false;
                 for (int j = Math.Max(g.First, anchor - 5); j < Math.Min(g.End, anchor + 6) && !found; j++)
                 {
-                    if (j == anchor || !spellings.Contains(g.Lemma(j)) || !Below(g, j, anchor, 3)) continue;
+                    if (j == anchor || !spellings.Contains(g.Lemma(j)) || !g.Dominates(anchor, j, 3)) continue;
                     int h = g.Head(j), headLemma = g.Lemma(h);
                     found = h == anchor || g.Upos(h) is not (UPos.NOUN or UPos.PROPN) || Array.Exists(others, o => o.Contains(headLemma));
                 }
@@ -76,14 +76,6 @@ public sealed partial class EventCoder
             if (all) return act;
         }
         return null;
-    }
-
-    /// <summary><paramref name="x"/> lies at most <paramref name="steps"/> dependency steps below <paramref name="head"/>.</summary>
-    private static bool Below(in SentenceGraph g, int x, int head, int steps)
-    {
-        for (int i = 0; i < steps && x >= 0; i++)
-            if ((x = g.Head(x)) == head) return true;
-        return false;
     }
 
     /// <summary>The word has as clausal subject or complement, after it, a verb of claiming that is not negated ("it was wrong

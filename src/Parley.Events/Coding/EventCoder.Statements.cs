@@ -298,8 +298,13 @@ public sealed partial class EventCoder
     }
 
     /// <summary>The speaker's code is one of <paramref name="roles"/> of the country that begins <paramref name="other"/>.</summary>
-    private static bool SpeakerRole(ActorRef speaker, string other, params string[] roles) =>
-        speaker.Code.Length >= 6 && speaker.Code.StartsWith(other[..3], StringComparison.Ordinal) && Array.IndexOf(roles, speaker.Code.Substring(3, 3)) >= 0;
+    private static bool SpeakerRole(ActorRef speaker, string other, params ReadOnlySpan<string> roles)
+    {
+        if (speaker.Code.Length < 6 || !speaker.Code.AsSpan(0, 3).SequenceEqual(other.AsSpan(0, 3))) return false;
+        foreach (var role in roles)
+            if (speaker.Code.AsSpan(3, 3).SequenceEqual(role)) return true;
+        return false;
+    }
 
     /// <summary>"should", "must", "ought" on the clause's predicate.</summary>
     private bool HasObligationModal(in SentenceGraph g, int clause)
@@ -310,9 +315,13 @@ public sealed partial class EventCoder
     }
 
     /// <summary>A verb of necessity, not negated, with an action as its complement ("needed to change policy").</summary>
-    private bool NeedsTo(in SentenceGraph g, int clause) =>
+    private bool NeedsTo(in SentenceGraph g, int clause) => NecessaryAction(g, clause) is int x and >= 0 && g.Upos(x) == UPos.VERB;
+
+    /// <summary>What a verb of necessity, not negated, says must be done: its complement, not negated ("needed to explain"),
+    /// or -1.</summary>
+    private int NecessaryAction(in SentenceGraph g, int clause) =>
         _w.NecessityVerbs.Contains(g.Lemma(clause)) && !_clauses.IsNegated(g, clause) && g.Child(clause, Rel.Xcomp) is int x and >= 0
-        && g.Upos(x) == UPos.VERB && !_clauses.IsNegated(g, x);
+        && !_clauses.IsNegated(g, x) ? x : -1;
 
     /// <summary>The clause demands an account of its subject: a verb of accounting under a modal of demand ("must explain"),
     /// or a verb of necessity, not negated, with one as its complement ("needed to explain").</summary>
@@ -325,8 +334,7 @@ public sealed partial class EventCoder
                 if (g.RelOf(c) == Rel.Aux && _w.DemandModals.Contains(g.Lemma(c))) return true;
             return false;
         }
-        return _w.NecessityVerbs.Contains(g.Lemma(clause)) && g.Child(clause, Rel.Xcomp) is int x and >= 0
-            && _w.AccountVerbs.Contains(g.Lemma(x)) && !_clauses.IsNegated(g, x);
+        return NecessaryAction(g, clause) is int x and >= 0 && _w.AccountVerbs.Contains(g.Lemma(x));
     }
 
     /// <summary>The phrase at <paramref name="head"/> has a possessive pronoun that stands for one of the speakers ("his party").</summary>

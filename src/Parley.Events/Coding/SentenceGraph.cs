@@ -133,10 +133,11 @@ internal readonly ref struct SentenceGraph
     /// <summary>Corrects the relation of a token (the coder's repairs of parser slips).</summary>
     public void SetRel(int token, Rel rel) => _rel[token - First] = rel;
     public int Head(int token) { int h = _tokens[token].Head; return h >= First && h < End ? h : -1; }
-    /// <summary><paramref name="x"/> is <paramref name="ancestor"/> or lies below it.</summary>
-    public bool Dominates(int ancestor, int x)
+    /// <summary><paramref name="x"/> is <paramref name="ancestor"/> or lies below it, at most <paramref name="maxHops"/>
+    /// dependency steps.</summary>
+    public bool Dominates(int ancestor, int x, int maxHops = 31)
     {
-        for (int hops = 0; x >= 0 && hops < 32; hops++)
+        for (int hops = 0; x >= 0 && hops <= maxHops; hops++)
         {
             if (x == ancestor) return true;
             x = Head(x);

@@ -59,21 +59,23 @@ internal sealed class SpeechActs
     {
         using var reader = File.OpenText(Path.Combine(folder, FileName));
         using var evaluation = File.OpenText(Path.Combine(folder, EvaluationFileName));
-        return Read(reader, evaluation);
+        return Read([(reader, FileName), (evaluation, EvaluationFileName)]);
     }
 
     /// <summary>The acts of the given files in order: an act keeps its code across them, a word the act it was first given.</summary>
-    public static SpeechActs Read(params TextReader[] readers)
+    public static SpeechActs Read(params TextReader[] readers) => Read(Array.ConvertAll(readers, r => (r, FileName)));
+
+    private static SpeechActs Read((TextReader Reader, string Name)[] files)
     {
         var acts = new SpeechActs();
         var byName = new Dictionary<string, SpeechAct>(StringComparer.Ordinal);
-        foreach (var reader in readers) acts.ReadInto(reader, byName);
+        foreach (var (reader, name) in files) acts.ReadInto(reader, name, byName);
         return acts;
     }
 
-    private void ReadInto(TextReader reader, Dictionary<string, SpeechAct> byName)
+    /// <summary>One file's lines into these acts; an error names <paramref name="fileName"/> and the line.</summary>
+    private void ReadInto(TextReader reader, string fileName, Dictionary<string, SpeechAct> byName)
     {
-        var acts = this;
         int lineNo = 0;
         while (reader.ReadLine() is { } line)
         {
@@ -81,29 +83,29 @@ internal sealed class SpeechActs
             if (line.Length == 0 || line[0] == '#') continue;
             var c = line.Split('\t');
             if (c.Length != 4 || c[1].Length == 0)
-                throw new InvalidDataException($"{FileName} line {lineNo}: expected 'act<TAB>code<TAB>verb|word|negated|phrase|noun|claim|negator|carrier|claimverb<TAB>lemmas'");
+                throw new InvalidDataException($"{fileName} line {lineNo}: expected 'act<TAB>code<TAB>verb|word|negated|phrase|noun|claim|negator|carrier|claimverb<TAB>lemmas'");
             if (c[2] is "negator" or "carrier" or "claimverb")
             {
                 foreach (var w in c[3].Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
-                    if (c[2] == "negator") acts._negators.Add(StringStore.Intern(w));
-                    else (c[2] == "carrier" ? acts._carriers : acts._claimVerbs).UnionWith(CoderWords.Spellings(w));
+                    if (c[2] == "negator") _negators.Add(StringStore.Intern(w));
+                    else (c[2] == "carrier" ? _carriers : _claimVerbs).UnionWith(CoderWords.Spellings(w));
                 }
                 continue;
             }
             if (!byName.TryGetValue(c[0], out var act)) byName[c[0]] = act = new SpeechAct(c[0], c[1], byName.Count);
-            else if (act.Code != c[1]) throw new InvalidDataException($"{FileName} line {lineNo}: act '{c[0]}' has two codes");
+            else if (act.Code != c[1]) throw new InvalidDataException($"{fileName} line {lineNo}: act '{c[0]}' has two codes");
             if (c[2] == "phrase")
             {
                 // "break+promise": the anchor's spellings, then each other word's, as one phrase of the act.
                 foreach (var p in c[3].Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
                     var words = p.Split('+', StringSplitOptions.RemoveEmptyEntries);
-                    if (words.Length < 2) throw new InvalidDataException($"{FileName} line {lineNo}: phrase '{p}' needs two or more words joined by '+'");
+                    if (words.Length < 2) throw new InvalidDataException($"{fileName} line {lineNo}: phrase '{p}' needs two or more words joined by '+'");
                     var others = words[1..].Select(w => CoderWords.Spellings(w).ToHashSet()).ToArray();
                     foreach (int id in CoderWords.Spellings(words[0]))
                     {
-                        if (!acts._phrases.TryGetValue(id, out var list)) acts._phrases[id] = list = [];
+                        if (!_phrases.TryGetValue(id, out var list)) _phrases[id] = list = [];
                         list.Add((act, others));
                     }
                 }
@@ -111,12 +113,12 @@ internal sealed class SpeechActs
             }
             var into = c[2] switch
             {
-                "verb" => acts._verbs,
-                "word" => acts._words,
-                "negated" => acts._negated,
-                "noun" => acts._nouns,
-                "claim" => acts._claimJudges,
-                _ => throw new InvalidDataException($"{FileName} line {lineNo}: kind '{c[2]}' is not verb, word, negated, phrase, noun, claim, carrier, claimverb or negator"),
+                "verb" => _verbs,
+                "word" => _words,
+                "negated" => _negated,
+                "noun" => _nouns,
+                "claim" => _claimJudges,
+                _ => throw new InvalidDataException($"{fileName} line {lineNo}: kind '{c[2]}' is not verb, word, negated, phrase, noun, claim, carrier, claimverb or negator"),
             };
             foreach (var w in c[3].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
