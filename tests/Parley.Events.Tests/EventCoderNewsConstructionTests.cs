@@ -193,6 +193,37 @@ public sealed class EventCoderNewsConstructionTests
     }
 
     [Fact]
+    public void Naming_someones_conduct_by_a_word_of_judgement_is_that_act_and_it_names_a_thing()
+    {
+        // "Pelosi called Trump's conduct a "breach of his responsibilities"": the name is a speech-act word (accusation).
+        var doc = Code("""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 called call VERB 0 root _
+            3 Belmar Belmar PROPN 5 nmod:poss Ent=B-PER|Actor=USAGOV
+            4 's 's PART 3 case _
+            5 conduct conduct NOUN 2 obj _
+            6 a a DET 7 det _
+            7 breach breach NOUN 5 appos _
+            8 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("112", e.Cameo);
+        Assert.Equal(("TUR", "USAGOV"), (e.Source!.Actor, e.Target!.Actor));
+
+        // "calling it "null and void"": a predicate and its conjunct are judgement words, but "it" is a thing.
+        var thing = Code("""
+            1 Ardonia Ardonia PROPN 2 nsubj Ent=B-LOC|Actor=TUR
+            2 called call VERB 0 root _
+            3 it it PRON 2 obj Ent=B-LOC|Actor=USA
+            4 null null NOUN 2 xcomp _
+            5 and and CCONJ 6 cc _
+            6 void void NOUN 4 conj _
+            7 . . PUNCT 2 punct _
+            """);
+        Assert.DoesNotContain(thing.Events, x => x.Cameo.StartsWith("11", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_purpose_clause_says_what_was_meant_not_what_happened()
     {
         var doc = Code("""

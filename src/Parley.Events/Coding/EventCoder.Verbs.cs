@@ -115,11 +115,15 @@ public sealed partial class EventCoder
 
         // "Biden called Trump a clown", "called Trump's action "a betrayal"": naming someone as an insult is disapproval.
         // A pattern matched on the rest ("called X a "national embarrassment" for his performance" is no "call for") gives way.
-        if (!_petrarch && eventObject < 0 && _w.NamingVerbs.Contains(g.Lemma(t)) && NamedAsInsult(g, t, out int named, out int insult))
+        // The name may be any word of judgement of the speech-act words ("called Trump's conduct a "breach"": accusation,
+        // 112; "called the deal "null and void"": criticism; "called the rescue "heroic"": praise, 051), found as the
+        // second object, a predicate, an apposition of the one named or, as parsers often attach a quoted name, a
+        // parataxis of the verb (issue 11, Wikinews misses).
+        if (!_petrarch && eventObject < 0 && _w.NamingVerbs.Contains(g.Lemma(t)) && NamedAs(g, t, out int named, out int insult) is { } namedCode)
         {
             eventObject = named; verbalObject = true; pattern = null;
-            code = "111"; reverse = null; rule = "+named:" + StringStore.Get(g.Lemma(insult));
-            trace?.Step(doc, t, $"'{lemma}' names '{ctx.TokenText(named)}' as '{ctx.TokenText(insult)}': an insult -> 111");
+            code = namedCode; reverse = null; rule = "+named:" + StringStore.Get(g.Lemma(insult));
+            trace?.Step(doc, t, $"'{lemma}' names '{ctx.TokenText(named)}' as '{ctx.TokenText(insult)}': a judgement -> {namedCode}");
         }
 
         int xc = ClauseAnalyzer.ChildVerb(g, t, Rel.Xcomp);
@@ -361,19 +365,57 @@ public sealed partial class EventCoder
     /// The one named and the insult of a naming verb: its first nominal object (obj, iobj or xcomp, as parsers vary) and a
     /// second nominal among the verb's objects or the first's apposition whose head is a pejorative noun.
     /// </summary>
-    private bool NamedAsInsult(in SentenceGraph g, int t, out int named, out int insult)
+    private string? NamedAs(in SentenceGraph g, int t, out int named, out int insult)
     {
         named = insult = -1;
-        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+        string? code = null;
+        for (int c = g.FirstChild(t); c >= 0 && code is null; c = g.NextSibling(c))
         {
-            if (g.RelOf(c) is not (Rel.Obj or Rel.Iobj or Rel.Xcomp) || g.Upos(c) is not (UPos.NOUN or UPos.PROPN or UPos.PRON)) continue;
-            if (named < 0 && !_w.PejorativeNouns.Contains(g.Lemma(c))) named = c;
-            else if (named >= 0 && insult < 0 && _w.PejorativeNouns.Contains(g.Lemma(c))) insult = c;
+            if (g.RelOf(c) is not (Rel.Obj or Rel.Iobj or Rel.Xcomp or Rel.Parataxis)) continue;
+            if (g.Upos(c) is not (UPos.NOUN or UPos.PROPN or UPos.PRON or UPos.ADJ)) continue;
+            int word = c;
+            string? judged = Judgement(g, c);
+            if (named < 0 && judged is null && g.RelOf(c) != Rel.Parataxis && g.Upos(c) != UPos.ADJ)
+            {
+                // "calling it "null and void"": what "it" names is a thing (a deal, a plan), judged as such; a resolver
+                // that makes it a country names the wrong actor.
+                if (_w.PronounsIt.Contains(g.Lemma(c))) return null;
+                named = c;
+            }
+            else if (named >= 0 && c > named && !(g.RelOf(c) == Rel.Parataxis && HasOwnClause(g, c))
+                && (judged ?? JudgementAmong(g, c, Rel.Conj, out word)) is { } j) { insult = word; code = j; }
         }
-        if (named >= 0 && insult < 0)
-            for (int c = g.FirstChild(named); c >= 0; c = g.NextSibling(c))
-                if (g.RelOf(c) == Rel.Appos && _w.PejorativeNouns.Contains(g.Lemma(c))) { insult = c; break; }
-        return named >= 0 && insult >= 0;
+        if (named >= 0 && code is null && JudgementAmong(g, named, Rel.Appos, out int appos) is { } a)
+        {
+            insult = appos; code = a;
+        }
+        return code;
+    }
+
+    /// <summary>The act a word names someone as: an insult of pejorative_nouns (111) or a word of judgement of the
+    /// speech-act words (criticism 111, accusation 112, praise 051); null for any other word.</summary>
+    private string? Judgement(in SentenceGraph g, int x)
+    {
+        if (_w.PejorativeNouns.Contains(g.Lemma(x))) return "111";
+        return _acts.OfWord(g.Lemma(x), false) is { Code: "111" or "112" or "051" } act ? act.Code : null;
+    }
+
+    /// <summary>The act of the first child of <paramref name="x"/> by <paramref name="rel"/> (an apposition of the one
+    /// named; a conjunct of a predicate: "null and void"), that is a word of judgement; null if none.</summary>
+    private string? JudgementAmong(in SentenceGraph g, int x, Rel rel, out int word)
+    {
+        word = -1;
+        for (int c = g.FirstChild(x); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == rel && Judgement(g, c) is { } j) { word = c; return j; }
+        return null;
+    }
+
+    /// <summary>The word heads a clause of its own (a subject or copula): "..., the talks were excellent" names no one.</summary>
+    private static bool HasOwnClause(in SentenceGraph g, int x)
+    {
+        for (int c = g.FirstChild(x); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) is Rel.Nsubj or Rel.NsubjPass or Rel.Cop) return true;
+        return false;
     }
 
     /// <summary>The verb of a reason clause of <paramref name="t"/> ("for failing to ...": an adverbial clause whose marker
