@@ -43,6 +43,46 @@ public sealed class EventCoderSpeechActTests
         Assert.Contains("+statement+", e.Rule, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_word_of_an_if_clause_judges_no_one_but_a_cause_clause_hung_inside_one_still_does()
+    {
+        // "Tremont noted Ardonia might go to court if talks would fail": "fail" is what may happen, no criticism.
+        var doc = Code($"""
+            {Speaker}
+            2 noted note VERB 0 root _
+            3 Ardonia Ardonia PROPN 5 nsubj {Ardonia}
+            4 might might AUX 5 aux _
+            5 go go VERB 2 ccomp _
+            6 to to ADP 7 case _
+            7 court court NOUN 5 obl _
+            8 if if SCONJ 11 mark _
+            9 talks talk NOUN 11 nsubj _
+            10 would would AUX 11 aux _
+            11 fail fail VERB 5 advcl _
+            12 . . PUNCT 2 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("11", StringComparison.Ordinal));
+
+        // "Tremont predicted taxes would rise if voters win because Ardonia was reckless": the cause is asserted though
+        // the parser hangs it on the if-clause.
+        var cause = Code($"""
+            {Speaker}
+            2 predicted predict VERB 0 root _
+            3 taxes tax NOUN 5 nsubj _
+            4 would would AUX 5 aux _
+            5 rise rise VERB 2 ccomp _
+            6 if if SCONJ 8 mark _
+            7 voters voter NOUN 8 nsubj _
+            8 win win VERB 5 advcl _
+            9 because because SCONJ 12 mark _
+            10 Ardonia Ardonia PROPN 12 nsubj {Ardonia}
+            11 was be AUX 12 cop _
+            12 reckless reckless ADJ 8 advcl _
+            13 . . PUNCT 2 punct _
+            """);
+        Assert.Contains(cause.Events, e => e.Cameo == "111");
+    }
+
     /// <summary>"Tremont commented on the Ardonian plan, calling it {word}." (<paramref name="beforeCalling"/>: the comma,
     /// or a subject of "calling" of its own).</summary>
     private static Document CommentedCallingIt(string word, string beforeCalling = "7 , , PUNCT 8 punct _", string itMisc = "_", string wordUpos = "ADJ") => Code($"""

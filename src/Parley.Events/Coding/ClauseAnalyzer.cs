@@ -99,12 +99,27 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
         return false;
     }
 
-    private bool HasHypotheticalMark(in SentenceGraph g, int t)
+    /// <summary><paramref name="x"/> lies in an if/unless/whether clause below <paramref name="top"/> (or is one): "said
+    /// Greece and Turkey might end up in court if talks would fail" judges no one by "fail". A cause clause on the way
+    /// ("because he was borrowing too much") is asserted wherever the parser hangs it.</summary>
+    public bool InHypotheticalClause(in SentenceGraph g, int x, int top)
     {
-        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
-            if (g.RelOf(c) == Rel.Mark && _w.HypotheticalMarks.Contains(g.Lemma(c))) return true;
+        for (int h = x, hops = 0; h >= 0 && h != top && hops < 16; h = g.Head(h), hops++)
+        {
+            if (HasHypotheticalMark(g, h)) return true;
+            if (HasMark(g, h, _w.CauseMarks)) return false;
+        }
         return false;
     }
+
+    private static bool HasMark(in SentenceGraph g, int t, HashSet<int> marks)
+    {
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Mark && marks.Contains(g.Lemma(c))) return true;
+        return false;
+    }
+
+    private bool HasHypotheticalMark(in SentenceGraph g, int t) => HasMark(g, t, _w.HypotheticalMarks);
 
     private static readonly int BaseForm = StringStore.Intern("VB");
 

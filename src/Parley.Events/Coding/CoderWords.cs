@@ -19,6 +19,7 @@ internal sealed class CoderWords
         _lists = lists;
         Negation = Get("negation");
         HypotheticalMarks = Get("hypothetical_marks");
+        CauseMarks = Get("cause_marks");
         By = One("by"); From = One("from"); Of = One("of"); With = One("with"); Take = One("take"); Have = One("have"); Place = One("place");
         FutureModals = Get("future_modals");
         PossibilityModals = Get("possibility_modals");
@@ -76,7 +77,7 @@ internal sealed class CoderWords
         PastParticiple = StringStore.Intern("VBN");
     }
 
-    public readonly HashSet<int> Negation, HypotheticalMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive,
+    public readonly HashSet<int> Negation, HypotheticalMarks, CauseMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive,
         ImminentAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
         PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
         PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, AddresseeVerbs, Spokespersons, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals, ReasonMarks,

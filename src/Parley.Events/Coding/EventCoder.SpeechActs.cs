@@ -30,7 +30,7 @@ public sealed partial class EventCoder
         {
             if (!_acts.Holds(g.Lemma(k)) || !Within(g, clause, k, speech)) continue;
             int predicate = PredicateOf(g, k);
-            if (predicate < 0) continue;
+            if (predicate < 0 || _clauses.InHypotheticalClause(g, predicate, clause)) continue;
             bool negated = NegatedUpTo(g, k, predicate);
             // "said it never happened" denies what is claimed to have taken place; "it doesn't happen" (present) is generic,
             // and "accepted that what he thought had happened had not happened" concedes: a verb word counts only in the
