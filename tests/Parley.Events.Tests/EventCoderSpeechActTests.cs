@@ -655,6 +655,34 @@ public sealed class EventCoderSpeechActTests
         Assert.Equal(("010", null), (after.Cameo, after.Target?.Actor));
     }
 
+    /// <summary>"The Greens say the Reds' plans have failed.", each party an organisation coded GBRPTY with the knowledge-base
+    /// id given.</summary>
+    private static Document GreensSayRedsPlansFailed(string redsKb) => Code($"""
+        1 The the DET 2 det _
+        2 Greens Greens PROPN 3 nsubj Ent=B-ORG|Actor=GBRPTY|Kb=actor:GREEN_PARTY
+        3 say say VERB 0 root _
+        4 the the DET 5 det _
+        5 Reds Reds PROPN 7 nmod:poss Ent=B-ORG|Actor=GBRPTY|Kb={redsKb}
+        6 ' ' PART 5 case _
+        7 plans plan NOUN 10 nsubj _
+        8 have have AUX 10 aux _
+        9 all all ADV 10 advmod _
+        10 failed fail VERB 3 ccomp _
+        11 . . PUNCT 3 punct _
+        """);
+
+    [Fact]
+    public void Words_of_one_named_party_against_another_of_the_same_code_target_it()
+    {
+        // Every party of a country is one code (GBRPTY): two parties the knowledge base tells apart are two sides when
+        // the words judge one (issue 11 round 15: "the Tories say Labour's plans ... have failed").
+        var e = Assert.Single(GreensSayRedsPlansFailed("actor:RED_PARTY").Events);
+        Assert.Equal(("111", "GBRPTY", "GBRPTY"), (e.Cameo, e.Source!.Actor, e.Target!.Actor));
+        // The same party ("the Greens say the Greens' plans have failed"): the speaker's own side, no target, a plain statement.
+        var own = Assert.Single(GreensSayRedsPlansFailed("actor:GREEN_PARTY").Events);
+        Assert.Equal(("010", null), (own.Cameo, own.Target?.Actor));
+    }
+
     [Fact]
     public void Whom_the_judged_actor_deals_with_is_not_whom_the_words_judge()
     {
