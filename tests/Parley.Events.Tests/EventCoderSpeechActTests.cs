@@ -655,21 +655,23 @@ public sealed class EventCoderSpeechActTests
         Assert.Equal(("010", null), (after.Cameo, after.Target?.Actor));
     }
 
-    /// <summary>"The Greens say the Reds' plans have failed.", each party an organisation coded GBRPTY with the knowledge-base
-    /// id given.</summary>
-    private static Document GreensSayRedsPlansFailed(string redsKb) => Code($"""
+    /// <summary>"The Greens {verb} the Reds' {noun} ...": each party an organisation coded GBRPTY, the Reds with the
+    /// knowledge-base id given (the Greens' own id, or another party's); <paramref name="rest"/> the rows from 8 on.</summary>
+    private static Document GreensOnReds(string redsKb, string verbRow, string nounRow, params string[] rest) => Code($"""
         1 The the DET 2 det _
         2 Greens Greens PROPN 3 nsubj Ent=B-ORG|Actor=GBRPTY|Kb=actor:GREEN_PARTY
-        3 say say VERB 0 root _
+        {verbRow}
         4 the the DET 5 det _
         5 Reds Reds PROPN 7 nmod:poss Ent=B-ORG|Actor=GBRPTY|Kb={redsKb}
         6 ' ' PART 5 case _
-        7 plans plan NOUN 10 nsubj _
-        8 have have AUX 10 aux _
-        9 all all ADV 10 advmod _
-        10 failed fail VERB 3 ccomp _
-        11 . . PUNCT 3 punct _
+        {nounRow}
+        {string.Join("\n", rest)}
         """);
+
+    /// <summary>"The Greens say the Reds' plans have all failed."</summary>
+    private static Document GreensSayRedsPlansFailed(string redsKb) => GreensOnReds(redsKb, "3 say say VERB 0 root _",
+        "7 plans plan NOUN 10 nsubj _", "8 have have AUX 10 aux _", "9 all all ADV 10 advmod _", "10 failed fail VERB 3 ccomp _",
+        "11 . . PUNCT 3 punct _");
 
     [Fact]
     public void Words_of_one_named_party_against_another_of_the_same_code_target_it()
@@ -681,6 +683,17 @@ public sealed class EventCoderSpeechActTests
         // The same party ("the Greens say the Greens' plans have failed"): the speaker's own side, no target, a plain statement.
         var own = Assert.Single(GreensSayRedsPlansFailed("actor:GREEN_PARTY").Events);
         Assert.Equal(("010", null), (own.Cameo, own.Target?.Actor));
+    }
+
+    [Fact]
+    public void A_party_criticising_another_party_of_the_same_code_targets_it()
+    {
+        // "The Greens criticised the Reds' promises" (a verb of disapproval, issue 11: "Labour hit back at the Tory proposals").
+        Document Criticised(string redsKb) => GreensOnReds(redsKb, "3 criticised criticize VERB 0 root _", "7 promises promise NOUN 3 obj _",
+            "8 . . PUNCT 3 punct _");
+        Assert.Contains(Criticised("actor:RED_PARTY").Events, e => e.Cameo.StartsWith("11", StringComparison.Ordinal) && e.Target?.Actor == "GBRPTY");
+        // One party: no other side, no disapproval coded.
+        Assert.DoesNotContain(Criticised("actor:GREEN_PARTY").Events, e => e.Target is not null);
     }
 
     [Fact]
