@@ -35,6 +35,7 @@ public sealed class EventCoderSpeechActTests
     [InlineData("unethical", "111")]
     [InlineData("deceitful", "112")]
     [InlineData("brilliant", "051")]
+    [InlineData("humane", "051")]       // round 15 (issue 11): "said Lord X was a good and humane judge"
     public void A_statement_in_words_of_an_act_about_another_actor_is_that_act(string word, string code)
     {
         var e = Assert.Single(SaidArdoniaWas(word).Events);
@@ -633,6 +634,106 @@ public sealed class EventCoderSpeechActTests
             """);
         Assert.Equal("111", Assert.Single(Lost("5 obj").Events).Cameo);
         Assert.Equal("010", Assert.Single(Lost("2 obl").Events).Cameo);
+    }
+
+    [Fact]
+    public void Having_learned_nothing_is_criticism_of_the_subject()
+    {
+        // "Tremont added: "Ardonia has learned nothing."" (issue 11 round 15): a phrase of conduct, the subject judged.
+        var e = Assert.Single(Code($"""
+            {Speaker}
+            2 added add VERB 0 root _
+            3 Ardonia Ardonia PROPN 5 nsubj {Ardonia}
+            4 has have AUX 5 aux _
+            5 learned learn VERB 2 ccomp _
+            6 nothing nothing PRON 5 obj _
+            7 . . PUNCT 2 punct _
+            """).Events);
+        Assert.Equal(("111", "TUR"), (e.Cameo, e.Target!.Actor));
+        Assert.Contains("+criticism:learn", e.Rule, StringComparison.Ordinal);
+    }
+
+    /// <summary>"Tremont said he found Ardonia's policies abhorrent." with the word as <paramref name="wordRow"/> (its head
+    /// and relation) and "he" (the speaker, by coreference) as <paramref name="threeRow"/>.</summary>
+    private static Document FoundPoliciesAbhorrent(string wordRow, string threeRow = "3 he he PRON 4 nsubj Ent=B-PER|Actor=SYRGOV|Cluster=0") => Code($"""
+        1 Tremont Tremont PROPN 2 nsubj Ent=B-PER|Actor=SYRGOV|Cluster=0
+        2 said say VERB 0 root _
+        {threeRow}
+        4 found find VERB 2 ccomp _
+        5 Ardonia Ardonia PROPN 7 nmod:poss {Ardonia}
+        6 's 's PART 5 case _
+        7 policies policy NOUN 4 obj _
+        8 abhorrent abhorrent {wordRow} _
+        9 . . PUNCT 2 punct _
+        """);
+
+    [Fact]
+    public void A_word_describing_an_object_judges_the_actor_named_before_its_head()
+    {
+        // "found Ardonia's policies abhorrent": the word as object complement (xcomp of "found") or, as parsers also read
+        // it, in apposition to the object: criticism of Ardonia (issue 11 round 15: "found BNP's policies "abhorrent"").
+        foreach (var row in new[] { "ADJ 4 xcomp", "NOUN 7 appos" })
+        {
+            var e = Assert.Single(FoundPoliciesAbhorrent(row).Events);
+            Assert.Equal(("111", "TUR"), (e.Cameo, e.Target!.Actor));
+        }
+        // Not the speaker's own judgement ("said the pipeline found Ardonia's policies abhorrent"): a plain statement.
+        Assert.Equal("010", Assert.Single(FoundPoliciesAbhorrent("ADJ 4 xcomp", "3 pipeline pipeline NOUN 4 nsubj _").Events).Cameo);
+        // An actor named after the head ("policies towards Ardonia") is not whom the words judge: a plain statement.
+        var after = Assert.Single(Code($"""
+            1 Tremont Tremont PROPN 2 nsubj Ent=B-PER|Actor=SYRGOV|Cluster=0
+            2 said say VERB 0 root _
+            3 he he PRON 4 nsubj Ent=B-PER|Actor=SYRGOV|Cluster=0
+            4 found find VERB 2 ccomp _
+            5 the the DET 6 det _
+            6 policies policy NOUN 4 obj _
+            7 towards towards ADP 8 case _
+            8 Ardonia Ardonia PROPN 6 nmod {Ardonia}
+            9 abhorrent abhorrent ADJ 4 xcomp _
+            10 . . PUNCT 2 punct _
+            """).Events);
+        Assert.Equal(("010", null), (after.Cameo, after.Target?.Actor));
+    }
+
+    /// <summary>"The Greens {verb} the Reds' {noun} ...": each party an organisation coded GBRPTY, the Reds with the
+    /// knowledge-base id given (the Greens' own id, or another party's); <paramref name="rest"/> the rows from 8 on.</summary>
+    private static Document GreensOnReds(string redsKb, string verbRow, string nounRow, params string[] rest) => Code($"""
+        1 The the DET 2 det _
+        2 Greens Greens PROPN 3 nsubj Ent=B-ORG|Actor=GBRPTY|Kb=actor:GREEN_PARTY
+        {verbRow}
+        4 the the DET 5 det _
+        5 Reds Reds PROPN 7 nmod:poss Ent=B-ORG|Actor=GBRPTY|Kb={redsKb}
+        6 ' ' PART 5 case _
+        {nounRow}
+        {string.Join("\n", rest)}
+        """);
+
+    /// <summary>"The Greens say the Reds' plans have all failed."</summary>
+    private static Document GreensSayRedsPlansFailed(string redsKb) => GreensOnReds(redsKb, "3 say say VERB 0 root _",
+        "7 plans plan NOUN 10 nsubj _", "8 have have AUX 10 aux _", "9 all all ADV 10 advmod _", "10 failed fail VERB 3 ccomp _",
+        "11 . . PUNCT 3 punct _");
+
+    [Fact]
+    public void Words_of_one_named_party_against_another_of_the_same_code_target_it()
+    {
+        // Every party of a country is one code (GBRPTY): two parties the knowledge base tells apart are two sides when
+        // the words judge one (issue 11 round 15: "the Tories say Labour's plans ... have failed").
+        var e = Assert.Single(GreensSayRedsPlansFailed("actor:RED_PARTY").Events);
+        Assert.Equal(("111", "GBRPTY", "GBRPTY"), (e.Cameo, e.Source!.Actor, e.Target!.Actor));
+        // The same party ("the Greens say the Greens' plans have failed"): the speaker's own side, no target, a plain statement.
+        var own = Assert.Single(GreensSayRedsPlansFailed("actor:GREEN_PARTY").Events);
+        Assert.Equal(("010", null), (own.Cameo, own.Target?.Actor));
+    }
+
+    [Fact]
+    public void A_party_criticising_another_party_of_the_same_code_targets_it()
+    {
+        // "The Greens criticised the Reds' promises" (a verb of disapproval, issue 11: "Labour hit back at the Tory proposals").
+        Document Criticised(string redsKb) => GreensOnReds(redsKb, "3 criticised criticize VERB 0 root _", "7 promises promise NOUN 3 obj _",
+            "8 . . PUNCT 3 punct _");
+        Assert.Contains(Criticised("actor:RED_PARTY").Events, e => e.Cameo.StartsWith("11", StringComparison.Ordinal) && e.Target?.Actor == "GBRPTY");
+        // One party: no other side, no disapproval coded.
+        Assert.DoesNotContain(Criticised("actor:GREEN_PARTY").Events, e => e.Target is not null);
     }
 
     [Fact]

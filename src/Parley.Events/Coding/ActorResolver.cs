@@ -22,6 +22,12 @@ internal struct ActorRef
     /// <summary>A generic police or armed force named by a place the linker does not know ("West Yorkshire police"): a force of
     /// the article's country even beside named actors (see EventCoder.InferAgentCountries).</summary>
     public bool UnknownPlace;
+    /// <summary>The knowledge-base id of a named party ("actor:LABOUR_PARTY"; an organisation coded with the role PTY): in the
+    /// dictionaries every party of a country is one code (GBRPTY), so this tells one party from another (issue 11).</summary>
+    public string? Party;
+    /// <summary>Resolved, or on a side a resolution excludes, with Resolve's partiesApart: another named party is not on
+    /// its side (<see cref="SameSide"/>).</summary>
+    public bool OtherPartiesApart;
 }
 
 /// <summary>
@@ -54,16 +60,22 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     /// <paramref name="into"/>. <paramref name="allowGeneric"/>: agent nouns without a named actor count ("police" ->
     /// COP). Returns how many were added. <paramref name="exclude"/>: actors that may not be among them (a source's side);
     /// <paramref name="colleagues"/>: whether persons of the same code count as that side (for what a statement is about:
-    /// "Blair said Blunkett ..."), or only the same person does (a verb's own argument: "Johnson asked Queen Elizabeth II").
+    /// "Blair said Blunkett ..."), or only the same person does (a verb's own argument: "Johnson asked Queen Elizabeth II");
+    /// <paramref name="partiesApart"/>: whether two named parties of one code are two sides (<see cref="ActorRef.Party"/>).
     /// </summary>
     public int Resolve(DocumentContext ctx, in SentenceGraph g, int head, bool allowGeneric, List<ActorRef> into, bool deep = true,
-        List<ActorRef>? exclude = null, bool colleagues = true)
+        List<ActorRef>? exclude = null, bool colleagues = true, bool partiesApart = false)
     {
         int before = into.Count;
+        if (partiesApart && exclude is { Count: > 0 }) exclude = exclude.ConvertAll(x => x with { OtherPartiesApart = true });
         ResolvePhrase(ctx, g, head, allowGeneric, into, deep ? 0 : MaxDepth, exclude);
         if (exclude is { Count: > 0 })
             for (int i = into.Count - 1; i >= before; i--)
                 if (IsExcluded(into[i], exclude, colleagues)) into.RemoveAt(i);
+        // Words that judge another party ("the Tories say Labour's plans have failed"): the party found stays apart from the
+        // speaker's when the event is emitted too.
+        if (partiesApart)
+            for (int i = before; i < into.Count; i++) into[i] = into[i] with { OtherPartiesApart = true };
         // One actor once: "The Afghan-American diplomat and his team" are both Khalilzad.
         for (int i = into.Count - 1; i > before; i--)
             for (int j = before; j < i; j++)
@@ -188,6 +200,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             {
                 Entity = e, Cluster = m.Cluster, Code = prefix + code, Name = entities[ae].Name ?? m.Name, Start = m.Start, End = m.End,
                 Confidence = m.Confidence >= 1 ? 1 : Math.Max(0.5, m.Confidence), Token = head, Person = entities[ae].Type == "PER" && g.Upos(head) != UPos.PRON,
+                Party = PartyOf(entities[ae], code),
             };
             if (code.Contains('/')) AddJointActors(actor, prefix, code, into);
             else into.Add(actor);
@@ -810,12 +823,23 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         return SameSide(x, y);
     }
 
+    /// <summary>The knowledge-base id of an organisation the dictionaries code as a party (<see cref="ActorRef.Party"/>), else null.</summary>
+    internal static string? PartyOf(EntityMention entity, string code) =>
+        entity.Type == "ORG" && code.EndsWith("PTY", StringComparison.Ordinal) && entity.Kb is { } kb ? kb : null;
+
+    /// <summary>Two named parties of one code (<see cref="ActorRef.Party"/>), one of them resolved or excluded with
+    /// Resolve's partiesApart: two sides, and two actors.</summary>
+    private static bool PartiesApart(in ActorRef x, in ActorRef y) =>
+        (x.OtherPartiesApart || y.OtherPartiesApart) && x.Party is not null && y.Party is not null && x.Party != y.Party;
+
     /// <summary>One side: the same entity or cluster, or one actor code ("Gondor ... their meeting"; two ministers of one
     /// government attending a summit together do not meet each other).</summary>
     public static bool SameSide(in ActorRef x, in ActorRef y)
     {
         // Two agents of one country ("Russian police arrested Russian students") are two actors.
         if (x.Code != y.Code) return false;
+        // Two named parties of one country ("the Tories say Labour's plans have failed") are two sides where asked (issue 11).
+        if (PartiesApart(x, y)) return false;
         if (x.Entity >= 0 && x.Entity == y.Entity) return true;
         if (x.Cluster >= 0 && x.Cluster == y.Cluster) return true;
         if (x.Start == y.Start && x.End == y.End) return true;

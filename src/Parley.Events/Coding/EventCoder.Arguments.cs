@@ -117,6 +117,9 @@ public sealed partial class EventCoder
                     else k = TargetCandidates(ctx, g, a.Clause, t, candidates, code);
                     break;
             }
+            // Disapproval or praise of another party ("Labour hit back at the Tory proposals"): two named parties of one code
+            // (GBRPTY) are two sides (issue 11).
+            bool partiesApart = CameoOntology.RootOf(code) == 11 || code == "051";
             // Named actors first; a generic agent ("police") only when no candidate names one.
             for (int pass = 0; pass < 2 && targets.Count == 0; pass++)
             {
@@ -129,7 +132,7 @@ public sealed partial class EventCoder
                     // The subject of a clausal complement is a target only when it names an actor itself.
                     // (A displaced object the parser made a subject of the reporting verb is the object: ClauseAnalyzer.DirectObject.)
                     bool deep = g.RelOf(c) is not (Rel.Nsubj or Rel.NsubjPass) || g.Head(c) == t || c == ClauseAnalyzer.DirectObject(g, a.Clause);
-                    if (_actors.Resolve(ctx, g, c, pass == 1, targets, deep, sources, colleagues: false) > 0) a.TargetHead = c;
+                    if (_actors.Resolve(ctx, g, c, pass == 1, targets, deep, sources, colleagues: false, partiesApart: partiesApart) > 0) a.TargetHead = c;
                 }
             }
             if (targets.Count == 0 && _petrarch && tgtRole == ArgumentRole.Default && !passive)

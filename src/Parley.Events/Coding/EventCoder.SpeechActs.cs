@@ -229,6 +229,16 @@ public sealed partial class EventCoder
             int found = FirstActorWithin(ctx, g, c, speech, speakers);
             if (found >= 0) return found;
         }
+        // "said he found BNP's policies "abhorrent"": a word that describes the object of a verb whose subject is the speaker
+        // (the speaker's own judgement: "he found", "he called X's plans reckless"; not "the pipeline renders X's plan
+        // useless") judges the actor named at or before that object's head (its possessor or modifier), not one named after
+        // it ("policies towards X"), and by a name the dictionaries code itself: a coreference guess ("BNP" in a cluster
+        // with "the government") is not trusted here.
+        if (DescribedObject(g, word) is int described and >= 0 && Within(g, clause, described, speech)
+            && _clauses.SubjectOf(g, g.Head(described)) is int judge and >= 0
+            && ctx.EntityAt[judge] is int judgeEntity and >= 0 && ctx.IsAmong(judgeEntity, speakers)
+            && FirstActorWithin(ctx, g, described, speech, speakers) is int inPhrase and >= 0 && inPhrase <= described
+            && CodedNameBefore(ctx, g, described, speakers)) return inPhrase;
         int predicate = ActPredicate(g, word);
         if (predicate < 0 || !Within(g, clause, predicate, speech)) return -1;
         int subject = ActSubject(g, word);
@@ -237,6 +247,32 @@ public sealed partial class EventCoder
         // A clausal subject ("it was wrong to put China under ...") names what is judged, not whom.
         return subject >= 0 && Within(g, clause, subject, speech) && g.Upos(subject) is UPos.NOUN or UPos.PROPN
             ? FirstActorWithin(ctx, g, subject, speech, speakers) : -1;
+    }
+
+    /// <summary>The verb's object a word of judgement describes: the object it modifies or stands in apposition to ("found
+    /// BNP's policies, "abhorrent"", as parsers read it), or the object of the verb it completes ("found BNP's policies
+    /// abhorrent"); -1 if none.</summary>
+    private static int DescribedObject(in SentenceGraph g, int word)
+    {
+        int head = g.Head(word);
+        if (head < 0) return -1;
+        int noun = g.RelOf(word) switch
+        {
+            Rel.Amod or Rel.Appos when g.Upos(head) is UPos.NOUN or UPos.PROPN => head,
+            Rel.Xcomp when g.Upos(head) == UPos.VERB => g.Child(head, Rel.Obj),
+            _ => -1,
+        };
+        return noun >= 0 && g.RelOf(noun) == Rel.Obj ? noun : -1;
+    }
+
+    /// <summary>A name that carries an actor code of its own (not by its coreference cluster), of no speaker, lies in the
+    /// phrase of <paramref name="noun"/> at or before its head.</summary>
+    private static bool CodedNameBefore(DocumentContext ctx, in SentenceGraph g, int noun, List<ActorRef> speakers)
+    {
+        for (int k = g.First; k <= noun; k++)
+            if (ctx.EntityAt[k] is int e and >= 0 && ctx.Doc.Entities[e].Actor is not null && g.Upos(k) != UPos.PRON
+                && !ctx.IsAmong(e, speakers) && Within(g, noun, k, -1)) return true;
+        return false;
     }
 
     /// <summary>"not being honest with voters": a "with" phrase of a word of judgement names whom the judged actor deals

@@ -119,6 +119,10 @@ public sealed partial class EventCoder
             // A statement in words of a more specific act (criticism, denial, praise...; EventCoder.SpeechActs.cs).
             var acts = FindSpeechActs(ctx, g, t, clause, code);
             var (act, actWord) = acts.Count > 0 ? acts[0] : (null, -1);
+            // Words that judge or oblige another actor ("the Tories say Labour's plans have failed", "Labour said the Liberal
+            // Democrats needed to explain ...") are most often one party's about another: two named parties of one code
+            // (GBRPTY) are two sides here (issue 11), not elsewhere ("Labour and the Conservatives are telephoning ...").
+            bool partiesApart = act is not null && !TargetInPhrase(act) || HasObligationModal(g, clause) || DemandsAccount(g, clause);
             if (targets.Count == 0 && act is not null && TargetInPhrase(act))
             {
                 // "said Ardonia would retaliate against Belmaria", "denied that ...": the clause's subject is the speaker's
@@ -140,7 +144,7 @@ public sealed partial class EventCoder
                         // "said it would be "crass and ignorant" to liken a review to Hitler's Germany" (the parser's noun for
                         // an adjective): an actor named in the deed a clausal subject names is not whom the words judge.
                         if (act is not null && g.Child(clause, Rel.Csubj) is int deed and >= 0 && Within(g, deed, about, t)) about = -1;
-                        else _actors.Resolve(ctx, g, about, false, targets, true, sources);
+                        else _actors.Resolve(ctx, g, about, false, targets, true, sources, partiesApart: partiesApart);
                     }
                 }
                 else
@@ -151,20 +155,20 @@ public sealed partial class EventCoder
                     for (int c = g.FirstChild(clause); c >= 0 && about < 0; c = g.NextSibling(c))
                         if (g.RelOf(c) is Rel.Nsubj or Rel.NsubjPass or Rel.Obj or Rel.Iobj && g.Upos(c) != UPos.PRON
                             && (ctx.EntityAt[c] >= 0 || _data.Agents.RoleOf(g, c) is not null)
-                            && _actors.Resolve(ctx, g, c, false, targets, true, sources) > 0) about = c;
+                            && _actors.Resolve(ctx, g, c, false, targets, true, sources, partiesApart: partiesApart) > 0) about = c;
                     // "said Labour's failure to ...", "said the pledges - set to underpin Labour's campaign - were worthless":
                     // words of an act aim at the actor named in the phrase they judge.
                     // The first act whose words name an actor is the act ("the EU states are failing to report fraud": the
                     // failing names them, the fraud no one).
                     if (about < 0 && act is not null && FirstJudgedActor(ctx, g, clause, t, acts, sources, _ => true) is (int i, int judged) and (>= 0, _)
-                        && _actors.Resolve(ctx, g, judged, false, targets, true, sources) > 0) (about, act, actWord) = (judged, acts[i].Act, acts[i].Word);
+                        && _actors.Resolve(ctx, g, judged, false, targets, true, sources, partiesApart: partiesApart) > 0) (about, act, actWord) = (judged, acts[i].Act, acts[i].Word);
                 }
             }
             // "launched an attack on Tory spending plans, saying they are a "ludicrous improbability"": the judged pronoun
             // names the governing verb's object, and the actor that object names is judged.
             if (targets.Count == 0 && about < 0 && act is not null && actWord != t && !TargetInPhrase(act)
                 && GovernorObjectActor(ctx, g, t, actWord, sources) is int named and >= 0
-                && _actors.Resolve(ctx, g, named, false, targets, true, sources) > 0) about = named;
+                && _actors.Resolve(ctx, g, named, false, targets, true, sources, partiesApart: partiesApart) > 0) about = named;
             // "The Tories say ministers must respond", "said the government had failed the victims": a body named by a
             // description ("ministers", "the government") that the clause obliges or its words of criticism judge is that
             // body of the article's country, unless it is the speaker's own (a minister saying "the government must").
