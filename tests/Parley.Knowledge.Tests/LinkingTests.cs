@@ -219,3 +219,24 @@ public class PipelineTests(MiniKbFixture fx)
         Assert.Equal([("Afghan", PlaceRole.Demonym), ("Kabul", PlaceRole.Place)], doc.Places.Select(p => (p.Text, p.Role!)).ToList());
     }
 }
+
+/// <summary>Party names many countries' parties share, linked with the committed knowledge base.</summary>
+[Collection("kb")]
+public class PartyLinkingTests(KbFixture fx)
+{
+    [Fact]
+    public void A_shared_party_name_in_an_article_about_another_countrys_parties_is_not_the_british_party()
+    {
+        // Australia named twice, one of its parties named: "the Conservative" is no British party, and the knowledge base
+        // has no Australian party of that name.
+        var au = fx.Process("The Australian Liberal Party won in Australia. The Conservative side governs Australia.", new DateOnly(2020, 10, 1), withCoref: false);
+        Assert.Equal("AUSPTY", au.Entities.First(e => e.Text == "Australian Liberal Party").Actor);
+        var conservative = au.Entities.First(e => e.Text == "Conservative");
+        Assert.Null(conservative.Actor);
+        // Without a party of the article's country named the link stays, and British news keeps its parties.
+        var other = fx.Process("The Conservative side governs Australia. Australia votes.", new DateOnly(2020, 10, 1), withCoref: false);
+        Assert.Equal("GBRPTY", other.Entities.First(e => e.Text == "Conservative").Actor);
+        var uk = fx.Process("The Conservative Party attacked Labour in Britain. Britain votes. The Australian Liberal Party won in Australia.", new DateOnly(2020, 10, 1), withCoref: false);
+        Assert.Equal("GBRPTY", uk.Entities.First(e => e.Text == "Labour").Actor);
+    }
+}

@@ -19,7 +19,7 @@ public sealed class EntityLinker : IPipelineComponent
 
     private readonly KnowledgeBase _kb;
     private readonly KbMatcher _matcher;
-    private readonly System.Collections.Frozen.FrozenSet<string> _prepositions, _actingVerbs, _titleWords, _notPlaces, _notCountryPhrases;
+    private readonly System.Collections.Frozen.FrozenSet<string> _prepositions, _actingVerbs, _titleWords, _notPlaces, _notCountryPhrases, _sharedPartyNames;
     private readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _capitalisedFunctionWords;
     private readonly string _official, _governmentOf, _of;
 
@@ -38,6 +38,7 @@ public sealed class EntityLinker : IPipelineComponent
         _titleWords = w.Set("title_words");
         _notPlaces = w.Set("not_places");
         _notCountryPhrases = w.Set("not_country_phrases");
+        _sharedPartyNames = w.Set("shared_party_names");
         _capitalisedFunctionWords = w.Set("capitalised_function_words", StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _official = w.One("official");
         _governmentOf = w.One("government_of");
@@ -110,6 +111,7 @@ public sealed class EntityLinker : IPipelineComponent
             entities.Add(e);
         }
         MentionKinds.SortByPosition(entities);
+        PartyOfArticleCountry(doc, countries, date);
         AddCapitalGovernments(doc, buffer);
         AddAgentPhrases(doc, buffer);
         MentionKinds.SortByPosition(entities);
@@ -269,6 +271,55 @@ public sealed class EntityLinker : IPipelineComponent
         }
         var hit = Choose(hits, e.Type, countries, date);
         Apply(e, hit, date);
+    }
+
+    /// <summary>
+    /// A party named by a short name many countries' parties share ("Labour", "the Conservative", "Liberals": the list
+    /// shared_party_names) in an article about another country: the party of that name of the article's country, else
+    /// none (an Australian article's "the Conservative" is no British party). The article's country is the country named most (places, countries, demonyms),
+    /// more than any other, with one of its own parties named ("the Australian Liberal Party"); the party's own country
+    /// must be named at most a fifth as often. British news naming Iraq more than Britain keeps its Labour and Tories (no
+    /// Iraqi party is named; an article's country by its places alone took them from a Labour MP in a story on Iraq).
+    /// </summary>
+    private void PartyOfArticleCountry(Document doc, Dictionary<string, int> countries, DateOnly? date)
+    {
+        string? home = null;
+        int top = 0, second = 0;
+        foreach (var (c, n) in countries)
+        {
+            if (n > top) { second = top; top = n; home = c; }
+            else if (n > second) second = n;
+        }
+        if (top < 2 || top == second) return;
+        bool homeParty = false, otherParty = false;
+        foreach (var e in doc.Entities)
+        {
+            if (!IsParty(e.Actor)) continue;
+            if (e.Actor!.StartsWith(home!, StringComparison.Ordinal)) homeParty = true;
+            else otherParty = true;
+        }
+        if (!otherParty || !homeParty) return;
+        foreach (var e in doc.Entities)
+        {
+            if (!IsParty(e.Actor) || e.Actor!.StartsWith(home!, StringComparison.Ordinal) || 5 * countries.GetValueOrDefault(e.Actor[..3]) > top) continue;
+            string name = StripName(e.Text), key = NameKey.FromPhrase(name);
+            if (!_sharedPartyNames.Contains(BarePartyName(key))) continue;
+            NameHit? own = null;
+            foreach (var h in _kb.LookupArray(key) ?? _kb.LookupArray("the " + key) ?? [])
+                if (h.Kind == NameKind.Actor && KnowledgeBase.ActorCode(_kb.Actors[h.Index], date) is { } c && IsParty(c) && c.StartsWith(home!, StringComparison.Ordinal))
+                    own = h;
+            if (own is { } party) Apply(e, party, date);
+            else { e.Kb = null; e.Actor = null; e.Name = name; }
+        }
+    }
+
+    private static bool IsParty(string? code) => code is { Length: 6 } && code.EndsWith("PTY", StringComparison.Ordinal);
+
+    /// <summary>A party's name without a leading "the" and a trailing "party" ("the Conservative Party" -> "conservative").</summary>
+    private static string BarePartyName(string key)
+    {
+        if (key.StartsWith("the ", StringComparison.Ordinal)) key = key[4..];
+        return key.EndsWith(" party", StringComparison.Ordinal) ? key[..^6] : key;
     }
 
     /// <summary>
