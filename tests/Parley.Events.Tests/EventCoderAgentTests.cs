@@ -331,4 +331,33 @@ public sealed class EventCoderAgentTests
             """);
         Assert.Contains(own.Events, x => x.Source!.Actor == "USACVL" && x.Target?.Actor == "USAGOV" && x.Cameo.StartsWith("05", StringComparison.Ordinal));
     }
+
+    /// <summary>"Corvia and Ruritania", two countries, subject of the verb at token 4.</summary>
+    private const string TwoCountries = """
+        1 Corvia Corvia PROPN 4 nsubj Ent=B-GPE|Actor=ARG|Name=Corvia
+        2 and and CCONJ 3 cc _
+        3 Ruritania Ruritania PROPN 1 conj Ent=B-GPE|Actor=CHL|Name=Ruritania
+        """;
+
+    [Fact]
+    public void Coordinated_actors_are_each_others_target_only_without_people_of_the_verbs_own()
+    {
+        // "Corvia and Ruritania met.": each met the other.
+        var met = Code(TwoCountries + "\n" + """
+            4 met meet VERB 0 root _
+            5 . . PUNCT 4 punct _
+            """);
+        Assert.Contains(met.Events, e => e.Source!.Actor == "ARG" && e.Target?.Actor == "CHL");
+        Assert.Contains(met.Events, e => e.Source!.Actor == "CHL" && e.Target?.Actor == "ARG");
+        // "Corvia and Ruritania met the millions of people.": each met the people, not the other.
+        var people = Code(TwoCountries + "\n" + """
+            4 met meet VERB 0 root _
+            5 the the DET 6 det _
+            6 millions million NOUN 4 obj _
+            7 of of ADP 8 case _
+            8 people people NOUN 6 nmod _
+            9 . . PUNCT 4 punct _
+            """);
+        Assert.DoesNotContain(people.Events, e => e.Target?.Actor is "ARG" or "CHL");
+    }
 }

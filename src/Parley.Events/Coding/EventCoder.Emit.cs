@@ -145,7 +145,13 @@ public sealed partial class EventCoder
         int before = doc.Events.Count;
         if (targets.Count == 0)
         {
-            if (sources.Count >= 2 && (_petrarch || _ontology.IsMutual(code)))
+            // "Labour and the Conservatives are telephoning the millions of people", "seats occupied by either Labour or the
+            // Conservatives": what the verb does to people of its own (its object, the passive's subject) is done to them by
+            // each source, not by one source to the other; "X and Y signed a deal", "held talks" stay mutual.
+            int patient = _petrarch ? -1 : PersonalPatient(g, t);
+            if (patient >= 0 && sources.Count >= 2)
+                trace?.Step(doc, t, $"the verb's own patient '{ctx.TokenText(patient)}' names people: coordinated actors are not each other's targets");
+            if (sources.Count >= 2 && (_petrarch || _ontology.IsMutual(code)) && patient < 0)
             {
                 trace?.Step(doc, t, "coordinated actors, no other target: each is the other's target");
                 for (int i = 0; i < sources.Count; i++)
@@ -181,6 +187,19 @@ public sealed partial class EventCoder
                 }
         }
         if (doc.Events.Count == before) trace?.Dropped(doc, t, code, "no pair of distinct actors");
+    }
+
+    /// <summary>The verb's own object (or, in the passive, its subject) when it names people: a pronoun, a name, a number
+    /// ("the millions"), or an agent noun, itself or in its of-phrase ("millions of people"); else -1.</summary>
+    private int PersonalPatient(in SentenceGraph g, int t)
+    {
+        int p = ClauseAnalyzer.DirectObject(g, t);
+        if (p < 0) p = g.Child(t, Rel.NsubjPass);
+        if (p < 0) return -1;
+        if (g.Upos(p) is UPos.PRON or UPos.PROPN or UPos.NUM || _data.Agents.RoleOf(g, p) is not null) return p;
+        for (int c = g.FirstChild(p); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Nmod && c > p && (g.Upos(c) is UPos.PRON or UPos.PROPN || _data.Agents.RoleOf(g, c) is not null)) return p;
+        return -1;
     }
 
     /// <summary>A person or organisation named in the target phrase without an actor code, or a pronoun (the event is about
