@@ -7,7 +7,6 @@ try
 {
     var root = ParleyCommands.Build();
     var parse = root.Parse(args);
-    JitProfile.Start(parse);
     var errors = UnknownOptions.Errors(parse);
     if (errors.Count > 0)
     {
