@@ -46,5 +46,6 @@ public class TitleRoleTests
         ("Home Secretary David Blunkett said the law would be changed.", "GBRGOV", "titled"),
         ("Mr Blunkett said the plans were fair.", "GBRGOV", "a later mention"),
         ("Conservative shadow home secretary David Davis said the bill had been badly drawn up.", "GBROPP", "a shadow post with its party"),
-        ("The Welsh Assembly Government said the strike was about national civil service issues.", "GBRGOV", "an assembly's government"));
+        ("The Welsh Assembly Government said the strike was about national civil service issues.", "GBRGOV", "an assembly's government"),
+        ("Culture Secretary Tessa Jowell said the new casinos would be different.", "GBRGOVMED", "a minister for the media is no media actor"));
 }
