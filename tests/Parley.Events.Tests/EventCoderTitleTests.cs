@@ -115,12 +115,16 @@ public sealed class EventCoderTitleTests
         Assert.Empty(doc.Events);
     }
 
-    [Fact]
-    public void A_shadow_minister_is_the_opposition_not_the_government()
+    [Theory]
+    [InlineData("British ADJ amod Ent=B-MISC|Actor=GBR", "shadow", "GBROPP")]
+    [InlineData("Tory PROPN compound Ent=B-ORG|Actor=GBRPTY", "shadow", "GBROPP")] // the opposition front bench, whatever its party
+    [InlineData("Tory PROPN compound Ent=B-ORG|Actor=GBRPTY", "party", "GBRPTY")] // no shadow: the party named under the title
+    public void A_shadow_minister_is_the_opposition_not_the_government(string first, string word, string expected)
     {
-        var doc = Code("""
-            1 British British ADJ 4 amod Ent=B-MISC|Actor=GBR
-            2 shadow shadow NOUN 4 compound _
+        var f = first.Split(' ');
+        var doc = Code($"""
+            1 {f[0]} {f[0]} {f[1]} 4 {f[2]} {f[3]}
+            2 {word} {word} NOUN 4 compound _
             3 foreign foreign ADJ 4 amod _
             4 secretary secretary NOUN 5 nmod:desc _
             5 Jan Jan PROPN 7 nsubj Ent=B-PER|Cluster=1
@@ -130,7 +134,7 @@ public sealed class EventCoderTitleTests
             9 . . PUNCT 7 punct _
             """);
         var e = Assert.Single(doc.Events);
-        Assert.Equal("GBROPP", e.Source!.Actor);
+        Assert.Equal(expected, e.Source!.Actor);
     }
 
     [Fact]
@@ -309,14 +313,22 @@ public sealed class EventCoderTitleTests
     }
 
     [Theory]
-    [InlineData("GBRGOVHLH", "GBRELI")] // a government post the knowledge base dates: the article's former post decides
-    [InlineData("GBRLEG", "GBRLEG")] // a sitting MP stays one
-    [InlineData("GBROPP", "GBROPP")]
-    public void A_former_post_replaces_only_a_government_role_of_the_knowledge_base(string kb, string expected)
+    [InlineData("former ADJ amod", "minister NOUN", "GBRGOVHLH", "GBRELI")] // a government post the knowledge base dates: the article's former post decides
+    [InlineData("former ADJ amod", "minister NOUN", "GBRLEG", "GBRLEG")] // a sitting MP stays one
+    [InlineData("former ADJ amod", "minister NOUN", "GBROPP", "GBROPP")]
+    [InlineData("Home PROPN compound", "Secretary PROPN", "GBRLEG", "GBRGOV")] // an MP on the coding date, the home secretary at the article's time
+    [InlineData("Home PROPN compound", "Secretary PROPN", "GBRGOVHLH", "GBRGOV")] // another post on the coding date: the article's
+    [InlineData("Home PROPN compound", "Secretary PROPN", "GBROPP", "GBROPP")] // the opposition keeps its role
+    [InlineData("Home PROPN compound", "Secretary PROPN", "GBRELI", "GBRELI")] // an elite (a former or future office holder) keeps it
+    public void A_post_the_article_names_replaces_a_government_role_of_the_knowledge_base_and_a_present_one_a_legislator_s(
+        string modifier, string title, string kb, string expected)
     {
+        // "former minister Jan Nowakowy", "Home Secretary Jan Nowakowy": word, upos and relation of the title's first word.
+        var m = modifier.Split(' ');
+        var t = title.Split(' ');
         var doc = Code($"""
-            1 former former ADJ 2 amod _
-            2 minister minister NOUN 3 nmod:desc _
+            1 {m[0]} {m[0].ToLowerInvariant()} {m[1]} 2 {m[2]} _
+            2 {t[0]} {t[0].ToLowerInvariant()} {t[1]} 3 nmod:desc _
             3 Jan Jan PROPN 5 nsubj Ent=B-PER|Actor={kb}|Cluster=1
             4 Nowakowy Nowakowy PROPN 3 flat Ent=I-PER
             5 accused accuse VERB 0 root _

@@ -228,16 +228,21 @@ internal sealed class AgentLexicon
     public string? RoleOf(in SentenceGraph g, int token)
     {
         var role = TitleRoleOf(g, token);
-        if (role is null || !role.StartsWith("GOV", StringComparison.Ordinal)) return role;
-        // "Shadow" hangs on the title or on a word of it ("shadow home secretary": on "home").
+        return role is not null && role.StartsWith("GOV", StringComparison.Ordinal) && IsShadowTitle(g, token) ? "OPP" : role;
+    }
+
+    /// <summary>"Shadow" hangs on the title or on a word of it ("shadow home secretary": on "home"): the opposition's
+    /// spokesperson for the office, a role no party named with it changes ("Tory shadow chancellor" is OPP).</summary>
+    public static bool IsShadowTitle(in SentenceGraph g, int token)
+    {
         for (int c = g.FirstChild(token); c >= 0; c = g.NextSibling(c))
         {
             if (g.RelOf(c) is not (Rel.Compound or Rel.Amod) || c > token) continue;
-            if (IsShadow(g.Lemma(c))) return "OPP";
+            if (IsShadow(g.Lemma(c))) return true;
             for (int d = g.FirstChild(c); d >= 0; d = g.NextSibling(d))
-                if (g.RelOf(d) is Rel.Compound or Rel.Amod && IsShadow(g.Lemma(d))) return "OPP";
+                if (g.RelOf(d) is Rel.Compound or Rel.Amod && IsShadow(g.Lemma(d))) return true;
         }
-        return role;
+        return false;
     }
 
     private static bool IsShadow(int lemma) => lemma == Shadow || lemma == ShadowCapital;

@@ -535,15 +535,24 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     /// gives no role (a bare country: "Tory co-chairman Liam Fox"), when the title names a party the person leads or speaks
     /// for ("Tory leader Michael Howard"), and when both are government posts: the post the article names is the one held
     /// at its time ("Trade and Industry Secretary Patricia Hewitt" is GOV, not the health post the knowledge base gives her
-    /// on a later coding date). Another role of the knowledge base stays: an elite ("Vice President Joe Biden" in 2020), the
-    /// military ("head of Iran's Quds Force"), the opposition ("Lib Dem leader Charles Kennedy", "leader" being GOV). A post
-    /// the article says was held before ("former Irish president Mary Robinson") makes a person the knowledge base gives a
-    /// government post an elite; a sitting MP ("former minister Clare Short", LEG) or opposition figure keeps that role.
+    /// on a later coding date), and a government post the article names over the knowledge base's legislator: an MP
+    /// the knowledge base dates as a backbencher on the coding date held the post the article gives at its time ("Mr
+    /// Blunkett, the home secretary" in an article before his resignation). Another role of the knowledge base stays: an
+    /// elite ("Vice President Joe Biden" in 2020), the military ("head of Iran's Quds Force"), the opposition ("Lib Dem
+    /// leader Charles Kennedy", "leader" being GOV). A post the article says was held before ("former Irish president
+    /// Mary Robinson") makes a person the knowledge base gives a government post an elite; a sitting MP ("former minister
+    /// Clare Short", LEG) or opposition figure keeps that role.
     /// </summary>
-    private static bool TitleOverrides(string kbCode, string titleRole) =>
-        kbCode.Length == 3 || titleRole is "PTY" or "OPP"
-        || (titleRole == FormerRole || titleRole.StartsWith(GovernmentRole, StringComparison.Ordinal))
-        && kbCode.AsSpan(3).StartsWith(GovernmentRole, StringComparison.Ordinal);
+    private static bool TitleOverrides(string kbCode, string titleRole)
+    {
+        if (kbCode.Length == 3 || titleRole is "PTY" or "OPP") return true;
+        var kbRole = kbCode.AsSpan(3);
+        if (titleRole == FormerRole) return kbRole.StartsWith(GovernmentRole, StringComparison.Ordinal);
+        return titleRole.StartsWith(GovernmentRole, StringComparison.Ordinal)
+            && (kbRole.StartsWith(GovernmentRole, StringComparison.Ordinal) || kbRole.SequenceEqual(LegislatureRole));
+    }
+
+    private const string LegislatureRole = "LEG", OppositionRole = "OPP";
 
     /// <param name="predicates">Whether a title predicate of the person counts ("Adamowicz has been mayor since 1998"); not
     /// for a person the knowledge base knows, whose predicates describe more than offices ("Mr Blair has been a leading
@@ -561,13 +570,15 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         {
             if (mayBeTitle && role is null && self.TitleRoleOf(g, c) is { } r)
             {
-                // "Tory leader Michael Howard": the leader of a party is the party's, not the government's.
-                role = self.PartyRoleBelow(ctx, g, c, e) ?? r;
+                // "Tory leader Michael Howard": the leader of a party is the party's, not the government's. A shadow post
+                // ("Conservative shadow home secretary David Davis", OPP) is the opposition front bench's whatever its party.
+                bool shadow = r == OppositionRole && AgentLexicon.IsShadowTitle(g, c);
+                role = shadow ? r : self.PartyRoleBelow(ctx, g, c, e) ?? r;
                 country ??= self.CountryBelow(ctx, g, c, e);
                 isCandidacy = self._w.CandidacyTitles.Contains(g.Lemma(c));
                 // "EU Commission president X": the body the title names is whom X is; "BNP leader X", "PCS union leader X"
                 // (a body no dictionary codes): X leads that body, not the government.
-                if (role == r && BodyOfTitle(ctx, g, c, e) is var (found, body))
+                if (role == r && !shadow && BodyOfTitle(ctx, g, c, e) is var (found, body))
                 {
                     if (body is { } b) (role, country) = (b[3..], b[..3]);
                     else if (found && r == GovernmentRole && self._w.OrganisationTitles.Contains(g.Lemma(c))) role = null;

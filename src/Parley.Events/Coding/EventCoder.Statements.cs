@@ -375,7 +375,9 @@ public sealed partial class EventCoder
             || role.SequenceEqual("INS") || role.SequenceEqual("SPY");
     }
 
-    private static bool IsMedia(string code) => code.Length >= 6 && code.AsSpan(3).IndexOf("MED") >= 0 && code.AsSpan(3).IndexOf("MED") % 3 == 0
+    /// <summary>A media actor: the media its first role ("GBRMED", "USAMEDGOV" state media) or the code itself ("MED").
+    /// A government's media or culture minister ("Culture Secretary Tessa Jowell", GBRGOVMED) is the government's.</summary>
+    private static bool IsMedia(string code) => code.Length >= 6 && code.AsSpan(3, 3).SequenceEqual("MED")
         || code.StartsWith("MED", StringComparison.Ordinal);
 
     /// <summary><paramref name="x"/> lies in the subtree of <paramref name="clause"/> but not in that of <paramref name="except"/>.</summary>

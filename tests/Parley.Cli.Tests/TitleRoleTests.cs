@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace Parley.Cli.Tests;
+
+/// <summary>
+/// An office the article states is the best evidence of its holder's role at publication time (issue 11): it decides
+/// over the knowledge base's role dated at the coding date, for every mention of the person; a shadow post is the
+/// opposition's whatever party is named with it; an assembly's government is a government. From raw text through the
+/// whole pipeline; sentences written for this test (the persons are the knowledge base's: Hewitt was Trade Secretary
+/// until May 2005, then Health Secretary; Blunkett Home Secretary until December 2004, then an MP).
+/// </summary>
+public class TitleRoleTests
+{
+    private static List<(string Sentence, string? Source)> Code(string date, params string[] sentences)
+    {
+        using var tmp = new TempDir();
+        string input = JsonSerializer.Serialize(new { id = "titles", title = "Ministers speak", date, text = string.Join(" ", sentences) }) + "\n";
+        var r = CliRunner.Run(tmp.Path, input, "code", "-", "--date", date);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var json = JsonDocument.Parse(r.Stdout.Trim());
+        var doc = json.RootElement;
+        string text = doc.GetProperty("text").GetString()!;
+        var spans = doc.GetProperty("sentences").EnumerateArray().Select(s => text[s.GetProperty("start").GetInt32()..s.GetProperty("end").GetInt32()]).ToList();
+        return doc.GetProperty("events").EnumerateArray()
+            .Select(e => (spans[e.GetProperty("sentence").GetInt32()], e.GetProperty("source").GetProperty("actor").GetString())).ToList();
+    }
+
+    /// <summary>Codes the sentences as one article of <paramref name="date"/> and checks each one's event source (a sentence's
+    /// span may leave out words before a name, so the sentence contains its event's).</summary>
+    private static void AssertSources(string date, params (string Sentence, string Expected, string Why)[] cases)
+    {
+        var events = Code(date, cases.Select(c => c.Sentence).ToArray());
+        string all = string.Join("; ", events.Select(e => e.Source));
+        foreach (var (sentence, expected, why) in cases)
+            Assert.True(events.Where(e => sentence.Contains(e.Sentence, StringComparison.Ordinal)).Select(e => e.Source).FirstOrDefault() == expected,
+                $"{why}: {all}");
+    }
+
+    [Fact]
+    public void The_post_the_article_names_decides_over_the_knowledge_base_s_later_post() => AssertSources("2005-06-30",
+        ("Trade Secretary Patricia Hewitt said the new arrangements would raise money for the nuclear clean-up.", "GBRGOV", "titled"),
+        ("Ms Hewitt said she would like to see longer maternity leave.", "GBRGOV", "a later mention"));
+
+    [Fact]
+    public void A_government_post_the_article_names_decides_over_a_later_backbench_seat() => AssertSources("2005-03-01",
+        ("Home Secretary David Blunkett said the law would be changed.", "GBRGOV", "titled"),
+        ("Mr Blunkett said the plans were fair.", "GBRGOV", "a later mention"),
+        ("Conservative shadow home secretary David Davis said the bill had been badly drawn up.", "GBROPP", "a shadow post with its party"),
+        ("The Welsh Assembly Government said the strike was about national civil service issues.", "GBRGOV", "an assembly's government"),
+        ("Culture Secretary Tessa Jowell said the new casinos would be different.", "GBRGOVMED", "a minister for the media is no media actor"));
+}
