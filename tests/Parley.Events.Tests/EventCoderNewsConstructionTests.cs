@@ -664,4 +664,27 @@ public sealed class EventCoderNewsConstructionTests
             """);
         Assert.DoesNotContain(wished.Events, e => e.Cameo.StartsWith("08", StringComparison.Ordinal));
     }
+
+    /// <summary>"Tremont {verb} reports he met Belmar in Vienna." with the content clause parsed as a relative clause of
+    /// "reports", as the parser does with "dismissed reports he told Gordon Brown he would quit" (BBC politics).</summary>
+    private static Document ReportsHeMet(string verb, string lemma) => Code($"""
+        1 Tremont Tremont PROPN 2 nsubj Ent=B-PER|Actor=SYRGOV
+        2 {verb} {lemma} VERB 0 root _
+        3 reports report NOUN 2 obj _
+        4 he he PRON 5 nsubj Ent=B-PER|Actor=SYRGOV|Coref=0
+        5 met meet VERB 3 acl:relcl _
+        6 Belmar Belmar PROPN 5 obj Ent=B-PER|Actor=USAGOV
+        7 in in ADP 8 case _
+        8 Vienna Vienna PROPN 5 obl Ent=B-LOC|Actor=AUT
+        9 . . PUNCT 2 punct _
+        """);
+
+    [Fact]
+    public void The_content_of_a_claim_a_verb_disputes_is_not_asserted()
+    {
+        Assert.DoesNotContain(ReportsHeMet("dismissed", "dismiss").Events, e => e.Rule.StartsWith(e.Cameo + ":meet", StringComparison.Ordinal));
+        Assert.DoesNotContain(ReportsHeMet("denied", "deny").Events, e => e.Rule.StartsWith(e.Cameo + ":meet", StringComparison.Ordinal));
+        // Confirmed reports are another matter: the meeting stays.
+        Assert.Contains(ReportsHeMet("confirmed", "confirm").Events, e => e.Rule.StartsWith(e.Cameo + ":meet", StringComparison.Ordinal));
+    }
 }

@@ -1055,4 +1055,24 @@ public sealed class EventCoderSpeechActTests
         Assert.DoesNotContain(doc.Events, x => x.Cameo.StartsWith("04", StringComparison.Ordinal));
         Assert.Contains(doc.Events, x => x.Cameo == "010" && x.Source!.Actor == "SYRGOV");
     }
+
+    /// <summary>"Tremont said Ardonia's sums {did not} add up." (BBC politics: "said the Lib Dem figures did not add up").</summary>
+    private static Document SaidSumsAddUp(bool negated) => Code($"""
+        {Speaker}
+        2 said say VERB 0 root _
+        3 Ardonia Ardonia PROPN 5 nmod:poss {Ardonia}
+        4 's 's PART 3 case _
+        5 sums sum NOUN {(negated ? 8 : 6)} nsubj _
+        {(negated ? "6 do do AUX 8 aux _\n7 not not PART 8 advmod _\n8 add add VERB 2 ccomp _\n9 up up ADP 8 compound:prt _\n10 . . PUNCT 2 punct _"
+                  : "6 add add VERB 2 ccomp _\n7 up up ADP 6 compound:prt _\n8 . . PUNCT 2 punct _")}
+        """);
+
+    [Fact]
+    public void A_negated_phrase_of_conduct_is_its_act_in_any_tense_and_only_when_negated()
+    {
+        var e = Assert.Single(SaidSumsAddUp(negated: true).Events);
+        Assert.Equal("111", e.Cameo);
+        Assert.Equal(("SYRGOV", "TUR"), (e.Source!.Actor, e.Target!.Actor));
+        Assert.DoesNotContain(SaidSumsAddUp(negated: false).Events, x => x.Cameo == "111");
+    }
 }

@@ -189,6 +189,11 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
             if (r == Rel.Xcomp && g.Lemma(h) == _w.Have && HasToMark(g, x)) return "obligation ('has to ...'): not asserted";
             if (r is Rel.Ccomp or Rel.Advcl or Rel.Acl or Rel.Xcomp or Rel.Csubj && _w.NonFactive.Contains(g.Lemma(h)))
                 return "embedded under '" + StringStore.Get(g.Lemma(h)) + "': not asserted";
+            // "dismissed reports he told Gordon Brown he would quit": the content of a claim that a verb disputes is not
+            // asserted, whether the parser hangs it as a content or a relative clause of the claim noun (issue 11).
+            if (r is Rel.Acl or Rel.Relcl && _w.ClaimNouns.Contains(g.Lemma(h)) && g.RelOf(h) == Rel.Obj && g.Head(h) is int dv and >= 0
+                && _w.ClaimDisputing.Contains(g.Lemma(dv)))
+                return "claim disputed by '" + StringStore.Get(g.Lemma(dv)) + "': not asserted";
             // "promised to abide by a ceasefire to facilitate X": the promise is coded with its complement; what hangs below
             // the complement is part of the intention, not an event of its own.
             if (r == Rel.Xcomp && x != t && _w.Intent.Contains(g.Lemma(h)))

@@ -26,6 +26,8 @@ internal sealed class CoderWords
         Intent = Get("intent_verbs");
         Refuse = Get("refuse_verbs");
         NonFactive = Get("nonfactive_verbs");
+        ClaimDisputing = Get("claim_disputing_verbs");
+        ClaimNouns = Get("claim_nouns");
         ImminentAdjectives = Get("imminent_adjectives");
         OccurrenceVerbs = Get("occurrence_verbs");
         Demonstratives = Get("demonstratives");
@@ -77,7 +79,7 @@ internal sealed class CoderWords
         PastParticiple = StringStore.Intern("VBN");
     }
 
-    public readonly HashSet<int> Negation, HypotheticalMarks, CauseMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive,
+    public readonly HashSet<int> Negation, HypotheticalMarks, CauseMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive, ClaimDisputing, ClaimNouns,
         ImminentAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
         PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
         PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, AddresseeVerbs, Spokespersons, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals, ReasonMarks,

@@ -32,10 +32,12 @@ public sealed partial class EventCoder
             int predicate = PredicateOf(g, k);
             if (predicate < 0 || _clauses.InHypotheticalClause(g, predicate, clause)) continue;
             bool negated = NegatedUpTo(g, k, predicate);
+            // "said the Lib Dems' sums do not add up": a negated phrase of conduct is its act in any tense (issue 11).
+            var negatedPhrase = negated ? PhraseAt(g, k, negated: true) : null;
             // "said it never happened" denies what is claimed to have taken place; "it doesn't happen" (present) is generic,
             // and "accepted that what he thought had happened had not happened" concedes: a verb word counts only in the
             // past and as the reported clause's own predicate (issue 11).
-            if (g.Upos(k) == UPos.VERB && negated && !StatedPast(g, k, clause)) continue;
+            if (negatedPhrase is null && g.Upos(k) == UPos.VERB && negated && !StatedPast(g, k, clause)) continue;
             // "said it was wrong to suggest the chancellor would usurp X": words judging a claim deny it (issue 11).
             if (!negated && _acts.OfClaimJudge(g.Lemma(k)) is { } denial && JudgesClaim(ctx, g, k))
             {
@@ -45,7 +47,7 @@ public sealed partial class EventCoder
             }
             // "said Ardonia would retaliate": a threat is what the speaker says will happen; "claim they were retaliating"
             // is a claim about what did.
-            if ((_acts.OfWord(g.Lemma(k), negated) ?? (negated ? null : PhraseAt(g, k))) is { } act
+            if ((_acts.OfWord(g.Lemma(k), negated) ?? (negated ? negatedPhrase : PhraseAt(g, k, negated: false))) is { } act
                 && (CameoOntology.RootOf(act.Code) != 13 || _clauses.ModalityOf(g, predicate) != Modality.None))
                 found.Add((act, k));
         }
@@ -57,9 +59,9 @@ public sealed partial class EventCoder
     /// trust of", "spending too much"; speech-acts.tsv kind "phrase"), or null: each other word of the phrase lies in the
     /// anchor's own phrase (at most three dependency steps below it, five words either side) and modifies no noun outside
     /// the phrase ("spending too much time" says how long, not that the spending is too much).</summary>
-    private SpeechAct? PhraseAt(in SentenceGraph g, int anchor)
+    private SpeechAct? PhraseAt(in SentenceGraph g, int anchor, bool negated)
     {
-        foreach (var (act, others) in _acts.PhrasesOf(g.Lemma(anchor)))
+        foreach (var (act, others) in _acts.PhrasesOf(g.Lemma(anchor), negated))
         {
             bool all = true;
             foreach (var spellings in others)

@@ -23,12 +23,16 @@ internal sealed class SpeechActs
     private readonly HashSet<int> _negators = [], _carriers = [], _claimVerbs = [];
 
     /// <summary>Phrases of conduct by their first (anchor) lemma: the act and, for each other word, its spellings.</summary>
-    private readonly Dictionary<int, List<(SpeechAct Act, HashSet<int>[] Others)>> _phrases = [];
+    private readonly Dictionary<int, List<(SpeechAct Act, HashSet<int>[] Others)>> _phrases = [], _negatedPhrases = [];
 
     /// <summary>The phrases whose anchor word is <paramref name="lemma"/> ("break" of "break+promise"): each act with the
     /// spellings of the phrase's other words; empty if none.</summary>
-    public IReadOnlyList<(SpeechAct Act, HashSet<int>[] Others)> PhrasesOf(int lemma) =>
-        _phrases.TryGetValue(lemma, out var list) ? list : [];
+    public IReadOnlyList<(SpeechAct Act, HashSet<int>[] Others)> PhrasesOf(int lemma) => PhrasesOf(lemma, negated: false);
+
+    /// <summary>The phrases (kind "phrase", or with <paramref name="negated"/> kind "negphrase": "add+up" of "the sums do
+    /// not add up") whose anchor word is <paramref name="lemma"/>; empty if none.</summary>
+    public IReadOnlyList<(SpeechAct Act, HashSet<int>[] Others)> PhrasesOf(int lemma, bool negated) =>
+        (negated ? _negatedPhrases : _phrases).TryGetValue(lemma, out var list) ? list : [];
 
     /// <summary>The act a word is when it judges a claim made in its own clausal subject or complement ("it was wrong to
     /// suggest ...": a denial), or null.</summary>
@@ -53,7 +57,8 @@ internal sealed class SpeechActs
     public SpeechAct? OfWord(int lemma, bool negated) => (negated ? _negated : _words).GetValueOrDefault(lemma);
 
     /// <summary>The word may make an act, negated or not: the cheap test before the predicate is looked for.</summary>
-    public bool Holds(int lemma) => _words.ContainsKey(lemma) || _negated.ContainsKey(lemma) || _claimJudges.ContainsKey(lemma) || _phrases.ContainsKey(lemma);
+    public bool Holds(int lemma) => _words.ContainsKey(lemma) || _negated.ContainsKey(lemma) || _claimJudges.ContainsKey(lemma) || _phrases.ContainsKey(lemma)
+        || _negatedPhrases.ContainsKey(lemma);
 
     public static SpeechActs Load(string folder)
     {
@@ -83,7 +88,7 @@ internal sealed class SpeechActs
             if (line.Length == 0 || line[0] == '#') continue;
             var c = line.Split('\t');
             if (c.Length != 4 || c[1].Length == 0)
-                throw new InvalidDataException($"{fileName} line {lineNo}: expected 'act<TAB>code<TAB>verb|word|negated|phrase|noun|claim|negator|carrier|claimverb<TAB>lemmas'");
+                throw new InvalidDataException($"{fileName} line {lineNo}: expected 'act<TAB>code<TAB>verb|word|negated|phrase|negphrase|noun|claim|negator|carrier|claimverb<TAB>lemmas'");
             if (c[2] is "negator" or "carrier" or "claimverb")
             {
                 foreach (var w in c[3].Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -95,8 +100,9 @@ internal sealed class SpeechActs
             }
             if (!byName.TryGetValue(c[0], out var act)) byName[c[0]] = act = new SpeechAct(c[0], c[1], byName.Count);
             else if (act.Code != c[1]) throw new InvalidDataException($"{fileName} line {lineNo}: act '{c[0]}' has two codes");
-            if (c[2] == "phrase")
+            if (c[2] is "phrase" or "negphrase")
             {
+                var phrases = c[2] == "phrase" ? _phrases : _negatedPhrases;
                 // "break+promise": the anchor's spellings, then each other word's, as one phrase of the act.
                 foreach (var p in c[3].Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
@@ -105,7 +111,7 @@ internal sealed class SpeechActs
                     var others = words[1..].Select(w => CoderWords.Spellings(w).ToHashSet()).ToArray();
                     foreach (int id in CoderWords.Spellings(words[0]))
                     {
-                        if (!_phrases.TryGetValue(id, out var list)) _phrases[id] = list = [];
+                        if (!phrases.TryGetValue(id, out var list)) phrases[id] = list = [];
                         list.Add((act, others));
                     }
                 }
@@ -118,7 +124,7 @@ internal sealed class SpeechActs
                 "negated" => _negated,
                 "noun" => _nouns,
                 "claim" => _claimJudges,
-                _ => throw new InvalidDataException($"{fileName} line {lineNo}: kind '{c[2]}' is not verb, word, negated, phrase, noun, claim, carrier, claimverb or negator"),
+                _ => throw new InvalidDataException($"{fileName} line {lineNo}: kind '{c[2]}' is not verb, word, negated, phrase, negphrase, noun, claim, carrier, claimverb or negator"),
             };
             foreach (var w in c[3].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
