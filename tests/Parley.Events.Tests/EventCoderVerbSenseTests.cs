@@ -472,4 +472,34 @@ public sealed class EventCoderVerbSenseTests
             "9 . . PUNCT . 7 punct");
         Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("19", StringComparison.Ordinal) || e.Cameo.StartsWith("18", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Defending_a_countrys_past_is_verbal_defence()
+    {
+        // "never before has he been so outspoken in defending Britain's past history" (BBC politics): once 074.
+        var doc = Code(
+            "1 Ardonia Ardonia PROPN NNP 2 nsubj " + Ardonia,
+            "2 defended defend VERB VBD 0 root",
+            "3 Belmaria Belmaria PROPN NNP 5 nmod:poss " + Belmaria,
+            "4 's 's PART POS 3 case",
+            "5 history history NOUN NN 2 obj",
+            "6 . . PUNCT . 2 punct");
+        Assert.DoesNotContain(doc.Events, e => e.Cameo == "074");
+    }
+
+    [Fact]
+    public void Warning_someone_about_dangers_is_a_pessimistic_comment_not_a_threat()
+    {
+        // "Labour MPs warned Mr Blair and Mr Brown about the dangers of disunity" (BBC politics): once 130.
+        var doc = Code(
+            "1 Ardonia Ardonia PROPN NNP 2 nsubj " + Ardonia,
+            "2 warned warn VERB VBD 0 root",
+            "3 Belmaria Belmaria PROPN NNP 2 obj " + Belmaria,
+            "4 about about ADP IN 6 case",
+            "5 the the DET DT 6 det",
+            "6 dangers danger NOUN NNS 2 obl",
+            "7 . . PUNCT . 2 punct");
+        Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("13", StringComparison.Ordinal));
+        Assert.Contains(doc.Events, e => e.Cameo == "012");
+    }
 }

@@ -148,10 +148,11 @@ public sealed partial class EventCoder
                 trace?.Dropped(doc, t, code, $"'{lemma}' with the clause '{ctx.TokenText(shown)}': shows something, no protest");
                 return;
             }
-            // "defended President Bush for guaranteeing resources", "defended his record": defending a person or what was
-            // said or decided is words, CAMEO's 052 (defend verbally), not military protection (074), which needs a place,
-            // a people or forces (the block's own patterns: "defend the town" 152, "by troops" 150).
-            if (code == MilitaryProtection && obj >= 0 && (IsPerson(ctx, obj) || _w.VerbalObjects.Contains(g.Lemma(obj))))
+            // "defended President Bush for guaranteeing resources", "defended his record", "defending Britain's past
+            // history": defending a person, what was said or decided, or an abstraction is words, CAMEO's 052 (defend
+            // verbally), not military protection (074), which needs a place, a people or forces (the block's own patterns:
+            // "defend the town" 152, "by troops" 150).
+            if (code == MilitaryProtection && obj >= 0 && (IsPerson(ctx, obj) || _w.VerbalObjects.Contains(g.Lemma(obj)) || AbstractObject(g, t) >= 0))
             {
                 trace?.Step(doc, t, $"'{lemma}' '{ctx.TokenText(obj)}', a person or what was said: words, {code} -> {VerbalDefence}");
                 code = VerbalDefence; reverse = null; rule = "+verbal:" + StringStore.Get(g.Lemma(obj));
