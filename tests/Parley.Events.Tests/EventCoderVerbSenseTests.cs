@@ -329,4 +329,177 @@ public sealed class EventCoderVerbSenseTests
             "9 . . PUNCT . 3 punct");
         Assert.Empty(doc.Events);
     }
+
+    // Round-16 hand checks (issue 11): verb senses misread by what the verb acts on.
+
+    [Fact]
+    public void Abusing_trust_is_a_figure_of_speech_not_assault()
+    {
+        // "Labour had abused the public's trust" (BBC politics): once 180 by Labour.
+        var doc = Code(
+            "1 Ardonia Ardonia PROPN NNP 2 nsubj " + Ardonia,
+            "2 abused abuse VERB VBD 0 root",
+            "3 Belmaria Belmaria PROPN NNP 5 nmod:poss " + Belmaria,
+            "4 's 's PART POS 3 case",
+            "5 trust trust NOUN NN 2 obj",
+            "6 . . PUNCT . 2 punct");
+        Assert.Empty(doc.Events);
+    }
+
+    [Fact]
+    public void Abusing_people_stays_assault()
+    {
+        var doc = Code(
+            "1 Ardonia Ardonia PROPN NNP 2 nsubj " + Ardonia,
+            "2 abused abuse VERB VBD 0 root",
+            "3 Belmaria Belmaria PROPN NNP 2 obj " + Belmaria,
+            "4 . . PUNCT . 2 punct");
+        Assert.Contains(doc.Events, e => e.Cameo.StartsWith("18", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(true)]   // "to demonstrate the central role he will play": shows something
+    [InlineData(false)]  // "Belmarians demonstrated in Ardonia": a protest
+    public void Demonstrating_something_is_showing_it_not_protest(bool withObject)
+    {
+        var doc = withObject
+            ? Code(
+                "1 Ardonia Ardonia PROPN NNP 2 nsubj " + Ardonia,
+                "2 demonstrated demonstrate VERB VBD 0 root",
+                "3 its its PRON PRP$ 4 nmod:poss",
+                "4 role role NOUN NN 2 obj",
+                "5 in in ADP IN 6 case",
+                "6 Belmaria Belmaria PROPN NNP 2 obl " + Belmaria,
+                "7 . . PUNCT . 2 punct")
+            : Code(
+                "1 Ardonia Ardonia PROPN NNP 2 nsubj " + Ardonia,
+                "2 demonstrated demonstrate VERB VBD 0 root",
+                "3 against against ADP IN 4 case",
+                "4 Belmaria Belmaria PROPN NNP 2 obl " + Belmaria,
+                "5 . . PUNCT . 2 punct");
+        if (withObject) Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("14", StringComparison.Ordinal));
+        else Assert.Contains(doc.Events, e => e.Cameo.StartsWith("14", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Demonstrating_that_something_is_so_is_no_protest()
+    {
+        var doc = Code(
+            "1 Ardonia Ardonia PROPN NNP 2 nsubj " + Ardonia,
+            "2 demonstrated demonstrate VERB VBD 0 root",
+            "3 that that SCONJ IN 6 mark",
+            "4 Belmaria Belmaria PROPN NNP 6 nsubj " + Belmaria,
+            "5 had have AUX VBD 6 aux",
+            "6 changed change VERB VBN 2 ccomp",
+            "7 . . PUNCT . 2 punct");
+        Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("14", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Defending_a_person_is_verbal_defence_not_military_protection()
+    {
+        // "Mr Brown ... defended President George Bush for guaranteeing resources" (BBC politics): once 074.
+        var doc = Code(
+            "1 Ardonia Ardonia PROPN NNP 2 nsubj " + Ardonia,
+            "2 defended defend VERB VBD 0 root",
+            "3 President President PROPN NNP 4 compound Ent=B-PER|Actor=SYRGOV|Name=Juan_Example",
+            "4 Juan Juan PROPN NNP 2 obj Ent=I-PER|Actor=SYRGOV|Name=Juan_Example",
+            "5 . . PUNCT . 2 punct");
+        var e = Assert.Single(doc.Events, x => x.Source!.Actor == "TUR");
+        Assert.Equal("052", e.Cameo);
+        Assert.Equal("SYRGOV", e.Target!.Actor);
+    }
+
+    [Fact]
+    public void Defending_a_country_stays_military_protection()
+    {
+        var doc = Code(
+            "1 Ardonia Ardonia PROPN NNP 2 nsubj " + Ardonia,
+            "2 defended defend VERB VBD 0 root",
+            "3 Belmaria Belmaria PROPN NNP 2 obj " + Belmaria,
+            "4 . . PUNCT . 2 punct");
+        Assert.Contains(doc.Events, e => e.Cameo == "074");
+    }
+
+    [Theory]
+    [InlineData("promoted", "promote", "news", null)]       // publicising: no 050
+    [InlineData("backed", "back", "call", "051")]           // endorsement, once 032
+    [InlineData("supported", "support", "plans", "051")]    // endorsement, once 050
+    [InlineData("met", "meet", "reception", null)]          // how something was received: no 040
+    [InlineData("discussed", "discuss", "election", "046")] // a discussion with someone, once 0341
+    public void Verb_senses_read_by_their_object(string form, string lemma, string obj, string? code)
+    {
+        var doc = Code(
+            "1 Ardonia Ardonia PROPN NNP 2 nsubj " + Ardonia,
+            $"2 {form} {lemma} VERB VBD 0 root",
+            "3 the the DET DT 4 det",
+            $"4 {obj} {(obj == "plans" ? "plan" : obj)} NOUN NN 2 obj",
+            "5 with with ADP IN 6 case",
+            "6 Belmaria Belmaria PROPN NNP 2 obl " + Belmaria,
+            "7 . . PUNCT . 2 punct");
+        if (code is null) Assert.Empty(doc.Events);
+        else Assert.Equal(code, Assert.Single(doc.Events, x => x.Source!.Actor == "TUR").Cameo);
+    }
+
+    [Fact]
+    public void Kicking_off_an_election_campaign_is_no_appeal()
+    {
+        var doc = Code(
+            "1 Ardonia Ardonia PROPN NNP 2 nsubj " + Ardonia,
+            "2 kicked kick VERB VBD 0 root",
+            "3 off off ADP RP 2 compound:prt",
+            "4 its its PRON PRP$ 6 nmod:poss",
+            "5 election election NOUN NN 6 compound",
+            "6 campaign campaign NOUN NN 2 obj",
+            "7 . . PUNCT . 2 punct");
+        Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("02", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_infinitive_of_purpose_opened_by_and_is_still_a_purpose()
+    {
+        // "And, more specifically, to demonstrate the central role Mr Brown will play" (BBC politics): the "and" made it a
+        // coordinate clause, asserted.
+        var doc = Code(
+            "1 And and CCONJ CC 3 cc",
+            "2 to to PART TO 3 mark",
+            "3 attack attack VERB VB 7 advcl",
+            "4 Belmaria Belmaria PROPN NNP 3 obj " + Belmaria,
+            "5 , , PUNCT , 3 punct",
+            "6 Ardonia Ardonia PROPN NNP 7 nsubj " + Ardonia,
+            "7 gathered gather VERB VBD 0 root",
+            "8 troops troop NOUN NNS 7 obj",
+            "9 . . PUNCT . 7 punct");
+        Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("19", StringComparison.Ordinal) || e.Cameo.StartsWith("18", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Defending_a_countrys_past_is_verbal_defence()
+    {
+        // "never before has he been so outspoken in defending Britain's past history" (BBC politics): once 074.
+        var doc = Code(
+            "1 Ardonia Ardonia PROPN NNP 2 nsubj " + Ardonia,
+            "2 defended defend VERB VBD 0 root",
+            "3 Belmaria Belmaria PROPN NNP 5 nmod:poss " + Belmaria,
+            "4 's 's PART POS 3 case",
+            "5 history history NOUN NN 2 obj",
+            "6 . . PUNCT . 2 punct");
+        Assert.DoesNotContain(doc.Events, e => e.Cameo == "074");
+    }
+
+    [Fact]
+    public void Warning_someone_about_dangers_is_a_pessimistic_comment_not_a_threat()
+    {
+        // "Labour MPs warned Mr Blair and Mr Brown about the dangers of disunity" (BBC politics): once 130.
+        var doc = Code(
+            "1 Ardonia Ardonia PROPN NNP 2 nsubj " + Ardonia,
+            "2 warned warn VERB VBD 0 root",
+            "3 Belmaria Belmaria PROPN NNP 2 obj " + Belmaria,
+            "4 about about ADP IN 6 case",
+            "5 the the DET DT 6 det",
+            "6 dangers danger NOUN NNS 2 obl",
+            "7 . . PUNCT . 2 punct");
+        Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("13", StringComparison.Ordinal));
+        Assert.Contains(doc.Events, e => e.Cameo == "012");
+    }
 }

@@ -178,8 +178,9 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
             if (h < 0) break;
             if (r == Rel.Advcl && IsPresupposed(g, x)) break;
             // "No group claimed the attack, but militias had made threats": a clause opened by "but"/"and" that the parser
-            // hung as an adverbial is a coordinate clause of its own, not what the verb above states.
-            if (r == Rel.Advcl && g.Child(x, Rel.Cc) >= 0) break;
+            // hung as an adverbial is a coordinate clause of its own, not what the verb above states. An infinitive so opened
+            // ("And, more specifically, to demonstrate the central role Mr Brown will play") is still a purpose (issue 11).
+            if (r == Rel.Advcl && g.Child(x, Rel.Cc) >= 0 && !HasToMark(g, x)) break;
             // "troops remained in Iraq to prevent ISIS from gaining ground": an infinitive of purpose says what was meant, not
             // what happened.
             // Meetings are the exception: "arrived in Kabul to meet officials" reports a meeting news takes as held.

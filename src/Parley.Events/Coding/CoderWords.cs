@@ -57,6 +57,8 @@ internal sealed class CoderWords
         AddresseeVerbs = Get("addressee_verbs");
         Spokespersons = Get("spokespersons");
         VerbalObjects = Get("verbal_objects");
+        AbstractObjects = Get("abstract_objects");
+        ShowingVerbs = Get("showing_verbs");
         NamingVerbs = Get("naming_verbs");
         PejorativeNouns = Get("pejorative_nouns");
         FormerWords = Get("former_words");
@@ -84,6 +86,10 @@ internal sealed class CoderWords
         PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
         PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, AddresseeVerbs, Spokespersons, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals, ReasonMarks,
         SpeechOccasions, PreferenceVerbs, UnrealisingVerbs, IndefiniteArticles;
+    /// <summary>"trust", "position": abstractions a verb of force cannot strike ("abused the public's trust"): issue 11.</summary>
+    public readonly HashSet<int> AbstractObjects;
+    /// <summary>"demonstrate": verbs of protest that also mean showing, which they do with an object: issue 11.</summary>
+    public readonly HashSet<int> ShowingVerbs;
     /// <summary>"explain", "justify": what a target is demanded to do when the demand is for an account of itself;
     /// "need" ("needed to explain"); "must" ("must explain"): issue 11.</summary>
     public readonly HashSet<int> AccountVerbs, NecessityVerbs, DemandModals;

@@ -126,6 +126,39 @@ public sealed partial class EventCoder
             trace?.Step(doc, t, $"'{lemma}' names '{ctx.TokenText(named)}' as '{ctx.TokenText(insult)}': a judgement -> {namedCode}");
         }
 
+        // Verb senses the round-16 hand checks (issue 11) found misread, each by the kind of what the verb acts on; a pattern
+        // (a matched object or phrase) keeps its own code.
+        if (!_petrarch && eventObject < 0 && pattern is null && code is not null)
+        {
+            int obj = ClauseAnalyzer.DirectObject(g, t);
+            int root = CameoOntology.RootOf(code);
+            // "Labour had abused the public's trust", "abused his position": force or assault against an abstraction is a
+            // figure of speech (an allegation about the subject), no act between actors.
+            if (root is 18 or 19 && AbstractObject(g, t) is int abstraction and >= 0)
+            {
+                trace?.Dropped(doc, t, code, $"'{lemma}' '{ctx.TokenText(abstraction)}', an abstraction: a figure of speech, not force");
+                return;
+            }
+            // "sought to demonstrate that the party had changed", "to demonstrate the "central role" Mr Brown will play": a
+            // verb of protest with a clause for its complement, or one that also means showing (data/lang/en/coder-words.tsv)
+            // with an object, shows something; it is no protest ("protested the war" stays one).
+            if (root == 14 && (ClauseAnalyzer.ChildVerb(g, t, Rel.Ccomp) is int shown and >= 0
+                || _w.ShowingVerbs.Contains(g.Lemma(t)) && (shown = ClauseAnalyzer.DirectObject(g, t)) >= 0))
+            {
+                trace?.Dropped(doc, t, code, $"'{lemma}' with the clause '{ctx.TokenText(shown)}': shows something, no protest");
+                return;
+            }
+            // "defended President Bush for guaranteeing resources", "defended his record", "defending Britain's past
+            // history": defending a person, what was said or decided, or an abstraction is words, CAMEO's 052 (defend
+            // verbally), not military protection (074), which needs a place, a people or forces (the block's own patterns:
+            // "defend the town" 152, "by troops" 150).
+            if (code == MilitaryProtection && obj >= 0 && (IsPerson(ctx, obj) || _w.VerbalObjects.Contains(g.Lemma(obj)) || AbstractObject(g, t) >= 0))
+            {
+                trace?.Step(doc, t, $"'{lemma}' '{ctx.TokenText(obj)}', a person or what was said: words, {code} -> {VerbalDefence}");
+                code = VerbalDefence; reverse = null; rule = "+verbal:" + StringStore.Get(g.Lemma(obj));
+            }
+        }
+
         int xc = ClauseAnalyzer.ChildVerb(g, t, Rel.Xcomp);
         if (xc >= 0 && _clauses.IsImminent(g, xc))
         {
@@ -451,7 +484,19 @@ public sealed partial class EventCoder
         return cm.Code == Denial ? xc : -1;
     }
 
+    /// <summary>An object of <paramref name="t"/> that names an abstraction (data/lang/en/coder-words.tsv abstract_objects:
+    /// "trust", "position"), or -1. Every object is read: a parser may make a "that" the first ("Labour had abused the
+    /// public's trust" below "told delegates that").</summary>
+    private int AbstractObject(in SentenceGraph g, int t)
+    {
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Obj && _w.AbstractObjects.Contains(g.Lemma(c))) return c;
+        return -1;
+    }
+
     private const string Denial = "016";
+    /// <summary>CAMEO 074, provide military protection or peacekeeping; 052, defend verbally.</summary>
+    private const string MilitaryProtection = "074", VerbalDefence = "052";
 
     /// <summary>Every target lies in a "between" phrase under verb <paramref name="verb"/> that no source lies in.</summary>
     private bool AllBetweenOthers(in SentenceGraph g, int verb, List<ActorRef> sources, List<ActorRef> targets)
