@@ -86,6 +86,9 @@ internal static class BenchCommand
             long docs = 0, sentences = 0, tokens = 0, events = 0, entities = 0;
             int[] gc0 = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             var pause0 = GC.GetTotalPauseDuration();
+            long allocated0 = GC.GetTotalAllocatedBytes(precise: true);
+            // PARLEY_GC_TRACE=1: the window's collections (generation, reason) and large-object allocations by type
+            using var gcTrace = Environment.GetEnvironmentVariable("PARLEY_GC_TRACE") is null ? null : new GcTrace();
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             foreach (var item in new DocumentStream(engine).Process(parse.GetValue(paths)!))
@@ -105,8 +108,9 @@ internal static class BenchCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"CPU {cpu:F2} s: {sentences / cpu:N0} sentences per CPU-second ({sentences / cpu * Environment.ProcessorCount:N0}/s if all {Environment.ProcessorCount} cores were free)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"garbage collections: {GC.CollectionCount(0) - gc0[0]:N0} gen0, {GC.CollectionCount(1) - gc0[1]:N0} gen1, {GC.CollectionCount(2) - gc0[2]:N0} gen2; paused {(GC.GetTotalPauseDuration() - pause0).TotalSeconds:F2} s"));
+                $"garbage collections: {GC.CollectionCount(0) - gc0[0]:N0} gen0, {GC.CollectionCount(1) - gc0[1]:N0} gen1, {GC.CollectionCount(2) - gc0[2]:N0} gen2; paused {(GC.GetTotalPauseDuration() - pause0).TotalSeconds:F2} s; allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated0) / (1024.0 * 1024):N0} MB"));
             Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MB");
+            gcTrace?.Report();
             if (profile is not null) WriteProfile(profile, cpu);
             return 0;
         });
