@@ -168,6 +168,19 @@ public class CoreferenceTests(MiniKbFixture fx)
     }
 
     [Fact]
+    public void HeSaidAfterAnOpeningPhraseIsTheLastSpeakerNotANameHeQuoted()
+    {
+        // "Laying into the Tories' record he said": he is the speaker quoted last, not the man named in his reported words
+        var doc = Run(Ner("Gordon Brown said the NHS was not safe. The chancellor said the cuts proposed by Oliver Letwin would hurt. Laying into the Tories' record he said: \"Never again.\"",
+            ("Gordon Brown", "PER"), ("Oliver Letwin", "PER"), ("Tories", "ORG")));
+        Assert.Equal("Gordon Brown", At(doc, "he said")?.Name);
+        // a person named before the pronoun in its own sentence keeps the ordinary choice
+        doc = Run(Ner("Gordon Brown said the NHS was not safe. Tony Blair met Oliver Letwin and he said talks went well.",
+            ("Gordon Brown", "PER"), ("Tony Blair", "PER"), ("Oliver Letwin", "PER")));
+        Assert.NotEqual("Gordon Brown", At(doc, "he said")?.Name);
+    }
+
+    [Fact]
     public void ACourtesyTitleInTheNameGivesTheGender()
     {
         // "Ms Blears" is a woman: "he" is the rights-group chairman who accused her
