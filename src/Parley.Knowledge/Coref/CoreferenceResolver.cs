@@ -663,9 +663,29 @@ public sealed class CoreferenceResolver : IPipelineComponent
             int s = Math.Max(0, doc.SentenceAt(e.Start));
             if (sentence - s > SentencesBack || !fits(e) || NestedInAgent(entities, e)) continue;
             int first = doc.TokenAt(e.Start), last = doc.TokenAt(Math.Max(e.Start, e.End - 1));
-            if (first >= 0 && last >= 0 && IsSpeaker(doc, first, last, mentionStarts)) best = e;
+            if (first >= 0 && last >= 0 && IsSpeaker(doc, first, last, mentionStarts) && !InReportedClause(doc, first)) best = e;
         }
         return best;
+    }
+
+    /// <summary>'Mr Clarke said he had supported the plans when Mr Blunkett argued for them': a speech verb earlier in the
+    /// sentence, in lower case (not 'the United States'), outside quotations, after a word (not opening it: 'Asked whether
+    /// ..., Mr Howard told') and not right before
+    /// the mention ('..., said Mr Kennedy'), reports what the mention's
+    /// clause says, so the mention is a person spoken of, not the speaker a later 'he said' continues.</summary>
+    private bool InReportedClause(Document doc, int first)
+    {
+        var tokens = doc.Tokens;
+        int sentence = tokens[first].Sentence;
+        for (int k = first - 2; k > 0 && tokens[k - 1].Sentence == sentence; k--)
+        {
+            string w = Text(doc, k);
+            // a quotation's edge, a semicolon or ', while' / ', but' closes the reported clause: 'Duda said the victims
+            // were "..." while Interior Minister Brudzinski wrote' leaves Brudzinski a speaker
+            if (w is "\"" or "\u201C" or "\u201D" or ";" || _conjunctionsBeforeSpeaker.Contains(w) && Text(doc, k - 1) == ",") return false;
+            if (char.IsLower(Text(doc, k)[0]) && _speechVerbs.Contains(Text(doc, k)) && !InsideQuotation(doc.Text, tokens[k].Start) && IsWord(Text(doc, k - 1))) return true;
+        }
+        return false;
     }
 
     private static EntityMention? BestAntecedent(Document doc, List<EntityMention> entities, Dictionary<EntityMention, Cluster> clusterOf,
