@@ -168,6 +168,36 @@ public class CoreferenceTests(MiniKbFixture fx)
     }
 
     [Fact]
+    public void HeSaidAfterAnOpeningPhraseIsTheLastSpeakerNotANameHeQuoted()
+    {
+        // "Laying into the Tories' record he said": he is the speaker quoted last, not the man named in his reported words
+        var doc = Run(Ner("Gordon Brown said the NHS was not safe. The chancellor said the cuts proposed by Oliver Letwin would hurt. Laying into the Tories' record he said: \"Never again.\"",
+            ("Gordon Brown", "PER"), ("Oliver Letwin", "PER"), ("Tories", "ORG")));
+        Assert.Equal("Gordon Brown", At(doc, "he said")?.Name);
+        // a person named before the pronoun in its own sentence keeps the ordinary choice
+        doc = Run(Ner("Gordon Brown said the NHS was not safe. Tony Blair met Oliver Letwin and he said talks went well.",
+            ("Gordon Brown", "PER"), ("Tony Blair", "PER"), ("Oliver Letwin", "PER")));
+        Assert.NotEqual("Gordon Brown", At(doc, "he said")?.Name);
+    }
+
+    [Fact]
+    public void APersonInAReportedClauseIsNotTheLastSpeaker()
+    {
+        // "Mr Clarke said he had supported the plans when Mr Blunkett argued for them. "...," he said": Clarke speaks
+        var doc = Run(Ner("Mr Clarke said he had supported the plans when Mr Blunkett argued for them in Cabinet. \"ID cards are a means to security,\" he said.",
+            ("Mr Clarke", "PER"), ("Mr Blunkett", "PER")));
+        Assert.Equal("Mr Clarke", At(doc, "he said")?.Name);
+        // a speaker after the quotation it closes stays the speaker
+        doc = Run(Ner("\"We will win,\" said Mr Kennedy. Mr Howard disagreed. \"They will lose,\" he said.",
+            ("Mr Kennedy", "PER"), ("Mr Howard", "PER")));
+        Assert.NotNull(At(doc, "he said"));
+        // a second speaker after a quotation that closes the first one's words is a speaker
+        doc = Run(Ner("President Andrzej Duda said it was an \"appalling tragedy\" while Minister Joachim Brudzinski wrote he had ordered checks. He tweeted, \"I want to express my sympathy\".",
+            ("Andrzej Duda", "PER"), ("Joachim Brudzinski", "PER")));
+        Assert.Equal("Joachim Brudzinski", At(doc, "He tweeted")?.Name);
+    }
+
+    [Fact]
     public void ACourtesyTitleInTheNameGivesTheGender()
     {
         // "Ms Blears" is a woman: "he" is the rights-group chairman who accused her

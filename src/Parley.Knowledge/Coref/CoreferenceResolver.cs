@@ -499,7 +499,8 @@ public sealed class CoreferenceResolver : IPipelineComponent
                 fits = e => (e.Start < open || e.Start >= close) && inner(e);
             }
             EntityMention? antecedent = null;
-            if (!reflexive && (_malePronouns.Contains(w) || _femalePronouns.Contains(w)) && AttributionPronoun(doc, t) is { } attribution)
+            if (!reflexive && (_malePronouns.Contains(w) || _femalePronouns.Contains(w))
+                && (AttributionPronoun(doc, t) ?? FirstPersonAfterPhrase(doc, entities, t)) is { } attribution)
             {
                 // ', he said' after a reported clause: the names of the clause are what he spoke of, not him ("... the
                 // 'George Bush-style tax cutting spree' planned by the Tories, he said").
@@ -558,6 +559,22 @@ public sealed class CoreferenceResolver : IPipelineComponent
         string before = Text(doc, k);
         if (before is "\"" or "\u201D") return Attribution.Opening;
         return before == "," && k == t - 1 ? Attribution.AfterClause : null;
+    }
+
+    /// <summary>'Laying into the Tories' record, he said:', 'In Gateshead he told activists': a pronoun subject of a speech
+    /// verb after an opening phrase that names no person and quotes nothing is the sentence's first person, so it opens the
+    /// attribution like a pronoun that starts the sentence (the speaker quoted last, not a name inside his reported words in
+    /// the sentence before: 'the cuts proposed by shadow chancellor Oliver Letwin ..., he told activists').</summary>
+    private Attribution? FirstPersonAfterPhrase(Document doc, List<EntityMention> entities, int t)
+    {
+        if (!IsSpeaker(doc, t, t, null)) return null;
+        var tokens = doc.Tokens;
+        int sentence = tokens[t].Sentence;
+        int start = doc.Sentences[sentence].Start;
+        for (int k = t - 1; k >= 0 && tokens[k].Sentence == sentence && tokens[k].Start >= start; k--)
+            if (Text(doc, k) is "\"" or "\u201C" or "\u201D" or ";" or ":" || _malePronouns.Contains(Text(doc, k)) || _femalePronouns.Contains(Text(doc, k))
+                || CoveredByPerson(entities, tokens[k].Start, null!)) return null;
+        return Attribution.Opening;
     }
 
     /// <summary>A speaker: the mention (tokens <paramref name="first"/>..<paramref name="last"/>) is the subject of a speech
@@ -646,9 +663,29 @@ public sealed class CoreferenceResolver : IPipelineComponent
             int s = Math.Max(0, doc.SentenceAt(e.Start));
             if (sentence - s > SentencesBack || !fits(e) || NestedInAgent(entities, e)) continue;
             int first = doc.TokenAt(e.Start), last = doc.TokenAt(Math.Max(e.Start, e.End - 1));
-            if (first >= 0 && last >= 0 && IsSpeaker(doc, first, last, mentionStarts)) best = e;
+            if (first >= 0 && last >= 0 && IsSpeaker(doc, first, last, mentionStarts) && !InReportedClause(doc, first)) best = e;
         }
         return best;
+    }
+
+    /// <summary>'Mr Clarke said he had supported the plans when Mr Blunkett argued for them': a speech verb earlier in the
+    /// sentence, in lower case (not 'the United States'), outside quotations, after a word (not opening it: 'Asked whether
+    /// ..., Mr Howard told') and not right before
+    /// the mention ('..., said Mr Kennedy'), reports what the mention's
+    /// clause says, so the mention is a person spoken of, not the speaker a later 'he said' continues.</summary>
+    private bool InReportedClause(Document doc, int first)
+    {
+        var tokens = doc.Tokens;
+        int sentence = tokens[first].Sentence;
+        for (int k = first - 2; k > 0 && tokens[k - 1].Sentence == sentence; k--)
+        {
+            string w = Text(doc, k);
+            // a quotation's edge, a semicolon or ', while' / ', but' closes the reported clause: 'Duda said the victims
+            // were "..." while Interior Minister Brudzinski wrote' leaves Brudzinski a speaker
+            if (w is "\"" or "\u201C" or "\u201D" or ";" || _conjunctionsBeforeSpeaker.Contains(w) && Text(doc, k - 1) == ",") return false;
+            if (char.IsLower(Text(doc, k)[0]) && _speechVerbs.Contains(Text(doc, k)) && !InsideQuotation(doc.Text, tokens[k].Start) && IsWord(Text(doc, k - 1))) return true;
+        }
+        return false;
     }
 
     private static EntityMention? BestAntecedent(Document doc, List<EntityMention> entities, Dictionary<EntityMention, Cluster> clusterOf,
