@@ -573,7 +573,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
         int start = doc.Sentences[sentence].Start;
         for (int k = t - 1; k >= 0 && tokens[k].Sentence == sentence && tokens[k].Start >= start; k--)
             if (Text(doc, k) is "\"" or "\u201C" or "\u201D" or ";" or ":" || _malePronouns.Contains(Text(doc, k)) || _femalePronouns.Contains(Text(doc, k))
-                || CoveredByPerson(entities, tokens[k].Start, null!)) return null;
+                || CoveredByPerson(entities, tokens[k].Start, null)) return null;
         return Attribution.Opening;
     }
 
@@ -769,7 +769,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
         return false;
     }
 
-    private static bool CoveredByPerson(List<EntityMention> entities, int offset, EntityMention except)
+    private static bool CoveredByPerson(List<EntityMention> entities, int offset, EntityMention? except)
     {
         foreach (var o in entities)
         {
