@@ -594,6 +594,32 @@ public sealed class EventCoderSpeechActTests
         Assert.Empty(ToldThePlanWasReady("him", "PRON", "_").Events);
     }
 
+    /// <summary>"Tremont {verb} the Zorbax website the party was ready", parsed as BBC politics often is: the phrase after the
+    /// verb made the reported clause's first subject.</summary>
+    private static Document WebsiteThePartyWasReady(string verb, string lemma) => Code($"""
+        {Speaker}
+        2 {verb} {lemma} VERB 0 root _
+        3 the the DET 5 det _
+        4 Zorbax Zorbax PROPN 5 compound Ent=B-ORG|Actor=MED
+        5 website website NOUN 9 nsubj _
+        6 the the DET 7 det _
+        7 party party NOUN 9 nsubj _
+        8 was be AUX 9 cop _
+        9 ready ready ADJ 2 ccomp _
+        10 . . PUNCT 2 punct _
+        """);
+
+    [Fact]
+    public void The_press_right_after_a_verb_of_telling_is_the_channel_not_the_target()
+    {
+        // "told the BBC News website the party avoided ...": the website is spoken to, not spoken about (issue 11).
+        var e = Assert.Single(WebsiteThePartyWasReady("told", "tell").Events);
+        Assert.Equal(("010", "SYRGOV", null), (e.Cameo, e.Source!.Actor, e.Target?.Actor));
+        // Not after a verb that takes no addressee: "said the Zorbax website ..." is about the press.
+        var said = Assert.Single(WebsiteThePartyWasReady("said", "say").Events);
+        Assert.Equal(("010", "MED"), (said.Cameo, said.Target?.Actor));
+    }
+
     /// <summary>"Tremont said Ardonia was spending too much{ time}." (issue 11, round 13: a phrase of conduct).</summary>
     private static Document SaidArdoniaWasSpendingTooMuch(bool time) => Code($"""
         {Speaker}

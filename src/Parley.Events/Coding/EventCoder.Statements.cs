@@ -189,7 +189,11 @@ public sealed partial class EventCoder
             }
             // A statement "about" the speaker's own country ("Mr Brown said the UK must invest") is about no one else.
             // "told BBC Radio 4": the press a statement was made to is its channel, not whom it is about.
-            if (obj >= 0 || toPress) targets.RemoveAll(x => IsMedia(x.Code));
+            // "told the BBC News website the party avoided ...", "told BBC Radio 4's Today programme: ...": a phrase right after
+            // a verb of telling is its addressee even where the parser makes it the reported clause's subject or the clause itself;
+            // press named there is the channel as well (issue 11).
+            bool pressAddressed = about >= 0 && _w.AddresseeVerbs.Contains(g.Lemma(t)) && PhraseFollows(g, t, about);
+            if (obj >= 0 || toPress || pressAddressed) targets.RemoveAll(x => IsMedia(x.Code));
             // A government speaker "about" a party of its own country: in the dictionaries every party of a country is one
             // code (GBRPTY), most often the speaker's own ("Labour MPs"), so no side can be told: no target. Words against a
             // party (criticism, accusation, threat) are most often against another party than the speaker's own.
@@ -379,6 +383,15 @@ public sealed partial class EventCoder
     /// A government's media or culture minister ("Culture Secretary Tessa Jowell", GBRGOVMED) is the government's.</summary>
     private static bool IsMedia(string code) => code.Length >= 6 && code.AsSpan(3, 3).SequenceEqual("MED")
         || code.StartsWith("MED", StringComparison.Ordinal);
+
+    /// <summary>The phrase of <paramref name="head"/> begins right after <paramref name="verb"/>: every token between them lies below the head.</summary>
+    private static bool PhraseFollows(in SentenceGraph g, int verb, int head)
+    {
+        if (head <= verb) return false;
+        for (int i = verb + 1; i < head; i++)
+            if (!g.Dominates(head, i)) return false;
+        return true;
+    }
 
     /// <summary><paramref name="x"/> lies in the subtree of <paramref name="clause"/> but not in that of <paramref name="except"/>.</summary>
     private static bool Within(in SentenceGraph g, int clause, int x, int except)
