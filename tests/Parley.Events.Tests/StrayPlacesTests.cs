@@ -35,4 +35,33 @@ public sealed class StrayPlacesTests
     [Fact]
     public void A_town_of_a_country_the_article_names_stays_its_country() =>
         Assert.Contains(Visit("PPL", "Canada").Events, e => e.Target?.Actor == "CAN" && e.Target.Text == "Torbay");
+    /// <summary>"Tremont said Torbay was ready" in an article that names Canada: a plain statement about a {featureCode} place.</summary>
+    private static Document SaidPlaceWasReady(string featureCode)
+    {
+        var doc = AnnotatedConllu.Parse("""
+            # published = 2005-03-02
+            1 Tremont Tremont PROPN 2 nsubj Ent=B-PER|Actor=GBRGOV
+            2 said say VERB 0 root _
+            3 Torbay Torbay PROPN 5 nsubj Ent=B-LOC|Actor=CAN|Loc=B|Country=CAN
+            4 was be AUX 5 cop _
+            5 ready ready ADJ 2 ccomp _
+            6 in in ADP 7 case _
+            7 Canada Canada PROPN 5 obl Ent=B-LOC|Actor=CAN|Kb=country:CAN|Loc=B|Country=CAN
+            """);
+        doc.Places[0].FeatureCode = featureCode;
+        doc.Places[1].FeatureCode = "PCLI";
+        TestData.Coder.Process(doc);
+        return doc;
+    }
+
+    [Fact]
+    public void A_plain_statement_is_not_about_a_town_it_names()
+    {
+        // "said the bus service between Srinagar and Muzaffarabad ..." (BBC politics, issue 11): the statement stays, untargeted.
+        var town = Assert.Single(SaidPlaceWasReady("PPL").Events);
+        Assert.Equal(("010", null), (town.Cameo, town.Target?.Actor));
+        // A capital stands for its country.
+        var capital = Assert.Single(SaidPlaceWasReady("PPLC").Events);
+        Assert.Equal(("010", "CAN"), (capital.Cameo, capital.Target?.Actor));
+    }
 }

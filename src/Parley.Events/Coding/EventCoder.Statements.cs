@@ -207,6 +207,9 @@ public sealed partial class EventCoder
                 && sources.Exists(s => SpeakerRole(s, x.Code, "GOV", "OPP", "LEG", "ELI")));
             if (act is null) targets.RemoveAll(x => x.Code.Length == 6 && (x.Code.EndsWith("MIL", StringComparison.Ordinal) || x.Code.EndsWith("COP", StringComparison.Ordinal))
                 && sources.Exists(s => SpeakerRole(s, x.Code, "GOV")));
+            // "said the bus service between Srinagar and Muzaffarabad will reunite families": a plain statement is not about a
+            // town it names, coded only by its country (a capital or a country stays its country's; issue 11).
+            if (act is null) targets.RemoveAll(x => x.Code.Length == 3 && x.Entity >= 0 && StrayPlaces.IsTownEntity(doc, x.Entity));
             // "Corbyn said his Labour Party ...": what the speaker's own possessive names is the speaker's side, not another actor.
             if (obj < 0 && about >= 0 && OwnedBySpeaker(ctx, g, about, sources)) targets.Clear();
             // A person the dictionaries know only by country ("Bolton" USA) is someone else, not the country.

@@ -36,6 +36,16 @@ internal static class StrayPlaces
         return stray;
     }
 
+    /// <summary>Entity <paramref name="entity"/> of <paramref name="doc"/> is a town (<see cref="IsTown"/>) where it is named.</summary>
+    public static bool IsTownEntity(Document doc, int entity)
+    {
+        if (entity < 0 || entity >= doc.Entities.Count) return false;
+        var m = doc.Entities[entity];
+        foreach (var p in doc.Places)
+            if (p.Start == m.Start && p.End == m.End && IsTown(p)) return true;
+        return false;
+    }
+
     /// <summary>A populated place or division that is not a capital nor a country, named as a place.</summary>
     private static bool IsTown(PlaceMention p) => p.Role is null or PlaceRole.Place or PlaceRole.ContainedIn
         && p.FeatureCode is { } f && !f.StartsWith("PCL", StringComparison.Ordinal) && f != "PPLC";
