@@ -762,6 +762,26 @@ public sealed class EventCoderSpeechActTests
     }
 
     [Fact]
+    public void A_title_linked_as_a_party_with_a_role_names_the_persons_party()
+    {
+        // "Lib Dem MP John Smith said the Tories must apologise": the linker takes "Lib Dem MP" for the party with a role
+        // (GBRPTYLEG); it is still the party of John Smith's title, another party than the one obliged.
+        var e = Assert.Single(Code("""
+            1 Green Green PROPN 2 compound Ent=B-ORG|Actor=GBRPTYLEG|Kb=actor:GREEN_PARTY
+            2 MP MP PROPN 3 nmod:desc Ent=I-ORG|Actor=GBRPTYLEG|Kb=actor:GREEN_PARTY
+            3 Ann Ann PROPN 5 nsubj Ent=B-PER
+            4 Bell Bell PROPN 3 flat Ent=I-PER
+            5 said say VERB 0 root _
+            6 the the DET 7 det _
+            7 Reds Reds PROPN 9 nsubj Ent=B-ORG|Actor=GBRPTY|Kb=actor:RED_PARTY
+            8 must must AUX 9 aux _
+            9 apologise apologise VERB 5 ccomp _
+            10 . . PUNCT 5 punct _
+            """).Events);
+        Assert.Equal(("020", "GBRPTY", "GBRPTY"), (e.Cameo, e.Source!.Actor, e.Target!.Actor));
+    }
+
+    [Fact]
     public void A_party_criticising_another_party_of_the_same_code_targets_it()
     {
         // "The Greens criticised the Reds' promises" (a verb of disapproval, issue 11: "Labour hit back at the Tory proposals").

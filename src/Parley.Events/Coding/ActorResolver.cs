@@ -844,9 +844,10 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         return SameSide(x, y);
     }
 
-    /// <summary>The knowledge-base id of an organisation the dictionaries code as a party (<see cref="ActorRef.Party"/>), else null.</summary>
+    /// <summary>The knowledge-base id of an organisation the dictionaries code as a party (<see cref="ActorRef.Party"/>), with
+    /// or without a role after it ("Lib Dem MP" linked as the party, GBRPTYLEG), else null.</summary>
     internal static string? PartyOf(EntityMention entity, string code) =>
-        entity.Type == "ORG" && code.EndsWith("PTY", StringComparison.Ordinal) && entity.Kb is { } kb ? kb : null;
+        entity.Type == "ORG" && code.Length >= 6 && code.AsSpan(3, 3).SequenceEqual("PTY") && entity.Kb is { } kb ? kb : null;
 
     /// <summary>The party of entity <paramref name="e"/> coded through <paramref name="ae"/> as <paramref name="code"/>: a
     /// named party's own id, or the party a person's title names ("Labour's Chief Secretary Paul Boateng", and "he").</summary>
