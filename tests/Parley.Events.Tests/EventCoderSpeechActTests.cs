@@ -751,6 +751,62 @@ public sealed class EventCoderSpeechActTests
         Assert.Equal(("010", null), (own.Cameo, own.Target?.Actor));
     }
 
+    /// <summary>"Green leader Ann Bell said the Reds' plans have failed. She said the Reds had failed."</summary>
+    private static Document GreenLeaderSaysRedsPlansFailed(string redsKb) => Code($"""
+        1 Green Green PROPN 2 compound Ent=B-ORG|Actor=GBRPTY|Kb=actor:GREEN_PARTY
+        2 leader leader NOUN 3 compound _
+        3 Ann Ann PROPN 5 nsubj Ent=B-PER|Cluster=0
+        4 Bell Bell PROPN 3 flat Ent=I-PER|Cluster=0
+        5 said say VERB 0 root _
+        6 the the DET 7 det _
+        7 Reds Reds PROPN 9 nmod:poss Ent=B-ORG|Actor=GBRPTY|Kb={redsKb}
+        8 ' ' PART 7 case _
+        9 plans plan NOUN 11 nsubj _
+        10 have have AUX 11 aux _
+        11 failed fail VERB 5 ccomp _
+        12 . . PUNCT 5 punct _
+
+        1 She she PRON 2 nsubj Ent=B-PER|Cluster=0
+        2 said say VERB 0 root _
+        3 the the DET 4 det _
+        4 Reds Reds PROPN 6 nsubj Ent=B-ORG|Actor=GBRPTY|Kb={redsKb}
+        5 had have AUX 6 aux _
+        6 failed fail VERB 2 ccomp _
+        7 . . PUNCT 2 punct _
+        """);
+
+    [Fact]
+    public void A_person_titled_by_one_party_judging_another_targets_it()
+    {
+        // "Labour's Chief Secretary Paul Boateng said the Lib Dems' sums did not add up" (issue 11): the party a person's
+        // title names is that person's, in every mention of them ("She"), so another party they judge is the other side.
+        var events = GreenLeaderSaysRedsPlansFailed("actor:RED_PARTY").Events;
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.Equal(("111", "GBRPTY", "GBRPTY"), (e.Cameo, e.Source!.Actor, e.Target!.Actor)));
+        // Her own party's plans: her own side, plain statements.
+        Assert.All(GreenLeaderSaysRedsPlansFailed("actor:GREEN_PARTY").Events, e => Assert.Equal(("010", null), (e.Cameo, e.Target?.Actor)));
+    }
+
+    [Fact]
+    public void A_title_linked_as_a_party_with_a_role_names_the_persons_party()
+    {
+        // "Lib Dem MP John Smith said the Tories must apologise": the linker takes "Lib Dem MP" for the party with a role
+        // (GBRPTYLEG); it is still the party of John Smith's title, another party than the one obliged.
+        var e = Assert.Single(Code("""
+            1 Green Green PROPN 2 compound Ent=B-ORG|Actor=GBRPTYLEG|Kb=actor:GREEN_PARTY
+            2 MP MP PROPN 3 nmod:desc Ent=I-ORG|Actor=GBRPTYLEG|Kb=actor:GREEN_PARTY
+            3 Ann Ann PROPN 5 nsubj Ent=B-PER
+            4 Bell Bell PROPN 3 flat Ent=I-PER
+            5 said say VERB 0 root _
+            6 the the DET 7 det _
+            7 Reds Reds PROPN 9 nsubj Ent=B-ORG|Actor=GBRPTY|Kb=actor:RED_PARTY
+            8 must must AUX 9 aux _
+            9 apologise apologise VERB 5 ccomp _
+            10 . . PUNCT 5 punct _
+            """).Events);
+        Assert.Equal(("020", "GBRPTY", "GBRPTY"), (e.Cameo, e.Source!.Actor, e.Target!.Actor));
+    }
+
     [Fact]
     public void A_party_criticising_another_party_of_the_same_code_targets_it()
     {

@@ -34,7 +34,7 @@ internal sealed partial class ActorResolver
         return new ActorRef
         {
             Entity = e, Cluster = m.Cluster, Code = ctx.Doc.Entities[ae].Actor!, Name = ctx.Doc.Entities[ae].Name ?? m.Name,
-            Start = m.Start, End = m.End, Confidence = 0.9, Token = token, Party = ActorResolver.PartyOf(ctx.Doc.Entities[ae], ctx.Doc.Entities[ae].Actor!),
+            Start = m.Start, End = m.End, Confidence = 0.9, Token = token, Party = ActorResolver.PartyOf(ctx, e, ae, ctx.Doc.Entities[ae].Actor!),
         };
     }
 

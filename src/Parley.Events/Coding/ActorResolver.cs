@@ -200,7 +200,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             {
                 Entity = e, Cluster = m.Cluster, Code = prefix + code, Name = entities[ae].Name ?? m.Name, Start = m.Start, End = m.End,
                 Confidence = m.Confidence >= 1 ? 1 : Math.Max(0.5, m.Confidence), Token = head, Person = entities[ae].Type == "PER" && g.Upos(head) != UPos.PRON,
-                Party = PartyOf(entities[ae], code),
+                Party = PartyOf(ctx, e, ae, code),
             };
             if (code.Contains('/')) AddJointActors(actor, prefix, code, into);
             else into.Add(actor);
@@ -216,7 +216,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             into.Add(new ActorRef
             {
                 Entity = e, Cluster = m.Cluster, Code = PrefixRoles(g, head) + titled, Name = m.Name ?? m.Text, Start = m.Start, End = m.End,
-                Confidence = 0.75, Token = head, Person = m.Type == "PER" && g.Upos(head) != UPos.PRON,
+                Confidence = 0.75, Token = head, Person = m.Type == "PER" && g.Upos(head) != UPos.PRON, Party = ctx.TitleParty(e),
             });
             return;
         }
@@ -520,8 +520,12 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             int up = g.Head(k);
             if (up >= 0 && ctx.EntityAt[up] == e) continue; // once per mention, at its head
             int key = ctx.PersonKey(e);
-            if (ctx.Titles.TryGetValue(key, out var had) && had.Country is not null) continue;
-            if (TitleOf(ctx, g, k, e, out bool candidacy, predicates: known < 0) is not { } title) continue;
+            bool settled = ctx.Titles.TryGetValue(key, out var had) && had.Country is not null;
+            if (settled && (doc.Entities[e].Type != "PER" || ctx.TitleParties.ContainsKey(key))) continue;
+            if (TitleOf(ctx, g, k, e, out bool candidacy, out string? party, predicates: known < 0) is not { } title) continue;
+            // "Labour's Chief Secretary Paul Boateng": the party his title names is his, for every mention of him (issue 11).
+            if (party is not null && doc.Entities[e].Type == "PER") ctx.TitleParties.TryAdd(key, party);
+            if (settled) continue;
             // "Democratic presidential nominee Joe Biden": a candidacy leaves a known person the knowledge base's role.
             if (known >= 0 && (candidacy || !TitleOverrides(doc.Entities[known].Actor!, title.Role))) continue;
             // A known person's country is the knowledge base's, whatever the article's.
@@ -558,13 +562,16 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     /// for a person the knowledge base knows, whose predicates describe more than offices ("Mr Blair has been a leading
     /// advocate of Turkish membership").</param>
     /// <param name="candidacy">Whether the title is a candidacy ("Lord Mayor candidate"), not an office.</param>
-    private (string Role, string? Country)? TitleOf(DocumentContext ctx, in SentenceGraph g, int head, int e, out bool candidacy, bool predicates = true)
+    /// <param name="party">The knowledge-base id of the party the title names ("Tory leader", "Lib Dem MP"), or null.</param>
+    private (string Role, string? Country)? TitleOf(DocumentContext ctx, in SentenceGraph g, int head, int e, out bool candidacy,
+        out string? party, bool predicates = true)
     {
         candidacy = false;
+        party = null;
         var m = ctx.Doc.Entities[e];
         int first = ctx.Doc.TokenAt(m.Start);
         if (first < 0) return null;
-        string? role = null, country = null;
+        string? role = null, country = null, partyKb = null;
         bool isCandidacy = false;
         void Consider(DocumentContext ctx, in SentenceGraph g, int c, bool mayBeTitle, ActorResolver self)
         {
@@ -573,7 +580,9 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 // "Tory leader Michael Howard": the leader of a party is the party's, not the government's. A shadow post
                 // ("Conservative shadow home secretary David Davis", OPP) is the opposition front bench's whatever its party.
                 bool shadow = r == OppositionRole && AgentLexicon.IsShadowTitle(g, c);
-                role = shadow ? r : self.PartyRoleBelow(ctx, g, c, e) ?? r;
+                var below = self.PartyBelow(ctx, g, c, e);
+                role = shadow ? r : below?.Role ?? r;
+                partyKb = below?.Kb;
                 country ??= self.CountryBelow(ctx, g, c, e);
                 isCandidacy = self._w.CandidacyTitles.Contains(g.Lemma(c));
                 // "EU Commission president X": the body the title names is whom X is; "BNP leader X", "PCS union leader X"
@@ -633,6 +642,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 if (g.RelOf(c) == Rel.Conj && g.Child(c, Rel.Cop) >= 0 && g.Child(c, Rel.Nsubj) < 0) Consider(ctx, g, c, true, this);
         }
         candidacy = isCandidacy;
+        party = role is null ? null : partyKb;
         return role is null ? null : (role, country);
     }
 
@@ -720,8 +730,8 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     }
 
     /// <summary>The party role (PTY, OPP) of a party named in the title under <paramref name="top"/> ("Tory leader",
-    /// "Labour's election chief"), or null.</summary>
-    private string? PartyRoleBelow(DocumentContext ctx, in SentenceGraph g, int top, int person)
+    /// "Labour's election chief") and its knowledge-base id (<see cref="PartyOf(EntityMention, string)"/>), or null.</summary>
+    private (string Role, string? Kb)? PartyBelow(DocumentContext ctx, in SentenceGraph g, int top, int person)
     {
         for (int k = g.First; k < g.End; k++)
         {
@@ -729,7 +739,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             int e = ctx.EntityAt[k];
             if (e >= 0 && ctx.ActorEntity(e) is int ae and >= 0 && ctx.Doc.Entities[ae].Actor is { Length: >= 6 } code
                 && code.AsSpan(3, 3) is var role && (role.SequenceEqual("PTY") || role.SequenceEqual("OPP")))
-                return code.Substring(3, 3);
+                return (code.Substring(3, 3), PartyOf(ctx.Doc.Entities[ae], code));
         }
         return null;
     }
@@ -834,9 +844,15 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         return SameSide(x, y);
     }
 
-    /// <summary>The knowledge-base id of an organisation the dictionaries code as a party (<see cref="ActorRef.Party"/>), else null.</summary>
+    /// <summary>The knowledge-base id of an organisation the dictionaries code as a party (<see cref="ActorRef.Party"/>), with
+    /// or without a role after it ("Lib Dem MP" linked as the party, GBRPTYLEG), else null.</summary>
     internal static string? PartyOf(EntityMention entity, string code) =>
-        entity.Type == "ORG" && code.EndsWith("PTY", StringComparison.Ordinal) && entity.Kb is { } kb ? kb : null;
+        entity.Type == "ORG" && code.Length >= 6 && code.AsSpan(3, 3).SequenceEqual("PTY") && entity.Kb is { } kb ? kb : null;
+
+    /// <summary>The party of entity <paramref name="e"/> coded through <paramref name="ae"/> as <paramref name="code"/>: a
+    /// named party's own id, or the party a person's title names ("Labour's Chief Secretary Paul Boateng", and "he").</summary>
+    internal static string? PartyOf(DocumentContext ctx, int e, int ae, string code) =>
+        PartyOf(ctx.Doc.Entities[ae], code) ?? (ctx.Doc.Entities[ae].Type == "PER" ? ctx.TitleParty(e) : null);
 
     /// <summary>Two named parties of one code (<see cref="ActorRef.Party"/>), one of them resolved or excluded with
     /// Resolve's partiesApart: two sides, and two actors.</summary>

@@ -45,6 +45,13 @@ internal sealed class DocumentContext(Document doc, int[] entityAt, IEventTraceS
     /// <summary>The codes of <see cref="Titles"/> once their countries are settled (the title's own, else the article's).</summary>
     public readonly Dictionary<int, string> TitledCodes = [];
 
+    /// <summary>Persons by cluster (or ~entity without one): the knowledge-base id of the party their title names ("Labour's
+    /// Chief Secretary Paul Boateng", "Tory spokesman X": <see cref="ActorRef.Party"/>), known or not to the knowledge base.</summary>
+    public readonly Dictionary<int, string> TitleParties = [];
+
+    /// <summary>The party the title of person <paramref name="e"/> (or of its cluster: "he", "Mr Boateng") names, or null.</summary>
+    public string? TitleParty(int e) => TitleParties.Count > 0 && TitleParties.TryGetValue(PersonKey(e), out var kb) ? kb : null;
+
     /// <summary>The key of entity <paramref name="e"/> in <see cref="Titles"/>.</summary>
     public int PersonKey(int e) => Doc.Entities[e].Cluster is int c and >= 0 ? c : ~e;
 
