@@ -907,11 +907,11 @@ public sealed class EventCoderSpeechActTests
         Assert.False(nouns.IsCarrier(StringStore.Intern("condolence")));
         Assert.Throws<InvalidDataException>(() => SpeechActs.Read(new StringReader("x\t111\tsomewhere\tbad\n")));
         var phrases = SpeechActs.Read(new StringReader("crit\t111\tphrase\tbreak+promise\n"));
-        var phrase = Assert.Single(phrases.PhrasesOf(StringStore.Intern("break")));
+        var phrase = Assert.Single(phrases.PhrasesOf(StringStore.Intern("break"), negated: false));
         Assert.Equal("111", phrase.Act.Code);
         Assert.Contains(StringStore.Intern("promise"), Assert.Single(phrase.Others));
         Assert.True(phrases.Holds(StringStore.Intern("break")));
-        Assert.Empty(phrases.PhrasesOf(StringStore.Intern("promise")));
+        Assert.Empty(phrases.PhrasesOf(StringStore.Intern("promise"), negated: false));
         Assert.Throws<InvalidDataException>(() => SpeechActs.Read(new StringReader("crit\t111\tphrase\tbreak\n")));
         Assert.Throws<InvalidDataException>(() => SpeechActs.Read(new StringReader("x\t111\tword\tbad\nx\t112\tword\tworse\n")));
         // A second file (evaluation-words.tsv) adds words; a word the first gave an act keeps it, an act keeps its code.

@@ -25,12 +25,9 @@ internal sealed class SpeechActs
     /// <summary>Phrases of conduct by their first (anchor) lemma: the act and, for each other word, its spellings.</summary>
     private readonly Dictionary<int, List<(SpeechAct Act, HashSet<int>[] Others)>> _phrases = [], _negatedPhrases = [];
 
-    /// <summary>The phrases whose anchor word is <paramref name="lemma"/> ("break" of "break+promise"): each act with the
-    /// spellings of the phrase's other words; empty if none.</summary>
-    public IReadOnlyList<(SpeechAct Act, HashSet<int>[] Others)> PhrasesOf(int lemma) => PhrasesOf(lemma, negated: false);
-
     /// <summary>The phrases (kind "phrase", or with <paramref name="negated"/> kind "negphrase": "add+up" of "the sums do
-    /// not add up") whose anchor word is <paramref name="lemma"/>; empty if none.</summary>
+    /// not add up") whose anchor word is <paramref name="lemma"/> ("break" of "break+promise"): each act with the spellings
+    /// of the phrase's other words; empty if none.</summary>
     public IReadOnlyList<(SpeechAct Act, HashSet<int>[] Others)> PhrasesOf(int lemma, bool negated) =>
         (negated ? _negatedPhrases : _phrases).TryGetValue(lemma, out var list) ? list : [];
 
