@@ -112,4 +112,30 @@ public class KbBuildTests(MiniKbFixture fx)
         var trump = fx.Kb.Actors.Single(a => a.Id == "DONALD_TRUMP");
         Assert.Equal(expected, KnowledgeBase.ActorCode(trump, new DateOnly(y, m, d)));
     }
+
+    [Fact]
+    public void ReadsPartiesInGovernmentWithTheirDatesAndChecksTheirActors()
+    {
+        // supplement/governments.tsv: party, country, from, to (inclusive, empty = still in office), note (issue 11).
+        var labour = new ActorEntry { Id = "LABOUR_PARTY", Name = "Labour Party", Kind = ActorKind.Organization, Names = ["Labour"],
+            Codes = [new RoleCode("GBRPTY", null, null)], Source = "supplement" };
+        string path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "# comment\nLABOUR_PARTY\tGBR\t1997-05-02\t2010-05-11\tBlair and Brown\nLABOUR_PARTY\tGBR\t2024-07-05\t\tStarmer\n");
+            var rows = KbBuilder.ReadGovernments(path, [labour]);
+            Assert.Equal(2, rows.Count);
+            Assert.Equal("actor:LABOUR_PARTY", rows[0].Actor);
+            Assert.True(rows[0].Code.Covers(new DateOnly(2005, 3, 1)));
+            Assert.True(rows[0].Code.Covers(new DateOnly(2010, 5, 11)));
+            Assert.False(rows[0].Code.Covers(new DateOnly(2012, 1, 1)));
+            Assert.Equal(("GBRGOV", (DateOnly?)null), (rows[1].Code.Code, rows[1].Code.To));
+            // A party the actor table lacks, or one of another country, is an error: the facts stay tied to linked entities.
+            File.WriteAllText(path, "LABOR_PARTY\tGBR\t1997-05-02\t\t-\n");
+            Assert.Throws<FormatException>(() => KbBuilder.ReadGovernments(path, [labour]));
+            File.WriteAllText(path, "LABOUR_PARTY\tAUS\t2007-12-03\t\t-\n");
+            Assert.Throws<FormatException>(() => KbBuilder.ReadGovernments(path, [labour]));
+        }
+        finally { File.Delete(path); }
+    }
 }

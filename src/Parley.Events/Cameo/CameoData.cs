@@ -15,6 +15,8 @@ public sealed class CameoData
     public const string CountriesFile = "countries.tsv";
     /// <summary>The knowledge base's agent table (data/kb, beside data/cameo): key (words joined by spaces) \t role.</summary>
     public const string KbAgentsFile = "agents.tsv.gz";
+    /// <summary>The knowledge base's parties in government (data/kb/governments.tsv.gz): kb id \t GOV code \t from \t to.</summary>
+    public const string KbGovernmentsFile = "governments.tsv.gz";
 
     public required CameoOntology Ontology { get; init; }
     public required VerbDictionary Verbs { get; init; }
@@ -22,6 +24,8 @@ public sealed class CameoData
     /// <summary>Event nouns and the code of the event each names (data/cameo/event-nouns.tsv).</summary>
     internal EventNounTable EventNouns { get; init; } = new();
     internal DiscardList Discards { get; init; } = new();
+    /// <summary>Which party governs its country on a date (issue 11); empty for a construction suite's dictionaries.</summary>
+    internal GoverningParties Governments { get; init; } = new();
     internal CountryCodes Countries { get; init; } = new();
     /// <summary>UD-PETRARCH's negation through its internal coding ontology, when a suite's dictionaries include one
     /// (read under PETRARCH's conventions only); null otherwise.</summary>
@@ -48,6 +52,7 @@ public sealed class CameoData
             // for what it lacks.
             Agents = AgentLexicon.Load(Path.Combine(folder, "..", "kb", KbAgentsFile), Path.Combine(folder, AgentsFile)),
             Discards = DiscardList.Load(Path.Combine(folder, DiscardsFile)),
+            Governments = GoverningParties.Load(Path.Combine(folder, "..", "kb", KbGovernmentsFile)),
             EventNouns = EventNounTable.Load(Path.Combine(folder, EventNounTable.FileName)),
             Countries = CountryCodes.Load(Path.Combine(folder, CountriesFile)),
         };
@@ -111,9 +116,13 @@ public sealed class CameoData
     /// <summary>The installation's data, loaded once per process.</summary>
     public static CameoData Shared => LazyInitializer.EnsureInitialized(ref _shared, ref _sharedGate, () => Load());
 
+    /// <summary>The rows of a TSV table (a gzip file read as such), without blank and '#' lines.</summary>
     internal static IEnumerable<string[]> ReadTsv(string path)
     {
-        foreach (var line in File.ReadLines(path))
+        using var reader = path.EndsWith(".gz", StringComparison.Ordinal)
+            ? new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress))
+            : new StreamReader(path);
+        while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0 || line[0] == '#') continue;
             yield return line.Split('\t');
@@ -136,7 +145,7 @@ internal sealed class AgentLexicon
         foreach (var path in paths)
         {
             if (!File.Exists(path)) continue;
-            foreach (var c in ReadRows(path))
+            foreach (var c in CameoData.ReadTsv(path))
             {
                 if (c.Length < 2 || c[0].Length == 0) continue;
                 string key = c[0];
@@ -146,22 +155,6 @@ internal sealed class AgentLexicon
             }
         }
         return lex;
-    }
-
-    private static IEnumerable<string[]> ReadRows(string path)
-    {
-        if (!path.EndsWith(".gz", StringComparison.Ordinal))
-        {
-            foreach (var row in CameoData.ReadTsv(path)) yield return row;
-            yield break;
-        }
-        using var stream = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress);
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line[0] == '#') continue;
-            yield return line.Split('\t');
-        }
     }
 
     private static readonly HashSet<string> PhrasePrepositions = new(StringComparer.Ordinal) { "of", "for", "in", "on" };

@@ -25,6 +25,9 @@ internal struct ActorRef
     /// <summary>The knowledge-base id of a named party ("actor:LABOUR_PARTY"; an organisation coded with the role PTY): in the
     /// dictionaries every party of a country is one code (GBRPTY), so this tells one party from another (issue 11).</summary>
     public string? Party;
+    /// <summary>A named party itself coded as its country's government on a date it governs (<see cref="Party"/> stays
+    /// its identity): in statements and verbs it is still a party ("Howard attacked Labour": words, 111).</summary>
+    public bool InOffice;
     /// <summary>Resolved, or on a side a resolution excludes, with Resolve's partiesApart: another named party is not on
     /// its side (<see cref="SameSide"/>).</summary>
     public bool OtherPartiesApart;
@@ -202,6 +205,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 Confidence = m.Confidence >= 1 ? 1 : Math.Max(0.5, m.Confidence), Token = head, Person = entities[ae].Type == "PER" && g.Upos(head) != UPos.PRON,
                 Party = PartyOf(ctx, e, ae, code),
             };
+            if (prefix.Length == 0 && NamesPartyItself(ctx, g, head, m, entities[ae].Name)) InOffice(ctx, ref actor, head);
             if (code.Contains('/')) AddJointActors(actor, prefix, code, into);
             else into.Add(actor);
             return;
@@ -250,13 +254,17 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             string prefix = PrefixRoles(g, head);
             if (mods.Count > 0)
             {
+                // The party's own voice or rule ("Labour's spokesman", "the Labour government"), not its members ("Labour MPs").
+                bool partyItself = prefix.Length == 0 && (role.Length == 0 || _w.PartyGovernmentNouns.Contains(g.Lemma(head)));
                 foreach (var m in mods)
                 {
                     if (into.Count >= MaxActors) break;
-                    into.Add(m with
+                    var a = m with
                     {
                         Code = prefix + AddRoles(m.Code, roles), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, ht.End), Confidence = 0.9, Token = head,
-                    });
+                    };
+                    if (partyItself) InOffice(ctx, ref a, head);
+                    into.Add(a);
                 }
                 return;
             }
@@ -844,6 +852,48 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         return SameSide(x, y);
     }
 
+    /// <summary>A named party itself (an organisation coded as its country's PTY, not a person titled by it) on the coding
+    /// date (the article's, else the one given) while the knowledge base says it governs: its country's government, as
+    /// CAMEO codes governing parties and coalition partners (GBRPTY -> GBRGOV for Labour in 2005; issue 11). Its members
+    /// keep their roles: the caller asks only for the party's name, its government and its spokesman.</summary>
+    private void InOffice(DocumentContext ctx, ref ActorRef a, int token)
+    {
+        if (a.Generic || a.Code is not { Length: 6 } code || !code.EndsWith("PTY", StringComparison.Ordinal)
+            || ctx.ActorEntity(a.Entity) is not (int ae and >= 0) || PartyOf(ctx.Doc.Entities[ae], code) is not { } party
+            || _data.Governments.InOffice(party, ctx.Doc.Published) is not { } gov || !gov.StartsWith(code.AsSpan(0, 3), StringComparison.Ordinal)) return;
+        ctx.Trace?.Step(ctx.Doc, token, $"'{a.Name}' is the party in office at {ctx.Doc.PublishedText}: {code} -> {gov}");
+        a.Code = gov;
+        a.InOffice = true;
+    }
+
+    /// <summary>Whether mention <paramref name="m"/> headed by <paramref name="head"/> names a party itself (its name, "the
+    /// party", "they", "a Labour Party spokesman"), not one of its members ("Labour MSP" as one name, whose head is no word
+    /// of the party's name <paramref name="name"/>) nor a thing or person it modifies ("Labour peer", "Labour backbencher").</summary>
+    private bool NamesPartyItself(DocumentContext ctx, in SentenceGraph g, int head, EntityMention m, string? name)
+    {
+        // A pronoun is left its party code: coreference gives the party pronouns that stand for its members, its plans or
+        // another party ("Labour and the Tories have attacked his policies ... Inevitably they insist").
+        if (g.Upos(head) == UPos.PRON) return false;
+        // "The Labour party" with the mention "Labour" on "party": a word of the party's own name is the party.
+        if (g.RelOf(head) is Rel.Compound or Rel.Flat)
+            return g.Head(head) is int up and >= 0 && ctx.EntityAt[up] < 0 && NameWord(ctx, up, name);
+        int first = ctx.Doc.TokenAt(m.Start);
+        if (first >= 0 && first < head && g.Upos(first) == UPos.DET) first++;
+        return head == first || _w.Spokespersons.Contains(g.Lemma(head)) || _w.PartyGovernmentNouns.Contains(g.Lemma(head))
+            || NameWord(ctx, head, name);
+    }
+
+    /// <summary>Whether token <paramref name="t"/> (without a plural s) starts a word of the party's name <paramref name="name"/>:
+    /// "the Labour Party", "the Lib Dems" ("Dem" of "Democrats"); not "Labour MSP", nor "Conservative conference".</summary>
+    private static bool NameWord(DocumentContext ctx, int t, string? name)
+    {
+        var word = ctx.TokenText(t).AsSpan().TrimEnd('s');
+        if (name is null || word.Length < 3) return false;
+        foreach (var part in name.Split(' '))
+            if (part.AsSpan().StartsWith(word, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
     /// <summary>The knowledge-base id of an organisation the dictionaries code as a party (<see cref="ActorRef.Party"/>), with
     /// or without a role after it ("Lib Dem MP" linked as the party, GBRPTYLEG), else null.</summary>
     internal static string? PartyOf(EntityMention entity, string code) =>
@@ -863,16 +913,20 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     /// government attending a summit together do not meet each other).</summary>
     public static bool SameSide(in ActorRef x, in ActorRef y)
     {
-        // Two agents of one country ("Russian police arrested Russian students") are two actors.
-        if (x.Code != y.Code) return false;
+        // Two agents of one country ("Russian police arrested Russian students") are two actors. A party in office is a party
+        // here, as before it was coded GOV (GBRPTY): the sides of its own speakers and of other parties stay as they were.
+        if (x.Code != y.Code && AsParty(x) != AsParty(y)) return false;
         // Two named parties of one country ("the Tories say Labour's plans have failed") are two sides where asked (issue 11).
         if (PartiesApart(x, y)) return false;
         if (x.Entity >= 0 && x.Entity == y.Entity) return true;
         if (x.Cluster >= 0 && x.Cluster == y.Cluster) return true;
         if (x.Start == y.Start && x.End == y.End) return true;
         // Two mentions of one named actor code ("Gondor ... their meeting" resolved to Gondor): the same side.
-        return !x.Generic && !y.Generic && x.Code == y.Code;
+        return !x.Generic && !y.Generic;
     }
+
+    /// <summary>The party code of a party in office (<see cref="ActorRef.InOffice"/>: GBRGOV -> GBRPTY), else the code.</summary>
+    internal static string AsParty(in ActorRef a) => a.InOffice ? string.Concat(a.Code.AsSpan(0, 3), "PTY") : a.Code;
 
     public bool HasCountry(in ActorRef a) => a.Code.Length >= 3 && _data.Countries.IsCountry(a.Code.AsSpan(0, 3));
 }

@@ -203,7 +203,7 @@ public sealed partial class EventCoder
             // A government speaker's plain statement about its own country's forces ("Downing Street has confirmed British
             // troops are on standby") is about its own side too, not another actor (issue 11).
             bool against = act is not null && CameoOntology.RootOf(act.Code) is >= 11 and <= 13;
-            if (!against) targets.RemoveAll(x => x.Code.Length == 6 && x.Code.EndsWith("PTY", StringComparison.Ordinal)
+            if (!against) targets.RemoveAll(x => x.Code.Length == 6 && (x.Code.EndsWith("PTY", StringComparison.Ordinal) || x.InOffice)
                 && sources.Exists(s => SpeakerRole(s, x.Code, "GOV", "OPP", "LEG", "ELI")));
             if (act is null) targets.RemoveAll(x => x.Code.Length == 6 && (x.Code.EndsWith("MIL", StringComparison.Ordinal) || x.Code.EndsWith("COP", StringComparison.Ordinal))
                 && sources.Exists(s => SpeakerRole(s, x.Code, "GOV")));
@@ -311,9 +311,11 @@ public sealed partial class EventCoder
     /// <summary>The speaker's code is one of <paramref name="roles"/> of the country that begins <paramref name="other"/>.</summary>
     private static bool SpeakerRole(ActorRef speaker, string other, params ReadOnlySpan<string> roles)
     {
-        if (speaker.Code.Length < 6 || !speaker.Code.AsSpan(0, 3).SequenceEqual(other.AsSpan(0, 3))) return false;
+        // A party in office speaks as a party here, as before it was coded GOV (issue 11).
+        string code = ActorResolver.AsParty(speaker);
+        if (code.Length < 6 || !code.AsSpan(0, 3).SequenceEqual(other.AsSpan(0, 3))) return false;
         foreach (var role in roles)
-            if (speaker.Code.AsSpan(3, 3).SequenceEqual(role)) return true;
+            if (code.AsSpan(3, 3).SequenceEqual(role)) return true;
         return false;
     }
 

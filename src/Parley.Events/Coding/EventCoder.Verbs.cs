@@ -329,7 +329,7 @@ public sealed partial class EventCoder
 
         // "Howard attacked Labour over immigration": force against a political party is words (111).
         if (!_petrarch && code is not null && CameoOntology.RootOf(code) is 18 or 19 && targets.Count > 0
-            && targets.TrueForAll(a => a.Code.Length >= 6 && (a.Code.EndsWith("PTY", StringComparison.Ordinal) || a.Code.EndsWith("OPP", StringComparison.Ordinal))))
+            && targets.TrueForAll(a => a.InOffice || a.Code.Length >= 6 && (a.Code.EndsWith("PTY", StringComparison.Ordinal) || a.Code.EndsWith("OPP", StringComparison.Ordinal))))
         {
             trace?.Step(doc, t, $"'{lemma}' against a political party: words, not force: {code} -> 111");
             code = "111"; reverse = null; rule += "+verbal:party";

@@ -56,8 +56,11 @@ public static class KbBuilder
         WriteActors(Path.Combine(outDir, KbFiles.Actors), actors);
         WriteAgents(Path.Combine(outDir, KbFiles.Agents), agents);
         WriteDiscards(Path.Combine(outDir, KbFiles.Discards), discards);
+        WriteTable(Path.Combine(outDir, KbFiles.Governments), "#actor\tcode\tfrom\tto\tnote",
+            ReadGovernments(Path.Combine(src.SupplementDir, "governments.tsv"), actors),
+            static (w, g) => w.WriteLine($"{g.Actor}\t{g.Code.Code}\t{Day(g.Code.From)}\t{Day(g.Code.To)}\t{KbFiles.Clean(g.Note)}"));
         long bytes = 0;
-        foreach (var f in new[] { KbFiles.Countries, KbFiles.Places, KbFiles.Actors, KbFiles.Agents, KbFiles.Discards })
+        foreach (var f in new[] { KbFiles.Countries, KbFiles.Places, KbFiles.Actors, KbFiles.Agents, KbFiles.Discards, KbFiles.Governments })
             bytes += new FileInfo(Path.Combine(outDir, f)).Length;
         return new KbBuildSummary(countries.Count, places.Count, actors.Count, agents.Count, discards.Count, bytes);
     }
@@ -80,6 +83,31 @@ public static class KbBuilder
         return list;
     }
 
+    /// <summary>
+    /// The parties in government (supplement/governments.tsv: party id, country, from, to, note; ISO dates, both ends
+    /// inclusive, an empty end open) as the knowledge-base id of each party and its country's GOV code over the dates
+    /// (<c>actor:LABOUR_PARTY</c>, <c>GBRGOV</c> from 1997-05-02 to 2010-05-11). A row naming no actor of the table, or a party of
+    /// another country, is an error: the facts must stay tied to the entities the linker finds.
+    /// </summary>
+    internal static List<(string Actor, RoleCode Code, string Note)> ReadGovernments(string path, List<ActorEntry> actors)
+    {
+        var result = new List<(string, RoleCode, string)>();
+        if (!File.Exists(path)) return result;
+        var byId = actors.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var f = line.Split('\t');
+            if (f.Length < 4) throw new FormatException($"governments.tsv: expected party, country, from, to: '{line}'");
+            if (!byId.TryGetValue(f[0], out var party) || KnowledgeBase.ActorCountry(party) != f[1])
+                throw new FormatException($"governments.tsv: '{f[0]}' is no actor of country {f[1]}");
+            result.Add((Linking.MentionKinds.ActorPrefix + f[0], new RoleCode(f[1] + "GOV", Day(f[2]), f[3].Length == 0 ? null : Day(f[3])), f.Length > 4 ? f[4] : ""));
+        }
+        return result;
+
+        static DateOnly Day(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
     private static List<string> ReadDiscards(string path)
     {
         var result = new List<string>();
@@ -98,6 +126,8 @@ public static class KbBuilder
         }
         return result.Distinct(StringComparer.Ordinal).ToList();
     }
+
+    private static string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     private static string F(double v) => v.ToString("0.#####", CultureInfo.InvariantCulture);
 

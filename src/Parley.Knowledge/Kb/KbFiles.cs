@@ -11,6 +11,8 @@ internal static class KbFiles
     public const string Actors = "actors.tsv.gz";
     public const string Agents = "agents.tsv.gz";
     public const string Discards = "discards.tsv.gz";
+    /// <summary>Parties in government with their dates (supplement/governments.tsv): kb id, role code, note.</summary>
+    public const string Governments = "governments.tsv.gz";
 
     public static StreamWriter CreateWriter(string path)
     {
