@@ -27,7 +27,7 @@ public class TitleRoleTests
 
     /// <summary>Codes the sentences as one article of <paramref name="date"/> and checks each one's event source (a sentence's
     /// span may leave out words before a name, so the sentence contains its event's).</summary>
-    private static void AssertSources(string date, params (string Sentence, string Expected, string Why)[] cases)
+    internal static void AssertSources(string date, params (string Sentence, string Expected, string Why)[] cases)
     {
         var events = Code(date, cases.Select(c => c.Sentence).ToArray());
         string all = string.Join("; ", events.Select(e => e.Source));
