@@ -75,6 +75,7 @@ public class SpeechActTests
         "The Conservatives say the Liberal Democrats will hold their spring conference in Harrogate.",
         "The Conservatives say the Liberal Democrats would win more seats if turnout fell.",
         "Labour candidate Ed Balls said Gordon Brown would meet his golden rule.",
+        "The Liberal Democrats say the Conservatives have quietly dropped their pledge on pensions.",
     ];
 
     [Fact]
@@ -88,5 +89,6 @@ public class SpeechActTests
         Assert.True(Of(2).Cameo is null or "010", "a plan reported, no allegation: " + all);
         Assert.True(Of(3).Cameo is null or "010", "a condition, no allegation: " + all);
         Assert.True(Of(4).Cameo is null or "010", "a party's word about a named member of the government: no side told: " + all);
+        Assert.True(Of(5) == ("GBRPTY", "111"), "what another party has done: " + all);
     }
 }

@@ -819,7 +819,7 @@ public sealed class EventCoderSpeechActTests
             TestData.Row("2", "Greens", "Greens", "PROPN", "NNPS", "3", "nsubj", speakerMisc),
             TestData.Row("3", "say", "say", "VERB", "VBP", "0", "root", "_"),
             TestData.Row("4", subject, subjectLemma, subjectMisc == "_" ? "NOUN" : "PROPN", subjectMisc == "_" ? "NNS" : "NNPS", "6", "nsubj", subjectMisc),
-            TestData.Row("5", aux, aux == "would" ? "would" : "be", "AUX", aux == "would" ? "MD" : "VBP", "6", "aux", "_"),
+            TestData.Row("5", aux, aux is "are" ? "be" : aux, "AUX", aux is "are" or "have" ? "VBP" : "MD", "6", "aux", "_"),
             TestData.Row("6", verb, verbLemma, "VERB", verbXpos, "3", "ccomp", "_"),
             TestData.Row("7", "taxes", "tax", "NOUN", "NNS", "6", "obj", "_"),
         };
@@ -841,6 +841,12 @@ public sealed class EventCoderSpeechActTests
         // "... the Reds are raising taxes": the progressive alleges conduct too.
         var doing = Assert.Single(SaysRival(GreensParty, "Reds", "Reds", "Ent=B-ORG|Actor=SYRPTY|Kb=actor:RED_PARTY", "are", "raising", "raise", "VBG").Events);
         Assert.Equal(("111", "SYRPTY"), (doing.Cameo, doing.Target?.Actor));
+        // "... the Reds have raised taxes": the active perfect too ("ministers had not delivered cleaner hospitals").
+        var done = Assert.Single(SaysRival(GreensParty, "Reds", "Reds", "Ent=B-ORG|Actor=SYRPTY|Kb=actor:RED_PARTY", "have", "raised", "raise", "VBN").Events);
+        Assert.Equal(("111", "SYRPTY"), (done.Cameo, done.Target?.Actor));
+        // "... the Reds should raise taxes": a request of them (020), the obligation rule's, not an allegation.
+        var should = Assert.Single(SaysRival(GreensParty, "Reds", "Reds", "Ent=B-ORG|Actor=SYRPTY|Kb=actor:RED_PARTY", "should", "raise", "raise", "VB").Events);
+        Assert.Equal("020", should.Cameo);
         // "... the Reds raise taxes": a plain present states, it alleges no conduct: a plain statement.
         var plain = Assert.Single(SaysRival(GreensParty, "Reds", "Reds", "Ent=B-ORG|Actor=SYRPTY|Kb=actor:RED_PARTY", "are", "raise", "raise", "VBP").Events);
         Assert.Equal("010", plain.Cameo);

@@ -333,20 +333,25 @@ public sealed partial class EventCoder
     }
 
     /// <summary>The reported clause is a predicate of conduct about its subject: a verb under "would" ("the Lib Dems would make
-    /// people pay more tax") or in the progressive ("is surrendering a key veto", "had been playing catch-up"), not "is going
-    /// to" (a plan), not opened by if/whether (a question) and with no if/unless clause (a condition: "said the government
+    /// people pay more tax"), in the progressive ("is surrendering a key veto", "had been playing catch-up") or the active
+    /// perfect ("ministers had not delivered cleaner hospitals", "Labour's first shot has badly backfired"), not "is going
+    /// to" (a plan), not under "should"/"must" (a request or reproach, ruled apart), not opened by if/whether (a question) and with no if/unless clause (a condition: "said the government
     /// would have great difficulty unless ministers backed down" warns, "would be running scared if he refused" taunts).</summary>
     private bool AllegationForm(in SentenceGraph g, int clause, int speech)
     {
         if (clause == speech || g.Upos(clause) != UPos.VERB || _clauses.InHypotheticalClause(g, clause, speech)
             || _clauses.HasHypotheticalAdverbial(g, clause, -1)) return false;
         if (g.Child(clause, Rel.Xcomp) >= 0 && g.Lemma(clause) == Go) return false;
+        // "should have acted": what a rival should have done is a reproach of its own (the should-have rule).
+        if (HasObligationModal(g, clause)) return false;
         bool progressive = StringStore.Get(g[clause].Xpos) == "VBG";
+        bool perfect = g[clause].Xpos == _w.PastParticiple && g.Child(clause, Rel.AuxPass) < 0;
         for (int c = g.FirstChild(clause); c >= 0; c = g.NextSibling(c))
         {
             if (g.RelOf(c) != Rel.Aux) continue;
             if (_w.AllegationModals.Contains(g.Lemma(c))) return true;
             if (progressive && _w.ProgressiveAux.Contains(g.Lemma(c))) return true;
+            if (perfect && g.Lemma(c) == _w.Have) return true;
         }
         return false;
     }
