@@ -23,25 +23,37 @@ public class SpeechActTests
         "Vladimir Putin offered an apology to Georgia.",
     ];
 
-    [Fact]
-    public void Statements_take_the_code_of_the_act_their_words_carry()
+    /// <summary>The events of <paramref name="sentences"/> coded as one article of <paramref name="date"/>: each with its sentence.</summary>
+    private static List<(string Sentence, string? Source, string? Target, string? Cameo)> CodeEvents(string date, string[] sentences)
     {
         using var tmp = new TempDir();
-        string input = JsonSerializer.Serialize(new { id = "acts", title = "Leaders trade words", date = "2005-06-30", text = string.Join(" ", Sentences) }) + "\n";
+        string input = JsonSerializer.Serialize(new { id = "acts", title = "Leaders trade words", date, text = string.Join(" ", sentences) }) + "\n";
         var r = CliRunner.Run(tmp.Path, input, "code", "-");
         Assert.True(r.ExitCode == 0, r.Stderr);
         using var json = JsonDocument.Parse(r.Stdout.Trim());
         var doc = json.RootElement;
         string text = doc.GetProperty("text").GetString()!;
-        var sentences = doc.GetProperty("sentences").EnumerateArray().Select(s => text[s.GetProperty("start").GetInt32()..s.GetProperty("end").GetInt32()]).ToList();
-        var events = doc.GetProperty("events").EnumerateArray().Select(e =>
+        var spans = doc.GetProperty("sentences").EnumerateArray().Select(s => text[s.GetProperty("start").GetInt32()..s.GetProperty("end").GetInt32()]).ToList();
+        return doc.GetProperty("events").EnumerateArray().Select(e =>
         {
             var target = e.GetProperty("target");
-            return (Sentence: sentences[e.GetProperty("sentence").GetInt32()], Source: e.GetProperty("source").GetProperty("actor").GetString(),
+            return (Sentence: spans[e.GetProperty("sentence").GetInt32()], Source: e.GetProperty("source").GetProperty("actor").GetString(),
                 Target: target.ValueKind == JsonValueKind.Null ? null : target.GetProperty("actor").GetString(), Cameo: e.GetProperty("cameo").GetString());
         }).ToList();
-        string all = string.Join("; ", events.Select(e => $"{e.Source}>{e.Target} {e.Cameo}"));
-        (string? Target, string? Cameo) Of(int i) => events.Where(e => e.Sentence == Sentences[i]).Select(e => (e.Target, e.Cameo)).SingleOrDefault();
+    }
+
+    /// <summary>The target and code of sentence i's single event (default if none), and every event for messages.</summary>
+    private static (Func<int, (string? Target, string? Cameo)> Of, string All) Coded(string date, string[] sentences)
+    {
+        var events = CodeEvents(date, sentences);
+        return (i => events.Where(e => e.Sentence == sentences[i]).Select(e => (e.Target, e.Cameo)).SingleOrDefault(),
+            string.Join("; ", events.Select(e => $"{e.Source}>{e.Target} {e.Cameo}")));
+    }
+
+    [Fact]
+    public void Statements_take_the_code_of_the_act_their_words_carry()
+    {
+        var (Of, all) = Coded("2005-06-30", Sentences);
 
         Assert.True(Of(0) == ("GBRGOV", "051"), "praise: " + all);
         Assert.True(Of(1) == ("GBRPTY", "111"), "criticism: " + all);
@@ -54,5 +66,29 @@ public class SpeechActTests
         // A verb carrying an act noun is that act, aimed at its "to" phrase.
         Assert.True(Of(8) == ("GBRGOV", "018"), "sympathy carried by 'sent': " + all);
         Assert.True(Of(9) == ("GEO", "055"), "apology carried by 'offered': " + all);
+    }
+
+    private static readonly string[] Allegations =
+    [
+        "The Conservatives say the Liberal Democrats would raise taxes for working families.",
+        "Shadow home secretary David Davis said ministers were delaying the vote until the last possible date.",
+        "The Conservatives say the Liberal Democrats will hold their spring conference in Harrogate.",
+        "The Conservatives say the Liberal Democrats would win more seats if turnout fell.",
+        "Labour candidate Ed Balls said Gordon Brown would meet his golden rule.",
+        "The Liberal Democrats say the Conservatives have quietly dropped their pledge on pensions.",
+    ];
+
+    [Fact]
+    public void What_a_political_speaker_says_a_rival_would_do_or_is_doing_is_criticism_of_it()
+    {
+        // Issue 11: no word of criticism in the clause, but a party's or the opposition's allegation about a rival's conduct.
+        var (Of, all) = Coded("2005-03-01", Allegations);
+
+        Assert.True(Of(0) == ("GBRPTY", "111"), "what another party would do: " + all);
+        Assert.True(Of(1) == ("GBRGOV", "111"), "what the opposition says ministers are doing: " + all);
+        Assert.True(Of(2).Cameo is null or "010", "a plan reported, no allegation: " + all);
+        Assert.True(Of(3).Cameo is null or "010", "a condition, no allegation: " + all);
+        Assert.True(Of(4).Cameo is null or "010", "a party's word about a named member of the government: no side told: " + all);
+        Assert.True(Of(5) == ("GBRPTY", "111"), "what another party has done: " + all);
     }
 }

@@ -807,6 +807,72 @@ public sealed class EventCoderSpeechActTests
         Assert.Equal(("020", "GBRPTY", "GBRPTY"), (e.Cameo, e.Source!.Actor, e.Target!.Actor));
     }
 
+    /// <summary>"{speaker} say(s) {subject} {aux} {verb} the vote." with full rows (XPOS for the progressive); the subject is
+    /// a named party (the Reds, with the knowledge-base id given) or a description ("ministers"); two mentions of Syria
+    /// make it the article's country for a description. <paramref name="tail"/>: rows from 8 on (an if-clause).</summary>
+    private static Document SaysRival(string speakerMisc, string subject, string subjectLemma, string subjectMisc, string aux, string verb,
+        string verbLemma, string verbXpos, params string[] tail)
+    {
+        var rows = new List<string>
+        {
+            TestData.Row("1", "Ebrian", "Ebrian", "ADJ", "JJ", "2", "amod", "Ent=B-MISC|Actor=SYR"),
+            TestData.Row("2", "Greens", "Greens", "PROPN", "NNPS", "3", "nsubj", speakerMisc),
+            TestData.Row("3", "say", "say", "VERB", "VBP", "0", "root", "_"),
+            TestData.Row("4", subject, subjectLemma, subjectMisc == "_" ? "NOUN" : "PROPN", subjectMisc == "_" ? "NNS" : "NNPS", "6", "nsubj", subjectMisc),
+            TestData.Row("5", aux, aux is "are" ? "be" : aux, "AUX", aux is "are" or "have" ? "VBP" : "MD", "6", "aux", "_"),
+            TestData.Row("6", verb, verbLemma, "VERB", verbXpos, "3", "ccomp", "_"),
+            TestData.Row("7", "taxes", "tax", "NOUN", "NNS", "6", "obj", "_"),
+        };
+        rows.AddRange(tail);
+        rows.Add(TestData.Row((8 + tail.Length).ToString(System.Globalization.CultureInfo.InvariantCulture), ".", ".", "PUNCT", ".", "3", "punct", "_"));
+        return Code(string.Join("\n", rows) + "\n");
+    }
+
+    private const string GreensParty = "Ent=B-ORG|Actor=SYRPTY|Kb=actor:GREEN_PARTY";
+
+    [Fact]
+    public void What_a_party_says_a_rival_party_would_do_or_is_doing_is_criticism_of_it()
+    {
+        // "The Tories say the Lib Dems would make people pay more tax" (issue 11): no word of criticism, but a party's
+        // allegation about what another party would do is criticism of it (111).
+        var would = Assert.Single(SaysRival(GreensParty, "Reds", "Reds", "Ent=B-ORG|Actor=SYRPTY|Kb=actor:RED_PARTY", "would", "raise", "raise", "VB").Events);
+        Assert.Equal(("111", "SYRPTY", "SYRPTY"), (would.Cameo, would.Source!.Actor, would.Target?.Actor));
+        Assert.Contains("+rival-allegation", would.Rule, StringComparison.Ordinal);
+        // "... the Reds are raising taxes": the progressive alleges conduct too.
+        var doing = Assert.Single(SaysRival(GreensParty, "Reds", "Reds", "Ent=B-ORG|Actor=SYRPTY|Kb=actor:RED_PARTY", "are", "raising", "raise", "VBG").Events);
+        Assert.Equal(("111", "SYRPTY"), (doing.Cameo, doing.Target?.Actor));
+        // "... the Reds have raised taxes": the active perfect too ("ministers had not delivered cleaner hospitals").
+        var done = Assert.Single(SaysRival(GreensParty, "Reds", "Reds", "Ent=B-ORG|Actor=SYRPTY|Kb=actor:RED_PARTY", "have", "raised", "raise", "VBN").Events);
+        Assert.Equal(("111", "SYRPTY"), (done.Cameo, done.Target?.Actor));
+        // "... the Reds should raise taxes": a request of them (020), the obligation rule's, not an allegation.
+        var should = Assert.Single(SaysRival(GreensParty, "Reds", "Reds", "Ent=B-ORG|Actor=SYRPTY|Kb=actor:RED_PARTY", "should", "raise", "raise", "VB").Events);
+        Assert.Equal("020", should.Cameo);
+        // "... the Reds raise taxes": a plain present states, it alleges no conduct: a plain statement.
+        var plain = Assert.Single(SaysRival(GreensParty, "Reds", "Reds", "Ent=B-ORG|Actor=SYRPTY|Kb=actor:RED_PARTY", "are", "raise", "raise", "VBP").Events);
+        Assert.Equal("010", plain.Cameo);
+        // The speaker's own party ("the Greens say the Greens would raise taxes"): its own side, a plain statement.
+        var own = Assert.Single(SaysRival(GreensParty, "Greens", "Greens", "Ent=B-ORG|Actor=SYRPTY|Kb=actor:GREEN_PARTY", "would", "raise", "raise", "VB").Events);
+        Assert.Equal(("010", null), (own.Cameo, own.Target?.Actor));
+        // "... would raise taxes if voters let them": a condition, not an allegation.
+        var conditional = SaysRival(GreensParty, "Reds", "Reds", "Ent=B-ORG|Actor=SYRPTY|Kb=actor:RED_PARTY", "would", "raise", "raise", "VB",
+            TestData.Row("8", "if", "if", "SCONJ", "IN", "10", "mark", "_"), TestData.Row("9", "voters", "voter", "NOUN", "NNS", "10", "nsubj", "_"),
+            TestData.Row("10", "won", "win", "VERB", "VBD", "6", "advcl", "_"));
+        Assert.DoesNotContain(conditional.Events, e => e.Cameo == "111");
+    }
+
+    [Fact]
+    public void What_a_party_or_the_opposition_says_the_government_is_doing_is_criticism_of_it()
+    {
+        // "Michael Howard said ministers had been playing catch-up" (issue 11): ministers described, of the article's country.
+        var party = Assert.Single(SaysRival(GreensParty, "ministers", "minister", "_", "are", "raising", "raise", "VBG").Events);
+        Assert.Equal(("111", "SYRPTY", "SYRGOV"), (party.Cameo, party.Source!.Actor, party.Target?.Actor));
+        var opposition = Assert.Single(SaysRival("Ent=B-ORG|Actor=SYROPP", "ministers", "minister", "_", "would", "raise", "raise", "VB").Events);
+        Assert.Equal(("111", "SYROPP", "SYRGOV"), (opposition.Cameo, opposition.Source!.Actor, opposition.Target?.Actor));
+        // A minister on ministers: the speaker's own side, a plain statement.
+        var own = Assert.Single(SaysRival("Ent=B-ORG|Actor=SYRGOV", "ministers", "minister", "_", "are", "raising", "raise", "VBG").Events);
+        Assert.Equal(("010", null), (own.Cameo, own.Target?.Actor));
+    }
+
     [Fact]
     public void A_party_criticising_another_party_of_the_same_code_targets_it()
     {

@@ -134,7 +134,7 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
 
     /// <summary>An adverbial clause of <paramref name="h"/> other than <paramref name="except"/> opened by if/unless/whether,
     /// or led by one ("If it wins a third term in the election expected this year, ..." with "wins" hung on "expected").</summary>
-    private bool HasHypotheticalAdverbial(in SentenceGraph g, int h, int except)
+    public bool HasHypotheticalAdverbial(in SentenceGraph g, int h, int except)
     {
         for (int c = g.FirstChild(h); c >= 0; c = g.NextSibling(c))
         {

@@ -78,6 +78,8 @@ internal sealed class CoderWords
         HearsayAdverbs = Get("hearsay_adverbs");
         OrganisationTitles = Get("organisation_titles");
         CandidacyTitles = Get("candidacy_titles");
+        AllegationModals = Get("allegation_modals");
+        ProgressiveAux = Get("progressive_aux");
         PastTense = StringStore.Intern("VBD");
         PastParticiple = StringStore.Intern("VBN");
     }
@@ -102,6 +104,9 @@ internal sealed class CoderWords
     public readonly HashSet<int> OrganisationTitles;
     /// <summary>"candidate", "nominee": titles of a candidacy, not of the office they name.</summary>
     public readonly HashSet<int> CandidacyTitles;
+    /// <summary>"would": a modal of what a rival would do ("the Lib Dems would raise taxes"); "be": the auxiliary of a
+    /// progressive ("is surrendering a key veto"): the forms of an allegation of conduct (issue 11).</summary>
+    public readonly HashSet<int> AllegationModals, ProgressiveAux;
     public readonly int By, From, Of, With, Take, Have, Place, PastTense, PastParticiple;
 
     private HashSet<int> Get(string name) =>

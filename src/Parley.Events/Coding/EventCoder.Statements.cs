@@ -123,6 +123,10 @@ public sealed partial class EventCoder
             // Democrats needed to explain ...") are most often one party's about another: two named parties of one code
             // (GBRPTY) are two sides here (issue 11), not elsewhere ("Labour and the Conservatives are telephoning ...").
             bool partiesApart = act is not null && !TargetInPhrase(act) || HasObligationModal(g, clause) || DemandsAccount(g, clause);
+            // "The Tories say the Lib Dems would make people pay more tax": a clause in a form of conduct with no words of an
+            // act may be an allegation about a rival (RivalOf, below); its parties are two sides as well.
+            bool allegation = act is null && code == "010" && obj < 0 && AllegationForm(g, clause, t);
+            partiesApart |= allegation;
             if (targets.Count == 0 && act is not null && TargetInPhrase(act))
             {
                 // "said Ardonia would retaliate against Belmaria", "denied that ...": the clause's subject is the speaker's
@@ -164,6 +168,15 @@ public sealed partial class EventCoder
                         && _actors.Resolve(ctx, g, judged, false, targets, true, sources, partiesApart: partiesApart) > 0) (about, act, actWord) = (judged, acts[i].Act, acts[i].Word);
                 }
             }
+            // "They say the Lib Dem policy would leave universities ...": an allegation is about the actor its clause's subject
+            // phrase names (a noun the subject is, owns or is of), not about one named further in.
+            int alleged = allegation ? _clauses.SubjectOf(g, clause) : -1;
+            if (alleged >= 0 && targets.Count == 0 && about < 0 && g.Upos(alleged) != UPos.PRON)
+            {
+                var rivals = new List<ActorRef>();
+                if (_actors.Resolve(ctx, g, alleged, false, rivals, true, sources, partiesApart: true) > 0 && AllRivals(sources, rivals))
+                    (about, targets) = (alleged, rivals);
+            }
             // "launched an attack on Tory spending plans, saying they are a "ludicrous improbability"": the judged pronoun
             // names the governing verb's object, and the actor that object names is judged.
             if (targets.Count == 0 && about < 0 && act is not null && actWord != t && !TargetInPhrase(act)
@@ -173,8 +186,9 @@ public sealed partial class EventCoder
             // description ("ministers", "the government") that the clause obliges or its words of criticism judge is that
             // body of the article's country, unless it is the speaker's own (a minister saying "the government must").
             if (targets.Count == 0 && about < 0 && actWord != t && (g.Upos(clause) is not (UPos.NOUN or UPos.PROPN) || act is not null)
-                && (act is not null && !TargetInPhrase(act) || HasObligationModal(g, clause) || DemandsAccount(g, clause))
-                && JudgedBody(ctx, g, clause, act, actWord, t, sources) is (int body and >= 0, { } described))
+                && (act is not null && !TargetInPhrase(act) || HasObligationModal(g, clause) || DemandsAccount(g, clause) || allegation)
+                && JudgedBody(ctx, g, clause, act, actWord, t, sources) is (int body and >= 0, { } described)
+                && (!allegation || body == alleged && AllRivals(sources, described)))
             {
                 targets.AddRange(described);
                 about = body;
@@ -202,7 +216,9 @@ public sealed partial class EventCoder
             // party code about another is most often another party.
             // A government speaker's plain statement about its own country's forces ("Downing Street has confirmed British
             // troops are on standby") is about its own side too, not another actor (issue 11).
-            bool against = act is not null && CameoOntology.RootOf(act.Code) is >= 11 and <= 13;
+            // An allegation about a rival (a party apart from the speaker's, government and opposition): criticism of it.
+            bool rivalAllegation = allegation && about >= 0 && about == alleged && AllRivals(sources, targets);
+            bool against = act is not null && CameoOntology.RootOf(act.Code) is >= 11 and <= 13 || rivalAllegation;
             if (!against) targets.RemoveAll(x => x.Code.Length == 6 && (x.Code.EndsWith("PTY", StringComparison.Ordinal) || x.InOffice)
                 && sources.Exists(s => SpeakerRole(s, x.Code, "GOV", "OPP", "LEG", "ELI")));
             if (act is null) targets.RemoveAll(x => x.Code.Length == 6 && (x.Code.EndsWith("MIL", StringComparison.Ordinal) || x.Code.EndsWith("COP", StringComparison.Ordinal))
@@ -232,6 +248,14 @@ public sealed partial class EventCoder
             }
             else if (act is not null)
                 trace?.Step(doc, t, $"words of {act.Name} ('{ctx.TokenText(actWord)}') about no actor: {act.Code} needs a target, the statement stays 010");
+            // "The Tories say the Lib Dems would make people pay more tax", "the Tories say he is surrendering a key veto": what a
+            // political speaker says a rival would do or is doing, with no words of its own act, is an allegation against it:
+            // criticism (111; issue 11).
+            else if (rivalAllegation && targets.Count > 0)
+            {
+                trace?.Step(doc, t, $"the statement says what a rival ('{ctx.TokenText(about)}') would do or is doing: 010 -> 111");
+                eventCode = "111"; rule += "+rival-allegation";
+            }
             // "said the Liberal Democrats needed to explain how they would pay", "said the government must justify it": a demand
             // that the target account for itself is a demand for information of it (101; issue 11).
             else if (code == "010" && targets.Count > 0 && about >= 0 && g.RelOf(about) is Rel.Nsubj && DemandsAccount(g, clause))
@@ -306,6 +330,50 @@ public sealed partial class EventCoder
                 return ofOwner;
         }
         return DescribedBody(ctx, g, _clauses.SubjectOf(g, clause), clause, speech, speakers);
+    }
+
+    /// <summary>The reported clause is a predicate of conduct about its subject: a verb under "would" ("the Lib Dems would make
+    /// people pay more tax"), in the progressive ("is surrendering a key veto", "had been playing catch-up") or the active
+    /// perfect ("ministers had not delivered cleaner hospitals", "Labour's first shot has badly backfired"), not "is going
+    /// to" (a plan), not under "should"/"must" (a request or reproach, ruled apart), not opened by if/whether (a question) and with no if/unless clause (a condition: "said the government
+    /// would have great difficulty unless ministers backed down" warns, "would be running scared if he refused" taunts).</summary>
+    private bool AllegationForm(in SentenceGraph g, int clause, int speech)
+    {
+        if (clause == speech || g.Upos(clause) != UPos.VERB || _clauses.InHypotheticalClause(g, clause, speech)
+            || _clauses.HasHypotheticalAdverbial(g, clause, -1)) return false;
+        if (g.Child(clause, Rel.Xcomp) >= 0 && g.Lemma(clause) == Go) return false;
+        // "should have acted": what a rival should have done is a reproach of its own (the should-have rule).
+        if (HasObligationModal(g, clause)) return false;
+        bool progressive = StringStore.Get(g[clause].Xpos) == "VBG";
+        bool perfect = g[clause].Xpos == _w.PastParticiple && g.Child(clause, Rel.AuxPass) < 0;
+        for (int c = g.FirstChild(clause); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) != Rel.Aux) continue;
+            if (_w.AllegationModals.Contains(g.Lemma(c))) return true;
+            if (progressive && _w.ProgressiveAux.Contains(g.Lemma(c))) return true;
+            if (perfect && g.Lemma(c) == _w.Have) return true;
+        }
+        return false;
+    }
+
+    private static readonly int Go = StringStore.Intern("go");
+
+    /// <summary>There are targets, and each is a rival of a speaker (<see cref="RivalOf"/>).</summary>
+    private static bool AllRivals(List<ActorRef> speakers, List<ActorRef> targets) =>
+        targets.Count > 0 && targets.TrueForAll(x => speakers.Exists(s => RivalOf(s, x)));
+
+    /// <summary>The target is the speaker's rival: a party named apart from the speaker's party (<see cref="ActorRef.Party"/>),
+    /// or government and opposition of one country, or a party's word about its country's government by a description ("the
+    /// government", "ministers": a governing party speaks of its own government as "we" or by name). A party's word about a
+    /// named member of the government is not: a party in office is one code with the others (GBRPTY), and its own say
+    /// "Mr Brown would meet his golden rule" (BBC politics/005).</summary>
+    private static bool RivalOf(ActorRef speaker, ActorRef target)
+    {
+        if (speaker.Code.Length < 6 || target.Code.Length < 6 || !speaker.Code.AsSpan(0, 3).SequenceEqual(target.Code.AsSpan(0, 3))) return false;
+        if (speaker.Party is not null && target.Party is not null) return speaker.Party != target.Party;
+        ReadOnlySpan<char> s = speaker.Code.AsSpan(3, 3), x = target.Code.AsSpan(3, 3);
+        return s.SequenceEqual("GOV") && x.SequenceEqual("OPP") || s.SequenceEqual("OPP") && x.SequenceEqual("GOV")
+            || s.SequenceEqual("PTY") && x.SequenceEqual("GOV") && target.Generic;
     }
 
     /// <summary>The speaker's code is one of <paramref name="roles"/> of the country that begins <paramref name="other"/>.</summary>
