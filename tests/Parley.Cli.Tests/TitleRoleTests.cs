@@ -48,4 +48,12 @@ public class TitleRoleTests
         ("Conservative shadow home secretary David Davis said the bill had been badly drawn up.", "GBROPP", "a shadow post with its party"),
         ("The Welsh Assembly Government said the strike was about national civil service issues.", "GBRGOV", "an assembly's government"),
         ("Culture Secretary Tessa Jowell said the new casinos would be different.", "GBRGOVMED", "a minister for the media is no media actor"));
+    [Fact]
+    public void A_possessor_before_a_title_is_not_its_holder()
+    {
+        // Issue 11 (r16a politics/192): the MP is the named person after the title, not the constituent whose MP he is.
+        var events = Code("2005-03-01", "Moazzam Begg's Labour MP Roger Godsiff welcomed his release, but said questions remained unanswered.",
+            "Azmat Begg, father of Moazzam, thanked his lawyers and the British people for their support.");
+        Assert.Equal(["GBRPTY"], events.Select(e => e.Source));
+    }
 }

@@ -383,4 +383,24 @@ public sealed class EventCoderTitleTests
         var e = Assert.Single(doc.Events);
         Assert.Equal(expected, e.Source!.Actor);
     }
+    [Fact]
+    public void A_person_possessor_before_a_title_is_not_the_title_s_holder()
+    {
+        // "Moazzam Begg's Labour MP Roger Godsiff welcomed his release, but said ..." (issue 11, r16a politics/192): the
+        // parser hangs the possessor on the title as a compound; the MP is the named holder, not the possessor.
+        var doc = Code("""
+            1 Telemar Telemar PROPN 5 compound Ent=B-PER|Cluster=1
+            2 Nowakowy Nowakowy PROPN 1 flat Ent=I-PER
+            3 's 's PART 1 case _
+            4 Green Green PROPN 5 compound Ent=B-ORG|Actor=POLPTY
+            5 MP MP PROPN 8 nsubj _
+            6 Ann Ann PROPN 5 flat Ent=B-PER|Cluster=2
+            7 Bell Bell PROPN 5 flat Ent=I-PER
+            8 accused accuse VERB 0 root _
+            9 Russia Russia PROPN 8 obj Ent=B-LOC|Actor=RUS
+            10 . . PUNCT 8 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("POLPTY", "Ann Bell"), (e.Source!.Actor, e.Source.Text));
+    }
 }

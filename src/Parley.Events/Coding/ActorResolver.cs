@@ -480,6 +480,8 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
         {
             var r = g.RelOf(c);
+            // "Moazzam Begg's Labour MP Roger Godsiff": a possessor is whose MP he is, not the MP.
+            if (IsPossessor(g, c)) continue;
             // A person's name before the noun modifies it ("Minas Tirith border police", a place the tagger took for a
             // person): the holder of a title follows it.
             if (r is Rel.Flat or Rel.Compound or Rel.Appos && !(r == Rel.Compound && c < t && g.Upos(t) == UPos.NOUN))
@@ -498,6 +500,15 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             }
         }
         return -1;
+    }
+
+    /// <summary>A possessor: "Begg's" as the parser hangs it, by its relation or (as a compound) by its possessive marker.</summary>
+    private static bool IsPossessor(in SentenceGraph g, int c)
+    {
+        if (g.RelOf(c) == Rel.Poss) return true;
+        for (int k = g.FirstChild(c); k >= 0; k = g.NextSibling(k))
+            if (g.RelOf(k) == Rel.Case && g.Upos(k) == UPos.PART) return true;
+        return false;
     }
 
     /// <summary>
@@ -631,8 +642,9 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             }
         }
         // "the mayor, Paweł Adamowicz": the name in apposition to its title.
+        // Not a possessor the parser hung there: "Moazzam Begg's Labour MP Roger Godsiff" is Godsiff's title, not Begg's.
         int gov = g.Head(head);
-        if (gov >= 0 && g.RelOf(head) is Rel.Appos or Rel.Flat or Rel.Compound && IsNominal(g, gov) && ctx.EntityAt[gov] < 0)
+        if (gov >= 0 && g.RelOf(head) is Rel.Appos or Rel.Flat or Rel.Compound && IsNominal(g, gov) && ctx.EntityAt[gov] < 0 && !IsPossessor(g, head))
             Consider(ctx, g, gov, true, this);
         // "Adamowicz ... has been mayor since 1998": a person the subject of a title predicate (or of one conjoined with it).
         if (!org && predicates && role is null && gov >= 0 && g.RelOf(head) == Rel.Nsubj)
