@@ -56,4 +56,11 @@ public class TitleRoleTests
             "Azmat Begg, father of Moazzam, thanked his lawyers and the British people for their support.");
         Assert.Equal(["GBRPTY"], events.Select(e => e.Source));
     }
+
+    [Fact]
+    public void A_peer_or_backbencher_is_a_legislator_and_the_party_s_when_one_is_named() => AssertSources("2005-03-01",
+        ("Tory peer Lord Tebbit said the case should be looked at on its merits.", "GBRPTY", "a party's peer"),
+        ("Senior Labour backbencher Martin ONeill said the prime minister would want him back.", "GBRPTY", "a party's backbencher"),
+        ("The crossbench peer Lord Haskins said the plans were sensible.", "GBRLEG", "a peer without a party"),
+        ("Mr Smith, a backbencher, said the bill was good.", "GBRLEG", "a backbencher in apposition"));
 }

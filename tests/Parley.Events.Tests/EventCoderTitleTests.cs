@@ -403,4 +403,28 @@ public sealed class EventCoderTitleTests
         var e = Assert.Single(doc.Events);
         Assert.Equal(("POLPTY", "Ann Bell"), (e.Source!.Actor, e.Source.Text));
     }
+
+    [Fact]
+    public void A_peer_named_in_apposition_is_the_actor_and_the_party_before_the_title_is_theirs()
+    {
+        // "Labour peer Baroness Kennedy, who ..., said ... "..." she said" (issue 11, BBC politics/196): a peer is a
+        // legislator; with a party under the title its holder is the party's, as "Labour MP X" is, in every mention.
+        var doc = Code("""
+            1 Green Green PROPN 2 compound Ent=B-ORG|Actor=POLPTY
+            2 peer peer NOUN 5 nsubj _
+            3 Ann Ann PROPN 2 appos Ent=B-PER|Cluster=1
+            4 Bell Bell PROPN 3 flat Ent=I-PER
+            5 accused accuse VERB 0 root _
+            6 Russia Russia PROPN 5 obj Ent=B-LOC|Actor=RUS
+            7 . . PUNCT 5 punct _
+
+            1 She she PRON 2 nsubj Ent=B-PER|Cluster=1|Via=coref:pronoun
+            2 accused accuse VERB 0 root _
+            3 Russia Russia PROPN 2 obj Ent=B-LOC|Actor=RUS
+            4 . . PUNCT 2 punct _
+            """);
+        Assert.Equal(2, doc.Events.Count);
+        Assert.Equal(("POLPTY", "Ann Bell"), (doc.Events[0].Source!.Actor, doc.Events[0].Source!.Text));
+        Assert.Equal("POLPTY", doc.Events[1].Source!.Actor);
+    }
 }
