@@ -63,4 +63,8 @@ public class TitleRoleTests
         ("Senior Labour backbencher Martin ONeill said the prime minister would want him back.", "GBRPTY", "a party's backbencher"),
         ("The crossbench peer Lord Haskins said the plans were sensible.", "GBRLEG", "a peer without a party"),
         ("Mr Smith, a backbencher, said the bill was good.", "GBRLEG", "a backbencher in apposition"));
+    [Fact]
+    public void A_party_s_ministers_are_the_government_and_its_leader_the_party() => AssertSources("2005-03-01",
+        ("Labour ministers accused the Tories of scaremongering.", "GBRGOV", "a government post with a party"),
+        ("The Tory leader accused Labour of lying.", "GBRPTY", "a party's own post"));
 }

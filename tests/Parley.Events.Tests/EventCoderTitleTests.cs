@@ -427,4 +427,21 @@ public sealed class EventCoderTitleTests
         Assert.Equal(("POLPTY", "Ann Bell"), (doc.Events[0].Source!.Actor, doc.Events[0].Source!.Text));
         Assert.Equal("POLPTY", doc.Events[1].Source!.Actor);
     }
+    [Theory]
+    [InlineData("minister", "POLGOV")] // "Labour's deputy minister for women ... accused the Lib Dems" (issue 11, r16c politics/340)
+    [InlineData("leader", "POLPTY")]   // "the Tory leader": a party's own post
+    public void A_party_s_minister_is_the_government_and_its_leader_the_party(string title, string expected)
+    {
+        var doc = Code($"""
+            1 Green Green PROPN 4 nmod:poss Ent=B-ORG|Actor=POLPTY|Kb=actor:GREEN_PARTY
+            2 's 's PART 1 case _
+            3 deputy deputy NOUN 4 compound _
+            4 {title} {title} NOUN 5 nsubj _
+            5 accused accuse VERB 0 root _
+            6 Russia Russia PROPN 5 obj Ent=B-LOC|Actor=RUS
+            7 . . PUNCT 5 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(expected, e.Source!.Actor);
+    }
 }

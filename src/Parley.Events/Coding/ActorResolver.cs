@@ -255,7 +255,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                     if (into.Count >= MaxActors) break;
                     into.Add(m with
                     {
-                        Code = prefix + AddRoles(m.Code, roles), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, ht.End), Confidence = 0.9, Token = head,
+                        Code = prefix + PartyTitled(g, head, m, roles, role), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, ht.End), Confidence = 0.9, Token = head,
                     });
                 }
                 return;
@@ -289,7 +289,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 int end = e >= 0 ? Math.Max(ht.End, entities[e].End) : ht.End;
                 foreach (var m in mods)
                     if (into.Count < MaxActors)
-                        into.Add(m with { Code = AddRoles(m.Code, titleRole), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, end), Confidence = 0.85, Token = head });
+                        into.Add(m with { Code = PartyTitled(g, c, m, titleRole, titleRole), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, end), Confidence = 0.85, Token = head });
                 return;
             }
         }
@@ -501,6 +501,21 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         }
         return -1;
     }
+
+    /// <summary>Whether title <paramref name="c"/> of role <paramref name="role"/> is a post only a government gives
+    /// ("minister", "chancellor": <see cref="CoderWords.GovernmentPosts"/>), so a party named with it is its holder's party,
+    /// not their role ("Labour's deputy minister for women" is GOV; "Tory leader" the party's).</summary>
+    private bool IsGovernmentPost(in SentenceGraph g, int c, string role) =>
+        role.StartsWith(GovernmentRole, StringComparison.Ordinal) && _w.GovernmentPosts.Contains(g.Lemma(c));
+
+    /// <summary>The code of actor <paramref name="m"/> named with title <paramref name="title"/> (its own role
+    /// <paramref name="titleRole"/>, with its modifiers' <paramref name="roles"/>): a party with a government post is the
+    /// government of its country ("Labour ministers", "Labour's deputy minister" GBRGOV, the party kept in
+    /// <see cref="ActorRef.Party"/>; plain GOV: the agents dictionary reads "Labour minister" as a labour minister, GOVLAB);
+    /// anything else as <see cref="AddRoles"/> codes it.</summary>
+    private string PartyTitled(in SentenceGraph g, int title, in ActorRef m, string roles, string titleRole) =>
+        m.Party is not null && m.Code.Length >= 3 && IsGovernmentPost(g, title, titleRole)
+            ? m.Code[..3] + GovernmentRole : AddRoles(m.Code, roles);
 
     /// <summary>A possessor: "Begg's" as the parser hangs it, by its relation or (as a compound) by its possessive marker.</summary>
     private static bool IsPossessor(in SentenceGraph g, int c)

@@ -77,6 +77,7 @@ internal sealed class CoderWords
         HearsayAdverbs = Get("hearsay_adverbs");
         OrganisationTitles = Get("organisation_titles");
         CandidacyTitles = Get("candidacy_titles");
+        GovernmentPosts = Get("government_posts");
         PastTense = StringStore.Intern("VBD");
         PastParticiple = StringStore.Intern("VBN");
     }
@@ -101,6 +102,8 @@ internal sealed class CoderWords
     public readonly HashSet<int> OrganisationTitles;
     /// <summary>"candidate", "nominee": titles of a candidacy, not of the office they name.</summary>
     public readonly HashSet<int> CandidacyTitles;
+    /// <summary>"minister", "chancellor": posts only a government gives, whatever party is named with them.</summary>
+    public readonly HashSet<int> GovernmentPosts;
     public readonly int By, From, Of, With, Take, Have, Place, PastTense, PastParticiple;
 
     private HashSet<int> Get(string name) =>
