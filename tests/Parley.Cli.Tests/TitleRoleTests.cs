@@ -67,4 +67,10 @@ public class TitleRoleTests
     public void A_party_s_ministers_are_the_government_and_its_leader_the_party() => AssertSources("2005-03-01",
         ("Labour ministers accused the Tories of scaremongering.", "GBRGOV", "a government post with a party"),
         ("The Tory leader accused Labour of lying.", "GBRPTY", "a party's own post"));
+    [Fact]
+    public void A_named_holder_beside_a_party_s_title_is_the_speaker() => AssertSources("2005-03-01",
+        // Issue 11 (r18 politics/011): the parser makes "co-chairman" and "Liam" two subjects of the verb; Fox (the
+        // knowledge base's GBROPP) speaks, not the party word before his title.
+        ("Later at a press conference Tory co-chairman Liam Fox said his party would win.", "GBROPP", "second subject"),
+        ("Conservative co-chairman Liam Fox derided the poster, saying it was a mistake.", "GBROPP", "second subject"));
 }

@@ -444,4 +444,20 @@ public sealed class EventCoderTitleTests
         var e = Assert.Single(doc.Events);
         Assert.Equal(expected, e.Source!.Actor);
     }
+    [Fact]
+    public void A_named_holder_the_parser_made_a_second_subject_is_the_actor_not_the_title_s_party()
+    {
+        // "Tory co-chairman Liam Fox said ..." (issue 11, r18 politics/011): "co-chairman" and "Liam" both nsubj of "said".
+        var doc = Code("""
+            1 Green Green PROPN 2 compound Ent=B-ORG|Actor=POLPTY|Kb=actor:GREEN_PARTY
+            2 co-chairman co-chairman NOUN 5 nsubj _
+            3 Ann Ann PROPN 5 nsubj Ent=B-PER|Actor=POLOPP|Cluster=1
+            4 Bell Bell PROPN 3 flat Ent=I-PER
+            5 accused accuse VERB 0 root _
+            6 Russia Russia PROPN 5 obj Ent=B-LOC|Actor=RUS
+            7 . . PUNCT 5 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("POLOPP", "Ann Bell"), (e.Source!.Actor, e.Source.Text));
+    }
 }

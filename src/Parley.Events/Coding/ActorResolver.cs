@@ -228,8 +228,9 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             return;
         }
 
-        // A person named under a title is the actor: "U.S. Special Representative for Afghanistan Reconciliation Zalmay Khalilzad".
-        if (g.Upos(head) is UPos.NOUN or UPos.PROPN && NameBelow(ctx, g, head) is int person and >= 0)
+        // A person named under a title is the actor: "U.S. Special Representative for Afghanistan Reconciliation Zalmay Khalilzad";
+        // also when the parser made the name a second subject beside its title ("Tory co-chairman Liam Fox said").
+        if (g.Upos(head) is UPos.NOUN or UPos.PROPN && (NameBelow(ctx, g, head) is int below and >= 0 ? below : SiblingHolder(ctx, g, head)) is int person and >= 0)
         {
             int had = into.Count;
             ResolveOne(ctx, g, person, false, into, depth, null, "", exclude);
@@ -516,6 +517,17 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     private string PartyTitled(in SentenceGraph g, int title, in ActorRef m, string roles, string titleRole) =>
         m.Party is not null && m.Code.Length >= 3 && IsGovernmentPost(g, title, titleRole)
             ? m.Code[..3] + GovernmentRole : AddRoles(m.Code, roles);
+
+    /// <summary>The named person right after subject <paramref name="t"/> that the parser made another subject of the same
+    /// verb ("Tory co-chairman Liam Fox said", "co-chairman" and "Liam" both nsubj): the title's holder, when they have an
+    /// actor; -1 otherwise.</summary>
+    private static int SiblingHolder(DocumentContext ctx, in SentenceGraph g, int t)
+    {
+        int next = t + 1;
+        if (g.RelOf(t) != Rel.Nsubj || next >= g.End || g.RelOf(next) != Rel.Nsubj || g.Head(next) != g.Head(t)) return -1;
+        int e = ctx.EntityAt[next];
+        return e >= 0 && ctx.EntityAt[t] < 0 && ctx.Doc.Entities[e].Type == "PER" && ctx.HasActor(e) ? next : -1;
+    }
 
     /// <summary>A possessor: "Begg's" as the parser hangs it, by its relation or (as a compound) by its possessive marker.</summary>
     private static bool IsPossessor(in SentenceGraph g, int c)
