@@ -48,4 +48,29 @@ public class TitleRoleTests
         ("Conservative shadow home secretary David Davis said the bill had been badly drawn up.", "GBROPP", "a shadow post with its party"),
         ("The Welsh Assembly Government said the strike was about national civil service issues.", "GBRGOV", "an assembly's government"),
         ("Culture Secretary Tessa Jowell said the new casinos would be different.", "GBRGOVMED", "a minister for the media is no media actor"));
+    [Fact]
+    public void A_possessor_before_a_title_is_not_its_holder()
+    {
+        // Issue 11 (r16a politics/192): the MP is the named person after the title, not the constituent whose MP he is.
+        var events = Code("2005-03-01", "Moazzam Begg's Labour MP Roger Godsiff welcomed his release, but said questions remained unanswered.",
+            "Azmat Begg, father of Moazzam, thanked his lawyers and the British people for their support.");
+        Assert.Equal(["GBRPTY"], events.Select(e => e.Source));
+    }
+
+    [Fact]
+    public void A_peer_or_backbencher_is_a_legislator_and_the_party_s_when_one_is_named() => AssertSources("2005-03-01",
+        ("Tory peer Lord Tebbit said the case should be looked at on its merits.", "GBRPTY", "a party's peer"),
+        ("Senior Labour backbencher Martin ONeill said the prime minister would want him back.", "GBRPTY", "a party's backbencher"),
+        ("The crossbench peer Lord Haskins said the plans were sensible.", "GBRLEG", "a peer without a party"),
+        ("Mr Smith, a backbencher, said the bill was good.", "GBRLEG", "a backbencher in apposition"));
+    [Fact]
+    public void A_party_s_ministers_are_the_government_and_its_leader_the_party() => AssertSources("2005-03-01",
+        ("Labour ministers accused the Tories of scaremongering.", "GBRGOV", "a government post with a party"),
+        ("The Tory leader accused Labour of lying.", "GBRPTY", "a party's own post"));
+    [Fact]
+    public void A_named_holder_beside_a_party_s_title_is_the_speaker() => AssertSources("2005-03-01",
+        // Issue 11 (r18 politics/011): the parser makes "co-chairman" and "Liam" two subjects of the verb; Fox (the
+        // knowledge base's GBROPP) speaks, not the party word before his title.
+        ("Later at a press conference Tory co-chairman Liam Fox said his party would win.", "GBROPP", "second subject"),
+        ("Conservative co-chairman Liam Fox derided the poster, saying it was a mistake.", "GBROPP", "second subject"));
 }

@@ -383,4 +383,81 @@ public sealed class EventCoderTitleTests
         var e = Assert.Single(doc.Events);
         Assert.Equal(expected, e.Source!.Actor);
     }
+    [Fact]
+    public void A_person_possessor_before_a_title_is_not_the_title_s_holder()
+    {
+        // "Moazzam Begg's Labour MP Roger Godsiff welcomed his release, but said ..." (issue 11, r16a politics/192): the
+        // parser hangs the possessor on the title as a compound; the MP is the named holder, not the possessor.
+        var doc = Code("""
+            1 Telemar Telemar PROPN 5 compound Ent=B-PER|Cluster=1
+            2 Nowakowy Nowakowy PROPN 1 flat Ent=I-PER
+            3 's 's PART 1 case _
+            4 Green Green PROPN 5 compound Ent=B-ORG|Actor=POLPTY
+            5 MP MP PROPN 8 nsubj _
+            6 Ann Ann PROPN 5 flat Ent=B-PER|Cluster=2
+            7 Bell Bell PROPN 5 flat Ent=I-PER
+            8 accused accuse VERB 0 root _
+            9 Russia Russia PROPN 8 obj Ent=B-LOC|Actor=RUS
+            10 . . PUNCT 8 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("POLPTY", "Ann Bell"), (e.Source!.Actor, e.Source.Text));
+    }
+
+    [Fact]
+    public void A_peer_named_in_apposition_is_the_actor_and_the_party_before_the_title_is_theirs()
+    {
+        // "Labour peer Baroness Kennedy, who ..., said ... "..." she said" (issue 11, BBC politics/196): a peer is a
+        // legislator; with a party under the title its holder is the party's, as "Labour MP X" is, in every mention.
+        var doc = Code("""
+            1 Green Green PROPN 2 compound Ent=B-ORG|Actor=POLPTY
+            2 peer peer NOUN 5 nsubj _
+            3 Ann Ann PROPN 2 appos Ent=B-PER|Cluster=1
+            4 Bell Bell PROPN 3 flat Ent=I-PER
+            5 accused accuse VERB 0 root _
+            6 Russia Russia PROPN 5 obj Ent=B-LOC|Actor=RUS
+            7 . . PUNCT 5 punct _
+
+            1 She she PRON 2 nsubj Ent=B-PER|Cluster=1|Via=coref:pronoun
+            2 accused accuse VERB 0 root _
+            3 Russia Russia PROPN 2 obj Ent=B-LOC|Actor=RUS
+            4 . . PUNCT 2 punct _
+            """);
+        Assert.Equal(2, doc.Events.Count);
+        Assert.Equal(("POLPTY", "Ann Bell"), (doc.Events[0].Source!.Actor, doc.Events[0].Source!.Text));
+        Assert.Equal("POLPTY", doc.Events[1].Source!.Actor);
+    }
+    [Theory]
+    [InlineData("minister", "POLGOV")] // "Labour's deputy minister for women ... accused the Lib Dems" (issue 11, r16c politics/340)
+    [InlineData("leader", "POLPTY")]   // "the Tory leader": a party's own post
+    public void A_party_s_minister_is_the_government_and_its_leader_the_party(string title, string expected)
+    {
+        var doc = Code($"""
+            1 Green Green PROPN 4 nmod:poss Ent=B-ORG|Actor=POLPTY|Kb=actor:GREEN_PARTY
+            2 's 's PART 1 case _
+            3 deputy deputy NOUN 4 compound _
+            4 {title} {title} NOUN 5 nsubj _
+            5 accused accuse VERB 0 root _
+            6 Russia Russia PROPN 5 obj Ent=B-LOC|Actor=RUS
+            7 . . PUNCT 5 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(expected, e.Source!.Actor);
+    }
+    [Fact]
+    public void A_named_holder_the_parser_made_a_second_subject_is_the_actor_not_the_title_s_party()
+    {
+        // "Tory co-chairman Liam Fox said ..." (issue 11, r18 politics/011): "co-chairman" and "Liam" both nsubj of "said".
+        var doc = Code("""
+            1 Green Green PROPN 2 compound Ent=B-ORG|Actor=POLPTY|Kb=actor:GREEN_PARTY
+            2 co-chairman co-chairman NOUN 5 nsubj _
+            3 Ann Ann PROPN 5 nsubj Ent=B-PER|Actor=POLOPP|Cluster=1
+            4 Bell Bell PROPN 3 flat Ent=I-PER
+            5 accused accuse VERB 0 root _
+            6 Russia Russia PROPN 5 obj Ent=B-LOC|Actor=RUS
+            7 . . PUNCT 5 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("POLOPP", "Ann Bell"), (e.Source!.Actor, e.Source.Text));
+    }
 }

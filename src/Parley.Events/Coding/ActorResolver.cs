@@ -232,8 +232,9 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             return;
         }
 
-        // A person named under a title is the actor: "U.S. Special Representative for Afghanistan Reconciliation Zalmay Khalilzad".
-        if (g.Upos(head) is UPos.NOUN or UPos.PROPN && NameBelow(ctx, g, head) is int person and >= 0)
+        // A person named under a title is the actor: "U.S. Special Representative for Afghanistan Reconciliation Zalmay Khalilzad";
+        // also when the parser made the name a second subject beside its title ("Tory co-chairman Liam Fox said").
+        if (g.Upos(head) is UPos.NOUN or UPos.PROPN && (NameBelow(ctx, g, head) is int below and >= 0 ? below : SiblingHolder(ctx, g, head)) is int person and >= 0)
         {
             int had = into.Count;
             ResolveOne(ctx, g, person, false, into, depth, null, "", exclude);
@@ -261,7 +262,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                     if (into.Count >= MaxActors) break;
                     var a = m with
                     {
-                        Code = prefix + AddRoles(m.Code, roles), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, ht.End), Confidence = 0.9, Token = head,
+                        Code = prefix + PartyTitled(g, head, m, roles, role), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, ht.End), Confidence = 0.9, Token = head,
                     };
                     if (partyItself) InOffice(ctx, ref a, head);
                     into.Add(a);
@@ -297,7 +298,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 int end = e >= 0 ? Math.Max(ht.End, entities[e].End) : ht.End;
                 foreach (var m in mods)
                     if (into.Count < MaxActors)
-                        into.Add(m with { Code = AddRoles(m.Code, titleRole), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, end), Confidence = 0.85, Token = head });
+                        into.Add(m with { Code = PartyTitled(g, c, m, titleRole, titleRole), Start = Math.Min(m.Start, ht.Start), End = Math.Max(m.End, end), Confidence = 0.85, Token = head });
                 return;
             }
         }
@@ -488,6 +489,8 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
         {
             var r = g.RelOf(c);
+            // "Moazzam Begg's Labour MP Roger Godsiff": a possessor is whose MP he is, not the MP.
+            if (IsPossessor(g, c)) continue;
             // A person's name before the noun modifies it ("Minas Tirith border police", a place the tagger took for a
             // person): the holder of a title follows it.
             if (r is Rel.Flat or Rel.Compound or Rel.Appos && !(r == Rel.Compound && c < t && g.Upos(t) == UPos.NOUN))
@@ -506,6 +509,41 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             }
         }
         return -1;
+    }
+
+    /// <summary>Whether title <paramref name="c"/> of role <paramref name="role"/> is a post only a government gives
+    /// ("minister", "chancellor": <see cref="CoderWords.GovernmentPosts"/>), so a party named with it is its holder's party,
+    /// not their role ("Labour's deputy minister for women" is GOV; "Tory leader" the party's).</summary>
+    private bool IsGovernmentPost(in SentenceGraph g, int c, string role) =>
+        role.StartsWith(GovernmentRole, StringComparison.Ordinal) && _w.GovernmentPosts.Contains(g.Lemma(c));
+
+    /// <summary>The code of actor <paramref name="m"/> named with title <paramref name="title"/> (its own role
+    /// <paramref name="titleRole"/>, with its modifiers' <paramref name="roles"/>): a party with a government post is the
+    /// government of its country ("Labour ministers", "Labour's deputy minister" GBRGOV, the party kept in
+    /// <see cref="ActorRef.Party"/>; plain GOV: the agents dictionary reads "Labour minister" as a labour minister, GOVLAB);
+    /// anything else as <see cref="AddRoles"/> codes it.</summary>
+    private string PartyTitled(in SentenceGraph g, int title, in ActorRef m, string roles, string titleRole) =>
+        m.Party is not null && m.Code.Length >= 3 && IsGovernmentPost(g, title, titleRole)
+            ? m.Code[..3] + GovernmentRole : AddRoles(m.Code, roles);
+
+    /// <summary>The named person right after subject <paramref name="t"/> that the parser made another subject of the same
+    /// verb ("Tory co-chairman Liam Fox said", "co-chairman" and "Liam" both nsubj): the title's holder, when they have an
+    /// actor; -1 otherwise.</summary>
+    private static int SiblingHolder(DocumentContext ctx, in SentenceGraph g, int t)
+    {
+        int next = t + 1;
+        if (g.RelOf(t) != Rel.Nsubj || next >= g.End || g.RelOf(next) != Rel.Nsubj || g.Head(next) != g.Head(t)) return -1;
+        int e = ctx.EntityAt[next];
+        return e >= 0 && ctx.EntityAt[t] < 0 && ctx.Doc.Entities[e].Type == "PER" && ctx.HasActor(e) ? next : -1;
+    }
+
+    /// <summary>A possessor: "Begg's" as the parser hangs it, by its relation or (as a compound) by its possessive marker.</summary>
+    private static bool IsPossessor(in SentenceGraph g, int c)
+    {
+        if (g.RelOf(c) == Rel.Poss) return true;
+        for (int k = g.FirstChild(c); k >= 0; k = g.NextSibling(k))
+            if (g.RelOf(k) == Rel.Case && g.Upos(k) == UPos.PART) return true;
+        return false;
     }
 
     /// <summary>
@@ -639,8 +677,9 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             }
         }
         // "the mayor, Paweł Adamowicz": the name in apposition to its title.
+        // Not a possessor the parser hung there: "Moazzam Begg's Labour MP Roger Godsiff" is Godsiff's title, not Begg's.
         int gov = g.Head(head);
-        if (gov >= 0 && g.RelOf(head) is Rel.Appos or Rel.Flat or Rel.Compound && IsNominal(g, gov) && ctx.EntityAt[gov] < 0)
+        if (gov >= 0 && g.RelOf(head) is Rel.Appos or Rel.Flat or Rel.Compound && IsNominal(g, gov) && ctx.EntityAt[gov] < 0 && !IsPossessor(g, head))
             Consider(ctx, g, gov, true, this);
         // "Adamowicz ... has been mayor since 1998": a person the subject of a title predicate (or of one conjoined with it).
         if (!org && predicates && role is null && gov >= 0 && g.RelOf(head) == Rel.Nsubj)

@@ -80,6 +80,7 @@ internal sealed class CoderWords
         CandidacyTitles = Get("candidacy_titles");
         AllegationModals = Get("allegation_modals");
         ProgressiveAux = Get("progressive_aux");
+        GovernmentPosts = Get("government_posts");
         PastTense = StringStore.Intern("VBD");
         PastParticiple = StringStore.Intern("VBN");
     }
@@ -107,6 +108,9 @@ internal sealed class CoderWords
     /// <summary>"would": a modal of what a rival would do ("the Lib Dems would raise taxes"); "be": the auxiliary of a
     /// progressive ("is surrendering a key veto"): the forms of an allegation of conduct (issue 11).</summary>
     public readonly HashSet<int> AllegationModals, ProgressiveAux;
+
+    /// <summary>"minister", "chancellor": posts only a government gives, whatever party is named with them.</summary>
+    public readonly HashSet<int> GovernmentPosts;
     public readonly int By, From, Of, With, Take, Have, Place, PastTense, PastParticiple;
 
     private HashSet<int> Get(string name) =>
