@@ -91,4 +91,22 @@ public class SpeechActTests
         Assert.True(Of(4).Cameo is null or "010", "a party's word about a named member of the government: no side told: " + all);
         Assert.True(Of(5) == ("GBRPTY", "111"), "what another party has done: " + all);
     }
+    private static readonly string[] GovernmentAllegations =
+    [
+        "Home Secretary Charles Clarke said the Conservatives would cut police numbers.",
+        "Home Secretary Charles Clarke said Labour would publish its manifesto next month.",
+        "Home Secretary Charles Clarke said Labour MPs would back the bill.",
+    ];
+
+    [Fact]
+    public void What_a_minister_says_a_party_out_of_office_would_do_is_criticism_of_it()
+    {
+        // Issue 11 ("Blair claimed the Tories would cut £35bn"): in 2005 Labour governs, so the Conservatives are another party;
+        // Labour itself (the party in office) and its members are the minister's own side.
+        var (Of, all) = Coded("2005-03-01", GovernmentAllegations);
+
+        Assert.True(Of(0) == ("GBRPTY", "111"), "what a party out of office would do: " + all);
+        Assert.True(Of(1).Cameo is null or "010", "the party in office is the minister's own: " + all);
+        Assert.True(Of(2).Cameo is null or "010", "members of the party in office: " + all);
+    }
 }

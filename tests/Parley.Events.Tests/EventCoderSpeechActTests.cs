@@ -874,6 +874,19 @@ public sealed class EventCoderSpeechActTests
     }
 
     [Fact]
+    public void What_a_government_says_a_named_party_out_of_office_would_do_is_criticism_of_it()
+    {
+        // "Blair claimed the Tories would cut £35bn" (issue 11): a party the knowledge base names and does not date in office
+        // is not the government's own (the party in office is coded GOV).
+        var named = Assert.Single(SaysRival("Ent=B-ORG|Actor=SYRGOV", "Reds", "Reds", "Ent=B-ORG|Actor=SYRPTY|Kb=actor:RED_PARTY", "would", "raise", "raise", "VB").Events);
+        Assert.Equal(("111", "SYRGOV", "SYRPTY"), (named.Cameo, named.Source!.Actor, named.Target?.Actor));
+        Assert.Contains("+rival-allegation", named.Rule, StringComparison.Ordinal);
+        // A party code with no party known (a member, "a Labour MP"): could be the government's own, a plain statement.
+        var unknown = Assert.Single(SaysRival("Ent=B-ORG|Actor=SYRGOV", "Reds", "Reds", "Ent=B-ORG|Actor=SYRPTY", "would", "raise", "raise", "VB").Events);
+        Assert.Equal("010", unknown.Cameo);
+    }
+
+    [Fact]
     public void A_party_criticising_another_party_of_the_same_code_targets_it()
     {
         // "The Greens criticised the Reds' promises" (a verb of disapproval, issue 11: "Labour hit back at the Tory proposals").

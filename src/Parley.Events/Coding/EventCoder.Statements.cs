@@ -174,7 +174,7 @@ public sealed partial class EventCoder
             if (alleged >= 0 && targets.Count == 0 && about < 0 && g.Upos(alleged) != UPos.PRON)
             {
                 var rivals = new List<ActorRef>();
-                if (_actors.Resolve(ctx, g, alleged, false, rivals, true, sources, partiesApart: true) > 0 && AllRivals(sources, rivals))
+                if (_actors.Resolve(ctx, g, alleged, false, rivals, true, sources, partiesApart: true) > 0 && AllRivals(ctx, sources, rivals))
                     (about, targets) = (alleged, rivals);
             }
             // "launched an attack on Tory spending plans, saying they are a "ludicrous improbability"": the judged pronoun
@@ -188,7 +188,7 @@ public sealed partial class EventCoder
             if (targets.Count == 0 && about < 0 && actWord != t && (g.Upos(clause) is not (UPos.NOUN or UPos.PROPN) || act is not null)
                 && (act is not null && !TargetInPhrase(act) || HasObligationModal(g, clause) || DemandsAccount(g, clause) || allegation)
                 && JudgedBody(ctx, g, clause, act, actWord, t, sources) is (int body and >= 0, { } described)
-                && (!allegation || body == alleged && AllRivals(sources, described)))
+                && (!allegation || body == alleged && AllRivals(ctx, sources, described)))
             {
                 targets.AddRange(described);
                 about = body;
@@ -217,7 +217,7 @@ public sealed partial class EventCoder
             // A government speaker's plain statement about its own country's forces ("Downing Street has confirmed British
             // troops are on standby") is about its own side too, not another actor (issue 11).
             // An allegation about a rival (a party apart from the speaker's, government and opposition): criticism of it.
-            bool rivalAllegation = allegation && about >= 0 && about == alleged && AllRivals(sources, targets);
+            bool rivalAllegation = allegation && about >= 0 && about == alleged && AllRivals(ctx, sources, targets);
             bool against = act is not null && CameoOntology.RootOf(act.Code) is >= 11 and <= 13 || rivalAllegation;
             if (!against) targets.RemoveAll(x => x.Code.Length == 6 && (x.Code.EndsWith("PTY", StringComparison.Ordinal) || x.InOffice)
                 && sources.Exists(s => SpeakerRole(s, x.Code, "GOV", "OPP", "LEG", "ELI")));
@@ -359,21 +359,26 @@ public sealed partial class EventCoder
     private static readonly int Go = StringStore.Intern("go");
 
     /// <summary>There are targets, and each is a rival of a speaker (<see cref="RivalOf"/>).</summary>
-    private static bool AllRivals(List<ActorRef> speakers, List<ActorRef> targets) =>
-        targets.Count > 0 && targets.TrueForAll(x => speakers.Exists(s => RivalOf(s, x)));
+    private bool AllRivals(DocumentContext ctx, List<ActorRef> speakers, List<ActorRef> targets) =>
+        targets.Count > 0 && targets.TrueForAll(x => speakers.Exists(s => RivalOf(ctx, s, x)));
 
     /// <summary>The target is the speaker's rival: a party named apart from the speaker's party (<see cref="ActorRef.Party"/>),
     /// or government and opposition of one country, or a party's word about its country's government by a description ("the
     /// government", "ministers": a governing party speaks of its own government as "we" or by name). A party's word about a
     /// named member of the government is not: a party in office is one code with the others (GBRPTY), and its own say
-    /// "Mr Brown would meet his golden rule" (BBC politics/005).</summary>
-    private static bool RivalOf(ActorRef speaker, ActorRef target)
+    /// "Mr Brown would meet his golden rule" (BBC politics/005). A government speaker's word about a party the knowledge base
+    /// names and does not date in office on the coding date ("Blair claimed the Tories would cut £35bn") is: the party in office
+    /// is its government (<see cref="ActorRef.InOffice"/>), so a named party out of office is another. A person or member
+    /// coded as a party with no party known ("a Labour MP") could be the speaker's own and is not (issue 11).</summary>
+    private bool RivalOf(DocumentContext ctx, ActorRef speaker, ActorRef target)
     {
         if (speaker.Code.Length < 6 || target.Code.Length < 6 || !speaker.Code.AsSpan(0, 3).SequenceEqual(target.Code.AsSpan(0, 3))) return false;
         if (speaker.Party is not null && target.Party is not null) return speaker.Party != target.Party;
         ReadOnlySpan<char> s = speaker.Code.AsSpan(3, 3), x = target.Code.AsSpan(3, 3);
         return s.SequenceEqual("GOV") && x.SequenceEqual("OPP") || s.SequenceEqual("OPP") && x.SequenceEqual("GOV")
-            || s.SequenceEqual("PTY") && x.SequenceEqual("GOV") && target.Generic;
+            || s.SequenceEqual("PTY") && x.SequenceEqual("GOV") && target.Generic
+            || s.SequenceEqual("GOV") && x.SequenceEqual("PTY") && !target.InOffice && target.Party is not null
+                && _data.Governments.InOffice(target.Party, ctx.Doc.Published) is null;
     }
 
     /// <summary>The speaker's code is one of <paramref name="roles"/> of the country that begins <paramref name="other"/>.</summary>
