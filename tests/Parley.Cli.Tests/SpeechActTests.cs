@@ -109,4 +109,23 @@ public class SpeechActTests
         Assert.True(Of(1).Cameo is null or "010", "the party in office is the minister's own: " + all);
         Assert.True(Of(2).Cameo is null or "010", "members of the party in office: " + all);
     }
+
+    private static readonly string[] Dismissals =
+    [
+        "Prime Minister Tony Blair dismissed the talk of splits in the cabinet.",
+        "Michael Howard rejected the idea that the Conservatives would cut schools spending.",
+        "Prime Minister Tony Blair rejected the idea of quotas on asylum seekers.",
+    ];
+
+    [Fact]
+    public void Dismissing_or_rejecting_what_others_say_is_a_denial()
+    {
+        // Issue 11 ("Mr Blair dismissed the talk of splits", "he rejected the idea that the Tories and BNP appealed to the same
+        // voting instincts"): a denial (016), which stands without a target; an idea "of" something is a proposal rejected.
+        var (Of, all) = Coded("2005-03-01", Dismissals);
+
+        Assert.True(Of(0).Cameo == "016", "dismissing talk: " + all);
+        Assert.True(Of(1).Cameo == "016", "rejecting an idea that ...: " + all);
+        Assert.True(Of(2).Cameo != "016", "rejecting an idea of quotas is no denial: " + all);
+    }
 }
