@@ -21,6 +21,7 @@ public class SpeechActTests
         "Prime Minister Tony Blair said the plans were a ludicrous improbability.",
         "Jacques Chirac sent his condolences to Tony Blair.",
         "Vladimir Putin offered an apology to Georgia.",
+        "Jacques Chirac said Tony Blair had been an exceptional leader.",
     ];
 
     /// <summary>The events of <paramref name="sentences"/> coded as one article of <paramref name="date"/>: each with its sentence.</summary>
@@ -66,6 +67,7 @@ public class SpeechActTests
         // A verb carrying an act noun is that act, aimed at its "to" phrase.
         Assert.True(Of(8) == ("GBRGOV", "018"), "sympathy carried by 'sent': " + all);
         Assert.True(Of(9) == ("GEO", "055"), "apology carried by 'offered': " + all);
+        Assert.True(Of(10) == ("GBRGOV", "051"), "praise ('exceptional', round 21): " + all);
     }
 
     private static readonly string[] Allegations =
@@ -108,5 +110,26 @@ public class SpeechActTests
         Assert.True(Of(0) == ("GBRPTY", "111"), "what a party out of office would do: " + all);
         Assert.True(Of(1).Cameo is null or "010", "the party in office is the minister's own: " + all);
         Assert.True(Of(2).Cameo is null or "010", "members of the party in office: " + all);
+    }
+
+    private static readonly string[] Dismissals =
+    [
+        "Prime Minister Tony Blair dismissed the talk of splits in the cabinet.",
+        "Michael Howard rejected the idea that the Conservatives would cut schools spending.",
+        "Prime Minister Tony Blair rejected the idea of quotas on asylum seekers.",
+        "Michael Howard said the Conservative plans to cut immigration were not racist.",
+    ];
+
+    [Fact]
+    public void Dismissing_or_rejecting_what_others_say_or_saying_one_is_not_what_they_say_is_a_denial()
+    {
+        // Issue 11 ("Mr Blair dismissed the talk of splits", "he rejected the idea that the Tories and BNP appealed to the same
+        // voting instincts"): a denial (016), which stands without a target; an idea "of" something is a proposal rejected.
+        var (Of, all) = Coded("2005-03-01", Dismissals);
+
+        Assert.True(Of(0).Cameo == "016", "dismissing talk: " + all);
+        Assert.True(Of(1).Cameo == "016", "rejecting an idea that ...: " + all);
+        Assert.True(Of(2).Cameo != "016", "rejecting an idea of quotas is no denial: " + all);
+        Assert.True(Of(3).Cameo == "016", "saying one's plans are not racist: " + all);
     }
 }

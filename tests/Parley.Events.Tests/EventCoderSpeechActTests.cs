@@ -36,6 +36,8 @@ public sealed class EventCoderSpeechActTests
     [InlineData("deceitful", "112")]
     [InlineData("brilliant", "051")]
     [InlineData("humane", "051")]       // round 15 (issue 11): "said Lord X was a good and humane judge"
+    [InlineData("exceptional", "051")]  // round 21 (issue 11): "Paul's contribution ... has been exceptional"
+    [InlineData("invaluable", "051")]
     public void A_statement_in_words_of_an_act_about_another_actor_is_that_act(string word, string code)
     {
         var e = Assert.Single(SaidArdoniaWas(word).Events);
@@ -272,6 +274,28 @@ public sealed class EventCoderSpeechActTests
             8 not not PART 9 advmod _
             9 true true ADJ 2 ccomp _
             10 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("016", e.Cameo);
+    }
+
+    [Theory]
+    [InlineData("racist")]
+    [InlineData("anti-semitic")]
+    [InlineData("illegal")]
+    public void Saying_something_is_not_what_it_was_charged_with_is_a_denial(string word)
+    {
+        // "Mr Howard said his party's plans to cut immigration were not racist", "Mr Milburn replied that they were not
+        // anti-Semitic" (BBC politics, issue 11): once plain statements. A denial (016) stands without a target.
+        var doc = Code($"""
+            {Speaker}
+            2 said say VERB 0 root _
+            3 the the DET 4 det _
+            4 plans plan NOUN 7 nsubj _
+            5 were be AUX 7 cop _
+            6 not not PART 7 advmod _
+            7 {word} {word} ADJ 2 ccomp _
+            8 . . PUNCT 2 punct _
             """);
         var e = Assert.Single(doc.Events);
         Assert.Equal("016", e.Cameo);

@@ -502,4 +502,20 @@ public sealed class EventCoderVerbSenseTests
         Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("13", StringComparison.Ordinal));
         Assert.Contains(doc.Events, e => e.Cameo == "012");
     }
+
+    [Fact]
+    public void Dismissing_talk_or_rejecting_an_idea_is_a_denial()
+    {
+        // "Mr Blair dismissed the talk of splits", "he rejected the idea that the Tories and BNP appealed to the same voting
+        // instincts" (BBC politics, issue 11): once no event or a plain statement. "rejected the Tory idea of quotas on
+        // asylum": an idea of something is a proposal rejected, no denial.
+        Document Said(string verb, string noun, params string[] rest) => Code(
+            ["1 Ardonia Ardonia PROPN NNP 2 nsubj " + Ardonia, $"2 {verb} VERB VBD 0 root", "3 the the DET DT 4 det", $"4 {noun} NOUN NN 2 obj", .. rest]);
+        Assert.Contains(Said("dismissed dismiss", "talk talk", "5 of of ADP IN 6 case", "6 splits split NOUN NNS 4 nmod", "7 . . PUNCT . 2 punct").Events,
+            e => e.Cameo == "016");
+        Assert.Contains(Said("rejected reject", "idea idea", "5 that that SCONJ IN 7 mark", "6 Belmaria Belmaria PROPN NNP 7 nsubj " + Belmaria,
+            "7 attacked attack VERB VBD 4 acl", "8 . . PUNCT . 2 punct").Events, e => e.Cameo == "016");
+        Assert.DoesNotContain(Said("rejected reject", "idea idea", "5 of of ADP IN 6 case", "6 quotas quota NOUN NNS 4 nmod", "7 . . PUNCT . 2 punct").Events,
+            e => e.Cameo == "016");
+    }
 }
