@@ -132,4 +132,23 @@ public class SpeechActTests
         Assert.True(Of(2).Cameo != "016", "rejecting an idea of quotas is no denial: " + all);
         Assert.True(Of(3).Cameo == "016", "saying one's plans are not racist: " + all);
     }
+
+    private static readonly string[] WordsOfConduct =
+    [
+        "Michael Howard said Labour had broken promises on tuition fees.",
+        "Michael Howard said the posters were a sign of sinister tactics by Labour.",
+        "Michael Howard said Labour had broken windows in the office.",
+    ];
+
+    [Fact]
+    public void Broken_promises_and_sinister_tactics_are_criticism_of_the_party_they_name()
+    {
+        // Issue 11 (BBC rounds 19-20): "had broken promises" (the parser's participle an adjective of its noun) and a word of
+        // conduct from AFINN-165 ("sinister") judge the party named; broken windows are no conduct of a party.
+        var (Of, all) = Coded("2005-03-01", WordsOfConduct);
+
+        Assert.True(Of(0) == ("GBRGOV", "111"), "broken promises: " + all);
+        Assert.True(Of(1) == ("GBRGOV", "111"), "sinister tactics by Labour: " + all);
+        Assert.True(Of(2).Cameo is null or "010", "broken windows: " + all);
+    }
 }

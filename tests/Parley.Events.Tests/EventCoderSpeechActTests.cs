@@ -687,6 +687,26 @@ public sealed class EventCoderSpeechActTests
     }
 
     [Fact]
+    public void A_phrase_anchor_may_be_an_adjective_of_the_phrases_noun()
+    {
+        // "Tremont said Ardonia had broken promises" (issue 11, BBC rounds 19-20): the parser makes the participle an adjective
+        // of "promises"; the phrase break+promise holds all the same. "broken windows" is no phrase of conduct.
+        Document Broken(string noun) => Code($"""
+            {Speaker}
+            2 said say VERB 0 root _
+            3 Ardonia Ardonia PROPN 4 nsubj {Ardonia}
+            4 had have VERB 2 ccomp _
+            5 broken break VERB 6 amod _
+            6 {noun}s {noun} NOUN 4 obj _
+            7 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(Broken("promise").Events);
+        Assert.Equal(("111", "TUR"), (e.Cameo, e.Target!.Actor));
+        Assert.Contains("+criticism:break", e.Rule, StringComparison.Ordinal);
+        Assert.All(Broken("window").Events, x => Assert.Equal("010", x.Cameo));
+    }
+
+    [Fact]
     public void Having_learned_nothing_is_criticism_of_the_subject()
     {
         // "Tremont added: "Ardonia has learned nothing."" (issue 11 round 15): a phrase of conduct, the subject judged.

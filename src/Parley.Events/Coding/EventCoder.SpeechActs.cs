@@ -69,7 +69,10 @@ public sealed partial class EventCoder
                 bool found = false;
                 for (int j = Math.Max(g.First, anchor - 5); j < Math.Min(g.End, anchor + 6) && !found; j++)
                 {
-                    if (j == anchor || !spellings.Contains(g.Lemma(j)) || !g.Dominates(anchor, j, 3)) continue;
+                    // "had broken promises": the anchor may be an adjective of the phrase's noun as well (issue 11).
+                    bool modified = j == g.Head(anchor) && g.RelOf(anchor) == Rel.Amod;
+                    if (j == anchor || !spellings.Contains(g.Lemma(j)) || !modified && !g.Dominates(anchor, j, 3)) continue;
+                    if (modified) { found = true; continue; }
                     int h = g.Head(j), headLemma = g.Lemma(h);
                     found = h == anchor || g.Upos(h) is not (UPos.NOUN or UPos.PROPN) || Array.Exists(others, o => o.Contains(headLemma));
                 }
