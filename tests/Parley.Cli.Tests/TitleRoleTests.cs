@@ -64,6 +64,17 @@ public class TitleRoleTests
         ("The crossbench peer Lord Haskins said the plans were sensible.", "GBRLEG", "a peer without a party"),
         ("Mr Smith, a backbencher, said the bill was good.", "GBRLEG", "a backbencher in apposition"));
     [Fact]
+    public void A_post_held_before_and_the_persons_record_decide_the_role() => AssertSources("2005-03-01",
+        // Issue 11 (r19 politics/218, 068, 358, 347, 157): a former word on the title's compound or hyphenated, a backbench MP,
+        // the Commission's president, a Labour peer (not an American Harris), a UKIP MEP named with a double-barrelled name.
+        ("Former welfare minister Frank Field MP said the prime minister should sack Mr Brown.", "GBRLEG", "former on the compound"),
+        ("Ex-Labour minister Frank Field said there was a danger people would feel under pressure.", "GBRLEG", "ex- joined by a hyphen"),
+        ("New European commission president Jose Manuel Barroso has suggested the cash could be shared out.", "IGOEUREEC", "the Commission's president"),
+        ("Lord Harris, who sits on the executive of the Association of Police Authorities, said the plans were wrong.", "GBRLEG", "a Labour peer"),
+        ("Euro MP Robert Kilroy-Silk said the party had no vision.", "GBROPP", "the full name with its titles"),
+        ("Mr Kilroy-Silk said the man claimed he was doing it in the name of Islam.", "GBROPP", "the surname after the full name"));
+
+    [Fact]
     public void A_party_s_ministers_are_the_government_and_its_leader_the_party() => AssertSources("2005-03-01",
         ("Labour ministers accused the Tories of scaremongering.", "GBRGOV", "a government post with a party"),
         ("The Tory leader accused Labour of lying.", "GBRPTY", "a party's own post"));

@@ -363,6 +363,28 @@ public sealed class EventCoderNewsConstructionTests
         Assert.DoesNotContain(doc.Events, e => e.Source?.Actor == "TURGOV");
     }
 
+    [Theory]
+    [InlineData("welfare", "Former", true)]     // "Former welfare minister Kemal": "Former" hangs on the title's compound
+    [InlineData("ex-Labour", "_", true)]        // "ex-Labour minister Kemal": a former word joined by a hyphen
+    [InlineData("welfare", "_", false)]         // "welfare minister Kemal": the post now
+    public void A_former_word_on_the_titles_compound_or_hyphenated_gives_no_role_of_office(string compound, string former, bool isFormer)
+    {
+        string first = former == "_" ? "" : $"1 {former} {former.ToLowerInvariant()} ADJ 2 amod _\n";
+        int o = former == "_" ? 0 : 1;
+        var doc = Code(first + $"""
+            {1 + o} {compound} {compound.ToLowerInvariant()} NOUN {3 + o} compound _
+            {2 + o} Ardonian Ardonian ADJ {3 + o} amod Ent=B-MISC|Actor=TUR
+            {3 + o} minister minister NOUN {4 + o} compound _
+            {4 + o} Kemal Kemal PROPN {6 + o} nsubj Ent=B-PER|Cluster=1
+            {5 + o} Belgin Belgin PROPN {4 + o} flat Ent=I-PER
+            {6 + o} accused accuse VERB 0 root _
+            {7 + o} Belmaria Belmaria PROPN {6 + o} obj Ent=B-LOC|Actor=SYR
+            {8 + o} . . PUNCT {6 + o} punct _
+            """);
+        Assert.Contains(doc.Events, e => e.Target?.Actor == "SYR");
+        Assert.Equal(!isFormer, doc.Events.Any(e => e.Source?.Actor?.StartsWith("TURGOV", StringComparison.Ordinal) == true));
+    }
+
     [Fact]
     public void A_statement_without_a_clause_is_about_its_object_and_a_bare_spoke_is_none()
     {

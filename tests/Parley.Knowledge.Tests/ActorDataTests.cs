@@ -104,5 +104,7 @@ public class ActorDataTests(KbFixture fx)
     [InlineData("nominee", "PTY")]
     [InlineData("task force", "GOV")]    // "White House Coronavirus Task Force": a working group, not armed forces
     [InlineData("joint task force", "MIL")]
+    [InlineData("refugee agencies", "NGO")]  // those who work for refugees, not refugees (Phoenix: REF by the modifier)
+    [InlineData("refugee charity", "NGO")]
     public void Agent_phrases_have_their_roles(string phrase, string role) => Assert.Equal(role, fx.Kb.AgentCode(phrase));
 }

@@ -135,6 +135,29 @@ public class LinkingTests(MiniKbFixture fx)
     }
 
     [Fact]
+    public void A_double_barrelled_name_cut_at_its_hyphen_is_one_person_linked_as_its_full_name_with_titles()
+    {
+        // NER marks "Euro MP Robin Larke" and "Holloway", then "Mr Larke" and "Holloway": one person each time, the knowledge
+        // base's Larke-Holloway (the full name with its titles "Euro MP" is linked by the person inside it).
+        const string text = "Euro MP Robin Larke-Holloway spoke. Mr Larke-Holloway said it.";
+        var doc = new Document("k", text) { Published = new DateOnly(2005, 3, 1) };
+        Tokenizer.Tokenize(doc);
+        void Mark(string s, int from, string type)
+        {
+            int at = text.IndexOf(s, from, StringComparison.Ordinal);
+            doc.Entities.Add(new EntityMention { Start = at, End = at + s.Length, Text = s, Type = type, Via = "ner" });
+        }
+        Mark("Euro MP Robin Larke", 0, "MISC");
+        Mark("Holloway", 0, "PER");
+        Mark("Mr Larke", 30, "PER");
+        Mark("Holloway", 33, "PER");
+        doc.Done |= Layers.Entities;
+        new EntityLinker(fx.Kb).Process(doc);
+        var people = doc.Entities.Where(e => e.Via == "ner").Select(e => (e.Text, e.Type, e.Actor)).ToList();
+        Assert.Equal([("Euro MP Robin Larke-Holloway", "PER", "GBROPP"), ("Mr Larke-Holloway", "PER", "GBROPP")], people);
+    }
+
+    [Fact]
     public void NerMentionsAreLinkedWithQuotesAndArticlesStripped()
     {
         var doc = new Document("n", "Talks with \"The Taliban\" resumed.") { Published = new DateOnly(2019, 12, 4) };

@@ -430,15 +430,31 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     private bool IsFormer(in SentenceGraph g, int title)
     {
         for (int c = g.FirstChild(title); c >= 0; c = g.NextSibling(c))
-            if (g.RelOf(c) is Rel.Amod or Rel.Advmod or Rel.Compound && _w.FormerWords.Contains(g.Lemma(c)) && !CoordinatedBetween(g, title, c))
+            if (g.RelOf(c) is Rel.Amod or Rel.Advmod or Rel.Compound && FormerWord(g.Lemma(c)) && !CoordinatedBetween(g, title, c))
                 return true;
+        // "Former welfare minister Frank Field": the word may hang on a modifier of the title before it.
+        for (int c = g.FirstChild(title); c >= 0 && c < title; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) != Rel.Compound || CoordinatedBetween(g, title, c)) continue;
+            for (int m = g.FirstChild(c); m >= 0 && m < c; m = g.NextSibling(m))
+                if (g.RelOf(m) is Rel.Amod or Rel.Advmod && FormerWord(g.Lemma(m))) return true;
+        }
         // "former Minnesota governor": the word may hang on the name instead, when the title is a modifier of the same phrase;
         // not across a conjunction ("former Eton pupil and joint leader of the hunt": the leader is now).
         int h = g.Head(title);
         if (h >= 0 && (g.RelOf(title) is Rel.Compound or Rel.Flat or Rel.Amod || g.RelOf(title) == Rel.Nmod && g.CaseOf(title) < 0 && title < h))
             for (int c = g.FirstChild(h); c >= 0 && c < title; c = g.NextSibling(c))
-                if (g.RelOf(c) is Rel.Amod or Rel.Advmod && _w.FormerWords.Contains(g.Lemma(c))) return true;
+                if (g.RelOf(c) is Rel.Amod or Rel.Advmod && FormerWord(g.Lemma(c))) return true;
         return false;
+    }
+
+    /// <summary>A word of the list former_words, or one joined to the next word by a hyphen ("ex-Labour minister").</summary>
+    private bool FormerWord(int lemma)
+    {
+        if (_w.FormerWords.Contains(lemma)) return true;
+        string text = StringStore.Get(lemma);
+        int dash = text.IndexOf('-');
+        return dash > 0 && dash < text.Length - 1 && _w.FormerWords.Contains(StringStore.Intern(text[..dash]));
     }
 
     /// <summary>"a former Eton pupil and joint leader", parsed with "former" and "and" both on "leader": a coordinating

@@ -85,6 +85,7 @@ public sealed class EntityLinker : IPipelineComponent
         var countries = DocumentCountries(doc, matches);
         DateOnly? date = doc.Published;
 
+        JoinHyphenatedNames(doc);
         var fullNames = FullNamesBySurname(doc);
         foreach (var e in doc.Entities)
         {
@@ -238,8 +239,9 @@ public sealed class EntityLinker : IPipelineComponent
         if (NotCountryPhrase(doc, e)) { e.Name ??= name; return; }
         if (e.Type == "PER" && Surname(key) is { } alone && fullNames.TryGetValue(alone, out var full))
         {
-            // "Michael Howard ... Mr Howard said": the article's own Howard, linked as the full name is (or not at all).
-            if (_kb.LookupArray(full) is { } fullHits)
+            // "Michael Howard ... Mr Howard said": the article's own Howard, linked as the full name is (or not at all); a
+            // full name with its titles ("Euro MP Robert Kilroy-Silk") by the person inside it.
+            if ((_kb.LookupArray(full) ?? ActorInside(full, true)) is { } fullHits)
                 Apply(e, Choose(fullHits, e.Type, countries, date), date);
             else e.Name ??= name;
             return;
@@ -441,6 +443,44 @@ public sealed class EntityLinker : IPipelineComponent
             && CountryOrActor(_kb.LookupArray(TokenKey(doc, first, end + 1))) is { } after)
             return Widen(doc, e, first, end, after);
         return null;
+    }
+
+    /// <summary>
+    /// A double-barrelled name NER cut at its hyphen into two mentions ("Mr Kilroy" "-" "Silk" for "Mr Kilroy-Silk"): one
+    /// mention, the person's, when the joined name (without its titles, "kilroy-silk") names a person of the knowledge
+    /// base. Only when the hyphen touches both halves and the second half is a person's name.
+    /// </summary>
+    private void JoinHyphenatedNames(Document doc)
+    {
+        var entities = doc.Entities;
+        for (int i = 0; i < entities.Count; i++)
+        {
+            var a = entities[i];
+            if (a.Via != "ner" || a.Type is not ("PER" or "MISC")) continue;
+            int last = doc.TokenAt(Math.Max(a.Start, a.End - 1));
+            if (last < 0 || last + 2 >= doc.Tokens.Length || doc.Tokens[last].End != a.End || !Touching(doc, last, last + 1)
+                || !Touching(doc, last + 1, last + 2) || TokenText(doc, last + 1) != "-") continue;
+            int bi = entities.FindIndex(x => x.Via == "ner" && x.Type == "PER" && x.Start == doc.Tokens[last + 2].Start);
+            if (bi < 0) continue;
+            var b = entities[bi];
+            string joined = NameKey.FromPhrase(doc.Text[a.Start..b.End]);
+            var words = joined.Split(' ');
+            int w = 0;
+            while (w < words.Length - 1 && !words[w].Contains('-')) w++;
+            if (!IsPerson(_kb.LookupArray(words[w])) && !IsPerson(_kb.LookupArray(string.Join(' ', words, Math.Max(0, w - 1), Math.Min(2, w + 1))))) continue;
+            a.End = b.End;
+            a.Text = doc.Text[a.Start..a.End];
+            a.Type = "PER";
+            entities.RemoveAt(bi);
+            if (bi < i) i--;
+        }
+    }
+
+    private bool IsPerson(NameHit[]? hits)
+    {
+        if (hits is null) return false;
+        foreach (var h in hits) if (h.Kind == NameKind.Actor && _kb.Actors[h.Index].Kind == ActorKind.Person) return true;
+        return false;
     }
 
     private static bool OtherEntityWithin(Document doc, EntityMention e, int start, int end)
