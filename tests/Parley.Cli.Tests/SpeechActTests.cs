@@ -151,4 +151,22 @@ public class SpeechActTests
         Assert.True(Of(1) == ("GBRGOV", "111"), "sinister tactics by Labour: " + all);
         Assert.True(Of(2).Cameo is null or "010", "broken windows: " + all);
     }
+
+    private static readonly string[] Repeats =
+    [
+        "The German government announced the tests found Novichok in his blood, and said there was proof he had been poisoned.",
+        "Speaking at the London conference, Tony Blair said the plans were fair.",
+    ];
+
+    [Fact]
+    public void Two_verbs_of_one_sentence_that_give_the_same_event_code_it_once()
+    {
+        // Issue 11 (BBC round 22: "Speaking at the London conference he said ..." coded twice, 010 by 'speak' and by 'say'):
+        // the same actors, act and date from two verbs of one sentence are one event, as PETRARCH keeps one of each triple.
+        var events = CodeEvents("2005-03-01", Repeats);
+        string all = string.Join("; ", events.Select(e => $"{e.Source}>{e.Target} {e.Cameo}"));
+
+        Assert.True(events.Count(e => e.Sentence == Repeats[0]) == 1, "announced ... and said: " + all);
+        Assert.True(events.Count(e => e.Sentence == Repeats[1]) == 1, "speaking ... said: " + all);
+    }
 }

@@ -247,8 +247,33 @@ public sealed partial class EventCoder
             TriggerStart = trigger.Start,
             TriggerEnd = trigger.End,
         };
+        // "Speaking at the conference he said ...", "The German government announced ... and said ...": two verbs of one
+        // sentence that give the same actors the same act on the same date are one event, not two (PETRARCH keeps one of
+        // each triple a sentence codes); the first verb's record stands.
+        if (RepeatedInSentence(doc, record) is { } twin)
+        {
+            ctx.Trace?.Dropped(doc, plan.Trigger, code, $"the same event as '{doc.Text[twin.TriggerStart..twin.TriggerEnd]}' of this sentence: coded once");
+            return;
+        }
         doc.Events.Add(record);
         ctx.Trace?.Kept(doc, plan.Trigger, record);
+    }
+
+    /// <summary>An event of the same sentence with the same code, the same source and target (actor code and text span) and
+    /// the same date, negation and place, else null.</summary>
+    private static EventRecord? RepeatedInSentence(Document doc, EventRecord r)
+    {
+        for (int i = doc.Events.Count - 1; i >= 0; i--)
+        {
+            var e = doc.Events[i];
+            if (e.Sentence != r.Sentence) break;
+            if (e.Cameo == r.Cameo && e.Date == r.Date && e.Negated == r.Negated && SameActor(e.Source, r.Source) && SameActor(e.Target, r.Target)
+                && e.Place?.Name == r.Place?.Name && e.Place?.GeonameId == r.Place?.GeonameId) return e;
+        }
+        return null;
+
+        static bool SameActor(EventActor? a, EventActor? b) =>
+            a is null ? b is null : b is not null && a.Actor == b.Actor && a.Start == b.Start && a.End == b.End;
     }
 
     private EventActor ToEventActor(Document doc, in ActorRef a)
