@@ -151,7 +151,7 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
     public Modality ClauseModality(in SentenceGraph g, int t)
     {
         var own = ModalityOf(g, t);
-        if (own != Modality.None || g.RelOf(t) is not (Rel.Advcl or Rel.Conj) || StringStore.Get(g[t].Xpos) != "VBG" || g.Head(t) is not (int h and >= 0)) return own;
+        if (own != Modality.None || g.RelOf(t) is not (Rel.Advcl or Rel.Conj) || g[t].Xpos != _w.PresentParticiple || g.Head(t) is not (int h and >= 0)) return own;
         for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
             if (g.RelOf(c) is Rel.Nsubj or Rel.NsubjPass or Rel.Aux or Rel.AuxPass) return own;
         return ModalityOf(g, h);

@@ -83,6 +83,7 @@ internal sealed class CoderWords
         GovernmentPosts = Get("government_posts");
         PastTense = StringStore.Intern("VBD");
         PastParticiple = StringStore.Intern("VBN");
+        PresentParticiple = StringStore.Intern("VBG");
     }
 
     public readonly HashSet<int> Negation, HypotheticalMarks, CauseMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive, ClaimDisputing, ClaimNouns,
@@ -111,7 +112,7 @@ internal sealed class CoderWords
 
     /// <summary>"minister", "chancellor": posts only a government gives, whatever party is named with them.</summary>
     public readonly HashSet<int> GovernmentPosts;
-    public readonly int By, From, Of, With, Take, Have, Place, PastTense, PastParticiple;
+    public readonly int By, From, Of, With, Take, Have, Place, PastTense, PastParticiple, PresentParticiple;
 
     private HashSet<int> Get(string name) =>
         _lists.TryGetValue(name, out var set) ? set : throw new InvalidDataException($"{FileName}: no list '{name}'");

@@ -344,7 +344,7 @@ public sealed partial class EventCoder
         if (g.Child(clause, Rel.Xcomp) >= 0 && g.Lemma(clause) == Go) return false;
         // "should have acted": what a rival should have done is a reproach of its own (the should-have rule).
         if (HasObligationModal(g, clause)) return false;
-        bool progressive = StringStore.Get(g[clause].Xpos) == "VBG";
+        bool progressive = g[clause].Xpos == _w.PresentParticiple;
         bool perfect = g[clause].Xpos == _w.PastParticiple && g.Child(clause, Rel.AuxPass) < 0;
         for (int c = g.FirstChild(clause); c >= 0; c = g.NextSibling(c))
         {
