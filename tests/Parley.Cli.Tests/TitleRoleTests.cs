@@ -84,4 +84,12 @@ public class TitleRoleTests
         // knowledge base's GBROPP) speaks, not the party word before his title.
         ("Later at a press conference Tory co-chairman Liam Fox said his party would win.", "GBROPP", "second subject"),
         ("Conservative co-chairman Liam Fox derided the poster, saying it was a mistake.", "GBROPP", "second subject"));
+
+    [Fact]
+    public void A_post_any_organisation_gives_is_of_the_body_its_title_names() => AssertSources("2019-06-04",
+        // Recall5 (issue 11): a commissioner or head is no agent title of its own; the holder stands for the coded body the
+        // title names (before the post or through "of"), for every later mention.
+        ("Zoltan Baranyi, the Hungarian Government commissioner for defence, visited Vienna on Monday.", "HUNGOV", "a government's commissioner"),
+        ("Baranyi accused Austria of breaking the contract.", "HUNGOV", "a later mention"),
+        ("Vaclav Dvorak, the head of the Czech police, accused Russia of spying.", "CZECOP", "the head of a police force"));
 }

@@ -183,16 +183,17 @@ public sealed class EventCoderTitleTests
         Assert.Equal("POLGOV", Assert.Single(doc.Events).Source!.Actor);
     }
 
-    [Fact]
-    public void A_spokesperson_is_coded_as_whom_they_speak_for()
+    [Theory]
+    [InlineData("spokesperson", "for")] // "Jan Nowakowy, spokesperson for the Polish police, accused Russia."
+    [InlineData("head", "of")] // a post any organisation gives, of the agent body it names through a preposition (recall5)
+    public void A_spokesperson_or_a_post_is_coded_as_the_body_they_speak_for_or_hold_it_in(string title, string preposition)
     {
-        // "Jan Nowakowy, spokesperson for the Polish police, accused Russia."
-        var doc = Code("""
+        var doc = Code($"""
             1 Jan Jan PROPN 10 nsubj Ent=B-PER|Cluster=1
             2 Nowakowy Nowakowy PROPN 1 flat Ent=I-PER
             3 , , PUNCT 4 punct _
-            4 spokesperson spokesperson NOUN 1 appos _
-            5 for for ADP 8 case _
+            4 {title} {title} NOUN 1 appos _
+            5 {preposition} {preposition} ADP 8 case _
             6 the the DET 8 det _
             7 Polish Polish ADJ 8 amod Ent=B-MISC|Actor=POL
             8 police police NOUN 4 nmod _
@@ -201,7 +202,8 @@ public sealed class EventCoderTitleTests
             11 Russia Russia PROPN 10 obj Ent=B-LOC|Actor=RUS
             12 . . PUNCT 10 punct _
             """);
-        Assert.Equal("POLCOP", Assert.Single(doc.Events).Source!.Actor);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("POLCOP", "Jan Nowakowy"), (e.Source!.Actor, e.Source.Text));
     }
 
     [Fact]
@@ -459,5 +461,71 @@ public sealed class EventCoderTitleTests
             """);
         var e = Assert.Single(doc.Events);
         Assert.Equal(("POLOPP", "Ann Bell"), (e.Source!.Actor, e.Source.Text));
+    }
+    [Fact]
+    public void A_post_any_organisation_gives_takes_the_role_of_the_body_named_under_it()
+    {
+        // "Jan Nowakowy, the Polish Government commissioner, accused Russia." (recall5): a commissioner is no agent title of
+        // its own; the government named in the title is whom the holder stands for.
+        var doc = Code("""
+            1 Jan Jan PROPN 9 nsubj Ent=B-PER|Cluster=1
+            2 Nowakowy Nowakowy PROPN 1 flat Ent=I-PER
+            3 , , PUNCT 7 punct _
+            4 the the DET 7 det _
+            5 Polish Polish ADJ 6 amod Ent=B-ORG|Actor=POLGOV
+            6 Government government NOUN 7 compound Ent=I-ORG
+            7 commissioner commissioner NOUN 1 appos _
+            8 , , PUNCT 7 punct _
+            9 accused accuse VERB 0 root _
+            10 Russia Russia PROPN 9 obj Ent=B-LOC|Actor=RUS
+            11 . . PUNCT 9 punct _
+            """);
+        Assert.Equal("POLGOV", Assert.Single(doc.Events).Source!.Actor);
+    }
+
+    [Fact]
+    public void An_agent_word_of_the_post_itself_names_no_body()
+    {
+        // "Jan Nowakowy, deputy director of the Polish Energy Forum, accused Russia.": "deputy" (a police deputy in the agents
+        // dictionary) is a word of the title, and the forum has no code: no role for Nowakowy.
+        var doc = Code("""
+            1 Jan Jan PROPN 12 nsubj Ent=B-PER|Cluster=1
+            2 Nowakowy Nowakowy PROPN 1 flat Ent=I-PER
+            3 , , PUNCT 5 punct _
+            4 deputy deputy NOUN 5 compound _
+            5 director director NOUN 1 appos _
+            6 of of ADP 10 case _
+            7 the the DET 10 det _
+            8 Polish Polish ADJ 10 amod Ent=B-ORG
+            9 Energy Energy PROPN 10 compound Ent=I-ORG
+            10 Forum Forum PROPN 5 nmod Ent=I-ORG
+            11 , , PUNCT 5 punct _
+            12 accused accuse VERB 0 root _
+            13 Russia Russia PROPN 12 obj Ent=B-LOC|Actor=RUS
+            14 . . PUNCT 12 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Source!.Actor!.Contains("COP", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_partys_post_is_left_to_the_party_titles()
+    {
+        // "Jan Nowakowy, chairman of the Freedom Party, accused Russia." (recall5: on BBC politics the statements of party
+        // officers a post would code were mostly criticism read as plain 010.)
+        var doc = Code("""
+            1 Jan Jan PROPN 10 nsubj Ent=B-PER|Cluster=1
+            2 Nowakowy Nowakowy PROPN 1 flat Ent=I-PER
+            3 , , PUNCT 4 punct _
+            4 chairman chairman NOUN 1 appos _
+            5 of of ADP 8 case _
+            6 the the DET 8 det _
+            7 Freedom Freedom PROPN 8 compound Ent=B-ORG|Actor=POLPTY
+            8 Party Party PROPN 4 nmod Ent=I-ORG
+            9 , , PUNCT 4 punct _
+            10 accused accuse VERB 0 root _
+            11 Russia Russia PROPN 10 obj Ent=B-LOC|Actor=RUS
+            12 . . PUNCT 10 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Source!.Text == "Jan Nowakowy");
     }
 }
