@@ -29,6 +29,9 @@ public sealed class Tagger
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _ambiguityLookup;
     private readonly WordClusterTable? _clusters;
     private readonly bool _refinerRightToLeft;
+    // the word-only part of each pass's scores, per word type and thread (inference only)
+    private readonly ThreadLocal<WordScoreCache> _firstWords;
+    private readonly ThreadLocal<WordScoreCache> _refinerWords;
 
     internal Tagger(PerceptronModel model, PerceptronModel? refiner, string[] labels, Dictionary<string, int> ambiguity, WordClusterTable? clusters,
         bool refinerRightToLeft = false)
@@ -40,6 +43,8 @@ public sealed class Tagger
         _labels = labels;
         _ambiguity = ambiguity;
         _ambiguityLookup = ambiguity.GetAlternateLookup<ReadOnlySpan<char>>();
+        _firstWords = WordScoreCache.PerThread(PerToken, labels.Length, WordCacheSlots);
+        _refinerWords = WordScoreCache.PerThread(PerToken, labels.Length, WordCacheSlots);
         _upos = new UPos[labels.Length];
         _xpos = new int[labels.Length];
         for (int i = 0; i < labels.Length; i++)
@@ -84,7 +89,7 @@ public sealed class Tagger
     /// practically never changes the tag, and skipping them saves most of its cost. A right-to-left refiner decodes the
     /// mirrored sentence, so its "following words" are the preceding ones, tagged by the left-to-right first pass.
     /// </summary>
-    private void Predict(string text, ReadOnlySpan<TokenData> tokens, Span<int> labels)
+    private void Predict(string text, ReadOnlySpan<TokenData> tokens, Span<int> labels, Span<float> firstMargins = default, Span<float> refinerMargins = default)
     {
         int n = tokens.Length;
         var context = new Context(_ambiguityLookup, _clusters);
@@ -95,7 +100,10 @@ public sealed class Tagger
         try
         {
             HashTokens(text, tokens, context, cache, fixedLabels);
-            Decode(cache, fixedLabels, n, labels, default, null, null, _model, _labels.Length, context.Clusters is not null, useFixed: true, margins, default, 0);
+            bool cached = UseWordCache;
+            Decode(cache, fixedLabels, n, labels, default, null, null, _model, cached ? _firstWords.Value : null, _labels.Length, context.Clusters is not null, useFixed: true,
+                margins, default, 0);
+            if (!firstMargins.IsEmpty) margins.AsSpan(0, n).CopyTo(firstMargins);
             if (_refiner is null) return;
             labels[..n].CopyTo(first);
             if (_refinerRightToLeft)
@@ -104,8 +112,8 @@ public sealed class Tagger
                 first.AsSpan(0, n).Reverse();
                 margins.AsSpan(0, n).Reverse();
             }
-            Decode(cache, fixedLabels, n, labels, first.AsSpan(0, n), null, null, _refiner, _labels.Length, context.Clusters is not null, useFixed: true, default,
-                margins.AsSpan(0, n), RefineBelowMargin);
+            Decode(cache, fixedLabels, n, labels, first.AsSpan(0, n), null, null, _refiner, cached ? _refinerWords.Value : null, _labels.Length, context.Clusters is not null,
+                useFixed: true, refinerMargins, margins.AsSpan(0, n), RefineBelowMargin);
             if (_refinerRightToLeft) labels[..n].Reverse();
         }
         finally
@@ -122,6 +130,16 @@ public sealed class Tagger
     /// with the shipped model, 50 leaves the refiner about a third of the words and changes no tag; 15 changes a few.
     /// </summary>
     internal static float RefineBelowMargin { get; set; } = 50;
+
+    /// <summary>
+    /// Whether inference reuses each word type's word-only score sum (<see cref="WordScoreCache"/>); off, every token
+    /// scores all its features at once. The scores are the same to the bit either way: the word-only features come
+    /// first in the feature list, and a sum continued from a stored prefix adds the same weights in the same order.
+    /// </summary>
+    internal static bool UseWordCache { get; set; } = true;
+
+    /// <summary>Word types each pass's cache holds per thread (a power of two); the slot is picked by the cased form and the flags.</summary>
+    internal const int WordCacheSlots = 8192;
 
     /// <summary>
     /// Mirrors a hashed sentence (tokens and padding) in place, so that left-to-right decoding reads it right to left:
@@ -163,7 +181,7 @@ public sealed class Tagger
                 if (gold is not null) { gold = (int[])gold.Clone(); gold.AsSpan().Reverse(); }
                 if (!right.IsEmpty) { var mirrored = right.ToArray(); mirrored.AsSpan().Reverse(); right = mirrored; }
             }
-            Decode(cache, fixedLabels, n, labels, right, trainer, gold, model, classCount, context.Clusters is not null, useFixed, default, default, 0);
+            Decode(cache, fixedLabels, n, labels, right, trainer, gold, model, null, classCount, context.Clusters is not null, useFixed, default, default, 0);
             if (rightToLeft) labels[..n].Reverse();
         }
         finally
@@ -176,11 +194,13 @@ public sealed class Tagger
     /// <summary>
     /// Greedy left-to-right decoding over hashed tokens. <paramref name="right"/>, when not empty, holds an earlier pass's
     /// tags (refiner features). With a <paramref name="trainer"/> it trains toward <paramref name="gold"/> instead of
-    /// using a model. <paramref name="marginsOut"/> receives each word's score margin; with <paramref name="marginsIn"/>,
+    /// using a model; with a <paramref name="words"/> cache, a token's word-only score sum is copied from it when held
+    /// (and stored when not), and only the context features are scored. <paramref name="marginsOut"/> receives each word's score margin; with <paramref name="marginsIn"/>,
     /// words whose earlier margin is at least <paramref name="keepAbove"/> keep their earlier tag.
     /// </summary>
     private static void Decode(ulong[] cache, int[] fixedLabels, int n, Span<int> labels, ReadOnlySpan<int> right, PerceptronTrainer? trainer, int[]? gold,
-        PerceptronModel? model, int classCount, bool withClusters, bool useFixed, Span<float> marginsOut, ReadOnlySpan<float> marginsIn, float keepAbove)
+        PerceptronModel? model, WordScoreCache? words, int classCount, bool withClusters, bool useFixed, Span<float> marginsOut, ReadOnlySpan<float> marginsIn,
+        float keepAbove)
     {
         Span<ulong> features = stackalloc ulong[FeatureCapacity];
         Span<float> scores = stackalloc float[classCount];
@@ -192,7 +212,10 @@ public sealed class Tagger
             else if (!marginsIn.IsEmpty && marginsIn[i] >= keepAbove) guess = right[i];
             else
             {
-                int count = Features(cache, i + 2, prev1, prev2, withClusters, features);
+                // with a cache, the scores start from the word's word-only sum and only the context features are added
+                bool fromCache = words is not null;
+                if (fromCache) WordSum(cache, i + 2, words!, model!, withClusters, features, scores);
+                int count = ContextFeatures(cache, i + 2, prev1, prev2, withClusters, features, fromCache ? 0 : WordFeatures(cache, i + 2, withClusters, features));
                 if (!right.IsEmpty) count = RightFeatures(cache, i + 2, right, i, features, count);
                 var f = features[..count];
                 if (trainer is not null)
@@ -203,7 +226,7 @@ public sealed class Tagger
                 }
                 else
                 {
-                    scores.Clear();
+                    if (!fromCache) scores.Clear();
                     model!.Score(f, scores);
                     guess = PerceptronModel.ArgMax(scores);
                     if (!marginsOut.IsEmpty) marginsOut[i] = Margin(scores, guess);
@@ -213,6 +236,21 @@ public sealed class Tagger
             prev2 = prev1;
             prev1 = guess;
         }
+    }
+
+    /// <summary>
+    /// Sets <paramref name="scores"/> to the word-only score sum of word <paramref name="p"/> under <paramref name="model"/>: copied from
+    /// <paramref name="words"/> when held, else scored (and stored); <paramref name="features"/> is scratch.
+    /// </summary>
+    private static void WordSum(ulong[] cache, int p, WordScoreCache words, PerceptronModel model, bool withClusters, Span<ulong> features, Span<float> scores)
+    {
+        var key = cache.AsSpan(p * PerToken, PerToken);
+        // the cased form and the flags (sentence start, title-like sentence) spread the words over the slots
+        ulong hash = FeatureHash.Mix(key[1] ^ key[11]);
+        if (words.TryGet(key, hash, scores)) return;
+        scores.Clear();
+        model.Score(features[..WordFeatures(cache, p, withClusters, features)], scores);
+        words.Put(key, hash, scores);
     }
 
     private static float Margin(ReadOnlySpan<float> scores, int best)
@@ -327,10 +365,13 @@ public sealed class Tagger
     private static ulong F(int template, ulong a) => FeatureHash.Key<FeatureHash.TaggerFamily>(Templates[template], a);
     private static ulong F(int template, ulong a, ulong b) => FeatureHash.Key<FeatureHash.TaggerFamily>(Templates[template], a, b);
 
-    private static int Features(ulong[] c, int p, int prev1, int prev2, bool withClusters, Span<ulong> f)
+    /// <summary>
+    /// The features of word <paramref name="p"/> that depend on the word alone (its form, shape, affixes, tag-dictionary
+    /// classes, flags and clusters: its <see cref="PerToken"/> hashes), written first; their score sum can be cached per word type.
+    /// </summary>
+    private static int WordFeatures(ulong[] c, int p, bool withClusters, Span<ulong> f)
     {
-        int i = p * PerToken, prv = (p - 1) * PerToken, prv2 = (p - 2) * PerToken, nxt = (p + 1) * PerToken, nxt2 = (p + 2) * PerToken;
-        ulong t1 = (ulong)(prev1 + 3), t2 = (ulong)(prev2 + 3);
+        int i = p * PerToken;
         int n = 0;
         f[n++] = Templates[0];
         f[n++] = F(1, c[i]);
@@ -345,6 +386,24 @@ public sealed class Tagger
         f[n++] = F(10, c[i + 9]);
         f[n++] = F(11, c[i + 10]);
         f[n++] = F(12, c[i + 11]);
+        f[n++] = F(34, c[i + 11], c[i + 2]);
+        f[n++] = F(35, c[i + 12]);
+        if (!withClusters) return n;
+        // word clusters: 13 fine, 14-16 coarser levels, 17 capitalisation prior
+        f[n++] = F(48, c[i + 13]);
+        f[n++] = F(49, c[i + 14]);
+        f[n++] = F(50, c[i + 15]);
+        f[n++] = F(51, c[i + 16]);
+        f[n++] = F(60, c[i + 17], c[i + 11]);
+        f[n++] = F(62, c[i + 17], c[i + 12]);
+        return n;
+    }
+
+    /// <summary>The features of word <paramref name="p"/> that see its neighbours or the previous tags, written from <paramref name="n"/> on.</summary>
+    private static int ContextFeatures(ulong[] c, int p, int prev1, int prev2, bool withClusters, Span<ulong> f, int n)
+    {
+        int i = p * PerToken, prv = (p - 1) * PerToken, prv2 = (p - 2) * PerToken, nxt = (p + 1) * PerToken, nxt2 = (p + 2) * PerToken;
+        ulong t1 = (ulong)(prev1 + 3), t2 = (ulong)(prev2 + 3);
         f[n++] = F(13, c[prv]);
         f[n++] = F(14, c[nxt]);
         f[n++] = F(15, c[prv2]);
@@ -366,18 +425,11 @@ public sealed class Tagger
         f[n++] = F(31, c[i + 10], c[nxt + 10]);
         f[n++] = F(32, c[nxt2 + 10]);
         f[n++] = F(33, t1, c[nxt]);
-        f[n++] = F(34, c[i + 11], c[i + 2]);
-        f[n++] = F(35, c[i + 12]);
         f[n++] = F(36, c[prv + 11], c[i + 11]);
         f[n++] = F(37, c[i + 11], c[nxt + 11]);
         f[n++] = F(38, c[prv], c[nxt]);
         f[n++] = F(39, t1, c[i + 12]);
         if (!withClusters) return n;
-        // word clusters: 13 fine, 14-16 coarser levels, 17 capitalisation prior
-        f[n++] = F(48, c[i + 13]);
-        f[n++] = F(49, c[i + 14]);
-        f[n++] = F(50, c[i + 15]);
-        f[n++] = F(51, c[i + 16]);
         f[n++] = F(52, c[prv + 14]);
         f[n++] = F(53, c[nxt + 14]);
         f[n++] = F(54, c[prv + 13]);
@@ -386,9 +438,7 @@ public sealed class Tagger
         f[n++] = F(57, c[nxt2 + 15]);
         f[n++] = F(58, c[prv + 14], c[i + 14]);
         f[n++] = F(59, c[i + 14], c[nxt + 14]);
-        f[n++] = F(60, c[i + 17], c[i + 11]);
         f[n++] = F(61, t1, c[i + 14]);
-        f[n++] = F(62, c[i + 17], c[i + 12]);
         f[n++] = F(63, c[prv + 16], c[i + 16], c[nxt + 16]);
         f[n++] = F(64, t1, c[i + 11]);
         f[n++] = F(65, t1, c[i + 17], c[i + 11]);
@@ -551,6 +601,10 @@ public sealed class Tagger
         catch (EndOfStreamException) { value = 0; return false; }
     }
 
-    /// <summary>Labels predicted for a sentence, for evaluation.</summary>
-    internal void PredictLabels(string text, ReadOnlySpan<TokenData> tokens, Span<int> labels) => Predict(text, tokens, labels);
+    /// <summary>
+    /// Labels predicted for a sentence, for evaluation; with the score margins (best minus second best) of the first pass and,
+    /// in its reading order, of the refiner's rescored words (its other entries are left as they were).
+    /// </summary>
+    internal void PredictLabels(string text, ReadOnlySpan<TokenData> tokens, Span<int> labels, Span<float> firstMargins = default, Span<float> refinerMargins = default) =>
+        Predict(text, tokens, labels, firstMargins, refinerMargins);
 }
