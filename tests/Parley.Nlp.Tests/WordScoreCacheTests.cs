@@ -7,7 +7,7 @@ namespace Parley.Nlp.Tests;
 public class WordScoreCacheTests
 {
     [Fact]
-    public void A_sum_continued_from_a_scored_prefix_is_the_sum_scored_at_once_to_the_bit()
+    public void A_sum_continued_from_a_stored_prefix_is_the_sum_scored_at_once_to_the_bit()
     {
         var random = new Random(7);
         const int classes = 40, rows = 500;
@@ -34,36 +34,42 @@ public class WordScoreCacheTests
             var once = new float[classes];
             model.Score(features, once);
             var cache = new WordScoreCache(4, classes, 16);
-            var prefix = new float[classes];
-            model.Score(features.AsSpan(0, split), prefix);
             ulong[] key = [1, 2, 3, (ulong)trial];
-            cache.Put(key, (ulong)trial << 60, prefix);
+            var entry = cache.Entry(key, (ulong)trial << 60, out int slot);
+            Assert.False(cache.Holds(slot, 0));
+            model.Score(features.AsSpan(0, split), entry);
+            cache.Hold(slot, 0);
             var continued = new float[classes];
-            Assert.True(cache.TryGet(key, (ulong)trial << 60, continued));
+            entry = cache.Entry(key, (ulong)trial << 60, out slot);
+            Assert.True(cache.Holds(slot, 0));
+            entry.CopyTo(continued);
             model.Score(features.AsSpan(split), continued);
             Assert.Equal(once.Select(BitConverter.SingleToInt32Bits), continued.Select(BitConverter.SingleToInt32Bits));
         }
     }
 
     [Fact]
-    public void The_cache_returns_a_vector_only_for_its_whole_key()
+    public void An_entry_belongs_to_its_whole_key_and_holds_the_parts_filled()
     {
-        var cache = new WordScoreCache(3, 2, 4);
-        var scores = new float[2];
-        Assert.False(cache.TryGet([0, 0, 0], 0, scores));
-        cache.Put([5, 6, 7], 0, [1.5f, -2f]);
-        Assert.True(cache.TryGet([5, 6, 7], 0, scores));
-        Assert.Equal([1.5f, -2f], scores);
-        // same slot, one hash of the key different: not held, and nothing written
-        scores[0] = 9;
-        Assert.False(cache.TryGet([5, 6, 8], 0, scores));
-        Assert.Equal(9, scores[0]);
-        // another slot holds nothing; a new key replaces the slot's vector
-        Assert.False(cache.TryGet([5, 6, 7], 1UL << 63, scores));
-        cache.Put([1, 1, 1], 0, [3f, 4f]);
-        Assert.False(cache.TryGet([5, 6, 7], 0, scores));
-        Assert.True(cache.TryGet([1, 1, 1], 0, scores));
-        Assert.Equal([3f, 4f], scores);
+        var cache = new WordScoreCache(3, 2, 4, parts: 2);
+        var entry = cache.Entry([5, 6, 7], 0, out int slot);
+        Assert.Equal(4, entry.Length);
+        Assert.False(cache.Holds(slot, 0));
+        entry[0] = 1.5f; entry[1] = -2f;
+        cache.Hold(slot, 0);
+        entry = cache.Entry([5, 6, 7], 0, out slot);
+        Assert.True(cache.Holds(slot, 0));
+        Assert.False(cache.Holds(slot, 1));
+        Assert.Equal([1.5f, -2f], entry[..2].ToArray());
+        // another slot: nothing held there
+        cache.Entry([5, 6, 7], 1UL << 63, out int other);
+        Assert.NotEqual(slot, other);
+        Assert.False(cache.Holds(other, 0));
+        // same slot, one hash of the key different: the slot is the new key's, with no part held
+        cache.Entry([5, 6, 8], 0, out slot);
+        Assert.False(cache.Holds(slot, 0));
+        cache.Entry([5, 6, 7], 0, out slot);
+        Assert.False(cache.Holds(slot, 0));
     }
 
     private const string Text =

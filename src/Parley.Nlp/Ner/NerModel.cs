@@ -128,11 +128,13 @@ public sealed class NerModel
                 }
                 features.WordKey(first + k, key);
                 ulong hash = FeatureHash.Mix(key[0] ^ key[12]);
-                if (!words.TryGet(key, hash, scores))
+                var entry = words.Entry(key, hash, out int slot);
+                if (!words.Holds(slot, 0))
                 {
-                    table.Score(buffer[..features.Word(first + k, buffer, DomainFeatures)], scores);
-                    words.Put(key, hash, scores);
+                    table.Score(buffer[..features.Word(first + k, buffer, DomainFeatures)], entry);
+                    words.Hold(slot, 0);
                 }
+                entry.CopyTo(scores);
                 table.Score(buffer[..features.Context(first + k, buffer, DomainFeatures)], scores, add: true);
             }
             NerDecoder.Viterbi(emission, n, _transition, limit, best);

@@ -43,8 +43,8 @@ public sealed class Tagger
         _labels = labels;
         _ambiguity = ambiguity;
         _ambiguityLookup = ambiguity.GetAlternateLookup<ReadOnlySpan<char>>();
-        _firstWords = WordScoreCache.PerThread(PerToken, labels.Length, WordCacheSlots);
-        _refinerWords = WordScoreCache.PerThread(PerToken, labels.Length, WordCacheSlots);
+        _firstWords = WordScoreCache.PerThread(PerToken, labels.Length, WordCacheSlots, Roles);
+        _refinerWords = WordScoreCache.PerThread(PerToken, labels.Length, WordCacheSlots, Roles);
         _upos = new UPos[labels.Length];
         _xpos = new int[labels.Length];
         for (int i = 0; i < labels.Length; i++)
@@ -132,14 +132,22 @@ public sealed class Tagger
     internal static float RefineBelowMargin { get; set; } = 50;
 
     /// <summary>
-    /// Whether inference reuses each word type's word-only score sum (<see cref="WordScoreCache"/>); off, every token
-    /// scores all its features at once. The scores are the same to the bit either way: the word-only features come
-    /// first in the feature list, and a sum continued from a stored prefix adds the same weights in the same order.
+    /// Whether inference reuses each word type's score sums per role (<see cref="WordScoreCache"/>); off, every token
+    /// scores them afresh. The scores are the same to the bit either way: a token's scores are always the sum of its
+    /// five role vectors (<see cref="RoleFeatures"/>, each summed from zero), added in a fixed order, then its context
+    /// features added one by one.
     /// </summary>
     internal static bool UseWordCache { get; set; } = true;
 
     /// <summary>Word types each pass's cache holds per thread (a power of two); the slot is picked by the cased form and the flags.</summary>
-    internal const int WordCacheSlots = 8192;
+    internal const int WordCacheSlots = 4096;
+
+    /// <summary>
+    /// The roles in which a word's own hashes alone make features: itself, then as the previous, next, second previous and
+    /// second next word of the word being tagged (<see cref="RoleFeatures"/>).
+    /// </summary>
+    private const int Roles = 5;
+    private static readonly int[] RoleOffsets = [0, -1, 1, -2, 2];
 
     /// <summary>
     /// Mirrors a hashed sentence (tokens and padding) in place, so that left-to-right decoding reads it right to left:
@@ -204,6 +212,7 @@ public sealed class Tagger
     {
         Span<ulong> features = stackalloc ulong[FeatureCapacity];
         Span<float> scores = stackalloc float[classCount];
+        Span<float> role = stackalloc float[classCount];
         int prev1 = -1, prev2 = -2;
         for (int i = 0; i < n; i++)
         {
@@ -212,10 +221,11 @@ public sealed class Tagger
             else if (!marginsIn.IsEmpty && marginsIn[i] >= keepAbove) guess = right[i];
             else
             {
-                // with a cache, the scores start from the word's word-only sum and only the context features are added
-                bool fromCache = words is not null;
-                if (fromCache) WordSum(cache, i + 2, words!, model!, withClusters, features, scores);
-                int count = ContextFeatures(cache, i + 2, prev1, prev2, withClusters, features, fromCache ? 0 : WordFeatures(cache, i + 2, withClusters, features));
+                // a model's scores start from the sum of the five role vectors (from the cache when there is one), then
+                // the context features are added; the trainer scores the same features one by one
+                if (trainer is null) RoleSums(cache, i + 2, words, model!, withClusters, features, scores, role);
+                int count = trainer is null ? 0 : AllRoleFeatures(cache, i + 2, withClusters, features);
+                count = ContextFeatures(cache, i + 2, prev1, prev2, withClusters, features, count);
                 if (!right.IsEmpty) count = RightFeatures(cache, i + 2, right, i, features, count);
                 var f = features[..count];
                 if (trainer is not null)
@@ -226,7 +236,6 @@ public sealed class Tagger
                 }
                 else
                 {
-                    if (!fromCache) scores.Clear();
                     model!.Score(f, scores);
                     guess = PerceptronModel.ArgMax(scores);
                     if (!marginsOut.IsEmpty) marginsOut[i] = Margin(scores, guess);
@@ -239,18 +248,47 @@ public sealed class Tagger
     }
 
     /// <summary>
-    /// Sets <paramref name="scores"/> to the word-only score sum of word <paramref name="p"/> under <paramref name="model"/>: copied from
-    /// <paramref name="words"/> when held, else scored (and stored); <paramref name="features"/> is scratch.
+    /// Sets <paramref name="scores"/> to the sum of the role vectors of word <paramref name="p"/>: its own, then those of its
+    /// previous, next, second previous and second next word in those roles, each the sum of its <see cref="RoleFeatures"/> from
+    /// zero under <paramref name="model"/>; taken from <paramref name="words"/> when held there, else scored (and stored).
+    /// <paramref name="features"/> and <paramref name="scratch"/> are scratch.
     /// </summary>
-    private static void WordSum(ulong[] cache, int p, WordScoreCache words, PerceptronModel model, bool withClusters, Span<ulong> features, Span<float> scores)
+    private static void RoleSums(ulong[] cache, int p, WordScoreCache? words, PerceptronModel model, bool withClusters, Span<ulong> features, Span<float> scores,
+        Span<float> scratch)
     {
-        var key = cache.AsSpan(p * PerToken, PerToken);
-        // the cased form and the flags (sentence start, title-like sentence) spread the words over the slots
-        ulong hash = FeatureHash.Mix(key[1] ^ key[11]);
-        if (words.TryGet(key, hash, scores)) return;
-        scores.Clear();
-        model.Score(features[..WordFeatures(cache, p, withClusters, features)], scores);
-        words.Put(key, hash, scores);
+        int width = scores.Length;
+        for (int r = 0; r < Roles; r++)
+        {
+            int q = p + RoleOffsets[r];
+            Span<float> vector = scratch;
+            int slot = -1;
+            if (words is not null)
+            {
+                var key = cache.AsSpan(q * PerToken, PerToken);
+                // the cased form and the flags (sentence start, title-like sentence) spread the words over the slots
+                var entry = words.Entry(key, FeatureHash.Mix(key[1] ^ key[11]), out slot);
+                vector = entry.Slice(r * width, width);
+                if (words.Holds(slot, r)) slot = -1;
+            }
+            if (words is null || slot >= 0)
+            {
+                vector.Clear();
+                model.Score(features[..RoleFeatures(cache, q, r, withClusters, features, 0)], vector);
+                if (slot >= 0) words!.Hold(slot, r);
+            }
+            // the vector is read before the next role's entry can take its slot
+            if (r == 0) vector.CopyTo(scores);
+            else Add(vector, scores);
+        }
+    }
+
+    private static void Add(ReadOnlySpan<float> x, Span<float> sum)
+    {
+        int k = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+            for (int step = System.Numerics.Vector<float>.Count; k + step <= x.Length; k += step)
+                (new System.Numerics.Vector<float>(x[k..]) + new System.Numerics.Vector<float>(sum[k..])).CopyTo(sum[k..]);
+        for (; k < x.Length; k++) sum[k] += x[k];
     }
 
     private static float Margin(ReadOnlySpan<float> scores, int best)
@@ -365,77 +403,99 @@ public sealed class Tagger
     private static ulong F(int template, ulong a) => FeatureHash.Key<FeatureHash.TaggerFamily>(Templates[template], a);
     private static ulong F(int template, ulong a, ulong b) => FeatureHash.Key<FeatureHash.TaggerFamily>(Templates[template], a, b);
 
-    /// <summary>
-    /// The features of word <paramref name="p"/> that depend on the word alone (its form, shape, affixes, tag-dictionary
-    /// classes, flags and clusters: its <see cref="PerToken"/> hashes), written first; their score sum can be cached per word type.
-    /// </summary>
-    private static int WordFeatures(ulong[] c, int p, bool withClusters, Span<ulong> f)
+    /// <summary>All five roles' features of word <paramref name="p"/> (<see cref="RoleSums"/>' order), for the trainer.</summary>
+    private static int AllRoleFeatures(ulong[] c, int p, bool withClusters, Span<ulong> f)
     {
-        int i = p * PerToken;
         int n = 0;
-        f[n++] = Templates[0];
-        f[n++] = F(1, c[i]);
-        f[n++] = F(2, c[i + 1]);
-        f[n++] = F(3, c[i + 2]);
-        f[n++] = F(4, c[i + 3]);
-        f[n++] = F(5, c[i + 4]);
-        f[n++] = F(6, c[i + 5]);
-        f[n++] = F(7, c[i + 6]);
-        f[n++] = F(8, c[i + 7]);
-        f[n++] = F(9, c[i + 8]);
-        f[n++] = F(10, c[i + 9]);
-        f[n++] = F(11, c[i + 10]);
-        f[n++] = F(12, c[i + 11]);
-        f[n++] = F(34, c[i + 11], c[i + 2]);
-        f[n++] = F(35, c[i + 12]);
-        if (!withClusters) return n;
-        // word clusters: 13 fine, 14-16 coarser levels, 17 capitalisation prior
-        f[n++] = F(48, c[i + 13]);
-        f[n++] = F(49, c[i + 14]);
-        f[n++] = F(50, c[i + 15]);
-        f[n++] = F(51, c[i + 16]);
-        f[n++] = F(60, c[i + 17], c[i + 11]);
-        f[n++] = F(62, c[i + 17], c[i + 12]);
+        for (int r = 0; r < Roles; r++) n = RoleFeatures(c, p + RoleOffsets[r], r, withClusters, f, n);
         return n;
     }
 
-    /// <summary>The features of word <paramref name="p"/> that see its neighbours or the previous tags, written from <paramref name="n"/> on.</summary>
+    /// <summary>
+    /// The features that word <paramref name="q"/>'s own hashes alone make in role <paramref name="role"/>, written from
+    /// <paramref name="n"/> on: 0, the word being tagged (form, shape, affixes, tag-dictionary classes, flags, clusters);
+    /// 1 and 2, the previous and next word; 3 and 4, the second previous and second next word.
+    /// </summary>
+    private static int RoleFeatures(ulong[] c, int q, int role, bool withClusters, Span<ulong> f, int n)
+    {
+        int i = q * PerToken;
+        switch (role)
+        {
+            case 0:
+                f[n++] = Templates[0];
+                f[n++] = F(1, c[i]);
+                f[n++] = F(2, c[i + 1]);
+                f[n++] = F(3, c[i + 2]);
+                f[n++] = F(4, c[i + 3]);
+                f[n++] = F(5, c[i + 4]);
+                f[n++] = F(6, c[i + 5]);
+                f[n++] = F(7, c[i + 6]);
+                f[n++] = F(8, c[i + 7]);
+                f[n++] = F(9, c[i + 8]);
+                f[n++] = F(10, c[i + 9]);
+                f[n++] = F(11, c[i + 10]);
+                f[n++] = F(12, c[i + 11]);
+                f[n++] = F(34, c[i + 11], c[i + 2]);
+                f[n++] = F(35, c[i + 12]);
+                if (!withClusters) return n;
+                // word clusters: 13 fine, 14-16 coarser levels, 17 capitalisation prior
+                f[n++] = F(48, c[i + 13]);
+                f[n++] = F(49, c[i + 14]);
+                f[n++] = F(50, c[i + 15]);
+                f[n++] = F(51, c[i + 16]);
+                f[n++] = F(60, c[i + 17], c[i + 11]);
+                f[n++] = F(62, c[i + 17], c[i + 12]);
+                return n;
+            case 1:
+                f[n++] = F(13, c[i]);
+                f[n++] = F(21, c[i + 5]);
+                f[n++] = F(24, c[i + 2]);
+                f[n++] = F(26, c[i + 10]);
+                if (!withClusters) return n;
+                f[n++] = F(52, c[i + 14]);
+                f[n++] = F(54, c[i + 13]);
+                return n;
+            case 2:
+                f[n++] = F(14, c[i]);
+                f[n++] = F(22, c[i + 5]);
+                f[n++] = F(23, c[i + 2]);
+                f[n++] = F(25, c[i + 10]);
+                if (!withClusters) return n;
+                f[n++] = F(53, c[i + 14]);
+                f[n++] = F(55, c[i + 13]);
+                return n;
+            case 3:
+                f[n++] = F(15, c[i]);
+                if (withClusters) f[n++] = F(56, c[i + 15]);
+                return n;
+            default:
+                f[n++] = F(16, c[i]);
+                f[n++] = F(32, c[i + 10]);
+                if (withClusters) f[n++] = F(57, c[i + 15]);
+                return n;
+        }
+    }
+
+    /// <summary>The features of word <paramref name="p"/> that see the previous tags or two words at once, written from <paramref name="n"/> on.</summary>
     private static int ContextFeatures(ulong[] c, int p, int prev1, int prev2, bool withClusters, Span<ulong> f, int n)
     {
-        int i = p * PerToken, prv = (p - 1) * PerToken, prv2 = (p - 2) * PerToken, nxt = (p + 1) * PerToken, nxt2 = (p + 2) * PerToken;
+        int i = p * PerToken, prv = (p - 1) * PerToken, nxt = (p + 1) * PerToken;
         ulong t1 = (ulong)(prev1 + 3), t2 = (ulong)(prev2 + 3);
-        f[n++] = F(13, c[prv]);
-        f[n++] = F(14, c[nxt]);
-        f[n++] = F(15, c[prv2]);
-        f[n++] = F(16, c[nxt2]);
         f[n++] = F(17, t1);
         f[n++] = F(18, t2);
         f[n++] = F(19, t1, t2);
         f[n++] = F(20, t1, c[i]);
-        f[n++] = F(21, c[prv + 5]);
-        f[n++] = F(22, c[nxt + 5]);
-        f[n++] = F(23, c[nxt + 2]);
-        f[n++] = F(24, c[prv + 2]);
-        f[n++] = F(25, c[nxt + 10]);
-        f[n++] = F(26, c[prv + 10]);
         f[n++] = F(27, c[i], c[nxt]);
         f[n++] = F(28, c[prv], c[i]);
         f[n++] = F(29, t1, c[i + 10]);
         f[n++] = F(30, t1, c[i + 5]);
         f[n++] = F(31, c[i + 10], c[nxt + 10]);
-        f[n++] = F(32, c[nxt2 + 10]);
         f[n++] = F(33, t1, c[nxt]);
         f[n++] = F(36, c[prv + 11], c[i + 11]);
         f[n++] = F(37, c[i + 11], c[nxt + 11]);
         f[n++] = F(38, c[prv], c[nxt]);
         f[n++] = F(39, t1, c[i + 12]);
         if (!withClusters) return n;
-        f[n++] = F(52, c[prv + 14]);
-        f[n++] = F(53, c[nxt + 14]);
-        f[n++] = F(54, c[prv + 13]);
-        f[n++] = F(55, c[nxt + 13]);
-        f[n++] = F(56, c[prv2 + 15]);
-        f[n++] = F(57, c[nxt2 + 15]);
         f[n++] = F(58, c[prv + 14], c[i + 14]);
         f[n++] = F(59, c[i + 14], c[nxt + 14]);
         f[n++] = F(61, t1, c[i + 14]);
