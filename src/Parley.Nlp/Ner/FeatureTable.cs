@@ -64,19 +64,19 @@ internal sealed class FeatureTable
 
     /// <summary>
     /// Adds the weights of the <paramref name="features"/> found into <paramref name="scores"/> (length <see cref="NerBilou.Count"/>,
-    /// overwritten), in the features' order. The home slots of all features are read first, in a loop without branches on
+    /// overwritten, or added to with <paramref name="add"/>: a sum continued from the scores of earlier features), in the features' order. The home slots of all features are read first, in a loop without branches on
     /// what they hold, so that their cache misses overlap instead of following one another.
     /// </summary>
-    public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores, bool add = false)
     {
         var slots = _slots;
         var weights = _rows;
         int mask = _mask, n = features.Length;
         Span<ulong> seen = n <= 256 ? stackalloc ulong[n] : new ulong[n];
         for (int k = 0; k < n; k++) seen[k] = slots[(int)Key(features[k]) & mask].Key;
-        var sum0 = Vector256<float>.Zero;
-        var sum1 = Vector256<float>.Zero;
-        float last = 0;
+        var sum0 = add ? Vector256.Create<float>(scores[..8]) : Vector256<float>.Zero;
+        var sum1 = add ? Vector256.Create<float>(scores.Slice(8, 8)) : Vector256<float>.Zero;
+        float last = add ? scores[Wide] : 0;
         for (int k = 0; k < n; k++)
         {
             ulong key = Key(features[k]);

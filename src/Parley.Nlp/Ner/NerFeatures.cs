@@ -132,8 +132,78 @@ internal sealed class NerFeatures
         return 2 * best + (counts[0] > bestCount ? 1 : 0);
     }
 
-    /// <summary>Writes the features of token <paramref name="i"/> (a document-wide index) and returns how many.</summary>
-    public int Extract(int i, Span<ulong> f)
+    /// <summary>How many hashes <see cref="WordKey"/> writes.</summary>
+    public const int WordKeyLength = 14;
+
+    /// <summary>
+    /// Writes the features of token <paramref name="i"/> (a document-wide index) and returns how many: those of the word
+    /// alone (<see cref="Word"/>) first, then those of its context (<see cref="Context"/>); with <paramref name="augment"/>
+    /// each part is followed by its domain copies (<see cref="NerDecoder.Augment"/>).
+    /// </summary>
+    public int Extract(int i, Span<ulong> f, bool augment = false)
+    {
+        int n = Word(i, f, augment);
+        return n + Context(i, f[n..], augment);
+    }
+
+    /// <summary>
+    /// The features of token <paramref name="i"/> that depend only on what <see cref="WordKey"/> holds (its form hashes,
+    /// case, length, position class, cluster and the document's domain), so their score sum can be cached per key.
+    /// </summary>
+    public int Word(int i, Span<ulong> f, bool augment)
+    {
+        int n = 0;
+        ref readonly var t = ref _tokens[i];
+        ulong position = Position(i);
+        f[n++] = FeatureHash.Feature(0, 0);
+        f[n++] = FeatureHash.Feature(1, t.Word);
+        f[n++] = FeatureHash.Feature(2, t.Lower);
+        f[n++] = FeatureHash.Feature(3, t.Prefix1);
+        f[n++] = FeatureHash.Feature(4, t.Prefix2);
+        f[n++] = FeatureHash.Feature(5, t.Prefix3);
+        f[n++] = FeatureHash.Feature(6, t.Prefix4);
+        f[n++] = FeatureHash.Feature(7, t.Suffix1);
+        f[n++] = FeatureHash.Feature(8, t.Suffix2);
+        f[n++] = FeatureHash.Feature(9, t.Suffix3);
+        f[n++] = FeatureHash.Feature(10, t.Suffix4);
+        f[n++] = FeatureHash.Feature(11, t.Shape);
+        f[n++] = FeatureHash.Feature(12, t.ShortShape, position);
+        f[n++] = FeatureHash.Feature(13, (ulong)t.Case, position);
+        f[n++] = FeatureHash.Feature(24, Math.Min((ulong)t.Length, 12), (ulong)t.Case);
+        if (_clusters is not null)
+        {
+            int c = _cluster[i];
+            int fine = _clusters.Cluster(c, 0);
+            f[n++] = FeatureHash.Feature(50, (ulong)fine);
+            f[n++] = FeatureHash.Feature(51, (ulong)_clusters.Cluster(c, 1));
+            f[n++] = FeatureHash.Feature(54, (ulong)fine, (ulong)t.Case);
+            // How often news writes this word capitalised mid-sentence, against how it is written here. News only:
+            // web text's capitalisation is too loose for it (measured: it costs about a point of F1 on UNER dev).
+            if (_domain == NerDomain.News) f[n++] = FeatureHash.Feature(55, (ulong)CasePrior(c), (ulong)t.Case, position);
+        }
+        return augment ? NerDecoder.Augment(f, n, _domain) : n;
+    }
+
+    /// <summary>Everything <see cref="Word"/>'s features of token <paramref name="i"/> depend on, <see cref="WordKeyLength"/> hashes.</summary>
+    public void WordKey(int i, Span<ulong> key)
+    {
+        ref readonly var t = ref _tokens[i];
+        key[0] = t.Word; key[1] = t.Lower; key[2] = t.Shape; key[3] = t.ShortShape;
+        key[4] = t.Prefix1; key[5] = t.Prefix2; key[6] = t.Prefix3; key[7] = t.Prefix4;
+        key[8] = t.Suffix1; key[9] = t.Suffix2; key[10] = t.Suffix3; key[11] = t.Suffix4;
+        key[12] = (ulong)t.Case | (ulong)t.Length << 8 | Position(i) << 16 | (ulong)_domain << 24;
+        key[13] = (ulong)_cluster[i];
+    }
+
+    /// <summary>Sentence start (1) and headline sentence (2), the position class of token <paramref name="i"/>.</summary>
+    private ulong Position(int i)
+    {
+        int s = _sentenceOf[i];
+        return (i == _sentenceStart[s] ? 1UL : 0) | (_allCaps[s] ? 2UL : 0);
+    }
+
+    /// <summary>The features of token <paramref name="i"/> that see its neighbours, the gazetteers or the rest of the document.</summary>
+    public int Context(int i, Span<ulong> f, bool augment)
     {
         int n = 0;
         int s = _sentenceOf[i];
@@ -150,22 +220,8 @@ internal sealed class NerFeatures
         ulong shortP1 = i + 1 < end ? _tokens[i + 1].ShortShape : Boundary(3);
         ulong caseM1 = i - 1 >= first ? (ulong)_tokens[i - 1].Case : 9;
         ulong caseP1 = i + 1 < end ? (ulong)_tokens[i + 1].Case : 9;
-        ulong position = (isFirst ? 1UL : 0) | (allCaps ? 2UL : 0);
+        ulong position = Position(i);
 
-        f[n++] = FeatureHash.Feature(0, 0);
-        f[n++] = FeatureHash.Feature(1, t.Word);
-        f[n++] = FeatureHash.Feature(2, t.Lower);
-        f[n++] = FeatureHash.Feature(3, t.Prefix1);
-        f[n++] = FeatureHash.Feature(4, t.Prefix2);
-        f[n++] = FeatureHash.Feature(5, t.Prefix3);
-        f[n++] = FeatureHash.Feature(6, t.Prefix4);
-        f[n++] = FeatureHash.Feature(7, t.Suffix1);
-        f[n++] = FeatureHash.Feature(8, t.Suffix2);
-        f[n++] = FeatureHash.Feature(9, t.Suffix3);
-        f[n++] = FeatureHash.Feature(10, t.Suffix4);
-        f[n++] = FeatureHash.Feature(11, t.Shape);
-        f[n++] = FeatureHash.Feature(12, t.ShortShape, position);
-        f[n++] = FeatureHash.Feature(13, (ulong)t.Case, position);
         f[n++] = FeatureHash.Feature(14, lowerM1);
         f[n++] = FeatureHash.Feature(15, lowerP1);
         f[n++] = FeatureHash.Feature(16, lowerM2);
@@ -176,7 +232,6 @@ internal sealed class NerFeatures
         f[n++] = FeatureHash.Feature(21, lowerM1, t.Lower);
         f[n++] = FeatureHash.Feature(22, t.Lower, lowerP1);
         f[n++] = FeatureHash.Feature(23, caseM1, (ulong)t.Case, caseP1);
-        f[n++] = FeatureHash.Feature(24, Math.Min((ulong)t.Length, 12), (ulong)t.Case);
         f[n++] = FeatureHash.Feature(25, lowerM1, (ulong)t.Case);
         f[n++] = FeatureHash.Feature(26, (ulong)t.Case, lowerP1);
         f[n++] = FeatureHash.Feature(27, Math.Min((ulong)(end - first), 6), position | ((ulong)t.Case << 2));
@@ -221,21 +276,12 @@ internal sealed class NerFeatures
             int c = _cluster[i];
             int cm1 = i - 1 >= first ? _cluster[i - 1] : -1;
             int cp1 = i + 1 < end ? _cluster[i + 1] : -1;
-            int fine = _clusters.Cluster(c, 0);
-            f[n++] = FeatureHash.Feature(50, (ulong)fine);
-            f[n++] = FeatureHash.Feature(51, (ulong)_clusters.Cluster(c, 1));
             f[n++] = FeatureHash.Feature(52, (ulong)(cm1 < 0 ? -1 : _clusters.Cluster(cm1, 0)));
             f[n++] = FeatureHash.Feature(53, (ulong)(cp1 < 0 ? -1 : _clusters.Cluster(cp1, 0)));
-            f[n++] = FeatureHash.Feature(54, (ulong)fine, (ulong)t.Case);
-            // How often news writes this word capitalised mid-sentence, against how it is written here. News only:
-            // web text's capitalisation is too loose for it (measured: it costs about a point of F1 on UNER dev).
             if (_domain == NerDomain.News)
-            {
-                f[n++] = FeatureHash.Feature(55, (ulong)CasePrior(c), (ulong)t.Case, position);
                 f[n++] = FeatureHash.Feature(56, (ulong)(cm1 < 0 ? 9 : CasePrior(cm1)), (ulong)CasePrior(c), (ulong)(cp1 < 0 ? 9 : CasePrior(cp1)));
-            }
         }
-        return n;
+        return augment ? NerDecoder.Augment(f, n, _domain) : n;
     }
 
     /// <summary>A code's capitalisation bucket + 1 (0: unknown word), the values the model was trained with.</summary>

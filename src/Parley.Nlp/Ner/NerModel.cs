@@ -23,6 +23,18 @@ public sealed class NerModel
     private readonly NerWeights _weights;
     private readonly float[] _transition = new float[(NerWeights.L + 1) * NerWeights.L];
     [ThreadStatic] private static Scratch? _scratch;
+    // the word-only part of each token's scores, per word type and thread (see NerFeatures.Word)
+    private readonly ThreadLocal<WordScoreCache> _words = WordScoreCache.PerThread(NerFeatures.WordKeyLength, NerWeights.L, WordCacheSlots);
+
+    /// <summary>
+    /// Whether prediction reuses each word type's word-only score sum (<see cref="WordScoreCache"/>); off, every token
+    /// scores all its features at once. The scores are the same to the bit either way: the word-only features come first,
+    /// and a sum continued from a stored prefix adds the same weights in the same order.
+    /// </summary>
+    internal static bool UseWordCache { get; set; } = true;
+
+    /// <summary>Word types the cache holds per thread (a power of two).</summary>
+    internal const int WordCacheSlots = 8192;
 
     internal NerModel(NerWeights weights, bool domainFeatures, Gazetteer? gazetteer, WordClusterTable? clusters)
     {
@@ -38,6 +50,8 @@ public sealed class NerModel
     public Gazetteer? Gazetteer { get; }
     public WordClusterTable? Clusters { get; }
     public int FeatureCount => _weights.RowCount;
+    /// <summary>The frozen feature weights prediction reads.</summary>
+    internal FeatureTable Table => _weights.Frozen!;
     /// <summary>The model folder's meta.json when loaded from a folder.</summary>
     public ModelMeta? Meta { get; internal set; }
 
@@ -95,6 +109,9 @@ public sealed class NerModel
     private void TagDocument(NerFeatures features, NerDomain domain, Scratch scratch, SentenceLabels sink)
     {
         int limit = NerDecoder.LabelLimit(domain);
+        var table = Table;
+        var words = UseWordCache ? _words.Value : null;
+        Span<ulong> key = stackalloc ulong[NerFeatures.WordKeyLength];
         for (int s = 0; s < features.SentenceCount; s++)
         {
             int first = features.SentenceStart(s), n = features.SentenceEnd(s) - first;
@@ -103,9 +120,22 @@ public sealed class NerModel
             Span<ulong> buffer = scratch.FeatureBuffer;
             for (int k = 0; k < n; k++)
             {
-                int m = features.Extract(first + k, buffer);
-                if (DomainFeatures) m = NerDecoder.Augment(buffer, m, domain);
-                NerDecoder.Score(_weights, buffer[..m], emission.AsSpan(k * NerWeights.L, NerWeights.L));
+                var scores = emission.AsSpan(k * NerWeights.L, NerWeights.L);
+                if (words is null)
+                {
+                    NerDecoder.Score(_weights, buffer[..features.Extract(first + k, buffer, DomainFeatures)], scores);
+                    continue;
+                }
+                features.WordKey(first + k, key);
+                ulong hash = FeatureHash.Mix(key[0] ^ key[12]);
+                var entry = words.Entry(key, hash, out int slot);
+                if (!words.Holds(slot, 0))
+                {
+                    table.Score(buffer[..features.Word(first + k, buffer, DomainFeatures)], entry);
+                    words.Hold(slot, 0);
+                }
+                entry.CopyTo(scores);
+                table.Score(buffer[..features.Context(first + k, buffer, DomainFeatures)], scores, add: true);
             }
             NerDecoder.Viterbi(emission, n, _transition, limit, best);
             var labels = scratch.Iob2(n);

@@ -63,8 +63,7 @@ internal sealed class NerTrainer
                     for (int k = 0; k < n; k++)
                     {
                         var f = buffer.AsSpan(k * stride, stride);
-                        int m = features.Extract(first + k, f);
-                        if (_options.DomainFeatures) m = NerDecoder.Augment(f, m, doc.Domain);
+                        int m = features.Extract(first + k, f, _options.DomainFeatures);
                         counts[k] = m;
                         NerDecoder.Score(_w, f[..m], emission.AsSpan(k * L, L));
                     }

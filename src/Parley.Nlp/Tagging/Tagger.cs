@@ -29,6 +29,9 @@ public sealed class Tagger
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _ambiguityLookup;
     private readonly WordClusterTable? _clusters;
     private readonly bool _refinerRightToLeft;
+    // the word-only part of each pass's scores, per word type and thread (inference only)
+    private readonly ThreadLocal<WordScoreCache> _firstWords;
+    private readonly ThreadLocal<WordScoreCache> _refinerWords;
 
     internal Tagger(PerceptronModel model, PerceptronModel? refiner, string[] labels, Dictionary<string, int> ambiguity, WordClusterTable? clusters,
         bool refinerRightToLeft = false)
@@ -40,6 +43,8 @@ public sealed class Tagger
         _labels = labels;
         _ambiguity = ambiguity;
         _ambiguityLookup = ambiguity.GetAlternateLookup<ReadOnlySpan<char>>();
+        _firstWords = WordScoreCache.PerThread(PerToken, labels.Length, WordCacheSlots, Roles);
+        _refinerWords = WordScoreCache.PerThread(PerToken, labels.Length, WordCacheSlots, Roles);
         _upos = new UPos[labels.Length];
         _xpos = new int[labels.Length];
         for (int i = 0; i < labels.Length; i++)
@@ -84,7 +89,7 @@ public sealed class Tagger
     /// practically never changes the tag, and skipping them saves most of its cost. A right-to-left refiner decodes the
     /// mirrored sentence, so its "following words" are the preceding ones, tagged by the left-to-right first pass.
     /// </summary>
-    private void Predict(string text, ReadOnlySpan<TokenData> tokens, Span<int> labels)
+    private void Predict(string text, ReadOnlySpan<TokenData> tokens, Span<int> labels, Span<float> firstMargins = default, Span<float> refinerMargins = default)
     {
         int n = tokens.Length;
         var context = new Context(_ambiguityLookup, _clusters);
@@ -95,7 +100,10 @@ public sealed class Tagger
         try
         {
             HashTokens(text, tokens, context, cache, fixedLabels);
-            Decode(cache, fixedLabels, n, labels, default, null, null, _model, _labels.Length, context.Clusters is not null, useFixed: true, margins, default, 0);
+            bool cached = UseWordCache;
+            Decode(cache, fixedLabels, n, labels, default, null, null, _model, cached ? _firstWords.Value : null, _labels.Length, context.Clusters is not null, useFixed: true,
+                margins, default, 0);
+            if (!firstMargins.IsEmpty) margins.AsSpan(0, n).CopyTo(firstMargins);
             if (_refiner is null) return;
             labels[..n].CopyTo(first);
             if (_refinerRightToLeft)
@@ -104,8 +112,8 @@ public sealed class Tagger
                 first.AsSpan(0, n).Reverse();
                 margins.AsSpan(0, n).Reverse();
             }
-            Decode(cache, fixedLabels, n, labels, first.AsSpan(0, n), null, null, _refiner, _labels.Length, context.Clusters is not null, useFixed: true, default,
-                margins.AsSpan(0, n), RefineBelowMargin);
+            Decode(cache, fixedLabels, n, labels, first.AsSpan(0, n), null, null, _refiner, cached ? _refinerWords.Value : null, _labels.Length, context.Clusters is not null,
+                useFixed: true, refinerMargins, margins.AsSpan(0, n), RefineBelowMargin);
             if (_refinerRightToLeft) labels[..n].Reverse();
         }
         finally
@@ -122,6 +130,24 @@ public sealed class Tagger
     /// with the shipped model, 50 leaves the refiner about a third of the words and changes no tag; 15 changes a few.
     /// </summary>
     internal static float RefineBelowMargin { get; set; } = 50;
+
+    /// <summary>
+    /// Whether inference reuses each word type's score sums per role (<see cref="WordScoreCache"/>); off, every token
+    /// scores them afresh. The scores are the same to the bit either way: a token's scores are always the sum of its
+    /// five role vectors (<see cref="RoleFeatures"/>, each summed from zero), added in a fixed order, then its context
+    /// features added one by one.
+    /// </summary>
+    internal static bool UseWordCache { get; set; } = true;
+
+    /// <summary>Word types each pass's cache holds per thread (a power of two); the slot is picked by the cased form and the flags.</summary>
+    internal const int WordCacheSlots = 4096;
+
+    /// <summary>
+    /// The roles in which a word's own hashes alone make features: itself, then as the previous, next, second previous and
+    /// second next word of the word being tagged (<see cref="RoleFeatures"/>).
+    /// </summary>
+    private const int Roles = 5;
+    private static readonly int[] RoleOffsets = [0, -1, 1, -2, 2];
 
     /// <summary>
     /// Mirrors a hashed sentence (tokens and padding) in place, so that left-to-right decoding reads it right to left:
@@ -163,7 +189,7 @@ public sealed class Tagger
                 if (gold is not null) { gold = (int[])gold.Clone(); gold.AsSpan().Reverse(); }
                 if (!right.IsEmpty) { var mirrored = right.ToArray(); mirrored.AsSpan().Reverse(); right = mirrored; }
             }
-            Decode(cache, fixedLabels, n, labels, right, trainer, gold, model, classCount, context.Clusters is not null, useFixed, default, default, 0);
+            Decode(cache, fixedLabels, n, labels, right, trainer, gold, model, null, classCount, context.Clusters is not null, useFixed, default, default, 0);
             if (rightToLeft) labels[..n].Reverse();
         }
         finally
@@ -176,14 +202,17 @@ public sealed class Tagger
     /// <summary>
     /// Greedy left-to-right decoding over hashed tokens. <paramref name="right"/>, when not empty, holds an earlier pass's
     /// tags (refiner features). With a <paramref name="trainer"/> it trains toward <paramref name="gold"/> instead of
-    /// using a model. <paramref name="marginsOut"/> receives each word's score margin; with <paramref name="marginsIn"/>,
+    /// using a model; with a <paramref name="words"/> cache, a token's word-only score sum is copied from it when held
+    /// (and stored when not), and only the context features are scored. <paramref name="marginsOut"/> receives each word's score margin; with <paramref name="marginsIn"/>,
     /// words whose earlier margin is at least <paramref name="keepAbove"/> keep their earlier tag.
     /// </summary>
     private static void Decode(ulong[] cache, int[] fixedLabels, int n, Span<int> labels, ReadOnlySpan<int> right, PerceptronTrainer? trainer, int[]? gold,
-        PerceptronModel? model, int classCount, bool withClusters, bool useFixed, Span<float> marginsOut, ReadOnlySpan<float> marginsIn, float keepAbove)
+        PerceptronModel? model, WordScoreCache? words, int classCount, bool withClusters, bool useFixed, Span<float> marginsOut, ReadOnlySpan<float> marginsIn,
+        float keepAbove)
     {
         Span<ulong> features = stackalloc ulong[FeatureCapacity];
         Span<float> scores = stackalloc float[classCount];
+        Span<float> role = stackalloc float[classCount];
         int prev1 = -1, prev2 = -2;
         for (int i = 0; i < n; i++)
         {
@@ -192,7 +221,11 @@ public sealed class Tagger
             else if (!marginsIn.IsEmpty && marginsIn[i] >= keepAbove) guess = right[i];
             else
             {
-                int count = Features(cache, i + 2, prev1, prev2, withClusters, features);
+                // a model's scores start from the sum of the five role vectors (from the cache when there is one), then
+                // the context features are added; the trainer scores the same features one by one
+                if (trainer is null) RoleSums(cache, i + 2, words, model!, withClusters, features, scores, role);
+                int count = trainer is null ? 0 : AllRoleFeatures(cache, i + 2, withClusters, features);
+                count = ContextFeatures(cache, i + 2, prev1, prev2, withClusters, features, count);
                 if (!right.IsEmpty) count = RightFeatures(cache, i + 2, right, i, features, count);
                 var f = features[..count];
                 if (trainer is not null)
@@ -203,7 +236,6 @@ public sealed class Tagger
                 }
                 else
                 {
-                    scores.Clear();
                     model!.Score(f, scores);
                     guess = PerceptronModel.ArgMax(scores);
                     if (!marginsOut.IsEmpty) marginsOut[i] = Margin(scores, guess);
@@ -213,6 +245,50 @@ public sealed class Tagger
             prev2 = prev1;
             prev1 = guess;
         }
+    }
+
+    /// <summary>
+    /// Sets <paramref name="scores"/> to the sum of the role vectors of word <paramref name="p"/>: its own, then those of its
+    /// previous, next, second previous and second next word in those roles, each the sum of its <see cref="RoleFeatures"/> from
+    /// zero under <paramref name="model"/>; taken from <paramref name="words"/> when held there, else scored (and stored).
+    /// <paramref name="features"/> and <paramref name="scratch"/> are scratch.
+    /// </summary>
+    private static void RoleSums(ulong[] cache, int p, WordScoreCache? words, PerceptronModel model, bool withClusters, Span<ulong> features, Span<float> scores,
+        Span<float> scratch)
+    {
+        int width = scores.Length;
+        for (int r = 0; r < Roles; r++)
+        {
+            int q = p + RoleOffsets[r];
+            Span<float> vector = scratch;
+            int slot = -1;
+            if (words is not null)
+            {
+                var key = cache.AsSpan(q * PerToken, PerToken);
+                // the cased form and the flags (sentence start, title-like sentence) spread the words over the slots
+                var entry = words.Entry(key, FeatureHash.Mix(key[1] ^ key[11]), out slot);
+                vector = entry.Slice(r * width, width);
+                if (words.Holds(slot, r)) slot = -1;
+            }
+            if (words is null || slot >= 0)
+            {
+                vector.Clear();
+                model.Score(features[..RoleFeatures(cache, q, r, withClusters, features, 0)], vector);
+                if (slot >= 0) words!.Hold(slot, r);
+            }
+            // the vector is read before the next role's entry can take its slot
+            if (r == 0) vector.CopyTo(scores);
+            else Add(vector, scores);
+        }
+    }
+
+    private static void Add(ReadOnlySpan<float> x, Span<float> sum)
+    {
+        int k = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+            for (int step = System.Numerics.Vector<float>.Count; k + step <= x.Length; k += step)
+                (new System.Numerics.Vector<float>(x[k..]) + new System.Numerics.Vector<float>(sum[k..])).CopyTo(sum[k..]);
+        for (; k < x.Length; k++) sum[k] += x[k];
     }
 
     private static float Margin(ReadOnlySpan<float> scores, int best)
@@ -327,68 +403,102 @@ public sealed class Tagger
     private static ulong F(int template, ulong a) => FeatureHash.Key<FeatureHash.TaggerFamily>(Templates[template], a);
     private static ulong F(int template, ulong a, ulong b) => FeatureHash.Key<FeatureHash.TaggerFamily>(Templates[template], a, b);
 
-    private static int Features(ulong[] c, int p, int prev1, int prev2, bool withClusters, Span<ulong> f)
+    /// <summary>All five roles' features of word <paramref name="p"/> (<see cref="RoleSums"/>' order), for the trainer.</summary>
+    private static int AllRoleFeatures(ulong[] c, int p, bool withClusters, Span<ulong> f)
     {
-        int i = p * PerToken, prv = (p - 1) * PerToken, prv2 = (p - 2) * PerToken, nxt = (p + 1) * PerToken, nxt2 = (p + 2) * PerToken;
-        ulong t1 = (ulong)(prev1 + 3), t2 = (ulong)(prev2 + 3);
         int n = 0;
-        f[n++] = Templates[0];
-        f[n++] = F(1, c[i]);
-        f[n++] = F(2, c[i + 1]);
-        f[n++] = F(3, c[i + 2]);
-        f[n++] = F(4, c[i + 3]);
-        f[n++] = F(5, c[i + 4]);
-        f[n++] = F(6, c[i + 5]);
-        f[n++] = F(7, c[i + 6]);
-        f[n++] = F(8, c[i + 7]);
-        f[n++] = F(9, c[i + 8]);
-        f[n++] = F(10, c[i + 9]);
-        f[n++] = F(11, c[i + 10]);
-        f[n++] = F(12, c[i + 11]);
-        f[n++] = F(13, c[prv]);
-        f[n++] = F(14, c[nxt]);
-        f[n++] = F(15, c[prv2]);
-        f[n++] = F(16, c[nxt2]);
+        for (int r = 0; r < Roles; r++) n = RoleFeatures(c, p + RoleOffsets[r], r, withClusters, f, n);
+        return n;
+    }
+
+    /// <summary>
+    /// The features that word <paramref name="q"/>'s own hashes alone make in role <paramref name="role"/>, written from
+    /// <paramref name="n"/> on: 0, the word being tagged (form, shape, affixes, tag-dictionary classes, flags, clusters);
+    /// 1 and 2, the previous and next word; 3 and 4, the second previous and second next word.
+    /// </summary>
+    private static int RoleFeatures(ulong[] c, int q, int role, bool withClusters, Span<ulong> f, int n)
+    {
+        int i = q * PerToken;
+        switch (role)
+        {
+            case 0:
+                f[n++] = Templates[0];
+                f[n++] = F(1, c[i]);
+                f[n++] = F(2, c[i + 1]);
+                f[n++] = F(3, c[i + 2]);
+                f[n++] = F(4, c[i + 3]);
+                f[n++] = F(5, c[i + 4]);
+                f[n++] = F(6, c[i + 5]);
+                f[n++] = F(7, c[i + 6]);
+                f[n++] = F(8, c[i + 7]);
+                f[n++] = F(9, c[i + 8]);
+                f[n++] = F(10, c[i + 9]);
+                f[n++] = F(11, c[i + 10]);
+                f[n++] = F(12, c[i + 11]);
+                f[n++] = F(34, c[i + 11], c[i + 2]);
+                f[n++] = F(35, c[i + 12]);
+                if (!withClusters) return n;
+                // word clusters: 13 fine, 14-16 coarser levels, 17 capitalisation prior
+                f[n++] = F(48, c[i + 13]);
+                f[n++] = F(49, c[i + 14]);
+                f[n++] = F(50, c[i + 15]);
+                f[n++] = F(51, c[i + 16]);
+                f[n++] = F(60, c[i + 17], c[i + 11]);
+                f[n++] = F(62, c[i + 17], c[i + 12]);
+                return n;
+            case 1:
+                f[n++] = F(13, c[i]);
+                f[n++] = F(21, c[i + 5]);
+                f[n++] = F(24, c[i + 2]);
+                f[n++] = F(26, c[i + 10]);
+                if (!withClusters) return n;
+                f[n++] = F(52, c[i + 14]);
+                f[n++] = F(54, c[i + 13]);
+                return n;
+            case 2:
+                f[n++] = F(14, c[i]);
+                f[n++] = F(22, c[i + 5]);
+                f[n++] = F(23, c[i + 2]);
+                f[n++] = F(25, c[i + 10]);
+                if (!withClusters) return n;
+                f[n++] = F(53, c[i + 14]);
+                f[n++] = F(55, c[i + 13]);
+                return n;
+            case 3:
+                f[n++] = F(15, c[i]);
+                if (withClusters) f[n++] = F(56, c[i + 15]);
+                return n;
+            default:
+                f[n++] = F(16, c[i]);
+                f[n++] = F(32, c[i + 10]);
+                if (withClusters) f[n++] = F(57, c[i + 15]);
+                return n;
+        }
+    }
+
+    /// <summary>The features of word <paramref name="p"/> that see the previous tags or two words at once, written from <paramref name="n"/> on.</summary>
+    private static int ContextFeatures(ulong[] c, int p, int prev1, int prev2, bool withClusters, Span<ulong> f, int n)
+    {
+        int i = p * PerToken, prv = (p - 1) * PerToken, nxt = (p + 1) * PerToken;
+        ulong t1 = (ulong)(prev1 + 3), t2 = (ulong)(prev2 + 3);
         f[n++] = F(17, t1);
         f[n++] = F(18, t2);
         f[n++] = F(19, t1, t2);
         f[n++] = F(20, t1, c[i]);
-        f[n++] = F(21, c[prv + 5]);
-        f[n++] = F(22, c[nxt + 5]);
-        f[n++] = F(23, c[nxt + 2]);
-        f[n++] = F(24, c[prv + 2]);
-        f[n++] = F(25, c[nxt + 10]);
-        f[n++] = F(26, c[prv + 10]);
         f[n++] = F(27, c[i], c[nxt]);
         f[n++] = F(28, c[prv], c[i]);
         f[n++] = F(29, t1, c[i + 10]);
         f[n++] = F(30, t1, c[i + 5]);
         f[n++] = F(31, c[i + 10], c[nxt + 10]);
-        f[n++] = F(32, c[nxt2 + 10]);
         f[n++] = F(33, t1, c[nxt]);
-        f[n++] = F(34, c[i + 11], c[i + 2]);
-        f[n++] = F(35, c[i + 12]);
         f[n++] = F(36, c[prv + 11], c[i + 11]);
         f[n++] = F(37, c[i + 11], c[nxt + 11]);
         f[n++] = F(38, c[prv], c[nxt]);
         f[n++] = F(39, t1, c[i + 12]);
         if (!withClusters) return n;
-        // word clusters: 13 fine, 14-16 coarser levels, 17 capitalisation prior
-        f[n++] = F(48, c[i + 13]);
-        f[n++] = F(49, c[i + 14]);
-        f[n++] = F(50, c[i + 15]);
-        f[n++] = F(51, c[i + 16]);
-        f[n++] = F(52, c[prv + 14]);
-        f[n++] = F(53, c[nxt + 14]);
-        f[n++] = F(54, c[prv + 13]);
-        f[n++] = F(55, c[nxt + 13]);
-        f[n++] = F(56, c[prv2 + 15]);
-        f[n++] = F(57, c[nxt2 + 15]);
         f[n++] = F(58, c[prv + 14], c[i + 14]);
         f[n++] = F(59, c[i + 14], c[nxt + 14]);
-        f[n++] = F(60, c[i + 17], c[i + 11]);
         f[n++] = F(61, t1, c[i + 14]);
-        f[n++] = F(62, c[i + 17], c[i + 12]);
         f[n++] = F(63, c[prv + 16], c[i + 16], c[nxt + 16]);
         f[n++] = F(64, t1, c[i + 11]);
         f[n++] = F(65, t1, c[i + 17], c[i + 11]);
@@ -551,6 +661,10 @@ public sealed class Tagger
         catch (EndOfStreamException) { value = 0; return false; }
     }
 
-    /// <summary>Labels predicted for a sentence, for evaluation.</summary>
-    internal void PredictLabels(string text, ReadOnlySpan<TokenData> tokens, Span<int> labels) => Predict(text, tokens, labels);
+    /// <summary>
+    /// Labels predicted for a sentence, for evaluation; with the score margins (best minus second best) of the first pass and,
+    /// in its reading order, of the refiner's rescored words (its other entries are left as they were).
+    /// </summary>
+    internal void PredictLabels(string text, ReadOnlySpan<TokenData> tokens, Span<int> labels, Span<float> firstMargins = default, Span<float> refinerMargins = default) =>
+        Predict(text, tokens, labels, firstMargins, refinerMargins);
 }
