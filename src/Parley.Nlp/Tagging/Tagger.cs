@@ -32,9 +32,6 @@ public sealed class Tagger
     // the word-only part of each pass's scores, per word type and thread (inference only)
     private readonly ThreadLocal<WordScoreCache> _firstWords;
     private readonly ThreadLocal<WordScoreCache> _refinerWords;
-    // the part that pairs the previous tag with the word (<see cref="PrevTagFeatures"/>), per (previous tag, word type)
-    private readonly ThreadLocal<WordScoreCache> _firstTags;
-    private readonly ThreadLocal<WordScoreCache> _refinerTags;
 
     internal Tagger(PerceptronModel model, PerceptronModel? refiner, string[] labels, Dictionary<string, int> ambiguity, WordClusterTable? clusters,
         bool refinerRightToLeft = false)
@@ -48,8 +45,6 @@ public sealed class Tagger
         _ambiguityLookup = ambiguity.GetAlternateLookup<ReadOnlySpan<char>>();
         _firstWords = WordScoreCache.PerThread(PerToken, labels.Length, WordCacheSlots, Roles);
         _refinerWords = WordScoreCache.PerThread(PerToken, labels.Length, WordCacheSlots, Roles);
-        _firstTags = WordScoreCache.PerThread(PrevTagKey, labels.Length, PrevTagCacheSlots);
-        _refinerTags = WordScoreCache.PerThread(PrevTagKey, labels.Length, PrevTagCacheSlots);
         _upos = new UPos[labels.Length];
         _xpos = new int[labels.Length];
         for (int i = 0; i < labels.Length; i++)
@@ -106,7 +101,7 @@ public sealed class Tagger
         {
             HashTokens(text, tokens, context, cache, fixedLabels);
             bool cached = UseWordCache;
-            Decode(cache, fixedLabels, n, labels, default, null, null, _model, cached ? _firstWords.Value : null, cached ? _firstTags.Value : null, _labels.Length, context.Clusters is not null, useFixed: true,
+            Decode(cache, fixedLabels, n, labels, default, null, null, _model, cached ? _firstWords.Value : null, _labels.Length, context.Clusters is not null, useFixed: true,
                 margins, default, 0);
             if (!firstMargins.IsEmpty) margins.AsSpan(0, n).CopyTo(firstMargins);
             if (_refiner is null) return;
@@ -117,7 +112,7 @@ public sealed class Tagger
                 first.AsSpan(0, n).Reverse();
                 margins.AsSpan(0, n).Reverse();
             }
-            Decode(cache, fixedLabels, n, labels, first.AsSpan(0, n), null, null, _refiner, cached ? _refinerWords.Value : null, cached ? _refinerTags.Value : null, _labels.Length, context.Clusters is not null,
+            Decode(cache, fixedLabels, n, labels, first.AsSpan(0, n), null, null, _refiner, cached ? _refinerWords.Value : null, _labels.Length, context.Clusters is not null,
                 useFixed: true, refinerMargins, margins.AsSpan(0, n), RefineBelowMargin);
             if (_refinerRightToLeft) labels[..n].Reverse();
         }
@@ -143,12 +138,6 @@ public sealed class Tagger
     /// features added one by one.
     /// </summary>
     internal static bool UseWordCache { get; set; } = true;
-
-    /// <summary>(previous tag, word type) pairs each pass's second cache holds per thread (a power of two).</summary>
-    internal const int PrevTagCacheSlots = 8192;
-
-    /// <summary>The key of that cache: the previous tag and the 7 hashes of the word that <see cref="PrevTagFeatures"/> read.</summary>
-    private const int PrevTagKey = 8;
 
     /// <summary>Word types each pass's cache holds per thread (a power of two); the slot is picked by the cased form and the flags.</summary>
     internal const int WordCacheSlots = 4096;
@@ -200,7 +189,7 @@ public sealed class Tagger
                 if (gold is not null) { gold = (int[])gold.Clone(); gold.AsSpan().Reverse(); }
                 if (!right.IsEmpty) { var mirrored = right.ToArray(); mirrored.AsSpan().Reverse(); right = mirrored; }
             }
-            Decode(cache, fixedLabels, n, labels, right, trainer, gold, model, null, null, classCount, context.Clusters is not null, useFixed, default, default, 0);
+            Decode(cache, fixedLabels, n, labels, right, trainer, gold, model, null, classCount, context.Clusters is not null, useFixed, default, default, 0);
             if (rightToLeft) labels[..n].Reverse();
         }
         finally
@@ -218,7 +207,7 @@ public sealed class Tagger
     /// words whose earlier margin is at least <paramref name="keepAbove"/> keep their earlier tag.
     /// </summary>
     private static void Decode(ulong[] cache, int[] fixedLabels, int n, Span<int> labels, ReadOnlySpan<int> right, PerceptronTrainer? trainer, int[]? gold,
-        PerceptronModel? model, WordScoreCache? words, WordScoreCache? tags, int classCount, bool withClusters, bool useFixed, Span<float> marginsOut, ReadOnlySpan<float> marginsIn,
+        PerceptronModel? model, WordScoreCache? words, int classCount, bool withClusters, bool useFixed, Span<float> marginsOut, ReadOnlySpan<float> marginsIn,
         float keepAbove)
     {
         Span<ulong> features = stackalloc ulong[FeatureCapacity];
@@ -232,15 +221,10 @@ public sealed class Tagger
             else if (!marginsIn.IsEmpty && marginsIn[i] >= keepAbove) guess = right[i];
             else
             {
-                // a model's scores start from the sum of the five role vectors and then the previous tag's vector with the
-                // word (from the caches when there are), then the other context features are added; the trainer scores the
-                // same features one by one
-                if (trainer is null)
-                {
-                    RoleSums(cache, i + 2, words, model!, withClusters, features, scores, role);
-                    PrevTagSum(cache, i + 2, prev1, tags, model!, withClusters, features, scores, role);
-                }
-                int count = trainer is null ? 0 : PrevTagFeatures(cache, i + 2, prev1, withClusters, features, AllRoleFeatures(cache, i + 2, withClusters, features));
+                // a model's scores start from the sum of the five role vectors (from the cache when there is one), then
+                // the context features are added; the trainer scores the same features one by one
+                if (trainer is null) RoleSums(cache, i + 2, words, model!, withClusters, features, scores, role);
+                int count = trainer is null ? 0 : AllRoleFeatures(cache, i + 2, withClusters, features);
                 count = ContextFeatures(cache, i + 2, prev1, prev2, withClusters, features, count);
                 if (!right.IsEmpty) count = RightFeatures(cache, i + 2, right, i, features, count);
                 var f = features[..count];
@@ -296,35 +280,6 @@ public sealed class Tagger
             if (r == 0) vector.CopyTo(scores);
             else Add(vector, scores);
         }
-    }
-
-    /// <summary>
-    /// Adds to <paramref name="scores"/> the sum from zero of the <see cref="PrevTagFeatures"/> of word <paramref name="p"/> after
-    /// tag <paramref name="prev1"/>: taken from <paramref name="tags"/> when held there, else scored (and stored).
-    /// </summary>
-    private static void PrevTagSum(ulong[] cache, int p, int prev1, WordScoreCache? tags, PerceptronModel model, bool withClusters, Span<ulong> features,
-        Span<float> scores, Span<float> scratch)
-    {
-        Span<ulong> key = stackalloc ulong[PrevTagKey];
-        scoped Span<float> vector = scratch;
-        int slot = -1;
-        if (tags is not null)
-        {
-            int i = p * PerToken;
-            key[0] = (ulong)(prev1 + 3);
-            key[1] = cache[i]; key[2] = cache[i + 5]; key[3] = cache[i + 10]; key[4] = cache[i + 11];
-            key[5] = cache[i + 12]; key[6] = cache[i + 14]; key[7] = cache[i + 17];
-            var entry = tags.Entry(key, FeatureHash.Mix(cache[i] ^ cache[i + 11] ^ (key[0] * 0x9E3779B97F4A7C15UL)), out slot);
-            vector = entry;
-            if (tags.Holds(slot, 0)) slot = -1;
-        }
-        if (tags is null || slot >= 0)
-        {
-            vector.Clear();
-            model.Score(features[..PrevTagFeatures(cache, p, prev1, withClusters, features, 0)], vector);
-            if (slot >= 0) tags!.Hold(slot, 0);
-        }
-        Add(vector, scores);
     }
 
     private static void Add(ReadOnlySpan<float> x, Span<float> sum)
@@ -521,27 +476,7 @@ public sealed class Tagger
         }
     }
 
-    /// <summary>
-    /// The features that pair the previous tag with word <paramref name="p"/>'s own hashes (templates 20, 29, 30, 39, 61, 64, 65:
-    /// with its form, tag-dictionary class, suffix, cased class, cluster, flags), written from <paramref name="n"/> on. They
-    /// read only the hashes in <see cref="PrevTagSum"/>'s key.
-    /// </summary>
-    private static int PrevTagFeatures(ulong[] c, int p, int prev1, bool withClusters, Span<ulong> f, int n)
-    {
-        int i = p * PerToken;
-        ulong t1 = (ulong)(prev1 + 3);
-        f[n++] = F(20, t1, c[i]);
-        f[n++] = F(29, t1, c[i + 10]);
-        f[n++] = F(30, t1, c[i + 5]);
-        f[n++] = F(39, t1, c[i + 12]);
-        if (!withClusters) return n;
-        f[n++] = F(61, t1, c[i + 14]);
-        f[n++] = F(64, t1, c[i + 11]);
-        f[n++] = F(65, t1, c[i + 17], c[i + 11]);
-        return n;
-    }
-
-    /// <summary>The other features of word <paramref name="p"/> that see the previous tags or two words at once, written from <paramref name="n"/> on.</summary>
+    /// <summary>The features of word <paramref name="p"/> that see the previous tags or two words at once, written from <paramref name="n"/> on.</summary>
     private static int ContextFeatures(ulong[] c, int p, int prev1, int prev2, bool withClusters, Span<ulong> f, int n)
     {
         int i = p * PerToken, prv = (p - 1) * PerToken, nxt = (p + 1) * PerToken;
@@ -549,17 +484,24 @@ public sealed class Tagger
         f[n++] = F(17, t1);
         f[n++] = F(18, t2);
         f[n++] = F(19, t1, t2);
+        f[n++] = F(20, t1, c[i]);
         f[n++] = F(27, c[i], c[nxt]);
         f[n++] = F(28, c[prv], c[i]);
+        f[n++] = F(29, t1, c[i + 10]);
+        f[n++] = F(30, t1, c[i + 5]);
         f[n++] = F(31, c[i + 10], c[nxt + 10]);
         f[n++] = F(33, t1, c[nxt]);
         f[n++] = F(36, c[prv + 11], c[i + 11]);
         f[n++] = F(37, c[i + 11], c[nxt + 11]);
         f[n++] = F(38, c[prv], c[nxt]);
+        f[n++] = F(39, t1, c[i + 12]);
         if (!withClusters) return n;
         f[n++] = F(58, c[prv + 14], c[i + 14]);
         f[n++] = F(59, c[i + 14], c[nxt + 14]);
+        f[n++] = F(61, t1, c[i + 14]);
         f[n++] = F(63, c[prv + 16], c[i + 16], c[nxt + 16]);
+        f[n++] = F(64, t1, c[i + 11]);
+        f[n++] = F(65, t1, c[i + 17], c[i + 11]);
         return n;
     }
 
