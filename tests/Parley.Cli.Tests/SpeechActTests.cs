@@ -169,4 +169,21 @@ public class SpeechActTests
         Assert.True(events.Count(e => e.Sentence == Repeats[0]) == 1, "announced ... and said: " + all);
         Assert.True(events.Count(e => e.Sentence == Repeats[1]) == 1, "speaking ... said: " + all);
     }
+
+    private static readonly string[] Colleagues =
+    [
+        "Tony Blair spoke in Brighton on Tuesday.",
+        "He praised Gordon Brown as a great chancellor.",
+    ];
+
+    [Fact]
+    public void Praise_by_a_pronoun_of_one_minister_of_another_has_its_target()
+    {
+        // Issue 11 (BBC "he heaped praise on Mr Brown"): the pronoun is Blair's, Brown another person of the same code
+        // (GBRGOV): the praise has its target, not dropped as aimed at the speaker himself.
+        var events = CodeEvents("2005-03-01", Colleagues);
+        string all = string.Join("; ", events.Select(e => $"{e.Source}>{e.Target} {e.Cameo}"));
+
+        Assert.True(events.Exists(e => e.Sentence == Colleagues[1] && e is { Source: "GBRGOV", Target: "GBRGOV", Cameo: "051" }), all);
+    }
 }
