@@ -186,4 +186,22 @@ public class SpeechActTests
 
         Assert.True(events.Exists(e => e.Sentence == Colleagues[1] && e is { Source: "GBRGOV", Target: "GBRGOV", Cameo: "051" }), all);
     }
+
+    private static readonly string[] Charges =
+    [
+        "Gordon Brown said the document offered a return to failed Tory ideas.",
+        "Jack Straw said Robert Mugabe had broken the law.",
+        "Jack Straw said Robert Mugabe had not broken the law.",
+    ];
+
+    [Fact]
+    public void Failed_ideas_of_a_party_and_breaking_the_law_are_criticism_and_accusation()
+    {
+        // Issue 11 (BBC "a return to a "failed Tory past"", Wikinews "Trump said Bolton broke the law"); negated, no charge.
+        var (Of, all) = Coded("2005-03-01", Charges);
+
+        Assert.True(Of(0) == ("GBRPTY", "111"), "failed Tory ideas: " + all);
+        Assert.True(Of(1) == ("ZWEGOV", "112"), "broke the law: " + all);
+        Assert.True(Of(2).Cameo == "010", "had not broken the law: " + all);
+    }
 }
