@@ -169,4 +169,39 @@ public class SpeechActTests
         Assert.True(events.Count(e => e.Sentence == Repeats[0]) == 1, "announced ... and said: " + all);
         Assert.True(events.Count(e => e.Sentence == Repeats[1]) == 1, "speaking ... said: " + all);
     }
+
+    private static readonly string[] Colleagues =
+    [
+        "Tony Blair spoke in Brighton on Tuesday.",
+        "He praised Gordon Brown as a great chancellor.",
+    ];
+
+    [Fact]
+    public void Praise_by_a_pronoun_of_one_minister_of_another_has_its_target()
+    {
+        // Issue 11 (BBC "he heaped praise on Mr Brown"): the pronoun is Blair's, Brown another person of the same code
+        // (GBRGOV): the praise has its target, not dropped as aimed at the speaker himself.
+        var events = CodeEvents("2005-03-01", Colleagues);
+        string all = string.Join("; ", events.Select(e => $"{e.Source}>{e.Target} {e.Cameo}"));
+
+        Assert.True(events.Exists(e => e.Sentence == Colleagues[1] && e is { Source: "GBRGOV", Target: "GBRGOV", Cameo: "051" }), all);
+    }
+
+    private static readonly string[] Charges =
+    [
+        "Gordon Brown said the document offered a return to failed Tory ideas.",
+        "Jack Straw said Robert Mugabe had broken the law.",
+        "Jack Straw said Robert Mugabe had not broken the law.",
+    ];
+
+    [Fact]
+    public void Failed_ideas_of_a_party_and_breaking_the_law_are_criticism_and_accusation()
+    {
+        // Issue 11 (BBC "a return to a "failed Tory past"", Wikinews "Trump said Bolton broke the law"); negated, no charge.
+        var (Of, all) = Coded("2005-03-01", Charges);
+
+        Assert.True(Of(0) == ("GBRPTY", "111"), "failed Tory ideas: " + all);
+        Assert.True(Of(1) == ("ZWEGOV", "112"), "broke the law: " + all);
+        Assert.True(Of(2).Cameo == "010", "had not broken the law: " + all);
+    }
 }

@@ -88,4 +88,32 @@ public sealed class EventCoderPersonActorTests
         var e = Assert.Single(doc.Events);
         Assert.Equal(known, e.Source!.Actor);
     }
+
+    [Fact]
+    public void A_pronoun_of_one_person_and_another_person_of_one_code_are_two_actors()
+    {
+        // "He [Aldor] praised Berin", both GONGOV, the pronoun in Aldor's cluster (BBC politics/251 "he heaped praise on Mr
+        // Brown"): before, the pronoun's code was one side with Berin's and the praise had no target.
+        var doc = Code($"""
+            1 He he PRON 2 nsubj Ent=B-PER|Actor=GONGOV|Name=Aldor_Example|Cluster=1|Via=coref:pronoun
+            2 praised praise VERB 0 root _
+            3 Berin Berin PROPN 2 obj {Berin}
+            4 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("051", "GONGOV", "GONGOV", "Berin Example"), (e.Cameo, e.Source!.Actor, e.Target!.Actor, e.Target.Name));
+    }
+
+    [Fact]
+    public void A_pronoun_of_the_named_persons_own_cluster_is_that_person()
+    {
+        // "He [Berin] praised Berin": one person, no event between two.
+        var doc = Code($"""
+            1 He he PRON 2 nsubj Ent=B-PER|Actor=GONGOV|Name=Berin_Example|Cluster=2|Via=coref:pronoun
+            2 praised praise VERB 0 root _
+            3 Berin Berin PROPN 2 obj {Berin}
+            4 . . PUNCT 2 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, x => x.Target is not null);
+    }
 }

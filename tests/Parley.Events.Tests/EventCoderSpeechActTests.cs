@@ -1280,4 +1280,50 @@ public sealed class EventCoderSpeechActTests
         Assert.Equal(("SYRGOV", "TUR"), (e.Source!.Actor, e.Target!.Actor));
         Assert.DoesNotContain(SaidSumsAddUp(negated: false).Events, x => x.Cameo == "111");
     }
+
+    /// <summary>"Tremont said the document offered a return to failed Ardonia ideas." with the name before "ideas" as
+    /// <paramref name="nameRow"/>.</summary>
+    private static Document ReturnToFailedIdeas(string nameRow) => Code($"""
+        1 Tremont Tremont PROPN 2 nsubj Ent=B-PER|Actor=SYRGOV|Cluster=0
+        2 said say VERB 0 root _
+        3 the the DET 4 det _
+        4 document document NOUN 5 nsubj _
+        5 offered offer VERB 2 ccomp _
+        6 a a DET 7 det _
+        7 return return NOUN 5 obj _
+        8 to to ADP 11 case _
+        9 failed fail VERB 11 amod _
+        {nameRow}
+        11 ideas idea NOUN 7 nmod _
+        12 . . PUNCT 2 punct _
+        """);
+
+    [Fact]
+    public void A_word_modifying_a_noun_judges_the_actor_named_before_it_anywhere_in_the_clause()
+    {
+        // "Labour says the document offers only a return to a "failed Tory past"" (issue 11, BBC round 22): the judged noun
+        // is neither the clause's subject nor an object of the speaker's verb; its name modifier is criticised.
+        var e = Assert.Single(ReturnToFailedIdeas($"10 Ardonia Ardonia PROPN 11 compound {Ardonia}").Events);
+        Assert.Equal(("111", "TUR"), (e.Cameo, e.Target!.Actor));
+        // A pronoun ("their failed ideas") is a coreference guess, not trusted here: a plain statement.
+        Assert.Equal("010", Assert.Single(ReturnToFailedIdeas("10 their they PRON 11 nmod:poss Ent=B-ORG|Actor=TUR|Cluster=4").Events).Cameo);
+    }
+
+    [Fact]
+    public void Saying_an_actor_broke_the_law_is_an_accusation_of_it()
+    {
+        // "Trump said Bolton broke the law" (issue 11, Wikinews round 23): the phrase break+law is an accusation (112).
+        var e = Assert.Single(Code($"""
+            1 Tremont Tremont PROPN 2 nsubj Ent=B-PER|Actor=SYRGOV|Cluster=0
+            2 said say VERB 0 root _
+            3 Ardonia Ardonia PROPN 5 nsubj {Ardonia}
+            4 had have AUX 5 aux _
+            5 broken break VERB 2 ccomp _
+            6 the the DET 7 det _
+            7 law law NOUN 5 obj _
+            8 . . PUNCT 2 punct _
+            """).Events);
+        Assert.Equal(("112", "TUR"), (e.Cameo, e.Target!.Actor));
+        Assert.Contains("+accusation:break", e.Rule, StringComparison.Ordinal);
+    }
 }

@@ -19,6 +19,11 @@ internal struct ActorRef
     public readonly bool Generic => Entity < 0;
     /// <summary>A person named here (a PER mention, not a pronoun); <see cref="Name"/> tells one person from another.</summary>
     public bool Person;
+    /// <summary>A pronoun the coreference resolver linked to a person (a PER cluster): one person, told from another by its
+    /// cluster and its antecedent's <see cref="Name"/> (issue 11: "he heaped praise on Mr Brown", Blair and Brown both GBRGOV).</summary>
+    public bool PersonPronoun;
+    /// <summary>A person the knowledge base knows (not one coded only by a title the article gives).</summary>
+    public bool KnownPerson;
     /// <summary>A generic police or armed force named by a place the linker does not know ("West Yorkshire police"): a force of
     /// the article's country even beside named actors (see EventCoder.InferAgentCountries).</summary>
     public bool UnknownPlace;
@@ -203,7 +208,8 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             {
                 Entity = e, Cluster = m.Cluster, Code = prefix + code, Name = entities[ae].Name ?? m.Name, Start = m.Start, End = m.End,
                 Confidence = m.Confidence >= 1 ? 1 : Math.Max(0.5, m.Confidence), Token = head, Person = entities[ae].Type == "PER" && g.Upos(head) != UPos.PRON,
-                Party = PartyOf(ctx, e, ae, code),
+                PersonPronoun = entities[ae].Type == "PER" && g.Upos(head) == UPos.PRON && m.Cluster >= 0,
+                KnownPerson = entities[ae].Type == "PER" && g.Upos(head) != UPos.PRON, Party = PartyOf(ctx, e, ae, code),
             };
             if (prefix.Length == 0 && NamesPartyItself(ctx, g, head, m, entities[ae].Name)) InOffice(ctx, ref actor, head);
             if (code.Contains('/')) AddJointActors(actor, prefix, code, into);
@@ -937,7 +943,10 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     {
         // Two persons by different names in different clusters ("Johnson asked Queen Elizabeth II", both GBRGOV) are two
         // actors; one code is one side only for countries and organisations.
-        if (x.Person && y.Person && x.Entity != y.Entity && (x.Cluster < 0 || x.Cluster != y.Cluster) && x.Name is not null && y.Name is not null
+        // So are a pronoun the resolver linked to one person and a person the knowledge base knows named here in another
+        // cluster ("he [Blair] heaped praise on Mr Brown"); not one coded only by a title ("he met President George W Bush",
+        // unlinked, given the article's PAKGOV by the title: the code is a guess; issue 11).
+        if ((x.Person && y.Person || x.PersonPronoun && y.KnownPerson || x.KnownPerson && y.PersonPronoun) && x.Entity != y.Entity && (x.Cluster < 0 || x.Cluster != y.Cluster) && x.Name is not null && y.Name is not null
             && !string.Equals(x.Name, y.Name, StringComparison.OrdinalIgnoreCase)) return false;
         return SameSide(x, y);
     }

@@ -244,6 +244,16 @@ public sealed partial class EventCoder
             && ctx.EntityAt[judge] is int judgeEntity and >= 0 && ctx.IsAmong(judgeEntity, speakers)
             && FirstActorWithin(ctx, g, described, speech, speakers) is int inPhrase and >= 0 && inPhrase <= described
             && CodedNameBefore(ctx, g, described, speakers)) return inPhrase;
+        // "Labour says the document offers only a return to a "failed Tory past"": a word of judgement modifying a noun judges
+        // the actor a name before that noun names (its possessor or compound: "Tory past", "Labour's record"), wherever the
+        // noun stands in the reported clause, but as a verb's object (that is the speaker's own judgement only as above: "the
+        // pipeline renders Ardonia's plan useless" is not); by a name coded itself, not a pronoun or a coreference guess (issue 11).
+        if (g.RelOf(word) == Rel.Amod && g.Head(word) is int judgedNoun and >= 0 && g.Upos(judgedNoun) == UPos.NOUN && g.RelOf(judgedNoun) != Rel.Obj
+            && Within(g, clause, judgedNoun, speech))
+            for (int c = g.FirstChild(judgedNoun); c >= 0; c = g.NextSibling(c))
+                if (c < judgedNoun && g.RelOf(c) is Rel.Compound or Rel.Poss && g.Upos(c) == UPos.PROPN && ctx.EntityAt[c] is int named and >= 0
+                    && ctx.Doc.Entities[named].Actor is not null && !ctx.IsAmong(named, speakers)
+                    && FirstActorWithin(ctx, g, c, speech, speakers) is int modifier and >= 0) return modifier;
         int predicate = ActPredicate(g, word);
         if (predicate < 0 || !Within(g, clause, predicate, speech)) return -1;
         int subject = ActSubject(g, word);
