@@ -47,10 +47,12 @@ internal struct ActorRef
 /// first ("Danish media and government" -> DNKMED, DNKGOV). Pronouns come from coreference, and "we" or "I" inside a
 /// quotation from its speaker.
 /// </summary>
-internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool rolesOnCodedActors)
+internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool rolesOnCodedActors, HashSet<int>? explosives = null)
 {
     private readonly CameoData _data = data;
     private readonly CoderWords _w = w;
+    /// <summary>Lemmas of explosive devices and their going off ("bomb", "blast"): the explosives mode's cues in plover-modes.tsv.</summary>
+    private readonly HashSet<int> _explosives = explosives ?? [];
 
     /// <summary>An agent's role added to the actor it qualifies: always under PETRARCH's conventions ("MSF Arnor diplomat"
     /// NGOARNGOV); under Parley's only to a bare country or organisation code, since an actor with a role of its own keeps
@@ -315,6 +317,11 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
         {
             if (!CarriesActor(g, c, head, depth)) continue;
+            if (IsBlastPlace(ctx, g, c, head))
+            {
+                ctx.Trace?.Step(ctx.Doc, c, $"'{ctx.TokenText(c)}' names where the {ctx.TokenText(head)} went off, not who set it: no actor");
+                continue;
+            }
             // A generic agent deep inside a phrase ("the killing of two men") is what it stands for only one level down.
             found.Clear();
             ResolvePhrase(ctx, g, c, allowGeneric && depth == 0 && g.RelOf(c) != Rel.Poss, found, depth + 1, exclude);
@@ -325,6 +332,18 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 if (into.Count < MaxActors) into.Add(a with { Confidence = a.Confidence * 0.9 });
             return;
         }
+    }
+
+    /// <summary>A place name before an explosive device or its going off is where it went off, not who set it (issue 11,
+    /// GDELT's classic error): "Mokha, Yemen bomb kills ...", "Baghdad car bomb", "Kabul blast". A city, region or country
+    /// named as a compound (or caseless modifier) of the device noun; "US air strike" and "Israeli raid" still name the
+    /// attacker, and "Iraqi bomb" (a demonym adjective) and "Hamas bomb" (no place) keep theirs.</summary>
+    private bool IsBlastPlace(DocumentContext ctx, in SentenceGraph g, int c, int head)
+    {
+        if (c > head || g.Upos(head) != UPos.NOUN || !_explosives.Contains(g.Lemma(head)) || g.Upos(c) != UPos.PROPN) return false;
+        if (!(g.RelOf(c) is Rel.Compound or Rel.Flat || g.RelOf(c) == Rel.Nmod && g.CaseOf(c) < 0)) return false;
+        int e = ctx.EntityAt[c];
+        return e >= 0 && ctx.Doc.Entities[e].Type is "LOC" or "GPE" || ctx.PlaceAt(g, c) is not null;
     }
 
     /// <summary>A modifier that can hold the actor of the noun it modifies: possessor, compound, adjective (a demonym),

@@ -61,9 +61,9 @@ public sealed partial class EventCoder : IPipelineComponent
         Options = options ?? new CoderOptions();
         _petrarch = Options.Conventions == CodingConventions.Petrarch;
         _clauses = new ClauseAnalyzer(_w);
-        _actors = new ActorResolver(data, _w, rolesOnCodedActors: _petrarch);
-        _verbs = new VerbMatcher(data, _clauses);
         _modes = PloverModes.Load(CoderWords.FindFolder());
+        _actors = new ActorResolver(data, _w, rolesOnCodedActors: _petrarch, _modes.Cues("ASSAULT", "explosives"));
+        _verbs = new VerbMatcher(data, _clauses);
         if (Options.Synonyms && !_petrarch && VerbLexicon.FindFolder() is not null)
             _synonyms = new VerbSynonyms(data.Verbs, VerbLexicon.Shared, data.Ontology);
         if (VerbLexicon.FindFolder() is not null) _isVerb = VerbLexicon.Shared.IsVerb;

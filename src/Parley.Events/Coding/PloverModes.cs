@@ -44,6 +44,15 @@ internal sealed class PloverModes
         return null;
     }
 
+    /// <summary>The cue lemmas of one mode ("ASSAULT", "explosives": bomb, blast, ...), or an empty set.</summary>
+    public HashSet<int> Cues(string type, string mode)
+    {
+        if (_byType.TryGetValue(type, out var list))
+            foreach (var (m, cues) in list)
+                if (m == mode) return cues;
+        return [];
+    }
+
     private static bool InArguments(in SentenceGraph g, int x, HashSet<int> cues, int depth)
     {
         for (int c = g.FirstChild(x); c >= 0; c = g.NextSibling(c))
