@@ -58,6 +58,37 @@ public sealed class EventCoderAgentTests
     }
 
     [Fact]
+    public void A_state_the_agent_acts_on_gives_it_no_nationality()
+    {
+        // Issue 11: "a deputy director accused Russia" was RUSCOP, its place being the accused state itself. An accuser of no
+        // known country is not a national of the state he accuses.
+        var doc = Code("""
+            1 Protesters protester NOUN 2 nsubj _
+            2 accused accuse VERB 0 root _
+            3 Argentina Argentina PROPN 2 obj Ent=B-LOC|Actor=ARG|Loc=B|Country=ARG
+            4 . . PUNCT 2 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Source!.Actor == "ARGOPP");
+    }
+
+    [Fact]
+    public void A_scene_in_the_accused_state_still_places_the_agent()
+    {
+        // The scene of the action is evidence even when the target is that state: protesters in Mendoza are Argentine.
+        var doc = Code("""
+            1 Protesters protester NOUN 4 nsubj _
+            2 in in ADP 3 case _
+            3 Mendoza Mendoza PROPN 1 nmod Loc=B|Country=ARG
+            4 accused accuse VERB 0 root _
+            5 Argentina Argentina PROPN 4 obj Ent=B-LOC|Actor=ARG|Loc=B|Country=ARG
+            6 . . PUNCT 4 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("ARGOPP", e.Source!.Actor);
+        Assert.Equal("ARG", e.Target!.Actor);
+    }
+
+    [Fact]
     public void Place_of_the_sentence_gives_both_generic_agents_their_country()
     {
         var doc = Code("""

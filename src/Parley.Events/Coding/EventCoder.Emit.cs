@@ -302,9 +302,13 @@ public sealed partial class EventCoder
             if (!a.Generic || a.Code == ActorResolver.PeopleRole || _actors.HasCountry(a)) continue;
             // Only agents that belong where they act take the place's country: police, protesters, residents, students,
             // workers ("police arrested protesters in Hong Kong"); a minister "returning from Egypt" is not Egyptian.
+            // A state on the other side is no evidence of the agent's nationality: "a deputy director accused Russia" is not
+            // Russian (the event's place "Russia" is the target itself); places in the sentence that are not actors still count.
+            var other = ReferenceEquals(actors, sources) ? targets : sources;
             string? country = IsLocalRole(a.Code)
-                ? place?.Country is { } pc && _data.Countries.IsCountry(pc) ? pc : SentenceCountry(ctx.Doc, sentence, sources, targets)
-                    ?? NamedCountry(sources) ?? NamedCountry(targets)
+                ? place?.Country is { } pc && _data.Countries.IsCountry(pc) && !IsStateOf(other, pc) ? pc
+                    : SentenceCountry(ctx.Doc, sentence, sources, targets)
+                    ?? NamedCountry(sources, ReferenceEquals(actors, sources)) ?? NamedCountry(targets, ReferenceEquals(actors, targets))
                 : null;
             double factor = 0.85;
             int bit = 1;
@@ -322,18 +326,27 @@ public sealed partial class EventCoder
         return used;
     }
 
-    /// <summary>The one country of the named actors of one side, or null ("police arrested opposition leader X": X's country).</summary>
-    private string? NamedCountry(List<ActorRef> actors)
+    /// <summary>The one country of the named actors of one side, or null ("police arrested opposition leader X": X's country).
+    /// A state itself ("Russia", code RUS) on the other side than the agent's does not count (see <see cref="IsStateOf"/>).</summary>
+    private string? NamedCountry(List<ActorRef> actors, bool ownSide)
     {
         string? found = null;
         foreach (var a in actors)
         {
-            if (a.Generic || !_actors.HasCountry(a)) continue;
+            if (a.Generic || !_actors.HasCountry(a) || !ownSide && a.Code.Length == 3) continue;
             string c = a.Code[..3];
             if (found is null) found = c;
             else if (found != c) return null;
         }
         return found;
+    }
+
+    /// <summary>Whether a named actor of the side is the state <paramref name="country"/> itself (its bare country code).</summary>
+    private static bool IsStateOf(List<ActorRef> actors, string country)
+    {
+        foreach (var a in actors)
+            if (!a.Generic && a.Code == country) return true;
+        return false;
     }
 
     private static readonly string[] LocalRoles = ["COP", "OPP", "CVL", "EDU", "LAB", "AGR", "HLH", "REL", "BUS", "REF", "CRM"];
