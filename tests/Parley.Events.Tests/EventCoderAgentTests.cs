@@ -72,6 +72,33 @@ public sealed class EventCoderAgentTests
     }
 
     [Fact]
+    public void A_title_word_qualifying_a_post_is_no_agent()
+    {
+        // "deputy director": 'deputy' (Phoenix DEPUTY, a sheriff's deputy: COP) is part of the post, not a police agent.
+        var doc = Code("""
+            1 The the DET 3 det _
+            2 deputy deputy NOUN 3 compound _
+            3 director director NOUN 4 nsubj _
+            4 accused accuse VERB 0 root _
+            5 protesters protester NOUN 4 obj _
+            6 in in ADP 7 case _
+            7 Valparaiso Valparaiso PROPN 4 obl Loc=B|Country=CHL
+            8 . . PUNCT 4 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Source!.Actor!.EndsWith("COP", StringComparison.Ordinal));
+        // The same word heading its phrase is still the agent.
+        var alone = Code("""
+            1 Deputies deputy NOUN 2 nsubj _
+            2 arrested arrest VERB 0 root _
+            3 protesters protester NOUN 2 obj _
+            4 in in ADP 5 case _
+            5 Valparaiso Valparaiso PROPN 2 obl Loc=B|Country=CHL
+            6 . . PUNCT 2 punct _
+            """);
+        Assert.Contains(alone.Events, e => e.Source!.Actor == "CHLCOP");
+    }
+
+    [Fact]
     public void A_scene_in_the_accused_state_still_places_the_agent()
     {
         // The scene of the action is evidence even when the target is that state: protesters in Mendoza are Argentine.

@@ -317,6 +317,13 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
         {
             if (!CarriesActor(g, c, head, depth)) continue;
+            // "deputy director", "deputy head": a title word qualifying another post is part of that post, not an agent
+            // of its own (Phoenix's DEPUTY is a sheriff's deputy, COP).
+            if (c < head && g.RelOf(c) is Rel.Compound or Rel.Amod && g.Upos(head) == UPos.NOUN && _w.TitleQualifiers.Contains(g.Lemma(c)))
+            {
+                ctx.Trace?.Step(ctx.Doc, c, $"'{ctx.TokenText(c)}' qualifies the post '{ctx.TokenText(head)}': no agent of its own");
+                continue;
+            }
             if (IsBlastPlace(ctx, g, c, head))
             {
                 ctx.Trace?.Step(ctx.Doc, c, $"'{ctx.TokenText(c)}' names where the {ctx.TokenText(head)} went off, not who set it: no actor");

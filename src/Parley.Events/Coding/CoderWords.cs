@@ -114,6 +114,10 @@ internal sealed class CoderWords
     public readonly HashSet<int> GovernmentPosts;
     public readonly int By, From, Of, With, Take, Have, Place, PastTense, PastParticiple, PresentParticiple;
 
+    /// <summary>Words that make a title another post ("deputy director", "vice president"), from coref-words.tsv; empty
+    /// when the coder words were read without that file.</summary>
+    public HashSet<int> TitleQualifiers { get; private set; } = [];
+
     private HashSet<int> Get(string name) =>
         _lists.TryGetValue(name, out var set) ? set : throw new InvalidDataException($"{FileName}: no list '{name}'");
 
@@ -132,10 +136,17 @@ internal sealed class CoderWords
         return File.Exists(Path.Combine(path, FileName)) ? path : null;
     }
 
+    /// <summary>The coreference word lists (data/lang/en/coref-words.tsv), whose title qualifiers the coder shares.</summary>
+    public const string CorefFileName = "coref-words.tsv";
+
     public static CoderWords Load(string folder)
     {
         using var reader = File.OpenText(Path.Combine(folder, FileName));
-        return Read(reader);
+        var words = Read(reader);
+        // One source of truth: "deputy", "vice", "shadow" qualify a post for the coder as for coreference.
+        using var coref = File.OpenText(Path.Combine(folder, CorefFileName));
+        words.TitleQualifiers = WordLists.Read(coref, CorefFileName).Entries("title_qualifiers").SelectMany(Spellings).ToHashSet();
+        return words;
     }
 
     /// <summary>Reads the file as every data/lang/en word-list file is read (<see cref="WordLists"/>), each word with its <see cref="Spellings"/>.</summary>
