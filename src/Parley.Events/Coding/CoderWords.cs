@@ -81,6 +81,7 @@ internal sealed class CoderWords
         AllegationModals = Get("allegation_modals");
         ProgressiveAux = Get("progressive_aux");
         GovernmentPosts = Get("government_posts");
+        TitleQualifiers = Get(TitleQualifiersList);
         PastTense = StringStore.Intern("VBD");
         PastParticiple = StringStore.Intern("VBN");
         PresentParticiple = StringStore.Intern("VBG");
@@ -114,9 +115,8 @@ internal sealed class CoderWords
     public readonly HashSet<int> GovernmentPosts;
     public readonly int By, From, Of, With, Take, Have, Place, PastTense, PastParticiple, PresentParticiple;
 
-    /// <summary>Words that make a title another post ("deputy director", "vice president"), from coref-words.tsv; empty
-    /// when the coder words were read without that file.</summary>
-    public HashSet<int> TitleQualifiers { get; private set; } = [];
+    /// <summary>Words that make a title another post ("deputy director", "vice president"): coref-words.tsv's list.</summary>
+    public readonly HashSet<int> TitleQualifiers;
 
     private HashSet<int> Get(string name) =>
         _lists.TryGetValue(name, out var set) ? set : throw new InvalidDataException($"{FileName}: no list '{name}'");
@@ -139,21 +139,23 @@ internal sealed class CoderWords
     /// <summary>The coreference word lists (data/lang/en/coref-words.tsv), whose title qualifiers the coder shares.</summary>
     public const string CorefFileName = "coref-words.tsv";
 
+    /// <summary>The coreference list the coder shares ("deputy", "vice", "shadow" qualify a post for both).</summary>
+    private const string TitleQualifiersList = "title_qualifiers";
+
     public static CoderWords Load(string folder)
     {
-        using var reader = File.OpenText(Path.Combine(folder, FileName));
-        var words = Read(reader);
-        // One source of truth: "deputy", "vice", "shadow" qualify a post for the coder as for coreference.
-        using var coref = File.OpenText(Path.Combine(folder, CorefFileName));
-        words.TitleQualifiers = WordLists.Read(coref, CorefFileName).Entries("title_qualifiers").SelectMany(Spellings).ToHashSet();
-        return words;
+        var lists = Lists(folder, FileName);
+        // One source of truth: the title qualifiers are coreference's list, read from its file.
+        lists[TitleQualifiersList] = Lists(folder, CorefFileName)[TitleQualifiersList];
+        return new CoderWords(lists);
     }
 
-    /// <summary>Reads the file as every data/lang/en word-list file is read (<see cref="WordLists"/>), each word with its <see cref="Spellings"/>.</summary>
-    public static CoderWords Read(TextReader reader)
+    /// <summary>A data/lang/en file's lists, read as every word-list file is read (<see cref="WordLists"/>), each word with its <see cref="Spellings"/>.</summary>
+    private static Dictionary<string, HashSet<int>> Lists(string folder, string fileName)
     {
-        var file = WordLists.Read(reader, FileName);
-        return new CoderWords(file.Names.ToDictionary(name => name, name => file.Entries(name).SelectMany(Spellings).ToHashSet(), StringComparer.Ordinal));
+        using var reader = File.OpenText(Path.Combine(folder, fileName));
+        var file = WordLists.Read(reader, fileName);
+        return file.Names.ToDictionary(name => name, name => file.Entries(name).SelectMany(Spellings).ToHashSet(), StringComparer.Ordinal);
     }
 
     /// <summary>A listed word's interned lemma ids: the word and, when it is lower-case, its capitalised spelling.
