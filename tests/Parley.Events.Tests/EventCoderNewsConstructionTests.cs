@@ -506,6 +506,34 @@ public sealed class EventCoderNewsConstructionTests
     }
 
     [Fact]
+    public void Parties_a_plain_statement_lists_are_named_in_passing_not_its_targets()
+    {
+        // "said major buyers were Singapore, Japan, Britain ..." (Reuters, issue 11): a list of three or more is no one's target.
+        static string Said(string third, string aux, string predicate) => $"""
+            1 Belmar Belmar PROPN 2 nsubj Ent=B-PER|Actor=GBRGOV
+            2 said say VERB 0 root _
+            3 Ardonia Ardonia PROPN 9 nsubj Ent=B-LOC|Actor=KEN
+            4 , , PUNCT 5 punct _
+            5 Belmaria Belmaria PROPN 3 conj Ent=B-LOC|Actor=HRV
+            6 and and CCONJ 7 cc _
+            7 {third} {third} PROPN 3 conj {(third == "Cordovia" ? "Ent=B-LOC|Actor=TUR" : "_")}
+            8 {aux}
+            9 {predicate} 2 ccomp _
+            10 . . PUNCT 2 punct _
+            """;
+        var e = Assert.Single(Code(Said("Cordovia", "were be AUX 9 cop _", "present present ADJ")).Events);
+        Assert.Equal(("010", null), (e.Cameo, e.Target?.Actor));
+
+        // Two parties (the third word no actor) are not a list named in passing.
+        var two = Code(Said("Dunwich", "were be AUX 9 cop _", "present present ADJ"));
+        Assert.Equal(["HRV", "KEN"], two.Events.Select(x => x.Target!.Actor).Order());
+
+        // What a statement asks of a list is asked of each.
+        var asked = Code(Said("Cordovia", "must must AUX 9 aux _", "leave leave VERB"));
+        Assert.Equal(3, asked.Events.Count(x => x.Cameo == "020" && x.Target is not null));
+    }
+
+    [Fact]
     public void It_in_what_an_organisation_announces_is_the_organisation()
     {
         var doc = Code("""
