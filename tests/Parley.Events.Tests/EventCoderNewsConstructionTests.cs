@@ -448,6 +448,25 @@ public sealed class EventCoderNewsConstructionTests
     }
 
     [Fact]
+    public void A_request_yet_to_be_made_is_no_event_a_request_made_is()
+    {
+        // "Ecuador will ask OPEC to raise its quota" (Reuters, issue 11): no request has been made yet.
+        static string Ask(string aux, string verb) => $"""
+            1 Ardonia Ardonia PROPN 3 nsubj Ent=B-LOC|Actor=ECU
+            2 {aux}
+            3 {verb} ask VERB 0 root _
+            4 Belmaria Belmaria PROPN 3 obj Ent=B-ORG|Actor=IGOOPC
+            5 for for ADP 6 case _
+            6 help help NOUN 3 obl _
+            7 . . PUNCT 3 punct _
+            """;
+        var made = Code(Ask("yesterday yesterday ADV 3 advmod _", "asked"));
+        Assert.Contains(made.Events, e => e.Cameo.StartsWith("02", StringComparison.Ordinal) && e.Target?.Actor == "IGOOPC");
+        var planned = Code(Ask("will will AUX 3 aux _", "ask"));
+        Assert.DoesNotContain(planned.Events, e => e.Cameo.StartsWith("02", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_press_a_statement_is_made_to_is_no_target()
     {
         var doc = Code("""
