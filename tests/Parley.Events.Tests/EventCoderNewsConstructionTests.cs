@@ -483,6 +483,25 @@ public sealed class EventCoderNewsConstructionTests
     }
 
     [Fact]
+    public void The_press_named_in_the_interview_a_statement_was_made_in_is_no_target()
+    {
+        // "Baker said in a U.S. Television interview on Sunday ..." (Reuters, issue 11): the interview is where he spoke.
+        static string Said(string occasion) => $"""
+            1 Belmar Belmar PROPN 2 nsubj Ent=B-PER|Actor=USAGOV
+            2 said say VERB 0 root _
+            3 in in ADP 6 case _
+            4 a a DET 6 det _
+            5 Courier Courier PROPN 6 compound Ent=B-ORG|Actor=USAMED
+            6 {occasion} {occasion} NOUN 2 obl _
+            7 . . PUNCT 2 punct _
+            """;
+        var e = Assert.Single(Code(Said("interview")).Events);
+        Assert.Equal(("010", null), (e.Cameo, e.Target?.Actor));
+        // Not an occasion of speech: the statement is about what it names.
+        Assert.Equal("USAMED", Assert.Single(Code(Said("case")).Events).Target?.Actor);
+    }
+
+    [Fact]
     public void A_statement_blaming_another_actor_is_disapproval_unless_negated()
     {
         static string Said(string adverb) => $"""

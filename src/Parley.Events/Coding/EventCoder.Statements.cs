@@ -207,7 +207,10 @@ public sealed partial class EventCoder
             // a verb of telling is its addressee even where the parser makes it the reported clause's subject or the clause itself;
             // press named there is the channel as well (issue 11).
             bool pressAddressed = about >= 0 && _w.AddresseeVerbs.Contains(g.Lemma(t)) && PhraseFollows(g, t, about);
-            if (obj >= 0 || toPress || pressAddressed) targets.RemoveAll(x => IsMedia(x.Code));
+            // "said in a U.S. television interview", "told Reuters in an interview": press named in the occasion of speech a
+            // statement is about is where the words were said, not whom they are about (issue 11, Reuters).
+            bool pressOccasion = clause == SpeechOccasion(g, t);
+            if (obj >= 0 || toPress || pressAddressed || pressOccasion) targets.RemoveAll(x => IsMedia(x.Code));
             // A government speaker "about" a party of its own country: in the dictionaries every party of a country is one
             // code (GBRPTY), most often the speaker's own ("Labour MPs"), so no side can be told: no target. Words against a
             // party (criticism, accusation, threat) are most often against another party than the speaker's own.
