@@ -466,6 +466,26 @@ public sealed class EventCoderNewsConstructionTests
         Assert.DoesNotContain(planned.Events, e => e.Cameo.StartsWith("02", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("expected", false)] // others' forecast ("the leaders are expected to discuss", Reuters, issue 11)
+    [InlineData("likely", false)]
+    [InlineData("set", true)]       // a plan of the actor's own: intent to meet (036)
+    [InlineData("due", true)]
+    public void A_meeting_others_forecast_is_no_intent_a_planned_one_is(string adjective, bool intent)
+    {
+        var doc = Code($"""
+            1 Ardonia Ardonia PROPN 3 nsubj Ent=B-LOC|Actor=ECU
+            2 is be AUX 3 cop _
+            3 {adjective} {adjective} ADJ 0 root _
+            4 to to PART 5 mark _
+            5 meet meet VERB 3 xcomp _
+            6 Belmaria Belmaria PROPN 5 obj Ent=B-LOC|Actor=PER
+            7 . . PUNCT 3 punct _
+            """);
+        Assert.Equal(intent, doc.Events.Any(e => e.Cameo == "036" && e.Target?.Actor == "PER"));
+        if (!intent) Assert.Empty(doc.Events);
+    }
+
     [Fact]
     public void The_press_a_statement_is_made_to_is_no_target()
     {

@@ -228,6 +228,11 @@ public sealed partial class EventCoder
                     trace?.Dropped(doc, t, code, "modal auxiliary (may/could/would/should...): not asserted");
                     return;
                 }
+                if (modal == Modality.Future && _clauses.IsForecast(g, t))
+                {
+                    trace?.Dropped(doc, t, code, "others' forecast ('" + StringStore.Get(g.Lemma(g.Head(t))) + " to'): no intention of its actor, no event yet");
+                    return;
+                }
                 if (modal == Modality.Future)
                 {
                     // A request yet to be made ("Ecuador will ask OPEC to raise its quota", "will this week seek clarification
