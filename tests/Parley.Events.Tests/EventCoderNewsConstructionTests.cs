@@ -448,6 +448,45 @@ public sealed class EventCoderNewsConstructionTests
     }
 
     [Fact]
+    public void A_request_yet_to_be_made_is_no_event_a_request_made_is()
+    {
+        // "Ecuador will ask OPEC to raise its quota" (Reuters, issue 11): no request has been made yet.
+        static string Ask(string aux, string verb) => $"""
+            1 Ardonia Ardonia PROPN 3 nsubj Ent=B-LOC|Actor=ECU
+            2 {aux}
+            3 {verb} ask VERB 0 root _
+            4 Belmaria Belmaria PROPN 3 obj Ent=B-ORG|Actor=IGOOPC
+            5 for for ADP 6 case _
+            6 help help NOUN 3 obl _
+            7 . . PUNCT 3 punct _
+            """;
+        var made = Code(Ask("yesterday yesterday ADV 3 advmod _", "asked"));
+        Assert.Contains(made.Events, e => e.Cameo.StartsWith("02", StringComparison.Ordinal) && e.Target?.Actor == "IGOOPC");
+        var planned = Code(Ask("will will AUX 3 aux _", "ask"));
+        Assert.DoesNotContain(planned.Events, e => e.Cameo.StartsWith("02", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("expected", false)] // others' forecast ("the leaders are expected to discuss", Reuters, issue 11)
+    [InlineData("likely", false)]
+    [InlineData("set", true)]       // a plan of the actor's own: intent to meet (036)
+    [InlineData("due", true)]
+    public void A_meeting_others_forecast_is_no_intent_a_planned_one_is(string adjective, bool intent)
+    {
+        var doc = Code($"""
+            1 Ardonia Ardonia PROPN 3 nsubj Ent=B-LOC|Actor=ECU
+            2 is be AUX 3 cop _
+            3 {adjective} {adjective} ADJ 0 root _
+            4 to to PART 5 mark _
+            5 meet meet VERB 3 xcomp _
+            6 Belmaria Belmaria PROPN 5 obj Ent=B-LOC|Actor=PER
+            7 . . PUNCT 3 punct _
+            """);
+        Assert.Equal(intent, doc.Events.Any(e => e.Cameo == "036" && e.Target?.Actor == "PER"));
+        if (!intent) Assert.Empty(doc.Events);
+    }
+
+    [Fact]
     public void The_press_a_statement_is_made_to_is_no_target()
     {
         var doc = Code("""
@@ -461,6 +500,25 @@ public sealed class EventCoderNewsConstructionTests
             8 . . PUNCT 2 punct _
             """);
         Assert.All(doc.Events, e => Assert.Null(e.Target));
+    }
+
+    [Fact]
+    public void The_press_named_in_the_interview_a_statement_was_made_in_is_no_target()
+    {
+        // "Baker said in a U.S. Television interview on Sunday ..." (Reuters, issue 11): the interview is where he spoke.
+        static string Said(string occasion) => $"""
+            1 Belmar Belmar PROPN 2 nsubj Ent=B-PER|Actor=USAGOV
+            2 said say VERB 0 root _
+            3 in in ADP 6 case _
+            4 a a DET 6 det _
+            5 Courier Courier PROPN 6 compound Ent=B-ORG|Actor=USAMED
+            6 {occasion} {occasion} NOUN 2 obl _
+            7 . . PUNCT 2 punct _
+            """;
+        var e = Assert.Single(Code(Said("interview")).Events);
+        Assert.Equal(("010", null), (e.Cameo, e.Target?.Actor));
+        // Not an occasion of speech: the statement is about what it names.
+        Assert.Equal("USAMED", Assert.Single(Code(Said("case")).Events).Target?.Actor);
     }
 
     [Fact]
@@ -503,6 +561,34 @@ public sealed class EventCoderNewsConstructionTests
             """);
         var e = Assert.Single(should.Events);
         Assert.Equal(("020", "KENGOV"), (e.Cameo, e.Target!.Actor));
+    }
+
+    [Fact]
+    public void Parties_a_plain_statement_lists_are_named_in_passing_not_its_targets()
+    {
+        // "said major buyers were Singapore, Japan, Britain ..." (Reuters, issue 11): a list of three or more is no one's target.
+        static string Said(string third, string aux, string predicate) => $"""
+            1 Belmar Belmar PROPN 2 nsubj Ent=B-PER|Actor=GBRGOV
+            2 said say VERB 0 root _
+            3 Ardonia Ardonia PROPN 9 nsubj Ent=B-LOC|Actor=KEN
+            4 , , PUNCT 5 punct _
+            5 Belmaria Belmaria PROPN 3 conj Ent=B-LOC|Actor=HRV
+            6 and and CCONJ 7 cc _
+            7 {third} {third} PROPN 3 conj {(third == "Cordovia" ? "Ent=B-LOC|Actor=TUR" : "_")}
+            8 {aux}
+            9 {predicate} 2 ccomp _
+            10 . . PUNCT 2 punct _
+            """;
+        var e = Assert.Single(Code(Said("Cordovia", "were be AUX 9 cop _", "present present ADJ")).Events);
+        Assert.Equal(("010", null), (e.Cameo, e.Target?.Actor));
+
+        // Two parties (the third word no actor) are not a list named in passing.
+        var two = Code(Said("Dunwich", "were be AUX 9 cop _", "present present ADJ"));
+        Assert.Equal(["HRV", "KEN"], two.Events.Select(x => x.Target!.Actor).Order());
+
+        // What a statement asks of a list is asked of each.
+        var asked = Code(Said("Cordovia", "must must AUX 9 aux _", "leave leave VERB"));
+        Assert.Equal(3, asked.Events.Count(x => x.Cameo == "020" && x.Target is not null));
     }
 
     [Fact]

@@ -82,9 +82,14 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
     {
         if (g.RelOf(t) != Rel.Xcomp) return false;
         int h = g.Head(t);
-        return h >= 0 && g.Upos(h) is UPos.ADJ or UPos.ADV or UPos.ADP or UPos.VERB && _w.ImminentAdjectives.Contains(g.Lemma(h))
+        return h >= 0 && g.Upos(h) is UPos.ADJ or UPos.ADV or UPos.ADP or UPos.VERB
+            && (_w.ImminentAdjectives.Contains(g.Lemma(h)) || _w.ForecastAdjectives.Contains(g.Lemma(h)))
             && (g.Child(h, Rel.Cop) >= 0 || g.Child(h, Rel.Aux) >= 0 || g.Child(h, Rel.AuxPass) >= 0 || g.Upos(h) != UPos.VERB);
     }
+
+    /// <summary>"the leaders are expected to discuss", "is likely to meet": the infinitive under an adjective of others'
+    /// forecast (<see cref="IsImminent"/>), no intention of its actor.</summary>
+    public bool IsForecast(in SentenceGraph g, int t) => IsImminent(g, t) && _w.ForecastAdjectives.Contains(g.Lemma(g.Head(t)));
 
     /// <summary>"not", "never", "n't" on the predicate.</summary>
     public bool IsNegated(in SentenceGraph g, int t)

@@ -29,6 +29,7 @@ internal sealed class CoderWords
         ClaimDisputing = Get("claim_disputing_verbs");
         ClaimNouns = Get("claim_nouns");
         ImminentAdjectives = Get("imminent_adjectives");
+        ForecastAdjectives = Get("forecast_adjectives");
         OccurrenceVerbs = Get("occurrence_verbs");
         Demonstratives = Get("demonstratives");
         RelativePronouns = Get("relative_pronouns");
@@ -88,7 +89,7 @@ internal sealed class CoderWords
     }
 
     public readonly HashSet<int> Negation, HypotheticalMarks, CauseMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive, ClaimDisputing, ClaimNouns,
-        ImminentAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
+        ImminentAdjectives, ForecastAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
         PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
         PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, AddresseeVerbs, Spokespersons, PartyGovernmentNouns, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals, ReasonMarks,
         SpeechOccasions, PreferenceVerbs, UnrealisingVerbs, IndefiniteArticles;

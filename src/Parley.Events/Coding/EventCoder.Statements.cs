@@ -207,7 +207,10 @@ public sealed partial class EventCoder
             // a verb of telling is its addressee even where the parser makes it the reported clause's subject or the clause itself;
             // press named there is the channel as well (issue 11).
             bool pressAddressed = about >= 0 && _w.AddresseeVerbs.Contains(g.Lemma(t)) && PhraseFollows(g, t, about);
-            if (obj >= 0 || toPress || pressAddressed) targets.RemoveAll(x => IsMedia(x.Code));
+            // "said in a U.S. television interview", "told Reuters in an interview": press named in the occasion of speech a
+            // statement is about is where the words were said, not whom they are about (issue 11, Reuters).
+            bool pressOccasion = clause == SpeechOccasion(g, t);
+            if (obj >= 0 || toPress || pressAddressed || pressOccasion) targets.RemoveAll(x => IsMedia(x.Code));
             // A government speaker "about" a party of its own country: in the dictionaries every party of a country is one
             // code (GBRPTY), most often the speaker's own ("Labour MPs"), so no side can be told: no target. Words against a
             // party (criticism, accusation, threat) are most often against another party than the speaker's own.
@@ -231,6 +234,16 @@ public sealed partial class EventCoder
             // A person the dictionaries know only by country ("Bolton" USA) is someone else, not the country.
             targets.RemoveAll(x => !x.Generic && x.Code.Length == 3 && !(x.Entity >= 0 && doc.Entities[x.Entity].Type == "PER")
                 && sources.Exists(s => s.Code.StartsWith(x.Code, StringComparison.Ordinal)));
+            // "said the World Bank, Canada, Belgium, Sweden and Denmark had contributed", "said major buyers were Singapore, Japan,
+            // Britain ...": a plain statement whose clause lists three or more parties reports a fact about all of them, no
+            // exchange with any one; each is named in passing, not the target (issue 11, Reuters). What the statement asks of or
+            // judges in a list ("said the US, Britain and France must act") and whom it is told to stay targets.
+            if (act is null && obj < 0 && !rivalAllegation && !HasObligationModal(g, clause) && !NeedsTo(g, clause) && !DemandsAccount(g, clause)
+                && ListedParties(targets) >= ListedInPassing)
+            {
+                trace?.Step(doc, t, $"the clause lists {ListedParties(targets)} parties ({targets[0].Name ?? targets[0].Code}, ...): each named in passing, no target");
+                targets.Clear(); about = -1;
+            }
             bool speakerIsName = g.Upos(src) == UPos.PROPN;
             if (targets.Count == 0 && !sources.Exists(a => IsPoliticalSpeaker(a) || IsState(ctx, src, speakerIsName, a)))
             {
@@ -357,6 +370,18 @@ public sealed partial class EventCoder
     }
 
     private static readonly int Go = StringStore.Intern("go");
+
+    /// <summary>How many parties a plain statement's clause may list before each is only named in passing.</summary>
+    private const int ListedInPassing = 3;
+
+    /// <summary>The distinct parties among targets: one for each entity (coreference cluster) named, one for each generic code.</summary>
+    private static int ListedParties(List<ActorRef> targets)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var x in targets)
+            seen.Add(x.Cluster >= 0 ? "c" + x.Cluster : x.Entity >= 0 ? "e" + x.Entity : x.Code);
+        return seen.Count;
+    }
 
     /// <summary>There are targets, and each is a rival of a speaker (<see cref="RivalOf"/>).</summary>
     private bool AllRivals(DocumentContext ctx, List<ActorRef> speakers, List<ActorRef> targets) =>

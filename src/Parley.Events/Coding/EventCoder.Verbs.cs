@@ -228,11 +228,19 @@ public sealed partial class EventCoder
                     trace?.Dropped(doc, t, code, "modal auxiliary (may/could/would/should...): not asserted");
                     return;
                 }
+                if (modal == Modality.Future && _clauses.IsForecast(g, t))
+                {
+                    trace?.Dropped(doc, t, code, "others' forecast ('" + StringStore.Get(g.Lemma(g.Head(t))) + " to'): no intention of its actor, no event yet");
+                    return;
+                }
                 if (modal == Modality.Future)
                 {
+                    // A request yet to be made ("Ecuador will ask OPEC to raise its quota", "will this week seek clarification
+                    // from the U.S.") has not happened and CAMEO has no intent to appeal: no event (issue 11, Reuters). An
+                    // intent stated is one already (03), and so is a threat (13).
                     string was = code;
                     code = _ontology.HasIntent(code) ? _ontology.IntentOf(code) : _ontology.IsForce(code) ? _ontology.ThreatOf(code)
-                        : CameoOntology.RootOf(code) is 2 or 3 or 13 ? code : null;
+                        : CameoOntology.RootOf(code) is 3 or 13 ? code : null;
                     reverse = null;
                     rule = "@future";
                     if (code is null)
