@@ -74,6 +74,20 @@ public class LinkingTests(MiniKbFixture fx)
         Assert.Equal(actor, doc.Entities.Single(e => e.Text == "Mr Trump").Actor);
     }
 
+    [Theory]
+    [InlineData("PER", "USAGOV")] // "President Hollister": a person's surname that is also a county's alias is the person
+    [InlineData("LOC", null)]     // the county itself is no person
+    public void A_persons_surname_that_also_names_a_place_is_the_person(string type, string? actor)
+    {
+        const string text = "Hollister spoke in the United States.";
+        var doc = new Document("s", text) { Published = new DateOnly(1987, 3, 2) };
+        Tokenizer.Tokenize(doc);
+        doc.Entities.Add(new EntityMention { Start = 0, End = 9, Text = "Hollister", Type = type, Via = "ner" });
+        doc.Done |= Layers.Entities;
+        new EntityLinker(fx.Kb).Process(doc);
+        Assert.Equal(actor, doc.Entities.First(e => e.Text == "Hollister").Actor);
+    }
+
     [Fact]
     public void A_relative_who_shares_a_surname_is_not_the_person_the_surname_names()
     {

@@ -248,10 +248,11 @@ public sealed class EntityLinker : IPipelineComponent
         }
         // Dictionaries that keep the article in a name ("THE_HERMIT_KINGDOM") are found without it too.
         var hits = WithNamesakes(key, _kb.LookupArray(key) ?? _kb.LookupArray("the " + key));
-        if (hits is null && e.Type == "PER" && Surname(key) is { } surname && PersonBySurname(surname, countries, date) is int person)
+        if ((hits is null || OnlyPlaces(hits)) && e.Type == "PER" && Surname(key) is { } surname && PersonBySurname(surname, countries, date) is int person)
         {
             // "Mr Blair": the one person of the knowledge base with this surname who held a role on the article's date, or
-            // whose country the article names. A guess, so with less confidence.
+            // whose country the article names. A guess, so with less confidence. So for a person's surname that also names
+            // places ("President Reagan", "Reagan" a county): a person is no place.
             Apply(e, new NameHit(NameKind.Actor, person), date);
             e.Confidence = Math.Min(e.Confidence, 0.7);
             return;
@@ -357,6 +358,9 @@ public sealed class EntityLinker : IPipelineComponent
 
     private static string TokenKey(Document doc, int start, int end) =>
         NameKey.FromPhrase(doc.Text.AsSpan(doc.Tokens[start].Start, doc.Tokens[end - 1].End - doc.Tokens[start].Start).ToString());
+
+    /// <summary>Whether every hit of a name is a place (or a place's alias).</summary>
+    private static bool OnlyPlaces(NameHit[] hits) => Array.TrueForAll(hits, h => h.Kind is NameKind.Place or NameKind.PlaceAlias);
 
     /// <summary>The one word left of a person's mention without its titles ("mr blair" -> blair), or null.</summary>
     private string? Surname(string key)
