@@ -19,7 +19,7 @@ public sealed class EntityLinker : IPipelineComponent
 
     private readonly KnowledgeBase _kb;
     private readonly KbMatcher _matcher;
-    private readonly System.Collections.Frozen.FrozenSet<string> _prepositions, _actingVerbs, _titleWords, _notPlaces, _notCountryPhrases, _sharedPartyNames;
+    private readonly System.Collections.Frozen.FrozenSet<string> _prepositions, _actingVerbs, _titleWords, _courtesyTitles, _notPlaces, _notCountryPhrases, _sharedPartyNames;
     private readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _capitalisedFunctionWords;
     private readonly string _official, _governmentOf, _of;
 
@@ -36,6 +36,7 @@ public sealed class EntityLinker : IPipelineComponent
         _prepositions = w.Set("prepositions");
         _actingVerbs = w.Set("acting_verbs");
         _titleWords = w.Set("title_words");
+        _courtesyTitles = w.Set("courtesy_titles");
         _notPlaces = w.Set("not_places");
         _notCountryPhrases = w.Set("not_country_phrases");
         _sharedPartyNames = w.Set("shared_party_names");
@@ -248,11 +249,14 @@ public sealed class EntityLinker : IPipelineComponent
         }
         // Dictionaries that keep the article in a name ("THE_HERMIT_KINGDOM") are found without it too.
         var hits = WithNamesakes(key, _kb.LookupArray(key) ?? _kb.LookupArray("the " + key));
-        if ((hits is null || OnlyPlaces(hits)) && e.Type == "PER" && Surname(key) is { } surname && PersonBySurname(surname, countries, date) is int person)
+        if (e.Type == "PER" && Surname(key) is { } surname
+            && (hits is null ? PersonBySurname(surname, countries, date)
+                : OnlyPlaces(hits) && OfficeTitled(doc, e, key) ? PersonBySurname(surname, countries, date, datedOnly: true) : null) is int person)
         {
             // "Mr Blair": the one person of the knowledge base with this surname who held a role on the article's date, or
-            // whose country the article names. A guess, so with less confidence. So for a person's surname that also names
-            // places ("President Reagan", "Reagan" a county): a person is no place.
+            // whose country the article names. A guess, so with less confidence. A surname that also names places ("Reagan" a
+            // county) is a person only with an office title ("President Reagan") and a role held on the date: a bare
+            // surname or a courtesy title ("Miller said", "Sir Howard") is as often someone the knowledge base lacks.
             Apply(e, new NameHit(NameKind.Actor, person), date);
             e.Confidence = Math.Min(e.Confidence, 0.7);
             return;
@@ -359,6 +363,24 @@ public sealed class EntityLinker : IPipelineComponent
     private static string TokenKey(Document doc, int start, int end) =>
         NameKey.FromPhrase(doc.Text.AsSpan(doc.Tokens[start].Start, doc.Tokens[end - 1].End - doc.Tokens[start].Start).ToString());
 
+    /// <summary>Whether a person's mention carries an office title before the surname, inside it or right before it
+    /// ("President Reagan", whichever NER took), not only a courtesy title ("Sir Howard").</summary>
+    private bool OfficeTitled(Document doc, EntityMention e, string key)
+    {
+        var words = key.Split(' ');
+        for (int i = 0; i < words.Length - 1; i++)
+            if (IsOfficeTitle(words[i])) return true;
+        for (int t = doc.TokenAt(e.Start) - 1; t >= 0; t--)
+        {
+            string word = doc.Text[doc.Tokens[t].Start..doc.Tokens[t].End].ToLowerInvariant();
+            if (IsOfficeTitle(word)) return true;
+            if (!_titleWords.Contains(word)) return false;
+        }
+        return false;
+    }
+
+    private bool IsOfficeTitle(string word) => _titleWords.Contains(word) && !_courtesyTitles.Contains(word);
+
     /// <summary>Whether every hit of a name is a place (or a place's alias).</summary>
     private static bool OnlyPlaces(NameHit[] hits) => Array.TrueForAll(hits, h => h.Kind is NameKind.Place or NameKind.PlaceAlias);
 
@@ -373,7 +395,8 @@ public sealed class EntityLinker : IPipelineComponent
 
     /// <summary>The one person with this surname whose country the article names, preferring among several the one who
     /// held a role on its date; null when none or more than one fit ("Mr Howard" in a British article is not John Howard).</summary>
-    private int? PersonBySurname(string surname, Dictionary<string, int> countries, DateOnly? date)
+    /// <param name="datedOnly">Only the one who held a role on the date, however few the article's countries hold.</param>
+    private int? PersonBySurname(string surname, Dictionary<string, int> countries, DateOnly? date, bool datedOnly = false)
     {
         if (!_personsBySurname.TryGetValue(surname, out var ids)) return null;
         int? found = null, dated = null;
@@ -387,7 +410,7 @@ public sealed class EntityLinker : IPipelineComponent
             foreach (var c in _kb.Actors[id].Codes)
                 if (c.IsDated && c.Covers(d)) { datedCount++; dated = id; break; }
         }
-        if (inCountry == 1) return found;
+        if (inCountry == 1 && !datedOnly) return found;
         return datedCount == 1 ? dated : null;
     }
 
