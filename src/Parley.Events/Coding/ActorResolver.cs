@@ -618,6 +618,8 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             bool settled = ctx.Titles.TryGetValue(key, out var had) && had.Country is not null;
             if (settled && (doc.Entities[e].Type != "PER" || ctx.TitleParties.ContainsKey(key))) continue;
             if (TitleOf(ctx, g, k, e, out bool candidacy, out string? party, out string? how, out bool held, predicates: known < 0) is not { } title) continue;
+            // Only a name's own title: "the prime minister" that coreference joined to a person is no post the text gives them.
+            held &= g.Upos(k) == UPos.PROPN;
             // "Labour's Chief Secretary Paul Boateng": the party his title names is his, for every mention of him (issue 11).
             if (party is not null && doc.Entities[e].Type == "PER") ctx.TitleParties.TryAdd(key, party);
             if (settled) continue;
