@@ -88,10 +88,11 @@ public sealed class EntityLinker : IPipelineComponent
 
         JoinHyphenatedNames(doc);
         var fullNames = FullNamesBySurname(doc);
+        var officeSurnames = OfficeTitledSurnames(doc);
         foreach (var e in doc.Entities)
         {
             if (e.Via is not (null or "ner")) continue;
-            LinkNamed(doc, e, countries, date, fullNames);
+            LinkNamed(doc, e, countries, date, fullNames, officeSurnames);
         }
 
         // Dictionary names NER did not mark (or all of them, without NER).
@@ -233,7 +234,8 @@ public sealed class EntityLinker : IPipelineComponent
         return result;
     }
 
-    private void LinkNamed(Document doc, EntityMention e, Dictionary<string, int> countries, DateOnly? date, Dictionary<string, string> fullNames)
+    private void LinkNamed(Document doc, EntityMention e, Dictionary<string, int> countries, DateOnly? date, Dictionary<string, string> fullNames,
+        HashSet<string> officeSurnames)
     {
         string name = StripName(e.Text);
         string key = NameKey.FromPhrase(name);
@@ -251,12 +253,13 @@ public sealed class EntityLinker : IPipelineComponent
         var hits = WithNamesakes(key, _kb.LookupArray(key) ?? _kb.LookupArray("the " + key));
         if (e.Type == "PER" && Surname(key) is { } surname
             && (hits is null ? PersonBySurname(surname, countries, date)
-                : OnlyPlaces(hits) && OfficeTitled(doc, e, key) ? PersonBySurname(surname, countries, date, datedOnly: true) : null) is int person)
+                : OnlyPlaces(hits) && officeSurnames.Contains(surname) ? PersonBySurname(surname, countries, date, datedOnly: true) : null) is int person)
         {
             // "Mr Blair": the one person of the knowledge base with this surname who held a role on the article's date, or
             // whose country the article names. A guess, so with less confidence. A surname that also names places ("Reagan" a
-            // county) is a person only with an office title ("President Reagan") and a role held on the date: a bare
-            // surname or a courtesy title ("Miller said", "Sir Howard") is as often someone the knowledge base lacks.
+            // county) is a person only when the article gives it an office title ("President Reagan", and so "Reagan said"
+            // after it) and the person held a role on the date: a surname given no title or only a courtesy title ("Miller
+            // said", "Sir Howard") is as often someone the knowledge base lacks.
             Apply(e, new NameHit(NameKind.Actor, person), date);
             e.Confidence = Math.Min(e.Confidence, 0.7);
             return;
@@ -362,6 +365,19 @@ public sealed class EntityLinker : IPipelineComponent
 
     private static string TokenKey(Document doc, int start, int end) =>
         NameKey.FromPhrase(doc.Text.AsSpan(doc.Tokens[start].Start, doc.Tokens[end - 1].End - doc.Tokens[start].Start).ToString());
+
+    /// <summary>The surnames (lower case) of the article's persons named with an office title (<see cref="OfficeTitled"/>).</summary>
+    private HashSet<string> OfficeTitledSurnames(Document doc)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in doc.Entities)
+        {
+            if (e.Type != "PER" || e.Via is not (null or "ner")) continue;
+            string key = NameKey.FromPhrase(StripName(e.Text));
+            if (Surname(key) is { } surname && OfficeTitled(doc, e, key)) result.Add(surname);
+        }
+        return result;
+    }
 
     /// <summary>Whether a person's mention carries an office title before the surname, inside it or right before it
     /// ("President Reagan", whichever NER took), not only a courtesy title ("Sir Howard").</summary>
