@@ -298,6 +298,28 @@ public sealed class EventCoderTitleTests
     }
 
     [Fact]
+    public void A_present_post_in_an_earlier_sentence_makes_a_known_elite_the_government_in_later_ones()
+    {
+        // "Treasury Secretary James Baker" in 1987, whom the knowledge base codes as an elite then: "Baker said" later too.
+        var doc = Code("""
+            1 Irish Irish ADJ 3 amod Ent=B-MISC|Actor=IRL
+            2 Finance Finance PROPN 3 compound _
+            3 Minister Minister PROPN 4 nmod:desc _
+            4 Jan Jan PROPN 6 nsubj Ent=B-PER|Actor=IRLELI|Cluster=1
+            5 Nowakowy Nowakowy PROPN 4 flat Ent=I-PER
+            6 arrived arrive VERB 0 root _
+            7 . . PUNCT 6 punct _
+
+            1 Nowakowy Nowakowy PROPN 2 nsubj Ent=B-PER|Actor=IRLELI|Cluster=1
+            2 accused accuse VERB 0 root _
+            3 Russia Russia PROPN 2 obj Ent=B-LOC|Actor=RUS
+            4 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("IRLGOV", e.Source!.Actor);
+    }
+
+    [Fact]
     public void A_former_minister_the_knowledge_base_does_not_know_is_an_elite_of_the_titles_country()
     {
         var doc = Code("""
@@ -321,7 +343,11 @@ public sealed class EventCoderTitleTests
     [InlineData("Home PROPN compound", "Secretary PROPN", "GBRLEG", "GBRGOV")] // an MP on the coding date, the home secretary at the article's time
     [InlineData("Home PROPN compound", "Secretary PROPN", "GBRGOVHLH", "GBRGOV")] // another post on the coding date: the article's
     [InlineData("Home PROPN compound", "Secretary PROPN", "GBROPP", "GBROPP")] // the opposition keeps its role
-    [InlineData("Home PROPN compound", "Secretary PROPN", "GBRELI", "GBRELI")] // an elite (a former or future office holder) keeps it
+    [InlineData("Home PROPN compound", "Secretary PROPN", "GBRELI", "GBRGOV")] // an elite of the knowledge base (a former or future office holder) held the present post the article names
+    [InlineData("Finance PROPN compound", "Minister PROPN", "GBRELI", "GBRGOV")]
+    [InlineData("Vice PROPN compound", "President PROPN", "GBRELI", "GBRELI")] // a president's title, often a past one ("Vice President Joe Biden" in 2020): the elite stays
+    [InlineData("former ADJ amod", "minister NOUN", "GBRELI", "GBRELI")] // a post held before: still an elite
+    [InlineData("Home PROPN compound", "Secretary PROPN", "GBRMIL", "GBRMIL")] // another role of the knowledge base stays
     public void A_post_the_article_names_replaces_a_government_role_of_the_knowledge_base_and_a_present_one_a_legislator_s(
         string modifier, string title, string kb, string expected)
     {

@@ -74,6 +74,27 @@ public class LinkingTests(MiniKbFixture fx)
         Assert.Equal(actor, doc.Entities.Single(e => e.Text == "Mr Trump").Actor);
     }
 
+    [Theory]
+    [InlineData("President Hollister", "PER", "1987-03-02", "USAGOV")] // a person's surname that is also a county's alias: the person
+    [InlineData("President Hollister", "PER", "1995-03-02", null)]    // no role held on the date: no guess
+    [InlineData("Mr Hollister", "PER", "1987-03-02", null)]           // a courtesy title names no office: as often someone else
+    [InlineData("Hollister", "PER", "1987-03-02", null)]
+    [InlineData("President Hollister said it. Hollister", "PER", "1987-03-02", "USAGOV")] // the surname alone after the titled one
+    [InlineData("Hollister", "LOC", "1987-03-02", null)]              // the county itself is no person
+    public void A_surname_that_also_names_a_place_is_a_person_with_an_office_title(string name, string type, string date, string? actor)
+    {
+        string text = name + " spoke in the United States.";
+        var doc = new Document("s", text) { Published = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture) };
+        Tokenizer.Tokenize(doc);
+        // NER takes each surname alone, the title before it; the last one is asked.
+        for (int at = text.IndexOf("Hollister", StringComparison.Ordinal); at >= 0; at = text.IndexOf("Hollister", at + 1, StringComparison.Ordinal))
+            doc.Entities.Add(new EntityMention { Start = at, End = at + 9, Text = "Hollister", Type = type, Via = "ner" });
+        doc.Done |= Layers.Entities;
+        new EntityLinker(fx.Kb).Process(doc);
+        var e = doc.Entities.Last(e => e.Text == "Hollister");
+        Assert.Equal(actor, e.Actor is { Length: > 3 } person ? person : null);
+    }
+
     [Fact]
     public void A_relative_who_shares_a_surname_is_not_the_person_the_surname_names()
     {

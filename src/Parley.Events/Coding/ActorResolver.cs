@@ -203,7 +203,8 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             if (code.Length == 3 && (TitleRole(ctx, g, head, e) ?? HeadRoleBeyondName(ctx, g, head, e, ae)) is { } title) code = WithRoles(code, title);
             // A person the knowledge base knows without an office, or in another government post than the article's title
             // names, or whom the article titles by a party: the knowledge base's country, the title's role (see TitleOverrides).
-            else if (m.Type == "PER" && ctx.TitledCode(e) is { Length: > 3 } titledCode && TitleOverrides(code, titledCode[3..]))
+            else if (m.Type == "PER" && ctx.TitledCode(e) is { Length: > 3 } titledCode
+                && TitleOverrides(code, titledCode[3..], ctx.HeldPosts.Contains(ctx.PersonKey(e))))
                 code = code[..3] + titledCode[3..];
             string prefix = PrefixRoles(g, head);
             var actor = new ActorRef
@@ -616,17 +617,21 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             int key = ctx.PersonKey(e);
             bool settled = ctx.Titles.TryGetValue(key, out var had) && had.Country is not null;
             if (settled && (doc.Entities[e].Type != "PER" || ctx.TitleParties.ContainsKey(key))) continue;
-            if (TitleOf(ctx, g, k, e, out bool candidacy, out string? party, out string? how, predicates: known < 0) is not { } title) continue;
+            if (TitleOf(ctx, g, k, e, out bool candidacy, out string? party, out string? how, out bool held, predicates: known < 0) is not { } title) continue;
+            // Only a name's own title: "the prime minister" that coreference joined to a person is no post the text gives them.
+            held &= g.Upos(k) == UPos.PROPN;
             // "Labour's Chief Secretary Paul Boateng": the party his title names is his, for every mention of him (issue 11).
             if (party is not null && doc.Entities[e].Type == "PER") ctx.TitleParties.TryAdd(key, party);
             if (settled) continue;
             // "Democratic presidential nominee Joe Biden": a candidacy leaves a known person the knowledge base's role.
-            if (known >= 0 && (candidacy || !TitleOverrides(doc.Entities[known].Actor!, title.Role))) continue;
+            if (known >= 0 && (candidacy || !TitleOverrides(doc.Entities[known].Actor!, title.Role, held))) continue;
             // A known person's country is the knowledge base's, whatever the article's.
             if (known >= 0) title = (title.Role, doc.Entities[known].Actor![..3]);
             if (had.Role is null || title.Country is not null)
             {
                 ctx.Titles[key] = title;
+                if (held && known >= 0 && ctx.HeldPosts.Add(key) && doc.Entities[known].Actor!.AsSpan(3).SequenceEqual(FormerRole))
+                    ctx.Trace?.Step(doc, k, $"title by a present post over the knowledge base's elite: {title.Role}");
                 if (how is not null) ctx.Trace?.Step(doc, k, $"title by {how}: {title.Role} of {title.Country ?? "the article's country"}");
             }
         }
@@ -640,18 +645,22 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     /// on a later coding date), and a government post the article names over the knowledge base's legislator: an MP
     /// the knowledge base dates as a backbencher on the coding date held the post the article gives at its time ("Mr
     /// Blunkett, the home secretary" in an article before his resignation). Another role of the knowledge base stays: an
-    /// elite ("Vice President Joe Biden" in 2020), the military ("head of Iran's Quds Force"), the opposition ("Lib Dem
+    /// elite ("Vice President Joe Biden" in 2020), unless the article names a present post of a minister's or a secretary's
+    /// (<paramref name="held"/>: "Treasury Secretary James Baker" in 1987, whom the knowledge base dates as an elite and
+    /// gives no post then; "Finance Minister Kiichi Miyazawa"), the military ("head of Iran's Quds Force"), the opposition ("Lib Dem
     /// leader Charles Kennedy", "leader" being GOV). A post the article says was held before ("former Irish president
     /// Mary Robinson") makes a person the knowledge base gives a government post an elite; a sitting MP ("former minister
     /// Clare Short", LEG) or opposition figure keeps that role.
     /// </summary>
-    private static bool TitleOverrides(string kbCode, string titleRole)
+    /// <param name="held">Whether the title is a present minister's or secretary's post (<see cref="IsHeldPost"/>).</param>
+    private static bool TitleOverrides(string kbCode, string titleRole, bool held)
     {
         if (kbCode.Length == 3 || titleRole is "PTY" or "OPP") return true;
         var kbRole = kbCode.AsSpan(3);
         if (titleRole == FormerRole) return kbRole.StartsWith(GovernmentRole, StringComparison.Ordinal);
         return titleRole.StartsWith(GovernmentRole, StringComparison.Ordinal)
-            && (kbRole.StartsWith(GovernmentRole, StringComparison.Ordinal) || kbRole.SequenceEqual(LegislatureRole));
+            && (kbRole.StartsWith(GovernmentRole, StringComparison.Ordinal) || kbRole.SequenceEqual(LegislatureRole)
+                || held && kbRole.SequenceEqual(FormerRole));
     }
 
     private const string LegislatureRole = "LEG", OppositionRole = "OPP";
@@ -661,17 +670,19 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     /// advocate of Turkish membership").</param>
     /// <param name="candidacy">Whether the title is a candidacy ("Lord Mayor candidate"), not an office.</param>
     /// <param name="party">The knowledge-base id of the party the title names ("Tory leader", "Lib Dem MP"), or null.</param>
+    /// <param name="held">Whether the title is a present post of a minister's or a secretary's (<see cref="IsHeldPost"/>).</param>
     private (string Role, string? Country)? TitleOf(DocumentContext ctx, in SentenceGraph g, int head, int e, out bool candidacy,
-        out string? party, out string? how, bool predicates = true)
+        out string? party, out string? how, out bool held, bool predicates = true)
     {
         candidacy = false;
+        held = false;
         how = null;
         party = null;
         var m = ctx.Doc.Entities[e];
         int first = ctx.Doc.TokenAt(m.Start);
         if (first < 0) return null;
         string? role = null, country = null, partyKb = null, found = null;
-        bool isCandidacy = false;
+        bool isCandidacy = false, isHeld = false;
         void Consider(DocumentContext ctx, in SentenceGraph g, int c, bool mayBeTitle, ActorResolver self)
         {
             if (mayBeTitle && role is null && self.TitleRoleOf(g, c) is { } r)
@@ -691,6 +702,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                     if (body is { } b) (role, country) = (b[3..], b[..3]);
                     else if (found && r == GovernmentRole && self._w.OrganisationTitles.Contains(g.Lemma(c))) role = null;
                 }
+                isHeld = role is not null && self.IsHeldPost(g, c);
             }
             else if (mayBeTitle && role is null && self.FormerTitle(g, c))
             {
@@ -743,12 +755,19 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 if (g.RelOf(c) == Rel.Conj && g.Child(c, Rel.Cop) >= 0 && g.Child(c, Rel.Nsubj) < 0) Consider(ctx, g, c, true, this);
         }
         candidacy = isCandidacy;
+        held = isHeld && !isCandidacy && role is not null && role.StartsWith(GovernmentRole, StringComparison.Ordinal);
         how = role is null ? null : found;
         party = role is null ? null : partyKb;
         return role is null ? null : (role, country);
     }
 
     private const string GovernmentRole = "GOV";
+
+    /// <summary>Whether title word <paramref name="c"/> is a minister's or a secretary's post (<see cref="CoderWords.GovernmentPosts"/>,
+    /// <see cref="CoderWords.CabinetPosts"/>: "Finance Minister", "Treasury Secretary", "acting prime minister"), not one
+    /// held before ("former minister") or quoted.</summary>
+    private bool IsHeldPost(in SentenceGraph g, int c) =>
+        (_w.GovernmentPosts.Contains(g.Lemma(c)) || _w.CabinetPosts.Contains(g.Lemma(c))) && !IsFormer(g, c) && !IsQuoted(g, c);
 
     /// <summary>An organisation named before a title word and under it ("EU Commission" in "EU Commission president"):
     /// (true, its code) when it has one that is an IGO or a country's body with a role, (true, null) when it has none,

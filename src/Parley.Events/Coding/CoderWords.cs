@@ -82,6 +82,7 @@ internal sealed class CoderWords
         AllegationModals = Get("allegation_modals");
         ProgressiveAux = Get("progressive_aux");
         GovernmentPosts = Get("government_posts");
+        CabinetPosts = Get("cabinet_posts");
         TitleQualifiers = Get(TitleQualifiersList);
         PastTense = StringStore.Intern("VBD");
         PastParticiple = StringStore.Intern("VBN");
@@ -114,6 +115,9 @@ internal sealed class CoderWords
 
     /// <summary>"minister", "chancellor": posts only a government gives, whatever party is named with them.</summary>
     public readonly HashSet<int> GovernmentPosts;
+    /// <summary>"secretary": a government's posts besides <see cref="GovernmentPosts"/> that an elite of the knowledge base
+    /// named with one holds at the article's time ("Treasury Secretary James Baker").</summary>
+    public readonly HashSet<int> CabinetPosts;
     public readonly int By, From, Of, With, Take, Have, Place, PastTense, PastParticiple, PresentParticiple;
 
     /// <summary>Words that make a title another post ("deputy director", "vice president"): coref-words.tsv's list.</summary>

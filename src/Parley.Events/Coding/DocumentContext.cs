@@ -49,6 +49,11 @@ internal sealed class DocumentContext(Document doc, int[] entityAt, IEventTraceS
     /// Chief Secretary Paul Boateng", "Tory spokesman X": <see cref="ActorRef.Party"/>), known or not to the knowledge base.</summary>
     public readonly Dictionary<int, string> TitleParties = [];
 
+    /// <summary>Persons by cluster (or ~entity without one) whom the knowledge base codes as an elite on the coding date and
+    /// the article names with a present government post ("Treasury Secretary James Baker", "Baker, the Treasury
+    /// secretary"): their <see cref="Titles"/> role is the post held at the article's time.</summary>
+    public readonly HashSet<int> HeldPosts = [];
+
     /// <summary>The party the title of person <paramref name="e"/> (or of its cluster: "he", "Mr Boateng") names, or null.</summary>
     public string? TitleParty(int e) => TitleParties.Count > 0 && TitleParties.TryGetValue(PersonKey(e), out var kb) ? kb : null;
 

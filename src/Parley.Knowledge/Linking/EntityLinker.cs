@@ -19,7 +19,7 @@ public sealed class EntityLinker : IPipelineComponent
 
     private readonly KnowledgeBase _kb;
     private readonly KbMatcher _matcher;
-    private readonly System.Collections.Frozen.FrozenSet<string> _prepositions, _actingVerbs, _titleWords, _notPlaces, _notCountryPhrases, _sharedPartyNames;
+    private readonly System.Collections.Frozen.FrozenSet<string> _prepositions, _actingVerbs, _titleWords, _courtesyTitles, _notPlaces, _notCountryPhrases, _sharedPartyNames;
     private readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _capitalisedFunctionWords;
     private readonly string _official, _governmentOf, _of;
 
@@ -36,6 +36,7 @@ public sealed class EntityLinker : IPipelineComponent
         _prepositions = w.Set("prepositions");
         _actingVerbs = w.Set("acting_verbs");
         _titleWords = w.Set("title_words");
+        _courtesyTitles = w.Set("courtesy_titles");
         _notPlaces = w.Set("not_places");
         _notCountryPhrases = w.Set("not_country_phrases");
         _sharedPartyNames = w.Set("shared_party_names");
@@ -87,10 +88,11 @@ public sealed class EntityLinker : IPipelineComponent
 
         JoinHyphenatedNames(doc);
         var fullNames = FullNamesBySurname(doc);
+        var officeSurnames = OfficeTitledSurnames(doc);
         foreach (var e in doc.Entities)
         {
             if (e.Via is not (null or "ner")) continue;
-            LinkNamed(doc, e, countries, date, fullNames);
+            LinkNamed(doc, e, countries, date, fullNames, officeSurnames);
         }
 
         // Dictionary names NER did not mark (or all of them, without NER).
@@ -232,7 +234,8 @@ public sealed class EntityLinker : IPipelineComponent
         return result;
     }
 
-    private void LinkNamed(Document doc, EntityMention e, Dictionary<string, int> countries, DateOnly? date, Dictionary<string, string> fullNames)
+    private void LinkNamed(Document doc, EntityMention e, Dictionary<string, int> countries, DateOnly? date, Dictionary<string, string> fullNames,
+        HashSet<string> officeSurnames)
     {
         string name = StripName(e.Text);
         string key = NameKey.FromPhrase(name);
@@ -248,10 +251,15 @@ public sealed class EntityLinker : IPipelineComponent
         }
         // Dictionaries that keep the article in a name ("THE_HERMIT_KINGDOM") are found without it too.
         var hits = WithNamesakes(key, _kb.LookupArray(key) ?? _kb.LookupArray("the " + key));
-        if (hits is null && e.Type == "PER" && Surname(key) is { } surname && PersonBySurname(surname, countries, date) is int person)
+        if (e.Type == "PER" && Surname(key) is { } surname
+            && (hits is null ? PersonBySurname(surname, countries, date)
+                : OnlyPlaces(hits) && officeSurnames.Contains(surname) ? PersonBySurname(surname, countries, date, datedOnly: true) : null) is int person)
         {
             // "Mr Blair": the one person of the knowledge base with this surname who held a role on the article's date, or
-            // whose country the article names. A guess, so with less confidence.
+            // whose country the article names. A guess, so with less confidence. A surname that also names places ("Reagan" a
+            // county) is a person only when the article gives it an office title ("President Reagan", and so "Reagan said"
+            // after it) and the person held a role on the date: a surname given no title or only a courtesy title ("Miller
+            // said", "Sir Howard") is as often someone the knowledge base lacks.
             Apply(e, new NameHit(NameKind.Actor, person), date);
             e.Confidence = Math.Min(e.Confidence, 0.7);
             return;
@@ -358,6 +366,40 @@ public sealed class EntityLinker : IPipelineComponent
     private static string TokenKey(Document doc, int start, int end) =>
         NameKey.FromPhrase(doc.Text.AsSpan(doc.Tokens[start].Start, doc.Tokens[end - 1].End - doc.Tokens[start].Start).ToString());
 
+    /// <summary>The surnames (lower case) of the article's persons named with an office title (<see cref="OfficeTitled"/>).</summary>
+    private HashSet<string> OfficeTitledSurnames(Document doc)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in doc.Entities)
+        {
+            if (e.Type != "PER" || e.Via is not (null or "ner")) continue;
+            string key = NameKey.FromPhrase(StripName(e.Text));
+            if (Surname(key) is { } surname && OfficeTitled(doc, e, key)) result.Add(surname);
+        }
+        return result;
+    }
+
+    /// <summary>Whether a person's mention carries an office title before the surname, inside it or right before it
+    /// ("President Reagan", whichever NER took), not only a courtesy title ("Sir Howard").</summary>
+    private bool OfficeTitled(Document doc, EntityMention e, string key)
+    {
+        var words = key.Split(' ');
+        for (int i = 0; i < words.Length - 1; i++)
+            if (IsOfficeTitle(words[i])) return true;
+        for (int t = doc.TokenAt(e.Start) - 1; t >= 0; t--)
+        {
+            string word = doc.Text[doc.Tokens[t].Start..doc.Tokens[t].End].ToLowerInvariant();
+            if (IsOfficeTitle(word)) return true;
+            if (!_titleWords.Contains(word)) return false;
+        }
+        return false;
+    }
+
+    private bool IsOfficeTitle(string word) => _titleWords.Contains(word) && !_courtesyTitles.Contains(word);
+
+    /// <summary>Whether every hit of a name is a place (or a place's alias).</summary>
+    private static bool OnlyPlaces(NameHit[] hits) => Array.TrueForAll(hits, h => h.Kind is NameKind.Place or NameKind.PlaceAlias);
+
     /// <summary>The one word left of a person's mention without its titles ("mr blair" -> blair), or null.</summary>
     private string? Surname(string key)
     {
@@ -369,7 +411,8 @@ public sealed class EntityLinker : IPipelineComponent
 
     /// <summary>The one person with this surname whose country the article names, preferring among several the one who
     /// held a role on its date; null when none or more than one fit ("Mr Howard" in a British article is not John Howard).</summary>
-    private int? PersonBySurname(string surname, Dictionary<string, int> countries, DateOnly? date)
+    /// <param name="datedOnly">Only the one who held a role on the date, however few the article's countries hold.</param>
+    private int? PersonBySurname(string surname, Dictionary<string, int> countries, DateOnly? date, bool datedOnly = false)
     {
         if (!_personsBySurname.TryGetValue(surname, out var ids)) return null;
         int? found = null, dated = null;
@@ -383,7 +426,7 @@ public sealed class EntityLinker : IPipelineComponent
             foreach (var c in _kb.Actors[id].Codes)
                 if (c.IsDated && c.Covers(d)) { datedCount++; dated = id; break; }
         }
-        if (inCountry == 1) return found;
+        if (inCountry == 1 && !datedOnly) return found;
         return datedCount == 1 ? dated : null;
     }
 
