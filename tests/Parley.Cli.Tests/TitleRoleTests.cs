@@ -75,6 +75,14 @@ public class TitleRoleTests
         ("Mr Kilroy-Silk said the man claimed he was doing it in the name of Islam.", "GBROPP", "the surname after the full name"));
 
     [Fact]
+    public void An_analyst_of_a_market_or_a_bank_is_business_a_bare_analyst_a_commentator() => AssertSources("1987-03-10",
+        // Issue 11 (Reuters r24b: "financial analysts said" USAEDU): the agent supplement's market analysts are BUS.
+        ("American oil analysts said OPEC was producing above its ceiling.", "USABUS", "an oil analyst"),
+        ("American analysts said OPEC was producing above its ceiling.", "USAEDU", "a bare analyst stays the commentator"),
+        ("John Smith, a U.S. investment bank analyst, said Japan would cut its interest rates.", "USABUS", "a bank analyst in apposition"),
+        ("British financial analysts said OPEC would meet in June.", "GBRBUS", "a financial analyst"));
+
+    [Fact]
     public void A_party_s_ministers_are_the_government_and_its_leader_the_party() => AssertSources("2005-03-01",
         ("Labour ministers accused the Tories of scaremongering.", "GBRGOV", "a government post with a party"),
         ("The Tory leader accused Labour of lying.", "GBRPTY", "a party's own post"));
