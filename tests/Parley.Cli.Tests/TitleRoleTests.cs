@@ -83,6 +83,18 @@ public class TitleRoleTests
         ("British financial analysts said OPEC would meet in June.", "GBRBUS", "a financial analyst"));
 
     [Fact]
+    public void A_company_s_officer_is_business_and_an_unknown_body_s_president_no_government()
+    {
+        // Issue 11 (Reuters r24a/r24b: company presidents and vice-presidents coded USAGOV, CANGOV): a post of an organisation
+        // whose name ends in a corporate form makes its holder business; a president of a body nobody codes is not the
+        // government's (before: CANGOV for all three).
+        var events = Code("1987-03-10", "Alex Taylor, the president of SNC Group Inc, criticised the Canadian government.",
+            "John Hill, an analyst with Jones Securities Corp, criticised the Canadian government.",
+            "Mary Jones, the president of the Canadian Labour Office, criticised the Canadian government.");
+        Assert.Equal(["CANBUS", "CANBUS"], events.Select(e => e.Source));
+    }
+
+    [Fact]
     public void A_party_s_ministers_are_the_government_and_its_leader_the_party() => AssertSources("2005-03-01",
         ("Labour ministers accused the Tories of scaremongering.", "GBRGOV", "a government post with a party"),
         ("The Tory leader accused Labour of lying.", "GBRPTY", "a party's own post"));

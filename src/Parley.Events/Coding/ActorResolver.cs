@@ -686,9 +686,11 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 isCandidacy = self._w.CandidacyTitles.Contains(g.Lemma(c));
                 // "EU Commission president X": the body the title names is whom X is; "BNP leader X", "PCS union leader X"
                 // (a body no dictionary codes): X leads that body, not the government.
-                if (role == r && !shadow && BodyOfTitle(ctx, g, c, e) is var (found, body))
+                if (role == r && !shadow && self.BodyOfTitle(ctx, g, c, e) is var (found, body, company))
                 {
                     if (body is { } b) (role, country) = (b[3..], b[..3]);
+                    // "Alex Taylor, president of SNC Group Inc": a company's officer is business, of the country found for it.
+                    else if (company) role = BusinessRole;
                     else if (found && r == GovernmentRole && self._w.OrganisationTitles.Contains(g.Lemma(c))) role = null;
                 }
             }
@@ -750,24 +752,42 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
 
     private const string GovernmentRole = "GOV";
 
-    /// <summary>An organisation named before a title word and under it ("EU Commission" in "EU Commission president"):
-    /// (true, its code) when it has one that is an IGO or a country's body with a role, (true, null) when it has none,
-    /// (false, null) when no organisation (or only a bare country) is named there.</summary>
-    private static (bool Found, string? Code) BodyOfTitle(DocumentContext ctx, in SentenceGraph g, int title, int person)
+    private const string BusinessRole = "BUS";
+
+    /// <summary>An organisation named before a title word and under it ("EU Commission" in "EU Commission president"), or
+    /// after it as the body the post is of ("president of Diamond Shamrock Corp", "attorney for Samjens"): (true, its code,
+    /// false) when it has one that is an IGO or a country's body with a role (a company the knowledge base codes, MNCUSA,
+    /// as the country's business, USABUS), (true, null, whether it is a company by its corporate form: "Inc", "Corp",
+    /// coder-words.tsv company_forms) when it has none, (false, null, false) when no organisation (or only a bare country)
+    /// is named there.</summary>
+    private (bool Found, string? Code, bool Company) BodyOfTitle(DocumentContext ctx, in SentenceGraph g, int title, int person)
     {
-        for (int k = g.First; k < title; k++)
+        for (int k = g.First; k < g.End; k++)
         {
             int e = ctx.EntityAt[k];
-            if (e < 0 || e == person || ctx.Doc.Entities[e].Type != "ORG" || !Under(g, title, k, 3)) continue;
+            if (k == title || e < 0 || e == person || ctx.Doc.Entities[e].Type != "ORG" || !Under(g, title, k, 3)) continue;
+            if (k > title && !BodyOfPost(g, title, k)) continue;
             if (ctx.ActorEntity(e) is int ae and >= 0 && ctx.Doc.Entities[ae].Actor is { } code)
             {
+                if (code.Length >= 6 && code.StartsWith(MultinationalPrefix, StringComparison.Ordinal)) return (true, code[3..6] + BusinessRole, false);
                 // A bare country ("UK" tagged as an organisation) is the title's country, found by CountryBelow.
-                if (code.Length >= 6 || code.Length > 3 && code.StartsWith("IGO", StringComparison.Ordinal)) return (true, code);
+                if (code.Length >= 6 || code.Length > 3 && code.StartsWith("IGO", StringComparison.Ordinal)) return (true, code, false);
                 continue;
             }
-            return (true, null);
+            return (true, null, IsCompany(ctx, g, k, e));
         }
-        return (false, null);
+        return (false, null, false);
+    }
+
+    private const string MultinationalPrefix = "MNC";
+
+    /// <summary>Whether the organisation whose token <paramref name="k"/> is ends in a corporate form ("SNC Group Inc",
+    /// "Samsung Co Ltd").</summary>
+    private bool IsCompany(DocumentContext ctx, in SentenceGraph g, int k, int e)
+    {
+        int last = k;
+        while (last + 1 < g.End && ctx.EntityAt[last + 1] == e) last++;
+        return _w.CompanyForms.Contains(StringStore.Intern(ctx.TokenText(last).TrimEnd('.').ToLowerInvariant()));
     }
 
     /// <summary>Whom a spokesperson title speaks for ("spokesperson for the provincial governor", "a spokesman for the
