@@ -95,6 +95,15 @@ public class TitleRoleTests
     }
 
     [Fact]
+    public void A_company_the_parser_hangs_on_the_officer_s_name_is_still_the_post_s_body()
+    {
+        // "Inc" parsed as a modifier of the name the post is in apposition with, not of the post (before: CANGOV).
+        var events = Code("1987-03-10", "Alex Taylor, president of Montreal-based SNC Group Inc, said Canada would win the contract.",
+            "Taylor said Ottawa would pay for the project.");
+        Assert.Equal(["CANBUS"], events.Select(e => e.Source));
+    }
+
+    [Fact]
     public void A_party_s_ministers_are_the_government_and_its_leader_the_party() => AssertSources("2005-03-01",
         ("Labour ministers accused the Tories of scaremongering.", "GBRGOV", "a government post with a party"),
         ("The Tory leader accused Labour of lying.", "GBRPTY", "a party's own post"));

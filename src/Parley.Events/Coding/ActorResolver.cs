@@ -765,9 +765,17 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         for (int k = g.First; k < g.End; k++)
         {
             int e = ctx.EntityAt[k];
-            if (k == title || e < 0 || e == person || ctx.Doc.Entities[e].Type != "ORG" || !Under(g, title, k, 3)) continue;
-            if (k > title && !BodyOfPost(g, title, k)) continue;
-            if (ctx.ActorEntity(e) is int ae and >= 0 && ctx.Doc.Entities[ae].Actor is { } code)
+            if (k == title || e < 0 || e == person || ctx.Doc.Entities[e].Type != "ORG") continue;
+            var actor = ctx.ActorEntity(e) is int ae and >= 0 ? ctx.Doc.Entities[ae].Actor : null;
+            if (k > title && !(Under(g, title, k, 3) && BodyOfPost(g, title, k)))
+            {
+                // The parser's attachment of a post's body to the name the post is in apposition with ("Charles Blackburn,
+                // president of Diamond Shamrock Corp": "Corp" on "Charles"): taken only for a company.
+                if (OfHolder(ctx, g, k, person) && actor is null && IsCompany(ctx, g, k, e)) return (true, null, true);
+                continue;
+            }
+            if (k < title && !Under(g, title, k, 3)) continue;
+            if (actor is { } code)
             {
                 if (code.Length >= 6 && code.StartsWith(MultinationalPrefix, StringComparison.Ordinal)) return (true, code[3..6] + BusinessRole, false);
                 // A bare country ("UK" tagged as an organisation) is the title's country, found by CountryBelow.
@@ -780,6 +788,14 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     }
 
     private const string MultinationalPrefix = "MNC";
+
+    /// <summary>Whether <paramref name="k"/> hangs on the title's holder through a nominal modifier with a preposition.</summary>
+    private static bool OfHolder(DocumentContext ctx, in SentenceGraph g, int k, int person)
+    {
+        for (int x = k, hops = 0; x >= 0 && hops < 3; x = g.Head(x), hops++)
+            if (g.Head(x) >= 0 && ctx.EntityAt[g.Head(x)] == person) return g.RelOf(x) == Rel.Nmod && g.CaseOf(x) >= 0;
+        return false;
+    }
 
     /// <summary>Whether the organisation whose token <paramref name="k"/> is ends in a corporate form ("SNC Group Inc",
     /// "Samsung Co Ltd").</summary>
