@@ -75,6 +75,35 @@ public class TitleRoleTests
         ("Mr Kilroy-Silk said the man claimed he was doing it in the name of Islam.", "GBROPP", "the surname after the full name"));
 
     [Fact]
+    public void An_analyst_of_a_market_or_a_bank_is_business_a_bare_analyst_a_commentator() => AssertSources("1987-03-10",
+        // Issue 11 (Reuters r24b: "financial analysts said" USAEDU): the agent supplement's market analysts are BUS.
+        ("American oil analysts said OPEC was producing above its ceiling.", "USABUS", "an oil analyst"),
+        ("American analysts said OPEC was producing above its ceiling.", "USAEDU", "a bare analyst stays the commentator"),
+        ("John Smith, a U.S. investment bank analyst, said Japan would cut its interest rates.", "USABUS", "a bank analyst in apposition"),
+        ("British financial analysts said OPEC would meet in June.", "GBRBUS", "a financial analyst"));
+
+    [Fact]
+    public void A_company_s_officer_is_business_and_an_unknown_body_s_president_no_government()
+    {
+        // Issue 11 (Reuters r24a/r24b: company presidents and vice-presidents coded USAGOV, CANGOV): a post of an organisation
+        // whose name ends in a corporate form makes its holder business; a president of a body nobody codes is not the
+        // government's (before: CANGOV for all three).
+        var events = Code("1987-03-10", "Alex Taylor, the president of SNC Group Inc, criticised the Canadian government.",
+            "John Hill, an analyst with Jones Securities Corp, criticised the Canadian government.",
+            "Mary Jones, the president of the Canadian Labour Office, criticised the Canadian government.");
+        Assert.Equal(["CANBUS", "CANBUS"], events.Select(e => e.Source));
+    }
+
+    [Fact]
+    public void A_company_the_parser_hangs_on_the_officer_s_name_is_still_the_post_s_body()
+    {
+        // "Inc" parsed as a modifier of the name the post is in apposition with, not of the post (before: CANGOV).
+        var events = Code("1987-03-10", "Alex Taylor, president of Montreal-based SNC Group Inc, said Canada would win the contract.",
+            "Taylor said Ottawa would pay for the project.");
+        Assert.Equal(["CANBUS"], events.Select(e => e.Source));
+    }
+
+    [Fact]
     public void A_party_s_ministers_are_the_government_and_its_leader_the_party() => AssertSources("2005-03-01",
         ("Labour ministers accused the Tories of scaremongering.", "GBRGOV", "a government post with a party"),
         ("The Tory leader accused Labour of lying.", "GBRPTY", "a party's own post"));

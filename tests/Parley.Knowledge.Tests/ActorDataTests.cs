@@ -106,5 +106,8 @@ public class ActorDataTests(KbFixture fx)
     [InlineData("joint task force", "MIL")]
     [InlineData("refugee agencies", "NGO")]  // those who work for refugees, not refugees (Phoenix: REF by the modifier)
     [InlineData("refugee charity", "NGO")]
+    [InlineData("financial analysts", "BUS")] // an analyst of a market or a bank works for a business
+    [InlineData("bank analyst", "BUS")]
+    [InlineData("analysts", "EDU")]           // a bare analyst stays the commentator
     public void Agent_phrases_have_their_roles(string phrase, string role) => Assert.Equal(role, fx.Kb.AgentCode(phrase));
 }

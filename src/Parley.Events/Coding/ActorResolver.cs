@@ -697,9 +697,11 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 isCandidacy = self._w.CandidacyTitles.Contains(g.Lemma(c));
                 // "EU Commission president X": the body the title names is whom X is; "BNP leader X", "PCS union leader X"
                 // (a body no dictionary codes): X leads that body, not the government.
-                if (role == r && !shadow && BodyOfTitle(ctx, g, c, e) is var (found, body))
+                if (role == r && !shadow && self.BodyOfTitle(ctx, g, c, e) is var (found, body, company))
                 {
                     if (body is { } b) (role, country) = (b[3..], b[..3]);
+                    // "Alex Taylor, president of SNC Group Inc": a company's officer is business, of the country found for it.
+                    else if (company) role = BusinessRole;
                     else if (found && r == GovernmentRole && self._w.OrganisationTitles.Contains(g.Lemma(c))) role = null;
                 }
                 isHeld = role is not null && self.IsHeldPost(g, c);
@@ -769,24 +771,58 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     private bool IsHeldPost(in SentenceGraph g, int c) =>
         (_w.GovernmentPosts.Contains(g.Lemma(c)) || _w.CabinetPosts.Contains(g.Lemma(c))) && !IsFormer(g, c) && !IsQuoted(g, c);
 
-    /// <summary>An organisation named before a title word and under it ("EU Commission" in "EU Commission president"):
-    /// (true, its code) when it has one that is an IGO or a country's body with a role, (true, null) when it has none,
-    /// (false, null) when no organisation (or only a bare country) is named there.</summary>
-    private static (bool Found, string? Code) BodyOfTitle(DocumentContext ctx, in SentenceGraph g, int title, int person)
+    private const string BusinessRole = "BUS";
+
+    /// <summary>An organisation named before a title word and under it ("EU Commission" in "EU Commission president"), or
+    /// after it as the body the post is of ("president of Diamond Shamrock Corp", "attorney for Samjens"): (true, its code,
+    /// false) when it has one that is an IGO or a country's body with a role (a company the knowledge base codes, MNCUSA,
+    /// as the country's business, USABUS), (true, null, whether it is a company by its corporate form: "Inc", "Corp",
+    /// coder-words.tsv company_forms) when it has none, (false, null, false) when no organisation (or only a bare country)
+    /// is named there.</summary>
+    private (bool Found, string? Code, bool Company) BodyOfTitle(DocumentContext ctx, in SentenceGraph g, int title, int person)
     {
-        for (int k = g.First; k < title; k++)
+        for (int k = g.First; k < g.End; k++)
         {
             int e = ctx.EntityAt[k];
-            if (e < 0 || e == person || ctx.Doc.Entities[e].Type != "ORG" || !Under(g, title, k, 3)) continue;
-            if (ctx.ActorEntity(e) is int ae and >= 0 && ctx.Doc.Entities[ae].Actor is { } code)
+            if (k == title || e < 0 || e == person || ctx.Doc.Entities[e].Type != "ORG") continue;
+            var actor = ctx.ActorEntity(e) is int ae and >= 0 ? ctx.Doc.Entities[ae].Actor : null;
+            if (k > title && !(Under(g, title, k, 3) && BodyOfPost(g, title, k)))
             {
-                // A bare country ("UK" tagged as an organisation) is the title's country, found by CountryBelow.
-                if (code.Length >= 6 || code.Length > 3 && code.StartsWith("IGO", StringComparison.Ordinal)) return (true, code);
+                // The parser's attachment of a post's body to the name the post is in apposition with ("Charles Blackburn,
+                // president of Diamond Shamrock Corp": "Corp" on "Charles"): taken only for a company.
+                if (OfHolder(ctx, g, k, person) && actor is null && IsCompany(ctx, g, k, e)) return (true, null, true);
                 continue;
             }
-            return (true, null);
+            if (k < title && !Under(g, title, k, 3)) continue;
+            if (actor is { } code)
+            {
+                if (code.Length >= 6 && code.StartsWith(MultinationalPrefix, StringComparison.Ordinal)) return (true, code[3..6] + BusinessRole, false);
+                // A bare country ("UK" tagged as an organisation) is the title's country, found by CountryBelow.
+                if (code.Length >= 6 || code.Length > 3 && code.StartsWith("IGO", StringComparison.Ordinal)) return (true, code, false);
+                continue;
+            }
+            return (true, null, IsCompany(ctx, g, k, e));
         }
-        return (false, null);
+        return (false, null, false);
+    }
+
+    private const string MultinationalPrefix = "MNC";
+
+    /// <summary>Whether <paramref name="k"/> hangs on the title's holder through a nominal modifier with a preposition.</summary>
+    private static bool OfHolder(DocumentContext ctx, in SentenceGraph g, int k, int person)
+    {
+        for (int x = k, hops = 0; x >= 0 && hops < 3; x = g.Head(x), hops++)
+            if (g.Head(x) >= 0 && ctx.EntityAt[g.Head(x)] == person) return g.RelOf(x) == Rel.Nmod && g.CaseOf(x) >= 0;
+        return false;
+    }
+
+    /// <summary>Whether the organisation whose token <paramref name="k"/> is ends in a corporate form ("SNC Group Inc",
+    /// "Samsung Co Ltd").</summary>
+    private bool IsCompany(DocumentContext ctx, in SentenceGraph g, int k, int e)
+    {
+        int last = k;
+        while (last + 1 < g.End && ctx.EntityAt[last + 1] == e) last++;
+        return _w.CompanyForms.Contains(StringStore.Intern(ctx.TokenText(last).TrimEnd('.').ToLowerInvariant()));
     }
 
     /// <summary>Whom a spokesperson title speaks for ("spokesperson for the provincial governor", "a spokesman for the

@@ -78,6 +78,7 @@ internal sealed class CoderWords
         IndefiniteArticles = Get("indefinite_articles");
         HearsayAdverbs = Get("hearsay_adverbs");
         OrganisationTitles = Get("organisation_titles");
+        CompanyForms = Get("company_forms");
         CandidacyTitles = Get("candidacy_titles");
         AllegationModals = Get("allegation_modals");
         ProgressiveAux = Get("progressive_aux");
@@ -107,6 +108,8 @@ internal sealed class CoderWords
     public readonly HashSet<int> HearsayAdverbs;
     /// <summary>"leader", "president": titles any organisation gives.</summary>
     public readonly HashSet<int> OrganisationTitles;
+    /// <summary>"inc", "corp", "ltd": the last word of a company's name, its corporate form.</summary>
+    public readonly HashSet<int> CompanyForms;
     /// <summary>"candidate", "nominee": titles of a candidacy, not of the office they name.</summary>
     public readonly HashSet<int> CandidacyTitles;
     /// <summary>"would": a modal of what a rival would do ("the Lib Dems would raise taxes"); "be": the auxiliary of a
