@@ -75,6 +75,12 @@ public class TitleRoleTests
         ("Mr Kilroy-Silk said the man claimed he was doing it in the name of Islam.", "GBROPP", "the surname after the full name"));
 
     [Fact]
+    public void A_department_secretary_the_knowledge_base_knows_only_as_an_elite_is_the_government() => AssertSources("1987-03-23",
+        // Issue 11 (Reuters r24-r25: Baker USAELI in 1987, the dictionaries' dates miss his Treasury term).
+        ("U.S. Treasury Secretary James Baker said the talks were making progress.", "USAGOV", "a department's secretary"),
+        ("Baker said the United States wanted a greater say.", "USAGOV", "a later mention"));
+
+    [Fact]
     public void An_analyst_of_a_market_or_a_bank_is_business_a_bare_analyst_a_commentator() => AssertSources("1987-03-10",
         // Issue 11 (Reuters r24b: "financial analysts said" USAEDU): the agent supplement's market analysts are BUS.
         ("American oil analysts said OPEC was producing above its ceiling.", "USABUS", "an oil analyst"),

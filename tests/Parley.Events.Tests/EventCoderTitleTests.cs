@@ -368,6 +368,26 @@ public sealed class EventCoderTitleTests
     }
 
     [Theory]
+    [InlineData("GBRELI", "GBRGOV")] // the department's secretary of the article's time, whom the knowledge base knows only as an elite
+    [InlineData("GBRLEG", "GBRLEG")] // any other role of the knowledge base stays: an uncoded body before a post is the post's own
+    public void A_secretary_of_a_department_named_as_an_uncoded_organisation_is_the_government_over_an_elite(string kb, string expected)
+    {
+        // "Treasury Secretary Jan Nowakowy accused Russia.", NER taking "Treasury" for an organisation of its own (issue 11, Reuters:
+        // "U.S. Treasury Secretary James Baker", USAELI).
+        var doc = Code($"""
+            1 Treasury Treasury PROPN 2 compound Ent=B-ORG|Cluster=2
+            2 Secretary secretary PROPN 3 nmod:desc _
+            3 Jan Jan PROPN 5 nsubj Ent=B-PER|Actor={kb}|Cluster=1
+            4 Nowakowy Nowakowy PROPN 3 flat Ent=I-PER
+            5 accused accuse VERB 0 root _
+            6 Russia Russia PROPN 5 obj Ent=B-LOC|Actor=RUS
+            7 . . PUNCT 5 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(expected, e.Source!.Actor);
+    }
+
+    [Theory]
     [InlineData(6, "6 pupil pupil NOUN 1 appos _", "9 minister minister NOUN 6 conj _")] // "former" on the first conjunct
     [InlineData(9, "6 pupil pupil NOUN 9 nsubj _", "9 minister minister NOUN 1 appos _")] // "former" and "and" both on "minister"
     public void A_former_word_on_one_conjoined_title_leaves_the_other_a_present_office(int formerHead, string pupil, string minister)

@@ -702,7 +702,10 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                     if (body is { } b) (role, country) = (b[3..], b[..3]);
                     // "Alex Taylor, president of SNC Group Inc": a company's officer is business, of the country found for it.
                     else if (company) role = BusinessRole;
-                    else if (found && r == GovernmentRole && self._w.OrganisationTitles.Contains(g.Lemma(c))) role = null;
+                    // "U.S. Treasury Secretary James Baker", the department an organisation NER leaves uncoded: a minister's or
+                    // secretary's post of a person the knowledge base knows only as an elite stays the government's.
+                    else if (found && r == GovernmentRole && self._w.OrganisationTitles.Contains(g.Lemma(c))
+                        && !(self.IsHeldPost(g, c) && KnownElite(ctx, e))) role = null;
                 }
                 isHeld = role is not null && self.IsHeldPost(g, c);
             }
@@ -772,6 +775,10 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         (_w.GovernmentPosts.Contains(g.Lemma(c)) || _w.CabinetPosts.Contains(g.Lemma(c))) && !IsFormer(g, c) && !IsQuoted(g, c);
 
     private const string BusinessRole = "BUS";
+
+    /// <summary>Whether mention <paramref name="e"/> is a person the knowledge base codes as an elite (no office) on the date.</summary>
+    private static bool KnownElite(DocumentContext ctx, int e) =>
+        ctx.ActorEntity(e) is int known and >= 0 && ctx.Doc.Entities[known].Actor is { Length: > 3 } code && code.AsSpan(3).SequenceEqual(FormerRole);
 
     /// <summary>An organisation named before a title word and under it ("EU Commission" in "EU Commission president"), or
     /// after it as the body the post is of ("president of Diamond Shamrock Corp", "attorney for Samjens"): (true, its code,
