@@ -253,12 +253,12 @@ internal static partial class ParagraphBuilder
 
     /// <summary>
     /// "CITY - ", "NEW YORK, March 5 - ", "CAIRO (Reuters) - ", "WASHINGTON (AP) — ": one to three words in capitals, an
-    /// optional month and day or agency, a spaced dash, then a capital (a sentence) and some lower case further on (not a table
-    /// or a line in capitals).
+    /// optional month and day (a capitalised word and a number: no month list) or agency, a spaced dash, then a capital
+    /// (a sentence) and some lower case further on (not a table or a line in capitals).
     /// </summary>
     [GeneratedRegex(
         @"^\p{Lu}[\p{Lu}.'&-]+(?: \p{Lu}[\p{Lu}.'&-]+){0,2}" +
-        @"(?:, (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?(?: \(\p{Lu}[\p{L}-]+\))?" +
+        @"(?:, \p{Lu}\p{Ll}{2,8}\.? \d{1,2})?(?: \(\p{Lu}[\p{L}-]+\))?" +
         @" (?:--?|\u2014|\u2013) (?=[""'\u2018\u201C]?[\p{Lu}\d][^\n]*\p{Ll})",
         RegexOptions.CultureInvariant)]
     private static partial Regex InlineDateline();
