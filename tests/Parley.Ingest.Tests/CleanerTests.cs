@@ -183,6 +183,29 @@ public class CleanerTests
     }
 
     [Fact]
+    public void Cuts_an_inline_dateline_opening_a_later_paragraph_and_keeps_the_offsets()
+    {
+        string body = "The talks went on in Geneva.\n\nAMMAN - Jordanian Prime Minister Ali Badr said he made progress.\n\n" +
+            "NEW YORK, March 5 - The dollar rose.\n\nCAIRO (Reuters) \u2014 Egypt's opposition charged fraud.\n\nLONDON -- Gold fell.";
+        var doc = Clean(body);
+        Assert.Equal("The talks went on in Geneva.\n\nJordanian Prime Minister Ali Badr said he made progress.\n\nThe dollar rose.\n\n" +
+            "Egypt's opposition charged fraud.\n\nGold fell.", doc.Text);
+        int jordanian = doc.Text.IndexOf("Jordanian", StringComparison.Ordinal);
+        Assert.Equal(body.IndexOf("Jordanian", StringComparison.Ordinal), doc.OriginalOffsets!.ToOriginal(jordanian));
+        int egypt = doc.Text.IndexOf("Egypt", StringComparison.Ordinal);
+        Assert.Equal(body.IndexOf("Egypt", StringComparison.Ordinal), doc.OriginalOffsets.ToOriginal(egypt));
+    }
+
+    [Theory]
+    [InlineData("WASHINGTON - The president said so.")] // the article's own dateline: left for the geocoder
+    [InlineData("Intro.\n\nNATO - which has 29 members - met.")] // a real sentence: the dash is followed by lower case
+    [InlineData("Intro.\n\nNC - NO COMPARISON UA - UNAVAILABLE")] // a table legend in capitals
+    [InlineData("Intro.\n\nZINC - 50.00/56.50")] // prices
+    [InlineData("Intro.\n\nThe US - Iran talks resumed.")] // not a capitalised place at the start
+    [InlineData("Intro.\n\nTHE VERY LONG HEADLINE WORDS - Text follows.")] // more than three words
+    public void Leaves_what_is_no_inline_dateline(string body) => Assert.Equal(body, Clean(body).Text);
+
+    [Fact]
     public void Never_drops_everything()
     {
         var doc = Clean("Headline only", title: "Headline only");

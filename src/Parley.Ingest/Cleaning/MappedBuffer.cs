@@ -122,6 +122,30 @@ internal sealed class MappedBuffer : IDisposable
 
     public void Clear() => Truncate(0);
 
+    /// <summary>Removes <paramref name="count"/> characters from <paramref name="start"/> on; the ones after keep their original positions.</summary>
+    public void Remove(int start, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)(start + count), (uint)Length, nameof(count));
+        int tail = Length - start - count;
+        var chars = Rent<char>(Math.Max(1, tail));
+        var map = Rent<int>(Math.Max(1, tail));
+        try
+        {
+            for (int k = 0; k < tail; k++)
+            {
+                chars[k] = _chars[start + count + k];
+                map[k] = MapAt(start + count + k);
+            }
+            Truncate(start);
+            AppendRun(chars.AsSpan(0, tail), map.AsSpan(0, tail), 0);
+        }
+        finally
+        {
+            Return(chars);
+            Return(map);
+        }
+    }
+
     private void GrowChars(int needed)
     {
         var chars = Rent<char>(Math.Max(needed, _chars.Length * 2));

@@ -201,6 +201,14 @@ internal static partial class ParagraphBuilder
             dst.Truncate(paragraphStart);
             return;
         }
+        // An inline dateline opening a later paragraph ("BAHRAIN - Iranian forces ...", digests and agency copy) is where the
+        // reporter was, not part of the sentence. The first paragraph's is left for the geocoder (the article's dateline place).
+        if (rules.DropLeadingDateline && paragraphStart > 0)
+            foreach (var d in InlineDateline().EnumerateMatches(dst.Chars[contentStart..]))
+            {
+                dst.Remove(contentStart, d.Length);
+                break;
+            }
         int after = lines[last].End;
         separatorOrigin = after < chars.Length ? src.MapAt(after) : src.MapAt(chars.Length - 1) + 1;
     }
@@ -242,4 +250,16 @@ internal static partial class ParagraphBuilder
         @"|\d{4}-\d{2}-\d{2})\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Dateline();
+
+    /// <summary>
+    /// "CITY - ", "NEW YORK, March 5 - ", "CAIRO (Reuters) - ", "WASHINGTON (AP) — ": one to three words in capitals, an
+    /// optional month and day (a capitalised word and a number: no month list) or agency, a spaced dash, then a capital
+    /// (a sentence) and some lower case further on (not a table or a line in capitals).
+    /// </summary>
+    [GeneratedRegex(
+        @"^\p{Lu}[\p{Lu}.'&-]+(?: \p{Lu}[\p{Lu}.'&-]+){0,2}" +
+        @"(?:, \p{Lu}\p{Ll}{2,8}\.? \d{1,2})?(?: \(\p{Lu}[\p{L}-]+\))?" +
+        @" (?:--?|\u2014|\u2013) (?=[""'\u2018\u201C]?[\p{Lu}\d][^\n]*\p{Ll})",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex InlineDateline();
 }
