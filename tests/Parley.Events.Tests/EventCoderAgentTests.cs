@@ -99,6 +99,30 @@ public sealed class EventCoderAgentTests
     }
 
     [Fact]
+    public void A_post_word_before_general_makes_a_civil_title()
+    {
+        // "The Peruvian secretary general detained ...": 'general' after 'secretary' (attorney, director, consul ...) is one
+        // civil post, not the military agent GENERAL; a general alone still is.
+        var doc = Code("""
+            1 Peruvian Peruvian ADJ 3 amod Ent=B-MISC|Actor=PER
+            2 secretary secretary NOUN 3 compound _
+            3 general general NOUN 4 nsubj _
+            4 detained detain VERB 0 root _
+            5 smugglers smuggler NOUN 4 obj _
+            6 . . PUNCT 4 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Source!.Actor == "PERMIL");
+        var alone = Code("""
+            1 Peruvian Peruvian ADJ 2 amod Ent=B-MISC|Actor=PER
+            2 general general NOUN 3 nsubj _
+            3 detained detain VERB 0 root _
+            4 smugglers smuggler NOUN 3 obj _
+            5 . . PUNCT 3 punct _
+            """);
+        Assert.Contains(alone.Events, e => e.Source!.Actor == "PERMIL");
+    }
+
+    [Fact]
     public void A_scene_in_the_accused_state_still_places_the_agent()
     {
         // The scene of the action is evidence even when the target is that state: protesters in Mendoza are Argentine.

@@ -225,4 +225,33 @@ public class CoreferenceTests(MiniKbFixture fx)
         new CoreferenceResolver().Process(doc);
         Assert.Equal(count, doc.Entities.Count);
     }
+
+    [Fact]
+    public void ASpeechPronounAfterAnUnnamedSpeakerIsNotAnEarlierActor()
+    {
+        // "..., diplomatic sources said. They said ...": they are the sources (no code), not the group named before them
+        var doc = Run(Ner("The Taliban met Zalmay Khalilzad in Doha, diplomatic sources said. They said the talks would go on.",
+            ("Taliban", "ORG"), ("Zalmay Khalilzad", "PER"), ("Doha", "LOC")));
+        Assert.Null(At(doc, "They said"));
+        // "a spokesman said ... He said": the spokesman, not the man named before
+        doc = Run(Ner("Zalmay Khalilzad met officials in Doha. A company spokesman said the talks were long. He said more would follow.",
+            ("Zalmay Khalilzad", "PER"), ("Doha", "LOC")));
+        Assert.Null(At(doc, "He said"));
+        // "a Taliban spokesman said ... He said": the body the phrase names speaks
+        doc = Run(Ner("Zalmay Khalilzad met officials in Doha. A Taliban spokesman said the talks were long. He said more would follow.",
+            ("Zalmay Khalilzad", "PER"), ("Doha", "LOC"), ("Taliban", "ORG")));
+        Assert.Equal("Taliban", At(doc, "He said")?.Name);
+    }
+
+    [Fact]
+    public void ADefiniteTitleOrARelativeClauseSpeakerDoesNotStopTheChain()
+    {
+        // "the official said" refers back to a man named before; "which officials claim" is no speaker of its own
+        var doc = Run(Ner("Zalmay Khalilzad met the Taliban in Doha. The official said the talks were long. He said more would follow.",
+            ("Zalmay Khalilzad", "PER"), ("Taliban", "ORG"), ("Doha", "LOC")));
+        Assert.Equal("Zalmay Khalilzad", At(doc, "He said")?.Name);
+        doc = Run(Ner("Zalmay Khalilzad said the plan, which officials claim will work, was sound. He said more would follow.",
+            ("Zalmay Khalilzad", "PER")));
+        Assert.Equal("Zalmay Khalilzad", At(doc, "He said")?.Name);
+    }
 }

@@ -254,6 +254,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         string? role = g.Upos(head) is UPos.NOUN or UPos.PROPN ? _data.Agents.RoleOf(g, head) : null;
         if (role is not null && _w.Spokespersons.Contains(g.Lemma(head))) role = "";
         if (role is not null && FormerAgent(g, head)) role = null;
+        if (role is not null && PostBefore(ctx, g, head)) role = null;
         if (role is not null && !_data.Agents.IsPrefix(role))
         {
             var mods = new List<ActorRef>();
@@ -448,6 +449,19 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
 
     /// <summary>Quotation marks as the tokenizer writes them (straight, curly, PTB).</summary>
     internal static readonly HashSet<int> QuoteMarks = [StringStore.Intern("\""), StringStore.Intern("\u201C"), StringStore.Intern("\u201D"), StringStore.Intern("``"), StringStore.Intern("''")];
+
+    /// <summary>"The secretary general of COB", "attorney general": a post word right before the agent noun makes one civil
+    /// title with it, not the agent (GENERAL is military).</summary>
+    private bool PostBefore(DocumentContext ctx, in SentenceGraph g, int head)
+    {
+        for (int c = g.FirstChild(head); c >= 0 && c < head; c = g.NextSibling(c))
+            if (c == head - 1 && g.RelOf(c) is Rel.Compound or Rel.Amod && _w.PostsBeforeAgent.Contains(g.Lemma(c)))
+            {
+                ctx.Trace?.Step(ctx.Doc, head, $"'{ctx.TokenText(c)} {ctx.TokenText(head)}' is one civil post: no agent '{ctx.TokenText(head)}'");
+                return true;
+            }
+        return false;
+    }
 
     /// <summary>"former minister X", "the former minister", ""Birther King" X": the agent phrase's title was held before
     /// or is a nickname.</summary>

@@ -85,6 +85,7 @@ internal sealed class CoderWords
         GovernmentPosts = Get("government_posts");
         CabinetPosts = Get("cabinet_posts");
         TitleQualifiers = Get(TitleQualifiersList);
+        PostsBeforeAgent = Get("posts_before_agent");
         PastTense = StringStore.Intern("VBD");
         PastParticiple = StringStore.Intern("VBN");
         PresentParticiple = StringStore.Intern("VBG");
@@ -125,6 +126,10 @@ internal sealed class CoderWords
 
     /// <summary>Words that make a title another post ("deputy director", "vice president"): coref-words.tsv's list.</summary>
     public readonly HashSet<int> TitleQualifiers;
+
+    /// <summary>"secretary", "attorney": a post word making one civil title with the agent noun after it ("secretary
+    /// general"): coder-words.tsv's posts_before_agent.</summary>
+    public readonly HashSet<int> PostsBeforeAgent;
 
     private HashSet<int> Get(string name) =>
         _lists.TryGetValue(name, out var set) ? set : throw new InvalidDataException($"{FileName}: no list '{name}'");

@@ -28,7 +28,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
     private readonly Dictionary<string, string> _agentHeads;
     private readonly System.Collections.Frozen.FrozenSet<string> _titleQualifiers, _groupNouns, _countryNouns, _definiteDeterminers, _titleJoiners, _maleWords, _femaleWords,
         _femaleNames, _malePronouns, _femalePronouns, _neuterPronouns, _pluralPronouns, _reflexivePronouns, _nonReferentialAfterIt, _modalsAfterIt,
-        _lightVerbsAfterModal, _speechVerbs, _hearerSpeechVerbs, _betweenSpeakerAndVerb, _conjunctionsBeforeSpeaker;
+        _lightVerbsAfterModal, _speechVerbs, _hearerSpeechVerbs, _betweenSpeakerAndVerb, _conjunctionsBeforeSpeaker, _personNouns;
     private readonly string _expletivePronoun, _governmentOf;
 
     /// <summary>The quotation finder's word lists (data/lang/CODE/quote-words.tsv): its speech verbs tell a speaker.</summary>
@@ -51,6 +51,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
         _maleWords = w.Set("male_words");
         _femaleWords = w.Set("female_words");
         _femaleNames = w.Set("female_names");
+        _personNouns = w.Set("person_nouns");
         _malePronouns = w.Set("male_pronouns");
         _femalePronouns = w.Set("female_pronouns");
         _neuterPronouns = w.Set("neuter_pronouns");
@@ -499,8 +500,8 @@ public sealed class CoreferenceResolver : IPipelineComponent
                 fits = e => (e.Start < open || e.Start >= close) && inner(e);
             }
             EntityMention? antecedent = null;
-            if (!reflexive && (_malePronouns.Contains(w) || _femalePronouns.Contains(w))
-                && (AttributionPronoun(doc, t) ?? FirstPersonAfterPhrase(doc, entities, t)) is { } attribution)
+            bool personal = _malePronouns.Contains(w) || _femalePronouns.Contains(w);
+            if (!reflexive && (AttributionPronoun(doc, t) ?? (personal ? FirstPersonAfterPhrase(doc, entities, t) : null)) is { } attribution)
             {
                 // ', he said' after a reported clause: the names of the clause are what he spoke of, not him ("... the
                 // 'George Bush-style tax cutting spree' planned by the Tories, he said").
@@ -513,17 +514,111 @@ public sealed class CoreferenceResolver : IPipelineComponent
                 // 'He added:', '"...," he said': the speaker the article quoted last, not the last person it named
                 // (Andrew Marr quoting what Gordon Brown knows; a rights-group chairman accusing a minister).
                 mentionStarts ??= MentionStarts(doc, entities);
-                antecedent = LastSpeaker(doc, entities, mentionStarts, tokens[t].Start, tokens[t].Sentence, fits);
+                // ("They said" keeps the nearest group: a party quoted before is not the group named since)
+                antecedent = _pluralPronouns.Contains(w) ? null : LastSpeaker(doc, entities, mentionStarts, tokens[t].Start, tokens[t].Sentence, fits);
                 // ... unless a person named since then in a sentence of narration, neither quoted nor quoting, is the
                 // nearer subject ("Mr Brown said X. Mr Blair flew to Kenya. He said ...").
-                var nearest = BestAntecedent(doc, entities, clusterOf, tokens[t].Start, tokens[t].Sentence, 3, fits, personal: true);
+                var nearest = BestAntecedent(doc, entities, clusterOf, tokens[t].Start, tokens[t].Sentence, 3, fits, personal);
                 if (antecedent is null || nearest is not null && Narrated(doc, nearest) && doc.SentenceAt(nearest.Start) > doc.SentenceAt(antecedent.Start))
                     antecedent = nearest;
+                // '..., union sources said. They said ...', 'a spokesman said ... He said': a speaker the article names by a
+                // common noun only, quoted since the antecedent, is who speaks on; the pronoun is not an earlier named actor.
+                // 'A Labour spokesman said ... he said': the body named in that phrase, when it has a code, is the speaker.
+                if (UnnamedSpeakerBefore(doc, entities, t, w) is (int unnamed, var body) && (antecedent is null || antecedent.End <= unnamed))
+                {
+                    if (body is null) continue;
+                    antecedent = body;
+                }
             }
-            antecedent ??= BestAntecedent(doc, entities, clusterOf, tokens[t].Start, tokens[t].Sentence, reflexive ? 0 : 3, fits,
-                personal: _malePronouns.Contains(w) || _femalePronouns.Contains(w));
+            antecedent ??= BestAntecedent(doc, entities, clusterOf, tokens[t].Start, tokens[t].Sentence, reflexive ? 0 : 3, fits, personal);
             if (antecedent is not null) added.Add(Copy(doc, antecedent, tokens[t].Start, tokens[t].End, MentionKinds.CorefPronoun, 0.6));
         }
+    }
+
+    /// <summary>The offset of the last speaker before pronoun <paramref name="t"/> (five sentences back at most) when that
+    /// speaker is a common noun no mention covers and it agrees with the pronoun ("union sources said" for "they", "a
+    /// spokesman said" for "he", "a statement said" for "it"); null when the last speaker found is a mention or a pronoun,
+    /// or none is found. A speaker is the word before a speech verb outside quotations (past "also", "has" ...).</summary>
+    private (int Offset, EntityMention? Body)? UnnamedSpeakerBefore(Document doc, List<EntityMention> entities, int t, string pronoun)
+    {
+        const int SentencesBack = 5;
+        var tokens = doc.Tokens;
+        int floor = doc.Sentences[Math.Max(0, tokens[t].Sentence - SentencesBack)].Start;
+        for (int k = t - 1; k > 0 && tokens[k].Start >= floor; k--)
+        {
+            if (!_speechVerbs.Contains(Text(doc, k)) || InsideQuotation(doc.Text, tokens[k].Start)) continue;
+            int j = k - 1;
+            while (j >= 0 && tokens[j].Sentence == tokens[k].Sentence && _betweenSpeakerAndVerb.Contains(Text(doc, j))) j--;
+            if (j < 0 || tokens[j].Sentence != tokens[k].Sentence) continue;
+            string noun = Text(doc, j);
+            if (!IsWord(noun) || _conjunctionsBeforeSpeaker.Contains(noun)) continue;
+            if (IsPronoun(noun) || CoveredByAny(entities, tokens[j].Start)) return null;
+            if (!OpensClause(doc, j)) continue;
+            bool plural = noun.Length > 3 && noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal);
+            bool person = _titleClasses.ContainsKey(noun) || _maleWords.Contains(noun) || _femaleWords.Contains(noun) || _personNouns.Contains(noun);
+            bool agrees = _pluralPronouns.Contains(pronoun) ? plural
+                : _neuterPronouns.Contains(pronoun) ? !plural && !person
+                : !plural && person && !(_malePronouns.Contains(pronoun) ? _femaleWords.Contains(noun) : _maleWords.Contains(noun));
+            // "the minister said", "the company said": a definite singular refers back to one named before (the
+            // titles this resolver could not place); "the dealers said", "a spokesman said" name no one
+            if (agrees && (plural || !Definite(doc, j))) return (tokens[j].Start, BodyInPhrase(doc, entities, j));
+        }
+        return null;
+    }
+
+    /// <summary>A definite determiner opens the noun phrase ending at token <paramref name="head"/> (up to four words back,
+    /// in its sentence: "the Tory leader").</summary>
+    private bool Definite(Document doc, int head)
+    {
+        var tokens = doc.Tokens;
+        for (int k = head - 1; k >= Math.Max(0, head - 4) && tokens[k].Sentence == tokens[head].Sentence; k--)
+        {
+            string w = Text(doc, k);
+            if (_definiteDeterminers.Contains(w) || IsPossessiveToken(w)) return true;
+            if (!IsWord(w)) return false;
+        }
+        return false;
+    }
+
+    /// <summary>The noun phrase ending at token <paramref name="head"/> (up to four words) opens its sentence or follows a
+    /// punctuation mark, or only a conjunction opening the sentence ("But an executive spokeswoman insisted"): a subject of
+    /// its own clause, not of a relative one ("the bill, which ministers claim will ...").</summary>
+    private bool OpensClause(Document doc, int head)
+    {
+        var tokens = doc.Tokens;
+        int sentence = tokens[head].Sentence;
+        int k = head - 1;
+        for (int n = 0; n < 4 && k >= 0 && tokens[k].Sentence == sentence && IsWord(Text(doc, k)) && !_conjunctionsBeforeSpeaker.Contains(Text(doc, k)); n++) k--;
+        if (k < 0 || tokens[k].Sentence != sentence) return true;
+        string w = Text(doc, k);
+        if (!IsWord(w)) return true;
+        return _conjunctionsBeforeSpeaker.Contains(w) && (k == 0 || tokens[k - 1].Sentence != sentence);
+    }
+
+    /// <summary>A named organisation or country with an actor code among the up to four words before the noun at
+    /// <paramref name="head"/> ("a Labour spokesman", "Hunosa union sources"), or null.</summary>
+    private static EntityMention? BodyInPhrase(Document doc, List<EntityMention> entities, int head)
+    {
+        var tokens = doc.Tokens;
+        for (int k = head - 1; k >= Math.Max(0, head - 4) && tokens[k].Sentence == tokens[head].Sentence && IsWord(Text(doc, k)); k--)
+            foreach (var e in entities)
+            {
+                if (e.Start > tokens[k].Start) break;
+                if (e.End > tokens[k].Start && e.Actor is not null && MentionKinds.IsNamed(e) && e.Type != "PER") return e;
+            }
+        return null;
+    }
+
+    private bool IsPronoun(string w) => _malePronouns.Contains(w) || _femalePronouns.Contains(w) || _neuterPronouns.Contains(w) || _pluralPronouns.Contains(w);
+
+    private static bool CoveredByAny(List<EntityMention> entities, int offset)
+    {
+        foreach (var o in entities)
+        {
+            if (o.Start > offset) break;
+            if (o.End > offset) return true;
+        }
+        return false;
     }
 
     /// <summary>
