@@ -33,6 +33,14 @@ internal sealed class VerbSynonyms(VerbDictionary verbs, VerbLexicon lexicon, IE
     private static readonly HashSet<string> Verbal = new(StringComparer.Ordinal) { "communication", "cognition", "emotion" };
     private static readonly HashSet<string> Physical = new(StringComparer.Ordinal) { "contact", "competition", "motion", "body", "possession", "change", "creation" };
 
+    /// <summary>Tagged uses a verb's first sense needs before its synonyms are taken (WordNet's counts; see <see cref="Look"/>).</summary>
+    private const int MinFirstSenseTags = 2;
+
+    /// <summary>A change of state or amount ("limit", "restrict", "reduce": WordNet's "change" file) is no act of force: its synonyms
+    /// reach no coercion, assault, fight or mass violence (CAMEO roots 17-20), which "confine" (detain) would make of "limited
+    /// debt repayments" (Reuters, 2026-12-07).</summary>
+    private static bool IsForce(string code) => CameoOntology.RootOf(code) >= 17;
+
     public Found? Find(int lemmaId) => _cache.GetOrAdd(lemmaId, Look);
 
     private readonly ConcurrentDictionary<int, bool> _communication = new();
@@ -48,6 +56,10 @@ internal sealed class VerbSynonyms(VerbDictionary verbs, VerbLexicon lexicon, IE
     {
         string lemma = StringStore.Get(lemmaId);
         if (lemma.Length < 3 || !char.IsLower(lemma[0])) return null;
+        // WordNet's sense order rests on how often its tagged corpora saw each sense: a first sense seen once or never is no
+        // evidence of the verb's usual meaning ("sack": plunder once, dismiss never; "jeopardise" never), so it reaches nothing.
+        var senses = lexicon.Senses(lemma);
+        if (senses.Count > 0 && senses[0].TagCount < MinFirstSenseTags) return null;
         foreach (var c in lexicon.Related(lemma, maxSenses: 1, hypernyms: false))
         {
             if (c.Lemma.Contains('_') || TooGeneral.Contains(c.Lemma)) continue;
@@ -58,7 +70,7 @@ internal sealed class VerbSynonyms(VerbDictionary verbs, VerbLexicon lexicon, IE
             if (entries is null || Array.TrueForAll(entries, e => e.Particles.Length > 0)) continue;
             var plain = Array.FindAll(entries, e => e.Particles.Length == 0);
             string? code = plain[0].Code;
-            if (code is null || !Fits(code, c.LexFile)) continue;
+            if (code is null || !Fits(code, c.LexFile) || c.LexFile == "change" && IsForce(code)) continue;
             return new Found(plain, c.Lemma, c.Relation == VerbRelation.Synonym ? "synonym" : "hypernym", c.Sense);
         }
         return null;
