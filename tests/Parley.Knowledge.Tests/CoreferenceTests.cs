@@ -244,6 +244,23 @@ public class CoreferenceTests(MiniKbFixture fx)
     }
 
     [Fact]
+    public void ASpeechPronounAfterAnUnnamedGovernmentSpeakerIsThatCountrysGovernment()
+    {
+        // "a government spokeswoman said ... She said": the government of the country in focus, not the man named before
+        var doc = Run(Ner("Afghanistan met Zalmay Khalilzad in Doha. A government spokeswoman said the talks were long. She said more would follow.",
+            ("Afghanistan", "LOC"), ("Zalmay Khalilzad", "PER"), ("Doha", "LOC")));
+        Assert.Equal("AFGGOV", At(doc, "She said")?.Actor);
+        // "..., government sources said. They said"
+        doc = Run(Ner("Afghanistan will hold talks in Doha, government sources said. They said more would follow.",
+            ("Afghanistan", "LOC"), ("Doha", "LOC")));
+        Assert.Equal("AFGGOV", At(doc, "They said")?.Actor);
+        // a speaker with no agent noun still stands for no one ("diplomatic sources")
+        doc = Run(Ner("Afghanistan will hold talks in Doha, diplomatic sources said. They said more would follow.",
+            ("Afghanistan", "LOC"), ("Doha", "LOC")));
+        Assert.Null(At(doc, "They said"));
+    }
+
+    [Fact]
     public void ADefiniteTitleOrARelativeClauseSpeakerDoesNotStopTheChain()
     {
         // "the official said" refers back to a man named before; "which officials claim" is no speaker of its own

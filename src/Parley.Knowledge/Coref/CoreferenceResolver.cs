@@ -25,7 +25,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
 
     private readonly Dictionary<string, string> _titleClasses;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _titleClassesBySpan;
-    private readonly Dictionary<string, string> _agentHeads;
+    private readonly Dictionary<string, string> _agentHeads, _speakerAgentHeads;
     private readonly System.Collections.Frozen.FrozenSet<string> _titleQualifiers, _groupNouns, _countryNouns, _definiteDeterminers, _titleJoiners, _maleWords, _femaleWords,
         _femaleNames, _malePronouns, _femalePronouns, _neuterPronouns, _pluralPronouns, _reflexivePronouns, _nonReferentialAfterIt, _modalsAfterIt,
         _lightVerbsAfterModal, _speechVerbs, _hearerSpeechVerbs, _betweenSpeakerAndVerb, _conjunctionsBeforeSpeaker, _personNouns;
@@ -41,7 +41,8 @@ public sealed class CoreferenceResolver : IPipelineComponent
         var w = language.Lists(FileName);
         _titleClasses = w.Pairs("title_classes").ToDictionary(p => p.Word, p => p.Value ?? p.Word, StringComparer.OrdinalIgnoreCase);
         _titleClassesBySpan = _titleClasses.GetAlternateLookup<ReadOnlySpan<char>>();
-        _agentHeads = w.Pairs("agent_heads").ToDictionary(p => p.Word, p => p.Value ?? throw new InvalidDataException($"{w.Source}: agent_heads: '{p.Word}' needs a role"), StringComparer.OrdinalIgnoreCase);
+        _agentHeads = Roles(w, "agent_heads");
+        _speakerAgentHeads = Roles(w, "speaker_agent_heads");
         _groupNouns = w.Set("group_nouns");
         _countryNouns = w.Set("country_nouns");
         _definiteDeterminers = w.Set("definite_determiners");
@@ -327,11 +328,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
                         // "the country's leadership" -> the country's government
                         if (h + 2 < tokens.Length && IsPossessiveToken(Text(doc, h + 1)) && TitleOrAgentHead(Text(doc, h + 2)) is { } code)
                         {
-                            var m = Copy(doc, country, tokens[t].Start, tokens[h + 2].End, MentionKinds.CorefTitle, 0.6);
-                            m.Actor = country.Actor + code;
-                            m.Type = "ORG";
-                            m.Cluster = -1;
-                            m.Name = _governmentOf + " " + country.Name;
+                            var m = CountryAgent(doc, country, tokens[t].Start, tokens[h + 2].End, code, MentionKinds.CorefTitle, 0.6);
                             clusterOf[m] = new Cluster { Head = m, Id = 0 };
                             added.Add(m);
                         }
@@ -455,6 +452,22 @@ public sealed class CoreferenceResolver : IPipelineComponent
 
     private string? TitleOrAgentHead(string w) => _agentHeads.GetValueOrDefault(w);
 
+    /// <summary>A list of word=CAMEO role pairs; every word needs its role.</summary>
+    private static Dictionary<string, string> Roles(WordLists w, string key) =>
+        w.Pairs(key).ToDictionary(p => p.Word, p => p.Value ?? throw new InvalidDataException($"{w.Source}: {key}: '{p.Word}' needs a role"), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The agent <paramref name="role"/> of a country in focus, standing at [start, end) ("the country's
+    /// leadership", a pronoun for "a government spokeswoman"): the country's actor code with the role.</summary>
+    private EntityMention CountryAgent(Document doc, EntityMention country, int start, int end, string role, string via, double confidence)
+    {
+        var m = Copy(doc, country, start, end, via, confidence);
+        m.Actor = country.Actor + role;
+        m.Type = "ORG";
+        m.Cluster = -1;
+        m.Name = _governmentOf + " " + country.Name;
+        return m;
+    }
+
     /// <summary>The country of a demonym between the article and the title ("the Afghan diplomat"), or null.</summary>
     private static string? DemonymCountry(List<EntityMention> entities, int from, int to)
     {
@@ -524,9 +537,17 @@ public sealed class CoreferenceResolver : IPipelineComponent
                 // '..., union sources said. They said ...', 'a spokesman said ... He said': a speaker the article names by a
                 // common noun only, quoted since the antecedent, is who speaks on; the pronoun is not an earlier named actor.
                 // 'A Labour spokesman said ... he said': the body named in that phrase, when it has a code, is the speaker.
-                if (UnnamedSpeakerBefore(doc, entities, t, w) is (int unnamed, var body) && (antecedent is null || antecedent.End <= unnamed))
+                // 'A government spokeswoman said ... She said', '..., government sources said. They said': an agent noun of the
+                // phrase (coref-words.tsv speaker_agent_heads) makes the pronoun that agent of the country in focus, as "the country's
+                // leadership" is.
+                if (UnnamedSpeakerBefore(doc, entities, t, w) is (int unnamed, var body, var role) && (antecedent is null || antecedent.End <= unnamed))
                 {
-                    if (body is null) continue;
+                    if (body is null)
+                    {
+                        if (role is not null && CountryInFocus(doc, entities, tokens[t].Start, tokens[t].Sentence, clusterOf) is { Actor: not null } country)
+                            added.Add(CountryAgent(doc, country, tokens[t].Start, tokens[t].End, role, MentionKinds.CorefPronoun, 0.6));
+                        continue;
+                    }
                     antecedent = body;
                 }
             }
@@ -539,7 +560,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
     /// speaker is a common noun no mention covers and it agrees with the pronoun ("union sources said" for "they", "a
     /// spokesman said" for "he", "a statement said" for "it"); null when the last speaker found is a mention or a pronoun,
     /// or none is found. A speaker is the word before a speech verb outside quotations (past "also", "has" ...).</summary>
-    private (int Offset, EntityMention? Body)? UnnamedSpeakerBefore(Document doc, List<EntityMention> entities, int t, string pronoun)
+    private (int Offset, EntityMention? Body, string? Role)? UnnamedSpeakerBefore(Document doc, List<EntityMention> entities, int t, string pronoun)
     {
         const int SentencesBack = 5;
         var tokens = doc.Tokens;
@@ -561,7 +582,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
                 : !plural && person && !(_malePronouns.Contains(pronoun) ? _femaleWords.Contains(noun) : _maleWords.Contains(noun));
             // "the minister said", "the company said": a definite singular refers back to one named before (the
             // titles this resolver could not place); "the dealers said", "a spokesman said" name no one
-            if (agrees && (plural || !Definite(doc, j))) return (tokens[j].Start, BodyInPhrase(doc, entities, j));
+            if (agrees && (plural || !Definite(doc, j))) return (tokens[j].Start, BodyInPhrase(doc, entities, j), AgentInPhrase(doc, j));
         }
         return null;
     }
@@ -593,6 +614,16 @@ public sealed class CoreferenceResolver : IPipelineComponent
         string w = Text(doc, k);
         if (!IsWord(w)) return true;
         return _conjunctionsBeforeSpeaker.Contains(w) && (k == 0 || tokens[k - 1].Sentence != sentence);
+    }
+
+    /// <summary>The role (coref-words.tsv speaker_agent_heads) of the noun at <paramref name="head"/> or of a word among the up to
+    /// three before it in its phrase ("government sources", "a government spokeswoman", "officials" -> GOV), or null.</summary>
+    private string? AgentInPhrase(Document doc, int head)
+    {
+        var tokens = doc.Tokens;
+        for (int k = head; k >= Math.Max(0, head - 3) && tokens[k].Sentence == tokens[head].Sentence && IsWord(Text(doc, k)); k--)
+            if (_speakerAgentHeads.GetValueOrDefault(Text(doc, k)) is { } role) return role;
+        return null;
     }
 
     /// <summary>A named organisation or country with an actor code among the up to four words before the noun at
