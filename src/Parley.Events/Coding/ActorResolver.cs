@@ -646,7 +646,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 ctx.Titles[key] = title;
                 if (held && known >= 0 && ctx.HeldPosts.Add(key) && doc.Entities[known].Actor!.AsSpan(3).SequenceEqual(FormerRole))
                     ctx.Trace?.Step(doc, k, $"title by a present post over the knowledge base's elite: {title.Role}");
-                if (how is not null) ctx.Trace?.Step(doc, k, $"title by {how}: {title.Role} of {title.Country ?? "the article's country"}");
+                ctx.Trace?.Step(doc, k, $"title by {how ?? "the title words of '" + ctx.TokenText(k) + "'"}: {title.Role} of {title.Country ?? "the article's country"}");
             }
         }
     }
@@ -765,7 +765,11 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         // Not a possessor the parser hung there: "Moazzam Begg's Labour MP Roger Godsiff" is Godsiff's title, not Begg's.
         int gov = g.Head(head);
         if (gov >= 0 && g.RelOf(head) is Rel.Appos or Rel.Flat or Rel.Compound && IsNominal(g, gov) && ctx.EntityAt[gov] < 0 && !IsPossessor(g, head))
+        {
+            bool titled = role is not null;
             Consider(ctx, g, gov, true, this);
+            if (!titled && role is not null) found ??= $"the noun the name hangs on ('{ctx.TokenText(gov)}')";
+        }
         // "Adamowicz ... has been mayor since 1998": a person the subject of a title predicate (or of one conjoined with it).
         if (!org && predicates && role is null && gov >= 0 && g.RelOf(head) == Rel.Nsubj)
         {

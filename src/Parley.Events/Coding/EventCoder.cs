@@ -98,7 +98,21 @@ public sealed partial class EventCoder : IPipelineComponent
             _actors.FindTitles(ctx, g);
         }
         foreach (var (key, (role, country)) in ctx.Titles)
-            if ((country ?? ArticleCountry(ctx)) is { } c) ctx.TitledCodes[key] = c + role;
+            if ((country ?? ArticleCountry(ctx)) is { } c)
+            {
+                ctx.TitledCodes[key] = c + role;
+                // explain: which step gave an uncoded person or organisation its country (issue 11).
+                if (country is null && ctx.Trace is { } trace && FirstMention(ctx, key) is int e and >= 0)
+                    trace.Step(doc, doc.TokenAt(doc.Entities[e].Start), $"titled actor without a country of its own: the article's dominant country {c} -> {c + role}");
+            }
+    }
+
+    /// <summary>The first mention of the titled key (an entity or its coreference cluster), or -1.</summary>
+    private static int FirstMention(DocumentContext ctx, int key)
+    {
+        for (int e = 0; e < ctx.Doc.Entities.Count; e++)
+            if (ctx.PersonKey(e) == key) return e;
+        return -1;
     }
 
     /// <summary>Codes the document's events (replacing any), reporting each decision to <paramref name="trace"/> when given.</summary>
