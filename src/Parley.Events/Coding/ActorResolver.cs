@@ -644,7 +644,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             if (had.Role is null || title.Country is not null)
             {
                 ctx.Titles[key] = title;
-                if (held && known >= 0 && ctx.HeldPosts.Add(key) && doc.Entities[known].Actor!.AsSpan(3).SequenceEqual(FormerRole))
+                if (held && known >= 0 && ctx.HeldPosts.Add(key) && KnownElite(ctx, e))
                     ctx.Trace?.Step(doc, k, $"title by a present post over the knowledge base's elite: {title.Role}");
                 ctx.Trace?.Step(doc, k, $"title by {how ?? "the title words of '" + ctx.TokenText(k) + "'"}: {title.Role} of {title.Country ?? "the article's country"}");
             }

@@ -573,7 +573,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
             if (j < 0 || tokens[j].Sentence != tokens[k].Sentence) continue;
             string noun = Text(doc, j);
             if (!IsWord(noun) || _conjunctionsBeforeSpeaker.Contains(noun)) continue;
-            if (IsPronoun(noun) || CoveredByAny(entities, tokens[j].Start)) return null;
+            if (IsPronoun(noun) || Covering(entities, tokens[j].Start, static _ => true) is not null) return null;
             if (!OpensClause(doc, j)) continue;
             bool plural = noun.Length > 3 && noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal);
             bool person = _titleClasses.ContainsKey(noun) || _maleWords.Contains(noun) || _femaleWords.Contains(noun) || _personNouns.Contains(noun);
@@ -632,24 +632,23 @@ public sealed class CoreferenceResolver : IPipelineComponent
     {
         var tokens = doc.Tokens;
         for (int k = head - 1; k >= Math.Max(0, head - 4) && tokens[k].Sentence == tokens[head].Sentence && IsWord(Text(doc, k)); k--)
-            foreach (var e in entities)
-            {
-                if (e.Start > tokens[k].Start) break;
-                if (e.End > tokens[k].Start && e.Actor is not null && MentionKinds.IsNamed(e) && e.Type != "PER") return e;
-            }
+            if (Covering(entities, tokens[k].Start, static e => e.Actor is not null && MentionKinds.IsNamed(e) && e.Type != "PER") is { } body)
+                return body;
         return null;
     }
 
     private bool IsPronoun(string w) => _malePronouns.Contains(w) || _femalePronouns.Contains(w) || _neuterPronouns.Contains(w) || _pluralPronouns.Contains(w);
 
-    private static bool CoveredByAny(List<EntityMention> entities, int offset)
+    /// <summary>The first mention (of <paramref name="entities"/>, sorted by start) covering the character at
+    /// <paramref name="offset"/> that <paramref name="fits"/>, or null.</summary>
+    private static EntityMention? Covering(List<EntityMention> entities, int offset, Func<EntityMention, bool> fits)
     {
         foreach (var o in entities)
         {
             if (o.Start > offset) break;
-            if (o.End > offset) return true;
+            if (o.End > offset && fits(o)) return o;
         }
-        return false;
+        return null;
     }
 
     /// <summary>
@@ -895,15 +894,8 @@ public sealed class CoreferenceResolver : IPipelineComponent
         return false;
     }
 
-    private static bool CoveredByPerson(List<EntityMention> entities, int offset, EntityMention? except)
-    {
-        foreach (var o in entities)
-        {
-            if (o.Start > offset) break;
-            if (o != except && o.Type == "PER" && o.End > offset) return true;
-        }
-        return false;
-    }
+    private static bool CoveredByPerson(List<EntityMention> entities, int offset, EntityMention? except) =>
+        Covering(entities, offset, o => o != except && o.Type == "PER") is not null;
 
     private static bool StartsNamedPerson(List<EntityMention> entities, int start)
     {
