@@ -377,4 +377,44 @@ public sealed class EventCoderTests
             """);
         Assert.Empty(doc.Events);
     }
+
+    private const string Ghani = "Ent=B-PER|Actor=AFGGOV|Name=Ashraf_Ghani";
+
+    [Fact]
+    public void A_date_of_what_was_said_does_not_date_the_saying()
+    {
+        // "Exports higher in 2018, Ghani said" (a headline's verbless clause): 2018 dates the exports, the statement is of
+        // the publication day.
+        var doc = Code($"""
+            1 Exports export NOUN 2 nsubj _
+            2 higher high ADJ 7 ccomp _
+            3 in in ADP 4 case _
+            4 2018 2018 NUM 2 obl Date=2018
+            5 , , PUNCT 2 punct _
+            6 Ghani Ghani PROPN 7 nsubj {Ghani}
+            7 said say VERB 0 root _
+            8 . . PUNCT 7 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("010", e.Cameo);
+        Assert.Equal("2019-12-04", e.Date);
+    }
+
+    [Fact]
+    public void A_date_right_after_the_speech_verb_dates_the_saying_though_parsed_into_the_content()
+    {
+        // "Ghani said yesterday the talks were useless": the parser hangs "yesterday" on "useless", but it opens the clause.
+        var doc = Code($"""
+            1 Ghani Ghani PROPN 2 nsubj {Ghani}
+            2 said say VERB 0 root _
+            3 yesterday yesterday NOUN 7 obl:unmarked Date=2019-12-03
+            4 the the DET 5 det _
+            5 talks talk NOUN 7 nsubj _
+            6 were be AUX 7 cop _
+            7 useless useless ADJ 2 ccomp _
+            8 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("2019-12-03", e.Date);
+    }
 }

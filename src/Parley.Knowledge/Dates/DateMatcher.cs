@@ -258,11 +258,18 @@ internal ref struct DateMatcher
             int day = _w[k].Number;
             k++;
             int yearAt = IsPunct(k, ',') && IsYear(k + 1) ? k + 1 : IsYear(k) ? k : -1;
+            if (yearAt < 0 && RelativeYearAt(k, out int ofYear, out int ofEnd)) return TryDayOfYear(i, ofEnd, ofYear, month, day, out m);
             return TryDay(i, k, yearAt, month, day, out m);
         }
         if (IsYear(k))
         {
             m = new DateMatch(i, k + 1, DateGrain.Month, new DateOnly(_w[k].Number, month, 1));
+            return true;
+        }
+        // "in March last year", "March of next year": the month of the year the phrase names.
+        if (capitalized && !abbreviation && RelativeYearAt(k, out int relYear, out int relEnd))
+        {
+            m = new DateMatch(i, relEnd, DateGrain.Month, new DateOnly(relYear, month, 1));
             return true;
         }
         if (abbreviation || !capitalized || !(modified || MonthCueBefore(i))) return false;
@@ -288,7 +295,36 @@ internal ref struct DateMatcher
         k++;
         if ((w.Lex.Flags & LexFlags.Abbreviation) != 0 && IsPunct(k, '.')) k++;
         int yearAt = IsYear(k) ? k : IsPunct(k, ',') && IsYear(k + 1) ? k + 1 : -1;
+        if (yearAt < 0 && RelativeYearAt(k, out int ofYear, out int ofEnd)) return TryDayOfYear(i, ofEnd, ofYear, month, day, out m);
         return TryDay(i, k, yearAt, month, day, out m);
+    }
+
+    /// <summary>
+    /// "(of) last year", "(of) this year", "(of) next year" at word <paramref name="k"/>, after a month or a day of one ("On
+    /// March 18 of last year"): the year it names from the publication date, and the word after the phrase. Without it the
+    /// day would be read as the nearest March 18, in the wrong year.
+    /// </summary>
+    private readonly bool RelativeYearAt(int k, out int year, out int end)
+    {
+        year = 0;
+        end = k;
+        if (_pub is not { } p || k >= _w.Length || !SameSentence(k - 1, k)) return false;
+        int j = IsKw(k, Kw.Of) ? k + 1 : k;
+        int offset = IsKw(j, Kw.Last) ? -1 : IsKw(j, Kw.Next) ? 1 : IsKw(j, Kw.This) ? 0 : int.MinValue;
+        if (offset == int.MinValue || UnitAt(j + 1) != DateUnit.Year || !SameSentence(k, j + 1)) return false;
+        year = p.Year + offset;
+        end = j + 2;
+        return true;
+    }
+
+    /// <summary>A day of a month in a year named relative to the publication (<see cref="RelativeYearAt"/>); an impossible
+    /// date is no match.</summary>
+    private static bool TryDayOfYear(int first, int end, int year, int month, int day, out DateMatch m)
+    {
+        m = default;
+        if (!DateArithmetic.IsValid(year, month, day)) return false;
+        m = new DateMatch(first, end, DateGrain.Day, new DateOnly(year, month, day));
+        return true;
     }
 
     /// <summary>

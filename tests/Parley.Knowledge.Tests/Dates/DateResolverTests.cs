@@ -275,6 +275,18 @@ public sealed class DateWithoutYearTests
     public void A_future_tense_points_ahead(string text, string expression, string published, string value) =>
         Assert.Equal(value, Find(text, expression, published).Value);
 
+    [Theory]
+    [InlineData("On March 18 of last year, the USDA reported a rise.", "March 18 of last year", "1986-03-18", "day")]
+    [InlineData("The USDA reported a rise on 18 March of last year.", "18 March of last year", "1986-03-18", "day")]
+    [InlineData("Exports fell in March last year.", "March last year", "1986-03", "month")]
+    [InlineData("Talks resume in June of next year.", "June of next year", "1988-06", "month")]
+    public void A_month_of_a_year_named_relative_to_publication(string text, string expectedText, string value, string grain)
+    {
+        var d = Find(text, expectedText, "1987-03-15");
+        Assert.Equal(value, d.Value);
+        Assert.Equal(grain, d.Grain);
+    }
+
     [Fact]
     public void Last_year_stays_a_year()
     {
