@@ -417,4 +417,48 @@ public sealed class EventCoderTests
         var e = Assert.Single(doc.Events);
         Assert.Equal("2019-12-03", e.Date);
     }
+
+    [Fact]
+    public void An_object_denied_by_no_is_no_event_but_a_speech_verb_keeps_its_content()
+    {
+        var denied = Code($"""
+            1 The the DET 2 det _
+            2 Taliban Taliban PROPN 3 nsubj {Taliban}
+            3 attacked attack VERB 0 root _
+            4 no no DET 6 det _
+            5 Afghan Afghan ADJ 6 amod Ent=B-NORP|Actor=AFG
+            6 troops troop NOUN 3 obj _
+            7 . . PUNCT 3 punct _
+            """);
+        Assert.Empty(denied.Events);
+
+        // "Ghani said no talks were held", the content's subject misread as the object: still a statement.
+        var said = Code($"""
+            1 Ghani Ghani PROPN 2 nsubj {Ghani}
+            2 said say VERB 0 root _
+            3 no no DET 4 det _
+            4 talks talk NOUN 2 obj _
+            5 with with ADP 7 case _
+            6 the the DET 7 det _
+            7 Taliban Taliban PROPN 4 nmod {Taliban}
+            8 . . PUNCT 2 punct _
+            """);
+        Assert.Contains(said.Events, e => e.Source!.Actor == "AFGGOV" && e.Cameo.StartsWith("01", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_habit_is_no_particular_event()
+    {
+        // "The Taliban normally attack Afghan troops": what usually happens, no attack that did.
+        var doc = Code($"""
+            1 The the DET 2 det _
+            2 Taliban Taliban PROPN 4 nsubj {Taliban}
+            3 normally normally ADV 4 advmod _
+            4 attack attack VERB 0 root _
+            5 Afghan Afghan ADJ 6 amod Ent=B-NORP|Actor=AFG
+            6 troops troop NOUN 4 obj _
+            7 . . PUNCT 4 punct _
+            """);
+        Assert.Empty(doc.Events);
+    }
 }

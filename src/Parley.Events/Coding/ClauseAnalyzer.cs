@@ -104,6 +104,25 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
         return false;
     }
 
+    /// <summary>A negating determiner on the predicate's object ("gave no details", "reached no agreement"): the act is
+    /// denied as surely as by "not"; -1 when there is none.</summary>
+    public int NegatedObject(in SentenceGraph g, int t)
+    {
+        int o = g.Child(t, Rel.Obj);
+        if (o < 0) return -1;
+        for (int c = g.FirstChild(o); c >= 0 && c < o; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Det && _w.Negation.Contains(g.Lemma(c))) return c;
+        return -1;
+    }
+
+    /// <summary>An adverb of habit on the predicate ("normally meet", "usually sells"), or -1.</summary>
+    public int HabitualAdverb(in SentenceGraph g, int t)
+    {
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Advmod && _w.HabitualAdverbs.Contains(g.Lemma(c))) return c;
+        return -1;
+    }
+
     /// <summary><paramref name="x"/> lies in an if/unless/whether clause below <paramref name="top"/> (or is one): "said
     /// Greece and Turkey might end up in court if talks would fail" judges no one by "fail". A cause clause on the way
     /// ("because he was borrowing too much") is asserted wherever the parser hangs it.</summary>

@@ -77,6 +77,7 @@ internal sealed class CoderWords
         UnrealisingVerbs = Get("unrealising_verbs");
         IndefiniteArticles = Get("indefinite_articles");
         HearsayAdverbs = Get("hearsay_adverbs");
+        HabitualAdverbs = Get("habitual_adverbs");
         OrganisationTitles = Get("organisation_titles");
         CompanyForms = Get("company_forms");
         CandidacyTitles = Get("candidacy_titles");
@@ -107,6 +108,8 @@ internal sealed class CoderWords
     public readonly HashSet<int> MeasureHeads;
     /// <summary>"allegedly", "supposedly": a predicate they modify is not asserted.</summary>
     public readonly HashSet<int> HearsayAdverbs;
+    /// <summary>"normally", "usually": a predicate of habit, no particular event.</summary>
+    public readonly HashSet<int> HabitualAdverbs;
     /// <summary>"leader", "president": titles any organisation gives.</summary>
     public readonly HashSet<int> OrganisationTitles;
     /// <summary>"inc", "corp", "ltd": the last word of a company's name, its corporate form.</summary>

@@ -214,6 +214,22 @@ public sealed partial class EventCoder
                 trace?.Dropped(doc, t, code, "negated: not an event");
                 return;
             }
+            // "gave no details", "conducts no trade": the act is denied. A speech verb's "said no list has been drawn up"
+            // ("SAY NO PROGRESS") is its content misread as the object, and a pattern that names the "no" ("give no further
+            // information": 011) codes the refusal itself.
+            if (code is not null && _clauses.NegatedObject(g, t) is int no and >= 0 && !(_ontology.IsStatement(code) && (pattern is null || _w.SpeechVerbs.Contains(g.Lemma(t))))
+                && !NamesWord(pattern, g.Lemma(no)))
+            {
+                trace?.Dropped(doc, t, code, $"its object is denied ('{ctx.TokenText(no)}'): not an event");
+                return;
+            }
+            // "officials normally meet in the summer to discuss ...": the habit of the clause or of the one it serves.
+            if (code is not null && (_clauses.HabitualAdverb(g, t) is int habit and >= 0
+                || g.RelOf(t) is Rel.Xcomp or Rel.Advcl && g.Head(t) is int served and >= 0 && (habit = _clauses.HabitualAdverb(g, served)) >= 0))
+            {
+                trace?.Dropped(doc, t, code, $"a habit ('{ctx.TokenText(habit)}'): no particular event");
+                return;
+            }
             if (code is not null && composed && _clauses.ModalityOf(g, t) == Modality.Possible && !IsReportedFuture(g, t))
             {
                 trace?.Dropped(doc, t, code, "modal auxiliary (may/could/would/should...) on the governor: not asserted");
@@ -385,6 +401,16 @@ public sealed partial class EventCoder
             Confidence = confidence, Negated = negated, Place = place, HasPattern = pattern is not null, TargetHead = args.TargetHead,
         };
         Emit(ctx, g, plan, sources, targets);
+    }
+
+    /// <summary>Whether <paramref name="pattern"/>'s words include <paramref name="lemma"/> ("give+no+further+&amp;INFORMATION").</summary>
+    private static bool NamesWord(VerbPattern? pattern, int lemma)
+    {
+        if (pattern is null) return false;
+        var word = StringStore.Get(lemma);
+        foreach (var part in pattern.Label.Split('+'))
+            if (part.Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     /// <summary>Roles of actors who are no armed force: their violence is assault (18), not fighting (19).</summary>
