@@ -461,4 +461,23 @@ public sealed class EventCoderTests
             """);
         Assert.Empty(doc.Events);
     }
+
+    [Fact]
+    public void A_purpose_clause_takes_the_date_of_the_movement_it_serves()
+    {
+        // "Ghani leaves tomorrow to meet the Taliban": the meeting is tomorrow, after the publication: an intent (036).
+        var doc = Code($"""
+            1 Ghani Ghani PROPN 2 nsubj {Ghani}
+            2 leaves leave VERB 0 root _
+            3 tomorrow tomorrow NOUN 2 obl:tmod Date=2019-12-05
+            4 to to PART 5 mark _
+            5 meet meet VERB 2 advcl _
+            6 the the DET 7 det _
+            7 Taliban Taliban PROPN 5 obj {Taliban}
+            8 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events, x => x.Target?.Actor == "AFGREB");
+        Assert.Equal("036", e.Cameo);
+        Assert.Equal("2019-12-05", e.Date);
+    }
 }

@@ -15,7 +15,7 @@ public sealed partial class EventCoder
     private string? EventDate(DocumentContext ctx, in SentenceGraph g, EventPlan plan)
     {
         var doc = ctx.Doc;
-        string? date = ClauseDate(ctx, g, plan.Trigger, plan.Clause) ?? AnaphoricDate(ctx, plan.Sentence);
+        string? date = ClauseDate(ctx, g, plan.Trigger, plan.Clause) ?? PurposeDate(ctx, g, plan.Clause) ?? AnaphoricDate(ctx, plan.Sentence);
         if (date is null) return doc.PublishedText;
         if (doc.PublishedText is { } published && !plan.Nominal && _clauses.IsPast(g, plan.Trigger) && After(date, published))
         {
@@ -23,6 +23,17 @@ public sealed partial class EventCoder
             return published;
         }
         return date;
+    }
+
+    private static readonly int InfinitiveTo = StringStore.Intern("to");
+
+    /// <summary>A purpose clause takes the date of the movement it is the purpose of, as it takes its place ("leaves on April
+    /// 7 to attend the IMF meetings", "arrived on Monday to meet X").</summary>
+    private string? PurposeDate(DocumentContext ctx, in SentenceGraph g, int clause)
+    {
+        if (clause < 0 || g.RelOf(clause) is not (Rel.Advcl or Rel.Xcomp) || !g.HasChildWithLemma(clause, Rel.Mark, InfinitiveTo)) return null;
+        int h = g.Head(clause);
+        return h >= 0 && g.Upos(h) == UPos.VERB ? ClauseDate(ctx, g, h, h) : null;
     }
 
     /// <summary>True when the period <paramref name="date"/> (YYYY, YYYY-MM, YYYY-MM-DD) starts after day <paramref name="published"/>.</summary>
