@@ -480,4 +480,21 @@ public sealed class EventCoderTests
         Assert.Equal("036", e.Cameo);
         Assert.Equal("2019-12-05", e.Date);
     }
+
+    [Fact]
+    public void Co_agents_of_a_directed_act_are_not_each_others_targets()
+    {
+        // "Pakistan and Qatar offered assistance" (033, a code "X and Y" share when they agree to cooperate): each offered
+        // it to someone else, not to the other.
+        var doc = Code($"""
+            1 Pakistan Pakistan PROPN 4 nsubj Ent=B-GPE|Actor=PAK
+            2 and and CCONJ 3 cc _
+            3 Qatar Qatar PROPN 1 conj Ent=B-GPE|Actor=QAT
+            4 offered offer VERB 0 root _
+            5 assistance assistance NOUN 4 obj _
+            6 . . PUNCT 4 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Source?.Actor == "PAK" && e.Target?.Actor == "QAT");
+        Assert.DoesNotContain(doc.Events, e => e.Source?.Actor == "QAT" && e.Target?.Actor == "PAK");
+    }
 }

@@ -151,7 +151,8 @@ public sealed partial class EventCoder
             int patient = _petrarch ? -1 : PersonalPatient(g, t);
             if (patient >= 0 && sources.Count >= 2)
                 trace?.Step(doc, t, $"the verb's own patient '{ctx.TokenText(patient)}' names people: coordinated actors are not each other's targets");
-            if (sources.Count >= 2 && (_petrarch || _ontology.IsMutual(code)) && patient < 0)
+            // "Hong Kong, Canada and Sweden supported the EC complaint": a directed act's co-agents are not each other's targets.
+            if (sources.Count >= 2 && (_petrarch || _ontology.IsMutual(code) && !_w.DirectedVerbs.Contains(g.Lemma(t))) && patient < 0)
             {
                 trace?.Step(doc, t, "coordinated actors, no other target: each is the other's target");
                 for (int i = 0; i < sources.Count; i++)
