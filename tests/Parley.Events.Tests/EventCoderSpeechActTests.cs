@@ -644,6 +644,55 @@ public sealed class EventCoderSpeechActTests
         Assert.Equal(("010", "MED"), (said.Cameo, said.Target?.Actor));
     }
 
+    /// <summary>"Tremont told the Ardonia Senate committee the plan was ready", parsed as Reuters often is (no "that"): the
+    /// addressee made the reported clause's first subject, beside the clause's own.</summary>
+    private static Document ToldParliamentThePlanWasReady(string verb, string lemma) => Code($"""
+        {Speaker}
+        2 {verb} {lemma} VERB 0 root _
+        3 the the DET 4 det _
+        4 Senate Senate PROPN 5 compound Ent=B-ORG|Actor=TURLEG
+        5 committee committee NOUN 9 nsubj _
+        6 the the DET 7 det _
+        7 plan plan NOUN 9 nsubj _
+        8 was be AUX 9 cop _
+        9 ready ready ADJ 2 ccomp _
+        10 . . PUNCT 2 punct _
+        """);
+
+    [Fact]
+    public void The_addressee_a_parser_made_a_subject_of_the_reported_clause_is_the_addressee()
+    {
+        // "told a Senate committee the takeover would be reviewed": the committee is told, the statement's target (issue 11,
+        // Reuters round 27).
+        var e = Assert.Single(ToldParliamentThePlanWasReady("told", "tell").Events);
+        Assert.Equal(("010", "SYRGOV", "TURLEG"), (e.Cameo, e.Source!.Actor, e.Target?.Actor));
+    }
+
+    /// <summary>"Tremont warned that {subject} would act if Ardonia moved."</summary>
+    private static Document WarnedThatWouldActIf(string subject, string misc) => Code($"""
+        {Speaker}
+        2 warned warn VERB 0 root _
+        3 that that SCONJ 6 mark _
+        4 {subject} {subject} PROPN 6 nsubj {misc}
+        5 would would AUX 6 aux _
+        6 act act VERB 2 ccomp _
+        7 if if SCONJ 9 mark _
+        8 Ardonia Ardonia PROPN 9 nsubj {Ardonia}
+        9 moved move VERB 6 advcl _
+        10 . . PUNCT 2 punct _
+        """);
+
+    [Fact]
+    public void A_warning_that_the_speakers_side_will_act_is_a_threat_against_the_one_its_if_clause_names()
+    {
+        // "Britain warned that it would retaliate if Japan did not move soon": a threat (130) against Japan (issue 11).
+        var e = Assert.Single(WarnedThatWouldActIf("Belmaria", "Ent=B-LOC|Actor=SYR|Kb=country:SYR").Events);
+        Assert.Equal(("130", "SYRGOV", "TUR"), (e.Cameo, e.Source!.Actor, e.Target?.Actor));
+        Assert.EndsWith("+warning", e.Rule, StringComparison.Ordinal);
+        // A warning of what someone else would do is no threat of the speaker's ("warned that Japan would act if ...").
+        Assert.DoesNotContain(WarnedThatWouldActIf("Zorbia", "Ent=B-LOC|Actor=IRQ|Kb=country:IRQ").Events, x => x.Cameo == "130");
+    }
+
     /// <summary>"Tremont said Ardonia was spending too much{ time}." (issue 11, round 13: a phrase of conduct).</summary>
     private static Document SaidArdoniaWasSpendingTooMuch(bool time) => Code($"""
         {Speaker}

@@ -45,6 +45,50 @@ internal sealed partial class ClauseAnalyzer
         return candidate;
     }
 
+    /// <summary>"Baker told a Senate committee the takeover would be reviewed", "assured Kenyan President Moi it will continue
+    /// ...": with no "that", the parser makes the addressee of a verb of telling (coder-words addressee_verbs) a first subject
+    /// of the reported clause, beside the clause's own. Such a phrase, right after the verb (only its own words between),
+    /// one of two subjects of the verb's clausal complement, while the verb has no object of its own, is relabelled
+    /// <see cref="Rel.Dep"/>: no subject of the clause, and <see cref="DirectObject"/> reads it as the verb's object
+    /// (<see cref="RepairedAddressee"/>).</summary>
+    private void RepairDisplacedAddressees(in SentenceGraph g)
+    {
+        for (int t = g.First; t < g.End; t++)
+        {
+            if (g.Upos(t) != UPos.VERB || !_w.AddresseeVerbs.Contains(g.Lemma(t)) || IsPassive(g, t)) continue;
+            if (g.Child(t, Rel.Obj) >= 0 || g.Child(t, Rel.Iobj) >= 0) continue;
+            int clause = g.Child(t, Rel.Ccomp);
+            if (clause <= t) continue;
+            int first = -1, subjects = 0;
+            for (int c = g.FirstChild(clause); c >= 0; c = g.NextSibling(c))
+            {
+                if (g.RelOf(c) is not (Rel.Nsubj or Rel.NsubjPass)) continue;
+                subjects++;
+                if (first < 0 || c < first) first = c;
+            }
+            if (subjects < 2 || first < t || g.Upos(first) is not (UPos.NOUN or UPos.PROPN or UPos.PRON)) continue;
+            bool follows = true;
+            for (int k = t + 1; k < first && follows; k++) follows = g.Dominates(first, k);
+            if (follows) g.SetRel(first, Rel.Dep);
+        }
+    }
+
+    /// <summary>The addressee <see cref="RepairDisplacedAddressees"/> found for the verb <paramref name="x"/>: the
+    /// <see cref="Rel.Dep"/> phrase of its clausal complement right after it; -1 if none.</summary>
+    private static int RepairedAddressee(in SentenceGraph g, int x)
+    {
+        int clause = g.Child(x, Rel.Ccomp);
+        if (clause <= x) return -1;
+        for (int c = g.FirstChild(clause); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) != Rel.Dep || c <= x || c >= clause) continue;
+            bool follows = true;
+            for (int k = x + 1; k < c && follows; k++) follows = g.Dominates(c, k);
+            if (follows) return c;
+        }
+        return -1;
+    }
+
     /// <summary>"Eriador was opposed earlier by Osgiliath" read as a copula and an adjective: a past participle under "be"
     /// with a by-phrase is a passive, so its subject and copula are relabelled as the passive's (then
     /// <see cref="IsPassiveAdjective"/> makes it a predicate, and the by-phrase its source).</summary>

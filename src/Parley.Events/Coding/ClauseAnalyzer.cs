@@ -52,6 +52,7 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
         }
         RepairCopularPassives(g);
         RepairBarePassiveSubjects(g);
+        RepairDisplacedAddressees(g);
     }
 
     // ---- modality, negation, assertion ----
@@ -168,6 +169,16 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
                 if (g.RelOf(d) == Rel.Advcl && HasHypotheticalMark(g, d)) return true;
         }
         return false;
+    }
+
+    /// <summary>The clauses of <paramref name="h"/> opened by if/unless/whether ("would retaliate if Belmaria ..."): adverbial,
+    /// or a complement where the parser made one of it.</summary>
+    public IEnumerable<int> HypotheticalAdverbials(SentenceGraph g, int h)
+    {
+        var found = new List<int>(2);
+        for (int c = g.FirstChild(h); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) is Rel.Advcl or Rel.Ccomp && c > h && HasHypotheticalMark(g, c)) found.Add(c);
+        return found;
     }
 
     /// <summary>The modality of <paramref name="t"/>'s clause: its own, else, for a participle with no subject or auxiliary of
@@ -354,7 +365,9 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
         }
         if (io >= 0) return io;
         int stranded = StrandedObject(g, x);
-        return stranded >= 0 ? stranded : DisplacedObject(g, x);
+        if (stranded >= 0) return stranded;
+        int addressee = RepairedAddressee(g, x);
+        return addressee >= 0 ? addressee : DisplacedObject(g, x);
     }
 
     /// <summary>An infinitive: "(is scheduled) to meet".</summary>

@@ -141,6 +141,14 @@ public sealed partial class EventCoder
                 int first = FirstActorAfter(ctx, g, t, sources);
                 if (first >= 0 && _actors.Resolve(ctx, g, first, false, targets, true, sources) > 0) a.TargetHead = first;
             }
+            // "The officials told reporters Baldrige had serious concerns": the press a verb of telling addresses is the
+            // channel, not the target (as for statements: CodeStatements).
+            if (targets.Count > 0 && _w.AddresseeVerbs.Contains(g.Lemma(t)) && targets.TrueForAll(x => IsMedia(x.Code)))
+            {
+                trace?.Step(doc, t, "'" + ctx.TokenText(a.TargetHead) + "' is the press told: the channel, not the target");
+                targets.Clear();
+                a.TargetHead = -1;
+            }
             int objectHead = ClauseAnalyzer.DirectObject(g, a.Clause);
             // "attacked the government's failure", "condemned ministers' handling of ...": disapproval of what a body did
             // is disapproval of that body, a described one too (its country: Emit), not only a named possessor.

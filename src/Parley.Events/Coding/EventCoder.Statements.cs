@@ -244,6 +244,17 @@ public sealed partial class EventCoder
                 trace?.Step(doc, t, $"the clause lists {ListedParties(targets)} parties ({targets[0].Name ?? targets[0].Code}, ...): each named in passing, no target");
                 targets.Clear(); about = -1;
             }
+            // "Britain warned that it would retaliate if Japan did not open its markets", "Japan warned the United States it may
+            // take retaliatory measures": a warning that the speaker's own side will or would act is a threat (130) against the
+            // one warned or the one its if/unless clause names; a warning of what others or events may bring stays a statement
+            // (issue 11, Reuters).
+            var threatened = _w.WarningVerbs.Contains(g.Lemma(t)) ? WarnedActor(ctx, g, t, clause, obj, sources) : null;
+            if (threatened is { } warned)
+            {
+                targets.Clear();
+                targets.AddRange(warned.Actors);
+                about = warned.Head;
+            }
             bool speakerIsName = g.Upos(src) == UPos.PROPN;
             if (targets.Count == 0 && !sources.Exists(a => IsPoliticalSpeaker(a) || IsState(ctx, src, speakerIsName, a)))
             {
@@ -254,7 +265,12 @@ public sealed partial class EventCoder
             // of blame is disapproval (111) of that actor; in words of praise, praise (051); "denied that ...", a denial (016).
             // An act that needs a target (CAMEO codebook) and names none stays a plain statement: the words are a comment.
             string rule = StringStore.Get(ctx.VerbLemma(g, t)) + "+statement", eventCode = code;
-            if (act is not null && (targets.Count > 0 || _ontology.AllowsNoTarget(act.Code)))
+            if (threatened is not null)
+            {
+                trace?.Step(doc, t, $"a warning that the speaker's side will act, against '{ctx.TokenText(about)}': 010 -> 130");
+                eventCode = "130"; rule += "+warning";
+            }
+            else if (act is not null && (targets.Count > 0 || _ontology.AllowsNoTarget(act.Code)))
             {
                 trace?.Step(doc, t, $"the statement is {act.Name} ('{ctx.TokenText(actWord)}'): 010 -> {act.Code}");
                 eventCode = act.Code; rule += "+" + act.Name + ":" + StringStore.Get(g.Lemma(actWord));
@@ -488,6 +504,29 @@ public sealed partial class EventCoder
         || code.StartsWith("MED", StringComparison.Ordinal);
 
     /// <summary>The phrase of <paramref name="head"/> begins right after <paramref name="verb"/>: every token between them lies below the head.</summary>
+    /// <summary>Whom a warning threatens: for a reported clause with a modal or future predicate whose subject is the
+    /// speaker's own side (an actor of the speaker's country or organisation), the one warned (the verb's object), else the
+    /// subject of an if/unless clause of the reported clause or of the verb, when that is another side; null otherwise.</summary>
+    private (List<ActorRef> Actors, int Head)? WarnedActor(DocumentContext ctx, in SentenceGraph g, int t, int clause, int obj, List<ActorRef> sources)
+    {
+        if (clause < 0 || _clauses.ModalityOf(g, clause) == Modality.None) return null;
+        int subj = _clauses.SubjectOf(g, clause);
+        var own = new List<ActorRef>();
+        if (subj < 0 || _actors.Resolve(ctx, g, subj, false, own) == 0) return null;
+        bool Ours(ActorRef x) => sources.Exists(s => s.Code.Length >= 3 && x.Code.Length >= 3 && s.Code.AsSpan(0, 3).SequenceEqual(x.Code.AsSpan(0, 3)));
+        if (!own.TrueForAll(Ours)) return null;
+        var warned = new List<ActorRef>();
+        if (obj >= 0 && _actors.Resolve(ctx, g, obj, false, warned, true, sources) > 0 && !warned.Exists(Ours)) return (warned, obj);
+        foreach (int h in new[] { clause, t })
+            foreach (int cond in _clauses.HypotheticalAdverbials(g, h))
+            {
+                int other = _clauses.SubjectOf(g, cond);
+                warned.Clear();
+                if (other >= 0 && other != subj && _actors.Resolve(ctx, g, other, false, warned, true, sources) > 0 && !warned.Exists(Ours)) return (warned, other);
+            }
+        return null;
+    }
+
     private static bool PhraseFollows(in SentenceGraph g, int verb, int head)
     {
         if (head <= verb) return false;
