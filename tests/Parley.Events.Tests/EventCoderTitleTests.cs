@@ -633,4 +633,24 @@ public sealed class EventCoderTitleTests
             """);
         Assert.All(doc.Events, e => Assert.NotEqual("IGOGOV", e.Source!.Actor));
     }
+
+    [Theory]
+    [InlineData("Soviet", "USR")]
+    [InlineData("Yugoslav", "YUG")]
+    public void A_former_state_named_before_a_post_is_the_holders_country(string demonym, string code)
+    {
+        // "Soviet Prime Minister Jan Nowakowy accused Japan" (1987): the Soviet Union is a country of its own (CAMEO's USR).
+        var doc = Code($"""
+            1 {demonym} {demonym} ADJ 3 amod Ent=B-MISC|Actor={code}
+            2 Prime prime ADJ 3 amod _
+            3 Minister Minister PROPN 4 compound _
+            4 Jan Jan PROPN 6 nsubj Ent=B-PER|Cluster=1
+            5 Nowakowy Nowakowy PROPN 4 flat Ent=I-PER
+            6 accused accuse VERB 0 root _
+            7 Japan Japan PROPN 6 obj Ent=B-LOC|Actor=JPN
+            8 . . PUNCT 6 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(code + "GOV", e.Source!.Actor);
+    }
 }
