@@ -122,20 +122,16 @@ internal static class ActorTableBuilder
                 codes[i] = codes[i] with { Code = prefix + codes[i].Code };
     }
 
-    /// <summary>The day the Soviet Union ended (1991-12-26).</summary>
-    private static readonly DateOnly SovietEnd = new(1991, 12, 26);
-
     /// <summary>The Soviet Union by CAMEO's code, USR: Phoenix writes it SUN (CAMEO's Sunni), and dates Soviet office holders as
     /// Russia's ("Nikolay Ryzhkov" RUSGOV 1985-1991, Soviet prime minister): a Russian code whose dates end before the Union
-    /// did is the Union's.</summary>
+    /// did is the Union's (<see cref="KnowledgeBase.StateOn"/>).</summary>
     private static void SovietCodes(List<RoleCode> codes)
     {
         for (int i = 0; i < codes.Count; i++)
         {
             var c = codes[i];
-            if (c.Code.StartsWith("SUN", StringComparison.Ordinal)
-                || c.Code.StartsWith("RUS", StringComparison.Ordinal) && c.To is { } to && to < SovietEnd)
-                codes[i] = c with { Code = "USR" + c.Code[3..] };
+            if (c.Code.StartsWith("SUN", StringComparison.Ordinal)) codes[i] = c with { Code = "USR" + c.Code[3..] };
+            else if (c.To is { } to) codes[i] = c with { Code = KnowledgeBase.StateOn(c.Code, to) };
         }
     }
 
