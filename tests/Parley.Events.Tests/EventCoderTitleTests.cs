@@ -574,4 +574,83 @@ public sealed class EventCoderTitleTests
             """);
         Assert.DoesNotContain(doc.Events, e => e.Source!.Text == "Jan Nowakowy");
     }
+
+    [Theory]
+    [InlineData("IGO", "IRLGOV")]     // the knowledge base knows the person only in a later international post (issue 11: Subroto)
+    [InlineData("GBRGOV", "IRLGOV")]  // a country named before the post beats the knowledge base's
+    public void A_country_named_before_a_known_persons_post_is_the_persons_country(string kb, string expected)
+    {
+        // "Irish Finance Minister Jan Nowakowy accused Russia. He criticised Japan."
+        var doc = Code($"""
+            1 Irish Irish ADJ 2 amod Ent=B-MISC|Actor=IRL
+            2 Finance Finance PROPN 3 compound _
+            3 Minister Minister PROPN 4 compound _
+            4 Jan Jan PROPN 6 nsubj Ent=B-PER|Actor={kb}|Cluster=1
+            5 Nowakowy Nowakowy PROPN 4 flat Ent=I-PER
+            6 accused accuse VERB 0 root _
+            7 Russia Russia PROPN 6 obj Ent=B-LOC|Actor=RUS
+            8 . . PUNCT 6 punct _
+
+            1 He he PRON 2 nsubj Ent=B-PER|Actor={kb}|Cluster=1
+            2 criticised criticise VERB 0 root _
+            3 Japan Japan PROPN 2 obj Ent=B-LOC|Actor=JPN
+            4 . . PUNCT 2 punct _
+            """);
+        Assert.Equal(2, doc.Events.Count);
+        Assert.All(doc.Events, e => Assert.Equal(expected, e.Source!.Actor));
+    }
+
+    [Fact]
+    public void A_country_named_after_a_known_persons_post_leaves_the_knowledge_bases()
+    {
+        // "Envoy for Russia Jan Nowakowy accused Japan": the country the post is about is not the holder's.
+        var doc = Code("""
+            1 Envoy envoy PROPN 4 compound _
+            2 for for ADP 3 case _
+            3 Russia Russia PROPN 1 nmod Ent=B-LOC|Actor=RUS
+            4 Jan Jan PROPN 6 nsubj Ent=B-PER|Actor=USAGOV|Cluster=1
+            5 Nowakowy Nowakowy PROPN 4 flat Ent=I-PER
+            6 accused accuse VERB 0 root _
+            7 Japan Japan PROPN 6 obj Ent=B-LOC|Actor=JPN
+            8 . . PUNCT 6 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("USAGOV", e.Source!.Actor);
+    }
+
+    [Fact]
+    public void A_code_that_is_no_country_takes_no_government_role_from_a_title()
+    {
+        // "Finance Minister Jan Nowakowy accused Japan", the knowledge base giving a bare IGO and the article no country: never IGOGOV.
+        var doc = Code("""
+            1 Finance Finance PROPN 2 compound _
+            2 Minister Minister PROPN 3 compound _
+            3 Jan Jan PROPN 5 nsubj Ent=B-PER|Actor=IGO|Cluster=1
+            4 Nowakowy Nowakowy PROPN 3 flat Ent=I-PER
+            5 accused accuse VERB 0 root _
+            6 Mordor Mordor PROPN 5 obj Ent=B-ORG|Actor=MNCMOR
+            7 . . PUNCT 5 punct _
+            """);
+        Assert.All(doc.Events, e => Assert.NotEqual("IGOGOV", e.Source!.Actor));
+    }
+
+    [Theory]
+    [InlineData("Soviet", "USR")]
+    [InlineData("Yugoslav", "YUG")]
+    public void A_former_state_named_before_a_post_is_the_holders_country(string demonym, string code)
+    {
+        // "Soviet Prime Minister Jan Nowakowy accused Japan" (1987): the Soviet Union is a country of its own (CAMEO's USR).
+        var doc = Code($"""
+            1 {demonym} {demonym} ADJ 3 amod Ent=B-MISC|Actor={code}
+            2 Prime prime ADJ 3 amod _
+            3 Minister Minister PROPN 4 compound _
+            4 Jan Jan PROPN 6 nsubj Ent=B-PER|Cluster=1
+            5 Nowakowy Nowakowy PROPN 4 flat Ent=I-PER
+            6 accused accuse VERB 0 root _
+            7 Japan Japan PROPN 6 obj Ent=B-LOC|Actor=JPN
+            8 . . PUNCT 6 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(code + "GOV", e.Source!.Actor);
+    }
 }

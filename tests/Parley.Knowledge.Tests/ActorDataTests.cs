@@ -89,6 +89,17 @@ public class ActorDataTests(KbFixture fx)
         Assert.Contains(doc.Entities, e => e.Text.Contains(phrase, StringComparison.Ordinal) && e.Actor == actor);
     }
 
+    [Theory]
+    [InlineData(1987, "Soviet Union", "USR")]   // CAMEO's code, not Phoenix's SUN (CAMEO's Sunni)
+    [InlineData(1987, "Russian", "USR")]        // before 1991-12-26 Russia's codes are the Union's
+    [InlineData(1987, "Ryzhkov", "USRGOV")]     // a Soviet premier Phoenix dates as Russia's
+    [InlineData(2019, "Russian", "RUS")]
+    public void Soviet_era_articles_speak_of_the_Soviet_Union(int year, string phrase, string actor)
+    {
+        var doc = fx.Process($"The Soviet Union, a Russian official and Nikolay Ryzhkov spoke.", new DateOnly(year, 3, 1));
+        Assert.Contains(doc.Entities, e => e.Text.Contains(phrase, StringComparison.Ordinal) && e.Actor == actor);
+    }
+
     [Fact]
     public void The_lower_case_adjective_conservative_is_no_party()
     {

@@ -45,6 +45,16 @@ public class KbBuildTests(MiniKbFixture fx)
     }
 
     [Fact]
+    public void CodesTheSovietUnionAsCameoDoesAndSovietOfficesByTheirDates()
+    {
+        // Phoenix's SUN is CAMEO's Sunni: the Soviet Union is USR; a Russian code dated before the Union's end is the Union's.
+        Assert.Equal("USR", KnowledgeBase.ActorCode(fx.Kb.Actors.Single(a => a.Id == "SOVIET_UNION"), new DateOnly(1987, 3, 1)));
+        var ivan = fx.Kb.Actors.Single(a => a.Id == "IVAN_SOVETOV");
+        Assert.Equal("USRGOV", KnowledgeBase.ActorCode(ivan, new DateOnly(1987, 3, 1)));
+        Assert.Equal("RUSELI", KnowledgeBase.ActorCode(ivan, new DateOnly(2005, 3, 1)));
+    }
+
+    [Fact]
     public void BuildsEveryKindOfPlaceWithItsPoint()
     {
         var places = fx.Kb.Places;

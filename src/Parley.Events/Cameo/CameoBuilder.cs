@@ -188,7 +188,12 @@ public static class CameoBuilder
         return n;
     }
 
-    /// <summary>ISO 3166-1 alpha-3 -> FIPS 10-4 (GDELT's geographic country codes).</summary>
+    /// <summary>States of older news that today's ISO 3166-1 list has dropped, by their CAMEO codes: the Soviet Union (USR; Phoenix's
+    /// SUN is CAMEO's Sunni, see the knowledge base's build), Yugoslavia, East Germany, Czechoslovakia. Countries to the coder
+    /// ("Soviet Prime Minister X" is USRGOV), without a FIPS geography.</summary>
+    internal static readonly string[] FormerStates = ["CSK", "DDR", "USR", "YUG"];
+
+    /// <summary>ISO 3166-1 alpha-3 -> FIPS 10-4 (GDELT's geographic country codes), and the <see cref="FormerStates"/>.</summary>
     internal static int ConvertCountries(TextReader input, TextWriter output)
     {
         using var records = CsvRecords.Read(input).GetEnumerator();
@@ -204,6 +209,7 @@ public static class CameoBuilder
             string i3 = c[iso3].Trim(), f = c[fips].Trim();
             if (i3.Length == 3) rows[i3] = f;
         }
+        foreach (string former in FormerStates) rows.TryAdd(former, "");
         foreach (var (i3, f) in rows) { output.Write(i3); output.Write('\t'); output.WriteLine(f); n++; }
         return n;
     }

@@ -198,9 +198,12 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 if (into.Count > had) return;
             }
             string code = entities[ae].Actor!;
+            // A known person whose post the article ties to another country (FindTitles): that country and the post's role.
+            if (entities[ae].Type == "PER" && ctx.TitledCode(e) is { Length: > 3 } own && !own.StartsWith(code.AsSpan(0, Math.Min(3, code.Length)), StringComparison.Ordinal))
+                code = own;
             // "Dagolath's Deputy Prime Minister Telemar", the name a bare country code: the title adds its role. A person
-            // coded with a role of their own ("Donald Trump" USAGOV) keeps it.
-            if (code.Length == 3 && (TitleRole(ctx, g, head, e) ?? HeadRoleBeyondName(ctx, g, head, e, ae)) is { } title) code = WithRoles(code, title);
+            // coded with a role of their own ("Donald Trump" USAGOV) keeps it, and a code that is no country ("IGO") takes none.
+            else if (code.Length == 3 && _data.Countries.IsCountry(code) && (TitleRole(ctx, g, head, e) ?? HeadRoleBeyondName(ctx, g, head, e, ae)) is { } title) code = WithRoles(code, title);
             // A person the knowledge base knows without an office, or in another government post than the article's title
             // names, or whom the article titles by a party: the knowledge base's country, the title's role (see TitleOverrides).
             else if (m.Type == "PER" && ctx.TitledCode(e) is { Length: > 3 } titledCode
@@ -631,7 +634,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             int key = ctx.PersonKey(e);
             bool settled = ctx.Titles.TryGetValue(key, out var had) && had.Country is not null;
             if (settled && (doc.Entities[e].Type != "PER" || ctx.TitleParties.ContainsKey(key))) continue;
-            if (TitleOf(ctx, g, k, e, out bool candidacy, out string? party, out string? how, out bool held, predicates: known < 0) is not { } title) continue;
+            if (TitleOf(ctx, g, k, e, out bool candidacy, out string? party, out string? how, out bool held, out bool ownCountry, predicates: known < 0) is not { } title) continue;
             // Only a name's own title: "the prime minister" that coreference joined to a person is no post the text gives them.
             held &= g.Upos(k) == UPos.PROPN;
             // "Labour's Chief Secretary Paul Boateng": the party his title names is his, for every mention of him (issue 11).
@@ -639,8 +642,21 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             if (settled) continue;
             // "Democratic presidential nominee Joe Biden": a candidacy leaves a known person the knowledge base's role.
             if (known >= 0 && (candidacy || !TitleOverrides(doc.Entities[known].Actor!, title.Role, held))) continue;
-            // A known person's country is the knowledge base's, whatever the article's.
-            if (known >= 0) title = (title.Role, doc.Entities[known].Actor![..3]);
+            // A known person's country is the knowledge base's, whatever the article's, unless the sentence ties a country to the
+            // post ("Indonesian Energy Minister Subroto", whom the knowledge base knows only as OPEC's later head, IGO), or the
+            // knowledge base's code names no country and the title does. A bare code that is no country (a person the knowledge
+            // base knows in no post on the date, "IGO") never takes a title's role as its own ("IGOGOV"): a title naming no
+            // country is then the article's country's, as for a person the knowledge base does not know.
+            if (known >= 0)
+            {
+                string kbCode = doc.Entities[known].Actor!, kb = kbCode[..3];
+                bool kbCountry = _data.Countries.IsCountry(kb);
+                if (title.Country is { } tc && _data.Countries.IsCountry(tc) && tc != kb && (ownCountry || !kbCountry))
+                    ctx.Trace?.Step(doc, k, $"the post's own country {tc} over the knowledge base's {kb}");
+                else if (!kbCountry && kbCode.Length == 3 && title.Country is null) { }
+                else if (!kbCountry && kbCode.Length == 3) continue;
+                else title = (title.Role, kb);
+            }
             if (had.Role is null || title.Country is not null)
             {
                 ctx.Titles[key] = title;
@@ -686,9 +702,10 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     /// <param name="party">The knowledge-base id of the party the title names ("Tory leader", "Lib Dem MP"), or null.</param>
     /// <param name="held">Whether the title is a present post of a minister's or a secretary's (<see cref="IsHeldPost"/>).</param>
     private (string Role, string? Country)? TitleOf(DocumentContext ctx, in SentenceGraph g, int head, int e, out bool candidacy,
-        out string? party, out string? how, out bool held, bool predicates = true)
+        out string? party, out string? how, out bool held, out bool ownCountry, bool predicates = true)
     {
         candidacy = false;
+        ownCountry = false;
         held = false;
         how = null;
         party = null;
@@ -696,7 +713,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         int first = ctx.Doc.TokenAt(m.Start);
         if (first < 0) return null;
         string? role = null, country = null, partyKb = null, found = null;
-        bool isCandidacy = false, isHeld = false;
+        bool isCandidacy = false, isHeld = false, tied = false;
         void Consider(DocumentContext ctx, in SentenceGraph g, int c, bool mayBeTitle, ActorResolver self)
         {
             if (mayBeTitle && role is null && self.TitleRoleOf(g, c) is { } r)
@@ -707,13 +724,18 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 var below = self.PartyBelow(ctx, g, c, e);
                 role = shadow ? r : below?.Role ?? r;
                 partyKb = below?.Kb;
-                country ??= self.CountryBelow(ctx, g, c, e);
+                if (country is null && self.CountryBelow(ctx, g, c, e) is { } named)
+                {
+                    country = named;
+                    // "Indonesian Energy Minister Subroto", "Yugoslavia's finance minister": a country before the post word is the post's.
+                    tied = self.CountryBelow(ctx, g, c, e, before: c) == named;
+                }
                 isCandidacy = self._w.CandidacyTitles.Contains(g.Lemma(c));
                 // "EU Commission president X": the body the title names is whom X is; "BNP leader X", "PCS union leader X"
                 // (a body no dictionary codes): X leads that body, not the government.
                 if (role == r && !shadow && self.BodyOfTitle(ctx, g, c, e) is var (found, body, company))
                 {
-                    if (body is { } b) (role, country) = (b[3..], b[..3]);
+                    if (body is { } b) (role, country, tied) = (b[3..], b[..3], false);
                     // "Alex Taylor, president of SNC Group Inc": a company's officer is business, of the country found for it.
                     else if (company) role = BusinessRole;
                     // "U.S. Treasury Secretary James Baker", the department an organisation NER leaves uncoded: a minister's or
@@ -736,7 +758,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 (role, country) = (spoken.Role, spoken.Country ?? country ?? self.CountryBelow(ctx, g, c, e));
                 if (!self._w.Spokespersons.Contains(g.Lemma(c))) found = $"a post ('{ctx.TokenText(c)}') of the body named under it";
             }
-            else if (c < first) country ??= self.CountryBelow(ctx, g, c, e); // "Polish" in "Polish Interior Minister X"
+            else if (c < first && country is null && self.CountryBelow(ctx, g, c, e) is { } before) (country, tied) = (before, true); // "Polish" in "Polish Interior Minister X"
         }
         // The words of the name, and what hangs before it. An organisation's own head noun is its title ("the Emergencies
         // Ministry"), a person's is their name.
@@ -778,6 +800,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 if (g.RelOf(c) == Rel.Conj && g.Child(c, Rel.Cop) >= 0 && g.Child(c, Rel.Nsubj) < 0) Consider(ctx, g, c, true, this);
         }
         candidacy = isCandidacy;
+        ownCountry = tied && role is not null && country is not null;
         held = isHeld && !isCandidacy && role is not null && role.StartsWith(GovernmentRole, StringComparison.Ordinal);
         how = role is null ? null : found;
         party = role is null ? null : partyKb;
@@ -921,7 +944,8 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
 
     /// <summary>The first country named in the phrase under <paramref name="top"/> (outside entity <paramref name="person"/>):
     /// a country actor ("Polish", "Russia's") or a geocoded place ("mayor of Gdańsk").</summary>
-    private string? CountryBelow(DocumentContext ctx, in SentenceGraph g, int top, int person)
+    /// <param name="before">Only tokens before this one count (a country named before a post word: "Indonesian Energy Minister").</param>
+    private string? CountryBelow(DocumentContext ctx, in SentenceGraph g, int top, int person, int before = int.MaxValue)
     {
         // An organisation's own words may name its country first ("U.S. Special Representative"): a place among them wins.
         if (ctx.Doc.Entities[person].Type == "ORG")
@@ -929,6 +953,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 if (ctx.EntityAt[k] == person && ctx.PlaceAt(g, k)?.Country is { } own && _data.Countries.IsCountry(own)) return own;
         for (int k = g.First; k < g.End; k++)
         {
+            if (k >= before) break;
             if (ctx.EntityAt[k] == person || !Under(g, top, k, 4)) continue;
             int e = ctx.EntityAt[k];
             if (e >= 0 && ctx.ActorEntity(e) is int ae and >= 0 && ctx.Doc.Entities[ae].Actor is { Length: >= 3 } code

@@ -54,6 +54,7 @@ public sealed class Geocoder : IPipelineComponent
     public void Process(Document doc, CancellationToken cancellationToken = default)
     {
         doc.Places.Clear();
+        SovietActors(doc);
         var mentions = new MentionFinder(_kb, _scorer, _words).Find(doc);
         if (mentions.Count == 0) return;
         var ctx = new ArticleContext(_kb) { SourceCountry = SourceCountry(doc) };
@@ -72,8 +73,19 @@ public sealed class Geocoder : IPipelineComponent
             });
             if (m.Entity is { } e && m.Source is GeoSource.Entity or GeoSource.Dateline && m.Start == e.Start && m.End == e.End) Link(e, p);
         }
+        SovietActors(doc);
         ContainingPlace.Add(doc, mentions, _kb, _words, GivenLocations);
         doc.Places.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+    }
+
+    /// <summary>An article of the Soviet era speaks of the Soviet Union where the gazetteer and the linker name Russia ("Moscow
+    /// said", "Russian officials" in 1987): the entities' actor codes as of the article's date (<see cref="KnowledgeBase.StateOn"/>).
+    /// The places keep their geography.</summary>
+    private static void SovietActors(Document doc)
+    {
+        if (doc.Published is not { } date || date >= KnowledgeBase.SovietEnd) return;
+        foreach (var e in doc.Entities)
+            if (e.Actor is { } code) e.Actor = KnowledgeBase.StateOn(code, date);
     }
 
     /// <summary>The entity names the place: its knowledge-base id, canonical name and (when it has none) its country as actor.</summary>

@@ -93,6 +93,7 @@ internal static class ActorTableBuilder
             }
             if (names.Count == 0) continue;
             QualifyBareRoles(d.Codes);
+            SovietCodes(d.Codes);
             bool dated = d.Codes.Exists(c => c.IsDated);
             var kind = d.ForcedKind ?? (d.FromCountryInfo || dated ? ActorKind.Person : d.Source == "milnonstate" ? ActorKind.ArmedGroup : ActorKind.Organization);
             result.Add(new ActorEntry { Id = d.Id, Name = d.Name, Kind = kind, Names = [.. names], Codes = [.. d.Codes], Source = d.Source });
@@ -119,6 +120,19 @@ internal static class ActorTableBuilder
         for (int i = 0; i < codes.Count; i++)
             if (RoleCodes.Contains(codes[i].Code[..Math.Min(3, codes[i].Code.Length)]))
                 codes[i] = codes[i] with { Code = prefix + codes[i].Code };
+    }
+
+    /// <summary>The Soviet Union by CAMEO's code, USR: Phoenix writes it SUN (CAMEO's Sunni), and dates Soviet office holders as
+    /// Russia's ("Nikolay Ryzhkov" RUSGOV 1985-1991, Soviet prime minister): a Russian code whose dates end before the Union
+    /// did is the Union's (<see cref="KnowledgeBase.StateOn"/>).</summary>
+    private static void SovietCodes(List<RoleCode> codes)
+    {
+        for (int i = 0; i < codes.Count; i++)
+        {
+            var c = codes[i];
+            if (c.Code.StartsWith("SUN", StringComparison.Ordinal)) codes[i] = c with { Code = "USR" + c.Code[3..] };
+            else if (c.To is { } to) codes[i] = c with { Code = KnowledgeBase.StateOn(c.Code, to) };
+        }
     }
 
     private static bool IsCountryBlock(RawActor raw, CountryDraft country)

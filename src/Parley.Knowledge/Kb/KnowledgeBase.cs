@@ -376,6 +376,14 @@ public sealed class KnowledgeBase
         return actor.Kind == ActorKind.Person && country is not null && !NonStatePrefixes.Contains(country) ? country + "ELI" : country;
     }
 
+    /// <summary>The day the Soviet Union ended (1991-12-26).</summary>
+    public static readonly DateOnly SovietEnd = new(1991, 12, 26);
+
+    /// <summary>An actor code as of <paramref name="date"/>: before the Soviet Union ended, Russia's codes are the Union's, CAMEO's
+    /// USR ("Moscow said" in 1987 is the Soviet government; Phoenix dates Soviet office holders as Russia's).</summary>
+    public static string StateOn(string code, DateOnly date) =>
+        date < SovietEnd && code.StartsWith("RUS", StringComparison.Ordinal) ? "USR" + code[3..] : code;
+
     /// <summary>CAMEO's first three letters that name no country: an ELI of these says nothing ("IGOELI").</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> NonStatePrefixes =
         System.Collections.Frozen.FrozenSet.ToFrozenSet(["IGO", "NGO", "IMG", "MNC", "NGM"], StringComparer.Ordinal);
