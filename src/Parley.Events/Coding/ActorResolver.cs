@@ -856,8 +856,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         {
             int e = ctx.EntityAt[k];
             if (k == title || e >= 0 && e == person) continue;
-            bool under = Under(g, title, k, 3) && (k < title || BodyOfPost(g, title, k));
-            if (!under && !(k > title && OfHolder(ctx, g, k, person))) continue;
+            if (!InPostBody(ctx, g, title, person, k)) continue;
             if (e < 0)
             {
                 if (g.Upos(k) == UPos.NOUN && BodyNounRole(g.Lemma(k)) is { } nounRole) return nounRole;
@@ -885,8 +884,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         for (int k = g.First; k < g.End; k++)
         {
             if (k == title || ctx.EntityAt[k] >= 0 && ctx.EntityAt[k] == person) continue;
-            bool titleWord = Under(g, title, k, 3) && (k < title || BodyOfPost(g, title, k));
-            if (!titleWord && !(k > title && OfHolder(ctx, g, k, person))) continue;
+            if (!InPostBody(ctx, g, title, person, k)) continue;
             int e = ctx.EntityAt[k];
             if (e >= 0 && ctx.ActorEntity(e) is int ae and >= 0 && ctx.Doc.Entities[ae].Actor is { Length: > 3 } code && !IsBusinessCode(code)) return true;
             if (e < 0 && g.Upos(k) is UPos.NOUN or UPos.PROPN && _data.Agents.RoleOf(g, k) is { } r
@@ -922,6 +920,13 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         }
         return false;
     }
+
+    /// <summary>Whether token <paramref name="k"/> may name the body post <paramref name="title"/> is of: a word under the
+    /// title before it ("union official") or after it through a preposition or a possessor ("president of the union"), or a
+    /// nominal with a preposition on the holder's name after the title (the parser's attachment of "Justo Marin Ludena,
+    /// president of the Cafe Peru group").</summary>
+    private static bool InPostBody(DocumentContext ctx, in SentenceGraph g, int title, int person, int k) =>
+        Under(g, title, k, 3) && (k < title || BodyOfPost(g, title, k)) || k > title && OfHolder(ctx, g, k, person);
 
     /// <summary>BUS for a word of business_bodies, LAB for one of labour_bodies, else null.</summary>
     private string? BodyNounRole(int lemma) =>
