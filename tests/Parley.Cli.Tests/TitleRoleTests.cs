@@ -110,6 +110,30 @@ public class TitleRoleTests
     }
 
     [Fact]
+    public void A_post_in_a_union_or_a_cooperative_is_labour_or_business() => AssertSources("1987-06-02",
+        // Issue 11 (Reuters, branch bizpeople: union and cooperative presidents coded USAGOV, CANGOV, PERGOV): the body of a
+        // president's post, named by an organisation no dictionary codes or by a common noun, decides the role.
+        ("Kenneth Blaylock, President of the American Federation of Government Employees, criticised the U.S. government.", "USALAB",
+            "an organisation whose name ends in an agent word of labour"),
+        ("Robert McGarry, president of the Letter Carriers Union, criticised the U.S. government.", "USALAB", "a union by its name"),
+        ("Justo Marin Ludena, president of the Cafe Peru group of cooperatives, criticised the U.S. government.", "USABUS",
+            "a cooperative named by a common noun the parser hangs on the name"));
+
+    [Fact]
+    public void A_bare_president_in_a_sentence_about_a_company_is_business_a_central_banker_not()
+    {
+        // Issue 11 (Reuters, branch bizpeople): "President Howard Dean said ... the company will derive benefits" (USAGOV):
+        // a post any organisation gives, with no country and no body named, in a sentence about a company is the company's;
+        // a post named with a government body ("central bank president") stays the government's.
+        AssertSources("1987-03-03",
+            ("President Howard Dean criticised the U.S. government for cutting the company's contracts.", "USABUS", "the company noun"),
+            ("Rockwell International Corp will sue the U.S. government, President Donald Beall said.", "USABUS", "a company by its corporate form"));
+        AssertSources("1987-03-18",
+            ("Zambia has cleared its arrears with a loan from Standard Chartered Bank, central bank president Leonard Chivuno said.", "ZMBGOV",
+                "the central bank's president"));
+    }
+
+    [Fact]
     public void A_party_s_ministers_are_the_government_and_its_leader_the_party() => AssertSources("2005-03-01",
         ("Labour ministers accused the Tories of scaremongering.", "GBRGOV", "a government post with a party"),
         ("The Tory leader accused Labour of lying.", "GBRPTY", "a party's own post"));

@@ -733,14 +733,25 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 isCandidacy = self._w.CandidacyTitles.Contains(g.Lemma(c));
                 // "EU Commission president X": the body the title names is whom X is; "BNP leader X", "PCS union leader X"
                 // (a body no dictionary codes): X leads that body, not the government.
-                if (role == r && !shadow && self.BodyOfTitle(ctx, g, c, e) is var (found, body, company))
+                if (role == r && !shadow && self.BodyOfTitle(ctx, g, c, e) is var (bodyFound, body, company))
                 {
                     if (body is { } b) (role, country, tied) = (b[3..], b[..3], false);
                     // "Alex Taylor, president of SNC Group Inc": a company's officer is business, of the country found for it.
                     else if (company) role = BusinessRole;
+                    // "a union official", "President of the American Federation of Government Employees", "president of the
+                    // Cafe Peru group of cooperatives": a post of a union, a company or a cooperative is that body's, not the
+                    // government's (a minister's post excepted).
+                    else if (r.StartsWith(GovernmentRole, StringComparison.Ordinal) && !self._w.GovernmentPosts.Contains(g.Lemma(c))
+                        && self.BodyRole(ctx, g, c, e) is { } bodyRole) (role, found) = (bodyRole, $"the body of the post '{ctx.TokenText(c)}'");
+                    // "Rockwell International Corp continues to expect ..., President Donald Beall told Reuters", "President
+                    // Howard Dean said ... the company will derive benefits": a post any organisation gives, of no country and
+                    // no body named, in a sentence about a company is the company's.
+                    else if (!bodyFound && m.Type == "PER" && r == GovernmentRole && country is null && self._w.OrganisationTitles.Contains(g.Lemma(c))
+                        && !self.IsHeldPost(g, c) && !self.BodyWords(ctx, g, c, e) && self.NamesCompany(ctx, g, e))
+                        (role, found) = (BusinessRole, $"a post ('{ctx.TokenText(c)}') in a sentence about a company");
                     // "U.S. Treasury Secretary James Baker", the department an organisation NER leaves uncoded: a minister's or
                     // secretary's post of a person the knowledge base knows only as an elite stays the government's.
-                    else if (found && r == GovernmentRole && self._w.OrganisationTitles.Contains(g.Lemma(c))
+                    else if (bodyFound && r == GovernmentRole && self._w.OrganisationTitles.Contains(g.Lemma(c))
                         && !(self.IsHeldPost(g, c) && KnownElite(ctx, e))) role = null;
                 }
                 isHeld = role is not null && self.IsHeldPost(g, c);
@@ -856,6 +867,96 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
 
     private const string MultinationalPrefix = "MNC";
 
+    /// <summary>The role of a body outside government that post <paramref name="title"/> is held in, or null: a common noun
+    /// of coder-words.tsv business_bodies (BUS) or labour_bodies (LAB) under the title ("a union official", "company
+    /// president", "president of the union") or hanging on its holder as the parser may attach a post's body ("Justo Marin
+    /// Ludena, president of the Cafe Peru group of cooperatives"); or an organisation no dictionary codes whose name ends in
+    /// such a word or in an agent word of business, labour or agriculture ("American Federation of Government Employees",
+    /// "United Auto Workers").</summary>
+    private string? BodyRole(DocumentContext ctx, in SentenceGraph g, int title, int person)
+    {
+        for (int k = g.First; k < g.End; k++)
+        {
+            int e = ctx.EntityAt[k];
+            if (k == title || e >= 0 && e == person) continue;
+            if (!InPostBody(ctx, g, title, person, k)) continue;
+            if (e < 0)
+            {
+                if (g.Upos(k) == UPos.NOUN && BodyNounRole(g.Lemma(k)) is { } nounRole) return nounRole;
+                continue;
+            }
+            var m = ctx.Doc.Entities[e];
+            if (m.Type != "ORG" || ctx.ActorEntity(e) >= 0) continue;
+            int last = LastOf(ctx, g, k, e);
+            // A name modifying a noun after it names no body of its own: "Zhejiang's Rural Industry department" is a department.
+            if (g.Head(last) > last && ctx.EntityAt[g.Head(last)] != e && g.Upos(g.Head(last)) == UPos.NOUN) { k = last; continue; }
+            if (BodyNounRole(StringStore.Intern(ctx.TokenText(last).ToLowerInvariant())) is { } nameRole) return nameRole;
+            if (_data.Agents.RoleOf(g, last) is { } agentRole && agentRole is BusinessRole or LabourRole or AgricultureRole) return agentRole;
+            k = last;
+        }
+        return null;
+    }
+
+    /// <summary>Whether post <paramref name="title"/> or the name of its holder <paramref name="person"/> has a word naming
+    /// a body outside business that the post is of: under a nominal or adjectival modifier of the title ("central bank
+    /// president", GOVBUS) or under a nominal with a preposition on the name ("Leonard Chivuno, president of the central
+    /// bank", as the parser may attach it), an agent word of another role than business, labour or agriculture, or a coded
+    /// actor that is no company.</summary>
+    private bool BodyWords(DocumentContext ctx, in SentenceGraph g, int title, int person)
+    {
+        for (int k = g.First; k < g.End; k++)
+        {
+            if (k == title || ctx.EntityAt[k] >= 0 && ctx.EntityAt[k] == person) continue;
+            if (!InPostBody(ctx, g, title, person, k)) continue;
+            int e = ctx.EntityAt[k];
+            if (e >= 0 && ctx.ActorEntity(e) is int ae and >= 0 && ctx.Doc.Entities[ae].Actor is { Length: > 3 } code && !IsBusinessCode(code)) return true;
+            if (e < 0 && g.Upos(k) is UPos.NOUN or UPos.PROPN && _data.Agents.RoleOf(g, k) is { } r
+                && r is not (BusinessRole or LabourRole or AgricultureRole) && !_data.Agents.IsPrefix(r)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether an actor code is a company's: a multinational (MNC...) or a country's business (USABUS).</summary>
+    private static bool IsBusinessCode(string code) => code.StartsWith(MultinationalPrefix, StringComparison.Ordinal)
+        || code.Length >= 6 && code.AsSpan(3).StartsWith(BusinessRole, StringComparison.Ordinal);
+
+    /// <summary>Whether the sentence names a company besides <paramref name="person"/>: an organisation with a corporate
+    /// form ("Rockwell International Corp") or that the knowledge base codes as a multinational, or a common noun of
+    /// business_bodies ("the company").</summary>
+    private bool NamesCompany(DocumentContext ctx, in SentenceGraph g, int person)
+    {
+        for (int k = g.First; k < g.End; k++)
+        {
+            int e = ctx.EntityAt[k];
+            if (e < 0)
+            {
+                if (g.Upos(k) == UPos.NOUN && _w.BusinessBodies.Contains(g.Lemma(k))) return true;
+                continue;
+            }
+            if (e == person || ctx.Doc.Entities[e].Type != "ORG") continue;
+            if (ctx.ActorEntity(e) is int ae and >= 0)
+            {
+                // A company by name, not an agent phrase's business ("the U.S. semiconductor industry", a common noun).
+                if (ctx.Doc.Entities[ae].Actor is { } code && IsBusinessCode(code) && g.Upos(LastOf(ctx, g, k, e)) == UPos.PROPN) return true;
+            }
+            else if (IsCompany(ctx, g, k, e)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether token <paramref name="k"/> may name the body post <paramref name="title"/> is of: a word under the
+    /// title before it ("union official") or after it through a preposition or a possessor ("president of the union"), or a
+    /// nominal with a preposition on the holder's name after the title (the parser's attachment of "Justo Marin Ludena,
+    /// president of the Cafe Peru group").</summary>
+    private static bool InPostBody(DocumentContext ctx, in SentenceGraph g, int title, int person, int k) =>
+        Under(g, title, k, 3) && (k < title || BodyOfPost(g, title, k)) || k > title && OfHolder(ctx, g, k, person);
+
+    /// <summary>BUS for a word of business_bodies, LAB for one of labour_bodies, else null.</summary>
+    private string? BodyNounRole(int lemma) =>
+        _w.BusinessBodies.Contains(lemma) ? BusinessRole : _w.LabourBodies.Contains(lemma) ? LabourRole : null;
+
+    private const string LabourRole = "LAB", AgricultureRole = "AGR";
+
     /// <summary>Whether <paramref name="k"/> hangs on the title's holder through a nominal modifier with a preposition.</summary>
     private static bool OfHolder(DocumentContext ctx, in SentenceGraph g, int k, int person)
     {
@@ -866,11 +967,15 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
 
     /// <summary>Whether the organisation whose token <paramref name="k"/> is ends in a corporate form ("SNC Group Inc",
     /// "Samsung Co Ltd").</summary>
-    private bool IsCompany(DocumentContext ctx, in SentenceGraph g, int k, int e)
+    private bool IsCompany(DocumentContext ctx, in SentenceGraph g, int k, int e) =>
+        _w.CompanyForms.Contains(StringStore.Intern(ctx.TokenText(LastOf(ctx, g, k, e)).TrimEnd('.').ToLowerInvariant()));
+
+    /// <summary>The last token of mention <paramref name="e"/> from its token <paramref name="k"/> on.</summary>
+    private static int LastOf(DocumentContext ctx, in SentenceGraph g, int k, int e)
     {
         int last = k;
         while (last + 1 < g.End && ctx.EntityAt[last + 1] == e) last++;
-        return _w.CompanyForms.Contains(StringStore.Intern(ctx.TokenText(last).TrimEnd('.').ToLowerInvariant()));
+        return last;
     }
 
     /// <summary>Whom a spokesperson title speaks for ("spokesperson for the provincial governor", "a spokesman for the

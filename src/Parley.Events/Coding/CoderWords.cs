@@ -82,6 +82,8 @@ internal sealed class CoderWords
         HabitualAdverbs = Get("habitual_adverbs");
         OrganisationTitles = Get("organisation_titles");
         CompanyForms = Get("company_forms");
+        BusinessBodies = Get("business_bodies");
+        LabourBodies = Get("labour_bodies");
         CandidacyTitles = Get("candidacy_titles");
         AllegationModals = Get("allegation_modals");
         ProgressiveAux = Get("progressive_aux");
@@ -116,6 +118,9 @@ internal sealed class CoderWords
     public readonly HashSet<int> OrganisationTitles;
     /// <summary>"inc", "corp", "ltd": the last word of a company's name, its corporate form.</summary>
     public readonly HashSet<int> CompanyForms;
+    /// <summary>"company", "cooperative"; "union", "guild": bodies of a post named by a common noun whose holder is business
+    /// (BUS) or labour's (LAB), not the government's.</summary>
+    public readonly HashSet<int> BusinessBodies, LabourBodies;
     /// <summary>"candidate", "nominee": titles of a candidacy, not of the office they name.</summary>
     public readonly HashSet<int> CandidacyTitles;
     /// <summary>"would": a modal of what a rival would do ("the Lib Dems would raise taxes"); "be": the auxiliary of a
