@@ -83,6 +83,8 @@ public class ActorDataTests(KbFixture fx)
     [InlineData("Eliot Engel spoke.", "Eliot Engel", "USALEG")]              // a US Representative is a legislator
     [InlineData("Elijah Cummings spoke.", "Elijah Cummings", "USALEG")]
     [InlineData("Tony Blair has launched an attack on Conservative spending plans.", "Conservative", "GBRPTY")] // the adjective
+    [InlineData("The Bank of Japan said it would intervene.", "Bank of Japan", "JPNGOVBUS")] // central banks Phoenix lacks
+    [InlineData("The Bundesbank left its rates unchanged.", "Bundesbank", "DEUGOVBUS")]
     public void Supplement_actors_have_their_codes(string text, string phrase, string actor)
     {
         var doc = fx.Process(text, Date);
