@@ -497,4 +497,20 @@ public sealed class EventCoderTests
         Assert.DoesNotContain(doc.Events, e => e.Source?.Actor == "PAK" && e.Target?.Actor == "QAT");
         Assert.DoesNotContain(doc.Events, e => e.Source?.Actor == "QAT" && e.Target?.Actor == "PAK");
     }
+
+    [Fact]
+    public void Neither_before_the_subject_denies_the_predicate()
+    {
+        var doc = Code($"""
+            1 Neither neither CCONJ 2 cc:preconj _
+            2 Taliban Taliban PROPN 5 nsubj {Taliban}
+            3 nor nor CCONJ 4 cc _
+            4 Pakistan Pakistan PROPN 2 conj Ent=B-GPE|Actor=PAK
+            5 attacked attack VERB 0 root _
+            6 Afghan Afghan ADJ 7 amod Ent=B-NORP|Actor=AFG
+            7 troops troop NOUN 5 obj _
+            8 . . PUNCT 5 punct _
+            """);
+        Assert.Empty(doc.Events);
+    }
 }

@@ -92,7 +92,7 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
     /// forecast (<see cref="IsImminent"/>), no intention of its actor.</summary>
     public bool IsForecast(in SentenceGraph g, int t) => IsImminent(g, t) && _w.ForecastAdjectives.Contains(g.Lemma(g.Head(t)));
 
-    /// <summary>"not", "never", "n't" on the predicate.</summary>
+    /// <summary>"not", "never", "n't" on the predicate, or "neither", "no" before its subject.</summary>
     public bool IsNegated(in SentenceGraph g, int t)
     {
         for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
@@ -102,6 +102,16 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
             if (g.RelOf(c) is not (Rel.Advmod or Rel.Neg or Rel.Aux or Rel.Other or Rel.Det)) continue;
             if (_w.Negation.Contains(g.Lemma(c)) && (g.RelOf(c) != Rel.Det || c < t)) return true;
         }
+        // "neither Congress nor the administration wants to undermine ...", "no country has agreed": a negation before the
+        // subject denies the predicate.
+        // The subject nearest the predicate: a first one of two is a parser slip ("No date has been set but Straw has
+        // suggested ..." with "date" a second subject of "suggested").
+        int subject = -1;
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Nsubj) subject = c;
+        if (subject >= 0)
+            for (int c = g.FirstChild(subject); c >= 0 && c < subject; c = g.NextSibling(c))
+                if (_w.Negation.Contains(g.Lemma(c)) && g.RelOf(c) is Rel.Det or Rel.Cc or Rel.Other or Rel.Advmod) return true;
         return false;
     }
 
