@@ -143,7 +143,7 @@ public sealed partial class EventCoder
                     // judge a body a description names ("Isn't the reason that the government is involved in a propaganda
                     // exercise to sell the new EU?": the government, not the EU; issue 11): that body is found below.
                     if ((act is null || TargetInPhrase(act) || JudgedBody(ctx, g, clause, act, actWord, t, sources).Head < 0)
-                        && (about = FirstActorWithin(ctx, g, clause, t, sources)) >= 0)
+                        && (about = act is null ? ClauseActorWithin(ctx, g, clause, t, sources) : FirstActorWithin(ctx, g, clause, t, sources)) >= 0)
                     {
                         // "said it would be "crass and ignorant" to liken a review to Hitler's Germany" (the parser's noun for
                         // an adjective): an actor named in the deed a clausal subject names is not whom the words judge.
@@ -486,6 +486,9 @@ public sealed partial class EventCoder
     /// <summary>A speaker whose word is an event on its own (CAMEO codes a statement without a target): a government, a
     /// party, armed forces, an international organisation, a named person in office or a political figure out of it (ELI:
     /// a candidate, a former president).</summary>
+    /// <summary>A bare country code: a state speaking ("Zambia ... said").</summary>
+    private bool IsCountryCode(string code) => code.Length == 3 && _data.Countries.IsCountry(code.AsSpan());
+
     private bool IsPoliticalSpeaker(ActorRef a)
     {
         var code = a.Code.AsSpan();
@@ -545,6 +548,41 @@ public sealed partial class EventCoder
             x = g.Head(x);
         }
         return false;
+    }
+
+    /// <summary>The first named actor a nominal reported clause or topic names (not the speaker), as
+    /// <see cref="FirstActorWithin"/>, but, for a speaker who is no political actor, not a demonym or country modifying a
+    /// thing other than the topic itself ("a rally in the Canadian dollar", "Soviet buying", "U.S. economic data"; issue 11): the clause is
+    /// about the thing, the actor is named in passing. Its possessor ("Japan's surplus") and a body it names ("the British
+    /// government") still are the clause's. -1 if none.</summary>
+    private int ClauseActorWithin(DocumentContext ctx, in SentenceGraph g, int clause, int speech, List<ActorRef> speakers)
+    {
+        for (int k = g.First; k < g.End; k++)
+        {
+            int e = ctx.EntityAt[k];
+            if (e < 0 || !ctx.HasActor(e) || !Within(g, clause, k, speech)) continue;
+            var m = ctx.Doc.Entities[e];
+            if (m.Type == "LOC" && !(m.Kb?.StartsWith("country:", StringComparison.Ordinal) ?? false)) continue;
+            if (g.Upos(k) == UPos.PRON || ctx.IsAmong(e, speakers)) continue;
+            int h = ctx.NameHead(g, k), w = h;
+            // "the Turkish-Libyan agreement": a demonym modifying another modifies the noun that one does.
+            while (g.RelOf(w) is Rel.Amod or Rel.Compound && g.Head(w) is int adj and >= 0 && g.Upos(adj) == UPos.ADJ
+                   && g.RelOf(adj) is Rel.Amod or Rel.Compound) w = adj;
+            if (g.Head(w) is int noun and >= 0 && g.RelOf(w) is Rel.Amod or Rel.Compound or Rel.Poss && g.Upos(noun) is UPos.NOUN)
+            {
+                // "Japan's surplus": the possessor is whom it is about; "the British government": the body it names; a thing
+                // that is the topic itself is of its actor ("commented on the Turkish-Libyan border agreement").
+                // A person or party modifying a thing is most often its agent ("the Peter Hain 'mongrel' attack", "Labour poster
+                // plans"); a demonym or a country is the market the thing is of when a market voice (analysts, traders, a
+                // company) speaks, while a state's or political speaker's "Japanese goods", "South African attacks" name the other side.
+                if (g.RelOf(w) != Rel.Poss && noun != clause && ctx.EntityAt[noun] < 0 && _data.Agents.RoleOf(g, noun) is null
+                    && (g.Upos(h) == UPos.ADJ || m.Type == "LOC") && !speakers.Exists(a => IsPoliticalSpeaker(a) || IsCountryCode(a.Code))) continue;
+                w = noun;
+                if (g.Head(h) == noun) h = noun;
+            }
+            return h;
+        }
+        return -1;
     }
 
     /// <summary>The noun-phrase head of the first named actor in <paramref name="clause"/> (outside the speech verb's own
