@@ -513,4 +513,21 @@ public sealed class EventCoderTests
             """);
         Assert.Empty(doc.Events);
     }
+
+    [Fact]
+    public void A_reported_condition_names_no_target_of_the_statement()
+    {
+        // "Ghani said if the Taliban were ready ...": the Taliban are supposed, not whom the statement is about.
+        var doc = Code($"""
+            1 Ghani Ghani PROPN 2 nsubj {Ghani}
+            2 said say VERB 0 root _
+            3 if if SCONJ 7 mark _
+            4 the the DET 5 det _
+            5 Taliban Taliban PROPN 7 nsubj {Taliban}
+            6 were be AUX 7 cop _
+            7 ready ready ADJ 2 ccomp _
+            8 . . PUNCT 2 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Target?.Actor == "AFGREB");
+    }
 }

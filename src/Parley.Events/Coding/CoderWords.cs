@@ -79,6 +79,7 @@ internal sealed class CoderWords
         UnrealisingVerbs = Get("unrealising_verbs");
         IndefiniteArticles = Get("indefinite_articles");
         HearsayAdverbs = Get("hearsay_adverbs");
+        ConditionMarks = Get("condition_marks");
         HabitualAdverbs = Get("habitual_adverbs");
         OrganisationTitles = Get("organisation_titles");
         CompanyForms = Get("company_forms");
@@ -112,6 +113,8 @@ internal sealed class CoderWords
     public readonly HashSet<int> MeasureHeads;
     /// <summary>"allegedly", "supposedly": a predicate they modify is not asserted.</summary>
     public readonly HashSet<int> HearsayAdverbs;
+    /// <summary>"if", "unless": the subordinators of a condition, not of a question.</summary>
+    public readonly HashSet<int> ConditionMarks;
     /// <summary>"normally", "usually": a predicate of habit, no particular event.</summary>
     public readonly HashSet<int> HabitualAdverbs;
     /// <summary>"leader", "president": titles any organisation gives.</summary>

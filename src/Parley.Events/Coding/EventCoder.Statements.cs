@@ -156,7 +156,12 @@ public sealed partial class EventCoder
                     // A reported clause is about its own subject or object ("Blair said the UN must act"), not every actor
                     // named in passing ("said aid to Kenya would rise"). Not a pronoun: its guess is too often the speaker's side
                     // or a thing (measured on BBC politics, also for clauses in words of criticism).
-                    for (int c = g.FirstChild(clause); c >= 0 && about < 0; c = g.NextSibling(c))
+                    // Not a clause that is a condition ("If the MPC (the Bank of England's committee) were to judge ..., I do
+                    // not believe ..."): what it names is supposed, not whom the statement is about.
+                    bool supposed = false;
+                    for (int m = g.FirstChild(clause); m >= 0 && !supposed; m = g.NextSibling(m))
+                        supposed = g.RelOf(m) == Rel.Mark && _w.ConditionMarks.Contains(g.Lemma(m));
+                    for (int c = g.FirstChild(clause); c >= 0 && about < 0 && !supposed; c = g.NextSibling(c))
                         if (g.RelOf(c) is Rel.Nsubj or Rel.NsubjPass or Rel.Obj or Rel.Iobj && g.Upos(c) != UPos.PRON
                             && (ctx.EntityAt[c] >= 0 || _data.Agents.RoleOf(g, c) is not null)
                             && _actors.Resolve(ctx, g, c, false, targets, true, sources, partiesApart: partiesApart) > 0) about = c;
