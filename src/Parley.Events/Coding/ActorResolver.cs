@@ -653,8 +653,11 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 bool kbCountry = _data.Countries.IsCountry(kb);
                 if (title.Country is { } tc && _data.Countries.IsCountry(tc) && tc != kb && (ownCountry || !kbCountry))
                     ctx.Trace?.Step(doc, k, $"the post's own country {tc} over the knowledge base's {kb}");
-                else if (!kbCountry && kbCode.Length == 3 && title.Country is null) { }
-                else if (!kbCountry && kbCode.Length == 3) continue;
+                else if (!kbCountry && kbCode.Length == 3)
+                {
+                    // A title naming a country that is no better than none (the knowledge base's own non-country) is no post.
+                    if (title.Country is not null) continue;
+                }
                 else title = (title.Role, kb);
             }
             if (had.Role is null || title.Country is not null)

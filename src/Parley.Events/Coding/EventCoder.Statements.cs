@@ -564,11 +564,8 @@ public sealed partial class EventCoder
     {
         for (int k = g.First; k < g.End; k++)
         {
-            int e = ctx.EntityAt[k];
-            if (e < 0 || !ctx.HasActor(e) || !Within(g, clause, k, speech)) continue;
-            var m = ctx.Doc.Entities[e];
-            if (m.Type == "LOC" && !(m.Kb?.StartsWith("country:", StringComparison.Ordinal) ?? false)) continue;
-            if (g.Upos(k) == UPos.PRON || ctx.IsAmong(e, speakers)) continue;
+            if (!IsClauseActor(ctx, g, k, clause, speech, speakers)) continue;
+            var m = ctx.Doc.Entities[ctx.EntityAt[k]];
             int h = ctx.NameHead(g, k), w = h;
             // "the Turkish-Libyan agreement": a demonym modifying another modifies the noun that one does.
             while (g.RelOf(w) is Rel.Amod or Rel.Compound && g.Head(w) is int adj and >= 0 && g.Upos(adj) == UPos.ADJ
@@ -590,19 +587,25 @@ public sealed partial class EventCoder
         return -1;
     }
 
+    /// <summary>Whether token <paramref name="k"/> is a named actor of <paramref name="clause"/> (outside the speech verb's
+    /// own phrase) a statement may be about: not the speaker, not a pronoun's guess, not a place other than a country (the
+    /// town it was made in).</summary>
+    private static bool IsClauseActor(DocumentContext ctx, in SentenceGraph g, int k, int clause, int speech, List<ActorRef> speakers)
+    {
+        int e = ctx.EntityAt[k];
+        if (e < 0 || !ctx.HasActor(e) || !Within(g, clause, k, speech)) return false;
+        var m = ctx.Doc.Entities[e];
+        if (m.Type == "LOC" && !(m.Kb?.StartsWith("country:", StringComparison.Ordinal) ?? false)) return false;
+        return g.Upos(k) != UPos.PRON && !ctx.IsAmong(e, speakers);
+    }
+
     /// <summary>The noun-phrase head of the first named actor in <paramref name="clause"/> (outside the speech verb's own
     /// phrase) that is not the speaker; -1 if none.</summary>
     private static int FirstActorWithin(DocumentContext ctx, in SentenceGraph g, int clause, int speech, List<ActorRef> speakers)
     {
         for (int k = g.First; k < g.End; k++)
         {
-            int e = ctx.EntityAt[k];
-            if (e < 0 || !ctx.HasActor(e) || !Within(g, clause, k, speech)) continue;
-            var m = ctx.Doc.Entities[e];
-            // What a statement is about is an actor, not the town it was made in, nor a pronoun's guess.
-            if (m.Type == "LOC" && !(m.Kb?.StartsWith("country:", StringComparison.Ordinal) ?? false)) continue;
-            if (g.Upos(k) == UPos.PRON) continue;
-            if (ctx.IsAmong(e, speakers)) continue;
+            if (!IsClauseActor(ctx, g, k, clause, speech, speakers)) continue;
             int h = ctx.NameHead(g, k);
             if (g.Head(h) is int noun and >= 0 && g.RelOf(h) is Rel.Amod or Rel.Compound or Rel.Poss && g.Upos(noun) is UPos.NOUN) h = noun;
             return h;

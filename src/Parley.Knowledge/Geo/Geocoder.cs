@@ -54,9 +54,12 @@ public sealed class Geocoder : IPipelineComponent
     public void Process(Document doc, CancellationToken cancellationToken = default)
     {
         doc.Places.Clear();
-        SovietActors(doc);
         var mentions = new MentionFinder(_kb, _scorer, _words).Find(doc);
-        if (mentions.Count == 0) return;
+        if (mentions.Count == 0)
+        {
+            SovietActors(doc);
+            return;
+        }
         var ctx = new ArticleContext(_kb) { SourceCountry = SourceCountry(doc) };
         Group(mentions);
         _scorer.Resolve(mentions, ctx);
@@ -73,6 +76,7 @@ public sealed class Geocoder : IPipelineComponent
             });
             if (m.Entity is { } e && m.Source is GeoSource.Entity or GeoSource.Dateline && m.Start == e.Start && m.End == e.End) Link(e, p);
         }
+        // After the links: a place linked here may have given an entity Russia's code.
         SovietActors(doc);
         ContainingPlace.Add(doc, mentions, _kb, _words, GivenLocations);
         doc.Places.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
