@@ -530,4 +530,26 @@ public sealed class EventCoderTests
             """);
         Assert.DoesNotContain(doc.Events, e => e.Target?.Actor == "AFGREB");
     }
+
+    [Fact]
+    public void A_rank_in_a_company_s_name_is_no_armed_force()
+    {
+        // "General Motors said ..." (Reuters, round 28): "General" read as a rank made the company USAMIL (titles are read when
+        // the article names a person: Smith).
+        var doc = Code($"""
+            1 General General PROPN 2 compound Ent=B-ORG
+            2 Motors Motors PROPN 3 nsubj Ent=I-ORG
+            3 told tell VERB 0 root _
+            4 Smith Smith PROPN 3 iobj Ent=B-PER
+            5 plants plant NOUN 9 nsubj:pass _
+            6 in in ADP 7 case _
+            7 Flint Flint PROPN 5 nmod Ent=B-LOC|Actor=USA|Loc=B|Country=USA
+            8 will will AUX 9 aux _
+            9 close close VERB 3 ccomp _
+            10 and and CCONJ 11 cc _
+            11 Detroit Detroit PROPN 9 obl Ent=B-LOC|Actor=USA|Loc=B|Country=USA
+            12 . . PUNCT 3 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Source?.Actor is { } a && a.EndsWith("MIL", StringComparison.Ordinal));
+    }
 }

@@ -779,7 +779,9 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         bool org = m.Type == "ORG";
         for (int k = first; k < g.End && ctx.EntityAt[k] == e; k++)
         {
-            if (k != head || org) Consider(ctx, g, k, true, this);
+            // "General Motors", "Data General Corp", "Marine Midland Banks": a word of an organisation's name that is an armed
+            // force's title ("general", "marine") is no title when the name's head is none of its own (no armed force).
+            if (k != head && !org || org && !(k != head && IsMilitaryWord(g, k) && TitleRoleOf(g, head) is null)) Consider(ctx, g, k, true, this);
             // Nearest the name first: a title's head word is its last ("deputy prime minister Mr Prescott", both "deputy" and
             // "minister" hanging on the name, is a minister).
             var children = new List<int>();
@@ -1038,6 +1040,11 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         && IsFormer(g, c) && _data.Agents.RoleOf(g, c) is { } r && !_data.Agents.IsPrefix(r) && r is not (PeopleRole or "CVL" or "EDU");
 
     /// <summary>The role of a title word, or null: an agent that is not a prefix, a spokesperson, nor a bare person word.</summary>
+    /// <summary>Whether word <paramref name="c"/> is an armed force's title (MIL).</summary>
+    private bool IsMilitaryWord(in SentenceGraph g, int c) => TitleRoleOf(g, c) is { } r && r.StartsWith(MilitaryRole, StringComparison.Ordinal);
+
+    private const string MilitaryRole = "MIL";
+
     private string? TitleRoleOf(in SentenceGraph g, int c)
     {
         if (!IsNominal(g, c) || _w.Spokespersons.Contains(g.Lemma(c)) || IsFormer(g, c) || IsQuoted(g, c)) return null;
