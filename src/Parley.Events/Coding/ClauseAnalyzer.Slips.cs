@@ -67,9 +67,7 @@ internal sealed partial class ClauseAnalyzer
                 if (first < 0 || c < first) first = c;
             }
             if (subjects < 2 || first < t || g.Upos(first) is not (UPos.NOUN or UPos.PROPN or UPos.PRON)) continue;
-            bool follows = true;
-            for (int k = t + 1; k < first && follows; k++) follows = g.Dominates(first, k);
-            if (follows) g.SetRel(first, Rel.Dep);
+            if (g.PhraseFollows(t, first)) g.SetRel(first, Rel.Dep);
         }
     }
 
@@ -81,10 +79,7 @@ internal sealed partial class ClauseAnalyzer
         if (clause <= x) return -1;
         for (int c = g.FirstChild(clause); c >= 0; c = g.NextSibling(c))
         {
-            if (g.RelOf(c) != Rel.Dep || c <= x || c >= clause) continue;
-            bool follows = true;
-            for (int k = x + 1; k < c && follows; k++) follows = g.Dominates(c, k);
-            if (follows) return c;
+            if (g.RelOf(c) == Rel.Dep && c < clause && g.PhraseFollows(x, c)) return c;
         }
         return -1;
     }

@@ -127,12 +127,7 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
     }
 
     /// <summary>An adverb of habit on the predicate ("normally meet", "usually sells"), or -1.</summary>
-    public int HabitualAdverb(in SentenceGraph g, int t)
-    {
-        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
-            if (g.RelOf(c) == Rel.Advmod && _w.HabitualAdverbs.Contains(g.Lemma(c))) return c;
-        return -1;
-    }
+    public int HabitualAdverb(in SentenceGraph g, int t) => g.ChildWithLemma(t, Rel.Advmod, _w.HabitualAdverbs);
 
     /// <summary><paramref name="x"/> lies in an if/unless/whether clause below <paramref name="top"/> (or is one): "said
     /// Greece and Turkey might end up in court if talks would fail" judges no one by "fail". A cause clause on the way
@@ -147,12 +142,7 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
         return false;
     }
 
-    private static bool HasMark(in SentenceGraph g, int t, HashSet<int> marks)
-    {
-        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
-            if (g.RelOf(c) == Rel.Mark && marks.Contains(g.Lemma(c))) return true;
-        return false;
-    }
+    private static bool HasMark(in SentenceGraph g, int t, HashSet<int> marks) => g.ChildWithLemma(t, Rel.Mark, marks) >= 0;
 
     private bool HasHypotheticalMark(in SentenceGraph g, int t) => HasMark(g, t, _w.HypotheticalMarks);
 

@@ -34,12 +34,7 @@ public sealed partial class EventCoder
     /// generic agents alone must be political. The reverse code of a paired pattern adds each target -> source event.
     /// </summary>
     /// <summary>An "allegedly"-type adverb on the predicate <paramref name="p"/>, or -1.</summary>
-    private int HearsayAdverb(in SentenceGraph g, int p)
-    {
-        for (int c = g.FirstChild(p); c >= 0; c = g.NextSibling(c))
-            if (g.RelOf(c) == Rel.Advmod && _w.HearsayAdverbs.Contains(g.Lemma(c))) return c;
-        return -1;
-    }
+    private int HearsayAdverb(in SentenceGraph g, int p) => g.ChildWithLemma(p, Rel.Advmod, _w.HearsayAdverbs);
 
     private void Emit(DocumentContext ctx, in SentenceGraph g, EventPlan plan, List<ActorRef> sources, List<ActorRef> targets)
     {

@@ -158,9 +158,7 @@ public sealed partial class EventCoder
                     // or a thing (measured on BBC politics, also for clauses in words of criticism).
                     // Not a clause that is a condition ("If the MPC (the Bank of England's committee) were to judge ..., I do
                     // not believe ..."): what it names is supposed, not whom the statement is about.
-                    bool supposed = false;
-                    for (int m = g.FirstChild(clause); m >= 0 && !supposed; m = g.NextSibling(m))
-                        supposed = g.RelOf(m) == Rel.Mark && _w.ConditionMarks.Contains(g.Lemma(m));
+                    bool supposed = g.ChildWithLemma(clause, Rel.Mark, _w.ConditionMarks) >= 0;
                     for (int c = g.FirstChild(clause); c >= 0 && about < 0 && !supposed; c = g.NextSibling(c))
                         if (g.RelOf(c) is Rel.Nsubj or Rel.NsubjPass or Rel.Obj or Rel.Iobj && g.Upos(c) != UPos.PRON
                             && (ctx.EntityAt[c] >= 0 || _data.Agents.RoleOf(g, c) is not null)
@@ -211,7 +209,7 @@ public sealed partial class EventCoder
             // "told the BBC News website the party avoided ...", "told BBC Radio 4's Today programme: ...": a phrase right after
             // a verb of telling is its addressee even where the parser makes it the reported clause's subject or the clause itself;
             // press named there is the channel as well (issue 11).
-            bool pressAddressed = about >= 0 && _w.AddresseeVerbs.Contains(g.Lemma(t)) && PhraseFollows(g, t, about);
+            bool pressAddressed = about >= 0 && _w.AddresseeVerbs.Contains(g.Lemma(t)) && g.PhraseFollows(t, about);
             // "said in a U.S. television interview", "told Reuters in an interview": press named in the occasion of speech a
             // statement is about is where the words were said, not whom they are about (issue 11, Reuters).
             bool pressOccasion = clause == SpeechOccasion(g, t);
@@ -511,7 +509,6 @@ public sealed partial class EventCoder
     private static bool IsMedia(string code) => code.Length >= 6 && code.AsSpan(3, 3).SequenceEqual("MED")
         || code.StartsWith("MED", StringComparison.Ordinal);
 
-    /// <summary>The phrase of <paramref name="head"/> begins right after <paramref name="verb"/>: every token between them lies below the head.</summary>
     /// <summary>Whom a warning threatens: for a reported clause with a modal or future predicate whose subject is the
     /// speaker's own side (an actor of the speaker's country or organisation), the one warned (the verb's object), else the
     /// subject of an if/unless clause of the reported clause or of the verb, when that is another side; null otherwise.</summary>
@@ -533,14 +530,6 @@ public sealed partial class EventCoder
                 if (other >= 0 && other != subj && _actors.Resolve(ctx, g, other, false, warned, true, sources) > 0 && !warned.Exists(Ours)) return (warned, other);
             }
         return null;
-    }
-
-    private static bool PhraseFollows(in SentenceGraph g, int verb, int head)
-    {
-        if (head <= verb) return false;
-        for (int i = verb + 1; i < head; i++)
-            if (!g.Dominates(head, i)) return false;
-        return true;
     }
 
     /// <summary><paramref name="x"/> lies in the subtree of <paramref name="clause"/> but not in that of <paramref name="except"/>.</summary>

@@ -145,6 +145,25 @@ internal readonly ref struct SentenceGraph
         return false;
     }
 
+    /// <summary>The phrase of <paramref name="head"/> begins right after <paramref name="verb"/>: every token between them lies
+    /// below the head.</summary>
+    public bool PhraseFollows(int verb, int head)
+    {
+        if (head <= verb) return false;
+        for (int i = verb + 1; i < head; i++)
+            if (!Dominates(head, i)) return false;
+        return true;
+    }
+
+    /// <summary>The first child of <paramref name="token"/> by <paramref name="rel"/> whose lemma is one of
+    /// <paramref name="lemmas"/> (an adverb of a word list, a subordinator), or -1.</summary>
+    public int ChildWithLemma(int token, Rel rel, HashSet<int> lemmas)
+    {
+        for (int c = FirstChild(token); c >= 0; c = NextSibling(c))
+            if (RelOf(c) == rel && lemmas.Contains(Lemma(c))) return c;
+        return -1;
+    }
+
     public int FirstChild(int token) => _firstChild[token - First];
     public int NextSibling(int token) => _nextSibling[token - First];
     public UPos Upos(int token) => _tokens[token].Upos;
