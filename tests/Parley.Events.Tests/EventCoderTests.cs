@@ -462,6 +462,27 @@ public sealed class EventCoderTests
         Assert.Empty(doc.Events);
     }
 
+    [Theory]
+    [InlineData("he", false)]   // a third party's belief: an opinion, no attack reported
+    [InlineData("we", true)]    // the speaker's own "we believe": a hedge on what they say
+    public void What_a_third_party_believes_is_no_event(string believer, bool coded)
+    {
+        // "Ghani said {believer} believed the Taliban attacked Afghan troops."
+        var doc = Code($"""
+            1 Ghani Ghani PROPN 2 nsubj {Ghani}
+            2 said say VERB 0 root _
+            3 {believer} {believer} PRON 4 nsubj _
+            4 believed believe VERB 2 ccomp _
+            5 the the DET 6 det _
+            6 Taliban Taliban PROPN 7 nsubj {Taliban}
+            7 attacked attack VERB 4 ccomp _
+            8 Afghan Afghan ADJ 9 amod Ent=B-NORP|Actor=AFG
+            9 troops troop NOUN 7 obj _
+            10 . . PUNCT 2 punct _
+            """);
+        Assert.Equal(coded, doc.Events.Any(e => e.Source!.Actor == "AFGREB" && e.Cameo.StartsWith("19", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void A_purpose_clause_takes_the_date_of_the_movement_it_serves()
     {

@@ -192,6 +192,12 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
         return ModalityOf(g, h);
     }
 
+    private bool HasFirstPersonSubject(in SentenceGraph g, int verb)
+    {
+        int s = g.Child(verb, Rel.Nsubj);
+        return s >= 0 && _w.PronounsFirst.Contains(g.Lemma(s));
+    }
+
     /// <summary>A past-tense adverbial clause opened by after/before/since/until/when/once: a fact the sentence takes for granted.</summary>
     private bool IsPresupposed(in SentenceGraph g, int clause)
     {
@@ -225,6 +231,10 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
             if (r == Rel.Xcomp && g.Lemma(h) == _w.Have && HasToMark(g, x)) return "obligation ('has to ...'): not asserted";
             if (r is Rel.Ccomp or Rel.Advcl or Rel.Acl or Rel.Xcomp or Rel.Csubj && _w.NonFactive.Contains(g.Lemma(h)))
                 return "embedded under '" + StringStore.Get(g.Lemma(h)) + "': not asserted";
+            // "Eyskens believed the countries had agreed ranges": a third party's belief is an opinion, not a reported event;
+            // "we believe ..." in the speaker's own words is a hedge on what they say and stays said.
+            if (r == Rel.Ccomp && _w.Belief.Contains(g.Lemma(h)) && !HasFirstPersonSubject(g, h))
+                return "believed by the subject of '" + StringStore.Get(g.Lemma(h)) + "': an opinion, not asserted";
             // "dismissed reports he told Gordon Brown he would quit": the content of a claim that a verb disputes is not
             // asserted, whether the parser hangs it as a content or a relative clause of the claim noun (issue 11).
             if (r is Rel.Acl or Rel.Relcl && _w.ClaimNouns.Contains(g.Lemma(h)) && g.RelOf(h) == Rel.Obj && g.Head(h) is int dv and >= 0

@@ -26,6 +26,7 @@ internal sealed class CoderWords
         Intent = Get("intent_verbs");
         Refuse = Get("refuse_verbs");
         NonFactive = Get("nonfactive_verbs");
+        Belief = Get("belief_verbs");
         ClaimDisputing = Get("claim_disputing_verbs");
         ClaimNouns = Get("claim_nouns");
         ImminentAdjectives = Get("imminent_adjectives");
@@ -97,7 +98,7 @@ internal sealed class CoderWords
         PresentParticiple = StringStore.Intern("VBG");
     }
 
-    public readonly HashSet<int> Negation, HypotheticalMarks, CauseMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive, ClaimDisputing, ClaimNouns,
+    public readonly HashSet<int> Negation, HypotheticalMarks, CauseMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive, Belief, ClaimDisputing, ClaimNouns,
         ImminentAdjectives, ForecastAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
         PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
         PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, AddresseeVerbs, DirectedVerbs, WarningVerbs, Spokespersons, PartyGovernmentNouns, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals, ReasonMarks,
