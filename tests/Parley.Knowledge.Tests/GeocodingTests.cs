@@ -225,6 +225,20 @@ public class GeocodingTests(MiniKbFixture fx)
     }
 
     [Fact]
+    public void AnAcronymInAMixedCaseSentenceIsNoTownOfThatSpellingButAHeadlineInCapitalsIs()
+    {
+        // "the GAO" is no Gao, Mali: capitals in a sentence with lower-case words are an acronym.
+        var acronym = Locations("The PARIS report said costs rose.", "PARIS");
+        Assert.DoesNotContain(acronym.Places, p => p.Text == "PARIS");
+        // In a headline written in capitals every word looks like an acronym.
+        var headline = Locations("TALKS OPEN IN PARIS", "PARIS");
+        Assert.Equal(2988507L, Place(headline, "PARIS").GeonameId);
+        // A dateline in capitals is a place.
+        var dateline = Locations("PARIS (Reuters) - Talks opened on Monday.", "PARIS");
+        Assert.Equal(2988507L, Place(dateline, "PARIS").GeonameId);
+    }
+
+    [Fact]
     public void AQualifierThatIsItsOwnEntityIsTheDivisionHoldingThePlace()
     {
         var doc = Locations("Officials in Alexandria, Louisiana said the road was open.", "Alexandria", "Louisiana");

@@ -68,6 +68,16 @@ internal sealed class MentionFinder
             return;
         }
         if (e.Type == "PER") return;
+        // "the GAO" (the General Accounting Office) is no Gao, Mali, and "CD-ROM's" no Rome ("Rom"): in a sentence written
+        // in mixed case, capitals with no lower-case letter are an acronym, which names a place only as a country's code
+        // ("USA") or a division's abbreviation ("WA"), never by a town's spelt name. In a headline in capitals every word
+        // has an acronym's shape, so there it proves nothing (issue 11, Reuters round 28).
+        if (!country && IsAcronymInMixedCase(doc, e.Start, text) && !IsDateline(doc.Text, e.Start, e.End))
+        {
+            var acronym = new GeoMention { Start = e.Start, End = e.End, Text = e.Text, Entity = e, Source = GeoSource.Entity, Key = NameKey.FromPhrase(text) };
+            if (AddAbbreviation(acronym, text) || AddNames(acronym, acronym.Key, countriesOnly: true)) result.Add(acronym);
+            return;
+        }
         if (e.Type == "ORG" && !country)
         {
             // An organisation no dictionary knows, named exactly like a notable place, stands for it ("Liverpool have
@@ -249,7 +259,7 @@ internal sealed class MentionFinder
     }
 
     /// <summary>Adds the places and countries a key names (not its demonyms or actors); false when there are none.</summary>
-    private bool AddNames(GeoMention m, string key)
+    private bool AddNames(GeoMention m, string key, bool countriesOnly = false)
     {
         var hits = _kb.LookupArray(key);
         if (hits is null) return false;
@@ -265,8 +275,7 @@ internal sealed class MentionFinder
                     m.NamesCountry = true;
                     any = true;
                     break;
-                case NameKind.Place:
-                case NameKind.PlaceAlias:
+                case NameKind.Place or NameKind.PlaceAlias when !countriesOnly:
                     m.Add(h.Index, h.Kind == NameKind.PlaceAlias);
                     any = true;
                     break;
@@ -294,6 +303,38 @@ internal sealed class MentionFinder
         m.Add(place, alias: false);
         m.Source = GeoSource.Demonym;
         return true;
+    }
+
+    /// <summary>A name of two to six capitals and no lower-case letter ("GAO", "ROM") in a sentence that has lower-case words.</summary>
+    private static bool IsAcronymInMixedCase(Document doc, int offset, string name)
+    {
+        if (name.Length is < 2 or > 6) return false;
+        foreach (char c in name) if (!char.IsUpper(c)) return false;
+        int si = doc.SentenceAt(offset);
+        if (si < 0) return false;
+        var sentence = doc.Sentences[si];
+        foreach (char c in doc.Text.AsSpan(sentence.Start, sentence.End - sentence.Start)) if (char.IsLower(c)) return true;
+        return false;
+    }
+
+    /// <summary>A dateline's place in capitals ("BOSTON (Reuters) -", "DALLAS (AP) -", "MANILA, Philippines -", "LONDON" opening
+    /// the text): followed by a bracket or dash, or opening a line, or after a full stop and before a comma.</summary>
+    private static bool IsDateline(string text, int start, int end)
+    {
+        if (!FollowedLikeDateline(text, end, out int after)) return false;
+        if (text[after] is '(' or '-' or '\u2013' or '\u2014') return true;
+        int before = start - 1;
+        while (before >= 0 && text[before] is ' ' or '\t') before--;
+        return before < 0 || text[before] is '\n' or '\r' or '.';
+    }
+
+    /// <summary>What follows a dateline's place: a comma, an agency in parentheses, a dash, a colon, a line break, or the
+    /// first capital of the text after a space; <paramref name="after"/> is where it starts.</summary>
+    private static bool FollowedLikeDateline(string text, int end, out int after)
+    {
+        after = end;
+        while (after < text.Length && text[after] == ' ') after++;
+        return after < text.Length && (text[after] is ',' or '(' or '-' or '\u2013' or '\u2014' or ':' or '\uFFFD' or '\n' || char.IsUpper(text[after]) && after > end);
     }
 
     /// <summary>A short code or dotted abbreviation of a division, when NER marked it as a location ("BC", "N.B.").</summary>
@@ -438,9 +479,7 @@ internal sealed class MentionFinder
         while (end < text.Length && end - start < 40 && (char.IsUpper(text[end]) || text[end] is ' ' or '-' or '.' or '\'' && end + 1 < text.Length && char.IsUpper(text[end + 1]))) end++;
         while (end > start && !char.IsLetter(text[end - 1])) end--;
         if (end - start < 3 || end >= text.Length) return;
-        int after = end;
-        while (after < text.Length && text[after] == ' ') after++;
-        if (after >= text.Length || !(text[after] is ',' or '(' or '-' or '\u2013' or '\u2014' or ':' or '\uFFFD' or '\n' || char.IsUpper(text[after]) && after > end)) return;
+        if (!FollowedLikeDateline(text, end, out _)) return;
         foreach (var m in mentions)
         {
             if (m.Start < end && start < m.End)
