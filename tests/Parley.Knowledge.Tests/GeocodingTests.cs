@@ -225,7 +225,7 @@ public class GeocodingTests(MiniKbFixture fx)
     }
 
     [Fact]
-    public void AnAcronymInAMixedCaseSentenceIsNoTownOfThatSpellingButAHeadlineInCapitalsIs()
+    public void AnAcronymInAMixedCaseSentenceOrACodeNameIsNoTownButAHeadlineOrDatelineInCapitalsIs()
     {
         // "the GAO" is no Gao, Mali: capitals in a sentence with lower-case words are an acronym.
         var acronym = Locations("The PARIS report said costs rose.", "PARIS");
@@ -233,6 +233,9 @@ public class GeocodingTests(MiniKbFixture fx)
         // In a headline written in capitals every word looks like an acronym.
         var headline = Locations("TALKS OPEN IN PARIS", "PARIS");
         Assert.Equal(2988507L, Place(headline, "PARIS").GeonameId);
+        // A name joined to a number is a code name ("an offensive codenamed Karbala-5").
+        var codeName = Locations("Troops began an offensive codenamed Paris-5 on Monday.", "Paris");
+        Assert.DoesNotContain(codeName.Places, p => p.Text == "Paris");
         // A dateline in capitals is a place.
         var dateline = Locations("PARIS (Reuters) - Talks opened on Monday.", "PARIS");
         Assert.Equal(2988507L, Place(dateline, "PARIS").GeonameId);

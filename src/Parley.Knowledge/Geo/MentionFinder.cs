@@ -68,6 +68,8 @@ internal sealed class MentionFinder
             return;
         }
         if (e.Type == "PER") return;
+        // "an offensive codenamed Karbala-5", "Soyuz-7": a name joined to a number by a hyphen is a code name, not the place.
+        if (e.End + 1 < doc.Text.Length && doc.Text[e.End] == '-' && char.IsDigit(doc.Text[e.End + 1])) return;
         // "the GAO" (the General Accounting Office) is no Gao, Mali, and "CD-ROM's" no Rome ("Rom"): in a sentence written
         // in mixed case, capitals with no lower-case letter are an acronym, which names a place only as a country's code
         // ("USA") or a division's abbreviation ("WA"), never by a town's spelt name. In a headline in capitals every word
