@@ -483,6 +483,28 @@ public sealed class EventCoderTests
         Assert.Equal(coded, doc.Events.Any(e => e.Source!.Actor == "AFGREB" && e.Cameo.StartsWith("19", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData(true, "attack", "VBP", false)]    // "will stay until the Taliban attack ...": expected, not reported
+    [InlineData(false, "attacked", "VBD", true)]  // "had stayed until the Taliban attacked ...": a fact
+    public void A_present_tense_clause_of_time_below_a_future_is_expected_not_an_event(bool future, string attack, string tag, bool coded)
+    {
+        // "Ghani will stay / had stayed until the Taliban {attack} Afghan troops."
+        string stay = future ? "2 will will AUX 3 aux _\n3 stay stay VERB 0 root _" : "2 had have AUX 3 aux _\n3 stayed stay VERB 0 root _";
+        string rows = $"""
+            1 Ghani Ghani PROPN 3 nsubj {Ghani}
+            {stay}
+            4 until until SCONJ 7 mark _
+            5 the the DET 6 det _
+            6 Taliban Taliban PROPN 7 nsubj {Taliban}
+            {TestData.Row("7", attack, "attack", "VERB", tag, "3", "advcl", "_")}
+            8 Afghan Afghan ADJ 9 amod Ent=B-NORP|Actor=AFG
+            9 troops troop NOUN 7 obj _
+            10 . . PUNCT 3 punct _
+            """;
+        var doc = Code(rows);
+        Assert.Equal(coded, doc.Events.Any(e => e.Source!.Actor == "AFGREB" && e.Cameo.StartsWith("19", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void A_purpose_clause_takes_the_date_of_the_movement_it_serves()
     {

@@ -198,6 +198,24 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
         return s >= 0 && _w.PronounsFirst.Contains(g.Lemma(s));
     }
 
+    /// <summary>"He will remain on the job until Greenspan's nomination is approved by the Senate": in English a clause of time
+    /// (until/when/once/before/after) speaks of the future in the present tense, so below a predicate of the future or of
+    /// possibility it is what is expected to happen, no event (issue 11, Reuters round 28). A headline's present ("Shares
+    /// fall after X cuts rates") has no future above it and is left alone.</summary>
+    private bool IsExpectedAfterFuture(in SentenceGraph g, int clause, int head) =>
+        HasMark(g, clause, _w.PresupposingMarks) && IsPresentTense(g, clause) && ModalityOf(g, head) != Modality.None;
+
+    private static readonly int PresentThird = StringStore.Intern("VBZ"), PresentOther = StringStore.Intern("VBP");
+
+    /// <summary>The predicate or its auxiliary or copula is in the present tense ("approves", "is approved", "are ready").</summary>
+    private static bool IsPresentTense(in SentenceGraph g, int t)
+    {
+        if (g[t].Xpos == PresentThird || g[t].Xpos == PresentOther) return true;
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) is Rel.Aux or Rel.AuxPass or Rel.Cop && (g[c].Xpos == PresentThird || g[c].Xpos == PresentOther)) return true;
+        return false;
+    }
+
     /// <summary>A past-tense adverbial clause opened by after/before/since/until/when/once: a fact the sentence takes for granted.</summary>
     private bool IsPresupposed(in SentenceGraph g, int clause)
     {
@@ -217,6 +235,7 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
             var r = g.RelOf(x);
             int h = g.Head(x);
             if (h < 0) break;
+            if (r == Rel.Advcl && IsExpectedAfterFuture(g, x, h)) return "present tense after '" + StringStore.Get(g.Lemma(g.ChildWithLemma(x, Rel.Mark, _w.PresupposingMarks))) + "' below a future: expected, not asserted";
             if (r == Rel.Advcl && IsPresupposed(g, x)) break;
             // "No group claimed the attack, but militias had made threats": a clause opened by "but"/"and" that the parser
             // hung as an adverbial is a coordinate clause of its own, not what the verb above states. An infinitive so opened
