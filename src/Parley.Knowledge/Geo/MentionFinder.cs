@@ -72,12 +72,12 @@ internal sealed class MentionFinder
         if (e.End + 1 < doc.Text.Length && doc.Text[e.End] == '-' && char.IsDigit(doc.Text[e.End + 1])) return;
         // "the GAO" (the General Accounting Office) is no Gao, Mali, and "CD-ROM's" no Rome ("Rom"): in a sentence written
         // in mixed case, capitals with no lower-case letter are an acronym, which names a place only as a country's code
-        // ("USA") or a division's abbreviation ("WA"), never by a town's spelt name. In a headline in capitals every word
-        // has an acronym's shape, so there it proves nothing (issue 11, Reuters round 28).
+        // ("USA") or, marked a location, a division's abbreviation ("WA"), never by a town's spelt name. In a headline in
+        // capitals every word has an acronym's shape, so there it proves nothing (issue 11, Reuters round 28).
         if (!country && IsAcronymInMixedCase(doc, e.Start, text) && !IsDateline(doc.Text, e.Start, e.End))
         {
             var acronym = new GeoMention { Start = e.Start, End = e.End, Text = e.Text, Entity = e, Source = GeoSource.Entity, Key = NameKey.FromPhrase(text) };
-            if (AddAbbreviation(acronym, text) || AddNames(acronym, acronym.Key, countriesOnly: true)) result.Add(acronym);
+            if (e.Type == "LOC" && AddAbbreviation(acronym, text) || AddNames(acronym, acronym.Key, countriesOnly: true)) result.Add(acronym);
             return;
         }
         if (e.Type == "ORG" && !country)
