@@ -51,6 +51,48 @@ public sealed class EventCoderAddresseeTests
     }
 
     [Fact]
+    public void A_congress_of_another_body_is_no_legislature()
+    {
+        // "Castro told a congress of the union of young communists that ..." (Reuters).
+        var doc = Code("""
+            1 Belmar Belmar PROPN 2 nsubj Ent=B-PER|Actor=GBRGOV
+            2 told tell VERB 0 root _
+            3 a a DET 4 det _
+            4 congress congress NOUN 2 iobj _
+            5 of of ADP 6 case _
+            6 union union NOUN 4 nmod _
+            7 that that SCONJ 10 mark _
+            8 taxes tax NOUN 10 nsubj _
+            9 would would AUX 10 aux _
+            10 rise rise VERB 4 acl:relcl _
+            11 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events, x => x.Rule.Contains("tell+statement", StringComparison.Ordinal));
+        Assert.Null(e.Target);
+    }
+
+    [Fact]
+    public void Words_of_criticism_spoken_in_parliament_do_not_judge_the_house()
+    {
+        // "... we should come down really hard on those who abuse that freedom," he told MPs (BBC politics); here "told Parliament".
+        // "Belmar told Parliament that {subject} {verb} {predicate}."
+        static Document Told(string subject, string aux, string predicate, string upos) => Code($"""
+            1 Belmar Belmar PROPN 2 nsubj Ent=B-PER|Actor=GBRGOV
+            2 told tell VERB 0 root _
+            3 Parliament Parliament PROPN 2 iobj _
+            4 that that SCONJ 7 mark _
+            5 {subject} {subject} NOUN 7 nsubj _
+            6 {aux} {aux} AUX 7 {(aux == "were" ? "cop" : "aux")} _
+            7 {predicate} {predicate} {upos} 2 ccomp _
+            8 . . PUNCT 2 punct _
+            """);
+        Assert.DoesNotContain(Told("abusers", "were", "wrong", "ADJ").Events, x => x.Target?.Actor == "GBRLEG");
+        // The same words as a plain statement: the house is the addressee.
+        var plain = Told("taxes", "would", "rise", "VERB");
+        Assert.Equal("GBRLEG", Assert.Single(plain.Events).Target?.Actor);
+    }
+
+    [Fact]
     public void An_addressee_that_is_no_actor_leaves_the_clause_to_say_whom_it_is_about()
     {
         var doc = ToldThat("""

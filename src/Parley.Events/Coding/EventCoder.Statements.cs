@@ -117,7 +117,7 @@ public sealed partial class EventCoder
             // names an actor.
             int spoken = obj < 0 ? _clauses.SpokenTo(g, t) : -1;
             if (spoken >= 0 && _actors.Resolve(ctx, g, spoken, false, targets, true, sources) > 0) obj = spoken;
-            int addressee = obj >= 0 ? obj : spoken;
+            int addressee = obj >= 0 && _w.AddresseeVerbs.Contains(g.Lemma(t)) ? obj : spoken;
             var house = addressee >= 0 && targets.Count == 0 ? AddressedLegislature(ctx, g, addressee, sources) : null;
             // "told BBC Radio 4's Today programme that the government's plans were inadequate": the press spoken to is the
             // channel, so the statement is read as if it had no addressee: its clause says whom it is about (issue 11).
@@ -128,9 +128,8 @@ public sealed partial class EventCoder
             var acts = FindSpeechActs(ctx, g, t, clause, code);
             var (act, actWord) = acts.Count > 0 ? acts[0] : (null, -1);
             // A legislature addressed is whom a plain statement is made to; words of an act (criticism, denial...) aim at whom
-            // they judge first, the house only if they name no one (below).
-            if (house is { } addressed && act is null) AddAddressedHouse(addressed);
-            void AddAddressedHouse(ActorRef addressed)
+            // they judge, not at the house they are spoken in ("told MPs ... come down hard on those who abuse ...").
+            if (house is { } addressed && act is null)
             {
                 targets.Add(addressed);
                 obj = addressee;
@@ -223,7 +222,6 @@ public sealed partial class EventCoder
                 about = body;
                 trace?.Step(doc, t, $"'{ctx.TokenText(body)}' describes a body of the article's country: {described[0].Code}");
             }
-            if (house is { } judgedHouse && act is not null && targets.Count == 0) { AddAddressedHouse(judgedHouse); about = -1; }
             // "commented on the Turkish-Libyan agreement, calling it "geographically ridiculous"": the topic's actor is judged.
             if (act is null && about >= 0 && targets.Count > 0 && g.Upos(clause) is UPos.NOUN or UPos.PROPN
                 && TopicJudgement(ctx, g, t, sources, eventsBefore) is ({ } judgement, int judgedWord))
@@ -352,10 +350,12 @@ public sealed partial class EventCoder
     {
         if (speakers.Count == 0 || !_actors.HasCountry(speakers[0]) || g.Upos(addressee) is not (UPos.NOUN or UPos.PROPN)) return null;
         string country = speakers[0].Code[..3];
-        if (!speakers.TrueForAll(s => s.Code.StartsWith(country, StringComparison.Ordinal))) return null;
+        // A legislator's or a house's word to its own house is no exchange with another ("the House of Commons authorities
+        // have told MPs").
+        if (!speakers.TrueForAll(s => s.Code.StartsWith(country, StringComparison.Ordinal) && s.Code != country + LegislatureRole)) return null;
         // The body is the addressee's head ("Parliament", "the House of Commons", "a House subcommittee") or a chamber its
         // head belongs to ("a Lower House budget committee").
-        int body = _data.Agents.RoleOf(g, addressee) == LegislatureRole ? addressee : -1;
+        int body = _data.Agents.RoleOf(g, addressee) == LegislatureRole || IsHouseOrCommittee(ctx, g, addressee) ? addressee : -1;
         for (int c = g.FirstChild(addressee); c >= 0 && body < 0; c = g.NextSibling(c))
             if (c < addressee && g.RelOf(c) == Rel.Compound && _data.Agents.RoleOf(g, c) == LegislatureRole) body = c;
         if (body < 0) return null;
@@ -383,6 +383,26 @@ public sealed partial class EventCoder
     }
 
     private const string LegislatureRole = "LEG";
+
+    /// <summary>A house of parliament or a committee of one named by description (coder-words legislature_heads and
+    /// legislature_words): "the Commons", "the Lower House", "a House Appropriations subcommittee", "a parliamentary
+    /// committee".</summary>
+    private bool IsHouseOrCommittee(DocumentContext ctx, in SentenceGraph g, int head)
+    {
+        if (g.Upos(head) is not (UPos.NOUN or UPos.PROPN) || !_w.LegislatureHeads.Contains(LowerForm(ctx, head))) return false;
+        if (_w.LegislatureWords.Contains(LowerForm(ctx, head))) return true;
+        for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+        {
+            if (c > head || g.RelOf(c) is not (Rel.Compound or Rel.Amod)) continue;
+            if (_w.LegislatureWords.Contains(LowerForm(ctx, c))) return true;
+            for (int d = g.FirstChild(c); d >= 0; d = g.NextSibling(d))
+                if (d < c && g.RelOf(d) is Rel.Compound or Rel.Amod && _w.LegislatureWords.Contains(LowerForm(ctx, d))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A token's form in lower case ("Lower", "House"): the words of a name are matched as written.</summary>
+    private static int LowerForm(DocumentContext ctx, int token) => StringStore.Intern(ctx.TokenText(token).ToLowerInvariant());
 
     /// <summary>The given subject (of the reported clause, or of the predicate an act's words belong to) when it is an agent noun naming no actor ("ministers", "the government"),
     /// with its actors given the article's country; (-1, null) if none, if the article has no country, or if a described
