@@ -180,10 +180,11 @@ public sealed partial class EventCoder
                             && (ctx.EntityAt[c] >= 0 || _data.Agents.RoleOf(g, c) is not null)
                             && _actors.Resolve(ctx, g, c, false, targets, true, sources, partiesApart: partiesApart) > 0) about = c;
                     // "one Japanese oil company said business would continue as usual, a company spokesman said": a clause that
-                    // is itself a statement, by a speaker of the reporter's own code, is relayed: its speaker is the reporter's
-                    // side, not whom the statement is about (issue 11, Reuters).
+                    // is itself a statement, by a speaker of the reporter's own code (or of its role, for a reporter whose
+                    // country is not known yet: "a company spokesman" BUS), is relayed: its speaker is the reporter's side, not
+                    // whom the statement is about (issue 11, Reuters).
                     if (about >= 0 && g.RelOf(about) is Rel.Nsubj && _w.SpeechVerbs.Contains(g.Lemma(clause))
-                        && targets.TrueForAll(x => sources.Exists(s => s.Code == x.Code)))
+                        && targets.TrueForAll(x => sources.Exists(s => s.Code == x.Code || s.Generic && !_actors.HasCountry(s) && x.Code.EndsWith(s.Code, StringComparison.Ordinal))))
                     {
                         trace?.Step(doc, t, $"'{ctx.TokenText(about)}' speaks in the clause, as the speaker's own side: a relayed statement, about no one");
                         targets.Clear(); about = -1;
