@@ -24,7 +24,7 @@ internal sealed partial class ClauseAnalyzer
         return -1;
     }
 
-    private static readonly int BareObl = StringStore.Intern("obl");
+    private static readonly int BareObl = StringStore.Intern("obl"), That = StringStore.Intern("that");
 
     /// <summary>The object of a reported verb that the parser made a second subject of the reporting verb after it: "Arnor
     /// and Gondor welcome a resumption of ties with Osgiliath, the news agency said", with "resumption" an nsubj of "said"
@@ -69,6 +69,55 @@ internal sealed partial class ClauseAnalyzer
             if (subjects < 2 || first < t || g.Upos(first) is not (UPos.NOUN or UPos.PROPN or UPos.PRON)) continue;
             if (g.PhraseFollows(t, first)) g.SetRel(first, Rel.Dep);
         }
+    }
+
+    /// <summary>"Thatcher told Parliament that the tax would raise prices", "told a meeting of the ruling Golkar party that he
+    /// believed ...", "wrote to Speaker Wright that ...": the parser makes the clause of a speech verb a relative clause of
+    /// its addressee (<see cref="SpokenTo"/>). A relative clause whose "that" is a subordinator, not its pronoun, and which has a subject of its own
+    /// after it, is no relative clause but the verb's reported clause (a true one reads "the committee that oversees ...",
+    /// "that" its subject or object pronoun; a "that" read as the object of a verb with an object of its own is the
+    /// subordinator). Returns that clause, or -1.</summary>
+    public int ClauseUnderAddressee(in SentenceGraph g, int t)
+    {
+        if (g.Upos(t) != UPos.VERB || IsPassive(g, t)) return -1;
+        for (int x = g.FirstChild(t); x >= 0; x = g.NextSibling(x))
+        {
+            if (x < t || !IsAddressee(g, t, x)) continue;
+            for (int r = g.FirstChild(x); r >= 0; r = g.NextSibling(r))
+            {
+                if (r < x || g.RelOf(r) != Rel.Relcl) continue;
+                int that = -1, subject = -1;
+                for (int c = g.FirstChild(r); c >= 0; c = g.NextSibling(c))
+                {
+                    if (c < r && g.Lemma(c) == That && (g.Upos(c) == UPos.SCONJ || g.RelOf(c) == Rel.Mark || g.RelOf(c) == Rel.Obj && HasOtherObject(g, r, c))) that = c;
+                    else if (c < r && g.RelOf(c) is Rel.Nsubj or Rel.NsubjPass) subject = c;
+                }
+                if (that >= 0 && subject > that) return r;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The addressee of the speech verb <paramref name="t"/>: the object of a verb of telling (coder-words
+    /// addressee_verbs: "told Parliament"), or the phrase of a verb of spoken_to_verbs under one of spoken_to_preps ("wrote
+    /// to Speaker Wright", "testified before the committee"); -1 if none.</summary>
+    public int SpokenTo(in SentenceGraph g, int t)
+    {
+        if (IsPassive(g, t)) return -1;
+        for (int x = g.FirstChild(t); x >= 0; x = g.NextSibling(x))
+            if (x > t && IsAddressee(g, t, x)) return x;
+        return -1;
+    }
+
+    private bool IsAddressee(in SentenceGraph g, int t, int x) =>
+        _w.AddresseeVerbs.Contains(g.Lemma(t)) ? g.RelOf(x) is Rel.Obj or Rel.Iobj
+        : _w.SpokenToVerbs.Contains(g.Lemma(t)) && g.RelOf(x) == Rel.Obl && g.CaseOf(x) is int c and >= 0 && _w.SpokenToPreps.Contains(g.Lemma(c));
+
+    private static bool HasOtherObject(in SentenceGraph g, int verb, int except)
+    {
+        for (int c = g.FirstChild(verb); c >= 0; c = g.NextSibling(c))
+            if (c != except && g.RelOf(c) is Rel.Obj or Rel.Ccomp or Rel.Xcomp) return true;
+        return false;
     }
 
     /// <summary>The addressee <see cref="RepairDisplacedAddressees"/> found for the verb <paramref name="x"/>: the

@@ -57,6 +57,10 @@ internal sealed class CoderWords
         BetweenPreps = Get("between_preps");
         SpeechVerbs = Get("speech_verbs");
         AddresseeVerbs = Get("addressee_verbs");
+        SpokenToVerbs = Get("spoken_to_verbs");
+        SpokenToPreps = Get("spoken_to_preps");
+        LegislatureHeads = Get("legislature_heads");
+        LegislatureWords = Get("legislature_words");
         DirectedVerbs = Get("directed_verbs");
         WarningVerbs = Get("warning_verbs");
         Spokespersons = Get("spokespersons");
@@ -101,7 +105,7 @@ internal sealed class CoderWords
     public readonly HashSet<int> Negation, HypotheticalMarks, CauseMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive, Belief, ClaimDisputing, ClaimNouns,
         ImminentAdjectives, ForecastAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
         PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
-        PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, AddresseeVerbs, DirectedVerbs, WarningVerbs, Spokespersons, PartyGovernmentNouns, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals, ReasonMarks,
+        PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, AddresseeVerbs, SpokenToVerbs, SpokenToPreps, LegislatureHeads, LegislatureWords, DirectedVerbs, WarningVerbs, Spokespersons, PartyGovernmentNouns, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals, ReasonMarks,
         SpeechOccasions, PreferenceVerbs, UnrealisingVerbs, IndefiniteArticles;
     /// <summary>"trust", "position": abstractions a verb of force cannot strike ("abused the public's trust"): issue 11.</summary>
     public readonly HashSet<int> AbstractObjects;

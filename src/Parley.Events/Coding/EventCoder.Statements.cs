@@ -13,11 +13,13 @@ public sealed partial class EventCoder
 {
     /// <summary>The clause a speech verb reports: its clausal complement, a clause in parataxis, or the clause it is
     /// itself parenthetical to ("..., a senior official said"); -1 if none.</summary>
-    private static int ReportedClause(in SentenceGraph g, int t)
+    private int ReportedClause(in SentenceGraph g, int t)
     {
         int c = g.Child(t, Rel.Ccomp);
         if (c >= 0) return c;
         c = g.Child(t, Rel.Parataxis);
+        if (c >= 0) return c;
+        c = _clauses.ClauseUnderAddressee(g, t);
         if (c >= 0) return c;
         if (g.RelOf(t) is Rel.Parataxis or Rel.Ccomp && g.Head(t) >= 0) return g.Head(t);
         // Parser slips: "a report from the government said eight people died" with the reported clause made the root and the
@@ -111,6 +113,12 @@ public sealed partial class EventCoder
             var targets = new List<ActorRef>();
             int obj = ClauseAnalyzer.DirectObject(g, t);
             if (obj >= 0) _actors.Resolve(ctx, g, obj, false, targets, true, sources);
+            // "wrote to Speaker Wright", "testified before the Senate Banking Committee": the addressee in its phrase, when it
+            // names an actor.
+            int spoken = obj < 0 ? _clauses.SpokenTo(g, t) : -1;
+            if (spoken >= 0 && _actors.Resolve(ctx, g, spoken, false, targets, true, sources) > 0) obj = spoken;
+            int addressee = obj >= 0 && _w.AddresseeVerbs.Contains(g.Lemma(t)) ? obj : spoken;
+            var house = addressee >= 0 && targets.Count == 0 ? AddressedLegislature(ctx, g, addressee, sources) : null;
             // "told BBC Radio 4's Today programme that the government's plans were inadequate": the press spoken to is the
             // channel, so the statement is read as if it had no addressee: its clause says whom it is about (issue 11).
             bool toPress = targets.Count > 0 && targets.TrueForAll(x => IsMedia(x.Code));
@@ -119,6 +127,14 @@ public sealed partial class EventCoder
             // A statement in words of a more specific act (criticism, denial, praise...; EventCoder.SpeechActs.cs).
             var acts = FindSpeechActs(ctx, g, t, clause, code);
             var (act, actWord) = acts.Count > 0 ? acts[0] : (null, -1);
+            // A legislature addressed is whom a plain statement is made to; words of an act (criticism, denial...) aim at whom
+            // they judge, not at the house they are spoken in ("told MPs ... come down hard on those who abuse ...").
+            if (house is { } addressed && act is null)
+            {
+                targets.Add(addressed);
+                obj = addressee;
+                trace?.Step(doc, t, $"'{ctx.TokenText(addressee)}' is a legislature the speaker addresses: its own country's ({addressed.Code})");
+            }
             // Words that judge or oblige another actor ("the Tories say Labour's plans have failed", "Labour said the Liberal
             // Democrats needed to explain ...") are most often one party's about another: two named parties of one code
             // (GBRPTY) are two sides here (issue 11), not elsewhere ("Labour and the Conservatives are telephoning ...").
@@ -163,6 +179,16 @@ public sealed partial class EventCoder
                         if (g.RelOf(c) is Rel.Nsubj or Rel.NsubjPass or Rel.Obj or Rel.Iobj && g.Upos(c) != UPos.PRON
                             && (ctx.EntityAt[c] >= 0 || _data.Agents.RoleOf(g, c) is not null)
                             && _actors.Resolve(ctx, g, c, false, targets, true, sources, partiesApart: partiesApart) > 0) about = c;
+                    // "one Japanese oil company said business would continue as usual, a company spokesman said": a clause that
+                    // is itself a statement, by a speaker of the reporter's own code (or of its role, for a reporter whose
+                    // country is not known yet: "a company spokesman" BUS), is relayed: its speaker is the reporter's side, not
+                    // whom the statement is about (issue 11, Reuters).
+                    if (about >= 0 && g.RelOf(about) is Rel.Nsubj && _w.SpeechVerbs.Contains(g.Lemma(clause))
+                        && targets.TrueForAll(x => sources.Exists(s => s.Code == x.Code || s.Generic && !_actors.HasCountry(s) && x.Code.EndsWith(s.Code, StringComparison.Ordinal))))
+                    {
+                        trace?.Step(doc, t, $"'{ctx.TokenText(about)}' speaks in the clause, as the speaker's own side: a relayed statement, about no one");
+                        targets.Clear(); about = -1;
+                    }
                     // "said Labour's failure to ...", "said the pledges - set to underpin Labour's campaign - were worthless":
                     // words of an act aim at the actor named in the phrase they judge.
                     // The first act whose words name an actor is the act ("the EU states are failing to report fraud": the
@@ -316,6 +342,68 @@ public sealed partial class EventCoder
             Emit(ctx, g, plan, sources, targets);
         }
     }
+
+    /// <summary>"he told Parliament", "told the House of Lords", "told a Lower House budget committee": an addressee that is a
+    /// legislature named by description, with no country of its own, is the speaker's own country's (a speaker addresses the
+    /// house of the country whose business is before it; another country's is named as such: "told the Indian parliament").
+    /// Only for speakers of one country; null if the addressee is no such body.</summary>
+    private ActorRef? AddressedLegislature(DocumentContext ctx, in SentenceGraph g, int addressee, List<ActorRef> speakers)
+    {
+        if (speakers.Count == 0 || !_actors.HasCountry(speakers[0]) || g.Upos(addressee) is not (UPos.NOUN or UPos.PROPN)) return null;
+        string country = speakers[0].Code[..3];
+        // A legislator's or a house's word to its own house is no exchange with another ("the House of Commons authorities
+        // have told MPs").
+        if (!speakers.TrueForAll(s => s.Code.StartsWith(country, StringComparison.Ordinal) && s.Code != country + LegislatureRole)) return null;
+        // The body is the addressee's head ("Parliament", "the House of Commons", "a House subcommittee") or a chamber its
+        // head belongs to ("a Lower House budget committee").
+        int body = _data.Agents.RoleOf(g, addressee) == LegislatureRole || IsHouseOrCommittee(ctx, g, addressee) ? addressee : -1;
+        for (int c = g.FirstChild(addressee); c >= 0 && body < 0; c = g.NextSibling(c))
+            if (c < addressee && g.RelOf(c) == Rel.Compound && _data.Agents.RoleOf(g, c) == LegislatureRole) body = c;
+        if (body < 0) return null;
+        // "a congress of the union of young communists", "an assembly of the ruling party": a gathering of another body, not
+        // a house of parliament ("the House of Commons" is one phrase of the agents dictionary).
+        for (int c = g.FirstChild(body); c >= 0; c = g.NextSibling(c))
+            if (c > body && g.RelOf(c) == Rel.Nmod && g.CaseOf(c) is int of and >= 0 && g.Lemma(of) == _w.Of && !_data.Agents.IsPartOfPhrase(g, body, c)) return null;
+        // The phrase: the name it is ("the House of Commons"), else the words from its first modifier ("a House subcommittee").
+        var tokens = ctx.Doc.Tokens;
+        int start, end = tokens[addressee].End;
+        if (ctx.EntityAt[addressee] is int e and >= 0 && ctx.Doc.Entities[e] is { } name && name.Start <= tokens[addressee].Start)
+            (start, end) = (name.Start, Math.Max(end, name.End));
+        else
+        {
+            int first = addressee;
+            for (bool further = true; further;)
+            {
+                further = false;
+                for (int c = g.FirstChild(first); c >= 0 && c < first; c = g.NextSibling(c))
+                    if (g.RelOf(c) != Rel.Case) { first = c; further = true; break; }
+            }
+            start = tokens[first].Start;
+        }
+        return new ActorRef { Entity = -1, Cluster = -1, Code = country + LegislatureRole, Start = start, End = end, Confidence = 0.6, Token = addressee };
+    }
+
+    private const string LegislatureRole = "LEG";
+
+    /// <summary>A house of parliament or a committee of one named by description (coder-words legislature_heads and
+    /// legislature_words): "the Commons", "the Lower House", "a House Appropriations subcommittee", "a parliamentary
+    /// committee".</summary>
+    private bool IsHouseOrCommittee(DocumentContext ctx, in SentenceGraph g, int head)
+    {
+        if (g.Upos(head) is not (UPos.NOUN or UPos.PROPN) || !_w.LegislatureHeads.Contains(LowerForm(ctx, head))) return false;
+        if (_w.LegislatureWords.Contains(LowerForm(ctx, head))) return true;
+        for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
+        {
+            if (c > head || g.RelOf(c) is not (Rel.Compound or Rel.Amod)) continue;
+            if (_w.LegislatureWords.Contains(LowerForm(ctx, c))) return true;
+            for (int d = g.FirstChild(c); d >= 0; d = g.NextSibling(d))
+                if (d < c && g.RelOf(d) is Rel.Compound or Rel.Amod && _w.LegislatureWords.Contains(LowerForm(ctx, d))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A token's form in lower case ("Lower", "House"): the words of a name are matched as written.</summary>
+    private static int LowerForm(DocumentContext ctx, int token) => StringStore.Intern(ctx.TokenText(token).ToLowerInvariant());
 
     /// <summary>The given subject (of the reported clause, or of the predicate an act's words belong to) when it is an agent noun naming no actor ("ministers", "the government"),
     /// with its actors given the article's country; (-1, null) if none, if the article has no country, or if a described

@@ -292,7 +292,8 @@ public sealed partial class EventCoder
 
         // "..., a senior official said": a reporting verb around a clause is not an event; the clause is.
         if (pattern is null && !composed && !actNoun && _w.SpeechVerbs.Contains(g.Lemma(t))
-            && (g.Child(t, Rel.Ccomp) >= 0 || g.Child(t, Rel.Parataxis) >= 0 || g.RelOf(t) is Rel.Parataxis or Rel.Ccomp))
+            && (g.Child(t, Rel.Ccomp) >= 0 || g.Child(t, Rel.Parataxis) >= 0 || g.RelOf(t) is Rel.Parataxis or Rel.Ccomp
+                || _clauses.ClauseUnderAddressee(g, t) >= 0))
         {
             if (!_petrarch && ReportedClause(g, t) is int reported and >= 0)
             {
