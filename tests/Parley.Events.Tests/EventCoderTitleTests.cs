@@ -653,4 +653,32 @@ public sealed class EventCoderTitleTests
         var e = Assert.Single(doc.Events);
         Assert.Equal(code + "GOV", e.Source!.Actor);
     }
+
+    [Theory]
+    [InlineData("_", "POLGOV")] // a person the knowledge base does not know: the article's title
+    [InlineData("POLELI", "POLGOV")] // an elite of the knowledge base who holds the post the article names
+    public void A_spokesman_of_a_titled_minister_speaks_for_the_minister_s_office(string kb, string expected)
+    {
+        // "Polish Finance Minister Jan Nowakowy arrived. His spokesman accused Russia." (issue 11, Reuters: Balladur's
+        // spokesman FRAELI, the knowledge base's elite, while Balladur was Finance Minister).
+        string actor = kb == "_" ? "" : "|Actor=" + kb;
+        var doc = Code($"""
+            1 Polish Polish ADJ 3 amod Ent=B-MISC|Actor=POL
+            2 Finance Finance PROPN 3 compound _
+            3 Minister Minister PROPN 4 nmod:desc _
+            4 Jan Jan PROPN 6 nsubj Ent=B-PER{actor}|Cluster=1
+            5 Nowakowy Nowakowy PROPN 4 flat Ent=I-PER
+            6 arrived arrive VERB 0 root _
+            7 . . PUNCT 6 punct _
+
+            1 His his PRON 2 nmod:poss Ent=B-PER|Cluster=1|Via=coref:pronoun
+            2 spokesman spokesman NOUN 3 nsubj _
+            3 accused accuse VERB 0 root _
+            4 Russia Russia PROPN 3 obj Ent=B-LOC|Actor=RUS
+            5 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(expected, e.Source!.Actor);
+        Assert.Equal("RUS", e.Target!.Actor);
+    }
 }
