@@ -345,6 +345,7 @@ public sealed class EventCoderTitleTests
     [InlineData("Home PROPN compound", "Secretary PROPN", "GBROPP", "GBROPP")] // the opposition keeps its role
     [InlineData("Home PROPN compound", "Secretary PROPN", "GBRELI", "GBRGOV")] // an elite of the knowledge base (a former or future office holder) held the present post the article names
     [InlineData("Finance PROPN compound", "Minister PROPN", "GBRELI", "GBRGOV")]
+    [InlineData("City PROPN compound", "Mayor PROPN", "GBRELI", "GBRGOV")] // a mayor's present post ("Mayor Jiang Zemin" in 1987, CHNELI in the knowledge base)
     [InlineData("Vice PROPN compound", "President PROPN", "GBRELI", "GBRELI")] // a president's title, often a past one ("Vice President Joe Biden" in 2020): the elite stays
     [InlineData("former ADJ amod", "minister NOUN", "GBRELI", "GBRELI")] // a post held before: still an elite
     [InlineData("Home PROPN compound", "Secretary PROPN", "GBRMIL", "GBRMIL")] // another role of the knowledge base stays
