@@ -682,4 +682,42 @@ public sealed class EventCoderTitleTests
         Assert.Equal(expected, e.Source!.Actor);
         Assert.Equal("RUS", e.Target!.Actor);
     }
+
+    [Fact]
+    public void A_department_s_post_the_article_ties_to_its_main_country_in_another_holder_is_the_counterpart_s_of_the_next()
+    {
+        // "U.S. Agriculture Secretary Jan Lyng met Agriculture Minister Mutsu Kato in Japan. Kato criticized the U.S. Japan
+        // waited for the U.S.": the article names the U.S. most, but Kato's post is Lyng's counterpart, of Japan (issue 11,
+        // Reuters: Kato USAGOVAGR).
+        var doc = Code("""
+            1 U.S. U.S. PROPN 3 compound Ent=B-LOC|Actor=USA
+            2 Agriculture Agriculture PROPN 3 compound _
+            3 Secretary Secretary PROPN 4 nmod:desc _
+            4 Jan Jan PROPN 6 nsubj Ent=B-PER|Cluster=1
+            5 Lyng Lyng PROPN 4 flat Ent=I-PER
+            6 met meet VERB 0 root _
+            7 Agriculture Agriculture PROPN 8 compound _
+            8 Minister Minister PROPN 9 nmod:desc _
+            9 Mutsu Mutsu PROPN 6 obj Ent=B-PER|Cluster=2
+            10 Kato Kato PROPN 9 flat Ent=I-PER
+            11 in in ADP 12 case _
+            12 Japan Japan PROPN 6 obl Ent=B-LOC|Actor=JPN
+            13 . . PUNCT 6 punct _
+
+            1 Kato Kato PROPN 2 nsubj Ent=B-PER|Cluster=2
+            2 criticized criticize VERB 0 root _
+            3 the the DET 4 det _
+            4 U.S. U.S. PROPN 2 obj Ent=B-LOC|Actor=USA
+            5 . . PUNCT 2 punct _
+
+            1 Japan Japan PROPN 2 nsubj Ent=B-LOC|Actor=JPN
+            2 waited wait VERB 0 root _
+            3 for for ADP 5 case _
+            4 the the DET 5 det _
+            5 U.S. U.S. PROPN 2 obl Ent=B-LOC|Actor=USA
+            6 . . PUNCT 2 punct _
+            """);
+        Assert.Contains(doc.Events, e => e.Source!.Actor == "JPNGOVAGR" && e.Target?.Actor == "USA");
+        Assert.DoesNotContain(doc.Events, e => e.Source!.Actor == "USAGOVAGR" && e.Target?.Actor == "USA");
+    }
 }
