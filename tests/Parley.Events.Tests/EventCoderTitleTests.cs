@@ -345,6 +345,7 @@ public sealed class EventCoderTitleTests
     [InlineData("Home PROPN compound", "Secretary PROPN", "GBROPP", "GBROPP")] // the opposition keeps its role
     [InlineData("Home PROPN compound", "Secretary PROPN", "GBRELI", "GBRGOV")] // an elite of the knowledge base (a former or future office holder) held the present post the article names
     [InlineData("Finance PROPN compound", "Minister PROPN", "GBRELI", "GBRGOV")]
+    [InlineData("City PROPN compound", "Mayor PROPN", "GBRELI", "GBRGOV")] // a mayor's present post ("Mayor Jiang Zemin" in 1987, CHNELI in the knowledge base)
     [InlineData("Vice PROPN compound", "President PROPN", "GBRELI", "GBRELI")] // a president's title, often a past one ("Vice President Joe Biden" in 2020): the elite stays
     [InlineData("former ADJ amod", "minister NOUN", "GBRELI", "GBRELI")] // a post held before: still an elite
     [InlineData("Home PROPN compound", "Secretary PROPN", "GBRMIL", "GBRMIL")] // another role of the knowledge base stays
@@ -652,5 +653,71 @@ public sealed class EventCoderTitleTests
             """);
         var e = Assert.Single(doc.Events);
         Assert.Equal(code + "GOV", e.Source!.Actor);
+    }
+
+    [Theory]
+    [InlineData("_", "POLGOV")] // a person the knowledge base does not know: the article's title
+    [InlineData("POLELI", "POLGOV")] // an elite of the knowledge base who holds the post the article names
+    public void A_spokesman_of_a_titled_minister_speaks_for_the_minister_s_office(string kb, string expected)
+    {
+        // "Polish Finance Minister Jan Nowakowy arrived. His spokesman accused Russia." (issue 11, Reuters: Balladur's
+        // spokesman FRAELI, the knowledge base's elite, while Balladur was Finance Minister).
+        string actor = kb == "_" ? "" : "|Actor=" + kb;
+        var doc = Code($"""
+            1 Polish Polish ADJ 3 amod Ent=B-MISC|Actor=POL
+            2 Finance Finance PROPN 3 compound _
+            3 Minister Minister PROPN 4 nmod:desc _
+            4 Jan Jan PROPN 6 nsubj Ent=B-PER{actor}|Cluster=1
+            5 Nowakowy Nowakowy PROPN 4 flat Ent=I-PER
+            6 arrived arrive VERB 0 root _
+            7 . . PUNCT 6 punct _
+
+            1 His his PRON 2 nmod:poss Ent=B-PER|Cluster=1|Via=coref:pronoun
+            2 spokesman spokesman NOUN 3 nsubj _
+            3 accused accuse VERB 0 root _
+            4 Russia Russia PROPN 3 obj Ent=B-LOC|Actor=RUS
+            5 . . PUNCT 3 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(expected, e.Source!.Actor);
+        Assert.Equal("RUS", e.Target!.Actor);
+    }
+
+    [Fact]
+    public void A_department_s_post_the_article_ties_to_its_main_country_in_another_holder_is_the_counterpart_s_of_the_next()
+    {
+        // "U.S. Agriculture Secretary Jan Lyng met Agriculture Minister Mutsu Kato in Japan. Kato criticized the U.S. Japan
+        // waited for the U.S.": the article names the U.S. most, but Kato's post is Lyng's counterpart, of Japan (issue 11,
+        // Reuters: Kato USAGOVAGR).
+        var doc = Code("""
+            1 U.S. U.S. PROPN 3 compound Ent=B-LOC|Actor=USA
+            2 Agriculture Agriculture PROPN 3 compound _
+            3 Secretary Secretary PROPN 4 nmod:desc _
+            4 Jan Jan PROPN 6 nsubj Ent=B-PER|Cluster=1
+            5 Lyng Lyng PROPN 4 flat Ent=I-PER
+            6 met meet VERB 0 root _
+            7 Agriculture Agriculture PROPN 8 compound _
+            8 Minister Minister PROPN 9 nmod:desc _
+            9 Mutsu Mutsu PROPN 6 obj Ent=B-PER|Cluster=2
+            10 Kato Kato PROPN 9 flat Ent=I-PER
+            11 in in ADP 12 case _
+            12 Japan Japan PROPN 6 obl Ent=B-LOC|Actor=JPN
+            13 . . PUNCT 6 punct _
+
+            1 Kato Kato PROPN 2 nsubj Ent=B-PER|Cluster=2
+            2 criticized criticize VERB 0 root _
+            3 the the DET 4 det _
+            4 U.S. U.S. PROPN 2 obj Ent=B-LOC|Actor=USA
+            5 . . PUNCT 2 punct _
+
+            1 Japan Japan PROPN 2 nsubj Ent=B-LOC|Actor=JPN
+            2 waited wait VERB 0 root _
+            3 for for ADP 5 case _
+            4 the the DET 5 det _
+            5 U.S. U.S. PROPN 2 obl Ent=B-LOC|Actor=USA
+            6 . . PUNCT 2 punct _
+            """);
+        Assert.Contains(doc.Events, e => e.Source!.Actor == "JPNGOVAGR" && e.Target?.Actor == "USA");
+        Assert.DoesNotContain(doc.Events, e => e.Source!.Actor == "USAGOVAGR" && e.Target?.Actor == "USA");
     }
 }

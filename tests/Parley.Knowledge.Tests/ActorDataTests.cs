@@ -36,6 +36,18 @@ public class ActorDataTests(KbFixture fx)
     }
 
     [Fact]
+    public void A_ministry_named_by_its_portfolio_is_not_the_party_of_that_name()
+    {
+        // "a Labour Ministry official" in a Japanese article (issue 11, Reuters: GBRPTYGOV): the agents dictionary reads
+        // "Labour Ministry" whole (GOVLAB), so it is no Labour party + ministry; the coder codes it as a titled body.
+        var doc = Link("The Labour Ministry said unemployment rose.", ("Labour Ministry", "ORG"));
+        Assert.Null(doc.Entities.Single(e => e.Text == "Labour Ministry").Actor);
+        // A country before an agent phrase still makes the country's body.
+        doc = Link("The Afghan Interior Ministry said it.", ("Afghan Interior Ministry", "ORG"));
+        Assert.Equal("AFGGOV", doc.Entities.Single(e => e.Text == "Afghan Interior Ministry").Actor);
+    }
+
+    [Fact]
     public void Indian_tribes_are_not_India()
     {
         // A demonym and the word after it that name a people apart from the country (linker-words.tsv not_country_phrases):

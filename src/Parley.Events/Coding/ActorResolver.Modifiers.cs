@@ -33,8 +33,19 @@ internal sealed partial class ActorResolver
         var m = ctx.Doc.Entities[e];
         return new ActorRef
         {
-            Entity = e, Cluster = m.Cluster, Code = ctx.Doc.Entities[ae].Actor!, Name = ctx.Doc.Entities[ae].Name ?? m.Name,
+            Entity = e, Cluster = m.Cluster, Code = TitledPersonCode(ctx, e, ae, ctx.Doc.Entities[ae].Actor!), Name = ctx.Doc.Entities[ae].Name ?? m.Name,
             Start = m.Start, End = m.End, Confidence = 0.9, Token = token, Party = ActorResolver.PartyOf(ctx, e, ae, ctx.Doc.Entities[ae].Actor!),
+        };
+    }
+
+    /// <summary>The actor of a name modifying an agent noun that only the article's title for it codes (<paramref name="titled"/>).</summary>
+    private static ActorRef TitledModifier(DocumentContext ctx, int e, string titled, int token)
+    {
+        var m = ctx.Doc.Entities[e];
+        return new ActorRef
+        {
+            Entity = e, Cluster = m.Cluster, Code = titled, Name = m.Name ?? m.Text, Start = m.Start, End = m.End, Confidence = 0.75,
+            Token = token, Party = ctx.TitleParty(e),
         };
     }
 

@@ -198,17 +198,11 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 if (into.Count > had) return;
             }
             string code = entities[ae].Actor!;
-            // A known person whose post the article ties to another country (FindTitles): that country and the post's role.
-            if (entities[ae].Type == "PER" && ctx.TitledCode(e) is { Length: > 3 } own && !own.StartsWith(code.AsSpan(0, Math.Min(3, code.Length)), StringComparison.Ordinal))
-                code = own;
             // "Dagolath's Deputy Prime Minister Telemar", the name a bare country code: the title adds its role. A person
             // coded with a role of their own ("Donald Trump" USAGOV) keeps it, and a code that is no country ("IGO") takes none.
-            else if (code.Length == 3 && _data.Countries.IsCountry(code) && (TitleRole(ctx, g, head, e) ?? HeadRoleBeyondName(ctx, g, head, e, ae)) is { } title) code = WithRoles(code, title);
-            // A person the knowledge base knows without an office, or in another government post than the article's title
-            // names, or whom the article titles by a party: the knowledge base's country, the title's role (see TitleOverrides).
-            else if (m.Type == "PER" && ctx.TitledCode(e) is { Length: > 3 } titledCode
-                && TitleOverrides(code, titledCode[3..], ctx.HeldPosts.Contains(ctx.PersonKey(e))))
-                code = code[..3] + titledCode[3..];
+            if (OwnCountryPost(ctx, e, ae, code) is null && code.Length == 3 && _data.Countries.IsCountry(code)
+                && (TitleRole(ctx, g, head, e) ?? HeadRoleBeyondName(ctx, g, head, e, ae)) is { } title) code = WithRoles(code, title);
+            else code = TitledPersonCode(ctx, e, ae, code);
             string prefix = PrefixRoles(g, head);
             var actor = new ActorRef
             {
@@ -346,6 +340,27 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         }
     }
 
+    /// <summary>A known person whose post the article ties to another country (FindTitles): that country and the post's
+    /// role, or null.</summary>
+    private static string? OwnCountryPost(DocumentContext ctx, int e, int ae, string code) =>
+        ctx.Doc.Entities[ae].Type == "PER" && ctx.TitledCode(e) is { Length: > 3 } own
+            && !own.StartsWith(code.AsSpan(0, Math.Min(3, code.Length)), StringComparison.Ordinal) ? own : null;
+
+    /// <summary>The code of entity <paramref name="e"/> (coded <paramref name="code"/> through <paramref name="ae"/>) as the
+    /// article's titles for the person decide: the post the article ties to another country (<see cref="OwnCountryPost"/>);
+    /// for a person the knowledge base knows without an office, or in another government post than the article's title
+    /// names, or whom the article titles by a party, the knowledge base's country and the title's role (see
+    /// <see cref="TitleOverrides"/>); else <paramref name="code"/>. The same for the person's name, a pronoun resolved to
+    /// them and a possessor ("his spokesman" speaks for the Finance Minister, not for the elite the knowledge base dates).</summary>
+    private static string TitledPersonCode(DocumentContext ctx, int e, int ae, string code)
+    {
+        if (OwnCountryPost(ctx, e, ae, code) is { } own) return own;
+        if (ctx.Doc.Entities[e].Type == "PER" && ctx.TitledCode(e) is { Length: > 3 } titledCode
+            && TitleOverrides(code, titledCode[3..], ctx.HeldPosts.Contains(ctx.PersonKey(e))))
+            return code[..3] + titledCode[3..];
+        return code;
+    }
+
     /// <summary>A place name before an explosive device or its going off is where it went off, not who set it (issue 11,
     /// GDELT's classic error): "Mokha, Yemen bomb kills ...", "Baghdad car bomb", "Kabul blast". A city, region or country
     /// named as a compound (or caseless modifier) of the device noun; "US air strike" and "Israeli raid" still name the
@@ -413,6 +428,12 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             {
                 int e = ctx.EntityAt[heads[i]];
                 if (e >= 0 && ctx.ActorEntity(e) is int ae and >= 0) into.Add(NamedModifier(ctx, e, ae, heads[i]));
+                // A person the knowledge base does not know, coded by the title the article gives them, whose agent this is:
+                // "his spokesman", "a spokesman for Governor Perpich" speaks for the office holder. Only the possessor or the
+                // one the agent is "of" or "for" (not a name the parser hung on the noun: "the Lord Mayor candidate"), and not
+                // an organisation the article's country codes through a title ("MITI officials" in an article on the U.S.).
+                else if (e >= 0 && r is Rel.Poss or Rel.Nmod && ctx.Doc.Entities[e].Type == "PER" && ctx.TitledCode(e) is { } titled)
+                    into.Add(TitledModifier(ctx, e, titled, heads[i]));
             }
             if (into.Count > count || NestedModifierActors(ctx, g, c, head, into)) return;
         }

@@ -28,6 +28,8 @@ internal sealed class DocumentContext(Document doc, int[] entityAt, IEventTraceS
     public int VerbLemma(in SentenceGraph g, int t) => VerbLemmas.Count > 0 && VerbLemmas.TryGetValue(t, out int l) ? l : g.Lemma(t);
     /// <summary>The article's dominant country, once computed.</summary>
     public string? ArticleCountry;
+    /// <summary>The article's next most named country after <see cref="ArticleCountry"/> (named at least twice), once computed.</summary>
+    public string? SecondCountry;
     public bool ArticleCountryDone;
 
     /// <summary>The parse graph of sentence <paramref name="s"/> over the document's buffers (child lists rebuilt from the parse).</summary>

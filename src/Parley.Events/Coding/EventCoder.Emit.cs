@@ -399,14 +399,15 @@ public sealed partial class EventCoder
             string c = code[..3];
             counts[c] = counts.GetValueOrDefault(c) + 1;
         }
-        string? best = null;
+        string? best = null, next = null;
         int top = 0, second = 0;
         foreach (var (c, n) in counts)
         {
-            if (n > top) { second = top; top = n; best = c; }
-            else if (n > second) second = n;
+            if (n > top) { (second, next) = (top, best); top = n; best = c; }
+            else if (n > second) (second, next) = (n, c);
         }
         ctx.ArticleCountry = top >= 2 && top > second ? best : null;
+        ctx.SecondCountry = ctx.ArticleCountry is not null && second >= 2 ? next : null;
         return ctx.ArticleCountry;
     }
 

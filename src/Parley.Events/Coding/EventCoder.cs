@@ -98,7 +98,7 @@ public sealed partial class EventCoder : IPipelineComponent
             _actors.FindTitles(ctx, g);
         }
         foreach (var (key, (role, country)) in ctx.Titles)
-            if ((country ?? ArticleCountry(ctx)) is { } c)
+            if ((country ?? CounterpartCountry(ctx, key, role) ?? ArticleCountry(ctx)) is { } c)
             {
                 ctx.TitledCodes[key] = c + role;
                 // explain: which step gave an uncoded person or organisation its country (issue 11).
@@ -106,6 +106,29 @@ public sealed partial class EventCoder : IPipelineComponent
                     trace.Step(doc, doc.TokenAt(doc.Entities[e].Start), $"titled actor without a country of its own: the article's dominant country {c} -> {c + role}");
             }
     }
+
+    /// <summary>A titled person or body of no country of its own whose post is one of a department (a role beyond GOV:
+    /// "Agriculture Minister Mutsuki Kato", GOVAGR) that the article ties to its dominant country in another holder ("U.S.
+    /// Agriculture Secretary Richard Lyng"): a country has one such post, so this is the counterpart of the article's next
+    /// most named country (issue 11, Reuters: Kato USAGOVAGR in a story on his talks with Lyng). Null otherwise.</summary>
+    private string? CounterpartCountry(DocumentContext ctx, int key, string role)
+    {
+        if (role.Length <= 3 || !role.StartsWith("GOV", StringComparison.Ordinal) || !IsPersonKey(ctx, key)
+            || ArticleCountry(ctx) is not { } home || ctx.SecondCountry is not { } other)
+            return null;
+        // Persons only: a body may be named twice ("the Agriculture Department", "the U.S. Agriculture Department").
+        foreach (var (k, (r, c)) in ctx.Titles)
+            if (k != key && r == role && c == home && IsPersonKey(ctx, k))
+            {
+                if (ctx.Trace is { } trace && FirstMention(ctx, key) is int e and >= 0)
+                    trace.Step(ctx.Doc, ctx.Doc.TokenAt(ctx.Doc.Entities[e].Start), $"the post {role} the article gives {home}'s holder: the counterpart of {other}");
+                return other;
+            }
+        return null;
+    }
+
+    /// <summary>Whether the titled key's first mention is a person.</summary>
+    private static bool IsPersonKey(DocumentContext ctx, int key) => FirstMention(ctx, key) is int e and >= 0 && ctx.Doc.Entities[e].Type == "PER";
 
     /// <summary>The first mention of the titled key (an entity or its coreference cluster), or -1.</summary>
     private static int FirstMention(DocumentContext ctx, int key)

@@ -448,6 +448,13 @@ public sealed class EntityLinker : IPipelineComponent
             if (hits is null) continue;
             hits = Array.FindAll(hits, h => h.Kind is NameKind.Country or NameKind.Demonym or NameKind.Actor);
             if (hits.Length == 0) continue;
+            // "Labour Ministry", "Justice Ministry": a name the agents dictionary reads whole as one agent phrase is the ministry
+            // of a portfolio, not the actor its first word names (the British Labour party): no actor of its own.
+            if (_matcher.LongestAgent(doc, first, last + 1, buffer) is { AgentCode: not null } whole && whole.EndToken == last + 1)
+            {
+                e.Name ??= StripName(e.Text);
+                return true;
+            }
             int j = first + len;
             if (IsPossessive(doc, j)) j++;
             var agent = j <= last ? _matcher.LongestAgent(doc, j, last + 1, buffer) : default;
