@@ -13,11 +13,17 @@ public sealed partial class EventCoder
 {
     /// <summary>The clause a speech verb reports: its clausal complement, a clause in parataxis, or the clause it is
     /// itself parenthetical to ("..., a senior official said"); -1 if none.</summary>
-    private static int ReportedClause(in SentenceGraph g, int t)
+    private int ReportedClause(in SentenceGraph g, int t)
     {
         int c = g.Child(t, Rel.Ccomp);
         if (c >= 0) return c;
         c = g.Child(t, Rel.Parataxis);
+        // "traders ... saw the value of their investments falling ..., said Marty McNeill": a verb of saying with a subject
+        // of its own and no clause of its own in parataxis after the clause is the report of that clause ("..., X said"), not
+        // what the clause's verb says; the speaker's words are the clause, not the other way round. ("told Baker, "Many say
+        // the banks are ..."" reports what was told: that verb has a clause of its own.)
+        if (c > t && _w.SpeechVerbs.Contains(g.Lemma(c)) && g.Child(c, Rel.Nsubj) >= 0 && g.Child(c, Rel.Ccomp) < 0
+            && g.Child(c, Rel.Parataxis) < 0) c = -1;
         if (c >= 0) return c;
         if (g.RelOf(t) is Rel.Parataxis or Rel.Ccomp && g.Head(t) >= 0) return g.Head(t);
         // Parser slips: "a report from the government said eight people died" with the reported clause made the root and the
@@ -161,6 +167,7 @@ public sealed partial class EventCoder
                     bool supposed = g.ChildWithLemma(clause, Rel.Mark, _w.ConditionMarks) >= 0;
                     for (int c = g.FirstChild(clause); c >= 0 && about < 0 && !supposed; c = g.NextSibling(c))
                         if (g.RelOf(c) is Rel.Nsubj or Rel.NsubjPass or Rel.Obj or Rel.Iobj && g.Upos(c) != UPos.PRON
+                            && !SubjectInPlace(ctx, g, c)
                             && (ctx.EntityAt[c] >= 0 || _data.Agents.RoleOf(g, c) is not null)
                             && _actors.Resolve(ctx, g, c, false, targets, true, sources, partiesApart: partiesApart) > 0) about = c;
                     // "said Labour's failure to ...", "said the pledges - set to underpin Labour's campaign - were worthless":
@@ -389,6 +396,18 @@ public sealed partial class EventCoder
     }
 
     private static readonly int Go = StringStore.Intern("go");
+
+    /// <summary>"Only in the western Ukraine was it warm enough to permit sowings, Licht said": a "subject" that a preposition
+    /// of place opens is the parser's slip for where the clause holds, a place named in passing, not whom it is about. Not
+    /// when a date stands between them ("said that on March 27 the National Labor Relations Board issued ...": the
+    /// preposition is the date's).</summary>
+    private bool SubjectInPlace(DocumentContext ctx, in SentenceGraph g, int c)
+    {
+        if (g.RelOf(c) is not (Rel.Nsubj or Rel.NsubjPass) || g.ChildWithLemma(c, Rel.Case, _w.PlacePreps) is not (int p and >= 0)) return false;
+        for (int k = p + 1; k < c; k++)
+            if (ctx.IsDate(k)) return false;
+        return true;
+    }
 
     /// <summary>How many parties a plain statement's clause may list before each is only named in passing.</summary>
     private const int ListedInPassing = 3;
