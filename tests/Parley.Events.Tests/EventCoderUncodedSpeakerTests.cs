@@ -159,4 +159,32 @@ public sealed class EventCoderUncodedSpeakerTests
         Assert.Empty(Face("will", "face", "VB").Events);
         Assert.NotEmpty(Face("did", "face", "VB").Events);
     }
+
+    [Fact]
+    public void They_continuing_uncoded_speakers_of_the_sentence_before_is_no_coded_source()
+    {
+        // "Rates will hold, <speaker> said. The Bundesbank is cautious, they said." ("they" resolved to the Bundesbank)
+        static Document TwoStatements(string speaker) => Code($"""
+            1	Rates	rate	NOUN	NNS	_	3	nsubj	_	_
+            2	will	will	AUX	MD	_	3	aux	_	_
+            3	hold	hold	VERB	VB	_	6	ccomp	_	_
+            4	,	,	PUNCT	,	_	3	punct	_	_
+            {speaker}
+            6	said	say	VERB	VBD	_	0	root	_	_
+            7	.	.	PUNCT	.	_	6	punct	_	_
+
+            1	The	the	DET	DT	_	2	det	_	_
+            2	Bundesbank	Bundesbank	PROPN	NNP	_	4	nsubj	_	Ent=B-ORG|Actor=DEUGOVBUS
+            3	is	be	AUX	VBZ	_	4	cop	_	_
+            4	cautious	cautious	ADJ	JJ	_	7	ccomp	_	_
+            5	,	,	PUNCT	,	_	4	punct	_	_
+            6	they	they	PRON	PRP	_	7	nsubj	_	Ent=B-ORG|Actor=DEUGOVBUS
+            7	said	say	VERB	VBD	_	0	root	_	_
+            8	.	.	PUNCT	.	_	7	punct	_	_
+            """);
+        Assert.DoesNotContain(TwoStatements("5\teconomists\teconomist\tNOUN\tNNS\t_\t6\tnsubj\t_\t_").Events,
+            e => e.Source?.Actor == "DEUGOVBUS");
+        Assert.Contains(TwoStatements("5\tTremont\tTremont\tPROPN\tNNP\t_\t6\tnsubj\t_\tEnt=B-PER|Actor=DEUGOV").Events,
+            e => e.Source?.Actor == "DEUGOVBUS");
+    }
 }

@@ -96,6 +96,15 @@ public sealed partial class EventCoder
             }
             var sources = new List<ActorRef>();
             int src = _clauses.SubjectOf(g, t);
+            // "The Bundesbank is unlikely to change credit policies ..., banking economists and money market dealers said. The
+            // Bundesbank steered money market rates lower ..., they said.": "they" continues the speakers of the statement
+            // before, who have no actor code, not an actor their words were about (issue 11, Reuters).
+            if (src >= 0 && g.Upos(src) == UPos.PRON && _w.PronounsThey.Contains(g.Lemma(src)) && !SpeechVerbBefore(g, t)
+                && UncodedSpeakersBefore(ctx, sentence) is { } group)
+            {
+                trace?.Dropped(doc, t, code, $"'{ctx.TokenText(src)}' continues the speakers '{group}' of the statement before, who have no actor code");
+                continue;
+            }
             if (src < 0 || _actors.Resolve(ctx, g, src, false, sources) == 0 && _actors.Resolve(ctx, g, src, true, sources) == 0)
             {
                 trace?.Dropped(doc, t, code, src < 0 ? "statement without a speaker" : "speaker '" + ctx.TokenText(src) + "' has no actor code");
@@ -322,6 +331,38 @@ public sealed partial class EventCoder
             };
             Emit(ctx, g, plan, sources, targets);
         }
+    }
+
+    /// <summary>A verb of saying before <paramref name="t"/> in its sentence ("The Tories said ... in what they describe as"):
+    /// a "they" there may be that speaker.</summary>
+    private bool SpeechVerbBefore(in SentenceGraph g, int t)
+    {
+        for (int k = g.First; k < t; k++)
+            if (g.Upos(k) == UPos.VERB && _w.SpeechVerbs.Contains(g.Lemma(k))) return true;
+        return false;
+    }
+
+    /// <summary>The text of the speakers of the sentence before <paramref name="sentence"/> when that sentence is a statement
+    /// (its root a verb of saying) whose speakers are a plural common noun no actor code fits ("analysts", "banking economists
+    /// and money market dealers"); null when its root is no verb of saying or its speaker is anyone else, a government's
+    /// included.</summary>
+    private string? UncodedSpeakersBefore(DocumentContext ctx, int sentence)
+    {
+        if (sentence < 1) return null;
+        var g = ctx.Graph(sentence - 1);
+        for (int k = g.First; k < g.End; k++)
+        {
+            if (g.RelOf(k) != Rel.Root) continue;
+            if (g.Upos(k) != UPos.VERB || !_w.SpeechVerbs.Contains(g.Lemma(k)) || _clauses.SubjectOf(g, k) is not (int speaker and >= 0)) return null;
+            if (g.Upos(speaker) != UPos.NOUN || g[speaker].Xpos != PluralNoun || ctx.EntityAt[speaker] >= 0) return null;
+            var found = new List<ActorRef>();
+            if (_actors.Resolve(ctx, g, speaker, false, found) > 0) return null;
+            // "government sources", "authorities", "officials": a government's speakers, whose country the article gives and the
+            // pronoun's guess most often has (a "they" of theirs stays as resolved).
+            _actors.Resolve(ctx, g, speaker, true, found);
+            return found.Exists(a => _actors.HasCountry(a) || a.Code.Contains("GOV", StringComparison.Ordinal)) ? null : ctx.TokenText(speaker);
+        }
+        return null;
     }
 
     /// <summary>The given subject (of the reported clause, or of the predicate an act's words belong to) when it is an agent noun naming no actor ("ministers", "the government"),
