@@ -146,6 +146,17 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
 
     private bool HasHypotheticalMark(in SentenceGraph g, int t) => HasMark(g, t, _w.HypotheticalMarks);
 
+    /// <summary>"rather than for the Bundesbank to ease", "instead of raising rates": the predicate is opened by a word of
+    /// alternative with its preposition fixed to it (the next word hangs on it: "rather than", "instead of"), what is set aside in favour of another.</summary>
+    private bool IsAlternative(in SentenceGraph g, int t)
+    {
+        for (int c = g.FirstChild(t); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) is Rel.Cc or Rel.Mark or Rel.Case or Rel.Advmod && _w.AlternativeMarks.Contains(g.Lemma(c))
+                && c + 1 < g.End && g.Head(c + 1) == c && g.Upos(c + 1) is UPos.ADP or UPos.SCONJ)
+                return true;
+        return false;
+    }
+
     private static readonly int BaseForm = StringStore.Intern("VB");
 
     /// <summary>A base-form verb with no subject, auxiliary or "to" of its own ("... and then visit their polling places").</summary>
@@ -232,6 +243,7 @@ internal sealed partial class ClauseAnalyzer(CoderWords w)
         for (int hops = 0; hops < 8; hops++)
         {
             if (HasHypotheticalMark(g, x)) return "hypothetical (if/unless/whether clause)";
+            if (IsAlternative(g, x)) return "an alternative set aside ('rather than ...', 'instead of ...'): not asserted";
             var r = g.RelOf(x);
             int h = g.Head(x);
             if (h < 0) break;

@@ -19,6 +19,7 @@ internal sealed class CoderWords
         _lists = lists;
         Negation = Get("negation");
         HypotheticalMarks = Get("hypothetical_marks");
+        AlternativeMarks = Get("alternative_marks");
         CauseMarks = Get("cause_marks");
         By = One("by"); From = One("from"); Of = One("of"); With = One("with"); Take = One("take"); Have = One("have"); Place = One("place");
         FutureModals = Get("future_modals");
@@ -102,7 +103,7 @@ internal sealed class CoderWords
         PresentParticiple = StringStore.Intern("VBG");
     }
 
-    public readonly HashSet<int> Negation, HypotheticalMarks, CauseMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive, Belief, ClaimDisputing, ClaimNouns,
+    public readonly HashSet<int> Negation, HypotheticalMarks, AlternativeMarks, CauseMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive, Belief, ClaimDisputing, ClaimNouns,
         ImminentAdjectives, ForecastAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
         PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
         PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, AddresseeVerbs, SpokenToVerbs, SpokenToPreps, LegislatureHeads, LegislatureWords, DirectedVerbs, WarningVerbs, Spokespersons, PartyGovernmentNouns, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals, ReasonMarks,

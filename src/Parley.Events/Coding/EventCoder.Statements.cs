@@ -18,6 +18,12 @@ public sealed partial class EventCoder
         int c = g.Child(t, Rel.Ccomp);
         if (c >= 0) return c;
         c = g.Child(t, Rel.Parataxis);
+        // "traders ... saw the value of their investments falling ..., said Marty McNeill": a verb of saying with a subject
+        // of its own and no clause of its own in parataxis after the clause is the report of that clause ("..., X said"), not
+        // what the clause's verb says; the speaker's words are the clause, not the other way round. ("told Baker, "Many say
+        // the banks are ..."" reports what was told: that verb has a clause of its own.)
+        if (c > t && _w.SpeechVerbs.Contains(g.Lemma(c)) && g.Child(c, Rel.Nsubj) >= 0 && g.Child(c, Rel.Ccomp) < 0
+            && g.Child(c, Rel.Parataxis) < 0) c = -1;
         if (c >= 0) return c;
         c = _clauses.ClauseUnderAddressee(g, t);
         if (c >= 0) return c;
@@ -92,6 +98,15 @@ public sealed partial class EventCoder
             }
             var sources = new List<ActorRef>();
             int src = _clauses.SubjectOf(g, t);
+            // "The Bundesbank is unlikely to change credit policies ..., banking economists and money market dealers said. The
+            // Bundesbank steered money market rates lower ..., they said.": "they" continues the speakers of the statement
+            // before, who have no actor code, not an actor their words were about (issue 11, Reuters).
+            if (src >= 0 && g.Upos(src) == UPos.PRON && _w.PronounsThey.Contains(g.Lemma(src)) && !SpeechVerbBefore(g, t)
+                && UncodedSpeakersBefore(ctx, sentence) is { } group)
+            {
+                trace?.Dropped(doc, t, code, $"'{ctx.TokenText(src)}' continues the speakers '{group}' of the statement before, who have no actor code");
+                continue;
+            }
             if (src < 0 || _actors.Resolve(ctx, g, src, false, sources) == 0 && _actors.Resolve(ctx, g, src, true, sources) == 0)
             {
                 trace?.Dropped(doc, t, code, src < 0 ? "statement without a speaker" : "speaker '" + ctx.TokenText(src) + "' has no actor code");
@@ -177,6 +192,7 @@ public sealed partial class EventCoder
                     bool supposed = g.ChildWithLemma(clause, Rel.Mark, _w.ConditionMarks) >= 0;
                     for (int c = g.FirstChild(clause); c >= 0 && about < 0 && !supposed; c = g.NextSibling(c))
                         if (g.RelOf(c) is Rel.Nsubj or Rel.NsubjPass or Rel.Obj or Rel.Iobj && g.Upos(c) != UPos.PRON
+                            && !SubjectInPlace(ctx, g, c)
                             && (ctx.EntityAt[c] >= 0 || _data.Agents.RoleOf(g, c) is not null)
                             && _actors.Resolve(ctx, g, c, false, targets, true, sources, partiesApart: partiesApart) > 0) about = c;
                     // "one Japanese oil company said business would continue as usual, a company spokesman said": a clause that
@@ -404,6 +420,37 @@ public sealed partial class EventCoder
 
     /// <summary>A token's form in lower case ("Lower", "House"): the words of a name are matched as written.</summary>
     private static int LowerForm(DocumentContext ctx, int token) => StringStore.Intern(ctx.TokenText(token).ToLowerInvariant());
+    /// <summary>A verb of saying before <paramref name="t"/> in its sentence ("The Tories said ... in what they describe as"):
+    /// a "they" there may be that speaker.</summary>
+    private bool SpeechVerbBefore(in SentenceGraph g, int t)
+    {
+        for (int k = g.First; k < t; k++)
+            if (g.Upos(k) == UPos.VERB && _w.SpeechVerbs.Contains(g.Lemma(k))) return true;
+        return false;
+    }
+
+    /// <summary>The text of the speakers of the sentence before <paramref name="sentence"/> when that sentence is a statement
+    /// (its root a verb of saying) whose speakers are a plural common noun no actor code fits ("analysts", "banking economists
+    /// and money market dealers"); null when its root is no verb of saying or its speaker is anyone else, a government's
+    /// included.</summary>
+    private string? UncodedSpeakersBefore(DocumentContext ctx, int sentence)
+    {
+        if (sentence < 1) return null;
+        var g = ctx.Graph(sentence - 1);
+        for (int k = g.First; k < g.End; k++)
+        {
+            if (g.RelOf(k) != Rel.Root) continue;
+            if (g.Upos(k) != UPos.VERB || !_w.SpeechVerbs.Contains(g.Lemma(k)) || _clauses.SubjectOf(g, k) is not (int speaker and >= 0)) return null;
+            if (g.Upos(speaker) != UPos.NOUN || g[speaker].Xpos != PluralNoun || ctx.EntityAt[speaker] >= 0) return null;
+            var found = new List<ActorRef>();
+            if (_actors.Resolve(ctx, g, speaker, false, found) > 0) return null;
+            // "government sources", "authorities", "officials": a government's speakers, whose country the article gives and the
+            // pronoun's guess most often has (a "they" of theirs stays as resolved).
+            _actors.Resolve(ctx, g, speaker, true, found);
+            return found.Exists(a => _actors.HasCountry(a) || a.Code.Contains("GOV", StringComparison.Ordinal)) ? null : ctx.TokenText(speaker);
+        }
+        return null;
+    }
 
     /// <summary>The given subject (of the reported clause, or of the predicate an act's words belong to) when it is an agent noun naming no actor ("ministers", "the government"),
     /// with its actors given the article's country; (-1, null) if none, if the article has no country, or if a described
@@ -477,6 +524,18 @@ public sealed partial class EventCoder
     }
 
     private static readonly int Go = StringStore.Intern("go");
+
+    /// <summary>"Only in the western Ukraine was it warm enough to permit sowings, Licht said": a "subject" that a preposition
+    /// of place opens is the parser's slip for where the clause holds, a place named in passing, not whom it is about. Not
+    /// when a date stands between them ("said that on March 27 the National Labor Relations Board issued ...": the
+    /// preposition is the date's).</summary>
+    private bool SubjectInPlace(DocumentContext ctx, in SentenceGraph g, int c)
+    {
+        if (g.RelOf(c) is not (Rel.Nsubj or Rel.NsubjPass) || g.ChildWithLemma(c, Rel.Case, _w.PlacePreps) is not (int p and >= 0)) return false;
+        for (int k = p + 1; k < c; k++)
+            if (ctx.IsDate(k)) return false;
+        return true;
+    }
 
     /// <summary>How many parties a plain statement's clause may list before each is only named in passing.</summary>
     private const int ListedInPassing = 3;

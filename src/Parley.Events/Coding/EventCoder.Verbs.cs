@@ -235,6 +235,13 @@ public sealed partial class EventCoder
                 trace?.Dropped(doc, t, code, "modal auxiliary (may/could/would/should...) on the governor: not asserted");
                 return;
             }
+            // "Rioters will face a summary trial": what the subject is to undergo (a pattern's reverse, no act of its own) under a
+            // modal or future has not happened, and the subject intends nothing of it: no event (issue 11, Reuters).
+            if (code is null && reverse is not null && !composed && _clauses.ModalityOf(g, t) != Modality.None)
+            {
+                trace?.Dropped(doc, t, reverse, "what its subject is to undergo, stated for the future or as possible: no event yet");
+                return;
+            }
             if (code is not null && !composed)
             {
                 var modal = _clauses.ModalityOf(g, t);
@@ -255,6 +262,13 @@ public sealed partial class EventCoder
                     // from the U.S.") has not happened and CAMEO has no intent to appeal: no event (issue 11, Reuters). An
                     // intent stated is one already (03), and so is a threat (13).
                     string was = code;
+                    // "Merchants will go to the CME or anywhere to trade": the future of a bare plural ("merchants", "traders",
+                    // no article, owner or modifier) is a forecast about a kind of actor, no intention of anyone (issue 11).
+                    if (_clauses.SubjectOf(g, t) is int kind and >= 0 && IsBarePlural(ctx, g, kind))
+                    {
+                        trace?.Dropped(doc, t, was, $"the future of a kind of actor ('{ctx.TokenText(kind)}'): a forecast, no intention");
+                        return;
+                    }
                     code = _ontology.HasIntent(code) ? _ontology.IntentOf(code) : _ontology.IsForce(code) ? _ontology.ThreatOf(code)
                         : CameoOntology.RootOf(code) is 3 or 13 ? code : null;
                     reverse = null;
@@ -309,7 +323,7 @@ public sealed partial class EventCoder
         // A promise or a demand stating its clause is that act ("promised each victim will receive a payout": 03; "demanded
         // that the troops leave": 10), its target the clause's subject.
         if (!_petrarch && pattern is null && !composed && eventObject < 0 && g.Child(t, Rel.Ccomp) >= 0
-            && ClauseAnalyzer.DirectObject(g, t) < 0 && !(code is not null && (_ontology.IsStatement(code) || CameoOntology.RootOf(code) is 3 or 10)))
+            && ClauseAnalyzer.DirectObject(g, t) < 0 && !DescribesItsNoun(g, t) && !(code is not null && (_ontology.IsStatement(code) || CameoOntology.RootOf(code) is 3 or 10)))
         {
             if (_synonyms?.IsCommunication(g.Lemma(t)) == true)
             {
@@ -567,6 +581,22 @@ public sealed partial class EventCoder
 
     /// <summary>"said it would support", "announced they would meet": "would" in a clause reported by a speech or intention
     /// verb is the future of the past, not a possibility.</summary>
+    /// <summary>"the problem OPEC faces is excess oil supply": a relative clause with a subject of its own (no relative pronoun)
+    /// has its noun for its object, so its verb, other than a verb of saying ("a project Seoul has said is aimed at ..."),
+    /// states no clause of its own; the clause the parser hangs on it is the sentence's. Not one with a "that" of its own or on
+    /// its clause ("said yesterday that China had promised that ...", "told the network he agreed that ..."): a content clause
+    /// the parser misread as relative.</summary>
+    private bool DescribesItsNoun(in SentenceGraph g, int t) =>
+        g.RelOf(t) == Rel.Relcl && g.Child(t, Rel.Nsubj) is int s and >= 0 && !_w.RelativePronouns.Contains(g.Lemma(s))
+        && !_w.SpeechVerbs.Contains(g.Lemma(t)) && g.Child(t, Rel.Mark) < 0 && !(g.Child(t, Rel.Ccomp) is int said and >= 0 && g.HasChildWithLemma(said, Rel.Mark, That));
+
+    private static readonly int PluralNoun = StringStore.Intern("NNS");
+
+    /// <summary>A plural common noun with nothing of its own (no article, owner, modifier or name): a kind of actor
+    /// ("merchants", "traders"), not particular ones.</summary>
+    private static bool IsBarePlural(DocumentContext ctx, in SentenceGraph g, int n) =>
+        g.Upos(n) == UPos.NOUN && g[n].Xpos == PluralNoun && ctx.EntityAt[n] < 0 && g.FirstChild(n) < 0;
+
     private bool IsReportedFuture(in SentenceGraph g, int t)
     {
         // "said she would prefer Biden not participate": a wish held now, not the future of the past (issue 11).

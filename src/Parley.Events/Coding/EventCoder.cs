@@ -211,7 +211,7 @@ public sealed partial class EventCoder : IPipelineComponent
                         trace?.Step(doc, t, $"'{StringStore.Get(lemma)}' is not in the verb dictionary: its WordNet {found.Relation} '{found.Via}' (sense {found.Sense})");
                     }
                     if (entries is null && _synonyms is not null && g.Child(t, Rel.Ccomp) is int said and >= 0
-                        && (_synonyms.IsCommunication(lemma) || _w.SpeechVerbs.Contains(lemma))
+                        && (_synonyms.IsCommunication(lemma) || _w.SpeechVerbs.Contains(lemma)) && !DescribesItsNoun(g, t)
                         && _clauses.Unasserted(g, t) is null && !_clauses.IsNegated(g, t))
                     {
                         // A verb of communication the dictionary lacks ("reaffirmed that ..."): a statement.
