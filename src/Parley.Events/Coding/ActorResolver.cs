@@ -831,7 +831,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     private bool IsHeldPost(in SentenceGraph g, int c) =>
         (_w.GovernmentPosts.Contains(g.Lemma(c)) || _w.CabinetPosts.Contains(g.Lemma(c))) && !IsFormer(g, c) && !IsQuoted(g, c);
 
-    private const string BusinessRole = "BUS";
+    internal const string BusinessRole = "BUS";
 
     /// <summary>Whether mention <paramref name="e"/> is a person the knowledge base codes as an elite (no office) on the date.</summary>
     private static bool KnownElite(DocumentContext ctx, int e) =>
@@ -922,8 +922,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     }
 
     /// <summary>Whether an actor code is a company's: a multinational (MNC...) or a country's business (USABUS).</summary>
-    private static bool IsBusinessCode(string code) => code.StartsWith(MultinationalPrefix, StringComparison.Ordinal)
-        || code.Length >= 6 && code.AsSpan(3).StartsWith(BusinessRole, StringComparison.Ordinal);
+    private static bool IsBusinessCode(string code) => CompanyNames.IsBusinessCode(code);
 
     /// <summary>Whether the sentence names a company besides <paramref name="person"/>: an organisation with a corporate
     /// form ("Rockwell International Corp") or that the knowledge base codes as a multinational, or a common noun of
@@ -972,7 +971,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
 
     /// <summary>Whether the organisation whose token <paramref name="k"/> is ends in a corporate form ("SNC Group Inc",
     /// "Samsung Co Ltd").</summary>
-    private bool IsCompany(DocumentContext ctx, in SentenceGraph g, int k, int e) =>
+    private bool IsCompany(DocumentContext ctx, in SentenceGraph g, int k, int e) => ctx.IsCompanyName(e) ||
         _w.CompanyForms.Contains(StringStore.Intern(ctx.TokenText(LastOf(ctx, g, k, e)).TrimEnd('.').ToLowerInvariant()));
 
     /// <summary>The last token of mention <paramref name="e"/> from its token <paramref name="k"/> on.</summary>
