@@ -47,6 +47,8 @@ public sealed class CompanyNamesTests
         var doc = Criticized("Tremont", "ORG|Actor=CAN|Loc=B|Country=CAN");
         var e = Assert.Single(doc.Events, x => x.Source?.Text == "Tremont");
         Assert.Equal(("USABUS", "USAGOV"), (e.Source!.Actor, e.Target?.Actor));
+        // Nor is the town in its name where it acted.
+        Assert.NotEqual("Tremont", e.Place?.Name);
     }
 
     [Fact]

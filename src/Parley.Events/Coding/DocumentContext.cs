@@ -137,8 +137,18 @@ internal sealed class DocumentContext(Document doc, int[] entityAt, IEventTraceS
     }
 
     /// <summary>A place an event can happen in: not a demonym ("Afghan" gives a country, not a scene) nor a place inside a
-    /// name ("Air Zimbabwe").</summary>
-    private static bool IsScene(PlaceMention p) => p.Role is not (PlaceRole.Demonym or PlaceRole.InName);
+    /// name ("Air Zimbabwe", a company's).</summary>
+    private bool IsScene(PlaceMention p) => p.Role is not (PlaceRole.Demonym or PlaceRole.InName) && !InCompanyName(p);
+
+    /// <summary>Place <paramref name="p"/> lies inside a company's name ("Burlington" of Burlington Industries Inc): it is
+    /// no scene of an event and no country of the article.</summary>
+    public bool InCompanyName(PlaceMention p)
+    {
+        if (Companies is not { } companies) return false;
+        for (int e = 0; e < companies.Length; e++)
+            if (companies[e] is not null && Doc.Entities[e].Start <= p.Start && p.End <= Doc.Entities[e].End) return true;
+        return false;
+    }
 
     /// <summary>"on Tuesday": a token inside a date mention is never an actor.</summary>
     public bool IsDate(int token)

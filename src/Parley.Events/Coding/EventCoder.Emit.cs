@@ -387,7 +387,7 @@ public sealed partial class EventCoder
         var doc = ctx.Doc;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in doc.Places)
-            if (p.Country is { } c && _data.Countries.IsCountry(c) && !InCompanyName(ctx, p)) counts[c] = counts.GetValueOrDefault(c) + 1;
+            if (p.Country is { } c && _data.Countries.IsCountry(c) && !ctx.InCompanyName(p)) counts[c] = counts.GetValueOrDefault(c) + 1;
         var places = doc.Places;
         for (int x = 0; x < doc.Entities.Count; x++)
         {
@@ -410,15 +410,6 @@ public sealed partial class EventCoder
         }
         ctx.ArticleCountry = top >= 2 && top > second ? best : null;
         return ctx.ArticleCountry;
-    }
-
-    /// <summary>Place <paramref name="p"/> lies inside a company's name ("Burlington" of Burlington Industries Inc).</summary>
-    private static bool InCompanyName(DocumentContext ctx, PlaceMention p)
-    {
-        if (ctx.Companies is not { } companies) return false;
-        for (int e = 0; e < companies.Length; e++)
-            if (companies[e] is not null && ctx.Doc.Entities[e].Start <= p.Start && p.End <= ctx.Doc.Entities[e].End) return true;
-        return false;
     }
 
     /// <summary>Agent roles of political actors (state, armed, opposition, judicial, legislative): an event between generic
