@@ -750,8 +750,8 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                     // Howard Dean said ... the company will derive benefits": a post any organisation gives, of no country and
                     // no body named, in a sentence about a company is the company's.
                     else if (!bodyFound && m.Type == "PER" && r == GovernmentRole && country is null && self._w.OrganisationTitles.Contains(g.Lemma(c))
-                        && !self.IsHeldPost(g, c) && !self.BodyWords(ctx, g, c, e) && self.NamesCompany(ctx, g, e))
-                        (role, found) = (BusinessRole, $"a post ('{ctx.TokenText(c)}') in a sentence about a company");
+                        && !self.IsHeldPost(g, c) && !self.BodyWords(ctx, g, c, e) && (self.NamesCompany(ctx, g, e) || self.PreviousNamesCompany(ctx, g, e)))
+                        (role, found) = (BusinessRole, $"a post ('{ctx.TokenText(c)}') in or after a sentence about a company");
                     // "U.S. Treasury Secretary James Baker", the department an organisation NER leaves uncoded: a minister's or
                     // secretary's post of a person the knowledge base knows only as an elite stays the government's.
                     else if (bodyFound && r == GovernmentRole && self._w.OrganisationTitles.Contains(g.Lemma(c))
@@ -946,6 +946,21 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             else if (IsCompany(ctx, g, k, e)) return true;
         }
         return false;
+    }
+
+    /// <summary>"... an Exxon Co USA executive said. Joe McMillan, a senior vice president, told Reuters": the sentence before
+    /// the post's names a company (<see cref="NamesCompany"/>), and the post's own sentence names no country as a place (a demonym
+    /// is no matter: "French state car group"; "President Leon Febres Cordero said ... Ecuador ..." after a sentence on an oil
+    /// company is Ecuador's president).</summary>
+    private bool PreviousNamesCompany(DocumentContext ctx, in SentenceGraph g, int person)
+    {
+        foreach (var p in ctx.Doc.Places)
+            if (p.Role is null or PlaceRole.Place && p.FeatureCode is { } f && f.StartsWith("PCL", StringComparison.Ordinal)
+                && ctx.Doc.TokenAt(p.Start) is int pt && pt >= g.First && pt < g.End)
+                return false;
+        int s = ctx.Doc.Tokens[g.First].Sentence;
+        if (s <= 0 || ctx.Doc.Sentences[s - 1].EndToken <= ctx.Doc.Sentences[s - 1].FirstToken) return false;
+        return NamesCompany(ctx, ctx.Graph(s - 1), person);
     }
 
     /// <summary>Whether token <paramref name="k"/> may name the body post <paramref name="title"/> is of: a word under the
