@@ -134,6 +134,16 @@ public class TitleRoleTests
     }
 
     [Fact]
+    public void A_bare_post_after_a_sentence_about_a_company_is_business()
+    {
+        // Issue 11 (Reuters round 28, branch companies): "... an Exxon Co USA executive said. Joe McMillan, a senior vice
+        // president, told Reuters" (USAGOV): the company is named in the sentence before the post's.
+        var events = Code("1987-03-30", "Rockwell International Corp expects higher U.S. sales this year.",
+            "Donald Beall, a senior vice president, met President Reagan on Monday.");
+        Assert.Contains(events, e => e.Sentence.Contains("Beall", StringComparison.Ordinal) && e.Source == "USABUS");
+    }
+
+    [Fact]
     public void A_party_s_ministers_are_the_government_and_its_leader_the_party() => AssertSources("2005-03-01",
         ("Labour ministers accused the Tories of scaremongering.", "GBRGOV", "a government post with a party"),
         ("The Tory leader accused Labour of lying.", "GBRPTY", "a party's own post"));

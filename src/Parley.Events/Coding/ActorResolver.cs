@@ -771,8 +771,8 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                     // Howard Dean said ... the company will derive benefits": a post any organisation gives, of no country and
                     // no body named, in a sentence about a company is the company's.
                     else if (!bodyFound && m.Type == "PER" && r == GovernmentRole && country is null && self._w.OrganisationTitles.Contains(g.Lemma(c))
-                        && !self.IsHeldPost(g, c) && !self.BodyWords(ctx, g, c, e) && self.NamesCompany(ctx, g, e))
-                        (role, found) = (BusinessRole, $"a post ('{ctx.TokenText(c)}') in a sentence about a company");
+                        && !self.IsHeldPost(g, c) && !self.BodyWords(ctx, g, c, e) && (self.NamesCompany(ctx, g, e) || self.PreviousNamesCompany(ctx, g, e)))
+                        (role, found) = (BusinessRole, $"a post ('{ctx.TokenText(c)}') in or after a sentence about a company");
                     // "U.S. Treasury Secretary James Baker", the department an organisation NER leaves uncoded: a minister's or
                     // secretary's post of a person the knowledge base knows only as an elite stays the government's.
                     else if (bodyFound && r == GovernmentRole && self._w.OrganisationTitles.Contains(g.Lemma(c))
@@ -852,7 +852,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     private bool IsHeldPost(in SentenceGraph g, int c) =>
         (_w.GovernmentPosts.Contains(g.Lemma(c)) || _w.CabinetPosts.Contains(g.Lemma(c))) && !IsFormer(g, c) && !IsQuoted(g, c);
 
-    private const string BusinessRole = "BUS";
+    internal const string BusinessRole = "BUS";
 
     /// <summary>Whether mention <paramref name="e"/> is a person the knowledge base codes as an elite (no office) on the date.</summary>
     private static bool KnownElite(DocumentContext ctx, int e) =>
@@ -943,8 +943,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     }
 
     /// <summary>Whether an actor code is a company's: a multinational (MNC...) or a country's business (USABUS).</summary>
-    private static bool IsBusinessCode(string code) => code.StartsWith(MultinationalPrefix, StringComparison.Ordinal)
-        || code.Length >= 6 && code.AsSpan(3).StartsWith(BusinessRole, StringComparison.Ordinal);
+    private static bool IsBusinessCode(string code) => CompanyNames.IsBusinessCode(code);
 
     /// <summary>Whether the sentence names a company besides <paramref name="person"/>: an organisation with a corporate
     /// form ("Rockwell International Corp") or that the knowledge base codes as a multinational, or a common noun of
@@ -970,6 +969,21 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         return false;
     }
 
+    /// <summary>"... an Exxon Co USA executive said. Joe McMillan, a senior vice president, told Reuters": the sentence before
+    /// the post's names a company (<see cref="NamesCompany"/>), and the post's own sentence names no country as a place (a demonym
+    /// is no matter: "French state car group"; "President Leon Febres Cordero said ... Ecuador ..." after a sentence on an oil
+    /// company is Ecuador's president).</summary>
+    private bool PreviousNamesCompany(DocumentContext ctx, in SentenceGraph g, int person)
+    {
+        foreach (var p in ctx.Doc.Places)
+            if (p.Role is null or PlaceRole.Place && p.FeatureCode is { } f && f.StartsWith("PCL", StringComparison.Ordinal)
+                && ctx.Doc.TokenAt(p.Start) is int pt && pt >= g.First && pt < g.End)
+                return false;
+        int s = ctx.Doc.Tokens[g.First].Sentence;
+        if (s <= 0 || ctx.Doc.Sentences[s - 1].EndToken <= ctx.Doc.Sentences[s - 1].FirstToken) return false;
+        return NamesCompany(ctx, ctx.Graph(s - 1), person);
+    }
+
     /// <summary>Whether token <paramref name="k"/> may name the body post <paramref name="title"/> is of: a word under the
     /// title before it ("union official") or after it through a preposition or a possessor ("president of the union"), or a
     /// nominal with a preposition on the holder's name after the title (the parser's attachment of "Justo Marin Ludena,
@@ -993,7 +1007,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
 
     /// <summary>Whether the organisation whose token <paramref name="k"/> is ends in a corporate form ("SNC Group Inc",
     /// "Samsung Co Ltd").</summary>
-    private bool IsCompany(DocumentContext ctx, in SentenceGraph g, int k, int e) =>
+    private bool IsCompany(DocumentContext ctx, in SentenceGraph g, int k, int e) => ctx.IsCompanyName(e) ||
         _w.CompanyForms.Contains(StringStore.Intern(ctx.TokenText(LastOf(ctx, g, k, e)).TrimEnd('.').ToLowerInvariant()));
 
     /// <summary>The last token of mention <paramref name="e"/> from its token <paramref name="k"/> on.</summary>

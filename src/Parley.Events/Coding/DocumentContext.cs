@@ -19,6 +19,19 @@ internal sealed class DocumentContext(Document doc, int[] entityAt, IEventTraceS
     public readonly Rel[] Rels = rels;
     private Dictionary<int, int>? _clusterActor;
     private bool[]? _stray;
+    /// <summary>For each entity, the country of the company it names ("" for none of its own), or null (<see cref="CompanyNames"/>);
+    /// null when the article names none or the coder follows PETRARCH's conventions.</summary>
+    public string?[]? Companies { get; private set; }
+
+    /// <summary>Sets <see cref="Companies"/> (and forgets the cluster actors found without it).</summary>
+    public void SetCompanies(string?[]? companies)
+    {
+        Companies = companies;
+        _clusterActor = null;
+    }
+
+    /// <summary>Entity <paramref name="e"/> names a company (<see cref="CompanyNames"/>), whatever its own link says.</summary>
+    public bool IsCompanyName(int e) => Companies is { } c && e >= 0 && c[e] is not null;
     /// <summary>Statements of the current sentence waiting for its events: speech verb, reported clause, code.</summary>
     public readonly List<(int Trigger, int Clause, string Code)> Statements = [];
     /// <summary>Verb tokens whose lemma the coder read otherwise (<see cref="VerbMatcher.KnownLemma"/>): token -> lemma.</summary>
@@ -92,6 +105,8 @@ internal sealed class DocumentContext(Document doc, int[] entityAt, IEventTraceS
         // A town linked to a country only by the geocoder's guess is no actor (StrayPlaces).
         _stray ??= StrayPlaces.Find(Doc) ?? [];
         if (_stray.Length > 0 && _stray[e]) return -1;
+        // A company's name is no actor of its own link ("Burlington" the town, "Cable" the MP): it is coded by its title (BUS).
+        if (IsCompanyName(e)) return -1;
         if (m.Actor is not null) return e;
         if (m.Cluster < 0) return -1;
         if (_clusterActor is null)
@@ -100,7 +115,7 @@ internal sealed class DocumentContext(Document doc, int[] entityAt, IEventTraceS
             for (int i = 0; i < Doc.Entities.Count; i++)
             {
                 var x = Doc.Entities[i];
-                if (x.Cluster >= 0 && x.Actor is not null && !(_stray.Length > 0 && _stray[i])) _clusterActor.TryAdd(x.Cluster, i);
+                if (x.Cluster >= 0 && x.Actor is not null && !(_stray.Length > 0 && _stray[i]) && !IsCompanyName(i)) _clusterActor.TryAdd(x.Cluster, i);
             }
         }
         return _clusterActor.TryGetValue(m.Cluster, out int a) ? a : -1;
@@ -124,8 +139,18 @@ internal sealed class DocumentContext(Document doc, int[] entityAt, IEventTraceS
     }
 
     /// <summary>A place an event can happen in: not a demonym ("Afghan" gives a country, not a scene) nor a place inside a
-    /// name ("Air Zimbabwe").</summary>
-    private static bool IsScene(PlaceMention p) => p.Role is not (PlaceRole.Demonym or PlaceRole.InName);
+    /// name ("Air Zimbabwe", a company's).</summary>
+    private bool IsScene(PlaceMention p) => p.Role is not (PlaceRole.Demonym or PlaceRole.InName) && !InCompanyName(p);
+
+    /// <summary>Place <paramref name="p"/> lies inside a company's name ("Burlington" of Burlington Industries Inc): it is
+    /// no scene of an event and no country of the article.</summary>
+    public bool InCompanyName(PlaceMention p)
+    {
+        if (Companies is not { } companies) return false;
+        for (int e = 0; e < companies.Length; e++)
+            if (companies[e] is not null && Doc.Entities[e].Start <= p.Start && p.End <= Doc.Entities[e].End) return true;
+        return false;
+    }
 
     /// <summary>"on Tuesday": a token inside a date mention is never an actor.</summary>
     public bool IsDate(int token)

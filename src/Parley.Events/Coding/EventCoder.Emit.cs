@@ -387,11 +387,13 @@ public sealed partial class EventCoder
         var doc = ctx.Doc;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in doc.Places)
-            if (p.Country is { } c && _data.Countries.IsCountry(c)) counts[c] = counts.GetValueOrDefault(c) + 1;
+            if (p.Country is { } c && _data.Countries.IsCountry(c) && !ctx.InCompanyName(p)) counts[c] = counts.GetValueOrDefault(c) + 1;
         var places = doc.Places;
-        foreach (var e in doc.Entities)
+        for (int x = 0; x < doc.Entities.Count; x++)
         {
-            if (e.Actor is not { Length: >= 3 } code || !_data.Countries.IsCountry(code.AsSpan(0, 3))) continue;
+            var e = doc.Entities[x];
+            // A company's name ("Burlington Industries": a Canadian town too) says nothing of the article's country.
+            if (e.Actor is not { Length: >= 3 } code || !_data.Countries.IsCountry(code.AsSpan(0, 3)) || ctx.IsCompanyName(x)) continue;
             // A place mention that is also an entity ("Kabul" as LOC with an actor code) counts once.
             bool isPlace = false;
             for (int i = 0; i < places.Count && !isPlace; i++) isPlace = places[i].Start == e.Start && places[i].End == e.End;

@@ -88,8 +88,15 @@ public sealed partial class EventCoder : IPipelineComponent
         var doc = ctx.Doc;
         bool any = false;
         foreach (var m in doc.Entities) any |= m.Type == "PER";
-        if (!any) return;
-        for (int s = 0; s < doc.SentenceCount; s++)
+        var companies = CompanyNames.Find(doc, _w);
+        if (!any && companies is null) return;
+        // Which company names the linker coded as something else (a town, a namesake, an agent word): only those are recoded;
+        // a name nothing coded stays as it was (issue 11: coding every company named adds more statements about them than right events).
+        var linked = companies is null ? null : Array.ConvertAll(companies, _ => false);
+        for (int e = 0; linked is not null && e < linked.Length; e++)
+            linked[e] = companies![e] is not null && ctx.ActorEntity(e) is int a and >= 0 && !CompanyNames.IsBusinessCode(doc.Entities[a].Actor!);
+        ctx.SetCompanies(companies);
+        for (int s = 0; s < doc.SentenceCount && any; s++)
         {
             ref readonly var sd = ref doc.Sentences[s];
             if (sd.EndToken <= sd.FirstToken) continue;
@@ -97,6 +104,22 @@ public sealed partial class EventCoder : IPipelineComponent
             _clauses.Repair(g);
             _actors.FindTitles(ctx, g);
         }
+        // A company's names are business whatever title words they hold ("Data General": "General" is no army's post), when
+        // the linker or a title coded them otherwise.
+        if (companies is not null)
+        {
+            for (int e = 0; e < companies.Length; e++)
+                if (companies[e] is not null && !linked![e]
+                    && !(ctx.Titles.TryGetValue(ctx.PersonKey(e), out var had) && had.Role != ActorResolver.BusinessRole)) companies[e] = null;
+            ctx.SetCompanies(Array.Exists(companies, c => c is not null) ? companies : null);
+        }
+        if (ctx.Companies is not null)
+            for (int e = 0; e < companies!.Length; e++)
+                if (companies[e] is { } home)
+                {
+                    ctx.Titles[ctx.PersonKey(e)] = (ActorResolver.BusinessRole, home.Length == 3 ? home : null);
+                    ctx.Trace?.Step(doc, doc.TokenAt(doc.Entities[e].Start), $"'{doc.Entities[e].Text}' names a company: BUS of {(home.Length == 3 ? home : "the article's country")}");
+                }
         foreach (var (key, (role, country)) in ctx.Titles)
             if ((country ?? CounterpartCountry(ctx, key, role) ?? ArticleCountry(ctx)) is { } c)
             {
