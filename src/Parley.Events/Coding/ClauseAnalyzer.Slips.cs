@@ -73,10 +73,10 @@ internal sealed partial class ClauseAnalyzer
 
     /// <summary>"Thatcher told Parliament that the tax would raise prices", "told a meeting of the ruling Golkar party that he
     /// believed ...", "wrote to Speaker Wright that ...": the parser makes the clause of a speech verb a relative clause of
-    /// its addressee (<see cref="SpokenTo"/>). A relative clause whose "that" is a subordinator, not its pronoun, and which has a subject of its own
-    /// after it, is no relative clause but the verb's reported clause (a true one reads "the committee that oversees ...",
-    /// "that" its subject or object pronoun; a "that" read as the object of a verb with an object of its own is the
-    /// subordinator). Returns that clause, or -1.</summary>
+    /// its addressee (<see cref="SpokenTo"/>). A relative clause whose "that" is a subordinator, not its pronoun, and which
+    /// has a subject of its own after it, is no relative clause but the verb's reported clause (a true one reads "the
+    /// committee that oversees ...", "that" its subject or object pronoun; a "that" read as the object of a verb with an
+    /// object of its own is the subordinator). Returns that clause, or -1.</summary>
     public int ClauseUnderAddressee(in SentenceGraph g, int t)
     {
         if (g.Upos(t) != UPos.VERB || IsPassive(g, t)) return -1;

@@ -420,6 +420,7 @@ public sealed partial class EventCoder
 
     /// <summary>A token's form in lower case ("Lower", "House"): the words of a name are matched as written.</summary>
     private static int LowerForm(DocumentContext ctx, int token) => StringStore.Intern(ctx.TokenText(token).ToLowerInvariant());
+
     /// <summary>A verb of saying before <paramref name="t"/> in its sentence ("The Tories said ... in what they describe as"):
     /// a "they" there may be that speaker.</summary>
     private bool SpeechVerbBefore(in SentenceGraph g, int t)

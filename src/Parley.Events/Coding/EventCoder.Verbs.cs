@@ -579,8 +579,6 @@ public sealed partial class EventCoder
         return about;
     }
 
-    /// <summary>"said it would support", "announced they would meet": "would" in a clause reported by a speech or intention
-    /// verb is the future of the past, not a possibility.</summary>
     /// <summary>"the problem OPEC faces is excess oil supply": a relative clause with a subject of its own (no relative pronoun)
     /// has its noun for its object, so its verb, other than a verb of saying ("a project Seoul has said is aimed at ..."),
     /// states no clause of its own; the clause the parser hangs on it is the sentence's. Not one with a "that" of its own or on
@@ -597,6 +595,8 @@ public sealed partial class EventCoder
     private static bool IsBarePlural(DocumentContext ctx, in SentenceGraph g, int n) =>
         g.Upos(n) == UPos.NOUN && g[n].Xpos == PluralNoun && ctx.EntityAt[n] < 0 && g.FirstChild(n) < 0;
 
+    /// <summary>"said it would support", "announced they would meet": "would" in a clause reported by a speech or intention
+    /// verb is the future of the past, not a possibility.</summary>
     private bool IsReportedFuture(in SentenceGraph g, int t)
     {
         // "said she would prefer Biden not participate": a wish held now, not the future of the past (issue 11).
