@@ -75,6 +75,24 @@ public class LinkingTests(MiniKbFixture fx)
     }
 
     [Theory]
+    [InlineData("The Elbonian Union (EU) said it. The EU said more.", "EU", null)]          // the article's own EU: the KB's is a namesake
+    [InlineData("The European Union (EU) said it. The EU said more.", "EU", "IGOEUREEC")]   // defined as the KB's body itself
+    [InlineData("The Elbonian union (EU) said it. The EU said more.", "EU", "IGOEUREEC")]   // no initials of the name: no definition
+    [InlineData("The Ugandan Nutrition Board (UN) said it. The UN said more.", "UN", "IGOUNO")] // the KB knows "UN" by no longer name
+    public void An_abbreviation_defined_in_brackets_names_what_its_name_names(string text, string abbreviation, string? actor)
+    {
+        var doc = new Document("s", text) { Published = new DateOnly(2019, 12, 4) };
+        Tokenizer.Tokenize(doc);
+        int name = text.IndexOf(' ') + 1, open = text.IndexOf(" (", StringComparison.Ordinal);
+        doc.Entities.Add(new EntityMention { Start = name, End = open, Text = text[name..open], Type = "ORG", Via = "ner" });
+        for (int at = text.IndexOf(abbreviation, open, StringComparison.Ordinal); at >= 0; at = text.IndexOf(abbreviation, at + 2, StringComparison.Ordinal))
+            doc.Entities.Add(new EntityMention { Start = at, End = at + 2, Text = abbreviation, Type = "ORG", Via = "ner" });
+        doc.Done |= Layers.Entities;
+        new EntityLinker(fx.Kb).Process(doc);
+        Assert.Equal(actor, doc.Entities.Last(e => e.Text == abbreviation).Actor);
+    }
+
+    [Theory]
     [InlineData("President Hollister", "PER", "1987-03-02", "USAGOV")] // a person's surname that is also a county's alias: the person
     [InlineData("President Hollister", "PER", "1995-03-02", null)]    // no role held on the date: no guess
     [InlineData("Mr Hollister", "PER", "1987-03-02", null)]           // a courtesy title names no office: as often someone else

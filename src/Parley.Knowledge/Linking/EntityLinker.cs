@@ -118,6 +118,56 @@ public sealed class EntityLinker : IPipelineComponent
         AddCapitalGovernments(doc, buffer);
         AddAgentPhrases(doc, buffer);
         MentionKinds.SortByPosition(entities);
+        ApplyDefinedAbbreviations(doc);
+    }
+
+    /// <summary>
+    /// "the Economic Planning Agency (EPA) said": an abbreviation the article defines in brackets after a name, of that
+    /// name's initials, names what the name names throughout the article, not the knowledge base's namesake (Japan's EPA is
+    /// no US Environmental Protection Agency). Its mentions take the name's link, or none when the name has none.
+    /// </summary>
+    private static void ApplyDefinedAbbreviations(Document doc)
+    {
+        Dictionary<string, EntityMention>? defined = null;
+        string text = doc.Text;
+        foreach (var e in doc.Entities)
+        {
+            if (!MentionKinds.IsNamed(e) || e.Type == "PER") continue;
+            int open = e.End;
+            while (open < text.Length && text[open] == ' ') open++;
+            if (open >= text.Length || text[open] != '(') continue;
+            int close = text.IndexOf(')', open + 1);
+            if (close < 0 || close - open - 1 is < 2 or > 6) continue;
+            string abbreviation = text[(open + 1)..close];
+            if (!abbreviation.All(char.IsUpper) || !AreInitials(abbreviation, StripName(e.Text))) continue;
+            (defined ??= new Dictionary<string, EntityMention>(StringComparer.Ordinal)).TryAdd(abbreviation, e);
+        }
+        if (defined is null) return;
+        foreach (var m in doc.Entities)
+        {
+            if (!MentionKinds.IsNamed(m) || !defined.TryGetValue(StripName(m.Text), out var name) || m == name) continue;
+            // A name the knowledge base does not know ("the Organisation of Islamic Cooperation (OIC)", "The Environmental
+            // Protection Agency (EPA)", an agent phrase) leaves its abbreviation's link alone, unless that link is a namesake:
+            // another name of the same initials ("Environmental Protection Agency" for Japan's "Economic Planning Agency").
+            if (name.Kb is null && !(m.Name is { } linked && StripName(linked) is var known
+                && !string.Equals(known, StripName(name.Text), StringComparison.OrdinalIgnoreCase) && AreInitials(StripName(m.Text), known))) continue;
+            m.Kb = name.Kb;
+            m.Actor = name.Actor;
+            m.Name = name.Name ?? StripName(name.Text);
+            if (name.Type is "ORG" or "LOC") m.Type = name.Type;
+        }
+    }
+
+    /// <summary>The letters of <paramref name="abbreviation"/> are, in order, initials of the name's capitalised words, the
+    /// first the first word's ("EPA" of "Economic Planning Agency", "MHI" of "Mitsubishi Heavy Industries Ltd").</summary>
+    private static bool AreInitials(string abbreviation, string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < abbreviation.Length || words[0][0] != abbreviation[0]) return false;
+        int k = 0;
+        foreach (var w in words)
+            if (k < abbreviation.Length && char.IsUpper(w[0]) && w[0] == abbreviation[k]) k++;
+        return k == abbreviation.Length;
     }
 
     // ---- names ----
