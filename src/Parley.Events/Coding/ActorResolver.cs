@@ -916,7 +916,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             int last = LastOf(ctx, g, k, e);
             // A name modifying a noun after it names no body of its own: "Zhejiang's Rural Industry department" is a department.
             if (g.Head(last) > last && ctx.EntityAt[g.Head(last)] != e && g.Upos(g.Head(last)) == UPos.NOUN) { k = last; continue; }
-            if (BodyNounRole(StringStore.Intern(ctx.TokenText(last).ToLowerInvariant())) is { } nameRole) return nameRole;
+            if (BodyNounRole(ctx.LowerForm(last)) is { } nameRole) return nameRole;
             if (_data.Agents.RoleOf(g, last) is { } agentRole && agentRole is BusinessRole or LabourRole or AgricultureRole) return agentRole;
             k = last;
         }
@@ -1008,7 +1008,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     /// <summary>Whether the organisation whose token <paramref name="k"/> is ends in a corporate form ("SNC Group Inc",
     /// "Samsung Co Ltd").</summary>
     private bool IsCompany(DocumentContext ctx, in SentenceGraph g, int k, int e) => ctx.IsCompanyName(e) ||
-        _w.CompanyForms.Contains(StringStore.Intern(ctx.TokenText(LastOf(ctx, g, k, e)).TrimEnd('.').ToLowerInvariant()));
+        CompanyNames.IsCorporateForm(_w, ctx.TokenText(LastOf(ctx, g, k, e)));
 
     /// <summary>The last token of mention <paramref name="e"/> from its token <paramref name="k"/> on.</summary>
     private static int LastOf(DocumentContext ctx, in SentenceGraph g, int k, int e)

@@ -96,8 +96,10 @@ internal static class CompanyNames
 
     private static string Word(Document doc, int t) => doc.Text[doc.Tokens[t].Start..doc.Tokens[t].End];
 
-    private static bool IsForm(Document doc, CoderWords w, int t) =>
-        w.CompanyForms.Contains(StringStore.Intern(Word(doc, t).TrimEnd('.').ToLowerInvariant()));
+    private static bool IsForm(Document doc, CoderWords w, int t) => IsCorporateForm(w, Word(doc, t));
+
+    /// <summary>A word of coder-words company_forms, with or without its full stop ("Inc.", "Corp", "Plc").</summary>
+    public static bool IsCorporateForm(CoderWords w, string word) => w.CompanyForms.Contains(StringStore.Intern(word.TrimEnd('.').ToLowerInvariant()));
 
     /// <summary>"Saudi Press Agency SPA": a last word in capitals that spells the initials of the words before it is the
     /// name's abbreviation, not a corporate form (SpA).</summary>

@@ -167,6 +167,10 @@ internal sealed class DocumentContext(Document doc, int[] entityAt, IEventTraceS
         return Doc.Text[td.Start..td.End];
     }
 
+    /// <summary>The token's form as written, in lower case, interned ("Lower", "House" -> "lower", "house"): the words of a
+    /// name are matched as written, not by their lemma.</summary>
+    public int LowerForm(int t) => StringStore.Intern(TokenText(t).ToLowerInvariant());
+
     /// <summary>Fills <paramref name="entityAt"/>: for each token, the entity covering it, preferring one with an actor, then the longer.</summary>
     public static void MapEntities(Document doc, int[] entityAt)
     {

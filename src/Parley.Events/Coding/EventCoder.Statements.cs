@@ -406,20 +406,17 @@ public sealed partial class EventCoder
     /// committee".</summary>
     private bool IsHouseOrCommittee(DocumentContext ctx, in SentenceGraph g, int head)
     {
-        if (g.Upos(head) is not (UPos.NOUN or UPos.PROPN) || !_w.LegislatureHeads.Contains(LowerForm(ctx, head))) return false;
-        if (_w.LegislatureWords.Contains(LowerForm(ctx, head))) return true;
+        if (g.Upos(head) is not (UPos.NOUN or UPos.PROPN) || !_w.LegislatureHeads.Contains(ctx.LowerForm(head))) return false;
+        if (_w.LegislatureWords.Contains(ctx.LowerForm(head))) return true;
         for (int c = g.FirstChild(head); c >= 0; c = g.NextSibling(c))
         {
             if (c > head || g.RelOf(c) is not (Rel.Compound or Rel.Amod)) continue;
-            if (_w.LegislatureWords.Contains(LowerForm(ctx, c))) return true;
+            if (_w.LegislatureWords.Contains(ctx.LowerForm(c))) return true;
             for (int d = g.FirstChild(c); d >= 0; d = g.NextSibling(d))
-                if (d < c && g.RelOf(d) is Rel.Compound or Rel.Amod && _w.LegislatureWords.Contains(LowerForm(ctx, d))) return true;
+                if (d < c && g.RelOf(d) is Rel.Compound or Rel.Amod && _w.LegislatureWords.Contains(ctx.LowerForm(d))) return true;
         }
         return false;
     }
-
-    /// <summary>A token's form in lower case ("Lower", "House"): the words of a name are matched as written.</summary>
-    private static int LowerForm(DocumentContext ctx, int token) => StringStore.Intern(ctx.TokenText(token).ToLowerInvariant());
 
     /// <summary>A verb of saying before <paramref name="t"/> in its sentence ("The Tories said ... in what they describe as"):
     /// a "they" there may be that speaker.</summary>
