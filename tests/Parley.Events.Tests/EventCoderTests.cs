@@ -524,6 +524,27 @@ public sealed class EventCoderTests
         Assert.Equal("2019-12-05", e.Date);
     }
 
+    [Theory]
+    [InlineData("2019-W50", "036")]
+    [InlineData("2020-01", "036")]
+    [InlineData("2019-W49", "040")]
+    public void A_present_tense_meeting_dated_in_a_later_week_or_month_is_an_intent(string date, string cameo)
+    {
+        // "Ghani meets the Taliban next week" in a Wednesday paper (2019-12-04, week 49): not yet happened, an intent (036);
+        // "this week" holds the publication and may have happened.
+        var doc = Code($"""
+            1 Ghani Ghani PROPN 2 nsubj {Ghani}
+            2 meets meet VERB 0 root _
+            3 the the DET 4 det _
+            4 Taliban Taliban PROPN 2 obj {Taliban}
+            5 next next ADJ 6 amod _
+            6 week week NOUN 2 obl:tmod Date={date}
+            7 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events, x => x.Target?.Actor == "AFGREB");
+        Assert.Equal(cameo, e.Cameo);
+    }
+
     [Fact]
     public void Co_agents_of_a_directed_act_are_not_each_others_targets()
     {

@@ -45,6 +45,7 @@ internal sealed class CoderWords
         NegotiationNouns = Get("negotiation_nouns");
         CircumstancePreps = Get("circumstance_preps");
         Unrealised = Get("unrealised");
+        ProspectivePreps = Get("prospective_preps");
         DateHeads = Get("date_heads");
         MeasureHeads = Get("measure_heads");
         ActorPreps = Get("actor_preps");
@@ -105,7 +106,7 @@ internal sealed class CoderWords
 
     public readonly HashSet<int> Negation, HypotheticalMarks, AlternativeMarks, CauseMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive, Belief, ClaimDisputing, ClaimNouns,
         ImminentAdjectives, ForecastAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
-        PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, DateHeads, ActorPreps,
+        PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, ProspectivePreps, DateHeads, ActorPreps,
         PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, AddresseeVerbs, SpokenToVerbs, SpokenToPreps, LegislatureHeads, LegislatureWords, DirectedVerbs, WarningVerbs, Spokespersons, PartyGovernmentNouns, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals, ReasonMarks,
         SpeechOccasions, PreferenceVerbs, UnrealisingVerbs, IndefiniteArticles;
     /// <summary>"trust", "position": abstractions a verb of force cannot strike ("abused the public's trust"): issue 11.</summary>

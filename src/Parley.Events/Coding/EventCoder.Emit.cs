@@ -117,9 +117,11 @@ public sealed partial class EventCoder
         }
 
         var date = EventDate(ctx, g, plan);
-        // "is holding a meeting on Friday" in Wednesday's paper: a day after publication has not happened yet; cooperation
-        // becomes its intent, force a threat, a statement or anything else no event.
-        if (!_petrarch && plan.Code is { } planned && doc.PublishedText is { } published && date is { Length: 10 } && After(date, published)
+        // "is holding a meeting on Friday" in Wednesday's paper, "leaves next week for the U.S.": a period after publication
+        // has not happened yet; cooperation becomes its intent, force a threat, a statement or anything else no event. A
+        // statement's own saying is not put off by a later date it speaks of ("speaking of the tender next week, X said").
+        if (!_petrarch && plan.Code is { } planned && doc.PublishedText is { } published && date is not null && After(date, published)
+            && CameoOntology.RootOf(planned) != 1
             && !_clauses.IsPast(g, t))
         {
             string? future = _ontology.HasIntent(planned) ? _ontology.IntentOf(planned) : _ontology.IsForce(planned) ? _ontology.ThreatOf(planned)

@@ -112,6 +112,10 @@ public sealed partial class EventCoder
             var r = g.RelOf(c);
             if (r is Rel.Amod or Rel.Relcl or Rel.Acl && _w.Unrealised.Contains(g.Lemma(c))) return StringStore.Get(g.Lemma(c));
         }
+        // "left Bonn ahead of her visit to Moscow", "pending talks with the banks": an event still to come.
+        if (g.Head(noun) is int ahead and >= 0 && g.RelOf(noun) == Rel.Obl && _w.ProspectivePreps.Contains(g.Lemma(ahead)))
+            return StringStore.Get(g.Lemma(ahead));
+        if (g.CaseOf(noun) is int prep and >= 0 && _w.ProspectivePreps.Contains(g.Lemma(prep))) return StringStore.Get(g.Lemma(prep));
         // "worked to arrange a meeting between Zelensky and Trump", "postponed the talks": the object of a verb that plans,
         // seeks or calls off an event has not happened (issue 11).
         if (g.RelOf(noun) is Rel.Obj or Rel.NsubjPass && g.Head(noun) is int verb and >= 0 && g.Upos(verb) == UPos.VERB

@@ -36,13 +36,10 @@ public sealed partial class EventCoder
         return h >= 0 && g.Upos(h) == UPos.VERB ? ClauseDate(ctx, g, h, h) : null;
     }
 
-    /// <summary>True when the period <paramref name="date"/> (YYYY, YYYY-MM, YYYY-MM-DD) starts after day <paramref name="published"/>.</summary>
-    private static bool After(string date, string published)
-    {
-        if (date.Contains('W')) return false;
-        int n = Math.Min(date.Length, published.Length);
-        return string.CompareOrdinal(date, 0, published, 0, n) > 0;
-    }
+    /// <summary>True when the period <paramref name="date"/> (a day, ISO week, month or year) starts after the period
+    /// <paramref name="published"/> ends: "next week" in Monday's paper is after it, "this week" is not.</summary>
+    private static bool After(string date, string published) =>
+        DateValue.Parse(date) is { } d && DateValue.Parse(published) is { } p && d.First > p.Last;
 
     /// <summary>A resolved date whose phrase attaches to the trigger or its coded clause before any other predicate, not through
     /// the trigger's content clause.</summary>
