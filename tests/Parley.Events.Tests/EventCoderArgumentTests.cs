@@ -310,39 +310,24 @@ public sealed class EventCoderArgumentTests
         Assert.Equal("042", e.Cameo);
     }
 
-    [Theory]
-    [InlineData("ahead", true)]
-    [InlineData("during", false)]
-    public void A_visit_still_to_come_is_no_event(string prep, bool ahead)
+    [Fact]
+    public void A_visit_still_to_come_is_no_event()
     {
-        // "Officials met ahead of Trump's visit to Afghanistan": the visit has not happened; "during" it, it has. The parser
-        // hangs "ahead of X" as an adverb with X its oblique, "during X" as X's case.
-        string rows = ahead
-            ? """
-              1 Officials official NOUN 2 nsubj _
-              2 met meet VERB 0 root _
-              3 ahead ahead ADV 2 advmod _
-              4 of of ADP 7 case _
-              5 Trump Trump PROPN 7 nmod:poss Ent=B-PER|Actor=USAGOV
-              6 's 's PART 5 case _
-              7 visit visit NOUN 3 obl _
-              8 to to ADP 9 case _
-              9 Afghanistan Afghanistan PROPN 7 nmod Ent=B-LOC|Actor=AFG
-              10 . . PUNCT 2 punct _
-              """
-            : $"""
-              1 Officials official NOUN 2 nsubj _
-              2 met meet VERB 0 root _
-              3 {prep} {prep} ADP 6 case _
-              4 Trump Trump PROPN 6 nmod:poss Ent=B-PER|Actor=USAGOV
-              5 's 's PART 4 case _
-              6 visit visit NOUN 2 obl _
-              7 to to ADP 8 case _
-              8 Afghanistan Afghanistan PROPN 6 nmod Ent=B-LOC|Actor=AFG
-              9 . . PUNCT 2 punct _
-              """;
-        var doc = Code(rows);
-        Assert.Equal(!ahead, doc.Events.Any(e => e.Cameo == "042" && e.Source!.Actor == "USAGOV" && e.Target!.Actor == "AFG"));
+        // "Officials met ahead of Trump's visit to Afghanistan": the visit has not happened (the parser hangs "ahead of X" as
+        // an adverb with X its oblique); "during" it, it has (the test above).
+        var doc = Code("""
+            1 Officials official NOUN 2 nsubj _
+            2 met meet VERB 0 root _
+            3 ahead ahead ADV 2 advmod _
+            4 of of ADP 7 case _
+            5 Trump Trump PROPN 7 nmod:poss Ent=B-PER|Actor=USAGOV
+            6 's 's PART 5 case _
+            7 visit visit NOUN 3 obl _
+            8 to to ADP 9 case _
+            9 Afghanistan Afghanistan PROPN 7 nmod Ent=B-LOC|Actor=AFG
+            10 . . PUNCT 2 punct _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Cameo == "042");
     }
 
     [Fact]
