@@ -59,4 +59,38 @@ public sealed class EventCoderStatementTopicTests
         var e = Assert.Single(doc.Events);
         Assert.Equal(("USABUS", "TUR"), (e.Source!.Actor, e.Target!.Actor));
     }
+
+    /// <summary>"Tremont said Ardonia will renew the pact."</summary>
+    private static Document WillRenew(string speakerCode, string subjectCode) => Code($"""
+        1 Tremont Tremont PROPN 2 nsubj Ent=B-PER|Actor={speakerCode}
+        2 said say VERB 0 root _
+        3 Ardonia Ardonia PROPN 5 nsubj Ent=B-ORG|Actor={subjectCode}
+        4 will will AUX 5 aux _
+        5 renew renew VERB 2 ccomp _
+        6 the the DET 7 det _
+        7 pact pact NOUN 5 obj _
+        8 . . PUNCT 2 punct _
+        """);
+
+    [Fact]
+    public void A_plain_statement_by_a_speaker_outside_politics_names_its_subject_in_passing_and_is_no_event()
+    {
+        // A company or an analyst reporting what another actor will do: a fact about it, nothing done to it.
+        Assert.Empty(WillRenew("USABUS", "TURGOV").Events);
+    }
+
+    [Fact]
+    public void A_political_speaker_on_a_business_of_its_own_country_speaks_to_no_one()
+    {
+        var e = Assert.Single(WillRenew("TURGOV", "TURBUS").Events);
+        Assert.Equal("TURGOV", e.Source!.Actor);
+        Assert.Null(e.Target);
+    }
+
+    [Fact]
+    public void A_political_speaker_on_another_political_actor_keeps_it_as_target()
+    {
+        var e = Assert.Single(WillRenew("SYRGOV", "TURGOV").Events);
+        Assert.Equal(("SYRGOV", "TURGOV"), (e.Source!.Actor, e.Target!.Actor));
+    }
 }
