@@ -546,6 +546,22 @@ public sealed class EventCoderTests
     }
 
     [Fact]
+    public void A_future_meeting_of_several_parties_is_no_ones_intent()
+    {
+        // "Ghani and the Taliban will meet": the reporter's forecast of a meeting; neither side stated an intent (036).
+        var doc = Code($"""
+            1 Ghani Ghani PROPN 6 nsubj {Ghani}
+            2 and and CCONJ 4 cc _
+            3 the the DET 4 det _
+            4 Taliban Taliban PROPN 1 conj {Taliban}
+            5 will will AUX 6 aux _
+            6 meet meet VERB 0 root _
+            7 . . PUNCT 6 punct _
+            """);
+        Assert.Empty(doc.Events);
+    }
+
+    [Fact]
     public void Co_agents_of_a_directed_act_are_not_each_others_targets()
     {
         // "Pakistan and Qatar offered assistance" (033, a code "X and Y" share when they agree to cooperate): each offered

@@ -22,6 +22,8 @@ public sealed partial class EventCoder
         public EventPlace? Place;
         public bool HasPattern;
         public bool Nominal;
+        /// <summary>Stated for the future or dated after the publication: coded as its intent or threat.</summary>
+        public bool Future;
         /// <summary>The phrase the target was looked for in, or -1 (for the trace).</summary>
         public int TargetHead = -1;
     }
@@ -134,7 +136,7 @@ public sealed partial class EventCoder
             if (future != planned)
             {
                 trace?.Step(doc, t, $"dated {date}, after the publication: {planned} -> {future}");
-                plan.Code = future; plan.Reverse = null; plan.Rule += "@dated-future";
+                plan.Code = future; plan.Reverse = null; plan.Rule += "@dated-future"; plan.Future = true;
                 code = future;
             }
         }
@@ -151,6 +153,14 @@ public sealed partial class EventCoder
             // "Hong Kong, Canada and Sweden supported the EC complaint": a directed act's co-agents are not each other's targets.
             if (sources.Count >= 2 && (_petrarch || _ontology.IsMutual(code) && !_w.DirectedVerbs.Contains(g.Lemma(t))) && patient < 0)
             {
+                // "The Group of Five -- the United States, Japan, ... -- will gather", "the U.S. and Japan will soon settle their
+                // dispute, Baldrige said": a future meeting or accord of several parties is the reporter's forecast; none of
+                // them stated an intent (issue 11, Reuters judges: wrong each time).
+                if (plan.Future && !_petrarch)
+                {
+                    trace?.Dropped(doc, t, code, "several parties' future meeting or accord: a forecast, no intent stated by one of them");
+                    return;
+                }
                 trace?.Step(doc, t, "coordinated actors, no other target: each is the other's target");
                 for (int i = 0; i < sources.Count; i++)
                     for (int j = 0; j < sources.Count; j++)

@@ -65,6 +65,7 @@ public sealed partial class EventCoder
         bool composed = false;
         string lemma = m.Entry.Lemma;
         string rule = "";
+        bool future = false;
         double confidence = (pattern is not null ? 0.9 : 0.75) * (synonymOf is null ? 1 : 0.8);
 
         // "held talks with X", "led nine rounds of talks with X": a light verb takes the code of its event-noun object.
@@ -273,6 +274,7 @@ public sealed partial class EventCoder
                         : CameoOntology.RootOf(code) is 3 or 13 ? code : null;
                     reverse = null;
                     rule = "@future";
+                    future = true;
                     if (code is null)
                     {
                         trace?.Dropped(doc, t, was, "stated for the future: no event yet");
@@ -414,6 +416,7 @@ public sealed partial class EventCoder
             Sentence = sentence, Trigger = t, Clause = clause, Code = code, Reverse = reverse,
             Rule = lemma + (synonymOf is null ? "" : "~" + StringStore.Get(g.Lemma(t))) + rule,
             Confidence = confidence, Negated = negated, Place = place, HasPattern = pattern is not null, TargetHead = args.TargetHead,
+            Future = future,
         };
         Emit(ctx, g, plan, sources, targets);
     }
