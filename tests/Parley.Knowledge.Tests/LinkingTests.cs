@@ -127,6 +127,20 @@ public class LinkingTests(MiniKbFixture fx)
     }
 
     [Theory]
+    [InlineData("Trump Holderson", null)]            // a given name before one surname: someone else ("Albert Holderson" is no Prince Albert)
+    [InlineData("President Trump", "USAGOV")]        // the one-word name after a title is the person
+    public void A_one_word_person_as_the_given_name_of_a_longer_name_is_a_namesake(string name, string? actor)
+    {
+        string text = name + " released a book.";
+        var doc = new Document("s", text) { Published = new DateOnly(2020, 7, 14) };
+        Tokenizer.Tokenize(doc);
+        doc.Entities.Add(new EntityMention { Start = 0, End = name.Length, Text = name, Type = "PER", Via = "ner" });
+        doc.Done |= Layers.Entities;
+        new EntityLinker(fx.Kb).Process(doc);
+        Assert.Equal(actor, doc.Entities.Single().Actor);
+    }
+
+    [Theory]
     [InlineData("Afghan security forces were attacked.", "Afghan security forces", "AFGMIL")]   // NER joined the country and the agent
     [InlineData("U.S. military officials met.", "U.S. military", "USAMIL")]
     [InlineData("Afghan Times reported it.", "Afghan Times", null)]                              // the rest is no agent

@@ -607,7 +607,8 @@ public sealed class EntityLinker : IPipelineComponent
     /// A recognised name wider than the dictionary's ("The Quibbler government" for the actor "Quibbler"): the longest run
     /// of its words, leftmost first, that names an actor. Only actors: a place or a country inside a name ("New York
     /// Times", "Afghan government") is not what the name stands for. In a person's name, one word that names a person is a
-    /// surname: after another given name it is a relative, not that person ("Mary Trump" is not Donald Trump).
+    /// surname: after another given name it is a relative, not that person ("Mary Trump" is not Donald Trump); before one
+    /// surname it is a given name, someone else ("Albert Holderson" is not Monaco's Albert).
     /// </summary>
     private NameHit[]? ActorInside(string key, bool person)
     {
@@ -618,7 +619,7 @@ public sealed class EntityLinker : IPipelineComponent
             {
                 var hits = _kb.LookupArray(string.Join(' ', words, i, len));
                 if (hits is null) continue;
-                bool namesake = person && len == 1 && i > 0 && !_titleWords.Contains(words[i - 1]);
+                bool namesake = person && len == 1 && (i > 0 ? !_titleWords.Contains(words[i - 1]) : words.Length == 2);
                 var actors = Array.FindAll(hits, h => h.Kind == NameKind.Actor && !(namesake && _kb.Actors[h.Index].Kind == ActorKind.Person));
                 if (actors.Length > 0) return actors;
             }
