@@ -37,6 +37,7 @@ internal sealed class CoderWords
         RelativePronouns = Get("relative_pronouns");
         TargetPreps = Get("target_preps");
         PlacePreps = Get("place_preps");
+        PassingPreps = Get("passing_preps");
         TimeNouns = Get("time_nouns");
         TemporalPreps = Get("temporal_preps");
         PresupposingMarks = Get("presupposing_marks");
@@ -105,7 +106,7 @@ internal sealed class CoderWords
     }
 
     public readonly HashSet<int> Negation, HypotheticalMarks, AlternativeMarks, CauseMarks, FutureModals, PossibilityModals, Intent, Refuse, NonFactive, Belief, ClaimDisputing, ClaimNouns,
-        ImminentAdjectives, ForecastAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, TimeNouns, TemporalPreps,
+        ImminentAdjectives, ForecastAdjectives, OccurrenceVerbs, Demonstratives, RelativePronouns, TargetPreps, PlacePreps, PassingPreps, TimeNouns, TemporalPreps,
         PresupposingMarks, Including, LightVerbs, NegotiationNouns, CircumstancePreps, Unrealised, ProspectivePreps, DateHeads, ActorPreps,
         PronounsIt, PronounsThey, PronounsPerson, PronounsFirst, DescriptionsCountry, DescriptionsOrganisation, DescriptionsArmed, BetweenPreps, SpeechVerbs, AddresseeVerbs, SpokenToVerbs, SpokenToPreps, LegislatureHeads, LegislatureWords, DirectedVerbs, WarningVerbs, Spokespersons, PartyGovernmentNouns, VerbalObjects, NamingVerbs, PejorativeNouns, FormerWords, CampaignWords, PurposeContact, DefiningVerbs, ObligationModals, ReasonMarks,
         SpeechOccasions, PreferenceVerbs, UnrealisingVerbs, IndefiniteArticles;

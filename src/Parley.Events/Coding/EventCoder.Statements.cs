@@ -179,6 +179,7 @@ public sealed partial class EventCoder
                         // "said it would be "crass and ignorant" to liken a review to Hitler's Germany" (the parser's noun for
                         // an adjective): an actor named in the deed a clausal subject names is not whom the words judge.
                         if (act is not null && g.Child(clause, Rel.Csubj) is int deed and >= 0 && Within(g, deed, about, t)) about = -1;
+                        else if (act is not null && InPassingPhrase(ctx, g, about, clause, t)) about = -1;
                         else _actors.Resolve(ctx, g, about, false, targets, true, sources, partiesApart: partiesApart);
                     }
                 }
@@ -190,8 +191,12 @@ public sealed partial class EventCoder
                     // Not a clause that is a condition ("If the MPC (the Bank of England's committee) were to judge ..., I do
                     // not believe ..."): what it names is supposed, not whom the statement is about.
                     bool supposed = g.ChildWithLemma(clause, Rel.Mark, _w.ConditionMarks) >= 0;
+                    // "The Bundesbank sees no current reason to change course, vice-president Schlesinger told Reuters": a clause that
+                    // is the verb of saying reporting this one has the reporter as its subject, not whom the words are about.
+                    int reporter = g.Head(t) == clause && g.RelOf(t) == Rel.Ccomp && _w.SpeechVerbs.Contains(g.Lemma(clause))
+                        ? ReporterAfter(g, t, clause) : -1;
                     for (int c = g.FirstChild(clause); c >= 0 && about < 0 && !supposed; c = g.NextSibling(c))
-                        if (g.RelOf(c) is Rel.Nsubj or Rel.NsubjPass or Rel.Obj or Rel.Iobj && g.Upos(c) != UPos.PRON
+                        if (g.RelOf(c) is Rel.Nsubj or Rel.NsubjPass or Rel.Obj or Rel.Iobj && g.Upos(c) != UPos.PRON && c != reporter
                             && !SubjectInPlace(ctx, g, c)
                             && (ctx.EntityAt[c] >= 0 || _data.Agents.RoleOf(g, c) is not null)
                             && _actors.Resolve(ctx, g, c, false, targets, true, sources, partiesApart: partiesApart) > 0) about = c;
@@ -551,6 +556,39 @@ public sealed partial class EventCoder
         return true;
     }
 
+    /// <summary>"trade friction over semiconductor exports to the U.S.", "a lack of confidence in the U.S. economy", "loans
+    /// to Brazil": the actor at <paramref name="h"/> (or the thing it modifies: "the U.S.
+    /// economy") is in a phrase of a passing preposition (coder-words passing_preps) that hangs on a thing or an act, not on
+    /// an actor nor on the clause itself: named in passing, not whom the statement is about (issue 11, Reuters).</summary>
+    private bool InPassingPhrase(DocumentContext ctx, in SentenceGraph g, int h, int clause, int speech)
+    {
+        int w = h;
+        // "licensing arrangements in Australia, Canada, Brazil and Japan": each conjunct is in the phrase of the first.
+        for (int hops = 0; g.RelOf(w) == Rel.Conj && g.Head(w) is int first and >= 0 && hops < 10; hops++) w = first;
+        // The thing a name or demonym modifies ("the U.S. economy"); not the thing of a possessor ("improvement in Morocco's
+        // performance": the possessor is whom the thing is of, not named in passing).
+        if (g.RelOf(w) is Rel.Amod or Rel.Compound && g.Head(w) is int noun and >= 0 && g.Upos(noun) == UPos.NOUN
+            && ctx.EntityAt[noun] < 0 && _data.Agents.RoleOf(g, noun) is null) w = noun;
+        // The topic itself, or whom a verb of speaking is to ("speaking to the Asia Society"), is no passing mention.
+        if (w == clause || g.RelOf(w) is not (Rel.Nmod or Rel.Obl) || g.Head(w) is not (int thing and >= 0) || thing == clause || thing == speech
+            || _w.SpeechVerbs.Contains(g.Lemma(thing)) || _synonyms?.IsCommunication(g.Lemma(thing)) == true) return false;
+        if (g.ChildWithLemma(w, Rel.Case, _w.PassingPreps) < 0) return false;
+        return ctx.EntityAt[thing] < 0 && _data.Agents.RoleOf(g, thing) is null;
+    }
+
+    /// <summary>"The Bundesbank sees no current reason to change course, vice-president Helmut Schlesinger told Reuters":
+    /// the subject of the verb of saying <paramref name="report"/> that takes the clause of <paramref name="t"/> as its
+    /// complement, when a comma stands between the clause's verb and that subject: the reporter of the clause, not whom it is
+    /// about. Not a subject with no comma before it ("Omer Said said IMF Managing Director Camdessus said he would ask ...": the parser's
+    /// inversion of two reports). -1 if none.</summary>
+    private int ReporterAfter(in SentenceGraph g, int t, int report)
+    {
+        int subj = _clauses.SubjectOf(g, report);
+        for (int k = t + 1; k < subj; k++)
+            if (g.Lemma(k) == Comma) return subj;
+        return -1;
+    }
+
     /// <summary>How many parties a plain statement's clause may list before each is only named in passing.</summary>
     private const int ListedInPassing = 3;
 
@@ -717,6 +755,11 @@ public sealed partial class EventCoder
             if (!IsClauseActor(ctx, g, k, clause, speech, speakers)) continue;
             var m = ctx.Doc.Entities[ctx.EntityAt[k]];
             int h = ctx.NameHead(g, k), w = h;
+            // "a United Kingdom blender" with "United" parsed as an adjective of "Kingdom": the name's head is the word its other words hang on.
+            while (g.Head(h) is int up and >= 0 && ctx.EntityAt[up] == ctx.EntityAt[k]) h = w = up;
+            // A market voice's "exports to the U.S." names the country in passing (a state's or political speaker's most often the
+            // other side: "sales to Iran", measured on Reuters).
+            if (!speakers.Exists(IsPoliticalSpeaker) && InPassingPhrase(ctx, g, h, clause, speech)) continue;
             // "the Turkish-Libyan agreement": a demonym modifying another modifies the noun that one does.
             while (g.RelOf(w) is Rel.Amod or Rel.Compound && g.Head(w) is int adj and >= 0 && g.Upos(adj) == UPos.ADJ
                    && g.RelOf(adj) is Rel.Amod or Rel.Compound) w = adj;
