@@ -38,6 +38,26 @@ public sealed class EventCoderAddresseeTests
     }
 
     [Fact]
+    public void An_addressee_parsed_as_a_first_clausal_complement_is_the_addressee()
+    {
+        // "Belmar told parliament on Friday taxes would rise" (Reuters), with "parliament" a ccomp of "told" beside the
+        // reported clause: the addressee, the speaker's own legislature.
+        var doc = Code("""
+            1 Belmar Belmar PROPN 2 nsubj Ent=B-PER|Actor=GBRGOV
+            2 told tell VERB 0 root _
+            3 parliament parliament NOUN 2 ccomp _
+            4 on on ADP 5 case _
+            5 Friday Friday PROPN 3 nmod _
+            6 taxes tax NOUN 8 nsubj _
+            7 would would AUX 8 aux _
+            8 rise rise VERB 2 ccomp _
+            9 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("010", "GBRGOV", "GBRLEG"), (e.Cameo, e.Source!.Actor, e.Target!.Actor));
+    }
+
+    [Fact]
     public void A_committee_of_a_chamber_addressed_is_the_legislature()
     {
         // "He told a Lower House budget committee the government is likely to ..." (Reuters).

@@ -1375,4 +1375,43 @@ public sealed class EventCoderSpeechActTests
         Assert.Equal(("112", "TUR"), (e.Cameo, e.Target!.Actor));
         Assert.Contains("+accusation:break", e.Rule, StringComparison.Ordinal);
     }
+
+    /// <summary>"Tremont said {subject} would not accept {object}." with the subject's row (id 3) and the object's rows
+    /// (ids 7-9, head 9).</summary>
+    private static Document SaidWouldNotAccept(string subjectRow, string objectRows) => Code($"""
+        {Speaker}
+        2 said say VERB 0 root _
+        {subjectRow}
+        4 would would AUX 6 aux _
+        5 not not PART 6 advmod _
+        6 accept accept VERB 2 ccomp _
+        {objectRows}
+        10 . . PUNCT 2 punct _
+        """);
+
+    [Fact]
+    public void A_refusal_to_accept_what_another_actor_offers_is_a_rejection_of_it_in_any_tense()
+    {
+        // "Tremont said the government would not accept Ardonia's terms": a rejection (120) of Ardonia.
+        var e = Assert.Single(SaidWouldNotAccept("3 government government NOUN 6 nsubj _", $"""
+            7 Ardonia Ardonia PROPN 9 nmod:poss {Ardonia}
+            8 's 's PART 7 case _
+            9 terms term NOUN 6 obj _
+            """).Events);
+        Assert.Equal(("120", "SYRGOV", "TUR"), (e.Cameo, e.Source!.Actor, e.Target!.Actor));
+        Assert.Contains("+rejection:accept", e.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_refusal_that_names_no_one_it_rejects_stays_a_plain_statement()
+    {
+        // "Tremont said Ardonia would not accept the new terms": Ardonia refuses; it is not whom the refusal rejects.
+        var doc = SaidWouldNotAccept($"3 Ardonia Ardonia PROPN 6 nsubj {Ardonia}", """
+            7 the the DET 9 det _
+            8 new new ADJ 9 amod _
+            9 terms term NOUN 6 obj _
+            """);
+        Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("12", StringComparison.Ordinal));
+        Assert.Contains(doc.Events, e => e.Cameo == "010");
+    }
 }

@@ -59,6 +59,18 @@ internal sealed partial class ClauseAnalyzer
             if (g.Child(t, Rel.Obj) >= 0 || g.Child(t, Rel.Iobj) >= 0) continue;
             int clause = g.Child(t, Rel.Ccomp);
             if (clause <= t) continue;
+            // "Stoltenberg told parliament the legislation must not be seen ...", "told parliament on Friday the rate is not
+            // satisfactory": the parser makes the addressee a first clausal complement of its own, a bare noun right after the
+            // verb, before the reported clause. It is the verb's indirect object (issue 11, Reuters). Not where a stop or a
+            // quote follows the noun's phrase ("told reporters, "Farmers should ..."": the parser's reading there is no
+            // evidence of the clause's start), nor where no predicate follows ("told the Supreme Soviet defence spending ...
+            // would total 20.2 billion roubles" is one phrase that holds the addressee and the clause's subject).
+            if (g.Upos(clause) is UPos.NOUN or UPos.PROPN && g.Child(clause, Rel.Cop) < 0 && g.PhraseFollows(t, clause) && LaterClause(g, t, clause)
+                && PhraseEnd(g, clause) is int end && end < g.End && g.Upos(end) != UPos.PUNCT)
+            {
+                g.SetRel(clause, Rel.Iobj);
+                continue;
+            }
             int first = -1, subjects = 0;
             for (int c = g.FirstChild(clause); c >= 0; c = g.NextSibling(c))
             {
@@ -69,6 +81,24 @@ internal sealed partial class ClauseAnalyzer
             if (subjects < 2 || first < t || g.Upos(first) is not (UPos.NOUN or UPos.PROPN or UPos.PRON)) continue;
             if (g.PhraseFollows(t, first)) g.SetRel(first, Rel.Dep);
         }
+    }
+
+    /// <summary>The verb has a clausal complement after <paramref name="first"/> that is a predicate: a verb, or a word
+    /// with a copula or a subject of its own.</summary>
+    private static bool LaterClause(in SentenceGraph g, int verb, int first)
+    {
+        for (int c = g.FirstChild(verb); c >= 0; c = g.NextSibling(c))
+            if (c > first && g.RelOf(c) == Rel.Ccomp
+                && (g.Upos(c) == UPos.VERB || g.Child(c, Rel.Cop) >= 0 || g.Child(c, Rel.Nsubj) >= 0 || g.Child(c, Rel.NsubjPass) >= 0)) return true;
+        return false;
+    }
+
+    /// <summary>The token right after the phrase of <paramref name="head"/> (the words it dominates, contiguous from it).</summary>
+    private static int PhraseEnd(in SentenceGraph g, int head)
+    {
+        int k = head + 1;
+        while (k < g.End && g.Dominates(head, k)) k++;
+        return k;
     }
 
     /// <summary>"Thatcher told Parliament that the tax would raise prices", "told a meeting of the ruling Golkar party that he

@@ -37,7 +37,10 @@ public sealed partial class EventCoder
             // "said it never happened" denies what is claimed to have taken place; "it doesn't happen" (present) is generic,
             // and "accepted that what he thought had happened had not happened" concedes: a verb word counts only in the
             // past and as the reported clause's own predicate (issue 11).
-            if (negatedPhrase is null && g.Upos(k) == UPos.VERB && negated && !StatedPast(g, k, clause)) continue;
+            // A refusal ("would not accept", "cannot accept": a rejection, speech-acts.tsv) is one in any tense.
+            bool refusal = negated && IsRejection(_acts.OfWord(g.Lemma(k), true));
+            if (negatedPhrase is null && g.Upos(k) == UPos.VERB && negated && !StatedPast(g, k, clause) && !refusal) continue;
+            if (refusal && !SpeakerRefuses(ctx, g, k, speech)) continue;
             // "said it was wrong to suggest the chancellor would usurp X": words judging a claim deny it (issue 11).
             if (!negated && _acts.OfClaimJudge(g.Lemma(k)) is { } denial && JudgesClaim(ctx, g, k))
             {
@@ -219,7 +222,24 @@ public sealed partial class EventCoder
     /// <summary>Acts whose target is named in the act's own phrase ("condolences to the families of X", "would retaliate
     /// against X", "the claim from X was false"), not by the reported clause's subject, which is most often the speaker's
     /// side (the threatener, the one denying, the one sorry).</summary>
-    private static bool TargetInPhrase(SpeechAct act) => CameoOntology.RootOf(act.Code) == 13 || act.Code is "016" or "018" or "055";
+    private static bool TargetInPhrase(SpeechAct act) => CameoOntology.RootOf(act.Code) is 12 or 13 || act.Code is "016" or "018" or "055";
+
+    /// <summary>"said the government would not accept ...": the refusal is the speaker's own stand, unconditional. Not one
+    /// with an if/unless clause of its own ("if they had a part in it, the government would not accept it": a condition), nor
+    /// one whose subject is a person other than the speaker ("announced that Volcker would not accept a third term": his
+    /// decision, reported; issue 11, Reuters).</summary>
+    private bool SpeakerRefuses(DocumentContext ctx, in SentenceGraph g, int verb, int speech)
+    {
+        for (int c = g.FirstChild(verb); c >= 0; c = g.NextSibling(c))
+            if (g.RelOf(c) == Rel.Advcl && g.ChildWithLemma(c, Rel.Mark, _w.ConditionMarks) >= 0) return false;
+        int subject = _clauses.SubjectOf(g, verb), speaker = _clauses.SubjectOf(g, speech);
+        if (subject < 0 || ctx.EntityAt[subject] is not (int e and >= 0) || ctx.Doc.Entities[e].Type != "PER") return true;
+        return speaker >= 0 && ctx.EntityAt[speaker] is int se and >= 0 && (se == e || ctx.Doc.Entities[se].Cluster is int cl and >= 0 && cl == ctx.Doc.Entities[e].Cluster);
+    }
+
+    /// <summary>The act is a rejection (CAMEO root 12: "said the government would not accept ..."): its predicate's subject is
+    /// the one who rejects, never whom it rejects.</summary>
+    private static bool IsRejection(SpeechAct? act) => act is not null && CameoOntology.RootOf(act.Code) == 12;
 
     /// <summary>The first actor named in the act word's own phrase (its objects, obliques, possessor, "of/for/against X"),
     /// else in the subject of its predicate ("Labour's failure", "the pledges of Labour were worthless"); -1 if none.</summary>
@@ -255,7 +275,7 @@ public sealed partial class EventCoder
                     && ctx.Doc.Entities[named].Actor is not null && !ctx.IsAmong(named, speakers)
                     && FirstActorWithin(ctx, g, c, speech, speakers) is int modifier and >= 0) return modifier;
         int predicate = ActPredicate(g, word);
-        if (predicate < 0 || !Within(g, clause, predicate, speech)) return -1;
+        if (predicate < 0 || !Within(g, clause, predicate, speech) || IsRejection(act)) return -1;
         int subject = ActSubject(g, word);
         // A relative pronoun's antecedent lies outside the clause and may be a list ("China, Burma and North Korea, which
         // he said had a terrible record"): no guess.

@@ -165,6 +165,13 @@ public sealed partial class EventCoder
                 var (i, judged) = FirstJudgedActor(ctx, g, clause, t, acts, sources, TargetInPhrase);
                 if (judged >= 0 && _actors.Resolve(ctx, g, judged, false, targets, true, sources) > 0) (about, act, actWord) = (judged, acts[i].Act, acts[i].Word);
             }
+            // "said the government would not accept the terms": a refusal that names no one in its own phrase and is told to no
+            // one is the speaker's own stand, a plain statement; its clause's subject is the speaker's side (issue 11).
+            if (targets.Count == 0 && IsRejection(act))
+            {
+                trace?.Step(doc, t, $"a refusal ('{ctx.TokenText(actWord)}') that names no one it rejects: no rejection");
+                (act, actWord) = acts.Find(a => !IsRejection(a.Act)) is ({ } other, int w) ? (other, w) : (null, -1);
+            }
             // A verb act ("denied that Belmaria attacked") is not about its clause's actors; other statements are.
             if (targets.Count == 0 && actWord != t)
             {
