@@ -759,4 +759,25 @@ public sealed class EventCoderTitleTests
         var doc = Code(LoanStory.Replace("Venezuela Venezuela PROPN 4 nsubj Ent=B-LOC|Actor=VEN", "Caracas Caracas PROPN 4 nsubj _"));
         Assert.Contains(doc.Events, e => e.Source!.Actor == "ECUGOV" && e.Target?.Actor == "PER");
     }
+    [Fact]
+    public void A_post_the_article_ties_to_another_country_than_a_known_elite_s_gives_the_article_s_country()
+    {
+        // "Mario Fernandez, executive director of the Costa Rican coffee institute": the knowledge base's Mario Fernandez is a
+        // Chilean elite (a namesake); the post the article gives him is Costa Rica's (issue 11, Reuters round 30: CHLELI).
+        var doc = Code("""
+            1 Mario Mario PROPN 9 nsubj Ent=B-PER|Actor=CHLELI|Cluster=1
+            2 Fernandez Fernandez PROPN 1 flat Ent=I-PER
+            3 , , PUNCT 5 punct _
+            4 the the DET 5 det _
+            5 minister minister NOUN 1 appos _
+            6 of of ADP 8 case _
+            7 Costa Costa PROPN 8 compound Ent=B-LOC|Actor=CRI
+            8 Rica Rica PROPN 5 nmod Ent=I-LOC
+            9 criticized criticize VERB 0 root _
+            10 Peru Peru PROPN 9 obj Ent=B-LOC|Actor=PER
+            11 . . PUNCT 9 punct _
+            """);
+        Assert.Contains(doc.Events, e => e.Source!.Actor!.StartsWith("CRI", StringComparison.Ordinal) && e.Target?.Actor == "PER");
+        Assert.DoesNotContain(doc.Events, e => e.Source!.Actor!.StartsWith("CHL", StringComparison.Ordinal));
+    }
 }

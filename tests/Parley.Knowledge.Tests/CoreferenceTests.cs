@@ -144,6 +144,10 @@ public class CoreferenceTests(MiniKbFixture fx)
         // No organisation to refer to: the pronoun stays empty rather than a country.
         doc = Run(Ner("Officials in Ecuador met. The company said it would sell.", ("Ecuador", "LOC")));
         Assert.Null(At(doc, "it would"));
+        // Only a noun opening its clause speaks: "in the past" is no speaker, and a group named by a common noun ("the
+        // shadow cabinet revealed its support") is no organisation of another name.
+        doc = Run(Ner("The World Bank met Qatar. Qatar has in the past said it sees no need.", ("World Bank", "ORG"), ("Qatar", "LOC")));
+        Assert.Equal("Qatar", At(doc, "it sees")?.Name);
         // "the country said it": a country.
         doc = Run(Ner("Qatar hosted the talks. The country said it would help.", ("Qatar", "LOC")));
         Assert.Equal("Qatar", At(doc, "it would")?.Name);

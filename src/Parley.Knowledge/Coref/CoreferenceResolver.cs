@@ -523,10 +523,10 @@ public sealed class CoreferenceResolver : IPipelineComponent
                 string noun = Text(doc, speakerNoun);
                 bool country = _countryNouns.Contains(noun);
                 var inner = fits;
-                // (a named organisation counts as a group, "they", elsewhere; the singular noun says this one is "it")
-                fits = country ? e => e.Type == "LOC" && inner(e) : e => e.Type == "ORG" && (inner(e) || clusterOf[e].Plural && e.Via != MentionKinds.Agent);
+                fits = country ? e => e.Type == "LOC" && inner(e) : e => e.Type == "ORG" && inner(e);
+                // (a named organisation counts as a group, "they", elsewhere; a name ending in the singular noun is "it")
                 if (!country && BestAntecedent(doc, entities, clusterOf, tokens[t].Start, tokens[t].Sentence, 3,
-                        e => fits(e) && LastWord(e.Text).Equals(noun, StringComparison.OrdinalIgnoreCase), personal) is { } named)
+                        e => e.Type == "ORG" && e.Via != MentionKinds.Agent && LastWord(e.Text).Equals(noun, StringComparison.OrdinalIgnoreCase), personal) is { } named)
                     antecedent = named;
             }
             if (!reflexive && (AttributionPronoun(doc, t) ?? (personal ? FirstPersonAfterPhrase(doc, entities, t) : null)) is { } attribution)
@@ -617,7 +617,15 @@ public sealed class CoreferenceResolver : IPipelineComponent
         string noun = Text(doc, j);
         if (!IsWord(noun) || !char.IsLower(noun[0]) || IsPronoun(noun) || noun.EndsWith('s') || _titleClasses.ContainsKey(noun)
             || _maleWords.Contains(noun) || _femaleWords.Contains(noun) || _personNouns.Contains(noun)
-            || Covering(entities, tokens[j].Start, static _ => true) is not null || !Definite(doc, j) || !OpensClause(doc, j)) return null;
+            || Covering(entities, tokens[j].Start, static _ => true) is not null) return null;
+        // The phrase opens with its definite determiner, itself opening the clause ("But the bank said it"), not inside a
+        // phrase ("China has in the past said it").
+        int d = j - 1;
+        while (d >= Math.Max(0, j - 3) && tokens[d].Sentence == tokens[j].Sentence && IsWord(Text(doc, d)) && !_definiteDeterminers.Contains(Text(doc, d))) d--;
+        if (d < 0 || tokens[d].Sentence != tokens[j].Sentence || !_definiteDeterminers.Contains(Text(doc, d))) return null;
+        int before = d - 1;
+        if (before >= 0 && tokens[before].Sentence == tokens[j].Sentence && IsWord(Text(doc, before))
+            && !(_conjunctionsBeforeSpeaker.Contains(Text(doc, before)) && (before == 0 || tokens[before - 1].Sentence != tokens[j].Sentence))) return null;
         return j;
     }
 
