@@ -720,4 +720,64 @@ public sealed class EventCoderTitleTests
         Assert.Contains(doc.Events, e => e.Source!.Actor == "JPNGOVAGR" && e.Target?.Actor == "USA");
         Assert.DoesNotContain(doc.Events, e => e.Source!.Actor == "USAGOVAGR" && e.Target?.Actor == "USA");
     }
+    private const string LoanStory = """
+        1 CARACAS Caracas PROPN 4 nsubj Loc=B|Country=VEN|PlaceRole=dateline
+        2 - - PUNCT 4 punct _
+        3 Venezuela Venezuela PROPN 4 nsubj Ent=B-LOC|Actor=VEN
+        4 lends lend VERB 0 root _
+        5 Ecuador Ecuador PROPN 4 obj Ent=B-LOC|Actor=ECU
+        6 oil oil NOUN 4 obj _
+        7 . . PUNCT 4 punct _
+
+        1 Energy Energy PROPN 2 compound _
+        2 Minister Minister PROPN 3 nmod:desc _
+        3 Arturo Arturo PROPN 5 nsubj Ent=B-PER|Cluster=1
+        4 Grisanti Grisanti PROPN 3 flat Ent=I-PER
+        5 criticized criticize VERB 0 root _
+        6 Peru Peru PROPN 5 obj Ent=B-LOC|Actor=PER
+        7 . . PUNCT 5 punct _
+
+        1 Ecuador Ecuador PROPN 2 nsubj Ent=B-LOC|Actor=ECU
+        2 waited wait VERB 0 root _
+        3 . . PUNCT 2 punct _
+        """;
+
+    [Fact]
+    public void A_titled_person_of_no_country_is_the_dateline_s_when_the_article_names_that_country_again()
+    {
+        // "CARACAS - Venezuela will lend Ecuador ... Energy and Mines Minister Arturo Hernandez Grisanti said": the article names
+        // Ecuador most, but the minister met in Caracas is Venezuela's (issue 11, Reuters round 30: ECUGOV).
+        var doc = Code(LoanStory);
+        Assert.Contains(doc.Events, e => e.Source!.Actor == "VENGOV" && e.Target?.Actor == "PER");
+        Assert.DoesNotContain(doc.Events, e => e.Source!.Actor == "ECUGOV");
+    }
+
+    [Fact]
+    public void A_dateline_the_article_does_not_name_again_leaves_the_most_named_country()
+    {
+        // A London story on the Gulf: the dateline says where the reporter was, not whose the officials are.
+        var doc = Code(LoanStory.Replace("Venezuela Venezuela PROPN 4 nsubj Ent=B-LOC|Actor=VEN", "Caracas Caracas PROPN 4 nsubj _"));
+        Assert.Contains(doc.Events, e => e.Source!.Actor == "ECUGOV" && e.Target?.Actor == "PER");
+    }
+    [Fact]
+    public void A_post_the_article_ties_to_another_country_than_a_known_elite_s_gives_the_article_s_country()
+    {
+        // "Mario Fernandez, executive director of the Costa Rican coffee institute": the knowledge base's Mario Fernandez is a
+        // Chilean elite (a namesake); the post the article gives him is Costa Rica's (issue 11, Reuters round 30: CHLELI).
+        var doc = Code("""
+            1 Mario Mario PROPN 9 nsubj Ent=B-PER|Actor=CHLELI|Cluster=1
+            2 Fernandez Fernandez PROPN 1 flat Ent=I-PER
+            3 , , PUNCT 5 punct _
+            4 the the DET 5 det _
+            5 minister minister NOUN 1 appos _
+            6 of of ADP 8 case _
+            7 Costa Costa PROPN 8 compound Ent=B-LOC|Actor=CRI
+            8 Rica Rica PROPN 5 nmod Ent=I-LOC
+            9 criticized criticize VERB 0 root _
+            10 Peru Peru PROPN 9 obj Ent=B-LOC|Actor=PER
+            11 . . PUNCT 9 punct _
+            """);
+        Assert.Contains(doc.Events, e => e.Source!.Actor!.StartsWith("CRI", StringComparison.Ordinal) && e.Target?.Actor == "PER");
+        Assert.DoesNotContain(doc.Events, e => e.Source!.Actor!.StartsWith("CHL", StringComparison.Ordinal));
+    }
 }

@@ -661,8 +661,13 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             // "Labour's Chief Secretary Paul Boateng": the party his title names is his, for every mention of him (issue 11).
             if (party is not null && doc.Entities[e].Type == "PER") ctx.TitleParties.TryAdd(key, party);
             if (settled) continue;
+            // "Mario Fernandez, executive director of the Costa Rican coffee institute": a post the article ties to another
+            // country than that of the knowledge base's elite (no office on the date) of the name is a namesake's or a later
+            // post's; the article's post decides country and role (issue 11, Reuters round 30: CHLELI).
+            bool elsewhere = known >= 0 && !candidacy && title.Country is { } tc0 && _data.Countries.IsCountry(tc0)
+                && !doc.Entities[known].Actor!.StartsWith(tc0, StringComparison.Ordinal) && KnownElite(ctx, e);
             // "Democratic presidential nominee Joe Biden": a candidacy leaves a known person the knowledge base's role.
-            if (known >= 0 && (candidacy || !TitleOverrides(doc.Entities[known].Actor!, title.Role, held))) continue;
+            if (known >= 0 && !elsewhere && (candidacy || !TitleOverrides(doc.Entities[known].Actor!, title.Role, held))) continue;
             // A known person's country is the knowledge base's, whatever the article's, unless the sentence ties a country to the
             // post ("Indonesian Energy Minister Subroto", whom the knowledge base knows only as OPEC's later head, IGO), or the
             // knowledge base's code names no country and the title does. A bare code that is no country (a person the knowledge
@@ -672,7 +677,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             {
                 string kbCode = doc.Entities[known].Actor!, kb = kbCode[..3];
                 bool kbCountry = _data.Countries.IsCountry(kb);
-                if (title.Country is { } tc && _data.Countries.IsCountry(tc) && tc != kb && (ownCountry || !kbCountry))
+                if (title.Country is { } tc && _data.Countries.IsCountry(tc) && tc != kb && (ownCountry || !kbCountry || elsewhere))
                     ctx.Trace?.Step(doc, k, $"the post's own country {tc} over the knowledge base's {kb}");
                 else if (!kbCountry && kbCode.Length == 3)
                 {

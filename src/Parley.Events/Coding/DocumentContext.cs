@@ -43,6 +43,8 @@ internal sealed class DocumentContext(Document doc, int[] entityAt, IEventTraceS
     public string? ArticleCountry;
     /// <summary>The article's next most named country after <see cref="ArticleCountry"/> (named at least twice), once computed.</summary>
     public string? SecondCountry;
+    /// <summary>The country of the article's dateline when the article names it again (see EventCoder.DatelineCountry), once computed.</summary>
+    public string? DatelineCountry;
     public bool ArticleCountryDone;
 
     /// <summary>The parse graph of sentence <paramref name="s"/> over the document's buffers (child lists rebuilt from the parse).</summary>

@@ -422,7 +422,23 @@ public sealed partial class EventCoder
         }
         ctx.ArticleCountry = top >= 2 && top > second ? best : null;
         ctx.SecondCountry = ctx.ArticleCountry is not null && second >= 2 ? next : null;
+        // The dateline ("CARACAS, March 12 -") counts as one of the places above; named again, its country is where the
+        // reporter met the article's officials.
+        foreach (var p in doc.Places)
+            if (p.Role == PlaceRole.Dateline && p.Country is { } dc && counts.GetValueOrDefault(dc) >= 2) { ctx.DatelineCountry = dc; break; }
         return ctx.ArticleCountry;
+    }
+
+    /// <summary>The country of the article's dateline when the article names that country again ("CARACAS, March 12 -" and
+    /// "Venezuela will lend Ecuador ..."), else null: a titled person the article gives no country ("Energy and Mines
+    /// Minister Arturo Hernandez Grisanti") is the dateline country's more often than the most named country's, which in a
+    /// story on relations with another state is often the other one (issue 11, Reuters round 30: Hernandez Grisanti ECUGOV
+    /// in a Caracas story on a loan to Ecuador; a Manila commission's secretary AUSGOV in a story on Australian bidders).
+    /// A dateline the article does not name again (a London story on the Gulf) says nothing of its actors.</summary>
+    private string? DatelineCountry(DocumentContext ctx)
+    {
+        ArticleCountry(ctx);
+        return ctx.DatelineCountry;
     }
 
     /// <summary>Agent roles of political actors (state, armed, opposition, judicial, legislative): an event between generic

@@ -121,12 +121,14 @@ public sealed partial class EventCoder : IPipelineComponent
                     ctx.Trace?.Step(doc, doc.TokenAt(doc.Entities[e].Start), $"'{doc.Entities[e].Text}' names a company: BUS of {(home.Length == 3 ? home : "the article's country")}");
                 }
         foreach (var (key, (role, country)) in ctx.Titles)
-            if ((country ?? CounterpartCountry(ctx, key, role) ?? ArticleCountry(ctx)) is { } c)
+            if ((country ?? CounterpartCountry(ctx, key, role) ?? DatelineCountry(ctx) ?? ArticleCountry(ctx)) is { } c)
             {
                 ctx.TitledCodes[key] = c + role;
                 // explain: which step gave an uncoded person or organisation its country (issue 11).
                 if (country is null && ctx.Trace is { } trace && FirstMention(ctx, key) is int e and >= 0)
-                    trace.Step(doc, doc.TokenAt(doc.Entities[e].Start), $"titled actor without a country of its own: the article's dominant country {c} -> {c + role}");
+                    trace.Step(doc, doc.TokenAt(doc.Entities[e].Start), c == ctx.DatelineCountry
+                        ? $"titled actor without a country of its own: the dateline's country, named again in the article, {c} -> {c + role}"
+                        : $"titled actor without a country of its own: the article's dominant country {c} -> {c + role}");
             }
     }
 

@@ -28,7 +28,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
     private readonly Dictionary<string, string> _agentHeads, _speakerAgentHeads;
     private readonly System.Collections.Frozen.FrozenSet<string> _titleQualifiers, _groupNouns, _countryNouns, _definiteDeterminers, _titleJoiners, _maleWords, _femaleWords,
         _femaleNames, _malePronouns, _femalePronouns, _neuterPronouns, _pluralPronouns, _reflexivePronouns, _nonReferentialAfterIt, _modalsAfterIt,
-        _lightVerbsAfterModal, _speechVerbs, _hearerSpeechVerbs, _betweenSpeakerAndVerb, _conjunctionsBeforeSpeaker, _personNouns;
+        _lightVerbsAfterModal, _speechVerbs, _hearerSpeechVerbs, _betweenSpeakerAndVerb, _conjunctionsBeforeSpeaker, _personNouns, _complementizers;
     private readonly string _expletivePronoun, _governmentOf;
 
     /// <summary>The quotation finder's word lists (data/lang/CODE/quote-words.tsv): its speech verbs tell a speaker.</summary>
@@ -68,6 +68,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
         _hearerSpeechVerbs = q.Set("object_verbs");
         _betweenSpeakerAndVerb = q.Set("between_subject_and_verb");
         _conjunctionsBeforeSpeaker = q.Set("subject_stops");
+        _complementizers = q.Set("complementizers");
         // one name for a country's government, the linker's
         _governmentOf = language.Lists(EntityLinker.FileName).One("government_of");
     }
@@ -514,6 +515,20 @@ public sealed class CoreferenceResolver : IPipelineComponent
             }
             EntityMention? antecedent = null;
             bool personal = _malePronouns.Contains(w) || _femalePronouns.Contains(w);
+            // "the bank said it had expressed concern": "it" reporting on its own speaker, a body named by a common noun, is
+            // that body: an organisation (one whose name ends in the noun first: "the World Bank"), never a country named
+            // since ("refugees from neighbouring Afghanistan"); "the country said it" a country (issue 11, Reuters round 30).
+            if (!personal && !reflexive && _neuterPronouns.Contains(w) && NounSpeakerBefore(doc, entities, t) is int speakerNoun)
+            {
+                string noun = Text(doc, speakerNoun);
+                bool country = _countryNouns.Contains(noun);
+                var inner = fits;
+                fits = country ? e => e.Type == "LOC" && inner(e) : e => e.Type == "ORG" && inner(e);
+                // (a named organisation counts as a group, "they", elsewhere; a name ending in the singular noun is "it")
+                if (!country && BestAntecedent(doc, entities, clusterOf, tokens[t].Start, tokens[t].Sentence, 3,
+                        e => e.Type == "ORG" && e.Via != MentionKinds.Agent && LastWord(e.Text).Equals(noun, StringComparison.OrdinalIgnoreCase), personal) is { } named)
+                    antecedent = named;
+            }
             if (!reflexive && (AttributionPronoun(doc, t) ?? (personal ? FirstPersonAfterPhrase(doc, entities, t) : null)) is { } attribution)
             {
                 // ', he said' after a reported clause: the names of the clause are what he spoke of, not him ("... the
@@ -585,6 +600,39 @@ public sealed class CoreferenceResolver : IPipelineComponent
             if (agrees && (plural || !Definite(doc, j))) return (tokens[j].Start, BodyInPhrase(doc, entities, j), AgentInPhrase(doc, j));
         }
         return null;
+    }
+
+    /// <summary>The noun a pronoun right after a speech verb (and its complementizer) reports on: "the bank said it",
+    /// "the company said that it" give the token of "bank", "company" when it is a definite singular common noun that names no
+    /// person and no mention covers, subject of its own clause; else null.</summary>
+    private int? NounSpeakerBefore(Document doc, List<EntityMention> entities, int t)
+    {
+        var tokens = doc.Tokens;
+        int k = t - 1;
+        if (k > 0 && _complementizers.Contains(Text(doc, k))) k--;
+        if (k <= 0 || tokens[k].Sentence != tokens[t].Sentence || !_speechVerbs.Contains(Text(doc, k)) || InsideQuotation(doc.Text, tokens[k].Start)) return null;
+        int j = k - 1;
+        while (j >= 0 && tokens[j].Sentence == tokens[k].Sentence && _betweenSpeakerAndVerb.Contains(Text(doc, j))) j--;
+        if (j < 0 || tokens[j].Sentence != tokens[k].Sentence) return null;
+        string noun = Text(doc, j);
+        if (!IsWord(noun) || !char.IsLower(noun[0]) || IsPronoun(noun) || noun.EndsWith('s') || _titleClasses.ContainsKey(noun)
+            || _maleWords.Contains(noun) || _femaleWords.Contains(noun) || _personNouns.Contains(noun)
+            || Covering(entities, tokens[j].Start, static _ => true) is not null) return null;
+        // The phrase opens with its definite determiner, itself opening the clause ("But the bank said it"), not inside a
+        // phrase ("China has in the past said it").
+        int d = j - 1;
+        while (d >= Math.Max(0, j - 3) && tokens[d].Sentence == tokens[j].Sentence && IsWord(Text(doc, d)) && !_definiteDeterminers.Contains(Text(doc, d))) d--;
+        if (d < 0 || tokens[d].Sentence != tokens[j].Sentence || !_definiteDeterminers.Contains(Text(doc, d))) return null;
+        int before = d - 1;
+        if (before >= 0 && tokens[before].Sentence == tokens[j].Sentence && IsWord(Text(doc, before))
+            && !(_conjunctionsBeforeSpeaker.Contains(Text(doc, before)) && (before == 0 || tokens[before - 1].Sentence != tokens[j].Sentence))) return null;
+        return j;
+    }
+
+    private static string LastWord(string s)
+    {
+        int space = s.LastIndexOf(' ');
+        return space < 0 ? s : s[(space + 1)..];
     }
 
     /// <summary>A definite determiner opens the noun phrase ending at token <paramref name="head"/> (up to four words back,
