@@ -1059,7 +1059,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     }
 
     /// <summary>Whether the organisation whose token <paramref name="k"/> is ends in a corporate form ("SNC Group Inc",
-    /// "Samsung Co Ltd").</summary>
+    /// "Samsung Co Ltd") or a company's name word (<see cref="IsCompanyNameHead"/>: "Sayam Bank").</summary>
     private bool IsCompany(DocumentContext ctx, in SentenceGraph g, int k, int e) => ctx.IsCompanyName(e) ||
         CompanyNames.IsCorporateForm(_w, ctx.TokenText(LastOf(ctx, g, k, e))) || IsCompanyNameHead(ctx, g, LastOf(ctx, g, k, e));
 
