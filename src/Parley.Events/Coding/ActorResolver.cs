@@ -741,11 +741,15 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         var m = ctx.Doc.Entities[e];
         int first = ctx.Doc.TokenAt(m.Start);
         if (first < 0) return null;
+        int apposPost = m.Type == "ORG" ? -1 : AppositionPost(ctx, g, head, e);
         string? role = null, country = null, partyKb = null, found = null;
         bool isCandidacy = false, isHeld = false, tied = false;
         void Consider(DocumentContext ctx, in SentenceGraph g, int c, bool mayBeTitle, ActorResolver self)
         {
-            if (mayBeTitle && role is null && self.TitleRoleOf(g, c) is { } r)
+            // "Capt. Henry A. Duffy, president of the Air Line Pilots Association": a military rank before the name yields to
+            // the post in apposition, whose body says whom the person speaks for (a union's, not MIL).
+            if (mayBeTitle && role is null && self.TitleRoleOf(g, c) is { } r
+                && !(c < first && apposPost >= 0 && r.StartsWith(MilitaryRole, StringComparison.Ordinal)))
             {
                 // "Tory leader Michael Howard": the leader of a party is the party's, not the government's. A shadow post
                 // ("Conservative shadow home secretary David Davis", OPP) is the opposition front bench's whatever its party.
@@ -767,6 +771,11 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                     if (body is { } b) (role, country, tied) = (b[3..], b[..3], false);
                     // "Alex Taylor, president of SNC Group Inc": a company's officer is business, of the country found for it.
                     else if (company) role = BusinessRole;
+                    // "Elliott Schlang, an analyst at Prescott Ball and Turben", "Mitsubishi Research Institute economist": an
+                    // academic title (analyst, economist: EDU) held at a named body no dictionary codes is that body's, a
+                    // business, unless the body is a school or university ("economist at Harvard University").
+                    else if (bodyFound && r == EducationRole && !self.NamesEducationBody(ctx, g, c, e))
+                        (role, found) = (BusinessRole, $"the named body of the post '{ctx.TokenText(c)}', no school");
                     // "a union official", "President of the American Federation of Government Employees", "president of the
                     // Cafe Peru group of cooperatives": a post of a union, a company or a cooperative is that body's, not the
                     // government's (a minister's post excepted).
@@ -841,6 +850,10 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             for (int c = g.FirstChild(gov); c >= 0 && role is null; c = g.NextSibling(c))
                 if (g.RelOf(c) == Rel.Conj && g.Child(c, Rel.Cop) >= 0 && g.Child(c, Rel.Nsubj) < 0) Consider(ctx, g, c, true, this);
         }
+        // "Sayam Bank president Waree Havanonda": a company named before a post it is the body of is business whatever the
+        // post's own role (a government body keeps it: "Treasury Secretary", "CFTC Chairman").
+        if (org && role is not null && role != BusinessRole && gov > head && g.RelOf(head) == Rel.Compound && IsCompany(ctx, g, first, e))
+            (role, found, partyKb) = (BusinessRole, "a company's name with a post", null);
         candidacy = isCandidacy;
         ownCountry = tied && role is not null && country is not null;
         held = isHeld && !isCandidacy && role is not null && role.StartsWith(GovernmentRole, StringComparison.Ordinal);
@@ -849,7 +862,47 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         return role is null ? null : (role, country);
     }
 
-    private const string GovernmentRole = "GOV";
+    private const string GovernmentRole = "GOV", EducationRole = "EDU";
+
+    /// <summary>A title in apposition after the name whose head is <paramref name="head"/> and of a named organisation
+    /// (<see cref="NamesOrganisationAfter"/>: "Henry A. Duffy, president of the Air Line Pilots Association"; not "Captain X, head of
+    /// congressional security"), on the name or, as the parser may hang it, on the rank the name hangs on ("Capt."
+    /// the head, the name flat on it); -1 when there is none.</summary>
+    private int AppositionPost(DocumentContext ctx, in SentenceGraph g, int head, int e)
+    {
+        int up = g.Head(head);
+        foreach (int x in (ReadOnlySpan<int>)[head, g.RelOf(head) is Rel.Flat or Rel.Compound && up >= 0 && up < head ? up : -1])
+        {
+            if (x < 0) continue;
+            for (int c = g.FirstChild(x); c >= 0; c = g.NextSibling(c))
+                if (c > head && g.RelOf(c) == Rel.Appos && ctx.EntityAt[c] < 0 && g.Upos(c) == UPos.NOUN
+                    && (TitleRoleOf(g, c) is not null || _w.OrganisationTitles.Contains(g.Lemma(c))) && NamesOrganisationAfter(ctx, g, c, x))
+                    return c;
+        }
+        return -1;
+    }
+
+    /// <summary>Whether an organisation is named after post <paramref name="c"/> as a nominal with a preposition on it or on
+    /// <paramref name="x"/>, the word it is in apposition to ("president of the Air Line Pilots Association", which the parser
+    /// may hang on the name or its rank).</summary>
+    private static bool NamesOrganisationAfter(DocumentContext ctx, in SentenceGraph g, int c, int x)
+    {
+        for (int k = c + 1; k < g.End; k++)
+            if (ctx.EntityAt[k] is int o and >= 0 && ctx.Doc.Entities[o].Type == "ORG" && g.RelOf(k) == Rel.Nmod && g.CaseOf(k) >= 0
+                && (g.Head(k) == c || g.Head(k) == x))
+                return true;
+        return false;
+    }
+
+    /// <summary>Whether a word of a school's name (<see cref="CoderWords.EducationBodies"/>) names the body of post
+    /// <paramref name="title"/> (<see cref="InPostBody"/>).</summary>
+    private bool NamesEducationBody(DocumentContext ctx, in SentenceGraph g, int title, int person)
+    {
+        for (int k = g.First; k < g.End; k++)
+            if (k != title && ctx.EntityAt[k] != person && _w.EducationBodies.Contains(ctx.LowerForm(k)) && InPostBody(ctx, g, title, person, k))
+                return true;
+        return false;
+    }
 
     /// <summary>Whether title word <paramref name="c"/> is a minister's or a secretary's post (<see cref="CoderWords.GovernmentPosts"/>,
     /// <see cref="CoderWords.CabinetPosts"/>: "Finance Minister", "Treasury Secretary", "acting prime minister"), not one
@@ -1011,9 +1064,16 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     }
 
     /// <summary>Whether the organisation whose token <paramref name="k"/> is ends in a corporate form ("SNC Group Inc",
-    /// "Samsung Co Ltd").</summary>
+    /// "Samsung Co Ltd") or a company's name word (<see cref="IsCompanyNameHead"/>: "Sayam Bank").</summary>
     private bool IsCompany(DocumentContext ctx, in SentenceGraph g, int k, int e) => ctx.IsCompanyName(e) ||
-        CompanyNames.IsCorporateForm(_w, ctx.TokenText(LastOf(ctx, g, k, e)));
+        CompanyNames.IsCorporateForm(_w, ctx.TokenText(LastOf(ctx, g, k, e))) || IsCompanyNameHead(ctx, g, LastOf(ctx, g, k, e));
+
+    /// <summary>Whether the last word of an organisation's name makes it a company (<see cref="CoderWords.CompanyNameHeads"/>:
+    /// "Sayam Bank", "Philadelphia Stock Exchange"; not a one-word name, "the Bank" of an article on the World Bank or a
+    /// central bank), unless the agents dictionary codes the name's phrase otherwise ("Central Bank", "National Bank": GOVBUS).</summary>
+    private bool IsCompanyNameHead(DocumentContext ctx, in SentenceGraph g, int last) =>
+        last > g.First && ctx.EntityAt[last - 1] == ctx.EntityAt[last] && _w.CompanyNameHeads.Contains(ctx.LowerForm(last))
+        && _data.Agents.RoleOf(g, last) is null or BusinessRole;
 
     /// <summary>The last token of mention <paramref name="e"/> from its token <paramref name="k"/> on.</summary>
     private static int LastOf(DocumentContext ctx, in SentenceGraph g, int k, int e)

@@ -93,6 +93,8 @@ internal sealed class CoderWords
         CompanyForms = Get("company_forms");
         BusinessBodies = Get("business_bodies");
         LabourBodies = Get("labour_bodies");
+        CompanyNameHeads = Get("company_name_heads");
+        EducationBodies = Get("education_bodies");
         CandidacyTitles = Get("candidacy_titles");
         AllegationModals = Get("allegation_modals");
         ProgressiveAux = Get("progressive_aux");
@@ -132,6 +134,11 @@ internal sealed class CoderWords
     /// <summary>"company", "cooperative"; "union", "guild": bodies of a post named by a common noun whose holder is business
     /// (BUS) or labour's (LAB), not the government's.</summary>
     public readonly HashSet<int> BusinessBodies, LabourBodies;
+    /// <summary>"bank", "exchange", "airline": the last word of an organisation's name that makes it a company, as a
+    /// corporate form does.</summary>
+    public readonly HashSet<int> CompanyNameHeads;
+    /// <summary>"university", "college": words of a school's name; an academic post (EDU) at another named body is business.</summary>
+    public readonly HashSet<int> EducationBodies;
     /// <summary>"candidate", "nominee": titles of a candidacy, not of the office they name.</summary>
     public readonly HashSet<int> CandidacyTitles;
     /// <summary>"would": a modal of what a rival would do ("the Lib Dems would raise taxes"); "be": the auxiliary of a
