@@ -83,10 +83,10 @@ public class TitleRoleTests
     [Fact]
     public void An_analyst_of_a_market_or_a_bank_is_business_a_bare_analyst_a_commentator() => AssertSources("1987-03-10",
         // Issue 11 (Reuters r24b: "financial analysts said" USAEDU): the agent supplement's market analysts are BUS.
-        ("American oil analysts said OPEC was producing above its ceiling.", "USABUS", "an oil analyst"),
-        ("American analysts said OPEC was producing above its ceiling.", "USAEDU", "a bare analyst stays the commentator"),
-        ("John Smith, a U.S. investment bank analyst, said Japan would cut its interest rates.", "USABUS", "a bank analyst in apposition"),
-        ("British financial analysts said OPEC would meet in June.", "GBRBUS", "a financial analyst"));
+        ("American oil analysts criticised OPEC for producing above its ceiling.", "USABUS", "an oil analyst"),
+        ("American analysts criticised OPEC for producing above its ceiling.", "USAEDU", "a bare analyst stays the commentator"),
+        ("John Smith, a U.S. investment bank analyst, criticised the Japanese government for its interest rates.", "USABUS", "a bank analyst in apposition"),
+        ("British financial analysts have criticised OPEC for its June meeting.", "GBRBUS", "a financial analyst"));
 
     [Fact]
     public void A_company_s_officer_is_business_and_an_unknown_body_s_president_no_government()
@@ -103,10 +103,12 @@ public class TitleRoleTests
     [Fact]
     public void A_company_the_parser_hangs_on_the_officer_s_name_is_still_the_post_s_body()
     {
-        // "Inc" parsed as a modifier of the name the post is in apposition with, not of the post (before: CANGOV).
+        // "Inc" parsed as a modifier of the name the post is in apposition with, not of the post (before: CANGOV). A company
+        // officer's plain statement about what others will do names them in passing and is no event (EventCoder.Statements);
+        // coded as the government, he would have made one (CANGOV, no target).
         var events = Code("1987-03-10", "Alex Taylor, president of Montreal-based SNC Group Inc, said Canada would win the contract.",
             "Taylor said Ottawa would pay for the project.");
-        Assert.Equal(["CANBUS"], events.Select(e => e.Source));
+        Assert.Empty(events);
     }
 
     [Fact]
@@ -127,7 +129,7 @@ public class TitleRoleTests
         // a post named with a government body ("central bank president") stays the government's.
         AssertSources("1987-03-03",
             ("President Howard Dean criticised the U.S. government for cutting the company's contracts.", "USABUS", "the company noun"),
-            ("Rockwell International Corp will sue the U.S. government, President Donald Beall said.", "USABUS", "a company by its corporate form"));
+            ("President Donald Beall criticised the U.S. government for cutting Rockwell International Corp's contracts.", "USABUS", "a company by its corporate form"));
         AssertSources("1987-03-18",
             ("Zambia has cleared its arrears with a loan from Standard Chartered Bank, central bank president Leonard Chivuno said.", "ZMBGOV",
                 "the central bank's president"));
