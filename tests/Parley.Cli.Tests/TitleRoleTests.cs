@@ -112,6 +112,14 @@ public class TitleRoleTests
     }
 
     [Fact]
+    public void A_lawyer_is_no_judge_and_an_embassy_counselor_a_diplomat() => AssertSources("2005-03-01",
+        // Issue 11 (Reuters judges: "a Houston bankruptcy lawyer" USAJUD, "the U.S. Agriculture Department's Counselor in
+        // Warsaw" POLJUD): Phoenix codes LAWYER and COUNSELOR as the judiciary; the agent supplement makes them CVL and GOV.
+        ("Home Secretary David Blunkett said the law would be changed.", "GBRGOV", "the article's country"),
+        ("Human rights lawyer Clive Jones criticised the British government.", "GBRCVL", "a lawyer"),
+        ("Lord Woolf, the Lord Chief Justice, criticised the British government.", "GBRJUD", "a judge stays the judiciary"));
+
+    [Fact]
     public void A_post_in_a_union_or_a_cooperative_is_labour_or_business() => AssertSources("1987-06-02",
         // Issue 11 (Reuters, branch bizpeople: union and cooperative presidents coded USAGOV, CANGOV, PERGOV): the body of a
         // president's post, named by an organisation no dictionary codes or by a common noun, decides the role.
