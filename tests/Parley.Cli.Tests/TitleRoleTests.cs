@@ -112,12 +112,14 @@ public class TitleRoleTests
     }
 
     [Fact]
-    public void A_lawyer_is_no_judge_and_an_embassy_counselor_a_diplomat() => AssertSources("2005-03-01",
-        // Issue 11 (Reuters judges: "a Houston bankruptcy lawyer" USAJUD, "the U.S. Agriculture Department's Counselor in
-        // Warsaw" POLJUD): Phoenix codes LAWYER and COUNSELOR as the judiciary; the agent supplement makes them CVL and GOV.
+    public void A_lawyer_is_no_judge_and_an_industry_minister_the_government() => AssertSources("2005-03-01",
+        // Issue 11 (Reuters judges: "a Houston bankruptcy lawyer" USAJUD, "Industry Minister Pramual" THAGOVBUS): Phoenix codes
+        // LAWYER as the judiciary and an industry minister as a state business; the agent supplement makes them CVL and GOV.
         ("Home Secretary David Blunkett said the law would be changed.", "GBRGOV", "the article's country"),
         ("Human rights lawyer Clive Jones criticised the British government.", "GBRCVL", "a lawyer"),
-        ("Lord Woolf, the Lord Chief Justice, criticised the British government.", "GBRJUD", "a judge stays the judiciary"));
+        ("Lord Woolf, the Lord Chief Justice, criticised the British government.", "GBRJUD", "a judge stays the judiciary"),
+        // Phoenix's GOVBUS for an industry minister (a state business's code): the supplement makes the ministry GOV.
+        ("British Industry Minister Tom Brady criticised the French government.", "GBRGOV", "an industry minister"));
 
     [Fact]
     public void A_post_in_a_union_or_a_cooperative_is_labour_or_business() => AssertSources("1987-06-02",
