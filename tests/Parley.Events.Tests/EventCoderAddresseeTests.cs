@@ -180,4 +180,25 @@ public sealed class EventCoderAddresseeTests
         // The company is no target of its own spokesman's word (before, 010 JPNBUS > JPNBUS 'Ardco').
         Assert.DoesNotContain(doc.Events, x => x.Target is not null);
     }
+
+    [Fact]
+    public void A_committee_told_that_the_parser_makes_the_clause_s_subject_is_the_addressee()
+    {
+        // "Belmar told the House Budget Committee Ardonia was ready": the parser hangs the committee as the reported clause's
+        // subject and that clause's own subject on it.
+        var doc = Code("""
+            1 Belmar Belmar PROPN 2 nsubj Ent=B-PER|Actor=GBRGOV
+            2 told tell VERB 0 root _
+            3 the the DET 6 det _
+            4 House House PROPN 6 compound Ent=B-ORG
+            5 Budget Budget PROPN 6 compound Ent=I-ORG
+            6 Committee Committee PROPN 9 nsubj Ent=I-ORG
+            7 Ardonia Ardonia PROPN 6 nsubj Ent=B-LOC|Actor=TUR
+            8 was be AUX 9 cop _
+            9 ready ready ADJ 2 ccomp _
+            10 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("010", "GBRGOV", "GBRLEG"), (e.Cameo, e.Source!.Actor, e.Target?.Actor));
+    }
 }

@@ -132,6 +132,13 @@ public sealed partial class EventCoder
             // names an actor.
             int spoken = obj < 0 ? _clauses.SpokenTo(g, t) : -1;
             if (spoken >= 0 && _actors.Resolve(ctx, g, spoken, false, targets, true, sources) > 0) obj = spoken;
+            // "told the House Appropriations Committee the United States is still pressing ...": the parser makes the addressee
+            // a first subject of the reported clause, which has a subject of its own after it (issue 11, Reuters).
+            if (obj < 0 && spoken < 0 && _w.AddresseeVerbs.Contains(g.Lemma(t)) && DisplacedAddressee(g, t, clause) is int displaced and >= 0)
+            {
+                spoken = displaced;
+                if (_actors.Resolve(ctx, g, spoken, false, targets, true, sources) > 0) obj = spoken;
+            }
             int addressee = obj >= 0 && _w.AddresseeVerbs.Contains(g.Lemma(t)) ? obj : spoken;
             var house = addressee >= 0 && targets.Count == 0 ? AddressedLegislature(ctx, g, addressee, sources) : null;
             // "told BBC Radio 4's Today programme that the government's plans were inadequate": the press spoken to is the
@@ -591,6 +598,24 @@ public sealed partial class EventCoder
         for (int k = t + 1; k < subj; k++)
             if (g.Lemma(k) == Comma) return subj;
         return -1;
+    }
+
+    /// <summary>The first subject of the reported clause <paramref name="clause"/> when it follows the verb of telling
+    /// <paramref name="t"/> right away and the clause has another subject after it (or the parser hung that subject on
+    /// it): the addressee the parser made a subject ("told the House Appropriations Committee the United States is still
+    /// pressing"); -1 if none.</summary>
+    private static int DisplacedAddressee(in SentenceGraph g, int t, int clause)
+    {
+        if (clause < 0 || g.Head(clause) != t) return -1;
+        int first = -1;
+        for (int c = g.FirstChild(clause); c >= 0; c = g.NextSibling(c))
+        {
+            if (g.RelOf(c) is not (Rel.Nsubj or Rel.NsubjPass)) continue;
+            if (first < 0) { if (!g.PhraseFollows(t, c)) return -1; first = c; }
+            else if (c > first) return first;
+        }
+        // The parser's other form: the clause's own subject hung on the addressee ("Committee <- nsubj States").
+        return first >= 0 && g.Child(first, Rel.Nsubj) is int own and > 0 && own > first ? first : -1;
     }
 
     /// <summary>How many parties a plain statement's clause may list before each is only named in passing.</summary>
