@@ -477,6 +477,30 @@ public sealed class EventCoderTitleTests
         Assert.Equal("POLPTY", doc.Events[1].Source!.Actor);
     }
     [Theory]
+    [InlineData("Loc=B|Country=RUS", "RUSGOVLAB")] // a story placed in Russia that names Poland in no other way
+    [InlineData("_", "POLPTY")]                    // no country placed: the party of the title, as in a party's own news
+    public void A_party_named_only_by_its_word_in_a_story_placed_elsewhere_is_no_title_s_party(string russiaPlace, string expected)
+    {
+        // "Labour Minister Brigadier Ike Nwachukwu ... in Lagos" (issue 11, Reuters): the dictionaries' "Labour" is the British
+        // party; in a story placed in another country that never names Britain otherwise, "Labour Minister" is the portfolio.
+        var doc = Code($"""
+            1 Labour Labour PROPN 2 compound Ent=B-ORG|Actor=POLPTY
+            2 Minister Minister PROPN 3 compound _
+            3 Ann Ann PROPN 5 nsubj Ent=B-PER
+            4 Bell Bell PROPN 3 flat Ent=I-PER
+            5 accused accuse VERB 0 root _
+            6 Russia Russia PROPN 5 obj Ent=B-LOC|Actor=RUS|{(russiaPlace == "_" ? "Kb=country:RUS" : russiaPlace)}
+            7 . . PUNCT 5 punct _
+
+            1 Russia Russia PROPN 2 nsubj Ent=B-LOC|Actor=RUS|{(russiaPlace == "_" ? "Kb=country:RUS" : russiaPlace)}
+            2 denied deny VERB 0 root _
+            3 it it PRON 2 obj _
+            4 . . PUNCT 2 punct _
+            """);
+        Assert.Equal(expected, doc.Events[0].Source!.Actor);
+    }
+
+    [Theory]
     [InlineData("minister", "POLGOV")] // "Labour's deputy minister for women ... accused the Lib Dems" (issue 11, r16c politics/340)
     [InlineData("leader", "POLPTY")]   // "the Tory leader": a party's own post
     public void A_party_s_minister_is_the_government_and_its_leader_the_party(string title, string expected)

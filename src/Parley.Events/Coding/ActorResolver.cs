@@ -939,6 +939,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             if (k < title && !Under(g, title, k, 3)) continue;
             if (actor is { } code)
             {
+                if (IsStrayParty(ctx, code)) continue;
                 if (code.Length >= 6 && code.StartsWith(MultinationalPrefix, StringComparison.Ordinal)) return (true, code[3..6] + BusinessRole, false);
                 // A bare country ("UK" tagged as an organisation) is the title's country, found by CountryBelow.
                 if (code.Length >= 6 || code.Length > 3 && code.StartsWith("IGO", StringComparison.Ordinal)) return (true, code, false);
@@ -1172,7 +1173,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             if (ctx.EntityAt[k] == person || !Under(g, top, k, 4)) continue;
             int e = ctx.EntityAt[k];
             if (e >= 0 && ctx.ActorEntity(e) is int ae and >= 0 && ctx.Doc.Entities[ae].Actor is { Length: >= 3 } code
-                && _data.Countries.IsCountry(code.AsSpan(0, 3)))
+                && _data.Countries.IsCountry(code.AsSpan(0, 3)) && !IsStrayParty(ctx, code))
                 return code[..3];
             if (ctx.PlaceAt(g, k)?.Country is { } pc && _data.Countries.IsCountry(pc)) return pc;
         }
@@ -1188,10 +1189,35 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             if (ctx.EntityAt[k] == person || !Under(g, top, k, 4)) continue;
             int e = ctx.EntityAt[k];
             if (e >= 0 && ctx.ActorEntity(e) is int ae and >= 0 && ctx.Doc.Entities[ae].Actor is { Length: >= 6 } code
-                && IsPartyRole(code.AsSpan(3, 3)))
+                && IsPartyRole(code.AsSpan(3, 3)) && !IsStrayParty(ctx, code))
                 return (code.Substring(3, 3), PartyOf(ctx.Doc.Entities[ae], code));
         }
         return null;
+    }
+
+    /// <summary>A party's code (PTY, OPP) whose country the article names in no other way, in an article placed in another
+    /// country (<see cref="CountriesNamedApart"/>):
+    /// "Labour Minister Jorge Egas", "Labour leaders in the Copperbelt", "Labour Office President Heinrich Franke" in stories
+    /// on Ecuador, Zambia and West Germany are the labour portfolio or movement, not the British Labour party, which the
+    /// dictionaries name "Labour" (issue 11, Reuters judges). Such a party is no title's body or country.</summary>
+    private static bool IsStrayParty(DocumentContext ctx, string code) =>
+        code.Length >= 6 && IsPartyRole(code.AsSpan(3, 3)) && CountriesNamedApart(ctx, code.AsSpan(0, 3)) is (false, true);
+
+    /// <summary>Whether the article names <paramref name="country"/> otherwise than by a party of it (a place of it or an
+    /// actor of it that is no party), and whether it names a place of another country.</summary>
+    private static (bool Own, bool Other) CountriesNamedApart(DocumentContext ctx, ReadOnlySpan<char> country)
+    {
+        bool other = false;
+        foreach (var p in ctx.Doc.Places)
+        {
+            if (p.Country is not { Length: 3 } c) continue;
+            if (country.SequenceEqual(c)) return (true, other);
+            other = true;
+        }
+        foreach (var m in ctx.Doc.Entities)
+            if (m.Actor is { Length: >= 3 } code && code.AsSpan(0, 3).SequenceEqual(country) && !(code.Length >= 6 && IsPartyRole(code.AsSpan(3, 3))))
+                return (true, other);
+        return (false, other);
     }
 
     /// <summary>Whether <paramref name="k"/> is in the title phrase under <paramref name="top"/>: within
