@@ -526,7 +526,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
                 fits = country ? e => e.Type == "LOC" && inner(e) : e => e.Type == "ORG" && inner(e);
                 // (a named organisation counts as a group, "they", elsewhere; a name ending in the singular noun is "it")
                 if (!country && BestAntecedent(doc, entities, clusterOf, tokens[t].Start, tokens[t].Sentence, 3,
-                        e => e.Type == "ORG" && e.Via != MentionKinds.Agent && LastWord(e.Text).Equals(noun, StringComparison.OrdinalIgnoreCase), personal) is { } named)
+                        e => e.Type == "ORG" && e.Via != MentionKinds.Agent && LastWord(e.Text).Equals(noun.AsSpan(), StringComparison.OrdinalIgnoreCase), personal) is { } named)
                     antecedent = named;
             }
             if (!reflexive && (AttributionPronoun(doc, t) ?? (personal ? FirstPersonAfterPhrase(doc, entities, t) : null)) is { } attribution)
@@ -629,10 +629,11 @@ public sealed class CoreferenceResolver : IPipelineComponent
         return j;
     }
 
-    private static string LastWord(string s)
+    /// <summary>The text after the last space (all of it when there is none).</summary>
+    private static ReadOnlySpan<char> LastWord(ReadOnlySpan<char> text)
     {
-        int space = s.LastIndexOf(' ');
-        return space < 0 ? s : s[(space + 1)..];
+        int space = text.LastIndexOf(' ');
+        return space < 0 ? text : text[(space + 1)..];
     }
 
     /// <summary>A definite determiner opens the noun phrase ending at token <paramref name="head"/> (up to four words back,
@@ -925,10 +926,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
     private bool IsBareTitle(EntityMention m)
     {
         if (m.Kb is not null || m.Actor is not null || m.Type == "LOC") return false;
-        var text = m.Text.AsSpan().TrimEnd();
-        int space = text.LastIndexOf(' ');
-        var last = space < 0 ? text : text[(space + 1)..];
-        return _titleClassesBySpan.ContainsKey(last);
+        return _titleClassesBySpan.ContainsKey(LastWord(m.Text.AsSpan().TrimEnd()));
     }
 
     private static bool CoveredByNamed(List<EntityMention> entities, int start, int end, out EntityMention? by)
