@@ -16,4 +16,15 @@ public class OutsideGovernmentTitleTests
         ("John Smith, an economist at Harvard University, criticized the Thai government.", "THAEDU", "an economist at a university"),
         ("Capt. Henry Duffy, president of the Air Line Pilots Association, criticized the Thai government.", null!, "a rank before a union's post"),
         ("Captain Rosalo Ylagan, head of congressional security, criticized the Thai government.", "THAMIL", "a rank with a post of no named body"));
+
+    /// <summary>Posts only companies and trade bodies give (a senior or executive vice president, the president of an
+    /// association or a federation no dictionary codes) are business, not the government the head word "president" gives
+    /// (Reuters rounds 32-33); a government's vice president keeps GOV.</summary>
+    [Fact]
+    public void Corporate_posts_and_trade_bodies_are_business() => TitleRoleTests.AssertSources("1987-03-02",
+        ("Executive vice president Rosalo Ylagan criticized the Thai government.", "THABUS", "an executive vice president"),
+        ("Henry Duffy, a senior vice president, criticized the Thai government.", "THABUS", "a senior vice president in apposition"),
+        ("Association president Waree Havanonda criticized the Thai government.", "THABUS", "an association's president"),
+        ("Elliott Schlang, president of the rice exporters federation, criticized the Thai government.", "THABUS", "a federation's president"),
+        ("Vice President Anan Prachuabmoh criticized the Burmese government.", "THAGOV", "a government's vice president"));
 }

@@ -967,7 +967,8 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             if (!InPostBody(ctx, g, title, person, k)) continue;
             if (e < 0)
             {
-                if (g.Upos(k) == UPos.NOUN && BodyNounRole(g.Lemma(k)) is { } nounRole) return nounRole;
+                // A capitalised body word the tagger calls a name and no recogniser marks ("Association president X") as well.
+                if (g.Upos(k) is UPos.NOUN or UPos.PROPN && BodyNounRole(g.Upos(k) == UPos.NOUN ? g.Lemma(k) : ctx.LowerForm(k)) is { } nounRole) return nounRole;
                 continue;
             }
             var m = ctx.Doc.Entities[e];
@@ -1050,9 +1051,9 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     private static bool InPostBody(DocumentContext ctx, in SentenceGraph g, int title, int person, int k) =>
         Under(g, title, k, 3) && (k < title || BodyOfPost(g, title, k)) || k > title && OfHolder(ctx, g, k, person);
 
-    /// <summary>BUS for a word of business_bodies, LAB for one of labour_bodies, else null.</summary>
+    /// <summary>BUS for a word of business_bodies or trade_bodies, LAB for one of labour_bodies, else null.</summary>
     private string? BodyNounRole(int lemma) =>
-        _w.BusinessBodies.Contains(lemma) ? BusinessRole : _w.LabourBodies.Contains(lemma) ? LabourRole : null;
+        _w.BusinessBodies.Contains(lemma) || _w.TradeBodies.Contains(lemma) ? BusinessRole : _w.LabourBodies.Contains(lemma) ? LabourRole : null;
 
     private const string LabourRole = "LAB", AgricultureRole = "AGR";
 

@@ -93,6 +93,7 @@ internal sealed class CoderWords
         CompanyForms = Get("company_forms");
         BusinessBodies = Get("business_bodies");
         LabourBodies = Get("labour_bodies");
+        TradeBodies = Get("trade_bodies");
         CompanyNameHeads = Get("company_name_heads");
         EducationBodies = Get("education_bodies");
         CandidacyTitles = Get("candidacy_titles");
@@ -133,7 +134,7 @@ internal sealed class CoderWords
     public readonly HashSet<int> CompanyForms;
     /// <summary>"company", "cooperative"; "union", "guild": bodies of a post named by a common noun whose holder is business
     /// (BUS) or labour's (LAB), not the government's.</summary>
-    public readonly HashSet<int> BusinessBodies, LabourBodies;
+    public readonly HashSet<int> BusinessBodies, LabourBodies, TradeBodies;
     /// <summary>"bank", "exchange", "airline": the last word of an organisation's name that makes it a company, as a
     /// corporate form does.</summary>
     public readonly HashSet<int> CompanyNameHeads;
