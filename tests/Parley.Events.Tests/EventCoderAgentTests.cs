@@ -162,6 +162,30 @@ public sealed class EventCoderAgentTests
     }
 
     [Fact]
+    public void Commentators_take_no_country_from_the_actor_they_speak_of()
+    {
+        // "Analysts criticized Juan over debt in Chile": analysts are not Argentine for criticising an Argentine minister (the
+        // other side's country), nor Chilean for a place the sentence names beside the act; police who detain him would be.
+        // Without a country of its own the commentators' event has no source.
+        var doc = Code("""
+            1 Analysts analyst NOUN 2 nsubj _
+            2 criticized criticize VERB 0 root _
+            3 Juan Juan PROPN 2 obj Ent=B-PER|Actor=ARGGOV|Name=Juan_Example
+            4 over over ADP 5 case _
+            5 debt debt NOUN 2 obl _
+            6 . . PUNCT 2 punct _
+            """);
+        Assert.Empty(doc.Events);
+        var police = Code("""
+            1 Police police NOUN 2 nsubj _
+            2 detained detain VERB 0 root _
+            3 Juan Juan PROPN 2 obj Ent=B-PER|Actor=ARGGOV|Name=Juan_Example
+            4 . . PUNCT 2 punct _
+            """);
+        Assert.Equal("ARGCOP", Assert.Single(police.Events).Source!.Actor);
+    }
+
+    [Fact]
     public void Article_country_codes_generic_agents_when_the_sentence_names_no_place()
     {
         // The article mentions Bolivia twice (a place and an actor) before the sentence with two generic agents.

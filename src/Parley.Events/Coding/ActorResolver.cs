@@ -862,7 +862,8 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         return role is null ? null : (role, country);
     }
 
-    private const string GovernmentRole = "GOV", EducationRole = "EDU";
+    private const string GovernmentRole = "GOV";
+    internal const string EducationRole = "EDU";
 
     /// <summary>A title in apposition after the name whose head is <paramref name="head"/> and of a named organisation
     /// (<see cref="NamesOrganisationAfter"/>: "Henry A. Duffy, president of the Air Line Pilots Association"; not "Captain X, head of
