@@ -35,6 +35,17 @@ public class ActorDataTests(KbFixture fx)
         Assert.Contains(doc.Entities, e => e.Text.EndsWith("watchdog", StringComparison.Ordinal) && e.Actor == "GBRGOV");
     }
 
+    [Theory]
+    [InlineData("The European Community said it would cut farm prices.", "European Community")]
+    [InlineData("The EEC said it would cut farm prices.", "EEC")]
+    [InlineData("The EC Commission said it would cut farm prices.", "EC")]
+    public void The_European_Community_is_the_Union_s_forerunner(string text, string name)
+    {
+        // The supplement's EUROPEAN_COMMUNITY_ (1958-1993 news: the Common Market): the Union's code, not an unknown body.
+        var doc = Link(text, (name, "ORG"));
+        Assert.Equal("IGOEUREEC", doc.Entities.Single(e => e.Text == name).Actor);
+    }
+
     [Fact]
     public void A_ministry_named_by_its_portfolio_is_not_the_party_of_that_name()
     {
@@ -134,5 +145,9 @@ public class ActorDataTests(KbFixture fx)
     [InlineData("financial analysts", "BUS")] // an analyst of a market or a bank works for a business
     [InlineData("bank analyst", "BUS")]
     [InlineData("analysts", "EDU")]           // a bare analyst stays the commentator
+    [InlineData("senior vice president", "BUS")]       // a post only companies give, not Phoenix's PRESIDENT (GOV)
+    [InlineData("executive vice-presidents", "BUS")]
+    [InlineData("chief executive officer", "BUS")]     // not Phoenix's CHIEF_EXECUTIVE (Hong Kong's, GOV)
+    [InlineData("president", "GOV")]
     public void Agent_phrases_have_their_roles(string phrase, string role) => Assert.Equal(role, fx.Kb.AgentCode(phrase));
 }
