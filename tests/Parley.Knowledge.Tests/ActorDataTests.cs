@@ -47,6 +47,26 @@ public class ActorDataTests(KbFixture fx)
     }
 
     [Fact]
+    public void The_last_word_of_a_known_body_s_name_after_the_is_its_short_form()
+    {
+        // "The International Monetary Fund ... The Fund said": the short form joins the named body (coreference), a short form
+        // before any such name stays unknown.
+        const string text = "The International Monetary Fund criticized Brazil. The Fund said Brazil must cut spending.";
+        var doc = new Document("a", text) { Published = Date };
+        Tokenizer.Tokenize(doc);
+        int full = text.IndexOf("International", StringComparison.Ordinal), shortForm = text.LastIndexOf("Fund", StringComparison.Ordinal);
+        doc.Entities.Add(new EntityMention { Start = full, End = full + 27, Text = "International Monetary Fund", Type = "ORG", Via = "ner" });
+        doc.Entities.Add(new EntityMention { Start = shortForm, End = shortForm + 4, Text = "Fund", Type = "ORG", Via = "ner" });
+        doc.Done |= Layers.Entities;
+        new EntityLinker(fx.Kb).Process(doc);
+        new Coref.CoreferenceResolver().Process(doc);
+        Assert.Equal("IGOBUSIMF", doc.Entities.Single(e => e.Text == "Fund").Actor);
+        var alone = Link("The Fund said Brazil must cut spending.", ("Fund", "ORG"));
+        new Coref.CoreferenceResolver().Process(alone);
+        Assert.Null(alone.Entities.Single(e => e.Text == "Fund").Actor);
+    }
+
+    [Fact]
     public void A_ministry_named_by_its_portfolio_is_not_the_party_of_that_name()
     {
         // "a Labour Ministry official" in a Japanese article (issue 11, Reuters: GBRPTYGOV): the agents dictionary reads

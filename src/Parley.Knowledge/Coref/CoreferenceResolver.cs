@@ -126,9 +126,22 @@ public sealed class CoreferenceResolver : IPipelineComponent
         var order = new List<EntityMention>(entities);
         order.Sort(static (a, b) => WordCount(b.Text).CompareTo(WordCount(a.Text)) is var c && c != 0 ? c : a.Start.CompareTo(b.Start));
         var fullNames = new List<(string[] Words, Cluster Cluster)>();
+        var orgNames = new List<(string[] Words, Cluster Cluster)>();
         foreach (var e in order)
         {
             string key = ClusterKey(e);
+            // "The International Monetary Fund ... the Fund said", "the European Community ... the Community": the last word
+            // of a known organisation's name, after a determiner, is that organisation's short form when one only ends so.
+            if (e.Type == "ORG" && e.Kb is null && !byKey.ContainsKey(key) && AfterDeterminer(doc, e)
+                && FindByNamePart(e, orgNames, surnameOnly: true) is { } body && body.Head.Start < e.Start)
+            {
+                e.Kb = body.Head.Kb;
+                e.Actor = body.Head.Actor;
+                e.Name = body.Head.Name;
+                e.Via = MentionKinds.CorefTitle;
+                clusterOf[e] = body;
+                continue;
+            }
             // "rapper Kanye West ... West backed away": a surname the recogniser took for a people or a direction ("West",
             // MISC) is the person named in full before it, unless a determiner makes it a thing ("the West").
             if (e.Type == "MISC" && FindByNamePart(e, fullNames, surnameOnly: true) is { } person && person.Head.Start < e.Start && !AfterDeterminer(doc, e))
@@ -148,6 +161,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
                     cluster = new Cluster { Head = e, Plural = IsPlural(doc, e) };
                     clusters.Add(cluster);
                     if (e.Type == "PER") fullNames.Add((Words(EntityLinker.StripName(e.Text)), cluster));
+                    else if (e.Type == "ORG" && e.Kb is not null && e.Via != MentionKinds.Agent) orgNames.Add((Words(e.Text), cluster));
                 }
                 byKey[key] = cluster;
             }
