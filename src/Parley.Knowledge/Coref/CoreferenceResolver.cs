@@ -487,6 +487,8 @@ public sealed class CoreferenceResolver : IPipelineComponent
     {
         var tokens = doc.Tokens;
         bool[]? mentionStarts = null;
+        // pronouns an unnamed speaker decided, by token: what each stands for (null: none, the speaker has no code)
+        Dictionary<int, EntityMention?>? byUnnamedSpeaker = null;
         for (int t = 0; t < tokens.Length; t++)
         {
             string w = Text(doc, t);
@@ -555,15 +557,26 @@ public sealed class CoreferenceResolver : IPipelineComponent
                 // 'A government spokeswoman said ... She said', '..., government sources said. They said': an agent noun of the
                 // phrase (coref-words.tsv speaker_agent_heads) makes the pronoun that agent of the country in focus, as "the country's
                 // leadership" is.
-                if (UnnamedSpeakerBefore(doc, entities, t, w) is (int unnamed, var body, var role) && (antecedent is null || antecedent.End <= unnamed))
+                // ('Political sources said the Christian Democrats are likely to leave ... They said': a name in what the unnamed
+                // speaker said is what they spoke of, not them.)
+                var unnamedSpeaker = UnnamedSpeakerBefore(doc, entities, t, w, out int pronounSpeaker);
+                if (unnamedSpeaker is (int unnamed, var body, var role)
+                    && (antecedent is null || antecedent.End <= unnamed || InClauseOf(doc, unnamed, antecedent)))
                 {
-                    if (body is null)
-                    {
-                        if (role is not null && CountryInFocus(doc, entities, tokens[t].Start, tokens[t].Sentence, clusterOf) is { Actor: not null } country)
-                            added.Add(CountryAgent(doc, country, tokens[t].Start, tokens[t].End, role, MentionKinds.CorefPronoun, 0.6));
-                        continue;
-                    }
-                    antecedent = body;
+                    EntityMention? decided = body ?? (role is not null && CountryInFocus(doc, entities, tokens[t].Start, tokens[t].Sentence, clusterOf) is { Actor: not null } country
+                        ? CountryAgent(doc, country, tokens[t].Start, tokens[t].End, role, MentionKinds.CorefPronoun, 0.6) : null);
+                    (byUnnamedSpeaker ??= [])[t] = decided;
+                    if (decided is not null) added.Add(Copy(doc, decided, tokens[t].Start, tokens[t].End, MentionKinds.CorefPronoun, 0.6));
+                    continue;
+                }
+                // '..., union sources said. They said ... They said ...': a pronoun speaking on after a pronoun of its form stands
+                // for what that one did when an unnamed speaker decided it (none, when that speaker has no code).
+                if (unnamedSpeaker is null && pronounSpeaker >= 0 && byUnnamedSpeaker is not null
+                    && byUnnamedSpeaker.TryGetValue(pronounSpeaker, out var earlier) && SameForm(w, Text(doc, pronounSpeaker)))
+                {
+                    byUnnamedSpeaker[t] = earlier;
+                    if (earlier is not null) added.Add(Copy(doc, earlier, tokens[t].Start, tokens[t].End, MentionKinds.CorefPronoun, 0.6));
+                    continue;
                 }
             }
             antecedent ??= BestAntecedent(doc, entities, clusterOf, tokens[t].Start, tokens[t].Sentence, reflexive ? 0 : 3, fits, personal);
@@ -575,11 +588,17 @@ public sealed class CoreferenceResolver : IPipelineComponent
     /// speaker is a common noun no mention covers and it agrees with the pronoun ("union sources said" for "they", "a
     /// spokesman said" for "he", "a statement said" for "it"); null when the last speaker found is a mention or a pronoun,
     /// or none is found. A speaker is the word before a speech verb outside quotations (past "also", "has" ...).</summary>
-    private (int Offset, EntityMention? Body, string? Role)? UnnamedSpeakerBefore(Document doc, List<EntityMention> entities, int t, string pronoun)
+    private (int Offset, EntityMention? Body, string? Role)? UnnamedSpeakerBefore(Document doc, List<EntityMention> entities, int t, string pronoun,
+        out int pronounSpeaker)
     {
         const int SentencesBack = 5;
+        pronounSpeaker = -1;
         var tokens = doc.Tokens;
         int floor = doc.Sentences[Math.Max(0, tokens[t].Sentence - SentencesBack)].Start;
+        // 'a bank spokesman said ... the spokesman said ... he said': a definite speaker noun the resolver placed on no one
+        // is the unnamed speaker named before with that noun, and stands at its own, nearer, place
+        string? definiteNoun = null;
+        int definiteAt = -1;
         for (int k = t - 1; k > 0 && tokens[k].Start >= floor; k--)
         {
             if (!_speechVerbs.Contains(Text(doc, k)) || InsideQuotation(doc.Text, tokens[k].Start)) continue;
@@ -588,7 +607,12 @@ public sealed class CoreferenceResolver : IPipelineComponent
             if (j < 0 || tokens[j].Sentence != tokens[k].Sentence) continue;
             string noun = Text(doc, j);
             if (!IsWord(noun) || _conjunctionsBeforeSpeaker.Contains(noun)) continue;
-            if (IsPronoun(noun) || Covering(entities, tokens[j].Start, static _ => true) is not null) return null;
+            if (IsPronoun(noun))
+            {
+                if (definiteNoun is null) pronounSpeaker = j;
+                return null;
+            }
+            if (Covering(entities, tokens[j].Start, static _ => true) is not null) return null;
             if (!OpensClause(doc, j)) continue;
             bool plural = noun.Length > 3 && noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal);
             bool person = _titleClasses.ContainsKey(noun) || _maleWords.Contains(noun) || _femaleWords.Contains(noun) || _personNouns.Contains(noun);
@@ -597,10 +621,28 @@ public sealed class CoreferenceResolver : IPipelineComponent
                 : !plural && person && !(_malePronouns.Contains(pronoun) ? _femaleWords.Contains(noun) : _maleWords.Contains(noun));
             // "the minister said", "the company said": a definite singular refers back to one named before (the
             // titles this resolver could not place); "the dealers said", "a spokesman said" name no one
-            if (agrees && (plural || !Definite(doc, j))) return (tokens[j].Start, BodyInPhrase(doc, entities, j), AgentInPhrase(doc, j));
+            if (!agrees) continue;
+            if (plural || !Definite(doc, j))
+            {
+                if (definiteNoun is not null && !noun.Equals(definiteNoun, StringComparison.OrdinalIgnoreCase)) return null;
+                return (definiteNoun is null ? tokens[j].Start : definiteAt, BodyInPhrase(doc, entities, j), AgentInPhrase(doc, j));
+            }
+            if (definiteNoun is null) { definiteNoun = noun; definiteAt = tokens[j].Start; }
         }
         return null;
     }
+
+    /// <summary>The mention stands after the speaker noun at <paramref name="speaker"/> in its sentence: in what that speaker
+    /// said ("Political sources said the Christian Democrats ...").</summary>
+    private static bool InClauseOf(Document doc, int speaker, EntityMention e) =>
+        e.Start > speaker && doc.SentenceAt(e.Start) == doc.SentenceAt(speaker);
+
+    /// <summary>Two pronouns of one form: both male, both female, both neuter or both plural.</summary>
+    private bool SameForm(string a, string b) =>
+        _malePronouns.Contains(a) ? _malePronouns.Contains(b)
+        : _femalePronouns.Contains(a) ? _femalePronouns.Contains(b)
+        : _pluralPronouns.Contains(a) ? _pluralPronouns.Contains(b)
+        : _neuterPronouns.Contains(a) && _neuterPronouns.Contains(b);
 
     /// <summary>The noun a pronoun right after a speech verb (and its complementizer) reports on: "the bank said it",
     /// "the company said that it" give the token of "bank", "company" when it is a definite singular common noun that names no
@@ -681,9 +723,30 @@ public sealed class CoreferenceResolver : IPipelineComponent
     {
         var tokens = doc.Tokens;
         for (int k = head - 1; k >= Math.Max(0, head - 4) && tokens[k].Sentence == tokens[head].Sentence && IsWord(Text(doc, k)); k--)
+        {
             if (Covering(entities, tokens[k].Start, static e => e.Actor is not null && MentionKinds.IsNamed(e) && e.Type != "PER") is { } body)
                 return body;
+            // "the French Defence Ministry said ... A ministry spokesman said": a common noun of the phrase that ends the name
+            // of an organisation named before (five sentences back at most) is that organisation, as "the bank said it" is
+            string w = Text(doc, k);
+            if (char.IsLower(w[0]) && NamedEndingIn(doc, entities, w, tokens[k].Start, tokens[k].Sentence) is { } named) return named;
+        }
         return null;
+    }
+
+    /// <summary>The last named organisation (no agent phrase) before <paramref name="before"/>, five sentences back at most,
+    /// whose name ends in <paramref name="noun"/>; null when there is none.</summary>
+    private static EntityMention? NamedEndingIn(Document doc, List<EntityMention> entities, string noun, int before, int sentence)
+    {
+        int floor = doc.Sentences[Math.Max(0, sentence - 5)].Start;
+        EntityMention? found = null;
+        foreach (var e in entities)
+        {
+            if (e.End > before) break;
+            if (e.Start >= floor && e.Type == "ORG" && e.Via != MentionKinds.Agent && MentionKinds.IsNamed(e)
+                && LastWord(e.Text).Equals(noun.AsSpan(), StringComparison.OrdinalIgnoreCase)) found = e;
+        }
+        return found;
     }
 
     private bool IsPronoun(string w) => _malePronouns.Contains(w) || _femalePronouns.Contains(w) || _neuterPronouns.Contains(w) || _pluralPronouns.Contains(w);
