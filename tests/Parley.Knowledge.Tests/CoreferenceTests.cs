@@ -319,4 +319,17 @@ public class CoreferenceTests(MiniKbFixture fx)
         Assert.Equal(ministry.Cluster, At(doc, "he added")?.Cluster);
         Assert.Equal("ORG", At(doc, "he added")?.Type);
     }
+
+    [Fact]
+    public void APronounOpeningASentenceAfterAnUnnamedSpeakerIsThatSpeaker()
+    {
+        // '"...," said the official who asked not to be named. He declined ...': the official, not the man named before
+        var doc = Run(Ner("Zalmay Khalilzad was thanked for his help, a senior official said. \"They are cooperative,\" said the official who asked not to be named. He declined to describe the help.",
+            ("Zalmay Khalilzad", "PER")));
+        Assert.Null(At(doc, "He declined"));
+        // a person named since in narration is still who "he" is
+        doc = Run(Ner("Zalmay Khalilzad was thanked, a senior official said. \"They are cooperative,\" said the official. Then Mullah Baradar met him. He declined to comment.",
+            ("Zalmay Khalilzad", "PER"), ("Mullah Baradar", "PER")));
+        Assert.Equal("Mullah Baradar", At(doc, "He declined")?.Name);
+    }
 }

@@ -563,21 +563,33 @@ public sealed class CoreferenceResolver : IPipelineComponent
                 if (unnamedSpeaker is (int unnamed, var body, var role)
                     && (antecedent is null || antecedent.End <= unnamed || InClauseOf(doc, unnamed, antecedent)))
                 {
-                    EntityMention? decided = body ?? (role is not null && CountryInFocus(doc, entities, tokens[t].Start, tokens[t].Sentence, clusterOf) is { Actor: not null } country
-                        ? CountryAgent(doc, country, tokens[t].Start, tokens[t].End, role, MentionKinds.CorefPronoun, 0.6) : null);
+                    var decided = SpeakerStandIn(doc, entities, clusterOf, t, body, role);
                     (byUnnamedSpeaker ??= [])[t] = decided;
                     if (decided is not null) added.Add(Copy(doc, decided, tokens[t].Start, tokens[t].End, MentionKinds.CorefPronoun, 0.6));
                     continue;
                 }
                 // '..., union sources said. They said ... They said ...': a pronoun speaking on after a pronoun of its form stands
                 // for what that one did when an unnamed speaker decided it (none, when that speaker has no code).
+                // (not past a person named since in narration: 'Kamentsev repeated terms ... He said')
                 if (unnamedSpeaker is null && pronounSpeaker >= 0 && byUnnamedSpeaker is not null
+                    && (antecedent is null || antecedent.End <= tokens[pronounSpeaker].Start || !Narrated(doc, antecedent))
                     && byUnnamedSpeaker.TryGetValue(pronounSpeaker, out var earlier) && SameForm(w, Text(doc, pronounSpeaker)))
                 {
                     byUnnamedSpeaker[t] = earlier;
                     if (earlier is not null) added.Add(Copy(doc, earlier, tokens[t].Start, tokens[t].End, MentionKinds.CorefPronoun, 0.6));
                     continue;
                 }
+            }
+            // '"...," said the official who asked not to be named. He declined to describe ...': "he" or "she" opening a
+            // sentence right after an unnamed person spoke, with no fitting person named since, is that speaker.
+            else if (personal && !reflexive && OpensSentence(doc, t)
+                && UnnamedSpeakerBefore(doc, entities, t, w, out _) is (int unnamed, var body, var role)
+                && doc.SentenceAt(unnamed) == tokens[t].Sentence - 1
+                && (BestAntecedent(doc, entities, clusterOf, tokens[t].Start, tokens[t].Sentence, 3, fits, personal) is not { } since || since.End <= unnamed))
+            {
+                var decided = SpeakerStandIn(doc, entities, clusterOf, t, body, role);
+                if (decided is not null) added.Add(Copy(doc, decided, tokens[t].Start, tokens[t].End, MentionKinds.CorefPronoun, 0.6));
+                continue;
             }
             antecedent ??= BestAntecedent(doc, entities, clusterOf, tokens[t].Start, tokens[t].Sentence, reflexive ? 0 : 3, fits, personal);
             if (antecedent is not null) added.Add(Copy(doc, antecedent, tokens[t].Start, tokens[t].End, MentionKinds.CorefPronoun, 0.6));
@@ -605,6 +617,13 @@ public sealed class CoreferenceResolver : IPipelineComponent
             int j = k - 1;
             while (j >= 0 && tokens[j].Sentence == tokens[k].Sentence && _betweenSpeakerAndVerb.Contains(Text(doc, j))) j--;
             if (j < 0 || tokens[j].Sentence != tokens[k].Sentence) continue;
+            // '"...," said the official who asked not to be named': a person noun after the verb, for "he" or "she"
+            bool after = false;
+            if (!IsWord(Text(doc, j)) && (_malePronouns.Contains(pronoun) || _femalePronouns.Contains(pronoun)) && PersonAfterVerb(doc, k) is int p and >= 0)
+            {
+                j = p;
+                after = true;
+            }
             string noun = Text(doc, j);
             if (!IsWord(noun) || _conjunctionsBeforeSpeaker.Contains(noun)) continue;
             if (IsPronoun(noun))
@@ -612,8 +631,13 @@ public sealed class CoreferenceResolver : IPipelineComponent
                 if (definiteNoun is null) pronounSpeaker = j;
                 return null;
             }
-            if (Covering(entities, tokens[j].Start, static _ => true) is not null) return null;
-            if (!OpensClause(doc, j)) continue;
+            if (Covering(entities, tokens[j].Start, static _ => true) is { } covered)
+            {
+                // "a senior U.S. official said ... said the official ... He": the agent phrase the definite noun names again
+                return definiteNoun is not null && covered.Via == MentionKinds.Agent && covered.Actor is not null
+                    && LastWord(covered.Text).Equals(definiteNoun.AsSpan(), StringComparison.OrdinalIgnoreCase) ? (definiteAt, covered, null) : null;
+            }
+            if (!after && !OpensClause(doc, j)) continue;
             bool plural = noun.Length > 3 && noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal);
             bool person = _titleClasses.ContainsKey(noun) || _maleWords.Contains(noun) || _femaleWords.Contains(noun) || _personNouns.Contains(noun);
             bool agrees = _pluralPronouns.Contains(pronoun) ? plural
@@ -632,10 +656,46 @@ public sealed class CoreferenceResolver : IPipelineComponent
         return null;
     }
 
+    /// <summary>The person noun ending a phrase of two to four lower-case words right after the speech verb at <paramref name="verb"/>
+    /// (one that does not take its hearer), before a punctuation mark or a clause's conjunction ("said the official who
+    /// asked not to be named", "said a spokesman."); -1 when there is none.</summary>
+    private int PersonAfterVerb(Document doc, int verb)
+    {
+        var tokens = doc.Tokens;
+        if (_hearerSpeechVerbs.Contains(Text(doc, verb))) return -1;
+        for (int m = verb + 1; m <= verb + 4 && m + 1 < tokens.Length && tokens[m + 1].Sentence == tokens[verb].Sentence; m++)
+        {
+            string w = Text(doc, m);
+            if (!IsWord(w) || !char.IsLower(w[0])) return -1;
+            string next = Text(doc, m + 1);
+            if (m > verb + 1 && (!IsWord(next) || _conjunctionsBeforeSpeaker.Contains(next)))
+                return _titleClasses.ContainsKey(w) || _maleWords.Contains(w) || _femaleWords.Contains(w) || _personNouns.Contains(w) ? m : -1;
+        }
+        return -1;
+    }
+
     /// <summary>The mention stands after the speaker noun at <paramref name="speaker"/> in its sentence: in what that speaker
     /// said ("Political sources said the Christian Democrats ...").</summary>
     private static bool InClauseOf(Document doc, int speaker, EntityMention e) =>
         e.Start > speaker && doc.SentenceAt(e.Start) == doc.SentenceAt(speaker);
+
+    /// <summary>What a pronoun at <paramref name="t"/> after an unnamed speaker stands for: the body its phrase names, else the
+    /// agent <paramref name="role"/> of the country in focus, else nothing (null).</summary>
+    private EntityMention? SpeakerStandIn(Document doc, List<EntityMention> entities, Dictionary<EntityMention, Cluster> clusterOf, int t, EntityMention? body, string? role)
+    {
+        var tokens = doc.Tokens;
+        return body ?? (role is not null && CountryInFocus(doc, entities, tokens[t].Start, tokens[t].Sentence, clusterOf) is { Actor: not null } country
+            ? CountryAgent(doc, country, tokens[t].Start, tokens[t].End, role, MentionKinds.CorefPronoun, 0.6) : null);
+    }
+
+    /// <summary>Token <paramref name="t"/> opens its sentence, or follows only a conjunction that does ("But he").</summary>
+    private bool OpensSentence(Document doc, int t)
+    {
+        var tokens = doc.Tokens;
+        int k = t - 1;
+        if (k >= 0 && tokens[k].Sentence == tokens[t].Sentence && _conjunctionsBeforeSpeaker.Contains(Text(doc, k))) k--;
+        return k < 0 || tokens[k].Sentence != tokens[t].Sentence;
+    }
 
     /// <summary>Two pronouns of one form: both male, both female, both neuter or both plural.</summary>
     private bool SameForm(string a, string b) =>
