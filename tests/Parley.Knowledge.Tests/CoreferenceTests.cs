@@ -292,4 +292,44 @@ public class CoreferenceTests(MiniKbFixture fx)
             ("Zalmay Khalilzad", "PER")));
         Assert.Equal("Zalmay Khalilzad", At(doc, "He said")?.Name);
     }
+
+    [Fact]
+    public void AnUnnamedSpeakerKeepsItsPronounsAndItsReportedNames()
+    {
+        // "Political sources said the Taliban are likely to leave ... They said ... They said": the sources (no code) each
+        // time, not the group their words named, nor the group once a pronoun spoke between
+        var doc = Run(Ner("Zalmay Khalilzad met officials in Doha. Political sources said the Taliban are likely to leave the talks. They said the talks were long. They said more would follow.",
+            ("Zalmay Khalilzad", "PER"), ("Doha", "LOC"), ("Taliban", "ORG")));
+        Assert.Null(At(doc, "They said the talks"));
+        Assert.Null(At(doc, "They said more"));
+        // "a bank spokesman said ... signed by Khalilzad, the spokesman said ... he said": the spokesman named again, not the
+        // man of his words
+        doc = Run(Ner("Afghanistan signed a loan in Doha, a bank spokesman said. The loan was signed by Zalmay Khalilzad, the spokesman said. The loan is the first of its kind, he said.",
+            ("Afghanistan", "LOC"), ("Doha", "LOC"), ("Zalmay Khalilzad", "PER")));
+        Assert.Null(At(doc, "he said"));
+    }
+
+    [Fact]
+    public void AnUnnamedSpeakerOfANamedBodyIsThatBody()
+    {
+        // "the Taliban Defence Ministry said ... A ministry spokesman said ... he added": the ministry's spokesman
+        var doc = Run(Ner("Talks went on in Doha, the Taliban Defence Ministry said. A ministry spokesman said Zalmay Khalilzad had agreed. A commission will be formed, he added.",
+            ("Doha", "LOC"), ("Taliban Defence Ministry", "ORG"), ("Zalmay Khalilzad", "PER")));
+        var ministry = At(doc, "Taliban Defence Ministry")!;
+        Assert.Equal(ministry.Cluster, At(doc, "he added")?.Cluster);
+        Assert.Equal("ORG", At(doc, "he added")?.Type);
+    }
+
+    [Fact]
+    public void APronounOpeningASentenceAfterAnUnnamedSpeakerIsThatSpeaker()
+    {
+        // '"...," said the official who asked not to be named. He declined ...': the official, not the man named before
+        var doc = Run(Ner("Zalmay Khalilzad was thanked for his help, a senior official said. \"They are cooperative,\" said the official who asked not to be named. He declined to describe the help.",
+            ("Zalmay Khalilzad", "PER")));
+        Assert.Null(At(doc, "He declined"));
+        // a person named since in narration is still who "he" is
+        doc = Run(Ner("Zalmay Khalilzad was thanked, a senior official said. \"They are cooperative,\" said the official. Then Mullah Baradar met him. He declined to comment.",
+            ("Zalmay Khalilzad", "PER"), ("Mullah Baradar", "PER")));
+        Assert.Equal("Mullah Baradar", At(doc, "He declined")?.Name);
+    }
 }

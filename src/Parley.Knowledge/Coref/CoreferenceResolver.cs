@@ -501,6 +501,8 @@ public sealed class CoreferenceResolver : IPipelineComponent
     {
         var tokens = doc.Tokens;
         bool[]? mentionStarts = null;
+        // pronouns an unnamed speaker decided, by token: what each stands for (null: none, the speaker has no code)
+        Dictionary<int, EntityMention?>? byUnnamedSpeaker = null;
         for (int t = 0; t < tokens.Length; t++)
         {
             string w = Text(doc, t);
@@ -569,16 +571,39 @@ public sealed class CoreferenceResolver : IPipelineComponent
                 // 'A government spokeswoman said ... She said', '..., government sources said. They said': an agent noun of the
                 // phrase (coref-words.tsv speaker_agent_heads) makes the pronoun that agent of the country in focus, as "the country's
                 // leadership" is.
-                if (UnnamedSpeakerBefore(doc, entities, t, w) is (int unnamed, var body, var role) && (antecedent is null || antecedent.End <= unnamed))
+                // ('Political sources said the Christian Democrats are likely to leave ... They said': a name in what the unnamed
+                // speaker said is what they spoke of, not them.)
+                var unnamedSpeaker = UnnamedSpeakerBefore(doc, entities, t, w, out int pronounSpeaker);
+                if (unnamedSpeaker is (int unnamed, var body, var role)
+                    && (antecedent is null || antecedent.End <= unnamed || InClauseOf(doc, unnamed, antecedent)))
                 {
-                    if (body is null)
-                    {
-                        if (role is not null && CountryInFocus(doc, entities, tokens[t].Start, tokens[t].Sentence, clusterOf) is { Actor: not null } country)
-                            added.Add(CountryAgent(doc, country, tokens[t].Start, tokens[t].End, role, MentionKinds.CorefPronoun, 0.6));
-                        continue;
-                    }
-                    antecedent = body;
+                    var decided = SpeakerStandIn(doc, entities, clusterOf, t, body, role);
+                    (byUnnamedSpeaker ??= [])[t] = decided;
+                    if (decided is not null) added.Add(Copy(doc, decided, tokens[t].Start, tokens[t].End, MentionKinds.CorefPronoun, 0.6));
+                    continue;
                 }
+                // '..., union sources said. They said ... They said ...': a pronoun speaking on after a pronoun of its form stands
+                // for what that one did when an unnamed speaker decided it (none, when that speaker has no code).
+                // (not past a person named since in narration: 'Kamentsev repeated terms ... He said')
+                if (unnamedSpeaker is null && pronounSpeaker >= 0 && byUnnamedSpeaker is not null
+                    && (antecedent is null || antecedent.End <= tokens[pronounSpeaker].Start || !Narrated(doc, antecedent))
+                    && byUnnamedSpeaker.TryGetValue(pronounSpeaker, out var earlier) && SameForm(w, Text(doc, pronounSpeaker)))
+                {
+                    byUnnamedSpeaker[t] = earlier;
+                    if (earlier is not null) added.Add(Copy(doc, earlier, tokens[t].Start, tokens[t].End, MentionKinds.CorefPronoun, 0.6));
+                    continue;
+                }
+            }
+            // '"...," said the official who asked not to be named. He declined to describe ...': "he" or "she" opening a
+            // sentence right after an unnamed person spoke, with no fitting person named since, is that speaker.
+            else if (personal && !reflexive && OpensSentence(doc, t)
+                && UnnamedSpeakerBefore(doc, entities, t, w, out _) is (int unnamed, var body, var role)
+                && doc.SentenceAt(unnamed) == tokens[t].Sentence - 1
+                && (BestAntecedent(doc, entities, clusterOf, tokens[t].Start, tokens[t].Sentence, 3, fits, personal) is not { } since || since.End <= unnamed))
+            {
+                var decided = SpeakerStandIn(doc, entities, clusterOf, t, body, role);
+                if (decided is not null) added.Add(Copy(doc, decided, tokens[t].Start, tokens[t].End, MentionKinds.CorefPronoun, 0.6));
+                continue;
             }
             antecedent ??= BestAntecedent(doc, entities, clusterOf, tokens[t].Start, tokens[t].Sentence, reflexive ? 0 : 3, fits, personal);
             if (antecedent is not null) added.Add(Copy(doc, antecedent, tokens[t].Start, tokens[t].End, MentionKinds.CorefPronoun, 0.6));
@@ -589,21 +614,44 @@ public sealed class CoreferenceResolver : IPipelineComponent
     /// speaker is a common noun no mention covers and it agrees with the pronoun ("union sources said" for "they", "a
     /// spokesman said" for "he", "a statement said" for "it"); null when the last speaker found is a mention or a pronoun,
     /// or none is found. A speaker is the word before a speech verb outside quotations (past "also", "has" ...).</summary>
-    private (int Offset, EntityMention? Body, string? Role)? UnnamedSpeakerBefore(Document doc, List<EntityMention> entities, int t, string pronoun)
+    private (int Offset, EntityMention? Body, string? Role)? UnnamedSpeakerBefore(Document doc, List<EntityMention> entities, int t, string pronoun,
+        out int pronounSpeaker)
     {
         const int SentencesBack = 5;
+        pronounSpeaker = -1;
         var tokens = doc.Tokens;
         int floor = doc.Sentences[Math.Max(0, tokens[t].Sentence - SentencesBack)].Start;
+        // 'a bank spokesman said ... the spokesman said ... he said': a definite speaker noun the resolver placed on no one
+        // is the unnamed speaker named before with that noun, and stands at its own, nearer, place
+        string? definiteNoun = null;
+        int definiteAt = -1;
         for (int k = t - 1; k > 0 && tokens[k].Start >= floor; k--)
         {
             if (!_speechVerbs.Contains(Text(doc, k)) || InsideQuotation(doc.Text, tokens[k].Start)) continue;
             int j = k - 1;
             while (j >= 0 && tokens[j].Sentence == tokens[k].Sentence && _betweenSpeakerAndVerb.Contains(Text(doc, j))) j--;
             if (j < 0 || tokens[j].Sentence != tokens[k].Sentence) continue;
+            // '"...," said the official who asked not to be named': a person noun after the verb, for "he" or "she"
+            bool after = false;
+            if (!IsWord(Text(doc, j)) && (_malePronouns.Contains(pronoun) || _femalePronouns.Contains(pronoun)) && PersonAfterVerb(doc, k) is int p and >= 0)
+            {
+                j = p;
+                after = true;
+            }
             string noun = Text(doc, j);
             if (!IsWord(noun) || _conjunctionsBeforeSpeaker.Contains(noun)) continue;
-            if (IsPronoun(noun) || Covering(entities, tokens[j].Start, static _ => true) is not null) return null;
-            if (!OpensClause(doc, j)) continue;
+            if (IsPronoun(noun))
+            {
+                if (definiteNoun is null) pronounSpeaker = j;
+                return null;
+            }
+            if (Covering(entities, tokens[j].Start, static _ => true) is { } covered)
+            {
+                // "a senior U.S. official said ... said the official ... He": the agent phrase the definite noun names again
+                return definiteNoun is not null && covered.Via == MentionKinds.Agent && covered.Actor is not null
+                    && LastWord(covered.Text).Equals(definiteNoun.AsSpan(), StringComparison.OrdinalIgnoreCase) ? (definiteAt, covered, null) : null;
+            }
+            if (!after && !OpensClause(doc, j)) continue;
             bool plural = noun.Length > 3 && noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal);
             bool person = _titleClasses.ContainsKey(noun) || _maleWords.Contains(noun) || _femaleWords.Contains(noun) || _personNouns.Contains(noun);
             bool agrees = _pluralPronouns.Contains(pronoun) ? plural
@@ -611,10 +659,64 @@ public sealed class CoreferenceResolver : IPipelineComponent
                 : !plural && person && !(_malePronouns.Contains(pronoun) ? _femaleWords.Contains(noun) : _maleWords.Contains(noun));
             // "the minister said", "the company said": a definite singular refers back to one named before (the
             // titles this resolver could not place); "the dealers said", "a spokesman said" name no one
-            if (agrees && (plural || !Definite(doc, j))) return (tokens[j].Start, BodyInPhrase(doc, entities, j), AgentInPhrase(doc, j));
+            if (!agrees) continue;
+            if (plural || !Definite(doc, j))
+            {
+                if (definiteNoun is not null && !noun.Equals(definiteNoun, StringComparison.OrdinalIgnoreCase)) return null;
+                return (definiteNoun is null ? tokens[j].Start : definiteAt, BodyInPhrase(doc, entities, j), AgentInPhrase(doc, j));
+            }
+            if (definiteNoun is null) { definiteNoun = noun; definiteAt = tokens[j].Start; }
         }
         return null;
     }
+
+    /// <summary>The person noun ending a phrase of two to four lower-case words right after the speech verb at <paramref name="verb"/>
+    /// (one that does not take its hearer), before a punctuation mark or a clause's conjunction ("said the official who
+    /// asked not to be named", "said a spokesman."); -1 when there is none.</summary>
+    private int PersonAfterVerb(Document doc, int verb)
+    {
+        var tokens = doc.Tokens;
+        if (_hearerSpeechVerbs.Contains(Text(doc, verb))) return -1;
+        for (int m = verb + 1; m <= verb + 4 && m + 1 < tokens.Length && tokens[m + 1].Sentence == tokens[verb].Sentence; m++)
+        {
+            string w = Text(doc, m);
+            if (!IsWord(w) || !char.IsLower(w[0])) return -1;
+            string next = Text(doc, m + 1);
+            if (m > verb + 1 && (!IsWord(next) || _conjunctionsBeforeSpeaker.Contains(next)))
+                return _titleClasses.ContainsKey(w) || _maleWords.Contains(w) || _femaleWords.Contains(w) || _personNouns.Contains(w) ? m : -1;
+        }
+        return -1;
+    }
+
+    /// <summary>The mention stands after the speaker noun at <paramref name="speaker"/> in its sentence: in what that speaker
+    /// said ("Political sources said the Christian Democrats ...").</summary>
+    private static bool InClauseOf(Document doc, int speaker, EntityMention e) =>
+        e.Start > speaker && doc.SentenceAt(e.Start) == doc.SentenceAt(speaker);
+
+    /// <summary>What a pronoun at <paramref name="t"/> after an unnamed speaker stands for: the body its phrase names, else the
+    /// agent <paramref name="role"/> of the country in focus, else nothing (null).</summary>
+    private EntityMention? SpeakerStandIn(Document doc, List<EntityMention> entities, Dictionary<EntityMention, Cluster> clusterOf, int t, EntityMention? body, string? role)
+    {
+        var tokens = doc.Tokens;
+        return body ?? (role is not null && CountryInFocus(doc, entities, tokens[t].Start, tokens[t].Sentence, clusterOf) is { Actor: not null } country
+            ? CountryAgent(doc, country, tokens[t].Start, tokens[t].End, role, MentionKinds.CorefPronoun, 0.6) : null);
+    }
+
+    /// <summary>Token <paramref name="t"/> opens its sentence, or follows only a conjunction that does ("But he").</summary>
+    private bool OpensSentence(Document doc, int t)
+    {
+        var tokens = doc.Tokens;
+        int k = t - 1;
+        if (k >= 0 && tokens[k].Sentence == tokens[t].Sentence && _conjunctionsBeforeSpeaker.Contains(Text(doc, k))) k--;
+        return k < 0 || tokens[k].Sentence != tokens[t].Sentence;
+    }
+
+    /// <summary>Two pronouns of one form: both male, both female, both neuter or both plural.</summary>
+    private bool SameForm(string a, string b) =>
+        _malePronouns.Contains(a) ? _malePronouns.Contains(b)
+        : _femalePronouns.Contains(a) ? _femalePronouns.Contains(b)
+        : _pluralPronouns.Contains(a) ? _pluralPronouns.Contains(b)
+        : _neuterPronouns.Contains(a) && _neuterPronouns.Contains(b);
 
     /// <summary>The noun a pronoun right after a speech verb (and its complementizer) reports on: "the bank said it",
     /// "the company said that it" give the token of "bank", "company" when it is a definite singular common noun that names no
@@ -695,9 +797,30 @@ public sealed class CoreferenceResolver : IPipelineComponent
     {
         var tokens = doc.Tokens;
         for (int k = head - 1; k >= Math.Max(0, head - 4) && tokens[k].Sentence == tokens[head].Sentence && IsWord(Text(doc, k)); k--)
+        {
             if (Covering(entities, tokens[k].Start, static e => e.Actor is not null && MentionKinds.IsNamed(e) && e.Type != "PER") is { } body)
                 return body;
+            // "the French Defence Ministry said ... A ministry spokesman said": a common noun of the phrase that ends the name
+            // of an organisation named before (five sentences back at most) is that organisation, as "the bank said it" is
+            string w = Text(doc, k);
+            if (char.IsLower(w[0]) && NamedEndingIn(doc, entities, w, tokens[k].Start, tokens[k].Sentence) is { } named) return named;
+        }
         return null;
+    }
+
+    /// <summary>The last named organisation (no agent phrase) before <paramref name="before"/>, five sentences back at most,
+    /// whose name ends in <paramref name="noun"/>; null when there is none.</summary>
+    private static EntityMention? NamedEndingIn(Document doc, List<EntityMention> entities, string noun, int before, int sentence)
+    {
+        int floor = doc.Sentences[Math.Max(0, sentence - 5)].Start;
+        EntityMention? found = null;
+        foreach (var e in entities)
+        {
+            if (e.End > before) break;
+            if (e.Start >= floor && e.Type == "ORG" && e.Via != MentionKinds.Agent && MentionKinds.IsNamed(e)
+                && LastWord(e.Text).Equals(noun.AsSpan(), StringComparison.OrdinalIgnoreCase)) found = e;
+        }
+        return found;
     }
 
     private bool IsPronoun(string w) => _malePronouns.Contains(w) || _femalePronouns.Contains(w) || _neuterPronouns.Contains(w) || _pluralPronouns.Contains(w);
