@@ -244,6 +244,7 @@ internal sealed class AgentLexicon
     {
         int lemma = g.Lemma(token);
         if (lemma == Opposition && IsStance(g, token)) return null;
+        if (SplitPhraseRole(g, token) is { } split) return split;
         if (_phrases.TryGetValue(lemma, out var list))
         {
             // The longest phrase that matches: "main opposition group" (MOP) over "opposition group" (OPP); a modifier may
@@ -272,6 +273,24 @@ internal sealed class AgentLexicon
             if (StringStore.TryGet(singular, out int id) && _single.TryGetValue(id, out r)) return r;
             if (StringStore.TryGet(lower, out id) && _single.TryGetValue(id, out r)) return r;
         }
+        return null;
+    }
+
+    /// <summary>
+    /// The role of a two-word title whose head the parser split off <paramref name="token"/>: "Attorney General Edwin Meese"
+    /// parsed with "General" hung on the name, not on "Attorney", is still the attorney general (GOV), not an attorney.
+    /// Only when the first word is an agent noun alone and does not hang on the next (then the phrase lookup on the next
+    /// word reads it: "law enforcement individuals"). The phrase is keyed on its last word, so "attorney, general of New York" with "general" in apposition to "attorney"
+    /// is read the same way.
+    /// </summary>
+    private string? SplitPhraseRole(in SentenceGraph g, int token)
+    {
+        int next = token + 1;
+        // Only a word that is a title of its own ("attorney", JUD) is misread so; "Chief executive X" keeps its reading.
+        if (next >= g.End || g.Head(token) == next || !_single.ContainsKey(g.Lemma(token)) || !_phrases.TryGetValue(g.Lemma(next), out var list)) return null;
+        int lemma = g.Lemma(token);
+        foreach (var (mods, role) in list)
+            if (mods.Length == 1 && Array.IndexOf(mods[0], lemma) >= 0) return role;
         return null;
     }
 

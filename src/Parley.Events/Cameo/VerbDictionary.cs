@@ -480,6 +480,9 @@ public sealed class VerbDictionary
         string s = Singular(w);
         // Function words as a lemmatiser gives them: "did n't" is do + not, "wo n't" will + not.
         if (FunctionWordLemmas.TryGetValue(w, out var lemma)) return [StringStore.Intern(w), StringStore.Intern(lemma)];
+        // An abbreviation with points is written in capitals ("U.S. attorney": the lemma is "U.S.").
+        if (w.Length > 2 && w.EndsWith('.') && w.IndexOf('.') < w.Length - 1)
+            return [StringStore.Intern(w), StringStore.Intern(TextChars.Capitalised(w)), StringStore.Intern(word.ToUpperInvariant())];
         // A proper noun keeps its capital as its lemma ("celebrated Eid", "the Calenardhon Congress").
         return s == w ? [StringStore.Intern(w), StringStore.Intern(TextChars.Capitalised(w))]
             : [StringStore.Intern(w), StringStore.Intern(s), StringStore.Intern(TextChars.Capitalised(w)), StringStore.Intern(TextChars.Capitalised(s))];

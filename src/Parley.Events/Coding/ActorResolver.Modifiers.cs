@@ -20,7 +20,7 @@ internal sealed partial class ActorResolver
         {
             if (g.RelOf(d) is not (Rel.Amod or Rel.Compound) || ctx.EntityAt[d] == ctx.EntityAt[c] && ctx.EntityAt[c] >= 0) continue;
             int e = ctx.EntityAt[d];
-            if (e < 0 || ctx.ActorEntity(e) is not (int ae and >= 0)) continue;
+            if (e < 0 || ctx.ActorEntity(e) is not (int ae and >= 0) || IsStrayPartyName(ctx, ctx.Doc.Entities[ae])) continue;
             into.Add(NamedModifier(ctx, e, ae, d));
             return true;
         }

@@ -186,6 +186,10 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             ResolveOne(ctx, g, host, false, into, depth, null, "", exclude);
             return;
         }
+        // "Labour leaders said they shut down all of Ecuador's industrial plants", "Labour Office President Heinrich Franke"
+        // in a story on West Germany: a party the article ties to its country in no other way, in a story placed elsewhere,
+        // is the labour movement or portfolio the word names, no actor the dictionaries know (IsStrayParty).
+        if (e >= 0 && ctx.ActorEntity(e) is int stray and >= 0 && IsStrayPartyName(ctx, entities[stray])) return;
         if (e >= 0 && ctx.ActorEntity(e) is int ae and >= 0)
         {
             var m = entities[e];
@@ -427,7 +431,10 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             for (int i = 0; i < n; i++)
             {
                 int e = ctx.EntityAt[heads[i]];
-                if (e >= 0 && ctx.ActorEntity(e) is int ae and >= 0) into.Add(NamedModifier(ctx, e, ae, heads[i]));
+                if (e >= 0 && ctx.ActorEntity(e) is int ae and >= 0)
+                {
+                    if (!IsStrayPartyName(ctx, ctx.Doc.Entities[ae])) into.Add(NamedModifier(ctx, e, ae, heads[i]));
+                }
                 // A person the knowledge base does not know, coded by the title the article gives them, whose agent this is:
                 // "his spokesman", "a spokesman for Governor Perpich" speaks for the office holder. Only the possessor or the
                 // one the agent is "of" or "for" (not a name the parser hung on the noun: "the Lord Mayor candidate"), and not
@@ -485,6 +492,18 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
                 return true;
             }
         return false;
+    }
+
+    /// <summary>A title word right after a post word, however the parser hangs them ("FNSEA Secretary-General Luc Guyau",
+    /// "Hans Roeher, secretary general of the European Chamber of Commerce"): one civil post, not the agent (GENERAL is
+    /// military; issue 11, Reuters rounds 32-33: FRAMIL, PHLMIL): the post word before it, or -1. Such a title is no military
+    /// one and, when the post word is one any organisation gives ("secretary", "director"), a post of the body it names
+    /// (<see cref="IsBodyPost"/>).</summary>
+    private int PostWordBefore(in SentenceGraph g, int c)
+    {
+        int p = c - 1;
+        if (p > g.First && g.Upos(p) == UPos.PUNCT && StringStore.Get(g.Lemma(p)) == "-") p--;
+        return p >= g.First && _w.PostsBeforeAgent.Contains(g.Lemma(p)) ? p : -1;
     }
 
     /// <summary>"former minister X", "the former minister", ""Birther King" X": the agent phrase's title was held before
@@ -1130,7 +1149,10 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     /// holder stands for the body the title names ("the head of the UK's counter terror police", "the Hungarian Government
     /// commissioner"), as a spokesperson does.</summary>
     private bool IsBodyPost(in SentenceGraph g, int title) =>
-        _w.OrganisationTitles.Contains(g.Lemma(title)) && _data.Agents.RoleOf(g, title) is null && !IsFormer(g, title) && !IsQuoted(g, title);
+        (_w.OrganisationTitles.Contains(g.Lemma(title)) && _data.Agents.RoleOf(g, title) is null
+            || PostWordBefore(g, title) is int p and >= 0 && _w.OrganisationTitles.Contains(g.Lemma(p))
+                && _data.Agents.RoleOf(g, title) is { } r && r.StartsWith(MilitaryRole, StringComparison.Ordinal))
+        && !IsFormer(g, title) && !IsQuoted(g, title);
 
     /// <summary>The role a title held before gives its holder ("former president"): an elite.</summary>
     private const string FormerRole = "ELI";
@@ -1152,6 +1174,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     {
         if (!IsNominal(g, c) || _w.Spokespersons.Contains(g.Lemma(c)) || IsFormer(g, c) || IsQuoted(g, c)) return null;
         var r = _data.Agents.RoleOf(g, c);
+        if (r is not null && r.StartsWith(MilitaryRole, StringComparison.Ordinal) && PostWordBefore(g, c) >= 0) return null;
         return r is null || _data.Agents.IsPrefix(r) || r == PeopleRole || r == "CVL" ? null : r;
     }
 
@@ -1205,8 +1228,14 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
     private static bool IsStrayParty(DocumentContext ctx, string code) =>
         code.Length >= 6 && IsPartyRole(code.AsSpan(3, 3)) && CountriesNamedApart(ctx, code.AsSpan(0, 3)) is (false, true);
 
-    /// <summary>Whether the article names <paramref name="country"/> otherwise than by a party of it (a place of it or an
-    /// actor of it that is no party), and whether it names a place of another country.</summary>
+    /// <summary>A party's name (not a person the knowledge base codes with a party role, "Mr Howard" GBROPP) that
+    /// <see cref="IsStrayParty"/> finds stray: no actor at all where it stands.</summary>
+    internal static bool IsStrayPartyName(DocumentContext ctx, EntityMention m) =>
+        m.Type != "PER" && m.Actor is { } code && IsStrayParty(ctx, code);
+
+    /// <summary>Whether the article names <paramref name="country"/> otherwise than by a party of it (a place of it, an
+    /// actor of it that is no party, or a person the knowledge base codes with a party role: "Tim Collins, the shadow
+    /// education secretary", GBROPP), and whether it names a place of another country.</summary>
     private static (bool Own, bool Other) CountriesNamedApart(DocumentContext ctx, ReadOnlySpan<char> country)
     {
         bool other = false;
@@ -1217,7 +1246,7 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             other = true;
         }
         foreach (var m in ctx.Doc.Entities)
-            if (m.Actor is { Length: >= 3 } code && code.AsSpan(0, 3).SequenceEqual(country) && !(code.Length >= 6 && IsPartyRole(code.AsSpan(3, 3))))
+            if (m.Actor is { Length: >= 3 } code && code.AsSpan(0, 3).SequenceEqual(country) && (m.Type == "PER" || !(code.Length >= 6 && IsPartyRole(code.AsSpan(3, 3)))))
                 return (true, other);
         return (false, other);
     }

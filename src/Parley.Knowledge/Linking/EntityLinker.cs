@@ -502,6 +502,19 @@ public sealed class EntityLinker : IPipelineComponent
             // of a portfolio, not the actor its first word names (the British Labour party): no actor of its own.
             if (_matcher.LongestAgent(doc, first, last + 1, buffer) is { AgentCode: not null } whole && whole.EndToken == last + 1)
             {
+                // A phrase that spells its country ("U.S. Attorney", a federal prosecutor) is that country's agent.
+                var own = Array.FindAll(hits, h => h.Kind is NameKind.Country or NameKind.Demonym);
+                if (own.Length > 0)
+                {
+                    Apply(e, Choose(own, null, countries, date), date);
+                    if (e.Actor is { Length: > 0 } iso)
+                    {
+                        e.Actor = whole.AgentCode.StartsWith(iso, StringComparison.Ordinal) ? whole.AgentCode : iso + whole.AgentCode;
+                        e.Type = "ORG";
+                        e.Kb = null;
+                        e.Name = StripName(e.Text);
+                    }
+                }
                 e.Name ??= StripName(e.Text);
                 return true;
             }
@@ -821,6 +834,12 @@ public sealed class EntityLinker : IPipelineComponent
             int j = last + 1;
             if (j < tokens.Length && IsPossessive(doc, j)) j++;
             var agent = j < tokens.Length ? _matcher.LongestAgent(doc, j, tokens.Length, buffer) : default;
+            // A dictionary phrase that spells the country's name in it is read whole when it is the longer: "U.S. attorney"
+            // is a federal prosecutor (JUD), not an attorney (CVL) of the United States; "U.S. Attorney General" stays the
+            // country's attorney general.
+            if (first == last && _matcher.LongestAgent(doc, first, tokens.Length, buffer) is { AgentCode: not null } whole
+                && whole.EndToken > last + 1 && (agent.AgentCode is null || whole.EndToken >= agent.EndToken))
+                agent = whole;
             if (agent.AgentCode is null && j + 1 < tokens.Length && IsModifier(doc, j))
                 agent = _matcher.LongestAgent(doc, j + 1, tokens.Length, buffer);
             if (agent.AgentCode is not null && tokens[agent.StartToken].Sentence == tokens[last].Sentence)
