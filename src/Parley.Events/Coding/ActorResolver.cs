@@ -203,6 +203,10 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             if (OwnCountryPost(ctx, e, ae, code) is null && code.Length == 3 && _data.Countries.IsCountry(code)
                 && (TitleRole(ctx, g, head, e) ?? HeadRoleBeyondName(ctx, g, head, e, ae)) is { } title) code = WithRoles(code, title);
             else code = TitledPersonCode(ctx, e, ae, code);
+            // "Donald Trump" or "Prince Abdullah" in 1987, whom the knowledge base knows only before any office it dates (a bare
+            // country, see KnowledgeBase.ActorCode) and the article titles by no post: what the person was is unknown, and a
+            // bare country for a person is no actor of the event; the name and its pronouns stand for no one (issue 11).
+            if (code.Length == 3 && UnknownRole(entities[ae])) return;
             string prefix = PrefixRoles(g, head);
             var actor = new ActorRef
             {
@@ -245,6 +249,9 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             int had = into.Count;
             ResolveOne(ctx, g, person, false, into, depth, null, "", exclude);
             if (into.Count > had) return;
+            // "Mr Brown's former advisor Ed Balls", a known person of no known role: the holder is no actor, nor is Mr Brown.
+            if (ctx.EntityAt[person] is int pe and >= 0 && ctx.ActorEntity(pe) is int pae and >= 0 && entities[pae].Actor?.Length == 3
+                && UnknownRole(entities[pae])) return;
         }
 
         // An agent noun: its role on the actors among its modifiers, or alone. A spokesman is whom he speaks for.
@@ -339,6 +346,13 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             return;
         }
     }
+
+    /// <summary>Whether a person the knowledge base knows has no role of its own: coded a bare country or "IGO" (before
+    /// any office it dates, see KnowledgeBase.ActorCode), what the person was is unknown.</summary>
+    private static bool UnknownRole(EntityMention person) => person.Type == "PER" && IsKbActor(person);
+
+    /// <summary>Whether a mention is linked to a knowledge-base actor (Kb "actor:ID"), not merely to a country or a place.</summary>
+    internal static bool IsKbActor(EntityMention m) => m.Kb?.StartsWith("actor:", StringComparison.Ordinal) == true;
 
     /// <summary>A known person whose post the article ties to another country (FindTitles): that country and the post's
     /// role, or null.</summary>
