@@ -325,17 +325,31 @@ public sealed class EventCoderTitleTests
         // "Trump said ..." in 1987: the knowledge base knows the person only before any office it dates (KnowledgeBase.ActorCode
         // gives the bare country); a bare country for a person is no actor (issue 11, Reuters rounds 32-33).
         var doc = Code("""
-            1 Nowakowy Nowakowy PROPN 2 nsubj Ent=B-PER|Actor=POL|Kb=actor:JAN_NOWAKOWY|Cluster=1
+            1 Nowakowy Nowakowy PROPN 2 nsubj Ent=B-PER|Actor=POL|Kb=actor:JAN_NOWAKOWY|RoleUnknown=1|Cluster=1
             2 accused accuse VERB 0 root _
             3 Russia Russia PROPN 2 obj Ent=B-LOC|Actor=RUS
             4 . . PUNCT 2 punct _
 
-            1 He he PRON 2 nsubj Ent=B-PER|Actor=POL|Kb=actor:JAN_NOWAKOWY|Cluster=1|Via=coref:pronoun
+            1 He he PRON 2 nsubj Ent=B-PER|Actor=POL|Kb=actor:JAN_NOWAKOWY|RoleUnknown=1|Cluster=1|Via=coref:pronoun
             2 accused accuse VERB 0 root _
             3 Japan Japan PROPN 2 obj Ent=B-LOC|Actor=JPN
             4 . . PUNCT 2 punct _
             """);
         Assert.Empty(doc.Events);
+    }
+
+    [Fact]
+    public void A_person_a_dictionary_codes_by_the_country_alone_stays_an_actor()
+    {
+        // The PETRARCH suites' dictionaries code persons by a bare country ("[GON]"): a role the dictionary gives, not one unknown.
+        var doc = Code("""
+            1 Nowakowy Nowakowy PROPN 2 nsubj Ent=B-PER|Actor=POL|Kb=actor:JAN_NOWAKOWY|Cluster=1
+            2 accused accuse VERB 0 root _
+            3 Russia Russia PROPN 2 obj Ent=B-LOC|Actor=RUS
+            4 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("POL", e.Source!.Actor);
     }
 
     [Fact]
@@ -345,12 +359,12 @@ public sealed class EventCoderTitleTests
         var doc = Code("""
             1 Interior Interior PROPN 2 compound _
             2 Minister Minister PROPN 3 nmod:desc _
-            3 Jan Jan PROPN 5 nsubj Ent=B-PER|Actor=POL|Kb=actor:JAN_NOWAKOWY|Cluster=1
+            3 Jan Jan PROPN 5 nsubj Ent=B-PER|Actor=POL|Kb=actor:JAN_NOWAKOWY|RoleUnknown=1|Cluster=1
             4 Nowakowy Nowakowy PROPN 3 flat Ent=I-PER
             5 arrived arrive VERB 0 root _
             6 . . PUNCT 5 punct _
 
-            1 He he PRON 2 nsubj Ent=B-PER|Actor=POL|Kb=actor:JAN_NOWAKOWY|Cluster=1|Via=coref:pronoun
+            1 He he PRON 2 nsubj Ent=B-PER|Actor=POL|Kb=actor:JAN_NOWAKOWY|RoleUnknown=1|Cluster=1|Via=coref:pronoun
             2 accused accuse VERB 0 root _
             3 Russia Russia PROPN 2 obj Ent=B-LOC|Actor=RUS
             4 . . PUNCT 2 punct _

@@ -347,12 +347,9 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
         }
     }
 
-    /// <summary>Whether a person the knowledge base knows has no role of its own: coded a bare country or "IGO" (before
-    /// any office it dates, see KnowledgeBase.ActorCode), what the person was is unknown.</summary>
-    private static bool UnknownRole(EntityMention person) => person.Type == "PER" && IsKbActor(person);
-
-    /// <summary>Whether a mention is linked to a knowledge-base actor (Kb "actor:ID"), not merely to a country or a place.</summary>
-    internal static bool IsKbActor(EntityMention m) => m.Kb?.StartsWith("actor:", StringComparison.Ordinal) == true;
+    /// <summary>Whether a person the knowledge base knows has no known role: coded only by the country (or "IGO") because no
+    /// role of theirs is known on the date (before any office it dates, see KnowledgeBase.ActorCode).</summary>
+    private static bool UnknownRole(EntityMention person) => person.Type == "PER" && person.RoleUnknown;
 
     /// <summary>A known person whose post the article ties to another country (FindTitles): that country and the post's
     /// role, or null.</summary>

@@ -63,7 +63,7 @@ internal static class CompanyNames
             // A one-word person's name only ("Cable" read as Vince Cable): a full name of a person is no company's.
             if (m.Type == "PER" && last > first) continue;
             // A company's or an organisation's own entry in the knowledge base ("Reuters", MED) keeps its code.
-            if (m.Actor is { } code && (IsBusinessCode(code) || ActorResolver.IsKbActor(m) && KnownByName(m))) continue;
+            if (m.Actor is { } code && (IsBusinessCode(code) || m.Kb?.StartsWith("actor:", StringComparison.Ordinal) == true && KnownByName(m))) continue;
             if (m.Kb?.StartsWith("country:", StringComparison.Ordinal) == true || NamesCountry(doc, m)) continue;
             if (names.TryGetValue(Key(doc, m), out var country)) (found ??= new string?[entities.Count])[i] = country;
         }

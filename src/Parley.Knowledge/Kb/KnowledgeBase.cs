@@ -354,17 +354,23 @@ public sealed class KnowledgeBase
     /// default and the elite of the fallback are then no role, only the country ("Donald Trump" or "Li Peng" in 1987:
     /// USA, CHN); the article's titles give the role (issue 11, Reuters rounds 32-33: elites that were in office then).
     /// </summary>
-    public static string? ActorCode(ActorEntry actor, DateOnly? date)
+    public static string? ActorCode(ActorEntry actor, DateOnly? date) => ActorCode(actor, date, out _);
+
+    /// <inheritdoc cref="ActorCode(ActorEntry, DateOnly?)"/>
+    /// <param name="roleUnknown">True when the code is a person's bare country (or IGO...) because no role of theirs is known
+    /// on the date: the filler before the first office, or no dated code covering the date and no default.</param>
+    public static string? ActorCode(ActorEntry actor, DateOnly? date, out bool roleUnknown)
     {
+        roleUnknown = false;
         RoleCode? best = null;
         if (date is { } d)
         {
             foreach (var c in actor.Codes)
                 if (c.IsDated && c.Covers(d) && (best is null || (c.From ?? DateOnly.MinValue) > (best.Value.From ?? DateOnly.MinValue))) best = c;
-            if (best is { } b) return IsFiller(actor, b) ? b.Code[..3] : b.Code;
+            if (best is { } b) return (roleUnknown = IsFiller(actor, b)) ? b.Code[..3] : b.Code;
         }
         foreach (var c in actor.Codes)
-            if (!c.IsDated) return date is { } d0 && IsElite(c.Code) && BeforeFirstOffice(actor, d0) ? c.Code[..3] : c.Code;
+            if (!c.IsDated) return (roleUnknown = date is { } d0 && IsElite(c.Code) && BeforeFirstOffice(actor, d0)) ? c.Code[..3] : c.Code;
         if (date is null)
         {
             foreach (var c in actor.Codes)
@@ -378,8 +384,10 @@ public sealed class KnowledgeBase
             if (country is null) country = c.Code[..3];
             else if (!c.Code.StartsWith(country, StringComparison.Ordinal)) return null;
         }
-        return actor.Kind == ActorKind.Person && country is not null && !NonStatePrefixes.Contains(country)
-            && !BeforeFirstOffice(actor, date.Value) ? country + "ELI" : country;
+        if (actor.Kind != ActorKind.Person || country is null) return country;
+        if (!NonStatePrefixes.Contains(country) && !BeforeFirstOffice(actor, date.Value)) return country + "ELI";
+        roleUnknown = true;
+        return country;
     }
 
     private const string EliteRole = "ELI";
