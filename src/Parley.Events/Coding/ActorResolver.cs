@@ -1255,6 +1255,9 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             if (q.Start > td.Start || q.End < td.End || !q.Direct) continue;
             int speakerEntity = q.SpeakerStart is int ss0 && doc.TokenAt(ss0) is int st0 and >= 0 ? ctx.EntityAt[st0] : -1;
             string? code = q.SpeakerActor ?? (speakerEntity >= 0 ? ctx.TitledCode(speakerEntity) : null);
+            // A known speaker of no known role ("Trump" in 1987) speaks as the article titles him, else as no actor.
+            if (code is { Length: 3 } && speakerEntity >= 0 && ctx.ActorEntity(speakerEntity) is int sae and >= 0 && UnknownRole(doc.Entities[sae]))
+                code = ctx.TitledCode(speakerEntity) is { Length: > 3 } titled ? titled : null;
             if (code is null) continue;
             speaker = new ActorRef
             {
