@@ -26,6 +26,10 @@ public sealed class EntityMention : ITextSpan
     public string? Kb { get; set; }
     /// <summary>CAMEO actor code for the document's date, e.g. USAGOV.</summary>
     public string? Actor { get; set; }
+    /// <summary>True when the knowledge base knows the person but no role of theirs on the document's date (only the country:
+    /// the dictionaries' filler before a person's first office); the article's titles give the role, else the person is
+    /// no actor of an event.</summary>
+    public bool RoleUnknown { get; set; }
     /// <summary>Document-local entity id: mentions of one entity (by coreference) share it.</summary>
     public int Cluster { get; set; } = -1;
     /// <summary>How the mention was found: "ner", "coref:surname", "coref:pronoun", "coref:title", ...</summary>

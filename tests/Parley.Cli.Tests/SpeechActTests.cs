@@ -17,7 +17,7 @@ public class SpeechActTests
         "Gordon Brown said there was nothing wrong with the Liberal Democrats' plans.",
         "The Iranian foreign ministry denied that Iran had supplied weapons to the rebels.",
         "Vladimir Putin said Russia would retaliate against Georgia if attacked.",
-        "Angela Merkel said her sympathies were with the people of France.",
+        "Gerhard Schroeder said his sympathies were with the people of France.", // Merkel, chancellor from 2005-11, was of no known role in June 2005
         "Prime Minister Tony Blair said the plans were a ludicrous improbability.",
         "Jacques Chirac sent his condolences to Tony Blair.",
         "Vladimir Putin offered an apology to Georgia.",

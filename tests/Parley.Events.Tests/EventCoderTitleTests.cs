@@ -319,6 +319,50 @@ public sealed class EventCoderTitleTests
         Assert.Equal("IRLGOV", e.Source!.Actor);
     }
 
+    [Theory]
+    [InlineData("RoleUnknown=1|", 0, null)]
+    // The PETRARCH suites' dictionaries code persons by a bare country ("[GON]"): a role the dictionary gives, not one unknown.
+    [InlineData("", 2, "POL")]
+    public void A_known_person_of_no_known_role_is_no_actor_nor_are_his_pronouns(string mark, int events, string? source)
+    {
+        // "Trump said ..." in 1987: the knowledge base knows the person only before any office it dates (KnowledgeBase.ActorCode
+        // gives the bare country and marks the mention); a person of no known role is no actor (issue 11, Reuters rounds 32-33).
+        var doc = Code($"""
+            1 Nowakowy Nowakowy PROPN 2 nsubj Ent=B-PER|Actor=POL|Kb=actor:JAN_NOWAKOWY|{mark}Cluster=1
+            2 accused accuse VERB 0 root _
+            3 Russia Russia PROPN 2 obj Ent=B-LOC|Actor=RUS
+            4 . . PUNCT 2 punct _
+
+            1 He he PRON 2 nsubj Ent=B-PER|Actor=POL|Kb=actor:JAN_NOWAKOWY|{mark}Cluster=1|Via=coref:pronoun
+            2 accused accuse VERB 0 root _
+            3 Japan Japan PROPN 2 obj Ent=B-LOC|Actor=JPN
+            4 . . PUNCT 2 punct _
+            """);
+        Assert.Equal(events, doc.Events.Count);
+        Assert.All(doc.Events, e => Assert.Equal(source, e.Source!.Actor));
+    }
+
+    [Fact]
+    public void A_title_gives_a_known_person_of_no_known_role_the_titles_role_with_the_knowledge_bases_country()
+    {
+        // "Vice-Premier Li Peng" in 1987, CHN in the knowledge base then: CHNGOV, also for his pronoun.
+        var doc = Code("""
+            1 Interior Interior PROPN 2 compound _
+            2 Minister Minister PROPN 3 nmod:desc _
+            3 Jan Jan PROPN 5 nsubj Ent=B-PER|Actor=POL|Kb=actor:JAN_NOWAKOWY|RoleUnknown=1|Cluster=1
+            4 Nowakowy Nowakowy PROPN 3 flat Ent=I-PER
+            5 arrived arrive VERB 0 root _
+            6 . . PUNCT 5 punct _
+
+            1 He he PRON 2 nsubj Ent=B-PER|Actor=POL|Kb=actor:JAN_NOWAKOWY|RoleUnknown=1|Cluster=1|Via=coref:pronoun
+            2 accused accuse VERB 0 root _
+            3 Russia Russia PROPN 2 obj Ent=B-LOC|Actor=RUS
+            4 . . PUNCT 2 punct _
+            """);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("POLGOV", e.Source!.Actor);
+    }
+
     [Fact]
     public void A_former_minister_the_knowledge_base_does_not_know_is_an_elite_of_the_titles_country()
     {

@@ -111,7 +111,7 @@ public class KbBuildTests(MiniKbFixture fx)
     }
 
     [Theory]
-    [InlineData(2017, 1, 19, "USAELI")]
+    [InlineData(2017, 1, 19, "USA")] // before his first office the undated elite default is no role, only the country
     [InlineData(2017, 1, 20, "USAGOV")] // first day
     [InlineData(2019, 12, 4, "USAGOV")]
     [InlineData(2021, 1, 20, "USAGOV")] // last day
@@ -122,6 +122,32 @@ public class KbBuildTests(MiniKbFixture fx)
         var trump = fx.Kb.Actors.Single(a => a.Id == "DONALD_TRUMP");
         Assert.Equal(expected, KnowledgeBase.ActorCode(trump, new DateOnly(y, m, d)));
     }
+
+    private static ActorEntry Person(params string[] codes) => new()
+    {
+        Id = "JAN_NOWAKOWY", Name = "Jan Nowakowy", Kind = ActorKind.Person, Names = ["Jan Nowakowy"], Source = "countries",
+        Codes = [.. codes.Select(RoleCode.Parse)],
+    };
+
+    [Theory]
+    // The dictionaries' filler before the first office ("LI_PENG [CHNELI 460101-871124]"): no role, only the country.
+    [InlineData(new[] { "CHNELI@19460101-19871124", "CHNGOV@19871124-19980317", "CHNELI" }, 1987, 3, 1, "CHN")]
+    [InlineData(new[] { "CHNELI@19460101-19871124", "CHNGOV@19871124-19980317", "CHNELI" }, 1990, 3, 1, "CHNGOV")]
+    [InlineData(new[] { "CHNELI@19460101-19871124", "CHNGOV@19871124-19980317", "CHNELI" }, 2000, 3, 1, "CHNELI")] // a former office holder
+    // A dated elite after an office is a real one ("DONALD_REGAN ... USAELI@19870227-20030101").
+    [InlineData(new[] { "USAELI@19360101-19850204", "USAGOV@19850204-19870227", "USAELI@19870227-20030101" }, 1984, 1, 1, "USA")]
+    [InlineData(new[] { "USAELI@19360101-19850204", "USAGOV@19850204-19870227", "USAELI@19870227-20030101" }, 1987, 6, 1, "USAELI")]
+    // An elite range that does not run up to the first office, or that starts on another day, is the dictionary's word.
+    [InlineData(new[] { "USAELI@19360101-19700101", "USAGOV@19850204-19870227" }, 1960, 1, 1, "USAELI")]
+    [InlineData(new[] { "USAELI@19360315-19850204", "USAGOV@19850204-19870227" }, 1960, 1, 1, "USAELI")]
+    // The undated elite default, and the elite of a person with dated offices only, before every office: the country.
+    [InlineData(new[] { "USAGOV@20170120-20210120", "USAELI" }, 1987, 3, 1, "USA")]
+    [InlineData(new[] { "USAGOV@20170120-20210120", "USAELI" }, 2022, 3, 1, "USAELI")]
+    [InlineData(new[] { "GBRGOV@20010101-20050505" }, 1990, 1, 1, "GBR")]
+    [InlineData(new[] { "GBRGOV@20010101-20050505" }, 2010, 1, 1, "GBRELI")]
+    [InlineData(new[] { "DEUELI" }, 1987, 3, 1, "DEUELI")] // no dated office: the elite stays
+    public void The_dictionaries_filler_elite_before_a_persons_first_office_is_no_role(string[] codes, int y, int m, int d, string expected) =>
+        Assert.Equal(expected, KnowledgeBase.ActorCode(Person(codes), new DateOnly(y, m, d)));
 
     [Fact]
     public void ReadsPartiesInGovernmentWithTheirDatesAndChecksTheirActors()

@@ -207,6 +207,10 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             if (OwnCountryPost(ctx, e, ae, code) is null && code.Length == 3 && _data.Countries.IsCountry(code)
                 && (TitleRole(ctx, g, head, e) ?? HeadRoleBeyondName(ctx, g, head, e, ae)) is { } title) code = WithRoles(code, title);
             else code = TitledPersonCode(ctx, e, ae, code);
+            // "Donald Trump" or "Prince Abdullah" in 1987, whom the knowledge base knows only before any office it dates (a bare
+            // country, see KnowledgeBase.ActorCode) and the article titles by no post: what the person was is unknown, and a
+            // bare country for a person is no actor of the event; the name and its pronouns stand for no one (issue 11).
+            if (code.Length == 3 && UnknownRole(entities[ae])) return;
             string prefix = PrefixRoles(g, head);
             var actor = new ActorRef
             {
@@ -249,6 +253,9 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             int had = into.Count;
             ResolveOne(ctx, g, person, false, into, depth, null, "", exclude);
             if (into.Count > had) return;
+            // "Mr Brown's former advisor Ed Balls", a known person of no known role: the holder is no actor, nor is Mr Brown.
+            if (ctx.EntityAt[person] is int pe and >= 0 && ctx.ActorEntity(pe) is int pae and >= 0 && entities[pae].Actor?.Length == 3
+                && UnknownRole(entities[pae])) return;
         }
 
         // An agent noun: its role on the actors among its modifiers, or alone. A spokesman is whom he speaks for.
@@ -343,6 +350,10 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             return;
         }
     }
+
+    /// <summary>Whether a person the knowledge base knows has no known role: coded only by the country (or "IGO") because no
+    /// role of theirs is known on the date (before any office it dates, see KnowledgeBase.ActorCode).</summary>
+    private static bool UnknownRole(EntityMention person) => person.Type == "PER" && person.RoleUnknown;
 
     /// <summary>A known person whose post the article ties to another country (FindTitles): that country and the post's
     /// role, or null.</summary>
@@ -1275,6 +1286,9 @@ internal sealed partial class ActorResolver(CameoData data, CoderWords w, bool r
             if (q.Start > td.Start || q.End < td.End || !q.Direct) continue;
             int speakerEntity = q.SpeakerStart is int ss0 && doc.TokenAt(ss0) is int st0 and >= 0 ? ctx.EntityAt[st0] : -1;
             string? code = q.SpeakerActor ?? (speakerEntity >= 0 ? ctx.TitledCode(speakerEntity) : null);
+            // A known speaker of no known role ("Trump" in 1987) speaks as the article titles him, else as no actor.
+            if (code is { Length: 3 } && speakerEntity >= 0 && ctx.ActorEntity(speakerEntity) is int sae and >= 0 && UnknownRole(doc.Entities[sae]))
+                code = ctx.TitledCode(speakerEntity) is { Length: > 3 } titled ? titled : null;
             if (code is null) continue;
             speaker = new ActorRef
             {

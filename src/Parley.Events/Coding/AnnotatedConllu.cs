@@ -9,7 +9,7 @@ namespace Parley.Events;
 /// evaluation with gold parses, and for tests. Token lines have the 10 CoNLL-U columns, or a short form
 /// "ID FORM LEMMA UPOS HEAD DEPREL [MISC]" (tab- or space-separated). MISC may carry annotations:
 /// <c>Ent=B-PER</c>/<c>Ent=I-PER</c> (entity mention), <c>Actor=USAGOV</c>, <c>Name=...</c>, <c>Cluster=3</c>,
-/// <c>Via=coref:pronoun</c>, <c>Kb=country:DEU</c> (knowledge-base id; on the B token); <c>Loc=B</c>/<c>Loc=I</c> with <c>Country=AFG</c> (place mention; <c>PlaceRole=dateline</c> for the article's dateline);
+/// <c>Via=coref:pronoun</c>, <c>Kb=country:DEU</c> (knowledge-base id; on the B token), <c>RoleUnknown=1</c> (a known person of no known role); <c>Loc=B</c>/<c>Loc=I</c> with <c>Country=AFG</c> (place mention; <c>PlaceRole=dateline</c> for the article's dateline);
 /// <c>Date=2019-12-04</c> (a one-token date mention); <c>SpaceAfter=No</c>. A <c># published = YYYY-MM-DD</c>
 /// comment sets the article date.
 /// </summary>
@@ -120,7 +120,7 @@ public static class AnnotatedConllu
                         Start = td.Start, End = td.End, Text = tokenText, Type = ent.Length > 2 && ent[1] == '-' ? ent[2..] : ent,
                         Actor = kv.GetValueOrDefault("Actor"), Name = kv.GetValueOrDefault("Name")?.Replace('_', ' '),
                         Cluster = kv.TryGetValue("Cluster", out var cl) ? int.Parse(cl, CultureInfo.InvariantCulture) : -1,
-                        Via = kv.GetValueOrDefault("Via"), Kb = kv.GetValueOrDefault("Kb"),
+                        Via = kv.GetValueOrDefault("Via"), Kb = kv.GetValueOrDefault("Kb"), RoleUnknown = kv.ContainsKey("RoleUnknown"),
                     };
                     doc.Entities.Add(entity);
                 }

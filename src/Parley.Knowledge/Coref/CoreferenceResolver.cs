@@ -149,6 +149,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
                 e.Type = "PER";
                 e.Kb = person.Head.Kb;
                 e.Actor = person.Head.Actor;
+                e.RoleUnknown = person.Head.RoleUnknown;
                 e.Name = person.Head.Name;
                 clusterOf[e] = person;
                 continue;
@@ -169,7 +170,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
             if (cluster.Head != e && e.Kb is null && cluster.Head.Kb is not null)
             {
                 e.Kb = cluster.Head.Kb;
-                e.Actor ??= cluster.Head.Actor;
+                if (e.Actor is null) (e.Actor, e.RoleUnknown) = (cluster.Head.Actor, cluster.Head.RoleUnknown);
                 e.Name = cluster.Head.Name;
             }
         }
@@ -1093,7 +1094,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
     private static EntityMention Copy(Document doc, EntityMention antecedent, int start, int end, string via, double confidence) => new()
     {
         Start = start, End = end, Text = doc.Text[start..end], Type = antecedent.Type, Name = antecedent.Name, Kb = antecedent.Kb,
-        Actor = antecedent.Actor, Cluster = antecedent.Cluster, Via = via, Confidence = confidence,
+        Actor = antecedent.Actor, RoleUnknown = antecedent.RoleUnknown, Cluster = antecedent.Cluster, Via = via, Confidence = confidence,
     };
 
     private static bool IsWord(string w) => w.Length > 0 && (char.IsLetter(w[0]) || w.Contains('-'));

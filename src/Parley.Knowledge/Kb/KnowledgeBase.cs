@@ -347,19 +347,30 @@ public sealed class KnowledgeBase
     /// The actor's CAMEO code on a date: the dated code covering the date that started last (ends inclusive),
     /// else the undated default, else (when the codes agree on one) the actor's country code; null when none applies.
     /// Without a date the default is used, else the latest dated code. A person whose dated roles all lie before or after
-    /// the date holds no office then and is one of the country's elite (ELI), as the dictionaries code former and future
-    /// office holders ("HAROLD_WILSON_ [GBRELI 760405-950524]"), not a bare country: "John Bolton" in 2020 is USAELI.
+    /// the date holds no office then and is one of the country's elite (ELI), as the dictionaries code former office
+    /// holders ("HAROLD_WILSON_ [GBRELI 760405-950524]"), not a bare country: "John Bolton" in 2020 is USAELI.
+    /// Before a person's first office the dictionaries say nothing of what the person was: their filler range
+    /// ("BOB_DOLE [USAELI 410101-850103]", from 1 January of a birth-ish year to the first office), the undated elite
+    /// default and the elite of the fallback are then no role, only the country ("Donald Trump" or "Li Peng" in 1987:
+    /// USA, CHN); the article's titles give the role (issue 11, Reuters rounds 32-33: elites that were in office then).
     /// </summary>
-    public static string? ActorCode(ActorEntry actor, DateOnly? date)
+    public static string? ActorCode(ActorEntry actor, DateOnly? date) => ActorCode(actor, date, out _);
+
+    /// <inheritdoc cref="ActorCode(ActorEntry, DateOnly?)"/>
+    /// <param name="roleUnknown">True when the code is a person's bare country (or IGO...) because no role of theirs is known
+    /// on the date: the filler before the first office, or no dated code covering the date and no default.</param>
+    public static string? ActorCode(ActorEntry actor, DateOnly? date, out bool roleUnknown)
     {
+        roleUnknown = false;
         RoleCode? best = null;
         if (date is { } d)
         {
             foreach (var c in actor.Codes)
                 if (c.IsDated && c.Covers(d) && (best is null || (c.From ?? DateOnly.MinValue) > (best.Value.From ?? DateOnly.MinValue))) best = c;
-            if (best is { } b) return b.Code;
+            if (best is { } b) return (roleUnknown = IsFiller(actor, b)) ? b.Code[..3] : b.Code;
         }
-        foreach (var c in actor.Codes) if (!c.IsDated) return c.Code;
+        foreach (var c in actor.Codes)
+            if (!c.IsDated) return (roleUnknown = date is { } d0 && IsElite(c.Code) && BeforeFirstOffice(actor, d0)) ? c.Code[..3] : c.Code;
         if (date is null)
         {
             foreach (var c in actor.Codes)
@@ -373,8 +384,38 @@ public sealed class KnowledgeBase
             if (country is null) country = c.Code[..3];
             else if (!c.Code.StartsWith(country, StringComparison.Ordinal)) return null;
         }
-        return actor.Kind == ActorKind.Person && country is not null && !NonStatePrefixes.Contains(country) ? country + "ELI" : country;
+        if (actor.Kind != ActorKind.Person || country is null) return country;
+        if (!NonStatePrefixes.Contains(country) && !BeforeFirstOffice(actor, date.Value)) return country + "ELI";
+        roleUnknown = true;
+        return country;
     }
+
+    private const string EliteRole = "ELI";
+
+    private static bool IsElite(string code) => code.Length > 3 && code.AsSpan(3).SequenceEqual(EliteRole);
+
+    /// <summary>The day a person's first dated office (a dated code other than an elite) starts, or null when the person has
+    /// none or one without a start.</summary>
+    private static DateOnly? FirstOffice(ActorEntry actor)
+    {
+        if (actor.Kind != ActorKind.Person) return null;
+        DateOnly? first = null;
+        foreach (var c in actor.Codes)
+        {
+            if (!c.IsDated || IsElite(c.Code)) continue;
+            if (c.From is not { } f) return null;
+            if (first is null || f < first) first = f;
+        }
+        return first;
+    }
+
+    /// <summary>Whether <paramref name="date"/> lies before every dated office of the person.</summary>
+    private static bool BeforeFirstOffice(ActorEntry actor, DateOnly date) => FirstOffice(actor) is { } f && date < f;
+
+    /// <summary>Whether a dated code is the dictionaries' filler before a person's first office: an elite range from 1 January
+    /// to the day the first office starts ("LI_PENG [CHNELI 460101-871124]"), which tells nothing of the person's role.</summary>
+    private static bool IsFiller(ActorEntry actor, RoleCode c) =>
+        IsElite(c.Code) && c.From is { Month: 1, Day: 1 } && c.To is { } to && FirstOffice(actor) == to;
 
     /// <summary>The day the Soviet Union ended (1991-12-26).</summary>
     public static readonly DateOnly SovietEnd = new(1991, 12, 26);

@@ -153,6 +153,7 @@ public sealed class EntityLinker : IPipelineComponent
                 && !string.Equals(known, StripName(name.Text), StringComparison.OrdinalIgnoreCase) && AreInitials(StripName(m.Text), known))) continue;
             m.Kb = name.Kb;
             m.Actor = name.Actor;
+            m.RoleUnknown = name.RoleUnknown;
             m.Name = name.Name ?? StripName(name.Text);
             if (name.Type is "ORG" or "LOC") m.Type = name.Type;
         }
@@ -369,7 +370,7 @@ public sealed class EntityLinker : IPipelineComponent
                 if (h.Kind == NameKind.Actor && KnowledgeBase.ActorCode(_kb.Actors[h.Index], date) is { } c && IsParty(c) && c.StartsWith(home!, StringComparison.Ordinal))
                     own = h;
             if (own is { } party) Apply(e, party, date);
-            else { e.Kb = null; e.Actor = null; e.Name = name; }
+            else { e.Kb = null; e.Actor = null; e.RoleUnknown = false; e.Name = name; }
         }
     }
 
@@ -725,7 +726,8 @@ public sealed class EntityLinker : IPipelineComponent
                 var a = _kb.Actors[hit.Index];
                 e.Name = a.Name;
                 e.Kb = MentionKinds.ActorPrefix + a.Id;
-                e.Actor = KnowledgeBase.ActorCode(a, date);
+                e.Actor = KnowledgeBase.ActorCode(a, date, out bool roleUnknown);
+                e.RoleUnknown = roleUnknown;
                 // NER often calls a movement's name MISC ("the Taliban"); the knowledge base knows it is an organisation.
                 if (e.Type == "MISC" && a.Kind is ActorKind.Organization or ActorKind.ArmedGroup) e.Type = "ORG";
                 break;
